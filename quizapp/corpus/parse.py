@@ -1,0 +1,336 @@
+"""Reading one news article: metadata from its messy first lines, a clean body, and sentences.
+
+Pure functions only (no Flask, no database) so the same code serves ``quizapp ingest``, the upload
+form and the database-free ``quizapp facts --corpus DIR`` command.
+
+Every sentence keeps ``start``/``end`` offsets into the *original* file text, so
+``raw[s.start:s.end] == s.text`` always holds: a fact's source sentence can be quoted verbatim and
+highlighted in place.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+MONTHS = {
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
+    "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
+    "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+}
+_MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+# A time of day that may follow a date on a metadata line: "08:41 PM", "at 7:19 p.m. (GMT)".
+TIME_ONLY = re.compile(r"(?:at\s+)?\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s*\(?[A-Z]{2,5}\)?)?")
+# "Aug 25, 2021" / "August 25 2021" / "25 August 2021" / "2021-08-25" / "2021/08/25"
+DATE_RE = re.compile(
+    rf"(?P<mdy>(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{{4}}))"
+    rf"|(?P<dmy>(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{_MONTH}),?\s+(?P<y2>\d{{4}}))"
+    r"|(?P<iso>(?P<y3>\d{4})[-/](?P<m3>\d{1,2})[-/](?P<d3>\d{1,2}))",
+    re.IGNORECASE,
+)
+
+# Whole lines that are site furniture, not article text.
+BOILERPLATE_LINE = re.compile(
+    r"""^(?:
+        follow\s+(?:us|and\s+listen)\b.*
+      | suggest\s+to\s+a\s+friend:?\s*$
+      | (?:top|file|main|featured|header|cover)\s+(?:image|photo|picture)s?\b.*
+      | (?:photo|photos|image|images|picture|pictures|credit|credits)\s*(?:credit)?\s*:.*
+      | share\s+(?:this|on)\b.*
+      | subscribe\b.*
+      | sign\s+up\s+for\b.*
+      | (?:read|see)\s+(?:more|also)\s*:.*
+      | related\s*(?:articles|stories)?\s*:.*
+      | click\s+here\b.*
+      | advertisement\s*
+      | home\s*(?:>|›|»).*
+      | (?:copyright|©).*
+    )$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# A sentence that is only a photo credit ("Photos: Xinhua, AFP") at the end of a caption.
+CREDIT_SENTENCE = re.compile(r"^(?:file\s+)?(?:photo|photos|image|images|picture)s?\s*:", re.I)
+
+ISO_LINE = re.compile(r"^\s*date\s*:?\s+(\d{4}-\d{2}-\d{2})\b[ \t]*", re.IGNORECASE)
+PUBLISHED_LINE = re.compile(
+    r"^\s*(?:published|posted|updated|first\s+published|date)\s*(?:on|at)?\s*:?\s*(?P<rest>.+)$",
+    re.IGNORECASE,
+)
+BYLINE_PIPE = re.compile(r"^\s*(?:by\s+)?(?P<author>[^|\d]{2,80}?)\s*\|\s*(?P<rest>.+)$", re.IGNORECASE)
+BYLINE_BY = re.compile(r"^\s*by\s+(?P<author>[A-Z][\w.'\- ]{1,80}?)\s*(?:[,|]\s*(?P<rest>.*))?$")
+SOURCE_LINE = re.compile(r"^\s*source\s*:\s*(?P<source>.{2,100})$", re.IGNORECASE)
+DATELINE_ON = re.compile(rf"^\s*On\s+(?P<date>{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})\s*,")
+URL_HOST = re.compile(r"https?://(?:www\.)?(?:t\.me/)?(?P<host>[\w-]+)")
+
+ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "gen", "lt", "col", "maj", "capt", "sgt",
+    "gov", "sen", "rep", "rev", "hon", "pres", "amb", "no", "vs", "etc", "inc", "ltd", "co", "corp",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "e.g", "i.e", "approx", "est", "dept", "fig", "vol", "op", "art", "para", "mt",
+}
+SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+)")
+
+
+class ArticleError(ValueError):
+    """An article file that cannot be ingested; the message names the file and the problem."""
+
+
+@dataclass(frozen=True)
+class SentenceSpan:
+    idx: int
+    paragraph: int  # 0 = title line, 1.. = body paragraphs
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class ParsedArticle:
+    key: str
+    raw: str
+    title: str
+    published: date | None = None
+    published_precision: str | None = None
+    # The exact metadata text the date came from (e.g. "Published: Aug 25, 2021 08:41 PM").
+    published_text: str | None = None
+    published_span: tuple[int, int] | None = None
+    author: str | None = None
+    source: str | None = None
+    sentences: list[SentenceSpan] = field(default_factory=list)
+
+    @property
+    def content_hash(self) -> str:
+        return content_hash(self.raw)
+
+    @property
+    def word_count(self) -> int:
+        return sum(len(s.text.split()) for s in self.sentences if s.paragraph > 0)
+
+    @property
+    def body_sentences(self) -> list[SentenceSpan]:
+        return [s for s in self.sentences if s.paragraph > 0]
+
+    def paragraphs(self) -> list[list[SentenceSpan]]:
+        """Body sentences grouped by paragraph, in order."""
+        groups: dict[int, list[SentenceSpan]] = {}
+        for s in self.body_sentences:
+            groups.setdefault(s.paragraph, []).append(s)
+        return [groups[k] for k in sorted(groups)]
+
+
+def content_hash(raw: str) -> str:
+    return hashlib.sha256(raw.encode("utf-8")).hexdigest()
+
+
+def parse_date(text: str) -> date | None:
+    """The first full date in ``text`` in any common format, or None."""
+    for m in DATE_RE.finditer(text):
+        try:
+            if m.group("mdy"):
+                return date(int(m["y1"]), MONTHS[m["m1"].rstrip(".").lower()], int(m["d1"]))
+            if m.group("dmy"):
+                return date(int(m["y2"]), MONTHS[m["m2"].rstrip(".").lower()], int(m["d2"]))
+            return date(int(m["y3"]), int(m["m3"]), int(m["d3"]))
+        except (ValueError, KeyError):
+            continue
+    return None
+
+
+def _is_date_only(text: str) -> bool:
+    """True when ``text`` is a date, optionally with a time of day, and nothing else."""
+    m = DATE_RE.search(text)
+    if not m:
+        return False
+    rest = (text[: m.start()] + " " + text[m.end() :]).strip(" ,|-–—")
+    return rest == "" or TIME_ONLY.fullmatch(rest) is not None
+
+
+def read_article_file(path: Path, max_bytes: int = 1024 * 1024) -> str:
+    """The text of an article file, or ArticleError saying clearly why it can't be used."""
+    name = path.name
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise ArticleError(f"{name}: cannot read file ({exc.strerror})") from exc
+    if size > max_bytes:
+        raise ArticleError(f"{name}: file is {size:,} bytes; the limit is {max_bytes:,} bytes")
+    return decode_article(name, path.read_bytes(), max_bytes)
+
+
+def decode_article(name: str, data: bytes, max_bytes: int = 1024 * 1024) -> str:
+    if len(data) > max_bytes:
+        raise ArticleError(f"{name}: file is {len(data):,} bytes; the limit is {max_bytes:,} bytes")
+    if b"\x00" in data:
+        raise ArticleError(f"{name}: looks like a binary file, not plain text")
+    try:
+        text = data.decode("utf-8-sig" if data.startswith(b"\xef\xbb\xbf") else "utf-8")
+    except UnicodeDecodeError as exc:
+        raise ArticleError(
+            f"{name}: not valid UTF-8 text (bad byte at position {exc.start}); save it as UTF-8"
+        ) from exc
+    if not text.strip():
+        raise ArticleError(f"{name}: the file is empty")
+    return text
+
+
+def _lines(raw: str) -> list[tuple[int, int]]:
+    """(start, end) of each non-blank line with surrounding white space trimmed."""
+    out = []
+    for m in re.finditer(r"[^\r\n]+", raw):
+        s, e = m.start(), m.end()
+        while s < e and raw[s].isspace():
+            s += 1
+        while e > s and raw[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+def split_sentences(raw: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence boundaries inside ``raw[start:end]`` as absolute (start, end) offsets.
+
+    A rule splitter rather than spaCy's: it is fast, deterministic, and knows the newsroom
+    abbreviations ("Sep. 17", "U.S. withdrawal", "Mr. Wang") that trip statistical splitters.
+    """
+    text = raw[start:end]
+    spans = []
+    begin = 0
+    for m in SENTENCE_END.finditer(text):
+        stop = m.end()
+        nxt = text[stop:].lstrip()
+        if not nxt:
+            continue
+        if nxt[0].islower() or nxt[0] in ",;:":
+            continue
+        word = re.search(r"([\w.]+)[.!?]*[\"'”’)\]]*$", text[begin:stop])
+        token = word.group(1).rstrip(".").lower() if word else ""
+        if m.group().startswith(".") and (
+            token in ABBREVIATIONS
+            or re.fullmatch(r"(?:[a-z]\.)+[a-z]?", token)  # U.S. / U.N. / e.g.
+            or re.fullmatch(r"[a-z]", token)  # an initial: "J. Smith"
+        ):
+            continue
+        if m.group().startswith(".") and re.match(r"\d", nxt) and token in ABBREVIATIONS:
+            continue
+        spans.append((begin, stop))
+        begin = stop + (len(text[stop:]) - len(text[stop:].lstrip()))
+    if begin < len(text):
+        spans.append((begin, len(text)))
+    out = []
+    for s, e in spans:
+        seg = text[s:e]
+        ls = len(seg) - len(seg.lstrip())
+        rs = len(seg.rstrip())
+        if rs > ls:
+            out.append((start + s + ls, start + s + rs))
+    return out
+
+
+def _shorten(title: str, limit: int = 110) -> str:
+    if len(title) <= limit:
+        return title
+    cut = title[:limit].rsplit(" ", 1)[0].rstrip(",;:-–— ")
+    return cut + "…"
+
+
+def parse_article(key: str, raw: str) -> ParsedArticle:
+    """Split an article into metadata and sentences, dropping site boilerplate."""
+    lines = _lines(raw)
+    if not lines:
+        raise ArticleError(f"{key}: the file is empty")
+    art = ParsedArticle(key=key, raw=raw, title="")
+    body: list[tuple[int, int]] = []
+    title_span: tuple[int, int] | None = None
+    header_zone = 6  # metadata lines appear among the first few lines only
+
+    for i, (s, e) in enumerate(lines):
+        line = raw[s:e]
+        if BOILERPLATE_LINE.match(line):
+            host = URL_HOST.search(line)
+            if host and not art.source and line.lower().startswith("follow"):
+                art.source = host.group("host")
+            continue
+        if i < header_zone and art.published is None:
+            m = ISO_LINE.match(line)
+            if m:
+                art.published = date.fromisoformat(m.group(1))
+                art.published_precision = "day"
+                art.published_text = line[: m.end()].strip()
+                art.published_span = (s, s + len(line[: m.end()].rstrip()))
+                rest = s + m.end()
+                if rest < e:
+                    body.append((rest, e))
+                continue
+            m = PUBLISHED_LINE.match(line)
+            if m and _is_date_only(m.group("rest")):
+                art.published = parse_date(m.group("rest"))
+                art.published_precision = "day"
+                art.published_text, art.published_span = line, (s, e)
+                continue
+            m = BYLINE_PIPE.match(line)
+            if m and _is_date_only(m.group("rest")):
+                art.author = m.group("author").strip()
+                art.published = parse_date(m.group("rest"))
+                art.published_precision = "day"
+                art.published_text, art.published_span = line, (s, e)
+                continue
+            if _is_date_only(line):
+                art.published = parse_date(line)
+                art.published_precision = "day"
+                art.published_text, art.published_span = line, (s, e)
+                continue
+        if i < header_zone:
+            m = BYLINE_BY.match(line)
+            if m and (not m.group("rest") or _is_date_only(m.group("rest") or "")):
+                art.author = m.group("author").strip()
+                if m.group("rest"):
+                    art.published = parse_date(m.group("rest"))
+                    art.published_precision = "day"
+                    art.published_text, art.published_span = line, (s, e)
+                continue
+            m = SOURCE_LINE.match(line)
+            if m:
+                art.source = m.group("source").strip()
+                continue
+        if title_span is None and not body and i < header_zone and _looks_like_title(line):
+            title_span = (s, e)
+            continue
+        body.append((s, e))
+
+    if art.published is None and body:
+        s, e = body[0]
+        m = DATELINE_ON.match(raw[s:e])
+        if m:
+            art.published = parse_date(m.group("date"))
+            art.published_precision = "day"
+            art.published_text = m.group(0).strip().rstrip(",")
+            art.published_span = (s + m.start("date") - len("On "), s + m.end("date"))
+
+    idx = 0
+    if title_span:
+        art.title = raw[title_span[0] : title_span[1]]
+        art.sentences.append(SentenceSpan(idx, 0, title_span[0], title_span[1], art.title))
+        idx += 1
+    for p, (s, e) in enumerate(body, start=1):
+        for ss, se in split_sentences(raw, s, e):
+            text = raw[ss:se]
+            if CREDIT_SENTENCE.match(text):
+                continue
+            art.sentences.append(SentenceSpan(idx, p, ss, se, text))
+            idx += 1
+    if not art.body_sentences:
+        raise ArticleError(f"{key}: no article text found (only a title or metadata)")
+    if not art.title:
+        art.title = _shorten(art.body_sentences[0].text)
+    return art
+
+
+def _looks_like_title(line: str) -> bool:
+    """A headline: short, no sentence-final full stop (a question or exclamation is fine)."""
+    if len(line) > 200 or len(line.split()) < 2:
+        return False
+    return not line.rstrip("\"'”’ ").endswith(".")

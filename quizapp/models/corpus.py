@@ -1,0 +1,63 @@
+"""Corpus: articles and their sentences, with character offsets into the original file text."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from ..extensions import db
+from .base import UTCDateTime, utcnow
+
+
+class Article(db.Model):
+    __tablename__ = "article"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # The file name the article came from (or a generated name for pasted text); unique.
+    key: Mapped[str] = mapped_column(String(255), unique=True)
+    title: Mapped[str] = mapped_column(String(500))
+    published: Mapped[date | None]
+    # How precise ``published`` is: "day", "month", "year" or None when unknown.
+    published_precision: Mapped[str | None] = mapped_column(String(8))
+    author: Mapped[str | None] = mapped_column(String(200))
+    source: Mapped[str | None] = mapped_column(String(200))
+    content_hash: Mapped[str] = mapped_column(String(64), index=True)
+    # The exact file content; sentence offsets point into it.
+    raw_text: Mapped[str] = mapped_column(Text)
+    word_count: Mapped[int] = mapped_column(Integer, default=0)
+    added_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+    # Removing an article retires it: its questions leave the bank, students' history stays.
+    retired_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    sentences: Mapped[list[Sentence]] = relationship(
+        back_populates="article",
+        order_by="Sentence.idx",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+    )
+
+    def __repr__(self) -> str:
+        return f"<Article {self.key!r}>"
+
+
+class Sentence(db.Model):
+    __tablename__ = "sentence"
+    __table_args__ = (UniqueConstraint("article_id", "idx"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("article.id", ondelete="CASCADE"))
+    idx: Mapped[int]
+    # Paragraph number in the cleaned body; 0 is the title.
+    paragraph: Mapped[int]
+    start: Mapped[int]
+    end: Mapped[int]
+    text: Mapped[str] = mapped_column(Text)
+
+    article: Mapped[Article] = relationship(back_populates="sentences")
+
+
+Index("ix_sentence_article_paragraph", Sentence.article_id, Sentence.paragraph)

@@ -1,0 +1,61 @@
+"""Questions: generated from facts, edited copies, and teachers' own."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import JSON, Column, Float, ForeignKey, String, Table, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from ..extensions import db
+from .base import UTCDateTime, utcnow
+
+QUESTION_TYPES = (
+    "multiple_choice",
+    "true_false",
+    "cloze",
+    "short_answer",
+    "matching",
+    "ordering",
+)
+# generated: made by the generator and replaced when the corpus changes;
+# edited: a teacher's copy of a generated question (parent_id), never overwritten by regeneration;
+# custom: written by a teacher; imported: came in from a file.
+ORIGINS = ("generated", "edited", "custom", "imported")
+
+question_fact = Table(
+    "question_fact",
+    db.metadata,
+    Column("question_id", ForeignKey("question.id", ondelete="CASCADE"), primary_key=True),
+    Column("fact_id", ForeignKey("fact.id", ondelete="CASCADE"), primary_key=True),
+)
+
+
+class Question(db.Model):
+    __tablename__ = "question"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # Stable id from the generator (None for teachers' questions).
+    uid: Mapped[str | None] = mapped_column(String(64), unique=True)
+    type: Mapped[str] = mapped_column(String(20), index=True)
+    fact_kind: Mapped[str | None] = mapped_column(String(16), index=True)
+    prompt: Mapped[str] = mapped_column(Text)
+    answer: Mapped[str] = mapped_column(Text)
+    accepted: Mapped[list] = mapped_column(JSON, default=list)
+    choices: Mapped[list | None] = mapped_column(JSON)
+    pairs: Mapped[list | None] = mapped_column(JSON)
+    items: Mapped[list | None] = mapped_column(JSON)
+    explanation: Mapped[str] = mapped_column(Text, default="")
+    difficulty: Mapped[float] = mapped_column(Float, default=0.5)
+    score: Mapped[float] = mapped_column(Float, default=0.0)
+    # [{"article": key, "sentence": exact text, "sentence_id": id or None}]
+    sources: Mapped[list] = mapped_column(JSON, default=list)
+    origin: Mapped[str] = mapped_column(String(16), default="generated")
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("question.id", ondelete="SET NULL"))
+    owner_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"), index=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+    retired_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    facts = relationship("Fact", secondary=question_fact, lazy="selectin")
+    parent = relationship("Question", remote_side=[id])

@@ -1,0 +1,87 @@
+"""Teaching: custom sets, classes, memberships and assignments."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import Boolean, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from ..extensions import db
+from .base import UTCDateTime, utcnow
+
+
+class StudySet(db.Model):
+    __tablename__ = "study_set"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
+    title: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str] = mapped_column(Text, default="")
+    visibility: Mapped[str] = mapped_column(String(16), default="private")  # private|class|public
+    share_code: Mapped[str] = mapped_column(String(16), unique=True)
+    published: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+    items: Mapped[list[SetItem]] = relationship(
+        back_populates="set", order_by="SetItem.position", cascade="all, delete-orphan"
+    )
+
+
+class SetItem(db.Model):
+    __tablename__ = "set_item"
+    __table_args__ = (UniqueConstraint("set_id", "question_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    set_id: Mapped[int] = mapped_column(ForeignKey("study_set.id", ondelete="CASCADE"), index=True)
+    question_id: Mapped[int] = mapped_column(ForeignKey("question.id", ondelete="RESTRICT"))
+    position: Mapped[int]
+
+    set: Mapped[StudySet] = relationship(back_populates="items")
+    question = relationship("Question")
+
+
+class ClassGroup(db.Model):
+    __tablename__ = "class_group"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    join_code: Mapped[str] = mapped_column(String(16), unique=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    archived: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    memberships: Mapped[list[Membership]] = relationship(
+        back_populates="klass", cascade="all, delete-orphan"
+    )
+    assignments: Mapped[list[Assignment]] = relationship(
+        back_populates="klass", cascade="all, delete-orphan", order_by="Assignment.due_at"
+    )
+
+
+class Membership(db.Model):
+    __tablename__ = "membership"
+
+    class_id: Mapped[int] = mapped_column(
+        ForeignKey("class_group.id", ondelete="CASCADE"), primary_key=True
+    )
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), primary_key=True)
+    joined_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    klass: Mapped[ClassGroup] = relationship(back_populates="memberships")
+    user = relationship("User")
+
+
+class Assignment(db.Model):
+    __tablename__ = "assignment"
+    __table_args__ = (UniqueConstraint("class_id", "set_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    class_id: Mapped[int] = mapped_column(ForeignKey("class_group.id", ondelete="CASCADE"), index=True)
+    set_id: Mapped[int] = mapped_column(ForeignKey("study_set.id", ondelete="CASCADE"), index=True)
+    due_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    klass: Mapped[ClassGroup] = relationship(back_populates="assignments")
+    set: Mapped[StudySet] = relationship()

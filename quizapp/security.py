@@ -1,0 +1,78 @@
+"""Security that applies to every response and every login: headers, CSP nonce, user loading."""
+
+from __future__ import annotations
+
+import secrets
+from urllib.parse import urlsplit
+
+from flask import Flask, g, request
+
+from .extensions import db, login_manager
+
+
+def csp_nonce() -> str:
+    if "csp_nonce" not in g:
+        g.csp_nonce = secrets.token_urlsafe(16)
+    return g.csp_nonce
+
+
+def safe_next(target: str | None, default: str = "/") -> str:
+    """Only our own absolute paths; anything with a scheme, host or backslash goes to ``default``."""
+    if not target or not target.startswith("/") or target.startswith("//") or "\\" in target:
+        return default
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc:
+        return default
+    return target
+
+
+def init_app(app: Flask) -> None:
+    app.jinja_env.globals["csp_nonce"] = csp_nonce
+
+    @app.after_request
+    def _headers(resp):
+        nonce = g.get("csp_nonce")
+        script = "'self'" + (f" 'nonce-{nonce}'" if nonce else "")
+        resp.headers.setdefault(
+            "Content-Security-Policy",
+            f"default-src 'self'; script-src {script}; style-src 'self'; img-src 'self' data:; "
+            "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
+        )
+        resp.headers.setdefault("X-Frame-Options", "DENY")
+        resp.headers.setdefault("X-Content-Type-Options", "nosniff")
+        resp.headers.setdefault("Referrer-Policy", "strict-origin-when-cross-origin")
+        resp.headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
+        if request.is_secure:
+            resp.headers.setdefault("Strict-Transport-Security", "max-age=31536000")
+        if request.is_secure and app.config.get("COOKIE_SECURE_AUTO"):
+            # Behind HTTPS every cookie is Secure; plain-HTTP development still gets its cookie.
+            cookies = resp.headers.getlist("Set-Cookie")
+            if cookies:
+                resp.headers.remove("Set-Cookie")
+                for c in cookies:
+                    resp.headers.add("Set-Cookie", c if "; Secure" in c else c + "; Secure")
+        if request.endpoint != "static":
+            resp.headers.setdefault("Cache-Control", "no-store" if _is_private() else "no-cache")
+        return resp
+
+    login_manager.login_view = "auth.login"
+    login_manager.login_message = "Please log in to continue."
+    login_manager.login_message_category = "info"
+
+    @login_manager.user_loader
+    def _load_user(ident: str):
+        from .models import User
+
+        user_id, _, token = ident.partition(":")
+        if not user_id.isdigit() or not token:
+            return None
+        user = db.session.get(User, int(user_id))
+        if user is None or not secrets.compare_digest(user.session_token, token):
+            return None
+        return user
+
+
+def _is_private() -> bool:
+    from flask_login import current_user
+
+    return bool(getattr(current_user, "is_authenticated", False))

@@ -1,0 +1,138 @@
+"""Shared fixtures, flaskr style: ``app``, ``client``, ``runner``, plus helpers for users and seeds.
+
+The database is migrated once per test session (real Alembic migrations, never ``create_all``).
+SQLite: each test gets a copy of the migrated file. PostgreSQL (``DATABASE_URL`` set, as in CI):
+each test starts from empty tables (TRUNCATE ... RESTART IDENTITY).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from quizapp import create_app
+from quizapp.extensions import db
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+PG_URL = os.environ.get("DATABASE_URL", "")
+IS_PG = PG_URL.startswith("postgres")
+
+
+def _base_config(instance: Path, db_url: str) -> dict:
+    return {
+        "TESTING": True,
+        "SECRET_KEY": "test-secret",
+        "SQLALCHEMY_DATABASE_URI": db_url,
+        "WTF_CSRF_ENABLED": False,
+        "RATELIMIT_ENABLED": False,
+        "SERVER_NAME": None,
+    }
+
+
+@pytest.fixture(scope="session")
+def _migrated(tmp_path_factory) -> str:
+    """Run the migrations once; return the URL (PG) or the template file path (SQLite)."""
+    from flask_migrate import upgrade
+
+    inst = tmp_path_factory.mktemp("template-instance")
+    if IS_PG:
+        url = PG_URL
+        app = create_app(_base_config(inst, url))
+        with app.app_context():
+            with db.engine.begin() as conn:
+                conn.execute(text("DROP SCHEMA IF EXISTS public CASCADE"))
+                conn.execute(text("CREATE SCHEMA public"))
+            upgrade()
+            db.engine.dispose()
+        return url
+    path = inst / "template.sqlite"
+    app = create_app(_base_config(inst, f"sqlite:///{path}"))
+    with app.app_context():
+        upgrade()
+        db.engine.dispose()
+    return str(path)
+
+
+def _truncate_all() -> None:
+    tables = [t.name for t in db.metadata.sorted_tables]
+    with db.engine.begin() as conn:
+        conn.execute(text("TRUNCATE " + ", ".join(f'"{t}"' for t in tables) + " RESTART IDENTITY CASCADE"))
+
+
+@pytest.fixture
+def app(_migrated, tmp_path, monkeypatch):
+    monkeypatch.setenv("QUIZAPP_INSTANCE", str(tmp_path / "instance"))
+    if IS_PG:
+        url = _migrated
+    else:
+        dbfile = tmp_path / "test.sqlite"
+        shutil.copy(_migrated, dbfile)
+        url = f"sqlite:///{dbfile}"
+    app = create_app(_base_config(tmp_path, url))
+    if IS_PG:
+        with app.app_context():
+            _truncate_all()
+    yield app
+    with app.app_context():
+        db.session.remove()
+        db.engine.dispose()
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()
+
+
+@pytest.fixture
+def seeded_app(app):
+    """The app with the five seed articles ingested through the real pipeline."""
+    from quizapp.corpus.store import ingest_files, iter_article_files
+    from quizapp.pipeline import refresh_derived
+
+    with app.app_context():
+        report = ingest_files(
+            db.session, iter_article_files([SEEDS]), app.config["MAX_ARTICLE_BYTES"],
+            after_each=refresh_derived,
+        )
+        assert report.count("failed") == 0, report.results
+    return app
+
+
+@pytest.fixture
+def make_user(app):
+    """Create a user: ``make_user("ann@example.com", role="teacher")`` returns its id."""
+    from quizapp.auth import create_user
+
+    def _make(email="student@example.com", name="Sam Student", password="correct horse 42", role="student"):
+        with app.app_context():
+            user = create_user(db.session, email, name, password, role)
+            db.session.commit()
+            return user.id
+
+    return _make
+
+
+class AuthActions:
+    def __init__(self, client):
+        self._client = client
+
+    def login(self, email="student@example.com", password="correct horse 42"):
+        return self._client.post("/auth/login", data={"email": email, "password": password})
+
+    def logout(self):
+        return self._client.post("/auth/logout")
+
+
+@pytest.fixture
+def auth(client):
+    return AuthActions(client)
