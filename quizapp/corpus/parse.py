@@ -60,7 +60,7 @@ PUBLISHED_LINE = re.compile(
     re.IGNORECASE,
 )
 BYLINE_PIPE = re.compile(r"^\s*(?:by\s+)?(?P<author>[^|\d]{2,80}?)\s*\|\s*(?P<rest>.+)$", re.IGNORECASE)
-BYLINE_BY = re.compile(r"^\s*by\s+(?P<author>[A-Z][\w.'\- ]{1,80}?)\s*(?:[,|]\s*(?P<rest>.*))?$")
+BYLINE_BY = re.compile(r"^\s*[Bb][Yy]\s+(?P<author>[A-Z][\w.'\- ]{1,80}?)\s*(?:[,|]\s*(?P<rest>.*))?$")
 SOURCE_LINE = re.compile(r"^\s*source\s*:\s*(?P<source>.{2,100})$", re.IGNORECASE)
 DATELINE_ON = re.compile(rf"^\s*On\s+(?P<date>{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})\s*,")
 URL_HOST = re.compile(r"https?://(?:www\.)?(?:t\.me/)?(?P<host>[\w-]+)")

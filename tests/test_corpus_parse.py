@@ -1,0 +1,173 @@
+"""Metadata parsing for every seed format, sentence offsets, and bad input."""
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from quizapp.corpus.parse import (
+    ArticleError,
+    decode_article,
+    parse_article,
+    parse_date,
+    read_article_file,
+    split_sentences,
+)
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def seed(prefix: str):
+    path = next(SEEDS.glob(prefix + "_*.txt"))
+    return parse_article(path.name, read_article_file(path))
+
+
+@pytest.mark.parametrize(
+    "prefix, title, published, author",
+    [
+        (
+            "000",
+            "In a joint declaration, China and Russia have emphasized the expansion of bilateral and regional cooperation…",
+            date(2025, 5, 12),
+            None,
+        ),
+        ("001", "Xi and Putin pledge closer coordination on Afghanistan issues", None, None),
+        (
+            "002",
+            "China & Russia pledge to work together in Afghanistan to promote peace",
+            date(2021, 9, 20),
+            "Kayla Wong",
+        ),
+        (
+            "003",
+            "Xi, Putin stress strengthening coordination on Afghanistan, against foreign interference in phone call",
+            date(2021, 8, 25),
+            None,
+        ),
+        (
+            "004",
+            "Wang Yi: China and Russia Should Strengthen Strategic Communication on Afghanistan",
+            date(2021, 8, 16),
+            None,
+        ),
+    ],
+)
+def test_seed_metadata(prefix, title, published, author):
+    art = seed(prefix)
+    assert art.title == title
+    assert art.published == published
+    assert art.author == author
+
+
+def test_metadata_texts_are_kept_for_provenance():
+    assert seed("000").published_text == "date 2025-05-12"
+    assert seed("003").published_text == "Published: Aug 25, 2021 08:41 PM"
+    assert seed("002").published_text == "Kayla Wong | September 20, 2021, 07:19 PM"
+    assert seed("004").published_text == "On August 16, 2021"
+    for prefix in ["000", "002", "003", "004"]:
+        art = seed(prefix)
+        s, e = art.published_span
+        assert art.published_text in art.raw[s:e] or art.raw[s:e] in art.published_text
+
+
+@pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])
+def test_sentence_offsets_round_trip(prefix):
+    art = seed(prefix)
+    assert art.sentences
+    for s in art.sentences:
+        assert art.raw[s.start : s.end] == s.text
+        assert s.text == s.text.strip()
+    assert [s.idx for s in art.sentences] == list(range(len(art.sentences)))
+
+
+def test_boilerplate_is_stripped():
+    texts = " ".join(s.text for s in seed("002").sentences)
+    assert "Follow us on Telegram" not in texts
+    assert "Top image adapted" not in texts
+    assert "podcast" not in texts
+    assert "Kayla Wong |" not in texts
+    texts3 = " ".join(s.text for s in seed("003").sentences)
+    assert "Photos: Xinhua" not in texts3 and "File photos" not in texts3
+    assert "Published:" not in texts3
+    texts4 = " ".join(s.text for s in seed("004").sentences)
+    assert "Suggest To A Friend" not in texts4 and "Home >" not in texts4
+
+
+def test_abbreviations_do_not_split_sentences():
+    art = seed("002")
+    assert any(s.text.startswith("Speaking virtually at a meeting last Friday (Sep. 17), both") for s in art.sentences)
+    assert any("the U.S. withdrawal does not cross" in s.text for s in art.sentences)
+
+
+def test_first_line_with_date_prefix_keeps_the_sentence():
+    art = seed("000")
+    first = art.body_sentences[0]
+    assert first.text.startswith("In a joint declaration, China and Russia")
+    assert "date 2025" not in first.text
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Aug 25, 2021", date(2021, 8, 25)),
+        ("September 20, 2021, 07:19 PM", date(2021, 9, 20)),
+        ("Sept. 3 2020", date(2020, 9, 3)),
+        ("16 August 2021", date(2021, 8, 16)),
+        ("2025-05-12", date(2025, 5, 12)),
+        ("2024/1/9", date(2024, 1, 9)),
+        ("February 30, 2021", None),
+        ("no date here", None),
+    ],
+)
+def test_parse_date(text, expected):
+    assert parse_date(text) == expected
+
+
+def test_other_metadata_shapes():
+    raw = "Ministers meet in Geneva\nBy Ana Costa, 3 March 2023\nSource: Example Wire\n\nThe ministers met on Monday. They agreed to talk again.\n"
+    art = parse_article("x.txt", raw)
+    assert art.title == "Ministers meet in Geneva"
+    assert art.author == "Ana Costa"
+    assert art.published == date(2023, 3, 3)
+    assert art.source == "Example Wire"
+    assert [s.text for s in art.body_sentences] == ["The ministers met on Monday.", "They agreed to talk again."]
+
+
+def test_bad_files_have_clear_messages(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("  \n\n")
+    with pytest.raises(ArticleError, match="empty.txt: the file is empty"):
+        read_article_file(empty)
+    with pytest.raises(ArticleError, match="bin.txt: looks like a binary file"):
+        decode_article("bin.txt", b"\x89PNG\x00\x01")
+    with pytest.raises(ArticleError, match="latin.txt: not valid UTF-8"):
+        decode_article("latin.txt", "café".encode("latin-1"))
+    big = tmp_path / "big.txt"
+    big.write_text("word " * 1000)
+    with pytest.raises(ArticleError, match="big.txt: file is 5,000 bytes; the limit is 100 bytes"):
+        read_article_file(big, max_bytes=100)
+    with pytest.raises(ArticleError, match="only a title"):
+        parse_article("t.txt", "Just a headline\n")
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=["Cs"]), min_size=1, max_size=400))
+def test_any_text_parses_or_fails_cleanly(raw):
+    try:
+        art = parse_article("fuzz.txt", raw)
+    except ArticleError:
+        return
+    for s in art.sentences:
+        assert raw[s.start : s.end] == s.text
+        assert s.text.strip()
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(["Mr. Li", "spoke.", "The U.S. side", "agreed!", "Why?", "On Sep. 17", "it ended."]), min_size=1, max_size=20))
+def test_split_covers_text_without_overlap(words):
+    raw = " ".join(words)
+    spans = split_sentences(raw, 0, len(raw))
+    assert "".join(raw[s:e] for s, e in spans).replace(" ", "") == raw.replace(" ", "")
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
