@@ -171,3 +171,12 @@ def test_split_covers_text_without_overlap(words):
     spans = split_sentences(raw, 0, len(raw))
     assert "".join(raw[s:e] for s, e in spans).replace(" ", "") == raw.replace(" ", "")
     assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
+
+
+def test_wire_dateline_gives_date_and_source():
+    raw = "Ministers agree on new talks\n\nGENEVA, March 3, 2023 (Reuters) - Foreign ministers agreed on Friday to meet again.\n"
+    art = parse_article("wire.txt", raw)
+    assert art.published == date(2023, 3, 3)
+    assert art.source == "Reuters"
+    assert art.raw[art.published_span[0] : art.published_span[1]] == "March 3, 2023"
+    assert art.body_sentences[0].text.startswith("GENEVA, March 3, 2023 (Reuters) - Foreign ministers")

@@ -63,6 +63,10 @@ BYLINE_PIPE = re.compile(r"^\s*(?:by\s+)?(?P<author>[^|\d]{2,80}?)\s*\|\s*(?P<re
 BYLINE_BY = re.compile(r"^\s*[Bb][Yy]\s+(?P<author>[A-Z][\w.'\- ]{1,80}?)\s*(?:[,|]\s*(?P<rest>.*))?$")
 SOURCE_LINE = re.compile(r"^\s*source\s*:\s*(?P<source>.{2,100})$", re.IGNORECASE)
 DATELINE_ON = re.compile(rf"^\s*On\s+(?P<date>{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})\s*,")
+# Wire-style dateline opening the first paragraph: "GENEVA, March 3, 2023 (Reuters) - ...".
+DATELINE_CITY = re.compile(
+    rf"^\s*[A-Z][A-Z .'’-]{{1,40}},\s*(?P<date>{_MONTH}\s+\d{{1,2}},?\s+\d{{4}})\s*(?:\((?P<source>[^)]{{2,40}})\))?\s*[-–—]+\s"
+)
 URL_HOST = re.compile(r"https?://(?:www\.)?(?:t\.me/)?(?P<host>[\w-]+)")
 
 ABBREVIATIONS = {
@@ -303,7 +307,15 @@ def parse_article(key: str, raw: str) -> ParsedArticle:
 
     if art.published is None and body:
         s, e = body[0]
-        m = DATELINE_ON.match(raw[s:e])
+        m = DATELINE_CITY.match(raw[s:e])
+        if m:
+            art.published = parse_date(m.group("date"))
+            art.published_precision = "day"
+            art.published_text = m.group("date")
+            art.published_span = (s + m.start("date"), s + m.end("date"))
+            if m.group("source") and not art.source:
+                art.source = m.group("source").strip()
+        m = None if art.published else DATELINE_ON.match(raw[s:e])
         if m:
             art.published = parse_date(m.group("date"))
             art.published_precision = "day"
