@@ -1,0 +1,138 @@
+"""Dates of events: absolute, partial and relative expressions, resolved against the article date.
+
+News prose dates events relative to publication: "said Wednesday" is the Wednesday on or before the
+publication day, "last Friday (Sep. 17)" carries its own answer in brackets, "76 years ago" is a
+year. Resolution is pure arithmetic on the article's date; without one, only absolute dates count.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from ..corpus.parse import MONTHS
+from .lexicon import WEEKDAYS
+
+_M = r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+PATTERNS = [
+    # "August 16, 2021" / "Aug. 16 2021"
+    ("mdy", re.compile(rf"\b{_M}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b")),
+    # "16 August 2021"
+    ("dmy", re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_M},?\s+(?P<year>(?:19|20)\d\d)\b")),
+    # "2021-08-16"
+    ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<day>\d\d)\b")),
+    # "last Friday (Sep. 17)" -> the bracketed date
+    ("wd_paren", re.compile(rf"\b(?:last|this|next|on)?\s*(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s*\(\s*{_M}\s+(?P<day>\d{{1,2}})\s*\)")),
+    # "Aug. 15" / "on August 20" (no year)
+    ("md", re.compile(rf"\b{_M}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s+(?:19|20)\d\d)")),
+    # "in May 2025"
+    ("my", re.compile(rf"\b{_M}\s+(?P<year>(?:19|20)\d\d)\b")),
+    # weekday alone: "said Wednesday", "on Monday"
+    ("wd", re.compile(r"\b(?:(?P<rel>last|next|this)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
+    # "76 years ago"
+    ("ago", re.compile(r"\b(?P<n>\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<unit>years?|months?|weeks?|days?)\s+ago\b")),
+    # "the 20th anniversary of ..." in a sentence about this year
+    ("anniv", re.compile(r"\b(?P<n>\d{1,3})(?:st|nd|rd|th)\s+anniversary\s+of\s+(?P<what>[^,.;]+)")),
+    # "yesterday" / "today"
+    ("rel", re.compile(r"\b(?P<word>yesterday|today)\b")),
+    # "in 2021"
+    ("year", re.compile(r"\b(?:in|since|by|of|until|from)\s+(?P<year>(?:19|20)\d\d)\b")),
+]
+NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+           "nine": 9, "ten": 10}
+
+
+@dataclass
+class DateMention:
+    iso: str  # YYYY, YYYY-MM or YYYY-MM-DD
+    start: int
+    end: int
+    how: str  # which pattern resolved it
+    anniversary_of: str | None = None
+
+
+def _month(name: str) -> int:
+    return MONTHS[name.rstrip(".").lower()]
+
+
+def _past_weekday(ref: date, weekday: str, rel: str | None) -> date:
+    """The named weekday on or before ``ref`` ("last" forces strictly before)."""
+    target = WEEKDAYS.index(weekday.lower())
+    delta = (ref.weekday() - target) % 7
+    if rel == "last" and delta == 0:
+        delta = 7
+    if rel == "next":
+        return ref + timedelta(days=(target - ref.weekday()) % 7 or 7)
+    return ref - timedelta(days=delta)
+
+
+def _year_for(month: int, day: int, ref: date) -> int:
+    """Year for a month/day without one: the latest such date not after publication (+ a week)."""
+    y = ref.year
+    try:
+        if date(y, month, day) > ref + timedelta(days=7):
+            y -= 1
+    except ValueError:
+        pass
+    return y
+
+
+def find_dates(text: str, published: date | None) -> list[DateMention]:
+    """Every date expression in ``text`` that can be resolved, without overlaps."""
+    found: list[DateMention] = []
+
+    def taken(s: int, e: int) -> bool:
+        return any(not (e <= m.start or s >= m.end) for m in found)
+
+    for how, rx in PATTERNS:
+        for m in rx.finditer(text):
+            if taken(m.start(), m.end()):
+                continue
+            g = m.groupdict()
+            try:
+                iso = _resolve(how, g, published)
+            except (ValueError, KeyError):
+                continue
+            if iso is None:
+                continue
+            start, end = m.start(), m.end()
+            if how == "year":
+                start = m.start("year")
+            if how == "anniv":
+                found.append(DateMention(iso, start, end, how, g["what"].strip()))
+            else:
+                found.append(DateMention(iso, start, end, how))
+    return sorted(found, key=lambda d: d.start)
+
+
+def _resolve(how: str, g: dict, ref: date | None) -> str | None:
+    if how in ("mdy", "dmy"):
+        return date(int(g["year"]), _month(g["mon"]), int(g["day"])).isoformat()
+    if how == "iso":
+        return date(int(g["year"]), int(g["m"]), int(g["day"])).isoformat()
+    if how == "my":
+        return f"{int(g['year']):04d}-{_month(g['mon']):02d}"
+    if how == "year":
+        return g["year"]
+    if ref is None:
+        return None
+    if how in ("wd_paren", "md"):
+        month, day = _month(g["mon"]), int(g["day"])
+        return date(_year_for(month, day, ref), month, day).isoformat()
+    if how == "wd":
+        return _past_weekday(ref, g["wd"], g.get("rel")).isoformat()
+    if how == "ago":
+        n = int(g["n"]) if g["n"].isdigit() else NUMBERS[g["n"]]
+        unit = g["unit"].rstrip("s")
+        if unit == "year":
+            return str(ref.year - n)
+        if unit == "month":
+            y, mth = divmod(ref.year * 12 + ref.month - 1 - n, 12)
+            return f"{y:04d}-{mth + 1:02d}"
+        return (ref - timedelta(days=n * (7 if unit == "week" else 1))).isoformat()
+    if how == "anniv":
+        return str(ref.year - int(g["n"]))
+    if how == "rel":
+        return (ref - timedelta(days=1 if g["word"] == "yesterday" else 0)).isoformat()
+    return None

@@ -1,0 +1,96 @@
+"""Word lists the rules use. They name *patterns* of news English (titles, nationality adjectives,
+organisation head words, reporting verbs), never particular people, places or organisations, so the
+extractor generalises to articles nobody here has seen."""
+
+from __future__ import annotations
+
+# Nationality adjective -> country (and demonyms used as adjectives).
+NATIONALITIES = {
+    "afghan": "Afghanistan", "albanian": "Albania", "algerian": "Algeria", "american": "United States",
+    "argentine": "Argentina", "armenian": "Armenia", "australian": "Australia", "austrian": "Austria",
+    "azerbaijani": "Azerbaijan", "bangladeshi": "Bangladesh", "belarusian": "Belarus", "belgian": "Belgium",
+    "brazilian": "Brazil", "british": "United Kingdom", "bulgarian": "Bulgaria", "cambodian": "Cambodia",
+    "canadian": "Canada", "chilean": "Chile", "chinese": "China", "colombian": "Colombia",
+    "croatian": "Croatia", "cuban": "Cuba", "czech": "Czech Republic", "danish": "Denmark",
+    "dutch": "Netherlands", "egyptian": "Egypt", "emirati": "United Arab Emirates", "estonian": "Estonia",
+    "ethiopian": "Ethiopia", "filipino": "Philippines", "finnish": "Finland", "french": "France",
+    "georgian": "Georgia", "german": "Germany", "greek": "Greece", "hungarian": "Hungary",
+    "indian": "India", "indonesian": "Indonesia", "iranian": "Iran", "iraqi": "Iraq", "irish": "Ireland",
+    "israeli": "Israel", "italian": "Italy", "japanese": "Japan", "jordanian": "Jordan",
+    "kazakh": "Kazakhstan", "kazakhstani": "Kazakhstan", "kenyan": "Kenya", "korean": "Korea",
+    "kuwaiti": "Kuwait", "kyrgyz": "Kyrgyzstan", "latvian": "Latvia", "lebanese": "Lebanon",
+    "libyan": "Libya", "lithuanian": "Lithuania", "malaysian": "Malaysia", "mexican": "Mexico",
+    "mongolian": "Mongolia", "moroccan": "Morocco", "nepalese": "Nepal", "nigerian": "Nigeria",
+    "norwegian": "Norway", "pakistani": "Pakistan", "palestinian": "Palestine", "peruvian": "Peru",
+    "polish": "Poland", "portuguese": "Portugal", "qatari": "Qatar", "romanian": "Romania",
+    "russian": "Russia", "saudi": "Saudi Arabia", "serbian": "Serbia", "singaporean": "Singapore",
+    "slovak": "Slovakia", "somali": "Somalia", "south african": "South Africa", "spanish": "Spain",
+    "sri lankan": "Sri Lanka", "sudanese": "Sudan", "swedish": "Sweden", "swiss": "Switzerland",
+    "syrian": "Syria", "taiwanese": "Taiwan", "tajik": "Tajikistan", "thai": "Thailand",
+    "turkish": "Turkey", "turkmen": "Turkmenistan", "ukrainian": "Ukraine", "uzbek": "Uzbekistan",
+    "venezuelan": "Venezuela", "vietnamese": "Vietnam", "yemeni": "Yemen", "zimbabwean": "Zimbabwe",
+    "us": "United States", "u.s.": "United States", "uk": "United Kingdom", "eu": "European Union",
+    "european": "European Union",
+}
+
+# Titles, longest first so "Foreign Minister" wins over "Minister". Lowercase.
+TITLES = sorted(
+    [
+        "president", "vice president", "prime minister", "deputy prime minister", "premier", "vice premier",
+        "chancellor", "king", "queen", "emperor", "crown prince", "prince", "sultan", "emir", "sheikh",
+        "foreign minister", "minister of foreign affairs", "defence minister", "defense minister",
+        "finance minister", "interior minister", "minister", "deputy foreign minister", "state councilor",
+        "state councillor", "secretary of state", "secretary-general", "secretary general",
+        "general secretary", "secretary", "deputy secretary", "chairman", "chairwoman", "chair",
+        "chief executive", "governor", "mayor", "senator", "ambassador", "envoy", "special envoy",
+        "special representative", "spokesperson", "spokesman", "spokeswoman", "foreign ministry spokesperson",
+        "director", "director-general", "director general", "commissioner", "high representative",
+        "speaker", "leader", "supreme leader", "general", "admiral", "commander", "head of state",
+        "national security adviser", "national security advisor", "adviser", "advisor",
+        "associate research fellow", "research fellow", "senior fellow", "fellow", "professor",
+        "analyst", "researcher", "scholar", "expert", "dean",
+    ],
+    key=len,
+    reverse=True,
+)
+# Roles that make someone a *leader* (political office) rather than a commentator.
+OFFICE_TITLES = {
+    t for t in TITLES
+    if t not in {"associate research fellow", "research fellow", "senior fellow", "fellow", "professor",
+                 "analyst", "researcher", "scholar", "expert", "dean", "adviser", "advisor"}
+}
+
+# Head words that end the name of a named mechanism, with the subtype they imply.
+MECHANISM_HEADS = {
+    "organization": "organisation", "organisation": "organisation", "union": "organisation",
+    "alliance": "organisation", "association": "organisation", "council": "organisation",
+    "commission": "organisation", "committee": "organisation", "bank": "organisation",
+    "fund": "organisation", "agency": "organisation", "community": "organisation",
+    "league": "organisation", "assembly": "organisation", "parliament": "organisation",
+    "format": "format", "group": "format", "quad": "format", "quartet": "format", "troika": "format",
+    "dialogue": "format", "forum": "format", "meeting": "format", "meetings": "format",
+    "summit": "format", "conference": "format", "talks": "format", "process": "format",
+    "mechanism": "format", "platform": "format", "framework": "format", "consultations": "format",
+    "treaty": "treaty", "agreement": "treaty", "accord": "treaty", "accords": "treaty", "pact": "treaty",
+    "convention": "treaty", "charter": "treaty", "declaration": "treaty", "protocol": "treaty",
+    "initiative": "initiative", "strategy": "initiative", "programme": "initiative", "program": "initiative",
+    "plan": "initiative", "project": "initiative", "corridor": "corridor", "partnership": "partnership",
+    "zone": "initiative", "area": "initiative",
+}
+# Words allowed inside a name between capitalised words.
+NAME_GLUE = {"of", "and", "for", "on", "the", "in", "&", "de", "between", "to"}
+# Lowercase descriptor tails that follow a proper name: "the Moscow Format consultations".
+MECHANISM_TAILS = {"consultations", "mechanism", "meeting", "meetings", "talks", "format", "process", "platform"}
+# Organisations that are media outlets or wire services are sources, not mechanisms.
+MEDIA_HEADS = {"times", "news", "post", "journal", "agency", "press", "tribune", "herald", "telegraph",
+               "guardian", "daily", "review", "policy", "television", "tv", "radio", "network", "channel"}
+
+GOAL_VERBS = {
+    "hope", "aim", "call", "urge", "pledge", "support", "want", "seek", "vow", "commit", "advocate",
+    "propose", "wish", "strive", "intend", "plan", "agree", "encourage", "insist", "demand", "ask",
+    "promise", "expect", "push", "work", "back", "welcome", "oppose",
+}
+GOAL_NOUNS = {"hope", "call", "commitment", "pledge", "goal", "aim", "wish", "desire", "aspiration", "vision"}
+REPORTING_VERBS = {"say", "stress", "state", "note", "add", "emphasize", "emphasise", "underline",
+                   "point", "affirm", "declare", "tell", "highlight", "warn", "believe", "express"}
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]

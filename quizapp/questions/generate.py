@@ -1,0 +1,906 @@
+"""Question generation: overgenerate candidates from facts, then rank and prune them.
+
+Why overgenerate: a template can fail for reasons only visible once filled in (the prompt gives the
+answer away, too few safe distractors, the answer is not in any source sentence), so every template
+is tried and the survivors compete: the best-scoring candidate per (fact, type) is kept and
+near-duplicate prompts are dropped. Matching and ordering questions span several facts and are
+built from groups on top of that.
+
+Determinism: inputs are sorted by fact id and every random choice comes from the caller's ``rng``
+in a fixed order, so one seed always gives the same questions; ids hash only the type, the fact
+ids and the template key, so they survive re-generation while the facts stay the same.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import random
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import timedelta
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from rapidfuzz import fuzz, process
+
+from .grade import match_text
+from .normalise import (
+    compatible,
+    contains_phrase,
+    content_tokens,
+    date_interval,
+    date_variants,
+    initials,
+    is_acronym,
+    iso_parts,
+    leaks,
+    normalise,
+    parse_date,
+    parts_to_iso,
+    precision,
+    render_date,
+    tokens,
+)
+from .types import Question
+
+if TYPE_CHECKING:  # only for hints: importing the facts package pulls in the NLP extractor
+    from ..facts.types import Fact
+
+BLANK = "_____"
+ORDER_PROMPT = "Put these events in the order they happened (earliest first)."
+MATCH_MIN, MATCH_MAX = 4, 6
+ORDER_MIN, ORDER_MAX = 3, 5
+
+COUNTRY_ADJ = {
+    "China": "Chinese", "Russia": "Russian", "Afghanistan": "Afghan", "Pakistan": "Pakistani",
+    "Iran": "Iranian", "India": "Indian", "United States": "U.S.", "U.S.": "U.S.", "US": "U.S.",
+    "United Kingdom": "British", "UK": "British", "Britain": "British", "Uzbekistan": "Uzbek",
+    "Tajikistan": "Tajik", "Kazakhstan": "Kazakh", "Kyrgyzstan": "Kyrgyz",
+    "Turkmenistan": "Turkmen", "Turkey": "Turkish", "Türkiye": "Turkish", "Japan": "Japanese",
+    "Germany": "German", "France": "French", "Italy": "Italian", "Qatar": "Qatari",
+    "Saudi Arabia": "Saudi", "Egypt": "Egyptian", "Mongolia": "Mongolian", "Belarus": "Belarusian",
+    "Armenia": "Armenian", "Azerbaijan": "Azerbaijani", "Ukraine": "Ukrainian",
+    "Indonesia": "Indonesian", "Vietnam": "Vietnamese", "South Korea": "South Korean",
+    "North Korea": "North Korean", "Brazil": "Brazilian", "South Africa": "South African",
+    "Israel": "Israeli", "Syria": "Syrian", "Iraq": "Iraqi", "Norway": "Norwegian",
+    "Canada": "Canadian", "Australia": "Australian", "Spain": "Spanish", "Nepal": "Nepali",
+    "Bangladesh": "Bangladeshi", "Sri Lanka": "Sri Lankan", "Thailand": "Thai",
+    "Malaysia": "Malaysian", "Singapore": "Singaporean", "Cambodia": "Cambodian",
+    "United Arab Emirates": "Emirati", "Kuwait": "Kuwaiti", "Oman": "Omani",
+    "Jordan": "Jordanian", "Lebanon": "Lebanese", "Serbia": "Serbian", "Hungary": "Hungarian",
+    "Poland": "Polish", "Greece": "Greek", "Cuba": "Cuban", "Mexico": "Mexican",
+}
+_ADJ_COUNTRY = {adj.lower(): c for c, adj in COUNTRY_ADJ.items() if len(c) > 3}
+_SKIP_ROLES = {"counterpart", "counterparts"}
+_NEEDS_THE = {"united states", "united kingdom", "united arab emirates", "philippines", "netherlands"}
+_ORG_WORDS = {
+    "organisation", "organization", "institute", "council", "ministry", "university", "union",
+    "nations", "academy", "center", "centre", "committee", "bank", "forum", "office", "group",
+    "foundation", "association", "agency", "commission", "department", "secretariat", "assembly",
+}
+_PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "this", "that", "these", "those", "his",
+             "her", "its", "their"}
+# Plausible qualities for "which word is missing" distractors when the corpus offers too few.
+_QUALITY_POOL = (
+    "prosperous", "stable", "secure", "inclusive", "sovereign", "democratic", "friendly",
+    "open", "free", "modern", "harmonious", "self-reliant", "moderate", "tolerant",
+)
+_BASE_DIFFICULTY = {
+    "true_false": 0.2, "multiple_choice": 0.35, "matching": 0.45, "ordering": 0.5,
+    "cloze": 0.55, "short_answer": 0.65,
+}
+_TYPE_PREFERENCE = {
+    "multiple_choice": 1.0, "short_answer": 0.9, "cloze": 0.8, "true_false": 0.7,
+    "matching": 0.9, "ordering": 0.9,
+}
+_MON = ("January|February|March|April|May|June|July|August|September|October|November|December|"
+        "Sept|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
+_DATE_IN_TEXT = re.compile(
+    rf"\b(?:(?:{_MON})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MON})\.?(?:,?\s+\d{{4}})?"
+    rf"|(?:{_MON})\.?\s+\d{{4}}|\d{{4}}-\d{{2}}(?:-\d{{2}})?|\d{{4}})\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class _Cand:
+    question: Question
+    slot: str  # "fact id|type": at most one question per slot survives
+
+
+@dataclass
+class _Corpus:
+    """Sorted facts plus the indexes that say what else is true (to keep distractors false)."""
+
+    facts: list[Any]
+    leaders: list[Any] = field(default_factory=list)
+    mechanisms: list[Any] = field(default_factory=list)
+    dates: list[Any] = field(default_factory=list)
+    goals: list[Any] = field(default_factory=list)
+    roles_by_person: dict[str, set[str]] = field(default_factory=dict)
+    people_by_role: dict[str, set[str]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        buckets = {"leader": self.leaders, "mechanism": self.mechanisms, "date": self.dates,
+                   "goal": self.goals}
+        for f in self.facts:
+            bucket = buckets.get(f.kind)
+            if f.kind == "leader" and (not f.role or f.role.strip().lower() in _SKIP_ROLES):
+                continue  # "his Russian counterpart" is not an office to ask about
+            if bucket is not None:
+                bucket.append(f)
+        for f in self.leaders:
+            if _name(f) and f.role:
+                self.roles_by_person.setdefault(_pkey(_name(f)), set()).add(_rkey(f))
+                self.people_by_role.setdefault(_rkey(f), set()).add(_pkey(_name(f)))
+
+    def dates_of_event(self, event: str) -> list[str]:
+        return [g.date for g in self.dates if g.date and g.event and _same_event(g.event, event)]
+
+
+# --- small text helpers --------------------------------------------------------------------------
+
+def _cap(s: str) -> str:
+    return s[:1].upper() + s[1:] if s else s
+
+
+def _clean(s: str | None) -> str:
+    return (s or "").strip().rstrip(".;:,").strip()
+
+
+def _a(word: str) -> str:
+    return "an" if word[:1].lower() in "aeiou" else "a"
+
+
+def _poss(np: str) -> str:
+    return f"{np}'" if np.endswith("s") else f"{np}'s"
+
+
+def _place(country: str) -> str:
+    """A country or organisation as a noun phrase: "China", "the United States", "the SCO"."""
+    c = country.strip()
+    if c.lower().startswith("the "):
+        return c
+    words = {w.lower() for w in re.findall(r"[A-Za-z]+", c)}
+    if c.lower() in _NEEDS_THE or (c not in COUNTRY_ADJ and (c.isupper() or words & _ORG_WORDS)):
+        return f"the {c}"
+    return c
+
+
+def _pronoun_led(text: str) -> bool:
+    toks = tokens(text)
+    return not toks or toks[0] in _PRONOUNS
+
+
+def _name(f: Any) -> str:
+    return _clean(f.name or f.answer)
+
+
+def _pkey(name: str) -> str:
+    """Person key: the normalised last name token. Conservative: same surname = maybe same person."""
+    toks = tokens(name)
+    return toks[-1] if toks else ""
+
+
+def _rkey(f: Any) -> str:
+    """Role key: the normalised role label, so "Foreign Minister" of "China" and "Chinese Foreign
+    Minister" (no country) count as the same office."""
+    return normalise(_role_label(f))
+
+
+def _same_event(a: str, b: str) -> bool:
+    na, nb = normalise(a), normalise(b)
+    return na == nb or fuzz.token_sort_ratio(na, nb) >= 90
+
+
+def _dedupe(values: Iterable[str]) -> list[str]:
+    seen: set[str] = set()
+    out: list[str] = []
+    for v in values:
+        n = normalise(v) if v else ""
+        if n and n not in seen:
+            seen.add(n)
+            out.append(v.strip())
+    return out
+
+
+def _country(f: Any) -> str:
+    """The fact's country as a country name ("Chinese" -> "China"), or its organisation."""
+    c = _clean(f.country)
+    return _ADJ_COUNTRY.get(c.lower(), c)
+
+
+def _role_complete(f: Any) -> bool:
+    return _complete(_clean(f.role), _country(f))
+
+
+@lru_cache(maxsize=1 << 14)
+def _complete(role: str, country: str) -> bool:
+    """Does the role already say where ("Chinese Foreign Minister", "fellow at CIIS")?"""
+    adj = COUNTRY_ADJ.get(country, "")
+    return (re.search(r"\sat\s", role) is not None or contains_phrase(role, country)
+            or bool(adj and contains_phrase(role, adj)))
+
+
+def _role_label(f: Any) -> str:
+    return _label(_clean(f.role), _country(f))
+
+
+@lru_cache(maxsize=1 << 14)
+def _label(role: str, country: str) -> str:
+    """Role with its country, as a matching/choice label: "Chinese Foreign Minister"."""
+    if not country or _complete(role, country):
+        return role
+    if role[:1].isupper():
+        adj = COUNTRY_ADJ.get(country)
+        return f"{adj} {role}" if adj else f"{role} of {_place(country)}"
+    return f"{role} at {_place(country)}"
+
+
+def _role_phrase(f: Any) -> str:
+    return _phrase(_clean(f.role), _country(f))
+
+
+@lru_cache(maxsize=1 << 14)
+def _phrase(role: str, country: str) -> str:
+    """Role as a predicate: "Wang Yi is {China's Foreign Minister}"."""
+    titled = role[:1].isupper()
+    if not country or _complete(role, country):
+        return f"the {role}" if titled else f"{_a(role)} {role}"
+    if titled:
+        if country in COUNTRY_ADJ:
+            return f"{_poss(_place(country))} {role}"
+        return f"the {role} of {_place(country)}"
+    return f"{_a(role)} {role} at {_place(country)}"
+
+
+def _who_prompt(f: Any) -> str | None:
+    role, country = _clean(f.role), _country(f)
+    if not role:
+        return None
+    if not country and not _role_complete(f):
+        return None  # "Who is the President?" has no single answer
+    return f"Who is {_role_phrase(f)}?"
+
+
+def _acronyms(f: Any) -> list[str]:
+    return _dedupe(a for a in [f.answer or "", *f.aliases] if a and is_acronym(a))
+
+
+def _full_name(f: Any) -> str:
+    name = _name(f)
+    if name and not is_acronym(name):
+        return name
+    return next((a for a in f.aliases if a and not is_acronym(a)), "")
+
+
+def _sources(facts: Sequence[Any]) -> list[dict[str, str]]:
+    out: list[dict[str, str]] = []
+    seen: set[tuple[str, str]] = set()
+    for f in facts:
+        for s in f.sources:
+            key = (s.article, s.sentence)
+            if key not in seen:
+                seen.add(key)
+                out.append({"article": s.article, "sentence": s.sentence})
+    return out
+
+
+def _is_publication(f: Any) -> bool:
+    return f.kind == "date" and f.subtype == "publication"
+
+
+def _source_count(f: Any) -> int:
+    return len({s.article for s in f.sources})
+
+
+def _qid(qtype: str, fact_ids: Sequence[str], key: str) -> str:
+    raw = f"{qtype}|{','.join(sorted(fact_ids))}|{key}"
+    return hashlib.sha1(raw.encode("utf-8"), usedforsecurity=False).hexdigest()[:12]
+
+
+def _date_pool_sort_key(iso: str, anchor: str) -> tuple[int, str]:
+    ia, ib = date_interval(iso), date_interval(anchor)
+    if ia is None or ib is None:
+        return (10**9, iso)
+    return (abs((ia[0] - ib[0]).days), iso)
+
+
+def _shift(iso: str, amount: int) -> str | None:
+    """Shift a date by ``amount`` units of its own precision (days, months or years)."""
+    parts = iso_parts(iso)
+    if parts is None:
+        return None
+    y, m, d = parts
+    assert y is not None
+    if m is None:
+        return parts_to_iso((y + amount, None, None))
+    if d is None:
+        total = y * 12 + (m - 1) + amount
+        return parts_to_iso((total // 12, total % 12 + 1, None))
+    interval = date_interval(iso)
+    assert interval is not None
+    new = interval[0] + timedelta(days=amount)
+    return new.isoformat()
+
+
+def _blank(sentence: str, forms: Sequence[str]) -> tuple[str, str] | None:
+    """Blank the longest form found in ``sentence`` (all its occurrences); drop "(ACR)" after it."""
+    for form in sorted(_dedupe(forms), key=lambda s: (-len(s), s)):
+        pat = re.compile(rf"(?<!\w){re.escape(form)}(?!\w)", re.IGNORECASE)
+        m = pat.search(sentence)
+        if not m:
+            continue
+        out = pat.sub(BLANK, sentence)
+        for other in forms:
+            if other:
+                out = re.sub(rf"{BLANK}\s*\(\s*{re.escape(other)}\s*\)", BLANK, out,
+                             flags=re.IGNORECASE)
+        if out.count(BLANK) <= 2:
+            return out, m.group(0)
+    return None
+
+
+def _blank_date(sentence: str, iso: str) -> tuple[str, str] | None:
+    """Blank the date expression in ``sentence`` that states ``iso`` (at its precision)."""
+    target = iso_parts(iso)
+    if target is None:
+        return None
+    ty, tm, td = target
+    for m in _DATE_IN_TEXT.finditer(sentence):
+        got = parse_date(m.group(0))
+        if got is None:
+            continue
+        gy, gm, gd = got
+        if gy is not None and gy != ty:
+            continue
+        if (gm, gd) != (tm, td) or (gy is None and gm is None):
+            continue
+        return sentence[: m.start()] + BLANK + sentence[m.end():], m.group(0)
+    return None
+
+
+def _replace(text: str, old: str | None, new: str | None) -> str | None:
+    """Replace whole-word ``old`` (any case) with ``new`` everywhere; None if ``old`` is absent."""
+    if not old or not new:
+        return None
+    pat = re.compile(rf"(?<!\w){re.escape(old)}(?!\w)", re.IGNORECASE)
+    if not pat.search(text):
+        return None
+    return pat.sub(lambda _m: new, text)
+
+
+def _swap_leader(statement: str, f: Any, g: Any) -> str | None:
+    """``f``'s statement with ``g``'s role (and country) swapped in, or None if not locatable."""
+    role, new_role = _clean(f.role), _clean(g.role)
+    if (role[:1].isupper(), " at " in role) != (new_role[:1].isupper(), " at " in new_role):
+        return None  # "a fellow at X" does not fit where "the Foreign Minister of Y" stood
+    out = statement if normalise(role) == normalise(new_role) else _replace(statement, role, new_role)
+    if out is None:
+        return None
+    fc, gc = _clean(f.country), _clean(g.country)
+    if normalise(fc) != normalise(gc):
+        if not fc or not gc:
+            return None
+        swapped = _replace(out, fc, gc)
+        if swapped is None:
+            fa, ga = COUNTRY_ADJ.get(fc), COUNTRY_ADJ.get(gc)
+            swapped = _replace(out, fa, ga) if fa and ga else None
+        if swapped is None:
+            return None
+        out = swapped
+    article = "the" if new_role[:1].isupper() else _a(new_role)
+    out = re.sub(rf"\b(?:a|an|the)\s+(?={re.escape(new_role)}(?!\w))", f"{article} ", out,
+                 flags=re.IGNORECASE)
+    return out if normalise(out) != normalise(statement) else None
+
+
+def _swap_date(statement: str, iso: str, other: str) -> str | None:
+    """Every expression of ``iso`` in ``statement`` replaced by ``other`` (ISO stays ISO)."""
+    target = iso_parts(iso)
+    found = False
+
+    def sub(m: re.Match[str]) -> str:
+        nonlocal found
+        got = parse_date(m.group(0))
+        if got is None or target is None:
+            return m.group(0)
+        if (got[0] is not None and got[0] != target[0]) or got[1:] != target[1:] \
+                or (got[0] is None and got[1] is None):
+            return m.group(0)
+        found = True
+        return other if re.fullmatch(r"\d{4}(?:-\d\d){0,2}", m.group(0)) else render_date(other)
+
+    out = _DATE_IN_TEXT.sub(sub, statement)
+    return out if found else None
+
+
+# --- the generator -------------------------------------------------------------------------------
+
+class _Generator:
+    def __init__(self, facts: Iterable[Fact], rng: random.Random) -> None:
+        self.rng = rng
+        self.corpus = _Corpus(sorted(facts, key=lambda f: f.id))
+
+    # building blocks --------------------------------------------------------------------------
+
+    def make(
+        self,
+        qtype: str,
+        facts: Sequence[Any],
+        key: str,
+        prompt: str,
+        answer: str,
+        accepted: Sequence[str] = (),
+        *,
+        choices: Sequence[str] = (),
+        pairs: Sequence[Sequence[str]] = (),
+        items: Sequence[str] = (),
+        dq: float = 0.5,
+        slot: str | None = None,
+    ) -> _Cand | None:
+        """Fill in a candidate; None if the prompt gives the answer (or an alias of it) away."""
+        prompt = re.sub(r"\s+", " ", prompt).strip()
+        answer = answer.strip()
+        if not prompt or not answer:
+            return None
+        acc = _dedupe([answer, *accepted])
+        if qtype not in ("matching", "ordering"):
+            if any(leaks(prompt, a) for a in acc):
+                return None
+        ids = [f.id for f in facts]
+        q = Question(
+            id=_qid(qtype, ids, key),
+            type=qtype,
+            prompt=prompt,
+            answer=answer,
+            accepted_answers=acc if qtype not in ("matching", "ordering") else [answer],
+            choices=list(choices),
+            pairs=[list(p) for p in pairs],
+            items=list(items),
+            explanation=" ".join(_dedupe(_clean(f.statement) + "." for f in facts if f.statement)),
+            difficulty=self.difficulty(qtype, facts, answer, dq, len(pairs) or len(items)),
+            score=self.score(qtype, facts, prompt, dq),
+            fact_ids=sorted(ids),
+            fact_kind=facts[0].kind,
+            sources=_sources(facts),
+        )
+        return _Cand(q, slot or f"{facts[0].id}|{qtype}")
+
+    @staticmethod
+    def score(qtype: str, facts: Sequence[Any], prompt: str, dq: float) -> float:
+        """Ranking score: well-sourced, confident, conflict-free facts and tight prompts first."""
+        src = sum(min(_source_count(f), 3) for f in facts) / (3 * len(facts))
+        conf = sum(float(f.confidence) for f in facts) / len(facts)
+        brevity = max(0.0, 1 - len(prompt) / 400)  # shorter prompts read and review faster
+        s = 0.3 * src + 0.35 * conf + 0.15 * dq + 0.1 * brevity + 0.1 * _TYPE_PREFERENCE[qtype]
+        if any(f.conflict for f in facts):
+            s -= 0.3
+        if any(_is_publication(f) for f in facts):
+            s -= 0.15  # "when was this article published" is trivia about the corpus, not the news
+        return round(min(1.0, max(0.0, s)), 4)
+
+    @staticmethod
+    def difficulty(qtype: str, facts: Sequence[Any], answer: str, dq: float, size: int) -> float:
+        """Rough difficulty: recall beats recognition, close distractors and long answers are hard."""
+        d = _BASE_DIFFICULTY[qtype]
+        if qtype == "multiple_choice":
+            d += 0.25 * dq
+        if qtype in ("cloze", "short_answer"):
+            d += min(0.2, 0.05 * (len(answer.split()) - 1))
+        if qtype == "matching":
+            d += 0.05 * max(0, size - MATCH_MIN)
+        if qtype == "ordering":
+            d += 0.07 * max(0, size - ORDER_MIN)
+        conf = sum(float(f.confidence) for f in facts) / len(facts)
+        d += 0.1 * (1 - conf)
+        return round(min(0.95, max(0.05, d)), 3)
+
+    def distractors(
+        self,
+        answer: str,
+        accepted: Sequence[str],
+        pool: Iterable[tuple[int, str]],
+        **grade_kw: bool,
+    ) -> tuple[list[str], float] | None:
+        """Three options that are not the answer, an alias, or a typo-level variant of either.
+
+        ``pool`` pairs a tier (0 = same kind and subtype, best) with a value; within a tier the pick
+        is an rng shuffle of the sorted values. Returns the shuffled options and a 0..1 quality.
+        """
+        by_tier: dict[int, set[str]] = {}
+        for tier, text in pool:
+            if text and text.strip():
+                by_tier.setdefault(tier, set()).add(text.strip())
+        seen = {normalise(a) for a in [answer, *accepted]}
+        chosen: list[tuple[int, str]] = []
+        for tier in sorted(by_tier):
+            values = sorted(by_tier[tier])
+            self.rng.shuffle(values)
+            for v in values:
+                n = normalise(v)
+                if not n or n in seen:
+                    continue
+                if match_text(v, [answer, *accepted], **grade_kw).correct:
+                    continue
+                if match_text(answer, [v], **grade_kw).correct:
+                    continue
+                seen.add(n)
+                chosen.append((tier, v))
+                if len(chosen) == 3:
+                    break
+            if len(chosen) == 3:
+                break
+        if len(chosen) < 3:
+            return None
+        quality = sum(1.0 if t == 0 else 0.5 if t == 1 else 0.2 for t, _ in chosen) / 3
+        options = [answer, *(v for _, v in chosen)]
+        self.rng.shuffle(options)
+        return options, quality
+
+    def mc(self, facts: Sequence[Any], key: str, prompt: str, answer: str, accepted: Sequence[str],
+           pool: Iterable[tuple[int, str]], **grade_kw: bool) -> _Cand | None:
+        if any(leaks(prompt, a) for a in [answer, *accepted]):
+            return None  # check before spending rng on distractors
+        picked = self.distractors(answer, accepted, pool, **grade_kw)
+        if picked is None:
+            return None
+        options, quality = picked
+        return self.make("multiple_choice", facts, key, prompt, answer, accepted,
+                         choices=options, dq=quality)
+
+    def true_false(self, f: Any, false_statement: str | None, key: str) -> _Cand | None:
+        """One true/false question per fact: the statement itself or a checked false variant."""
+        want_false = self.rng.random() < 0.5
+        if want_false and false_statement and _clean(false_statement):
+            return self.make("true_false", [f], f"{key}:false", _cap(_clean(false_statement)) + ".",
+                             "False", choices=["True", "False"], dq=0.6)
+        statement = _clean(f.statement)
+        if not statement:
+            return None
+        return self.make("true_false", [f], "tf:true", _cap(statement) + ".", "True",
+                         choices=["True", "False"], dq=0.5)
+
+    def cloze(self, f: Any, forms: Sequence[str], extra: Sequence[str] = ()) -> _Cand | None:
+        for src in f.sources:
+            found = _blank(src.sentence, forms)
+            if found is None:
+                continue
+            prompt, matched = found
+            cand = self.make("cloze", [f], "cloze", prompt, matched, [*forms, *extra], dq=0.5)
+            if cand is not None:
+                return cand
+        return None
+
+    # per kind ---------------------------------------------------------------------------------
+
+    def leader(self, f: Any) -> list[_Cand | None]:
+        name, role = _name(f), _clean(f.role)
+        if not name or not role or _pronoun_led(name) or role.lower() in _SKIP_ROLES:
+            return []
+        c = self.corpus
+        accepted = [name, *f.aliases]
+        me = _pkey(name)
+        my_roles = c.roles_by_person.get(me, set())
+        holders = c.people_by_role.get(_rkey(f), set())
+        others = [g for g in c.leaders if g.role and _name(g) and _pkey(_name(g)) != me]
+
+        my_words = set(content_tokens(role))
+
+        def tier(g: Any) -> int:
+            if f.subtype and g.subtype == f.subtype:
+                return 0
+            return 1 if set(content_tokens(g.role)) & my_words else 2
+
+        out: list[_Cand | None] = []
+        who = _who_prompt(f)
+        if who:
+            pool = [(tier(g), _name(g)) for g in others
+                    if _pkey(_name(g)) not in holders and _rkey(g) != _rkey(f)]
+            out.append(self.mc([f], "mc:who", who, name, accepted, pool, person=True))
+            if len(holders) == 1:
+                out.append(self.make("short_answer", [f], "sa:who", who, name, accepted, dq=0.5))
+        label = _role_label(f)
+        pool = [(tier(g), _role_label(g)) for g in c.leaders
+                if g.role and _rkey(g) not in my_roles]
+        out.append(self.mc([f], "mc:role", f"What is {_poss(name)} role?", label, [], pool))
+        # False statement: the fact's own sentence with another office swapped in.
+        # Try the closest tier first; offices repeat, so each (role, country) is tried once.
+        offices: dict[int, dict[tuple[str, str], Any]] = {}
+        for g in c.leaders:
+            if _rkey(g) not in my_roles:
+                offices.setdefault(tier(g), {}).setdefault((g.role, g.country or ""), g)
+        false = None
+        for t in sorted(offices):
+            swaps = sorted({s for g in offices[t].values()
+                            for s in [_swap_leader(_clean(f.statement), f, g)] if s})
+            if swaps:
+                false = self.rng.choice(swaps)
+                break
+        out.append(self.true_false(f, false, "tf:role"))
+        out.append(self.cloze(f, accepted))
+        return out
+
+    def mechanism(self, f: Any) -> list[_Cand | None]:
+        full = _full_name(f)
+        if not full:
+            return []
+        c = self.corpus
+        acrs = _acronyms(f)
+        my_forms = {normalise(x) for x in [full, *f.aliases, f.answer or ""] if x}
+        others = [g for g in c.mechanisms if _full_name(g) and normalise(_full_name(g)) not in my_forms]
+
+        def tier(g: Any) -> int:
+            return 0 if f.subtype and g.subtype == f.subtype else 1
+
+        out: list[_Cand | None] = []
+        if acrs:
+            acr = acrs[0]
+            na = normalise(acr)
+            accepted = [full, *(a for a in f.aliases if not is_acronym(a) and not contains_phrase(a, acr))]
+            prompt = f"What does the acronym {acr} stand for?"
+            rivals = [g for g in others
+                      if na not in {normalise(x) for x in _acronyms(g)} and initials(_full_name(g)) != na]
+            pool = [(tier(g), _full_name(g)) for g in rivals]
+            out.append(self.mc([f], "mc:acronym", prompt, full, accepted, pool, acronyms=True))
+            out.append(self.make("short_answer", [f], "sa:acronym", prompt, full, accepted, dq=0.5))
+            # False statement: the same sentence pairing the acronym with another name.
+            false = None
+            statement = _clean(f.statement)
+            if rivals and contains_phrase(statement, acr):
+                swaps = sorted({(tier(g), s) for g in rivals
+                                for s in [_replace(statement, full, _full_name(g))] if s})
+                if swaps:
+                    best = min(t for t, _ in swaps)
+                    false = self.rng.choice([s for t, s in swaps if t == best])
+            out.append(self.true_false(f, false, "tf:acronym"))
+        else:
+            out.append(self.true_false(f, None, "tf"))
+        # Sentence-context multiple choice: which <subtype> fills the blank?
+        for src in f.sources:
+            found = _blank(src.sentence, [full, *f.aliases])
+            if found is None:
+                continue
+            blanked, matched = found
+            kind = (f.subtype or "mechanism").replace("_", " ")
+            prompt = f"Which {kind} fills the blank? {blanked}"
+            use_acr = is_acronym(matched)
+            pool = [(tier(g), (_acronyms(g) or [""])[0] if use_acr else _full_name(g)) for g in others]
+            cand = self.mc([f], "mc:fill", prompt, matched, [full, *f.aliases], pool, acronyms=True)
+            if cand is not None:
+                out.append(cand)
+                break
+        out.append(self.cloze(f, [full, *f.aliases]))
+        return out
+
+    def date(self, f: Any) -> list[_Cand | None]:
+        iso = (f.date or "").strip()
+        if iso_parts(iso) is None:
+            return []
+        c = self.corpus
+        answer = render_date(iso)
+        accepted = [*date_variants(iso),
+                    *(a for a in f.aliases if a and parse_date(a) == iso_parts(iso))]
+        out: list[_Cand | None] = []
+        # cloze first: it needs no event and consumes no rng (a dateline makes no cloze)
+        for src in ([] if _is_publication(f) else f.sources):
+            found = _blank_date(src.sentence, iso)
+            if found is None:
+                continue
+            cand = self.make("cloze", [f], "cloze", found[0], found[1], accepted, dq=0.5)
+            if cand is not None:
+                out.append(cand)
+                break
+        event = _clean(f.event)
+        if not event or _pronoun_led(event):
+            out.append(self.true_false(f, None, "tf"))
+            return out
+        taken = sorted({*c.dates_of_event(event), iso})
+        prec = precision(iso)
+
+        def free(d: str) -> bool:
+            return iso_parts(d) is not None and not any(compatible(d, t) for t in taken)
+
+        same_precision = {g.date for g in c.dates if g.date and precision(g.date) == prec}
+        corpus_dates = sorted((d for d in same_precision if free(d)),
+                              key=lambda d: _date_pool_sort_key(d, iso))
+        pool: list[tuple[int, str]] = [(0 if i < 6 else 1, render_date(d))
+                                       for i, d in enumerate(corpus_dates)]
+        steps = {"day": [1, 2, 3, 7, 30, -1, -2, -3, -7, -30],
+                 "month": [1, 2, 3, 12, -1, -2, -3, -12],
+                 "year": [1, 2, 3, -1, -2, -3]}[prec]
+        shifted = [s for s in (_shift(iso, k) for k in steps) if s and free(s)]
+        pool += [(2, render_date(s)) for s in shifted]
+        published = re.fullmatch(r"the article (.+) was published", event, re.IGNORECASE)
+        prompt = (f"When was the article {published.group(1)} published?" if published
+                  else f"When did the following happen: {event}?")
+        out.append(self.mc([f], "mc:when", prompt, answer, accepted, pool, date=True))
+        out.append(self.make("short_answer", [f], "sa:when", prompt, answer, accepted, dq=0.5))
+        wrong = corpus_dates[:3] or shifted[:3]
+        false = None
+        if wrong:
+            false = _swap_date(_clean(f.statement), iso, self.rng.choice(sorted(wrong)))
+        out.append(self.true_false(f, false, "tf:when"))
+        return out
+
+    def goal(self, f: Any) -> list[_Cand | None]:
+        actor, goal = _clean(f.actor), _clean(f.goal or f.answer)
+        if not actor or not goal or _pronoun_led(actor):
+            return []
+        c = self.corpus
+        na = normalise(actor)
+        mine = [_clean(g.goal or g.answer) for g in c.goals if normalise(g.actor or "") == na]
+
+        def taken(text: str) -> bool:
+            return any(fuzz.token_set_ratio(normalise(text), normalise(m)) >= 90 for m in mine)
+
+        out: list[_Cand | None] = []
+        pool = [(0, _clean(g.goal or g.answer)) for g in c.goals
+                if normalise(g.actor or "") != na and not taken(_clean(g.goal or g.answer))]
+        out.append(self.mc([f], "mc:goal", f"What did {actor} call for?", goal, f.aliases, pool))
+        items = [i for i in (_clean(x) for x in f.items) if i and contains_phrase(goal, i)]
+        if len(items) >= 2:
+            item = max(items, key=lambda i: (len(i), -items.index(i)))
+            blanked = re.sub(rf"(?<!\w){re.escape(item)}(?!\w)", BLANK, goal, count=1,
+                             flags=re.IGNORECASE)
+            word = "word fills" if len(item.split()) == 1 else "words fill"
+            prompt = f"{actor} called for {blanked}. Which {word} the blank?"
+            own = {normalise(i) for i in f.items}
+            item_pool = [(0, i) for g in c.goals if g is not f for i in g.items
+                         if normalise(i) not in own]
+            item_pool += [(1, q) for q in _QUALITY_POOL if normalise(q) not in own]
+            out.append(self.mc([f], "mc:item", prompt, item, [], item_pool))
+            out.append(self.make("short_answer", [f], "sa:item", prompt, item, dq=0.5))
+            out.append(self.cloze(f, [item]))
+        elif len(goal.split()) <= 6:
+            out.append(self.make("short_answer", [f], "sa:goal", f"What did {actor} call for?",
+                                 goal, f.aliases, dq=0.5))
+            out.append(self.cloze(f, [goal, *f.aliases]))
+        false_goals = sorted({t for _, t in pool
+                              if fuzz.token_set_ratio(normalise(t), normalise(goal)) < 80})
+        false = None
+        if false_goals:
+            false = _replace(_clean(f.statement), goal, self.rng.choice(false_goals))
+        out.append(self.true_false(f, false, "tf:goal"))
+        return out
+
+    # groups -----------------------------------------------------------------------------------
+
+    def groups(self, rows: list[tuple[Any, str, str]], clash, size_min: int, size_max: int
+               ) -> list[list[tuple[Any, str, str]]]:
+        """Split rows into groups of size_min..size_max with no clashing pair inside a group."""
+        rows = sorted(rows, key=lambda r: r[0].id)
+        self.rng.shuffle(rows)
+        n = len(rows)
+        if n < size_min:
+            return []
+        k = max(1, math.ceil(n / size_max))
+        while k > 1 and n / k < size_min:
+            k -= 1
+        groups: list[list[tuple[Any, str, str]]] = [[] for _ in range(k)]
+        for i, row in enumerate(rows):
+            for j in range(k):
+                g = groups[(i + j) % k]
+                if len(g) < size_max and not any(clash(row, other) for other in g):
+                    g.append(row)
+                    break
+        return [g for g in groups if size_min <= len(g)]
+
+    def matching(self) -> list[_Cand | None]:
+        c = self.corpus
+        out: list[_Cand | None] = []
+
+        def person_clash(a, b) -> bool:
+            pa, pb = _pkey(a[1]), _pkey(b[1])
+            return (pa == pb or normalise(a[2]) == normalise(b[2])
+                    or _rkey(b[0]) in c.roles_by_person.get(pa, set())
+                    or _rkey(a[0]) in c.roles_by_person.get(pb, set()))
+
+        def text_clash(a, b) -> bool:
+            return (normalise(a[1]) == normalise(b[1]) or normalise(a[2]) == normalise(b[2])
+                    or fuzz.ratio(normalise(a[1]), normalise(b[1])) > 90)
+
+        def date_clash(a, b) -> bool:
+            return text_clash(a, b) or _same_event(a[1], b[1]) or compatible(a[0].date, b[0].date)
+
+        def goal_clash(a, b) -> bool:
+            return (normalise(a[1]) == normalise(b[1])
+                    or fuzz.token_set_ratio(normalise(a[2]), normalise(b[2])) >= 90)
+
+        specs = [
+            ("people", "Match each person to their role.", person_clash,
+             [(f, _name(f), _role_label(f)) for f in c.leaders if _name(f) and f.role]),
+            ("acronyms", "Match each acronym to its full name.", text_clash,
+             [(f, _acronyms(f)[0], _full_name(f)) for f in c.mechanisms
+              if _acronyms(f) and _full_name(f)]),
+            ("dates", "Match each event to the date it happened.", date_clash,
+             [(f, _cap(_clean(f.event)), render_date(f.date)) for f in c.dates
+              if f.event and iso_parts(f.date or "") and not _pronoun_led(f.event)
+              and not _is_publication(f)]),
+            ("goals", "Match each actor to the goal they called for.", goal_clash,
+             [(f, _clean(f.actor), _clean(f.goal or f.answer)) for f in c.goals
+              if f.actor and (f.goal or f.answer) and not _pronoun_led(f.actor)]),
+        ]
+        for key, prompt, clash, rows in specs:
+            for group in self.groups(rows, clash, MATCH_MIN, MATCH_MAX):
+                facts = [r[0] for r in group]
+                pairs = [[r[1], r[2]] for r in group]
+                answer = "; ".join(f"{left} \u2192 {right}" for left, right in pairs)
+                out.append(self.make("matching", facts, f"match:{key}", prompt, answer,
+                                     pairs=pairs, dq=0.5,
+                                     slot="match|" + ",".join(sorted(f.id for f in facts))))
+        return out
+
+    def ordering(self) -> list[_Cand | None]:
+        rows = [(f, _cap(_clean(f.event)), f.date) for f in self.corpus.dates
+                if f.event and iso_parts(f.date or "") and not _pronoun_led(f.event)
+                and not _is_publication(f)]
+
+        def clash(a, b) -> bool:
+            return (compatible(a[2], b[2]) or _same_event(a[1], b[1])
+                    or normalise(a[1]) == normalise(b[1]))
+
+        out: list[_Cand | None] = []
+        for unsorted in self.groups(rows, clash, ORDER_MIN, ORDER_MAX):
+            group = sorted(unsorted, key=lambda r: (date_interval(r[2]) or (r[2],))[0])
+            facts = [r[0] for r in group]
+            items = [r[1] for r in group]
+            out.append(self.make("ordering", facts, "order", ORDER_PROMPT, " \u2192 ".join(items),
+                                 items=items, dq=0.5,
+                                 slot="order|" + ",".join(sorted(f.id for f in facts))))
+        return out
+
+    # ranking ----------------------------------------------------------------------------------
+
+    def run(self) -> list[Question]:
+        cands: list[_Cand | None] = []
+        handlers = {"leader": self.leader, "mechanism": self.mechanism, "date": self.date,
+                    "goal": self.goal}
+        for f in self.corpus.facts:
+            handler = handlers.get(f.kind)
+            if handler is not None:
+                cands.extend(handler(f))
+        cands.extend(self.matching())
+        cands.extend(self.ordering())
+        return select([c for c in cands if c is not None])
+
+
+def select(cands: Sequence[_Cand]) -> list[Question]:
+    """Best candidate per slot, then drop near-duplicates of a better question of the same type.
+
+    A near-duplicate has a prompt within fuzz.ratio > 90 of a kept prompt *and* the same answer
+    (normalised, ratio > 90): "Who is China's Foreign Minister?" and "Who is Russia's Foreign
+    Minister?" differ in one word but ask different things, so both stay.
+    """
+    best: dict[str, _Cand] = {}
+    for c in cands:
+        cur = best.get(c.slot)
+        if cur is None or (c.question.score, cur.question.id) > (cur.question.score, c.question.id):
+            best[c.slot] = c
+    ranked = sorted(best.values(), key=lambda c: (-c.question.score, c.question.id))
+    kept: list[Question] = []
+    prompts: dict[str, list[str]] = {}
+    answers: dict[str, list[str]] = {}
+    for c in ranked:
+        q = c.question
+        if q.type not in ("matching", "ordering"):
+            p, a = normalise(q.prompt), normalise(q.answer)
+            ps, ans = prompts.setdefault(q.type, []), answers.setdefault(q.type, [])
+            close = process.extract(p, ps, scorer=fuzz.ratio, score_cutoff=90.0001, limit=None)
+            if any(a == ans[i] or fuzz.ratio(a, ans[i]) > 90 for _, _, i in close):
+                continue
+            ps.append(p)
+            ans.append(a)
+        kept.append(q)
+    return kept
+
+
+def generate(facts: Iterable[Fact], rng: random.Random | None = None) -> list[Question]:
+    """Questions for ``facts``, best first; deterministic for a given ``rng`` seed."""
+    return _Generator(facts, rng if rng is not None else random.Random(0)).run()
+
+
+__all__ = ["BLANK", "ORDER_PROMPT", "generate", "select"]
