@@ -4,11 +4,16 @@ from __future__ import annotations
 
 from flask import Flask
 
+# (module, blueprint) in pipeline order: corpus → facts → questions → study → progress → teaching.
+AREAS = ("main", "auth", "corpus", "facts", "bank", "study", "review", "progress", "sets", "classes", "library")
+
 
 def register_blueprints(app: Flask) -> None:
-    from . import auth, corpus, main
+    from importlib import import_module
 
-    app.register_blueprint(main.bp)
-    app.register_blueprint(auth.bp)
-    app.register_blueprint(corpus.bp)
-    main.register_error_handlers(app)
+    for name in AREAS:
+        module = import_module(f"{__name__}.{name}")
+        app.register_blueprint(module.bp)
+        if hasattr(module, "init_app"):
+            module.init_app(app)
+    import_module(f"{__name__}.main").register_error_handlers(app)
