@@ -116,7 +116,7 @@ def _event_for(doc, char_start: int, char_end: int) -> str | None:
     date_tokens = set()
     head = span.root
     # climb through the date's own phrase ("on Monday", "last Friday (Sep. 17)")
-    while head.dep_ in ("pobj", "npadvmod", "appos", "nummod", "compound", "prep", "amod", "nmod") and head.head is not head:
+    while head.dep_ in ("pobj", "npadvmod", "appos", "nummod", "compound", "prep", "amod", "nmod") and head.head != head:
         head = head.head
     for t in span:
         date_tokens |= {x.i for x in t.subtree} if t.dep_ in ("pobj", "npadvmod") else {t.i}
@@ -124,7 +124,7 @@ def _event_for(doc, char_start: int, char_end: int) -> str | None:
     if prep is not None and prep.dep_ == "prep":
         date_tokens |= {x.i for x in prep.subtree}
     verb = head
-    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+    while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
         verb = verb.head
     if verb.pos_ not in ("VERB", "AUX"):
         # a noun phrase ("the withdrawal ... in 2021"): use the phrase itself
@@ -136,8 +136,8 @@ def _event_for(doc, char_start: int, char_end: int) -> str | None:
         # drop subordinate clauses that hang off the verb, keep subject/object/preps
         anc = t
         dropped = False
-        while anc is not verb:
-            if anc.head is verb and anc.dep_ in ("advcl", "ccomp", "conj", "cc", "parataxis", "punct", "relcl"):
+        while anc != verb:
+            if anc.head == verb and anc.dep_ in ("advcl", "ccomp", "conj", "cc", "parataxis", "punct", "relcl"):
                 dropped = True
                 break
             anc = anc.head
@@ -159,13 +159,13 @@ def _items(tokens) -> list[str]:
         if len(conj) >= 3 and t.pos_ in ("ADJ", "NOUN", "PROPN", "VERB"):
             items = []
             for c in sorted(conj, key=lambda x: x.i):
-                words = [w for w in c.subtree if w.dep_ not in ("cc", "punct", "conj") or w is c]
-                words = [w for w in words if not any(a in c.conjuncts for a in w.ancestors if a is not c)]
+                words = [w for w in c.subtree if w.dep_ not in ("cc", "punct", "conj") or w == c]
+                words = [w for w in words if not any(a in c.conjuncts for a in w.ancestors if a != c)]
                 left = [w for w in c.lefts if w.dep_ in ("amod", "compound", "advmod", "npadvmod", "hyph")]
                 phrase = "".join(w.text_with_ws for w in sorted({*left, c}, key=lambda x: x.i)).strip()
                 if c.pos_ == "VERB":
                     objs = [w for w in c.subtree if w.i > c.i and not any(x in c.conjuncts for x in w.ancestors) and w.dep_ not in ("cc", "punct", "conj")]
-                    cut = [w for w in objs if not any(a.dep_ == "conj" and a is not c and a.i > c.i for a in w.ancestors)]
+                    cut = [w for w in objs if not any(a.dep_ == "conj" and a != c and a.i > c.i for a in w.ancestors)]
                     phrase = " ".join([c.text] + [w.text for w in cut][:10])
                 items.append(phrase.replace(" - ", "-").replace(" -", "-"))
             if len(items) > len(best):
@@ -228,13 +228,18 @@ def _goals(doc, sent: SentenceInput, subject_hint: str | None):
 # ---------------------------------------------------------------- the pipeline
 def extract(articles: Iterable[ArticleInput], batch_size: int = 64) -> list[Fact]:
     """Facts of the four kinds from ``articles``, merged across articles."""
+    raw = extract_raw(articles, batch_size)
+    return merge([f for facts in raw.values() for f in facts])
+
+
+def extract_raw(articles: Iterable[ArticleInput], batch_size: int = 64) -> dict[str, list[Fact]]:
+    """Each article's own facts, unmerged, keyed by article key (one batched spaCy pass)."""
     articles = list(articles)
     nlp = load_nlp()
     jobs = [(s.text, (a, s)) for a in articles for s in a.sentences]
-    raw: list[Fact] = []
-    ctxs = {a.key: _Ctx(a) for a in articles}
+    raw: dict[str, list[Fact]] = {a.key: [] for a in articles}
     docs = list(nlp.pipe(jobs, as_tuples=True, batch_size=batch_size))
-    # pass 1: people and acronyms across the corpus (short names resolve corpus-wide)
+    # pass 1: people and acronyms across the given articles (short names resolve to full ones)
     people: dict[str, dict] = {}
     acronyms: dict[str, str] = {}
     for doc, (art, sent) in docs:
@@ -249,11 +254,11 @@ def extract(articles: Iterable[ArticleInput], batch_size: int = 64) -> list[Fact
                 if country:
                     entry["country"] = entry["country"] or country
     for doc, (art, sent) in docs:
-        raw.extend(_sentence_facts(doc, art, sent, people, acronyms))
+        raw[art.key].extend(_sentence_facts(doc, art, sent, people, acronyms))
     for art in articles:
         if art.published and art.published_text:
-            raw.append(_published_fact(art))
-    return merge(raw)
+            raw[art.key].append(_published_fact(art))
+    return raw
 
 
 def _src(art: ArticleInput, sent: SentenceInput, span: tuple[int, int] | None = None) -> Source:
