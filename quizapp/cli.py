@@ -63,5 +63,139 @@ def ingest_command(paths: tuple[str, ...], if_empty: bool) -> None:
         sys.exit(1)
 
 
+def _load_corpus(folder: str):
+    """Parse every article in ``folder`` (no database); bad files are reported on stderr."""
+    from .corpus.parse import ArticleError, parse_article, read_article_file
+    from .corpus.store import iter_article_files
+    from .facts import article_input
+
+    inputs = []
+    files = iter_article_files([folder])
+    if not files:
+        raise click.ClickException(f"No .txt files found in {folder}")
+    for path in files:
+        try:
+            inputs.append(article_input(parse_article(path.name, read_article_file(path))))
+        except ArticleError as exc:
+            click.echo(f"  skipped: {exc}", err=True)
+    if not inputs:
+        raise click.ClickException(f"No readable articles in {folder}")
+    return inputs
+
+
+def _stored_facts():
+    from . import create_app
+
+    app = create_app()
+    with app.app_context():
+        from .extensions import db
+        from .facts.store import _live_facts_for_cli
+
+        return _live_facts_for_cli(db.session)
+
+
+def _echo_json(rows) -> None:
+    import json
+
+    click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+
+
+def _cell(text, width: int) -> str:
+    text = " ".join(str(text or "").split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+@click.command("facts")
+@click.option("--corpus", "corpus", type=click.Path(exists=True, file_okay=False),
+              help="Folder of .txt articles to read directly (no database). Default: stored facts.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON array, one object per fact.")
+@click.option("--kind", type=click.Choice(["date", "leader", "mechanism", "goal"]), help="Only this kind.")
+def facts_command(corpus: str | None, as_json: bool, kind: str | None) -> None:
+    """Extract facts (dates, leaders, mechanisms, goals) and print them."""
+    from .facts import extract
+    from .facts.types import public_json
+
+    facts = extract(_load_corpus(corpus)) if corpus else _stored_facts()
+    if kind:
+        facts = [f for f in facts if f.kind == kind]
+    if as_json:
+        _echo_json([public_json(f) for f in facts])
+        return
+    click.echo(f"{'kind':<10} {'answer':<40} {'conf':>4} {'src':>3}  statement")
+    for f in facts:
+        click.echo(f"{f.kind:<10} {_cell(f.answer, 40):<40} {f.confidence:>4.2f} {f.source_count:>3}  "
+                   f"{_cell(f.statement, 90)}")
+    click.echo(f"{len(facts)} fact(s)", err=True)
+
+
+@click.command("questions")
+@click.option("--corpus", "corpus", type=click.Path(exists=True, file_okay=False),
+              help="Folder of .txt articles to read directly (no database). Default: stored facts.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON array, one object per question.")
+@click.option("--type", "qtype", type=click.Choice(["multiple_choice", "true_false", "cloze",
+              "short_answer", "matching", "ordering"]), help="Only this question type.")
+@click.option("--kind", type=click.Choice(["date", "leader", "mechanism", "goal"]),
+              help="Only questions about this kind of fact.")
+@click.option("--seed", default=None, type=int, help="Generator seed (default: the bank's seed).")
+def questions_command(corpus, as_json, qtype, kind, seed) -> None:
+    """Generate questions of six types from the facts and print them."""
+    import random
+
+    from .facts import extract
+    from .questions import generate, question_to_json
+    from .questions.store import GENERATOR_SEED
+
+    facts = extract(_load_corpus(corpus)) if corpus else _stored_facts()
+    questions = generate(facts, random.Random(GENERATOR_SEED if seed is None else seed))
+    if qtype:
+        questions = [q for q in questions if q.type == qtype]
+    if kind:
+        questions = [q for q in questions if q.fact_kind == kind]
+    if as_json:
+        _echo_json([question_to_json(q) for q in questions])
+        return
+    for q in questions:
+        click.echo(f"[{q.type} · {q.fact_kind or 'mixed'} · difficulty {q.difficulty:.2f}] {q.prompt}")
+        for c in q.choices:
+            click.echo(f"    {'*' if c == q.answer else '-'} {c}")
+        for left, right in q.pairs:
+            click.echo(f"    {left}  ↔  {right}")
+        for i, item in enumerate(q.items, 1):
+            click.echo(f"    {i}. {item}")
+        if not (q.choices or q.pairs or q.items):
+            click.echo(f"    answer: {q.answer}")
+    click.echo(f"{len(questions)} question(s)", err=True)
+
+
+@click.command("refresh")
+@click.option("--all", "everything", is_flag=True, help="Re-extract every article, not only stale ones.")
+@with_appcontext
+def refresh_command(everything: bool) -> None:
+    """Re-extract articles whose facts came from an older extractor, then regenerate questions."""
+    from sqlalchemy import or_, select
+
+    from .extensions import db
+    from .facts.store import EXTRACTOR_VERSION
+    from .models import Article
+    from .pipeline import refresh_derived
+
+    stmt = select(Article.id).where(Article.retired_at.is_(None))
+    if not everything:
+        stmt = stmt.where(or_(Article.facts_version.is_(None), Article.facts_version != EXTRACTOR_VERSION))
+    ids = list(db.session.scalars(stmt))
+    if not ids:
+        click.echo("Facts and questions are up to date.")
+        return
+    started = time.perf_counter()
+    refresh_derived(db.session, ids)
+    db.session.commit()
+    click.echo(f"Refreshed {len(ids)} article(s) in {time.perf_counter() - started:.1f}s")
+
+
+main.add_command(facts_command)
+main.add_command(questions_command)
+
+
 def init_app(app) -> None:
     app.cli.add_command(ingest_command)
+    app.cli.add_command(refresh_command)

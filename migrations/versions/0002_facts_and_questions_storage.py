@@ -1,4 +1,4 @@
-"""facts and questions storage
+"""facts and questions storage: per-article raw facts, sources that are metadata lines
 
 Revision ID: 0002
 Revises: 0001
@@ -14,8 +14,19 @@ depends_on = None
 
 
 def upgrade():
-    pass
+    with op.batch_alter_table('article') as batch:
+        batch.add_column(sa.Column('raw_facts', sa.JSON(), nullable=True))
+        batch.add_column(sa.Column('facts_version', sa.String(length=32), nullable=True))
+    with op.batch_alter_table('fact_source') as batch:
+        batch.add_column(sa.Column('text', sa.Text(), nullable=False, server_default=''))
+        batch.alter_column('sentence_id', existing_type=sa.Integer(), nullable=True)
 
 
 def downgrade():
-    pass
+    op.execute("DELETE FROM fact_source WHERE sentence_id IS NULL")
+    with op.batch_alter_table('fact_source') as batch:
+        batch.alter_column('sentence_id', existing_type=sa.Integer(), nullable=False)
+        batch.drop_column('text')
+    with op.batch_alter_table('article') as batch:
+        batch.drop_column('facts_version')
+        batch.drop_column('raw_facts')

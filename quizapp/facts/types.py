@@ -73,3 +73,58 @@ class Fact:
     @property
     def source_count(self) -> int:
         return len({s.article for s in self.sources})
+
+
+# Kind-specific fields, by kind: what the JSON output and the ``Fact.data`` column carry.
+KIND_FIELDS: dict[str, tuple[str, ...]] = {
+    "date": ("date", "event"),
+    "leader": ("name", "role", "country"),
+    "mechanism": ("name", "subtype"),
+    "goal": ("actor", "goal", "items"),
+}
+
+
+def fact_to_json(f: Fact) -> dict:
+    """Every field of ``f`` as plain JSON types (round-trips through ``fact_from_json``)."""
+    out = {k: v for k, v in f.__dict__.items() if k != "sources"}
+    out["aliases"] = list(f.aliases)
+    out["items"] = list(f.items)
+    out["sources"] = [
+        {"article": s.article, "sentence": s.sentence, "sentence_idx": s.sentence_idx,
+         "span": list(s.span) if s.span else None}
+        for s in f.sources
+    ]
+    return out
+
+
+def fact_from_json(d: dict) -> Fact:
+    """Inverse of ``fact_to_json``; unknown keys (from a newer extractor) are ignored."""
+    known = set(Fact.__dataclass_fields__)
+    fields_ = {k: v for k, v in d.items() if k in known and k != "sources"}
+    sources = [
+        Source(s["article"], s["sentence"], s.get("sentence_idx"),
+               tuple(s["span"]) if s.get("span") else None)
+        for s in d.get("sources", [])
+    ]
+    return Fact(**fields_, sources=sources)
+
+
+def public_json(f: Fact) -> dict:
+    """The CLI's JSON shape: common fields, then only the fields of this fact's kind."""
+    out = {
+        "id": f.id,
+        "kind": f.kind,
+        "statement": f.statement,
+        "answer": f.answer,
+        "aliases": list(f.aliases),
+        "confidence": round(float(f.confidence), 3),
+        "source_count": f.source_count,
+        "sources": [{"article": s.article, "sentence": s.sentence} for s in f.sources],
+    }
+    for key in KIND_FIELDS.get(f.kind, ()):
+        value = getattr(f, key)
+        out[key] = list(value) if isinstance(value, list) else value
+    if f.conflict:
+        out["conflict"] = True
+        out["conflict_note"] = f.conflict_note
+    return out

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
@@ -32,6 +32,11 @@ class Article(db.Model):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
     # Removing an article retires it: its questions leave the bank, students' history stays.
     retired_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # This article's own facts before corpus-wide merging (``facts.types.fact_to_json`` dicts), so a
+    # change to one article re-runs spaCy on that article only and merging stays cheap and pure.
+    raw_facts: Mapped[list | None] = mapped_column(JSON)
+    # Which extractor produced ``raw_facts``; ``quizapp refresh`` redoes articles of older versions.
+    facts_version: Mapped[str | None] = mapped_column(String(32))
 
     sentences: Mapped[list[Sentence]] = relationship(
         back_populates="article",

@@ -44,8 +44,13 @@ class FactSource(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     fact_id: Mapped[int] = mapped_column(ForeignKey("fact.id", ondelete="CASCADE"), index=True)
-    sentence_id: Mapped[int] = mapped_column(ForeignKey("sentence.id", ondelete="CASCADE"), index=True)
+    # None when the source is a metadata line (a byline dates the article) rather than a sentence.
+    sentence_id: Mapped[int | None] = mapped_column(
+        ForeignKey("sentence.id", ondelete="CASCADE"), index=True
+    )
     article_id: Mapped[int] = mapped_column(ForeignKey("article.id", ondelete="CASCADE"), index=True)
+    # The exact source text (the sentence, or the metadata line), verbatim from the article file.
+    text: Mapped[str] = mapped_column(Text, default="")
     # The key span (answer) inside the article's raw text, for highlighting; None when not located.
     span_start: Mapped[int | None]
     span_end: Mapped[int | None]

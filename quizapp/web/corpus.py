@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from itertools import groupby
 
 from flask import Blueprint, abort, request
 from sqlalchemy import func, select
 
 from ..extensions import db
-from ..models import Article, Sentence
+from ..models import Article, Fact, FactSource, Sentence
 from .helpers import paginate, render
 
 bp = Blueprint("corpus", __name__, url_prefix="/articles")
@@ -43,6 +44,53 @@ def show(article_id: int):
     body = [s for s in article.sentences if s.paragraph > 0]
     paragraphs = [list(g) for _, g in groupby(body, key=lambda s: s.paragraph)]
     highlight = request.args.get("s", type=int)
+    marks = db.session.execute(
+        select(FactSource.sentence_id, FactSource.span_start, FactSource.span_end, Fact.id,
+               Fact.kind, Fact.statement)
+        .join(Fact, Fact.id == FactSource.fact_id)
+        .where(FactSource.article_id == article.id, Fact.retired_at.is_(None),
+               FactSource.span_start.is_not(None), FactSource.sentence_id.is_not(None))
+    ).all()
+    by_sentence: dict[int, list[FactMark]] = {}
+    for sid, start, end, fid, kind, statement in marks:
+        by_sentence.setdefault(sid, []).append(FactMark(start, end, fid, kind, statement))
+    segments = {s.id: mark_segments(s.text, s.start, by_sentence.get(s.id, [])) for s in body}
+    kinds = sorted({m.kind for ms in by_sentence.values() for m in ms})
     return render(
-        "corpus/article.html", None, article=article, paragraphs=paragraphs, highlight=highlight
+        "corpus/article.html", None, article=article, paragraphs=paragraphs, highlight=highlight,
+        segments=segments, kinds=kinds,
     )
+
+
+@dataclass(frozen=True)
+class FactMark:
+    start: int  # offsets into the article's raw text
+    end: int
+    fact_id: int
+    kind: str
+    statement: str
+
+
+def mark_segments(text: str, offset: int, marks: list[FactMark]) -> list[tuple[str, FactMark | None]]:
+    """Split one sentence into plain and fact-marked pieces; overlapping marks keep the longer.
+
+    ``offset`` is where the sentence starts in the raw article, the frame the marks' spans use.
+    """
+    chosen: list[FactMark] = []
+    for m in sorted(marks, key=lambda m: (-(m.end - m.start), m.start)):
+        s, e = m.start - offset, m.end - offset
+        if s < 0 or e > len(text) or s >= e:
+            continue
+        if all(e <= c.start - offset or s >= c.end - offset for c in chosen):
+            chosen.append(m)
+    out: list[tuple[str, FactMark | None]] = []
+    pos = 0
+    for m in sorted(chosen, key=lambda m: m.start):
+        s, e = m.start - offset, m.end - offset
+        if s > pos:
+            out.append((text[pos:s], None))
+        out.append((text[s:e], m))
+        pos = e
+    if pos < len(text):
+        out.append((text[pos:], None))
+    return out
