@@ -21,6 +21,7 @@ install: $(STAMP)
 run: $(STAMP)
 	$(VENV)/bin/quizapp db upgrade
 	$(VENV)/bin/quizapp ingest --if-empty seeds
+	$(VENV)/bin/quizapp refresh
 	$(VENV)/bin/quizapp run --host $(HOST) --port $(PORT)
 
 test: $(STAMP)
