@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Boolean, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
@@ -66,7 +66,10 @@ class Membership(db.Model):
     class_id: Mapped[int] = mapped_column(
         ForeignKey("class_group.id", ondelete="CASCADE"), primary_key=True
     )
-    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), primary_key=True)
+    # Indexed on its own: "which classes am I in" is asked on every student's home page.
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("user.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
     joined_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     klass: Mapped[ClassGroup] = relationship(back_populates="memberships")
@@ -85,3 +88,23 @@ class Assignment(db.Model):
 
     klass: Mapped[ClassGroup] = relationship(back_populates="assignments")
     set: Mapped[StudySet] = relationship()
+
+
+class PendingImport(db.Model):
+    """A parsed import file waiting for the teacher to confirm it.
+
+    Kept in the database, not in process memory: the preview and the confirmation can be served by
+    different workers. Rows older than a day are deleted when a new import starts.
+    """
+
+    __tablename__ = "pending_import"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
+    # The set the questions go into; None = a new set is created on confirmation.
+    set_id: Mapped[int | None] = mapped_column(ForeignKey("study_set.id", ondelete="CASCADE"))
+    filename: Mapped[str] = mapped_column(String(255))
+    format: Mapped[str] = mapped_column(String(8))
+    # ``formats.ParseResult.to_json()``: the rows, their questions and their errors.
+    result: Mapped[dict] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

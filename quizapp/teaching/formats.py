@@ -1,0 +1,863 @@
+"""Sets in and out of files: CSV and JSON (exact round trip), Moodle GIFT (export and import) and
+Aiken (export), plus the validation rules every question must pass, whether it was typed into a
+form or read from a file.
+
+Pure: strings in, dataclasses out. Parsers never raise on bad input; they return a
+``ParseResult`` with one ``Row`` per question and the errors of each row, so the teacher sees
+exactly which lines to fix and can choose to import only the valid ones.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+TYPES = ("multiple_choice", "true_false", "cloze", "short_answer", "matching", "ordering")
+TYPE_LABELS = {
+    "multiple_choice": "Multiple choice",
+    "true_false": "True or false",
+    "cloze": "Fill in the blank",
+    "short_answer": "Short answer",
+    "matching": "Matching",
+    "ordering": "Ordering",
+}
+FACT_KINDS = ("", "date", "leader", "mechanism", "goal")
+BLANK_RE = re.compile(r"_{3,}")
+BLANK = "_____"
+MAX_PROMPT = 2000
+MAX_OPTION = 300
+MAX_EXPLANATION = 4000
+MAX_OPTIONS = 10
+MAX_QUESTIONS = 500
+MATCH_ARROW = " \u2192 "
+JSON_FORMAT = "quizapp-set"
+JSON_VERSION = 1
+CSV_COLUMNS = (
+    "type", "prompt", "answer", "accepted", "choices", "pairs_left", "pairs_right", "items",
+    "explanation", "difficulty", "fact_kind", "sources",
+)
+
+
+# --------------------------------------------------------------------------------------------
+# The interchange record
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass
+class QuestionData:
+    """A question as it travels between forms, files and the database (no ids, no owner).
+
+    Lists hold single-line, non-empty, stripped strings: that is what makes the newline-separated
+    CSV cells an exact round trip. ``sources`` keeps provenance as ``{"article", "sentence"}``.
+    """
+
+    type: str
+    prompt: str
+    answer: str = ""
+    accepted: list[str] = field(default_factory=list)
+    choices: list[str] = field(default_factory=list)
+    pairs: list[list[str]] = field(default_factory=list)
+    items: list[str] = field(default_factory=list)
+    explanation: str = ""
+    difficulty: float = 0.5
+    fact_kind: str = ""
+    sources: list[dict[str, str]] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "type": self.type,
+            "prompt": self.prompt,
+            "answer": self.answer,
+            "accepted": list(self.accepted),
+            "choices": list(self.choices),
+            "pairs": [list(p) for p in self.pairs],
+            "items": list(self.items),
+            "explanation": self.explanation,
+            "difficulty": self.difficulty,
+            "fact_kind": self.fact_kind,
+            "sources": [dict(s) for s in self.sources],
+        }
+
+
+@dataclass
+class SetData:
+    title: str = ""
+    description: str = ""
+    questions: list[QuestionData] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class FieldError:
+    field: str  # the QuestionData field (or "question") the message is about
+    message: str
+
+
+@dataclass
+class Row:
+    """One question of an imported file: where it was, what it became, what is wrong with it."""
+
+    number: int  # CSV row (header = 1), JSON index (1-based) or GIFT question number
+    line: int | None
+    excerpt: str
+    question: QuestionData | None
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.question is not None and not self.errors
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "number": self.number, "line": self.line, "excerpt": self.excerpt,
+            "question": self.question.to_json() if self.question else None, "errors": list(self.errors),
+        }
+
+    @classmethod
+    def from_json(cls, d: Mapping[str, Any]) -> Row:
+        q = d.get("question")
+        return cls(int(d["number"]), d.get("line"), str(d.get("excerpt", "")),
+                   question_from_mapping(q)[0] if q else None, list(d.get("errors", [])))
+
+
+@dataclass
+class ParseResult:
+    format: str
+    title: str = ""
+    description: str = ""
+    rows: list[Row] = field(default_factory=list)
+    file_errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def valid_rows(self) -> list[Row]:
+        return [r for r in self.rows if r.ok]
+
+    @property
+    def bad_rows(self) -> list[Row]:
+        return [r for r in self.rows if not r.ok]
+
+    @property
+    def all_valid(self) -> bool:
+        return not self.file_errors and bool(self.rows) and not self.bad_rows
+
+    def questions(self) -> list[QuestionData]:
+        return [r.question for r in self.valid_rows if r.question is not None]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"format": self.format, "title": self.title, "description": self.description,
+                "rows": [r.to_json() for r in self.rows], "file_errors": list(self.file_errors),
+                "warnings": list(self.warnings)}
+
+    @classmethod
+    def from_json(cls, d: Mapping[str, Any]) -> ParseResult:
+        return cls(str(d.get("format", "")), str(d.get("title", "")), str(d.get("description", "")),
+                   [Row.from_json(r) for r in d.get("rows", [])], list(d.get("file_errors", [])),
+                   list(d.get("warnings", [])))
+
+
+# --------------------------------------------------------------------------------------------
+# Normalising and validating
+# --------------------------------------------------------------------------------------------
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def derived_answer(q: QuestionData) -> str:
+    """The readable answer of a matching or ordering question, as the generator writes it."""
+    if q.type == "matching":
+        return "; ".join(f"{left}{MATCH_ARROW}{right}" for left, right in q.pairs)
+    if q.type == "ordering":
+        return MATCH_ARROW.join(q.items)
+    return q.answer
+
+
+def normalise(q: QuestionData) -> QuestionData:
+    """Tidy a question without changing what it asks: strip text, drop blank list entries, fill in
+    what follows from the type. Idempotent, and a no-op on anything ``validate`` accepts."""
+
+    def clean(items: Iterable[Any]) -> list[str]:
+        return [s for s in (str(x).strip() for x in items) if s]
+
+    q = replace(q)
+    q.type = (q.type or "").strip().lower().replace("-", "_").replace(" ", "_")
+    q.prompt = (q.prompt or "").replace("\r\n", "\n").strip()
+    q.answer = (q.answer or "").strip()
+    q.explanation = (q.explanation or "").replace("\r\n", "\n").strip()
+    q.fact_kind = (q.fact_kind or "").strip().lower()
+    q.accepted = clean(q.accepted)
+    q.choices = clean(q.choices)
+    q.items = clean(q.items)
+    q.sources = [{"article": str(src.get("article", "")), "sentence": str(src.get("sentence", ""))}
+                 for src in q.sources]
+    q.pairs = [[str(a).strip(), str(b).strip()] for a, b in q.pairs
+               if str(a).strip() or str(b).strip()]
+    if q.type == "true_false":
+        low = q.answer.lower()
+        if low in ("t", "true", "yes", "y"):
+            q.answer = "True"
+        elif low in ("f", "false", "no", "n"):
+            q.answer = "False"
+        q.choices = ["True", "False"]
+    if q.type == "multiple_choice" and q.answer and q.answer not in q.choices:
+        same = [c for c in q.choices if _fold(c) == _fold(q.answer)]
+        if len(same) == 1:
+            q.answer = same[0]
+    if q.type in ("matching", "ordering") and not q.answer:
+        q.answer = derived_answer(q)
+    return q
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+def validate(q: QuestionData) -> list[FieldError]:
+    """Everything wrong with ``q`` (empty list = valid), with the field each problem is about.
+
+    The same rules guard the authoring form and every importer, so a question that can be typed
+    can be imported and vice versa.
+    """
+    errs: list[FieldError] = []
+
+    def err(f: str, m: str) -> None:
+        errs.append(FieldError(f, m))
+
+    if q.type not in TYPES:
+        err("type", f"Unknown question type “{q.type}”. Use one of: {', '.join(TYPES)}.")
+        return errs
+    if not q.prompt:
+        err("prompt", "The question text is empty.")
+    elif len(q.prompt) > MAX_PROMPT:
+        err("prompt", f"The question text is longer than {MAX_PROMPT} characters.")
+    if any(_CONTROL.search(t) for t in (q.prompt, q.answer, q.explanation)):
+        err("prompt", "The text contains control characters; remove them.")
+    if len(q.explanation) > MAX_EXPLANATION:
+        err("explanation", f"The explanation is longer than {MAX_EXPLANATION} characters.")
+    if not (isinstance(q.difficulty, int | float) and math.isfinite(q.difficulty)
+            and 0 <= q.difficulty <= 1):
+        err("difficulty", "Difficulty must be a number from 0 to 1.")
+    if q.fact_kind not in FACT_KINDS:
+        err("fact_kind", f"Unknown fact kind “{q.fact_kind}”.")
+    for name in ("accepted", "choices", "items"):
+        for value in getattr(q, name):
+            _check_option(err, name, value)
+    for pair in q.pairs:
+        for value in pair:
+            _check_option(err, "pairs", value)
+    if len(q.choices) > MAX_OPTIONS or len(q.items) > MAX_OPTIONS or len(q.pairs) > MAX_OPTIONS:
+        err("question", f"At most {MAX_OPTIONS} options, pairs or items.")
+
+    if q.type == "multiple_choice":
+        folded = [_fold(c) for c in q.choices]
+        if len(q.choices) < 2:
+            err("choices", "A multiple-choice question needs at least two options.")
+        elif len(set(folded)) != len(folded):
+            err("choices", "Two options are the same; every option must be different.")
+        if not q.answer:
+            err("answer", "Mark one option as the correct answer.")
+        elif folded.count(_fold(q.answer)) != 1:
+            err("answer", "The correct answer must be exactly one of the options.")
+    elif q.type == "true_false":
+        if q.answer not in ("True", "False"):
+            err("answer", "The answer of a true-or-false question must be True or False.")
+    elif q.type in ("short_answer", "cloze"):
+        if not q.answer:
+            err("answer", "Give the expected answer.")
+        elif "\n" in q.answer or "\r" in q.answer:
+            err("answer", "The answer must fit on one line.")
+        if q.type == "cloze" and q.prompt and not BLANK_RE.search(q.prompt):
+            err("prompt", "Mark the gap with at least three underscores, e.g. “The capital is ___.”")
+    elif q.type == "matching":
+        if any(not a or not b for a, b in q.pairs):
+            err("pairs", "Every pair needs both a left and a right side.")
+        if len(q.pairs) < 2:
+            err("pairs", "A matching question needs at least two pairs.")
+        lefts = [_fold(a) for a, _ in q.pairs]
+        rights = [_fold(b) for _, b in q.pairs]
+        if len(set(lefts)) != len(lefts) or len(set(rights)) != len(rights):
+            err("pairs", "Each left side and each right side must be different from the others.")
+    elif q.type == "ordering":
+        if len(q.items) < 3:
+            err("items", "An ordering question needs at least three items.")
+        folded = [_fold(i) for i in q.items]
+        if len(set(folded)) != len(folded):
+            err("items", "Two items are the same; every item must be different.")
+    return errs
+
+
+def _check_option(err, name: str, value: str) -> None:
+    if "\n" in value or "\r" in value or _CONTROL.search(value):
+        err(name, "Options, items, pairs and alternative answers must each fit on one line.")
+    elif len(value) > MAX_OPTION:
+        err(name, f"An option is longer than {MAX_OPTION} characters.")
+
+
+def question_from_mapping(d: Mapping[str, Any]) -> tuple[QuestionData | None, list[str]]:
+    """Build a question from loosely-typed data (JSON object, CSV row); type errors are reported."""
+    errors: list[str] = []
+    if not isinstance(d, Mapping):
+        return None, ["Each question must be an object."]
+
+    def text(key: str) -> str:
+        v = d.get(key, "")
+        if v is None:
+            return ""
+        if isinstance(v, bool) or not isinstance(v, str | int | float):
+            errors.append(f"“{key}” must be text.")
+            return ""
+        return str(v)
+
+    def strings(key: str) -> list[str]:
+        v = d.get(key) or []
+        if not isinstance(v, list) or not all(isinstance(x, str) for x in v):
+            errors.append(f"“{key}” must be a list of texts.")
+            return []
+        return list(v)
+
+    pairs_raw = d.get("pairs") or []
+    pairs: list[list[str]] = []
+    if not isinstance(pairs_raw, list) or not all(
+        isinstance(p, list) and len(p) == 2 and all(isinstance(x, str) for x in p) for p in pairs_raw
+    ):
+        errors.append("“pairs” must be a list of [left, right] pairs of texts.")
+    else:
+        pairs = [list(p) for p in pairs_raw]
+    sources_raw = d.get("sources") or []
+    sources: list[dict[str, str]] = []
+    if not isinstance(sources_raw, list) or not all(isinstance(s, Mapping) for s in sources_raw):
+        errors.append("“sources” must be a list of {article, sentence} objects.")
+    else:
+        sources = [{"article": str(s.get("article", "")), "sentence": str(s.get("sentence", ""))}
+                   for s in sources_raw]
+    difficulty = d.get("difficulty", 0.5)
+    if difficulty in (None, ""):
+        difficulty = 0.5
+    if isinstance(difficulty, str):
+        try:
+            difficulty = float(difficulty)
+        except ValueError:
+            errors.append("“difficulty” must be a number from 0 to 1.")
+            difficulty = 0.5
+    if isinstance(difficulty, bool) or not isinstance(difficulty, int | float):
+        errors.append("“difficulty” must be a number from 0 to 1.")
+        difficulty = 0.5
+    q = QuestionData(
+        type=text("type"), prompt=text("prompt"), answer=text("answer"),
+        accepted=strings("accepted"), choices=strings("choices"), pairs=pairs,
+        items=strings("items"), explanation=text("explanation"), difficulty=float(difficulty),
+        fact_kind=text("fact_kind"), sources=sources,
+    )
+    return q, errors
+
+
+def check(q: QuestionData | None, errors: list[str]) -> tuple[QuestionData | None, list[str]]:
+    """Normalise and validate; messages of type problems first, then rule problems."""
+    if q is None:
+        return None, errors
+    q = normalise(q)
+    return q, [*errors, *(e.message for e in validate(q))]
+
+
+# --------------------------------------------------------------------------------------------
+# JSON
+# --------------------------------------------------------------------------------------------
+
+
+def to_json(data: SetData) -> str:
+    doc = {
+        "format": JSON_FORMAT,
+        "version": JSON_VERSION,
+        "title": data.title,
+        "description": data.description,
+        "questions": [q.to_json() for q in data.questions],
+    }
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+
+
+def parse_json(text: str) -> ParseResult:
+    res = ParseResult("json")
+    try:
+        doc = json.loads(text)
+    except json.JSONDecodeError as exc:
+        res.file_errors.append(f"Not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno}).")
+        return res
+    if isinstance(doc, list):
+        questions = doc
+    elif isinstance(doc, dict) and isinstance(doc.get("questions"), list):
+        questions = doc["questions"]
+        if doc.get("format") not in (None, JSON_FORMAT):
+            res.warnings.append(f"The file says its format is “{doc.get('format')}”; read it anyway.")
+        res.title = str(doc.get("title") or "")
+        res.description = str(doc.get("description") or "")
+    else:
+        res.file_errors.append("Expected an object with a “questions” list (as exported by quizapp) "
+                               "or a list of questions.")
+        return res
+    if len(questions) > MAX_QUESTIONS:
+        res.file_errors.append(f"The file has {len(questions)} questions; the limit is {MAX_QUESTIONS}.")
+        return res
+    for i, raw in enumerate(questions, 1):
+        q, errors = check(*question_from_mapping(raw))
+        excerpt = str(raw.get("prompt", "")) if isinstance(raw, dict) else str(raw)
+        res.rows.append(Row(i, None, excerpt[:200], q, errors))
+    if not questions:
+        res.file_errors.append("The file has no questions.")
+    return res
+
+
+# --------------------------------------------------------------------------------------------
+# CSV
+# --------------------------------------------------------------------------------------------
+
+
+def _lines(values: Iterable[str]) -> str:
+    return "\n".join(values)
+
+
+def _unlines(cell: str) -> list[str]:
+    return [line for line in cell.replace("\r\n", "\n").split("\n") if line.strip()]
+
+
+def to_csv(data: SetData) -> str:
+    """One row per question; list fields hold one entry per line inside the cell.
+
+    Spreadsheets show such cells as wrapped text, so a teacher can edit options in Excel or
+    LibreOffice. ``sources`` is a JSON cell: provenance is for machines, not for editing.
+    """
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\r\n")
+    w.writerow(CSV_COLUMNS)
+    for q in data.questions:
+        w.writerow([
+            q.type, q.prompt, q.answer, _lines(q.accepted), _lines(q.choices),
+            _lines(a for a, _ in q.pairs), _lines(b for _, b in q.pairs), _lines(q.items),
+            q.explanation, repr(float(q.difficulty)), q.fact_kind,
+            json.dumps(q.sources, ensure_ascii=False) if q.sources else "",
+        ])
+    return buf.getvalue()
+
+
+def parse_csv(text: str) -> ParseResult:
+    res = ParseResult("csv")
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    first = text.split("\n", 1)[0]
+    # The header decides the delimiter (Excel in some locales writes ";"); the sniffer guesses
+    # wrong on prompts full of punctuation.
+    delimiter = max(",;\t", key=lambda d: (first.count(d), d == ","))
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        header = next(reader)
+    except StopIteration:
+        res.file_errors.append("The file is empty.")
+        return res
+    except csv.Error as exc:
+        res.file_errors.append(f"Not a readable CSV file: {exc}.")
+        return res
+    cols = [h.strip().lower().replace(" ", "_") for h in header]
+    missing = [c for c in ("type", "prompt") if c not in cols]
+    if missing:
+        res.file_errors.append(
+            "Missing column(s): " + ", ".join(missing)
+            + ". The first row must name the columns: " + ", ".join(CSV_COLUMNS) + "."
+        )
+        return res
+    unknown = [h for h in cols if h and h not in CSV_COLUMNS]
+    if unknown:
+        res.warnings.append("Ignored unknown column(s): " + ", ".join(unknown) + ".")
+    number = 1
+    try:
+        for record in reader:
+            number += 1
+            line = reader.line_num
+            if not any(cell.strip() for cell in record):
+                continue
+            if number - 1 > MAX_QUESTIONS:
+                res.file_errors.append(f"More than {MAX_QUESTIONS} questions; split the file.")
+                break
+            cells = dict(zip(cols, record, strict=False))
+            errors: list[str] = []
+            if len(record) > len(cols):
+                errors.append(f"Row has {len(record)} cells but the header names {len(cols)} columns.")
+            q, errors = check(*_csv_question(cells, errors))
+            res.rows.append(Row(number, line, (cells.get("prompt") or "")[:200], q, errors))
+    except csv.Error as exc:
+        res.file_errors.append(f"CSV error near line {reader.line_num}: {exc}.")
+    if not res.rows and not res.file_errors:
+        res.file_errors.append("The file has a header but no questions.")
+    return res
+
+
+def _csv_question(cells: dict[str, str], errors: list[str]) -> tuple[QuestionData | None, list[str]]:
+    lefts = _unlines(cells.get("pairs_left", ""))
+    rights = _unlines(cells.get("pairs_right", ""))
+    if len(lefts) != len(rights):
+        errors.append(f"pairs_left has {len(lefts)} lines but pairs_right has {len(rights)}; "
+                      "put one pair per line in both cells.")
+    sources: list = []
+    raw_sources = (cells.get("sources") or "").strip()
+    if raw_sources:
+        try:
+            sources = json.loads(raw_sources)
+        except json.JSONDecodeError:
+            errors.append("The sources cell is not valid JSON; leave it empty or as exported.")
+    mapping = {
+        "type": cells.get("type", ""),
+        "prompt": cells.get("prompt", ""),
+        "answer": cells.get("answer", ""),
+        "accepted": _unlines(cells.get("accepted", "")),
+        "choices": _unlines(cells.get("choices", "")),
+        "pairs": [list(p) for p in zip(lefts, rights, strict=False)],
+        "items": _unlines(cells.get("items", "")),
+        "explanation": cells.get("explanation", ""),
+        "difficulty": cells.get("difficulty", ""),
+        "fact_kind": cells.get("fact_kind", ""),
+        "sources": sources,
+    }
+    q, more = question_from_mapping(mapping)
+    return q, [*errors, *more]
+
+
+# --------------------------------------------------------------------------------------------
+# Moodle GIFT
+# --------------------------------------------------------------------------------------------
+
+GIFT_SPECIAL = "~=#{}:"
+HINT_PREFIX = "// quizapp:"
+
+
+def gift_escape(text: str) -> str:
+    out = text.replace("\\", "\\\\")
+    for ch in GIFT_SPECIAL:
+        out = out.replace(ch, "\\" + ch)
+    out = out.replace("->", "-\\>")
+    return out.replace("\r\n", "\n").replace("\n", "\\n")
+
+
+def gift_unescape(text: str) -> str:
+    out: list[str] = []
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        if ch == "\\" and i + 1 < len(text):
+            nxt = text[i + 1]
+            out.append("\n" if nxt == "n" else nxt)
+            i += 2
+            continue
+        out.append(ch)
+        i += 1
+    return "".join(out)
+
+
+def _gift_default_accepted(q: QuestionData) -> list[str]:
+    """The accepted answers our importer rebuilds from the GIFT body alone."""
+    if q.type in ("short_answer", "cloze"):
+        return list(dict.fromkeys([q.answer, *q.accepted]))
+    return [q.answer]
+
+
+def _gift_hint(q: QuestionData) -> str:
+    """What GIFT itself cannot say, as a comment Moodle ignores and our importer reads back."""
+    hint: dict[str, Any] = {"type": q.type}
+    if q.accepted != _gift_default_accepted(q):
+        hint["accepted"] = q.accepted
+    if q.type in ("matching", "ordering") and q.answer != derived_answer(q):
+        hint["answer"] = q.answer
+    hint["difficulty"] = q.difficulty
+    if q.fact_kind:
+        hint["fact_kind"] = q.fact_kind
+    if q.sources:
+        hint["sources"] = q.sources
+    return HINT_PREFIX + " " + json.dumps(hint, ensure_ascii=False).replace("\n", " ")
+
+
+def to_gift(data: SetData) -> str:
+    """Moodle GIFT. Cloze and short answer become short-answer questions (all accepted answers
+    listed), ordering becomes matching of each item to its position, and a ``// quizapp:``
+    comment before each question lets our importer restore the exact type and metadata."""
+    out: list[str] = []
+    if data.title:
+        out.append(f"// {data.title}".replace("\n", " "))
+        out.append(f"$CATEGORY: {data.title}".replace("\n", " "))
+        out.append("")
+    for n, q in enumerate(data.questions, 1):
+        feedback = f"####{gift_escape(q.explanation)}" if q.explanation else ""
+        title = f"::Q{n}::"
+        prompt = gift_escape(q.prompt)
+        if q.type == "multiple_choice":
+            opts = " ".join(("=" if c == q.answer else "~") + gift_escape(c) for c in q.choices)
+            body = f"{{{opts}{feedback}}}"
+        elif q.type == "true_false":
+            body = f"{{{'TRUE' if q.answer == 'True' else 'FALSE'}{feedback}}}"
+        elif q.type in ("short_answer", "cloze"):
+            answers = list(dict.fromkeys([q.answer, *q.accepted]))
+            body = "{" + " ".join("=" + gift_escape(a) for a in answers) + feedback + "}"
+        elif q.type == "matching":
+            body = "{" + " ".join(f"={gift_escape(a)} -> {gift_escape(b)}" for a, b in q.pairs) + feedback + "}"
+        else:  # ordering
+            body = "{" + " ".join(f"={gift_escape(item)} -> {i}" for i, item in
+                                  enumerate(q.items, 1)) + feedback + "}"
+        out.append(_gift_hint(q))
+        out.append(f"{title} {prompt} {body}")
+        out.append("")
+    return "\n".join(out)
+
+
+def _split_unescaped(text: str, seps: str) -> list[tuple[str, str]]:
+    """Split ``text`` at unescaped characters of ``seps``; each part keeps its leading separator."""
+    parts: list[tuple[str, str]] = []
+    cur: list[str] = []
+    sep = ""
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        if ch == "\\" and i + 1 < len(text):
+            cur.append(text[i: i + 2])
+            i += 2
+            continue
+        if ch in seps:
+            if cur or sep:
+                parts.append((sep, "".join(cur)))
+            cur, sep = [], ch
+            i += 1
+            continue
+        cur.append(ch)
+        i += 1
+    if cur or sep:
+        parts.append((sep, "".join(cur)))
+    return parts
+
+
+def _find_unescaped(text: str, ch: str, start: int = 0) -> int:
+    i = start
+    while i < len(text):
+        if text[i] == "\\":
+            i += 2
+            continue
+        if text[i] == ch:
+            return i
+        i += 1
+    return -1
+
+
+def _find_general_feedback(block: str) -> int:
+    i = 0
+    while i < len(block):
+        if block[i] == "\\":
+            i += 2
+            continue
+        if block.startswith("####", i):
+            return i
+        i += 1
+    return -1
+
+
+def _strip_feedback(answer: str) -> str:
+    """An answer without its ``#feedback`` (per-answer feedback has no place in our questions)."""
+    pos = _find_unescaped(answer, "#")
+    return answer if pos < 0 else answer[:pos]
+
+
+def parse_gift(text: str) -> ParseResult:
+    res = ParseResult("gift")
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    blocks: list[tuple[int, list[str], dict[str, Any]]] = []
+    cur: list[str] = []
+    start = 0
+    hint: dict[str, Any] = {}
+    pending_hint: dict[str, Any] = {}
+    for lineno, line in enumerate(text.replace("\r\n", "\n").split("\n"), 1):
+        stripped = line.strip()
+        if stripped.startswith("//"):
+            if stripped.startswith(HINT_PREFIX):
+                try:
+                    parsed = json.loads(stripped[len(HINT_PREFIX):])
+                    pending_hint = parsed if isinstance(parsed, dict) else {}
+                except json.JSONDecodeError:
+                    res.warnings.append(f"Line {lineno}: unreadable quizapp comment ignored.")
+            continue
+        if stripped.startswith("$CATEGORY:"):
+            if not res.title:
+                res.title = stripped[len("$CATEGORY:"):].strip().split("/")[-1]
+            continue
+        if not stripped:
+            if cur:
+                blocks.append((start, cur, hint))
+                cur, hint = [], {}
+            continue
+        if not cur:
+            start, hint, pending_hint = lineno, pending_hint, {}
+        cur.append(line)
+    if cur:
+        blocks.append((start, cur, hint))
+    if len(blocks) > MAX_QUESTIONS:
+        res.file_errors.append(f"The file has {len(blocks)} questions; the limit is {MAX_QUESTIONS}.")
+        return res
+    for n, (lineno, lines, hint) in enumerate(blocks, 1):
+        raw = "\n".join(lines).strip()
+        q, errors = _gift_question(raw, hint)
+        q, errors = check(q, errors) if q is not None else (None, errors)
+        res.rows.append(Row(n, lineno, raw[:200], q, errors))
+    if not blocks:
+        res.file_errors.append("No questions found. GIFT questions look like "
+                               "“Capital of France? {=Paris ~Lyon ~Nice}”, separated by blank lines.")
+    return res
+
+
+def _gift_question(raw: str, hint: Mapping[str, Any]) -> tuple[QuestionData | None, list[str]]:
+    text = raw
+    if text.startswith("::"):
+        end = text.find("::", 2)
+        if end < 0:
+            return None, ["The question title (::title::) is not closed."]
+        text = text[end + 2:]
+    text = text.lstrip()
+    m = re.match(r"\[(html|moodle|plain|markdown)\]", text)
+    if m:
+        text = text[m.end():]
+    open_at = _find_unescaped(text, "{")
+    if open_at < 0:
+        return None, ["No answer block { … } found: a description without a question can't be imported."]
+    close_at = _find_unescaped(text, "}", open_at)
+    if close_at < 0:
+        return None, ["The answer block is not closed with “}”."]
+    before = gift_unescape(text[:open_at]).strip()
+    after = gift_unescape(text[close_at + 1:]).strip()
+    block = text[open_at + 1: close_at].strip()
+    explanation = ""
+    fb = _find_general_feedback(block)
+    if fb >= 0:
+        explanation = gift_unescape(block[fb + 4:]).strip()
+        block = block[:fb].strip()
+    prompt = f"{before} {BLANK} {after}".strip() if after else before
+    base = {"prompt": prompt, "explanation": explanation}
+    want = str(hint.get("type") or "")
+
+    if not block:
+        return None, ["Essay questions ({}) are not supported."]
+    if block.startswith("#"):
+        return None, ["Numerical questions ({#…}) are not supported; use a short answer instead."]
+    head = _strip_feedback(block).strip().upper()
+    if head in ("T", "TRUE", "F", "FALSE"):
+        return _with_hint(QuestionData(type="true_false", answer="True" if head[0] == "T" else "False",
+                                       **base), hint)
+    parts = [(sep, p) for sep, p in _split_unescaped(block, "=~") if sep or p.strip()]
+    if any(not sep for sep, _ in parts):
+        return None, ["Every answer must start with “=” (right) or “~” (wrong)."]
+    answers = [(sep, _strip_feedback(p).strip()) for sep, p in parts]
+    if all(sep == "=" for sep, _ in answers) and any("->" in a for _, a in answers):
+        pairs: list[list[str]] = []
+        for _, a in answers:
+            left, arrow, right = a.partition("->")
+            if not arrow:
+                return None, [f"Matching answer “{gift_unescape(a)}” has no “->”."]
+            pairs.append([gift_unescape(left).strip(), gift_unescape(right).strip()])
+        if want == "ordering":
+            try:
+                ranked = sorted(pairs, key=lambda p: int(p[1]))
+            except ValueError:
+                return None, ["An ordering question must match each item to its position (1, 2, 3…)."]
+            return _with_hint(QuestionData(type="ordering", items=[p[0] for p in ranked], **base), hint)
+        return _with_hint(QuestionData(type="matching", pairs=pairs, **base), hint)
+    if any(sep == "~" for sep, _ in answers):
+        choices: list[str] = []
+        right: list[str] = []
+        for sep, a in answers:
+            weight = re.match(r"%(-?\d+(?:\.\d+)?)%", a)
+            value = gift_unescape(a[weight.end():] if weight else a).strip()
+            choices.append(value)
+            if sep == "=" or (weight and float(weight.group(1)) >= 100):
+                right.append(value)
+        if len(right) != 1:
+            return None, ["A multiple-choice question needs exactly one right answer (“=”); "
+                          f"this one has {len(right)}."]
+        return _with_hint(QuestionData(type="multiple_choice", answer=right[0], choices=choices,
+                                       **base), hint)
+    accepted = [gift_unescape(re.sub(r"^%\d+(?:\.\d+)?%", "", a)).strip() for _, a in answers]
+    qtype = "cloze" if (want == "cloze" or BLANK_RE.search(prompt)) else "short_answer"
+    return _with_hint(QuestionData(type=qtype, answer=accepted[0], accepted=accepted, **base), hint)
+
+
+def _with_hint(q: QuestionData, hint: Mapping[str, Any]) -> tuple[QuestionData, list[str]]:
+    """Apply the metadata of a ``// quizapp:`` comment; a hint never changes the question's
+    content in a way GIFT contradicts (the type only refines short answer ↔ cloze)."""
+    errors: list[str] = []
+    if q.type in ("matching", "ordering"):
+        answer = hint.get("answer")
+        q.answer = answer if isinstance(answer, str) else derived_answer(q)
+    if q.type not in ("short_answer", "cloze"):
+        q.accepted = [q.answer]
+    if isinstance(hint.get("accepted"), list) and all(isinstance(a, str) for a in hint["accepted"]):
+        q.accepted = list(hint["accepted"])
+    d = hint.get("difficulty")
+    if isinstance(d, int | float) and not isinstance(d, bool):
+        q.difficulty = float(d)
+    if isinstance(hint.get("fact_kind"), str):
+        q.fact_kind = hint["fact_kind"]
+    src = hint.get("sources")
+    if isinstance(src, list):
+        q.sources = [{"article": str(s.get("article", "")), "sentence": str(s.get("sentence", ""))}
+                     for s in src if isinstance(s, Mapping)]
+    return q, errors
+
+
+# --------------------------------------------------------------------------------------------
+# Aiken (export only: multiple choice and true/false)
+# --------------------------------------------------------------------------------------------
+
+
+def to_aiken(data: SetData) -> tuple[str, list[int]]:
+    """Aiken text and the 1-based numbers of questions left out (Aiken only has single-answer
+    multiple choice; true/false goes in as a two-option question)."""
+    out: list[str] = []
+    skipped: list[int] = []
+    letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    for n, q in enumerate(data.questions, 1):
+        choices = q.choices if q.type == "multiple_choice" else (
+            ["True", "False"] if q.type == "true_false" else [])
+        if not choices or q.answer not in choices or len(choices) > len(letters):
+            skipped.append(n)
+            continue
+        out.append(" ".join(q.prompt.split()))
+        for letter, c in zip(letters, choices, strict=False):
+            out.append(f"{letter}. {' '.join(c.split())}")
+        out.append(f"ANSWER: {letters[choices.index(q.answer)]}")
+        out.append("")
+    return "\n".join(out), skipped
+
+
+# --------------------------------------------------------------------------------------------
+# Entry points
+# --------------------------------------------------------------------------------------------
+
+IMPORT_FORMATS = ("csv", "json", "gift")
+
+
+def guess_format(filename: str, text: str) -> str | None:
+    name = filename.lower()
+    for ext, fmt in ((".csv", "csv"), (".tsv", "csv"), (".json", "json"), (".gift", "gift"),
+                     (".txt", "gift")):
+        if name.endswith(ext):
+            return fmt
+    head = text.lstrip()[:1]
+    if head in ("{", "["):
+        return "json"
+    return None
+
+
+def parse(fmt: str, text: str) -> ParseResult:
+    if fmt == "csv":
+        return parse_csv(text)
+    if fmt == "json":
+        return parse_json(text)
+    if fmt == "gift":
+        return parse_gift(text)
+    return ParseResult(fmt, file_errors=[f"Unknown format “{fmt}”: use CSV, JSON or GIFT."])
