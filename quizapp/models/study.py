@@ -69,6 +69,10 @@ class Answer(db.Model):
     item: Mapped[QuizItem] = relationship(back_populates="answer")
 
 
+# Progress charts read a user's answers by time.
+Index("ix_answer_user_time", Answer.user_id, Answer.created_at)
+
+
 class Card(db.Model):
     """One flashcard per (user, fact); the FSRS state lives in these columns."""
 
@@ -108,6 +112,9 @@ class ReviewLog(db.Model):
     duration_ms: Mapped[int | None] = mapped_column(Integer)
     # review (scheduled), cram (review ahead; schedule untouched), quiz (a quiz answer counted)
     kind: Mapped[str] = mapped_column(String(16), default="review")
+    # The card's state before this review (0 new, 1 learning, 2 review, 3 relearning), as a column so
+    # day limits (new cards introduced today) and true retention are plain aggregate SQL.
+    card_state: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     # Card columns before this review, so the last review can be undone exactly.
     state_before: Mapped[dict | None] = mapped_column(JSON)
     # Idempotency key from the review form: a resubmitted rating is recorded once.

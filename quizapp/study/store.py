@@ -1,0 +1,1098 @@
+"""Study in the database: starting and answering quizzes, flashcards and their reviews.
+
+Functions take the SQLAlchemy session and the acting user, change rows and ``flush``; the caller
+commits, so one request is one transaction. Idempotency is enforced by the schema (one ``Answer``
+per quiz item, unique ``ReviewLog.client_token``) and IntegrityErrors from a lost race are turned
+into "already done" results, never 500s.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import and_, case, exists, func, or_, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, selectinload
+
+from ..models import (
+    FACT_KINDS,
+    Answer,
+    Article,
+    Assignment,
+    Card,
+    Fact,
+    FactSource,
+    Membership,
+    Question,
+    Quiz,
+    QuizItem,
+    ReviewLog,
+    Sentence,
+    SetItem,
+    StudySet,
+    User,
+    question_fact,
+    utcnow,
+)
+from ..questions import grade
+from ..questions.grade import GradeResult
+from ..questions.store import question_from_row
+from ..questions.types import Question as PureQuestion
+from . import quiz as qz
+from .scheduler import (
+    NEW,
+    RATINGS,
+    REVIEW,
+    CardState,
+    StudyScheduler,
+    card_seed,
+    quiz_rating,
+)
+
+
+class StudyError(ValueError):
+    """A request that cannot be done as asked; the message is shown to the student."""
+
+
+class ScopeNotFound(StudyError):
+    """The scope names something that does not exist or is not this user's to use (→ 404)."""
+
+
+class EmptyScope(StudyError):
+    """The scope exists but has no questions (or cards) to offer."""
+
+
+class StaleCard(StudyError):
+    """The card changed since the page was shown (another tab, an undo); nothing was recorded."""
+
+
+# ==============================================================================================
+# Quizzes
+# ==============================================================================================
+def _no_retired_fact():
+    """The question is not about a fact that has been retired (its article removed or changed)."""
+    return ~exists().where(
+        question_fact.c.question_id == Question.id,
+        question_fact.c.fact_id == Fact.id,
+        Fact.retired_at.is_not(None),
+    )
+
+
+def _bank_filter():
+    """Questions a corpus/article/kind quiz may use: live, generated, about live facts."""
+    return and_(Question.retired_at.is_(None), Question.origin == "generated", _no_retired_fact())
+
+
+def _article_questions(article_id: int):
+    return (
+        select(question_fact.c.question_id)
+        .join(FactSource, FactSource.fact_id == question_fact.c.fact_id)
+        .where(FactSource.article_id == article_id)
+    )
+
+
+def live_article(session: Session, ref: Any) -> Article:
+    try:
+        aid = int(ref)
+    except (TypeError, ValueError):
+        raise ScopeNotFound("There is no such article.") from None
+    article = session.get(Article, aid)
+    if article is None or article.retired_at is not None:
+        raise ScopeNotFound("There is no such article.")
+    return article
+
+
+def usable_set(session: Session, user: User, ref: Any) -> StudySet:
+    """A study set the user may quiz on: their own, a public published one, or one assigned to a
+    class they belong to. Anything else is reported as missing (ids reveal nothing)."""
+    try:
+        sid = int(ref)
+    except (TypeError, ValueError):
+        raise ScopeNotFound("There is no such study set.") from None
+    s = session.get(StudySet, sid)
+    if s is None:
+        raise ScopeNotFound("There is no such study set.")
+    if s.owner_id == user.id or (s.published and s.visibility == "public"):
+        return s
+    assigned = session.scalar(
+        select(func.count())
+        .select_from(Assignment)
+        .join(Membership, Membership.class_id == Assignment.class_id)
+        .where(Assignment.set_id == s.id, Membership.user_id == user.id)
+    )
+    if assigned:
+        return s
+    raise ScopeNotFound("There is no such study set.")
+
+
+def _owned_quiz(session: Session, user: User, ref: Any) -> Quiz:
+    try:
+        qid = int(ref)
+    except (TypeError, ValueError):
+        raise ScopeNotFound("There is no such quiz.") from None
+    quiz = session.get(Quiz, qid)
+    if quiz is None or quiz.user_id != user.id:
+        raise ScopeNotFound("There is no such quiz.")
+    return quiz
+
+
+def _candidates(session: Session, stmt) -> list[qz.Candidate]:
+    rows = session.execute(stmt).all()
+    ids = [r[0] for r in rows]
+    facts: dict[int, list[int]] = {}
+    if ids:
+        for qid, fid in session.execute(
+            select(question_fact.c.question_id, question_fact.c.fact_id).where(
+                question_fact.c.question_id.in_(ids)
+            )
+        ):
+            facts.setdefault(qid, []).append(fid)
+    return [qz.Candidate(qid, qtype, tuple(sorted(facts.get(qid, ())))) for qid, qtype in rows]
+
+
+def missed_question_ids(session: Session, quiz: Quiz) -> list[int]:
+    """Questions of ``quiz`` answered wrong or left unanswered, in quiz order."""
+    return list(
+        session.scalars(
+            select(QuizItem.question_id)
+            .outerjoin(Answer, Answer.quiz_item_id == QuizItem.id)
+            .where(QuizItem.quiz_id == quiz.id, or_(Answer.id.is_(None), Answer.correct.is_(False)))
+            .order_by(QuizItem.position)
+        )
+    )
+
+
+def start_quiz(
+    session: Session,
+    user: User,
+    *,
+    scope_kind: str,
+    scope_ref: str | None,
+    length: int,
+    mode: str,
+    assignment_id: int | None = None,
+    question_ids: list[int] | None = None,
+    mix: str = "any",
+    rng: random.Random | None = None,
+) -> Quiz:
+    """Create a quiz for ``user`` and its items; flushes, the caller commits.
+
+    Scopes: ``corpus`` (scope_ref None), ``article`` (article id), ``kind`` (date|leader|mechanism|
+    goal), ``set`` (study set id; the set's questions in set order, any origin, cut to ``length``),
+    ``retry`` (a previous quiz id of this user; its missed questions unless ``question_ids`` given)
+    and ``weak`` (``question_ids`` required). Only live questions are used. Raises ``ScopeNotFound``
+    for a missing or foreign scope, ``EmptyScope`` when nothing is left, ``StudyError`` for bad input.
+    """
+    rng = rng or random.Random()
+    if scope_kind not in qz.SCOPES:
+        raise StudyError("Choose what to be quizzed on.")
+    if mode not in qz.MODES:
+        raise StudyError("Choose practice or test mode.")
+    if mix not in qz.MIXES:
+        raise StudyError("Choose a question mix.")
+    try:
+        length = int(length)
+    except (TypeError, ValueError):
+        raise StudyError("The length must be a number.") from None
+    if not 1 <= length <= qz.MAX_LENGTH:
+        raise StudyError(f"A quiz has between 1 and {qz.MAX_LENGTH} questions.")
+    given = None if question_ids is None else [int(i) for i in question_ids]
+    ref: str | None = None
+
+    if scope_kind == "set":
+        s = usable_set(session, user, scope_ref)
+        ref = str(s.id)
+        in_order = list(
+            session.scalars(
+                select(Question.id)
+                .join(SetItem, SetItem.question_id == Question.id)
+                .where(SetItem.set_id == s.id, Question.retired_at.is_(None))
+                .order_by(SetItem.position, SetItem.id)
+            )
+        )
+        if given is not None:
+            allowed = set(in_order)
+            in_order = [i for i in given if i in allowed]
+        ids = list(dict.fromkeys(in_order))[:length]
+    elif scope_kind in ("retry", "weak"):
+        if scope_kind == "retry":
+            previous = _owned_quiz(session, user, scope_ref)
+            ref = str(previous.id)
+            wanted = given if given is not None else missed_question_ids(session, previous)
+            in_quiz = set(
+                session.scalars(select(QuizItem.question_id).where(QuizItem.quiz_id == previous.id))
+            )
+            wanted = [i for i in wanted if i in in_quiz]
+            live = set(
+                session.scalars(
+                    select(Question.id).where(Question.id.in_(wanted), Question.retired_at.is_(None))
+                )
+            ) if wanted else set()
+        else:
+            wanted = given or []
+            live = set(
+                session.scalars(select(Question.id).where(Question.id.in_(wanted), _bank_filter()))
+            ) if wanted else set()
+        ids = [i for i in dict.fromkeys(wanted) if i in live]
+        rng.shuffle(ids)
+        ids = ids[:length]
+    else:
+        stmt = select(Question.id, Question.type).where(_bank_filter())
+        if scope_kind == "article":
+            article = live_article(session, scope_ref)
+            ref = str(article.id)
+            stmt = stmt.where(Question.id.in_(_article_questions(article.id)))
+        elif scope_kind == "kind":
+            if scope_ref not in FACT_KINDS:
+                raise ScopeNotFound("There is no such kind of fact.")
+            ref = scope_ref
+            stmt = stmt.where(Question.fact_kind == scope_ref)
+        if given is not None:
+            stmt = stmt.where(Question.id.in_(given))
+        ids = qz.choose_questions(_candidates(session, stmt.order_by(Question.id)), length, mix=mix, rng=rng)
+
+    if not ids:
+        raise EmptyScope(
+            "There are no questions to ask here yet."
+            if scope_kind not in ("retry",)
+            else "Nothing to retry: every question was answered right."
+        )
+    quiz = Quiz(
+        user_id=user.id,
+        scope_kind=scope_kind,
+        scope_ref=ref,
+        mode=mode,
+        length=len(ids),
+        assignment_id=assignment_id,
+        started_at=utcnow(),
+    )
+    quiz.items = [QuizItem(position=i, question_id=qid) for i, qid in enumerate(ids, 1)]
+    session.add(quiz)
+    session.flush()
+    return quiz
+
+
+def get_quiz(session: Session, user: User, quiz_id: int) -> Quiz | None:
+    """The user's own quiz, else None (the view answers 404)."""
+    quiz = session.get(Quiz, quiz_id)
+    return quiz if quiz is not None and quiz.user_id == user.id else None
+
+
+def current_item(session: Session, quiz: Quiz) -> QuizItem | None:
+    """The first unanswered item (resume point), or None when every item has an answer."""
+    return session.scalar(
+        select(QuizItem)
+        .where(QuizItem.quiz_id == quiz.id, ~exists().where(Answer.quiz_item_id == QuizItem.id))
+        .order_by(QuizItem.position)
+        .limit(1)
+        .options(selectinload(QuizItem.question).selectinload(Question.facts))
+    )
+
+
+def get_item(session: Session, quiz: Quiz, item_id: int) -> QuizItem | None:
+    item = session.get(QuizItem, item_id)
+    return item if item is not None and item.quiz_id == quiz.id else None
+
+
+def answered_count(session: Session, quiz: Quiz) -> int:
+    return session.scalar(select(func.count()).select_from(Answer).where(Answer.quiz_id == quiz.id)) or 0
+
+
+@dataclass
+class AnswerOutcome:
+    answer: Answer
+    question: PureQuestion
+    result: GradeResult
+    created: bool  # False: this item was already answered (double submit); nothing new recorded
+    finished: bool  # the quiz has no unanswered items left
+
+
+def _existing(answer: Answer, question: PureQuestion, quiz: Quiz) -> AnswerOutcome:
+    result = GradeResult(bool(answer.correct), bool(answer.typo), None, float(answer.score or 0.0))
+    return AnswerOutcome(answer, question, result, False, quiz.finished_at is not None)
+
+
+def answer_item(
+    session: Session,
+    user: User,
+    quiz: Quiz,
+    item: QuizItem,
+    form: Mapping[str, Any],
+    *,
+    time_ms: int | None = None,
+    now: datetime | None = None,
+    scheduler: StudyScheduler | None = None,
+) -> AnswerOutcome:
+    """Grade and store the answer to ``item``, once.
+
+    A second submission for the same item (double click, a retry after a network error, a race
+    between two requests) returns the stored result unchanged. A form that cannot be read raises
+    ``quiz.ResponseError`` and records nothing. When the user lets quiz answers count as reviews,
+    an answer to a question about one fact also reviews that fact's card (Good or Again).
+    """
+    now = now or utcnow()
+    if quiz.user_id != user.id or item.quiz_id != quiz.id:
+        raise ScopeNotFound("There is no such question in this quiz.")
+    question = question_from_row(item.question)
+    stored = session.scalar(select(Answer).where(Answer.quiz_item_id == item.id))
+    if stored is not None:
+        return _existing(stored, question, quiz)
+    if quiz.finished_at is not None:
+        raise StudyError("This quiz is over; start a new one or retry the missed questions.")
+    response = qz.read_response(question, qz.layout(question, item.id), form)
+    result = grade(question, response)
+    answer = Answer(
+        quiz_item_id=item.id,
+        quiz_id=quiz.id,
+        user_id=user.id,
+        question_id=item.question_id,
+        response=response,
+        correct=bool(result.correct),
+        score=float(result.score),
+        typo=bool(result.typo),
+        time_ms=time_ms,
+        created_at=now,
+    )
+    try:
+        with session.begin_nested():
+            session.add(answer)
+    except IntegrityError:
+        # Another request stored this item's answer between our check and our insert.
+        stored = session.scalar(select(Answer).where(Answer.quiz_item_id == item.id))
+        if stored is None:
+            raise
+        return _existing(stored, question, quiz)
+    if user.quiz_counts_as_review:
+        record_quiz_review(session, user, item.question, answer, now=now, scheduler=scheduler)
+    finished = answered_count(session, quiz) >= len(quiz.items)
+    if finished and quiz.finished_at is None:
+        quiz.finished_at = now
+    session.flush()
+    return AnswerOutcome(answer, question, result, True, finished)
+
+
+def finish_quiz(session: Session, quiz: Quiz, now: datetime | None = None) -> None:
+    """End a quiz early: unanswered items count as missed."""
+    if quiz.finished_at is None:
+        quiz.finished_at = now or utcnow()
+        session.flush()
+
+
+@dataclass
+class ItemView:
+    """One quiz item with everything the results and feedback pages show."""
+
+    item: QuizItem
+    question: PureQuestion
+    answer: Answer | None
+
+    @property
+    def response_text(self) -> str:
+        return qz.describe_response(self.question.type, self.answer.response if self.answer else None)
+
+    @property
+    def correct_text(self) -> str:
+        return qz.correct_answer(self.question)
+
+
+def quiz_item_views(session: Session, quiz: Quiz) -> list[ItemView]:
+    """Every item with its question and answer: three queries whatever the quiz length."""
+    rows = session.execute(
+        select(QuizItem, Answer)
+        .outerjoin(Answer, Answer.quiz_item_id == QuizItem.id)
+        .where(QuizItem.quiz_id == quiz.id)
+        .order_by(QuizItem.position)
+        .options(selectinload(QuizItem.question).selectinload(Question.facts))
+    ).all()
+    return [ItemView(item, question_from_row(item.question), answer) for item, answer in rows]
+
+
+def quiz_summary(views: Sequence[ItemView]) -> qz.Summary:
+    return qz.summarise(
+        [
+            qz.ItemResult(
+                fact_kind=v.question.fact_kind or "other",
+                qtype=v.question.type,
+                answered=v.answer is not None,
+                correct=bool(v.answer and v.answer.correct),
+                score=float(v.answer.score) if v.answer else 0.0,
+                time_ms=v.answer.time_ms if v.answer else None,
+            )
+            for v in views
+        ]
+    )
+
+
+def open_quizzes(session: Session, user: User, limit: int = 5) -> list[tuple[Quiz, int]]:
+    """Unfinished quizzes to resume, newest first, with how many items are answered."""
+    answered = (
+        select(Answer.quiz_id, func.count().label("n")).where(Answer.user_id == user.id).group_by(Answer.quiz_id).subquery()
+    )
+    rows = session.execute(
+        select(Quiz, func.coalesce(answered.c.n, 0))
+        .outerjoin(answered, answered.c.quiz_id == Quiz.id)
+        .where(Quiz.user_id == user.id, Quiz.finished_at.is_(None))
+        .order_by(Quiz.started_at.desc(), Quiz.id.desc())
+        .limit(limit)
+    ).all()
+    return [(q, n) for q, n in rows]
+
+
+def recent_quizzes(session: Session, user: User):
+    """Finished quizzes, newest first, with correct count and points (a Select for pagination)."""
+    scores = (
+        select(
+            Answer.quiz_id,
+            func.sum(case((Answer.correct.is_(True), 1), else_=0)).label("correct"),
+            func.sum(Answer.score).label("points"),
+        )
+        .where(Answer.user_id == user.id)
+        .group_by(Answer.quiz_id)
+        .subquery()
+    )
+    return (
+        select(Quiz, func.coalesce(scores.c.correct, 0), func.coalesce(scores.c.points, 0.0))
+        .outerjoin(scores, scores.c.quiz_id == Quiz.id)
+        .where(Quiz.user_id == user.id, Quiz.finished_at.is_not(None))
+        .order_by(Quiz.finished_at.desc(), Quiz.id.desc())
+    )
+
+
+def scope_label(session: Session, quiz: Quiz) -> str:
+    """"Article: <title>", "Kind: leader", … for headings."""
+    kind, ref = quiz.scope_kind, quiz.scope_ref
+    if kind == "article" and ref and ref.isdigit():
+        article = session.get(Article, int(ref))
+        return f"Article: {article.title}" if article else "An article"
+    if kind == "set" and ref and ref.isdigit():
+        s = session.get(StudySet, int(ref))
+        return f"Set: {s.title}" if s else "A study set"
+    if kind == "kind" and ref:
+        return f"Facts of kind: {ref}"
+    if kind == "retry":
+        return f"Retry of quiz #{ref}"
+    return qz.SCOPE_LABELS.get(kind, kind)
+
+
+def article_choices(session: Session) -> list[tuple[int, str]]:
+    return [
+        (a.id, a.title)
+        for a in session.execute(
+            select(Article.id, Article.title).where(Article.retired_at.is_(None)).order_by(Article.title)
+        )
+    ]
+
+
+def set_choices(session: Session, user: User) -> list[tuple[int, str]]:
+    """Sets the user may quiz on (own, public published, assigned to their classes)."""
+    assigned = (
+        select(Assignment.set_id)
+        .join(Membership, Membership.class_id == Assignment.class_id)
+        .where(Membership.user_id == user.id)
+    )
+    return [
+        (s.id, s.title)
+        for s in session.execute(
+            select(StudySet.id, StudySet.title)
+            .where(
+                or_(
+                    StudySet.owner_id == user.id,
+                    and_(StudySet.published.is_(True), StudySet.visibility == "public"),
+                    StudySet.id.in_(assigned),
+                )
+            )
+            .order_by(StudySet.title)
+            .limit(200)
+        )
+    ]
+
+
+def source_links(question: PureQuestion) -> list[dict]:
+    """The question's sources with what the feedback link needs (article id, sentence index)."""
+    out = []
+    for s in question.sources:
+        if isinstance(s, dict) and s.get("sentence"):
+            out.append(
+                {
+                    "sentence": s.get("sentence"),
+                    "article": s.get("article"),
+                    "article_id": s.get("article_id"),
+                    "sentence_idx": s.get("sentence_idx"),
+                }
+            )
+    return out
+
+
+def article_titles(session: Session, ids: Sequence[int]) -> dict[int, str]:
+    ids = [i for i in ids if i]
+    if not ids:
+        return {}
+    return dict(session.execute(select(Article.id, Article.title).where(Article.id.in_(ids))).all())
+
+
+# ==============================================================================================
+# Flashcards
+# ==============================================================================================
+# The front of a card is a question that asks for the fact itself, preferring typed recall.
+FRONT_TYPES = ("short_answer", "cloze", "multiple_choice")
+
+
+def _has_front():
+    return exists().where(
+        question_fact.c.fact_id == Fact.id,
+        question_fact.c.question_id == Question.id,
+        Question.type.in_(FRONT_TYPES),
+        Question.retired_at.is_(None),
+        Question.origin == "generated",
+    )
+
+
+@dataclass(frozen=True)
+class Deck:
+    """Which facts a review session draws from: ``all``, one ``article`` or one ``kind``."""
+
+    kind: str = "all"
+    ref: str | None = None
+
+    @property
+    def key(self) -> str:
+        return self.kind if self.kind == "all" else f"{self.kind}:{self.ref}"
+
+
+def parse_deck(session: Session, key: str | None) -> Deck:
+    """``"all"``, ``"article:<id>"`` or ``"kind:<kind>"``; anything else raises ``ScopeNotFound``."""
+    key = (key or "all").strip()
+    if key == "all":
+        return Deck()
+    kind, _, ref = key.partition(":")
+    if kind == "article":
+        return Deck("article", str(live_article(session, ref).id))
+    if kind == "kind" and ref in FACT_KINDS:
+        return Deck("kind", ref)
+    raise ScopeNotFound("There is no such deck.")
+
+
+def deck_label(session: Session, deck: Deck) -> str:
+    if deck.kind == "article":
+        article = session.get(Article, int(deck.ref))
+        return article.title if article else "An article"
+    if deck.kind == "kind":
+        return {"date": "Dates", "leader": "Leaders", "mechanism": "Mechanisms", "goal": "Goals"}.get(
+            deck.ref or "", deck.ref or ""
+        )
+    return "All facts"
+
+
+def _deck_filter(deck: Deck):
+    conds = [Fact.retired_at.is_(None), _has_front()]
+    if deck.kind == "article":
+        conds.append(Fact.id.in_(select(FactSource.fact_id).where(FactSource.article_id == int(deck.ref))))
+    elif deck.kind == "kind":
+        conds.append(Fact.kind == deck.ref)
+    return and_(*conds)
+
+
+def _card_join(user_id: int):
+    return and_(Card.fact_id == Fact.id, Card.user_id == user_id)
+
+
+def card_state(card: Card | None) -> CardState:
+    if card is None:
+        return CardState()
+    return CardState(card.state, card.step, card.stability, card.difficulty, card.due, card.last_review)
+
+
+def _apply(card: Card, st: CardState, now: datetime) -> None:
+    card.state = st.state
+    card.step = st.step
+    card.stability = st.stability
+    card.difficulty = st.difficulty
+    card.due = st.due or now
+    card.last_review = st.last_review
+
+
+def card_version(card: Card | None) -> str:
+    """Changes with every review (and back on undo): a rating form carries it to detect staleness."""
+    if card is None or card.last_review is None:
+        return "new"
+    return card.last_review.isoformat()
+
+
+@dataclass(frozen=True)
+class DayCounts:
+    new_done: int  # new cards introduced today (first scheduled review)
+    reviews_done: int  # scheduled reviews of review-state cards today
+    total_done: int  # every review and cram today
+
+
+def day_counts(session: Session, user: User, day_start: datetime) -> DayCounts:
+    is_review = ReviewLog.kind == "review"
+    row = session.execute(
+        select(
+            func.coalesce(func.sum(case((and_(is_review, ReviewLog.card_state == NEW), 1), else_=0)), 0),
+            func.coalesce(func.sum(case((and_(is_review, ReviewLog.card_state == REVIEW), 1), else_=0)), 0),
+            func.count(),
+        ).where(
+            ReviewLog.user_id == user.id,
+            ReviewLog.reviewed_at >= day_start,
+            ReviewLog.kind.in_(("review", "cram")),
+        )
+    ).one()
+    return DayCounts(int(row[0]), int(row[1]), int(row[2]))
+
+
+@dataclass(frozen=True)
+class QueueCounts:
+    learning: int  # learning/relearning cards due now
+    review: int  # review cards due today (before the limit)
+    new: int  # facts not yet studied (before the limit)
+    new_today: int  # new cards that may still be introduced today
+    review_today: int  # review cards that may still be shown today
+
+    @property
+    def due_now(self) -> int:
+        return self.learning + self.review_today
+
+    @property
+    def total(self) -> int:
+        return self.learning + self.review_today + self.new_today
+
+
+def _queue_columns(now: datetime, day_end: datetime):
+    return (
+        func.coalesce(
+            func.sum(case((and_(Card.state.in_((1, 3)), Card.due <= now), 1), else_=0)), 0
+        ).label("learning"),
+        func.coalesce(func.sum(case((and_(Card.state == REVIEW, Card.due < day_end), 1), else_=0)), 0).label(
+            "review"
+        ),
+        func.coalesce(func.sum(case((or_(Card.id.is_(None), Card.state == NEW), 1), else_=0)), 0).label("new"),
+    )
+
+
+def _not_suspended():
+    return or_(Card.suspended.is_(None), Card.suspended.is_(False))
+
+
+def _limited(user: User, done: DayCounts, learning: int, review: int, new: int) -> QueueCounts:
+    return QueueCounts(
+        learning=learning,
+        review=review,
+        new=new,
+        new_today=max(0, min(new, user.new_cards_per_day - done.new_done)),
+        review_today=max(0, min(review, user.reviews_per_day - done.reviews_done)),
+    )
+
+
+def queue_counts(
+    session: Session, user: User, deck: Deck, *, now: datetime, day_start: datetime, day_end: datetime
+) -> QueueCounts:
+    """How many cards the deck has due now / today / new, and how many the day limits still allow."""
+    row = session.execute(
+        select(*_queue_columns(now, day_end))
+        .select_from(Fact)
+        .outerjoin(Card, _card_join(user.id))
+        .where(_deck_filter(deck), _not_suspended())
+    ).one()
+    return _limited(user, day_counts(session, user, day_start), int(row[0]), int(row[1]), int(row[2]))
+
+
+@dataclass(frozen=True)
+class DeckRow:
+    deck: Deck
+    label: str
+    counts: QueueCounts
+    facts: int
+
+
+def deck_overview(
+    session: Session, user: User, *, now: datetime, day_start: datetime, day_end: datetime
+) -> list[DeckRow]:
+    """Every deck (all, each kind, each article) with its counts: three grouped queries."""
+    done = day_counts(session, user, day_start)
+    cols = _queue_columns(now, day_end)
+    base = (
+        select(*cols, func.count(Fact.id))
+        .select_from(Fact)
+        .outerjoin(Card, _card_join(user.id))
+        .where(_deck_filter(Deck()), _not_suspended())
+    )
+    rows: list[DeckRow] = []
+    total = session.execute(base).one()
+    rows.append(DeckRow(Deck(), "All facts", _limited(user, done, *map(int, total[:3])), int(total[3])))
+    labels = {"date": "Dates", "leader": "Leaders", "mechanism": "Mechanisms", "goal": "Goals"}
+    by_kind = {
+        r[0]: r[1:]
+        for r in session.execute(
+            select(Fact.kind, *cols, func.count(Fact.id))
+            .select_from(Fact)
+            .outerjoin(Card, _card_join(user.id))
+            .where(_deck_filter(Deck()), _not_suspended())
+            .group_by(Fact.kind)
+        )
+    }
+    for kind in FACT_KINDS:
+        if kind in by_kind:
+            r = by_kind[kind]
+            rows.append(DeckRow(Deck("kind", kind), labels[kind], _limited(user, done, *map(int, r[:3])), int(r[3])))
+    pairs = select(FactSource.article_id, FactSource.fact_id).distinct().subquery()
+    by_article = session.execute(
+        select(Article.id, Article.title, *cols, func.count(Fact.id))
+        .select_from(pairs)
+        .join(Article, Article.id == pairs.c.article_id)
+        .join(Fact, Fact.id == pairs.c.fact_id)
+        .outerjoin(Card, _card_join(user.id))
+        .where(Article.retired_at.is_(None), _deck_filter(Deck()), _not_suspended())
+        .group_by(Article.id, Article.title)
+        .order_by(Article.title)
+    ).all()
+    for r in by_article:
+        rows.append(
+            DeckRow(Deck("article", str(r[0])), r[1], _limited(user, done, *map(int, r[2:5])), int(r[5]))
+        )
+    return rows
+
+
+@dataclass
+class Flashcard:
+    """What the review page shows for one fact."""
+
+    fact: Fact
+    card: Card | None
+    front: str
+    question_type: str
+    answer: str
+    explanation: str
+    source: dict | None  # {"text", "article_id", "article_title", "sentence_idx"}
+
+    @property
+    def state(self) -> int:
+        return self.card.state if self.card else NEW
+
+    @property
+    def version(self) -> str:
+        return card_version(self.card)
+
+
+def _front_question(session: Session, fact: Fact, preferred_id: int | None) -> Question | None:
+    rows = session.scalars(
+        select(Question)
+        .join(question_fact, question_fact.c.question_id == Question.id)
+        .where(
+            question_fact.c.fact_id == fact.id,
+            Question.type.in_(FRONT_TYPES),
+            Question.retired_at.is_(None),
+            Question.origin == "generated",
+        )
+        .order_by(Question.id)
+    ).all()
+    for r in rows:
+        if r.id == preferred_id:
+            return r
+    rows = sorted(rows, key=lambda r: FRONT_TYPES.index(r.type))
+    return rows[0] if rows else None
+
+
+def flashcard(session: Session, user: User, fact: Fact, card: Card | None) -> Flashcard | None:
+    """Front, back and source of the card for ``fact`` (None when the fact has no usable question)."""
+    q = _front_question(session, fact, card.question_id if card else None)
+    if q is None:
+        return None
+    src = session.execute(
+        select(FactSource.text, FactSource.article_id, Article.title, Sentence.idx)
+        .join(Article, Article.id == FactSource.article_id)
+        .outerjoin(Sentence, Sentence.id == FactSource.sentence_id)
+        .where(FactSource.fact_id == fact.id, Article.retired_at.is_(None))
+        .order_by(FactSource.id)
+        .limit(1)
+    ).first()
+    source = (
+        {"text": src[0], "article_id": src[1], "article_title": src[2], "sentence_idx": src[3]} if src else None
+    )
+    front = q.prompt
+    return Flashcard(
+        fact=fact,
+        card=card,
+        front=front,
+        question_type=q.type,
+        answer=q.answer if q.type != "multiple_choice" else q.answer,
+        explanation=q.explanation or fact.statement,
+        source=source,
+    )
+
+
+def _card_for(session: Session, user: User, fact_id: int) -> Card | None:
+    return session.scalar(select(Card).where(Card.user_id == user.id, Card.fact_id == fact_id))
+
+
+def next_card(
+    session: Session,
+    user: User,
+    deck: Deck,
+    *,
+    now: datetime,
+    day_start: datetime,
+    day_end: datetime,
+    cram: bool = False,
+    cram_since: datetime | None = None,
+    focus: int | None = None,
+) -> Flashcard | None:
+    """The next card to show, or None when the deck is done for today.
+
+    Order: a ``focus`` fact when it is eligible (the card just undone), then learning and
+    relearning cards that are due, then review cards due today (while under the reviews/day
+    limit), then new facts (while under the new cards/day limit). Cram ("review ahead") takes
+    studied cards by due date, each once per cram session, regardless of limits.
+    """
+    base = select(Fact, Card).join(Card, _card_join(user.id)).where(_deck_filter(deck), _not_suspended())
+    if cram:
+        stmt = base.where(Card.state != NEW)
+        if cram_since is not None:
+            stmt = stmt.where(
+                ~exists().where(
+                    ReviewLog.card_id == Card.id, ReviewLog.kind == "cram", ReviewLog.reviewed_at >= cram_since
+                )
+            )
+        if focus:
+            hit = session.execute(stmt.where(Fact.id == focus)).first()
+            if hit:
+                return flashcard(session, user, hit[0], hit[1])
+        row = session.execute(stmt.order_by(Card.due, Card.id).limit(1)).first()
+        return flashcard(session, user, row[0], row[1]) if row else None
+
+    done = day_counts(session, user, day_start)
+    may_review = done.reviews_done < user.reviews_per_day
+    may_new = done.new_done < user.new_cards_per_day
+    if focus:
+        hit = session.execute(
+            select(Fact, Card)
+            .outerjoin(Card, _card_join(user.id))
+            .where(_deck_filter(deck), _not_suspended(), Fact.id == focus)
+        ).first()
+        if hit:
+            fact, card = hit
+            st = card.state if card else NEW
+            due_ok = card is not None and (
+                (st in (1, 3) and card.due <= now) or (st == REVIEW and card.due < day_end and may_review)
+            )
+            if due_ok or (st == NEW and may_new):
+                return flashcard(session, user, fact, card)
+    row = session.execute(
+        base.where(Card.state.in_((1, 3)), Card.due <= now).order_by(Card.due, Card.id).limit(1)
+    ).first()
+    if row is None and may_review:
+        row = session.execute(
+            base.where(Card.state == REVIEW, Card.due < day_end).order_by(Card.due, Card.id).limit(1)
+        ).first()
+    if row is None and may_new:
+        row = session.execute(
+            select(Fact, Card)
+            .outerjoin(Card, _card_join(user.id))
+            .where(_deck_filter(deck), _not_suspended(), or_(Card.id.is_(None), Card.state == NEW))
+            .order_by(Fact.id)
+            .limit(1)
+        ).first()
+    return flashcard(session, user, row[0], row[1]) if row else None
+
+
+def next_due(session: Session, user: User, deck: Deck, *, after: datetime) -> datetime | None:
+    """When the next studied card of the deck falls due after ``after``."""
+    return session.scalar(
+        select(func.min(Card.due))
+        .select_from(Fact)
+        .join(Card, _card_join(user.id))
+        .where(_deck_filter(deck), _not_suspended(), Card.state != NEW, Card.due > after)
+    )
+
+
+def preview_intervals(card: Card | None, now: datetime, scheduler: StudyScheduler) -> dict[int, Any]:
+    seed = card_seed(card.id, card.last_review) if card is not None else "new"
+    return scheduler.preview(card_state(card), now, seed=seed)
+
+
+def _get_or_create_card(session: Session, user: User, fact: Fact, now: datetime) -> Card:
+    card = _card_for(session, user, fact.id)
+    if card is not None:
+        return card
+    front = _front_question(session, fact, None)
+    card = Card(user_id=user.id, fact_id=fact.id, question_id=front.id if front else None, state=NEW, due=now,
+                created_at=now)
+    try:
+        with session.begin_nested():
+            session.add(card)
+    except IntegrityError:
+        card = _card_for(session, user, fact.id)
+        if card is None:
+            raise
+    return card
+
+
+@dataclass
+class ReviewOutcome:
+    log: ReviewLog
+    card: Card
+    created: bool  # False: the same rating form was submitted before; nothing new recorded
+
+
+def review_card(
+    session: Session,
+    user: User,
+    fact_id: int,
+    rating: int,
+    *,
+    kind: str = "review",
+    now: datetime | None = None,
+    duration_ms: int | None = None,
+    client_token: str | None = None,
+    seen: str | None = None,
+    scheduler: StudyScheduler | None = None,
+) -> ReviewOutcome:
+    """Record a rating of the card for ``fact_id`` and (for ``kind="review"``) reschedule it.
+
+    ``cram`` logs the rating without touching the schedule. ``client_token`` makes a resubmitted
+    form a no-op that returns the first result; ``seen`` (the card version the page showed)
+    rejects a rating of a card that changed meanwhile with ``StaleCard``.
+    """
+    now = now or utcnow()
+    scheduler = scheduler or StudyScheduler()
+    if kind not in ("review", "cram"):
+        raise StudyError("Unknown review kind.")
+    try:
+        rating = int(rating)
+    except (TypeError, ValueError):
+        raise StudyError("Choose Again, Hard, Good or Easy.") from None
+    if rating not in RATINGS:
+        raise StudyError("Choose Again, Hard, Good or Easy.")
+    if client_token:
+        if len(client_token) > 64:
+            raise StudyError("The form was not valid; reload the page.")
+        prior = session.scalar(select(ReviewLog).where(ReviewLog.client_token == client_token))
+        if prior is not None:
+            if prior.user_id != user.id:
+                raise StudyError("The form was not valid; reload the page.")
+            return ReviewOutcome(prior, session.get(Card, prior.card_id), False)
+    fact = session.get(Fact, fact_id)
+    if fact is None or fact.retired_at is not None:
+        raise ScopeNotFound("There is no such card.")
+    card = _get_or_create_card(session, user, fact, now)
+    if seen is not None and seen != card_version(card):
+        raise StaleCard("That card was already answered (in another tab?). Here is the next one.")
+    before = card_state(card)
+    log = ReviewLog(
+        card_id=card.id,
+        user_id=user.id,
+        rating=rating,
+        reviewed_at=now,
+        duration_ms=duration_ms,
+        kind=kind,
+        state_before=before.to_json(),
+        card_state=before.state,
+        client_token=client_token or None,
+    )
+    try:
+        with session.begin_nested():
+            if kind == "review":
+                _apply(card, scheduler.review(before, rating, now, seed=card_seed(card.id, card.last_review)), now)
+            session.add(log)
+    except IntegrityError:
+        prior = session.scalar(select(ReviewLog).where(ReviewLog.client_token == client_token))
+        if prior is None:
+            raise
+        session.refresh(card)
+        return ReviewOutcome(prior, card, False)
+    return ReviewOutcome(log, card, True)
+
+
+def record_quiz_review(
+    session: Session,
+    user: User,
+    question: Question,
+    answer: Answer,
+    *,
+    now: datetime,
+    scheduler: StudyScheduler | None = None,
+) -> ReviewLog | None:
+    """Count a quiz answer as a pass/fail review of its fact's card.
+
+    Only questions about exactly one live fact count: a matching or ordering question mixes several
+    facts, and one wrong pair says little about each of them.
+    """
+    facts = list(question.facts)
+    if len(facts) != 1 or facts[0].retired_at is not None:
+        return None
+    token = f"quiz-answer:{answer.id}"
+    if session.scalar(select(ReviewLog.id).where(ReviewLog.client_token == token)) is not None:
+        return None
+    card = _get_or_create_card(session, user, facts[0], now)
+    if card.suspended:
+        return None
+    scheduler = scheduler or StudyScheduler()
+    before = card_state(card)
+    rating = quiz_rating(bool(answer.correct))
+    _apply(card, scheduler.review(before, rating, now, seed=card_seed(card.id, card.last_review)), now)
+    log = ReviewLog(
+        card_id=card.id,
+        user_id=user.id,
+        rating=rating,
+        reviewed_at=now,
+        duration_ms=answer.time_ms,
+        kind="quiz",
+        state_before=before.to_json(),
+        card_state=before.state,
+        client_token=token,
+    )
+    session.add(log)
+    session.flush()
+    return log
+
+
+@dataclass
+class UndoOutcome:
+    card: Card
+    fact_id: int
+    kind: str
+    rating: int
+
+
+def last_undoable(session: Session, user: User) -> ReviewLog | None:
+    return session.scalar(
+        select(ReviewLog)
+        .where(ReviewLog.user_id == user.id, ReviewLog.kind.in_(("review", "cram")))
+        .order_by(ReviewLog.reviewed_at.desc(), ReviewLog.id.desc())
+        .limit(1)
+    )
+
+
+def undo_last_review(session: Session, user: User) -> UndoOutcome:
+    """Undo the user's latest review or cram rating: the card gets back exactly its earlier
+    columns and the log row is deleted. Refused when the card was reviewed again since (by a quiz
+    answer), because restoring would silently drop that later review."""
+    log = last_undoable(session, user)
+    if log is None:
+        raise StudyError("There is no review to undo.")
+    later = session.scalar(
+        select(func.count())
+        .select_from(ReviewLog)
+        .where(
+            ReviewLog.card_id == log.card_id,
+            ReviewLog.id != log.id,
+            or_(
+                ReviewLog.reviewed_at > log.reviewed_at,
+                and_(ReviewLog.reviewed_at == log.reviewed_at, ReviewLog.id > log.id),
+            ),
+        )
+    )
+    if later:
+        raise StudyError("That card has been reviewed again since (in a quiz), so this review can't be undone.")
+    card = session.get(Card, log.card_id)
+    if log.state_before:
+        before = CardState.from_json(log.state_before)
+        _apply(card, before, before.due or card.created_at)
+    outcome = UndoOutcome(card, card.fact_id, log.kind, log.rating)
+    session.delete(log)
+    session.flush()
+    return outcome

@@ -1,0 +1,225 @@
+"""Quizzes in the database: scopes, idempotent answers, resume, quiz answers counted as reviews."""
+
+import random
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlalchemy import func, select
+
+from quizapp.extensions import db
+from quizapp.models import Answer, Card, Question, ReviewLog, SetItem, StudySet, User
+from quizapp.study import store
+from quizapp.study.quiz import ResponseError
+from quizapp.study.scheduler import AGAIN, GOOD, LEARNING, StudyScheduler
+
+from .test_study_data import build_bank
+
+NOW = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
+SCHED = StudyScheduler(fuzz=False)
+
+
+@pytest.fixture
+def bank(app, make_user):
+    uid = make_user()
+    other = make_user("other@example.com", "Olga Other")
+    with app.app_context():
+        ids = build_bank(db.session)
+    return {"user": uid, "other": other, **ids}
+
+
+def right_form(qrow, item_id):
+    """The form a student who knows the answer submits."""
+    from quizapp.questions.store import question_from_row
+    from quizapp.study import quiz as qz
+
+    q = question_from_row(qrow)
+    lay = qz.layout(q, item_id)
+    if q.type == "matching":
+        return qz.form_values(q, lay, [list(p) for p in q.pairs])
+    if q.type == "ordering":
+        return qz.form_values(q, lay, list(q.items))
+    return {"response": q.answer}
+
+
+def test_corpus_quiz_all_types(app, bank):
+    with app.app_context():
+        user = db.session.get(User, bank["user"])
+        quiz = store.start_quiz(db.session, user, scope_kind="corpus", scope_ref=None, length=6,
+                                mode="practice", mix="all_types", rng=random.Random(3))
+        db.session.commit()
+        types = {it.question.type for it in quiz.items}
+        assert len(quiz.items) == 6 and len(types) == 6
+
+
+def test_scopes_and_errors(app, bank):
+    with app.app_context():
+        user = db.session.get(User, bank["user"])
+        art = bank["articles"][0]
+        quiz = store.start_quiz(db.session, user, scope_kind="article", scope_ref=str(art), length=50, mode="test")
+        assert quiz.length == 6  # the article's six questions, no more
+        quiz = store.start_quiz(db.session, user, scope_kind="kind", scope_ref="leader", length=10, mode="test")
+        assert {it.question.fact_kind for it in quiz.items} == {"leader"}
+        with pytest.raises(store.ScopeNotFound):
+            store.start_quiz(db.session, user, scope_kind="article", scope_ref="999", length=5, mode="test")
+        with pytest.raises(store.ScopeNotFound):
+            store.start_quiz(db.session, user, scope_kind="kind", scope_ref="color", length=5, mode="test")
+        with pytest.raises(store.StudyError):
+            store.start_quiz(db.session, user, scope_kind="corpus", scope_ref=None, length=0, mode="test")
+        with pytest.raises(store.StudyError):
+            store.start_quiz(db.session, user, scope_kind="corpus", scope_ref=None, length=5, mode="exam")
+        # Retired questions are never picked.
+        for qid in bank["questions"]["cloze"]:
+            db.session.get(Question, qid).retired_at = NOW
+        quiz = store.start_quiz(db.session, user, scope_kind="corpus", scope_ref=None, length=50, mode="test")
+        assert "cloze" not in {it.question.type for it in quiz.items} and quiz.length == 10
+
+
+def test_set_scope_uses_set_order_and_custom_questions(app, bank):
+    with app.app_context():
+        user = db.session.get(User, bank["user"])
+        other = db.session.get(User, bank["other"])
+        custom = Question(type="short_answer", prompt="Custom?", answer="Yes", origin="custom", owner_id=other.id)
+        db.session.add(custom)
+        db.session.flush()
+        s = StudySet(owner_id=other.id, title="Olga's set", share_code="abc123")
+        order = [custom.id, bank["questions"]["ordering"][0], bank["questions"]["cloze"][1]]
+        s.items = [SetItem(question_id=qid, position=i) for i, qid in enumerate(order)]
+        db.session.add(s)
+        db.session.flush()
+        # Not the user's set, not public, not assigned: it does not exist for them.
+        with pytest.raises(store.ScopeNotFound):
+            store.start_quiz(db.session, user, scope_kind="set", scope_ref=str(s.id), length=10, mode="test")
+        quiz = store.start_quiz(db.session, other, scope_kind="set", scope_ref=str(s.id), length=10, mode="test")
+        assert [it.question_id for it in quiz.items] == order
+        short = store.start_quiz(db.session, other, scope_kind="set", scope_ref=str(s.id), length=2, mode="test")
+        assert [it.question_id for it in short.items] == order[:2]
+        s.published, s.visibility = True, "public"
+        assert store.start_quiz(db.session, user, scope_kind="set", scope_ref=str(s.id), length=3, mode="test")
+
+
+def test_answer_is_idempotent_and_quiz_resumes(app, bank):
+    with app.app_context():
+        user = db.session.get(User, bank["user"])
+        quiz = store.start_quiz(db.session, user, scope_kind="corpus", scope_ref=None, length=4, mode="practice",
+                                rng=random.Random(1))
+        db.session.commit()
+        first = store.current_item(db.session, quiz)
+        assert first.position == 1
+        out = store.answer_item(db.session, user, quiz, first, right_form(first.question, first.id),
+                                time_ms=4200, now=NOW, scheduler=SCHED)
+        db.session.commit()
+        assert out.created and out.result.correct and not out.finished
+        # The same submission again (double click): recorded once, same result, even with a different answer.
+        again = store.answer_item(db.session, user, quiz, first, {"response": "nonsense"}, now=NOW, scheduler=SCHED)
+        db.session.commit()
+        assert not again.created and again.result.correct and again.answer.id == out.answer.id
+        assert db.session.scalar(select(func.count()).select_from(Answer)) == 1
+        # Resume: the next unanswered item, then the one after.
+        nxt = store.current_item(db.session, quiz)
+        assert nxt.position == 2
+        with pytest.raises(ResponseError):
+            store.answer_item(db.session, user, quiz, nxt, {}, now=NOW, scheduler=SCHED)
+        assert store.current_item(db.session, quiz).position == 2
+        for _ in range(3):
+            it = store.current_item(db.session, quiz)
+            last = store.answer_item(db.session, user, quiz, it, right_form(it.question, it.id), now=NOW,
+                                     scheduler=SCHED)
+            db.session.commit()
+        assert last.finished and quiz.finished_at == NOW
+        assert store.current_item(db.session, quiz) is None
+        summary = store.quiz_summary(store.quiz_item_views(db.session, quiz))
+        assert (summary.total, summary.correct, summary.percent, summary.time_ms) == (4, 4, 100, 4200)
+
+
+def test_answer_race_returns_stored_result(app, bank):
+    """Two requests both pass the 'already answered?' check; the loser gets the winner's row."""
+    with app.app_context():
+        user = db.session.get(User, bank["user"])
+        quiz = store.start_quiz(db.session, user, scope_kind="corpus", scope_ref=None, length=2, mode="test")
+        db.session.commit()
+        item = store.current_item(db.session, quiz)
+        winner = Answer(quiz_item_id=item.id, quiz_id=quiz.id, user_id=user.id, question_id=item.question_id,
+                        response="first", correct=False, score=0.0)
+        db.session.add(winner)
+        db.session.commit()
+        original_scalar = db.session.scalar
+        calls = {"n": 0}
+
+        def blind_scalar(stmt, *a, **kw):  # the first lookup misses, as it would in a race
+            if calls["n"] == 0 and "FROM answer" in str(stmt):
+                calls["n"] += 1
+                return None
+            return original_scalar(stmt, *a, **kw)
+
+        db.session.scalar = blind_scalar
+        try:
+            out = store.answer_item(db.session, user, quiz, item, right_form(item.question, item.id), now=NOW,
+                                    scheduler=SCHED)
+        finally:
+            db.session.scalar = original_scalar
+        db.session.commit()
+        assert not out.created and out.answer.id == winner.id and not out.result.correct
+        assert db.session.scalar(select(func.count()).select_from(Answer)) == 1
+
+
+def test_quiz_answers_count_as_reviews(app, bank):
+    with app.app_context():
+        user = db.session.get(User, bank["user"])
+        sa, ma = bank["questions"]["short_answer"][1], bank["questions"]["matching"][0]
+        quiz = store.start_quiz(db.session, user, scope_kind="corpus", scope_ref=None, length=2, mode="practice",
+                                question_ids=[sa, ma])
+        items = {it.question_id: it for it in quiz.items}
+        store.answer_item(db.session, user, quiz, items[sa], {"response": "Lavrof"}, now=NOW, scheduler=SCHED)
+        store.answer_item(db.session, user, quiz, items[ma], right_form(items[ma].question, items[ma].id), now=NOW,
+                          scheduler=SCHED)
+        db.session.commit()
+        logs = db.session.scalars(select(ReviewLog)).all()
+        # Only the one-fact question counts; the matching question mixes three facts.
+        assert len(logs) == 1 and logs[0].kind == "quiz" and logs[0].card_state == 0
+        card = db.session.get(Card, logs[0].card_id)
+        assert card.state == LEARNING and card.due == NOW + timedelta(minutes=10)
+        assert logs[0].rating == GOOD  # "Lavrof" is accepted with a typo: a pass
+        answer = db.session.scalar(select(Answer).where(Answer.question_id == sa))
+        assert answer.typo is True
+
+        # A user who turned the option off gets no review logs from quizzes.
+        user.quiz_counts_as_review = False
+        quiz2 = store.start_quiz(db.session, user, scope_kind="retry", scope_ref=str(quiz.id), length=5,
+                                 mode="practice", question_ids=[sa])
+        store.answer_item(db.session, user, quiz2, quiz2.items[0], {"response": "Li Peng"}, now=NOW, scheduler=SCHED)
+        db.session.commit()
+        assert db.session.scalar(select(func.count()).select_from(ReviewLog)) == 1
+
+
+def test_failed_quiz_answer_is_an_again(app, bank):
+    with app.app_context():
+        user = db.session.get(User, bank["user"])
+        tf = bank["questions"]["true_false"][0]
+        quiz = store.start_quiz(db.session, user, scope_kind="corpus", scope_ref=None, length=1, mode="test",
+                                question_ids=[tf])
+        store.answer_item(db.session, user, quiz, quiz.items[0], {"response": "False"}, now=NOW, scheduler=SCHED)
+        db.session.commit()
+        log = db.session.scalar(select(ReviewLog))
+        assert log.rating == AGAIN and db.session.get(Card, log.card_id).due == NOW + timedelta(minutes=1)
+
+
+def test_retry_takes_missed_questions(app, bank):
+    with app.app_context():
+        user = db.session.get(User, bank["user"])
+        quiz = store.start_quiz(db.session, user, scope_kind="article", scope_ref=str(bank["articles"][0]),
+                                length=6, mode="test")
+        items = list(quiz.items)
+        store.answer_item(db.session, user, quiz, items[0], right_form(items[0].question, items[0].id), now=NOW,
+                          scheduler=SCHED)
+        store.finish_quiz(db.session, quiz, NOW)
+        db.session.commit()
+        missed = store.missed_question_ids(db.session, quiz)
+        assert len(missed) == 5 and items[0].question_id not in missed
+        retry = store.start_quiz(db.session, user, scope_kind="retry", scope_ref=str(quiz.id), length=10, mode="practice")
+        assert sorted(it.question_id for it in retry.items) == sorted(missed)
+        other = db.session.get(User, bank["other"])
+        with pytest.raises(store.ScopeNotFound):
+            store.start_quiz(db.session, other, scope_kind="retry", scope_ref=str(quiz.id), length=10, mode="test")
+        # A finished quiz takes no more answers.
+        with pytest.raises(store.StudyError):
+            store.answer_item(db.session, user, quiz, items[1], right_form(items[1].question, items[1].id), now=NOW)
