@@ -14,215 +14,32 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .dates import find_dates
-from .lexicon import GOAL_NOUNS, GOAL_VERBS, NATIONALITIES, OFFICE_TITLES, TITLES
-from .mechanisms import acronym_of, find_mentions, normalise
+from .events import event_for
+from .goals import find_goals
+from .leaders import leader_mentions
+from .lexicon import NATIONALITIES, OFFICE_TITLES
+from .mechanisms import find_mentions, normalise
 from .nlp import load_nlp
 from .types import ArticleInput, Fact, SentenceInput, Source
 
-TITLE_RX = re.compile(
-    r"(?:(?P<nat>" + "|".join(sorted((re.escape(n.title()) for n in NATIONALITIES if " " not in n), key=len, reverse=True))
-    + r"|U\.S\.|US|UK|EU)\s+)?"
-    r"(?P<title>(?:(?:" + "|".join(re.escape(t.title()) for t in TITLES) + r")(?:\s+and\s+)?)+)\s*$"
-)
-APPOSITIVE_RX = re.compile(
-    r"^,\s+(?:an?|the)\s+(?P<role>(?:[a-z-]+\s+){0,3}(?:" + "|".join(re.escape(t) for t in TITLES) + r"))"
-    r"(?:\s+(?:at|of|with|from)\s+(?P<org>(?:the\s+)?[A-Z][^,;]{2,120}?))?(?=,|;|\.|$)"
-)
-COUNTERPART_RX = re.compile(r"(?P<nat>[A-Z][a-z]+)\s+counterpart,?\s*$")
-ORG_COUNTRY_RX = re.compile(r"\b(?:the\s+)?(?P<nat>[A-Z][a-z]+)\s+(?:Academy|Institute|University|Ministry|Government)\b")
+ACRONYM_TOKEN = re.compile(r"\b(?:[A-Z]{3,6}|G\d{1,2})\b")
+# Acronyms that are never named mechanisms: wire services and broadcasters, diseases, wars, units.
+NOT_MECHANISM_ACRONYMS = {"AFP", "AP", "CNN", "BBC", "NBC", "CBS", "ABC", "UPI", "DPA", "ANI", "PTI", "CGTN",
+                          "CCTV", "TASS", "IRNA", "WAM", "SPA", "KCNA", "MSNBC", "NPR", "PBS", "RFE", "RFI",
+                          "COVID", "SARS", "MERS", "HIV", "AIDS", "WWI", "WWII", "GMT", "UTC", "EST", "CEST",
+                          "USD", "EUR", "GDP", "CEO", "CFO", "USA", "UAE", "PRC", "DPRK", "ROK", "URL", "PDF"}
 
 
 def fact_id(kind: str, *parts: str) -> str:
-    key = "|".join([kind, *[re.sub(r"\W+", " ", p or "").strip().lower() for p in parts]])
+    """Stable id: a hash of what the fact says (never of article order or run)."""
+    key = "|".join([kind, *[_key(p) for p in parts]])
     return hashlib.sha1(key.encode()).hexdigest()[:16]
 
 
-@dataclass
-class _Ctx:
-    """What one article's pass knows: its people and mechanisms seen so far."""
-
-    article: ArticleInput
-    people: dict[str, dict] = field(default_factory=dict)  # full name -> {role, country}
-
-
-# ---------------------------------------------------------------- leaders
-def _leader_mentions(doc, sent: SentenceInput, authors: set[str]):
-    """(full name, role, country, span) for people named with a title or an appositive role."""
-    text = sent.text
-    out = []
-    for ent in doc.ents:
-        if ent.label_ != "PERSON":
-            continue
-        name = re.sub(r"['’]s$", "", ent.text).strip()
-        if len(name) < 3 or name in authors or not name[0].isupper():
-            continue
-        if any(w.lower() in {t for t in TITLES} for w in name.split()):
-            continue  # the NER swallowed a title ("Councilor")
-        before = text[: ent.start_char]
-        after = text[ent.end_char :]
-        role = country = None
-        m = TITLE_RX.search(before)
-        if m and m.end() >= len(before.rstrip()) - 1:
-            role = " ".join(m.group("title").split())
-            nat = m.group("nat")
-            if nat:
-                country = NATIONALITIES.get(nat.lower().rstrip("."), nat)
-        if role is None:
-            m = COUNTERPART_RX.search(before.rstrip(", "))
-            if m and m.group("nat").lower() in NATIONALITIES:
-                country = NATIONALITIES[m.group("nat").lower()]
-                role = "counterpart"
-        if role is None:
-            m = APPOSITIVE_RX.match(after)
-            if m:
-                role = m.group("role")
-                org = m.group("org")
-                if org:
-                    role = f"{role} at {org.strip()}"
-                    om = ORG_COUNTRY_RX.search(org)
-                    if om and om.group("nat").lower() in NATIONALITIES:
-                        country = NATIONALITIES[om.group("nat").lower()]
-        out.append((name, role, country, (sent.start + ent.start_char, sent.start + ent.start_char + len(name))))
-    return out
-
-
-def _resolve_short(name: str, people: Iterable[str]) -> str:
-    """'Xi' -> 'Xi Jinping', 'Putin' -> 'Vladimir Putin' when exactly one known person fits."""
-    if " " in name:
-        return name
-    fits = {p for p in people if name in p.split() and p != name}
-    return fits.pop() if len(fits) == 1 else name
-
-
-# ---------------------------------------------------------------- events and goals
-_DROP_DEPS = {"punct", "cc", "mark", "advmod", "npadvmod", "intj", "parataxis", "appos"}
-
-
-def _clause(tokens, exclude: set[int]) -> str:
-    words = [t for t in tokens if t.i not in exclude]
-    while words and (words[0].dep_ in ("punct", "cc", "mark", "prep") or words[0].is_punct):
-        words = words[1:]
-    while words and (words[-1].is_punct or words[-1].dep_ in ("cc", "prep", "det")):
-        words = words[:-1]
-    text = "".join(t.text_with_ws for t in words).strip()
-    return re.sub(r"\s+([,.;:])", r"\1", text).strip(" ,;:")
-
-
-def _event_for(doc, char_start: int, char_end: int) -> str | None:
-    """The clause a date phrase belongs to, without the date phrase itself."""
-    span = doc.char_span(char_start, char_end, alignment_mode="expand")
-    if span is None:
-        return None
-    date_tokens = set()
-    head = span.root
-    # climb through the date's own phrase ("on Monday", "last Friday (Sep. 17)")
-    while head.dep_ in ("pobj", "npadvmod", "appos", "nummod", "compound", "prep", "amod", "nmod") and head.head != head:
-        head = head.head
-    for t in span:
-        date_tokens |= {x.i for x in t.subtree} if t.dep_ in ("pobj", "npadvmod") else {t.i}
-    prep = span.root.head if span.root.dep_ == "pobj" else None
-    if prep is not None and prep.dep_ == "prep":
-        date_tokens |= {x.i for x in prep.subtree}
-    verb = head
-    while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
-        verb = verb.head
-    if verb.pos_ not in ("VERB", "AUX"):
-        # a noun phrase ("the withdrawal ... in 2021"): use the phrase itself
-        phrase = [t for t in head.subtree]
-        text = _clause(phrase, date_tokens)
-        return text or None
-    keep = []
-    for t in verb.subtree:
-        # drop subordinate clauses that hang off the verb, keep subject/object/preps
-        anc = t
-        dropped = False
-        while anc != verb:
-            if anc.head == verb and anc.dep_ in ("advcl", "ccomp", "conj", "cc", "parataxis", "punct", "relcl"):
-                dropped = True
-                break
-            anc = anc.head
-        if not dropped:
-            keep.append(t)
-    text = _clause(keep, date_tokens)
-    if verb.dep_ == "advcl" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
-        subj = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subj is not None:
-            text = _clause(list(subj.subtree), set()) + " " + text[0].lower() + text[1:] if text else text
-    return text or None
-
-
-def _items(tokens) -> list[str]:
-    """A coordinated list of three or more items inside the goal phrase."""
-    best: list[str] = []
-    for t in tokens:
-        conj = [t, *t.conjuncts] if t.dep_ != "conj" else []
-        if len(conj) >= 3 and t.pos_ in ("ADJ", "NOUN", "PROPN", "VERB"):
-            items = []
-            for c in sorted(conj, key=lambda x: x.i):
-                words = [w for w in c.subtree if w.dep_ not in ("cc", "punct", "conj") or w == c]
-                words = [w for w in words if not any(a in c.conjuncts for a in w.ancestors if a != c)]
-                left = [w for w in c.lefts if w.dep_ in ("amod", "compound", "advmod", "npadvmod", "hyph")]
-                phrase = "".join(w.text_with_ws for w in sorted({*left, c}, key=lambda x: x.i)).strip()
-                if c.pos_ == "VERB":
-                    objs = [w for w in c.subtree if w.i > c.i and not any(x in c.conjuncts for x in w.ancestors) and w.dep_ not in ("cc", "punct", "conj")]
-                    cut = [w for w in objs if not any(a.dep_ == "conj" and a != c and a.i > c.i for a in w.ancestors)]
-                    phrase = " ".join([c.text] + [w.text for w in cut][:10])
-                items.append(phrase.replace(" - ", "-").replace(" -", "-"))
-            if len(items) > len(best):
-                best = items
-    return best
-
-
-def _goals(doc, sent: SentenceInput, subject_hint: str | None):
-    """(actor, verb, goal phrase, items) for aims, hopes, calls, pledges and 'should' statements."""
-    out = []
-    for tok in doc:
-        lemma = tok.lemma_.lower()
-        comp = None
-        if tok.pos_ == "VERB" and lemma in GOAL_VERBS:
-            if lemma == "call":
-                prt = [c for c in tok.children if c.dep_ == "prep" and c.lemma_ in ("for", "on")]
-                if not prt:
-                    continue
-                comp = prt[0]
-            elif lemma == "work":
-                prt = [c for c in tok.children if c.dep_ == "advmod" and c.lemma_ == "together"]
-                if not prt:
-                    continue
-            else:
-                comp = next((c for c in tok.children if c.dep_ in ("xcomp", "ccomp", "dobj", "prep", "advcl")), None)
-            actor_tok = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if actor_tok is None and tok.dep_ in ("xcomp", "conj", "advcl"):
-                actor_tok = next((c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        elif tok.pos_ == "NOUN" and lemma in GOAL_NOUNS and tok.dep_ in ("dobj", "nsubj", "attr"):
-            comp = next((c for c in tok.children if c.dep_ in ("acl", "ccomp", "relcl", "prep")), None)
-            if comp is None or tok.head.pos_ not in ("VERB", "AUX"):
-                continue
-            actor_tok = next((c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        elif tok.lower_ == "should" and tok.dep_ == "aux":
-            verb = tok.head
-            actor_tok = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if actor_tok is None:
-                continue
-            toks = [t for t in verb.subtree if t.i >= actor_tok.left_edge.i]
-            phrase = _clause([t for t in toks if t.i > tok.i or t.i < tok.i and t.i >= actor_tok.left_edge.i], set())
-            actor = _clause(list(actor_tok.subtree), set())
-            goal = _clause([t for t in verb.subtree if t.i > tok.i], set())
-            out.append((actor, "should", goal, _items([t for t in verb.subtree if t.i > tok.i]), phrase))
-            continue
-        else:
-            continue
-        if actor_tok is None:
-            continue
-        actor = _clause(list(actor_tok.subtree), set())
-        if comp is None:
-            continue
-        goal_tokens = [t for t in comp.subtree]
-        goal = _clause(goal_tokens, set())
-        if len(goal.split()) < 2:
-            continue
-        out.append((actor, lemma, goal, _items(goal_tokens), None))
-    return out
+def _key(text: str | None) -> str:
+    s = (text or "").replace("’", "'").replace("‘", "'").lower()
+    s = re.sub(r"\W+", " ", s).strip()
+    return re.sub(r"^the\s+", "", s)
 
 
 # ---------------------------------------------------------------- the pipeline
@@ -233,32 +50,45 @@ def extract(articles: Iterable[ArticleInput], batch_size: int = 64) -> list[Fact
 
 
 def extract_raw(articles: Iterable[ArticleInput], batch_size: int = 64) -> dict[str, list[Fact]]:
-    """Each article's own facts, unmerged, keyed by article key (one batched spaCy pass)."""
+    """Each article's own facts, unmerged, keyed by article key (one batched spaCy pass).
+
+    An article's raw facts depend on that article alone (names and acronyms are resolved inside
+    the article; across articles only at merge time), so re-extracting one changed article and
+    merging with the stored raw facts of the others gives the same result as a full run.
+    """
     articles = list(articles)
     nlp = load_nlp()
     jobs = [(s.text, (a, s)) for a in articles for s in a.sentences]
     raw: dict[str, list[Fact]] = {a.key: [] for a in articles}
-    docs = list(nlp.pipe(jobs, as_tuples=True, batch_size=batch_size))
-    # pass 1: people and acronyms across the given articles (short names resolve to full ones)
-    people: dict[str, dict] = {}
-    acronyms: dict[str, str] = {}
-    for doc, (art, sent) in docs:
-        for m in find_mentions(sent.text):
-            if m.acronym:
-                acronyms[m.acronym] = normalise(m.name)
-        for name, role, country, _ in _leader_mentions(doc, sent, set()):
-            if " " in name:
-                entry = people.setdefault(name, {"roles": defaultdict(int), "country": None})
-                if role and role != "counterpart":
-                    entry["roles"][role] += 1
-                if country:
-                    entry["country"] = entry["country"] or country
-    for doc, (art, sent) in docs:
-        raw[art.key].extend(_sentence_facts(doc, art, sent, people, acronyms))
+    per_article: dict[str, list] = defaultdict(list)
+    for doc, (art, sent) in nlp.pipe(jobs, as_tuples=True, batch_size=batch_size):
+        per_article[art.key].append((doc, sent))
     for art in articles:
+        items = per_article.get(art.key, [])
+        people, acronyms = _article_context(items)
+        for doc, sent in items:
+            raw[art.key].extend(_sentence_facts(doc, art, sent, people, acronyms))
         if art.published and art.published_text:
             raw[art.key].append(_published_fact(art))
     return raw
+
+
+def _article_context(items) -> tuple[dict[str, dict], dict[str, str]]:
+    """People (full name -> role counts, country) and acronym definitions within one article."""
+    people: dict[str, dict] = {}
+    acronyms: dict[str, str] = {}
+    for doc, sent in items:
+        for m in find_mentions(sent.text):
+            if m.acronym:
+                acronyms[m.acronym] = m.name
+        for lm in leader_mentions(doc, sent.text):
+            if " " in lm.name:
+                entry = people.setdefault(lm.name, {"roles": defaultdict(int), "country": None})
+                if lm.role:
+                    entry["roles"][lm.role] += 1
+                if lm.country and not entry["country"]:
+                    entry["country"] = lm.country
+    return people, acronyms
 
 
 def _src(art: ArticleInput, sent: SentenceInput, span: tuple[int, int] | None = None) -> Source:
@@ -312,46 +142,56 @@ def _sentence_facts(doc, art: ArticleInput, sent: SentenceInput, people, acronym
     facts: list[Fact] = []
     text = sent.text
     # mechanisms
-    for m in find_mentions(text, acronyms):
-        key = acronyms.get(m.name, None) if m.name.isupper() and m.name in acronyms else normalise(m.name)
-        aliases = [m.name] + ([m.acronym] if m.acronym else [])
-        if m.name.isupper() and m.name in acronyms:
-            aliases = [m.name]
+    mentions = find_mentions(text, acronyms)
+    for m in mentions:
+        is_acr = m.name in acronyms and m.name.isupper()
+        name = acronyms[m.name] if is_acr else m.name
+        aliases = [m.acronym] if m.acronym else ([m.name] if is_acr else [])
         facts.append(Fact(
-            id=fact_id("mechanism", key), kind="mechanism", statement="", answer=m.name,
+            id=fact_id("mechanism", normalise(name)), kind="mechanism", statement="", answer=name,
             aliases=aliases, confidence=0.9 if m.subtype else 0.8,
             sources=[_src(art, sent, (sent.start + m.start, sent.start + m.end))],
-            name=m.name, subtype=m.subtype or None, country=None,
+            name=name, subtype=m.subtype or None,
         ))
-    # leaders
-    for name, role, country, span in _leader_mentions(doc, sent, set()):
-        full = _resolve_short(name, people)
+    covered = [(m.start, m.end + 8) for m in mentions]
+    for m in ACRONYM_TOKEN.finditer(text):
+        acr = m.group()
+        if acr in NOT_MECHANISM_ACRONYMS or acr.lower() in NATIONALITIES or any(a <= m.start() < b for a, b in covered):
+            continue
+        # an acronym defined in another article: resolved (or dropped) by the corpus-wide merge
+        facts.append(Fact(
+            id=fact_id("mechanism", acr.lower()), kind="mechanism", statement="", answer=acr, aliases=[],
+            confidence=0.6, sources=[_src(art, sent, (sent.start + m.start(), sent.start + m.end()))],
+            name=acr, subtype="acronym",
+        ))
+    # leaders (short names stay short here: the merge maps them to the full name)
+    for lm in leader_mentions(doc, text):
+        full = _resolve_short(lm.name, people)
         info = people.get(full)
+        role, country = lm.role, lm.country
         if not role and info and info["roles"]:
             role = max(info["roles"], key=info["roles"].get)
         if not country and info:
             country = info["country"]
-        if not role or role == "counterpart":
-            continue
-        office = role.split(" at ")[0].lower()
-        conf = 0.9 if office in OFFICE_TITLES else 0.75
+        office = (role or "").split(" at ")[0].lower()
+        conf = 0.9 if office in OFFICE_TITLES else (0.75 if role else 0.5)
         facts.append(Fact(
             id=fact_id("leader", full), kind="leader", statement="", answer=full,
-            aliases=[name] if name != full else [], confidence=conf,
-            sources=[_src(art, sent, span)], name=full, role=role, country=country,
-            subtype=_role_family(role),
+            aliases=[lm.name] if lm.name != full else [], confidence=conf,
+            sources=[_src(art, sent, (sent.start + lm.start, sent.start + lm.end))],
+            name=full, role=role, country=country, subtype=_role_family(role) if role else None,
         ))
     # dates
     for d in find_dates(text, art.published):
         if d.anniversary_of:
-            what = re.split(r"\s+(?:as|which|that|when|while|carries)\s+", d.anniversary_of)[0]
-            what = re.sub(r"^(?:the\s+)", "", what)
-            event = what if what.lower().startswith("sign") else f"the signing of the {what}"
-            if what.lower().startswith("sign"):
-                event = what
+            what = re.split(r"\s+(?:as|which|that|when|while|carries|was|is|will)\s+", d.anniversary_of)[0]
+            what = re.sub(r"^(?:the)\s+", "", what.strip())
+            event = f"the {what}" if what.lower().startswith("sign") else f"the signing of the {what}"
+            if not re.search(r"\b(?:treaty|agreement|accord|pact|convention|charter|declaration|protocol)\b", what, re.I):
+                event = f"the {what}" if not what.lower().startswith(("sign", "found", "establish")) else f"the {what}"
         else:
-            event = _event_for(doc, d.start, d.end)
-        if not event or len(event.split()) < 3:
+            event = event_for(doc, d.start, d.end)
+        if not event or len(event.split()) < 2:
             continue
         event = _resolve_names(event, people)
         facts.append(Fact(
@@ -361,26 +201,33 @@ def _sentence_facts(doc, art: ArticleInput, sent: SentenceInput, people, acronym
             date=d.iso, event=event, subtype=d.how,
         ))
     # goals
-    for actor, verb, goal, items, _phrase in _goals(doc, sent, None):
-        actor = _resolve_names(actor, people)
-        if actor.lower() in ("it", "this", "which", "that", "who"):
-            continue
-        goal_clean = goal[0].lower() + goal[1:] if goal and not goal[:2].isupper() else goal
+    for g in find_goals(doc):
+        actor = _resolve_names(g.actor, people)
         facts.append(Fact(
-            id=fact_id("goal", actor, goal_clean), kind="goal", statement="", answer=goal_clean,
-            aliases=[], confidence=0.8 if verb != "should" else 0.7,
-            sources=[_src(art, sent)], actor=actor, goal=goal_clean, items=items, subtype=verb,
+            id=fact_id("goal", actor, g.goal), kind="goal", statement="", answer=g.goal,
+            aliases=[], confidence=0.8 if g.verb != "should" else 0.7,
+            sources=[_src(art, sent, (sent.start + doc[g.lo].idx, sent.start + doc[g.hi].idx + len(doc[g.hi])))],
+            actor=actor, goal=g.goal, items=g.items, subtype=g.verb,
         ))
     return facts
 
 
+def _resolve_short(name: str, people: Iterable[str]) -> str:
+    """'Xi' -> 'Xi Jinping', 'Putin' -> 'Vladimir Putin' when exactly one known person fits."""
+    if " " in name:
+        return name
+    fits = {p for p in people if name in p.split() and p != name}
+    return fits.pop() if len(fits) == 1 else name
+
+
 def _resolve_names(text: str, people) -> str:
+    """Short names inside a clause replaced by the article's one full name that contains them."""
     for full in people:
         parts = full.split()
         for short in {parts[0], parts[-1]}:
-            if re.search(rf"\b{re.escape(short)}\b", text) and full not in text:
+            if short != full and re.search(rf"\b{re.escape(short)}\b", text) and full not in text:
                 if _resolve_short(short, people) == full:
-                    text = re.sub(rf"\b{re.escape(short)}\b(?!\s+{re.escape(parts[-1])})", full, text, count=1)
+                    text = re.sub(rf"(?<![\w-]){re.escape(short)}\b(?!\s+{re.escape(parts[-1])})", full, text, count=1)
     return text
 
 
@@ -394,55 +241,125 @@ def _role_family(role: str) -> str:
 
 
 # ---------------------------------------------------------------- merging
+def _identity(f: Fact, full_names: dict[str, str], acronym_keys: dict[str, str]) -> tuple | None:
+    """What makes two raw facts the same fact (None: drop it, e.g. an unresolvable short name)."""
+    if f.kind == "leader":
+        name = f.name or ""
+        if " " not in name:
+            resolved = full_names.get(name)
+            if resolved is None and not f.role:
+                return None
+            name = resolved or name
+        return ("leader", name)
+    if f.kind == "mechanism":
+        name = f.name or ""
+        if f.subtype == "acronym":
+            key = acronym_keys.get(name)
+            return ("mechanism", key) if key else None
+        if name.isupper() and name in acronym_keys:
+            return ("mechanism", acronym_keys[name])
+        return ("mechanism", normalise(name))
+    if f.kind == "date":
+        if f.subtype == "publication":
+            return ("date", "published", f.sources[0].article)
+        return ("date", f.date, _key(f.event))
+    return ("goal", _key(f.actor), _key(f.goal))
+
+
 def merge(raw: list[Fact]) -> list[Fact]:
-    """One fact per id; sources unioned; conflicting slot values kept and flagged."""
-    by_id: dict[str, list[Fact]] = defaultdict(list)
+    """Pure corpus-wide merge: one fact per identity, sources unioned, short names and acronyms
+    resolved against everything in ``raw``, conflicting slot values kept and flagged.
+
+    Ids hash the identity only, so they do not depend on article order or on which other
+    articles are present.
+    """
+    # short names -> the unique full name containing them; acronyms -> their expansion's key
+    fulls = sorted({f.name for f in raw if f.kind == "leader" and f.name and " " in f.name})
+    tokens: dict[str, set[str]] = defaultdict(set)
+    for full in fulls:
+        for w in full.split():
+            tokens[w].add(full)
+    full_names = {w: next(iter(v)) for w, v in tokens.items() if len(v) == 1}
+    acronym_keys: dict[str, str] = {}
     for f in raw:
-        by_id[f.id].append(f)
+        if f.kind == "mechanism" and f.name and not f.name.isupper():
+            for a in f.aliases:
+                if a.isupper() or re.fullmatch(r"[A-Z][A-Za-z&]{1,9}", a) and sum(c.isupper() for c in a) >= 2:
+                    acronym_keys.setdefault(a, normalise(f.name))
+    by_key: dict[tuple, list[Fact]] = defaultdict(list)
+    for f in raw:
+        ident = _identity(f, full_names, acronym_keys)
+        if ident is not None:
+            by_key[ident].append(f)
     out: list[Fact] = []
-    for fid, group in by_id.items():
-        best = max(group, key=lambda f: (len(f.answer or ""), f.confidence))
-        fact = Fact(**{**best.__dict__, "sources": [], "aliases": []})
-        seen = set()
-        for f in group:
-            for s in f.sources:
-                k = (s.article, s.sentence)
-                if k not in seen:
-                    seen.add(k)
-                    fact.sources.append(s)
-        aliases = []
-        for f in group:
-            for a in [f.answer, *f.aliases, f.name or ""]:
-                if a and a != fact.answer and a not in aliases:
-                    aliases.append(a)
-        if fact.kind == "mechanism":
-            names = [f.name for f in group if f.name]
-            fact.name = max(names, key=lambda n: (not n.isupper(), len(n)))
-            fact.answer = fact.name
-            acr = [a for a in aliases if a.isupper() and 2 <= len(a) <= 6]
-            fact.subtype = next((f.subtype for f in group if f.subtype), None)
-            if not acr and acronym_of(fact.name) and len(acronym_of(fact.name)) >= 3:
-                pass
-            aliases = [a for a in aliases if a != fact.answer]
-        if fact.kind == "leader":
-            roles = {f.role for f in group if f.role}
-            offices = {r for r in roles if " at " not in r}
-            if len(offices) > 1 and not _compatible(offices):
-                fact.conflict = True
-                fact.conflict_note = "Different roles in the sources: " + "; ".join(sorted(offices))
-            fact.role = max(roles, key=len) if roles else fact.role
-            fact.country = next((f.country for f in group if f.country), None)
-        if fact.kind == "goal":
-            fact.items = max((f.items for f in group), key=len)
-        fact.aliases = aliases
-        n = len({s.article for s in fact.sources})
-        fact.confidence = round(min(0.99, fact.confidence + 0.03 * (n - 1)), 2)
-        out.append(fact)
+    for ident, group in by_key.items():
+        fact = _merge_group(ident, group, full_names)
+        if fact is not None:
+            out.append(fact)
     _flag_date_conflicts(out)
     for f in out:
         f.statement = statement(f)
     out.sort(key=lambda f: (f.kind, f.sources[0].article, f.sources[0].sentence_idx or 0, f.id))
     return out
+
+
+def _merge_group(ident: tuple, group: list[Fact], full_names: dict[str, str]) -> Fact | None:
+    kind = ident[0]
+    group = sorted(group, key=lambda f: (f.sources[0].article if f.sources else "", f.sources[0].sentence_idx or 0 if f.sources else 0))
+    best = max(group, key=lambda f: (f.confidence, len(f.answer or "")))
+    fact = Fact(**{**best.__dict__, "sources": [], "aliases": [], "items": list(best.items)})
+    fact.id = fact_id(*[str(p) for p in ident])
+    seen = set()
+    for f in group:
+        for s in f.sources:
+            k = (s.article, s.sentence, s.span)
+            if k not in seen:
+                seen.add(k)
+                fact.sources.append(s)
+    fact.sources.sort(key=lambda s: (s.article, s.sentence_idx if s.sentence_idx is not None else -1, s.span or (0, 0)))
+    forms = [x for f in group for x in [f.answer, *f.aliases, f.name or ""] if x]
+    if kind == "mechanism":
+        names = [f.name for f in group if f.name and f.subtype != "acronym" and not (f.name.isupper() and len(group) > 1)]
+        names = names or [f.name for f in group if f.name]
+        counts = defaultdict(int)
+        for n in names:
+            counts[n] += 1
+        fact.name = max(counts, key=lambda n: (not n.isupper(), len(n), counts[n], n))
+        fact.answer = fact.name
+        subtypes = [f.subtype for f in group if f.subtype and f.subtype != "acronym"]
+        fact.subtype = subtypes[0] if subtypes else "organisation"
+    if kind == "leader":
+        fact.name = ident[1]
+        fact.answer = fact.name
+        roles: dict[str, int] = defaultdict(int)
+        countries: dict[str, int] = defaultdict(int)
+        for f in group:
+            if f.role:
+                roles[f.role] += 1
+            if f.country:
+                countries[f.country] += 1
+        if not roles:
+            return None
+        offices = {r for r in roles if " at " not in r}
+        if len(offices) > 1 and not _compatible(offices):
+            fact.conflict = True
+            fact.conflict_note = "Different roles in the sources: " + "; ".join(sorted(offices))
+        fact.role = max(roles, key=lambda r: (roles[r], len(r), r))
+        fact.country = max(countries, key=lambda c: (countries[c], c)) if countries else None
+        fact.subtype = _role_family(fact.role)
+        fact.confidence = max(f.confidence for f in group)
+    if kind == "goal":
+        fact.items = max((f.items for f in group), key=len)
+    if kind == "date" and fact.subtype != "publication":
+        fact.event = min((f.event for f in group if f.event), key=lambda e: (len(e), e))
+    aliases: list[str] = []
+    for a in forms:
+        if a and a != fact.answer and a not in aliases and (kind != "goal"):
+            aliases.append(a)
+    fact.aliases = aliases
+    n = len({s.article for s in fact.sources})
+    fact.confidence = round(min(0.99, fact.confidence + 0.03 * (n - 1)), 2)
+    return fact
 
 
 def _compatible(offices: set[str]) -> bool:

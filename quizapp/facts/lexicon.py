@@ -48,7 +48,13 @@ TITLES = sorted(
         "speaker", "leader", "supreme leader", "general", "admiral", "commander", "head of state",
         "national security adviser", "national security advisor", "adviser", "advisor",
         "associate research fellow", "research fellow", "senior fellow", "fellow", "professor",
-        "analyst", "researcher", "scholar", "expert", "dean",
+        "analyst", "researcher", "scholar", "expert", "dean", "chief", "foreign policy chief", "top diplomat",
+        "vice-president", "vice chairman", "deputy chairman", "chief of staff", "defence secretary",
+        "defense secretary", "foreign secretary", "home secretary", "interior secretary", "treasury secretary",
+        "minister of defence", "minister of defense", "first deputy prime minister", "acting president",
+        "president-elect", "prime minister-designate", "lawmaker", "legislator", "congressman",
+        "congresswoman", "representative", "deputy foreign minister", "deputy minister", "consul general",
+        "permanent representative", "head", "monarch", "ayatollah", "field marshal", "army chief",
     ],
     key=len,
     reverse=True,
@@ -88,9 +94,14 @@ MEDIA_HEADS = {"times", "news", "post", "journal", "agency", "press", "tribune",
 GOAL_VERBS = {
     "hope", "aim", "call", "urge", "pledge", "support", "want", "seek", "vow", "commit", "advocate",
     "propose", "wish", "strive", "intend", "plan", "agree", "encourage", "insist", "demand", "ask",
-    "promise", "expect", "push", "work", "back", "welcome", "oppose",
+    "promise", "expect", "push", "work", "back", "welcome", "advocate", "resolve", "endeavour", "endeavor",
+    "pursue", "determine",
 }
-GOAL_NOUNS = {"hope", "call", "commitment", "pledge", "goal", "aim", "wish", "desire", "aspiration", "vision"}
+# "X is willing/ready/determined to ...": readiness adjectives state an aim too.
+READY_ADJECTIVES = {"willing", "ready", "determined", "committed", "eager", "keen", "prepared", "resolved", "poised"}
+GOAL_NOUNS = {"hope", "call", "commitment", "pledge", "goal", "aim", "wish", "desire", "aspiration", "determination"}
 REPORTING_VERBS = {"say", "stress", "state", "note", "add", "emphasize", "emphasise", "underline",
-                   "point", "affirm", "declare", "tell", "highlight", "warn", "believe", "express"}
+                   "point", "affirm", "declare", "tell", "highlight", "warn", "believe", "express", "report", "announce",
+                   "claim", "reiterate", "insist", "argue", "write", "explain", "confirm", "reaffirm", "opine",
+                   "mention", "acknowledge", "observe", "remark", "suggest", "indicate", "show", "read"}
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]

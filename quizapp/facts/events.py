@@ -1,0 +1,119 @@
+"""The event a date phrase dates, as a short clause ("Wang Yi ... had a phone conversation with ...").
+
+Two shapes in news prose: the date modifies a noun ("the conversation ... on Wednesday", "the
+withdrawal ... in 2021") — then the event is that noun phrase — or it modifies a verb ("X took over
+Kabul on Aug. 15") — then the event is the verb's clause: subject, verb, objects and prepositional
+phrases, without side clauses. For reporting verbs ("X said Wednesday that ...") what was said is
+kept, cut short. Tokens are compared by index (``.i``): spaCy makes a new Token on every access.
+"""
+
+from __future__ import annotations
+
+from .lexicon import REPORTING_VERBS
+from .spans import tokens_text
+
+MAX_WORDS = 28
+CLIMB_DEPS = ("pobj", "npadvmod", "appos", "nummod", "compound", "prep", "amod", "nmod", "advmod", "quantmod", "pcomp")
+SIDE_DEPS = ("advcl", "conj", "cc", "parataxis", "punct", "relcl", "mark", "intj", "dep")
+
+
+def _noun_phrase(doc, noun, skip: set[int]) -> str:
+    # climb "the transformation in Afghanistan" -> "the withdrawal of ... and the transformation ..."
+    top = noun
+    while top.dep_ in ("pobj", "conj", "compound") and top.head.i != top.i:
+        nxt = top.head
+        if top.dep_ == "pobj":
+            if nxt.dep_ != "prep" or nxt.head.pos_ not in ("NOUN", "PROPN"):
+                break
+            nxt = nxt.head
+        top = nxt
+    drop = set(skip)
+    for t in top.subtree:
+        if t.dep_ in ("relcl", "acl", "appos", "advcl") and t.i != top.i:
+            drop |= {x.i for x in t.subtree}
+    ids = [t.i for t in top.subtree if t.i not in drop]
+    return _cap(doc, ids)
+
+
+def _cap(doc, ids) -> str:
+    ids = sorted(ids)
+    words = 0
+    kept = []
+    for i in ids:
+        if not doc[i].is_punct:
+            words += 1
+        if words > MAX_WORDS:
+            break
+        kept.append(i)
+    while kept and (doc[kept[0]].dep_ in ("punct", "cc", "mark", "prep") or doc[kept[0]].is_punct):
+        kept.pop(0)
+    while kept and (doc[kept[-1]].is_punct or doc[kept[-1]].dep_ in ("cc", "prep", "det", "mark", "aux")):
+        kept.pop()
+    return tokens_text(doc, kept)
+
+
+def _clause(doc, verb, skip: set[int]) -> str:
+    reporting = verb.lemma_.lower() in REPORTING_VERBS
+    keep = set()
+    for c in verb.children:
+        if c.i in skip:
+            continue
+        if c.dep_ in SIDE_DEPS and not (c.dep_ == "punct" and c.i < verb.i):
+            continue
+        if c.dep_ == "ccomp" and not reporting:
+            continue
+        if c.dep_ == "punct":
+            continue
+        keep |= {x.i for x in c.subtree}
+    keep.add(verb.i)
+    subj_ids = set()
+    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        # "Speaking at a meeting, both leaders said ..." / "X had met ... after the group took over"
+        head = verb.head
+        subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None) if head.i != verb.i else None
+        if subj is not None:
+            subj_ids = {x.i for x in subj.subtree}
+    ids = sorted((keep | subj_ids) - skip)
+    # drop appositives and relative clauses inside the subject/object ("Yang Jin, an ..., told")
+    inner_drop = set()
+    for i in ids:
+        t = doc[i]
+        if t.dep_ in ("appos", "relcl") and t.head.i in keep | subj_ids:
+            inner_drop |= {x.i for x in t.subtree}
+    return _cap(doc, [i for i in ids if i not in inner_drop])
+
+
+def event_for(doc, char_start: int, char_end: int) -> str | None:
+    """The clause a date phrase belongs to, without the date phrase itself."""
+    span = doc.char_span(char_start, char_end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    date_ids = {t.i for t in span}
+    root = span.root
+    # the date's own phrase: "on Monday", "last Friday (Sep. 17)", "76 years ago", "in 2021"
+    for t in span:
+        if t.dep_ in ("pobj", "npadvmod", "advmod"):
+            date_ids |= {x.i for x in t.subtree}
+    attach = root
+    while attach.i in date_ids and attach.head.i != attach.i and (attach.dep_ in CLIMB_DEPS or attach.head.i in date_ids):
+        if attach.dep_ == "prep" and attach.head.i not in date_ids:
+            date_ids |= {x.i for x in attach.subtree}
+            attach = attach.head
+            break
+        attach = attach.head
+    if attach.i in date_ids:  # the date is the sentence root (a headline "Monday, Aug. 23")
+        return None
+    date_ids |= {x.i for x in span.root.subtree} if span.root.dep_ in ("pobj", "npadvmod") else set()
+    if attach.pos_ in ("NOUN", "PROPN") and attach.dep_ not in ("ROOT",):
+        text = _noun_phrase(doc, attach, date_ids)
+        if len(text.split()) >= 3:
+            return text
+        attach = attach.head
+    verb = attach
+    guard = 0
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i and guard < 8:
+        verb = verb.head
+        guard += 1
+    if verb.pos_ not in ("VERB", "AUX"):
+        return _noun_phrase(doc, attach, date_ids) or None
+    return _clause(doc, verb, date_ids) or None

@@ -1,0 +1,181 @@
+"""Stated goals: who aims, hopes, calls for, urges, pledges, supports, is willing to, or says what
+*should* happen — and the goal itself as a clean phrase.
+
+Found on the dependency parse (never by name): a trigger (a goal verb, a goal noun such as "hope
+that", a readiness adjective such as "willing to", or the modal "should"), its subject as the
+actor, and its complement as the goal. A goal found inside another goal's phrase ("should
+encourage X to ...") is the same statement and is dropped, so each sentence yields its top-level
+aims once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .lexicon import GOAL_NOUNS, GOAL_VERBS, READY_ADJECTIVES, REPORTING_VERBS
+from .spans import list_items, slice_text, trim
+
+# Complement dependencies that carry the goal after a trigger verb.
+COMP_DEPS = {"xcomp", "ccomp", "dobj", "dative", "oprd", "acomp", "attr"}
+GOAL_PREPS = {"for", "on", "at", "to", "in", "with", "toward", "towards", "into", "from"}
+SUBJ_DEPS = ("nsubj", "nsubjpass")
+MODALS = {"should", "must"}
+PRONOUN_ACTORS = {"it", "this", "which", "that", "who", "what", "these", "those"}
+# Verbs whose complement is a goal only when it is an infinitive or carries a modal
+# ("agreed to work together", "insisted that X should ..."), not a reported opinion.
+NEED_MODAL = {"agree", "insist", "propose", "say", "ask", "expect", "demand"}
+MODAL_WORDS = {"should", "must", "would", "will", "can", "could", "to"}
+
+
+@dataclass
+class GoalMention:
+    actor: str
+    verb: str  # trigger lemma ("hope", "call", "should", "willing", ...)
+    goal: str
+    items: list[str] = field(default_factory=list)
+    trigger: int = 0  # token index of the trigger
+    lo: int = 0  # goal span (token indexes, inclusive)
+    hi: int = 0
+
+
+def _subject(tok, depth: int = 4):
+    """The subject of ``tok``'s clause, climbing through xcomp/conj/advcl/acomp heads."""
+    cur = tok
+    for _ in range(depth):
+        subj = next((c for c in cur.children if c.dep_ in SUBJ_DEPS), None)
+        if subj is not None:
+            return subj
+        if cur.dep_ in ("xcomp", "conj", "advcl", "acomp", "ccomp", "pcomp", "acl") and cur.head.i != cur.i:
+            cur = cur.head
+        else:
+            return None
+    return None
+
+
+def actor_text(doc, subj) -> str:
+    """The subject phrase without appositives, relative clauses or asides ("China and Russia, both
+    concerned about ..., are" -> "China and Russia")."""
+    drop = set()
+    for t in subj.subtree:
+        if t.dep_ in ("appos", "relcl", "acl", "advcl", "parataxis") and t.i != subj.i:
+            drop |= {x.i for x in t.subtree}
+    ids = [t.i for t in subj.subtree]
+    lo, hi = min(ids), max(ids)
+    # cut at the first dropped token after the head (keeps a contiguous verbatim phrase)
+    cut = [i for i in range(lo, hi + 1) if i in drop and i > subj.i]
+    if cut:
+        hi = cut[0] - 1
+    lo, hi = trim(doc, lo, hi, lead_deps=("punct", "cc", "mark", "prep", "aux", "advmod"))
+    return slice_text(doc, lo, hi)
+
+
+def _bare_conj(c) -> bool:
+    """A conjoined verb that continues the same goal list (no own subject, not a reporting verb)."""
+    return (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
+            and not any(x.dep_ in SUBJ_DEPS for x in c.children)
+            and c.lemma_.lower() not in REPORTING_VERBS | GOAL_VERBS | {"be", "have", "warn"})
+
+
+def _extend_right(tok, start_children) -> int:
+    """Right edge of a goal that starts with ``start_children`` of ``tok``: later complements,
+    prepositions and bare conjoined verbs are part of it; anything else ends it."""
+    hi = max(c.right_edge.i for c in start_children)
+    for c in tok.rights:
+        if c.i <= hi:
+            continue
+        if c.dep_ in COMP_DEPS or c.dep_ in ("prep", "agent") or _bare_conj(c) or (
+            c.dep_ == "advcl" and any(x.lower_ == "to" and x.dep_ == "aux" for x in c.children)
+        ):
+            hi = c.right_edge.i
+        elif c.dep_ in ("punct", "cc") and any(_bare_conj(x) for x in tok.rights if x.i > c.i):
+            continue
+        else:
+            break
+    return hi
+
+
+def _has_modal(tok) -> bool:
+    return any(x.lower_ in MODAL_WORDS and x.dep_ in ("aux", "auxpass") for x in tok.subtree)
+
+
+def _verb_goal(tok):
+    """(first goal token, last goal token) after a goal verb, or None."""
+    lemma = tok.lemma_.lower()
+    rights = [c for c in tok.rights]
+    comps = [c for c in rights if c.dep_ in COMP_DEPS or (c.dep_ == "prep" and c.lemma_.lower() in GOAL_PREPS)]
+    if lemma == "call":
+        preps = [c for c in rights if c.dep_ == "prep" and c.lower_ in ("for", "on", "upon")]
+        if not preps:
+            return None
+        comps = [preps[0]]
+    elif lemma == "work":
+        if not any(c.lower_ == "together" for c in tok.children) and not any(c.dep_ in ("xcomp", "advcl") for c in rights):
+            return None
+        comps = [c for c in rights if c.dep_ in ("xcomp", "advcl", "prep")] or comps
+    elif lemma in NEED_MODAL:
+        comps = [c for c in comps if c.dep_ == "xcomp" or (c.dep_ == "ccomp" and _has_modal(c)) or c.dep_ == "prep"]
+    if not comps:
+        return None
+    first = comps[0]
+    lo = first.left_edge.i
+    hi = _extend_right(tok, [first])
+    return lo, hi
+
+
+def find_goals(doc) -> list[GoalMention]:
+    """Every top-level stated goal in one sentence's parse."""
+    found: list[GoalMention] = []
+    for tok in doc:
+        lemma = tok.lemma_.lower()
+        span = None
+        subj = None
+        verb = lemma
+        if tok.pos_ == "VERB" and lemma in GOAL_VERBS:
+            span = _verb_goal(tok)
+            subj = _subject(tok)
+        elif tok.pos_ == "ADJ" and lemma in READY_ADJECTIVES:
+            x = next((c for c in tok.rights if c.dep_ in ("xcomp", "prep")), None)
+            if x is None or (x.dep_ == "prep" and x.lower_ != "to"):
+                continue
+            lo = x.left_edge.i
+            hi = x.right_edge.i
+            head = tok.head
+            for c in head.rights:  # "is willing to A, and B" with B conjoined to "is"
+                if c.i > hi and _bare_conj(c):
+                    hi = c.right_edge.i
+            span = (lo, hi)
+            subj = _subject(tok)
+        elif tok.pos_ == "NOUN" and lemma in GOAL_NOUNS and tok.dep_ in ("dobj", "attr", "pobj"):
+            comp = next((c for c in tok.rights if c.dep_ in ("acl", "ccomp", "relcl") and any(
+                m.dep_ == "mark" or m.lower_ == "to" for m in c.children)
+                or (c.dep_ == "prep" and c.lower_ in ("for", "to"))), None)
+            if comp is None:
+                continue
+            governor = tok.head if tok.dep_ != "pobj" else tok.head.head
+            subj = _subject(governor)
+            span = (comp.left_edge.i, comp.right_edge.i)
+        elif tok.lower_ in MODALS and tok.dep_ == "aux":
+            v = tok.head
+            subj = next((c for c in v.children if c.dep_ in SUBJ_DEPS), None)
+            ends = [v.i] + [c.right_edge.i for c in v.rights if c.dep_ not in ("parataxis",) and not (
+                c.dep_ == "punct" and c.i == v.right_edge.i)]
+            span = (tok.i + 1, max(ends))
+            verb = "should"
+        else:
+            continue
+        if span is None or subj is None or subj.i == tok.i:
+            continue
+        lo, hi = trim(doc, *span, lead_deps=("punct", "cc", "mark", "aux", "prep") if verb != "should" else ("punct",),
+                      lead_words=("that", "to"))
+        if hi - lo < 1:
+            continue
+        actor = actor_text(doc, subj)
+        if not actor or actor.lower() in PRONOUN_ACTORS:
+            continue
+        goal = slice_text(doc, lo, hi)
+        if doc[lo].pos_ != "PROPN" and goal[:1].isupper() and not goal[:2].isupper():
+            goal = goal[0].lower() + goal[1:]
+        found.append(GoalMention(actor, verb, goal, list_items(doc, lo, hi), tok.i, lo, hi))
+    # a goal inside another goal's phrase is the same statement: keep the outer one
+    top = [g for g in found if not any(o is not g and o.lo <= g.trigger <= o.hi for o in found)]
+    return top

@@ -1,0 +1,126 @@
+"""Leaders: a person named with a role (title) and the country or organisation the role belongs to.
+
+Patterns, never names: "<Nationality> <Title> NAME" ("Chinese President Xi Jinping"),
+"<Country>'s <title> NAME", "<ORG> <Title> NAME" ("UN Secretary-General ..."), "<Title> NAME of
+<Country>", "NAME, the <nationality> <title>, ..." / "NAME, an associate research fellow at <org>",
+and "his <nationality> counterpart, NAME" (the counterpart holds the same office as the person
+named before). A person mention without any role is still reported with ``role=None`` so that the
+corpus-wide merge can resolve short names ("Putin") to the one full name that contains them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lexicon import NATIONALITIES, TITLES
+
+COUNTRIES = {v.lower(): v for v in NATIONALITIES.values()} | {
+    "china": "China", "russia": "Russia", "the united states": "United States", "the us": "United States",
+    "the u.s.": "United States", "america": "United States", "britain": "United Kingdom",
+    "the uk": "United Kingdom", "the united kingdom": "United Kingdom", "the philippines": "Philippines",
+    "the netherlands": "Netherlands", "south korea": "South Korea", "north korea": "North Korea",
+    "the european union": "European Union", "the eu": "European Union", "the uae": "United Arab Emirates",
+}
+_NAT = "|".join(sorted((re.escape(n) for n in NATIONALITIES), key=len, reverse=True))
+_TITLE = "|".join(re.escape(t) for t in TITLES)
+_COUNTRY = "|".join(sorted((re.escape(c) for c in COUNTRIES), key=len, reverse=True))
+# Whatever stands right before a name: "[the] [Chinese|China's|UN] Title [and Title] [NAME]"
+TITLE_BEFORE = re.compile(
+    rf"(?:(?P<nat>{_NAT})\s+|(?P<cty>{_COUNTRY})['’]s\s+|(?P<org>[A-Z]{{2,6}})\s+)?"
+    rf"(?P<title>(?:(?:{_TITLE})(?:\s+(?:and|&)\s+|\s+)?)+)\s*$",
+    re.IGNORECASE,
+)
+COUNTERPART = re.compile(rf"(?:his|her|their)\s+(?P<nat>{_NAT})\s+counterparts?,?\s*$", re.IGNORECASE)
+# "NAME, the Russian foreign minister," / "NAME, an associate research fellow at the Institute ..."
+_APPOS_HEAD = (
+    rf"^,\s+(?:(?:an?|the)\s+)?(?:(?P<nat>{_NAT})\s+|(?P<cty>{_COUNTRY})['’]s\s+)?"
+    rf"(?P<role>(?:[a-z][a-z-]*\s+){{0,3}}?(?:{_TITLE}))\b"
+)
+_REPORT_AFTER = r"(?:said|says|told|added|noted|wrote|explained|argued|stressed)\b"
+# the organisation may contain commas when a reporting verb closes the appositive
+APPOSITIVE_LONG = re.compile(
+    _APPOS_HEAD + rf"\s+(?:at|of|with|from|for)\s+(?P<org>(?:the\s+)?[A-Z][^;]{{1,200}}?)(?=,\s+{_REPORT_AFTER})"
+)
+APPOSITIVE = re.compile(
+    _APPOS_HEAD + rf"(?:\s+(?:at|of|with|from|for)\s+(?P<org>(?:the\s+)?[A-Z][^,;]{{1,120}}?))?"
+    rf"(?=\s*(?:,|;|\.|$|\s+(?:said|says|told|added|who)\b))",
+)
+OF_COUNTRY_AFTER = re.compile(rf"^\s+of\s+(?P<cty>{_COUNTRY})\b", re.IGNORECASE)
+ORG_NATIONALITY = re.compile(rf"\b(?P<nat>{_NAT})\s+(?:Academy|Institute|University|Ministry|Government|Embassy)\b", re.IGNORECASE)
+TITLE_WORDS = {w for t in TITLES for w in t.split()}
+
+
+@dataclass
+class LeaderMention:
+    name: str
+    role: str | None
+    country: str | None
+    start: int  # offsets inside the sentence
+    end: int
+
+
+def _country_of(nat: str | None, cty: str | None) -> str | None:
+    if nat:
+        return NATIONALITIES.get(nat.lower(), nat)
+    if cty:
+        return COUNTRIES.get(cty.lower(), cty)
+    return None
+
+
+def _clean_role(title: str) -> str:
+    role = " ".join(title.split())
+    role = re.sub(r"\s+(?:and|&)$", "", role)
+    return role[0].upper() + role[1:] if role.islower() and len(role.split()) <= 3 else role
+
+
+def leader_mentions(doc, text: str) -> list[LeaderMention]:
+    """People named in one sentence, with role and country where the sentence gives them."""
+    out: list[LeaderMention] = []
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        name = re.sub(r"['’]s?$", "", ent.text).strip()
+        words = name.split()
+        # the NER sometimes swallows a title ("Councilor Wang Yi"): peel it off
+        while words and words[0].lower() in TITLE_WORDS and len(words) > 1:
+            words = words[1:]
+        name = " ".join(words)
+        if len(name) < 2 or not name[0].isupper() or any(w.lower() in TITLE_WORDS for w in words):
+            continue
+        if not all(w[0].isupper() or w.lower() in ("bin", "al", "de", "van", "von", "da", "el") for w in words):
+            continue
+        start = ent.start_char + ent.text.find(name)
+        end = start + len(name)
+        before, after = text[:start], text[end:]
+        role = country = None
+        m = TITLE_BEFORE.search(before)
+        if m and m.group("title").strip():
+            role = _clean_role(m.group("title"))
+            country = _country_of(m.group("nat"), m.group("cty")) or m.group("org")
+            om = OF_COUNTRY_AFTER.match(after)
+            if om and not country:
+                country = _country_of(None, om.group("cty"))
+        if role is None:
+            m = COUNTERPART.search(before)
+            if m:
+                country = _country_of(m.group("nat"), None)
+                prev = [x for x in out if x.role]
+                role = prev[-1].role if prev else None
+        if role is None:
+            m = APPOSITIVE_LONG.match(after) or APPOSITIVE.match(after)
+            if m:
+                role = " ".join(m.group("role").split())
+                country = _country_of(m.group("nat"), m.group("cty"))
+                org = m.group("org")
+                if org:
+                    org = org.strip()
+                    if org.lower() in COUNTRIES or org.lower().removeprefix("the ") in COUNTRIES:
+                        country = country or _country_of(None, org.lower().removeprefix("the ") if org.lower() not in COUNTRIES else org)
+                    else:
+                        role = f"{role} at {org}"
+                        om = ORG_NATIONALITY.search(text[end:])
+                        if om and not country:
+                            country = _country_of(om.group("nat"), None)
+        out.append(LeaderMention(name, role, country, start, end))
+    return out

@@ -1,0 +1,124 @@
+"""Small helpers over spaCy parses shared by the event, goal and item rules.
+
+Why a module of its own: the rules all need the same few operations (a verbatim text slice for a
+set of tokens, trimming function words at the edges, splitting a coordinated list), and spaCy
+creates fresh ``Token`` objects on every access, so tokens are always compared by index (``.i``).
+"""
+
+from __future__ import annotations
+
+import re
+
+EDGE_PUNCT = set(",.;:!?\"'“”‘’()[]—–-")
+_QUOTES = re.compile(r"[“”\"]")
+
+
+def slice_text(doc, lo: int, hi: int) -> str:
+    """Verbatim text of tokens ``lo..hi`` (inclusive), quotes removed, white space collapsed."""
+    if hi < lo:
+        return ""
+    text = doc[lo : hi + 1].text
+    text = _QUOTES.sub("", text)
+    text = re.sub(r"\s+", " ", text)
+    return text.strip(" ,;:")
+
+
+def trim(doc, lo: int, hi: int, lead_deps=("punct", "cc", "mark", "prep", "aux"), lead_words=()) -> tuple[int, int]:
+    """Shrink ``lo..hi`` past punctuation/conjunctions at both ends (and given leading words)."""
+    while lo <= hi and (doc[lo].dep_ in lead_deps or doc[lo].is_punct or doc[lo].is_space
+                        or doc[lo].lower_ in lead_words):
+        lo += 1
+    while hi >= lo and (doc[hi].is_punct or doc[hi].is_space or doc[hi].dep_ in ("cc", "det", "prep", "mark")
+                        or doc[hi].text in EDGE_PUNCT):
+        hi -= 1
+    return lo, hi
+
+
+def tokens_text(doc, indexes) -> str:
+    """Text of a (possibly gappy) set of token indexes, in order, with the file's spacing."""
+    toks = [doc[i] for i in sorted(set(indexes))]
+    text = "".join(t.text_with_ws for t in toks)
+    text = _QUOTES.sub("", text)
+    text = re.sub(r"\s+([,.;:])", r"\1", re.sub(r"\s+", " ", text))
+    return text.strip(" ,;:")
+
+
+def subtree_ids(tok) -> set[int]:
+    return {t.i for t in tok.subtree}
+
+
+# ----------------------------------------------------------------- coordinated lists
+def _groups(doc, lo: int, hi: int) -> list[list[int]]:
+    """Coordination groups inside ``lo..hi``: tokens linked by ``conj`` (transitively) plus
+    same-head modifiers separated only by a comma ("an independent, neutral ... country")."""
+    parent: dict[int, int] = {}
+
+    def find(i: int) -> int:
+        while parent.setdefault(i, i) != i:
+            i = parent[i]
+        return i
+
+    def union(a: int, b: int) -> None:
+        parent[find(a)] = find(b)
+
+    for i in range(lo, hi + 1):
+        t = doc[i]
+        if t.dep_ == "conj" and lo <= t.head.i <= hi:
+            union(t.i, t.head.i)
+        if t.dep_ in ("amod", "compound") and i + 2 <= hi:
+            nxt = doc[i + 2]
+            if doc[i + 1].text == "," and nxt.dep_ == t.dep_ and nxt.head.i == t.head.i:
+                union(t.i, nxt.i)
+    groups: dict[int, list[int]] = {}
+    for i in list(parent):
+        groups.setdefault(find(i), []).append(i)
+    return [sorted(g) for g in groups.values() if len(g) >= 3]
+
+
+def list_items(doc, lo: int, hi: int) -> list[str]:
+    """The longest coordinated list (three or more items) inside tokens ``lo..hi``.
+
+    Item boundaries come from the separators between the coordinated heads, so each item keeps its
+    own modifiers and objects ("protect each other's legitimate interests in Afghanistan").
+    """
+    best: list[str] = []
+    for members in _groups(doc, lo, hi):
+        starts = []
+        for k, m in enumerate(members):
+            tok = doc[m]
+            left = min([tok.i] + [c.left_edge.i for c in tok.lefts if c.dep_ not in ("cc", "punct", "det", "nsubj", "mark")])
+            if k > 0:
+                left = max(left, members[k - 1] + 1)
+            starts.append(left)
+        first = members[0]
+        head = doc[first].head
+        if not (lo <= head.i <= hi) and doc[first].dep_ == "conj":
+            # the list's first item hangs elsewhere (a parse slip): take the nearest clause before it
+            prior = [i for i in range(lo, first) if doc[i].pos_ in ("VERB", "AUX") and doc[i].dep_ in ("xcomp", "acl", "ccomp", "advcl")]
+            if prior:
+                members = [prior[-1], *members]
+                starts = [prior[-1], *starts]
+        items = []
+        for k in range(len(members)):
+            s = starts[k]
+            if k + 1 < len(members):
+                e = starts[k + 1] - 1
+            else:
+                tok = doc[members[k]]
+                e = min(hi, max([tok.i] + [c.right_edge.i for c in tok.rights if c.dep_ not in ("cc", "conj", "punct")]))
+            s, e = trim(doc, s, e, lead_deps=("punct", "cc"))
+            items.append((s, e))
+        # "restrain and combat X": a bare head joined by a plain "and" to the next item is one item
+        merged: list[tuple[int, int]] = []
+        for k, (s, e) in enumerate(items):
+            if merged and k < len(items) - 1:
+                ps, pe = merged[-1]
+                gap = [doc[i].text for i in range(pe + 1, s)]
+                if pe == members[k - 1] and gap in (["and"], ["or"]):
+                    merged[-1] = (ps, e)
+                    continue
+            merged.append((s, e))
+        texts = [slice_text(doc, s, e) for s, e in merged if e >= s]
+        if len(texts) >= 3 and len(texts) > len(best):
+            best = texts
+    return best
