@@ -58,6 +58,9 @@ def default_config(instance_path: str) -> dict:
         "COOKIE_SECURE_AUTO": os.environ.get("SESSION_COOKIE_SECURE", "auto") == "auto",
         "REMEMBER_COOKIE_HTTPONLY": True,
         "REMEMBER_COOKIE_SAMESITE": "Lax",
+        # How many reverse proxies in front of us set X-Forwarded-For/-Proto/-Host (0: trust none,
+        # so a client cannot fake HTTPS or its address to dodge the login rate limit).
+        "TRUSTED_PROXIES": int(os.environ.get("TRUSTED_PROXIES", "0") or 0),
         "RATELIMIT_STORAGE_URI": os.environ.get("RATELIMIT_STORAGE_URI", "memory://"),
         "RATELIMIT_HEADERS_ENABLED": True,
         "LOGIN_RATE_LIMIT": os.environ.get("LOGIN_RATE_LIMIT", "10 per minute; 100 per hour"),

@@ -26,8 +26,46 @@ def safe_next(target: str | None, default: str = "/") -> str:
     return target
 
 
+class SecureCookiesOverHttps:
+    """WSGI middleware: on an HTTPS request every Set-Cookie gets ``Secure``.
+
+    Done at the WSGI edge, not in ``after_request``, because Flask writes the session cookie and
+    Flask-Login the remember cookie *after* the app's after-request hooks have run. Plain-HTTP
+    development still gets working cookies. Installed inside ProxyFix, so a trusted proxy's
+    ``X-Forwarded-Proto: https`` counts as HTTPS.
+    """
+
+    def __init__(self, wsgi_app):
+        self.wsgi_app = wsgi_app
+
+    def __call__(self, environ, start_response):
+        if environ.get("wsgi.url_scheme") != "https":
+            return self.wsgi_app(environ, start_response)
+
+        def _start(status, headers, exc_info=None):
+            headers = [
+                (k, v + "; Secure")
+                if k.lower() == "set-cookie" and "secure" not in {
+                    p.strip().lower() for p in v.split(";")[1:]}
+                else (k, v)
+                for k, v in headers
+            ]
+            return start_response(status, headers, exc_info)
+
+        return self.wsgi_app(environ, _start)
+
+
 def init_app(app: Flask) -> None:
     app.jinja_env.globals["csp_nonce"] = csp_nonce
+    if app.config.get("COOKIE_SECURE_AUTO"):
+        app.wsgi_app = SecureCookiesOverHttps(app.wsgi_app)
+    proxies = app.config.get("TRUSTED_PROXIES", 0)
+    if proxies:
+        # Behind an HTTPS proxy: believe its X-Forwarded-* headers (and only that many hops), so
+        # request.is_secure drives Secure cookies and HSTS, and rate limits see the real client.
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies)
 
     @app.after_request
     def _headers(resp):
@@ -44,13 +82,6 @@ def init_app(app: Flask) -> None:
         resp.headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
         if request.is_secure:
             resp.headers.setdefault("Strict-Transport-Security", "max-age=31536000")
-        if request.is_secure and app.config.get("COOKIE_SECURE_AUTO"):
-            # Behind HTTPS every cookie is Secure; plain-HTTP development still gets its cookie.
-            cookies = resp.headers.getlist("Set-Cookie")
-            if cookies:
-                resp.headers.remove("Set-Cookie")
-                for c in cookies:
-                    resp.headers.add("Set-Cookie", c if "; Secure" in c else c + "; Secure")
         if request.endpoint != "static":
             resp.headers.setdefault("Cache-Control", "no-store" if _is_private() else "no-cache")
         return resp
