@@ -64,7 +64,13 @@ def _clause(doc, verb, skip: set[int]) -> str:
             continue
         if c.dep_ == "punct":
             continue
-        keep |= {x.i for x in c.subtree}
+        sub = {x.i for x in c.subtree}
+        if c.dep_ == "ccomp":
+            # what was said, without its own side clauses ("... and stressed that ...")
+            for x in c.children:
+                if x.dep_ in ("conj", "cc", "advcl", "parataxis") or (x.dep_ == "punct" and x.i > c.i):
+                    sub -= {y.i for y in x.subtree}
+        keep |= sub
     keep.add(verb.i)
     subj_ids = set()
     if not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
@@ -80,7 +86,14 @@ def _clause(doc, verb, skip: set[int]) -> str:
         t = doc[i]
         if t.dep_ in ("appos", "relcl") and t.head.i in keep | subj_ids:
             inner_drop |= {x.i for x in t.subtree}
-    return _cap(doc, [i for i in ids if i not in inner_drop])
+    ids = [i for i in ids if i not in inner_drop]
+    if subj_ids and min(subj_ids) > verb.i:
+        # "Speaking at a meeting, both leaders ..." -> "both leaders speaking at a meeting"
+        subj = _cap(doc, [i for i in ids if i in subj_ids])
+        rest = _cap(doc, [i for i in ids if i not in subj_ids])
+        if subj and rest:
+            return f"{subj} {rest[0].lower() + rest[1:] if doc[verb.i].pos_ != 'PROPN' else rest}"
+    return _cap(doc, ids)
 
 
 def event_for(doc, char_start: int, char_end: int) -> str | None:
@@ -100,6 +113,11 @@ def event_for(doc, char_start: int, char_end: int) -> str | None:
             date_ids |= {x.i for x in attach.subtree}
             attach = attach.head
             break
+        attach = attach.head
+    if attach.dep_ == "prep" and attach.i not in date_ids and all(
+            x.i in date_ids or x.i == attach.i for x in attach.subtree):
+        # "on Aug. 20": the preposition belongs to the date phrase
+        date_ids |= {x.i for x in attach.subtree}
         attach = attach.head
     if attach.i in date_ids:  # the date is the sentence root (a headline "Monday, Aug. 23")
         return None

@@ -10,6 +10,7 @@ aims once.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .lexicon import GOAL_NOUNS, GOAL_VERBS, READY_ADJECTIVES, REPORTING_VERBS
@@ -20,11 +21,16 @@ COMP_DEPS = {"xcomp", "ccomp", "dobj", "dative", "oprd", "acomp", "attr"}
 GOAL_PREPS = {"for", "on", "at", "to", "in", "with", "toward", "towards", "into", "from"}
 SUBJ_DEPS = ("nsubj", "nsubjpass")
 MODALS = {"should", "must"}
-PRONOUN_ACTORS = {"it", "this", "which", "that", "who", "what", "these", "those"}
+PRONOUN_ACTORS = {"it", "this", "which", "that", "who", "what", "these", "those", "one", "you", "everyone", "anyone"}
 # Verbs whose complement is a goal only when it is an infinitive or carries a modal
 # ("agreed to work together", "insisted that X should ..."), not a reported opinion.
 NEED_MODAL = {"agree", "insist", "propose", "say", "ask", "expect", "demand"}
 MODAL_WORDS = {"should", "must", "would", "will", "can", "could", "to"}
+# "..., the statement read" / "..., Putin said" closing a quotation that the parse folded in.
+TRAILING_ATTRIBUTION = re.compile(
+    r"[,;]?\s+(?:(?:the|a|an)\s+)?(?:[A-Za-z][\w.'’-]*\s+){0,3}"
+    r"(?:said|says|read|reads|added|adds|noted|stressed|told(?:\s+[\w.'’-]+){0,4}|according\s+to(?:\s+[\w.'’-]+){0,4})\s*$"
+)
 
 
 @dataclass
@@ -41,6 +47,14 @@ class GoalMention:
 def _subject(tok, depth: int = 4):
     """The subject of ``tok``'s clause, climbing through xcomp/conj/advcl/acomp heads."""
     cur = tok
+    if tok.tag_ == "VBG" and tok.dep_ == "advcl":
+        # "..., urging X to Y": the participle's subject is the main clause's subject
+        root = tok
+        while root.head.i != root.i:
+            root = root.head
+        subj = next((c for c in root.children if c.dep_ in SUBJ_DEPS), None)
+        if subj is not None:
+            return subj
     for _ in range(depth):
         subj = next((c for c in cur.children if c.dep_ in SUBJ_DEPS), None)
         if subj is not None:
@@ -70,8 +84,10 @@ def actor_text(doc, subj) -> str:
 
 
 def _bare_conj(c) -> bool:
-    """A conjoined verb that continues the same goal list (no own subject, not a reporting verb)."""
-    return (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
+    """A conjoined base-form verb that continues the same goal list ("call for X to A, B, and C")
+    — not a new predicate of the subject ("and has played ...") or a reporting verb."""
+    return (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c.tag_ in ("VB", "VBP")
+            and not any(x.dep_ in ("aux", "auxpass") for x in c.children)
             and not any(x.dep_ in SUBJ_DEPS for x in c.children)
             and c.lemma_.lower() not in REPORTING_VERBS | GOAL_VERBS | {"be", "have", "warn"})
 
@@ -113,7 +129,8 @@ def _verb_goal(tok):
             return None
         comps = [c for c in rights if c.dep_ in ("xcomp", "advcl", "prep")] or comps
     elif lemma in NEED_MODAL:
-        comps = [c for c in comps if c.dep_ == "xcomp" or (c.dep_ == "ccomp" and _has_modal(c)) or c.dep_ == "prep"]
+        comps = [c for c in comps if c.dep_ == "xcomp" or (c.dep_ == "ccomp" and _has_modal(c))
+                 or (c.dep_ == "prep" and c.lower_ in ("on", "to", "for"))]
     if not comps:
         return None
     first = comps[0]
@@ -172,7 +189,7 @@ def find_goals(doc) -> list[GoalMention]:
         actor = actor_text(doc, subj)
         if not actor or actor.lower() in PRONOUN_ACTORS:
             continue
-        goal = slice_text(doc, lo, hi)
+        goal = TRAILING_ATTRIBUTION.sub("", slice_text(doc, lo, hi)).strip(" ,;")
         if doc[lo].pos_ != "PROPN" and goal[:1].isupper() and not goal[:2].isupper():
             goal = goal[0].lower() + goal[1:]
         found.append(GoalMention(actor, verb, goal, list_items(doc, lo, hi), tok.i, lo, hi))

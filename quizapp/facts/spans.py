@@ -89,13 +89,17 @@ def list_items(doc, lo: int, hi: int) -> list[str]:
             left = min([tok.i] + [c.left_edge.i for c in tok.lefts if c.dep_ not in ("cc", "punct", "det", "nsubj", "mark")])
             if k > 0:
                 left = max(left, members[k - 1] + 1)
+            left = max(left, lo)
+            while left - 2 >= lo and doc[left - 1].text == "-" and not doc[left - 2].whitespace_:
+                left -= 2  # "co-exist" split by the tokenizer
             starts.append(left)
         first = members[0]
         head = doc[first].head
         if not (lo <= head.i <= hi) and doc[first].dep_ == "conj":
             # the list's first item hangs elsewhere (a parse slip): take the nearest clause before it
             prior = [i for i in range(lo, first) if doc[i].pos_ in ("VERB", "AUX") and doc[i].dep_ in ("xcomp", "acl", "ccomp", "advcl")]
-            if prior:
+            between = {doc[i].text for i in range(prior[-1], first)} if prior else set()
+            if prior and "," in between:
                 members = [prior[-1], *members]
                 starts = [prior[-1], *starts]
         items = []
@@ -111,6 +115,10 @@ def list_items(doc, lo: int, hi: int) -> list[str]:
         # "restrain and combat X": a bare head joined by a plain "and" to the next item is one item
         merged: list[tuple[int, int]] = []
         for k, (s, e) in enumerate(items):
+            tail = {doc[i].lower_ for i in range(max(s - 3, lo), s)}
+            if merged and (doc[s].lower_ in ATTACHED or tail & ATTACHED):  # ", especially to ..." qualifies the previous item
+                merged[-1] = (merged[-1][0], e)
+                continue
             if merged and k < len(items) - 1:
                 ps, pe = merged[-1]
                 gap = [doc[i].text for i in range(pe + 1, s)]
@@ -121,4 +129,44 @@ def list_items(doc, lo: int, hi: int) -> list[str]:
         texts = [slice_text(doc, s, e) for s, e in merged if e >= s]
         if len(texts) >= 3 and len(texts) > len(best):
             best = texts
-    return best
+    return best or _comma_verb_list(doc, lo, hi)
+
+
+ATTACHED = {"including", "especially", "notably", "particularly", "such", "like", "namely"}
+
+
+def _comma_verb_list(doc, lo: int, hi: int) -> list[str]:
+    """Fallback when the parse misses a list of actions: "draw X, restrain and combat Y, including Z,
+    and prevent W" — comma-separated segments of a phrase that starts with a base-form verb and whose
+    last segment ("and prevent ...") starts with one too."""
+    if doc[lo].tag_ != "VB":
+        return []
+    segments: list[list[int]] = [[]]
+    for i in range(lo, hi + 1):
+        if doc[i].text == ",":
+            segments.append([])
+        else:
+            segments[-1].append(i)
+    merged: list[list[int]] = []
+    for seg in segments:
+        words = [i for i in seg if doc[i].lower_ not in ("and", "or")] if seg else []
+        if not words:
+            continue
+        if merged and doc[words[0]].lower_ in ATTACHED:
+            merged[-1].extend(seg)
+            continue
+        merged.append(seg)
+    if len(merged) < 3:
+        return []
+    last = [i for i in merged[-1] if doc[i].lower_ not in ("and", "or")]
+    if not last or doc[last[0]].tag_ != "VB" or doc[merged[-1][0]].lower_ not in ("and", "or"):
+        return []
+    out = []
+    for seg in merged:
+        s, e = trim(doc, seg[0], seg[-1], lead_deps=("punct", "cc"), lead_words=("and", "or"))
+        # an "including ..." tail belongs to its item but is not needed to name it
+        cut = [i for i in range(s, e + 1) if doc[i].lower_ in ATTACHED and i > s]
+        if cut:
+            e = cut[0] - 1
+        out.append(slice_text(doc, s, e))
+    return [t for t in out if t]
