@@ -208,7 +208,8 @@ def _holds(name: str, prompt: str) -> bool:
 
 
 def test_true_false_statements():
-    statements = {normalise(f.statement) for f in FACTS}
+    """True statements say the fact plainly (and are the explanation); false ones change exactly
+    the asked value and are checked against every fact in the store."""
     seen_false = 0
     for seed in range(8):
         for q in _questions(seed):
@@ -216,27 +217,30 @@ def test_true_false_statements():
                 continue
             assert q.choices == ["True", "False"]
             assert q.answer in ("True", "False")
+            assert q.prompt.endswith(".") and q.prompt[0].isupper()
             fact = BY_ID[q.fact_ids[0]]
             if q.answer == "True":
-                assert normalise(q.prompt) == normalise(fact.statement)
+                assert q.explanation == q.prompt
                 continue
             seen_false += 1
-            assert normalise(q.prompt) not in statements
+            assert normalise(q.prompt) != normalise(q.explanation)
             if fact.kind == "leader":
                 assert q.prompt.startswith(fact.name)
                 assert not _holds(fact.name, q.prompt), q.prompt
             if fact.kind == "date":
                 assert q.prompt.lower().startswith(fact.event.lower())
-                claimed = q.prompt.rstrip(".").rsplit(" on ", 1)[1]
+                claimed = re.split(r" (?:on|in) ", q.prompt.rstrip("."))[-1]
                 for other in FACTS:  # the swapped-in date is not this event's date anywhere
                     if other.kind == "date" and other.event == fact.event:
-                        assert not compatible(claimed, other.date)
+                        assert not compatible(parts_to_iso(parse_date(claimed)), other.date)
             if fact.kind == "mechanism":
-                claimed, acr = re.match(r"The (.+) \((\w+)\) is a named", q.prompt).groups()
+                acr, claimed = re.match(r"(\w+) stands for (?:the )?(.+)\.$", q.prompt).groups()
                 assert acr in fact.aliases and claimed != fact.name
                 for f in FACTS:
                     if f.kind == "mechanism" and acr in f.aliases:
                         assert normalise(claimed) != normalise(f.name)
+            if fact.kind == "goal":
+                assert " opposed " in q.prompt or " refused to " in q.prompt or " should not " in q.prompt
     assert seen_false >= 5
 
 
@@ -449,7 +453,7 @@ def test_invariants_on_random_stores(facts, seed):
 
 
 def test_false_statements_keep_the_statement_style():
-    """A false statement is the fact's own sentence with one value swapped, so style gives nothing away."""
+    """A false statement is the true statement with one value swapped, so style gives nothing away."""
     people = [("W", "Wang Yi", "China"), ("S", "Sergey Lavrov", "Russia"),
               ("Q", "Shah Mahmood Qureshi", "Pakistan")]
     facts = []
@@ -460,5 +464,5 @@ def test_false_statements_keep_the_statement_style():
     falses = {q.prompt for seed in range(20) for q in generate(facts, random.Random(seed))
               if q.type == "true_false" and q.answer == "False" and q.fact_ids == ["W"]}
     assert falses
-    assert falses <= {"Wang Yi is the Foreign Minister of Russia.",
-                      "Wang Yi is the Foreign Minister of Pakistan."}
+    assert falses <= {"Wang Yi is Russia's Foreign Minister.",
+                      "Wang Yi is Pakistan's Foreign Minister."}

@@ -44,6 +44,24 @@ from .normalise import (
     tokens,
 )
 from .types import Question
+from .views import (
+    article_pairs,
+    event_is_clause,
+    event_view,
+    find_span,
+    goal_negation,
+    goal_question,
+    goal_statement,
+    goal_view,
+    is_commentator,
+    is_headline,
+    list_items,
+    role_ok,
+    self_contained,
+    short_forms,
+    words,
+)
+from .views import parties as _parties
 
 if TYPE_CHECKING:  # only for hints: importing the facts package pulls in the NLP extractor
     from ..facts.types import Fact
@@ -113,7 +131,8 @@ class _Cand:
 
 @dataclass
 class _Corpus:
-    """Sorted facts plus the indexes that say what else is true (to keep distractors false)."""
+    """Sorted facts plus the indexes that say what else is true (to keep distractors false),
+    and the cleaned views (events, goals) that templates use instead of raw extractor fields."""
 
     facts: list[Any]
     leaders: list[Any] = field(default_factory=list)
@@ -122,6 +141,8 @@ class _Corpus:
     goals: list[Any] = field(default_factory=list)
     roles_by_person: dict[str, set[str]] = field(default_factory=dict)
     people_by_role: dict[str, set[str]] = field(default_factory=dict)
+    events: dict[str, str] = field(default_factory=dict)  # date fact id -> clean event
+    goal_views: dict[str, Any] = field(default_factory=dict)  # goal fact id -> GoalView
 
     def __post_init__(self) -> None:
         buckets = {"leader": self.leaders, "mechanism": self.mechanisms, "date": self.dates,
@@ -136,9 +157,44 @@ class _Corpus:
             if _name(f) and f.role:
                 self.roles_by_person.setdefault(_pkey(_name(f)), set()).add(_rkey(f))
                 self.people_by_role.setdefault(_rkey(f), set()).add(_pkey(_name(f)))
+        # Clean events, one fact per event text ("the signing of X" = "signing of X").
+        seen_events: dict[str, str] = {}
+        for f in self.dates:
+            ev = event_view(f)
+            if ev is None or iso_parts(f.date or "") is None:
+                continue
+            key = normalise(ev) + "|" + (f.date or "")
+            if key in seen_events:
+                continue
+            seen_events[key] = f.id
+            self.events[f.id] = ev
+        pairs = article_pairs(self.goals, self.leaders)
+        actor_names = {_clean(f.actor) for f in self.goals if f.actor} | {_name(f) for f in self.leaders}
+        seen_goals: list[tuple[frozenset[str], str]] = []
+        for f in self.goals:
+            v = goal_view(f, self.leaders, pairs, actor_names)
+            if v is None:
+                continue
+            ng = normalise(v.goal)
+            if any((ps & v.parties and fuzz.token_set_ratio(g, ng) >= 80) for ps, g in seen_goals):
+                continue  # the same goal reported twice, by the same or an overlapping party
+            seen_goals.append((v.parties, ng))
+            self.goal_views[f.id] = v
 
     def dates_of_event(self, event: str) -> list[str]:
         return [g.date for g in self.dates if g.date and g.event and _same_event(g.event, event)]
+
+    def goals_of(self, parties: frozenset[str]) -> list[str]:
+        """Every goal (raw and cleaned) stated by an actor overlapping ``parties``."""
+        out = []
+        for f in self.goals:
+            v = self.goal_views.get(f.id)
+            if v is not None and v.parties & parties:
+                out.append(v.goal)
+            elif v is None and f.actor:
+                if _parties(_clean(f.actor), self.leaders) & parties:
+                    out.append(_clean(f.goal or f.answer))
+        return out
 
 
 # --- small text helpers --------------------------------------------------------------------------
@@ -420,6 +476,27 @@ def _swap_date(statement: str, iso: str, other: str) -> str | None:
 
 # --- the generator -------------------------------------------------------------------------------
 
+_MECH_FAMILY = {
+    "organisation": "body", "organization": "body", "format": "body", "forum": "body",
+    "group": "body", "platform": "body", "mechanism": "body",
+    "initiative": "project", "corridor": "project", "project": "project", "programme": "project",
+    "treaty": "agreement", "agreement": "agreement", "partnership": "agreement", "declaration": "agreement",
+}
+_MAX_CLOZE_WORDS = 45
+_PER_FACT = 4  # single-fact questions kept per fact: the best few, not every template
+
+
+def _family(f: Any) -> str:
+    return _MECH_FAMILY.get((f.subtype or "").lower(), "other")
+
+
+def _good_sentences(f: Any) -> list[Any]:
+    """The fact's sources best first: full sentences, self-contained, short."""
+    srcs = [s for s in f.sources if len(s.sentence.split()) <= _MAX_CLOZE_WORDS]
+    return sorted(srcs, key=lambda s: (is_headline(s.sentence), not self_contained(s.sentence),
+                                       len(s.sentence), s.article, s.sentence))
+
+
 class _Generator:
     def __init__(self, facts: Iterable[Fact], rng: random.Random) -> None:
         self.rng = rng
@@ -441,6 +518,9 @@ class _Generator:
         items: Sequence[str] = (),
         dq: float = 0.5,
         slot: str | None = None,
+        explanation: str | None = None,
+        sources: Sequence[Any] | None = None,
+        penalty: float = 0.0,
     ) -> _Cand | None:
         """Fill in a candidate; None if the prompt gives the answer (or an alias of it) away."""
         prompt = re.sub(r"\s+", " ", prompt).strip()
@@ -448,10 +528,11 @@ class _Generator:
         if not prompt or not answer:
             return None
         acc = _dedupe([answer, *accepted])
-        if qtype not in ("matching", "ordering"):
+        if qtype not in ("matching", "ordering", "true_false"):
             if any(leaks(prompt, a) for a in acc):
                 return None
         ids = [f.id for f in facts]
+        expl = explanation or " ".join(_dedupe(_clean(f.statement) + "." for f in facts if f.statement))
         q = Question(
             id=_qid(qtype, ids, key),
             type=qtype,
@@ -461,12 +542,12 @@ class _Generator:
             choices=list(choices),
             pairs=[list(p) for p in pairs],
             items=list(items),
-            explanation=" ".join(_dedupe(_clean(f.statement) + "." for f in facts if f.statement)),
+            explanation=expl,
             difficulty=self.difficulty(qtype, facts, answer, dq, len(pairs) or len(items)),
-            score=self.score(qtype, facts, prompt, dq),
+            score=max(0.0, self.score(qtype, facts, prompt, dq) - penalty),
             fact_ids=sorted(ids),
             fact_kind=facts[0].kind,
-            sources=_sources(facts),
+            sources=list(sources) if sources is not None else _sources(facts),
         )
         return _Cand(q, slot or f"{facts[0].id}|{qtype}")
 
@@ -479,8 +560,6 @@ class _Generator:
         s = 0.3 * src + 0.35 * conf + 0.15 * dq + 0.1 * brevity + 0.1 * _TYPE_PREFERENCE[qtype]
         if any(f.conflict for f in facts):
             s -= 0.3
-        if any(_is_publication(f) for f in facts):
-            s -= 0.15  # "when was this article published" is trivia about the corpus, not the news
         return round(min(1.0, max(0.0, s)), 4)
 
     @staticmethod
@@ -504,9 +583,12 @@ class _Generator:
         answer: str,
         accepted: Sequence[str],
         pool: Iterable[tuple[int, str]],
+        *,
+        prompt: str = "",
         **grade_kw: bool,
     ) -> tuple[list[str], float] | None:
-        """Three options that are not the answer, an alias, or a typo-level variant of either.
+        """Three options that are not the answer, an alias, a typo-level variant of either, or
+        already in the prompt (an option the question shows elsewhere is eliminated for free).
 
         ``pool`` pairs a tier (0 = same kind and subtype, best) with a value; within a tier the pick
         is an rng shuffle of the sorted values. Returns the shuffled options and a 0..1 quality.
@@ -522,7 +604,7 @@ class _Generator:
             self.rng.shuffle(values)
             for v in values:
                 n = normalise(v)
-                if not n or n in seen:
+                if not n or n in seen or (prompt and contains_phrase(prompt, v)):
                     continue
                 if match_text(v, [answer, *accepted], **grade_kw).correct:
                     continue
@@ -542,35 +624,42 @@ class _Generator:
         return options, quality
 
     def mc(self, facts: Sequence[Any], key: str, prompt: str, answer: str, accepted: Sequence[str],
-           pool: Iterable[tuple[int, str]], **grade_kw: bool) -> _Cand | None:
+           pool: Iterable[tuple[int, str]], **kw: Any) -> _Cand | None:
         if any(leaks(prompt, a) for a in [answer, *accepted]):
             return None  # check before spending rng on distractors
-        picked = self.distractors(answer, accepted, pool, **grade_kw)
+        grade_kw = {k: v for k, v in kw.items() if k in ("person", "date", "acronyms")}
+        make_kw = {k: v for k, v in kw.items() if k not in grade_kw}
+        picked = self.distractors(answer, accepted, pool, prompt=prompt, **grade_kw)
         if picked is None:
             return None
         options, quality = picked
         return self.make("multiple_choice", facts, key, prompt, answer, accepted,
-                         choices=options, dq=quality)
+                         choices=options, dq=quality, **make_kw)
 
-    def true_false(self, f: Any, false_statement: str | None, key: str) -> _Cand | None:
-        """One true/false question per fact: the statement itself or a checked false variant."""
+    def true_false(self, f: Any, true_statement: str | None, false_statement: str | None, key: str,
+                   **kw: Any) -> _Cand | None:
+        """One true/false question per fact: the plain statement or a checked false variant."""
         want_false = self.rng.random() < 0.5
         if want_false and false_statement and _clean(false_statement):
             return self.make("true_false", [f], f"{key}:false", _cap(_clean(false_statement)) + ".",
-                             "False", choices=["True", "False"], dq=0.6)
-        statement = _clean(f.statement)
+                             "False", choices=["True", "False"], dq=0.6,
+                             explanation=_cap(_clean(true_statement or f.statement)) + ".", **kw)
+        statement = _clean(true_statement)
         if not statement:
             return None
         return self.make("true_false", [f], "tf:true", _cap(statement) + ".", "True",
-                         choices=["True", "False"], dq=0.5)
+                         choices=["True", "False"], dq=0.5, explanation=_cap(statement) + ".", **kw)
 
-    def cloze(self, f: Any, forms: Sequence[str], extra: Sequence[str] = ()) -> _Cand | None:
-        for src in f.sources:
+    def cloze(self, f: Any, forms: Sequence[str], extra: Sequence[str] = (), **kw: Any) -> _Cand | None:
+        for src in _good_sentences(f):
+            if is_headline(src.sentence) or not self_contained(src.sentence):
+                continue
             found = _blank(src.sentence, forms)
             if found is None:
                 continue
             prompt, matched = found
-            cand = self.make("cloze", [f], "cloze", prompt, matched, [*forms, *extra], dq=0.5)
+            cand = self.make("cloze", [f], "cloze", prompt, matched, [*forms, *extra], dq=0.5,
+                             sources=[{"article": src.article, "sentence": src.sentence}], **kw)
             if cand is not None:
                 return cand
         return None
@@ -582,12 +671,18 @@ class _Generator:
         if not name or not role or _pronoun_led(name) or role.lower() in _SKIP_ROLES:
             return []
         c = self.corpus
-        accepted = [name, *f.aliases]
+        accepted = [name, *(a for a in f.aliases if len(tokens(a)) > 1 or a == tokens(name)[-1].title())]
+        out: list[_Cand | None] = []
+        if not role_ok(f):
+            # The role is cut off: only the name in its own sentence is safe to ask about.
+            out.append(self.leader_cloze(f, name, accepted))
+            return out
         me = _pkey(name)
         my_roles = c.roles_by_person.get(me, set())
         holders = c.people_by_role.get(_rkey(f), set())
-        others = [g for g in c.leaders if g.role and _name(g) and _pkey(_name(g)) != me]
-
+        commentator = is_commentator(role)
+        peers = [g for g in c.leaders if role_ok(g) and is_commentator(_clean(g.role)) == commentator]
+        others = [g for g in peers if _name(g) and _pkey(_name(g)) != me]
         my_words = set(content_tokens(role))
 
         def tier(g: Any) -> int:
@@ -595,8 +690,7 @@ class _Generator:
                 return 0
             return 1 if set(content_tokens(g.role)) & my_words else 2
 
-        out: list[_Cand | None] = []
-        who = _who_prompt(f)
+        who = None if commentator else _who_prompt(f)
         if who:
             pool = [(tier(g), _name(g)) for g in others
                     if _pkey(_name(g)) not in holders and _rkey(g) != _rkey(f)]
@@ -604,25 +698,47 @@ class _Generator:
             if len(holders) == 1:
                 out.append(self.make("short_answer", [f], "sa:who", who, name, accepted, dq=0.5))
         label = _role_label(f)
-        pool = [(tier(g), _role_label(g)) for g in c.leaders
-                if g.role and _rkey(g) not in my_roles]
-        out.append(self.mc([f], "mc:role", f"What is {_poss(name)} role?", label, [], pool))
-        # False statement: the fact's own sentence with another office swapped in.
-        # Try the closest tier first; offices repeat, so each (role, country) is tried once.
+        pool = [(tier(g), _role_label(g)) for g in peers if _rkey(g) not in my_roles]
+        prompt = f"What is {_poss(name)} role?" if not commentator else f"Who is {name}?"
+        out.append(self.mc([f], "mc:role", prompt, label, [], pool))
+        true_stmt = f"{name} is {_role_phrase(f)}"
+        # False statement: another office of the same kind (leader or commentator) swapped in.
         offices: dict[int, dict[tuple[str, str], Any]] = {}
-        for g in c.leaders:
+        for g in peers:
             if _rkey(g) not in my_roles:
                 offices.setdefault(tier(g), {}).setdefault((g.role, g.country or ""), g)
         false = None
         for t in sorted(offices):
             swaps = sorted({s for g in offices[t].values()
-                            for s in [_swap_leader(_clean(f.statement), f, g)] if s})
+                            for s in [_swap_leader(true_stmt, f, g)] if s})
             if swaps:
                 false = self.rng.choice(swaps)
                 break
-        out.append(self.true_false(f, false, "tf:role"))
-        out.append(self.cloze(f, accepted))
+        out.append(self.true_false(f, true_stmt, false, "tf:role"))
+        out.append(self.leader_cloze(f, name, accepted))
         return out
+
+    def leader_cloze(self, f: Any, name: str, accepted: Sequence[str]) -> _Cand | None:
+        """Blank the full name only where the sentence gives the role right before it ("Russian
+        Foreign Minister _____"): a bare "_____ said that ..." has no answer a student could know."""
+        role_words = [w.lower() for w in words(_clean(f.role))]
+        for src in _good_sentences(f):
+            if is_headline(src.sentence):
+                continue
+            span = find_span(src.sentence, name)
+            if span is None:
+                continue
+            before = [w.lower() for w in words(src.sentence[:span[0]])][-4:]
+            after = src.sentence[span[1]:span[1] + 4]
+            if not role_words or not (role_words[-1] in before or (after.startswith(",") and role_words[0] in
+                                                                    [w.lower() for w in words(src.sentence[span[1]:span[1] + 60])])):
+                continue
+            prompt = src.sentence[:span[0]] + BLANK + src.sentence[span[1]:]
+            cand = self.make("cloze", [f], "cloze", prompt, src.sentence[span[0]:span[1]], accepted, dq=0.5,
+                             sources=[{"article": src.article, "sentence": src.sentence}])
+            if cand is not None:
+                return cand
+        return None
 
     def mechanism(self, f: Any) -> list[_Cand | None]:
         full = _full_name(f)
@@ -631,10 +747,13 @@ class _Generator:
         c = self.corpus
         acrs = _acronyms(f)
         my_forms = {normalise(x) for x in [full, *f.aliases, f.answer or ""] if x}
-        others = [g for g in c.mechanisms if _full_name(g) and normalise(_full_name(g)) not in my_forms]
+        others = [g for g in c.mechanisms if _full_name(g) and normalise(_full_name(g)) not in my_forms
+                  and not (my_forms & {normalise(x) for x in [*g.aliases, g.answer or ""] if x})]
 
         def tier(g: Any) -> int:
-            return 0 if f.subtype and g.subtype == f.subtype else 1
+            if f.subtype and g.subtype == f.subtype:
+                return 0
+            return 1 if _family(g) == _family(f) else 3
 
         out: list[_Cand | None] = []
         if acrs:
@@ -642,34 +761,33 @@ class _Generator:
             na = normalise(acr)
             accepted = [full, *(a for a in f.aliases if not is_acronym(a) and not contains_phrase(a, acr))]
             prompt = f"What does the acronym {acr} stand for?"
+            # Never offer a name that some fact in the corpus gives for this same acronym.
             rivals = [g for g in others
                       if na not in {normalise(x) for x in _acronyms(g)} and initials(_full_name(g)) != na]
             pool = [(tier(g), _full_name(g)) for g in rivals]
             out.append(self.mc([f], "mc:acronym", prompt, full, accepted, pool, acronyms=True))
             out.append(self.make("short_answer", [f], "sa:acronym", prompt, full, accepted, dq=0.5))
-            # False statement: the same sentence pairing the acronym with another name.
+            true_stmt = f"{acr} stands for {_the(full)}"
             false = None
-            statement = _clean(f.statement)
-            if rivals and contains_phrase(statement, acr):
-                swaps = sorted({(tier(g), s) for g in rivals
-                                for s in [_replace(statement, full, _full_name(g))] if s})
-                if swaps:
-                    best = min(t for t, _ in swaps)
-                    false = self.rng.choice([s for t, s in swaps if t == best])
-            out.append(self.true_false(f, false, "tf:acronym"))
-        else:
-            out.append(self.true_false(f, None, "tf"))
-        # Sentence-context multiple choice: which <subtype> fills the blank?
-        for src in f.sources:
+            close = [g for g in rivals if tier(g) <= 1]
+            if close:
+                best = min(tier(g) for g in close)
+                false = f"{acr} stands for {_the(self.rng.choice(sorted(_full_name(g) for g in close if tier(g) == best)))}"
+            out.append(self.true_false(f, true_stmt, false, "tf:acronym"))
+        # Sentence-context multiple choice: which name completes the source sentence?
+        for src in _good_sentences(f):
+            if is_headline(src.sentence) or not self_contained(src.sentence):
+                continue
             found = _blank(src.sentence, [full, *f.aliases])
             if found is None:
                 continue
             blanked, matched = found
-            kind = (f.subtype or "mechanism").replace("_", " ")
-            prompt = f"Which {kind} fills the blank? {blanked}"
+            prompt = f"Which name completes the sentence? {blanked}"
             use_acr = is_acronym(matched)
-            pool = [(tier(g), (_acronyms(g) or [""])[0] if use_acr else _full_name(g)) for g in others]
-            cand = self.mc([f], "mc:fill", prompt, matched, [full, *f.aliases], pool, acronyms=True)
+            pool = [(tier(g), (_acronyms(g) or [""])[0] if use_acr else _full_name(g))
+                    for g in others if tier(g) <= 1]
+            cand = self.mc([f], "mc:fill", prompt, matched, [full, *f.aliases], pool, acronyms=True,
+                           sources=[{"article": src.article, "sentence": src.sentence}])
             if cand is not None:
                 out.append(cand)
                 break
@@ -678,93 +796,117 @@ class _Generator:
 
     def date(self, f: Any) -> list[_Cand | None]:
         iso = (f.date or "").strip()
-        if iso_parts(iso) is None:
-            return []
+        if iso_parts(iso) is None or _is_publication(f):
+            return []  # "when was this article published" is trivia about the corpus, not the news
         c = self.corpus
         answer = render_date(iso)
         accepted = [*date_variants(iso),
                     *(a for a in f.aliases if a and parse_date(a) == iso_parts(iso))]
         out: list[_Cand | None] = []
-        # cloze first: it needs no event and consumes no rng (a dateline makes no cloze)
-        for src in ([] if _is_publication(f) else f.sources):
+        # cloze first: it needs no event and consumes no rng
+        for src in _good_sentences(f):
+            if is_headline(src.sentence) or not self_contained(src.sentence):
+                continue
             found = _blank_date(src.sentence, iso)
             if found is None:
                 continue
-            cand = self.make("cloze", [f], "cloze", found[0], found[1], accepted, dq=0.5)
+            cand = self.make("cloze", [f], "cloze", found[0], found[1], accepted, dq=0.5,
+                             sources=[{"article": src.article, "sentence": src.sentence}])
             if cand is not None:
                 out.append(cand)
                 break
-        event = _clean(f.event)
-        if not event or _pronoun_led(event):
-            out.append(self.true_false(f, None, "tf"))
+        event = c.events.get(f.id)
+        if not event:
             return out
-        taken = sorted({*c.dates_of_event(event), iso})
+        taken = sorted({*c.dates_of_event(f.event or ""), iso})
         prec = precision(iso)
 
         def free(d: str) -> bool:
             return iso_parts(d) is not None and not any(compatible(d, t) for t in taken)
 
+        window = {"day": 90, "month": 400, "year": 365 * 12}[prec]
         same_precision = {g.date for g in c.dates if g.date and precision(g.date) == prec}
-        corpus_dates = sorted((d for d in same_precision if free(d)),
+        corpus_dates = sorted((d for d in same_precision if free(d)
+                               and _date_pool_sort_key(d, iso)[0] <= window),
                               key=lambda d: _date_pool_sort_key(d, iso))
-        pool: list[tuple[int, str]] = [(0 if i < 6 else 1, render_date(d))
-                                       for i, d in enumerate(corpus_dates)]
-        steps = {"day": [1, 2, 3, 7, 30, -1, -2, -3, -7, -30],
-                 "month": [1, 2, 3, 12, -1, -2, -3, -12],
-                 "year": [1, 2, 3, -1, -2, -3]}[prec]
+        pool: list[tuple[int, str]] = [(0, render_date(d)) for d in corpus_dates[:4]]
+        steps = {"day": [1, 2, 3, 7, -1, -2, -3, -7],
+                 "month": [1, 2, 3, -1, -2, -3],
+                 "year": [1, 2, 3, -1, -2, -3, 4, -4]}[prec]
         shifted = [s for s in (_shift(iso, k) for k in steps) if s and free(s)]
-        pool += [(2, render_date(s)) for s in shifted]
-        published = re.fullmatch(r"the article (.+) was published", event, re.IGNORECASE)
-        prompt = (f"When was the article {published.group(1)} published?" if published
-                  else f"When did the following happen: {event}?")
-        out.append(self.mc([f], "mc:when", prompt, answer, accepted, pool, date=True))
-        out.append(self.make("short_answer", [f], "sa:when", prompt, answer, accepted, dq=0.5))
-        wrong = corpus_dates[:3] or shifted[:3]
-        false = None
-        if wrong:
-            false = _swap_date(_clean(f.statement), iso, self.rng.choice(sorted(wrong)))
-        out.append(self.true_false(f, false, "tf:when"))
+        pool += [(1, render_date(s)) for s in shifted]
+        lead = {"day": "On what date", "month": "In which month", "year": "In which year"}[prec]
+        prompt = f"{lead} did this happen: {_lc(event)}?"
+        true_stmt = _date_statement(event, iso)
+        out.append(self.mc([f], "mc:when", prompt, answer, accepted, pool, date=True,
+                           explanation=true_stmt + "."))
+        out.append(self.make("short_answer", [f], "sa:when", prompt, answer, accepted, dq=0.5,
+                             explanation=true_stmt + "."))
+        wrong = corpus_dates[:3] or shifted[:4]
+        false = _date_statement(event, self.rng.choice(sorted(wrong))) if wrong else None
+        out.append(self.true_false(f, true_stmt, false, "tf:when"))
         return out
 
     def goal(self, f: Any) -> list[_Cand | None]:
-        actor, goal = _clean(f.actor), _clean(f.goal or f.answer)
-        if not actor or not goal or _pronoun_led(actor):
-            return []
         c = self.corpus
-        na = normalise(actor)
-        mine = [_clean(g.goal or g.answer) for g in c.goals if normalise(g.actor or "") == na]
-
-        def taken(text: str) -> bool:
-            return any(fuzz.token_set_ratio(normalise(text), normalise(m)) >= 90 for m in mine)
-
+        v = c.goal_views.get(f.id)
+        if v is None:
+            return []
         out: list[_Cand | None] = []
-        pool = [(0, _clean(g.goal or g.answer)) for g in c.goals
-                if normalise(g.actor or "") != na and not taken(_clean(g.goal or g.answer))]
-        out.append(self.mc([f], "mc:goal", f"What did {actor} call for?", goal, f.aliases, pool))
-        items = [i for i in (_clean(x) for x in f.items) if i and contains_phrase(goal, i)]
-        if len(items) >= 2:
-            item = max(items, key=lambda i: (len(i), -items.index(i)))
-            blanked = re.sub(rf"(?<!\w){re.escape(item)}(?!\w)", BLANK, goal, count=1,
-                             flags=re.IGNORECASE)
-            word = "word fills" if len(item.split()) == 1 else "words fill"
-            prompt = f"{actor} called for {blanked}. Which {word} the blank?"
-            own = {normalise(i) for i in f.items}
-            item_pool = [(0, i) for g in c.goals if g is not f for i in g.items
-                         if normalise(i) not in own]
-            item_pool += [(1, q) for q in _QUALITY_POOL if normalise(q) not in own]
-            out.append(self.mc([f], "mc:item", prompt, item, [], item_pool))
-            out.append(self.make("short_answer", [f], "sa:item", prompt, item, dq=0.5))
-            out.append(self.cloze(f, [item]))
-        elif len(goal.split()) <= 6:
-            out.append(self.make("short_answer", [f], "sa:goal", f"What did {actor} call for?",
-                                 goal, f.aliases, dq=0.5))
-            out.append(self.cloze(f, [goal, *f.aliases]))
-        false_goals = sorted({t for _, t in pool
-                              if fuzz.token_set_ratio(normalise(t), normalise(goal)) < 80})
-        false = None
-        if false_goals:
-            false = _replace(_clean(f.statement), goal, self.rng.choice(false_goals))
-        out.append(self.true_false(f, false, "tf:goal"))
+        src = [{"article": v.article, "sentence": v.sentence}]
+        true_stmt = goal_statement(v)
+        expl = true_stmt or _cap(_clean(f.statement)) + "."
+        penalty = 0.05 if v.resolved else 0.0
+        kw = {"sources": src, "explanation": expl, "penalty": penalty}
+        question = goal_question(v)
+        # Distractors: goals of the same form stated by parties that share nobody with this actor,
+        # that no overlapping actor also stated, and that do not name this actor (China's "work
+        # with Russia to ..." is no wrong answer about Russia): never a true alternative.
+        mine = c.goals_of(v.parties)
+        pool = []
+        for w in c.goal_views.values():
+            if w.parties & v.parties or w.form != v.form or len(words(w.goal)) > 2 * len(words(v.goal)) + 4:
+                continue
+            if _parties(w.goal, c.leaders) & v.parties:
+                continue
+            if any(fuzz.token_set_ratio(normalise(w.goal), normalise(m)) >= 80 for m in mine):
+                continue
+            pool.append((0, w.goal))
+        if question:
+            out.append(self.mc([f], "mc:goal", question, v.goal, [], pool, **kw))
+            if len(words(v.goal)) <= 6:
+                out.append(self.make("short_answer", [f], "sa:goal", question, v.goal, short_forms(v.goal),
+                                     dq=0.5, **kw))
+        items = list_items(v.goal)
+        if len(items) >= 3 and true_stmt:
+            item = items[-1] if len(items[-1]) > 3 else max(items, key=len)
+            span = find_span(true_stmt, item)
+            if span:
+                blanked = true_stmt[:span[0]] + BLANK + true_stmt[span[1]:]
+                prompt = f"Which word completes the sentence? {blanked}"
+                said = {normalise(w) for m in mine for w in re.findall(r"[\w-]+", m)}
+                item_pool = [(0, i) for w in c.goal_views.values() for i in list_items(w.goal)
+                             if normalise(i) not in said]
+                item_pool += [(1, q) for q in _QUALITY_POOL if normalise(q) not in said]
+                out.append(self.mc([f], "mc:item", prompt, item, [], item_pool, **kw))
+        # cloze: the goal itself when short, else one list item, in the source sentence
+        if self_contained(v.sentence) and not is_headline(v.sentence) \
+                and len(v.sentence.split()) <= _MAX_CLOZE_WORDS:
+            target = v.goal if len(words(v.goal)) <= 8 else (items[-1] if len(items) >= 3 else None)
+            if target:
+                found = _blank(v.sentence, [target])
+                if found:
+                    out.append(self.make("cloze", [f], "cloze", found[0], found[1], [target], dq=0.5, **kw))
+        if true_stmt:
+            # False variant: the actor opposing its own goal. Never another party's goal swapped
+            # in: that is false in the corpus but often true in the world ("Xi Jinping insisted on
+            # the one-China principle"). Checked: no fact has this actor opposing this goal.
+            false = goal_negation(v)
+            if false and any(w.verb == "oppose" and w.parties & v.parties
+                             and fuzz.token_set_ratio(normalise(w.goal), normalise(v.goal)) >= 80
+                             for w in c.goal_views.values()):
+                false = None
+            out.append(self.true_false(f, true_stmt, false, "tf:goal", sources=src, penalty=penalty))
         return out
 
     # groups -----------------------------------------------------------------------------------
@@ -807,22 +949,21 @@ class _Generator:
             return text_clash(a, b) or _same_event(a[1], b[1]) or compatible(a[0].date, b[0].date)
 
         def goal_clash(a, b) -> bool:
-            return (normalise(a[1]) == normalise(b[1])
-                    or fuzz.token_set_ratio(normalise(a[2]), normalise(b[2])) >= 90)
+            va, vb = c.goal_views[a[0].id], c.goal_views[b[0].id]
+            return bool(va.parties & vb.parties) or fuzz.token_set_ratio(normalise(a[2]), normalise(b[2])) >= 80
 
         specs = [
             ("people", "Match each person to their role.", person_clash,
-             [(f, _name(f), _role_label(f)) for f in c.leaders if _name(f) and f.role]),
+             [(f, _name(f), _role_label(f)) for f in c.leaders
+              if _name(f) and f.role and role_ok(f) and not _pronoun_led(_name(f))]),
             ("acronyms", "Match each acronym to its full name.", text_clash,
              [(f, _acronyms(f)[0], _full_name(f)) for f in c.mechanisms
               if _acronyms(f) and _full_name(f)]),
             ("dates", "Match each event to the date it happened.", date_clash,
-             [(f, _cap(_clean(f.event)), render_date(f.date)) for f in c.dates
-              if f.event and iso_parts(f.date or "") and not _pronoun_led(f.event)
-              and not _is_publication(f)]),
-            ("goals", "Match each actor to the goal they called for.", goal_clash,
-             [(f, _clean(f.actor), _clean(f.goal or f.answer)) for f in c.goals
-              if f.actor and (f.goal or f.answer) and not _pronoun_led(f.actor)]),
+             [(f, c.events[f.id], render_date(f.date)) for f in c.dates if f.id in c.events]),
+            ("goals", "Match each party to what it called for or pledged.", goal_clash,
+             [(f, v.actor, v.goal) for f in c.goals for v in [c.goal_views.get(f.id)]
+              if v is not None and len(words(v.goal)) <= 12]),
         ]
         for key, prompt, clash, rows in specs:
             for group in self.groups(rows, clash, MATCH_MIN, MATCH_MAX):
@@ -835,9 +976,8 @@ class _Generator:
         return out
 
     def ordering(self) -> list[_Cand | None]:
-        rows = [(f, _cap(_clean(f.event)), f.date) for f in self.corpus.dates
-                if f.event and iso_parts(f.date or "") and not _pronoun_led(f.event)
-                and not _is_publication(f)]
+        c = self.corpus
+        rows = [(f, c.events[f.id], f.date) for f in c.dates if f.id in c.events]
 
         def clash(a, b) -> bool:
             return (compatible(a[2], b[2]) or _same_event(a[1], b[1])
@@ -848,8 +988,9 @@ class _Generator:
             group = sorted(unsorted, key=lambda r: (date_interval(r[2]) or (r[2],))[0])
             facts = [r[0] for r in group]
             items = [r[1] for r in group]
+            expl = " ".join(_date_statement(r[1], r[2]) + "." for r in group)
             out.append(self.make("ordering", facts, "order", ORDER_PROMPT, " \u2192 ".join(items),
-                                 items=items, dq=0.5,
+                                 items=items, dq=0.5, explanation=expl,
                                  slot="order|" + ",".join(sorted(f.id for f in facts))))
         return out
 
@@ -868,8 +1009,34 @@ class _Generator:
         return select([c for c in cands if c is not None])
 
 
-def select(cands: Sequence[_Cand]) -> list[Question]:
-    """Best candidate per slot, then drop near-duplicates of a better question of the same type.
+def _the(name: str) -> str:
+    """A mechanism's name as a noun phrase: "the Belt and Road Initiative", "BRICS"."""
+    if name.lower().startswith("the ") or is_acronym(name):
+        return name
+    return f"the {name}"
+
+
+def _lc(event: str) -> str:
+    """Lower-case the first letter unless it starts a name ("The signing" -> "the signing")."""
+    first = event.split()[0]
+    if first in ("The", "A", "An") or (first.lower().endswith("ing") and first[1:].islower()):
+        return event[:1].lower() + event[1:]
+    return event
+
+
+def _date_statement(event: str, iso: str) -> str:
+    """"Chinese President Xi Jinping and Russian President Vladimir Putin hold talks via video
+    link on 23 August 2021" / "The signing of the Treaty ... took place in 2001"."""
+    prep = "on" if precision(iso) == "day" else "in"
+    when = render_date(iso)
+    if event_is_clause(event):
+        return f"{_cap(event)} {prep} {when}"
+    return f"{_cap(event)} took place {prep} {when}"
+
+
+def select(cands: Sequence[_Cand], per_fact: int = _PER_FACT) -> list[Question]:
+    """Best candidate per slot, then drop near-duplicates of a better question of the same type,
+    then keep at most ``per_fact`` single-fact questions per fact (the best-scoring ones).
 
     A near-duplicate has a prompt within fuzz.ratio > 90 of a kept prompt *and* the same answer
     (normalised, ratio > 90): "Who is China's Foreign Minister?" and "Who is Russia's Foreign
@@ -884,6 +1051,7 @@ def select(cands: Sequence[_Cand]) -> list[Question]:
     kept: list[Question] = []
     prompts: dict[str, list[str]] = {}
     answers: dict[str, list[str]] = {}
+    per_fact_count: dict[str, int] = {}
     for c in ranked:
         q = c.question
         if q.type not in ("matching", "ordering"):
@@ -892,6 +1060,11 @@ def select(cands: Sequence[_Cand]) -> list[Question]:
             close = process.extract(p, ps, scorer=fuzz.ratio, score_cutoff=90.0001, limit=None)
             if any(a == ans[i] or fuzz.ratio(a, ans[i]) > 90 for _, _, i in close):
                 continue
+            if per_fact and len(q.fact_ids) == 1:
+                n = per_fact_count.get(q.fact_ids[0], 0)
+                if n >= per_fact:
+                    continue
+                per_fact_count[q.fact_ids[0]] = n + 1
             ps.append(p)
             ans.append(a)
         kept.append(q)
