@@ -1096,3 +1096,173 @@ def undo_last_review(session: Session, user: User) -> UndoOutcome:
     session.delete(log)
     session.flush()
     return outcome
+
+
+# ==============================================================================================
+# Progress aggregates (grouped SQL; the arithmetic lives in ``progress``)
+# ==============================================================================================
+def _hour_bucket(session: Session, col):
+    """"YYYY-MM-DD HH" of a UTC timestamp column, on SQLite and PostgreSQL."""
+    if session.get_bind().dialect.name == "postgresql":
+        return func.to_char(col, "YYYY-MM-DD HH24")
+    return func.strftime("%Y-%m-%d %H", col)
+
+
+def _day(session: Session, col):
+    if session.get_bind().dialect.name == "postgresql":
+        return func.to_char(col, "YYYY-MM-DD")
+    return func.strftime("%Y-%m-%d", col)
+
+
+def activity_by_hour(session: Session, user: User, since: datetime) -> list[tuple[str, int]]:
+    """Flashcard ratings plus quiz answers per UTC hour since ``since`` (two grouped queries)."""
+    rb = _hour_bucket(session, ReviewLog.reviewed_at)
+    ab = _hour_bucket(session, Answer.created_at)
+    reviews = session.execute(
+        select(rb, func.count())
+        .where(ReviewLog.user_id == user.id, ReviewLog.reviewed_at >= since, ReviewLog.kind.in_(("review", "cram")))
+        .group_by(rb)
+    ).all()
+    answers = session.execute(
+        select(ab, func.count()).where(Answer.user_id == user.id, Answer.created_at >= since).group_by(ab)
+    ).all()
+    return [(str(b), int(n)) for b, n in [*reviews, *answers]]
+
+
+def due_dates(session: Session, user: User, until: datetime) -> list[datetime]:
+    """Due times of the user's studied, live cards falling due before ``until`` (one column)."""
+    return list(
+        session.scalars(
+            select(Card.due)
+            .join(Fact, Fact.id == Card.fact_id)
+            .where(Card.user_id == user.id, Card.state != NEW, Fact.retired_at.is_(None), _not_suspended(),
+                   Card.due < until)
+        )
+    )
+
+
+def card_state_counts(session: Session, user: User) -> dict[int, int]:
+    return {
+        int(s): int(n)
+        for s, n in session.execute(
+            select(Card.state, func.count())
+            .join(Fact, Fact.id == Card.fact_id)
+            .where(Card.user_id == user.id, Fact.retired_at.is_(None))
+            .group_by(Card.state)
+        )
+    }
+
+
+def retention_counts(session: Session, user: User, since: datetime | None = None) -> tuple[int, int]:
+    """True retention inputs: scheduled reviews of review-state cards, and how many were recalled
+    (rated Hard or better). Learning steps, cram and quiz-counted reviews are left out."""
+    stmt = select(
+        func.coalesce(func.sum(case((ReviewLog.rating >= 2, 1), else_=0)), 0), func.count()
+    ).where(ReviewLog.user_id == user.id, ReviewLog.kind == "review", ReviewLog.card_state == REVIEW)
+    if since is not None:
+        stmt = stmt.where(ReviewLog.reviewed_at >= since)
+    passed, total = session.execute(stmt).one()
+    return int(passed), int(total)
+
+
+def _correct_sum():
+    return func.coalesce(func.sum(case((Answer.correct.is_(True), 1), else_=0)), 0)
+
+
+def accuracy_by_kind(session: Session, user: User, since: datetime) -> list[tuple[Any, str, int, int]]:
+    """(UTC day, fact kind, answers, right) for quiz answers since ``since``."""
+    day = _day(session, Answer.created_at)
+    return [
+        (d, k or "other", int(t), int(c))
+        for d, k, t, c in session.execute(
+            select(day, Question.fact_kind, func.count(), _correct_sum())
+            .join(Question, Question.id == Answer.question_id)
+            .where(Answer.user_id == user.id, Answer.created_at >= since)
+            .group_by(day, Question.fact_kind)
+        )
+    ]
+
+
+def _answer_articles():
+    """Distinct (answer, article) pairs: an answer counts once for each article its facts come from."""
+    return (
+        select(Answer.id.label("answer_id"), FactSource.article_id.label("article_id"))
+        .join(question_fact, question_fact.c.question_id == Answer.question_id)
+        .join(FactSource, FactSource.fact_id == question_fact.c.fact_id)
+        .distinct()
+    )
+
+
+def accuracy_by_article(session: Session, user: User, since: datetime) -> list[tuple[Any, int, int, int]]:
+    """(UTC day, article id, answers, right) for quiz answers since ``since``."""
+    pairs = _answer_articles().where(Answer.user_id == user.id, Answer.created_at >= since).subquery()
+    day = _day(session, Answer.created_at)
+    return [
+        (d, int(a), int(t), int(c))
+        for d, a, t, c in session.execute(
+            select(day, pairs.c.article_id, func.count(), _correct_sum())
+            .select_from(pairs)
+            .join(Answer, Answer.id == pairs.c.answer_id)
+            .group_by(day, pairs.c.article_id)
+        )
+    ]
+
+
+def article_totals(session: Session, user: User) -> list[tuple[int, str, int, int]]:
+    """(article id, title, answers, right) over all time, most answered first."""
+    pairs = _answer_articles().where(Answer.user_id == user.id).subquery()
+    return [
+        (int(a), title, int(t), int(c))
+        for a, title, t, c in session.execute(
+            select(pairs.c.article_id, Article.title, func.count(), _correct_sum())
+            .select_from(pairs)
+            .join(Answer, Answer.id == pairs.c.answer_id)
+            .join(Article, Article.id == pairs.c.article_id)
+            .where(Article.retired_at.is_(None))
+            .group_by(pairs.c.article_id, Article.title)
+            .order_by(func.count().desc(), Article.title)
+        )
+    ]
+
+
+def fact_attempts(session: Session, user: User) -> tuple[list[tuple[int, int, int]], list[tuple[int, int, int]]]:
+    """Per live fact: (fact id, attempts, failures) from quiz answers and from flashcard ratings."""
+    answers = session.execute(
+        select(question_fact.c.fact_id, func.count(), func.coalesce(func.sum(case((Answer.correct.is_(False), 1), else_=0)), 0))
+        .select_from(Answer)
+        .join(question_fact, question_fact.c.question_id == Answer.question_id)
+        .join(Fact, Fact.id == question_fact.c.fact_id)
+        .where(Answer.user_id == user.id, Fact.retired_at.is_(None))
+        .group_by(question_fact.c.fact_id)
+    ).all()
+    reviews = session.execute(
+        select(Card.fact_id, func.count(), func.coalesce(func.sum(case((ReviewLog.rating == 1, 1), else_=0)), 0))
+        .select_from(ReviewLog)
+        .join(Card, Card.id == ReviewLog.card_id)
+        .join(Fact, Fact.id == Card.fact_id)
+        # Quiz-counted reviews are already in the answers above.
+        .where(ReviewLog.user_id == user.id, ReviewLog.kind.in_(("review", "cram")), Fact.retired_at.is_(None))
+        .group_by(Card.fact_id)
+    ).all()
+    return [tuple(map(int, r)) for r in answers], [tuple(map(int, r)) for r in reviews]
+
+
+def facts_by_id(session: Session, ids: Sequence[int]) -> dict[int, Fact]:
+    if not ids:
+        return {}
+    return {f.id: f for f in session.scalars(select(Fact).where(Fact.id.in_(list(ids))))}
+
+
+def question_ids_for_facts(session: Session, fact_ids: Sequence[int]) -> list[int]:
+    """Live bank questions about these facts (for a "study these" quiz)."""
+    if not fact_ids:
+        return []
+    return list(
+        session.scalars(
+            select(Question.id)
+            .join(question_fact, question_fact.c.question_id == Question.id)
+            .where(question_fact.c.fact_id.in_(list(fact_ids)), _bank_filter())
+            .distinct()
+            .order_by(Question.id)
+        )
+    )

@@ -1,12 +1,140 @@
-"""Progress (being built)."""
+"""Progress dashboard: what is due, how well you remember, how regularly you study, what is weak."""
 
 from __future__ import annotations
 
-from flask import Blueprint, render_template
+from datetime import timedelta
+
+from flask import Blueprint, flash, redirect, url_for
+from flask_login import current_user, login_required
+
+from ..extensions import db
+from ..models import utcnow
+from ..study import charts, store
+from ..study import progress as pg
+from ..study.quiz import MAX_LENGTH
+from ..study.scheduler import LEARNING, NEW, RELEARNING, REVIEW
+from .helpers import render
 
 bp = Blueprint("progress", __name__, url_prefix="/progress")
 
+KIND_LABELS = {"date": "Dates", "leader": "Leaders", "mechanism": "Mechanisms", "goal": "Goals", "other": "Other"}
+HEATMAP_WEEKS = 26
+TREND_WEEKS = 8
+
+
+def _weakest(n: int = 10):
+    answers, reviews = store.fact_attempts(db.session, current_user)
+    weak = pg.weakest(pg.merge_fact_stats(answers, reviews), n)
+    facts = store.facts_by_id(db.session, [w.fact_id for w in weak])
+    return [(facts[w.fact_id], w) for w in weak if w.fact_id in facts]
+
 
 @bp.get("/")
+@login_required
 def dashboard():
-    return render_template("error.html", status=503, title="Progress", message="This area is being built."), 503
+    user = current_user
+    tz = user.timezone
+    now = utcnow()
+    today = pg.local_date(now, tz)
+    day_start, day_end = pg.day_bounds(now, tz)
+
+    counts = store.queue_counts(db.session, user, store.Deck(), now=now, day_start=day_start, day_end=day_end)
+    states = store.card_state_counts(db.session, user)
+    dues = store.due_dates(db.session, user, until=day_end + timedelta(days=13))
+    fc = pg.forecast(dues, today, tz, days=14)
+    fc_labels = ["Today" if i == 0 else d.day.strftime("%-d %b") if i % 2 == 0 else d.day.strftime("%a")[:2]
+                 for i, d in enumerate(fc)]
+    fc_total = sum(d.count for d in fc)
+    forecast_svg = charts.bar_chart(
+        fc_labels, [d.count for d in fc],
+        title="Cards due in the next 14 days",
+        desc=f"{fc[0].count} due today (including overdue), {fc_total} in the next 14 days; busiest day "
+        f"{max(fc, key=lambda d: d.count).day.strftime('%-d %B')} with {max(d.count for d in fc)}.",
+        tooltips=[f"{d.day.strftime('%a %-d %b')}: {d.count} card{'' if d.count == 1 else 's'}" for d in fc],
+    )
+
+    passed30, total30 = store.retention_counts(db.session, user, since=now - timedelta(days=30))
+    passed_all, total_all = store.retention_counts(db.session, user)
+
+    since = day_start - timedelta(days=7 * HEATMAP_WEEKS + 7)
+    per_day = pg.hour_buckets_to_days(store.activity_by_hour(db.session, user, since), tz)
+    active = {d for d, n in per_day.items() if n > 0}
+    streak, longest = pg.current_streak(active, today), pg.longest_streak(active)
+    weeks = pg.heatmap(per_day, today, HEATMAP_WEEKS)
+    days_active = sum(1 for w in weeks for c in w if c.count)
+    heat_svg = charts.heatmap(
+        weeks, title=f"Study activity over the last {HEATMAP_WEEKS} weeks",
+        desc=f"You studied on {days_active} days of the last {HEATMAP_WEEKS} weeks; current streak {streak} "
+        f"day{'s' if streak != 1 else ''}, longest {longest}. Darker squares mean more ratings and answers.",
+        unit="ratings and answers",
+    )
+
+    trend_since = day_start - timedelta(days=7 * TREND_WEEKS + 1)
+    by_kind = pg.weekly_series(
+        [(_as_date(d), k, t, c) for d, k, t, c in store.accuracy_by_kind(db.session, user, trend_since)],
+        today, TREND_WEEKS,
+    )
+    week_starts = [p.start for p in next(iter(by_kind.values()))] if by_kind else []
+    week_labels = [s.strftime("%-d %b") for s in week_starts]
+    kind_series = {KIND_LABELS.get(k, k): [p.percent for p in pts] for k, pts in by_kind.items()}
+    kind_svg = None
+    if by_kind:
+        kind_svg = charts.line_chart(
+            week_labels, kind_series,
+            title="Quiz accuracy by kind of fact, per week",
+            desc="; ".join(
+                f"{name}: " + ", ".join(f"{v}%" for v in vals if v is not None) for name, vals in kind_series.items()
+            ) + ".",
+        )
+    by_article_week = pg.weekly_series(
+        [(_as_date(d), str(a), t, c) for d, a, t, c in store.accuracy_by_article(db.session, user, trend_since)],
+        today, TREND_WEEKS,
+    )
+    articles = []
+    for aid, title, total, correct in store.article_totals(db.session, user)[:50]:
+        pts = by_article_week.get(str(aid), [])
+        recent = [p for p in pts[-2:] if p.total]
+        recent_total = sum(p.total for p in recent)
+        articles.append({
+            "id": aid, "title": title, "total": total, "percent": pg.percent(correct, total),
+            "recent": pg.percent(sum(p.correct for p in recent), recent_total) if recent_total else None,
+            "spark": charts.sparkline([p.percent for p in pts], label=f"Weekly accuracy for {title}") if pts else None,
+        })
+
+    weak = _weakest()
+    return render(
+        "progress/dashboard.html", None,
+        counts=counts, states=states, new_state=NEW, learning_states=(LEARNING, RELEARNING), review_state=REVIEW,
+        forecast=fc, forecast_svg=forecast_svg, forecast_total=fc_total,
+        retention30=pg.percent(passed30, total30), total30=total30,
+        retention_all=pg.percent(passed_all, total_all), total_all=total_all,
+        streak=streak, longest=longest, heat_svg=heat_svg, days_active=days_active,
+        kind_svg=kind_svg, kind_series=kind_series, week_labels=week_labels,
+        articles=articles, weak=weak, kind_labels=KIND_LABELS, weakness=pg.weakness,
+    )
+
+
+def _as_date(value):
+    from datetime import date
+
+    if isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value)[:10])
+
+
+@bp.post("/study-weak")
+@login_required
+def study_weak():
+    """Start a practice quiz on the weakest facts (recomputed here; the form carries no ids)."""
+    facts = [f.id for f, _ in _weakest()]
+    qids = store.question_ids_for_facts(db.session, facts)
+    try:
+        quiz = store.start_quiz(db.session, current_user, scope_kind="weak", scope_ref=None,
+                                length=min(MAX_LENGTH, max(1, min(len(qids), 15))), mode="practice",
+                                question_ids=qids)
+    except store.StudyError as e:
+        db.session.rollback()
+        flash(str(e) if qids else "No weak facts yet: answer some quizzes or review cards first.", "info")
+        return redirect(url_for("progress.dashboard"), 303)
+    db.session.commit()
+    return redirect(url_for("study.take", quiz_id=quiz.id), 303)

@@ -1,12 +1,291 @@
-"""Quizzes (being built)."""
+"""Quizzes: start one from a scope, answer one question at a time, see feedback and results.
+
+Every page works without JavaScript (forms post, 303 after POST); with htmx the question area
+(``#quiz-stage``) is swapped in place from the same templates (``study/_stage.html``).
+"""
 
 from __future__ import annotations
 
-from flask import Blueprint, render_template
+import time
+
+from flask import Blueprint, abort, current_app, flash, make_response, redirect, request, url_for
+from flask_login import current_user, login_required
+from flask_wtf import FlaskForm
+from wtforms import RadioField, SelectField
+from wtforms.validators import DataRequired
+
+from ..extensions import db
+from ..models import FACT_KINDS, utcnow
+from ..study import quiz as qz
+from ..study import store
+from ..study.scheduler import StudyScheduler
+from .helpers import is_htmx, paginate, render
 
 bp = Blueprint("study", __name__, url_prefix="/quiz")
 
+KIND_LABELS = {"date": "Dates", "leader": "Leaders", "mechanism": "Mechanisms", "goal": "Goals"}
+
+
+def scheduler() -> StudyScheduler:
+    """The app's scheduler; ``STUDY_FUZZ=False`` in config turns interval fuzz off (tests)."""
+    return StudyScheduler(fuzz=current_app.config.get("STUDY_FUZZ", True))
+
+
+class StartForm(FlaskForm):
+    scope = RadioField(
+        "What to study",
+        choices=[("corpus", "All articles"), ("article", "One article"), ("kind", "One kind of fact"),
+                 ("set", "A study set")],
+        default="corpus",
+        validators=[DataRequired("Choose what to study.")],
+    )
+    article = SelectField("Article", coerce=str, validate_choice=False)
+    kind = SelectField("Kind of fact", choices=[(k, KIND_LABELS[k]) for k in FACT_KINDS], validate_choice=False)
+    set_id = SelectField("Study set", coerce=str, validate_choice=False)
+    length = SelectField("Questions", choices=[(str(n), str(n)) for n in qz.LENGTHS], default="10")
+    mode = RadioField(
+        "Mode",
+        choices=[("practice", "Practice — see the answer after each question"),
+                 ("test", "Test — see your score at the end")],
+        default="practice",
+    )
+    mix = RadioField(
+        "Question types",
+        choices=[("any", "Any mix"), ("all_types", "At least one of each of the six types")],
+        default="any",
+    )
+
+
+def _start_form() -> StartForm:
+    form = StartForm() if request.method == "POST" else StartForm(formdata=None)
+    form.article.choices = [(str(i), t) for i, t in store.article_choices(db.session)]
+    form.set_id.choices = [(str(i), t) for i, t in store.set_choices(db.session, current_user)]
+    if request.method == "GET":
+        # Links from elsewhere can preselect a scope: /quiz/?scope=article&article=3
+        for name in ("scope", "article", "kind", "set_id", "length", "mode", "mix"):
+            value = request.args.get(name)
+            if value:
+                getattr(form, name).data = value
+    return form
+
+
+def _index_page(form: StartForm, status: int = 200):
+    open_quizzes = store.open_quizzes(db.session, current_user)
+    page = paginate(store.recent_quizzes(db.session, current_user), per_page=10, rows=True)
+    labels = {q.id: store.scope_label(db.session, q) for q, _ in open_quizzes}
+    labels.update({row[0].id: store.scope_label(db.session, row[0]) for row in page.items})
+    return render(
+        "study/index.html", None, form=form, open_quizzes=open_quizzes, page=page, labels=labels,
+        kind_labels=KIND_LABELS,
+    ), status
+
 
 @bp.get("/")
+@login_required
 def index():
-    return render_template("error.html", status=503, title="Quizzes", message="This area is being built."), 503
+    return _index_page(_start_form())
+
+
+@bp.post("/start")
+@login_required
+def start():
+    form = _start_form()
+    if not form.validate_on_submit():
+        return _index_page(form, 422)
+    scope = form.scope.data
+    ref = {"article": form.article.data, "kind": form.kind.data, "set": form.set_id.data}.get(scope)
+    try:
+        quiz = store.start_quiz(
+            db.session, current_user, scope_kind=scope, scope_ref=ref, length=int(form.length.data or 10),
+            mode=form.mode.data or "practice", mix=form.mix.data or "any",
+        )
+    except store.StudyError as e:
+        db.session.rollback()
+        field = {"article": form.article, "kind": form.kind, "set": form.set_id}.get(scope, form.scope)
+        field.errors = [*field.errors, str(e)]
+        return _index_page(form, 404 if isinstance(e, store.ScopeNotFound) and scope == "set" else 422)
+    db.session.commit()
+    return redirect(url_for("study.take", quiz_id=quiz.id), 303)
+
+
+def _own_quiz(quiz_id: int):
+    quiz = store.get_quiz(db.session, current_user, quiz_id)
+    if quiz is None:
+        abort(404)
+    return quiz
+
+
+def _question_ctx(quiz, item, *, error: str | None = None, values: dict | None = None) -> dict:
+    from ..questions.store import question_from_row
+
+    question = question_from_row(item.question)
+    return {
+        "quiz": quiz,
+        "item": item,
+        "question": question,
+        "layout": qz.layout(question, item.id),
+        "values": values or {},
+        "error": error,
+        "answered": store.answered_count(db.session, quiz),
+        "total": len(quiz.items),
+        "shown_ms": int(time.time() * 1000),
+        "type_labels": qz.TYPE_LABELS,
+    }
+
+
+def _feedback_ctx(quiz, view: store.ItemView, result=None) -> dict:
+    sources = store.source_links(view.question)
+    titles = store.article_titles(db.session, [s["article_id"] for s in sources if s.get("article_id")])
+    finished = quiz.finished_at is not None
+    return {
+        "quiz": quiz,
+        "view": view,
+        "typo": bool(view.answer and view.answer.typo),
+        "sources": sources,
+        "titles": titles,
+        "finished": finished,
+        "answered": store.answered_count(db.session, quiz),
+        "total": len(quiz.items),
+        "type_labels": qz.TYPE_LABELS,
+    }
+
+
+@bp.get("/<int:quiz_id>")
+@login_required
+def take(quiz_id: int):
+    quiz = _own_quiz(quiz_id)
+    item = None if quiz.finished_at else store.current_item(db.session, quiz)
+    if item is None:
+        if is_htmx():
+            resp = make_response("", 200)
+            resp.headers["HX-Redirect"] = url_for("study.results", quiz_id=quiz.id)
+            return resp
+        return redirect(url_for("study.results", quiz_id=quiz.id))
+    ctx = _question_ctx(quiz, item)
+    return render("study/take.html", "study/_stage.html", stage="question", label=store.scope_label(db.session, quiz),
+                  **ctx)
+
+
+@bp.post("/<int:quiz_id>/items/<int:item_id>")
+@login_required
+def answer(quiz_id: int, item_id: int):
+    quiz = _own_quiz(quiz_id)
+    item = store.get_item(db.session, quiz, item_id)
+    if item is None:
+        abort(404)
+    now = utcnow()
+    time_ms = qz.elapsed_ms(request.form.get("shown_ms"), int(now.timestamp() * 1000))
+    try:
+        outcome = store.answer_item(db.session, current_user, quiz, item, request.form.to_dict(flat=True),
+                                    time_ms=time_ms, now=now, scheduler=scheduler())
+    except qz.ResponseError as e:
+        db.session.rollback()
+        ctx = _question_ctx(quiz, item, error=str(e), values=request.form.to_dict(flat=True))
+        return render("study/take.html", "study/_stage.html", stage="question",
+                      label=store.scope_label(db.session, quiz), **ctx), 422
+    except store.StudyError as e:
+        db.session.rollback()
+        flash(str(e), "warning")
+        return redirect(url_for("study.results", quiz_id=quiz.id), 303)
+    db.session.commit()
+    if quiz.mode == "practice":
+        if is_htmx():
+            view = store.ItemView(item, outcome.question, outcome.answer)
+            return render("study/feedback.html", "study/_stage.html", stage="feedback",
+                          **_feedback_ctx(quiz, view))
+        return redirect(url_for("study.feedback", quiz_id=quiz.id, item_id=item.id), 303)
+    # Test mode: straight on to the next question (or the results).
+    if is_htmx():
+        nxt = store.current_item(db.session, quiz) if quiz.finished_at is None else None
+        if nxt is None:
+            resp = make_response("", 200)
+            resp.headers["HX-Redirect"] = url_for("study.results", quiz_id=quiz.id)
+            return resp
+        return render("study/take.html", "study/_stage.html", stage="question",
+                      label=store.scope_label(db.session, quiz), **_question_ctx(quiz, nxt))
+    return redirect(url_for("study.take", quiz_id=quiz.id), 303)
+
+
+@bp.get("/<int:quiz_id>/items/<int:item_id>")
+@login_required
+def feedback(quiz_id: int, item_id: int):
+    quiz = _own_quiz(quiz_id)
+    item = store.get_item(db.session, quiz, item_id)
+    if item is None:
+        abort(404)
+    from ..questions.store import question_from_row
+
+    if item.answer is None:
+        return redirect(url_for("study.take", quiz_id=quiz.id))
+    if quiz.mode == "test" and quiz.finished_at is None:
+        # No peeking at answers in a test before it is over.
+        return redirect(url_for("study.take", quiz_id=quiz.id))
+    view = store.ItemView(item, question_from_row(item.question), item.answer)
+    return render("study/feedback.html", "study/_stage.html", stage="feedback",
+                  label=store.scope_label(db.session, quiz), **_feedback_ctx(quiz, view))
+
+
+@bp.post("/<int:quiz_id>/finish")
+@login_required
+def finish(quiz_id: int):
+    quiz = _own_quiz(quiz_id)
+    store.finish_quiz(db.session, quiz)
+    db.session.commit()
+    return redirect(url_for("study.results", quiz_id=quiz.id), 303)
+
+
+@bp.get("/<int:quiz_id>/results")
+@login_required
+def results(quiz_id: int):
+    quiz = _own_quiz(quiz_id)
+    views = store.quiz_item_views(db.session, quiz)
+    summary = store.quiz_summary(views)
+    ids = {s["article_id"] for v in views for s in store.source_links(v.question) if s.get("article_id")}
+    titles = store.article_titles(db.session, list(ids))
+    end = quiz.finished_at or (max((v.answer.created_at for v in views if v.answer), default=None))
+    wall_ms = int((end - quiz.started_at).total_seconds() * 1000) if end else None
+    return render(
+        "study/results.html", None, quiz=quiz, views=views, summary=summary, titles=titles,
+        label=store.scope_label(db.session, quiz), wall=qz.format_duration(wall_ms),
+        active=qz.format_duration(summary.time_ms), type_labels=qz.TYPE_LABELS, kind_labels=KIND_LABELS,
+        source_links=store.source_links,
+    )
+
+
+@bp.post("/<int:quiz_id>/retry")
+@login_required
+def retry(quiz_id: int):
+    quiz = _own_quiz(quiz_id)
+    try:
+        new = store.start_quiz(db.session, current_user, scope_kind="retry", scope_ref=str(quiz.id),
+                               length=qz.MAX_LENGTH, mode=quiz.mode)
+    except store.StudyError as e:
+        db.session.rollback()
+        flash(str(e), "info")
+        return redirect(url_for("study.results", quiz_id=quiz.id), 303)
+    db.session.commit()
+    return redirect(url_for("study.take", quiz_id=new.id), 303)
+
+
+def init_app(app) -> None:
+    """Home-page panel data (cards due, a quiz to resume), computed only when the panel renders."""
+
+    @app.context_processor
+    def _study_home():
+        def study_home():
+            if not current_user.is_authenticated:
+                return None
+            from ..study.progress import day_bounds
+
+            now = utcnow()
+            start, end = day_bounds(now, current_user.timezone)
+            counts = store.queue_counts(db.session, current_user, store.Deck(), now=now, day_start=start,
+                                        day_end=end)
+            open_quizzes = store.open_quizzes(db.session, current_user, limit=1)
+            resume = None
+            if open_quizzes:
+                q, n = open_quizzes[0]
+                resume = {"quiz": q, "answered": n, "label": store.scope_label(db.session, q)}
+            return {"counts": counts, "resume": resume}
+
+        return {"study_home": study_home}

@@ -1,0 +1,198 @@
+"""Flashcard reviews in the database: queue order, day limits, idempotency, undo, cram."""
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlalchemy import func, select
+
+from quizapp.extensions import db
+from quizapp.models import Card, Fact, ReviewLog, User
+from quizapp.study import store
+from quizapp.study.scheduler import AGAIN, EASY, GOOD, LEARNING, NEW, REVIEW, StudyScheduler
+
+from .test_study_data import build_bank
+
+NOW = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
+DAY_START = datetime(2026, 1, 5, 0, 0, tzinfo=UTC)
+DAY_END = DAY_START + timedelta(days=1)
+SCHED = StudyScheduler(fuzz=False)
+
+
+@pytest.fixture
+def bank(app, make_user):
+    uid = make_user()
+    with app.app_context():
+        ids = build_bank(db.session)
+    return {"user": uid, **ids}
+
+
+def nxt(user, deck=store.Deck(), now=NOW, **kw):
+    return store.next_card(db.session, user, deck, now=now, day_start=DAY_START, day_end=DAY_END, **kw)
+
+
+def rate(user, card, rating, now=NOW, **kw):
+    out = store.review_card(db.session, user, card.fact.id, rating, now=now, scheduler=SCHED,
+                            seen=card.version, **kw)
+    db.session.commit()
+    return out
+
+
+def test_decks_have_facts_with_a_front_question(app, bank):
+    with app.app_context():
+        user = db.session.get(User, bank["user"])
+        rows = store.deck_overview(db.session, user, now=NOW, day_start=DAY_START, day_end=DAY_END)
+        counts = {r.deck.key: (r.facts, r.counts.new) for r in rows}
+        # Facts with a short-answer, cloze or multiple-choice question: leader, date, mechanism per article.
+        assert counts["all"] == (6, 6)
+        assert counts["kind:leader"] == (2, 2) and "kind:goal" not in counts
+        assert counts[f"article:{bank['articles'][0]}"] == (3, 3)
+        card = nxt(user)
+        assert card.front and card.answer and card.source["sentence_idx"] is not None
+        assert card.question_type == "short_answer" or card.question_type in store.FRONT_TYPES
+
+
+def test_new_card_reviews_and_queue_order(app, bank):
+    with app.app_context():
+        user = db.session.get(User, bank["user"])
+        first = nxt(user)
+        assert first.card is None and first.state == NEW
+        out = rate(user, first, GOOD)
+        assert out.created and out.card.state == LEARNING and out.card.due == NOW + timedelta(minutes=10)
+        # The learning card is not due yet, so the next new fact comes up.
+        second = nxt(user)
+        assert second.fact.id != first.fact.id
+        # Ten minutes later the learning card comes first.
+        assert nxt(user, now=NOW + timedelta(minutes=10)).fact.id == first.fact.id
+        log = db.session.scalar(select(ReviewLog))
+        assert (log.kind, log.rating, log.card_state, log.state_before["state"]) == ("review", GOOD, NEW, NEW)
+
+
+def test_review_is_idempotent_by_client_token(app, bank):
+    with app.app_context():
+        user = db.session.get(User, bank["user"])
+        card = nxt(user)
+        a = rate(user, card, EASY, client_token="tok-1")
+        b = store.review_card(db.session, user, card.fact.id, AGAIN, now=NOW, scheduler=SCHED,
+                              client_token="tok-1", seen="new")
+        db.session.commit()
+        assert a.created and not b.created and b.log.id == a.log.id
+        assert db.session.scalar(select(func.count()).select_from(ReviewLog)) == 1
+        assert b.card.state == REVIEW and b.card.due == NOW + timedelta(days=8)
+        # A different form for the same, already changed card is stale and records nothing.
+        with pytest.raises(store.StaleCard):
+            store.review_card(db.session, user, card.fact.id, AGAIN, now=NOW, scheduler=SCHED,
+                              client_token="tok-2", seen="new")
+        db.session.rollback()
+        assert db.session.scalar(select(func.count()).select_from(ReviewLog)) == 1
+
+
+def test_new_cards_per_day_limit(app, bank):
+    with app.app_context():
+        user = db.session.get(User, bank["user"])
+        user.new_cards_per_day = 2
+        db.session.commit()
+        seen = []
+        for _ in range(2):
+            card = nxt(user)
+            seen.append(card.fact.id)
+            rate(user, card, EASY)
+        assert nxt(user) is None  # limit reached: 4 more new facts wait for tomorrow
+        counts = store.queue_counts(db.session, user, store.Deck(), now=NOW, day_start=DAY_START, day_end=DAY_END)
+        assert (counts.new, counts.new_today, counts.total) == (4, 0, 0)
+        # Tomorrow the allowance is back.
+        tomorrow = NOW + timedelta(days=1)
+        card = store.next_card(db.session, user, store.Deck(), now=tomorrow, day_start=DAY_END,
+                               day_end=DAY_END + timedelta(days=1))
+        assert card is not None and card.fact.id not in seen
+        # The Easy cards are due in 8 days; that is what "all done" reports.
+        assert store.next_due(db.session, user, store.Deck(), after=NOW) == NOW + timedelta(days=8)
+
+
+def test_reviews_per_day_limit(app, bank):
+    with app.app_context():
+        user = db.session.get(User, bank["user"])
+        for _ in range(3):
+            rate(user, nxt(user), EASY)  # three review cards due in 8 days
+        user.reviews_per_day = 2
+        user.new_cards_per_day = 0  # no new cards that day, so only reviews are shown
+        db.session.commit()
+        later = NOW + timedelta(days=8)
+        ds, de = DAY_START + timedelta(days=8), DAY_END + timedelta(days=8)
+        shown = 0
+        while (card := store.next_card(db.session, user, store.Deck(), now=later, day_start=ds, day_end=de)):
+            assert card.state == REVIEW
+            rate(user, card, GOOD, now=later)
+            shown += 1
+        assert shown == 2
+        counts = store.queue_counts(db.session, user, store.Deck(), now=later, day_start=ds, day_end=de)
+        assert (counts.review, counts.review_today) == (1, 0)
+
+
+def test_undo_restores_card_exactly(app, bank):
+    with app.app_context():
+        user = db.session.get(User, bank["user"])
+        card = nxt(user)
+        rate(user, card, GOOD)
+        card = nxt(user, now=NOW + timedelta(minutes=10))
+        c = db.session.get(Card, card.card.id)
+        before = (c.state, c.step, c.stability, c.difficulty, c.due, c.last_review)
+        rate(user, card, GOOD, now=NOW + timedelta(minutes=10, seconds=3, microseconds=123))
+        assert c.state == REVIEW
+        undone = store.undo_last_review(db.session, user)
+        db.session.commit()
+        db.session.expire_all()
+        c = db.session.get(Card, card.card.id)
+        assert (c.state, c.step, c.stability, c.difficulty, c.due, c.last_review) == before
+        assert undone.fact_id == card.fact.id and undone.rating == GOOD
+        assert db.session.scalar(select(func.count()).select_from(ReviewLog)) == 1
+        # Undo the first review too: back to a new card, new-card allowance restored.
+        store.undo_last_review(db.session, user)
+        db.session.commit()
+        assert db.session.get(Card, card.card.id).state == NEW
+        assert store.day_counts(db.session, user, DAY_START).new_done == 0
+        with pytest.raises(store.StudyError):
+            store.undo_last_review(db.session, user)
+
+
+def test_cram_logs_but_leaves_schedule(app, bank):
+    with app.app_context():
+        user = db.session.get(User, bank["user"])
+        for _ in range(2):
+            rate(user, nxt(user), EASY)
+        assert nxt(user, cram=True, cram_since=NOW) is not None
+        cards = {c.id: (c.state, c.due, c.stability, c.last_review) for c in db.session.scalars(select(Card))}
+        crammed = 0
+        since = NOW + timedelta(hours=1)
+        while (card := nxt(user, now=since, cram=True, cram_since=since)):
+            out = rate(user, card, AGAIN, now=since, kind="cram")
+            assert out.log.kind == "cram"
+            crammed += 1
+        assert crammed == 2  # each studied card once per cram session
+        assert {c.id: (c.state, c.due, c.stability, c.last_review) for c in db.session.scalars(select(Card))} == cards
+        assert store.day_counts(db.session, user, DAY_START).reviews_done == 0
+
+
+def test_retired_fact_leaves_the_queue(app, bank):
+    with app.app_context():
+        user = db.session.get(User, bank["user"])
+        first = nxt(user)
+        db.session.get(Fact, first.fact.id).retired_at = NOW
+        db.session.commit()
+        assert nxt(user).fact.id != first.fact.id
+        with pytest.raises(store.ScopeNotFound):
+            store.review_card(db.session, user, first.fact.id, GOOD, now=NOW, scheduler=SCHED)
+
+
+def test_undo_refused_after_later_quiz_review(app, bank):
+    with app.app_context():
+        user = db.session.get(User, bank["user"])
+        sa = bank["questions"]["short_answer"][0]
+        fact_id = db.session.get(store.Question, sa).facts[0].id
+        store.review_card(db.session, user, fact_id, GOOD, now=NOW, scheduler=SCHED)
+        quiz = store.start_quiz(db.session, user, scope_kind="corpus", scope_ref=None, length=1, mode="test",
+                                question_ids=[sa])
+        store.answer_item(db.session, user, quiz, quiz.items[0], {"response": "Wang Yi"},
+                          now=NOW + timedelta(minutes=1), scheduler=SCHED)
+        db.session.commit()
+        with pytest.raises(store.StudyError, match="reviewed again"):
+            store.undo_last_review(db.session, user)
