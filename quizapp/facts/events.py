@@ -87,6 +87,22 @@ def _clause(doc, verb, skip: set[int]) -> str:
         if t.dep_ in ("appos", "relcl") and t.head.i in keep | subj_ids:
             inner_drop |= {x.i for x in t.subtree}
     ids = [i for i in ids if i not in inner_drop]
+    if ids and ids[0] >= verb.i and verb.dep_ in ("ROOT", "ccomp"):
+        # the parse lost the subject (a dateline in front): take the noun phrase right before the verb
+        j = verb.i - 1
+        lead = []
+        while j >= 0 and j not in skip and (doc[j].pos_ in ("PROPN", "NOUN", "DET", "ADJ", "CCONJ", "NUM")
+                                            or doc[j].lower_ in ("of", "'s")):
+            lead.append(j)
+            j -= 1
+        while j >= 0 and j in skip and doc[j].pos_ != "PUNCT" and j > 0:
+            j -= 1  # hop over the date ("The EU and Japan on Tuesday signed")
+            if j >= 0 and j not in skip:
+                while j >= 0 and j not in skip and doc[j].pos_ in ("PROPN", "NOUN", "DET", "ADJ", "CCONJ"):
+                    lead.append(j)
+                    j -= 1
+                break
+        ids = sorted(lead) + ids
     if subj_ids and min(subj_ids) > verb.i:
         # "Speaking at a meeting, both leaders ..." -> "both leaders speaking at a meeting"
         subj = _cap(doc, [i for i in ids if i in subj_ids])
@@ -96,17 +112,36 @@ def _clause(doc, verb, skip: set[int]) -> str:
     return _cap(doc, ids)
 
 
-def event_for(doc, char_start: int, char_end: int) -> str | None:
-    """The clause a date phrase belongs to, without the date phrase itself."""
+RELATIVE_PRONOUNS = {"which", "who", "that", "whom"}
+
+
+def _attached_clause(doc, verb, skip: set[int]) -> str:
+    """A relative or participle clause dates its noun: "Kishida, who took office on ..." ->
+    "Kishida took office"; "the agreement brokered by China in March" -> "the agreement brokered
+    by China"."""
+    noun = verb.head
+    clause = {x.i for x in verb.subtree} - skip
+    clause -= {x.i for x in verb.children if x.lower_ in RELATIVE_PRONOUNS for x in x.subtree}
+    noun_ids = {noun.i} | {x.i for c in noun.lefts for x in c.subtree}
+    noun_ids |= {x.i for c in noun.rights if c.dep_ in ("prep", "compound") and c.i < verb.i for x in c.subtree}
+    return _cap(doc, sorted((noun_ids | clause) - skip))
+
+
+def event_for(doc, char_start: int, char_end: int, skip_before: int = 0) -> str | None:
+    """The clause a date phrase belongs to, without the date phrase itself (nor a dateline
+    "CITY, date (Agency) -" that ends at character ``skip_before``)."""
     span = doc.char_span(char_start, char_end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
-    date_ids = {t.i for t in span}
+    date_ids = {t.i for t in span} | {t.i for t in doc if t.idx < skip_before}
     root = span.root
     # the date's own phrase: "on Monday", "last Friday (Sep. 17)", "76 years ago", "in 2021"
     for t in span:
         if t.dep_ in ("pobj", "npadvmod", "advmod"):
             date_ids |= {x.i for x in t.subtree}
+        for c in t.children:  # "on Wednesday (Nov. 6), the third round of ...": an aside on the date
+            if c.dep_ == "appos":
+                date_ids |= {x.i for x in c.subtree}
     attach = root
     while attach.i in date_ids and attach.head.i != attach.i and (attach.dep_ in CLIMB_DEPS or attach.head.i in date_ids):
         if attach.dep_ == "prep" and attach.head.i not in date_ids:
@@ -134,4 +169,6 @@ def event_for(doc, char_start: int, char_end: int) -> str | None:
         guard += 1
     if verb.pos_ not in ("VERB", "AUX"):
         return _noun_phrase(doc, attach, date_ids) or None
+    if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
+        return _attached_clause(doc, verb, date_ids) or None
     return _clause(doc, verb, date_ids) or None

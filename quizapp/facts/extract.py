@@ -30,6 +30,12 @@ NOT_MECHANISM_ACRONYMS = {"AFP", "AP", "CNN", "BBC", "NBC", "CBS", "ABC", "UPI",
                           "USD", "EUR", "GDP", "CEO", "CFO", "USA", "UAE", "PRC", "DPRK", "ROK", "URL", "PDF"}
 
 
+# "NAIROBI, March 3, 2023 (Reuters) - " / "Brussels - ": a wire dateline opening a sentence.
+DATELINE_PREFIX = re.compile(
+    r"^\s*[A-Z][A-Za-z.'’ ]{1,40}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?(?:\s*\([^)]{1,40}\))?\s+[-–—]{1,2}\s+"
+)
+
+
 def fact_id(kind: str, *parts: str) -> str:
     """Stable id: a hash of what the fact says (never of article order or run)."""
     key = "|".join([kind, *[_key(p) for p in parts]])
@@ -181,8 +187,12 @@ def _sentence_facts(doc, art: ArticleInput, sent: SentenceInput, people, acronym
             sources=[_src(art, sent, (sent.start + lm.start, sent.start + lm.end))],
             name=full, role=role, country=country, subtype=_role_family(role) if role else None,
         ))
-    # dates
+    # dates (a dateline's own date is the publication fact, not an event)
+    dl = DATELINE_PREFIX.match(text)
+    skip_before = dl.end() if dl else 0
     for d in find_dates(text, art.published):
+        if d.start < skip_before:
+            continue
         if d.anniversary_of:
             what = re.split(r"\s+(?:as|which|that|when|while|carries|was|is|will)\s+", d.anniversary_of)[0]
             what = re.sub(r"^(?:the)\s+", "", what.strip())
@@ -190,7 +200,7 @@ def _sentence_facts(doc, art: ArticleInput, sent: SentenceInput, people, acronym
             if not re.search(r"\b(?:treaty|agreement|accord|pact|convention|charter|declaration|protocol)\b", what, re.I):
                 event = f"the {what}" if not what.lower().startswith(("sign", "found", "establish")) else f"the {what}"
         else:
-            event = event_for(doc, d.start, d.end)
+            event = event_for(doc, d.start, d.end, skip_before)
         if not event or len(event.split()) < 2:
             continue
         event = _resolve_names(event, people)

@@ -33,6 +33,22 @@ TRAILING_ATTRIBUTION = re.compile(
 )
 
 
+def _forms(verb: str) -> set[str]:
+    stem = verb[:-1] if verb.endswith("e") else verb
+    return {verb, verb + "s", stem + "ed", stem + "ing", verb + "d", verb + "es"}
+
+
+# The small model's lemmatizer slips on some forms ("hopes" -> "hop"): inflections map back.
+INFLECTED = {form: verb for verb in sorted(GOAL_VERBS) for form in _forms(verb)}
+
+
+def goal_lemma(tok) -> str | None:
+    lemma = tok.lemma_.lower()
+    if lemma in GOAL_VERBS:
+        return lemma
+    return INFLECTED.get(tok.lower_)
+
+
 @dataclass
 class GoalMention:
     actor: str
@@ -114,9 +130,18 @@ def _has_modal(tok) -> bool:
     return any(x.lower_ in MODAL_WORDS and x.dep_ in ("aux", "auxpass") for x in tok.subtree)
 
 
-def _verb_goal(tok):
+def _cut_finite(doc, trigger, lo: int, hi: int) -> tuple[int, int]:
+    """End the goal before a conjoined *finite* verb: "agreed to revive X and called for Y" has
+    two goals, not one ("called" cannot continue an infinitive)."""
+    for i in range(lo, hi + 1):
+        t = doc[i]
+        if t.dep_ == "conj" and t.tag_ in ("VBD", "VBZ") and t.head.i != trigger.i and lo <= t.head.i <= hi:
+            return lo, t.left_edge.i - 1
+    return lo, hi
+
+
+def _verb_goal(tok, lemma: str):
     """(first goal token, last goal token) after a goal verb, or None."""
-    lemma = tok.lemma_.lower()
     rights = [c for c in tok.rights]
     comps = [c for c in rights if c.dep_ in COMP_DEPS or (c.dep_ == "prep" and c.lemma_.lower() in GOAL_PREPS)]
     if lemma == "call":
@@ -147,8 +172,11 @@ def find_goals(doc) -> list[GoalMention]:
         span = None
         subj = None
         verb = lemma
-        if tok.pos_ == "VERB" and lemma in GOAL_VERBS:
-            span = _verb_goal(tok)
+        if tok.pos_ == "VERB" and goal_lemma(tok):
+            lemma = verb = goal_lemma(tok)
+            span = _verb_goal(tok, lemma)
+            if span is not None:
+                span = _cut_finite(doc, tok, *span)
             subj = _subject(tok)
         elif tok.pos_ == "ADJ" and lemma in READY_ADJECTIVES:
             x = next((c for c in tok.rights if c.dep_ in ("xcomp", "prep")), None)

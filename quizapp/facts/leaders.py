@@ -26,8 +26,9 @@ _NAT = "|".join(sorted((re.escape(n) for n in NATIONALITIES), key=len, reverse=T
 _TITLE = "|".join(re.escape(t) for t in TITLES)
 _COUNTRY = "|".join(sorted((re.escape(c) for c in COUNTRIES), key=len, reverse=True))
 # Whatever stands right before a name: "[the] [Chinese|China's|UN] Title [and Title] [NAME]"
+_ORG_HEADS = "Commission|Council|Union|Bank|Fund|Organization|Organisation|Alliance|Assembly|Parliament|Nations|Forum|Agency|Court|Authority|Party|Ministry|Government"
 TITLE_BEFORE = re.compile(
-    rf"(?:(?P<nat>{_NAT})\s+|(?P<cty>{_COUNTRY})['’]s\s+|(?P<org>[A-Z]{{2,6}})\s+)?"
+    rf"(?:\b(?P<nat>{_NAT})\s+|\b(?P<cty>{_COUNTRY})['’]s\s+|\b(?-i:(?P<org>[A-Z]{{2,6}}|(?:[A-Z][\w-]+\s+){{0,3}}(?:{_ORG_HEADS})))\s+)?"
     rf"(?P<title>(?:(?:{_TITLE})(?:\s+(?:and|&)\s+|\s+)?)+)\s*$",
     re.IGNORECASE,
 )
@@ -43,7 +44,7 @@ APPOSITIVE_LONG = re.compile(
     _APPOS_HEAD + rf"\s+(?:at|of|with|from|for)\s+(?P<org>(?:the\s+)?[A-Z][^;]{{1,200}}?)(?=,\s+{_REPORT_AFTER})"
 )
 APPOSITIVE = re.compile(
-    _APPOS_HEAD + rf"(?:\s+(?:at|of|with|from|for)\s+(?P<org>(?:the\s+)?[A-Z][^,;]{{1,120}}?))?"
+    _APPOS_HEAD + rf"(?:\s+(?:at|of|with|from|for|to)\s+(?P<org>(?:the\s+)?[A-Z][^,;]{{1,120}}?))?"
     rf"(?=\s*(?:,|;|\.|$|\s+(?:said|says|told|added|who)\b))",
 )
 OF_COUNTRY_AFTER = re.compile(rf"^\s+of\s+(?P<cty>{_COUNTRY})\b", re.IGNORECASE)
@@ -68,9 +69,18 @@ def _country_of(nat: str | None, cty: str | None) -> str | None:
     return None
 
 
+HONORIFICS = {"prince", "princess", "sheikh", "king", "queen", "emir", "sultan", "general", "admiral", "crown prince"}
+PARTICLES = {"bin", "al", "de", "van", "von", "da", "el", "der", "den", "du", "dos", "das", "di", "la", "le", "ibn", "abu", "al-"}
+
+
 def _clean_role(title: str) -> str:
     role = " ".join(title.split())
     role = re.sub(r"\s+(?:and|&)$", "", role)
+    words = role.split()
+    # "Foreign Minister Prince NAME": the honorific is part of the name's style, not the office
+    while len(words) > 1 and words[-1].lower() in HONORIFICS:
+        words.pop()
+    role = " ".join(words)
     return role[0].upper() + role[1:] if role.islower() and len(role.split()) <= 3 else role
 
 
@@ -80,7 +90,14 @@ def leader_mentions(doc, text: str) -> list[LeaderMention]:
     for ent in doc.ents:
         if ent.label_ != "PERSON":
             continue
-        name = re.sub(r"['’]s?$", "", ent.text).strip()
+        end_tok = ent.end
+        # the small model cuts some names short ("Ursula von" | "der Leyen"): extend over the
+        # compound proper nouns that continue the same name
+        while (end_tok < len(doc) and doc[end_tok - 1].dep_ == "compound" and doc[end_tok].pos_ == "PROPN"
+               and (doc[end_tok].is_title or doc[end_tok].lower_ in PARTICLES)):
+            end_tok += 1
+        ent_text = doc[ent.start:end_tok].text
+        name = re.sub(r"['’]s?$", "", ent_text).strip()
         words = name.split()
         # the NER sometimes swallows a title ("Councilor Wang Yi"): peel it off
         while words and words[0].lower() in TITLE_WORDS and len(words) > 1:
@@ -88,9 +105,9 @@ def leader_mentions(doc, text: str) -> list[LeaderMention]:
         name = " ".join(words)
         if len(name) < 2 or not name[0].isupper() or any(w.lower() in TITLE_WORDS for w in words):
             continue
-        if not all(w[0].isupper() or w.lower() in ("bin", "al", "de", "van", "von", "da", "el") for w in words):
+        if not all(w[0].isupper() or w.lower() in PARTICLES for w in words):
             continue
-        start = ent.start_char + ent.text.find(name)
+        start = ent.start_char + ent_text.find(name)
         end = start + len(name)
         before, after = text[:start], text[end:]
         role = country = None
@@ -118,7 +135,10 @@ def leader_mentions(doc, text: str) -> list[LeaderMention]:
                     if org.lower() in COUNTRIES or org.lower().removeprefix("the ") in COUNTRIES:
                         country = country or _country_of(None, org.lower().removeprefix("the ") if org.lower() not in COUNTRIES else org)
                     else:
-                        role = f"{role} at {org}"
+                        on = re.match(rf"(?:the\s+)?(?P<nat>{_NAT})\b", org, re.IGNORECASE)
+                        if on and not country:
+                            country = _country_of(on.group("nat"), None)
+                        role = f"{role} {'to' if ' to ' in m.group(0)[:len(m.group('role')) + 40] else 'at'} {org}"
                         om = ORG_NATIONALITY.search(text[end:])
                         if om and not country:
                             country = _country_of(om.group("nat"), None)

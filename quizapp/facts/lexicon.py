@@ -81,7 +81,10 @@ MECHANISM_HEADS = {
     "convention": "treaty", "charter": "treaty", "declaration": "treaty", "protocol": "treaty",
     "initiative": "initiative", "strategy": "initiative", "programme": "initiative", "program": "initiative",
     "plan": "initiative", "project": "initiative", "corridor": "corridor", "partnership": "partnership",
-    "zone": "initiative", "area": "initiative",
+    "zone": "initiative", "area": "initiative", "authority": "organisation", "coalition": "organisation",
+    "court": "organisation", "tribunal": "organisation", "secretariat": "organisation", "bloc": "organisation",
+    "roadmap": "initiative", "compact": "treaty", "consensus": "treaty", "nations": "organisation",
+    "alliance's": "organisation",
 }
 # Words allowed inside a name between capitalised words.
 NAME_GLUE = {"of", "and", "for", "on", "the", "in", "&", "de", "between", "to"}

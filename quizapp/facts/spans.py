@@ -36,8 +36,13 @@ def trim(doc, lo: int, hi: int, lead_deps=("punct", "cc", "mark", "prep", "aux")
 
 def tokens_text(doc, indexes) -> str:
     """Text of a (possibly gappy) set of token indexes, in order, with the file's spacing."""
-    toks = [doc[i] for i in sorted(set(indexes))]
-    text = "".join(t.text_with_ws for t in toks)
+    ids = sorted(set(indexes))
+    parts = []
+    for k, i in enumerate(ids):
+        t = doc[i]
+        gap = k + 1 < len(ids) and ids[k + 1] != i + 1
+        parts.append(t.text + (" " if gap or t.whitespace_ else ""))
+    text = "".join(parts)
     text = _QUOTES.sub("", text)
     text = re.sub(r"\s+([,.;:])", r"\1", re.sub(r"\s+", " ", text))
     return text.strip(" ,;:")
