@@ -1,12 +1,490 @@
-"""Study sets (being built)."""
+"""Study sets: teachers build them from the bank and their own questions, preview, publish,
+share, import and export; anyone with access opens a shared set and studies it."""
 
 from __future__ import annotations
 
-from flask import Blueprint, render_template
+import re
+import unicodedata
+
+from flask import Blueprint, Response, abort, flash, redirect, request, url_for
+from flask_login import current_user, login_required
+from sqlalchemy import exists, func, select
+
+from ..auth import teacher_required
+from ..extensions import db, limiter
+from ..models import FACT_KINDS, Article, Assignment, Question, SetItem, StudySet
+from ..models.teaching import PendingImport
+from ..teaching import codes, formats
+from ..teaching import store as ts
+from ..teaching.anki import build_apkg
+from ..teaching.forms import ImportForm, QuestionForm, SetForm
+from .helpers import get_or_404, is_htmx, paginate, render
 
 bp = Blueprint("sets", __name__, url_prefix="/sets")
 
+EXPORTS = {
+    "csv": ("text/csv; charset=utf-8", "csv"),
+    "json": ("application/json", "json"),
+    "gift": ("text/plain; charset=utf-8", "gift.txt"),
+    "aiken": ("text/plain; charset=utf-8", "aiken.txt"),
+    "apkg": ("application/octet-stream", "apkg"),
+}
+MAX_IMPORT_BYTES = 1024 * 1024
+
+
+def _own(set_id: int) -> StudySet:
+    return get_or_404(StudySet, set_id, owner_id=current_user.id)
+
+
+def _own_item(sset: StudySet, item_id: int) -> SetItem:
+    return get_or_404(SetItem, item_id, set_id=sset.id)
+
+
+def _slug(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-").lower()[:60] or "set"
+
+
+def _back(sset: StudySet, anchor: str = ""):
+    return redirect(url_for("sets.show", set_id=sset.id) + anchor, 303)
+
+
+# --------------------------------------------------------------------------------------------
+# Lists, creating, settings
+# --------------------------------------------------------------------------------------------
+
 
 @bp.get("/")
+@login_required
 def index():
-    return render_template("error.html", status=503, title="Study sets", message="This area is being built."), 503
+    mine = None
+    if current_user.is_teacher:
+        counts = (select(func.count()).select_from(SetItem).where(SetItem.set_id == StudySet.id)
+                  .scalar_subquery())
+        mine = paginate(select(StudySet, counts).where(StudySet.owner_id == current_user.id)
+                        .order_by(StudySet.updated_at.desc(), StudySet.id.desc()), per_page=25, rows=True)
+    public = db.session.execute(
+        select(StudySet).where(StudySet.published.is_(True), StudySet.visibility == "public",
+                               StudySet.owner_id != current_user.id)
+        .order_by(StudySet.updated_at.desc()).limit(20)
+    ).scalars().all()
+    return render("sets/index.html", None, mine=mine, public=public)
+
+
+@bp.route("/new", methods=["GET", "POST"])
+@teacher_required
+def create():
+    form = SetForm()
+    if form.validate_on_submit():
+        s = ts.create_set(db.session, current_user, form.title.data, form.description.data,
+                          form.visibility.data)
+        db.session.commit()
+        flash(f"Set “{s.title}” created. Now add questions.", "success")
+        return redirect(url_for("sets.picker", set_id=s.id), 303)
+    return render("sets/new.html", None, form=form), 422 if form.is_submitted() else 200
+
+
+@bp.get("/<int:set_id>")
+@teacher_required
+def show(set_id: int):
+    sset = _own(set_id)
+    form = SetForm(obj=sset)
+    return _show(sset, form)
+
+
+def _show(sset: StudySet, form: SetForm, status: int = 200):
+    assigned = db.session.scalars(
+        select(Assignment).where(Assignment.set_id == sset.id)).all()
+    return render("sets/show.html", "sets/_items.html", sset=sset, form=form, assigned=assigned,
+                  types=formats.TYPE_LABELS, pretty=codes.pretty), status
+
+
+@bp.post("/<int:set_id>/settings")
+@teacher_required
+def update(set_id: int):
+    sset = _own(set_id)
+    form = SetForm()
+    if not form.validate_on_submit():
+        return _show(sset, form, 422)
+    sset.title = form.title.data.strip()
+    sset.description = (form.description.data or "").strip()
+    sset.visibility = form.visibility.data
+    db.session.commit()
+    flash("Settings saved.", "success")
+    return _back(sset)
+
+
+@bp.post("/<int:set_id>/publish")
+@teacher_required
+def publish(set_id: int):
+    sset = _own(set_id)
+    want = request.form.get("published") == "1"
+    if want and not sset.items:
+        flash("Add at least one question before publishing.", "error")
+        return _back(sset)
+    sset.published = want
+    db.session.commit()
+    flash("Published: students with access can open it." if want else "Back to draft.", "success")
+    return _back(sset)
+
+
+@bp.post("/<int:set_id>/duplicate")
+@teacher_required
+def duplicate(set_id: int):
+    copy = ts.duplicate_set(db.session, _own(set_id), current_user)
+    db.session.commit()
+    flash(f"Duplicated as “{copy.title}” (a private draft).", "success")
+    return redirect(url_for("sets.show", set_id=copy.id), 303)
+
+
+@bp.post("/<int:set_id>/delete")
+@teacher_required
+def delete(set_id: int):
+    sset = _own(set_id)
+    if db.session.scalar(select(exists().where(Assignment.set_id == sset.id))):
+        flash("This set is assigned to a class; remove the assignment first "
+              "(its results would be lost).", "error")
+        return _back(sset)
+    title = sset.title
+    db.session.delete(sset)
+    db.session.commit()
+    flash(f"Deleted “{title}”.", "success")
+    return redirect(url_for("sets.index"), 303)
+
+
+# --------------------------------------------------------------------------------------------
+# Items: pick from the bank, reorder, remove, edit, write new
+# --------------------------------------------------------------------------------------------
+
+
+def _picker_filters() -> dict:
+    a = request.args
+    return {
+        "q": (a.get("q") or "").strip()[:200],
+        "article": a.get("article", type=int) or None,
+        "kind": a.get("kind") if a.get("kind") in FACT_KINDS else "",
+        "type": a.get("type") if a.get("type") in formats.TYPES else "",
+        "difficulty": a.get("difficulty") if a.get("difficulty") in ("easy", "medium", "hard") else "",
+        "source": "mine" if a.get("source") == "mine" else "bank",
+    }
+
+
+@bp.get("/<int:set_id>/add")
+@teacher_required
+def picker(set_id: int):
+    sset = _own(set_id)
+    f = _picker_filters()
+    stmt = ts.bank_query(current_user, q=f["q"], article_id=f["article"], kind=f["kind"],
+                         qtype=f["type"], difficulty=f["difficulty"], source=f["source"])
+    page = paginate(stmt, per_page=20)
+    in_set = {i.question_id for i in sset.items}
+    articles = db.session.execute(
+        select(Article.id, Article.title).where(Article.retired_at.is_(None)).order_by(Article.title)
+    ).all()
+    return render("sets/picker.html", "sets/_picker_rows.html", sset=sset, page=page, f=f,
+                  in_set=in_set, articles=articles, kinds=FACT_KINDS, types=formats.TYPE_LABELS)
+
+
+@bp.post("/<int:set_id>/items")
+@teacher_required
+def add_item(set_id: int):
+    sset = _own(set_id)
+    q = db.session.get(Question, request.form.get("question_id", type=int) or 0)
+    if not ts.pickable(current_user, q):
+        abort(404)
+    item = ts.add_question(db.session, sset, q)
+    db.session.commit()
+    if is_htmx():
+        return render("sets/_picker_row.html", "sets/_picker_row.html", q=q, sset=sset, in_set={q.id},
+                      types=formats.TYPE_LABELS, just_added=True)
+    flash("Added to the set." if item else "Already in the set.", "success")
+    return redirect(request.form.get("back") if _safe_back() else url_for("sets.picker", set_id=sset.id), 303)
+
+
+def _safe_back() -> bool:
+    back = request.form.get("back") or ""
+    return back.startswith("/sets/") and "//" not in back and "\\" not in back
+
+
+@bp.post("/<int:set_id>/items/<int:item_id>/move")
+@teacher_required
+def move_item(set_id: int, item_id: int):
+    sset = _own(set_id)
+    item = _own_item(sset, item_id)
+    direction = request.form.get("direction")
+    if direction not in ("up", "down"):
+        abort(400, "Move up or down.")
+    ts.move_item(sset, item, direction)
+    db.session.commit()
+    db.session.refresh(sset)
+    if is_htmx():
+        return render("sets/_items.html", "sets/_items.html", sset=sset, types=formats.TYPE_LABELS,
+                      focus=(item.id, direction))
+    return _back(sset, f"#item-{item.id}")
+
+
+@bp.post("/<int:set_id>/items/<int:item_id>/remove")
+@teacher_required
+def remove_item(set_id: int, item_id: int):
+    sset = _own(set_id)
+    item = _own_item(sset, item_id)
+    ts.remove_item(db.session, sset, item)
+    db.session.commit()
+    db.session.refresh(sset)
+    if is_htmx():
+        return render("sets/_items.html", "sets/_items.html", sset=sset, types=formats.TYPE_LABELS)
+    flash("Removed from the set.", "success")
+    return _back(sset, "#items")
+
+
+def _question_page(sset, form, *, item=None, status=200):
+    return render("sets/question_form.html", None, sset=sset, form=form, item=item,
+                  qtype=form.qtype, types=formats.TYPE_LABELS), status
+
+
+@bp.route("/<int:set_id>/items/<int:item_id>/edit", methods=["GET", "POST"])
+@teacher_required
+def edit_item(set_id: int, item_id: int):
+    sset = _own(set_id)
+    item = _own_item(sset, item_id)
+    base = ts.to_data(item.question)
+    form = QuestionForm(base.type, base=base)
+    if request.method == "GET":
+        form.fill(base)
+        return _question_page(sset, form, item=item)
+    d = form.validate_question()
+    if d is None:
+        return _question_page(sset, form, item=item, status=422)
+    was = item.question.origin
+    q = ts.save_item_question(db.session, current_user, item, d)
+    db.session.commit()
+    flash("Saved your copy of the question (the original stays in the bank)."
+          if was == "generated" else "Question saved.", "success")
+    return _back(sset, f"#item-{item.id}" if q else "")
+
+
+@bp.route("/<int:set_id>/questions/new", methods=["GET", "POST"])
+@teacher_required
+def new_question(set_id: int):
+    sset = _own(set_id)
+    qtype = request.args.get("type", "multiple_choice")
+    if qtype not in formats.TYPES:
+        abort(404)
+    form = QuestionForm(qtype)
+    if request.method == "GET":
+        return _question_page(sset, form)
+    d = form.validate_question()
+    if d is None:
+        return _question_page(sset, form, status=422)
+    if len(sset.items) >= formats.MAX_QUESTIONS:
+        flash(f"A set holds at most {formats.MAX_QUESTIONS} questions.", "error")
+        return _back(sset)
+    q = ts.new_question(db.session, current_user, d)
+    item = ts.add_question(db.session, sset, q)
+    db.session.commit()
+    flash("Question added to the set.", "success")
+    return _back(sset, f"#item-{item.id}" if item else "")
+
+
+@bp.get("/<int:set_id>/preview")
+@teacher_required
+def preview(set_id: int):
+    sset = _own(set_id)
+    return render("sets/preview.html", None, sset=sset, items=sorted(sset.items, key=lambda i: i.position),
+                  types=formats.TYPE_LABELS, reveal=request.args.get("answers") == "1")
+
+
+# --------------------------------------------------------------------------------------------
+# Export and import
+# --------------------------------------------------------------------------------------------
+
+
+@bp.get("/<int:set_id>/export/<fmt>")
+@teacher_required
+def export(set_id: int, fmt: str):
+    sset = _own(set_id)
+    if fmt not in EXPORTS:
+        abort(404)
+    data = ts.set_data(sset)
+    mimetype, ext = EXPORTS[fmt]
+    if fmt == "csv":
+        body: bytes | str = formats.to_csv(data)
+    elif fmt == "json":
+        body = formats.to_json(data)
+    elif fmt == "gift":
+        body = formats.to_gift(data)
+    elif fmt == "aiken":
+        body, skipped = formats.to_aiken(data)
+        if skipped:
+            body = (f"# Aiken holds only single-answer multiple choice: {len(skipped)} question(s) "
+                    f"left out (numbers {', '.join(map(str, skipped))}).\n\n" + body)
+    else:
+        body = build_apkg(data, sset.share_code)
+    resp = Response(body, mimetype=mimetype)
+    resp.headers["Content-Disposition"] = f'attachment; filename="{_slug(sset.title)}.{ext}"'
+    return resp
+
+
+def _read_upload(form: ImportForm) -> tuple[str, str] | None:
+    f = form.file.data
+    if f is None or not getattr(f, "filename", ""):
+        form.file.errors.append("Choose a file to import.")
+        return None
+    data = f.read(MAX_IMPORT_BYTES + 1)
+    if len(data) > MAX_IMPORT_BYTES:
+        form.file.errors.append(f"The file is larger than {MAX_IMPORT_BYTES // 1024} KiB.")
+        return None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        form.file.errors.append(f"The file is not UTF-8 text (bad byte at position {exc.start}). "
+                                "Save it as UTF-8 and try again.")
+        return None
+    return f.filename, text
+
+
+def _import(sset: StudySet | None):
+    form = ImportForm()
+    if form.validate_on_submit():
+        upload = _read_upload(form)
+        if upload:
+            name, text = upload
+            fmt = form.format.data if form.format.data != "auto" else formats.guess_format(name, text)
+            if fmt not in formats.IMPORT_FORMATS:
+                form.format.errors.append("Can't tell the format from the file name; choose it.")
+            else:
+                result = formats.parse(fmt, text)
+                if not result.title:
+                    result.title = re.sub(r"\.(csv|json|gift|txt)$", "", name, flags=re.I)[:200]
+                pending = ts.save_pending(db.session, current_user, sset, name, fmt, result.to_json())
+                db.session.commit()
+                return redirect(url_for("sets.import_preview", pending_id=pending.id), 303)
+    status = 422 if form.is_submitted() else 200
+    return render("sets/import.html", None, form=form, sset=sset), status
+
+
+@bp.route("/import", methods=["GET", "POST"])
+@teacher_required
+def import_new():
+    return _import(None)
+
+
+@bp.route("/<int:set_id>/import", methods=["GET", "POST"])
+@teacher_required
+def import_into(set_id: int):
+    return _import(_own(set_id))
+
+
+def _pending(pending_id: int) -> PendingImport:
+    return get_or_404(PendingImport, pending_id, owner_id=current_user.id)
+
+
+@bp.get("/imports/<int:pending_id>")
+@teacher_required
+def import_preview(pending_id: int):
+    p = _pending(pending_id)
+    result = formats.ParseResult.from_json(p.result)
+    target = db.session.get(StudySet, p.set_id) if p.set_id else None
+    return render("sets/import_preview.html", None, p=p, result=result, target=target,
+                  types=formats.TYPE_LABELS)
+
+
+@bp.post("/imports/<int:pending_id>/confirm")
+@teacher_required
+def import_confirm(pending_id: int):
+    p = _pending(pending_id)
+    result = formats.ParseResult.from_json(p.result)
+    valid_only = request.form.get("valid_only") == "1"
+    if result.file_errors or not result.valid_rows:
+        flash("Nothing to import: fix the file and upload it again.", "error")
+        return redirect(url_for("sets.import_preview", pending_id=p.id), 303)
+    if result.bad_rows and not valid_only:
+        flash("Some rows have errors. Fix the file, or confirm importing only the valid rows.", "error")
+        return redirect(url_for("sets.import_preview", pending_id=p.id), 303)
+    sset = db.session.get(StudySet, p.set_id) if p.set_id else None
+    if sset is not None and sset.owner_id != current_user.id:
+        abort(404)
+    if sset is None:
+        sset = ts.create_set(db.session, current_user, result.title or "Imported set", result.description)
+    if len(sset.items) + len(result.valid_rows) > formats.MAX_QUESTIONS:
+        flash(f"A set holds at most {formats.MAX_QUESTIONS} questions.", "error")
+        return redirect(url_for("sets.import_preview", pending_id=p.id), 303)
+    n = ts.import_questions(db.session, current_user, sset, result.questions())
+    db.session.delete(p)
+    db.session.commit()
+    skipped = len(result.bad_rows)
+    flash(f"Imported {n} question{'s' if n != 1 else ''}"
+          + (f"; skipped {skipped} row{'s' if skipped != 1 else ''} with errors." if skipped else "."),
+          "success")
+    return redirect(url_for("sets.show", set_id=sset.id), 303)
+
+
+@bp.post("/imports/<int:pending_id>/cancel")
+@teacher_required
+def import_cancel(pending_id: int):
+    p = _pending(pending_id)
+    set_id = p.set_id
+    db.session.delete(p)
+    db.session.commit()
+    flash("Import cancelled; nothing was added.", "info")
+    return redirect(url_for("sets.show", set_id=set_id) if set_id else url_for("sets.index"), 303)
+
+
+# --------------------------------------------------------------------------------------------
+# Sharing: by link or code
+# --------------------------------------------------------------------------------------------
+
+
+def _shared_set(code: str) -> StudySet:
+    code = codes.normalise_code(code)
+    sset = db.session.scalar(select(StudySet).where(StudySet.share_code == code)) \
+        if codes.looks_valid(code, codes.SHARE_CODE_LENGTH) else None
+    if sset is None or not ts.can_view_set(db.session, current_user, sset):
+        abort(404)
+    return sset
+
+
+@bp.get("/open")
+@login_required
+@limiter.limit("30 per minute")
+def open_code():
+    code = codes.normalise_code(request.args.get("code"))
+    if not code:
+        flash("Type the set's code.", "error")
+        return redirect(url_for("sets.index"), 303)
+    return redirect(url_for("sets.shared", code=code), 303)
+
+
+@bp.get("/s/<code>")
+@login_required
+def shared(code: str):
+    sset = _shared_set(code)
+    assignment = ts.assigned_to(db.session, current_user, sset.id)
+    items = sorted(sset.items, key=lambda i: i.position)
+    live = [i for i in items if i.question.retired_at is None]
+    return render("sets/shared.html", None, sset=sset, items=live, assignment=assignment,
+                  types=formats.TYPE_LABELS, pretty=codes.pretty)
+
+
+@bp.post("/s/<code>/study")
+@login_required
+def practise(code: str):
+    sset = _shared_set(code)
+    from ..study.quiz import MAX_LENGTH
+    from ..study.store import StudyError, start_quiz
+
+    mode = "test" if request.form.get("mode") == "test" else "practice"
+    n = sum(1 for i in sset.items if i.question.retired_at is None)
+    try:
+        quiz = start_quiz(db.session, current_user, scope_kind="set", scope_ref=str(sset.id),
+                          length=max(1, min(n, MAX_LENGTH)), mode=mode)
+    except StudyError as exc:
+        db.session.rollback()
+        flash(str(exc), "error")
+        return redirect(url_for("sets.shared", code=sset.share_code), 303)
+    db.session.commit()
+    return redirect(url_for("study.take", quiz_id=quiz.id), 303)
+
+
+def init_app(app) -> None:
+    app.jinja_env.globals.setdefault("teach_pretty_code", codes.pretty)
