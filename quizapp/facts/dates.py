@@ -28,6 +28,8 @@ PATTERNS = [
     ("md", re.compile(rf"\b{_M}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s+(?:19|20)\d\d)")),
     # "in May 2025"
     ("my", re.compile(rf"\b{_M}\s+(?P<year>(?:19|20)\d\d)\b")),
+    # "in April" (no day, no year): that month of the publication year
+    ("mon", re.compile(rf"\b(?:in|by|until|since|from|during|before|after|early|late|mid-)\s*{_M}(?![\w.]*\s+\d)")),
     # weekday alone: "said Wednesday", "on Monday"
     ("wd", re.compile(r"\b(?:(?P<rel>last|next|this)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
     # "76 years ago"
@@ -120,6 +122,10 @@ def _resolve(how: str, g: dict, ref: date | None) -> str | None:
     if how in ("wd_paren", "md"):
         month, day = _month(g["mon"]), int(g["day"])
         return date(_year_for(month, day, ref), month, day).isoformat()
+    if how == "mon":
+        if g["mon"].rstrip(".").lower() == "may" and not g["mon"][0].isupper():
+            return None
+        return f"{ref.year:04d}-{_month(g['mon']):02d}"
     if how == "wd":
         return _past_weekday(ref, g["wd"], g.get("rel")).isoformat()
     if how == "ago":

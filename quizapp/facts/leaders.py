@@ -105,7 +105,7 @@ def leader_mentions(doc, text: str) -> list[LeaderMention]:
         name = " ".join(words)
         if len(name) < 2 or not name[0].isupper() or any(w.lower() in TITLE_WORDS for w in words):
             continue
-        if not all(w[0].isupper() or w.lower() in PARTICLES for w in words):
+        if not all(w[0].isupper() or w.lower() in PARTICLES or w.split("-")[-1][:1].isupper() for w in words):
             continue
         start = ent.start_char + ent_text.find(name)
         end = start + len(name)
@@ -143,4 +143,37 @@ def leader_mentions(doc, text: str) -> list[LeaderMention]:
                         if om and not country:
                             country = _country_of(om.group("nat"), None)
         out.append(LeaderMention(name, role, country, start, end))
+    # names the NER missed, recognised by a title right before them or a role appositive after them
+    seen = [(m.start, m.end) for m in out]
+    for m in NAME_WITH_ROLE.finditer(text):
+        s, e = m.span("name")
+        if any(a <= s < b or s <= a < e for a, b in seen):
+            continue
+        toks = [t for t in doc if s <= t.idx < e]
+        if not toks or any(t.pos_ != "PROPN" or t.ent_type_ in ("GPE", "ORG", "NORP", "LOC") for t in toks):
+            continue
+        if any(w.lower() in TITLE_WORDS for w in m.group("name").split()):
+            continue
+        out.extend(x for x in _with_role(doc, text, m.group("name"), s, e) if x.role)
     return out
+
+
+TO_ORG = re.compile(r"^,[^,]*?\bto\s")
+NAME_WITH_ROLE = re.compile(r"(?P<name>\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2})(?=,\s+(?:an?|the)\s)")
+
+
+def _with_role(doc, text: str, name: str, start: int, end: int) -> list[LeaderMention]:
+    after = text[end:]
+    m = APPOSITIVE_LONG.match(after) or APPOSITIVE.match(after)
+    if not m:
+        return []
+    role = " ".join(m.group("role").split())
+    country = _country_of(m.group("nat"), m.group("cty"))
+    org = (m.group("org") or "").strip()
+    if org:
+        on = re.match(rf"(?:the\s+)?(?P<nat>{_NAT})\b", org, re.IGNORECASE)
+        if on and not country:
+            country = _country_of(on.group("nat"), None)
+        prep = "to" if TO_ORG.match(after) else "at"
+        role = f"{role} {prep} {org}"
+    return [LeaderMention(name, role, country, start, end)]
