@@ -197,5 +197,8 @@ main.add_command(questions_command)
 
 
 def init_app(app) -> None:
+    from .teaching.cli import users_command
+
     app.cli.add_command(ingest_command)
     app.cli.add_command(refresh_command)
+    app.cli.add_command(users_command)

@@ -334,7 +334,7 @@ def roster(session: Session, klass: ClassGroup) -> list[tuple[User, datetime]]:
     return list(session.execute(
         select(User, Membership.joined_at).join(Membership, Membership.user_id == User.id)
         .where(Membership.class_id == klass.id).order_by(func.lower(User.name), User.id)
-    ).tuples())
+    ).all())
 
 
 def student_classes(session: Session, user: User) -> list[ClassGroup]:
@@ -354,7 +354,7 @@ def teacher_classes(session: Session, user: User) -> list[tuple[ClassGroup, int,
     return list(session.execute(
         select(ClassGroup, members, assigned).where(ClassGroup.owner_id == user.id)
         .order_by(ClassGroup.archived, ClassGroup.name)
-    ).tuples())
+    ).all())
 
 
 def assign(session: Session, klass: ClassGroup, sset: StudySet, due_at: datetime | None) -> tuple[Assignment, bool]:
@@ -413,10 +413,10 @@ def _attempts(session: Session, assignment_ids: list[int], user_ids: list[int] |
     ids = [q.id for q in quizzes]
     points = dict(session.execute(
         select(Answer.quiz_id, func.sum(Answer.score)).where(Answer.quiz_id.in_(ids)).group_by(Answer.quiz_id)
-    ).tuples())
+    ).all())
     sizes = dict(session.execute(
         select(QuizItem.quiz_id, func.count()).where(QuizItem.quiz_id.in_(ids)).group_by(QuizItem.quiz_id)
-    ).tuples())
+    ).all())
     out: dict[tuple[int, int], list[Attempt]] = defaultdict(list)
     for q in quizzes:
         n = sizes.get(q.id) or q.length or 0
@@ -536,11 +536,11 @@ def item_analysis(session: Session, assignment: Assignment, student_ids: list[in
     quiz_ids = [q.id for q in first.values()]
     asked = list(session.execute(
         select(QuizItem.quiz_id, QuizItem.question_id).where(QuizItem.quiz_id.in_(quiz_ids or [-1]))
-    ).tuples())
+    ).all())
     answers = list(session.execute(
         select(Answer.quiz_id, Answer.question_id, Answer.correct, Answer.score)
         .where(Answer.quiz_id.in_(quiz_ids or [-1]))
-    ).tuples())
+    ).all())
     responses: dict[int, dict[int, Response]] = {q.user_id: {} for q in first.values()}
     owner = {q.id: q.user_id for q in first.values()}
     for quiz_id, qid, correct, score in answers:
