@@ -50,7 +50,7 @@ class MechanismMention:
 def _head_index(words: list[str]) -> int | None:
     """Index of the last word that is a mechanism head (the name may continue: "Treaty of ...")."""
     for i in range(len(words) - 1, -1, -1):
-        w = words[i].lower().strip("’'")
+        w = words[i].lower().strip("’'.,;:")
         if w in MECHANISM_HEADS:
             return i
     return None
@@ -99,7 +99,7 @@ def find_mentions(text: str, acronyms: dict[str, str] | None = None) -> list[Mec
         if text[s:e] != name:  # white space inside the run was not a single space
             e = _end_of(text, s, words)
             name = text[s:e]
-        subtype = MECHANISM_HEADS[words[head].lower().strip("’'")]
+        subtype = MECHANISM_HEADS[words[head].lower().strip("’'.,;:")]
         # lowercase descriptor after the name: "... Format consultations", "... Quad mechanism"
         after = re.match(r"\s+([a-z]+)", text[e:])
         if after and after.group(1) in MECHANISM_TAILS:
