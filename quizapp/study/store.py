@@ -55,7 +55,14 @@ from .scheduler import (
 
 
 class StudyError(ValueError):
-    """A request that cannot be done as asked; the message is shown to the student."""
+    """A request that cannot be done as asked; the message is shown to the student.
+
+    ``field`` names the form field at fault (e.g. "length") when it is not the scope itself.
+    """
+
+    def __init__(self, message: str, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
 
 
 class ScopeNotFound(StudyError):
@@ -191,15 +198,15 @@ def start_quiz(
     if scope_kind not in qz.SCOPES:
         raise StudyError("Choose what to be quizzed on.")
     if mode not in qz.MODES:
-        raise StudyError("Choose practice or test mode.")
+        raise StudyError("Choose practice or test mode.", "mode")
     if mix not in qz.MIXES:
-        raise StudyError("Choose a question mix.")
+        raise StudyError("Choose a question mix.", "mix")
     try:
         length = int(length)
     except (TypeError, ValueError):
-        raise StudyError("The length must be a number.") from None
+        raise StudyError("The length must be a number.", "length") from None
     if not 1 <= length <= qz.MAX_LENGTH:
-        raise StudyError(f"A quiz has between 1 and {qz.MAX_LENGTH} questions.")
+        raise StudyError(f"A quiz has between 1 and {qz.MAX_LENGTH} questions.", "length")
     given = None if question_ids is None else [int(i) for i in question_ids]
     ref: str | None = None
 

@@ -42,7 +42,9 @@ class StartForm(FlaskForm):
     article = SelectField("Article", coerce=str, validate_choice=False)
     kind = SelectField("Kind of fact", choices=[(k, KIND_LABELS[k]) for k in FACT_KINDS], validate_choice=False)
     set_id = SelectField("Study set", coerce=str, validate_choice=False)
-    length = SelectField("Questions", choices=[(str(n), str(n)) for n in qz.LENGTHS], default="10")
+    # The page offers a few lengths; links and the teaching pages may ask for any length 1..50.
+    length = SelectField("Questions", choices=[(str(n), str(n)) for n in qz.LENGTHS], default="10",
+                         validate_choice=False)
     mode = RadioField(
         "Mode",
         choices=[("practice", "Practice — see the answer after each question"),
@@ -96,12 +98,13 @@ def start():
     ref = {"article": form.article.data, "kind": form.kind.data, "set": form.set_id.data}.get(scope)
     try:
         quiz = store.start_quiz(
-            db.session, current_user, scope_kind=scope, scope_ref=ref, length=int(form.length.data or 10),
+            db.session, current_user, scope_kind=scope, scope_ref=ref, length=form.length.data or 10,
             mode=form.mode.data or "practice", mix=form.mix.data or "any",
         )
     except store.StudyError as e:
         db.session.rollback()
-        field = {"article": form.article, "kind": form.kind, "set": form.set_id}.get(scope, form.scope)
+        name = e.field or {"article": "article", "kind": "kind", "set": "set_id"}.get(scope, "scope")
+        field = getattr(form, name, form.scope)
         field.errors = [*field.errors, str(e)]
         return _index_page(form, 404 if isinstance(e, store.ScopeNotFound) and scope == "set" else 422)
     db.session.commit()
