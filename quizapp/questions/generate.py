@@ -59,6 +59,7 @@ from .views import (
     role_ok,
     self_contained,
     short_forms,
+    strip_dateline,
     words,
 )
 from .views import parties as _parties
@@ -89,6 +90,16 @@ COUNTRY_ADJ = {
     "United Arab Emirates": "Emirati", "Kuwait": "Kuwaiti", "Oman": "Omani",
     "Jordan": "Jordanian", "Lebanon": "Lebanese", "Serbia": "Serbian", "Hungary": "Hungarian",
     "Poland": "Polish", "Greece": "Greek", "Cuba": "Cuban", "Mexico": "Mexican",
+    "Kenya": "Kenyan", "Ethiopia": "Ethiopian", "Argentina": "Argentine", "Nigeria": "Nigerian",
+    "Chile": "Chilean", "Colombia": "Colombian", "Peru": "Peruvian", "Venezuela": "Venezuelan",
+    "Sudan": "Sudanese", "Somalia": "Somali", "Uganda": "Ugandan", "Tanzania": "Tanzanian",
+    "Rwanda": "Rwandan", "Ghana": "Ghanaian", "Senegal": "Senegalese", "Morocco": "Moroccan",
+    "Algeria": "Algerian", "Tunisia": "Tunisian", "Libya": "Libyan", "Yemen": "Yemeni",
+    "Philippines": "Philippine", "Sweden": "Swedish", "Finland": "Finnish", "Denmark": "Danish",
+    "Netherlands": "Dutch", "Belgium": "Belgian", "Austria": "Austrian", "Switzerland": "Swiss",
+    "Portugal": "Portuguese", "Ireland": "Irish", "Romania": "Romanian", "Bulgaria": "Bulgarian",
+    "Georgia": "Georgian", "Moldova": "Moldovan", "Lithuania": "Lithuanian", "Latvia": "Latvian",
+    "Estonia": "Estonian", "Czech Republic": "Czech", "Slovakia": "Slovak", "Croatia": "Croatian",
 }
 _ADJ_COUNTRY = {adj.lower(): c for c, adj in COUNTRY_ADJ.items() if len(c) > 3}
 _SKIP_ROLES = {"counterpart", "counterparts"}
@@ -159,8 +170,9 @@ class _Corpus:
                 self.people_by_role.setdefault(_rkey(f), set()).add(_pkey(_name(f)))
         # Clean events, one fact per event text ("the signing of X" = "signing of X").
         seen_events: dict[str, str] = {}
+        names = [_full_name(m) for m in self.mechanisms if _full_name(m)]
         for f in self.dates:
-            ev = event_view(f)
+            ev = event_view(f, names)
             if ev is None or iso_parts(f.date or "") is None:
                 continue
             key = normalise(ev) + "|" + (f.date or "")
@@ -429,31 +441,6 @@ def _replace(text: str, old: str | None, new: str | None) -> str | None:
     return pat.sub(lambda _m: new, text)
 
 
-def _swap_leader(statement: str, f: Any, g: Any) -> str | None:
-    """``f``'s statement with ``g``'s role (and country) swapped in, or None if not locatable."""
-    role, new_role = _clean(f.role), _clean(g.role)
-    if (role[:1].isupper(), " at " in role) != (new_role[:1].isupper(), " at " in new_role):
-        return None  # "a fellow at X" does not fit where "the Foreign Minister of Y" stood
-    out = statement if normalise(role) == normalise(new_role) else _replace(statement, role, new_role)
-    if out is None:
-        return None
-    fc, gc = _clean(f.country), _clean(g.country)
-    if normalise(fc) != normalise(gc):
-        if not fc or not gc:
-            return None
-        swapped = _replace(out, fc, gc)
-        if swapped is None:
-            fa, ga = COUNTRY_ADJ.get(fc), COUNTRY_ADJ.get(gc)
-            swapped = _replace(out, fa, ga) if fa and ga else None
-        if swapped is None:
-            return None
-        out = swapped
-    article = "the" if new_role[:1].isupper() else _a(new_role)
-    out = re.sub(rf"\b(?:a|an|the)\s+(?={re.escape(new_role)}(?!\w))", f"{article} ", out,
-                 flags=re.IGNORECASE)
-    return out if normalise(out) != normalise(statement) else None
-
-
 def _swap_date(statement: str, iso: str, other: str) -> str | None:
     """Every expression of ``iso`` in ``statement`` replaced by ``other`` (ISO stays ISO)."""
     target = iso_parts(iso)
@@ -488,6 +475,18 @@ _PER_FACT = 4  # single-fact questions kept per fact: the best few, not every te
 
 def _family(f: Any) -> str:
     return _MECH_FAMILY.get((f.subtype or "").lower(), "other")
+
+
+def _cloze_text(sentence: str) -> str | None:
+    """The sentence as a cloze may show it (dateline dropped), or None if it makes a poor cloze."""
+    if is_headline(sentence) or not self_contained(sentence) or len(sentence.split()) > _MAX_CLOZE_WORDS:
+        return None
+    return strip_dateline(sentence)
+
+
+def _enough_context(prompt: str) -> bool:
+    """"_____ was founded 37 years ago." leaves nothing to reason from."""
+    return len([w for w in words(prompt.replace(BLANK, " ")) if w]) >= 7
 
 
 def _good_sentences(f: Any) -> list[Any]:
@@ -652,10 +651,9 @@ class _Generator:
 
     def cloze(self, f: Any, forms: Sequence[str], extra: Sequence[str] = (), **kw: Any) -> _Cand | None:
         for src in _good_sentences(f):
-            if is_headline(src.sentence) or not self_contained(src.sentence):
-                continue
-            found = _blank(src.sentence, forms)
-            if found is None:
+            text = _cloze_text(src.sentence)
+            found = _blank(text, forms) if text else None
+            if found is None or not _enough_context(found[0]):
                 continue
             prompt, matched = found
             cand = self.make("cloze", [f], "cloze", prompt, matched, [*forms, *extra], dq=0.5,
@@ -710,7 +708,8 @@ class _Generator:
         false = None
         for t in sorted(offices):
             swaps = sorted({s for g in offices[t].values()
-                            for s in [_swap_leader(true_stmt, f, g)] if s})
+                            for s in [f"{name} is {_role_phrase(g)}"]
+                            if normalise(s) != normalise(true_stmt)})
             if swaps:
                 false = self.rng.choice(swaps)
                 break
@@ -723,18 +722,18 @@ class _Generator:
         Foreign Minister _____"): a bare "_____ said that ..." has no answer a student could know."""
         role_words = [w.lower() for w in words(_clean(f.role))]
         for src in _good_sentences(f):
-            if is_headline(src.sentence):
+            text = _cloze_text(src.sentence)
+            span = find_span(text, name) if text else None
+            if text is None or span is None:
                 continue
-            span = find_span(src.sentence, name)
-            if span is None:
+            before = [w.lower() for w in words(text[:span[0]])][-4:]
+            after = [w.lower() for w in words(text[span[1]:span[1] + 60])] if text[span[1]:].startswith(",") else []
+            if not role_words or not (role_words[-1] in before or role_words[0] in after[:3]):
                 continue
-            before = [w.lower() for w in words(src.sentence[:span[0]])][-4:]
-            after = src.sentence[span[1]:span[1] + 4]
-            if not role_words or not (role_words[-1] in before or (after.startswith(",") and role_words[0] in
-                                                                    [w.lower() for w in words(src.sentence[span[1]:span[1] + 60])])):
+            prompt = text[:span[0]] + BLANK + text[span[1]:]
+            if not _enough_context(prompt):
                 continue
-            prompt = src.sentence[:span[0]] + BLANK + src.sentence[span[1]:]
-            cand = self.make("cloze", [f], "cloze", prompt, src.sentence[span[0]:span[1]], accepted, dq=0.5,
+            cand = self.make("cloze", [f], "cloze", prompt, text[span[0]:span[1]], accepted, dq=0.5,
                              sources=[{"article": src.article, "sentence": src.sentence}])
             if cand is not None:
                 return cand
@@ -776,10 +775,9 @@ class _Generator:
             out.append(self.true_false(f, true_stmt, false, "tf:acronym"))
         # Sentence-context multiple choice: which name completes the source sentence?
         for src in _good_sentences(f):
-            if is_headline(src.sentence) or not self_contained(src.sentence):
-                continue
-            found = _blank(src.sentence, [full, *f.aliases])
-            if found is None:
+            text = _cloze_text(src.sentence)
+            found = _blank(text, [full, *f.aliases]) if text else None
+            if found is None or not _enough_context(found[0]):
                 continue
             blanked, matched = found
             prompt = f"Which name completes the sentence? {blanked}"
@@ -805,10 +803,9 @@ class _Generator:
         out: list[_Cand | None] = []
         # cloze first: it needs no event and consumes no rng
         for src in _good_sentences(f):
-            if is_headline(src.sentence) or not self_contained(src.sentence):
-                continue
-            found = _blank_date(src.sentence, iso)
-            if found is None:
+            text = _cloze_text(src.sentence)
+            found = _blank_date(text, iso) if text else None
+            if found is None or not _enough_context(found[0]):
                 continue
             cand = self.make("cloze", [f], "cloze", found[0], found[1], accepted, dq=0.5,
                              sources=[{"article": src.article, "sentence": src.sentence}])
@@ -890,12 +887,12 @@ class _Generator:
                 item_pool += [(1, q) for q in _QUALITY_POOL if normalise(q) not in said]
                 out.append(self.mc([f], "mc:item", prompt, item, [], item_pool, **kw))
         # cloze: the goal itself when short, else one list item, in the source sentence
-        if self_contained(v.sentence) and not is_headline(v.sentence) \
-                and len(v.sentence.split()) <= _MAX_CLOZE_WORDS:
+        text = _cloze_text(v.sentence)
+        if text:
             target = v.goal if len(words(v.goal)) <= 8 else (items[-1] if len(items) >= 3 else None)
             if target:
-                found = _blank(v.sentence, [target])
-                if found:
+                found = _blank(text, [target])
+                if found and _enough_context(found[0]):
                     out.append(self.make("cloze", [f], "cloze", found[0], found[1], [target], dq=0.5, **kw))
         if true_stmt:
             # False variant: the actor opposing its own goal. Never another party's goal swapped
@@ -961,7 +958,7 @@ class _Generator:
               if _acronyms(f) and _full_name(f)]),
             ("dates", "Match each event to the date it happened.", date_clash,
              [(f, c.events[f.id], render_date(f.date)) for f in c.dates if f.id in c.events]),
-            ("goals", "Match each party to what it called for or pledged.", goal_clash,
+            ("goals", "Match each party to the aim it stated.", goal_clash,
              [(f, v.actor, v.goal) for f in c.goals for v in [c.goal_views.get(f.id)]
               if v is not None and len(words(v.goal)) <= 12]),
         ]

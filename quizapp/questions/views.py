@@ -76,7 +76,7 @@ _IRREGULAR_PAST = {
     "took", "met", "held", "began", "left", "came", "went", "made", "gave", "won", "fell", "rose",
     "signed", "saw", "set", "sent", "spoke", "wrote", "told", "became", "brought", "fought", "led",
     "paid", "ran", "struck", "sought", "drew", "froze", "broke", "chose", "flew", "hit", "put", "cut",
-    "seized", "withdrew", "overthrew", "took", "was", "were", "had", "did", "got", "found", "kept",
+    "seized", "withdrew", "overthrew", "was", "were", "had", "did", "got", "found", "kept",
 }
 _COMMON_VERBS = {
     "hold", "holds", "meet", "meets", "sign", "signs", "visit", "visits", "take", "takes", "launch",
@@ -84,7 +84,7 @@ _COMMON_VERBS = {
     "attends", "win", "wins", "leave", "leaves", "enter", "enters", "pledge", "pledges", "agree",
     "agrees", "announce", "announces", "call", "calls", "is", "are", "will", "talk", "talks",
     "withdraw", "withdraws", "seize", "seizes", "collapse", "collapses", "start", "starts", "end",
-    "ends", "adopt", "adopts", "issue", "issues", "sign", "mark", "marks", "celebrate", "celebrates",
+    "ends", "adopt", "adopts", "issue", "issues", "mark", "marks", "celebrate", "celebrates",
 }
 _NOMINAL_EVENT = re.compile(
     r"^(?:the\s+)?(?:\w+\s+){0,2}(?:signing|withdrawal|collapse|fall|founding|establishment|launch|"
@@ -541,7 +541,25 @@ def list_items(goal: str) -> list[str]:
 
 # --- date events ---------------------------------------------------------------------------------
 
-def event_view(f: Any) -> str | None:
+def expand_short_name(ev: str, names: Sequence[str]) -> str | None:
+    """"The Roadmap was endorsed" -> "The Lusaka Roadmap on Silencing the Guns was endorsed" when
+    exactly one known name has that head word; None when "the Roadmap" cannot be resolved."""
+    m = re.match(r"^([Tt]he)\s+([A-Z][a-z]+)\b(?!\s+[A-Z])", ev)
+    if not m:
+        return ev
+    word = m.group(2)
+    full = sorted({n for n in names if re.search(rf"\b{re.escape(word)}\b", n) and n.split()[-1] != word
+                   or (n.split()[-1] == word and len(n.split()) > 1)})
+    if len(full) != 1:
+        return None if not full and word.lower() in _SHORT_HEADS else ev
+    return f"{m.group(1)} {full[0]}{ev[m.end():]}"
+
+
+_SHORT_HEADS = {"roadmap", "treaty", "agreement", "accord", "declaration", "initiative", "plan",
+                "corridor", "alliance", "forum", "format", "group", "council", "charter", "pact", "deal"}
+
+
+def event_view(f: Any, names: Sequence[str] = ()) -> str | None:
     """A short, self-contained event to ask "when" about, or None.
 
     Skips events that are whole sentences (over 18 words), fragments ("Vladimir Putin had also
@@ -555,6 +573,10 @@ def event_view(f: Any) -> str | None:
         return None
     ev = re.sub(r",?\s+at the (?:latter|former)'s request", "", ev)
     ev = _WEEKDAY_PHRASE.sub("", ev).strip()
+    expanded = expand_short_name(ev, names)
+    if expanded is None:
+        return None
+    ev = expanded
     ws = words(ev)
     low = [w.lower() for w in ws]
     if not 3 <= len(ws) <= 18 or not self_contained(ev):
@@ -566,8 +588,7 @@ def event_view(f: Any) -> str | None:
     nominal = bool(_NOMINAL_EVENT.match(ev))
     if low[0].endswith("ing") and not nominal:
         return None  # subjectless gerund: "winning the war" (who won?)
-    finite = any((w.endswith("ed") and len(w) > 4) or w in _IRREGULAR_PAST or w in _COMMON_VERBS
-                 for w in low[1:])
+    finite = _finite(low)
     if not (finite or nominal):
         return None
     if any(w.endswith("ing") for w in low[1:3]) and not nominal:
@@ -575,8 +596,29 @@ def event_view(f: Any) -> str | None:
     return cap(ev)
 
 
+def _finite(low: list[str]) -> bool:
+    """A finite verb after the first word; "brokered by" is a participle, not a clause."""
+    for i, w in enumerate(low[1:], start=1):
+        nxt = low[i + 1] if i + 1 < len(low) else ""
+        if w.endswith("ed") and len(w) > 4 and nxt != "by":
+            return True
+        if w in _IRREGULAR_PAST or w in _COMMON_VERBS:
+            return True
+    return False
+
+
 def event_is_clause(ev: str) -> bool:
-    return not _NOMINAL_EVENT.match(ev)
+    return _finite([w.lower() for w in words(ev)])
+
+
+_DATELINE = re.compile(
+    r"^(?:[A-Z][A-Z .'-]{2,30},\s[^()\-–—]{3,40}?\s*(?:\([^)]{2,30}\))?\s*[-–—]+\s+"
+    r"|[A-Z][\w.'-]+(?:\s[A-Z][\w.'-]+)?\s[-–—]+\s+)")
+
+
+def strip_dateline(sentence: str) -> str:
+    """A lede without its wire dateline ("NAIROBI, March 3, 2023 (Reuters) - ")."""
+    return _DATELINE.sub("", sentence, count=1)
 
 
 # --- leaders ------------------------------------------------------------------------------------
