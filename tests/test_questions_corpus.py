@@ -156,7 +156,12 @@ def test_false_statements_are_false_everywhere(corpus):
             acr, claimed = re.match(r"(\S+) stands for (?:the )?(.+)\.$", q.prompt).groups()
             assert normalise(claimed) not in _acronym_expansions(corpus, acr), q.prompt
         if fact.kind == "goal":
-            assert re.search(r" (?:opposed|refused to|should not) ", q.prompt), q.prompt
+            # the true statement, negated: contradicted by the source, never another party's goal
+            assert re.search(r" (?:did not|is not|are not|should not) ", q.prompt), q.prompt
+            assert set(normalise(q.explanation).split()) - set(normalise(q.prompt).split()) <= {
+                "called", "pledged", "hoped", "insisted", "backed", "supported", "advocated", "sought",
+                "wanted", "urged", "aimed", "agreed", "planned", "committed", "vowed", "promised",
+                "welcomed", "demanded", "proposed", "intended", "strove", "wished", "worked"}, q.prompt
 
 
 def test_sources_are_verbatim_and_explained(corpus):

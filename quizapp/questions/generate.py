@@ -649,18 +649,19 @@ class _Generator:
         return self.make("true_false", [f], "tf:true", _cap(statement) + ".", "True",
                          choices=["True", "False"], dq=0.5, explanation=_cap(statement) + ".", **kw)
 
-    def cloze(self, f: Any, forms: Sequence[str], extra: Sequence[str] = (), **kw: Any) -> _Cand | None:
+    def cloze(self, f: Any, forms: Sequence[str], extra: Sequence[str] = (), **kw: Any) -> list[_Cand | None]:
+        """One candidate per usable source sentence (the first preferred); select() picks."""
+        out: list[_Cand | None] = []
         for src in _good_sentences(f):
             text = _cloze_text(src.sentence)
             found = _blank(text, forms) if text else None
             if found is None or not _enough_context(found[0]):
                 continue
             prompt, matched = found
-            cand = self.make("cloze", [f], "cloze", prompt, matched, [*forms, *extra], dq=0.5,
-                             sources=[{"article": src.article, "sentence": src.sentence}], **kw)
-            if cand is not None:
-                return cand
-        return None
+            out.append(self.make("cloze", [f], f"cloze:{len(out)}" if out else "cloze", prompt, matched,
+                                 [*forms, *extra], dq=0.5, penalty=0.02 * len(out),
+                                 sources=[{"article": src.article, "sentence": src.sentence}], **kw))
+        return out
 
     # per kind ---------------------------------------------------------------------------------
 
@@ -673,7 +674,7 @@ class _Generator:
         out: list[_Cand | None] = []
         if not role_ok(f):
             # The role is cut off: only the name in its own sentence is safe to ask about.
-            out.append(self.leader_cloze(f, name, accepted))
+            out.extend(self.leader_cloze(f, name, accepted))
             return out
         me = _pkey(name)
         my_roles = c.roles_by_person.get(me, set())
@@ -714,13 +715,14 @@ class _Generator:
                 false = self.rng.choice(swaps)
                 break
         out.append(self.true_false(f, true_stmt, false, "tf:role"))
-        out.append(self.leader_cloze(f, name, accepted))
+        out.extend(self.leader_cloze(f, name, accepted))
         return out
 
-    def leader_cloze(self, f: Any, name: str, accepted: Sequence[str]) -> _Cand | None:
+    def leader_cloze(self, f: Any, name: str, accepted: Sequence[str]) -> list[_Cand | None]:
         """Blank the full name only where the sentence gives the role right before it ("Russian
         Foreign Minister _____"): a bare "_____ said that ..." has no answer a student could know."""
         role_words = [w.lower() for w in words(_clean(f.role))]
+        out: list[_Cand | None] = []
         for src in _good_sentences(f):
             text = _cloze_text(src.sentence)
             span = find_span(text, name) if text else None
@@ -733,11 +735,10 @@ class _Generator:
             prompt = text[:span[0]] + BLANK + text[span[1]:]
             if not _enough_context(prompt):
                 continue
-            cand = self.make("cloze", [f], "cloze", prompt, text[span[0]:span[1]], accepted, dq=0.5,
-                             sources=[{"article": src.article, "sentence": src.sentence}])
-            if cand is not None:
-                return cand
-        return None
+            out.append(self.make("cloze", [f], f"cloze:{len(out)}" if out else "cloze", prompt,
+                                 text[span[0]:span[1]], accepted, dq=0.5, penalty=0.02 * len(out),
+                                 sources=[{"article": src.article, "sentence": src.sentence}]))
+        return out
 
     def mechanism(self, f: Any) -> list[_Cand | None]:
         full = _full_name(f)
@@ -785,11 +786,10 @@ class _Generator:
             pool = [(tier(g), (_acronyms(g) or [""])[0] if use_acr else _full_name(g))
                     for g in others if tier(g) <= 1]
             cand = self.mc([f], "mc:fill", prompt, matched, [full, *f.aliases], pool, acronyms=True,
-                           sources=[{"article": src.article, "sentence": src.sentence}])
+                           sources=[{"article": src.article, "sentence": src.sentence}], penalty=0.05)
             if cand is not None:
                 out.append(cand)
-                break
-        out.append(self.cloze(f, [full, *f.aliases]))
+        out.extend(self.cloze(f, [full, *f.aliases]))
         return out
 
     def date(self, f: Any) -> list[_Cand | None]:
@@ -807,11 +807,10 @@ class _Generator:
             found = _blank_date(text, iso) if text else None
             if found is None or not _enough_context(found[0]):
                 continue
-            cand = self.make("cloze", [f], "cloze", found[0], found[1], accepted, dq=0.5,
-                             sources=[{"article": src.article, "sentence": src.sentence}])
-            if cand is not None:
-                out.append(cand)
-                break
+            n = sum(1 for x in out if x is not None)
+            out.append(self.make("cloze", [f], f"cloze:{n}" if n else "cloze", found[0], found[1], accepted,
+                                 dq=0.5, penalty=0.02 * n,
+                                 sources=[{"article": src.article, "sentence": src.sentence}]))
         event = c.events.get(f.id)
         if not event:
             return out
@@ -1039,18 +1038,26 @@ def select(cands: Sequence[_Cand], per_fact: int = _PER_FACT) -> list[Question]:
     (normalised, ratio > 90): "Who is China's Foreign Minister?" and "Who is Russia's Foreign
     Minister?" differ in one word but ask different things, so both stay.
     """
-    best: dict[str, _Cand] = {}
-    for c in cands:
-        cur = best.get(c.slot)
-        if cur is None or (c.question.score, cur.question.id) > (cur.question.score, c.question.id):
-            best[c.slot] = c
-    ranked = sorted(best.values(), key=lambda c: (-c.question.score, c.question.id))
+    # Every candidate competes; the best one per slot that passes the checks wins, so a cloze
+    # whose sentence is already used falls back to the fact's next-best sentence.
+    ranked = sorted(cands, key=lambda c: (-c.question.score, c.question.id, c.question.prompt))
+    filled: set[str] = set()
     kept: list[Question] = []
     prompts: dict[str, list[str]] = {}
     answers: dict[str, list[str]] = {}
     per_fact_count: dict[str, int] = {}
+    blanked_sentences: set[str] = set()
     for c in ranked:
         q = c.question
+        if c.slot in filled:
+            continue
+        sent = None
+        if BLANK in q.prompt and q.type in ("cloze", "multiple_choice") and q.sources:
+            # one blank per source sentence: two clozes on one sentence answer each other
+            src = q.sources[0]
+            sent = src["sentence"] if isinstance(src, dict) else src.sentence
+            if sent in blanked_sentences:
+                continue
         if q.type not in ("matching", "ordering"):
             p, a = normalise(q.prompt), normalise(q.answer)
             ps, ans = prompts.setdefault(q.type, []), answers.setdefault(q.type, [])
@@ -1064,6 +1071,9 @@ def select(cands: Sequence[_Cand], per_fact: int = _PER_FACT) -> list[Question]:
                 per_fact_count[q.fact_ids[0]] = n + 1
             ps.append(p)
             ans.append(a)
+        if sent is not None:
+            blanked_sentences.add(sent)
+        filled.add(c.slot)
         kept.append(q)
     return kept
 

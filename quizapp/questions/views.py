@@ -82,15 +82,16 @@ _COMMON_VERBS = {
     "hold", "holds", "meet", "meets", "sign", "signs", "visit", "visits", "take", "takes", "launch",
     "launches", "open", "opens", "begin", "begins", "host", "hosts", "join", "joins", "attend",
     "attends", "win", "wins", "leave", "leaves", "enter", "enters", "pledge", "pledges", "agree",
-    "agrees", "announce", "announces", "call", "calls", "is", "are", "will", "talk", "talks",
+    "agrees", "announce", "announces", "is", "are", "will",
     "withdraw", "withdraws", "seize", "seizes", "collapse", "collapses", "start", "starts", "end",
-    "ends", "adopt", "adopts", "issue", "issues", "mark", "marks", "celebrate", "celebrates",
+    "ends", "adopt", "adopts", "mark", "marks", "celebrate", "celebrates",
 }
 _NOMINAL_EVENT = re.compile(
     r"^(?:the\s+)?(?:\w+\s+){0,2}(?:signing|withdrawal|collapse|fall|founding|establishment|launch|"
     r"start|end|opening|adoption|visit|meeting|summit|election|inauguration|creation|formation|"
     r"takeover|invasion|outbreak|victory|announcement|conclusion|beginning|anniversary|talks|"
-    r"conference|agreement|treaty|war|attack|crisis|session|meetings)\b",
+    r"conference|agreement|treaty|war|attack|crisis|session|meetings|conversation|call|phone call|"
+    r"exchange|dialogue|negotiations|ceremony|deal|talk)\b",
     re.IGNORECASE)
 _DANGLING_START = re.compile(
     r"^(?:he|she|it|they|we|this|that|these|those|the latter|the former|the group|the two|both|"
@@ -409,6 +410,9 @@ def goal_view(f: Any, leaders: Sequence[Any], pairs_by_article: dict[str, str],
             resolved = actor is not None
         if actor is None:
             return None
+        if re.search(r"\b(?:is|are|was|were) (?:said|reported|believed|thought) to\b|\breportedly\b|\ballegedly\b",
+                     src.sentence[max(0, span[0] - 60):span[0]]):
+            return None  # hearsay ("Russia is said to want ...") is not the party's stated goal
         verb = goal_verb(f, src.sentence, span)
         if verb is None:
             return None
@@ -448,7 +452,9 @@ def speaker(sentence: str, leaders: Sequence[Any]) -> str | None:
             continue
         forms = [name, tokens(name)[-1].capitalize()] if len(name.split()) > 1 else [name]
         for form in forms:
-            if re.search(rf"(?:^|\.\s|,\s){re.escape(form)}\s+(?:said|says|stressed|noted)\b", sentence) \
+            if re.search(rf"(?:^|\.\s|,\s|President\s|Minister\s){re.escape(form)}\s+(?:said|says|stressed|noted)\b"
+                         rf"|(?:^|President\s|Minister\s){re.escape(form)}\s+said\s+(?:on\s+)?[A-Z][a-z]+day\b",
+                         sentence) \
                     or re.search(rf",\s*{re.escape(form)}\s+(?:said|says|added|stressed)\.?[\"”]?$", sentence) \
                     or re.search(rf"^{re.escape(form)}\s+(?:said|says)\b", sentence):
                 return name
@@ -503,19 +509,27 @@ def goal_statement(v: GoalView, goal: str | None = None) -> str | None:
 
 
 def goal_negation(v: GoalView) -> str | None:
-    """A statement the source contradicts: the actor opposing what it called for.
+    """A statement the source contradicts: "China and Russia did not call for X".
 
-    Reliably false (a party does not oppose what it just pledged) without borrowing another
-    party's goal, which may well be true in the world even when the corpus does not say so.
+    Reliably false (the source says they did) without borrowing another party's goal, which may
+    well be true in the world even when the corpus does not say so.
     """
     a, g = v.actor, v.goal
-    if v.verb == "should" and v.form == "vp":
+    if v.verb == "should":
+        if v.form != "vp":
+            return None
         lead = f"{v.speaker} said that {mid(a)}" if v.speaker and not contains_phrase(a, v.speaker) else a
         return f"{cap(lead)} should not {g}."
-    if v.form == "np" and v.verb not in ("oppose",):
-        return f"{cap(a)} opposed {g}."
-    if v.form == "vp" and v.verb != "should":
-        return f"{cap(a)} refused to {g}."
+    entry = GOAL_VERBS.get(v.verb)
+    if entry is None:
+        return None
+    np_q, _, vp_q, _ = entry
+    if v.form == "np" and np_q:
+        return f"{cap(a)} did not {np_q} {g}."
+    if v.form == "vp" and vp_q:
+        if "{be}" in vp_q:
+            return f"{cap(a)} {'are' if plural(a) else 'is'} not {vp_q[5:-3]} {g}."
+        return f"{cap(a)} did not {vp_q[:-3]} {g}."
     return None
 
 
@@ -600,6 +614,8 @@ def _finite(low: list[str]) -> bool:
     """A finite verb after the first word; "brokered by" is a participle, not a clause."""
     for i, w in enumerate(low[1:], start=1):
         nxt = low[i + 1] if i + 1 < len(low) else ""
+        if low[i - 1] in ("the", "a", "an", "this", "that", "its", "their", "his", "her", "of"):
+            continue  # "the end", "a start": nouns
         if w.endswith("ed") and len(w) > 4 and nxt != "by":
             return True
         if w in _IRREGULAR_PAST or w in _COMMON_VERBS:
