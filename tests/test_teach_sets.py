@@ -101,7 +101,7 @@ def test_retired_or_foreign_questions_cannot_be_added(app, client, teacher, bank
         foreign_id = foreign.id
     assert client.post(f"/sets/{sid}/items", data={"question_id": bank["questions"][0]}).status_code == 404
     assert client.post(f"/sets/{sid}/items", data={"question_id": foreign_id}).status_code == 404
-    assert client.post(f"/sets/{sid}/items", data={"question_id": "junk"}).status_code == 404
+    assert client.post(f"/sets/{sid}/items", data={"question_id": "junk"}).status_code == 400
 
 
 MC_OK = {"prompt": "Capital of France?", "options-0": "Paris", "options-1": "Lyon", "options-2": "",

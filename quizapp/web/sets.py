@@ -189,7 +189,10 @@ def picker(set_id: int):
 @teacher_required
 def add_item(set_id: int):
     sset = _own(set_id)
-    q = db.session.get(Question, request.form.get("question_id", type=int) or 0)
+    qid = request.form.get("question_id", type=int)
+    if qid is None:
+        abort(400, "Choose a question to add.")
+    q = db.session.get(Question, qid)
     if not ts.pickable(current_user, q):
         abort(404)
     item = ts.add_question(db.session, sset, q)
