@@ -18,7 +18,7 @@ from .events import event_for
 from .goals import find_goals
 from .leaders import leader_mentions
 from .lexicon import NATIONALITIES, OFFICE_TITLES
-from .mechanisms import find_mentions, normalise
+from .mechanisms import acronym_mentions, find_mentions, normalise
 from .nlp import load_nlp
 from .types import ArticleInput, Fact, SentenceInput, Source
 
@@ -70,10 +70,12 @@ def extract_raw(articles: Iterable[ArticleInput], batch_size: int = 64) -> dict[
     for doc, (art, sent) in nlp.pipe(jobs, as_tuples=True, batch_size=batch_size):
         per_article[art.key].append((doc, sent))
     for art in articles:
-        items = per_article.get(art.key, [])
+        # names and leader mentions are found once per sentence and reused by both passes
+        items = [(doc, sent, find_mentions(sent.text), leader_mentions(doc, sent.text))
+                 for doc, sent in per_article.get(art.key, [])]
         people, acronyms = _article_context(items)
-        for doc, sent in items:
-            raw[art.key].extend(_sentence_facts(doc, art, sent, people, acronyms))
+        for doc, sent, mentions, leaders in items:
+            raw[art.key].extend(_sentence_facts(doc, art, sent, people, acronyms, mentions, leaders))
         if art.published and art.published_text:
             raw[art.key].append(_published_fact(art))
     return raw
@@ -83,11 +85,11 @@ def _article_context(items) -> tuple[dict[str, dict], dict[str, str]]:
     """People (full name -> role counts, country) and acronym definitions within one article."""
     people: dict[str, dict] = {}
     acronyms: dict[str, str] = {}
-    for doc, sent in items:
-        for m in find_mentions(sent.text):
+    for _doc, _sent, mentions, leaders in items:
+        for m in mentions:
             if m.acronym:
                 acronyms[m.acronym] = m.name
-        for lm in leader_mentions(doc, sent.text):
+        for lm in leaders:
             if " " in lm.name:
                 entry = people.setdefault(lm.name, {"roles": defaultdict(int), "country": None})
                 if lm.role:
@@ -144,11 +146,13 @@ def _human(iso: str) -> str:
     return parts[0]
 
 
-def _sentence_facts(doc, art: ArticleInput, sent: SentenceInput, people, acronyms) -> list[Fact]:
+def _sentence_facts(doc, art: ArticleInput, sent: SentenceInput, people, acronyms, mentions=None,
+                    leaders=None) -> list[Fact]:
     facts: list[Fact] = []
     text = sent.text
     # mechanisms
-    mentions = find_mentions(text, acronyms)
+    mentions = find_mentions(text) if mentions is None else mentions
+    mentions = mentions + acronym_mentions(text, acronyms, mentions)
     for m in mentions:
         is_acr = m.name in acronyms and m.name.isupper()
         name = acronyms[m.name] if is_acr else m.name
@@ -171,7 +175,7 @@ def _sentence_facts(doc, art: ArticleInput, sent: SentenceInput, people, acronym
             name=acr, subtype="acronym",
         ))
     # leaders (short names stay short here: the merge maps them to the full name)
-    for lm in leader_mentions(doc, text):
+    for lm in leader_mentions(doc, text) if leaders is None else leaders:
         full = _resolve_short(lm.name, people)
         info = people.get(full)
         role, country = lm.role, lm.country

@@ -42,6 +42,15 @@ def _forms(verb: str) -> set[str]:
 INFLECTED = {form: verb for verb in sorted(GOAL_VERBS) for form in _forms(verb)}
 
 
+INFLECTED.update({"planned": "plan", "planning": "plan", "committed": "commit", "committing": "commit",
+                  "sought": "seek", "strove": "strive", "striven": "strive", "pushes": "push", "wishes": "wish"})
+# Cheap gate: a sentence without any trigger word needs no walk over its tokens.
+TRIGGER_WORDS = frozenset(INFLECTED) | READY_ADJECTIVES | MODALS | {
+    form for noun in GOAL_NOUNS for form in (noun, noun + "s")}
+TRIGGER_RX = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, TRIGGER_WORDS), key=len, reverse=True)) + r")\b",
+                        re.IGNORECASE)
+
+
 def goal_lemma(tok) -> str | None:
     lemma = tok.lemma_.lower()
     if lemma in GOAL_VERBS:
@@ -167,7 +176,12 @@ def _verb_goal(tok, lemma: str):
 def find_goals(doc) -> list[GoalMention]:
     """Every top-level stated goal in one sentence's parse."""
     found: list[GoalMention] = []
+    starts = {m.start() for m in TRIGGER_RX.finditer(doc.text)}
+    if not starts:
+        return found
     for tok in doc:
+        if tok.idx not in starts:
+            continue
         lemma = tok.lemma_.lower()
         span = None
         subj = None

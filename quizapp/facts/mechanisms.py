@@ -110,8 +110,14 @@ def find_mentions(text: str, acronyms: dict[str, str] | None = None) -> list[Mec
     for m in LOWER_PARTNERSHIP.finditer(text):
         if not any(x.start <= m.start() < x.end for x in out):
             out.append(MechanismMention(m.group("name"), m.start("name"), m.end("name"), "partnership"))
+    return out + acronym_mentions(text, acronyms or {}, out)
+
+
+def acronym_mentions(text: str, acronyms: dict[str, str], found: list[MechanismMention]) -> list[MechanismMention]:
+    """Stand-alone uses of acronyms defined earlier ("... the SCO"), outside ``found`` names."""
+    out: list[MechanismMention] = []
     if acronyms:
-        taken = [(x.start, x.end + 8) for x in out]
+        taken = [(x.start, x.end + 8) for x in found]
         for m in STANDALONE_ACRONYM.finditer(text):
             if m.group() in acronyms and not any(a <= m.start() < b for a, b in taken):
                 out.append(MechanismMention(m.group(), m.start(), m.end(), "", None))
