@@ -42,6 +42,15 @@ YEARLESS = typed("Aug. 16", ["16 August 2021", "2021-08-16"], kind="date", qtype
 ITEM = typed("independent", kind="goal",
              prompt="China called for an _____, neutral, united and peaceful Afghanistan. "
                     "Which word fills the blank?")
+VDL = typed("Ursula von der Leyen", prompt="Who is the President of the European Commission?")
+LULA = typed("Luiz Inacio Lula da Silva", prompt="Who is Brazil's President?")
+IGAD = typed("Intergovernmental Authority on Development", ["IGAD"], kind="mechanism",
+             prompt="What does the acronym IGAD stand for?")
+GCC = typed("Gulf Cooperation Council", ["GCC"], kind="mechanism",
+            prompt="The _____ was established 43 years ago in Abu Dhabi.", qtype="cloze")
+GOAL = typed("closer coordination on Afghanistan", ["closer coordination"], kind="goal",
+             prompt="What did China and Russia pledge?")
+INSIST = typed("the one-China principle", kind="goal", prompt="What did Russia insist on?")
 MC = Question(id="m", type="multiple_choice", prompt="Who is Russia's Foreign Minister?",
               answer="Sergey Lavrov", accepted_answers=["Sergey Lavrov"], fact_kind="leader",
               choices=["Wang Yi", "Sergey Lavrov", "Shah Mahmood Qureshi", "Xi Jinping"])
@@ -138,6 +147,39 @@ CASES = [
     (ITEM, "indepedent", True, True),
     (ITEM, "neutral", False, False),
     (ITEM, "dependent", False, False),
+    # people from unseen articles: particles in surnames, surname-only, near misses
+    (VDL, "von der Leyen", True, False),
+    (VDL, "Ursula von der Leyen", True, False),
+    (VDL, "ursula von der leyen.", True, False),
+    (VDL, "Ursula von der Layen", True, True),
+    (VDL, "von der Leyn", False, False),  # short words must be exact
+    (VDL, "Ursula", False, False),
+    (VDL, "der Leyen", True, False),
+    (LULA, "Lula da Silva", True, False),
+    (LULA, "Luiz Inácio Lula da Silva", True, False),
+    (LULA, "da Silva", True, False),
+    (LULA, "Luiz Inacio", False, False),
+    (IGAD, "IGAD", True, False),
+    (IGAD, "intergovernmental authority on development", True, False),
+    (IGAD, "Intergovernmental Authority for Development", True, True),  # function words never decide
+    (IGAD, "Intergovermental Authority on Development", True, True),
+    (IGAD, "Intergovernmental Authority on Drought", False, False),
+    (GCC, "GCC", True, False),
+    (GCC, "Gulf Co-operation Council", False, False),
+    (GCC, "Gulf Cooperation Counsel", False, False),  # two edits in a 7-letter word: another word
+    (GCC, "Gulf Coperation Council", True, True),
+    (GCC, "Gulf Cooperation Forum", False, False),
+    (GCC, "Arab Cooperation Council", False, False),
+    # goals: the head phrase is enough, a different goal is not
+    (GOAL, "closer coordination on Afghanistan", True, False),
+    (GOAL, "Closer coordination", True, False),
+    (GOAL, "closer cordination", True, True),
+    (GOAL, "closer cooperation", False, False),
+    (GOAL, "coordination", False, False),
+    (INSIST, "one-China principle", True, False),
+    (INSIST, "the one China principle", True, False),
+    (INSIST, "one China policy", False, False),
+    (INSIST, "two-state solution", False, False),
     # multiple choice and true/false compare the chosen option exactly (normalised)
     (MC, "Sergey Lavrov", True, False),
     (MC, "sergey lavrov", True, False),
@@ -160,7 +202,8 @@ def test_grade_table(question, response, correct, typo):
 
 
 def test_table_is_large_enough():
-    assert len(CASES) >= 45
+    assert len(CASES) >= 120
+    assert sum(1 for c in CASES if not c[2]) >= 40  # near misses that must be rejected
 
 
 def test_matched_reports_the_alias():
@@ -209,8 +252,8 @@ def test_ordering_exact_and_partial():
     assert not grade(ORDER, ORDER.items[:3]).correct
 
 
-ALL = [LAVROV, WANG, ERDOGAN, SCO, SCO_ACR, MOSCOW, CSTO, BRI, DAY, MONTH, YEAR, YEARLESS, ITEM, MC,
-       TF, MATCH, ORDER]
+ALL = [LAVROV, WANG, ERDOGAN, SCO, SCO_ACR, MOSCOW, CSTO, BRI, DAY, MONTH, YEAR, YEARLESS, ITEM, VDL, LULA,
+       IGAD, GCC, GOAL, INSIST, MC, TF, MATCH, ORDER]
 TEXT_QUESTIONS = [q for q in ALL if q.type not in ("matching", "ordering")]
 
 
@@ -262,3 +305,33 @@ def test_unrelated_strings_are_rejected(answer, response, kind):
     q = typed(answer, kind=kind, prompt="Who is the Minister of Examples?")
     assert not grade(q, response).correct
     assert not grade(q, response.upper()).correct
+
+
+_ACCENTS = str.maketrans({"a": "á", "e": "é", "i": "í", "o": "ö", "u": "ü", "c": "ç", "n": "ñ"})
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.sampled_from(TEXT_QUESTIONS), st.data())
+def test_form_noise_never_changes_a_correct_answer(question, data):
+    """Case, diacritics, surrounding punctuation and spacing are never what makes an answer wrong."""
+    answer = data.draw(st.sampled_from([question.answer, *question.accepted_answers]))
+    noisy = answer.translate(_ACCENTS) if data.draw(st.booleans()) else answer
+    noisy = data.draw(st.sampled_from([noisy.upper(), noisy.lower(), noisy.title(), noisy]))
+    noisy = data.draw(st.sampled_from(["", " ", "  ", '"'])) + noisy + data.draw(st.sampled_from(["", ".", "!", " ", "?"]))
+    assert grade(question, noisy).correct, (question.prompt, noisy)
+
+
+_WORDS = st.from_regex(r"[b-df-hj-np-tv-z]{6,9}", fullmatch=True)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.sampled_from([q for q in TEXT_QUESTIONS if q.type in ("short_answer", "cloze")
+                        and q.fact_kind != "date"]), _WORDS)
+def test_a_changed_content_word_is_a_different_answer(question, word):
+    """Replace the longest word of the answer with an unrelated one: never accepted ("Moscow Format"
+    is not "Moscow Declaration")."""
+    toks = question.answer.split()
+    longest = max(range(len(toks)), key=lambda i: len(toks[i]))
+    assume(len(toks[longest]) >= 5)
+    changed = " ".join(word if i == longest else t for i, t in enumerate(toks))
+    assert not grade(question, changed).correct, (question.answer, changed)

@@ -81,9 +81,10 @@ def match_text(
             if initials(a) == r and len(r) >= 2:
                 return GradeResult(True, False, a, 1.0)
     if person:
+        # surname only, including multi-word surnames: "Lavrov", "von der Leyen", "da Silva"
         for a in answers:
-            last = tokens(a)[-1]
-            if len(tokens(a)) >= 2 and len(last) >= 3 and r == last:
+            toks = tokens(a)
+            if len(toks) >= 2 and len(toks[-1]) >= 3 and r.split() in (toks[k:] for k in range(1, len(toks))):
                 return GradeResult(True, False, a, 1.0)
     for a in answers:
         if _fuzzy_equal(normalise(a), r):
