@@ -56,6 +56,7 @@ from .views import (
     is_commentator,
     is_headline,
     list_items,
+    named_actor,
     role_ok,
     self_contained,
     short_forms,
@@ -195,6 +196,28 @@ class _Corpus:
 
     def dates_of_event(self, event: str) -> list[str]:
         return [g.date for g in self.dates if g.date and g.event and _same_event(g.event, event)]
+
+    def verb_ambiguous(self, v: Any) -> bool:
+        """Would "What did {actor} {verb}?" have another right answer somewhere in the corpus?
+
+        A typed answer is only fair when the actor stated one thing with that verb. Goals whose
+        actor could not be named ("They also called on ...") count against every actor in their
+        article, since they may be the same party.
+        """
+        for f in self.goals:
+            if f.id == v.fact.id:
+                continue
+            w = self.goal_views.get(f.id)
+            if w is not None:
+                if w.verb == v.verb and w.parties & v.parties and \
+                        fuzz.token_set_ratio(normalise(w.goal), normalise(v.goal)) < 80:
+                    return True
+                continue
+            sub = (f.subtype or "").lower()
+            if sub == v.verb and any(s.article == v.article for s in f.sources):
+                if _parties(_clean(f.actor), self.leaders) & v.parties or not named_actor(_clean(f.actor)):
+                    return True
+        return False
 
     def goals_of(self, parties: frozenset[str]) -> list[str]:
         """Every goal (raw and cleaned) stated by an actor overlapping ``parties``."""
@@ -870,7 +893,7 @@ class _Generator:
             pool.append((0, w.goal))
         if question:
             out.append(self.mc([f], "mc:goal", question, v.goal, [], pool, **kw))
-            if len(words(v.goal)) <= 6:
+            if len(words(v.goal)) <= 6 and not c.verb_ambiguous(v):
                 out.append(self.make("short_answer", [f], "sa:goal", question, v.goal, short_forms(v.goal),
                                      dq=0.5, **kw))
         items = list_items(v.goal)
