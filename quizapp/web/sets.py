@@ -178,11 +178,21 @@ def picker(set_id: int):
                          qtype=f["type"], difficulty=f["difficulty"], source=f["source"])
     page = paginate(stmt, per_page=20)
     in_set = {i.question_id for i in sset.items}
+    titles = _article_titles(page.items)
     articles = db.session.execute(
         select(Article.id, Article.title).where(Article.retired_at.is_(None)).order_by(Article.title)
     ).all()
     return render("sets/picker.html", "sets/_picker_rows.html", sset=sset, page=page, f=f,
-                  in_set=in_set, articles=articles, kinds=FACT_KINDS, types=formats.TYPE_LABELS)
+                  in_set=in_set, articles=articles, kinds=FACT_KINDS, types=formats.TYPE_LABELS,
+                  titles=titles)
+
+
+def _article_titles(questions) -> dict[int, str]:
+    """Article titles for the questions' sources (readers know titles, not file names)."""
+    ids = {s.get("article_id") for q in questions for s in (q.sources or []) if s.get("article_id")}
+    if not ids:
+        return {}
+    return dict(db.session.execute(select(Article.id, Article.title).where(Article.id.in_(ids))).all())
 
 
 @bp.post("/<int:set_id>/items")
@@ -199,7 +209,7 @@ def add_item(set_id: int):
     db.session.commit()
     if is_htmx():
         return render("sets/_picker_row.html", "sets/_picker_row.html", q=q, sset=sset, in_set={q.id},
-                      types=formats.TYPE_LABELS, just_added=True)
+                      types=formats.TYPE_LABELS, just_added=True, titles=_article_titles([q]))
     flash("Added to the set." if item else "Already in the set.", "success")
     return redirect(request.form.get("back") if _safe_back() else url_for("sets.picker", set_id=sset.id), 303)
 
