@@ -833,7 +833,9 @@ def flashcard(session: Session, user: User, fact: Fact, card: Card | None) -> Fl
 
 
 def _card_for(session: Session, user: User, fact_id: int) -> Card | None:
-    return session.scalar(select(Card).where(Card.user_id == user.id, Card.fact_id == fact_id))
+    # Locked and re-read (PostgreSQL): two tabs rating one card must not both start from the same old state.
+    return session.scalar(select(Card).where(Card.user_id == user.id, Card.fact_id == fact_id)
+                          .with_for_update().execution_options(populate_existing=True))
 
 
 def next_card(
