@@ -1,0 +1,126 @@
+"""Load generator, run in its own process: ``python -m quizapp.bench.load PLAN ENDPOINT SECONDS``.
+
+N concurrent clients (asyncio + httpx, one cookie jar and one user each) log in through the real
+login form (CSRF on), then repeat one operation for SECONDS seconds. Only the measured request is
+timed; redirects are not followed (a POST answered with 303 is done). Prints one JSON object.
+
+Operations: ``healthz`` (GET /healthz), ``dashboard`` (GET the progress page), ``answer`` (POST an
+answer to the next unanswered item of a prepared quiz), ``rate`` (POST a Good rating of a card with
+a fresh idempotency token).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import json
+import re
+import sys
+import time
+import uuid
+
+import httpx
+
+CSRF = re.compile(r'name="csrf-token" content="([^"]+)"')
+OK = {200, 302, 303}
+
+
+def percentile(values: list[float], q: float) -> float | None:
+    if not values:
+        return None
+    values = sorted(values)
+    k = min(len(values) - 1, max(0, round(q * (len(values) - 1))))
+    return values[k]
+
+
+class Client:
+    def __init__(self, base: str, user: dict):
+        self.http = httpx.AsyncClient(base_url=base, follow_redirects=False, timeout=30.0)
+        self.user = user
+        self.token = ""
+        self.answers = iter(user.get("answers", []))
+        self.facts = itertools.cycle(user.get("facts", []) or [0])
+
+    async def login(self) -> None:
+        page = await self.http.get("/auth/login")
+        token = CSRF.search(page.text).group(1)
+        r = await self.http.post("/auth/login", data={
+            "email": self.user["email"], "password": self.user["password"], "csrf_token": token})
+        if r.status_code != 303:
+            raise RuntimeError(f"login failed for {self.user['email']}: {r.status_code}")
+        home = await self.http.get("/")
+        self.token = CSRF.search(home.text).group(1)
+
+    def request(self, op: str):
+        if op == "healthz":
+            return self.http.get("/healthz")
+        if op == "dashboard":
+            return self.http.get(self.user["dashboard"])
+        if op == "answer":
+            path, response = next(self.answers)  # StopIteration: the plan ran out of items
+            return self.http.post(path, data={"response": response, "csrf_token": self.token})
+        if op == "rate":
+            return self.http.post("/review/rate", data={
+                "fact_id": str(next(self.facts)), "rating": "3", "deck": "all", "mode": "review",
+                "token": uuid.uuid4().hex, "csrf_token": self.token})
+        raise ValueError(op)
+
+
+async def run(plan: dict, op: str, seconds: float) -> dict:
+    users = plan["users"][: plan.get("clients", 16)]
+    clients = [Client(plan["base"], u) for u in users]
+    await asyncio.gather(*(c.login() for c in clients))
+    latencies: list[float] = []
+    errors: dict[str, int] = {}
+    exhausted = 0
+
+    async def worker(c: Client, deadline: float) -> None:
+        nonlocal exhausted
+        while time.perf_counter() < deadline:
+            try:
+                req = c.request(op)
+            except StopIteration:
+                exhausted += 1
+                return
+            t0 = time.perf_counter()
+            try:
+                r = await req
+                status = r.status_code
+                body = r.text if status >= 500 else ""
+            except httpx.HTTPError as e:
+                status, body = type(e).__name__, ""
+            latencies.append(time.perf_counter() - t0)
+            if status not in OK:
+                key = str(status) + (" locked" if "locked" in body else "")
+                errors[key] = errors.get(key, 0) + 1
+
+    # A short warm-up (not counted) so every worker has imported and connected.
+    warm_deadline = time.perf_counter() + min(2.0, seconds / 5)
+    if op in ("healthz", "dashboard"):
+        await asyncio.gather(*(worker(c, warm_deadline) for c in clients))
+        latencies.clear()
+        errors.clear()
+    started = time.perf_counter()
+    await asyncio.gather(*(worker(c, started + seconds) for c in clients))
+    elapsed = time.perf_counter() - started
+    for c in clients:
+        await c.http.aclose()
+    n = len(latencies)
+    return {
+        "endpoint": op, "clients": len(clients), "seconds": round(elapsed, 2), "requests": n,
+        "rps": round(n / elapsed, 1) if elapsed else 0.0,
+        "p50_ms": round(1000 * percentile(latencies, 0.50), 1) if n else None,
+        "p99_ms": round(1000 * percentile(latencies, 0.99), 1) if n else None,
+        "errors": sum(errors.values()), "error_kinds": errors, "clients_out_of_work": exhausted,
+    }
+
+
+def main(argv: list[str]) -> None:
+    plan_path, op, seconds = argv[0], argv[1], float(argv[2])
+    with open(plan_path) as fh:
+        plan = json.load(fh)
+    print(json.dumps(asyncio.run(run(plan, op, seconds))))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
