@@ -115,7 +115,7 @@ def line_chart(
 ) -> Markup:
     """Lines over time (weekly accuracy by fact kind); gaps where a week has no data."""
     head, tail = _open(width, height, title, desc, "lines")
-    left, right, top, bottom = 40, 90, 12, 30
+    left, right, top, bottom = 40, 140, 12, 30
     plot_w, plot_h = width - left - right, height - top - bottom
     n = max(1, len(x_labels) - 1)
 

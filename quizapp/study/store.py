@@ -1234,6 +1234,10 @@ def article_totals(session: Session, user: User) -> list[tuple[int, str, int, in
     ]
 
 
+def _single_fact_questions():
+    return select(question_fact.c.question_id).group_by(question_fact.c.question_id).having(func.count() == 1)
+
+
 def fact_attempts(session: Session, user: User) -> tuple[list[tuple[int, int, int]], list[tuple[int, int, int]]]:
     """Per live fact: (fact id, attempts, failures) from quiz answers and from flashcard ratings."""
     answers = session.execute(
@@ -1241,7 +1245,8 @@ def fact_attempts(session: Session, user: User) -> tuple[list[tuple[int, int, in
         .select_from(Answer)
         .join(question_fact, question_fact.c.question_id == Answer.question_id)
         .join(Fact, Fact.id == question_fact.c.fact_id)
-        .where(Answer.user_id == user.id, Fact.retired_at.is_(None))
+        # Only questions about one fact: a wrong matching pair says little about each of its facts.
+        .where(Answer.user_id == user.id, Fact.retired_at.is_(None), Answer.question_id.in_(_single_fact_questions()))
         .group_by(question_fact.c.fact_id)
     ).all()
     reviews = session.execute(
