@@ -89,8 +89,8 @@ def test_retiring_an_article_retires_its_facts_but_keeps_teacher_copies(seeded_a
         assert only_here
         generated = db.session.scalars(
             _live(Question).where(Question.id.in_(
-                select(Question.id).join(Question.facts).where(Fact.id == only_here[0].id)
-            ))
+                select(Question.id).join(Question.facts).where(Fact.id.in_([f.id for f in only_here]))
+            )).order_by(Question.id)
         ).first()
         assert generated is not None
         copy = Question(type=generated.type, prompt=generated.prompt + " (edited)", answer=generated.answer,
