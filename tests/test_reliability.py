@@ -128,8 +128,8 @@ def card_log_problems(session) -> list[str]:
 
 # ------------------------------------------------------------------ the test
 CLIENTS = 16
-ANSWERS_EACH = 6
-RATINGS_EACH = 6
+ANSWERS_EACH = 5
+RATINGS_EACH = 5
 
 
 def test_sixteen_clients_answer_and_rate_at_once(seeded_app, live_server, make_user):
