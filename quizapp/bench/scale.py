@@ -1,3 +1,4 @@
+# ruff: noqa: S608  (SQL built from integer constants of this module; no outside input)
 """Scale: a synthetic database of a big school, and the study/teaching code's own queries on it.
 
 1,000 users (25 teachers with one class of 39 students each), 200 facts with one question each,
