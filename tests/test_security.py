@@ -528,7 +528,7 @@ def test_get_never_changes_the_database(seeded_app, make_user):
                 continue
             r = c.get(path)
             assert r.status_code < 500, (rule.rule, r.status_code)
-            if "GET" not in rule.methods:
+            if not any("GET" in o.methods for o in rules if o.rule == rule.rule):
                 assert r.status_code == 405, rule.rule
         after = db_fingerprint(seeded_app)
         assert _changed(before, after) == [], email
