@@ -395,6 +395,69 @@ def _flag_date_conflicts(facts: list[Fact]) -> None:
                 f.conflict_note = "Sources give different dates: " + ", ".join(sorted(dates))
 
 
+# Goal verb lemma -> (third person singular, plural) as it reads before a noun phrase.
+_GOAL_VERBS = {
+    "hope": ("hopes for", "hope for"), "call": ("calls for", "call for"), "urge": ("urges", "urge"),
+    "pledge": ("pledges", "pledge"), "support": ("supports", "support"), "aim": ("aims at", "aim at"),
+    "want": ("wants", "want"), "seek": ("seeks", "seek"), "vow": ("vows", "vow"),
+    "advocate": ("advocates", "advocate"), "propose": ("proposes", "propose"),
+    "insist": ("insists on", "insist on"), "demand": ("demands", "demand"),
+    "encourage": ("encourages", "encourage"), "back": ("backs", "back"),
+    "welcome": ("welcomes", "welcome"), "oppose": ("opposes", "oppose"), "ask": ("asks for", "ask for"),
+    "commit": ("is committed to", "are committed to"), "agree": ("agrees on", "agree on"),
+}
+# Before a verb ("aims to strengthen ..."): the same lemmas with "to".
+_GOAL_VERBS_TO = {
+    "hope": ("hopes to", "hope to"), "aim": ("aims to", "aim to"), "want": ("wants to", "want to"),
+    "seek": ("seeks to", "seek to"), "vow": ("vows to", "vow to"), "pledge": ("pledges to", "pledge to"),
+    "agree": ("agrees to", "agree to"), "intend": ("intends to", "intend to"),
+    "plan": ("plans to", "plan to"), "strive": ("strives to", "strive to"),
+    "promise": ("promises to", "promise to"), "willing": ("is willing to", "are willing to"),
+    "ready": ("is ready to", "are ready to"), "commit": ("is committed to", "are committed to"),
+    "urge": ("urges others to", "urge others to"), "call": ("calls on others to", "call on others to"),
+}
+_NOT_VERBS = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our",
+              "more", "greater", "closer", "stronger", "further", "all", "each", "every", "both", "no",
+              "not", "new", "lasting", "peace", "stability", "international", "regional", "joint"}
+_CLAUSE_MARKERS = re.compile(r"\b(?:would|will|can|could|should|shall|may|might|is|are|was|were)\b")
+_PLURAL_ACTOR = re.compile(
+    r"\band\b|&|^(?:both|the two|they|all)\b|(?:sides|nations|countries|governments|officials|leaders|"
+    r"states|parties|ministers|members|counties|powers)$", re.I)
+
+
+def _starts_with_verb(goal: str) -> bool:
+    """Heuristic: goal phrases that begin with a bare verb ("strengthen ties", "jointly respond")."""
+    first = goal.split()[0].lower().strip(",.;:") if goal.split() else ""
+    if not first.isalpha() or first in _NOT_VERBS or goal[:1].isupper():
+        return False
+    if first.endswith("ly"):
+        return True
+    return not first.endswith(("ing", "tion", "sion", "ity", "ment", "ness", "ence", "ance", "s",
+                               "ive", "al", "ous", "ic", "ful", "able", "ible", "ed"))
+
+
+def goal_sentence(actor: str, verb: str | None, goal: str) -> str:
+    """One plain sentence for a stated goal: "Both nations hope that Afghanistan would ..."."""
+    actor = actor.strip()
+    actor = actor[:1].upper() + actor[1:]
+    head = re.split(r"\s+(?:between|of|from|with|under|in)\s+", actor)[0]
+    plural = bool(_PLURAL_ACTOR.search(head))
+    goal = goal.strip().rstrip(".")
+    if verb == "should":
+        return f"{actor} should {goal}."
+    if goal.lower().startswith("to "):
+        goal = goal[3:]
+        pair = _GOAL_VERBS_TO.get(verb or "", ("aims to", "aim to"))
+    elif _CLAUSE_MARKERS.search(goal) and not _starts_with_verb(goal) and verb in ("hope", "want", "insist", "propose", "demand", "agree", "ask"):
+        pair = {"hope": ("hopes that", "hope that"), "insist": ("insists that", "insist that")}.get(
+            verb or "", ("wants", "want") if verb == "want" else (f"{verb}s that", f"{verb} that"))
+    elif _starts_with_verb(goal):
+        pair = _GOAL_VERBS_TO.get(verb or "", ("aims to", "aim to"))
+    else:
+        pair = _GOAL_VERBS.get(verb or "", ("aims at", "aim at"))
+    return f"{actor} {pair[1] if plural else pair[0]} {goal}."
+
+
 def statement(f: Fact) -> str:
     if f.kind == "date":
         ev = f.event or "the event"
@@ -403,13 +466,15 @@ def statement(f: Fact) -> str:
         where = f" of {f.country}" if f.country and " at " not in (f.role or "") else ""
         return f"{f.name} is {_article(f.role or '')} {f.role}{where}."
     if f.kind == "mechanism":
-        extra = f" ({', '.join(a for a in f.aliases if a.isupper())})" if any(a.isupper() for a in f.aliases) else ""
-        return f"The {f.name}{extra} is a named {f.subtype or 'mechanism'} mentioned in the news."
-    verb = {"should": "says", "hope": "hopes", "call": "calls for", "urge": "urges", "pledge": "pledges",
-            "support": "supports", "aim": "aims", "want": "wants"}.get(f.subtype or "", "aims")
-    if f.subtype == "should":
-        return f"{f.actor} should {f.goal}."
-    return f"{f.actor} {verb}: {f.goal}."
+        acronyms = [a for a in f.aliases if a.isupper() and a != f.name]
+        extra = f" ({', '.join(acronyms)})" if acronyms else ""
+        what = {"organisation": "an organisation", "format": "a diplomatic format",
+                "treaty": "a treaty or agreement", "initiative": "an initiative",
+                "corridor": "an economic corridor", "partnership": "a partnership"}.get(
+                    f.subtype or "", "a named mechanism")
+        the = "" if f.name.isupper() else "The "
+        return f"{the}{f.name}{extra} is {what} named in the articles."
+    return goal_sentence(f.actor or "", f.subtype, f.goal or f.answer)
 
 
 def _article(role: str) -> str:
