@@ -11,7 +11,6 @@ import hashlib
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 
 from .dates import find_dates
 from .events import event_for
@@ -39,7 +38,7 @@ DATELINE_PREFIX = re.compile(
 def fact_id(kind: str, *parts: str) -> str:
     """Stable id: a hash of what the fact says (never of article order or run)."""
     key = "|".join([kind, *[_key(p) for p in parts]])
-    return hashlib.sha1(key.encode()).hexdigest()[:16]
+    return hashlib.sha1(key.encode(), usedforsecurity=False).hexdigest()[:16]
 
 
 def _key(text: str | None) -> str:

@@ -44,8 +44,8 @@ APPOSITIVE_LONG = re.compile(
     _APPOS_HEAD + rf"\s+(?:at|of|with|from|for)\s+(?P<org>(?:the\s+)?[A-Z][^;]{{1,200}}?)(?=,\s+{_REPORT_AFTER})"
 )
 APPOSITIVE = re.compile(
-    _APPOS_HEAD + rf"(?:\s+(?:at|of|with|from|for|to)\s+(?P<org>(?:the\s+)?[A-Z][^,;]{{1,120}}?))?"
-    rf"(?=\s*(?:,|;|\.|$|\s+(?:said|says|told|added|who)\b))",
+    _APPOS_HEAD + r"(?:\s+(?:at|of|with|from|for|to)\s+(?P<org>(?:the\s+)?[A-Z][^,;]{1,120}?))?"
+    r"(?=\s*(?:,|;|\.|$|\s+(?:said|says|told|added|who)\b))",
 )
 OF_COUNTRY_AFTER = re.compile(rf"^\s+of\s+(?P<cty>{_COUNTRY})\b", re.IGNORECASE)
 ORG_NATIONALITY = re.compile(rf"\b(?P<nat>{_NAT})\s+(?:Academy|Institute|University|Ministry|Government|Embassy)\b", re.IGNORECASE)

@@ -97,7 +97,7 @@ MEDIA_HEADS = {"times", "news", "post", "journal", "agency", "press", "tribune",
 GOAL_VERBS = {
     "hope", "aim", "call", "urge", "pledge", "support", "want", "seek", "vow", "commit", "advocate",
     "propose", "wish", "strive", "intend", "plan", "agree", "encourage", "insist", "demand", "ask",
-    "promise", "expect", "push", "work", "back", "welcome", "advocate", "resolve", "endeavour", "endeavor",
+    "promise", "expect", "push", "work", "back", "welcome", "resolve", "endeavour", "endeavor",
     "pursue", "determine",
 }
 # "X is willing/ready/determined to ...": readiness adjectives state an aim too.
