@@ -39,7 +39,7 @@ def test_teacher_builds_assigns_and_sees_results(live_server, browser_page):
 
     # --- the teacher builds a set from the bank -------------------------------------------
     _signup(page, base, "Tess Teacher", "tess@example.com", "teacher")
-    page.get_by_role("link", name="Sets").click()
+    page.get_by_role("link", name="Sets", exact=True).click()
     page.get_by_role("link", name="New set").click()
     page.fill("#title", "Afghanistan basics")
     page.fill("#description", "China, Russia and the SCO")
@@ -76,7 +76,7 @@ def test_teacher_builds_assigns_and_sees_results(live_server, browser_page):
     page.screenshot(path=str(ARTIFACTS / "teacher-preview.png"), full_page=True)
 
     # --- a class, and the set assigned to it ----------------------------------------------
-    page.get_by_role("link", name="Classes").click()
+    page.get_by_role("link", name="Classes", exact=True).click()
     page.fill("#name", "Politics 11B")
     page.get_by_role("button", name="Create class").click()
     code = page.locator(".teach-bigcode").inner_text().strip()

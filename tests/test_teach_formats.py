@@ -3,8 +3,6 @@ validation rules and per-row errors."""
 
 from __future__ import annotations
 
-import string
-
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st

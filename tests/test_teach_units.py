@@ -88,5 +88,6 @@ def test_apkg_is_a_zip_with_a_collection_holding_the_notes(tmp_path):
     again = zipfile.ZipFile(io.BytesIO(build_apkg(SetData("My set", "", qs), "ABCD2345", 1_700_000_000)))
     p2 = tmp_path / "d.anki2"
     p2.write_bytes(again.read("collection.anki2"))
-    guids = lambda p: [r[0] for r in sqlite3.connect(p).execute("SELECT guid FROM notes ORDER BY id")]
+    def guids(p):
+        return [r[0] for r in sqlite3.connect(p).execute("SELECT guid FROM notes ORDER BY id")]
     assert guids(path) == guids(p2)

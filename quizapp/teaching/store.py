@@ -179,10 +179,6 @@ def create_set(session: Session, owner: User, title: str, description: str = "",
     return s
 
 
-def live_items(sset: StudySet) -> list[SetItem]:
-    return list(sset.items)
-
-
 def _renumber(sset: StudySet) -> None:
     for pos, item in enumerate(sorted(sset.items, key=lambda i: (i.position, i.id)), 1):
         item.position = pos
