@@ -68,6 +68,9 @@ def test_matching_round_trip_and_grade():
         qz.read_response(m, lay, {"match-0": "0"})
     with pytest.raises(qz.ResponseError):
         qz.read_response(m, lay, {"match-0": "9", "match-1": "0", "match-2": "1"})
+    # Unicode digits pass str.isdigit() but not int(): a clear error, never a crash.
+    with pytest.raises(qz.ResponseError):
+        qz.read_response(m, lay, {"match-0": "²", "match-1": "0", "match-2": "1"})
 
 
 def test_ordering_shown_shuffled_and_read_back():
@@ -86,6 +89,8 @@ def test_ordering_shown_shuffled_and_read_back():
         qz.read_response(o, lay, dup)
     with pytest.raises(qz.ResponseError, match="1 to 4"):
         qz.read_response(o, lay, dict(right, **{"order-0": "7"}))
+    with pytest.raises(qz.ResponseError):
+        qz.read_response(o, lay, dict(right, **{"order-0": "²"}))
 
 
 def test_summary_and_breakdown():

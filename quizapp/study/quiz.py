@@ -162,7 +162,7 @@ def read_response(q: Question, lay: Layout, form: Mapping[str, Any]) -> Any:
             raw = _one(form, f"match-{i}")
             if not raw:
                 raise ResponseError("Choose a match for every item.")
-            if not raw.isdigit() or int(raw) >= len(lay.rights):
+            if not (raw.isascii() and raw.isdigit()) or int(raw) >= len(lay.rights):
                 raise ResponseError("That match is not one of the options.")
             pairs.append([left, lay.rights[int(raw)]])
         return pairs
@@ -173,7 +173,7 @@ def read_response(q: Question, lay: Layout, form: Mapping[str, Any]) -> Any:
             raw = _one(form, f"order-{i}")
             if not raw:
                 raise ResponseError("Give every item a position.")
-            if not raw.isdigit() or not 1 <= int(raw) <= n:
+            if not (raw.isascii() and raw.isdigit()) or not 1 <= int(raw) <= n:
                 raise ResponseError(f"Positions go from 1 to {n}.")
             positions.append(int(raw))
         if len(set(positions)) != n:

@@ -472,10 +472,10 @@ def recent_quizzes(session: Session, user: User):
 def scope_label(session: Session, quiz: Quiz) -> str:
     """"Article: <title>", "Kind: leader", … for headings."""
     kind, ref = quiz.scope_kind, quiz.scope_ref
-    if kind == "article" and ref and ref.isdigit():
+    if kind == "article" and ref and ref.isascii() and ref.isdigit():
         article = session.get(Article, int(ref))
         return f"Article: {article.title}" if article else "An article"
-    if kind == "set" and ref and ref.isdigit():
+    if kind == "set" and ref and ref.isascii() and ref.isdigit():
         s = session.get(StudySet, int(ref))
         return f"Set: {s.title}" if s else "A study set"
     if kind == "kind" and ref:
