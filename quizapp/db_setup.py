@@ -13,9 +13,10 @@ from __future__ import annotations
 import sqlite3
 from contextvars import ContextVar
 
-from flask import Flask, g, request
+from flask import Flask, g, has_request_context, request
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session
 
 # True: the next SQLite transaction begins IMMEDIATE. CLI commands and writes default to True.
 immediate_transactions: ContextVar[bool] = ContextVar("immediate_transactions", default=True)
@@ -44,6 +45,15 @@ def _sqlite_begin(conn):
     if conn.dialect.name != "sqlite":
         return
     conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate_transactions.get() else "BEGIN")
+
+
+@event.listens_for(Session, "after_commit")
+def _reads_after_commit_are_deferred(_session) -> None:
+    """Once a request has committed its write, later statements in it only read back what was
+    written (templates touching expired attributes). Beginning those with BEGIN IMMEDIATE would take
+    the write lock a second time and hold it while the page renders, so make them deferred."""
+    if has_request_context():
+        immediate_transactions.set(False)
 
 
 def init_app(app: Flask) -> None:
