@@ -20,6 +20,16 @@ QUESTION_TYPES: tuple[str, ...] = (
     "ordering",
 )
 
+# How each type is named to people (quiz pages, set editors, exports).
+TYPE_LABELS: dict[str, str] = {
+    "multiple_choice": "Multiple choice",
+    "true_false": "True or false",
+    "cloze": "Fill in the blank",
+    "short_answer": "Short answer",
+    "matching": "Matching",
+    "ordering": "Ordering",
+}
+
 JSON_KEYS: tuple[str, ...] = (
     "id",
     "type",

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..questions.types import QUESTION_TYPES, Question
+from ..questions.types import TYPE_LABELS as TYPE_LABELS  # shown on quiz pages
 
 SCOPES = ("corpus", "article", "kind", "set", "retry", "weak")
 MODES = ("practice", "test")
@@ -23,14 +24,6 @@ MAX_LENGTH = 50
 # An answer that took longer than this was a break, not thinking time; cap it so averages stay honest.
 MAX_ANSWER_MS = 30 * 60 * 1000
 
-TYPE_LABELS = {
-    "multiple_choice": "Multiple choice",
-    "true_false": "True or false",
-    "cloze": "Fill in the blank",
-    "short_answer": "Short answer",
-    "matching": "Matching",
-    "ordering": "Ordering",
-}
 SCOPE_LABELS = {
     "corpus": "All articles",
     "article": "One article",

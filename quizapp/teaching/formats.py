@@ -18,15 +18,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from ..questions.types import TYPE_LABELS as TYPE_LABELS  # shown in set editors
+
 TYPES = ("multiple_choice", "true_false", "cloze", "short_answer", "matching", "ordering")
-TYPE_LABELS = {
-    "multiple_choice": "Multiple choice",
-    "true_false": "True or false",
-    "cloze": "Fill in the blank",
-    "short_answer": "Short answer",
-    "matching": "Matching",
-    "ordering": "Ordering",
-}
 FACT_KINDS = ("", "date", "leader", "mechanism", "goal")
 BLANK_RE = re.compile(r"_{3,}")
 BLANK = "_____"
