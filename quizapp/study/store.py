@@ -375,7 +375,7 @@ def answer_item(
         return _existing(stored, question, quiz)
     if user.quiz_counts_as_review:
         record_quiz_review(session, user, item.question, answer, now=now, scheduler=scheduler)
-    finished = answered_count(session, quiz) >= len(quiz.items)
+    finished = answered_count(session, quiz) >= quiz.length  # fixed at start: items are never added or removed later
     if finished and quiz.finished_at is None:
         quiz.finished_at = now
     session.flush()

@@ -130,7 +130,7 @@ def _question_ctx(quiz, item, *, error: str | None = None, values: dict | None =
         "values": values or {},
         "error": error,
         "answered": store.answered_count(db.session, quiz),
-        "total": len(quiz.items),
+        "total": quiz.length,
         "shown_ms": int(time.time() * 1000),
         "type_labels": qz.TYPE_LABELS,
     }
@@ -148,7 +148,7 @@ def _feedback_ctx(quiz, view: store.ItemView, result=None) -> dict:
         "titles": titles,
         "finished": finished,
         "answered": store.answered_count(db.session, quiz),
-        "total": len(quiz.items),
+        "total": quiz.length,
         "type_labels": qz.TYPE_LABELS,
     }
 
