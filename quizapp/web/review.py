@@ -37,6 +37,14 @@ def _deck(key: str | None) -> store.Deck:
         abort(404)
 
 
+def _session_params(values, now: datetime) -> tuple[store.Deck, str, datetime | None]:
+    """Deck, mode and cram start from the query string or a form (every review action carries them)."""
+    deck = _deck(values.get("deck"))
+    mode = "cram" if values.get("mode") == "cram" else "review"
+    since = _since(values.get("since"), now) if mode == "cram" else None
+    return deck, mode, since
+
+
 def _since(raw: str | None, now: datetime) -> datetime:
     """Start of a cram session (epoch seconds in the URL): each card is crammed once per session."""
     try:
@@ -118,10 +126,8 @@ def _session_ctx(deck: store.Deck, mode: str, since: datetime | None, *, focus: 
 @bp.get("/study")
 @login_required
 def session():
-    deck = _deck(request.args.get("deck"))
-    mode = "cram" if request.args.get("mode") == "cram" else "review"
     now = utcnow()
-    since = _since(request.args.get("since"), now) if mode == "cram" else None
+    deck, mode, since = _session_params(request.args, now)
     if mode == "cram" and request.args.get("since") is None:
         # A new cram session: pin its start in the URL so each card comes up once.
         return redirect(url_for("review.session", deck=deck.key, mode="cram", since=int(now.timestamp())))
@@ -142,10 +148,8 @@ def _back_to_session(deck: store.Deck, mode: str, since: datetime | None, focus:
 @bp.post("/rate")
 @login_required
 def rate():
-    deck = _deck(request.form.get("deck"))
-    mode = "cram" if request.form.get("mode") == "cram" else "review"
     now = utcnow()
-    since = _since(request.form.get("since"), now) if mode == "cram" else None
+    deck, mode, since = _session_params(request.form, now)
     fact_id = request.form.get("fact_id", type=int)
     if not fact_id:
         abort(400, "The form was missing the card; reload the page.")
@@ -175,10 +179,8 @@ def rate():
 @bp.post("/undo")
 @login_required
 def undo():
-    deck = _deck(request.form.get("deck"))
-    mode = "cram" if request.form.get("mode") == "cram" else "review"
     now = utcnow()
-    since = _since(request.form.get("since"), now) if mode == "cram" else None
+    deck, mode, since = _session_params(request.form, now)
     try:
         outcome = store.undo_last_review(db.session, current_user)
     except store.StudyError as e:

@@ -164,9 +164,13 @@ def take(quiz_id: int):
             resp.headers["HX-Redirect"] = url_for("study.results", quiz_id=quiz.id)
             return resp
         return redirect(url_for("study.results", quiz_id=quiz.id))
-    ctx = _question_ctx(quiz, item)
-    return render("study/take.html", "study/_stage.html", stage="question", label=store.scope_label(db.session, quiz),
-                  **ctx)
+    return _question_stage(quiz, _question_ctx(quiz, item))
+
+
+def _question_stage(quiz, ctx: dict):
+    """The question page, or only its stage for htmx."""
+    return render("study/take.html", "study/_stage.html", stage="question",
+                  label=store.scope_label(db.session, quiz), **ctx)
 
 
 @bp.post("/<int:quiz_id>/items/<int:item_id>")
@@ -184,8 +188,7 @@ def answer(quiz_id: int, item_id: int):
     except qz.ResponseError as e:
         db.session.rollback()
         ctx = _question_ctx(quiz, item, error=str(e), values=request.form.to_dict(flat=True))
-        return render("study/take.html", "study/_stage.html", stage="question",
-                      label=store.scope_label(db.session, quiz), **ctx), 422
+        return _question_stage(quiz, ctx), 422
     except store.StudyError as e:
         db.session.rollback()
         flash(str(e), "warning")
@@ -204,8 +207,7 @@ def answer(quiz_id: int, item_id: int):
             resp = make_response("", 200)
             resp.headers["HX-Redirect"] = url_for("study.results", quiz_id=quiz.id)
             return resp
-        return render("study/take.html", "study/_stage.html", stage="question",
-                      label=store.scope_label(db.session, quiz), **_question_ctx(quiz, nxt))
+        return _question_stage(quiz, _question_ctx(quiz, nxt))
     return redirect(url_for("study.take", quiz_id=quiz.id), 303)
 
 
