@@ -104,6 +104,8 @@ def init_app(app: Flask) -> None:
 
 
 def _is_private() -> bool:
-    from flask_login import current_user
+    # The login in the session cookie, not ``current_user.is_authenticated``: that property reads
+    # the user row, which after a commit means one more query (and transaction) per response.
+    from flask import session
 
-    return bool(getattr(current_user, "is_authenticated", False))
+    return "_user_id" in session

@@ -193,13 +193,16 @@ def answer(quiz_id: int, item_id: int):
         db.session.rollback()
         flash(str(e), "warning")
         return redirect(url_for("study.results", quiz_id=quiz.id), 303)
+    # Read what the redirect needs before committing: afterwards the objects are expired and
+    # touching them would cost a round trip (and, on SQLite, a second transaction).
+    quiz_id, item_id, practice = quiz.id, item.id, quiz.mode == "practice"
     db.session.commit()
-    if quiz.mode == "practice":
+    if practice:
         if is_htmx():
             view = store.ItemView(item, outcome.question, outcome.answer)
             return render("study/feedback.html", "study/_stage.html", stage="feedback",
                           **_feedback_ctx(quiz, view))
-        return redirect(url_for("study.feedback", quiz_id=quiz.id, item_id=item.id), 303)
+        return redirect(url_for("study.feedback", quiz_id=quiz_id, item_id=item_id), 303)
     # Test mode: straight on to the next question (or the results).
     if is_htmx():
         nxt = store.current_item(db.session, quiz) if quiz.finished_at is None else None
@@ -208,7 +211,7 @@ def answer(quiz_id: int, item_id: int):
             resp.headers["HX-Redirect"] = url_for("study.results", quiz_id=quiz.id)
             return resp
         return _question_stage(quiz, _question_ctx(quiz, nxt))
-    return redirect(url_for("study.take", quiz_id=quiz.id), 303)
+    return redirect(url_for("study.take", quiz_id=quiz_id), 303)
 
 
 @bp.get("/<int:quiz_id>/items/<int:item_id>")
