@@ -6,22 +6,32 @@ that start with ``BEGIN IMMEDIATE``. A deferred transaction that reads first and
 fail at once with "database is locked" when another writer got in between (the busy timeout does
 not help there); taking the write lock up front makes such requests queue instead. Safe requests
 (GET/HEAD/OPTIONS) never write, so they keep cheap deferred transactions and run in parallel.
+
+Writers queue on a lock file beside the database before ``BEGIN IMMEDIATE``. SQLite's own busy
+handler sleeps in growing steps (up to 100 ms) between retries, so with several gunicorn workers a
+writer often sleeps long after the lock was freed; polling ``flock`` every millisecond hands the
+lock over almost at once. The busy timeout still applies if the lock file cannot be had in time.
 """
 
 from __future__ import annotations
 
+import fcntl
+import os
 import sqlite3
+import time
 from contextvars import ContextVar
 
 from flask import Flask, g, has_request_context, request
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
+from sqlalchemy.pool import Pool
 
 # True: the next SQLite transaction begins IMMEDIATE. CLI commands and writes default to True.
 immediate_transactions: ContextVar[bool] = ContextVar("immediate_transactions", default=True)
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
 BUSY_TIMEOUT_MS = 15000
+WRITE_LOCK_POLL_S = 0.001
 
 
 @event.listens_for(Engine, "connect")
@@ -37,14 +47,63 @@ def _sqlite_connect(dbapi_conn, _record):
     if mode not in ("memory", "wal"):
         cur.execute("PRAGMA journal_mode = WAL")
     cur.execute("PRAGMA synchronous = NORMAL")
+    path = next((row[2] for row in cur.execute("PRAGMA database_list") if row[1] == "main"), "")
     cur.close()
+    if path:
+        _record.info["write_lock_fd"] = os.open(path + ".writelock", os.O_RDWR | os.O_CREAT, 0o600)
+
+
+def _take_write_lock(info: dict) -> None:
+    fd = info.get("write_lock_fd")
+    if fd is None or info.get("write_lock_held"):
+        return
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            if time.monotonic() > deadline:
+                return  # leave it to SQLite's busy timeout
+            time.sleep(WRITE_LOCK_POLL_S)
+            continue
+        info["write_lock_held"] = True
+        return
+
+
+def _release_write_lock(info: dict) -> None:
+    if info.pop("write_lock_held", False):
+        fcntl.flock(info["write_lock_fd"], fcntl.LOCK_UN)
 
 
 @event.listens_for(Engine, "begin")
 def _sqlite_begin(conn):
     if conn.dialect.name != "sqlite":
         return
-    conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate_transactions.get() else "BEGIN")
+    if immediate_transactions.get():
+        info = conn.connection.info
+        _take_write_lock(info)
+        try:
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+        except Exception:
+            _release_write_lock(info)
+            raise
+    else:
+        conn.exec_driver_sql("BEGIN")
+
+
+@event.listens_for(Pool, "checkin")
+def _sqlite_checkin(_dbapi_conn, record):
+    # Released once the connection goes back to the pool: after COMMIT or ROLLBACK has finished.
+    if record is not None:
+        _release_write_lock(record.info)
+
+
+@event.listens_for(Pool, "close")
+def _sqlite_close(_dbapi_conn, record):
+    fd = record.info.pop("write_lock_fd", None)
+    record.info.pop("write_lock_held", None)
+    if fd is not None:
+        os.close(fd)  # closing the descriptor also drops any lock it held
 
 
 @event.listens_for(Session, "after_commit")
