@@ -161,6 +161,7 @@ def explain(session, stmts) -> dict:
     conn = session.connection()
     dialect = conn.dialect.name
     used, scans = set(), set()
+    scan_sql: list[str] = []
     seen = set()
     if True:
         for sql, params in stmts:
@@ -177,7 +178,9 @@ def explain(session, stmts) -> dict:
                     table = m.group(1) or m.group(2)
                     if table in BIG:
                         scans.add(table)
-    return {"statements": len(seen), "indexes": sorted(used), "full_scans_of_big_tables": sorted(scans)}
+                        scan_sql.append(" ".join(sql.split())[:300])
+    return {"statements": len(seen), "indexes": sorted(used), "full_scans_of_big_tables": sorted(scans),
+            "full_scan_statements": scan_sql}
 
 
 def _timed(fn, repeat: int) -> list[float]:

@@ -16,7 +16,7 @@ from typing import Any
 
 from sqlalchemy import and_, case, exists, func, or_, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, lazyload, selectinload
 
 from ..models import (
     FACT_KINDS,
@@ -796,6 +796,7 @@ def _front_question(session: Session, fact: Fact, preferred_id: int | None) -> Q
             Question.origin == "generated",
         )
         .order_by(Question.id)
+        .options(lazyload(Question.facts))  # the card already knows its fact; load only if asked
     ).all()
     for r in rows:
         if r.id == preferred_id:
@@ -1255,7 +1256,10 @@ def fact_attempts(session: Session, user: User) -> tuple[list[tuple[int, int, in
         .join(Card, Card.id == ReviewLog.card_id)
         .join(Fact, Fact.id == Card.fact_id)
         # Quiz-counted reviews are already in the answers above.
-        .where(ReviewLog.user_id == user.id, ReviewLog.kind.in_(("review", "cram")), Fact.retired_at.is_(None))
+        # Card.user_id too: redundant for the result, but it lets PostgreSQL reach the user's cards
+        # through their index instead of scanning every card.
+        .where(ReviewLog.user_id == user.id, Card.user_id == user.id,
+               ReviewLog.kind.in_(("review", "cram")), Fact.retired_at.is_(None))
         .group_by(Card.fact_id)
     ).all()
     return [tuple(map(int, r)) for r in answers], [tuple(map(int, r)) for r in reviews]
