@@ -3,7 +3,8 @@
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import event, func, insert, select
+from sqlalchemy.orm import Session
 
 from quizapp.extensions import db
 from quizapp.models import Card, Fact, ReviewLog, User
@@ -84,6 +85,42 @@ def test_review_is_idempotent_by_client_token(app, bank):
                               client_token="tok-2", seen="new")
         db.session.rollback()
         assert db.session.scalar(select(func.count()).select_from(ReviewLog)) == 1
+
+
+def test_rating_race_on_one_token_keeps_the_winner(app, bank):
+    """Two submissions of one rating form both find no earlier log; the loser's insert fails on the
+    unique token, and everything it did (its card's new schedule too) is undone."""
+    with app.app_context():
+        if db.engine.dialect.name == "sqlite":
+            pytest.skip("SQLite writers hold the write lock from their first statement: this race cannot happen")
+        user = db.session.get(User, bank["user"])
+        first = nxt(user)
+        rate(user, first, GOOD)
+        second = nxt(user)
+        rate(user, second, GOOD)
+        card = db.session.scalar(select(Card).where(Card.user_id == user.id, Card.fact_id == second.fact.id))
+        card_id, due_before = card.id, card.due
+        winner_card = db.session.scalar(select(Card.id).where(Card.user_id == user.id, Card.fact_id == first.fact.id))
+        db.session.commit()
+        won = {}
+
+        def other_request_wins(session, _ctx, _instances):
+            with db.engine.begin() as other:
+                won["id"] = other.execute(insert(ReviewLog).values(
+                    card_id=winner_card, user_id=user.id, rating=EASY, reviewed_at=NOW, kind="review",
+                    card_state=LEARNING, client_token="tok-race").returning(ReviewLog.id)).scalar_one()
+
+        event.listen(Session, "before_flush", other_request_wins, once=True)
+        try:
+            out = store.review_card(db.session, user, second.fact.id, AGAIN, now=NOW + timedelta(minutes=10),
+                                    scheduler=SCHED, client_token="tok-race")
+        finally:
+            if event.contains(Session, "before_flush", other_request_wins):
+                event.remove(Session, "before_flush", other_request_wins)
+        db.session.commit()
+        assert not out.created and out.log.id == won["id"]
+        assert db.session.scalar(select(func.count()).select_from(ReviewLog)) == 3
+        assert db.session.get(Card, card_id).due == due_before
 
 
 def test_new_cards_per_day_limit(app, bank):

@@ -4,7 +4,7 @@ import random
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 
 from quizapp.extensions import db
 from quizapp.models import Answer, Card, Question, ReviewLog, SetItem, StudySet, User
@@ -132,34 +132,34 @@ def test_answer_is_idempotent_and_quiz_resumes(app, bank):
 
 
 def test_answer_race_returns_stored_result(app, bank):
-    """Two requests both pass the 'already answered?' check; the loser gets the winner's row."""
+    """Two requests both find the item unanswered; the loser gets the winner's row, and nothing of
+    its own (no second answer, no review) is kept."""
     with app.app_context():
         user = db.session.get(User, bank["user"])
         quiz = store.start_quiz(db.session, user, scope_kind="corpus", scope_ref=None, length=2, mode="test")
         db.session.commit()
-        item = store.current_item(db.session, quiz)
-        winner = Answer(quiz_item_id=item.id, quiz_id=quiz.id, user_id=user.id, question_id=item.question_id,
-                        response="first", correct=False, score=0.0)
-        db.session.add(winner)
-        db.session.commit()
-        original_scalar = db.session.scalar
-        calls = {"n": 0}
-
-        def blind_scalar(stmt, *a, **kw):  # the first lookup misses, as it would in a race
-            if calls["n"] == 0 and "FROM answer" in str(stmt):
-                calls["n"] += 1
-                return None
-            return original_scalar(stmt, *a, **kw)
-
-        db.session.scalar = blind_scalar
+        item_id = store.current_item(db.session, quiz).id
+        # This request reads the item while it is still unanswered...
+        target = store.item_to_answer(db.session, user, quiz.id, item_id)
+        assert target.item.answer is None and target.answered == 0
+        db.session().expire_on_commit = False
         try:
-            out = store.answer_item(db.session, user, quiz, item, right_form(item.question, item.id), now=NOW,
-                                    scheduler=SCHED)
+            db.session.commit()
+            # ...then the winner's answer lands from another connection.
+            with db.engine.begin() as other:
+                winner_id = other.execute(insert(Answer).values(
+                    quiz_item_id=item_id, quiz_id=quiz.id, user_id=user.id,
+                    question_id=target.item.question_id, response="first", correct=False, score=0.0,
+                    created_at=NOW).returning(Answer.id)).scalar_one()
+            out = store.answer_item(db.session, user, target.quiz, target.item,
+                                    right_form(target.item.question, item_id), now=NOW, scheduler=SCHED,
+                                    answered=target.answered)
         finally:
-            db.session.scalar = original_scalar
+            db.session().expire_on_commit = True
         db.session.commit()
-        assert not out.created and out.answer.id == winner.id and not out.result.correct
+        assert not out.created and out.answer.id == winner_id and not out.result.correct
         assert db.session.scalar(select(func.count()).select_from(Answer)) == 1
+        assert db.session.scalar(select(func.count()).select_from(ReviewLog)) == 0
 
 
 def test_quiz_answers_count_as_reviews(app, bank):

@@ -12,11 +12,12 @@ import random
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 from typing import Any
 
-from sqlalchemy import and_, case, exists, func, or_, select
+from sqlalchemy import and_, bindparam, case, exists, func, or_, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, lazyload, selectinload
+from sqlalchemy.orm import Session, contains_eager, joinedload, lazyload, selectinload
 
 from ..models import (
     FACT_KINDS,
@@ -305,6 +306,56 @@ def get_item(session: Session, quiz: Quiz, item_id: int) -> QuizItem | None:
     return item if item is not None and item.quiz_id == quiz.id else None
 
 
+@dataclass
+class Answerable:
+    """An item about to be answered, with everything answering it reads."""
+
+    quiz: Quiz
+    item: QuizItem  # its question (with facts) and any stored answer are loaded
+    answered: int  # answers the quiz had before this one
+
+
+@cache
+def _item_to_answer_stmt():
+    # Built once: composing this statement costs about as much as running it.
+    answered = (
+        select(func.count()).select_from(Answer).where(Answer.quiz_id == Quiz.id).correlate(Quiz).scalar_subquery()
+    )
+    return (
+        select(QuizItem, answered)
+        .join(QuizItem.quiz)
+        .outerjoin(QuizItem.answer)
+        .where(
+            QuizItem.id == bindparam("item_id"),
+            QuizItem.quiz_id == bindparam("quiz_id"),
+            Quiz.user_id == bindparam("user_id"),
+        )
+        .options(
+            contains_eager(QuizItem.quiz),
+            contains_eager(QuizItem.answer),
+            joinedload(QuizItem.question).joinedload(Question.facts),
+        )
+        .with_for_update(of=Quiz)
+    )
+
+
+def item_to_answer(session: Session, user: User, quiz_id: int, item_id: int) -> Answerable | None:
+    """The user's own quiz item ready to answer, in one statement; None when it is not theirs.
+
+    Answering is the hottest write in the app, and under SQLite every statement in it runs while
+    holding the database's single write lock, so the quiz, the item, its question and facts, any
+    stored answer and the quiz's answer count come back together. On PostgreSQL the quiz row is
+    locked: two answers to one quiz (two tabs) go one after the other, so the count stays exact.
+    """
+    row = session.execute(
+        _item_to_answer_stmt(), {"item_id": item_id, "quiz_id": quiz_id, "user_id": user.id}
+    ).unique().first()
+    if row is None:
+        return None
+    item, count = row
+    return Answerable(item.quiz, item, int(count or 0))
+
+
 def answered_count(session: Session, quiz: Quiz) -> int:
     return session.scalar(select(func.count()).select_from(Answer).where(Answer.quiz_id == quiz.id)) or 0
 
@@ -333,6 +384,7 @@ def answer_item(
     time_ms: int | None = None,
     now: datetime | None = None,
     scheduler: StudyScheduler | None = None,
+    answered: int | None = None,
 ) -> AnswerOutcome:
     """Grade and store the answer to ``item``, once.
 
@@ -340,14 +392,18 @@ def answer_item(
     between two requests) returns the stored result unchanged. A form that cannot be read raises
     ``quiz.ResponseError`` and records nothing. When the user lets quiz answers count as reviews,
     an answer to a question about one fact also reviews that fact's card (Good or Again).
+    ``answered`` is the quiz's answer count before this answer when the caller already has it
+    (``item_to_answer``); otherwise it is counted.
+
+    Losing the race for an item rolls the whole transaction back: the answer is its first write,
+    so nothing else is lost, and no savepoint is needed on the common path.
     """
     now = now or utcnow()
     if quiz.user_id != user.id or item.quiz_id != quiz.id:
         raise ScopeNotFound("There is no such question in this quiz.")
     question = question_from_row(item.question)
-    stored = session.scalar(select(Answer).where(Answer.quiz_item_id == item.id))
-    if stored is not None:
-        return _existing(stored, question, quiz)
+    if item.answer is not None:
+        return _existing(item.answer, question, quiz)
     if quiz.finished_at is not None:
         raise StudyError("This quiz is over; start a new one or retry the missed questions.")
     response = qz.read_response(question, qz.layout(question, item.id), form)
@@ -364,18 +420,22 @@ def answer_item(
         time_ms=time_ms,
         created_at=now,
     )
+    if answered is None:
+        answered = answered_count(session, quiz)
+    item_id, counts_as_review = item.id, user.quiz_counts_as_review
+    session.add(answer)
     try:
-        with session.begin_nested():
-            session.add(answer)
+        session.flush()
     except IntegrityError:
         # Another request stored this item's answer between our check and our insert.
-        stored = session.scalar(select(Answer).where(Answer.quiz_item_id == item.id))
+        session.rollback()
+        stored = session.scalar(select(Answer).where(Answer.quiz_item_id == item_id))
         if stored is None:
             raise
         return _existing(stored, question, quiz)
-    if user.quiz_counts_as_review:
+    if counts_as_review:
         record_quiz_review(session, user, item.question, answer, now=now, scheduler=scheduler)
-    finished = answered_count(session, quiz) >= quiz.length  # fixed at start: items are never added or removed later
+    finished = answered + 1 >= quiz.length  # fixed at start: items are never added or removed later
     if finished and quiz.finished_at is None:
         quiz.finished_at = now
     session.flush()
@@ -594,17 +654,25 @@ def deck_label(session: Session, deck: Deck) -> str:
     return "All facts"
 
 
-def _deck_filter(deck: Deck):
+def _deck_filter(deck: Deck, *, bound: bool = True):
+    """Live facts of the deck that have a front question. ``bound=False`` leaves the deck's
+    reference as the ``deck_ref`` parameter, for statements built once and reused."""
     conds = [Fact.retired_at.is_(None), _has_front()]
     if deck.kind == "article":
-        conds.append(Fact.id.in_(select(FactSource.fact_id).where(FactSource.article_id == int(deck.ref))))
+        ref = bindparam("deck_ref", int(deck.ref) if bound else None)
+        conds.append(Fact.id.in_(select(FactSource.fact_id).where(FactSource.article_id == ref)))
     elif deck.kind == "kind":
-        conds.append(Fact.kind == deck.ref)
+        conds.append(Fact.kind == bindparam("deck_ref", deck.ref if bound else None))
     return and_(*conds)
 
 
-def _card_join(user_id: int):
-    return and_(Card.fact_id == Fact.id, Card.user_id == user_id)
+def _deck_ref(deck: Deck) -> int | str | None:
+    return int(deck.ref) if deck.kind == "article" else deck.ref
+
+
+def _card_join(user_id: int | None):
+    """Card of the fact for the user (``user_id=None``: the ``card_user`` parameter, bound later)."""
+    return and_(Card.fact_id == Fact.id, Card.user_id == bindparam("card_user", user_id))
 
 
 def card_state(card: Card | None) -> CardState:
@@ -637,19 +705,22 @@ class DayCounts:
 
 
 def day_counts(session: Session, user: User, day_start: datetime) -> DayCounts:
-    is_review = ReviewLog.kind == "review"
-    row = session.execute(
-        select(
-            func.coalesce(func.sum(case((and_(is_review, ReviewLog.card_state == NEW), 1), else_=0)), 0),
-            func.coalesce(func.sum(case((and_(is_review, ReviewLog.card_state == REVIEW), 1), else_=0)), 0),
-            func.count(),
-        ).where(
-            ReviewLog.user_id == user.id,
-            ReviewLog.reviewed_at >= day_start,
-            ReviewLog.kind.in_(("review", "cram")),
-        )
-    ).one()
+    row = session.execute(_day_counts_stmt(), {"user_id": user.id, "day_start": day_start}).one()
     return DayCounts(int(row[0]), int(row[1]), int(row[2]))
+
+
+@cache
+def _day_counts_stmt():
+    is_review = ReviewLog.kind == "review"
+    return select(
+        func.coalesce(func.sum(case((and_(is_review, ReviewLog.card_state == NEW), 1), else_=0)), 0),
+        func.coalesce(func.sum(case((and_(is_review, ReviewLog.card_state == REVIEW), 1), else_=0)), 0),
+        func.count(),
+    ).where(
+        ReviewLog.user_id == bindparam("user_id"),
+        ReviewLog.reviewed_at >= bindparam("day_start"),
+        ReviewLog.kind.in_(("review", "cram")),
+    )
 
 
 @dataclass(frozen=True)
@@ -785,41 +856,64 @@ class Flashcard:
         return card_version(self.card)
 
 
-def _front_question(session: Session, fact: Fact, preferred_id: int | None) -> Question | None:
-    rows = session.scalars(
-        select(Question)
+def _front_candidates(*columns):
+    """The fact's questions that can be a card's front (``fact_id`` bound at execution)."""
+    return (
+        select(Question, *columns)
         .join(question_fact, question_fact.c.question_id == Question.id)
         .where(
-            question_fact.c.fact_id == fact.id,
+            question_fact.c.fact_id == bindparam("fact_id"),
             Question.type.in_(FRONT_TYPES),
             Question.retired_at.is_(None),
             Question.origin == "generated",
         )
         .order_by(Question.id)
         .options(lazyload(Question.facts))  # the card already knows its fact; load only if asked
-    ).all()
-    for r in rows:
-        if r.id == preferred_id:
-            return r
-    rows = sorted(rows, key=lambda r: FRONT_TYPES.index(r.type))
-    return rows[0] if rows else None
+    )
+
+
+def _pick_front(questions: Sequence[Question], preferred_id: int | None) -> Question | None:
+    for q in questions:
+        if q.id == preferred_id:
+            return q
+    return min(questions, key=lambda q: FRONT_TYPES.index(q.type), default=None)
+
+
+def _front_question(session: Session, fact: Fact, preferred_id: int | None) -> Question | None:
+    return _pick_front(session.scalars(_front_candidates(), {"fact_id": fact.id}).all(), preferred_id)
+
+
+@cache
+def _flashcard_stmt():
+    # Each front candidate comes with the fact's first live source, so showing a card is one
+    # statement; built once, because composing it costs about as much as running it.
+    first_source = (
+        select(FactSource.id)
+        .join(Article, Article.id == FactSource.article_id)
+        .where(FactSource.fact_id == bindparam("fact_id"), Article.retired_at.is_(None))
+        .order_by(FactSource.id)
+        .limit(1)
+        .scalar_subquery()
+    )
+    return (
+        _front_candidates(FactSource.text, FactSource.article_id, Article.title, Sentence.idx)
+        .outerjoin(FactSource, FactSource.id == first_source)
+        .outerjoin(Article, Article.id == FactSource.article_id)
+        .outerjoin(Sentence, Sentence.id == FactSource.sentence_id)
+    )
 
 
 def flashcard(session: Session, user: User, fact: Fact, card: Card | None) -> Flashcard | None:
     """Front, back and source of the card for ``fact`` (None when the fact has no usable question)."""
-    q = _front_question(session, fact, card.question_id if card else None)
+    rows = session.execute(_flashcard_stmt(), {"fact_id": fact.id}).all()
+    q = _pick_front([r[0] for r in rows], card.question_id if card else None)
     if q is None:
         return None
-    src = session.execute(
-        select(FactSource.text, FactSource.article_id, Article.title, Sentence.idx)
-        .join(Article, Article.id == FactSource.article_id)
-        .outerjoin(Sentence, Sentence.id == FactSource.sentence_id)
-        .where(FactSource.fact_id == fact.id, Article.retired_at.is_(None))
-        .order_by(FactSource.id)
-        .limit(1)
-    ).first()
+    src = rows[0][1:]
     source = (
-        {"text": src[0], "article_id": src[1], "article_title": src[2], "sentence_idx": src[3]} if src else None
+        {"text": src[0], "article_id": src[1], "article_title": src[2], "sentence_idx": src[3]}
+        if src[1] is not None
+        else None
     )
     front = q.prompt
     return Flashcard(
@@ -835,8 +929,17 @@ def flashcard(session: Session, user: User, fact: Fact, card: Card | None) -> Fl
 
 def _card_for(session: Session, user: User, fact_id: int) -> Card | None:
     # Locked and re-read (PostgreSQL): two tabs rating one card must not both start from the same old state.
-    return session.scalar(select(Card).where(Card.user_id == user.id, Card.fact_id == fact_id)
-                          .with_for_update().execution_options(populate_existing=True))
+    return session.scalar(_card_for_stmt(), {"user_id": user.id, "fact_id": fact_id})
+
+
+@cache
+def _card_for_stmt():
+    return (
+        select(Card)
+        .where(Card.user_id == bindparam("user_id"), Card.fact_id == bindparam("fact_id"))
+        .with_for_update()
+        .execution_options(populate_existing=True)
+    )
 
 
 def next_card(
@@ -858,9 +961,9 @@ def next_card(
     limit), then new facts (while under the new cards/day limit). Cram ("review ahead") takes
     studied cards by due date, each once per cram session, regardless of limits.
     """
-    base = select(Fact, Card).join(Card, _card_join(user.id)).where(_deck_filter(deck), _not_suspended())
     if cram:
-        stmt = base.where(Card.state != NEW)
+        stmt = (select(Fact, Card).join(Card, _card_join(user.id))
+                .where(_deck_filter(deck), _not_suspended(), Card.state != NEW))
         if cram_since is not None:
             stmt = stmt.where(
                 ~exists().where(
@@ -891,22 +994,43 @@ def next_card(
             )
             if due_ok or (st == NEW and may_new):
                 return flashcard(session, user, fact, card)
-    row = session.execute(
-        base.where(Card.state.in_((1, 3)), Card.due <= now).order_by(Card.due, Card.id).limit(1)
-    ).first()
-    if row is None and may_review:
-        row = session.execute(
-            base.where(Card.state == REVIEW, Card.due < day_end).order_by(Card.due, Card.id).limit(1)
-        ).first()
+    params = {"card_user": user.id, "deck_ref": _deck_ref(deck), "now": now, "day_end": day_end}
+    row = session.execute(_due_card_stmt(deck.kind, may_review), params).first()
     if row is None and may_new:
-        row = session.execute(
-            select(Fact, Card)
-            .outerjoin(Card, _card_join(user.id))
-            .where(_deck_filter(deck), _not_suspended(), or_(Card.id.is_(None), Card.state == NEW))
-            .order_by(Fact.id)
-            .limit(1)
-        ).first()
+        row = session.execute(_new_card_stmt(deck.kind), params).first()
     return flashcard(session, user, row[0], row[1]) if row else None
+
+
+# The review queue's statements are built once per deck kind: showing the next card is the most
+# frequent read, and composing these statements cost more than running them.
+@cache
+def _due_card_stmt(deck_kind: str, with_review: bool):
+    """Learning cards due now, then (under the reviews/day limit) review cards due today, in one
+    statement: both are the user's cards due before the day ends, a short index range."""
+    learning_due = and_(Card.state.in_((1, 3)), Card.due <= bindparam("now"))
+    return (
+        select(Fact, Card)
+        .join(Card, _card_join(None))
+        .where(
+            _deck_filter(Deck(deck_kind), bound=False),
+            _not_suspended(),
+            Card.due < bindparam("day_end"),
+            or_(learning_due, Card.state == REVIEW) if with_review else learning_due,
+        )
+        .order_by(case((Card.state == REVIEW, 1), else_=0), Card.due, Card.id)
+        .limit(1)
+    )
+
+
+@cache
+def _new_card_stmt(deck_kind: str):
+    return (
+        select(Fact, Card)
+        .outerjoin(Card, _card_join(None))
+        .where(_deck_filter(Deck(deck_kind), bound=False), _not_suspended(), or_(Card.id.is_(None), Card.state == NEW))
+        .order_by(Fact.id)
+        .limit(1)
+    )
 
 
 def next_due(session: Session, user: User, deck: Deck, *, after: datetime) -> datetime | None:
@@ -977,18 +1101,24 @@ def review_card(
         raise StudyError("Choose Again, Hard, Good or Easy.") from None
     if rating not in RATINGS:
         raise StudyError("Choose Again, Hard, Good or Easy.")
-    if client_token:
-        if len(client_token) > 64:
-            raise StudyError("The form was not valid; reload the page.")
-        prior = session.scalar(select(ReviewLog).where(ReviewLog.client_token == client_token))
-        if prior is not None:
-            if prior.user_id != user.id:
-                raise StudyError("The form was not valid; reload the page.")
-            return ReviewOutcome(prior, session.get(Card, prior.card_id), False)
-    fact = session.get(Fact, fact_id)
+    if client_token and len(client_token) > 64:
+        raise StudyError("The form was not valid; reload the page.")
+    token = client_token or None
+    # The common case in one statement: the card (locked on PostgreSQL, so two tabs rating it
+    # take turns), its fact, and whether this form was already submitted.
+    row = session.execute(_rating_stmt(), {"user_id": user.id, "fact_id": fact_id, "token": token}).first()
+    if row is not None:
+        card, fact, prior_id = row
+    else:  # not studied yet
+        card = None
+        prior_id = session.scalar(select(ReviewLog.id).where(ReviewLog.client_token == token)) if token else None
+        fact = session.get(Fact, fact_id) if prior_id is None else None
+    if prior_id is not None:
+        return _resubmitted(session, user, session.get(ReviewLog, prior_id))
     if fact is None or fact.retired_at is not None:
         raise ScopeNotFound("There is no such card.")
-    card = _get_or_create_card(session, user, fact, now)
+    if card is None:
+        card = _get_or_create_card(session, user, fact, now)
     if seen is not None and seen != card_version(card):
         raise StaleCard("That card was already answered (in another tab?). Here is the next one.")
     before = card_state(card)
@@ -1001,20 +1131,42 @@ def review_card(
         kind=kind,
         state_before=before.to_json(),
         card_state=before.state,
-        client_token=client_token or None,
+        client_token=token,
     )
+    if kind == "review":
+        _apply(card, scheduler.review(before, rating, now, seed=card_seed(card.id, card.last_review)), now)
+    session.add(log)
     try:
-        with session.begin_nested():
-            if kind == "review":
-                _apply(card, scheduler.review(before, rating, now, seed=card_seed(card.id, card.last_review)), now)
-            session.add(log)
+        session.flush()
     except IntegrityError:
-        prior = session.scalar(select(ReviewLog).where(ReviewLog.client_token == client_token))
+        # The same form won a race with us. Undo everything (a card this request created too:
+        # the winner created it as well) and answer with the stored result.
+        session.rollback()
+        prior = session.scalar(select(ReviewLog).where(ReviewLog.client_token == token)) if token else None
         if prior is None:
             raise
-        session.refresh(card)
-        return ReviewOutcome(prior, card, False)
+        return _resubmitted(session, user, prior)
     return ReviewOutcome(log, card, True)
+
+
+@cache
+def _rating_stmt():
+    # Built once: composing it costs about as much as running it, on the app's busiest write.
+    prior = select(ReviewLog.id).where(ReviewLog.client_token == bindparam("token")).scalar_subquery()
+    return (
+        select(Card, Fact, prior)
+        .join(Fact, Fact.id == Card.fact_id)
+        .where(Card.user_id == bindparam("user_id"), Card.fact_id == bindparam("fact_id"))
+        .with_for_update(of=Card)
+        .execution_options(populate_existing=True)
+    )
+
+
+def _resubmitted(session: Session, user: User, prior: ReviewLog) -> ReviewOutcome:
+    """The outcome of a rating form submitted before: the stored log, nothing new."""
+    if prior.user_id != user.id:
+        raise StudyError("The form was not valid; reload the page.")
+    return ReviewOutcome(prior, session.get(Card, prior.card_id), False)
 
 
 def record_quiz_review(

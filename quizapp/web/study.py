@@ -176,15 +176,15 @@ def _question_stage(quiz, ctx: dict):
 @bp.post("/<int:quiz_id>/items/<int:item_id>")
 @login_required
 def answer(quiz_id: int, item_id: int):
-    quiz = _own_quiz(quiz_id)
-    item = store.get_item(db.session, quiz, item_id)
-    if item is None:
+    target = store.item_to_answer(db.session, current_user, quiz_id, item_id)
+    if target is None:
         abort(404)
+    quiz, item = target.quiz, target.item
     now = utcnow()
     time_ms = qz.elapsed_ms(request.form.get("shown_ms"), int(now.timestamp() * 1000))
     try:
         outcome = store.answer_item(db.session, current_user, quiz, item, request.form.to_dict(flat=True),
-                                    time_ms=time_ms, now=now, scheduler=scheduler())
+                                    time_ms=time_ms, now=now, scheduler=scheduler(), answered=target.answered)
     except qz.ResponseError as e:
         db.session.rollback()
         ctx = _question_ctx(quiz, item, error=str(e), values=request.form.to_dict(flat=True))
