@@ -139,7 +139,7 @@ def test_kill_9_while_writing_loses_nothing_acknowledged(seeded_app, make_user, 
                 facts_of = answer.item.question.facts
                 if len(facts_of) == 1:
                     assert s.scalar(select(ReviewLog.id).where(
-                        ReviewLog.client_token == f"quiz-answer:{answer.id}")) is not None, answer.id
+                        ReviewLog.client_token == f"quiz-item:{answer.quiz_item_id}")) is not None, answer.id
             assert card_log_problems(s) == []
             db.session.remove()
             db.engine.dispose()

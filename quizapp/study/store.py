@@ -16,6 +16,8 @@ from functools import cache
 from typing import Any
 
 from sqlalchemy import and_, bindparam, case, exists, func, or_, select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, contains_eager, joinedload, lazyload, selectinload
 
@@ -395,8 +397,8 @@ def answer_item(
     ``answered`` is the quiz's answer count before this answer when the caller already has it
     (``item_to_answer``); otherwise it is counted.
 
-    Losing the race for an item rolls the whole transaction back: the answer is its first write,
-    so nothing else is lost, and no savepoint is needed on the common path.
+    Losing the race for an item rolls the whole transaction back (at most a card this request
+    created goes with it), so no savepoint is needed on the common path.
     """
     now = now or utcnow()
     if quiz.user_id != user.id or item.quiz_id != quiz.id:
@@ -422,8 +424,16 @@ def answer_item(
     )
     if answered is None:
         answered = answered_count(session, quiz)
-    item_id, counts_as_review = item.id, user.quiz_counts_as_review
+    item_id = item.id
+    # The card is read (and, on PostgreSQL, locked) before anything is added, so the answer, the
+    # card's new schedule and its review log all go to the database in one flush.
+    card = _quiz_review_card(session, user, item.question, now) if user.quiz_counts_as_review else None
     session.add(answer)
+    if card is not None:
+        _log_quiz_review(session, user, card, answer, item_id, now=now, scheduler=scheduler)
+    finished = answered + 1 >= quiz.length  # fixed at start: items are never added or removed later
+    if finished and quiz.finished_at is None:
+        quiz.finished_at = now
     try:
         session.flush()
     except IntegrityError:
@@ -433,12 +443,6 @@ def answer_item(
         if stored is None:
             raise
         return _existing(stored, question, quiz)
-    if counts_as_review:
-        record_quiz_review(session, user, item.question, answer, now=now, scheduler=scheduler)
-    finished = answered + 1 >= quiz.length  # fixed at start: items are never added or removed later
-    if finished and quiz.finished_at is None:
-        quiz.finished_at = now
-    session.flush()
     return AnswerOutcome(answer, question, result, True, finished)
 
 
@@ -880,7 +884,12 @@ def _pick_front(questions: Sequence[Question], preferred_id: int | None) -> Ques
 
 
 def _front_question(session: Session, fact: Fact, preferred_id: int | None) -> Question | None:
-    return _pick_front(session.scalars(_front_candidates(), {"fact_id": fact.id}).all(), preferred_id)
+    return _pick_front(session.scalars(_front_candidates_stmt(), {"fact_id": fact.id}).all(), preferred_id)
+
+
+@cache
+def _front_candidates_stmt():
+    return _front_candidates()
 
 
 @cache
@@ -1053,15 +1062,20 @@ def _get_or_create_card(session: Session, user: User, fact: Fact, now: datetime)
     if card is not None:
         return card
     front = _front_question(session, fact, None)
-    card = Card(user_id=user.id, fact_id=fact.id, question_id=front.id if front else None, state=NEW, due=now,
-                created_at=now)
-    try:
-        with session.begin_nested():
-            session.add(card)
-    except IntegrityError:
+    # Two requests may create the same card at once (PostgreSQL; SQLite writers take turns): the
+    # loser's insert does nothing and it reads the winner's card, with no savepoint to pay for.
+    insert_ = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    card = session.scalars(
+        insert_(Card)
+        .values(user_id=user.id, fact_id=fact.id, question_id=front.id if front else None, state=NEW, due=now,
+                created_at=now, suspended=False)
+        .on_conflict_do_nothing(index_elements=[Card.user_id, Card.fact_id])
+        .returning(Card)
+    ).first()
+    if card is None:
         card = _card_for(session, user, fact.id)
         if card is None:
-            raise
+            raise StudyError("The card could not be created; try again.")
     return card
 
 
@@ -1169,29 +1183,33 @@ def _resubmitted(session: Session, user: User, prior: ReviewLog) -> ReviewOutcom
     return ReviewOutcome(prior, session.get(Card, prior.card_id), False)
 
 
-def record_quiz_review(
-    session: Session,
-    user: User,
-    question: Question,
-    answer: Answer,
-    *,
-    now: datetime,
-    scheduler: StudyScheduler | None = None,
-) -> ReviewLog | None:
-    """Count a quiz answer as a pass/fail review of its fact's card.
+def _quiz_review_card(session: Session, user: User, question: Question, now: datetime) -> Card | None:
+    """The card a quiz answer to ``question`` reviews, or None.
 
     Only questions about exactly one live fact count: a matching or ordering question mixes several
-    facts, and one wrong pair says little about each of them.
+    facts, and one wrong pair says little about each of them. Suspended cards are left alone.
     """
     facts = list(question.facts)
     if len(facts) != 1 or facts[0].retired_at is not None:
         return None
-    # ``answer`` was just inserted, so no log can carry its token yet; the unique column still
-    # guarantees one review per answer.
-    token = f"quiz-answer:{answer.id}"
     card = _get_or_create_card(session, user, facts[0], now)
-    if card.suspended:
-        return None
+    return None if card.suspended else card
+
+
+def _log_quiz_review(
+    session: Session,
+    user: User,
+    card: Card,
+    answer: Answer,
+    item_id: int,
+    *,
+    now: datetime,
+    scheduler: StudyScheduler | None = None,
+) -> ReviewLog:
+    """Count a quiz answer as a pass (Good) or fail (Again) review of ``card``.
+
+    The log's token names the quiz item, which has at most one answer, so the unique token column
+    guarantees one review per answer."""
     scheduler = scheduler or StudyScheduler()
     before = card_state(card)
     rating = quiz_rating(bool(answer.correct))
@@ -1205,10 +1223,9 @@ def record_quiz_review(
         kind="quiz",
         state_before=before.to_json(),
         card_state=before.state,
-        client_token=token,
+        client_token=f"quiz-item:{item_id}",
     )
     session.add(log)
-    session.flush()
     return log
 
 
