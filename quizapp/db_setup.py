@@ -9,15 +9,21 @@ not help there); taking the write lock up front makes such requests queue instea
 
 Writers queue on a lock file beside the database before ``BEGIN IMMEDIATE``. SQLite's own busy
 handler sleeps in growing steps (up to 100 ms) between retries, so with several gunicorn workers a
-writer often sleeps long after the lock was freed; polling ``flock`` every millisecond hands the
-lock over almost at once. The busy timeout still applies if the lock file cannot be had in time.
+writer often sleeps long after the lock was freed. A blocking ``flock`` is woken by the kernel the
+moment the lock is released, costs nothing while it waits, and is released by the kernel if its
+holder dies. Its wait is bounded by the busy timeout with ``SIGALRM``, which only the main thread
+can use (gunicorn's sync workers serve requests there); other threads poll ``flock`` every
+millisecond instead. Either way, when the lock file cannot be had in time the request goes on to
+SQLite's busy timeout, which ends in a clear "database is locked" error rather than a hang.
 """
 
 from __future__ import annotations
 
 import fcntl
 import os
+import signal
 import sqlite3
+import threading
 import time
 from contextvars import ContextVar
 
@@ -53,21 +59,74 @@ def _sqlite_connect(dbapi_conn, _record):
         _record.info["write_lock_fd"] = os.open(path + ".writelock", os.O_RDWR | os.O_CREAT, 0o600)
 
 
-def _take_write_lock(info: dict) -> None:
+def _take_write_lock(info: dict, timeout: float = BUSY_TIMEOUT_MS / 1000) -> None:
     fd = info.get("write_lock_fd")
     if fd is None or info.get("write_lock_held"):
         return
-    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
-    while True:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            if time.monotonic() > deadline:
-                return  # leave it to SQLite's busy timeout
-            time.sleep(WRITE_LOCK_POLL_S)
-            continue
+    if _try_lock(fd) or _wait_for_lock(fd, timeout):
         info["write_lock_held"] = True
-        return
+    # else: leave it to SQLite's busy timeout
+
+
+def _try_lock(fd: int) -> bool:
+    """Take the lock if it is free. Also True when this descriptor already holds it."""
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    return True
+
+
+class _LockWaitTimedOut(Exception):
+    pass
+
+
+_alarm_armed = False
+
+
+def _on_alarm(_signum, _frame) -> None:
+    # Raising is what interrupts the blocked flock (PEP 475 retries it otherwise). A signal that is
+    # handled late, after the wait ended, finds the alarm disarmed and does nothing.
+    if _alarm_armed:
+        raise _LockWaitTimedOut
+
+
+def _wait_for_lock(fd: int, timeout: float) -> bool:
+    global _alarm_armed
+    if threading.current_thread() is not threading.main_thread() or signal.getsignal(signal.SIGALRM) not in (
+        signal.SIG_DFL,
+        signal.SIG_IGN,
+        None,
+    ):
+        return _poll_for_lock(fd, timeout)
+    previous = signal.signal(signal.SIGALRM, _on_alarm)
+    acquired = False
+    try:
+        try:
+            _alarm_armed = True
+            signal.setitimer(signal.ITIMER_REAL, timeout)
+            fcntl.flock(fd, fcntl.LOCK_EX)
+            acquired = True
+        except _LockWaitTimedOut:
+            pass
+        finally:
+            _alarm_armed = False
+            signal.setitimer(signal.ITIMER_REAL, 0)
+    except _LockWaitTimedOut:  # the one-shot alarm went off inside the ``finally`` before it disarmed
+        _alarm_armed = False
+    finally:
+        signal.signal(signal.SIGALRM, previous)
+    # After a timeout, the alarm may have fired just after flock returned: the lock may be ours.
+    return acquired or _try_lock(fd)
+
+
+def _poll_for_lock(fd: int, timeout: float) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() <= deadline:
+        time.sleep(WRITE_LOCK_POLL_S)
+        if _try_lock(fd):
+            return True
+    return False
 
 
 def _release_write_lock(info: dict) -> None:
