@@ -41,8 +41,9 @@ def print_tables(results: dict) -> None:
         print(f"  ratio {ex['ratio']:.2f} over {ex['words']:,} words, {ex['articles']} articles, "
               f"{ex['facts']} facts")
     for run in results.get("http", []):
+        rounds = next((r["rounds"] for r in run.get("results", []) if "rounds" in r), "-")
         print(f"\nHTTP on {run['database']} (gunicorn -w {run.get('workers', '-')}, "
-              f"{run.get('clients', '-')} clients, loopback)")
+              f"{run.get('clients', '-')} clients, loopback, {rounds} interleaved rounds)")
         if run.get("skipped"):
             print(f"  skipped: {run['skipped']}")
             continue

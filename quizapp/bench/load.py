@@ -1,8 +1,12 @@
-"""Load generator, run in its own process: ``python -m quizapp.bench.load PLAN ENDPOINT SECONDS``.
+"""Load generator, run in its own process: ``python -m quizapp.bench.load PLAN OPS SECONDS ROUNDS``.
 
 N concurrent clients (asyncio + httpx, one cookie jar and one user each) log in through the real
-login form (CSRF on), then repeat one operation for SECONDS seconds. Only the measured request is
-timed; redirects are not followed (a POST answered with 303 is done). Prints one JSON object.
+login form (CSRF on), then drive each operation of the comma list OPS for SECONDS seconds, ROUNDS
+times over, in turn (healthz, answer, rate, dashboard, healthz, answer, ...). Interleaving matters on
+a shared machine whose speed drifts: every operation, and the healthz it is compared with, sees the
+same conditions. Each operation gets a short warm-up before its first round (not counted), so every
+worker has compiled its statements and templates. Only the measured request is timed; redirects are
+not followed (a POST answered with 303 is done). Prints one JSON list, an object per operation.
 
 Operations: ``healthz`` (GET /healthz), ``dashboard`` (GET the progress page), ``answer`` (POST an
 answer to the next unanswered item of a prepared quiz), ``rate`` (POST a Good rating of a card with
@@ -66,21 +70,21 @@ class Client:
         raise ValueError(op)
 
 
-async def run(plan: dict, op: str, seconds: float) -> dict:
+async def run(plan: dict, ops: list[str], seconds: float, rounds: int = 1) -> list[dict]:
     users = plan["users"][: plan.get("clients", 16)]
     clients = [Client(plan["base"], u) for u in users]
     await asyncio.gather(*(c.login() for c in clients))
-    latencies: list[float] = []
-    errors: dict[str, int] = {}
-    exhausted = 0
+    latencies: dict[str, list[float]] = {op: [] for op in ops}
+    errors: dict[str, dict[str, int]] = {op: {} for op in ops}
+    elapsed = dict.fromkeys(ops, 0.0)
+    exhausted = dict.fromkeys(ops, 0)
 
-    async def worker(c: Client, deadline: float) -> None:
-        nonlocal exhausted
+    async def worker(c: Client, op: str, deadline: float, counted: bool) -> None:
         while time.perf_counter() < deadline:
             try:
                 req = c.request(op)
             except StopIteration:
-                exhausted += 1
+                exhausted[op] += 1
                 return
             t0 = time.perf_counter()
             try:
@@ -89,25 +93,31 @@ async def run(plan: dict, op: str, seconds: float) -> dict:
                 body = r.text if status >= 500 else ""
             except httpx.HTTPError as e:
                 status, body = type(e).__name__, ""
-            latencies.append(time.perf_counter() - t0)
+            if not counted:
+                continue
+            latencies[op].append(time.perf_counter() - t0)
             if status not in OK:
                 key = str(status) + (" locked" if "locked" in body else "")
-                errors[key] = errors.get(key, 0) + 1
+                errors[op][key] = errors[op].get(key, 0) + 1
 
-    # A short warm-up (not counted) so every worker has imported and connected.
-    warm_deadline = time.perf_counter() + min(2.0, seconds / 5)
-    if op in ("healthz", "dashboard"):
-        await asyncio.gather(*(worker(c, warm_deadline) for c in clients))
-        latencies.clear()
-        errors.clear()
-    started = time.perf_counter()
-    await asyncio.gather(*(worker(c, started + seconds) for c in clients))
-    elapsed = time.perf_counter() - started
+    for round_ in range(rounds):
+        for op in ops:
+            if round_ == 0:
+                warm_deadline = time.perf_counter() + min(2.0, seconds / 5)
+                await asyncio.gather(*(worker(c, op, warm_deadline, False) for c in clients))
+            started = time.perf_counter()
+            await asyncio.gather(*(worker(c, op, started + seconds, True) for c in clients))
+            elapsed[op] += time.perf_counter() - started
     for c in clients:
         await c.http.aclose()
+    return [summary(op, latencies[op], elapsed[op], errors[op], exhausted[op], len(clients), rounds) for op in ops]
+
+
+def summary(op: str, latencies: list[float], elapsed: float, errors: dict[str, int], exhausted: int,
+            clients: int, rounds: int) -> dict:
     n = len(latencies)
     return {
-        "endpoint": op, "clients": len(clients), "seconds": round(elapsed, 2), "requests": n,
+        "endpoint": op, "clients": clients, "rounds": rounds, "seconds": round(elapsed, 2), "requests": n,
         "rps": round(n / elapsed, 1) if elapsed else 0.0,
         "p50_ms": round(1000 * percentile(latencies, 0.50), 1) if n else None,
         "p99_ms": round(1000 * percentile(latencies, 0.99), 1) if n else None,
@@ -116,10 +126,11 @@ async def run(plan: dict, op: str, seconds: float) -> dict:
 
 
 def main(argv: list[str]) -> None:
-    plan_path, op, seconds = argv[0], argv[1], float(argv[2])
+    plan_path, ops, seconds = argv[0], argv[1].split(","), float(argv[2])
+    rounds = int(argv[3]) if len(argv) > 3 else 1
     with open(plan_path) as fh:
         plan = json.load(fh)
-    print(json.dumps(asyncio.run(run(plan, op, seconds))))
+    print(json.dumps(asyncio.run(run(plan, ops, seconds, rounds))))
 
 
 if __name__ == "__main__":
