@@ -774,13 +774,20 @@ def queue_counts(
     session: Session, user: User, deck: Deck, *, now: datetime, day_start: datetime, day_end: datetime
 ) -> QueueCounts:
     """How many cards the deck has due now / today / new, and how many the day limits still allow."""
-    row = session.execute(
-        select(*_queue_columns(now, day_end))
-        .select_from(Fact)
-        .outerjoin(Card, _card_join(user.id))
-        .where(_deck_filter(deck), _not_suspended())
-    ).one()
+    params = {"card_user": user.id, "deck_ref": _deck_ref(deck), "now": now, "day_end": day_end}
+    row = session.execute(_queue_counts_stmt(deck.kind), params).one()
     return _limited(user, day_counts(session, user, day_start), int(row[0]), int(row[1]), int(row[2]))
+
+
+@cache
+def _queue_counts_stmt(deck_kind: str):
+    # Built once per deck kind (see ``_due_card_stmt``): the review page and dashboard show it.
+    return (
+        select(*_queue_columns(bindparam("now"), bindparam("day_end")))
+        .select_from(Fact)
+        .outerjoin(Card, _card_join(None))
+        .where(_deck_filter(Deck(deck_kind), bound=False), _not_suspended())
+    )
 
 
 @dataclass(frozen=True)
@@ -1280,67 +1287,93 @@ def undo_last_review(session: Session, user: User) -> UndoOutcome:
 # ==============================================================================================
 # Progress aggregates (grouped SQL; the arithmetic lives in ``progress``)
 # ==============================================================================================
-def _hour_bucket(session: Session, col):
+def _dialect(session: Session) -> str:
+    return session.get_bind().dialect.name
+
+
+def _hour_bucket(dialect: str, col):
     """"YYYY-MM-DD HH" of a UTC timestamp column, on SQLite and PostgreSQL."""
-    if session.get_bind().dialect.name == "postgresql":
+    if dialect == "postgresql":
         return func.to_char(col, "YYYY-MM-DD HH24")
     return func.strftime("%Y-%m-%d %H", col)
 
 
-def _day(session: Session, col):
-    if session.get_bind().dialect.name == "postgresql":
+def _day(dialect: str, col):
+    if dialect == "postgresql":
         return func.to_char(col, "YYYY-MM-DD")
     return func.strftime("%Y-%m-%d", col)
 
 
+# The dashboard runs a dozen grouped queries. Composing each statement (and computing its cache
+# key) cost several times what the database spends running it, so every statement below is built
+# once per database dialect, with the user and dates as bound parameters ``user_id``/``since``.
+@cache
+def _activity_stmts(dialect: str):
+    rb = _hour_bucket(dialect, ReviewLog.reviewed_at)
+    ab = _hour_bucket(dialect, Answer.created_at)
+    reviews = (
+        select(rb, func.count())
+        .where(ReviewLog.user_id == bindparam("user_id"), ReviewLog.reviewed_at >= bindparam("since"),
+               ReviewLog.kind.in_(("review", "cram")))
+        .group_by(rb)
+    )
+    answers = (
+        select(ab, func.count())
+        .where(Answer.user_id == bindparam("user_id"), Answer.created_at >= bindparam("since"))
+        .group_by(ab)
+    )
+    return reviews, answers
+
+
 def activity_by_hour(session: Session, user: User, since: datetime) -> list[tuple[str, int]]:
     """Flashcard ratings plus quiz answers per UTC hour since ``since`` (two grouped queries)."""
-    rb = _hour_bucket(session, ReviewLog.reviewed_at)
-    ab = _hour_bucket(session, Answer.created_at)
-    reviews = session.execute(
-        select(rb, func.count())
-        .where(ReviewLog.user_id == user.id, ReviewLog.reviewed_at >= since, ReviewLog.kind.in_(("review", "cram")))
-        .group_by(rb)
-    ).all()
-    answers = session.execute(
-        select(ab, func.count()).where(Answer.user_id == user.id, Answer.created_at >= since).group_by(ab)
-    ).all()
-    return [(str(b), int(n)) for b, n in [*reviews, *answers]]
+    params = {"user_id": user.id, "since": since}
+    reviews_stmt, answers_stmt = _activity_stmts(_dialect(session))
+    rows = [*session.execute(reviews_stmt, params), *session.execute(answers_stmt, params)]
+    return [(str(b), int(n)) for b, n in rows]
+
+
+@cache
+def _due_dates_stmt():
+    return (
+        select(Card.due)
+        .join(Fact, Fact.id == Card.fact_id)
+        .where(Card.user_id == bindparam("user_id"), Card.state != NEW, Fact.retired_at.is_(None),
+               _not_suspended(), Card.due < bindparam("until"))
+    )
 
 
 def due_dates(session: Session, user: User, until: datetime) -> list[datetime]:
     """Due times of the user's studied, live cards falling due before ``until`` (one column)."""
-    return list(
-        session.scalars(
-            select(Card.due)
-            .join(Fact, Fact.id == Card.fact_id)
-            .where(Card.user_id == user.id, Card.state != NEW, Fact.retired_at.is_(None), _not_suspended(),
-                   Card.due < until)
-        )
+    return list(session.scalars(_due_dates_stmt(), {"user_id": user.id, "until": until}))
+
+
+@cache
+def _card_state_counts_stmt():
+    return (
+        select(Card.state, func.count())
+        .join(Fact, Fact.id == Card.fact_id)
+        .where(Card.user_id == bindparam("user_id"), Fact.retired_at.is_(None))
+        .group_by(Card.state)
     )
 
 
 def card_state_counts(session: Session, user: User) -> dict[int, int]:
-    return {
-        int(s): int(n)
-        for s, n in session.execute(
-            select(Card.state, func.count())
-            .join(Fact, Fact.id == Card.fact_id)
-            .where(Card.user_id == user.id, Fact.retired_at.is_(None))
-            .group_by(Card.state)
-        )
-    }
+    return {int(s): int(n) for s, n in session.execute(_card_state_counts_stmt(), {"user_id": user.id})}
+
+
+@cache
+def _retention_stmt(with_since: bool):
+    stmt = select(
+        func.coalesce(func.sum(case((ReviewLog.rating >= 2, 1), else_=0)), 0), func.count()
+    ).where(ReviewLog.user_id == bindparam("user_id"), ReviewLog.kind == "review", ReviewLog.card_state == REVIEW)
+    return stmt.where(ReviewLog.reviewed_at >= bindparam("since")) if with_since else stmt
 
 
 def retention_counts(session: Session, user: User, since: datetime | None = None) -> tuple[int, int]:
     """True retention inputs: scheduled reviews of review-state cards, and how many were recalled
     (rated Hard or better). Learning steps, cram and quiz-counted reviews are left out."""
-    stmt = select(
-        func.coalesce(func.sum(case((ReviewLog.rating >= 2, 1), else_=0)), 0), func.count()
-    ).where(ReviewLog.user_id == user.id, ReviewLog.kind == "review", ReviewLog.card_state == REVIEW)
-    if since is not None:
-        stmt = stmt.where(ReviewLog.reviewed_at >= since)
-    passed, total = session.execute(stmt).one()
+    passed, total = session.execute(_retention_stmt(since is not None), {"user_id": user.id, "since": since}).one()
     return int(passed), int(total)
 
 
@@ -1348,18 +1381,21 @@ def _correct_sum():
     return func.coalesce(func.sum(case((Answer.correct.is_(True), 1), else_=0)), 0)
 
 
+@cache
+def _accuracy_by_kind_stmt(dialect: str):
+    day = _day(dialect, Answer.created_at)
+    return (
+        select(day, Question.fact_kind, func.count(), _correct_sum())
+        .join(Question, Question.id == Answer.question_id)
+        .where(Answer.user_id == bindparam("user_id"), Answer.created_at >= bindparam("since"))
+        .group_by(day, Question.fact_kind)
+    )
+
+
 def accuracy_by_kind(session: Session, user: User, since: datetime) -> list[tuple[Any, str, int, int]]:
     """(UTC day, fact kind, answers, right) for quiz answers since ``since``."""
-    day = _day(session, Answer.created_at)
-    return [
-        (d, k or "other", int(t), int(c))
-        for d, k, t, c in session.execute(
-            select(day, Question.fact_kind, func.count(), _correct_sum())
-            .join(Question, Question.id == Answer.question_id)
-            .where(Answer.user_id == user.id, Answer.created_at >= since)
-            .group_by(day, Question.fact_kind)
-        )
-    ]
+    rows = session.execute(_accuracy_by_kind_stmt(_dialect(session)), {"user_id": user.id, "since": since})
+    return [(d, k or "other", int(t), int(c)) for d, k, t, c in rows]
 
 
 def _answer_articles():
@@ -1372,54 +1408,66 @@ def _answer_articles():
     )
 
 
+@cache
+def _accuracy_by_article_stmt(dialect: str):
+    pairs = (
+        _answer_articles()
+        .where(Answer.user_id == bindparam("user_id"), Answer.created_at >= bindparam("since"))
+        .subquery()
+    )
+    day = _day(dialect, Answer.created_at)
+    return (
+        select(day, pairs.c.article_id, func.count(), _correct_sum())
+        .select_from(pairs)
+        .join(Answer, Answer.id == pairs.c.answer_id)
+        .group_by(day, pairs.c.article_id)
+    )
+
+
 def accuracy_by_article(session: Session, user: User, since: datetime) -> list[tuple[Any, int, int, int]]:
     """(UTC day, article id, answers, right) for quiz answers since ``since``."""
-    pairs = _answer_articles().where(Answer.user_id == user.id, Answer.created_at >= since).subquery()
-    day = _day(session, Answer.created_at)
-    return [
-        (d, int(a), int(t), int(c))
-        for d, a, t, c in session.execute(
-            select(day, pairs.c.article_id, func.count(), _correct_sum())
-            .select_from(pairs)
-            .join(Answer, Answer.id == pairs.c.answer_id)
-            .group_by(day, pairs.c.article_id)
-        )
-    ]
+    rows = session.execute(_accuracy_by_article_stmt(_dialect(session)), {"user_id": user.id, "since": since})
+    return [(d, int(a), int(t), int(c)) for d, a, t, c in rows]
+
+
+@cache
+def _article_totals_stmt():
+    pairs = _answer_articles().where(Answer.user_id == bindparam("user_id")).subquery()
+    return (
+        select(pairs.c.article_id, Article.title, func.count(), _correct_sum())
+        .select_from(pairs)
+        .join(Answer, Answer.id == pairs.c.answer_id)
+        .join(Article, Article.id == pairs.c.article_id)
+        .where(Article.retired_at.is_(None))
+        .group_by(pairs.c.article_id, Article.title)
+        .order_by(func.count().desc(), Article.title)
+    )
 
 
 def article_totals(session: Session, user: User) -> list[tuple[int, str, int, int]]:
     """(article id, title, answers, right) over all time, most answered first."""
-    pairs = _answer_articles().where(Answer.user_id == user.id).subquery()
-    return [
-        (int(a), title, int(t), int(c))
-        for a, title, t, c in session.execute(
-            select(pairs.c.article_id, Article.title, func.count(), _correct_sum())
-            .select_from(pairs)
-            .join(Answer, Answer.id == pairs.c.answer_id)
-            .join(Article, Article.id == pairs.c.article_id)
-            .where(Article.retired_at.is_(None))
-            .group_by(pairs.c.article_id, Article.title)
-            .order_by(func.count().desc(), Article.title)
-        )
-    ]
+    rows = session.execute(_article_totals_stmt(), {"user_id": user.id})
+    return [(int(a), title, int(t), int(c)) for a, title, t, c in rows]
 
 
 def _single_fact_questions():
     return select(question_fact.c.question_id).group_by(question_fact.c.question_id).having(func.count() == 1)
 
 
-def fact_attempts(session: Session, user: User) -> tuple[list[tuple[int, int, int]], list[tuple[int, int, int]]]:
-    """Per live fact: (fact id, attempts, failures) from quiz answers and from flashcard ratings."""
-    answers = session.execute(
-        select(question_fact.c.fact_id, func.count(), func.coalesce(func.sum(case((Answer.correct.is_(False), 1), else_=0)), 0))
+@cache
+def _fact_attempts_stmts():
+    answers = (
+        select(question_fact.c.fact_id, func.count(),
+               func.coalesce(func.sum(case((Answer.correct.is_(False), 1), else_=0)), 0))
         .select_from(Answer)
         .join(question_fact, question_fact.c.question_id == Answer.question_id)
         .join(Fact, Fact.id == question_fact.c.fact_id)
         # Only questions about one fact: a wrong matching pair says little about each of its facts.
-        .where(Answer.user_id == user.id, Fact.retired_at.is_(None), Answer.question_id.in_(_single_fact_questions()))
+        .where(Answer.user_id == bindparam("user_id"), Fact.retired_at.is_(None),
+               Answer.question_id.in_(_single_fact_questions()))
         .group_by(question_fact.c.fact_id)
-    ).all()
-    reviews = session.execute(
+    )
+    reviews = (
         select(Card.fact_id, func.count(), func.coalesce(func.sum(case((ReviewLog.rating == 1, 1), else_=0)), 0))
         .select_from(ReviewLog)
         .join(Card, Card.id == ReviewLog.card_id)
@@ -1427,10 +1475,19 @@ def fact_attempts(session: Session, user: User) -> tuple[list[tuple[int, int, in
         # Quiz-counted reviews are already in the answers above.
         # Card.user_id too: redundant for the result, but it lets PostgreSQL reach the user's cards
         # through their index instead of scanning every card.
-        .where(ReviewLog.user_id == user.id, Card.user_id == user.id,
+        .where(ReviewLog.user_id == bindparam("user_id"), Card.user_id == bindparam("user_id"),
                ReviewLog.kind.in_(("review", "cram")), Fact.retired_at.is_(None))
         .group_by(Card.fact_id)
-    ).all()
+    )
+    return answers, reviews
+
+
+def fact_attempts(session: Session, user: User) -> tuple[list[tuple[int, int, int]], list[tuple[int, int, int]]]:
+    """Per live fact: (fact id, attempts, failures) from quiz answers and from flashcard ratings."""
+    answers_stmt, reviews_stmt = _fact_attempts_stmts()
+    params = {"user_id": user.id}
+    answers = session.execute(answers_stmt, params).all()
+    reviews = session.execute(reviews_stmt, params).all()
     return [tuple(map(int, r)) for r in answers], [tuple(map(int, r)) for r in reviews]
 
 
