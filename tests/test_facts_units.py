@@ -70,8 +70,8 @@ def test_mechanism_mentions_and_acronyms():
 
 
 def test_acronym_defined_in_another_article_merges_at_merge_time(tmp_path):
-    from quizapp.facts import article_input
     from quizapp.corpus.parse import parse_article
+    from quizapp.facts import article_input
 
     a = parse_article("a.txt", "T\n\nThe Gulf Cooperation Council (GCC) met in Riyadh.\n")
     b = parse_article("b.txt", "T\n\nOfficials of the GCC met again.\n")

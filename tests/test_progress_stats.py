@@ -7,9 +7,8 @@ from sqlalchemy import select
 
 from quizapp.extensions import db
 from quizapp.models import Card, Quiz, ReviewLog, User
-from quizapp.study import charts
+from quizapp.study import charts, store
 from quizapp.study import progress as pg
-from quizapp.study import store
 from quizapp.study.scheduler import StudyScheduler
 
 from .test_study_data import build_bank

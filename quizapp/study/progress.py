@@ -118,7 +118,7 @@ def heatmap(per_day: Mapping[date, int], today: date, weeks: int = 26) -> list[l
     days = [start + timedelta(days=i) for i in range(7 * weeks)]
     counts = [per_day.get(d, 0) if d <= today else 0 for d in days]
     levels = heat_levels(counts)
-    cells = [HeatCell(d, c, lv, d > today) for d, c, lv in zip(days, counts, levels)]
+    cells = [HeatCell(d, c, lv, d > today) for d, c, lv in zip(days, counts, levels, strict=True)]
     return [cells[i : i + 7] for i in range(0, len(cells), 7)]
 
 

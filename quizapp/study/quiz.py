@@ -171,7 +171,7 @@ def read_response(q: Question, lay: Layout, form: Mapping[str, Any]) -> Any:
             positions.append(int(raw))
         if len(set(positions)) != n:
             raise ResponseError("Give each item a different position.")
-        return [item for _, item in sorted(zip(positions, lay.items))]
+        return [item for _, item in sorted(zip(positions, lay.items, strict=True))]
     raise ResponseError("This question type cannot be answered here.")
 
 
