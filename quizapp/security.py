@@ -97,10 +97,35 @@ def init_app(app: Flask) -> None:
         user_id, _, token = ident.partition(":")
         if not user_id.isdigit() or not token:
             return None
-        user = db.session.get(User, int(user_id))
+        user = _get_user(User, int(user_id))
         if user is None or not secrets.compare_digest(user.session_token, token):
             return None
         return user
+
+
+def _get_user(model, user_id: int):
+    """The logged-in user, read outside SQLite's write lock when the request may write.
+
+    On SQLite a write request holds the database's single write lock from its first statement to
+    its commit, and loading the user is every request's first statement. So for those requests the
+    row is read in a short read-only transaction of its own, before the lock, and handed to the
+    request's session without another query (``merge(load=False)``). Elsewhere (reads, PostgreSQL)
+    it is a plain lookup.
+    """
+    from sqlalchemy.orm import Session
+
+    from .db_setup import immediate_transactions
+
+    session = db.session()  # the request's Session behind the scoped proxy
+    if not immediate_transactions.get() or session.in_transaction() or db.engine.dialect.name != "sqlite":
+        return session.get(model, user_id)
+    mode = immediate_transactions.set(False)
+    try:
+        with Session(db.engine) as reader:
+            user = reader.get(model, user_id)
+    finally:
+        immediate_transactions.reset(mode)
+    return None if user is None else session.merge(user, load=False)
 
 
 def _is_private() -> bool:
