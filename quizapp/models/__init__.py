@@ -3,13 +3,13 @@
 from .base import UTCDateTime, utcnow
 from .corpus import Article, Sentence
 from .facts import FACT_KINDS, Fact, FactSource
-from .questions import ORIGINS, QUESTION_TYPES, Question, question_fact
+from .questions import ORIGINS, Question, question_fact
 from .study import Answer, Card, Quiz, QuizItem, ReviewLog
 from .teaching import Assignment, ClassGroup, Membership, SetItem, StudySet
 from .users import ROLES, User
 
 __all__ = [
-    "FACT_KINDS", "ORIGINS", "QUESTION_TYPES", "ROLES",
+    "FACT_KINDS", "ORIGINS", "ROLES",
     "Answer", "Article", "Assignment", "Card", "ClassGroup", "Fact", "FactSource", "Membership",
     "Question", "Quiz", "QuizItem", "ReviewLog", "Sentence", "SetItem", "StudySet", "User",
     "UTCDateTime", "question_fact", "utcnow",

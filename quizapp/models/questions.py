@@ -10,14 +10,6 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from ..extensions import db
 from .base import UTCDateTime, utcnow
 
-QUESTION_TYPES = (
-    "multiple_choice",
-    "true_false",
-    "cloze",
-    "short_answer",
-    "matching",
-    "ordering",
-)
 # generated: made by the generator and replaced when the corpus changes;
 # edited: a teacher's copy of a generated question (parent_id), never overwritten by regeneration;
 # custom: written by a teacher; imported: came in from a file.

@@ -6,7 +6,8 @@ from flask import Blueprint, abort, request
 from sqlalchemy import exists, or_, select
 
 from ..extensions import db
-from ..models import FACT_KINDS, QUESTION_TYPES, Article, FactSource, Question, question_fact
+from ..models import FACT_KINDS, Article, FactSource, Question, question_fact
+from ..questions.types import QUESTION_TYPES
 from .helpers import paginate, render
 
 bp = Blueprint("bank", __name__, url_prefix="/questions")
