@@ -486,15 +486,19 @@ def goal_question(v: GoalView) -> str | None:
     return None
 
 
+def _should_lead(v: GoalView) -> str:
+    """Who says who should act: "Wang said that China and Russia", or the actor alone when the
+    speaker is one of them (or unknown)."""
+    a = v.actor
+    return f"{v.speaker} said that {mid(a)}" if v.speaker and not contains_phrase(a, v.speaker) else a
+
+
 def goal_statement(v: GoalView, goal: str | None = None) -> str | None:
     """A plain declarative sentence: "China and Russia called for closer coordination."."""
     g = goal if goal is not None else v.goal
     a = v.actor
     if v.verb == "should":
-        if v.form != "vp":
-            return None
-        lead = f"{v.speaker} said that {mid(a)}" if v.speaker and not contains_phrase(a, v.speaker) else a
-        return f"{cap(lead)} should {g}."
+        return f"{cap(_should_lead(v))} should {g}." if v.form == "vp" else None
     entry = GOAL_VERBS.get(v.verb)
     if entry is None:
         return None
@@ -516,10 +520,7 @@ def goal_negation(v: GoalView) -> str | None:
     """
     a, g = v.actor, v.goal
     if v.verb == "should":
-        if v.form != "vp":
-            return None
-        lead = f"{v.speaker} said that {mid(a)}" if v.speaker and not contains_phrase(a, v.speaker) else a
-        return f"{cap(lead)} should not {g}."
+        return f"{cap(_should_lead(v))} should not {g}." if v.form == "vp" else None
     entry = GOAL_VERBS.get(v.verb)
     if entry is None:
         return None
