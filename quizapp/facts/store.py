@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from ..corpus.parse import parse_article
 from ..models import Article, Fact, FactSource, Sentence, utcnow
+from ..models.base import live_and_equal, retire_unseen, revive_with
 from . import article_input
 from .types import KIND_FIELDS, fact_from_json, fact_to_json
 from .types import Fact as PureFact
@@ -114,14 +115,10 @@ def sync_facts(session: Session, changed_article_ids: list[int]) -> dict[str, in
             old_sources = {
                 (x.article_id, x.sentence_id, x.text, x.span_start, x.span_end) for x in row.sources
             }
-            same = all(getattr(row, k) == v for k, v in values.items()) and row.retired_at is None
-            if same and old_sources == set(sources):
+            if live_and_equal(row, values) and old_sources == set(sources):
                 counts["unchanged"] += 1
                 continue
-            for k, v in values.items():
-                setattr(row, k, v)
-            row.retired_at = None
-            row.updated_at = now
+            revive_with(row, values, now)
             session.execute(delete(FactSource).where(FactSource.fact_id == row.id))
             session.expire(row, ["sources"])
             counts["updated"] += 1
@@ -130,10 +127,7 @@ def sync_facts(session: Session, changed_article_ids: list[int]) -> dict[str, in
                        span_start=ss, span_end=se)
             for aid, sid, text, ss, se in sources
         )
-    for uid, row in existing.items():
-        if uid not in seen and row.retired_at is None:
-            row.retired_at = now
-            counts["retired"] += 1
+    counts["retired"] += retire_unseen(existing, seen, now)
     session.flush()
     return counts
 

@@ -17,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from ..models import Article, Question, Sentence, utcnow
+from ..models.base import live_and_equal, retire_unseen, revive_with
 from .types import Question as PureQuestion
 
 # The generator's seed: fixed, so the bank is the same on every worker and after every restart.
@@ -99,20 +100,13 @@ def sync_questions(session: Session, _changed_article_ids: list[int] | None = No
             session.add(row)
             counts["added"] += 1
             continue
-        same = row.retired_at is None and all(getattr(row, k) == v for k, v in values.items())
-        if same and {f.id for f in row.facts} == {f.id for f in fact_rows}:
+        if live_and_equal(row, values) and {f.id for f in row.facts} == {f.id for f in fact_rows}:
             counts["unchanged"] += 1
             continue
-        for k, v in values.items():
-            setattr(row, k, v)
+        revive_with(row, values, now)
         row.facts = fact_rows
-        row.retired_at = None
-        row.updated_at = now
         counts["updated"] += 1
-    for uid, row in existing.items():
-        if uid not in seen and row.retired_at is None:
-            row.retired_at = now
-            counts["retired"] += 1
+    counts["retired"] += retire_unseen(existing, seen, now)
     session.flush()
     return counts
 
