@@ -203,3 +203,16 @@ def browser_page():
         page.set_default_timeout(15000)
         yield page
         browser.close()
+
+
+@pytest.fixture
+def web_bank(app, make_user, auth):
+    """A small question bank, a second user, and the first user logged in (study and review views)."""
+    from .test_study_data import build_bank
+
+    make_user()
+    make_user("other@example.com", "Olga Other")
+    with app.app_context():
+        ids = build_bank(db.session)
+    auth.login()
+    return ids

@@ -8,20 +8,13 @@ from sqlalchemy import func, select
 from quizapp.extensions import db
 from quizapp.models import Card, ReviewLog, User
 
-from .test_study_data import build_bank
-
 HX = {"HX-Request": "true"}
 
 
 @pytest.fixture
-def bank(app, make_user, auth):
+def bank(app, web_bank):
     app.config["STUDY_FUZZ"] = False
-    make_user()
-    make_user("other@example.com", "Olga Other")
-    with app.app_context():
-        ids = build_bank(db.session)
-    auth.login()
-    return ids
+    return web_bank
 
 
 def card_form(html: str) -> dict:

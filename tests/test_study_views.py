@@ -8,20 +8,14 @@ from sqlalchemy import func, select
 from quizapp.extensions import db
 from quizapp.models import Answer, Quiz, QuizItem, User
 
-from .test_study_data import build_bank
 from .test_study_store import right_form
 
 HX = {"HX-Request": "true"}
 
 
 @pytest.fixture
-def bank(app, make_user, auth):
-    make_user()
-    make_user("other@example.com", "Olga Other")
-    with app.app_context():
-        ids = build_bank(db.session)
-    auth.login()
-    return ids
+def bank(web_bank):
+    return web_bank
 
 
 def start(client, **data):
