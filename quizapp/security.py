@@ -6,7 +6,9 @@ import secrets
 from urllib.parse import urlsplit
 
 from flask import Flask, g, request
+from sqlalchemy.orm import Session
 
+from .db_setup import immediate_transactions
 from .extensions import db, login_manager
 
 
@@ -112,10 +114,6 @@ def _get_user(model, user_id: int):
     request's session without another query (``merge(load=False)``). Elsewhere (reads, PostgreSQL)
     it is a plain lookup.
     """
-    from sqlalchemy.orm import Session
-
-    from .db_setup import immediate_transactions
-
     session = db.session()  # the request's Session behind the scoped proxy
     if not immediate_transactions.get() or session.in_transaction() or db.engine.dialect.name != "sqlite":
         return session.get(model, user_id)
