@@ -15,6 +15,13 @@ holder dies. Its wait is bounded by the busy timeout with ``SIGALRM``, which onl
 can use (gunicorn's sync workers serve requests there); other threads poll ``flock`` every
 millisecond instead. Either way, when the lock file cannot be had in time the request goes on to
 SQLite's busy timeout, which ends in a clear "database is locked" error rather than a hang.
+
+Every statement a writer runs while holding the lock delays every other writer, so the hottest
+writes (answering a quiz question, rating a card) may put the lock off: under ``late_write_lock``
+their reads run before any transaction begins, and the first write statement (or an explicit
+``lock_for_write``) takes the lock and begins the transaction. Their reads are then unprotected, so
+such code must check, once it holds the lock, that what it read still holds, and start over with
+the lock held from the start when it does not (``lock_for_write`` says when the check is needed).
 """
 
 from __future__ import annotations
@@ -25,6 +32,8 @@ import signal
 import sqlite3
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from contextvars import ContextVar
 
 from flask import Flask, g, has_request_context, request
@@ -35,6 +44,8 @@ from sqlalchemy.pool import Pool
 
 # True: the next SQLite transaction begins IMMEDIATE. CLI commands and writes default to True.
 immediate_transactions: ContextVar[bool] = ContextVar("immediate_transactions", default=True)
+# True: a transaction that would begin IMMEDIATE reads without a transaction until its first write.
+late_write_lock: ContextVar[bool] = ContextVar("late_write_lock", default=False)
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
 BUSY_TIMEOUT_MS = 15000
 WRITE_LOCK_POLL_S = 0.001
@@ -134,26 +145,68 @@ def _release_write_lock(info: dict) -> None:
         fcntl.flock(info["write_lock_fd"], fcntl.LOCK_UN)
 
 
+def _begin_immediate(info: dict, execute) -> None:
+    _take_write_lock(info)
+    try:
+        execute("BEGIN IMMEDIATE")
+    except Exception:
+        _release_write_lock(info)
+        raise
+
+
 @event.listens_for(Engine, "begin")
 def _sqlite_begin(conn):
     if conn.dialect.name != "sqlite":
         return
     if immediate_transactions.get():
         info = conn.connection.info
-        _take_write_lock(info)
-        try:
-            conn.exec_driver_sql("BEGIN IMMEDIATE")
-        except Exception:
-            _release_write_lock(info)
-            raise
+        if late_write_lock.get():
+            # No BEGIN yet: each read is its own transaction until the first write (see below).
+            info["write_deferred"] = info["began_late"] = True
+            return
+        _begin_immediate(info, conn.exec_driver_sql)
     else:
         conn.exec_driver_sql("BEGIN")
+
+
+@event.listens_for(Engine, "before_cursor_execute")
+def _first_write_begins(conn, cursor, statement, _parameters, _context, _executemany):
+    # A write must never run outside a transaction: it would commit on its own. So in a transaction
+    # that put its lock off, anything but a read takes the lock and begins first, on the same cursor.
+    info = conn.connection.info
+    if info.get("write_deferred") and not statement.lstrip()[:6].upper() == "SELECT":
+        del info["write_deferred"]
+        _begin_immediate(info, cursor.execute)
+
+
+@contextmanager
+def reads_before_write_lock(enabled: bool = True) -> Iterator[None]:
+    """Transactions that begin inside this block put the write lock off until their first write."""
+    token = late_write_lock.set(enabled)
+    try:
+        yield
+    finally:
+        late_write_lock.reset(token)
+
+
+def lock_for_write(session: Session) -> bool:
+    """Make sure this transaction holds the write lock. True when its reads ran before it did
+    (SQLite under ``late_write_lock``): the caller must check they still hold before writing."""
+    conn = session.connection()
+    if conn.dialect.name != "sqlite":
+        return False
+    info = conn.connection.info
+    if info.pop("write_deferred", False):
+        _begin_immediate(info, conn.exec_driver_sql)
+    return bool(info.get("began_late"))
 
 
 @event.listens_for(Pool, "checkin")
 def _sqlite_checkin(_dbapi_conn, record):
     # Released once the connection goes back to the pool: after COMMIT or ROLLBACK has finished.
     if record is not None:
+        record.info.pop("write_deferred", None)
+        record.info.pop("began_late", None)
         _release_write_lock(record.info)
 
 

@@ -91,3 +91,56 @@ def test_uncontended_lock_is_taken_at_once_and_is_reentrant_on_its_descriptor(lo
     assert db_setup._try_lock(other["write_lock_fd"])
     os.close(info["write_lock_fd"])
     os.close(other["write_lock_fd"])
+
+
+def test_late_write_lock_reads_unlocked_and_its_first_write_begins_the_transaction(app, make_user):
+    """Under ``reads_before_write_lock`` reads take no lock (another writer goes ahead meanwhile);
+    the first write takes it and begins a real transaction, so a rollback still undoes it."""
+    from sqlalchemy import select, update
+
+    from quizapp.extensions import db
+    from quizapp.models import User
+
+    uid = make_user()
+    with app.app_context():
+        if db.engine.dialect.name != "sqlite":
+            pytest.skip("the write lock and its late start are SQLite's")
+        with db_setup.reads_before_write_lock():
+            assert db.session.scalar(select(User.name).where(User.id == uid)) == "Sam Student"
+            info = db.session.connection().connection.info
+            assert "write_lock_held" not in info
+            with db.engine.begin() as other:  # would wait for our lock if we held it
+                other.execute(update(User).where(User.id == uid).values(name="Changed Meanwhile"))
+            assert db.session.scalar(select(User.name).where(User.id == uid)) == "Changed Meanwhile"
+            db.session.execute(update(User).where(User.id == uid).values(name="Ours"))
+            assert info.get("write_lock_held") is True
+            assert db.session.connection().connection.driver_connection.in_transaction
+            assert db_setup.lock_for_write(db.session) is True  # our reads ran unlocked: check them
+        db.session.rollback()
+        assert db.session.scalar(select(User.name).where(User.id == uid)) == "Changed Meanwhile"
+        db.session.rollback()
+        # Outside the block a writer holds the lock from its first statement, and has nothing to check.
+        db.session.scalar(select(User.name).where(User.id == uid))
+        assert db.session.connection().connection.info.get("write_lock_held") is True
+        assert db_setup.lock_for_write(db.session) is False
+        db.session.rollback()
+
+
+def test_lock_for_write_takes_a_put_off_lock(app):
+    from sqlalchemy import select
+
+    from quizapp.extensions import db
+    from quizapp.models import User
+
+    with app.app_context():
+        if db.engine.dialect.name != "sqlite":
+            pytest.skip("the write lock and its late start are SQLite's")
+        with db_setup.reads_before_write_lock():
+            db.session.scalars(select(User)).all()
+            info = db.session.connection().connection.info
+            assert "write_lock_held" not in info
+            assert db_setup.lock_for_write(db.session) is True
+            assert info.get("write_lock_held") is True
+            assert db.session.connection().connection.driver_connection.in_transaction
+        db.session.rollback()
+        assert "write_lock_held" not in info and "began_late" not in info
