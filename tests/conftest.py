@@ -216,3 +216,28 @@ def web_bank(app, make_user, auth):
         ids = build_bank(db.session)
     auth.login()
     return ids
+
+
+@pytest.fixture
+def meanwhile_scheduler():
+    """``make(fn)``: a scheduler whose first ``review`` first runs ``fn(connection)`` on a
+    connection of its own and commits it. Scheduling falls between a write's reads and its writes,
+    so this is another tab's request landing in between. ``.calls`` lists the reviews asked for."""
+    from quizapp.study.scheduler import StudyScheduler
+
+    def make(fn):
+        calls = []
+
+        class Meanwhile(StudyScheduler):
+            def review(self, *args, **kwargs):
+                calls.append(args[0])
+                if len(calls) == 1:
+                    with db.engine.begin() as other:
+                        fn(other)
+                return super().review(*args, **kwargs)
+
+        sched = Meanwhile(fuzz=False)
+        sched.calls = calls
+        return sched
+
+    return make

@@ -3,8 +3,7 @@
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from sqlalchemy import event, func, insert, select
-from sqlalchemy.orm import Session
+from sqlalchemy import func, insert, select, update
 
 from quizapp.extensions import db
 from quizapp.models import Card, Fact, ReviewLog, User
@@ -87,12 +86,10 @@ def test_review_is_idempotent_by_client_token(app, bank):
         assert db.session.scalar(select(func.count()).select_from(ReviewLog)) == 1
 
 
-def test_rating_race_on_one_token_keeps_the_winner(app, bank):
+def test_rating_race_on_one_token_keeps_the_winner(app, bank, meanwhile_scheduler):
     """Two submissions of one rating form both find no earlier log; the loser's insert fails on the
     unique token, and everything it did (its card's new schedule too) is undone."""
     with app.app_context():
-        if db.engine.dialect.name == "sqlite":
-            pytest.skip("SQLite writers hold the write lock from their first statement: this race cannot happen")
         user = db.session.get(User, bank["user"])
         first = nxt(user)
         rate(user, first, GOOD)
@@ -101,26 +98,48 @@ def test_rating_race_on_one_token_keeps_the_winner(app, bank):
         card = db.session.scalar(select(Card).where(Card.user_id == user.id, Card.fact_id == second.fact.id))
         card_id, due_before = card.id, card.due
         winner_card = db.session.scalar(select(Card.id).where(Card.user_id == user.id, Card.fact_id == first.fact.id))
+        fact_id = second.fact.id
         db.session.commit()
         won = {}
 
-        def other_request_wins(session, _ctx, _instances):
-            with db.engine.begin() as other:
-                won["id"] = other.execute(insert(ReviewLog).values(
-                    card_id=winner_card, user_id=user.id, rating=EASY, reviewed_at=NOW, kind="review",
-                    card_state=LEARNING, client_token="tok-race").returning(ReviewLog.id)).scalar_one()
+        def other_request_wins(other):
+            won["id"] = other.execute(insert(ReviewLog).values(
+                card_id=winner_card, user_id=user.id, rating=EASY, reviewed_at=NOW, kind="review",
+                card_state=LEARNING, client_token="tok-race").returning(ReviewLog.id)).scalar_one()
 
-        event.listen(Session, "before_flush", other_request_wins, once=True)
-        try:
-            out = store.review_card(db.session, user, second.fact.id, AGAIN, now=NOW + timedelta(minutes=10),
-                                    scheduler=SCHED, client_token="tok-race")
-        finally:
-            if event.contains(Session, "before_flush", other_request_wins):
-                event.remove(Session, "before_flush", other_request_wins)
+        sched = meanwhile_scheduler(other_request_wins)
+        out = store.review_card(db.session, user, fact_id, AGAIN, now=NOW + timedelta(minutes=10),
+                                scheduler=sched, client_token="tok-race")
         db.session.commit()
-        assert not out.created and out.log.id == won["id"]
+        assert len(sched.calls) == 1 and not out.created and out.log.id == won["id"]
         assert db.session.scalar(select(func.count()).select_from(ReviewLog)) == 3
         assert db.session.get(Card, card_id).due == due_before
+
+
+def test_rating_is_made_again_when_the_card_was_reviewed_meanwhile(app, bank, meanwhile_scheduler):
+    """On SQLite a rating reads the card before it takes the write lock; a review from another tab
+    in between is noticed, and the rating builds on the card as that review left it."""
+    with app.app_context():
+        if db.engine.dialect.name != "sqlite":
+            pytest.skip("PostgreSQL locks the card a rating reads: nothing can change it before it writes")
+        user = db.session.get(User, bank["user"])
+        card = nxt(user)
+        rate(user, card, GOOD)
+        row = db.session.scalar(select(Card).where(Card.user_id == user.id, Card.fact_id == card.fact.id))
+        card_id, fact_id = row.id, card.fact.id
+        db.session.commit()
+        sched = meanwhile_scheduler(lambda other: other.execute(update(Card).where(Card.id == card_id).values(
+            state=REVIEW, step=None, stability=30.0, difficulty=4.0, due=NOW + timedelta(days=29),
+            last_review=NOW - timedelta(days=1))))
+        out = store.review_card(db.session, user, fact_id, GOOD, now=NOW + timedelta(minutes=10), scheduler=sched,
+                                client_token="tok-meanwhile")
+        db.session.commit()
+        assert len(sched.calls) == 2 and out.created
+        log = db.session.scalar(select(ReviewLog).where(ReviewLog.client_token == "tok-meanwhile"))
+        assert log.card_state == REVIEW and log.state_before["stability"] == 30.0
+        after = db.session.get(Card, card_id)
+        assert after.state == REVIEW and after.last_review == NOW + timedelta(minutes=10)
+        assert db.session.scalar(select(func.count()).select_from(ReviewLog)) == 2
 
 
 def test_new_cards_per_day_limit(app, bank):

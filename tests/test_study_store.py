@@ -4,13 +4,13 @@ import random
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, insert, select, update
 
 from quizapp.extensions import db
-from quizapp.models import Answer, Card, Question, ReviewLog, SetItem, StudySet, User
+from quizapp.models import Answer, Card, Question, Quiz, ReviewLog, SetItem, StudySet, User
 from quizapp.study import store
 from quizapp.study.quiz import ResponseError
-from quizapp.study.scheduler import AGAIN, GOOD, LEARNING, StudyScheduler
+from quizapp.study.scheduler import AGAIN, GOOD, LEARNING, REVIEW, StudyScheduler
 
 from .test_study_data import build_bank
 
@@ -160,6 +160,63 @@ def test_answer_race_returns_stored_result(app, bank):
         assert not out.created and out.answer.id == winner_id and not out.result.correct
         assert db.session.scalar(select(func.count()).select_from(Answer)) == 1
         assert db.session.scalar(select(func.count()).select_from(ReviewLog)) == 0
+
+
+def _sqlite_only():
+    if db.engine.dialect.name != "sqlite":
+        pytest.skip("PostgreSQL locks the rows an answer reads: nothing can change them before it writes")
+
+
+def test_answer_is_made_again_when_its_card_was_reviewed_meanwhile(app, bank, meanwhile_scheduler):
+    """On SQLite an answer reads before it takes the write lock. When another tab reviewed the
+    card in between, the first attempt is thrown away and the review builds on the card's new
+    state, so the card and its review logs still agree."""
+    with app.app_context():
+        _sqlite_only()
+        user = db.session.get(User, bank["user"])
+        sa = bank["questions"]["short_answer"][1]
+        quiz = store.start_quiz(db.session, user, scope_kind="corpus", scope_ref=None, length=1, mode="practice",
+                                question_ids=[sa])
+        item = quiz.items[0]
+        fact_id = item.question.facts[0].id
+        store.review_card(db.session, user, fact_id, GOOD, now=NOW - timedelta(days=2), scheduler=SCHED)
+        form, quiz_id, item_id = right_form(item.question, item.id), quiz.id, item.id
+        card_id = db.session.scalar(select(Card.id).where(Card.user_id == user.id, Card.fact_id == fact_id))
+        db.session.commit()
+        sched = meanwhile_scheduler(lambda other: other.execute(update(Card).where(Card.id == card_id).values(
+            state=REVIEW, step=None, stability=20.0, difficulty=5.0, due=NOW + timedelta(days=19),
+            last_review=NOW - timedelta(days=1))))
+        target, out = store.submit_answer(db.session, user, quiz_id, item_id, form, now=NOW, scheduler=sched)
+        db.session.commit()
+        assert len(sched.calls) == 2 and out.created and out.result.correct and out.finished
+        log = db.session.scalar(select(ReviewLog).where(ReviewLog.kind == "quiz"))
+        assert log.card_state == REVIEW  # what the other tab left, not what the first attempt read
+        assert log.state_before["stability"] == 20.0
+        card = db.session.get(Card, card_id)
+        assert card.state == REVIEW and card.last_review == NOW and card.due > NOW + timedelta(days=1)
+        assert db.session.scalar(select(func.count()).select_from(Answer)) == 1
+
+
+def test_answer_finishes_the_quiz_another_tab_nearly_finished_meanwhile(app, bank, meanwhile_scheduler):
+    with app.app_context():
+        _sqlite_only()
+        user = db.session.get(User, bank["user"])
+        quiz = store.start_quiz(db.session, user, scope_kind="corpus", scope_ref=None, length=2, mode="test",
+                                question_ids=bank["questions"]["short_answer"][:2])
+        first, second = quiz.items
+        # Its card exists (a new one would take the write lock when it is made, and nothing could land).
+        store.review_card(db.session, user, first.question.facts[0].id, GOOD, now=NOW - timedelta(days=2),
+                          scheduler=SCHED)
+        form, quiz_id, first_id = right_form(first.question, first.id), quiz.id, first.id
+        other_answer = dict(quiz_item_id=second.id, quiz_id=quiz.id, user_id=user.id,
+                            question_id=second.question_id, response="x", correct=False, score=0.0, created_at=NOW)
+        db.session.commit()
+        sched = meanwhile_scheduler(lambda other: other.execute(insert(Answer).values(**other_answer)))
+        target, out = store.submit_answer(db.session, user, quiz_id, first_id, form, now=NOW, scheduler=sched)
+        db.session.commit()
+        assert len(sched.calls) == 2 and out.created and out.finished
+        assert db.session.get(Quiz, quiz_id).finished_at == NOW
+        assert db.session.scalar(select(func.count()).select_from(Answer)) == 2
 
 
 def test_quiz_answers_count_as_reviews(app, bank):

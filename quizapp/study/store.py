@@ -15,12 +15,14 @@ from datetime import datetime
 from functools import cache
 from typing import Any
 
-from sqlalchemy import and_, bindparam, case, exists, func, or_, select
+from sqlalchemy import and_, bindparam, case, exists, func, insert, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, contains_eager, joinedload, lazyload, selectinload
+from sqlalchemy.orm import Session, contains_eager, joinedload, lazyload, scoped_session, selectinload
+from sqlalchemy.orm.attributes import set_committed_value
 
+from ..db_setup import lock_for_write, reads_before_write_lock
 from ..models import (
     FACT_KINDS,
     Answer,
@@ -376,6 +378,53 @@ def _existing(answer: Answer, question: PureQuestion, quiz: Quiz) -> AnswerOutco
     return AnswerOutcome(answer, question, result, False, quiz.finished_at is not None)
 
 
+class WriteConflict(Exception):
+    """Something an answer or rating read changed before it took the write lock: start again with
+    the lock held from the start."""
+
+
+def submit_answer(
+    session: Session,
+    user: User,
+    quiz_id: int,
+    item_id: int,
+    form: Mapping[str, Any],
+    *,
+    time_ms: int | None = None,
+    now: datetime | None = None,
+    scheduler: StudyScheduler | None = None,
+) -> tuple[Answerable, AnswerOutcome] | None:
+    """Answer the user's quiz item (``answer_item``); None when the item is not theirs.
+
+    On SQLite the reads and the grading run before the database's single write lock is taken, so
+    other writers wait only for the writes. Should anything read have changed by the time the lock
+    is held (another tab answered the same quiz or reviewed the same card), the attempt is rolled
+    back and made again with the lock held throughout, which cannot conflict.
+    """
+    for late in _attempts(session):
+        with reads_before_write_lock(late):
+            target = item_to_answer(session, user, quiz_id, item_id)
+            if target is None:
+                return None
+            try:
+                return target, answer_item(session, user, target.quiz, target.item, form, time_ms=time_ms,
+                                           now=now, scheduler=scheduler, answered=target.answered)
+            except WriteConflict:
+                session.rollback()
+    raise AssertionError("unreachable: the second attempt holds the write lock throughout")
+
+
+@cache
+def _answer_check_stmt():
+    """What an answer read before taking the write lock, as it is now."""
+    return select(
+        select(func.count()).select_from(Answer).where(Answer.quiz_id == bindparam("quiz_id")).scalar_subquery(),
+        select(Quiz.finished_at).where(Quiz.id == bindparam("quiz_id")).scalar_subquery(),
+        select(Card.last_review).where(Card.id == bindparam("card_id")).scalar_subquery(),
+        select(Card.suspended).where(Card.id == bindparam("card_id")).scalar_subquery(),
+    )
+
+
 def answer_item(
     session: Session,
     user: User,
@@ -398,9 +447,11 @@ def answer_item(
     (``item_to_answer``); otherwise it is counted.
 
     Losing the race for an item rolls the whole transaction back (at most a card this request
-    created goes with it), so no savepoint is needed on the common path.
+    created goes with it), so no savepoint is needed on the common path. When the reads ran before
+    the write lock (``submit_answer``) and something they saw has changed, ``WriteConflict``.
     """
     now = now or utcnow()
+    scheduler = scheduler or StudyScheduler()
     if quiz.user_id != user.id or item.quiz_id != quiz.id:
         raise ScopeNotFound("There is no such question in this quiz.")
     question = question_from_row(item.question)
@@ -410,32 +461,29 @@ def answer_item(
         raise StudyError("This quiz is over; start a new one or retry the missed questions.")
     response = qz.read_response(question, qz.layout(question, item.id), form)
     result = grade(question, response)
-    answer = Answer(
-        quiz_item_id=item.id,
-        quiz_id=quiz.id,
-        user_id=user.id,
-        question_id=item.question_id,
-        response=response,
-        correct=bool(result.correct),
-        score=float(result.score),
-        typo=bool(result.typo),
-        time_ms=time_ms,
-        created_at=now,
-    )
     if answered is None:
         answered = answered_count(session, quiz)
     item_id = item.id
-    # The card is read (and, on PostgreSQL, locked) before anything is added, so the answer, the
-    # card's new schedule and its review log all go to the database in one flush.
+    # Everything is read and worked out first; only then, holding the write lock, are the answer,
+    # the card's new schedule and its review log written.
     card = _quiz_review_card(session, user, item.question, now) if user.quiz_counts_as_review else None
-    session.add(answer)
+    rating = quiz_rating(bool(result.correct))
     if card is not None:
-        _log_quiz_review(session, user, card, answer, item_id, now=now, scheduler=scheduler)
+        before = card_state(card)
+        after = scheduler.review(before, rating, now, seed=card_seed(card.id, card.last_review))
+    if lock_for_write(session):
+        seen = session.execute(_answer_check_stmt(), {"quiz_id": quiz.id, "card_id": card.id if card else None}).one()
+        if tuple(seen) != (answered, None, card.last_review if card else None, card.suspended if card else None):
+            raise WriteConflict
+    answer = dict(quiz_item_id=item.id, quiz_id=quiz.id, user_id=user.id, question_id=item.question_id,
+                  response=response, correct=bool(result.correct), score=float(result.score),
+                  typo=bool(result.typo), time_ms=time_ms, created_at=now)
     finished = answered + 1 >= quiz.length  # fixed at start: items are never added or removed later
-    if finished and quiz.finished_at is None:
-        quiz.finished_at = now
+    # Plain statements rather than the ORM's unit of work, which costs several times more and, on
+    # SQLite, would run while every other writer waits.
+    conn = session.connection()
     try:
-        session.flush()
+        answer_id = conn.execute(_insert_answer_stmt(), answer).scalar_one()
     except IntegrityError:
         # Another request stored this item's answer between our check and our insert.
         session.rollback()
@@ -443,7 +491,48 @@ def answer_item(
         if stored is None:
             raise
         return _existing(stored, question, quiz)
+    if card is not None:
+        conn.execute(_insert_review_stmt(), dict(
+            card_id=card.id, user_id=user.id, rating=rating, reviewed_at=now, duration_ms=time_ms, kind="quiz",
+            state_before=before.to_json(), card_state=before.state,
+            # An item has at most one answer, so the unique token means one review per answer.
+            client_token=f"quiz-item:{item_id}",
+        ))
+        _store_schedule(conn, card, after, now)
+    if finished:
+        conn.execute(_finish_quiz_stmt(), {"quiz_id": quiz.id, "now": now})
+        set_committed_value(quiz, "finished_at", now)
+    answer = Answer(id=answer_id, **answer)  # not added to the session: the row is written already
     return AnswerOutcome(answer, question, result, True, finished)
+
+
+@cache
+def _insert_answer_stmt():
+    return insert(Answer).returning(Answer.id)
+
+
+@cache
+def _insert_review_stmt():
+    return insert(ReviewLog).returning(ReviewLog.id)
+
+
+@cache
+def _finish_quiz_stmt():
+    return update(Quiz).where(Quiz.id == bindparam("quiz_id")).values(finished_at=bindparam("now"))
+
+
+@cache
+def _store_schedule_stmt():
+    names = _schedule_values(CardState(), utcnow()).keys()
+    return update(Card).where(Card.id == bindparam("card_id")).values({n: bindparam(f"new_{n}") for n in names})
+
+
+def _store_schedule(conn, card: Card, st: CardState, now: datetime) -> None:
+    """Write the card's new schedule with one statement, and show it on the loaded card."""
+    values = _schedule_values(st, now)
+    conn.execute(_store_schedule_stmt(), {"card_id": card.id, **{f"new_{k}": v for k, v in values.items()}})
+    for name, value in values.items():
+        set_committed_value(card, name, value)
 
 
 def finish_quiz(session: Session, quiz: Quiz, now: datetime | None = None) -> None:
@@ -685,13 +774,15 @@ def card_state(card: Card | None) -> CardState:
     return CardState(card.state, card.step, card.stability, card.difficulty, card.due, card.last_review)
 
 
+def _schedule_values(st: CardState, now: datetime) -> dict[str, Any]:
+    """A card's columns for the scheduling state ``st`` (a new card is due at once)."""
+    return {"state": st.state, "step": st.step, "stability": st.stability, "difficulty": st.difficulty,
+            "due": st.due or now, "last_review": st.last_review}
+
+
 def _apply(card: Card, st: CardState, now: datetime) -> None:
-    card.state = st.state
-    card.step = st.step
-    card.stability = st.stability
-    card.difficulty = st.difficulty
-    card.due = st.due or now
-    card.last_review = st.last_review
+    for name, value in _schedule_values(st, now).items():
+        setattr(card, name, value)
 
 
 def card_version(card: Card | None) -> str:
@@ -1111,6 +1202,9 @@ def review_card(
     ``cram`` logs the rating without touching the schedule. ``client_token`` makes a resubmitted
     form a no-op that returns the first result; ``seen`` (the card version the page showed)
     rejects a rating of a card that changed meanwhile with ``StaleCard``.
+
+    Like ``submit_answer``, on SQLite it reads before it takes the write lock and starts again with
+    the lock held throughout when the card changed in between.
     """
     now = now or utcnow()
     scheduler = scheduler or StudyScheduler()
@@ -1125,6 +1219,27 @@ def review_card(
     if client_token and len(client_token) > 64:
         raise StudyError("The form was not valid; reload the page.")
     token = client_token or None
+    for late in _attempts(session):
+        with reads_before_write_lock(late):
+            try:
+                return _review_once(session, user, fact_id, rating, kind, now, duration_ms, token, seen, scheduler)
+            except WriteConflict:
+                session.rollback()
+    raise AssertionError("unreachable: the last attempt holds the write lock throughout")
+
+
+def _attempts(session: Session) -> tuple[bool, ...]:
+    """How a hot write may go: first with its reads before the write lock (``late_write_lock``),
+    then, after a conflict, with the lock held throughout. A caller's transaction already under way
+    began as it did, and its work must not be rolled back: one attempt, as it is."""
+    current = session() if isinstance(session, scoped_session) else session
+    return (False,) if current.in_transaction() else (True, False)
+
+
+def _review_once(
+    session: Session, user: User, fact_id: int, rating: int, kind: str, now: datetime, duration_ms: int | None,
+    token: str | None, seen: str | None, scheduler: StudyScheduler,
+) -> ReviewOutcome:
     # The common case in one statement: the card (locked on PostgreSQL, so two tabs rating it
     # take turns), its fact, and whether this form was already submitted.
     row = session.execute(_rating_stmt(), {"user_id": user.id, "fact_id": fact_id, "token": token}).first()
@@ -1143,22 +1258,13 @@ def review_card(
     if seen is not None and seen != card_version(card):
         raise StaleCard("That card was already answered (in another tab?). Here is the next one.")
     before = card_state(card)
-    log = ReviewLog(
-        card_id=card.id,
-        user_id=user.id,
-        rating=rating,
-        reviewed_at=now,
-        duration_ms=duration_ms,
-        kind=kind,
-        state_before=before.to_json(),
-        card_state=before.state,
-        client_token=token,
-    )
-    if kind == "review":
-        _apply(card, scheduler.review(before, rating, now, seed=card_seed(card.id, card.last_review)), now)
-    session.add(log)
+    after = scheduler.review(before, rating, now, seed=card_seed(card.id, card.last_review)) if kind == "review" else None
+    _check_card_unchanged(session, card)
+    log = dict(card_id=card.id, user_id=user.id, rating=rating, reviewed_at=now, duration_ms=duration_ms, kind=kind,
+               state_before=before.to_json(), card_state=before.state, client_token=token)
+    conn = session.connection()
     try:
-        session.flush()
+        log_id = conn.execute(_insert_review_stmt(), log).scalar_one()
     except IntegrityError:
         # The same form won a race with us. Undo everything (a card this request created too:
         # the winner created it as well) and answer with the stored result.
@@ -1167,7 +1273,23 @@ def review_card(
         if prior is None:
             raise
         return _resubmitted(session, user, prior)
-    return ReviewOutcome(log, card, True)
+    if after is not None:
+        _store_schedule(conn, card, after, now)
+    return ReviewOutcome(ReviewLog(id=log_id, **log), card, True)
+
+
+@cache
+def _card_check_stmt():
+    return select(Card.last_review, Card.suspended).where(Card.id == bindparam("card_id"))
+
+
+def _check_card_unchanged(session: Session, card: Card) -> None:
+    """Take the write lock; if the card was read before it, make sure nobody reviewed, undid or
+    suspended it since (``WriteConflict`` otherwise)."""
+    if lock_for_write(session):
+        now_is = session.execute(_card_check_stmt(), {"card_id": card.id}).one()
+        if tuple(now_is) != (card.last_review, card.suspended):
+            raise WriteConflict
 
 
 @cache
@@ -1201,39 +1323,6 @@ def _quiz_review_card(session: Session, user: User, question: Question, now: dat
         return None
     card = _get_or_create_card(session, user, facts[0], now)
     return None if card.suspended else card
-
-
-def _log_quiz_review(
-    session: Session,
-    user: User,
-    card: Card,
-    answer: Answer,
-    item_id: int,
-    *,
-    now: datetime,
-    scheduler: StudyScheduler | None = None,
-) -> ReviewLog:
-    """Count a quiz answer as a pass (Good) or fail (Again) review of ``card``.
-
-    The log's token names the quiz item, which has at most one answer, so the unique token column
-    guarantees one review per answer."""
-    scheduler = scheduler or StudyScheduler()
-    before = card_state(card)
-    rating = quiz_rating(bool(answer.correct))
-    _apply(card, scheduler.review(before, rating, now, seed=card_seed(card.id, card.last_review)), now)
-    log = ReviewLog(
-        card_id=card.id,
-        user_id=user.id,
-        rating=rating,
-        reviewed_at=now,
-        duration_ms=answer.time_ms,
-        kind="quiz",
-        state_before=before.to_json(),
-        card_state=before.state,
-        client_token=f"quiz-item:{item_id}",
-    )
-    session.add(log)
-    return log
 
 
 @dataclass

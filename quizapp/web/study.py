@@ -176,23 +176,27 @@ def _question_stage(quiz, ctx: dict):
 @bp.post("/<int:quiz_id>/items/<int:item_id>")
 @login_required
 def answer(quiz_id: int, item_id: int):
-    target = store.item_to_answer(db.session, current_user, quiz_id, item_id)
-    if target is None:
-        abort(404)
-    quiz, item = target.quiz, target.item
     now = utcnow()
-    time_ms = qz.elapsed_ms(request.form.get("shown_ms"), int(now.timestamp() * 1000))
+    form = request.form.to_dict(flat=True)
+    time_ms = qz.elapsed_ms(form.get("shown_ms"), int(now.timestamp() * 1000))
     try:
-        outcome = store.answer_item(db.session, current_user, quiz, item, request.form.to_dict(flat=True),
-                                    time_ms=time_ms, now=now, scheduler=scheduler(), answered=target.answered)
+        done = store.submit_answer(db.session, current_user, quiz_id, item_id, form, time_ms=time_ms, now=now,
+                                   scheduler=scheduler())
     except qz.ResponseError as e:
         db.session.rollback()
-        ctx = _question_ctx(quiz, item, error=str(e), values=request.form.to_dict(flat=True))
-        return _question_stage(quiz, ctx), 422
+        target = store.item_to_answer(db.session, current_user, quiz_id, item_id)
+        if target is None:
+            abort(404)
+        ctx = _question_ctx(target.quiz, target.item, error=str(e), values=form)
+        return _question_stage(target.quiz, ctx), 422
     except store.StudyError as e:
         db.session.rollback()
         flash(str(e), "warning")
-        return redirect(url_for("study.results", quiz_id=quiz.id), 303)
+        return redirect(url_for("study.results", quiz_id=quiz_id), 303)
+    if done is None:
+        abort(404)
+    target, outcome = done
+    quiz, item = target.quiz, target.item
     # Read what the redirect needs before committing: afterwards the objects are expired and
     # touching them would cost a round trip (and, on SQLite, a second transaction).
     quiz_id, item_id, practice = quiz.id, item.id, quiz.mode == "practice"
