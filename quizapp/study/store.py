@@ -19,7 +19,14 @@ from sqlalchemy import and_, bindparam, case, exists, func, insert, or_, select,
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, contains_eager, joinedload, lazyload, scoped_session, selectinload
+from sqlalchemy.orm import (
+    Session,
+    contains_eager,
+    joinedload,
+    lazyload,
+    scoped_session,
+    selectinload,
+)
 from sqlalchemy.orm.attributes import set_committed_value
 
 from ..db_setup import lock_for_write, reads_before_write_lock
