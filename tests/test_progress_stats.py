@@ -77,6 +77,17 @@ def test_charts_escape_and_describe():
     assert line.count("<circle") == 2
 
 
+def test_heatmap_squares_name_their_day_and_count():
+    weeks = pg.heatmap({TODAY: 10, TODAY - timedelta(days=40): 1}, TODAY, weeks=8)
+    svg = str(charts.heatmap(weeks, title="Activity", desc="d", unit="<answers>"))
+    assert "<title>Wed 11 Mar 2026: 10 &lt;answers&gt;</title>" in svg
+    assert "<title>Fri 30 Jan 2026: 1 &lt;answers&gt;</title>" in svg
+    assert "<title>Tue 10 Mar 2026: none</title>" in svg
+    assert "12 Mar 2026" not in svg  # the rest of this week is still to come
+    past = [c for week in weeks for c in week if not c.future]
+    assert svg.count("<rect") == len(past) == 7 * 7 + 3
+
+
 @pytest.fixture
 def studied(app, make_user):
     uid = make_user()

@@ -16,6 +16,9 @@ from markupsafe import Markup, escape
 from .progress import HeatCell
 
 _ids = itertools.count(1)
+# English names, as ``%a`` and ``%b`` give them under the C locale the server runs in.
+_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_MONTHS = ("", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 def _open(width: int, height: int, title: str, desc: str, css: str) -> tuple[str, str]:
@@ -79,6 +82,7 @@ def heatmap(
     width = left + len(weeks) * (cell + gap) + 4
     height = top + 7 * (cell + gap) + 4
     head, tail = _open(width, height, title, desc, "heatmap")
+    safe_unit = escape(unit)
     parts = [head]
     for row, name in ((0, "Mon"), (2, "Wed"), (4, "Fri")):
         parts.append(f'<text class="label" x="0" y="{top + row * (cell + gap) + cell - 2}">{name}</text>')
@@ -93,10 +97,14 @@ def heatmap(
         for d, c in enumerate(week):
             if c.future:
                 continue
-            tip = f"{c.day.strftime('%a %-d %b %Y')}: {c.count} {unit}" if c.count else f"{c.day.strftime('%a %-d %b %Y')}: none"
+            # Half a year of squares: the day is spelled from tables and the unit escaped once, since
+            # strftime and escape per square cost more than the rest of the chart.
+            day = c.day
+            tip = f"{_WEEKDAYS[day.weekday()]} {day.day} {_MONTHS[day.month]} {day.year}: "
+            tip += f"{c.count} {safe_unit}" if c.count else "none"
             parts.append(
                 f'<rect class="hm hm-{c.level}" x="{x}" y="{top + d * (cell + gap)}" width="{cell}" height="{cell}" '
-                f'rx="2"><title>{escape(tip)}</title></rect>'
+                f'rx="2"><title>{tip}</title></rect>'
             )
     parts.append(tail)
     return Markup("".join(parts))  # noqa: S704 (every text and attribute above went through escape())
