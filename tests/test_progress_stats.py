@@ -104,8 +104,12 @@ def studied(app, make_user):
                                    day_end=end)
             store.review_card(db.session, user, card.fact.id, 4, now=now - timedelta(days=3), scheduler=sched)
         cards = db.session.scalars(select(Card).order_by(Card.id)).all()
-        store.review_card(db.session, user, cards[0].fact_id, 3, now=now - timedelta(minutes=5), scheduler=sched)
-        store.review_card(db.session, user, cards[1].fact_id, 1, now=now - timedelta(minutes=4), scheduler=sched)
+        # Minutes ago, but never before today's midnight: the streak below counts today only.
+        today_start = pg.day_bounds(now, "UTC")[0]
+        store.review_card(db.session, user, cards[0].fact_id, 3, now=max(today_start, now - timedelta(minutes=5)),
+                          scheduler=sched)
+        store.review_card(db.session, user, cards[1].fact_id, 1, now=max(today_start, now - timedelta(minutes=4)),
+                          scheduler=sched)
         # A quiz with one wrong answer.
         quiz = store.start_quiz(db.session, user, scope_kind="corpus", scope_ref=None, length=3, mode="test")
         for i, item in enumerate(quiz.items):
