@@ -22,8 +22,8 @@ HEATMAP_WEEKS = 26
 TREND_WEEKS = 8
 
 
-def _weakest(n: int = 10):
-    answers, reviews = store.fact_attempts(db.session, current_user)
+def _weakest(user, n: int = 10):
+    answers, reviews = store.fact_attempts(db.session, user)
     weak = pg.weakest(pg.merge_fact_stats(answers, reviews), n)
     facts = store.facts_by_id(db.session, [w.fact_id for w in weak])
     return [(facts[w.fact_id], w) for w in weak if w.fact_id in facts]
@@ -32,7 +32,7 @@ def _weakest(n: int = 10):
 @bp.get("/")
 @login_required
 def dashboard():
-    user = current_user
+    user = current_user._get_current_object()  # the user itself: the proxy costs a lookup per use
     tz = user.timezone
     now = utcnow()
     today = pg.local_date(now, tz)
@@ -101,7 +101,7 @@ def dashboard():
             "spark": charts.sparkline([p.percent for p in pts], label=f"Weekly accuracy for {title}") if pts else None,
         })
 
-    weak = _weakest()
+    weak = _weakest(user)
     return render(
         "progress/dashboard.html", None,
         counts=counts, states=states, new_state=NEW, learning_states=(LEARNING, RELEARNING), review_state=REVIEW,
@@ -126,7 +126,7 @@ def _as_date(value):
 @login_required
 def study_weak():
     """Start a practice quiz on the weakest facts (recomputed here; the form carries no ids)."""
-    facts = [f.id for f, _ in _weakest()]
+    facts = [f.id for f, _ in _weakest(current_user)]
     qids = store.question_ids_for_facts(db.session, facts)
     try:
         quiz = store.start_quiz(db.session, current_user, scope_kind="weak", scope_ref=None,

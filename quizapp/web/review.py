@@ -156,7 +156,7 @@ def rate():
     notice = None
     try:
         store.review_card(
-            db.session, current_user, fact_id, request.form.get("rating", ""),
+            db.session, current_user._get_current_object(), fact_id, request.form.get("rating", ""),
             kind="cram" if mode == "cram" else "review", now=now,
             duration_ms=elapsed_ms(request.form.get("shown_ms"), int(now.timestamp() * 1000)),
             client_token=(request.form.get("token") or None), seen=request.form.get("seen"), scheduler=scheduler(),

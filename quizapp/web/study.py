@@ -180,8 +180,8 @@ def answer(quiz_id: int, item_id: int):
     form = request.form.to_dict(flat=True)
     time_ms = qz.elapsed_ms(form.get("shown_ms"), int(now.timestamp() * 1000))
     try:
-        done = store.submit_answer(db.session, current_user, quiz_id, item_id, form, time_ms=time_ms, now=now,
-                                   scheduler=scheduler())
+        done = store.submit_answer(db.session, current_user._get_current_object(), quiz_id, item_id, form,
+                                   time_ms=time_ms, now=now, scheduler=scheduler())
     except qz.ResponseError as e:
         db.session.rollback()
         target = store.item_to_answer(db.session, current_user, quiz_id, item_id)
