@@ -709,12 +709,12 @@ FRONT_TYPES = ("short_answer", "cloze", "multiple_choice")
 
 
 def _has_front():
-    return exists().where(
-        question_fact.c.fact_id == Fact.id,
-        question_fact.c.question_id == Question.id,
-        Question.type.in_(FRONT_TYPES),
-        Question.retired_at.is_(None),
-        Question.origin == "generated",
+    # Not a correlated EXISTS: for each fact, SQLite would walk every front-type question. The facts
+    # that have a front question are one small set, worked out once per statement.
+    return Fact.id.in_(
+        select(question_fact.c.fact_id)
+        .join(Question, Question.id == question_fact.c.question_id)
+        .where(Question.type.in_(FRONT_TYPES), Question.retired_at.is_(None), Question.origin == "generated")
     )
 
 
