@@ -1595,10 +1595,12 @@ def fact_attempts(session: Session, user: User) -> tuple[list[tuple[int, int, in
     return [tuple(map(int, r)) for r in answers], [tuple(map(int, r)) for r in reviews]
 
 
-def facts_by_id(session: Session, ids: Sequence[int]) -> dict[int, Fact]:
+def fact_summaries(session: Session, ids: Sequence[int]) -> dict[int, Any]:
+    """Id, kind and statement of each fact (rows, not objects: lists show nothing else)."""
     if not ids:
         return {}
-    return {f.id: f for f in session.scalars(select(Fact).where(Fact.id.in_(list(ids))))}
+    rows = _reader(session).execute(select(Fact.id, Fact.kind, Fact.statement).where(Fact.id.in_(list(ids))))
+    return {row.id: row for row in rows}
 
 
 def question_ids_for_facts(session: Session, fact_ids: Sequence[int]) -> list[int]:

@@ -25,7 +25,7 @@ TREND_WEEKS = 8
 def _weakest(user, n: int = 10):
     answers, reviews = store.fact_attempts(db.session, user)
     weak = pg.weakest(pg.merge_fact_stats(answers, reviews), n)
-    facts = store.facts_by_id(db.session, [w.fact_id for w in weak])
+    facts = store.fact_summaries(db.session, [w.fact_id for w in weak])
     return [(facts[w.fact_id], w) for w in weak if w.fact_id in facts]
 
 
