@@ -280,3 +280,17 @@ def test_retry_takes_missed_questions(app, bank):
         # A finished quiz takes no more answers.
         with pytest.raises(store.StudyError):
             store.answer_item(db.session, user, quiz, items[1], right_form(items[1].question, items[1].id), now=NOW)
+
+
+def test_a_caller_s_unfinished_work_is_never_rolled_back_by_a_retry(app, bank):
+    """Reading before the write lock (and rolling back on a conflict) is only for a fresh
+    transaction: with the caller's transaction under way, or changes not yet flushed, one attempt."""
+    with app.app_context():
+        db.session.commit()
+        assert store._attempts(db.session) == (True, False)
+        db.session.add(StudySet(owner_id=bank["user"], title="Unsaved"))
+        assert store._attempts(db.session) == (False,)
+        db.session.rollback()
+        db.session.get(User, bank["user"])
+        assert store._attempts(db.session) == (False,)
+        db.session.rollback()

@@ -1244,9 +1244,10 @@ def review_card(
 def _attempts(session: Session) -> tuple[bool, ...]:
     """How a hot write may go: first with its reads before the write lock (``late_write_lock``),
     then, after a conflict, with the lock held throughout. A caller's transaction already under way
-    began as it did, and its work must not be rolled back: one attempt, as it is."""
+    began as it did, and its work (even unflushed) must not be rolled back: one attempt, as it is."""
     current = session() if isinstance(session, scoped_session) else session
-    return (False,) if current.in_transaction() else (True, False)
+    busy = current.in_transaction() or current.new or current.dirty or current.deleted
+    return (False,) if busy else (True, False)
 
 
 def _review_once(
