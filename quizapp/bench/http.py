@@ -186,7 +186,7 @@ def run_one(label: str, url: str, seeds: Path, seconds: float, clients: int = 16
         log(f"  {label}: database prepared in {time.perf_counter() - started:.1f}s")
         server = Server(url, instance, workers)
         try:
-            plan["base"] = server.base
+            plan["base"], plan["server_pid"] = server.base, server.proc.pid
             plan_file = instance / "plan.json"
             plan_file.write_text(json.dumps(plan))
             ops = list(OPS)

@@ -8,6 +8,10 @@ same conditions. Each operation gets a short warm-up before its first round (not
 worker has compiled its statements and templates. Only the measured request is timed; redirects are
 not followed (a POST answered with 303 is done). Prints one JSON list, an object per operation.
 
+CPU per measured request is reported for both sides: the server's process tree (``server_pid`` in
+the plan: gunicorn's master and its workers) and this process. On a small machine where both share
+the cores, that says how much of each request's cost is the load generator's.
+
 Operations: ``healthz`` (GET /healthz), ``dashboard`` (GET the progress page), ``answer`` (POST an
 answer to the next unanswered item of a prepared quiz), ``rate`` (POST a Good rating of a card with
 a fresh idempotency token).
@@ -18,6 +22,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 import json
+import os
 import re
 import sys
 import time
@@ -35,6 +40,24 @@ def percentile(values: list[float], q: float) -> float | None:
     values = sorted(values)
     k = min(len(values) - 1, max(0, round(q * (len(values) - 1))))
     return values[k]
+
+
+def tree_cpu(root: int | None) -> float:
+    """CPU seconds used so far by ``root`` and its children (Linux ``/proc``); 0 when unknown."""
+    if not root:
+        return 0.0
+    total, tick = 0.0, os.sysconf("SC_CLK_TCK")
+    for name in os.listdir("/proc"):
+        if not name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{name}/stat") as fh:
+                fields = fh.read().rsplit(")", 1)[1].split()
+        except OSError:  # the process ended meanwhile
+            continue
+        if int(name) == root or int(fields[1]) == root:
+            total += (int(fields[11]) + int(fields[12])) / tick
+    return total
 
 
 class Client:
@@ -78,6 +101,9 @@ async def run(plan: dict, ops: list[str], seconds: float, rounds: int = 1) -> li
     errors: dict[str, dict[str, int]] = {op: {} for op in ops}
     elapsed = dict.fromkeys(ops, 0.0)
     exhausted = dict.fromkeys(ops, 0)
+    server_cpu = dict.fromkeys(ops, 0.0)
+    client_cpu = dict.fromkeys(ops, 0.0)
+    server_pid = plan.get("server_pid")
 
     async def worker(c: Client, op: str, deadline: float, counted: bool) -> None:
         while time.perf_counter() < deadline:
@@ -105,12 +131,20 @@ async def run(plan: dict, ops: list[str], seconds: float, rounds: int = 1) -> li
             if round_ == 0:
                 warm_deadline = time.perf_counter() + min(2.0, seconds / 5)
                 await asyncio.gather(*(worker(c, op, warm_deadline, False) for c in clients))
+            cpu0, own0 = tree_cpu(server_pid), time.process_time()
             started = time.perf_counter()
             await asyncio.gather(*(worker(c, op, started + seconds, True) for c in clients))
             elapsed[op] += time.perf_counter() - started
+            server_cpu[op] += tree_cpu(server_pid) - cpu0
+            client_cpu[op] += time.process_time() - own0
     for c in clients:
         await c.http.aclose()
-    return [summary(op, latencies[op], elapsed[op], errors[op], exhausted[op], len(clients), rounds) for op in ops]
+    out = [summary(op, latencies[op], elapsed[op], errors[op], exhausted[op], len(clients), rounds) for op in ops]
+    for r in out:
+        n = r["requests"]
+        r["server_cpu_ms"] = round(1000 * server_cpu[r["endpoint"]] / n, 2) if n and server_pid else None
+        r["client_cpu_ms"] = round(1000 * client_cpu[r["endpoint"]] / n, 2) if n else None
+    return out
 
 
 def summary(op: str, latencies: list[float], elapsed: float, errors: dict[str, int], exhausted: int,
