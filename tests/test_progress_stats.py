@@ -1,5 +1,6 @@
 """Progress statistics (pure) and the dashboard built from real review logs and answers."""
 
+import random
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -171,3 +172,53 @@ def test_dashboard_changes_after_a_review(app, client, auth, make_user):
     assert 'id="cards-studied">1' in after and 'id="streak">1 day' in after
     with app.app_context():
         assert db.session.scalar(select(ReviewLog.kind)) == "review"
+
+
+def test_accuracy_by_article_counts_each_answer_once_per_article_of_its_facts(app, make_user):
+    """Checked against a plain count: an answer counts once for each article its question's facts
+    come from (a matching question mixes facts; a fact may be quoted by several articles)."""
+    from collections import Counter
+
+    from quizapp.models import Answer, Article, Fact, FactSource, Sentence
+
+    uid = make_user()
+    with app.app_context():
+        ids = build_bank(db.session)
+        user = db.session.get(User, uid)
+        # One fact of the first article is also quoted by the second.
+        first_fact = db.session.get(Fact, ids["facts"][1])
+        other = db.session.scalar(select(Article).where(Article.id != first_fact.sources[0].article_id))
+        other_sentence = db.session.scalar(select(Sentence).where(Sentence.article_id == other.id))
+        db.session.add(FactSource(fact_id=first_fact.id, sentence_id=other_sentence.id, article_id=other.id,
+                                  text=other_sentence.text))
+        db.session.commit()
+        sched = StudyScheduler(fuzz=False)
+        days = [datetime(2026, 3, 9, 10, tzinfo=UTC), datetime(2026, 3, 10, 10, tzinfo=UTC)]
+        for n, when in enumerate(days * 2):
+            quiz = store.start_quiz(db.session, user, scope_kind="corpus", scope_ref=None, length=12, mode="test",
+                                    rng=random.Random(n))
+            for i, item in enumerate(quiz.items):
+                form = right_form(item.question, item.id) if (i + n) % 3 else {"response": "zzz"}
+                try:
+                    store.answer_item(db.session, user, quiz, item, form, now=when, scheduler=sched)
+                except Exception:  # a wrong form that cannot be read (ordering, matching): answer it right
+                    store.answer_item(db.session, user, quiz, item, right_form(item.question, item.id), now=when,
+                                      scheduler=sched)
+            db.session.commit()
+        by_day, totals = Counter(), Counter()
+        for answer in db.session.scalars(select(Answer).where(Answer.user_id == uid)):
+            articles = {s.article_id for f in answer.item.question.facts for s in f.sources}
+            for a in articles:
+                key = (answer.created_at.date().isoformat(), a)
+                by_day[key] += 1
+                by_day[key + ("right",)] += bool(answer.correct)
+                totals[a] += 1
+                totals[(a, "right")] += bool(answer.correct)
+        got = store.accuracy_by_article(db.session, user, since=days[0] - timedelta(days=1))
+        assert {(str(d)[:10], a): (t, c) for d, a, t, c in got} == {
+            k: (n, by_day[k + ("right",)]) for k, n in by_day.items() if len(k) == 2}
+        got_totals = store.article_totals(db.session, user)
+        assert {a: (t, c) for a, _title, t, c in got_totals} == {
+            a: (n, totals[(a, "right")]) for a, n in totals.items() if not isinstance(a, tuple)}
+        assert [t for _a, _title, t, _c in got_totals] == sorted((t for _a, _title, t, _c in got_totals), reverse=True)
+        assert len({s.article_id for s in first_fact.sources}) == 2

@@ -1502,29 +1502,45 @@ def accuracy_by_kind(session: Session, user: User, since: datetime) -> list[tupl
     return [(d, k or "other", int(t), int(c)) for d, k, t, c in rows]
 
 
-def _answer_articles():
-    """Distinct (answer, article) pairs: an answer counts once for each article its facts come from."""
+def _per_question(dialect: str | None):
+    """The user's answers counted per question (and per UTC day when ``dialect`` is given), since
+    ``since`` when bound. Counting per question first keeps the join to articles small: a student's
+    hundreds of answers are about a few dozen questions."""
+    cols = [Answer.question_id.label("question_id")]
+    if dialect:
+        cols.insert(0, _day(dialect, Answer.created_at).label("day"))
+    where = [Answer.user_id == bindparam("user_id")]
+    if dialect:
+        where.append(Answer.created_at >= bindparam("since"))
     return (
-        select(Answer.id.label("answer_id"), FactSource.article_id.label("article_id"))
-        .join(question_fact, question_fact.c.question_id == Answer.question_id)
+        select(*cols, func.count().label("answers"), _correct_sum().label("right"))
+        .where(*where)
+        .group_by(*cols)
+        .cte("per_question" if dialect else "per_question_all")
+    )
+
+
+def _question_articles(per_question):
+    """Distinct (question, article) pairs for those questions: an answer counts once for each
+    article its facts come from."""
+    return (
+        select(question_fact.c.question_id, FactSource.article_id)
         .join(FactSource, FactSource.fact_id == question_fact.c.fact_id)
+        .where(question_fact.c.question_id.in_(select(per_question.c.question_id)))
         .distinct()
+        .subquery()
     )
 
 
 @cache
 def _accuracy_by_article_stmt(dialect: str):
-    pairs = (
-        _answer_articles()
-        .where(Answer.user_id == bindparam("user_id"), Answer.created_at >= bindparam("since"))
-        .subquery()
-    )
-    day = _day(dialect, Answer.created_at)
+    pq = _per_question(dialect)
+    qa = _question_articles(pq)
     return (
-        select(day, pairs.c.article_id, func.count(), _correct_sum())
-        .select_from(pairs)
-        .join(Answer, Answer.id == pairs.c.answer_id)
-        .group_by(day, pairs.c.article_id)
+        select(pq.c.day, qa.c.article_id, func.sum(pq.c.answers), func.sum(pq.c.right))
+        .select_from(pq)
+        .join(qa, qa.c.question_id == pq.c.question_id)
+        .group_by(pq.c.day, qa.c.article_id)
     )
 
 
@@ -1536,15 +1552,17 @@ def accuracy_by_article(session: Session, user: User, since: datetime) -> list[t
 
 @cache
 def _article_totals_stmt():
-    pairs = _answer_articles().where(Answer.user_id == bindparam("user_id")).subquery()
+    pq = _per_question(None)
+    qa = _question_articles(pq)
+    answers = func.sum(pq.c.answers)
     return (
-        select(pairs.c.article_id, Article.title, func.count(), _correct_sum())
-        .select_from(pairs)
-        .join(Answer, Answer.id == pairs.c.answer_id)
-        .join(Article, Article.id == pairs.c.article_id)
+        select(qa.c.article_id, Article.title, answers, func.sum(pq.c.right))
+        .select_from(pq)
+        .join(qa, qa.c.question_id == pq.c.question_id)
+        .join(Article, Article.id == qa.c.article_id)
         .where(Article.retired_at.is_(None))
-        .group_by(pairs.c.article_id, Article.title)
-        .order_by(func.count().desc(), Article.title)
+        .group_by(qa.c.article_id, Article.title)
+        .order_by(answers.desc(), Article.title)
     )
 
 
