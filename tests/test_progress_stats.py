@@ -174,7 +174,7 @@ def test_dashboard_changes_after_a_review(app, client, auth, make_user):
         assert db.session.scalar(select(ReviewLog.kind)) == "review"
 
 
-def test_accuracy_by_article_counts_each_answer_once_per_article_of_its_facts(app, make_user):
+def test_accuracy_by_article_and_kind_match_a_plain_count(app, make_user):
     """Checked against a plain count: an answer counts once for each article its question's facts
     come from (a matching question mixes facts; a fact may be quoted by several articles)."""
     from collections import Counter
@@ -205,8 +205,11 @@ def test_accuracy_by_article_counts_each_answer_once_per_article_of_its_facts(ap
                     store.answer_item(db.session, user, quiz, item, right_form(item.question, item.id), now=when,
                                       scheduler=sched)
             db.session.commit()
-        by_day, totals = Counter(), Counter()
+        by_day, totals, kinds = Counter(), Counter(), Counter()
         for answer in db.session.scalars(select(Answer).where(Answer.user_id == uid)):
+            kind = (answer.created_at.date().isoformat(), answer.item.question.fact_kind)
+            kinds[kind] += 1
+            kinds[kind + ("right",)] += bool(answer.correct)
             articles = {s.article_id for f in answer.item.question.facts for s in f.sources}
             for a in articles:
                 key = (answer.created_at.date().isoformat(), a)
@@ -222,3 +225,6 @@ def test_accuracy_by_article_counts_each_answer_once_per_article_of_its_facts(ap
             a: (n, totals[(a, "right")]) for a, n in totals.items() if not isinstance(a, tuple)}
         assert [t for _a, _title, t, _c in got_totals] == sorted((t for _a, _title, t, _c in got_totals), reverse=True)
         assert len({s.article_id for s in first_fact.sources}) == 2
+        got_kinds = store.accuracy_by_kind(db.session, user, since=days[0] - timedelta(days=1))
+        assert {(str(d)[:10], k): (t, c) for d, k, t, c in got_kinds} == {
+            k: (n, kinds[k + ("right",)]) for k, n in kinds.items() if len(k) == 2}

@@ -1487,12 +1487,12 @@ def _correct_sum():
 
 @cache
 def _accuracy_by_kind_stmt(dialect: str):
-    day = _day(dialect, Answer.created_at)
+    pq = _per_question(dialect)  # defined below; per question first, as for articles
     return (
-        select(day, Question.fact_kind, func.count(), _correct_sum())
-        .join(Question, Question.id == Answer.question_id)
-        .where(Answer.user_id == bindparam("user_id"), Answer.created_at >= bindparam("since"))
-        .group_by(day, Question.fact_kind)
+        select(pq.c.day, Question.fact_kind, func.sum(pq.c.answers), func.sum(pq.c.right))
+        .select_from(pq)
+        .join(Question, Question.id == pq.c.question_id)
+        .group_by(pq.c.day, Question.fact_kind)
     )
 
 
