@@ -1,9 +1,10 @@
 """Study in the database: starting and answering quizzes, flashcards and their reviews.
 
-Functions take the SQLAlchemy session and the acting user, change rows and ``flush``; the caller
-commits, so one request is one transaction. Idempotency is enforced by the schema (one ``Answer``
-per quiz item, unique ``ReviewLog.client_token``) and IntegrityErrors from a lost race are turned
-into "already done" results, never 500s.
+Functions take the SQLAlchemy session and the acting user, change rows and ``flush`` (the two
+hottest writes, answering and rating, write with plain statements); the caller commits, so one
+request is one transaction. Idempotency is enforced by the schema (one ``Answer`` per quiz item,
+unique ``ReviewLog.client_token``) and IntegrityErrors from a lost race are turned into "already
+done" results, never 500s.
 """
 
 from __future__ import annotations
@@ -353,10 +354,10 @@ def _item_to_answer_stmt():
 def item_to_answer(session: Session, user: User, quiz_id: int, item_id: int) -> Answerable | None:
     """The user's own quiz item ready to answer, in one statement; None when it is not theirs.
 
-    Answering is the hottest write in the app, and under SQLite every statement in it runs while
-    holding the database's single write lock, so the quiz, the item, its question and facts, any
+    Answering is the hottest write in the app, so the quiz, the item, its question and facts, any
     stored answer and the quiz's answer count come back together. On PostgreSQL the quiz row is
-    locked: two answers to one quiz (two tabs) go one after the other, so the count stays exact.
+    locked: two answers to one quiz (two tabs) go one after the other, so the count stays exact. On
+    SQLite ``submit_answer`` runs this before taking the write lock and checks the count after.
     """
     row = session.execute(
         _item_to_answer_stmt(), {"item_id": item_id, "quiz_id": quiz_id, "user_id": user.id}
