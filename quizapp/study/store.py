@@ -409,17 +409,14 @@ def submit_answer(
     is held (another tab answered the same quiz or reviewed the same card), the attempt is rolled
     back and made again with the lock held throughout, which cannot conflict.
     """
-    for late in _attempts(session):
-        with reads_before_write_lock(late):
-            target = item_to_answer(session, user, quiz_id, item_id)
-            if target is None:
-                return None
-            try:
-                return target, answer_item(session, user, target.quiz, target.item, form, time_ms=time_ms,
-                                           now=now, scheduler=scheduler, answered=target.answered)
-            except WriteConflict:
-                session.rollback()
-    raise AssertionError("unreachable: the second attempt holds the write lock throughout")
+    def attempt():
+        target = item_to_answer(session, user, quiz_id, item_id)
+        if target is None:
+            return None
+        return target, answer_item(session, user, target.quiz, target.item, form, time_ms=time_ms, now=now,
+                                   scheduler=scheduler, answered=target.answered)
+
+    return _reading_before_the_lock(session, attempt)
 
 
 @cache
@@ -1233,10 +1230,18 @@ def review_card(
     if client_token and len(client_token) > 64:
         raise StudyError("The form was not valid; reload the page.")
     token = client_token or None
+    return _reading_before_the_lock(
+        session, lambda: _review_once(session, user, fact_id, rating, kind, now, duration_ms, token, seen, scheduler)
+    )
+
+
+def _reading_before_the_lock(session: Session, attempt):
+    """Run ``attempt`` with its reads before the write lock; after a ``WriteConflict``, roll back
+    and run it again with the lock held throughout, which cannot conflict."""
     for late in _attempts(session):
         with reads_before_write_lock(late):
             try:
-                return _review_once(session, user, fact_id, rating, kind, now, duration_ms, token, seen, scheduler)
+                return attempt()
             except WriteConflict:
                 session.rollback()
     raise AssertionError("unreachable: the last attempt holds the write lock throughout")
