@@ -528,8 +528,9 @@ def _finish_quiz_stmt():
 
 @cache
 def _store_schedule_stmt():
-    names = _schedule_values(CardState(), utcnow()).keys()
-    return update(Card).where(Card.id == bindparam("card_id")).values({n: bindparam(f"new_{n}") for n in names})
+    return update(Card).where(Card.id == bindparam("card_id")).values(
+        {n: bindparam(f"new_{n}") for n in SCHEDULE_COLUMNS}
+    )
 
 
 def _store_schedule(conn, card: Card, st: CardState, now: datetime) -> None:
@@ -785,10 +786,13 @@ def card_state(card: Card | None) -> CardState:
     return CardState(card.state, card.step, card.stability, card.difficulty, card.due, card.last_review)
 
 
+SCHEDULE_COLUMNS = ("state", "step", "stability", "difficulty", "due", "last_review")
+
+
 def _schedule_values(st: CardState, now: datetime) -> dict[str, Any]:
     """A card's columns for the scheduling state ``st`` (a new card is due at once)."""
-    return {"state": st.state, "step": st.step, "stability": st.stability, "difficulty": st.difficulty,
-            "due": st.due or now, "last_review": st.last_review}
+    values = (st.state, st.step, st.stability, st.difficulty, st.due or now, st.last_review)
+    return dict(zip(SCHEDULE_COLUMNS, values, strict=True))
 
 
 def _apply(card: Card, st: CardState, now: datetime) -> None:
