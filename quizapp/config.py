@@ -67,4 +67,9 @@ def default_config(instance_path: str) -> dict:
         "SIGNUP_RATE_LIMIT": os.environ.get("SIGNUP_RATE_LIMIT", "5 per minute; 50 per hour"),
         "WTF_CSRF_TIME_LIMIT": None,
         "PAGE_SIZE": 25,
+        # The progress dashboard is kept per worker while the student's own data is unchanged
+        # (see ``study.snapshots``); this bounds how late it shows time passing and corpus changes.
+        # 0 computes it on every view. A snapshot is 30–100 KB, so 200 of them stay under 20 MB a worker.
+        "DASHBOARD_SNAPSHOT_SECONDS": int(os.environ.get("DASHBOARD_SNAPSHOT_SECONDS", "60") or 0),
+        "DASHBOARD_SNAPSHOT_SIZE": int(os.environ.get("DASHBOARD_SNAPSHOT_SIZE", "200") or 0),
     }

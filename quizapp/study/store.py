@@ -1632,6 +1632,33 @@ def fact_summaries(session: Session, ids: Sequence[int]) -> dict[int, Any]:
     return {row.id: row for row in rows}
 
 
+@cache
+def _history_fingerprint_stmt():
+    def of(*columns, where):
+        return select(*columns).where(where).scalar_subquery()
+
+    mine_logs = ReviewLog.user_id == bindparam("user_id")
+    mine_answers = Answer.user_id == bindparam("user_id")
+    return select(
+        of(func.count(), where=mine_logs), of(func.max(ReviewLog.reviewed_at), where=mine_logs),
+        of(func.count(), where=mine_answers), of(func.max(Answer.created_at), where=mine_answers),
+        of(func.count(), where=Card.user_id == bindparam("user_id")),
+    )
+
+
+def history_fingerprint(session: Session, user: User) -> tuple:
+    """Changes whenever the student's own study data changes: a snapshot key for their dashboard.
+
+    Ratings and answers are only ever added with the time of the request, or taken back (undo
+    deletes one rating, and the card's schedule goes back with it). So the count and the latest
+    time of each change on any addition, on any deletion, and on a deletion followed by an
+    addition; a card's schedule only moves with a rating being added or taken back, and new
+    cards are counted. One statement over the user's index ranges.
+    """
+    row = _reader(session).execute(_history_fingerprint_stmt(), {"user_id": user.id}).one()
+    return tuple(str(v) if isinstance(v, datetime) else v for v in row)
+
+
 def question_ids_for_facts(session: Session, fact_ids: Sequence[int]) -> list[int]:
     """Live bank questions about these facts (for a "study these" quiz)."""
     if not fact_ids:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
-from flask import Blueprint, flash, redirect, url_for
+from flask import Blueprint, current_app, flash, redirect, url_for
 from flask_login import current_user, login_required
 
 from ..extensions import db
@@ -13,6 +13,7 @@ from ..study import charts, store
 from ..study import progress as pg
 from ..study.quiz import MAX_LENGTH
 from ..study.scheduler import LEARNING, NEW, RELEARNING, REVIEW
+from ..study.snapshots import SnapshotCache
 from .helpers import render
 
 bp = Blueprint("progress", __name__, url_prefix="/progress")
@@ -33,8 +34,39 @@ def _weakest(user, n: int = 10):
 @login_required
 def dashboard():
     user = current_user._get_current_object()  # the user itself: the proxy costs a lookup per use
-    tz = user.timezone
     now = utcnow()
+    max_age = current_app.config["DASHBOARD_SNAPSHOT_SECONDS"]
+    if max_age <= 0:
+        return render("progress/dashboard.html", None, **_dashboard_context(user, now)[0])
+    # The fingerprint is read before the numbers: a write landing in between then makes the
+    # snapshot look older than it is (recomputed next time), never newer (stale).
+    fingerprint = (store.history_fingerprint(db.session, user), user.timezone, user.new_cards_per_day,
+                   user.reviews_per_day)
+    snapshots = _snapshots()
+    ctx = snapshots.get(user.id, fingerprint, now)
+    if ctx is None:
+        ctx, valid_until = _dashboard_context(user, now)
+        snapshots.put(user.id, fingerprint, min(valid_until, now + timedelta(seconds=max_age)), ctx)
+    return render("progress/dashboard.html", None, **ctx)
+
+
+def _snapshots() -> SnapshotCache:
+    """This worker's dashboard snapshots (one cache per app, so test apps never share one)."""
+    cache = current_app.extensions.get("quizapp.dashboard_snapshots")
+    if cache is None:
+        cache = current_app.extensions.setdefault(
+            "quizapp.dashboard_snapshots", SnapshotCache(current_app.config["DASHBOARD_SNAPSHOT_SIZE"]))
+    return cache
+
+
+def _dashboard_context(user, now) -> tuple[dict, datetime]:
+    """Everything the dashboard shows, and until when it stays true without new study.
+
+    Time alone changes three things: a card falling due (the due counts), the student's day
+    ending (today, streak, limits) and the 30-day retention window sliding, which the snapshot's
+    maximum age bounds along with changes to the shared corpus (a retired article's cards).
+    """
+    tz = user.timezone
     today = pg.local_date(now, tz)
     day_start, day_end = pg.day_bounds(now, tz)
 
@@ -102,8 +134,8 @@ def dashboard():
         })
 
     weak = _weakest(user)
-    return render(
-        "progress/dashboard.html", None,
+    next_due = min((d for d in dues if d > now), default=day_end)
+    return dict(
         counts=counts, states=states, new_state=NEW, learning_states=(LEARNING, RELEARNING), review_state=REVIEW,
         forecast=fc, forecast_svg=forecast_svg, forecast_total=fc_total,
         retention30=pg.percent(passed30, total30), total30=total30,
@@ -111,7 +143,7 @@ def dashboard():
         streak=streak, longest=longest, heat_svg=heat_svg, days_active=days_active,
         kind_svg=kind_svg, kind_series=kind_series, week_labels=week_labels,
         articles=articles, weak=weak, kind_labels=KIND_LABELS, weakness=pg.weakness,
-    )
+    ), min(next_due, day_end)
 
 
 def _as_date(value):
