@@ -47,13 +47,13 @@ def print_tables(results: dict) -> None:
         if run.get("skipped"):
             print(f"  skipped: {run['skipped']}")
             continue
-        print(f"  {'endpoint':<11}{'req/s':>8}{'p50 ms':>9}{'p99 ms':>9}{'errors':>8}{'vs healthz':>12}"
+        print(f"  {'endpoint':<20}{'req/s':>8}{'p50 ms':>9}{'p99 ms':>9}{'errors':>8}{'vs healthz':>12}"
               f"{'CPU ms/req: server':>20}{'load gen':>10}")
         for r in run["results"]:
             if "rps" not in r:
-                print(f"  {r['endpoint']:<11} {r.get('skipped') or r.get('failed')}")
+                print(f"  {r['endpoint']:<20} {r.get('skipped') or r.get('failed')}")
                 continue
-            print(f"  {r['endpoint']:<11}{r['rps']:>8.1f}{_fmt(r['p50_ms'], '.1f'):>9}"
+            print(f"  {r['endpoint']:<20}{r['rps']:>8.1f}{_fmt(r['p50_ms'], '.1f'):>9}"
                   f"{_fmt(r['p99_ms'], '.1f'):>9}{r['errors']:>8}{_fmt(r.get('ratio_to_healthz'), '.2f'):>12}"
                   f"{_fmt(r.get('server_cpu_ms'), '.2f'):>20}{_fmt(r.get('client_cpu_ms'), '.2f'):>10}")
     for run in results.get("scale", []):
