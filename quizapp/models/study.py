@@ -69,8 +69,9 @@ class Answer(db.Model):
     item: Mapped[QuizItem] = relationship(back_populates="answer")
 
 
-# Progress charts read a user's answers by time.
-Index("ix_answer_user_time", Answer.user_id, Answer.created_at)
+# Progress charts read a user's answers by time; the columns they count ride along, so the
+# aggregates never fetch the (wide, scattered) rows themselves.
+Index("ix_answer_user_stats", Answer.user_id, Answer.created_at, Answer.question_id, Answer.correct)
 
 
 class Card(db.Model):
@@ -121,4 +122,7 @@ class ReviewLog(db.Model):
     client_token: Mapped[str | None] = mapped_column(String(64), unique=True)
 
 
-Index("ix_review_log_user_time", ReviewLog.user_id, ReviewLog.reviewed_at)
+# A user's ratings by time, with what the review queue's daily limits, retention, activity and
+# weakest facts count: those read the index alone (the rows carry the card's state as JSON).
+Index("ix_review_log_user_stats", ReviewLog.user_id, ReviewLog.reviewed_at, ReviewLog.kind, ReviewLog.card_state,
+      ReviewLog.rating, ReviewLog.card_id)
