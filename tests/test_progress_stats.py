@@ -228,3 +228,61 @@ def test_accuracy_by_article_and_kind_match_a_plain_count(app, make_user):
         got_kinds = store.accuracy_by_kind(db.session, user, since=days[0] - timedelta(days=1))
         assert {(str(d)[:10], k): (t, c) for d, k, t, c in got_kinds} == {
             k: (n, kinds[k + ("right",)]) for k, n in kinds.items() if len(k) == 2}
+
+
+def test_fact_attempts_match_a_plain_count(app, make_user):
+    """The weakest-facts inputs, against a plain count: ratings in review and cram (not the
+    quiz-counted ones, which the answers already hold) and answers to one-fact questions, for live
+    facts only."""
+    from collections import Counter
+
+    from quizapp.models import Answer, Fact
+
+    uid = make_user()
+    other = make_user("other@example.com", "Olly Other")
+    with app.app_context():
+        build_bank(db.session)
+        sched = StudyScheduler(fuzz=False)
+        now = datetime(2026, 3, 10, 10, tzinfo=UTC)
+        for who in (uid, other):
+            user = db.session.get(User, who)
+            for n in range(3):
+                when = now + timedelta(hours=n)
+                quiz = store.start_quiz(db.session, user, scope_kind="corpus", scope_ref=None, length=6, mode="test",
+                                        rng=random.Random(n + who))
+                for i, item in enumerate(quiz.items):
+                    form = right_form(item.question, item.id) if i % 2 else {"response": "zzz"}
+                    try:
+                        store.answer_item(db.session, user, quiz, item, form, now=when, scheduler=sched)
+                    except Exception:
+                        store.answer_item(db.session, user, quiz, item, right_form(item.question, item.id),
+                                          now=when, scheduler=sched)
+                facts = db.session.scalars(select(Fact.id).order_by(Fact.id)).all()
+                for j, fid in enumerate(facts[: 4 + n]):
+                    store.review_card(db.session, user, fid, 1 + (j + n) % 4, now=when + timedelta(minutes=j),
+                                      scheduler=sched, kind="cram" if j == 3 else "review")
+            db.session.commit()
+        retired = db.session.get(Fact, facts[0])
+        retired.retired_at = now
+        db.session.commit()
+
+        user = db.session.get(User, uid)
+        from_answers, from_reviews = Counter(), Counter()
+        for answer in db.session.scalars(select(Answer).where(Answer.user_id == uid)):
+            qfacts = answer.item.question.facts
+            if len(qfacts) == 1 and qfacts[0].retired_at is None:
+                from_answers[qfacts[0].id] += 1
+                from_answers[(qfacts[0].id, "missed")] += not answer.correct
+        for log in db.session.scalars(select(ReviewLog).where(ReviewLog.user_id == uid)):
+            fact = db.session.get(Card, log.card_id).fact
+            if log.kind in ("review", "cram") and fact.retired_at is None:
+                from_reviews[fact.id] += 1
+                from_reviews[(fact.id, "missed")] += log.rating == 1
+        answers, reviews = store.fact_attempts(db.session, user)
+        assert {f: (n, m) for f, n, m in answers} == {
+            f: (n, from_answers[(f, "missed")]) for f, n in from_answers.items() if not isinstance(f, tuple)}
+        assert {f: (n, m) for f, n, m in reviews} == {
+            f: (n, from_reviews[(f, "missed")]) for f, n in from_reviews.items() if not isinstance(f, tuple)}
+        assert reviews and answers and any(m for _f, _n, m in reviews)
+        kinds = set(db.session.scalars(select(ReviewLog.kind).where(ReviewLog.user_id == uid)))
+        assert {"review", "cram", "quiz"} <= kinds  # every kind is there to be counted or left out

@@ -1599,16 +1599,22 @@ def _fact_attempts_stmts():
                Answer.question_id.in_(_single_fact_questions()))
         .group_by(question_fact.c.fact_id)
     )
+    # Ratings are counted per card first, from the user's covering index alone; only then joined
+    # to the (few) cards and facts. Joining first let SQLite walk the user's cards and, for each,
+    # every one of the user's ratings. Quiz-counted reviews are already in the answers above.
+    per_card = (
+        select(ReviewLog.card_id.label("card_id"), func.count().label("n"),
+               func.sum(case((ReviewLog.rating == 1, 1), else_=0)).label("again"))
+        .where(ReviewLog.user_id == bindparam("user_id"), ReviewLog.kind.in_(("review", "cram")))
+        .group_by(ReviewLog.card_id)
+        .cte("per_card")
+    )
     reviews = (
-        select(Card.fact_id, func.count(), func.coalesce(func.sum(case((ReviewLog.rating == 1, 1), else_=0)), 0))
-        .select_from(ReviewLog)
-        .join(Card, Card.id == ReviewLog.card_id)
+        select(Card.fact_id, func.sum(per_card.c.n), func.coalesce(func.sum(per_card.c.again), 0))
+        .select_from(per_card)
+        .join(Card, Card.id == per_card.c.card_id)
         .join(Fact, Fact.id == Card.fact_id)
-        # Quiz-counted reviews are already in the answers above.
-        # Card.user_id too: redundant for the result, but it lets PostgreSQL reach the user's cards
-        # through their index instead of scanning every card.
-        .where(ReviewLog.user_id == bindparam("user_id"), Card.user_id == bindparam("user_id"),
-               ReviewLog.kind.in_(("review", "cram")), Fact.retired_at.is_(None))
+        .where(Fact.retired_at.is_(None))
         .group_by(Card.fact_id)
     )
     return answers, reviews
