@@ -1614,7 +1614,8 @@ def _fact_attempts_stmts():
         .select_from(per_card)
         .join(Card, Card.id == per_card.c.card_id)
         .join(Fact, Fact.id == Card.fact_id)
-        .where(Fact.retired_at.is_(None))
+        # Card.user_id: redundant for the result, but without it PostgreSQL scans every card.
+        .where(Card.user_id == bindparam("user_id"), Fact.retired_at.is_(None))
         .group_by(Card.fact_id)
     )
     return answers, reviews
