@@ -286,3 +286,24 @@ def test_fact_attempts_match_a_plain_count(app, make_user):
         assert reviews and answers and any(m for _f, _n, m in reviews)
         kinds = set(db.session.scalars(select(ReviewLog.kind).where(ReviewLog.user_id == uid)))
         assert {"review", "cram", "quiz"} <= kinds  # every kind is there to be counted or left out
+
+
+def test_activity_counts_ratings_and_answers_per_day(app, studied):
+    """Every rating (review or cram) and every answer lands on its day once; quiz-counted ratings
+    are not counted twice (their answers are)."""
+    from collections import Counter
+
+    from quizapp.models import Answer
+
+    with app.app_context():
+        user = db.session.get(User, studied)
+        since = datetime.now(UTC) - timedelta(days=30)
+        per_day = pg.hour_buckets_to_days(store.activity_by_hour(db.session, user, since), "UTC")
+        expected = Counter()
+        for log in db.session.scalars(select(ReviewLog).where(ReviewLog.user_id == studied)):
+            if log.kind in ("review", "cram"):
+                expected[log.reviewed_at.date()] += 1
+        for answer in db.session.scalars(select(Answer).where(Answer.user_id == studied)):
+            expected[answer.created_at.date()] += 1
+        assert per_day == dict(expected) and sum(per_day.values()) == 5 + 3
+        assert store.activity_by_hour(db.session, user, datetime.now(UTC) + timedelta(hours=1)) == []

@@ -16,7 +16,7 @@ from datetime import datetime
 from functools import cache
 from typing import Any
 
-from sqlalchemy import and_, bindparam, case, exists, func, insert, or_, select, update
+from sqlalchemy import and_, bindparam, case, exists, func, insert, or_, select, union_all, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
@@ -1421,7 +1421,7 @@ def _day(dialect: str, col):
 # key) cost several times what the database spends running it, so every statement below is built
 # once per database dialect, with the user and dates as bound parameters ``user_id``/``since``.
 @cache
-def _activity_stmts(dialect: str):
+def _activity_stmt(dialect: str):
     rb = _hour_bucket(dialect, ReviewLog.reviewed_at)
     ab = _hour_bucket(dialect, Answer.created_at)
     reviews = (
@@ -1435,15 +1435,13 @@ def _activity_stmts(dialect: str):
         .where(Answer.user_id == bindparam("user_id"), Answer.created_at >= bindparam("since"))
         .group_by(ab)
     )
-    return reviews, answers
+    return union_all(reviews, answers)
 
 
 def activity_by_hour(session: Session, user: User, since: datetime) -> list[tuple[str, int]]:
-    """Flashcard ratings plus quiz answers per UTC hour since ``since`` (two grouped queries)."""
-    params = {"user_id": user.id, "since": since}
-    reviews_stmt, answers_stmt = _activity_stmts(_dialect(session))
-    conn = _reader(session)
-    rows = [*conn.execute(reviews_stmt, params), *conn.execute(answers_stmt, params)]
+    """Flashcard ratings plus quiz answers per UTC hour since ``since`` (an hour can come twice,
+    once from each; the caller sums)."""
+    rows = _reader(session).execute(_activity_stmt(_dialect(session)), {"user_id": user.id, "since": since})
     return [(str(b), int(n)) for b, n in rows]
 
 
@@ -1631,11 +1629,16 @@ def fact_attempts(session: Session, user: User) -> tuple[list[tuple[int, int, in
     return [tuple(map(int, r)) for r in answers], [tuple(map(int, r)) for r in reviews]
 
 
+@cache
+def _fact_summaries_stmt():
+    return select(Fact.id, Fact.kind, Fact.statement).where(Fact.id.in_(bindparam("ids", expanding=True)))
+
+
 def fact_summaries(session: Session, ids: Sequence[int]) -> dict[int, Any]:
     """Id, kind and statement of each fact (rows, not objects: lists show nothing else)."""
     if not ids:
         return {}
-    rows = _reader(session).execute(select(Fact.id, Fact.kind, Fact.statement).where(Fact.id.in_(list(ids))))
+    rows = _reader(session).execute(_fact_summaries_stmt(), {"ids": list(ids)})
     return {row.id: row for row in rows}
 
 
