@@ -72,4 +72,6 @@ def default_config(instance_path: str) -> dict:
         # 0 computes it on every view. A snapshot is 30–100 KB, so 200 of them stay under 20 MB a worker.
         "DASHBOARD_SNAPSHOT_SECONDS": int(os.environ.get("DASHBOARD_SNAPSHOT_SECONDS", "60") or 0),
         "DASHBOARD_SNAPSHOT_SIZE": int(os.environ.get("DASHBOARD_SNAPSHOT_SIZE", "200") or 0),
+        # Where a host's workers share them (signed files; "" keeps them in each worker only).
+        "DASHBOARD_SNAPSHOT_DIR": os.environ.get("DASHBOARD_SNAPSHOT_DIR", str(Path(instance_path) / "snapshots")),
     }

@@ -2,11 +2,15 @@
 
 Each test looks at the page a student sees after something changed: a rating through the app, a
 write made elsewhere (another worker), an undo, time passing a card's due moment, a corpus change
-after the snapshot's maximum age.
+after the snapshot's maximum age. The files a host's workers share are checked too: used by the
+other worker, never trusted when altered, swept when old, and never a reason for an error page.
 """
 
+import os
 import re
+import time
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select
@@ -17,7 +21,7 @@ from quizapp.pipeline import refresh_derived
 from quizapp.study import progress as pg
 from quizapp.study import store
 from quizapp.study.scheduler import LEARNING, StudyScheduler
-from quizapp.study.snapshots import SnapshotCache
+from quizapp.study.snapshots import Snapshot, SnapshotCache, SnapshotFiles
 from quizapp.web import progress as progress_view
 
 from .test_study_data import build_bank
@@ -209,3 +213,62 @@ def test_a_quiz_answer_shows_at_once(app, client, auth, student):
         db.session.commit()
     html = client.get("/progress/").data.decode()
     assert "No quiz answers yet" not in html and "Quiz accuracy by kind of fact" in html
+
+
+def _second_worker(app):
+    """Another app on the same database, instance and secret: as a second gunicorn worker is."""
+    from quizapp import create_app
+
+    return create_app({k: v for k, v in app.config.items() if k.isupper()})
+
+
+def test_a_snapshot_is_shared_with_the_hosts_other_workers(app, client, auth, student, computed):
+    auth.login()
+    _rate_in_app(client)
+    first = client.get("/progress/").data.decode()
+    other = _second_worker(app).test_client()
+    other.post("/auth/login", data={"email": "student@example.com", "password": "correct horse 42"})
+    seen_there = other.get("/progress/").data.decode()
+    assert len(computed) == 1  # computed by the first worker only
+    assert _tile(seen_there, "cards-studied") == _tile(first, "cards-studied") == "1"
+    _rate_in_app(other)  # new study through the second worker: both see it
+    assert _tile(client.get("/progress/").data.decode(), "cards-studied") == "2"
+    assert len(computed) == 2
+
+
+def test_a_tampered_or_broken_snapshot_file_is_recomputed(app, client, auth, student, computed):
+    auth.login()
+    client.get("/progress/")
+    files = list(Path(app.config["DASHBOARD_SNAPSHOT_DIR"]).glob("*.snap"))
+    assert len(files) == 1
+    data = files[0].read_bytes()
+    files[0].write_bytes(data[:40] + bytes([data[40] ^ 1]) + data[41:])  # one bit changed
+    other = _second_worker(app).test_client()
+    other.post("/auth/login", data={"email": "student@example.com", "password": "correct horse 42"})
+    assert other.get("/progress/").status_code == 200 and len(computed) == 2
+    files[0].write_bytes(b"not a snapshot")
+    third = _second_worker(app).test_client()
+    third.post("/auth/login", data={"email": "student@example.com", "password": "correct horse 42"})
+    assert third.get("/progress/").status_code == 200 and len(computed) == 3
+
+
+def test_an_unwritable_snapshot_dir_only_costs_the_sharing(app, client, auth, student, tmp_path, computed):
+    blocker = tmp_path / "not-a-dir"
+    blocker.write_text("a file where the directory should be")
+    app.config["DASHBOARD_SNAPSHOT_DIR"] = str(blocker)
+    auth.login()
+    assert client.get("/progress/").status_code == 200
+    assert client.get("/progress/").status_code == 200 and len(computed) == 1  # this worker still keeps it
+
+
+def test_old_snapshot_files_are_swept(tmp_path):
+    files = SnapshotFiles(tmp_path, "secret", max_age_s=60)
+    files.put(1, Snapshot((1,), T0, "old"))
+    files.put(2, Snapshot((1,), T0, "new"))
+    old = files._path(1)
+    os.utime(old, (time.time() - 120, time.time() - 120))
+    assert files.sweep() == 1
+    assert not old.exists() and files._path(2).exists()
+    assert files.get(2, (1,), T0 - timedelta(seconds=1)) == Snapshot((1,), T0, "new")
+    assert files.get(2, (2,), T0 - timedelta(seconds=1)) is None  # another fingerprint
+    assert SnapshotFiles(tmp_path, "other secret", 60).get(2, (1,), T0 - timedelta(seconds=1)) is None

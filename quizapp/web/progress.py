@@ -13,7 +13,7 @@ from ..study import charts, store
 from ..study import progress as pg
 from ..study.quiz import MAX_LENGTH
 from ..study.scheduler import LEARNING, NEW, RELEARNING, REVIEW
-from ..study.snapshots import SnapshotCache
+from ..study.snapshots import SnapshotCache, SnapshotFiles
 from .helpers import render
 
 bp = Blueprint("progress", __name__, url_prefix="/progress")
@@ -51,11 +51,17 @@ def dashboard():
 
 
 def _snapshots() -> SnapshotCache:
-    """This worker's dashboard snapshots (one cache per app, so test apps never share one)."""
+    """This worker's dashboard snapshots (one cache per app, so test apps never share one), in
+    front of the files the host's workers share when ``DASHBOARD_SNAPSHOT_DIR`` is set."""
     cache = current_app.extensions.get("quizapp.dashboard_snapshots")
     if cache is None:
+        config = current_app.config
+        shared = None
+        if config["DASHBOARD_SNAPSHOT_DIR"]:
+            shared = SnapshotFiles(config["DASHBOARD_SNAPSHOT_DIR"], config["SECRET_KEY"],
+                                   config["DASHBOARD_SNAPSHOT_SECONDS"])
         cache = current_app.extensions.setdefault(
-            "quizapp.dashboard_snapshots", SnapshotCache(current_app.config["DASHBOARD_SNAPSHOT_SIZE"]))
+            "quizapp.dashboard_snapshots", SnapshotCache(config["DASHBOARD_SNAPSHOT_SIZE"], shared))
     return cache
 
 
