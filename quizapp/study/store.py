@@ -16,7 +16,19 @@ from datetime import datetime
 from functools import cache
 from typing import Any
 
-from sqlalchemy import and_, bindparam, case, exists, func, insert, or_, select, union_all, update
+from sqlalchemy import (
+    and_,
+    bindparam,
+    case,
+    exists,
+    func,
+    insert,
+    literal,
+    or_,
+    select,
+    union_all,
+    update,
+)
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
@@ -1475,18 +1487,23 @@ def card_state_counts(session: Session, user: User) -> dict[int, int]:
 
 
 @cache
-def _retention_stmt(with_since: bool):
-    stmt = select(
-        func.coalesce(func.sum(case((ReviewLog.rating >= 2, 1), else_=0)), 0), func.count()
-    ).where(ReviewLog.user_id == bindparam("user_id"), ReviewLog.kind == "review", ReviewLog.card_state == REVIEW)
-    return stmt.where(ReviewLog.reviewed_at >= bindparam("since")) if with_since else stmt
+def _retention_stmt():
+    recent, passed = ReviewLog.reviewed_at >= bindparam("since"), ReviewLog.rating >= 2
+
+    def count(*conditions):
+        return func.coalesce(func.sum(case((and_(*conditions), 1), else_=0)), 0)
+
+    return select(count(recent, passed), count(recent), count(passed), func.count()).where(
+        ReviewLog.user_id == bindparam("user_id"), ReviewLog.kind == "review", ReviewLog.card_state == REVIEW)
 
 
-def retention_counts(session: Session, user: User, since: datetime | None = None) -> tuple[int, int]:
-    """True retention inputs: scheduled reviews of review-state cards, and how many were recalled
-    (rated Hard or better). Learning steps, cram and quiz-counted reviews are left out."""
-    passed, total = _reader(session).execute(_retention_stmt(since is not None), {"user_id": user.id, "since": since}).one()
-    return int(passed), int(total)
+def retention_counts(session: Session, user: User, since: datetime) -> tuple[tuple[int, int], tuple[int, int]]:
+    """True retention inputs since ``since`` and over all time, in one pass: scheduled reviews of
+    review-state cards, and how many were recalled (rated Hard or better). Learning steps, cram and
+    quiz-counted reviews are left out."""
+    row = _reader(session).execute(_retention_stmt(), {"user_id": user.id, "since": since}).one()
+    passed_since, total_since, passed, total = map(int, row)
+    return (passed_since, total_since), (passed, total)
 
 
 def _correct_sum():
@@ -1585,9 +1602,9 @@ def _single_fact_questions():
 
 
 @cache
-def _fact_attempts_stmts():
+def _fact_attempts_stmt():
     answers = (
-        select(question_fact.c.fact_id, func.count(),
+        select(literal(0), question_fact.c.fact_id, func.count(),
                func.coalesce(func.sum(case((Answer.correct.is_(False), 1), else_=0)), 0))
         .select_from(Answer)
         .join(question_fact, question_fact.c.question_id == Answer.question_id)
@@ -1608,7 +1625,7 @@ def _fact_attempts_stmts():
         .cte("per_card")
     )
     reviews = (
-        select(Card.fact_id, func.sum(per_card.c.n), func.coalesce(func.sum(per_card.c.again), 0))
+        select(literal(1), Card.fact_id, func.sum(per_card.c.n), func.coalesce(func.sum(per_card.c.again), 0))
         .select_from(per_card)
         .join(Card, Card.id == per_card.c.card_id)
         .join(Fact, Fact.id == Card.fact_id)
@@ -1616,17 +1633,16 @@ def _fact_attempts_stmts():
         .where(Card.user_id == bindparam("user_id"), Fact.retired_at.is_(None))
         .group_by(Card.fact_id)
     )
-    return answers, reviews
+    return union_all(answers, reviews)
 
 
 def fact_attempts(session: Session, user: User) -> tuple[list[tuple[int, int, int]], list[tuple[int, int, int]]]:
-    """Per live fact: (fact id, attempts, failures) from quiz answers and from flashcard ratings."""
-    answers_stmt, reviews_stmt = _fact_attempts_stmts()
-    params = {"user_id": user.id}
-    conn = _reader(session)
-    answers = conn.execute(answers_stmt, params).all()
-    reviews = conn.execute(reviews_stmt, params).all()
-    return [tuple(map(int, r)) for r in answers], [tuple(map(int, r)) for r in reviews]
+    """Per live fact: (fact id, attempts, failures) from quiz answers and from flashcard ratings
+    (one statement; the first column says which)."""
+    out: tuple[list, list] = ([], [])
+    for source, *row in _reader(session).execute(_fact_attempts_stmt(), {"user_id": user.id}):
+        out[int(source)].append(tuple(map(int, row)))
+    return out
 
 
 @cache

@@ -91,8 +91,7 @@ def _dashboard_context(user, now) -> tuple[dict, datetime]:
         tooltips=[f"{d.day.strftime('%a %-d %b')}: {d.count} card{'' if d.count == 1 else 's'}" for d in fc],
     )
 
-    passed30, total30 = store.retention_counts(db.session, user, since=now - timedelta(days=30))
-    passed_all, total_all = store.retention_counts(db.session, user)
+    (passed30, total30), (passed_all, total_all) = store.retention_counts(db.session, user, since=now - timedelta(days=30))
 
     since = day_start - timedelta(days=7 * HEATMAP_WEEKS + 7)
     per_day = pg.hour_buckets_to_days(store.activity_by_hour(db.session, user, since), tz)
