@@ -53,7 +53,6 @@ class SnapshotCache:
         self.shared = shared
         self._items: OrderedDict[Hashable, Snapshot] = OrderedDict()
         self._lock = threading.Lock()
-        self.hits = self.misses = 0
 
     def get(self, key: Hashable, fingerprint: Hashable, now: datetime) -> Any | None:
         """The value stored for ``key`` if it was computed from ``fingerprint`` and is still valid."""
@@ -61,16 +60,13 @@ class SnapshotCache:
             snap = self._items.get(key)
             if snap is not None and snap.fingerprint == fingerprint and now < snap.valid_until:
                 self._items.move_to_end(key)
-                self.hits += 1
                 return snap.value
             if snap is not None:
                 del self._items[key]
         snap = self.shared.get(key, fingerprint, now) if self.shared else None
         if snap is None:
-            self.misses += 1
             return None
         self._remember(key, snap)
-        self.hits += 1
         return snap.value
 
     def put(self, key: Hashable, fingerprint: Hashable, valid_until: datetime, value: Any) -> None:

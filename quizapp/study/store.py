@@ -1676,10 +1676,10 @@ def history_fingerprint(session: Session, user: User) -> tuple:
     """Changes whenever the student's own study data changes: a snapshot key for their dashboard.
 
     Ratings and answers are only ever added with the time of the request, or taken back (undo
-    deletes one rating, and the card's schedule goes back with it). So the count and the latest
-    time of each change on any addition, on any deletion, and on a deletion followed by an
-    addition; a card's schedule only moves with a rating being added or taken back, and new
-    cards are counted. One statement over the user's index ranges.
+    deletes one rating, and the card's schedule goes back with it). So for each of the two, the
+    count changes on an addition or a deletion, and the latest time on a deletion followed by an
+    addition. A card's schedule only moves with a rating added or taken back, and new cards are
+    counted. One statement over the user's index ranges.
     """
     row = _reader(session).execute(_history_fingerprint_stmt(), {"user_id": user.id}).one()
     return tuple(str(v) if isinstance(v, datetime) else v for v in row)

@@ -139,7 +139,8 @@ def _dashboard_context(user, now) -> tuple[dict, datetime]:
         })
 
     weak = _weakest(user)
-    next_due = min((d for d in dues if d > now), default=day_end)
+    # The next card to fall due today ends the snapshot; with none, the end of the day does.
+    valid_until = min((d for d in dues if now < d < day_end), default=day_end)
     return dict(
         counts=counts, states=states, new_state=NEW, learning_states=(LEARNING, RELEARNING), review_state=REVIEW,
         forecast=fc, forecast_svg=forecast_svg, forecast_total=fc_total,
@@ -148,7 +149,7 @@ def _dashboard_context(user, now) -> tuple[dict, datetime]:
         streak=streak, longest=longest, heat_svg=heat_svg, days_active=days_active,
         kind_svg=kind_svg, kind_series=kind_series, week_labels=week_labels,
         articles=articles, weak=weak, kind_labels=KIND_LABELS, weakness=pg.weakness,
-    ), min(next_due, day_end)
+    ), valid_until
 
 
 def _as_date(value):
