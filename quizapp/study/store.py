@@ -105,6 +105,11 @@ class StaleCard(StudyError):
 # ==============================================================================================
 # Quizzes
 # ==============================================================================================
+def _count_where(*conditions):
+    """How many rows meet all ``conditions``: 0, not NULL, when none do (or there are no rows)."""
+    return func.coalesce(func.sum(case((and_(*conditions), 1), else_=0)), 0)
+
+
 def _no_retired_fact():
     """The question is not about a fact that has been retired (its article removed or changed)."""
     return ~exists().where(
@@ -625,7 +630,7 @@ def recent_quizzes(session: Session, user: User):
     scores = (
         select(
             Answer.quiz_id,
-            func.sum(case((Answer.correct.is_(True), 1), else_=0)).label("correct"),
+            _count_where(Answer.correct.is_(True)).label("correct"),
             func.sum(Answer.score).label("points"),
         )
         .where(Answer.user_id == user.id)
@@ -835,8 +840,8 @@ def day_counts(session: Session, user: User, day_start: datetime) -> DayCounts:
 def _day_counts_stmt():
     is_review = ReviewLog.kind == "review"
     return select(
-        func.coalesce(func.sum(case((and_(is_review, ReviewLog.card_state == NEW), 1), else_=0)), 0),
-        func.coalesce(func.sum(case((and_(is_review, ReviewLog.card_state == REVIEW), 1), else_=0)), 0),
+        _count_where(is_review, ReviewLog.card_state == NEW),
+        _count_where(is_review, ReviewLog.card_state == REVIEW),
         func.count(),
     ).where(
         ReviewLog.user_id == bindparam("user_id"),
@@ -864,13 +869,9 @@ class QueueCounts:
 
 def _queue_columns(now: datetime, day_end: datetime):
     return (
-        func.coalesce(
-            func.sum(case((and_(Card.state.in_((1, 3)), Card.due <= now), 1), else_=0)), 0
-        ).label("learning"),
-        func.coalesce(func.sum(case((and_(Card.state == REVIEW, Card.due < day_end), 1), else_=0)), 0).label(
-            "review"
-        ),
-        func.coalesce(func.sum(case((or_(Card.id.is_(None), Card.state == NEW), 1), else_=0)), 0).label("new"),
+        _count_where(Card.state.in_((1, 3)), Card.due <= now).label("learning"),
+        _count_where(Card.state == REVIEW, Card.due < day_end).label("review"),
+        _count_where(or_(Card.id.is_(None), Card.state == NEW)).label("new"),
     )
 
 
@@ -1489,11 +1490,9 @@ def card_state_counts(session: Session, user: User) -> dict[int, int]:
 @cache
 def _retention_stmt():
     recent, passed = ReviewLog.reviewed_at >= bindparam("since"), ReviewLog.rating >= 2
-
-    def count(*conditions):
-        return func.coalesce(func.sum(case((and_(*conditions), 1), else_=0)), 0)
-
-    return select(count(recent, passed), count(recent), count(passed), func.count()).where(
+    return select(
+        _count_where(recent, passed), _count_where(recent), _count_where(passed), func.count()
+    ).where(
         ReviewLog.user_id == bindparam("user_id"), ReviewLog.kind == "review", ReviewLog.card_state == REVIEW)
 
 
@@ -1507,7 +1506,7 @@ def retention_counts(session: Session, user: User, since: datetime) -> tuple[tup
 
 
 def _correct_sum():
-    return func.coalesce(func.sum(case((Answer.correct.is_(True), 1), else_=0)), 0)
+    return _count_where(Answer.correct.is_(True))
 
 
 @cache
@@ -1605,7 +1604,7 @@ def _single_fact_questions():
 def _fact_attempts_stmt():
     answers = (
         select(literal(0), question_fact.c.fact_id, func.count(),
-               func.coalesce(func.sum(case((Answer.correct.is_(False), 1), else_=0)), 0))
+               _count_where(Answer.correct.is_(False)))
         .select_from(Answer)
         .join(question_fact, question_fact.c.question_id == Answer.question_id)
         .join(Fact, Fact.id == question_fact.c.fact_id)
@@ -1619,7 +1618,7 @@ def _fact_attempts_stmt():
     # every one of the user's ratings. Quiz-counted reviews are already in the answers above.
     per_card = (
         select(ReviewLog.card_id.label("card_id"), func.count().label("n"),
-               func.sum(case((ReviewLog.rating == 1, 1), else_=0)).label("again"))
+               _count_where(ReviewLog.rating == 1).label("again"))
         .where(ReviewLog.user_id == bindparam("user_id"), ReviewLog.kind.in_(("review", "cram")))
         .group_by(ReviewLog.card_id)
         .cte("per_card")
