@@ -1,6 +1,6 @@
 """Load generator, run in its own process: ``python -m quizapp.bench.load PLAN OPS SECONDS ROUNDS``.
 
-N concurrent clients (asyncio + httpx, one cookie jar and one user each) log in through the real
+N concurrent clients (asyncio and the lean client of ``wire``, one cookie jar and one user each) log in through the real
 login form (CSRF on), then drive each operation of the comma list OPS for SECONDS seconds, ROUNDS
 times over, in turn (healthz, answer, rate, dashboard, healthz, answer, ...). Interleaving matters on
 a shared machine whose speed drifts: every operation, and the healthz it is compared with, sees the
@@ -28,7 +28,8 @@ import sys
 import time
 import uuid
 
-import httpx
+from .wire import Client as Http
+from .wire import WireError
 
 CSRF = re.compile(r'name="csrf-token" content="([^"]+)"')
 OK = {200, 302, 303}
@@ -62,7 +63,7 @@ def tree_cpu(root: int | None) -> float:
 
 class Client:
     def __init__(self, base: str, user: dict):
-        self.http = httpx.AsyncClient(base_url=base, follow_redirects=False, timeout=30.0)
+        self.http = Http(base)
         self.user = user
         self.token = ""
         self.answers = iter(user.get("answers", []))
@@ -71,10 +72,10 @@ class Client:
     async def login(self) -> None:
         page = await self.http.get("/auth/login")
         token = CSRF.search(page.text).group(1)
-        r = await self.http.post("/auth/login", data={
+        r = await self.http.post("/auth/login", {
             "email": self.user["email"], "password": self.user["password"], "csrf_token": token})
-        if r.status_code != 303:
-            raise RuntimeError(f"login failed for {self.user['email']}: {r.status_code}")
+        if r.status != 303:
+            raise RuntimeError(f"login failed for {self.user['email']}: {r.status}")
         home = await self.http.get("/")
         self.token = CSRF.search(home.text).group(1)
 
@@ -85,9 +86,9 @@ class Client:
             return self.http.get(self.user["dashboard"])
         if op == "answer":
             path, response = next(self.answers)  # StopIteration: the plan ran out of items
-            return self.http.post(path, data={"response": response, "csrf_token": self.token})
+            return self.http.post(path, {"response": response, "csrf_token": self.token})
         if op == "rate":
-            return self.http.post("/review/rate", data={
+            return self.http.post("/review/rate", {
                 "fact_id": str(next(self.facts)), "rating": "3", "deck": "all", "mode": "review",
                 "token": uuid.uuid4().hex, "csrf_token": self.token})
         raise ValueError(op)
@@ -115,10 +116,10 @@ async def run(plan: dict, ops: list[str], seconds: float, rounds: int = 1) -> li
             t0 = time.perf_counter()
             try:
                 r = await req
-                status = r.status_code
+                status = r.status
                 body = r.text if status >= 500 else ""
-            except httpx.HTTPError as e:
-                status, body = type(e).__name__, ""
+            except WireError as e:
+                status, body = str(e).partition(":")[0], ""
             if not counted:
                 continue
             latencies[op].append(time.perf_counter() - t0)
@@ -137,8 +138,6 @@ async def run(plan: dict, ops: list[str], seconds: float, rounds: int = 1) -> li
             elapsed[op] += time.perf_counter() - started
             server_cpu[op] += tree_cpu(server_pid) - cpu0
             client_cpu[op] += time.process_time() - own0
-    for c in clients:
-        await c.http.aclose()
     out = [summary(op, latencies[op], elapsed[op], errors[op], exhausted[op], len(clients), rounds) for op in ops]
     for r in out:
         n = r["requests"]
