@@ -241,3 +241,49 @@ def meanwhile_scheduler():
         return sched
 
     return make
+
+
+@pytest.fixture
+def other_tab(app):
+    """``make(fn)``: a scheduler whose first ``review`` starts ``fn()`` in another thread (with an
+    app context, so a session of its own: another tab's request) and gives it a moment to run
+    before going on. ``.waited`` says whether it was still running then (waiting for this write);
+    ``.join()`` waits for it to end and re-raises what it raised."""
+    import threading
+    import time
+
+    from quizapp.study.scheduler import StudyScheduler
+
+    def make(fn, pause=0.3):
+        errors: list[BaseException] = []
+
+        def run():
+            with app.app_context():
+                try:
+                    fn()
+                except BaseException as e:  # noqa: BLE001 (handed to the test by join)
+                    errors.append(e)
+                finally:
+                    db.session.remove()
+
+        class OtherTab(StudyScheduler):
+            thread = None
+            waited = None
+
+            def review(self, *args, **kwargs):
+                if self.thread is None:
+                    self.thread = threading.Thread(target=run, daemon=True)
+                    self.thread.start()
+                    time.sleep(pause)
+                    self.waited = self.thread.is_alive()
+                return super().review(*args, **kwargs)
+
+            def join(self):
+                self.thread.join(30)
+                assert not self.thread.is_alive(), "the other tab never finished"
+                if errors:
+                    raise errors[0]
+
+        return OtherTab(fuzz=False)
+
+    return make

@@ -3,7 +3,7 @@
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import func, insert, select
 
 from quizapp.extensions import db
 from quizapp.models import Card, Fact, ReviewLog, User
@@ -90,6 +90,8 @@ def test_rating_race_on_one_token_keeps_the_winner(app, bank, meanwhile_schedule
     """Two submissions of one rating form both find no earlier log; the loser's insert fails on the
     unique token, and everything it did (its card's new schedule too) is undone."""
     with app.app_context():
+        if db.engine.dialect.name == "sqlite":
+            pytest.skip("SQLite writers take turns from their first statement: the second finds the first's log")
         user = db.session.get(User, bank["user"])
         first = nxt(user)
         rate(user, first, GOOD)
@@ -116,30 +118,37 @@ def test_rating_race_on_one_token_keeps_the_winner(app, bank, meanwhile_schedule
         assert db.session.get(Card, card_id).due == due_before
 
 
-def test_rating_is_made_again_when_the_card_was_reviewed_meanwhile(app, bank, meanwhile_scheduler):
-    """On SQLite a rating reads the card before it takes the write lock; a review from another tab
-    in between is noticed, and the rating builds on the card as that review left it."""
+def test_two_tabs_rating_one_card_at_once_take_turns(app, bank, other_tab):
+    """A rating of the same card from another tab waits until this one is stored, then builds on
+    the card as this one left it: no lost update, and the card agrees with its log."""
+    from .test_reliability import card_log_problems
+
     with app.app_context():
-        if db.engine.dialect.name != "sqlite":
-            pytest.skip("PostgreSQL locks the card a rating reads: nothing can change it before it writes")
         user = db.session.get(User, bank["user"])
         card = nxt(user)
         rate(user, card, GOOD)
-        row = db.session.scalar(select(Card).where(Card.user_id == user.id, Card.fact_id == card.fact.id))
-        card_id, fact_id = row.id, card.fact.id
+        uid, fact_id = user.id, card.fact.id
         db.session.commit()
-        sched = meanwhile_scheduler(lambda other: other.execute(update(Card).where(Card.id == card_id).values(
-            state=REVIEW, step=None, stability=30.0, difficulty=4.0, due=NOW + timedelta(days=29),
-            last_review=NOW - timedelta(days=1))))
+
+        def other():
+            me = db.session.get(User, uid)
+            out = store.review_card(db.session, me, fact_id, GOOD, now=NOW + timedelta(minutes=20), scheduler=SCHED,
+                                    client_token="tab-2")
+            db.session.commit()
+            assert out.created
+
+        sched = other_tab(other)
         out = store.review_card(db.session, user, fact_id, GOOD, now=NOW + timedelta(minutes=10), scheduler=sched,
-                                client_token="tok-meanwhile")
+                                client_token="tab-1")
+        assert sched.waited, "the other tab's rating did not wait for this one"
         db.session.commit()
-        assert len(sched.calls) == 2 and out.created
-        log = db.session.scalar(select(ReviewLog).where(ReviewLog.client_token == "tok-meanwhile"))
-        assert log.card_state == REVIEW and log.state_before["stability"] == 30.0
-        after = db.session.get(Card, card_id)
-        assert after.state == REVIEW and after.last_review == NOW + timedelta(minutes=10)
-        assert db.session.scalar(select(func.count()).select_from(ReviewLog)) == 2
+        sched.join()
+        assert out.created
+        db.session.expire_all()
+        logs = db.session.scalars(select(ReviewLog).order_by(ReviewLog.id)).all()
+        assert [log.client_token for log in logs][1:] == ["tab-1", "tab-2"]
+        assert logs[2].state_before["last_review"].startswith((NOW + timedelta(minutes=10)).strftime("%Y-%m-%dT%H:%M"))
+        assert card_log_problems(db.session) == []
 
 
 def test_new_cards_per_day_limit(app, bank):

@@ -4,13 +4,13 @@ import random
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import func, insert, select
 
 from quizapp.extensions import db
 from quizapp.models import Answer, Card, Question, Quiz, ReviewLog, SetItem, StudySet, User
 from quizapp.study import store
 from quizapp.study.quiz import ResponseError
-from quizapp.study.scheduler import AGAIN, GOOD, LEARNING, REVIEW, StudyScheduler
+from quizapp.study.scheduler import AGAIN, GOOD, LEARNING, StudyScheduler
 
 from .test_study_data import build_bank
 
@@ -167,55 +167,36 @@ def _sqlite_only():
         pytest.skip("PostgreSQL locks the rows an answer reads: nothing can change them before it writes")
 
 
-def test_answer_is_made_again_when_its_card_was_reviewed_meanwhile(app, bank, meanwhile_scheduler):
-    """On SQLite an answer reads before it takes the write lock. When another tab reviewed the
-    card in between, the first attempt is thrown away and the review builds on the card's new
-    state, so the card and its review logs still agree."""
+def test_two_tabs_answering_the_last_items_at_once_take_turns(app, bank, other_tab):
+    """Another tab answering the same quiz waits until this answer is stored (SQLite: a writer
+    holds the write lock from its first statement; PostgreSQL: the quiz row is locked), then sees
+    it: both answers are kept and the quiz is finished once, by the later one."""
     with app.app_context():
-        _sqlite_only()
-        user = db.session.get(User, bank["user"])
-        sa = bank["questions"]["short_answer"][1]
-        quiz = store.start_quiz(db.session, user, scope_kind="corpus", scope_ref=None, length=1, mode="practice",
-                                question_ids=[sa])
-        item = quiz.items[0]
-        fact_id = item.question.facts[0].id
-        store.review_card(db.session, user, fact_id, GOOD, now=NOW - timedelta(days=2), scheduler=SCHED)
-        form, quiz_id, item_id = right_form(item.question, item.id), quiz.id, item.id
-        card_id = db.session.scalar(select(Card.id).where(Card.user_id == user.id, Card.fact_id == fact_id))
-        db.session.commit()
-        sched = meanwhile_scheduler(lambda other: other.execute(update(Card).where(Card.id == card_id).values(
-            state=REVIEW, step=None, stability=20.0, difficulty=5.0, due=NOW + timedelta(days=19),
-            last_review=NOW - timedelta(days=1))))
-        target, out = store.submit_answer(db.session, user, quiz_id, item_id, form, now=NOW, scheduler=sched)
-        db.session.commit()
-        assert len(sched.calls) == 2 and out.created and out.result.correct and out.finished
-        log = db.session.scalar(select(ReviewLog).where(ReviewLog.kind == "quiz"))
-        assert log.card_state == REVIEW  # what the other tab left, not what the first attempt read
-        assert log.state_before["stability"] == 20.0
-        card = db.session.get(Card, card_id)
-        assert card.state == REVIEW and card.last_review == NOW and card.due > NOW + timedelta(days=1)
-        assert db.session.scalar(select(func.count()).select_from(Answer)) == 1
-
-
-def test_answer_finishes_the_quiz_another_tab_nearly_finished_meanwhile(app, bank, meanwhile_scheduler):
-    with app.app_context():
-        _sqlite_only()
         user = db.session.get(User, bank["user"])
         quiz = store.start_quiz(db.session, user, scope_kind="corpus", scope_ref=None, length=2, mode="test",
                                 question_ids=bank["questions"]["short_answer"][:2])
         first, second = quiz.items
-        # Its card exists (a new one would take the write lock when it is made, and nothing could land).
-        store.review_card(db.session, user, first.question.facts[0].id, GOOD, now=NOW - timedelta(days=2),
-                          scheduler=SCHED)
-        form, quiz_id, first_id = right_form(first.question, first.id), quiz.id, first.id
-        other_answer = dict(quiz_item_id=second.id, quiz_id=quiz.id, user_id=user.id,
-                            question_id=second.question_id, response="x", correct=False, score=0.0, created_at=NOW)
+        ids = dict(user=user.id, quiz=quiz.id, first=first.id, second=second.id)
+        forms = {it.id: right_form(it.question, it.id) for it in quiz.items}
         db.session.commit()
-        sched = meanwhile_scheduler(lambda other: other.execute(insert(Answer).values(**other_answer)))
-        target, out = store.submit_answer(db.session, user, quiz_id, first_id, form, now=NOW, scheduler=sched)
+        later = NOW + timedelta(seconds=5)
+
+        def second_tab():
+            me = db.session.get(User, ids["user"])
+            _, out = store.submit_answer(db.session, me, ids["quiz"], ids["second"], forms[ids["second"]],
+                                         now=later, scheduler=SCHED)
+            db.session.commit()
+            assert out.created and out.finished  # it saw the first answer
+
+        sched = other_tab(second_tab)
+        _, out = store.submit_answer(db.session, user, ids["quiz"], ids["first"], forms[ids["first"]], now=NOW,
+                                     scheduler=sched)
+        assert sched.waited, "the other tab's answer did not wait for this one"
         db.session.commit()
-        assert len(sched.calls) == 2 and out.created and out.finished
-        assert db.session.get(Quiz, quiz_id).finished_at == NOW
+        sched.join()
+        assert out.created and not out.finished
+        db.session.expire_all()
+        assert db.session.get(Quiz, ids["quiz"]).finished_at == later
         assert db.session.scalar(select(func.count()).select_from(Answer)) == 2
 
 
@@ -280,17 +261,3 @@ def test_retry_takes_missed_questions(app, bank):
         # A finished quiz takes no more answers.
         with pytest.raises(store.StudyError):
             store.answer_item(db.session, user, quiz, items[1], right_form(items[1].question, items[1].id), now=NOW)
-
-
-def test_a_caller_s_unfinished_work_is_never_rolled_back_by_a_retry(app, bank):
-    """Reading before the write lock (and rolling back on a conflict) is only for a fresh
-    transaction: with the caller's transaction under way, or changes not yet flushed, one attempt."""
-    with app.app_context():
-        db.session.commit()
-        assert store._attempts(db.session) == (True, False)
-        db.session.add(StudySet(owner_id=bank["user"], title="Unsaved"))
-        assert store._attempts(db.session) == (False,)
-        db.session.rollback()
-        db.session.get(User, bank["user"])
-        assert store._attempts(db.session) == (False,)
-        db.session.rollback()

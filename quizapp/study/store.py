@@ -37,12 +37,10 @@ from sqlalchemy.orm import (
     contains_eager,
     joinedload,
     lazyload,
-    scoped_session,
     selectinload,
 )
 from sqlalchemy.orm.attributes import set_committed_value
 
-from ..db_setup import lock_for_write, reads_before_write_lock
 from ..models import (
     FACT_KINDS,
     Answer,
@@ -372,9 +370,10 @@ def item_to_answer(session: Session, user: User, quiz_id: int, item_id: int) -> 
     """The user's own quiz item ready to answer, in one statement; None when it is not theirs.
 
     Answering is the hottest write in the app, so the quiz, the item, its question and facts, any
-    stored answer and the quiz's answer count come back together. On PostgreSQL the quiz row is
-    locked: two answers to one quiz (two tabs) go one after the other, so the count stays exact. On
-    SQLite ``submit_answer`` runs this before taking the write lock and checks the count after.
+    stored answer and the quiz's answer count come back together. Two answers to one quiz (two
+    tabs) go one after the other, so the count stays exact: on SQLite a writing request holds the
+    database's write lock from its first statement; on PostgreSQL the quiz row is locked, and the
+    count is taken again once the lock is held (below).
     """
     row = session.execute(
         _item_to_answer_stmt(), {"item_id": item_id, "quiz_id": quiz_id, "user_id": user.id}
@@ -382,6 +381,11 @@ def item_to_answer(session: Session, user: User, quiz_id: int, item_id: int) -> 
     if row is None:
         return None
     item, count = row
+    if session.get_bind().dialect.name == "postgresql":
+        # A statement that waited for a row lock sees the locked row as its holder left it, but
+        # everything else (the count) as it was when the statement began: before the other tab's
+        # answer was committed. A new statement sees that answer.
+        count = answered_count(session, item.quiz)
     return Answerable(item.quiz, item, int(count or 0))
 
 
@@ -403,11 +407,6 @@ def _existing(answer: Answer, question: PureQuestion, quiz: Quiz) -> AnswerOutco
     return AnswerOutcome(answer, question, result, False, quiz.finished_at is not None)
 
 
-class WriteConflict(Exception):
-    """Something an answer or rating read changed before it took the write lock: start again with
-    the lock held from the start."""
-
-
 def submit_answer(
     session: Session,
     user: User,
@@ -419,32 +418,12 @@ def submit_answer(
     now: datetime | None = None,
     scheduler: StudyScheduler | None = None,
 ) -> tuple[Answerable, AnswerOutcome] | None:
-    """Answer the user's quiz item (``answer_item``); None when the item is not theirs.
-
-    On SQLite the reads and the grading run before the database's single write lock is taken, so
-    other writers wait only for the writes. Should anything read have changed by the time the lock
-    is held (another tab answered the same quiz or reviewed the same card), the attempt is rolled
-    back and made again with the lock held throughout, which cannot conflict.
-    """
-    def attempt():
-        target = item_to_answer(session, user, quiz_id, item_id)
-        if target is None:
-            return None
-        return target, answer_item(session, user, target.quiz, target.item, form, time_ms=time_ms, now=now,
-                                   scheduler=scheduler, answered=target.answered)
-
-    return _reading_before_the_lock(session, attempt)
-
-
-@cache
-def _answer_check_stmt():
-    """What an answer read before taking the write lock, as it is now."""
-    return select(
-        select(func.count()).select_from(Answer).where(Answer.quiz_id == bindparam("quiz_id")).scalar_subquery(),
-        select(Quiz.finished_at).where(Quiz.id == bindparam("quiz_id")).scalar_subquery(),
-        select(Card.last_review).where(Card.id == bindparam("card_id")).scalar_subquery(),
-        select(Card.suspended).where(Card.id == bindparam("card_id")).scalar_subquery(),
-    )
+    """Answer the user's quiz item (``answer_item``); None when the item is not theirs."""
+    target = item_to_answer(session, user, quiz_id, item_id)
+    if target is None:
+        return None
+    return target, answer_item(session, user, target.quiz, target.item, form, time_ms=time_ms, now=now,
+                               scheduler=scheduler, answered=target.answered)
 
 
 def answer_item(
@@ -469,8 +448,7 @@ def answer_item(
     (``item_to_answer``); otherwise it is counted.
 
     Losing the race for an item rolls the whole transaction back (at most a card this request
-    created goes with it), so no savepoint is needed on the common path. When the reads ran before
-    the write lock (``submit_answer``) and something they saw has changed, ``WriteConflict``.
+    created goes with it), so no savepoint is needed on the common path.
     """
     now = now or utcnow()
     scheduler = scheduler or StudyScheduler()
@@ -486,17 +464,13 @@ def answer_item(
     if answered is None:
         answered = answered_count(session, quiz)
     item_id = item.id
-    # Everything is read and worked out first; only then, holding the write lock, are the answer,
-    # the card's new schedule and its review log written.
+    # Everything is read and worked out first; only then are the answer, the card's new schedule
+    # and its review log written.
     card = _quiz_review_card(session, user, item.question, now) if user.quiz_counts_as_review else None
     rating = quiz_rating(bool(result.correct))
     if card is not None:
         before = card_state(card)
         after = scheduler.review(before, rating, now, seed=card_seed(card.id, card.last_review))
-    if lock_for_write(session):
-        seen = session.execute(_answer_check_stmt(), {"quiz_id": quiz.id, "card_id": card.id if card else None}).one()
-        if tuple(seen) != (answered, None, card.last_review if card else None, card.suspended if card else None):
-            raise WriteConflict
     answer = dict(quiz_item_id=item.id, quiz_id=quiz.id, user_id=user.id, question_id=item.question_id,
                   response=response, correct=bool(result.correct), score=float(result.score),
                   typo=bool(result.typo), time_ms=time_ms, created_at=now)
@@ -1230,9 +1204,6 @@ def review_card(
     ``cram`` logs the rating without touching the schedule. ``client_token`` makes a resubmitted
     form a no-op that returns the first result; ``seen`` (the card version the page showed)
     rejects a rating of a card that changed meanwhile with ``StaleCard``.
-
-    Like ``submit_answer``, on SQLite it reads before it takes the write lock and starts again with
-    the lock held throughout when the card changed in between.
     """
     now = now or utcnow()
     scheduler = scheduler or StudyScheduler()
@@ -1247,30 +1218,7 @@ def review_card(
     if client_token and len(client_token) > 64:
         raise StudyError("The form was not valid; reload the page.")
     token = client_token or None
-    return _reading_before_the_lock(
-        session, lambda: _review_once(session, user, fact_id, rating, kind, now, duration_ms, token, seen, scheduler)
-    )
-
-
-def _reading_before_the_lock(session: Session, attempt):
-    """Run ``attempt`` with its reads before the write lock; after a ``WriteConflict``, roll back
-    and run it again with the lock held throughout, which cannot conflict."""
-    for late in _attempts(session):
-        with reads_before_write_lock(late):
-            try:
-                return attempt()
-            except WriteConflict:
-                session.rollback()
-    raise AssertionError("unreachable: the last attempt holds the write lock throughout")
-
-
-def _attempts(session: Session) -> tuple[bool, ...]:
-    """How a hot write may go: first with its reads before the write lock (``late_write_lock``),
-    then, after a conflict, with the lock held throughout. A caller's transaction already under way
-    began as it did, and its work (even unflushed) must not be rolled back: one attempt, as it is."""
-    current = session() if isinstance(session, scoped_session) else session
-    busy = current.in_transaction() or current.new or current.dirty or current.deleted
-    return (False,) if busy else (True, False)
+    return _review_once(session, user, fact_id, rating, kind, now, duration_ms, token, seen, scheduler)
 
 
 def _review_once(
@@ -1296,7 +1244,6 @@ def _review_once(
         raise StaleCard("That card was already answered (in another tab?). Here is the next one.")
     before = card_state(card)
     after = scheduler.review(before, rating, now, seed=card_seed(card.id, card.last_review)) if kind == "review" else None
-    _check_card_unchanged(session, card)
     log = dict(card_id=card.id, user_id=user.id, rating=rating, reviewed_at=now, duration_ms=duration_ms, kind=kind,
                state_before=before.to_json(), card_state=before.state, client_token=token)
     conn = session.connection()
@@ -1313,20 +1260,6 @@ def _review_once(
     if after is not None:
         _store_schedule(conn, card, after, now)
     return ReviewOutcome(ReviewLog(id=log_id, **log), card, True)
-
-
-@cache
-def _card_check_stmt():
-    return select(Card.last_review, Card.suspended).where(Card.id == bindparam("card_id"))
-
-
-def _check_card_unchanged(session: Session, card: Card) -> None:
-    """Take the write lock; if the card was read before it, make sure nobody reviewed, undid or
-    suspended it since (``WriteConflict`` otherwise)."""
-    if lock_for_write(session):
-        now_is = session.execute(_card_check_stmt(), {"card_id": card.id}).one()
-        if tuple(now_is) != (card.last_review, card.suspended):
-            raise WriteConflict
 
 
 @cache
