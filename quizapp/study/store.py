@@ -371,9 +371,9 @@ def item_to_answer(session: Session, user: User, quiz_id: int, item_id: int) -> 
 
     Answering is the hottest write in the app, so the quiz, the item, its question and facts, any
     stored answer and the quiz's answer count come back together. Two answers to one quiz (two
-    tabs) go one after the other, so the count stays exact: on SQLite a writing request holds the
-    database's write lock from its first statement; on PostgreSQL the quiz row is locked, and the
-    count is taken again once the lock is held (below).
+    tabs) go one after the other: on SQLite a writing request holds the database's write lock from
+    its first statement; on PostgreSQL the quiz row is locked. The count is exact on SQLite; on
+    PostgreSQL ``answer_item`` takes it again as it writes (``_write_answer_postgresql``).
     """
     row = session.execute(
         _item_to_answer_stmt(), {"item_id": item_id, "quiz_id": quiz_id, "user_id": user.id}
@@ -381,11 +381,6 @@ def item_to_answer(session: Session, user: User, quiz_id: int, item_id: int) -> 
     if row is None:
         return None
     item, count = row
-    if session.get_bind().dialect.name == "postgresql":
-        # A statement that waited for a row lock sees the locked row as its holder left it, but
-        # everything else (the count) as it was when the statement began: before the other tab's
-        # answer was committed. A new statement sees that answer.
-        count = answered_count(session, item.quiz)
     return Answerable(item.quiz, item, int(count or 0))
 
 
@@ -445,7 +440,7 @@ def answer_item(
     ``quiz.ResponseError`` and records nothing. When the user lets quiz answers count as reviews,
     an answer to a question about one fact also reviews that fact's card (Good or Again).
     ``answered`` is the quiz's answer count before this answer when the caller already has it
-    (``item_to_answer``); otherwise it is counted.
+    (``item_to_answer``); otherwise it is counted. PostgreSQL always counts it again as it writes.
 
     Losing the race for an item rolls the whole transaction back (at most a card this request
     created goes with it), so no savepoint is needed on the common path.
@@ -461,8 +456,8 @@ def answer_item(
         raise StudyError("This quiz is over; start a new one or retry the missed questions.")
     response = qz.read_response(question, qz.layout(question, item.id), form)
     result = grade(question, response)
-    if answered is None:
-        answered = answered_count(session, quiz)
+    if answered is None and session.get_bind().dialect.name != "postgresql":
+        answered = answered_count(session, quiz)  # (PostgreSQL counts as it writes, below)
     item_id = item.id
     # Everything is read and worked out first; only then are the answer, the card's new schedule
     # and its review log written.
@@ -474,12 +469,24 @@ def answer_item(
     answer = dict(quiz_item_id=item.id, quiz_id=quiz.id, user_id=user.id, question_id=item.question_id,
                   response=response, correct=bool(result.correct), score=float(result.score),
                   typo=bool(result.typo), time_ms=time_ms, created_at=now)
-    finished = answered + 1 >= quiz.length  # fixed at start: items are never added or removed later
+    log = schedule = None
+    if card is not None:
+        log = dict(card_id=card.id, user_id=user.id, rating=rating, reviewed_at=now, duration_ms=time_ms, kind="quiz",
+                   state_before=before.to_json(), card_state=before.state,
+                   # An item has at most one answer, so the unique token means one review per answer.
+                   client_token=f"quiz-item:{item_id}")
+        schedule = _schedule_values(after, now)
     # Plain statements rather than the ORM's unit of work, which costs several times more and, on
     # SQLite, would run while every other writer waits.
     conn = session.connection()
     try:
-        answer_id = conn.execute(_insert_answer_stmt(), answer).scalar_one()
+        if conn.dialect.name == "postgresql":
+            answer_id, answered = _write_answer_postgresql(conn, answer, log, schedule)
+        else:
+            answer_id = conn.execute(_insert_answer_stmt(), answer).scalar_one()
+            if card is not None:
+                conn.execute(_insert_review_stmt(), log)
+                conn.execute(_store_schedule_stmt(), {"card_id": card.id, **{f"new_{k}": v for k, v in schedule.items()}})
     except IntegrityError:
         # Another request stored this item's answer between our check and our insert.
         session.rollback()
@@ -488,13 +495,9 @@ def answer_item(
             raise
         return _existing(stored, question, quiz)
     if card is not None:
-        conn.execute(_insert_review_stmt(), dict(
-            card_id=card.id, user_id=user.id, rating=rating, reviewed_at=now, duration_ms=time_ms, kind="quiz",
-            state_before=before.to_json(), card_state=before.state,
-            # An item has at most one answer, so the unique token means one review per answer.
-            client_token=f"quiz-item:{item_id}",
-        ))
-        _store_schedule(conn, card, after, now)
+        for name, value in schedule.items():
+            set_committed_value(card, name, value)
+    finished = answered + 1 >= quiz.length  # fixed at start: items are never added or removed later
     if finished:
         conn.execute(_finish_quiz_stmt(), {"quiz_id": quiz.id, "now": now})
         set_committed_value(quiz, "finished_at", now)
@@ -505,6 +508,49 @@ def answer_item(
 @cache
 def _insert_answer_stmt():
     return insert(Answer).returning(Answer.id)
+
+
+def _write_answer_postgresql(conn, answer: dict, log: dict | None, schedule: dict | None) -> tuple[int, int]:
+    """PostgreSQL: store an answer (and its review: the log and the card's new schedule) in one
+    round trip, and count the quiz's answers before it. Returns (answer id, that count).
+
+    The count is why it is here and not in ``item_to_answer``: a statement that waited for the quiz
+    row's lock sees the rest of the database as it was when it began, before the answer another tab
+    was committing, while this statement begins once the lock is held. Its own insert is not among
+    what it counts: the main query of a statement never sees its WITH clauses' changes.
+    """
+    params = {f"a_{k}": v for k, v in answer.items()}
+    if log is not None:
+        params.update({f"log_{k}": v for k, v in log.items()})
+        params.update({f"new_{k}": v for k, v in schedule.items()})
+    row = conn.execute(_answer_writes_postgresql_stmt(log is not None), params).one()
+    return row[0], row[1]
+
+
+@cache
+def _answer_writes_postgresql_stmt(with_review: bool):
+    def values(table, prefix: str, names) -> dict:
+        return {table.c[n]: bindparam(f"{prefix}{n}", type_=table.c[n].type) for n in names}
+
+    answers, logs, cards = Answer.__table__, ReviewLog.__table__, Card.__table__
+    new_answer = (
+        insert(answers).values(values(answers, "a_", (c.key for c in answers.c if c.key != "id")))
+        .returning(answers.c.id).cte("new_answer")
+    )
+    before = select(func.count()).select_from(answers).where(answers.c.quiz_id == bindparam("a_quiz_id"))
+    columns = [select(new_answer.c.id).scalar_subquery(), before.scalar_subquery()]
+    if with_review:
+        new_log = (
+            insert(logs).values(values(logs, "log_", (c.key for c in logs.c if c.key != "id")))
+            .returning(logs.c.id).cte("new_log")
+        )
+        new_schedule = (
+            update(cards).where(cards.c.id == bindparam("log_card_id"))
+            .values(values(cards, "new_", SCHEDULE_COLUMNS)).returning(cards.c.id).cte("new_schedule")
+        )
+        # Referenced, so that both are part of the statement (each runs once either way).
+        columns += [select(new_log.c.id).scalar_subquery(), select(new_schedule.c.id).scalar_subquery()]
+    return select(*columns)
 
 
 @cache
