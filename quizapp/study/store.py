@@ -523,27 +523,25 @@ def _write_answer_postgresql(conn, answer: dict, log: dict | None, schedule: dic
     if log is not None:
         params.update({f"log_{k}": v for k, v in log.items()})
         params.update({f"new_{k}": v for k, v in schedule.items()})
-    row = conn.execute(_answer_writes_postgresql_stmt(log is not None), params).one()
+    stmt = _answer_writes_postgresql_stmt(tuple(answer), tuple(log) if log is not None else None)
+    row = conn.execute(stmt, params).one()
     return row[0], row[1]
 
 
 @cache
-def _answer_writes_postgresql_stmt(with_review: bool):
+def _answer_writes_postgresql_stmt(answer_fields: tuple[str, ...], log_fields: tuple[str, ...] | None):
+    """Built once for each set of fields the caller writes."""
     def values(table, prefix: str, names) -> dict:
         return {table.c[n]: bindparam(f"{prefix}{n}", type_=table.c[n].type) for n in names}
 
     answers, logs, cards = Answer.__table__, ReviewLog.__table__, Card.__table__
     new_answer = (
-        insert(answers).values(values(answers, "a_", (c.key for c in answers.c if c.key != "id")))
-        .returning(answers.c.id).cte("new_answer")
+        insert(answers).values(values(answers, "a_", answer_fields)).returning(answers.c.id).cte("new_answer")
     )
     before = select(func.count()).select_from(answers).where(answers.c.quiz_id == bindparam("a_quiz_id"))
     columns = [select(new_answer.c.id).scalar_subquery(), before.scalar_subquery()]
-    if with_review:
-        new_log = (
-            insert(logs).values(values(logs, "log_", (c.key for c in logs.c if c.key != "id")))
-            .returning(logs.c.id).cte("new_log")
-        )
+    if log_fields is not None:
+        new_log = insert(logs).values(values(logs, "log_", log_fields)).returning(logs.c.id).cte("new_log")
         new_schedule = (
             update(cards).where(cards.c.id == bindparam("log_card_id"))
             .values(values(cards, "new_", SCHEDULE_COLUMNS)).returning(cards.c.id).cte("new_schedule")
