@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -175,19 +176,28 @@ CHROMIUM_ARGS = [
 ARTIFACTS = ROOT / "test-artifacts"
 
 
-@pytest.fixture
-def live_server(seeded_app):
-    """The seeded app served by a real HTTP server on a free loopback port, in a thread."""
+@contextmanager
+def serving(app):
+    """``app`` served by a real threaded HTTP server on a free loopback port; yields its base URL."""
     import threading
 
     from werkzeug.serving import make_server
 
-    server = make_server("127.0.0.1", 0, seeded_app, threaded=True)
+    server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    thread.join(5)
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        thread.join(5)
+
+
+@pytest.fixture
+def live_server(seeded_app):
+    """The seeded app served by a real HTTP server on a free loopback port, in a thread."""
+    with serving(seeded_app) as base:
+        yield base
 
 
 @pytest.fixture

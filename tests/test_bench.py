@@ -32,7 +32,6 @@ def test_percentile_is_nearest_rank():
 # ------------------------------------------------------------------ the load generator's HTTP client
 import asyncio  # noqa: E402
 import re  # noqa: E402
-import threading  # noqa: E402
 
 import pytest  # noqa: E402
 
@@ -72,15 +71,11 @@ def test_client_only_speaks_plain_http():
 @pytest.fixture
 def served(app):
     """The app on a real HTTP server (loopback, free port) for the client to talk to."""
-    from werkzeug.serving import make_server
+    from .conftest import serving
 
     app.config.update(RATELIMIT_ENABLED=False, WTF_CSRF_ENABLED=True)  # CSRF on, as in production
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    thread.join(5)
+    with serving(app) as base:
+        yield base
 
 
 def test_client_logs_in_through_the_real_form_and_out_again(served, make_user):
