@@ -469,24 +469,25 @@ def answer_item(
     answer = dict(quiz_item_id=item.id, quiz_id=quiz.id, user_id=user.id, question_id=item.question_id,
                   response=response, correct=bool(result.correct), score=float(result.score),
                   typo=bool(result.typo), time_ms=time_ms, created_at=now)
-    log = schedule = None
+    log = schedule = params = None
     if card is not None:
         log = dict(card_id=card.id, user_id=user.id, rating=rating, reviewed_at=now, duration_ms=time_ms, kind="quiz",
                    state_before=before.to_json(), card_state=before.state,
                    # An item has at most one answer, so the unique token means one review per answer.
                    client_token=f"quiz-item:{item_id}")
         schedule = _schedule_values(after, now)
+        params = _schedule_params(card, schedule)
     # Plain statements rather than the ORM's unit of work, which costs several times more and, on
     # SQLite, would run while every other writer waits.
     conn = session.connection()
     try:
         if conn.dialect.name == "postgresql":
-            answer_id, answered = _write_answer_postgresql(conn, answer, log, schedule)
+            answer_id, answered = _write_answer_postgresql(conn, answer, log, params)
         else:
             answer_id = conn.execute(_insert_answer_stmt(), answer).scalar_one()
             if card is not None:
                 conn.execute(_insert_review_stmt(), log)
-                conn.execute(_store_schedule_stmt(), {"card_id": card.id, **{f"new_{k}": v for k, v in schedule.items()}})
+                conn.execute(_store_schedule_stmt(), params)
     except IntegrityError:
         # Another request stored this item's answer between our check and our insert.
         session.rollback()
@@ -495,8 +496,7 @@ def answer_item(
             raise
         return _existing(stored, question, quiz)
     if card is not None:
-        for name, value in schedule.items():
-            set_committed_value(card, name, value)
+        _show_schedule(card, schedule)
     finished = answered + 1 >= quiz.length  # fixed at start: items are never added or removed later
     if finished:
         conn.execute(_finish_quiz_stmt(), {"quiz_id": quiz.id, "now": now})
@@ -511,8 +511,9 @@ def _insert_answer_stmt():
 
 
 def _write_answer_postgresql(conn, answer: dict, log: dict | None, schedule: dict | None) -> tuple[int, int]:
-    """PostgreSQL: store an answer (and its review: the log and the card's new schedule) in one
-    round trip, and count the quiz's answers before it. Returns (answer id, that count).
+    """PostgreSQL: store an answer (and its review: the log, and the card's new schedule given as
+    ``_schedule_params``) in one round trip, and count the quiz's answers before it. Returns
+    (answer id, that count).
 
     The count is why it is here and not in ``item_to_answer``: a statement that waited for the quiz
     row's lock sees the rest of the database as it was when it began, before the answer another tab
@@ -522,7 +523,7 @@ def _write_answer_postgresql(conn, answer: dict, log: dict | None, schedule: dic
     params = {f"a_{k}": v for k, v in answer.items()}
     if log is not None:
         params.update({f"log_{k}": v for k, v in log.items()})
-        params.update({f"new_{k}": v for k, v in schedule.items()})
+        params.update(schedule)  # ``_schedule_params``
     stmt = _answer_writes_postgresql_stmt(tuple(answer), tuple(log) if log is not None else None)
     row = conn.execute(stmt, params).one()
     return row[0], row[1]
@@ -543,7 +544,7 @@ def _answer_writes_postgresql_stmt(answer_fields: tuple[str, ...], log_fields: t
     if log_fields is not None:
         new_log = insert(logs).values(values(logs, "log_", log_fields)).returning(logs.c.id).cte("new_log")
         new_schedule = (
-            update(cards).where(cards.c.id == bindparam("log_card_id"))
+            update(cards).where(cards.c.id == bindparam("card_id"))
             .values(values(cards, "new_", SCHEDULE_COLUMNS)).returning(cards.c.id).cte("new_schedule")
         )
         # Referenced, so that both are part of the statement (each runs once either way).
@@ -568,12 +569,22 @@ def _store_schedule_stmt():
     )
 
 
+def _schedule_params(card: Card, values: dict[str, Any]) -> dict[str, Any]:
+    """Parameters of ``_store_schedule_stmt`` for the card's new schedule ``values``."""
+    return {"card_id": card.id, **{f"new_{k}": v for k, v in values.items()}}
+
+
+def _show_schedule(card: Card, values: dict[str, Any]) -> None:
+    """Show a schedule already written on the loaded card (nothing left for the ORM to flush)."""
+    for name, value in values.items():
+        set_committed_value(card, name, value)
+
+
 def _store_schedule(conn, card: Card, st: CardState, now: datetime) -> None:
     """Write the card's new schedule with one statement, and show it on the loaded card."""
     values = _schedule_values(st, now)
-    conn.execute(_store_schedule_stmt(), {"card_id": card.id, **{f"new_{k}": v for k, v in values.items()}})
-    for name, value in values.items():
-        set_committed_value(card, name, value)
+    conn.execute(_store_schedule_stmt(), _schedule_params(card, values))
+    _show_schedule(card, values)
 
 
 def finish_quiz(session: Session, quiz: Quiz, now: datetime | None = None) -> None:
