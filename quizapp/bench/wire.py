@@ -3,8 +3,8 @@
 Why not httpx: on this project's two-core benchmark machine the load generator shares the cores
 with the server it measures, so every millisecond it spends per request is taken from the server
 and shows up as server latency. httpx's ``AsyncClient`` spent 1.4 ms of CPU per ``/healthz``
-request; this client spends about 0.2 ms, which is the difference between measuring the client and
-measuring the app. It is just enough HTTP for that job, and no more:
+request; this client spends 0.2–0.4 ms on it (0.3–0.65 ms across the benchmark's operations), which
+is the difference between measuring the client and measuring the app. It is just enough HTTP for that job, and no more:
 
 - each request opens its own connection and says ``Connection: close``, so the server closes it
   after the response and the response is read to the end of the stream (gunicorn's sync workers
