@@ -229,6 +229,84 @@ def test_quiz_answers_count_as_reviews(app, bank):
         assert db.session.scalar(select(func.count()).select_from(ReviewLog)) == 1
 
 
+def test_the_request_path_and_answer_item_record_the_same(app, bank):
+    """A request answers from one plain statement (``submit_answer``), callers holding entities use
+    ``answer_item``: for the same answers they must store the same rows. Cases: a fact without a
+    card yet (created, with the fact's best front question), a card with history, a suspended card,
+    a retired fact and a question about several facts (none of those three reviewed), and a double
+    submit."""
+    from quizapp.models import Fact
+
+    questions = bank["questions"]
+    sa, cl, mc, tf, ma = (questions[t][0] for t in ("short_answer", "cloze", "multiple_choice", "true_false",
+                                                   "matching"))
+    order = [sa, cl, mc, tf, ma]
+    with app.app_context():
+        q = {qid: db.session.get(Question, qid) for qid in order}
+        fact_of = {qid: q[qid].facts[0].id for qid in (sa, cl, mc, tf)}
+        quizzes = {}
+        for uid in (bank["user"], bank["other"]):
+            user = db.session.get(User, uid)
+            store.review_card(db.session, user, fact_of[cl], GOOD, now=NOW - timedelta(days=2), scheduler=SCHED)
+            db.session.add(Card(user_id=uid, fact_id=fact_of[tf], state=0, due=NOW, created_at=NOW, suspended=True))
+            quizzes[uid] = store.start_quiz(db.session, user, scope_kind="corpus", scope_ref=None, length=5,
+                                            mode="test", question_ids=order, rng=random.Random(1)).id
+        # Retired while the quizzes are under way (an article edited meanwhile).
+        db.session.get(Fact, fact_of[mc]).retired_at = NOW - timedelta(days=1)
+        db.session.commit()
+
+        def answer_all(uid, by_request):
+            user = db.session.get(User, uid)
+            quiz = db.session.get(Quiz, quizzes[uid])
+            outcomes, quiz_id = [], quiz.id
+            items = sorted(quiz.items, key=lambda it: it.position)
+            forms = [right_form(it.question, it.id) if it.question_id != cl else {"response": "no idea"}
+                     for it in items]
+            for item, form in zip(items, forms):
+                for _ in range(2 if item.question_id == sa else 1):  # the second: a double submit
+                    if by_request:  # as a request does: nothing loaded but the user
+                        db.session.expunge_all()
+                        _, out = store.submit_answer(db.session, db.session.get(User, uid), quiz_id, item.id, form,
+                                                     time_ms=3000, now=NOW, scheduler=SCHED)
+                    else:
+                        out = store.answer_item(db.session, user, quiz, item, form, time_ms=3000, now=NOW,
+                                                scheduler=SCHED)
+                    db.session.commit()
+                    outcomes.append((item.question_id, out.created, out.result.correct, out.finished,
+                                     out.question.fact_ids))
+            answers = db.session.execute(
+                select(Answer.question_id, Answer.response, Answer.correct, Answer.score, Answer.typo, Answer.time_ms)
+                .where(Answer.quiz_id == quiz_id).order_by(Answer.question_id)).all()
+            logs = db.session.execute(
+                select(Card.fact_id, ReviewLog.rating, ReviewLog.card_state, ReviewLog.state_before, ReviewLog.kind)
+                .join(Card, Card.id == ReviewLog.card_id)
+                .where(ReviewLog.user_id == uid).order_by(ReviewLog.id)).all()
+            cards = db.session.execute(
+                select(Card.fact_id, Card.question_id, Card.state, Card.due, Card.stability, Card.suspended)
+                .where(Card.user_id == uid).order_by(Card.fact_id)).all()
+            finished = db.session.get(Quiz, quiz_id).finished_at
+            return outcomes, answers, logs, cards, finished
+
+        by_request = answer_all(bank["user"], True)
+        by_entities = answer_all(bank["other"], False)
+        assert by_request == by_entities
+        outcomes, answers, logs, cards, finished = by_request
+        assert sorted(o[:2] for o in outcomes) == sorted(
+            [(sa, True), (sa, False), (cl, True), (mc, True), (tf, True), (ma, True)])
+        assert [o[3] for o in outcomes] == [False] * 5 + [True] and finished == NOW
+        assert next(sorted(o[4]) for o in outcomes if o[0] == ma) == sorted(f.uid for f in q[ma].facts)
+        assert len(answers) == 5
+        # Reviewed: the new card (sa's fact) and the card with history (cl's fact, failed: Again).
+        quiz_logs = {log.fact_id: log for log in logs[1:]}
+        assert len(logs) == 3 and all(log.kind == "quiz" for log in quiz_logs.values())
+        assert quiz_logs[fact_of[sa]].rating == GOOD and quiz_logs[fact_of[sa]].state_before["state"] == 0
+        assert quiz_logs[fact_of[cl]].rating == AGAIN and quiz_logs[fact_of[cl]].state_before["state"] != 0
+        card_of = {c.fact_id: c for c in cards}
+        assert card_of[fact_of[sa]].question_id == sa  # its fact's short answer: the preferred front
+        assert card_of[fact_of[tf]].suspended and card_of[fact_of[tf]].state == 0
+        assert fact_of[mc] not in card_of
+
+
 def test_failed_quiz_answer_is_an_again(app, bank):
     with app.app_context():
         user = db.session.get(User, bank["user"])

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 import random
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -47,10 +47,11 @@ class CardState:
 
     def to_json(self) -> dict[str, Any]:
         """JSON for ``ReviewLog.state_before``: floats kept at full precision so undo is exact."""
-        d = asdict(self)
-        d["due"] = self.due.isoformat() if self.due else None
-        d["last_review"] = self.last_review.isoformat() if self.last_review else None
-        return d
+        return {
+            "state": self.state, "step": self.step, "stability": self.stability, "difficulty": self.difficulty,
+            "due": self.due.isoformat() if self.due else None,
+            "last_review": self.last_review.isoformat() if self.last_review else None,
+        }
 
     @classmethod
     def from_json(cls, d: dict[str, Any]) -> CardState:

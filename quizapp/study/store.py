@@ -1,10 +1,10 @@
 """Study in the database: starting and answering quizzes, flashcards and their reviews.
 
 Functions take the SQLAlchemy session and the acting user, change rows and ``flush`` (the two
-hottest writes, answering and rating, write with plain statements); the caller commits, so one
-request is one transaction. Idempotency is enforced by the schema (one ``Answer`` per quiz item,
-unique ``ReviewLog.client_token``) and IntegrityErrors from a lost race are turned into "already
-done" results, never 500s.
+hottest writes, answering and rating, write with plain statements, and answering reads with one
+too); the caller commits, so one request is one transaction. Idempotency is enforced by the
+schema (one ``Answer`` per quiz item, unique ``ReviewLog.client_token``) and IntegrityErrors from
+a lost race are turned into "already done" results, never 500s.
 """
 
 from __future__ import annotations
@@ -367,13 +367,14 @@ def _item_to_answer_stmt():
 
 
 def item_to_answer(session: Session, user: User, quiz_id: int, item_id: int) -> Answerable | None:
-    """The user's own quiz item ready to answer, in one statement; None when it is not theirs.
+    """The user's own quiz item as entities (quiz, item, question and facts, any stored answer) and
+    the quiz's answer count, in one statement; None when it is not theirs.
 
-    Answering is the hottest write in the app, so the quiz, the item, its question and facts, any
-    stored answer and the quiz's answer count come back together. Two answers to one quiz (two
-    tabs) go one after the other: on SQLite a writing request holds the database's write lock from
-    its first statement; on PostgreSQL the quiz row is locked. The count is exact on SQLite; on
-    PostgreSQL ``answer_item`` takes it again as it writes (``_write_answer_postgresql``).
+    For callers that go on with ``answer_item`` or show the question again (a form that could not
+    be read); a request answers from ``answer_target``'s plain rows instead. It locks as that does:
+    on SQLite a writing request holds the database's write lock from its first statement; on
+    PostgreSQL the quiz row is locked. The count is exact on SQLite; on PostgreSQL ``answer_item``
+    takes it again as it writes (``_write_answer_postgresql``).
     """
     row = session.execute(
         _item_to_answer_stmt(), {"item_id": item_id, "quiz_id": quiz_id, "user_id": user.id}
@@ -385,7 +386,7 @@ def item_to_answer(session: Session, user: User, quiz_id: int, item_id: int) -> 
 
 
 def answered_count(session: Session, quiz: Quiz) -> int:
-    return session.scalar(select(func.count()).select_from(Answer).where(Answer.quiz_id == quiz.id)) or 0
+    return session.scalar(_count_answers_stmt(), {"quiz_id": quiz.id}) or 0
 
 
 @dataclass
@@ -397,9 +398,196 @@ class AnswerOutcome:
     finished: bool  # the quiz has no unanswered items left
 
 
-def _existing(answer: Answer, question: PureQuestion, quiz: Quiz) -> AnswerOutcome:
+def _existing(answer: Answer, question: PureQuestion, finished: bool) -> AnswerOutcome:
     result = GradeResult(bool(answer.correct), bool(answer.typo), None, float(answer.score or 0.0))
-    return AnswerOutcome(answer, question, result, False, quiz.finished_at is not None)
+    return AnswerOutcome(answer, question, result, False, finished)
+
+
+@dataclass
+class AnswerTarget:
+    """An item about to be answered, as plain values: everything answering it reads.
+
+    The request path reads it with one plain statement (``answer_target``) rather than as ORM
+    entities: answering is the app's hottest write, and building five entities cost more than the
+    query. ``answer_item`` makes one from entities a caller already has.
+    """
+
+    quiz_id: int
+    owner_id: int  # the quiz's user
+    mode: str
+    length: int
+    finished_at: datetime | None
+    item_id: int
+    question_id: int
+    question: PureQuestion
+    stored: Answer | None  # the item's answer, if it has one (not attached to the session)
+    answered: int | None  # answers the quiz had before this one; None: count them as we write
+    review_fact_id: int | None  # the one live fact an answer reviews (see ``_reviewed_fact``)
+    card: _CardRow | None = None  # that fact's card for this user, when read with the target
+    card_read: bool = False  # ``card`` was read with the target (None then means there is none)
+
+
+def _reviewed_fact(facts: Sequence[tuple[int, datetime | None]]) -> int | None:
+    """The fact a quiz answer reviews: only questions about exactly one live fact count. A matching
+    or ordering question mixes several facts, and one wrong pair says little about each of them."""
+    if len(facts) != 1 or facts[0][1] is not None:
+        return None
+    return facts[0][0]
+
+
+_FACT_SEP = "\x1f"  # unit separator: cannot occur in a fact uid
+_CARD_COLUMNS = ("id", "suspended", *("state", "step", "stability", "difficulty", "due", "last_review"))
+
+
+@dataclass
+class _CardRow:
+    """A card's scheduling columns read as a plain row (``card_state`` and ``card_seed`` take it)."""
+
+    id: int
+    suspended: bool
+    state: int
+    step: int | None
+    stability: float | None
+    difficulty: float | None
+    due: datetime | None
+    last_review: datetime | None
+
+
+@cache
+def _answer_target_stmt(dialect: str):
+    """Built once per dialect. One row per fact of the question (at least one row).
+
+    SQLite: the user's card for each fact comes in the same statement, and the quiz's answer count
+    too (the request already holds the write lock, so nothing changes under it). PostgreSQL: the
+    quiz row is locked (``FOR UPDATE OF quiz``), so two tabs answering one quiz take turns; the
+    card is read and locked by a second statement, because a row on the nullable side of an outer
+    join cannot be locked, and the count is taken as the answer is written.
+    """
+    quiz, item, question, answer = Quiz.__table__, QuizItem.__table__, Question.__table__, Answer.__table__
+    fact, card, qf = Fact.__table__, Card.__table__, question_fact
+    columns = [
+        quiz.c.id.label("quiz_id"), quiz.c.user_id.label("owner_id"), quiz.c.mode, quiz.c.length,
+        quiz.c.finished_at, item.c.id.label("item_id"), item.c.question_id,
+        *(question.c[n].label(f"q_{n}") for n in (
+            "id", "uid", "type", "prompt", "answer", "accepted", "choices", "pairs", "items", "explanation",
+            "difficulty", "score", "fact_kind", "sources")),
+        *(answer.c[n].label(f"a_{n}") for n in (
+            "id", "response", "correct", "score", "typo", "time_ms", "created_at")),
+        fact.c.id.label("fact_id"), fact.c.uid.label("fact_uid"), fact.c.retired_at.label("fact_retired_at"),
+    ]
+    joined = (
+        item.join(quiz, quiz.c.id == item.c.quiz_id)
+        .join(question, question.c.id == item.c.question_id)
+        .outerjoin(answer, answer.c.quiz_item_id == item.c.id)
+        .outerjoin(qf, qf.c.question_id == question.c.id)
+        .outerjoin(fact, fact.c.id == qf.c.fact_id)
+    )
+    if dialect == "sqlite":
+        columns.append(
+            select(func.count()).select_from(answer).where(answer.c.quiz_id == quiz.c.id)
+            .correlate(quiz).scalar_subquery().label("answered")
+        )
+        columns += [card.c[n].label(f"card_{n}") for n in _CARD_COLUMNS]
+        joined = joined.outerjoin(
+            card, and_(card.c.fact_id == fact.c.id, card.c.user_id == bindparam("user_id")))
+    stmt = select(*columns).select_from(joined).where(
+        item.c.id == bindparam("item_id"), item.c.quiz_id == bindparam("quiz_id"),
+        quiz.c.user_id == bindparam("user_id"),
+    ).order_by(fact.c.id)
+    return stmt if dialect == "sqlite" else stmt.with_for_update(of=quiz)
+
+
+def answer_target(session: Session, user: User, quiz_id: int, item_id: int) -> AnswerTarget | None:
+    """The user's own quiz item ready to answer; None when it is not theirs."""
+    dialect = session.get_bind().dialect.name
+    rows = session.connection().execute(
+        _answer_target_stmt(dialect), {"item_id": item_id, "quiz_id": quiz_id, "user_id": user.id}
+    ).all()
+    if not rows:
+        return None
+    r = rows[0]
+    facts = [(row.fact_id, row.fact_retired_at) for row in rows if row.fact_id is not None]
+    question = PureQuestion(
+        id=r.q_uid or f"q{r.q_id}", type=r.q_type, prompt=r.q_prompt, answer=r.q_answer,
+        accepted_answers=list(r.q_accepted or []), choices=list(r.q_choices or []),
+        pairs=[list(p) for p in (r.q_pairs or [])], items=list(r.q_items or []),
+        explanation=r.q_explanation or "", difficulty=r.q_difficulty, score=r.q_score,
+        fact_ids=[row.fact_uid for row in rows if row.fact_id is not None], fact_kind=r.q_fact_kind or "",
+        sources=list(r.q_sources or []),
+    )
+    stored = None
+    if r.a_id is not None:
+        stored = Answer(id=r.a_id, quiz_item_id=r.item_id, quiz_id=r.quiz_id, user_id=r.owner_id,
+                        question_id=r.question_id, response=r.a_response, correct=r.a_correct, score=r.a_score,
+                        typo=r.a_typo, time_ms=r.a_time_ms, created_at=r.a_created_at)
+    target = AnswerTarget(r.quiz_id, r.owner_id, r.mode, r.length, r.finished_at, r.item_id, r.question_id,
+                          question, stored, None, _reviewed_fact(facts))
+    if dialect == "sqlite":
+        target.answered = int(r.answered)
+        if target.review_fact_id is not None:
+            target.card_read = True
+            target.card = _CardRow(*(getattr(r, f"card_{n}") for n in _CARD_COLUMNS)) if r.card_id else None
+    return target
+
+
+@cache
+def _card_row_stmt():
+    # Locked (PostgreSQL): a rating of the same card in another tab must not start from the same old state.
+    card = Card.__table__
+    return (
+        select(*(card.c[n] for n in _CARD_COLUMNS))
+        .where(card.c.user_id == bindparam("user_id"), card.c.fact_id == bindparam("fact_id"))
+        .with_for_update()
+    )
+
+
+@cache
+def _create_card_stmt(dialect: str, entity: bool = False):
+    """A new card for (user, fact), returning the ``Card`` (``entity``) or its ``_CardRow`` columns.
+
+    Its front question is chosen in the statement as ``_front_question`` does: the first of
+    ``FRONT_TYPES``, then the oldest. Two requests may create the same card at once (PostgreSQL;
+    SQLite writers take turns): the loser's insert does nothing and returns no row, so it reads the
+    winner's card, with no savepoint to pay for. Built once: composing it costs more than running it.
+    """
+    question = Question.__table__
+    rank = case({t: i for i, t in enumerate(FRONT_TYPES)}, value=question.c.type)
+    front = (
+        select(question.c.id)
+        .join(question_fact, question_fact.c.question_id == question.c.id)
+        .where(
+            question_fact.c.fact_id == bindparam("fact_id"),
+            question.c.type.in_(FRONT_TYPES),
+            question.c.retired_at.is_(None),
+            question.c.origin == "generated",
+        )
+        .order_by(rank, question.c.id)
+        .limit(1)
+        .scalar_subquery()
+    )
+    when = bindparam("now", type_=Card.__table__.c.due.type)
+    insert_ = pg_insert if dialect == "postgresql" else sqlite_insert
+    stmt = (
+        insert_(Card)
+        .values(user_id=bindparam("user_id"), fact_id=bindparam("fact_id"), question_id=front, state=NEW,
+                due=when, created_at=when, suspended=False)
+        .on_conflict_do_nothing(index_elements=[Card.user_id, Card.fact_id])
+    )
+    return stmt.returning(Card) if entity else stmt.returning(*(Card.__table__.c[n] for n in _CARD_COLUMNS))
+
+
+def _review_card_row(conn, user_id: int, fact_id: int, now: datetime, *, missing: bool = False) -> _CardRow:
+    """The user's card for the fact (created if they have none yet), as a plain row. ``missing``:
+    the caller has just read that there is none."""
+    params = {"user_id": user_id, "fact_id": fact_id}
+    row = None if missing else conn.execute(_card_row_stmt(), params).first()
+    if row is None:
+        row = conn.execute(_create_card_stmt(conn.dialect.name), {**params, "now": now}).first()
+    if row is None:  # another request created it meanwhile
+        row = conn.execute(_card_row_stmt(), params).first()
+        if row is None:
+            raise StudyError("The card could not be created; try again.")
+    return _CardRow(*row)
 
 
 def submit_answer(
@@ -412,13 +600,12 @@ def submit_answer(
     time_ms: int | None = None,
     now: datetime | None = None,
     scheduler: StudyScheduler | None = None,
-) -> tuple[Answerable, AnswerOutcome] | None:
-    """Answer the user's quiz item (``answer_item``); None when the item is not theirs."""
-    target = item_to_answer(session, user, quiz_id, item_id)
+) -> tuple[AnswerTarget, AnswerOutcome] | None:
+    """Answer the user's quiz item (as ``answer_item`` does); None when the item is not theirs."""
+    target = answer_target(session, user, quiz_id, item_id)
     if target is None:
         return None
-    return target, answer_item(session, user, target.quiz, target.item, form, time_ms=time_ms, now=now,
-                               scheduler=scheduler, answered=target.answered)
+    return target, _answer(session, user, target, form, time_ms=time_ms, now=now, scheduler=scheduler)
 
 
 def answer_item(
@@ -445,28 +632,58 @@ def answer_item(
     Losing the race for an item rolls the whole transaction back (at most a card this request
     created goes with it), so no savepoint is needed on the common path.
     """
-    now = now or utcnow()
-    scheduler = scheduler or StudyScheduler()
     if quiz.user_id != user.id or item.quiz_id != quiz.id:
         raise ScopeNotFound("There is no such question in this quiz.")
+    session.flush()  # what follows reads and writes with plain statements
     question = question_from_row(item.question)
-    if item.answer is not None:
-        return _existing(item.answer, question, quiz)
-    if quiz.finished_at is not None:
+    target = AnswerTarget(
+        quiz.id, quiz.user_id, quiz.mode, quiz.length, quiz.finished_at, item.id, item.question_id, question,
+        item.answer, answered, _reviewed_fact([(f.id, f.retired_at) for f in item.question.facts]),
+    )
+    return _answer(session, user, target, form, time_ms=time_ms, now=now, scheduler=scheduler)
+
+
+def _answer(
+    session: Session,
+    user: User,
+    target: AnswerTarget,
+    form: Mapping[str, Any],
+    *,
+    time_ms: int | None,
+    now: datetime | None,
+    scheduler: StudyScheduler | None,
+) -> AnswerOutcome:
+    now = now or utcnow()
+    scheduler = scheduler or StudyScheduler()
+    if target.owner_id != user.id:
+        raise ScopeNotFound("There is no such question in this quiz.")
+    question = target.question
+    if target.stored is not None:
+        return _existing(target.stored, question, target.finished_at is not None)
+    if target.finished_at is not None:
         raise StudyError("This quiz is over; start a new one or retry the missed questions.")
-    response = qz.read_response(question, qz.layout(question, item.id), form)
+    response = qz.read_response(question, qz.layout(question, target.item_id), form)
     result = grade(question, response)
-    if answered is None and session.get_bind().dialect.name != "postgresql":
-        answered = answered_count(session, quiz)  # (PostgreSQL counts as it writes, below)
-    item_id = item.id
+    conn = session.connection()
+    postgresql = conn.dialect.name == "postgresql"
+    answered = target.answered
+    if answered is None and not postgresql:
+        answered = _count_answers(conn, target.quiz_id)  # (PostgreSQL counts as it writes, below)
+    item_id = target.item_id
     # Everything is read and worked out first; only then are the answer, the card's new schedule
     # and its review log written.
-    card = _quiz_review_card(session, user, item.question, now) if user.quiz_counts_as_review else None
+    card = None
+    if user.quiz_counts_as_review and target.review_fact_id is not None:
+        card = target.card
+        if card is None:
+            card = _review_card_row(conn, user.id, target.review_fact_id, now, missing=target.card_read)
+        if card.suspended:
+            card = None
     rating = quiz_rating(bool(result.correct))
     if card is not None:
         before = card_state(card)
         after = scheduler.review(before, rating, now, seed=card_seed(card.id, card.last_review))
-    answer = dict(quiz_item_id=item.id, quiz_id=quiz.id, user_id=user.id, question_id=item.question_id,
+    answer = dict(quiz_item_id=item_id, quiz_id=target.quiz_id, user_id=user.id, question_id=target.question_id,
                   response=response, correct=bool(result.correct), score=float(result.score),
                   typo=bool(result.typo), time_ms=time_ms, created_at=now)
     log = schedule = params = None
@@ -479,9 +696,8 @@ def answer_item(
         params = _schedule_params(card, schedule)
     # Plain statements rather than the ORM's unit of work, which costs several times more and, on
     # SQLite, would run while every other writer waits.
-    conn = session.connection()
     try:
-        if conn.dialect.name == "postgresql":
+        if postgresql:
             answer_id, answered = _write_answer_postgresql(conn, answer, log, params)
         else:
             answer_id = conn.execute(_insert_answer_stmt(), answer).scalar_one()
@@ -494,15 +710,34 @@ def answer_item(
         stored = session.scalar(select(Answer).where(Answer.quiz_item_id == item_id))
         if stored is None:
             raise
-        return _existing(stored, question, quiz)
+        finished = session.scalar(select(Quiz.finished_at).where(Quiz.id == target.quiz_id)) is not None
+        return _existing(stored, question, finished)
     if card is not None:
-        _show_schedule(card, schedule)
-    finished = answered + 1 >= quiz.length  # fixed at start: items are never added or removed later
+        _show_loaded(session, Card, card.id, schedule)
+    finished = answered + 1 >= target.length  # fixed at start: items are never added or removed later
     if finished:
-        conn.execute(_finish_quiz_stmt(), {"quiz_id": quiz.id, "now": now})
-        set_committed_value(quiz, "finished_at", now)
+        conn.execute(_finish_quiz_stmt(), {"quiz_id": target.quiz_id, "now": now})
+        _show_loaded(session, Quiz, target.quiz_id, {"finished_at": now})
     answer = Answer(id=answer_id, **answer)  # not added to the session: the row is written already
     return AnswerOutcome(answer, question, result, True, finished)
+
+
+def _count_answers(conn, quiz_id: int) -> int:
+    return conn.execute(_count_answers_stmt(), {"quiz_id": quiz_id}).scalar_one()
+
+
+@cache
+def _count_answers_stmt():
+    return select(func.count()).select_from(Answer).where(Answer.quiz_id == bindparam("quiz_id"))
+
+
+def _show_loaded(session: Session, model, ident: int, values: dict[str, Any]) -> None:
+    """Show values already written with a plain statement on the row's entity, if this session has
+    it loaded (nothing left for the ORM to flush, and no stale copy for the rest of the request)."""
+    obj = session.identity_map.get(session.identity_key(model, ident))
+    if obj is not None:
+        for name, value in values.items():
+            set_committed_value(obj, name, value)
 
 
 @cache
@@ -1216,18 +1451,9 @@ def _get_or_create_card(session: Session, user: User, fact: Fact, now: datetime)
     card = _card_for(session, user, fact.id)
     if card is not None:
         return card
-    front = _front_question(session, fact, None)
-    # Two requests may create the same card at once (PostgreSQL; SQLite writers take turns): the
-    # loser's insert does nothing and it reads the winner's card, with no savepoint to pay for.
-    insert_ = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
-    card = session.scalars(
-        insert_(Card)
-        .values(user_id=user.id, fact_id=fact.id, question_id=front.id if front else None, state=NEW, due=now,
-                created_at=now, suspended=False)
-        .on_conflict_do_nothing(index_elements=[Card.user_id, Card.fact_id])
-        .returning(Card)
-    ).first()
-    if card is None:
+    params = {"user_id": user.id, "fact_id": fact.id, "now": now}
+    card = session.scalars(_create_card_stmt(session.get_bind().dialect.name, entity=True), params).first()
+    if card is None:  # another request created it meanwhile (see ``_create_card_stmt``)
         card = _card_for(session, user, fact.id)
         if card is None:
             raise StudyError("The card could not be created; try again.")
@@ -1335,19 +1561,6 @@ def _resubmitted(session: Session, user: User, prior: ReviewLog) -> ReviewOutcom
     if prior.user_id != user.id:
         raise StudyError("The form was not valid; reload the page.")
     return ReviewOutcome(prior, session.get(Card, prior.card_id), False)
-
-
-def _quiz_review_card(session: Session, user: User, question: Question, now: datetime) -> Card | None:
-    """The card a quiz answer to ``question`` reviews, or None.
-
-    Only questions about exactly one live fact count: a matching or ordering question mixes several
-    facts, and one wrong pair says little about each of them. Suspended cards are left alone.
-    """
-    facts = list(question.facts)
-    if len(facts) != 1 or facts[0].retired_at is not None:
-        return None
-    card = _get_or_create_card(session, user, facts[0], now)
-    return None if card.suspended else card
 
 
 @dataclass

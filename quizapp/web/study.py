@@ -196,23 +196,22 @@ def answer(quiz_id: int, item_id: int):
     if done is None:
         abort(404)
     target, outcome = done
-    quiz, item = target.quiz, target.item
-    # Read what the redirect needs before committing: afterwards the objects are expired and
-    # touching them would cost a round trip (and, on SQLite, a second transaction).
-    quiz_id, item_id, practice = quiz.id, item.id, quiz.mode == "practice"
+    quiz_id, item_id, practice = target.quiz_id, target.item_id, target.mode == "practice"
     db.session.commit()
     if practice:
         if is_htmx():
-            view = store.ItemView(item, outcome.question, outcome.answer)
+            quiz = _own_quiz(quiz_id)
+            view = store.ItemView(store.get_item(db.session, quiz, item_id), outcome.question, outcome.answer)
             return render("study/feedback.html", "study/_stage.html", stage="feedback",
                           **_feedback_ctx(quiz, view))
         return redirect(url_for("study.feedback", quiz_id=quiz_id, item_id=item_id), 303)
     # Test mode: straight on to the next question (or the results).
     if is_htmx():
-        nxt = store.current_item(db.session, quiz) if quiz.finished_at is None else None
+        quiz = None if outcome.finished else _own_quiz(quiz_id)
+        nxt = store.current_item(db.session, quiz) if quiz is not None and quiz.finished_at is None else None
         if nxt is None:
             resp = make_response("", 200)
-            resp.headers["HX-Redirect"] = url_for("study.results", quiz_id=quiz.id)
+            resp.headers["HX-Redirect"] = url_for("study.results", quiz_id=quiz_id)
             return resp
         return _question_stage(quiz, _question_ctx(quiz, nxt))
     return redirect(url_for("study.take", quiz_id=quiz_id), 303)
