@@ -51,6 +51,36 @@ def test_decks_have_facts_with_a_front_question(app, bank):
         assert card.question_type == "short_answer" or card.question_type in store.FRONT_TYPES
 
 
+def test_a_new_card_gets_the_front_question_a_flashcard_would_pick(app, bank):
+    """The card a first rating (or quiz answer) creates is given its front question in the insert
+    statement; it must be the one ``_pick_front`` picks: the first type of ``FRONT_TYPES``, then
+    the oldest question."""
+    from quizapp.models import Question
+
+    with app.app_context():
+        user = db.session.get(User, bank["user"])
+        fact = db.session.get(Fact, bank["facts"][0])  # the first article's date fact: one cloze so far
+        extra = [Question(uid=f"x{i}", type=t, fact_kind=fact.kind, prompt=f"Extra {i}?", answer=fact.answer,
+                          accepted=[], explanation="", sources=[], facts=[fact])
+                 for i, t in enumerate(["multiple_choice", "short_answer", "short_answer", "true_false"])]
+        extra[0].choices = [fact.answer, "x", "y", "z"]
+        db.session.add_all(extra)
+        retired = Question(uid="x-old", type="short_answer", fact_kind=fact.kind, prompt="Retired?",
+                           answer=fact.answer, accepted=[], explanation="", sources=[], facts=[fact],
+                           retired_at=NOW)
+        db.session.add(retired)
+        db.session.flush()
+        candidates = db.session.scalars(
+            select(Question).join(Question.facts).where(
+                Fact.id == fact.id, Question.type.in_(store.FRONT_TYPES), Question.retired_at.is_(None))
+            .order_by(Question.id)).all()
+        expected = store._pick_front(candidates, None)
+        assert expected.id == extra[1].id  # a short answer (the first kind), the older of the two
+        out = store.review_card(db.session, user, fact.id, GOOD, now=NOW, scheduler=SCHED)
+        db.session.commit()
+        assert db.session.get(Card, out.card.id).question_id == expected.id
+
+
 def test_new_card_reviews_and_queue_order(app, bank):
     with app.app_context():
         user = db.session.get(User, bank["user"])

@@ -423,7 +423,7 @@ class AnswerTarget:
     stored: Answer | None  # the item's answer, if it has one (not attached to the session)
     answered: int | None  # answers the quiz had before this one; None: count them as we write
     review_fact_id: int | None  # the one live fact an answer reviews (see ``_reviewed_fact``)
-    card: _CardRow | None = None  # that fact's card for this user, when read with the target
+    card: CardRow | None = None  # that fact's card for this user, when read with the target
     card_read: bool = False  # ``card`` was read with the target (None then means there is none)
 
 
@@ -440,8 +440,9 @@ _CARD_COLUMNS = ("id", "suspended", *("state", "step", "stability", "difficulty"
 
 
 @dataclass
-class _CardRow:
-    """A card's scheduling columns read as a plain row (``card_state`` and ``card_seed`` take it)."""
+class CardRow:
+    """A card's scheduling columns as plain values, read or written by the two hottest writes
+    (``card_state``, ``card_seed`` and ``card_version`` take it as they take a ``Card``)."""
 
     id: int
     suspended: bool
@@ -500,6 +501,7 @@ def _answer_target_stmt(dialect: str):
 def answer_target(session: Session, user: User, quiz_id: int, item_id: int) -> AnswerTarget | None:
     """The user's own quiz item ready to answer; None when it is not theirs."""
     dialect = session.get_bind().dialect.name
+    session.flush()  # a plain statement: the caller's pending changes go first
     rows = session.connection().execute(
         _answer_target_stmt(dialect), {"item_id": item_id, "quiz_id": quiz_id, "user_id": user.id}
     ).all()
@@ -526,7 +528,7 @@ def answer_target(session: Session, user: User, quiz_id: int, item_id: int) -> A
         target.answered = int(r.answered)
         if target.review_fact_id is not None:
             target.card_read = True
-            target.card = _CardRow(*(getattr(r, f"card_{n}") for n in _CARD_COLUMNS)) if r.card_id else None
+            target.card = CardRow(*(getattr(r, f"card_{n}") for n in _CARD_COLUMNS)) if r.card_id else None
     return target
 
 
@@ -542,13 +544,14 @@ def _card_row_stmt():
 
 
 @cache
-def _create_card_stmt(dialect: str, entity: bool = False):
-    """A new card for (user, fact), returning the ``Card`` (``entity``) or its ``_CardRow`` columns.
+def _create_card_stmt(dialect: str):
+    """A new card for (user, fact), returning its ``CardRow`` columns.
 
-    Its front question is chosen in the statement as ``_front_question`` does: the first of
-    ``FRONT_TYPES``, then the oldest. Two requests may create the same card at once (PostgreSQL;
-    SQLite writers take turns): the loser's insert does nothing and returns no row, so it reads the
-    winner's card, with no savepoint to pay for. Built once: composing it costs more than running it.
+    Its front question is chosen in the statement as ``_pick_front`` chooses without a preferred
+    question: the first of ``FRONT_TYPES``, then the oldest. Two requests may create the same card
+    at once (PostgreSQL; SQLite writers take turns): the loser's insert does nothing and returns no
+    row, so it reads the winner's card, with no savepoint to pay for. Built once: composing it
+    costs more than running it.
     """
     question = Question.__table__
     rank = case({t: i for i, t in enumerate(FRONT_TYPES)}, value=question.c.type)
@@ -573,10 +576,10 @@ def _create_card_stmt(dialect: str, entity: bool = False):
                 due=when, created_at=when, suspended=False)
         .on_conflict_do_nothing(index_elements=[Card.user_id, Card.fact_id])
     )
-    return stmt.returning(Card) if entity else stmt.returning(*(Card.__table__.c[n] for n in _CARD_COLUMNS))
+    return stmt.returning(*(Card.__table__.c[n] for n in _CARD_COLUMNS))
 
 
-def _review_card_row(conn, user_id: int, fact_id: int, now: datetime, *, missing: bool = False) -> _CardRow:
+def _review_card_row(conn, user_id: int, fact_id: int, now: datetime, *, missing: bool = False) -> CardRow:
     """The user's card for the fact (created if they have none yet), as a plain row. ``missing``:
     the caller has just read that there is none."""
     params = {"user_id": user_id, "fact_id": fact_id}
@@ -587,7 +590,7 @@ def _review_card_row(conn, user_id: int, fact_id: int, now: datetime, *, missing
         row = conn.execute(_card_row_stmt(), params).first()
         if row is None:
             raise StudyError("The card could not be created; try again.")
-    return _CardRow(*row)
+    return CardRow(*row)
 
 
 def submit_answer(
@@ -804,22 +807,19 @@ def _store_schedule_stmt():
     )
 
 
-def _schedule_params(card: Card, values: dict[str, Any]) -> dict[str, Any]:
+def _schedule_params(card: CardRow, values: dict[str, Any]) -> dict[str, Any]:
     """Parameters of ``_store_schedule_stmt`` for the card's new schedule ``values``."""
     return {"card_id": card.id, **{f"new_{k}": v for k, v in values.items()}}
 
 
-def _show_schedule(card: Card, values: dict[str, Any]) -> None:
-    """Show a schedule already written on the loaded card (nothing left for the ORM to flush)."""
-    for name, value in values.items():
-        set_committed_value(card, name, value)
-
-
-def _store_schedule(conn, card: Card, st: CardState, now: datetime) -> None:
-    """Write the card's new schedule with one statement, and show it on the loaded card."""
+def _store_schedule(session: Session, conn, card: CardRow, st: CardState, now: datetime) -> None:
+    """Write the card's new schedule with one statement, and show it on ``card`` and on the
+    card's entity if the session has one loaded."""
     values = _schedule_values(st, now)
     conn.execute(_store_schedule_stmt(), _schedule_params(card, values))
-    _show_schedule(card, values)
+    for name, value in values.items():
+        setattr(card, name, value)
+    _show_loaded(session, Card, card.id, values)
 
 
 def finish_quiz(session: Session, quiz: Quiz, now: datetime | None = None) -> None:
@@ -1061,7 +1061,7 @@ def _reader(session: Session):
     return session.connection()
 
 
-def card_state(card: Card | None) -> CardState:
+def card_state(card: Card | CardRow | None) -> CardState:
     if card is None:
         return CardState()
     return CardState(card.state, card.step, card.stability, card.difficulty, card.due, card.last_review)
@@ -1081,7 +1081,7 @@ def _apply(card: Card, st: CardState, now: datetime) -> None:
         setattr(card, name, value)
 
 
-def card_version(card: Card | None) -> str:
+def card_version(card: Card | CardRow | None) -> str:
     """Changes with every review (and back on undo): a rating form carries it to detect staleness."""
     if card is None or card.last_review is None:
         return "new"
@@ -1273,15 +1273,6 @@ def _pick_front(questions: Sequence[Question], preferred_id: int | None) -> Ques
     return min(questions, key=lambda q: FRONT_TYPES.index(q.type), default=None)
 
 
-def _front_question(session: Session, fact: Fact, preferred_id: int | None) -> Question | None:
-    return _pick_front(session.scalars(_front_candidates_stmt(), {"fact_id": fact.id}).all(), preferred_id)
-
-
-@cache
-def _front_candidates_stmt():
-    return _front_candidates()
-
-
 @cache
 def _flashcard_stmt():
     # Each front candidate comes with the fact's first live source, so showing a card is one
@@ -1323,21 +1314,6 @@ def flashcard(session: Session, user: User, fact: Fact, card: Card | None) -> Fl
         answer=q.answer if q.type != "multiple_choice" else q.answer,
         explanation=q.explanation or fact.statement,
         source=source,
-    )
-
-
-def _card_for(session: Session, user: User, fact_id: int) -> Card | None:
-    # Locked and re-read (PostgreSQL): two tabs rating one card must not both start from the same old state.
-    return session.scalar(_card_for_stmt(), {"user_id": user.id, "fact_id": fact_id})
-
-
-@cache
-def _card_for_stmt():
-    return (
-        select(Card)
-        .where(Card.user_id == bindparam("user_id"), Card.fact_id == bindparam("fact_id"))
-        .with_for_update()
-        .execution_options(populate_existing=True)
     )
 
 
@@ -1447,23 +1423,10 @@ def preview_intervals(card: Card | None, now: datetime, scheduler: StudySchedule
     return scheduler.preview(card_state(card), now, seed=seed)
 
 
-def _get_or_create_card(session: Session, user: User, fact: Fact, now: datetime) -> Card:
-    card = _card_for(session, user, fact.id)
-    if card is not None:
-        return card
-    params = {"user_id": user.id, "fact_id": fact.id, "now": now}
-    card = session.scalars(_create_card_stmt(session.get_bind().dialect.name, entity=True), params).first()
-    if card is None:  # another request created it meanwhile (see ``_create_card_stmt``)
-        card = _card_for(session, user, fact.id)
-        if card is None:
-            raise StudyError("The card could not be created; try again.")
-    return card
-
-
 @dataclass
 class ReviewOutcome:
     log: ReviewLog
-    card: Card
+    card: CardRow  # as the rating left it
     created: bool  # False: the same rating form was submitted before; nothing new recorded
 
 
@@ -1506,28 +1469,28 @@ def _review_once(
     session: Session, user: User, fact_id: int, rating: int, kind: str, now: datetime, duration_ms: int | None,
     token: str | None, seen: str | None, scheduler: StudyScheduler,
 ) -> ReviewOutcome:
-    # The common case in one statement: the card (locked on PostgreSQL, so two tabs rating it
-    # take turns), its fact, and whether this form was already submitted.
-    row = session.execute(_rating_stmt(), {"user_id": user.id, "fact_id": fact_id, "token": token}).first()
-    if row is not None:
-        card, fact, prior_id = row
-    else:  # not studied yet
-        card = None
-        prior_id = session.scalar(select(ReviewLog.id).where(ReviewLog.client_token == token)) if token else None
-        fact = session.get(Fact, fact_id) if prior_id is None else None
+    # The common case in one plain statement: the card (locked on PostgreSQL, so two tabs rating
+    # it take turns), whether its fact is retired, and whether this form was already submitted.
+    session.flush()  # plain statements from here on: the caller's pending changes go first
+    conn = session.connection()
+    params = {"user_id": user.id, "fact_id": fact_id, "token": token}
+    row = conn.execute(_rating_stmt(), params).first()
+    card = CardRow(*row[: len(_CARD_COLUMNS)]) if row is not None else None
+    if row is None:  # not studied yet
+        row = conn.execute(_unstudied_stmt(), params).one()
+    prior_id, fact_exists, retired_at = row[-3:]
     if prior_id is not None:
         return _resubmitted(session, user, session.get(ReviewLog, prior_id))
-    if fact is None or fact.retired_at is not None:
+    if not fact_exists or retired_at is not None:
         raise ScopeNotFound("There is no such card.")
     if card is None:
-        card = _get_or_create_card(session, user, fact, now)
+        card = _review_card_row(conn, user.id, fact_id, now, missing=True)
     if seen is not None and seen != card_version(card):
         raise StaleCard("That card was already answered (in another tab?). Here is the next one.")
     before = card_state(card)
     after = scheduler.review(before, rating, now, seed=card_seed(card.id, card.last_review)) if kind == "review" else None
     log = dict(card_id=card.id, user_id=user.id, rating=rating, reviewed_at=now, duration_ms=duration_ms, kind=kind,
                state_before=before.to_json(), card_state=before.state, client_token=token)
-    conn = session.connection()
     try:
         log_id = conn.execute(_insert_review_stmt(), log).scalar_one()
     except IntegrityError:
@@ -1539,20 +1502,35 @@ def _review_once(
             raise
         return _resubmitted(session, user, prior)
     if after is not None:
-        _store_schedule(conn, card, after, now)
+        _store_schedule(session, conn, card, after, now)
     return ReviewOutcome(ReviewLog(id=log_id, **log), card, True)
+
+
+def _prior_rating():
+    return select(ReviewLog.id).where(ReviewLog.client_token == bindparam("token")).scalar_subquery()
 
 
 @cache
 def _rating_stmt():
     # Built once: composing it costs about as much as running it, on the app's busiest write.
-    prior = select(ReviewLog.id).where(ReviewLog.client_token == bindparam("token")).scalar_subquery()
+    card, fact = Card.__table__, Fact.__table__
     return (
-        select(Card, Fact, prior)
-        .join(Fact, Fact.id == Card.fact_id)
-        .where(Card.user_id == bindparam("user_id"), Card.fact_id == bindparam("fact_id"))
-        .with_for_update(of=Card)
-        .execution_options(populate_existing=True)
+        select(*(card.c[n] for n in _CARD_COLUMNS), _prior_rating(), fact.c.id, fact.c.retired_at)
+        .join_from(card, fact, fact.c.id == card.c.fact_id)
+        .where(card.c.user_id == bindparam("user_id"), card.c.fact_id == bindparam("fact_id"))
+        .with_for_update(of=card)
+    )
+
+
+@cache
+def _unstudied_stmt():
+    """For a fact the user has no card for: (the rating's earlier log, the fact, when it was retired)."""
+    fact = Fact.__table__
+    this_fact = fact.c.id == bindparam("fact_id")
+    return select(
+        _prior_rating(),
+        select(fact.c.id).where(this_fact).scalar_subquery(),
+        select(fact.c.retired_at).where(this_fact).scalar_subquery(),
     )
 
 
@@ -1560,7 +1538,8 @@ def _resubmitted(session: Session, user: User, prior: ReviewLog) -> ReviewOutcom
     """The outcome of a rating form submitted before: the stored log, nothing new."""
     if prior.user_id != user.id:
         raise StudyError("The form was not valid; reload the page.")
-    return ReviewOutcome(prior, session.get(Card, prior.card_id), False)
+    card = session.get(Card, prior.card_id)
+    return ReviewOutcome(prior, CardRow(*(getattr(card, n) for n in _CARD_COLUMNS)), False)
 
 
 @dataclass
