@@ -113,7 +113,7 @@ def _get_user(model, user_id: int):
     On SQLite a write request holds the database's single write lock from its first statement to
     its commit, and loading the user is every request's first statement. So for those requests the
     row is read in a short read-only transaction on a connection of its own, before the lock, and
-    handed to the request's session without another query (``merge(load=False)``). Elsewhere
+    handed to the request's session without another query. Elsewhere
     (reads, PostgreSQL) it is a plain lookup.
     """
     session = db.session()  # the request's Session behind the scoped proxy
@@ -130,7 +130,10 @@ def _get_user(model, user_id: int):
         return None
     user = model(**row._mapping)
     make_transient_to_detached(user)  # as if loaded by a query: nothing to flush
-    return session.merge(user, load=False)
+    if session.identity_map.get(session.identity_key(model, user_id)) is not None:
+        return session.merge(user, load=False)
+    session.add(user)  # the usual case, the request's first entity: cheaper than merging a copy
+    return user
 
 
 @cache

@@ -391,16 +391,24 @@ def answered_count(session: Session, quiz: Quiz) -> int:
 
 @dataclass
 class AnswerOutcome:
-    answer: Answer
     question: PureQuestion
     result: GradeResult
     created: bool  # False: this item was already answered (double submit); nothing new recorded
     finished: bool  # the quiz has no unanswered items left
+    stored: Answer | None = None  # the answer as an entity (not in the session), once one is made
+    written: dict[str, Any] | None = None  # the columns of an answer just written
+
+    @property
+    def answer(self) -> Answer:
+        # Made when asked for: the request path only redirects, and an entity costs more to build.
+        if self.stored is None:
+            self.stored = Answer(**self.written)
+        return self.stored
 
 
 def _existing(answer: Answer, question: PureQuestion, finished: bool) -> AnswerOutcome:
     result = GradeResult(bool(answer.correct), bool(answer.typo), None, float(answer.score or 0.0))
-    return AnswerOutcome(answer, question, result, False, finished)
+    return AnswerOutcome(question, result, False, finished, stored=answer)
 
 
 @dataclass
@@ -721,8 +729,7 @@ def _answer(
     if finished:
         conn.execute(_finish_quiz_stmt(), {"quiz_id": target.quiz_id, "now": now})
         _show_loaded(session, Quiz, target.quiz_id, {"finished_at": now})
-    answer = Answer(id=answer_id, **answer)  # not added to the session: the row is written already
-    return AnswerOutcome(answer, question, result, True, finished)
+    return AnswerOutcome(question, result, True, finished, written={"id": answer_id, **answer})
 
 
 def _count_answers(conn, quiz_id: int) -> int:
