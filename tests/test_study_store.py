@@ -200,6 +200,56 @@ def test_two_tabs_answering_the_last_items_at_once_take_turns(app, bank, other_t
         assert db.session.scalar(select(func.count()).select_from(Answer)) == 2
 
 
+@pytest.mark.parametrize("first", ["answer", "rating"])
+def test_an_answer_and_a_rating_of_one_card_take_turns(app, bank, other_tab, first):
+    """A quiz answer reviews the same card a flashcard rating in another tab does: whichever comes
+    second waits until the first is stored, then builds on the card as the first left it."""
+    from .test_reliability import card_log_problems
+
+    with app.app_context():
+        user = db.session.get(User, bank["user"])
+        sa = bank["questions"]["short_answer"][0]
+        fact_id = db.session.get(Question, sa).facts[0].id
+        store.review_card(db.session, user, fact_id, GOOD, now=NOW - timedelta(days=1), scheduler=SCHED)
+        quiz = store.start_quiz(db.session, user, scope_kind="corpus", scope_ref=None, length=1, mode="test",
+                                question_ids=[sa])
+        item = quiz.items[0]
+        ids = dict(user=user.id, quiz=quiz.id, item=item.id)
+        form = right_form(item.question, item.id)
+        db.session.commit()
+        times = {"answer": NOW, "rating": NOW + timedelta(seconds=30)}
+        if first == "rating":
+            times = {"rating": NOW, "answer": NOW + timedelta(seconds=30)}
+
+        def answer(scheduler):
+            me = db.session.get(User, ids["user"])
+            _, out = store.submit_answer(db.session, me, ids["quiz"], ids["item"], form, now=times["answer"],
+                                         scheduler=scheduler)
+            assert out.created
+
+        def rating(scheduler):
+            me = db.session.get(User, ids["user"])
+            assert store.review_card(db.session, me, fact_id, GOOD, now=times["rating"], scheduler=scheduler).created
+
+        second = "rating" if first == "answer" else "answer"
+
+        def other():
+            {"answer": answer, "rating": rating}[second](SCHED)
+            db.session.commit()
+
+        sched = other_tab(other)
+        {"answer": answer, "rating": rating}[first](sched)
+        assert sched.waited, f"the other tab's {second} did not wait for this {first}"
+        db.session.commit()
+        sched.join()
+        db.session.expire_all()
+        logs = db.session.scalars(select(ReviewLog).order_by(ReviewLog.id)).all()
+        assert [log.kind for log in logs[1:]] == (["quiz", "review"] if first == "answer" else ["review", "quiz"])
+        # The second review started from the card as the first left it.
+        assert logs[2].state_before["last_review"].startswith(times[first].strftime("%Y-%m-%dT%H:%M"))
+        assert card_log_problems(db.session) == []
+
+
 def test_quiz_answers_count_as_reviews(app, bank):
     with app.app_context():
         user = db.session.get(User, bank["user"])
