@@ -26,6 +26,7 @@ from sqlalchemy import (
     literal,
     or_,
     select,
+    true,
     union_all,
     update,
 )
@@ -464,13 +465,17 @@ class CardRow:
 
 @cache
 def _answer_target_stmt(dialect: str):
-    """Built once per dialect. One row per fact of the question (at least one row).
+    """Built once per dialect. One row per fact of the question (at least one row), with the
+    user's card for the fact.
 
-    SQLite: the user's card for each fact comes in the same statement, and the quiz's answer count
-    too (the request already holds the write lock, so nothing changes under it). PostgreSQL: the
-    quiz row is locked (``FOR UPDATE OF quiz``), so two tabs answering one quiz take turns; the
-    card is read and locked by a second statement, because a row on the nullable side of an outer
-    join cannot be locked, and the count is taken as the answer is written.
+    SQLite: the quiz's answer count comes too (the request already holds the write lock, so
+    nothing changes under it). PostgreSQL: two tabs answering one quiz take turns on the quiz row's
+    lock (``FOR UPDATE OF quiz``), and the card an answer reviews is locked as it is read, so a
+    rating of it in another tab waits too (and this answer, when it came second, sees the rating's
+    result). A row on the nullable side of an outer join cannot be locked, so on PostgreSQL the card
+    comes from a lateral subquery that locks it, and only when the question has that one live fact.
+    Every answer statement takes its card's lock before the quiz's, so the two cannot deadlock.
+    The answer count is taken on PostgreSQL as the answer is written.
     """
     quiz, item, question, answer = Quiz.__table__, QuizItem.__table__, Question.__table__, Answer.__table__
     fact, card, qf = Fact.__table__, Card.__table__, question_fact
@@ -491,14 +496,25 @@ def _answer_target_stmt(dialect: str):
         .outerjoin(qf, qf.c.question_id == question.c.id)
         .outerjoin(fact, fact.c.id == qf.c.fact_id)
     )
+    this_card = and_(card.c.fact_id == fact.c.id, card.c.user_id == bindparam("user_id"))
     if dialect == "sqlite":
         columns.append(
             select(func.count()).select_from(answer).where(answer.c.quiz_id == quiz.c.id)
             .correlate(quiz).scalar_subquery().label("answered")
         )
-        columns += [card.c[n].label(f"card_{n}") for n in _CARD_COLUMNS]
-        joined = joined.outerjoin(
-            card, and_(card.c.fact_id == fact.c.id, card.c.user_id == bindparam("user_id")))
+        joined = joined.outerjoin(card, this_card)
+    else:
+        others = qf.alias("other_fact")
+        only_fact = select(func.count()).select_from(others).where(
+            others.c.question_id == question.c.id).correlate(question).scalar_subquery() == 1
+        card = (
+            select(*(card.c[n] for n in _CARD_COLUMNS))
+            .where(this_card, fact.c.retired_at.is_(None), only_fact)
+            .with_for_update()
+            .lateral("reviewed_card")
+        )
+        joined = joined.outerjoin(card, true())
+    columns += [card.c[n].label(f"card_{n}") for n in _CARD_COLUMNS]
     stmt = select(*columns).select_from(joined).where(
         item.c.id == bindparam("item_id"), item.c.quiz_id == bindparam("quiz_id"),
         quiz.c.user_id == bindparam("user_id"),
@@ -534,9 +550,9 @@ def answer_target(session: Session, user: User, quiz_id: int, item_id: int) -> A
                           question, stored, None, _reviewed_fact(facts))
     if dialect == "sqlite":
         target.answered = int(r.answered)
-        if target.review_fact_id is not None:
-            target.card_read = True
-            target.card = CardRow(*(getattr(r, f"card_{n}") for n in _CARD_COLUMNS)) if r.card_id else None
+    if target.review_fact_id is not None:
+        target.card_read = True
+        target.card = CardRow(*(getattr(r, f"card_{n}") for n in _CARD_COLUMNS)) if r.card_id else None
     return target
 
 
