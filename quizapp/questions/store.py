@@ -24,8 +24,12 @@ from .types import Question as PureQuestion
 GENERATOR_SEED = 20260101
 
 
-def question_from_row(row: Question) -> PureQuestion:
-    """A stored question (any origin) as the pure dataclass ``grade`` and the templates use."""
+def question_from_row(row: Question, fact_uids: list[str] | None = None) -> PureQuestion:
+    """A stored question (any origin) as the pure dataclass ``grade`` and the templates use.
+
+    ``row`` may be anything with the question's columns as attributes; ``fact_uids`` are its facts'
+    uids when they were read alongside it (otherwise they come from ``row.facts``).
+    """
     return PureQuestion(
         id=row.uid or f"q{row.id}",
         type=row.type,
@@ -38,7 +42,7 @@ def question_from_row(row: Question) -> PureQuestion:
         explanation=row.explanation or "",
         difficulty=row.difficulty,
         score=row.score,
-        fact_ids=[f.uid for f in row.facts],
+        fact_ids=[f.uid for f in row.facts] if fact_uids is None else fact_uids,
         fact_kind=row.fact_kind or "",
         sources=list(row.sources or []),
     )

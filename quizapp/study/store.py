@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
+from types import SimpleNamespace
 from typing import Any
 
 from sqlalchemy import (
@@ -444,7 +445,9 @@ def _reviewed_fact(facts: Sequence[tuple[int, datetime | None]]) -> int | None:
     return facts[0][0]
 
 
-_FACT_SEP = "\x1f"  # unit separator: cannot occur in a fact uid
+# What ``question_from_row`` reads of a question.
+_QUESTION_COLUMNS = ("id", "uid", "type", "prompt", "answer", "accepted", "choices", "pairs", "items", "explanation",
+                     "difficulty", "score", "fact_kind", "sources")
 _CARD_COLUMNS = ("id", "suspended", *("state", "step", "stability", "difficulty", "due", "last_review"))
 
 
@@ -482,9 +485,7 @@ def _answer_target_stmt(dialect: str):
     columns = [
         quiz.c.id.label("quiz_id"), quiz.c.user_id.label("owner_id"), quiz.c.mode, quiz.c.length,
         quiz.c.finished_at, item.c.id.label("item_id"), item.c.question_id,
-        *(question.c[n].label(f"q_{n}") for n in (
-            "id", "uid", "type", "prompt", "answer", "accepted", "choices", "pairs", "items", "explanation",
-            "difficulty", "score", "fact_kind", "sources")),
+        *(question.c[n].label(f"q_{n}") for n in _QUESTION_COLUMNS),
         *(answer.c[n].label(f"a_{n}") for n in (
             "id", "response", "correct", "score", "typo", "time_ms", "created_at")),
         fact.c.id.label("fact_id"), fact.c.uid.label("fact_uid"), fact.c.retired_at.label("fact_retired_at"),
@@ -533,13 +534,9 @@ def answer_target(session: Session, user: User, quiz_id: int, item_id: int) -> A
         return None
     r = rows[0]
     facts = [(row.fact_id, row.fact_retired_at) for row in rows if row.fact_id is not None]
-    question = PureQuestion(
-        id=r.q_uid or f"q{r.q_id}", type=r.q_type, prompt=r.q_prompt, answer=r.q_answer,
-        accepted_answers=list(r.q_accepted or []), choices=list(r.q_choices or []),
-        pairs=[list(p) for p in (r.q_pairs or [])], items=list(r.q_items or []),
-        explanation=r.q_explanation or "", difficulty=r.q_difficulty, score=r.q_score,
-        fact_ids=[row.fact_uid for row in rows if row.fact_id is not None], fact_kind=r.q_fact_kind or "",
-        sources=list(r.q_sources or []),
+    question = question_from_row(
+        SimpleNamespace(**{n: getattr(r, f"q_{n}") for n in _QUESTION_COLUMNS}),
+        fact_uids=[row.fact_uid for row in rows if row.fact_id is not None],
     )
     stored = None
     if r.a_id is not None:
@@ -659,7 +656,7 @@ def answer_item(
     Losing the race for an item rolls the whole transaction back (at most a card this request
     created goes with it), so no savepoint is needed on the common path.
     """
-    if quiz.user_id != user.id or item.quiz_id != quiz.id:
+    if item.quiz_id != quiz.id:  # (the quiz's owner is checked with the rest, in ``_answer``)
         raise ScopeNotFound("There is no such question in this quiz.")
     session.flush()  # what follows reads and writes with plain statements
     question = question_from_row(item.question)
