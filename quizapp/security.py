@@ -8,10 +8,12 @@ from urllib.parse import urlsplit
 
 from flask import Flask, g, request
 from sqlalchemy import bindparam, select
+from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.orm import make_transient_to_detached
 
 from .db_setup import immediate_transactions
 from .extensions import db, login_manager
+from .prepared import Prepared
 
 
 def csp_nonce() -> str:
@@ -108,40 +110,42 @@ def init_app(app: Flask) -> None:
 
 
 def _get_user(model, user_id: int):
-    """The logged-in user as a plain row made into an entity, read outside SQLite's write lock
-    when the request may write.
+    """The logged-in user, read as a plain row and made into an entity of the request's session.
 
-    Every logged-in request starts here, and the ORM's own lookup costs several times the query.
-    On SQLite a write request holds the database's single write lock from its first statement to
-    its commit, so for those requests the row is read in a short read-only transaction on a
-    connection of its own, before the lock. Elsewhere (reads, PostgreSQL) it is read on the
-    request's own connection.
+    Every logged-in request starts here, and the ORM's own lookup (a query, then an entity built
+    attribute by attribute) costs several times what the database does. On SQLite a write request
+    holds the database's single write lock from its first statement to its commit, so for those
+    requests the row is read before that, on a pooled connection of its own outside any
+    transaction. Elsewhere (reads, PostgreSQL) it is read on the request's own connection.
     """
     session = db.session()  # the request's Session behind the scoped proxy
     if session.identity_map.get(session.identity_key(model, user_id)) is not None:
         return session.get(model, user_id)  # loaded already: no query
     stmt, params = _user_row_stmt(model), {"user_id": user_id}
-    if immediate_transactions.get() and not session.in_transaction() and db.engine.dialect.name == "sqlite":
-        mode = immediate_transactions.set(False)
+    engine = db.engine
+    if immediate_transactions.get() and not session.in_transaction() and engine.dialect.name == "sqlite":
+        pooled = engine.raw_connection()
         try:
-            # A plain statement on a pooled connection: a Session of its own would cost twice as much.
-            with db.engine.connect() as conn:
-                row = conn.execute(stmt, params).first()
+            row = stmt.first_on(engine.dialect, pooled, params)
         finally:
-            immediate_transactions.reset(mode)
+            pooled.close()  # back to the pool
     else:
-        row = session.connection().execute(stmt, params).first()
+        row = stmt.first(session.connection(), params)
     if row is None:
         return None
-    user = model(**row._mapping)
-    make_transient_to_detached(user)  # as if loaded by a query: nothing to flush
+    # As the ORM builds an entity it loaded: the columns straight into the instance's dict (its
+    # constructor would set each through the attribute machinery), then marked as loaded.
+    user = sa_inspect(model).class_manager.new_instance()
+    user.__dict__.update(row._asdict())
+    make_transient_to_detached(user)  # nothing to flush
     session.add(user)
     return user
 
 
 @cache
-def _user_row_stmt(model):
-    return select(model.__table__).where(model.__table__.c.id == bindparam("user_id"))
+def _user_row_stmt(model) -> Prepared:
+    table = model.__table__
+    return Prepared(lambda _dialect: select(table).where(table.c.id == bindparam("user_id")))
 
 
 def _is_private() -> bool:

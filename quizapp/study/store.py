@@ -63,6 +63,7 @@ from ..models import (
     question_fact,
     utcnow,
 )
+from ..prepared import Prepared
 from ..questions import grade
 from ..questions.grade import GradeResult
 from ..questions.store import question_from_row
@@ -466,9 +467,8 @@ class CardRow:
     last_review: datetime | None
 
 
-@cache
 def _answer_target_stmt(dialect: str):
-    """Built once per dialect. One row per fact of the question (at least one row), with the
+    """Built once per dialect (``_ANSWER_TARGET``). One row per fact of the question (at least one row), with the
     user's card for the fact.
 
     SQLite: the quiz's answer count comes too (the request already holds the write lock, so
@@ -523,13 +523,15 @@ def _answer_target_stmt(dialect: str):
     return stmt if dialect == "sqlite" else stmt.with_for_update(of=quiz)
 
 
+_ANSWER_TARGET = Prepared(_answer_target_stmt)
+
+
 def answer_target(session: Session, user: User, quiz_id: int, item_id: int) -> AnswerTarget | None:
     """The user's own quiz item ready to answer; None when it is not theirs."""
-    dialect = session.get_bind().dialect.name
     session.flush()  # a plain statement: the caller's pending changes go first
-    rows = session.connection().execute(
-        _answer_target_stmt(dialect), {"item_id": item_id, "quiz_id": quiz_id, "user_id": user.id}
-    ).all()
+    conn = session.connection()
+    dialect = conn.dialect.name
+    rows = _ANSWER_TARGET.rows(conn, {"item_id": item_id, "quiz_id": quiz_id, "user_id": user.id})
     if not rows:
         return None
     r = rows[0]
@@ -553,8 +555,7 @@ def answer_target(session: Session, user: User, quiz_id: int, item_id: int) -> A
     return target
 
 
-@cache
-def _card_row_stmt():
+def _card_row_stmt(_dialect: str):
     # Locked (PostgreSQL): a rating of the same card in another tab must not start from the same old state.
     card = Card.__table__
     return (
@@ -564,7 +565,9 @@ def _card_row_stmt():
     )
 
 
-@cache
+_CARD_ROW = Prepared(_card_row_stmt)
+
+
 def _create_card_stmt(dialect: str):
     """A new card for (user, fact), returning its ``CardRow`` columns.
 
@@ -581,7 +584,7 @@ def _create_card_stmt(dialect: str):
         .join(question_fact, question_fact.c.question_id == question.c.id)
         .where(
             question_fact.c.fact_id == bindparam("fact_id"),
-            question.c.type.in_(FRONT_TYPES),
+            rank.is_not(None),  # one of FRONT_TYPES
             question.c.retired_at.is_(None),
             question.c.origin == "generated",
         )
@@ -600,15 +603,18 @@ def _create_card_stmt(dialect: str):
     return stmt.returning(*(Card.__table__.c[n] for n in _CARD_COLUMNS))
 
 
+_CREATE_CARD = Prepared(_create_card_stmt)
+
+
 def _review_card_row(conn, user_id: int, fact_id: int, now: datetime, *, missing: bool = False) -> CardRow:
     """The user's card for the fact (created if they have none yet), as a plain row. ``missing``:
     the caller has just read that there is none."""
     params = {"user_id": user_id, "fact_id": fact_id}
-    row = None if missing else conn.execute(_card_row_stmt(), params).first()
+    row = None if missing else _CARD_ROW.first(conn, params)
     if row is None:
-        row = conn.execute(_create_card_stmt(conn.dialect.name), {**params, "now": now}).first()
+        row = _CREATE_CARD.first(conn, {**params, "now": now})
     if row is None:  # another request created it meanwhile
-        row = conn.execute(_card_row_stmt(), params).first()
+        row = _CARD_ROW.first(conn, params)
         if row is None:
             raise StudyError("The card could not be created; try again.")
     return CardRow(*row)
@@ -724,10 +730,10 @@ def _answer(
         if postgresql:
             answer_id, answered = _write_answer_postgresql(conn, answer, log, params)
         else:
-            answer_id = conn.execute(_insert_answer_stmt(), answer).scalar_one()
+            answer_id = _insert_stmt(Answer, tuple(answer)).scalar(conn, answer)
             if card is not None:
-                conn.execute(_insert_review_stmt(), log)
-                conn.execute(_store_schedule_stmt(), params)
+                _insert_stmt(ReviewLog, tuple(log)).rows(conn, log)
+                _STORE_SCHEDULE.rows(conn, params)
     except IntegrityError:
         # Another request stored this item's answer between our check and our insert.
         session.rollback()
@@ -740,18 +746,21 @@ def _answer(
         _show_loaded(session, Card, card.id, schedule)
     finished = answered + 1 >= target.length  # fixed at start: items are never added or removed later
     if finished:
-        conn.execute(_finish_quiz_stmt(), {"quiz_id": target.quiz_id, "now": now})
+        _FINISH_QUIZ.rows(conn, {"quiz_id": target.quiz_id, "now": now})
         _show_loaded(session, Quiz, target.quiz_id, {"finished_at": now})
     return AnswerOutcome(question, result, True, finished, written={"id": answer_id, **answer})
 
 
 def _count_answers(conn, quiz_id: int) -> int:
-    return conn.execute(_count_answers_stmt(), {"quiz_id": quiz_id}).scalar_one()
+    return _COUNT_ANSWERS.scalar(conn, {"quiz_id": quiz_id})
 
 
 @cache
 def _count_answers_stmt():
     return select(func.count()).select_from(Answer).where(Answer.quiz_id == bindparam("quiz_id"))
+
+
+_COUNT_ANSWERS = Prepared(lambda _dialect: _count_answers_stmt())
 
 
 def _show_loaded(session: Session, model, ident: int, values: dict[str, Any]) -> None:
@@ -764,8 +773,10 @@ def _show_loaded(session: Session, model, ident: int, values: dict[str, Any]) ->
 
 
 @cache
-def _insert_answer_stmt():
-    return insert(Answer).returning(Answer.id)
+def _insert_stmt(model, fields: tuple[str, ...]) -> Prepared:
+    """Insert one row of ``model`` with exactly these columns, returning its id."""
+    table = model.__table__
+    return Prepared(lambda _dialect: insert(table).values({n: bindparam(n) for n in fields}).returning(table.c.id))
 
 
 def _write_answer_postgresql(conn, answer: dict, log: dict | None, schedule: dict | None) -> tuple[int, int]:
@@ -783,12 +794,12 @@ def _write_answer_postgresql(conn, answer: dict, log: dict | None, schedule: dic
         params.update({f"log_{k}": v for k, v in log.items()})
         params.update(schedule)  # ``_schedule_params``
     stmt = _answer_writes_postgresql_stmt(tuple(answer), tuple(log) if log is not None else None)
-    row = conn.execute(stmt, params).one()
+    row = stmt.first(conn, params)
     return row[0], row[1]
 
 
 @cache
-def _answer_writes_postgresql_stmt(answer_fields: tuple[str, ...], log_fields: tuple[str, ...] | None):
+def _answer_writes_postgresql_stmt(answer_fields: tuple[str, ...], log_fields: tuple[str, ...] | None) -> Prepared:
     """Built once for each set of fields the caller writes."""
     def values(table, prefix: str, names) -> dict:
         return {table.c[n]: bindparam(f"{prefix}{n}", type_=table.c[n].type) for n in names}
@@ -807,28 +818,21 @@ def _answer_writes_postgresql_stmt(answer_fields: tuple[str, ...], log_fields: t
         )
         # Referenced, so that both are part of the statement (each runs once either way).
         columns += [select(new_log.c.id).scalar_subquery(), select(new_schedule.c.id).scalar_subquery()]
-    return select(*columns)
+    return Prepared(lambda _dialect: select(*columns))
 
 
-@cache
-def _insert_review_stmt():
-    return insert(ReviewLog).returning(ReviewLog.id)
-
-
-@cache
-def _finish_quiz_stmt():
-    return update(Quiz).where(Quiz.id == bindparam("quiz_id")).values(finished_at=bindparam("now"))
-
-
-@cache
-def _store_schedule_stmt():
-    return update(Card).where(Card.id == bindparam("card_id")).values(
+_FINISH_QUIZ = Prepared(
+    lambda _dialect: update(Quiz.__table__).where(Quiz.id == bindparam("quiz_id")).values(finished_at=bindparam("now"))
+)
+_STORE_SCHEDULE = Prepared(
+    lambda _dialect: update(Card.__table__).where(Card.id == bindparam("card_id")).values(
         {n: bindparam(f"new_{n}") for n in SCHEDULE_COLUMNS}
     )
+)
 
 
 def _schedule_params(card: CardRow, values: dict[str, Any]) -> dict[str, Any]:
-    """Parameters of ``_store_schedule_stmt`` for the card's new schedule ``values``."""
+    """Parameters of ``_STORE_SCHEDULE`` for the card's new schedule ``values``."""
     return {"card_id": card.id, **{f"new_{k}": v for k, v in values.items()}}
 
 
@@ -836,7 +840,7 @@ def _store_schedule(session: Session, conn, card: CardRow, st: CardState, now: d
     """Write the card's new schedule with one statement, and show it on ``card`` and on the
     card's entity if the session has one loaded."""
     values = _schedule_values(st, now)
-    conn.execute(_store_schedule_stmt(), _schedule_params(card, values))
+    _STORE_SCHEDULE.rows(conn, _schedule_params(card, values))
     for name, value in values.items():
         setattr(card, name, value)
     _show_loaded(session, Card, card.id, values)
@@ -1494,10 +1498,10 @@ def _review_once(
     session.flush()  # plain statements from here on: the caller's pending changes go first
     conn = session.connection()
     params = {"user_id": user.id, "fact_id": fact_id, "token": token}
-    row = conn.execute(_rating_stmt(), params).first()
+    row = _RATING.first(conn, params)
     card = CardRow(*row[: len(_CARD_COLUMNS)]) if row is not None else None
     if row is None:  # not studied yet
-        row = conn.execute(_unstudied_stmt(), params).one()
+        row = _UNSTUDIED.first(conn, params)
     prior_id, fact_exists, retired_at = row[-3:]
     if prior_id is not None:
         return _resubmitted(session, user, session.get(ReviewLog, prior_id))
@@ -1512,7 +1516,7 @@ def _review_once(
     log = dict(card_id=card.id, user_id=user.id, rating=rating, reviewed_at=now, duration_ms=duration_ms, kind=kind,
                state_before=before.to_json(), card_state=before.state, client_token=token)
     try:
-        log_id = conn.execute(_insert_review_stmt(), log).scalar_one()
+        log_id = _insert_stmt(ReviewLog, tuple(log)).scalar(conn, log)
     except IntegrityError:
         # The same form won a race with us. Undo everything (a card this request created too:
         # the winner created it as well) and answer with the stored result.
@@ -1530,9 +1534,7 @@ def _prior_rating():
     return select(ReviewLog.id).where(ReviewLog.client_token == bindparam("token")).scalar_subquery()
 
 
-@cache
-def _rating_stmt():
-    # Built once: composing it costs about as much as running it, on the app's busiest write.
+def _rating_stmt(_dialect: str):
     card, fact = Card.__table__, Fact.__table__
     return (
         select(*(card.c[n] for n in _CARD_COLUMNS), _prior_rating(), fact.c.id, fact.c.retired_at)
@@ -1542,8 +1544,10 @@ def _rating_stmt():
     )
 
 
-@cache
-def _unstudied_stmt():
+_RATING = Prepared(_rating_stmt)
+
+
+def _unstudied_stmt(_dialect: str):
     """For a fact the user has no card for: (the rating's earlier log, the fact, when it was retired)."""
     fact = Fact.__table__
     this_fact = fact.c.id == bindparam("fact_id")
@@ -1552,6 +1556,9 @@ def _unstudied_stmt():
         select(fact.c.id).where(this_fact).scalar_subquery(),
         select(fact.c.retired_at).where(this_fact).scalar_subquery(),
     )
+
+
+_UNSTUDIED = Prepared(_unstudied_stmt)
 
 
 def _resubmitted(session: Session, user: User, prior: ReviewLog) -> ReviewOutcome:
