@@ -31,17 +31,20 @@ from sqlalchemy.sql import ClauseElement
 Processor = Callable[[Any], Any] | None
 
 
+_GIVEN = object()  # a parameter the caller gives (as opposed to a value written in the statement)
+
+
 @dataclass
 class _Compiled:
     sql: str
     names: tuple[str, ...]  # bind parameter names, in the order a positional driver wants them
     keys: tuple[str, ...]  # the names as the SQL text spells them (a named paramstyle may escape some)
-    fixed: dict[str, Any]  # values the statement carries itself (literals), by name
+    values: tuple[Any, ...]  # per name: ``_GIVEN``, or the (converted) value the statement carries itself
     positional: bool
-    bind: tuple[Processor, ...]  # per name in ``names``
+    bind: tuple[tuple[int, Processor], ...]  # (position, conversion) of the given values that need one
     types: tuple[Any, ...]  # of the columns returned
     row: Callable[..., tuple]  # makes a row: a named tuple of the columns' keys
-    result: tuple[Processor, ...] | None = None  # per column returned; known once the driver described them
+    result: tuple[tuple[int, Processor], ...] | None = None  # (column, conversion); known once described
 
 
 class Prepared:
@@ -67,9 +70,9 @@ class Prepared:
         """As ``rows``, on a pooled driver connection outside any SQLAlchemy transaction
         (``Engine.raw_connection()``)."""
         c = self._for(dialect)
-        fixed = c.fixed
-        values = [value if proc is None else proc(value) for value, proc in zip(
-            (params[n] if n not in fixed else fixed[n] for n in c.names), c.bind, strict=True)]
+        values = [params[n] if v is _GIVEN else v for n, v in zip(c.names, c.values, strict=True)]
+        for i, proc in c.bind:
+            values[i] = proc(values[i])
         args: Any = values if c.positional else dict(zip(c.keys, values, strict=True))
         cursor = pooled.dbapi_connection.cursor()
         try:
@@ -80,13 +83,20 @@ class Prepared:
             _raise(dialect, pooled, invalidate or pooled.invalidate, c.sql, args, e, cursor)
         if c.result is None and c.types:
             # Some conversions depend on the type the driver reports (PostgreSQL's numerics).
-            c.result = tuple(type_.dialect_impl(dialect).result_processor(dialect, d[1])
-                             for type_, d in zip(c.types, cursor.description, strict=True))
+            procs = (t.dialect_impl(dialect).result_processor(dialect, d[1])
+                     for t, d in zip(c.types, cursor.description, strict=True))
+            c.result = tuple((i, p) for i, p in enumerate(procs) if p is not None)
         cursor.close()
-        make = c.row
-        if not c.result or not any(c.result):
+        make, result = c.row, c.result
+        if not result:
             return [make(*row) for row in raw]
-        return [make(*(v if p is None else p(v) for v, p in zip(row, c.result, strict=True))) for row in raw]
+        rows = []
+        for row in raw:
+            row = list(row)
+            for i, proc in result:
+                row[i] = proc(row[i])
+            rows.append(make(*row))
+        return rows
 
     def first(self, conn: Connection, params: Mapping[str, Any]) -> tuple | None:
         rows = self.rows(conn, params)
@@ -110,12 +120,14 @@ def _compile(stmt: ClauseElement, dialect: Dialect) -> _Compiled:
     binds = {name: bp for bp, name in compiled.bind_names.items()}
     positional = bool(dialect.positional)
     names = tuple(compiled.positiontup) if positional else tuple(binds)
-    fixed = {n: compiled.params[n] for n in names if not binds[n].required}
-    bind = tuple(binds[n].type.dialect_impl(dialect).bind_processor(dialect) for n in names)
+    procs = [binds[n].type.dialect_impl(dialect).bind_processor(dialect) for n in names]
+    values = tuple(_GIVEN if binds[n].required else (compiled.params[n] if p is None else p(compiled.params[n]))
+                   for n, p in zip(names, procs, strict=True))
+    bind = tuple((i, p) for i, (p, v) in enumerate(zip(procs, values, strict=True)) if p is not None and v is _GIVEN)
     columns = list(getattr(stmt, "exported_columns", ()))
     row = namedtuple("Row", [col.key for col in columns], rename=True)  # noqa: PYI024 (made at run time)
     keys = tuple(compiled.escaped_bind_names.get(n, n) for n in names)
-    return _Compiled(compiled.string, names, keys, fixed, positional, bind, tuple(col.type for col in columns), row)
+    return _Compiled(compiled.string, names, keys, values, positional, bind, tuple(col.type for col in columns), row)
 
 
 def _raise(dialect: Dialect, pooled: PoolProxiedConnection, invalidate, sql: str, args: Any, error: Exception,

@@ -121,7 +121,7 @@ def _get_user(model, user_id: int):
     session = db.session()  # the request's Session behind the scoped proxy
     if session.identity_map.get(session.identity_key(model, user_id)) is not None:
         return session.get(model, user_id)  # loaded already: no query
-    stmt, params = _user_row_stmt(model), {"user_id": user_id}
+    (stmt, attributes), params = _user_row_stmt(model), {"user_id": user_id}
     engine = db.engine
     if immediate_transactions.get() and not session.in_transaction() and engine.dialect.name == "sqlite":
         pooled = engine.raw_connection()
@@ -136,16 +136,18 @@ def _get_user(model, user_id: int):
     # As the ORM builds an entity it loaded: the columns straight into the instance's dict (its
     # constructor would set each through the attribute machinery), then marked as loaded.
     user = sa_inspect(model).class_manager.new_instance()
-    user.__dict__.update(row._asdict())
+    user.__dict__.update(zip(attributes, row, strict=True))
     make_transient_to_detached(user)  # nothing to flush
     session.add(user)
     return user
 
 
 @cache
-def _user_row_stmt(model) -> Prepared:
-    table = model.__table__
-    return Prepared(lambda _dialect: select(table).where(table.c.id == bindparam("user_id")))
+def _user_row_stmt(model) -> tuple[Prepared, tuple[str, ...]]:
+    """The statement, and the entity's attribute for each column it returns."""
+    mapper, table = sa_inspect(model), model.__table__
+    attributes = tuple(mapper.get_property_by_column(column).key for column in table.columns)
+    return Prepared(lambda _dialect: select(*table.columns).where(table.c.id == bindparam("user_id"))), attributes
 
 
 def _is_private() -> bool:
