@@ -119,3 +119,21 @@ def test_client_forgets_cookies_the_server_expires():
     c._keep_cookies(parse_response(b"HTTP/1.1 200 OK\r\nSet-Cookie: session=; Expires=Thu, 01 Jan 1970 "
                                    b"00:00:00 GMT; Max-Age=0; Path=/\r\nSet-Cookie: other=2; Max-Age=-1\r\n\r\n"))
     assert c.cookies == {}
+
+
+def test_ratios_to_healthz_come_with_the_spread_of_the_rounds():
+    from quizapp.bench.http import add_ratios
+
+    results = [
+        {"endpoint": "healthz", "rps": 1000.0, "round_rps": [900.0, 1100.0, 1000.0]},
+        {"endpoint": "answer", "rps": 450.0, "round_rps": [450.0, 440.0, 460.0]},
+        {"endpoint": "dashboard, computed", "rps": 100.0, "round_rps": [100.0]},  # one round: no spread
+        {"endpoint": "rate", "failed": ["boom"]},
+    ]
+    add_ratios(results)
+    healthz, answer, computed, rate = results
+    assert healthz["ratio_to_healthz"] == 1.0 and "round_ratio_range" not in healthz
+    assert answer["ratio_to_healthz"] == 0.45
+    assert answer["round_ratio_range"] == [0.4, 0.5]  # 440/1100 and 450/900
+    assert computed["ratio_to_healthz"] == 0.1 and "round_ratio_range" not in computed
+    assert "ratio_to_healthz" not in rate

@@ -31,6 +31,11 @@ def _fmt(v, spec: str = "") -> str:
     return "-" if v is None else format(v, spec)
 
 
+def _range(pair) -> str:
+    """The lowest and highest of the per-round ratios."""
+    return f"{pair[0]:.2f}–{pair[1]:.2f}" if pair else ""
+
+
 def print_tables(results: dict) -> None:
     ex = results.get("extraction")
     if ex:
@@ -48,13 +53,14 @@ def print_tables(results: dict) -> None:
             print(f"  skipped: {run['skipped']}")
             continue
         print(f"  {'endpoint':<20}{'req/s':>8}{'p50 ms':>9}{'p99 ms':>9}{'errors':>8}{'vs healthz':>12}"
-              f"{'CPU ms/req: server':>20}{'load gen':>10}")
+              f"{'(rounds)':>12}{'CPU ms/req: server':>20}{'load gen':>10}")
         for r in run["results"]:
             if "rps" not in r:
                 print(f"  {r['endpoint']:<20} {r.get('skipped') or r.get('failed')}")
                 continue
             print(f"  {r['endpoint']:<20}{r['rps']:>8.1f}{_fmt(r['p50_ms'], '.1f'):>9}"
                   f"{_fmt(r['p99_ms'], '.1f'):>9}{r['errors']:>8}{_fmt(r.get('ratio_to_healthz'), '.2f'):>12}"
+                  f"{_range(r.get('round_ratio_range')):>12}"
                   f"{_fmt(r.get('server_cpu_ms'), '.2f'):>20}{_fmt(r.get('client_cpu_ms'), '.2f'):>10}")
     for run in results.get("scale", []):
         print(f"\nScale on {run['database']} ({run.get('sizes', '')})")

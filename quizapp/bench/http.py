@@ -27,7 +27,7 @@ from .pg import free_port
 
 PASSWORD = "bench password 16"  # noqa: S105 (throwaway benchmark users)
 OPS = ("healthz", "answer", "rate", "dashboard")
-ROUNDS = 3  # interleaved rounds per operation (see ``load``)
+ROUNDS = 6  # interleaved rounds per operation (see ``load``): 5 s each at the default 30 s
 DASHBOARD = "/progress/"
 
 
@@ -193,6 +193,23 @@ def _dashboard_computed(url: str, instance: Path, workers: int, plan: dict, seco
     return {**result, "endpoint": "dashboard, computed"}
 
 
+def add_ratios(results: list[dict]) -> None:
+    """Each operation's throughput as a ratio to healthz's in the same rounds (``ratio_to_healthz``),
+    and the lowest and highest ratio of one round to the healthz round beside it
+    (``round_ratio_range``): how far the machine's drift moved the figure during the run."""
+    base = next((r for r in results if r["endpoint"] == "healthz" and r.get("rps")), None)
+    if base is None:
+        return
+    for r in results:
+        if r.get("rps") is None:
+            continue
+        r["ratio_to_healthz"] = round(r["rps"] / base["rps"], 3)
+        pairs = [(a, b) for a, b in zip(r.get("round_rps", []), base.get("round_rps", []), strict=False) if b]
+        if r is not base and len(pairs) > 1:
+            ratios = [a / b for a, b in pairs]
+            r["round_ratio_range"] = [round(min(ratios), 3), round(max(ratios), 3)]
+
+
 def run_one(label: str, url: str, seeds: Path, seconds: float, clients: int = 16,
             workers: int | None = None, log=print, rounds: int = ROUNDS) -> dict:
     """``seconds`` per operation in all, split over ``rounds`` interleaved rounds."""
@@ -221,8 +238,5 @@ def run_one(label: str, url: str, seeds: Path, seconds: float, clients: int = 16
         for r in results:
             log(f"  {label} {r['endpoint']}: {r.get('rps', '-')} req/s, p99 {r.get('p99_ms', '-')} ms, "
                 f"errors {r.get('errors', r.get('failed', r.get('skipped')))}")
-        base_rps = next((r.get("rps") for r in results if r["endpoint"] == "healthz"), None)
-        for r in results:
-            if base_rps and r.get("rps") is not None:
-                r["ratio_to_healthz"] = round(r["rps"] / base_rps, 3)
+        add_ratios(results)
         return {"database": label, "workers": workers, "clients": clients, "results": results}

@@ -101,6 +101,7 @@ async def run(plan: dict, ops: list[str], seconds: float, rounds: int = 1) -> li
     latencies: dict[str, list[float]] = {op: [] for op in ops}
     errors: dict[str, dict[str, int]] = {op: {} for op in ops}
     elapsed = dict.fromkeys(ops, 0.0)
+    round_rps: dict[str, list[float]] = {op: [] for op in ops}
     exhausted = dict.fromkeys(ops, 0)
     server_cpu = dict.fromkeys(ops, 0.0)
     client_cpu = dict.fromkeys(ops, 0.0)
@@ -133,9 +134,11 @@ async def run(plan: dict, ops: list[str], seconds: float, rounds: int = 1) -> li
                 warm_deadline = time.perf_counter() + min(2.0, seconds / 5)
                 await asyncio.gather(*(worker(c, op, warm_deadline, False) for c in clients))
             cpu0, own0 = tree_cpu(server_pid), time.process_time()
-            started = time.perf_counter()
+            done0, started = len(latencies[op]), time.perf_counter()
             await asyncio.gather(*(worker(c, op, started + seconds, True) for c in clients))
-            elapsed[op] += time.perf_counter() - started
+            took = time.perf_counter() - started
+            elapsed[op] += took
+            round_rps[op].append(round((len(latencies[op]) - done0) / took, 1))
             server_cpu[op] += tree_cpu(server_pid) - cpu0
             client_cpu[op] += time.process_time() - own0
     out = [summary(op, latencies[op], elapsed[op], errors[op], exhausted[op], len(clients), rounds) for op in ops]
@@ -143,6 +146,7 @@ async def run(plan: dict, ops: list[str], seconds: float, rounds: int = 1) -> li
         n = r["requests"]
         r["server_cpu_ms"] = round(1000 * server_cpu[r["endpoint"]] / n, 2) if n and server_pid else None
         r["client_cpu_ms"] = round(1000 * client_cpu[r["endpoint"]] / n, 2) if n else None
+        r["round_rps"] = round_rps[r["endpoint"]]
     return out
 
 
