@@ -76,17 +76,18 @@ class Prepared:
         args: Any = values if c.positional else dict(zip(c.keys, values, strict=True))
         cursor = pooled.dbapi_connection.cursor()
         try:
-            cursor.execute(c.sql, args)
-            raw = cursor.fetchall() if c.types else []
-        except dialect.loaded_dbapi.Error as e:
+            try:
+                cursor.execute(c.sql, args)
+                raw = cursor.fetchall() if c.types else []
+            except dialect.loaded_dbapi.Error as e:
+                _raise(dialect, pooled, invalidate or pooled.invalidate, c.sql, args, e, cursor)
+            if c.result is None and c.types:
+                # Some conversions depend on the type the driver reports (PostgreSQL's numerics).
+                procs = (t.dialect_impl(dialect).result_processor(dialect, d[1])
+                         for t, d in zip(c.types, cursor.description, strict=True))
+                c.result = tuple((i, p) for i, p in enumerate(procs) if p is not None)
+        finally:
             cursor.close()
-            _raise(dialect, pooled, invalidate or pooled.invalidate, c.sql, args, e, cursor)
-        if c.result is None and c.types:
-            # Some conversions depend on the type the driver reports (PostgreSQL's numerics).
-            procs = (t.dialect_impl(dialect).result_processor(dialect, d[1])
-                     for t, d in zip(c.types, cursor.description, strict=True))
-            c.result = tuple((i, p) for i, p in enumerate(procs) if p is not None)
-        cursor.close()
         make, result = c.row, c.result
         if not result:
             return [make(*row) for row in raw]
