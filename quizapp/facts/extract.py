@@ -17,16 +17,20 @@ from .events import event_for
 from .goals import find_goals
 from .leaders import leader_mentions
 from .lexicon import NATIONALITIES, OFFICE_TITLES
-from .mechanisms import acronym_mentions, find_mentions, normalise
+from .mechanisms import acronym_mentions, acronym_of, defined_acronyms, find_mentions, ner_mentions, normalise
 from .nlp import load_nlp
 from .types import ArticleInput, Fact, SentenceInput, Source
 
+COUNTRY_WORDS = {c.lower() for c in NATIONALITIES.values()}
 ACRONYM_TOKEN = re.compile(r"\b(?:[A-Z]{3,6}|G\d{1,2})\b")
 # Acronyms that are never named mechanisms: wire services and broadcasters, diseases, wars, units.
 NOT_MECHANISM_ACRONYMS = {"AFP", "AP", "CNN", "BBC", "NBC", "CBS", "ABC", "UPI", "DPA", "ANI", "PTI", "CGTN",
                           "CCTV", "TASS", "IRNA", "WAM", "SPA", "KCNA", "MSNBC", "NPR", "PBS", "RFE", "RFI",
                           "COVID", "SARS", "MERS", "HIV", "AIDS", "WWI", "WWII", "GMT", "UTC", "EST", "CEST",
-                          "USD", "EUR", "GDP", "CEO", "CFO", "USA", "UAE", "PRC", "DPRK", "ROK", "URL", "PDF"}
+                          "USD", "EUR", "GDP", "CEO", "CFO", "USA", "UAE", "PRC", "DPRK", "ROK", "URL", "PDF",
+                          "IANS", "PAP", "KUNA", "QNA", "MENA", "EFE", "ANSA", "APA", "AM", "PM", "GMT", "BST",
+                          "CET", "EDT", "PST", "IST", "WAT", "EAT", "CAT", "SAST", "HTML", "FAQ", "NGO", "NGOS",
+                          "MP", "MPS", "UK", "US"}
 
 
 # "NAIROBI, March 3, 2023 (Reuters) - " / "Brussels - ": a wire dateline opening a sentence.
@@ -69,15 +73,42 @@ def extract_raw(articles: Iterable[ArticleInput], batch_size: int = 64) -> dict[
     for doc, (art, sent) in nlp.pipe(jobs, as_tuples=True, batch_size=batch_size):
         per_article[art.key].append((doc, sent))
     for art in articles:
+        docs = per_article.get(art.key, [])
+        repeated = _repeated_org_words(docs)
         # names and leader mentions are found once per sentence and reused by both passes
-        items = [(doc, sent, find_mentions(sent.text), leader_mentions(doc, sent.text))
-                 for doc, sent in per_article.get(art.key, [])]
+        items = [(doc, sent, _mechanism_mentions(doc, sent.text, repeated), leader_mentions(doc, sent.text))
+                 for doc, sent in docs]
         people, acronyms = _article_context(items)
         for doc, sent, mentions, leaders in items:
             raw[art.key].extend(_sentence_facts(doc, art, sent, people, acronyms, mentions, leaders))
         if art.published and art.published_text:
             raw[art.key].append(_published_fact(art))
     return raw
+
+
+def _repeated_org_words(docs) -> set[str]:
+    """Single proper names the NER calls an organisation at least twice in one article and never
+    a person or a place ("Interpol", "Mercosur"): one-word bodies an article names repeatedly."""
+    org: dict[str, int] = defaultdict(int)
+    other: set[str] = set()
+    for doc, _sent in docs:
+        for ent in doc.ents:
+            word = re.sub(r"^the\s+|['’]s?$", "", ent.text, flags=re.I)
+            if " " in word:
+                continue
+            if ent.label_ == "ORG":
+                org[word] += 1
+            elif ent.label_ in ("PERSON", "GPE", "NORP", "LOC"):
+                other.update(re.sub(r"['’]s?$", "", w) for w in ent.text.split())
+    return {w for w, n in org.items() if n >= 2 and w not in other and w[:1].isupper()
+            and w.lower() not in NATIONALITIES and w.lower() not in COUNTRY_WORDS}
+
+
+def _mechanism_mentions(doc, text: str, repeated: set[str]):
+    mentions = find_mentions(text)
+    mentions += defined_acronyms(text, mentions)
+    mentions += ner_mentions(doc, text, mentions, repeated)
+    return mentions
 
 
 def _article_context(items) -> tuple[dict[str, dict], dict[str, str]]:
@@ -299,6 +330,14 @@ def merge(raw: list[Fact]) -> list[Fact]:
             for a in f.aliases:
                 if a.isupper() or re.fullmatch(r"[A-Z][A-Za-z&]{1,9}", a) and sum(c.isupper() for c in a) >= 2:
                     acronym_keys.setdefault(a, normalise(f.name))
+    # an acronym never defined in brackets still means the one full name whose initials it spells
+    initials: dict[str, set[str]] = defaultdict(set)
+    for f in raw:
+        if f.kind == "mechanism" and f.name and not f.name.isupper() and " " in f.name:
+            initials[acronym_of(f.name)].add(normalise(f.name))
+    for acr, keys in initials.items():
+        if len(acr) >= 2 and len(keys) == 1:
+            acronym_keys.setdefault(acr, next(iter(keys)))
     by_key: dict[tuple, list[Fact]] = defaultdict(list)
     for f in raw:
         ident = _identity(f, full_names, acronym_keys)

@@ -84,7 +84,8 @@ MECHANISM_HEADS = {
     "zone": "initiative", "area": "initiative", "authority": "organisation", "coalition": "organisation",
     "court": "organisation", "tribunal": "organisation", "secretariat": "organisation", "bloc": "organisation",
     "roadmap": "initiative", "compact": "treaty", "consensus": "treaty", "nations": "organisation",
-    "alliance's": "organisation",
+    "alliance's": "organisation", "facility": "initiative", "board": "organisation", "movement": "organisation",
+    "congress": "organisation", "party": "organisation",
 }
 # Words allowed inside a name between capitalised words.
 NAME_GLUE = {"of", "and", "for", "on", "the", "in", "&", "de", "between", "to"}

@@ -173,3 +173,176 @@ def acronym_of(name: str) -> str:
         if w and w[0].isupper():
             letters.append(w[0])
     return "".join(letters)
+
+
+# ---------------------------------------------------------------- from the named-entity layer
+# Extra head words that end an organisation's or instrument's name but are too common in prose to
+# trigger the capitalised-run rule on their own (the NER must have called the span an organisation).
+NER_HEADS = {
+    "facility": "initiative", "board": "organisation", "movement": "organisation", "session": "summit",
+    "list": "initiative", "agenda": "initiative", "vision": "initiative", "congress": "organisation",
+    "party": "organisation", "police": "organisation", "office": "organisation", "institute": "organisation",
+    "centre": "organisation", "center": "organisation", "ministry": "organisation", "government": "organisation",
+    "service": "organisation", "force": "organisation", "mission": "organisation", "system": "organisation",
+    "facilities": "initiative", "funds": "organisation", "conventions": "treaty", "resolution": "treaty",
+    "statement": "treaty", "cup": "initiative", "games": "initiative", "fighters": "organisation",
+    "federation": "organisation", "exchange": "organisation", "observatory": "organisation",
+    "secretariat": "organisation", "network": "organisation", "group": "format",
+}
+NER_LABELS = {"ORG", "LAW", "EVENT", "FAC", "WORK_OF_ART", "PRODUCT"}
+# "Geneva-based", "US-led": a modifier in front of a name, not part of it.
+BASED_PREFIX = re.compile(r"^(?:[A-Z][\w.]*[- ])?[A-Za-z]+-(?:based|led|backed|born|owned|run|funded|sponsored)\s+")
+ACRONYM_SHAPE = re.compile(r"^(?:[A-Z]{2,7}|[A-Z]{2,4}&[A-Z]{1,4}|[A-Z]{1,3}\d{1,2}|[A-Z][a-z]?[A-Z]{2,6})$")
+# Wire services, broadcasters and papers: they report, they are not what is reported on.
+NEWS_AGENCIES = {"Reuters", "AP", "AFP", "IANS", "Xinhua", "TASS", "Bloomberg", "Kyodo", "Yonhap", "ANI", "PTI",
+                 "UPI", "DPA", "EFE", "ANSA", "Anadolu", "Bernama", "Antara", "APA", "PAP", "CTK", "MTI",
+                 "Interfax", "RIA", "Sputnik", "WAM", "SPA", "QNA", "KUNA", "BNA", "ONA", "MENA", "APS",
+                 "NAN", "KNA", "SAPA", "BBC", "CNN", "AFP", "Jiji", "Agencia", "Prensa", "Telesur", "Lusa"}
+TITLE_START = re.compile(
+    r"^(?:(?:Deputy|Vice|Acting|Former|First|Prime|Foreign|Finance|Chief|Executive|Permanent|Special|General|"
+    r"Secretary|Director|Minister|President|Chair|Chairman|Chairwoman|Chairperson|Governor|Commissioner|"
+    r"Ambassador|Envoy|Head|Heads|Speaker|Mayor|Senator|King|Queen|Prince|Sheikh|Amir|Emir|Sultan|"
+    r"Brazilian|[A-Z][a-z]+ian|[A-Z][a-z]+ese|[A-Z][a-z]+ish)[\s-])+(?:of|for|to|and|[A-Z])")
+WEEKDAY_OWNER = re.compile(r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|Yesterday|"
+                           r"This|Last|Next|Is|Was|Are|Will|How|Why|What|When|Where)(?:['’]s)?\s+")
+# Single title-case words the NER calls organisations but that are parts of speech of the page.
+NOT_NAMES = {"agency", "community", "council", "committee", "movement", "alliance", "commission", "board",
+             "union", "bank", "fund", "organization", "organisation", "government", "ministry", "independent",
+             "interview", "news", "photo", "photos", "summit", "session", "conference", "assembly"}
+
+
+# Acronyms of things that are not mechanisms (diseases, wars, currencies, units, job titles).
+NOT_ACRONYMS = {"COVID", "SARS", "MERS", "HIV", "AIDS", "WWI", "WWII", "GMT", "UTC", "USD", "EUR", "GDP", "CEO",
+                "CFO", "USA", "UAE", "PRC", "DPRK", "ROK", "URL", "PDF", "AM", "PM", "MP", "MPS", "FAQ", "NGO",
+                "UK", "US", "TV", "PR", "ID", "IT", "AI", "OK", "CO2", "LNG", "EV", "EVS", "SME", "SMES"}
+
+
+def words_end_in_adjective(name: str) -> bool:
+    """A span cut inside a list ("Institute of Russian, Eastern ... Studies") ends in an adjective."""
+    last = name.split()[-1]
+    return bool(re.fullmatch(r"[A-Z][a-z]+(?:ian|ese|ish|ern|an)", last)) and " " in name and not re.search(
+        r"\b(?:Union|Bank|Council|Community|Commission|Organi[sz]ation|Agency|Fund)\b", name)
+
+
+def _clean_entity(text: str) -> tuple[str, int]:
+    """Entity text without a leading article, a '-based' modifier or a trailing possessive;
+    returns the cleaned name and how many characters were dropped at the front."""
+    front = 0
+    m = re.match(r"^(?:the|The|THE)\s+", text)
+    if m:
+        front += m.end()
+        text = text[m.end():]
+    m = BASED_PREFIX.match(text)
+    if m:
+        front += m.end()
+        text = text[m.end():]
+    text = re.sub(r"['’]s?$", "", text).rstrip(" ,.;:)")
+    if "(" in text:
+        text = text.split("(")[0].rstrip()
+    return text, front
+
+
+def ner_mentions(doc, text: str, found: list[MechanismMention], repeated: set[str]) -> list[MechanismMention]:
+    """Organisations, laws and events the statistical NER marks, kept when they look like a named
+    mechanism: the name ends in a head word, is an acronym, or is a single proper name the article
+    uses as an organisation more than once (``repeated``)."""
+    out: list[MechanismMention] = []
+    taken = [(x.start, x.end) for x in found]
+    for ent in doc.ents:
+        if ent.label_ not in NER_LABELS:
+            continue
+        raw = ent.text
+        # "UNESCO’s World Heritage List": two names, owner and owned
+        parts = re.split(r"['’]s\s+", raw)
+        offset = ent.start_char
+        for part in parts:
+            name, front = _clean_entity(part)
+            start = offset + front
+            offset += len(part) + 3
+            wm = WEEKDAY_OWNER.match(name)
+            if wm:
+                start, name = start + wm.end(), name[wm.end():]
+            # "Interpol General Assembly in Glasgow": a place after the name is not part of it
+            name = re.sub(r"\s+in\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?$", "", name)
+            if len(name) < 2 or not name[0].isupper() or name in NEWS_AGENCIES or name == "Q&A":
+                continue
+            if name.split("-")[0].upper() in NOT_ACRONYMS or words_end_in_adjective(name):
+                continue
+            if TITLE_START.match(name) and not re.match(r"^[A-Z][a-z]+(?:ian|ese|ish)\s+[A-Z][a-z]+\s+(?:Party|Movement|Congress|Council|Union|Front|Commission)", name):
+                continue
+            if any(e.label_ == "PERSON" and e.start_char >= start and e.end_char <= start + len(name) for e in doc.ents):
+                continue
+            end = start + len(name)
+            if text[start:end] != name:
+                pos = text.find(name, ent.start_char)
+                if pos < 0:
+                    continue
+                start, end = pos, pos + len(name)
+            if any(not (end <= a or start >= b) for a, b in taken):
+                continue
+            words = name.split()
+            last = words[-1].lower().strip(".,")
+            if last in MEDIA_HEADS and last not in ("agency",) or any(w in ("Photo", "Photos", "News") for w in words):
+                continue
+            if re.search(r"\d{1,2}:\d\d|[|/@]|--", name) or len(words) > 12:
+                continue
+            if len(words) == 1:
+                w = words[0]
+                ok = bool(ACRONYM_SHAPE.match(w)) or (w in repeated and w.lower() not in NOT_NAMES)
+                subtype = "organisation"
+            else:
+                head = next((i for i in range(len(words) - 1, -1, -1)
+                             if words[i].lower().strip(".,") in MECHANISM_HEADS
+                             or words[i].lower().strip(".,") in NER_HEADS), None)
+                ok = head is not None and all(x[0].isupper() or x.lower() in TRAILING_GLUE or x[0].isdigit()
+                                              for x in words)
+                hw = words[head].lower().strip(".,") if head is not None else ""
+                subtype = MECHANISM_HEADS.get(hw) or NER_HEADS.get(hw, "organisation")
+                if ok and head < len(words) - 1 and not words[head + 1].lower() in ("of", "on", "for", "in", "to"):
+                    # "Partnership Forum 2011": a year or number after the head stays
+                    ok = all(x[0].isdigit() for x in words[head + 1:])
+            if not ok:
+                continue
+            acr = ACRONYM_AFTER.match(text[end:])
+            out.append(MechanismMention(name, start, end, subtype, acr.group("acr") if acr else None))
+            taken.append((start, end))
+    return out
+
+
+# "Extended Fund Facility (EFF)": any capitalised name followed by the acronym of its initials.
+NAME_WITH_ACRONYM = re.compile(rf"(?P<name>{_CAP}(?:\s+(?:{_GLUE}\s+)*{_CAP}){{1,9}})\s*\((?P<acr>[A-Z][A-Za-z&]{{1,9}})\)")
+
+
+def defined_acronyms(text: str, found: list[MechanismMention]) -> list[MechanismMention]:
+    """Names introduced with their acronym in brackets whose initials the acronym matches."""
+    out: list[MechanismMention] = []
+    taken = [(x.start, x.end) for x in found]
+    for m in NAME_WITH_ACRONYM.finditer(text):
+        acr = m.group("acr")
+        words = m.group("name").split()
+        # take the shortest tail of the run whose initials give the acronym
+        initials = acr.replace("&", "").upper()
+        best = None
+        for k in range(len(words)):
+            tail = words[k:]
+            if tail[0].lower() in LEADING_JUNK:
+                continue
+            letters = "".join(w[0] for w in tail if w[0].isupper() or w[0].isdigit())
+            if letters.upper() == initials or (len(initials) >= 2 and letters.upper().startswith(initials)
+                                               and len(letters) <= len(initials) + 1):
+                best = tail
+                break
+        if best is None:
+            continue
+        name = " ".join(best)
+        start = m.start("name") + m.group("name").rfind(name) if name in m.group("name") else -1
+        if start < 0:
+            continue
+        end = start + len(name)
+        if any(not (end <= a or start >= b) for a, b in taken):
+            continue
+        head = best[-1].lower()
+        subtype = MECHANISM_HEADS.get(head) or NER_HEADS.get(head, "organisation")
+        out.append(MechanismMention(name, start, end, subtype, acr))
+        taken.append((start, end))
+    return out
