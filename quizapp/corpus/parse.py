@@ -67,6 +67,31 @@ DATELINE_ON = re.compile(rf"^\s*On\s+(?P<date>{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th
 DATELINE_CITY = re.compile(
     rf"^\s*[A-Z][A-Z .'’-]{{1,40}},\s*(?P<date>{_MONTH}\s+\d{{1,2}},?\s+\d{{4}})\s*(?:\((?P<source>[^)]{{2,40}})\))?\s*[-–—]+\s"
 )
+_DAY_MONTH = rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH})(?:,?\s+\d{{4}})?"
+_AGENCY = r"\s*\([^()]{1,40}\)"
+_DASH = r"\s*(?:[-–—]{1,2}|:)\s*"
+# A wire or release dateline that opens a paragraph: "NASSAU, The Bahamas – ", "Tokyo, July 31 (Jiji
+# Press)--", "Colombo, Nov 23 (IANS): ", "LONDON: ", "World Bank23 June 2011: ". Not part of the news.
+DATELINE = re.compile(
+    rf"^(?:[A-Z][A-Z.'’ -]{{1,30}}[A-Z.](?:,\s*[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){{0,3}})?(?:,\s*{_DAY_MONTH})?(?:{_AGENCY})?{_DASH}"
+    rf"|[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){{0,3}},\s*{_DAY_MONTH}(?:{_AGENCY})?{_DASH}"
+    rf"|[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){{0,3}}{_AGENCY}{_DASH}"
+    rf"|[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){{0,3}}\s?\d{{1,2}}\s+{_MONTH}\s+\d{{4}}\s*:\s*)"
+)
+
+
+def dateline_length(sentence: str) -> int:
+    """How many leading characters of ``sentence`` are a dateline (0 when it has none)."""
+    m = DATELINE.match(sentence)
+    if not m or m.end() >= len(sentence) - 3:
+        return 0
+    head = m.group(0)
+    # "The ministers met - and agreed": an ordinary clause with a dash is no dateline
+    if len(head.split()) > 9 or re.search(r"\b(?:the|a|and|said|will|has|is|are)\b", head.split(",")[0]):
+        return 0
+    return m.end()
+
+
 URL_HOST = re.compile(r"https?://(?:www\.)?(?:t\.me/)?(?P<host>[\w-]+)")
 
 ABBREVIATIONS = {

@@ -12,6 +12,8 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 
+from ..corpus.parse import dateline_length
+from .actors import ActorContext, resolve_actor
 from .dates import find_dates
 from .events import event_for
 from .goals import find_goals
@@ -67,7 +69,9 @@ def extract_raw(articles: Iterable[ArticleInput], batch_size: int = 64) -> dict[
     """
     articles = list(articles)
     nlp = load_nlp()
-    jobs = [(s.text, (a, s)) for a in articles for s in a.sentences]
+    # a dateline is blanked (same length, so token offsets still index the sentence): the parser
+    # would otherwise take "NASSAU, The Bahamas -" for the subject of the first sentence
+    jobs = [(_blank_dateline(s.text), (a, s)) for a in articles for s in a.sentences]
     raw: dict[str, list[Fact]] = {a.key: [] for a in articles}
     per_article: dict[str, list] = defaultdict(list)
     for doc, (art, sent) in nlp.pipe(jobs, as_tuples=True, batch_size=batch_size):
@@ -79,11 +83,56 @@ def extract_raw(articles: Iterable[ArticleInput], batch_size: int = 64) -> dict[
         items = [(doc, sent, _mechanism_mentions(doc, sent.text, repeated), leader_mentions(doc, sent.text))
                  for doc, sent in docs]
         people, acronyms = _article_context(items)
+        actors = _actor_context(items, acronyms, art)
         for doc, sent, mentions, leaders in items:
-            raw[art.key].extend(_sentence_facts(doc, art, sent, people, acronyms, mentions, leaders))
+            group = _plural_named_subject(doc)
+            if group:
+                group, persons = group
+                if persons:
+                    actors.last_people = _resolve_names(group, people)
+                else:
+                    actors.last_group = _resolve_names(group, people)
+            raw[art.key].extend(_sentence_facts(doc, art, sent, people, acronyms, mentions, leaders, actors))
+            for lm in leaders:
+                actors.last_person = _resolve_short(lm.name, people)
         if art.published and art.published_text:
             raw[art.key].append(_published_fact(art))
     return raw
+
+
+def _actor_context(items, acronyms: dict[str, str], art: ArticleInput) -> ActorContext:
+    """Counts of the bodies and people an article names, for resolving "we" and "I"."""
+    ctx = ActorContext()
+    for _doc, sent, mentions, leaders in items:
+        weight = 2 if sent.paragraph == 0 else 1
+        for m in mentions:
+            if m.subtype not in ("organisation", "format", ""):
+                continue
+            name = acronyms.get(m.name, m.name) if m.name.isupper() else m.name
+            ctx.org_counts[name] += weight
+        for lm in leaders:
+            if " " in lm.name:
+                ctx.person_counts[lm.name] += weight
+    return ctx
+
+
+def _plural_named_subject(doc) -> tuple[str, bool] | None:
+    """The main clause's subject when it coordinates names ("China and Russia", "Beijing and Moscow"),
+    and whether they are people."""
+    from .goals import actor_text
+
+    for tok in doc:
+        if tok.dep_ == "nsubj" and tok.head.dep_ == "ROOT" and tok.pos_ == "PROPN" and any(
+                c.dep_ == "conj" and c.pos_ == "PROPN" for c in tok.children) or (
+                tok.dep_ == "nsubj" and tok.pos_ == "PROPN" and tok.i + 2 < len(doc) and doc[tok.i + 1].text == "&"):
+            persons = tok.ent_type_ == "PERSON" or any(c.ent_type_ == "PERSON" for c in tok.children if c.dep_ == "conj")
+            return actor_text(doc, tok), persons
+    return None
+
+
+def _blank_dateline(text: str) -> str:
+    n = dateline_length(text)
+    return " " * n + text[n:] if n else text
 
 
 def _repeated_org_words(docs) -> set[str]:
@@ -177,7 +226,7 @@ def _human(iso: str) -> str:
 
 
 def _sentence_facts(doc, art: ArticleInput, sent: SentenceInput, people, acronyms, mentions=None,
-                    leaders=None) -> list[Fact]:
+                    leaders=None, actors: ActorContext | None = None) -> list[Fact]:
     facts: list[Fact] = []
     text = sent.text
     # mechanisms
@@ -223,7 +272,7 @@ def _sentence_facts(doc, art: ArticleInput, sent: SentenceInput, people, acronym
         ))
     # dates (a dateline's own date is the publication fact, not an event)
     dl = DATELINE_PREFIX.match(text)
-    skip_before = dl.end() if dl else 0
+    skip_before = max(dl.end() if dl else 0, dateline_length(text))
     for d in find_dates(text, art.published):
         if d.start < skip_before:
             continue
@@ -246,7 +295,10 @@ def _sentence_facts(doc, art: ArticleInput, sent: SentenceInput, people, acronym
         ))
     # goals
     for g in find_goals(doc):
-        actor = _resolve_names(g.actor, people)
+        actor = resolve_actor(g.actor, actors or ActorContext())
+        if actor is None:
+            continue
+        actor = _resolve_names(actor, people)
         facts.append(Fact(
             id=fact_id("goal", actor, g.goal), kind="goal", statement="", answer=g.goal,
             aliases=[], confidence=0.8 if g.verb != "should" else 0.7,

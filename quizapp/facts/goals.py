@@ -91,6 +91,35 @@ def _subject(tok, depth: int = 4):
     return None
 
 
+def antecedent(subj):
+    """For "they"/"he"/"she" inside a reported or subordinate clause, the named subject of the clause
+    above it ("The Taliban claimed that they ...", "both leaders said they plan ...")."""
+    if subj is None or subj.lower_ not in ("they", "he", "she", "we", "i"):
+        return subj
+    first_person = subj.lower_ in ("we", "i")
+    cur = subj.head
+    for _ in range(4):
+        if cur.dep_ not in ("ccomp", "advcl", "conj", "xcomp") or cur.head.i == cur.i:
+            break
+        cur = cur.head
+        above = next((c for c in cur.children if c.dep_ in SUBJ_DEPS), None)
+        if first_person and cur.lemma_.lower() not in REPORTING_VERBS:
+            continue  # "we" is the speaker: only a reporting verb's subject ("..., Ruto said") names them
+        if above is not None and above.lower_ not in PRONOUN_ACTORS | {"they", "he", "she", "we", "i"}:
+            return above
+    if first_person:
+        # "We want ...," Ruto said: the quotation is the root's complement or the root itself
+        root = subj.head
+        while root.head.i != root.i:
+            root = root.head
+        for c in root.children:
+            if c.dep_ in ("parataxis", "ccomp") and c.lemma_.lower() in REPORTING_VERBS:
+                above = next((x for x in c.children if x.dep_ in SUBJ_DEPS), None)
+                if above is not None and above.lower_ not in PRONOUN_ACTORS | {"they", "he", "she", "we", "i"}:
+                    return above
+    return subj
+
+
 def actor_text(doc, subj) -> str:
     """The subject phrase without appositives, relative clauses or asides ("China and Russia, both
     concerned about ..., are" -> "China and Russia")."""
@@ -177,8 +206,6 @@ def find_goals(doc) -> list[GoalMention]:
     """Every top-level stated goal in one sentence's parse."""
     found: list[GoalMention] = []
     starts = {m.start() for m in TRIGGER_RX.finditer(doc.text)}
-    if not starts:
-        return found
     for tok in doc:
         if tok.idx not in starts:
             continue
@@ -228,13 +255,151 @@ def find_goals(doc) -> list[GoalMention]:
                       lead_words=("that", "to"))
         if hi - lo < 1:
             continue
-        actor = actor_text(doc, subj)
-        if not actor or actor.lower() in PRONOUN_ACTORS:
+        actor = actor_text(doc, antecedent(subj))
+        if not actor or actor.lower() in PRONOUN_ACTORS or _reporting_only(doc, tok):
             continue
         goal = TRAILING_ATTRIBUTION.sub("", slice_text(doc, lo, hi)).strip(" ,;")
         if doc[lo].pos_ != "PROPN" and goal[:1].isupper() and not goal[:2].isupper():
             goal = goal[0].lower() + goal[1:]
         found.append(GoalMention(actor, verb, goal, list_items(doc, lo, hi), tok.i, lo, hi))
+    found += _future_and_purpose_goals(doc, found)
     # a goal inside another goal's phrase is the same statement: keep the outer one
     top = [g for g in found if not any(o is not g and o.lo <= g.trigger <= o.hi for o in found)]
     return top
+
+
+# ---------------------------------------------------------------- plans, decisions and purposes
+# Subjects that can hold a plan: bodies, governments, people and the words news uses for them.
+AGENT_NOUNS = {
+    "government", "governments", "ministry", "ministers", "minister", "leaders", "leader", "countries",
+    "country", "nations", "nation", "states", "state", "members", "member", "parties", "party", "sides",
+    "side", "bloc", "alliance", "union", "bank", "committee", "council", "commission", "agency", "board",
+    "organisation", "organization", "body", "group", "authority", "authorities", "delegates", "delegations",
+    "summit", "assembly", "parliament", "president", "chair", "secretariat", "fund", "federation", "team",
+    "officials", "allies", "partners", "regulator", "company", "we", "i", "mission", "community", "forum",
+    "conference", "meeting", "court", "secretary-general", "director-general", "envoy", "project", "programme",
+    "program", "initiative", "plan", "treaty", "agreement", "declaration", "framework", "facility",
+}
+# Verbs a planned action does not use: states and happenings, not aims.
+NOT_PLANS = {"be", "have", "remain", "become", "need", "face", "see", "lose", "suffer", "cost", "fall",
+             "rise", "happen", "receive", "get", "depend", "take place", "say", "tell", "know", "find"}
+# Nouns that announce an aim when followed by "to" + verb ("the decision to establish ...").
+PLAN_NOUNS = GOAL_NOUNS | {"decision", "keenness", "effort", "efforts", "bid", "plan", "plans", "intention",
+                           "objective", "objectives", "ambition", "readiness", "willingness", "resolve",
+                           "mandate", "mission", "push", "drive", "move", "proposal", "agreement", "deal",
+                           "initiative", "strategy", "programme", "program", "project", "campaign", "need",
+                           "roadmap", "measures", "steps", "framework", "fund", "facility", "process"}
+# Heads whose "to"-clause is not a purpose ("is due to", "used to", "in order to" is handled as purpose).
+NOT_PURPOSE_HEADS = {"be", "seem", "appear", "happen", "tend", "use", "go", "have", "continue", "begin",
+                     "start", "fail", "manage", "come", "refuse", "hesitate", "say", "tell", "expect",
+                     "likely", "able", "unable", "due", "going", "set", "about", "allow", "enable"}
+
+
+def _reporting_only(doc, tok) -> bool:
+    """A goal verb inside a quotation's attribution ("..., he said") is still the goal; this only
+    drops triggers that are themselves negated ("did not agree to", "has no plans to")."""
+    return any(c.dep_ == "neg" for c in tok.children)
+
+
+def _agentive(subj) -> bool:
+    if subj is None:
+        return False
+    if subj.lower_ in PRONOUN_ACTORS:
+        return False
+    if subj.pos_ == "PROPN" or subj.ent_type_ in ("ORG", "GPE", "NORP", "PERSON"):
+        return True
+    return subj.lower_ in AGENT_NOUNS or subj.lemma_.lower() in AGENT_NOUNS
+
+
+def _goal_of_span(doc, subj, verb: str, lo: int, hi: int, trigger: int):
+    lo, hi = trim(doc, lo, hi, lead_deps=("punct", "cc", "mark", "aux"), lead_words=("that", "to"))
+    if hi - lo < 1:
+        return None
+    actor = actor_text(doc, antecedent(subj))
+    if not actor or actor.lower() in PRONOUN_ACTORS:
+        return None
+    goal = TRAILING_ATTRIBUTION.sub("", slice_text(doc, lo, hi)).strip(" ,;")
+    if len(goal.split()) < 2 or len(goal.split()) > 45:
+        return None
+    if doc[lo].pos_ != "PROPN" and goal[:1].isupper() and not goal[:2].isupper():
+        goal = goal[0].lower() + goal[1:]
+    return GoalMention(actor, verb, goal, list_items(doc, lo, hi), trigger, lo, hi)
+
+
+def _verb_phrase_end(v) -> int:
+    ends = [v.i] + [c.right_edge.i for c in v.rights if c.dep_ not in ("parataxis", "advcl", "relcl") and not (
+        c.dep_ == "punct" and c.i == v.right_edge.i) and not (c.dep_ == "cc")]
+    hi = max(ends)
+    for c in v.rights:  # "will consider X and decide Y": conjoined bare verbs continue the plan
+        if c.i > hi and c.dep_ == "conj" and c.tag_ == "VB":
+            hi = max(hi, c.right_edge.i)
+    return hi
+
+
+def _future_and_purpose_goals(doc, found: list[GoalMention]) -> list[GoalMention]:
+    """Plans in the future tense ("the Committee will consider ..."), purposes of actions ("approved
+    two projects to improve ...", "organised a conference to gather ...") and plan nouns with an
+    infinitive ("the decision to establish ..."): the shapes releases and communiqués state aims in."""
+    out: list[GoalMention] = []
+    busy = {g.trigger for g in found} | {i for g in found for i in range(g.lo, g.hi + 1)}
+    for tok in doc:
+        if tok.i in busy:
+            continue
+        g = None
+        if tok.lower_ in ("will", "shall") and tok.dep_ == "aux" and tok.head.pos_ in ("VERB", "AUX"):
+            v = tok.head
+            if v.lemma_.lower() in NOT_PLANS or any(c.dep_ == "neg" for c in v.children) or v.i in busy:
+                continue
+            if any(c.dep_ == "auxpass" for c in v.children):
+                continue  # "will be held": a scheduled event, dated elsewhere, not an aim
+            subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+            if not _agentive(subj):
+                continue
+            g = _goal_of_span(doc, subj, "will", v.i, _verb_phrase_end(v), tok.i)
+        elif tok.tag_ == "VB" and any(c.lower_ == "to" and c.dep_ == "aux" for c in tok.children) \
+                and tok.dep_ in ("advcl", "acl", "relcl", "xcomp"):
+            head = tok.head
+            if tok.lemma_.lower() in NOT_PLANS or head.lemma_.lower() in NOT_PURPOSE_HEADS:
+                continue
+            if head.pos_ in ("NOUN", "PROPN"):
+                if tok.dep_ == "xcomp" or head.lemma_.lower() not in PLAN_NOUNS and head.lower_ not in PLAN_NOUNS:
+                    # "a conference to gather input": the organiser's purpose
+                    if head.dep_ not in ("dobj", "pobj", "nsubjpass", "attr"):
+                        continue
+                governor = head.head if head.dep_ != "pobj" else head.head.head
+                subj = _subject(governor) if governor.pos_ in ("VERB", "AUX") else None
+                if subj is None and head.dep_ in ("nsubj",):
+                    continue
+                if subj is None:
+                    continue
+                verb = "aim"
+            elif head.pos_ in ("VERB", "AUX") and tok.dep_ == "xcomp" and tok.left_edge.i > 0 \
+                    and doc[tok.left_edge.i - 1].text == "," and head.tag_ == "VBG":
+                # "approved two projects, amounting to $47m, to improve ...": the main clause's purpose
+                root = head
+                while root.dep_ not in ("ROOT",) and root.head.i != root.i:
+                    root = root.head
+                subj = _subject(root)
+                verb = "aim"
+            elif head.pos_ in ("VERB", "AUX"):
+                if tok.dep_ == "xcomp" and goal_lemma(head) is None and head.lemma_.lower() not in (
+                        "decide", "threaten", "try", "undertake", "invite", "request", "choose", "move",
+                        "prepare", "work", "help", "strive", "endeavour", "endeavor", "resolve"):
+                    continue
+                if tok.dep_ == "xcomp" and goal_lemma(head) is not None:
+                    continue  # the goal-verb rule above already read it
+                subj = _subject(head)
+                verb = {"decide": "decide", "threaten": "threaten", "invite": "invite", "request": "ask"}.get(
+                    head.lemma_.lower(), "aim")
+                if tok.dep_ == "xcomp" and verb == "aim" and head.lemma_.lower() not in ("work", "strive", "try", "help"):
+                    verb = head.lemma_.lower()
+            else:
+                continue
+            if subj is None or not _agentive(subj) and subj.pos_ not in ("NOUN",):
+                continue
+            lo = tok.left_edge.i
+            g = _goal_of_span(doc, subj, verb, lo, tok.right_edge.i, tok.i)
+        if g is not None:
+            out.append(g)
+            busy |= set(range(g.lo, g.hi + 1))
+    return out

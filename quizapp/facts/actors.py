@@ -1,0 +1,86 @@
+"""Who a stated goal belongs to when the sentence names them only by a pronoun or a role word.
+
+Releases, speeches and communiqués state aims as "We will ...", "The bloc agreed to ...", "He
+pledged to ...". A question needs the named party, so the pronoun is resolved within the article:
+"we"/"our" to the organisation the article is about (the one it names most, its headline counting
+double), "he"/"she" to the last person named before the sentence, "I" to the article's most named
+person, "they" and "the two sides" to the last coordinated names ("China and Russia"). What cannot be
+resolved keeps its words: the fact stays true, and question generation (which needs a named actor to
+ask a self-contained question) passes it over.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+FIRST_PLURAL = {"we", "us", "our"}
+THIRD_SINGULAR = {"he", "she", "his", "her"}
+UNRESOLVABLE = {"they", "them", "it", "its", "this", "that", "these", "those", "which", "who", "you",
+                "one", "everyone", "anyone", "some", "others", "many", "both", "all"}
+# A subject made of a demonstrative and a noun ("these states", "this funding") points back.
+DEMONSTRATIVE = re.compile(r"^(?:these|those|this|that|such|it|they)\b", re.I)
+# "the bloc", "the two sides", "the ministers": a role noun that stands for the article's main body.
+STAND_IN = re.compile(r"^(?:the\s+)?(?:bloc|organi[sz]ation|alliance|union|grouping|body|community|council|"
+                      r"commission|committee|agency|fund|bank|forum|secretariat|group)$", re.I)
+
+
+@dataclass
+class ActorContext:
+    """What one article offers for resolving pronoun actors; filled while walking its sentences."""
+
+    org_counts: Counter = field(default_factory=Counter)
+    person_counts: Counter = field(default_factory=Counter)
+    last_person: str | None = None
+    last_group: str | None = None  # the last plural named subject ("China and Russia"), for "they"
+    last_people: str | None = None  # the last coordinated people ("X and Y"), for "the two leaders"
+
+    @property
+    def main_org(self) -> str | None:
+        if not self.org_counts:
+            return None
+        (name, n), *rest = self.org_counts.most_common(2) + [(None, 0)]
+        # a tie means the article is about several bodies: "we" is not safely any one of them
+        return name if n >= 2 and (not rest or rest[0][1] < n) else None
+
+    @property
+    def main_person(self) -> str | None:
+        if not self.person_counts:
+            return None
+        name, n = self.person_counts.most_common(1)[0]
+        return name
+
+
+    def org_with_head(self, head: str) -> str | None:
+        """The most named body whose name ends in ``head`` ("the Committee" -> "World Heritage Committee")."""
+        fits = [(n, name) for name, n in self.org_counts.items() if name.lower().split()[-1].startswith(head)]
+        return max(fits)[1] if fits else None
+
+
+def is_pronoun_actor(actor: str | None) -> bool:
+    """True when ``actor`` does not name anyone a reader could recognise out of context."""
+    low = (actor or "").lower().strip()
+    return (not low or low in FIRST_PLURAL | THIRD_SINGULAR | UNRESOLVABLE | {"i"}
+            or bool(DEMONSTRATIVE.match(low)) or bool(STAND_IN.match(low)))
+
+
+def resolve_actor(actor: str, ctx: ActorContext) -> str | None:
+    """The named party behind ``actor``, ``actor`` itself when it is already a name, or None."""
+    low = actor.lower().strip()
+    if len(low.split()) > 14:
+        return None  # a parse that took a whole clause for the subject
+    if low in FIRST_PLURAL:
+        return ctx.main_org or actor
+    if low in ("the two leaders", "both leaders", "the leaders", "the two presidents", "the two ministers"):
+        return ctx.last_people or actor
+    if low in ("they", "the two countries", "both countries", "the two nations", "both nations"):
+        return ctx.last_group or actor
+    if low == "i":
+        return ctx.main_person or actor
+    if low in THIRD_SINGULAR:
+        return ctx.last_person or actor
+    if STAND_IN.match(low):
+        head = low.split()[-1][:6]
+        return ctx.org_with_head(head) or ctx.main_org or actor
+    return actor
