@@ -8,6 +8,7 @@ fact *says*, so re-running on an unchanged corpus yields the same ids.
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 import re
 from collections import defaultdict
 from collections.abc import Iterable
@@ -18,6 +19,7 @@ from .dates import find_dates
 from .events import event_for
 from .goals import find_goals
 from .leaders import leader_mentions
+from .roles import role_at_line_start
 from .lexicon import NATIONALITIES, OFFICE_TITLES
 from .mechanisms import acronym_mentions, acronym_of, defined_acronyms, find_mentions, ner_mentions, normalise
 from .nlp import load_nlp
@@ -82,6 +84,7 @@ def extract_raw(articles: Iterable[ArticleInput], batch_size: int = 64) -> dict[
         # names and leader mentions are found once per sentence and reused by both passes
         items = [(doc, sent, _mechanism_mentions(doc, sent.text, repeated), leader_mentions(doc, sent.text))
                  for doc, sent in docs]
+        _roles_from_next_line(items)
         people, acronyms = _article_context(items)
         actors = _actor_context(items, acronyms, art)
         for doc, sent, mentions, leaders in items:
@@ -128,6 +131,21 @@ def _plural_named_subject(doc) -> tuple[str, bool] | None:
             persons = tok.ent_type_ == "PERSON" or any(c.ent_type_ == "PERSON" for c in tok.children if c.dep_ == "conj")
             return actor_text(doc, tok), persons
     return None
+
+
+def _roles_from_next_line(items) -> None:
+    """Attendee lists print a name on one line and the office on the next ("His Highness NAME" /
+    "President of the United Arab Emirates"): a role-less name that ends its line takes the role
+    that makes up the whole next line."""
+    for k, (_doc, sent, _mentions, leaders) in enumerate(items[:-1]):
+        nxt = items[k + 1][1]
+        if nxt.paragraph == sent.paragraph or len(sent.text.split()) > 12:
+            continue
+        for i, lm in enumerate(leaders):
+            if lm.role is None and not sent.text[lm.end:].strip(" ,.;:"):
+                r = role_at_line_start(nxt.text)
+                if r is not None:
+                    leaders[i] = replace(lm, role=r.role, country=r.country)
 
 
 def _blank_dateline(text: str) -> str:

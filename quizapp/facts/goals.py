@@ -353,6 +353,8 @@ def _future_and_purpose_goals(doc, found: list[GoalMention]) -> list[GoalMention
             if any(c.dep_ == "auxpass" for c in v.children):
                 continue  # "will be held": a scheduled event, dated elsewhere, not an aim
             subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+            if subj is None and v.dep_ == "conj":
+                subj = _subject(v)  # "X was elected ... and will take up the post"
             if not _agentive(subj):
                 continue
             g = _goal_of_span(doc, subj, "will", v.i, _verb_phrase_end(v), tok.i)
@@ -361,7 +363,11 @@ def _future_and_purpose_goals(doc, found: list[GoalMention]) -> list[GoalMention
             head = tok.head
             if tok.lemma_.lower() in NOT_PLANS or head.lemma_.lower() in NOT_PURPOSE_HEADS:
                 continue
-            if head.pos_ in ("NOUN", "PROPN"):
+            if head.pos_ in ("NOUN", "PROPN") and head.dep_ == "ROOT" and tok.dep_ in ("acl", "relcl"):
+                # a headline's "Leaders to discuss ...", "Bank to raise rates": the plan of its subject
+                subj = head
+                verb = "plan"
+            elif head.pos_ in ("NOUN", "PROPN"):
                 if tok.dep_ == "xcomp" or head.lemma_.lower() not in PLAN_NOUNS and head.lower_ not in PLAN_NOUNS:
                     # "a conference to gather input": the organiser's purpose
                     if head.dep_ not in ("dobj", "pobj", "nsubjpass", "attr"):

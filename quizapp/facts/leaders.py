@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 
 from .lexicon import NATIONALITIES, TITLES
+from .lexicon import MECHANISM_HEADS
+from .roles import BARE_NAME, ROLE_THEN_NAME, plural_title, role_near
 
 COUNTRIES = {v.lower(): v for v in NATIONALITIES.values()} | {
     "china": "China", "russia": "Russia", "the united states": "United States", "the us": "United States",
@@ -69,6 +71,9 @@ def _country_of(nat: str | None, cty: str | None) -> str | None:
     return None
 
 
+# Forms of address that precede a name and are not part of it.
+STYLES = {"dr", "mr", "mrs", "ms", "mx", "prof", "h.e", "he", "shaikh", "sheikh", "sayyid", "sir", "dame", "hon",
+          "excellency", "highness", "his", "her", "mme", "madame", "monsieur", "lord", "lady", "rev", "eng", "engr"}
 HONORIFICS = {"prince", "princess", "sheikh", "king", "queen", "emir", "sultan", "general", "admiral", "crown prince"}
 PARTICLES = {"bin", "al", "de", "van", "von", "da", "el", "der", "den", "du", "dos", "das", "di", "la", "le", "ibn", "abu", "al-"}
 
@@ -99,8 +104,8 @@ def leader_mentions(doc, text: str) -> list[LeaderMention]:
         ent_text = doc[ent.start:end_tok].text
         name = re.sub(r"['’]s?$", "", ent_text).strip()
         words = name.split()
-        # the NER sometimes swallows a title ("Councilor Wang Yi"): peel it off
-        while words and words[0].lower() in TITLE_WORDS and len(words) > 1:
+        # the NER sometimes swallows a title ("Councilor Wang Yi") or an honorific ("Dr. NAME"): peel it off
+        while words and (words[0].lower() in TITLE_WORDS or words[0].lower().rstrip(".") in STYLES) and len(words) > 1:
             words = words[1:]
         name = " ".join(words)
         if len(name) < 2 or not name[0].isupper() or any(w.lower() in TITLE_WORDS for w in words):
@@ -125,6 +130,10 @@ def leader_mentions(doc, text: str) -> list[LeaderMention]:
                 prev = [x for x in out if x.role]
                 role = prev[-1].role if prev else None
         if role is None:
+            r = plural_title(text, start, end) or role_near(text, start, end)
+            if r is not None and not _is_name_part(r.role):
+                role, country = r.role, r.country
+        if role is None:
             m = APPOSITIVE_LONG.match(after) or APPOSITIVE.match(after)
             if m:
                 role = " ".join(m.group("role").split())
@@ -145,6 +154,27 @@ def leader_mentions(doc, text: str) -> list[LeaderMention]:
         out.append(LeaderMention(name, role, country, start, end))
     # names the NER missed, recognised by a title right before them or a role appositive after them
     seen = [(m.start, m.end) for m in out]
+    for m in list(ROLE_THEN_NAME.finditer(text)) + list(BARE_NAME.finditer(text)):
+        s, e = m.span("name") if "name" in m.re.groupindex else m.span()
+        name = text[s:e]
+        words = name.split()
+        while words and words[0].lower().rstrip(".") in STYLES | TITLE_WORDS:
+            s += len(words[0]) + 1
+            words = words[1:]
+        name = " ".join(words)
+        e = s + len(name)
+        if len(words) < 2 or text[s:e] != name or any(a <= s < b or s <= a < e for a, b in seen):
+            continue
+        toks = [t for t in doc if s <= t.idx < e]
+        if not toks or any(t.pos_ not in ("PROPN", "X") and t.lower_ not in PARTICLES for t in toks) or any(
+                t.ent_type_ in ("GPE", "NORP", "LOC", "DATE", "FAC") for t in toks):
+            continue
+        if any(w.lower() in TITLE_WORDS or w.lower().strip(".,") in MECHANISM_HEADS for w in words):
+            continue
+        r = plural_title(text, s, e) or role_near(text, s, e)
+        if r is not None and not _is_name_part(r.role):
+            out.append(LeaderMention(name, r.role, r.country, s, e))
+            seen.append((s, e))
     for m in NAME_WITH_ROLE.finditer(text):
         s, e = m.span("name")
         if any(a <= s < b or s <= a < e for a, b in seen):
@@ -177,3 +207,8 @@ def _with_role(doc, text: str, name: str, start: int, end: int) -> list[LeaderMe
         prep = "to" if TO_ORG.match(after) else "at"
         role = f"{role} {prep} {org}"
     return [LeaderMention(name, role, country, start, end)]
+
+
+def _is_name_part(role: str) -> bool:
+    """A "role" that is really the start of a name or a generic word ("Member" alone is kept)."""
+    return len(role) < 2

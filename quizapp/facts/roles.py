@@ -1,0 +1,153 @@
+"""Role phrases around a person's name, in the shapes releases, lists and wires use.
+
+``leaders.py`` reads the classic news shapes ("Chinese President Xi Jinping", "NAME, the Russian
+foreign minister,"). This module adds the shapes of other genres, still by pattern and never by name:
+
+- title first, then a comma: "the Vice-President of the Nordic Council, Helge Orten;"
+- a list under a plural title: "Presidents Joe Biden (USA), Olaf Scholz (Germany) and ..."
+- title straight after the name, as attendee lists print it: "Shaikh NAME President of the UAE"
+- capitalised titles with their body: "NAME, Member of the Executive Board of the ECB,"
+- a title in brackets: "NAME (Secretary-General of the OECD)"
+- a predicate: "NAME will be the next chief of Interpol", "NAME was elected secretary-general"
+
+Each returns the role in the article's words ("Vice-President of the Nordic Council") and, where
+the phrase names one, the country or organisation the role belongs to.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lexicon import NATIONALITIES, TITLES
+
+EXTRA_TITLES = ["member", "project manager", "manager", "executive director", "managing director",
+                "deputy director", "deputy secretary-general", "deputy secretary general", "vice-chair",
+                "vice chair", "co-chair", "chairperson", "president-designate", "head of government",
+                "high commissioner", "chief executive officer", "chief economist", "chief negotiator",
+                "rapporteur", "coordinator", "ombudsman", "registrar", "prosecutor", "judge", "attorney general",
+                "auditor general", "amir", "crown prince", "governor-general", "first lady", "mp",
+                "chief justice", "chief of defence", "chief of defense", "party leader", "opposition leader"]
+_ALL_TITLES = sorted(set(TITLES) | set(EXTRA_TITLES), key=len, reverse=True)
+_T = "|".join(re.escape(t) for t in _ALL_TITLES)
+_NAT = "|".join(sorted((re.escape(n) for n in NATIONALITIES if len(n) > 2), key=len, reverse=True))
+_MOD = r"(?:(?:deputy|vice|acting|former|outgoing|incoming|interim|current|first|new|next|senior|chief|permanent)[- ]+)*"
+# "of the Nordic Council of Ministers", "for Nordic Co-operation", "at the World Bank"
+_BODY = r"(?:the\s+)?[A-Z][\w’'.&-]*(?:\s+(?:(?:of|and|for|on|the|&|de|du|des|la)\s+)*[A-Z(][\w’'.&)-]*){0,8}"
+ROLE = (rf"(?:(?P<nat>{_NAT})\s+|(?P<owner>(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){{0,4}})['’]s\s+)?"
+        rf"(?P<title>{_MOD}(?:{_T}))(?![\w-])(?:\s+(?:of|for|at|to|in)\s+(?P<body>{_BODY}))?")
+# A role phrase written with capitals (or a known lowercase title) right after the name.
+AFTER_COMMA = re.compile(rf"^\s*,\s+(?:(?:an?|the)\s+)?{ROLE}", re.IGNORECASE)
+AFTER_PAREN = re.compile(rf"^\s*\((?:the\s+)?{ROLE}\s*\)", re.IGNORECASE)
+AFTER_BARE = re.compile(rf"^\s+{ROLE}", re.IGNORECASE)
+PREDICATE = re.compile(
+    rf"^\s*(?:,[^,]{{0,60}},\s*)?\s+(?:is|was|will\s+be|has\s+been|became|becomes|remains|was\s+(?:elected|appointed|named|chosen|re-elected)(?:\s+as)?|"
+    rf"has\s+been\s+(?:elected|appointed|named)(?:\s+as)?|will\s+(?:become|serve\s+as|take\s+over\s+as))\s+(?:(?:an?|the|its|their)\s+)?{ROLE}",
+    re.IGNORECASE)
+BEFORE_COMMA = re.compile(rf"(?:^|[;,:(]\s*|\band\s+|\bby\s+|\bwith\s+)(?:(?:an?|the)\s+)?{ROLE}\s*,\s*$", re.IGNORECASE)
+COUNTRY_PAREN = re.compile(r"^\s*\((?P<c>[A-Z][\w .'-]{1,40})\)")
+
+
+@dataclass
+class Role:
+    role: str
+    country: str | None
+
+
+def _tidy(text: str) -> str:
+    text = " ".join(text.split()).strip(" ,;:-–—")
+    return re.sub(r"\s*\((?:[A-Z]{2,8})\)$", "", text)
+
+
+def _role_from(m: re.Match) -> Role | None:
+    title = m.group("title")
+    if not title:
+        return None
+    body = m.group("body")
+    if body:
+        body = re.split(r"\s+(?:and|&)\s+(?=(?:the\s+)?(?:[A-Z][a-z]+\s+)?(?:Minister|President|Secretary|Chair|Member|Head))",
+                        body)[0]
+        body = re.sub(r"[’']s?$", "", body.strip())
+    role = _tidy(title + (f" {m.group(0)[m.end('title') - m.start(0):m.start('body') - m.start(0)].strip()} {body}" if body else ""))
+    if role.islower() and len(role.split()) <= 4:
+        role = role[0].upper() + role[1:]
+    nat = m.group("nat")
+    country = NATIONALITIES.get(nat.lower(), nat) if nat else None
+    owner = m.group("owner")
+    if not country and owner:
+        country = re.sub(r"^the\s+", "", owner.strip(), flags=re.I)
+    if not country and body:
+        country = re.sub(r"^the\s+", "", body, flags=re.I)
+    return Role(role, country)
+
+
+def role_near(text: str, start: int, end: int) -> Role | None:
+    """The role the sentence gives the name at ``text[start:end]``, from the shapes above."""
+    after = text[end:]
+    before = text[:start]
+    for rx in (AFTER_PAREN, AFTER_COMMA, PREDICATE):
+        m = rx.match(after)
+        if m and (rx is not AFTER_COMMA or _capitalised_or_known(m.group("title"))):
+            r = _role_from(m)
+            if r:
+                return r
+    m = BEFORE_COMMA.search(before)
+    if m:
+        r = _role_from(m)
+        if r:
+            return r
+    m = AFTER_BARE.match(after)
+    if m and m.group("title")[:1].isupper():
+        r = _role_from(m)
+        if r:
+            return r
+    return None
+
+
+def plural_title(text: str, start: int, end: int) -> Role | None:
+    """"Presidents A (USA), B (Germany) and C": the plural title before the list, and the country
+    in brackets after each name."""
+    for m in PLURAL_TITLE.finditer(text):
+        if m.end() > start:
+            break
+        pos = m.end()
+        while pos <= start:
+            entry = LIST_ENTRY.match(text, pos)
+            if not entry:
+                break
+            if entry.start() <= start < entry.end():
+                title = m.group("titles").split()
+                role = " ".join(title[:-1] + [title[-1][:-1]])
+                cm = COUNTRY_PAREN.match(text[end:])
+                return Role(role, cm.group("c").strip() if cm else None)
+            sep = LIST_SEP.match(text, entry.end())
+            if not sep:
+                break
+            pos = sep.end()
+    return None
+
+
+PLURAL_TITLE = re.compile(r"\b(?P<titles>Presidents|Prime\s+Ministers|Foreign\s+Ministers|Ministers|Kings|Governors|"
+                          r"Senators|Ambassadors|Secretaries-General|Commissioners)\s+(?=[A-Z])")
+LIST_ENTRY = re.compile(r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,4}(?:\s*\([^)]{1,40}\))?")
+LIST_SEP = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+
+
+def _capitalised_or_known(title: str) -> bool:
+    return title[:1].isupper() or title.lower() in TITLES
+
+
+# "the Vice-President of the Nordic Council, Helge Orten;": a title, a comma, then a capitalised name
+ROLE_THEN_NAME = re.compile(
+    rf"(?:(?:an?|the)\s+)?{ROLE}\s*,\s*(?P<name>(?-i:(?:(?:Dr|Mr|Ms|Mrs|Prof)\.?\s+)?[A-Z][\w’'.-]+(?:\s+(?:[A-Z][\w’'.-]+|bin|al|de|van|von|da|dos|del)){{1,4}}))"
+    rf"(?=\s*[,;.]|\s+(?:said|says|has|had|was|is|who|told|will)\b|\s*$)", re.IGNORECASE)
+# A capitalised name of two to five words (particles allowed), for names the NER did not mark.
+BARE_NAME = re.compile(r"(?<![\w’'-])[A-Z][\w’'.-]+(?:\s+(?:[A-Z][\w’'.-]+|bin|al|de|van|von|da|dos|del)){1,4}")
+
+
+def role_at_line_start(text: str) -> Role | None:
+    """"President of the United Arab Emirates" opening a line under a name line (attendee lists)."""
+    m = AFTER_BARE.match(" " + text)
+    if m and m.group("title")[:1].isupper() and m.end() >= len(text) - 2:
+        return _role_from(m)
+    return None
