@@ -78,8 +78,12 @@ def test_acronym_defined_in_another_article_merges_at_merge_time(tmp_path):
     facts = [f for f in extract([article_input(a), article_input(b)]) if f.kind == "mechanism"]
     assert len(facts) == 1 and facts[0].name == "Gulf Cooperation Council"
     assert "GCC" in facts[0].aliases and facts[0].source_count == 2
-    # alone, an undefined acronym is not reported as a mechanism
-    assert not [f for f in extract([article_input(b)]) if f.kind == "mechanism"]
+    # alone, a body named only by its letters is still a mechanism, under its letters
+    alone = [f for f in extract([article_input(b)]) if f.kind == "mechanism"]
+    assert [f.name for f in alone] == ["GCC"]
+    # ... but a wire service's letters are not
+    c = parse_article("c.txt", "T\n\nThe AFP and IANS news agencies reported that officials met.\n")
+    assert not [f for f in extract([article_input(c)]) if f.kind == "mechanism"]
 
 
 def _leaders(text):

@@ -56,12 +56,12 @@ CREDIT_SENTENCE = re.compile(r"^(?:file\s+)?(?:photo|photos|image|images|picture
 
 ISO_LINE = re.compile(r"^\s*date\s*:?\s+(\d{4}-\d{2}-\d{2})\b[ \t]*", re.IGNORECASE)
 PUBLISHED_LINE = re.compile(
-    r"^\s*(?:published|posted|updated|first\s+published|date)\s*(?:on|at)?\s*:?\s*(?P<rest>.+)$",
+    r"^\s*(?:published|posted|post\s+date|updated|last\s+updated|first\s+published|release\s+date|date)\s*(?:on|at)?\s*:?\s*(?P<rest>.+)$",
     re.IGNORECASE,
 )
 BYLINE_PIPE = re.compile(r"^\s*(?:by\s+)?(?P<author>[^|\d]{2,80}?)\s*\|\s*(?P<rest>.+)$", re.IGNORECASE)
 BYLINE_BY = re.compile(r"^\s*[Bb][Yy]\s+(?P<author>[A-Z][\w.'\- ]{1,80}?)\s*(?:[,|]\s*(?P<rest>.*))?$")
-SOURCE_LINE = re.compile(r"^\s*source\s*:\s*(?P<source>.{2,100})$", re.IGNORECASE)
+SOURCE_LINE = re.compile(r"^\s*source\s*:\s*(?P<source>.{2,600})$", re.IGNORECASE)
 DATELINE_ON = re.compile(rf"^\s*On\s+(?P<date>{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})\s*,")
 # Wire-style dateline opening the first paragraph: "GENEVA, March 3, 2023 (Reuters) - ...".
 DATELINE_CITY = re.compile(
@@ -154,8 +154,16 @@ def content_hash(raw: str) -> str:
     return hashlib.sha256(raw.encode("utf-8")).hexdigest()
 
 
-def parse_date(text: str) -> date | None:
-    """The first full date in ``text`` in any common format, or None."""
+# Numeric dates other than ISO: "2024.02.06", "29.09.23", "04.07.2024", "08/12/2014", "07/04/2024".
+NUMERIC_DATE = re.compile(
+    r"(?<![\d.])(?:(?P<y>(?:19|20)\d\d)[./](?P<m>\d{1,2})[./](?P<d>\d{1,2})"
+    r"|(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})(?P=sep)(?P<yy>(?:19|20)?\d\d))(?![\d.]*\d)"
+)
+
+
+def parse_date(text: str, month_first: bool = False) -> date | None:
+    """The first full date in ``text`` in any common format, or None. ``month_first`` says how to
+    read an ambiguous slashed date ("07/04/2024"): the site's convention, from how its text writes dates."""
     for m in DATE_RE.finditer(text):
         try:
             if m.group("mdy"):
@@ -165,7 +173,49 @@ def parse_date(text: str) -> date | None:
             return date(int(m["y3"]), int(m["m3"]), int(m["d3"]))
         except (ValueError, KeyError):
             continue
+    for m in NUMERIC_DATE.finditer(text):
+        try:
+            if m.group("y"):
+                return date(int(m["y"]), int(m["m"]), int(m["d"]))
+            a, b, yy = int(m["a"]), int(m["b"]), m["yy"]
+            year = int(yy) if len(yy) == 4 else 2000 + int(yy)
+            if m["sep"] == "." or a > 12:
+                day, month = a, b  # dotted dates are day-first wherever they are written
+            elif b > 12:
+                month, day = a, b
+            else:
+                month, day = (a, b) if month_first else (b, a)
+            return date(year, month, day)
+        except ValueError:
+            continue
     return None
+
+
+def writes_month_first(raw: str) -> bool:
+    """True when the article's own prose writes dates month first ("July 4, 2024"), the US
+    convention; then an ambiguous "07/04/2024" in its header is read the same way."""
+    mdy = len(re.findall(rf"\b{_MONTH}\s+\d{{1,2}},\s+\d{{4}}", raw))
+    dmy = len(re.findall(rf"\b\d{{1,2}}\s+{_MONTH}\s+\d{{4}}", raw))
+    return mdy > dmy
+
+
+_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+URL_DAY = re.compile(r"/(?P<y>(?:19|20)\d\d)[/-](?P<m>\d{1,2})[/-](?P<d>\d{1,2})(?:/|\b)|[=/_-](?P<ymd>(?:19|20)\d{6})")
+URL_YEAR = re.compile(r"/(?P<y>(?:19|20)\d\d)/(?:\d{1,2}/)?")
+# A header line that is a date with at most a few labels around it ("Statement 09 December 2019
+# Switzerland", "29.09.23 | News", "Tuesday, 6 July 2010", "27 September 2022.").
+SHORT_DATED_LINE_WORDS = 4
+UPDATE_LABEL = re.compile(r"^\s*(?:last\s+)?updated\b", re.I)
+DATELINE_NO_YEAR = re.compile(
+    rf"^\s*[A-Z][\w .'’-]{{1,40}},\s*(?P<date>{_MONTH}\s+\d{{1,2}})\s*(?:\([^)]{{2,40}}\))?\s*(?:[-–—]+|:)")
+
+
+def _date_words_left(line: str) -> int:
+    """Words on a header line besides its date, weekday, time and separators."""
+    rest = DATE_RE.sub(" ", line)
+    rest = NUMERIC_DATE.sub(" ", rest)
+    rest = re.sub(rf"\b{_WEEKDAY}\b|{TIME_ONLY.pattern}|[|,.:;·•()\[\]–—-]", " ", rest, flags=re.I)
+    return len(rest.split())
 
 
 def _is_date_only(text: str) -> bool:
@@ -275,6 +325,8 @@ def parse_article(key: str, raw: str) -> ParsedArticle:
     body: list[tuple[int, int]] = []
     title_span: tuple[int, int] | None = None
     header_zone = 6  # metadata lines appear among the first few lines only
+    month_first = writes_month_first(raw)
+    updated_only = False
 
     for i, (s, e) in enumerate(lines):
         line = raw[s:e]
@@ -295,8 +347,10 @@ def parse_article(key: str, raw: str) -> ParsedArticle:
                     body.append((rest, e))
                 continue
             m = PUBLISHED_LINE.match(line)
-            if m and _is_date_only(m.group("rest")):
-                art.published = parse_date(m.group("rest"))
+            if m and _date_words_left(m.group("rest")) == 0 and parse_date(m.group("rest"), month_first):
+                # an "Updated" stamp, or a bare "Date :" (often the event's), yields to a later publication line
+                updated_only = bool(UPDATE_LABEL.match(line) or re.match(r"^\s*date\s*:", line, re.I))
+                art.published = parse_date(m.group("rest"), month_first)
                 art.published_precision = "day"
                 art.published_text, art.published_span = line, (s, e)
                 continue
@@ -312,6 +366,22 @@ def parse_article(key: str, raw: str) -> ParsedArticle:
                 art.published_precision = "day"
                 art.published_text, art.published_span = line, (s, e)
                 continue
+            if (i > 0 or title_span is not None) and _date_words_left(line) <= SHORT_DATED_LINE_WORDS \
+                    and not BYLINE_BY.match(line):
+                found = parse_date(line, month_first)
+                if found is not None:
+                    art.published = found
+                    art.published_precision = "day"
+                    art.published_text, art.published_span = line, (s, e)
+                    updated_only = bool(UPDATE_LABEL.match(line))
+                    continue
+        elif i < header_zone and updated_only and not body and _date_words_left(line) <= SHORT_DATED_LINE_WORDS \
+                and not UPDATE_LABEL.match(line) and parse_date(line, month_first) is not None:
+            # a publication line after an "Updated" stamp is the better date
+            art.published = parse_date(line, month_first)
+            art.published_text, art.published_span = line, (s, e)
+            updated_only = False
+            continue
         if i < header_zone:
             m = BYLINE_BY.match(line)
             if m and (not m.group("rest") or _is_date_only(m.group("rest") or "")):
@@ -347,6 +417,9 @@ def parse_article(key: str, raw: str) -> ParsedArticle:
             art.published_text = m.group(0).strip().rstrip(",")
             art.published_span = (s + m.start("date") - len("On "), s + m.end("date"))
 
+    if art.published is None and body:
+        _date_from_url_or_dateline(art, raw, body[0])
+
     idx = 0
     if title_span:
         art.title = raw[title_span[0] : title_span[1]]
@@ -364,6 +437,45 @@ def parse_article(key: str, raw: str) -> ParsedArticle:
     if not art.title:
         art.title = _shorten(art.body_sentences[0].text)
     return art
+
+
+def _date_from_url_or_dateline(art: ParsedArticle, raw: str, first: tuple[int, int]) -> None:
+    """Last resorts for the publication date: a date in the source URL ("/2024/06/01/",
+    "k=20250731..."), or a dateline without a year ("Colombo, Nov 23 (IANS):") whose year comes
+    from the URL or, failing that, from the latest year the article mentions."""
+    url = art.source or ""
+    m = URL_DAY.search(url)
+    if m:
+        try:
+            if m.group("ymd"):
+                ymd = m.group("ymd")
+                found = date(int(ymd[:4]), int(ymd[4:6]), int(ymd[6:]))
+            else:
+                found = date(int(m["y"]), int(m["m"]), int(m["d"]))
+        except ValueError:
+            found = None
+        if found is not None:
+            art.published, art.published_precision = found, "day"
+            art.published_text = None  # not stated in the text: no publication fact to quote
+            return
+    s, e = first
+    m = DATELINE_NO_YEAR.match(raw[s:e])
+    if not m:
+        return
+    ym = URL_YEAR.search(url)
+    month = m.group("date").split()[0].rstrip(".").lower()
+    # the year the article writes next to the dateline's month ("from November 17 to 23, 2024")
+    near = [int(y) for mon, y in re.findall(rf"\b({_MONTH})[^.;]{{0,20}}?\b((?:19|20)\d\d)\b", raw[s:])
+            if MONTHS.get(mon.rstrip(".").lower()) == MONTHS.get(month)]
+    years = [int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", raw[s:])]
+    year = int(ym.group("y")) if ym else (near[0] if near else (max(years) if years else None))
+    if year is None:
+        return
+    found = parse_date(f"{m.group('date')}, {year}")
+    if found is not None:
+        art.published, art.published_precision = found, "day"
+        art.published_text = m.group("date")
+        art.published_span = (s + m.start("date"), s + m.end("date"))
 
 
 def _looks_like_title(line: str) -> bool:

@@ -448,8 +448,12 @@ def _merge_group(ident: tuple, group: list[Fact], full_names: dict[str, str]) ->
             counts[n] += 1
         fact.name = max(counts, key=lambda n: (not n.isupper(), len(n), counts[n], n))
         fact.answer = fact.name
-        subtypes = [f.subtype for f in group if f.subtype and f.subtype != "acronym"]
-        fact.subtype = subtypes[0] if subtypes else "organisation"
+        subtypes: dict[str, int] = defaultdict(int)
+        for f in group:
+            if f.subtype and f.subtype != "acronym":
+                subtypes[f.subtype] += 1
+        # the commonest reading; ties broken by name so that input order never matters
+        fact.subtype = max(sorted(subtypes), key=lambda k: subtypes[k]) if subtypes else "organisation"
     if kind == "leader":
         fact.name = ident[1]
         fact.answer = fact.name
