@@ -22,4 +22,19 @@ def article_input(parsed: ParsedArticle) -> ArticleInput:
         published_text=parsed.published_text,
         published_span=parsed.published_span,
         raw=parsed.raw,
+        year_hint=None if parsed.published else year_hint(parsed),
     )
+
+
+def year_hint(parsed: ParsedArticle) -> int | None:
+    """The source URL's year, else the year the article's text names most often (ties: the latest)."""
+    import re
+    from collections import Counter
+
+    m = re.search(r"/((?:19|20)\d\d)/", parsed.source or "")
+    if m:
+        return int(m.group(1))
+    years = Counter(int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", parsed.raw))
+    if not years:
+        return None
+    return max(years, key=lambda y: (years[y], y))

@@ -14,20 +14,41 @@ from datetime import date, timedelta
 from ..corpus.parse import MONTHS
 from .lexicon import WEEKDAYS
 
+_M2 = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 _M = r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_DAY = r"(?<![\d.,])(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 PATTERNS = [
+    # ranges: the start is the event's date ("24-25 June 2011", "February 15-17, 2023",
+    # "from 25 July to 3 August 2010", "November 17 to 23, 2024")
+    ("dmy", re.compile(rf"{_DAY}\s*(?:[-–]|to|and)\s*\d{{1,2}}(?:st|nd|rd|th)?\s+{_M},?\s+(?P<year>(?:19|20)\d\d)\b")),
+    ("mdy", re.compile(rf"\b{_M}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:[-–]|to|and)\s*\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b")),
+    ("dmy", re.compile(rf"{_DAY}\s+{_M}\s*(?:[-–]|to|until|till)\s*\d{{1,2}}(?:st|nd|rd|th)?\s+{_M2},?\s+(?P<year>(?:19|20)\d\d)\b")),
+    # "Feb 14 (Wed), 2024"
+    ("mdy", re.compile(rf"\b{_M}\s+(?P<day>\d{{1,2}})\s*\([A-Za-z]{{2,9}}\.?\),?\s+(?P<year>(?:19|20)\d\d)\b")),
     # "August 16, 2021" / "Aug. 16 2021"
     ("mdy", re.compile(rf"\b{_M}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b")),
-    # "16 August 2021"
-    ("dmy", re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_M},?\s+(?P<year>(?:19|20)\d\d)\b")),
+    # "16 August 2021" (also glued to a preceding word: "World Bank23 June 2011")
+    ("dmy", re.compile(rf"{_DAY}\s+{_M},?\s+(?P<year>(?:19|20)\d\d)\b")),
     # "2021-08-16"
     ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<day>\d\d)\b")),
     # "last Friday (Sep. 17)" -> the bracketed date
     ("wd_paren", re.compile(rf"\b(?:last|this|next|on)?\s*(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s*\(\s*{_M}\s+(?P<day>\d{{1,2}})\s*\)")),
     # "Aug. 15" / "on August 20" (no year)
     ("md", re.compile(rf"\b{_M}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s+(?:19|20)\d\d)")),
+    # "from 25 July to 3 August" (no year): the start
+    ("dm", re.compile(rf"{_DAY}\s+{_M}\s*(?:[-–]|to|until|till)\s*\d{{1,2}}(?:st|nd|rd|th)?\s+{_M2}(?![\w.]*,?\s+(?:19|20)\d\d)\b")),
+    # "16 August" (no year)
+    ("dm", re.compile(rf"{_DAY}\s+{_M}(?![\w.]*,?\s+(?:19|20)\d\d)\b")),
     # "in May 2025"
     ("my", re.compile(rf"\b{_M}\s+(?P<year>(?:19|20)\d\d)\b")),
+    # "in September last year", "in March next year"
+    ("mon_rel", re.compile(rf"\b{_M}\s+(?P<rel>last|next|this)\s+year\b")),
+    # "in the early 1990s", "the late 1980s"
+    ("decade", re.compile(r"\b(?:early|late|mid|mid-)?\s*(?P<year>(?:19|20)\d0)s\b")),
+    # "this year", "last year", "next year", "earlier this year"
+    ("year_rel", re.compile(r"\b(?P<rel>this|last|next|past)\s+year\b(?!['’]s\s+(?:budget|report))")),
+    # "fiscal 2025", "the 2025 budget", "its 2030 target"
+    ("year", re.compile(r"\b(?:fiscal(?:\s+year)?|FY|the|its|their|a)\s+(?P<year>(?:19|20)\d\d)(?=\s+[a-z])")),
     # "in April" (no day, no year): that month of the publication year
     ("mon", re.compile(rf"\b(?:in|by|until|since|from|during|before|after|early|late|mid-)\s*{_M}(?![\w.]*\s+\d)")),
     # weekday alone: "said Wednesday", "on Monday"
@@ -69,20 +90,28 @@ def _past_weekday(ref: date, weekday: str, rel: str | None) -> date:
     return ref - timedelta(days=delta)
 
 
-def _year_for(month: int, day: int, ref: date) -> int:
-    """Year for a month/day without one: the latest such date not after publication (+ a week)."""
+def _year_for(month: int, day: int, ref: date, future: bool = False) -> int:
+    """Year for a month/day without one: the latest such date not after publication (+ a week),
+    or, in a sentence about what is to come, the first such date from a week before publication."""
     y = ref.year
     try:
-        if date(y, month, day) > ref + timedelta(days=7):
+        if future:
+            if date(y, month, day) < ref - timedelta(days=7):
+                y += 1
+        elif date(y, month, day) > ref + timedelta(days=7):
             y -= 1
     except ValueError:
         pass
     return y
 
 
-def find_dates(text: str, published: date | None) -> list[DateMention]:
-    """Every date expression in ``text`` that can be resolved, without overlaps."""
+def find_dates(text: str, published: date | None, year_hint: int | None = None) -> list[DateMention]:
+    """Every date expression in ``text`` that can be resolved, without overlaps.
+
+    Without a publication date, ``year_hint`` (the year the article's own metadata or text points
+    to) still dates a month and day ("on October 21"); weekdays and "ago" stay unresolved."""
     found: list[DateMention] = []
+    future = bool(FUTURE.search(text))
 
     def taken(s: int, e: int) -> bool:
         return any(not (e <= m.start or s >= m.end) for m in found)
@@ -93,7 +122,9 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
                 continue
             g = m.groupdict()
             try:
-                iso = _resolve(how, g, published)
+                iso = _resolve(how, g, published, future)
+                if iso is None and published is None and year_hint and how in ("md", "dm"):
+                    iso = date(year_hint, _month(g["mon"]), int(g["day"])).isoformat()
             except (ValueError, KeyError):
                 continue
             if iso is None:
@@ -108,7 +139,18 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
     return sorted(found, key=lambda d: d.start)
 
 
-def _resolve(how: str, g: dict, ref: date | None) -> str | None:
+def _next_weekday(ref: date, weekday: str) -> date:
+    """The named weekday on or after ``ref``: a planned event ("will meet on Monday")."""
+    target = WEEKDAYS.index(weekday.lower())
+    return ref + timedelta(days=(target - ref.weekday()) % 7)
+
+
+# A sentence about what is still to come: its bare weekdays point forward, not back.
+FUTURE = re.compile(r"\b(?:will|shall|is\s+(?:scheduled|set|due|expected)\s+to|are\s+(?:scheduled|set|due|expected)\s+to|"
+                    r"is\s+to|are\s+to|upcoming|next)\b", re.I)
+
+
+def _resolve(how: str, g: dict, ref: date | None, future: bool = False) -> str | None:
     if how in ("mdy", "dmy"):
         return date(int(g["year"]), _month(g["mon"]), int(g["day"])).isoformat()
     if how == "iso":
@@ -119,14 +161,23 @@ def _resolve(how: str, g: dict, ref: date | None) -> str | None:
         return g["year"]
     if ref is None:
         return None
-    if how in ("wd_paren", "md"):
+    if how == "decade":
+        return g["year"]
+    if how in ("wd_paren", "md", "dm"):
         month, day = _month(g["mon"]), int(g["day"])
-        return date(_year_for(month, day, ref), month, day).isoformat()
+        return date(_year_for(month, day, ref, future), month, day).isoformat()
     if how == "mon":
         if g["mon"].rstrip(".").lower() == "may" and not g["mon"][0].isupper():
             return None
         return f"{ref.year:04d}-{_month(g['mon']):02d}"
+    if how == "mon_rel":
+        delta = {"last": -1, "next": 1}.get(g["rel"], 0)
+        return f"{ref.year + delta:04d}-{_month(g['mon']):02d}"
+    if how == "year_rel":
+        return str(ref.year + {"last": -1, "past": -1, "next": 1}.get(g["rel"], 0))
     if how == "wd":
+        if future and not g.get("rel") in ("last",):
+            return _next_weekday(ref, g["wd"]).isoformat()
         return _past_weekday(ref, g["wd"], g.get("rel")).isoformat()
     if how == "ago":
         n = int(g["n"]) if g["n"].isdigit() else NUMBERS[g["n"]]

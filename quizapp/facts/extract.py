@@ -291,7 +291,7 @@ def _sentence_facts(doc, art: ArticleInput, sent: SentenceInput, people, acronym
     # dates (a dateline's own date is the publication fact, not an event)
     dl = DATELINE_PREFIX.match(text)
     skip_before = max(dl.end() if dl else 0, dateline_length(text))
-    for d in find_dates(text, art.published):
+    for d in find_dates(text, art.published, art.year_hint):
         if d.start < skip_before:
             continue
         if d.anniversary_of:

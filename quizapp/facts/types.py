@@ -24,6 +24,9 @@ class ArticleInput:
     published_text: str | None = None  # the metadata text the date came from
     published_span: tuple[int, int] | None = None
     raw: str = ""
+    # Without a publication date: the year the article points to (its URL, or the year it names
+    # most), enough to date "on October 21" though not "on Monday".
+    year_hint: int | None = None
 
 
 @dataclass(frozen=True)
