@@ -22,7 +22,7 @@ from quizapp.facts import article_input, extract
 from quizapp.questions import QUESTION_TYPES, Question, generate, grade, question_to_json
 from quizapp.questions.generate import BLANK
 from quizapp.questions.normalise import compatible, iso_parts, normalise, parse_date, parts_to_iso
-from quizapp.questions.views import GOAL_VERBS, parties
+from quizapp.questions.render import GOAL_VERBS, parties
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPORA = {"seeds": ROOT / "seeds", "articles": ROOT / "tests" / "articles"}

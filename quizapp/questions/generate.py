@@ -44,7 +44,7 @@ from .normalise import (
     tokens,
 )
 from .types import Question
-from .views import (
+from .render import (
     article_pairs,
     event_is_clause,
     event_view,
@@ -63,7 +63,7 @@ from .views import (
     strip_dateline,
     words,
 )
-from .views import parties as _parties
+from .render import parties as _parties
 
 if TYPE_CHECKING:  # only for hints: importing the facts package pulls in the NLP extractor
     from ..facts.types import Fact
