@@ -24,6 +24,8 @@ from quizapp.questions.generate import BLANK
 from quizapp.questions.normalise import compatible, iso_parts, normalise, parse_date, parts_to_iso
 from quizapp.questions.render import GOAL_VERBS, parties
 
+from .question_checks import swapped_date
+
 ROOT = Path(__file__).resolve().parent.parent
 CORPORA = {"seeds": ROOT / "seeds", "articles": ROOT / "tests" / "articles"}
 SEED = 20260101
@@ -147,21 +149,15 @@ def test_false_statements_are_false_everywhere(corpus):
                 if normalise(f.name) == normalise(fact.name):
                     assert normalise(q.prompt) != normalise(q.explanation)
         if fact.kind == "date":
-            claimed = parse_date(re.split(r" (?:on|in) ", q.prompt.rstrip("."))[-1])
+            # the source sentence with its date swapped for one this event has nowhere
+            claimed = swapped_date(q.prompt, q.explanation)
             assert claimed is not None, q.prompt
             for f in corpus.of_kind("date"):
                 if f.event == fact.event:
                     assert not compatible(parts_to_iso(claimed), f.date), q.prompt
-        if fact.kind == "mechanism":
-            acr, claimed = re.match(r"(\S+) stands for (?:the )?(.+)\.$", q.prompt).groups()
-            assert normalise(claimed) not in _acronym_expansions(corpus, acr), q.prompt
-        if fact.kind == "goal":
-            # the true statement, negated: contradicted by the source, never another party's goal
-            assert re.search(r" (?:did not|is not|are not|should not) ", q.prompt), q.prompt
-            assert set(normalise(q.explanation).split()) - set(normalise(q.prompt).split()) <= {
-                "called", "pledged", "hoped", "insisted", "backed", "supported", "advocated", "sought",
-                "wanted", "urged", "aimed", "agreed", "planned", "committed", "vowed", "promised",
-                "welcomed", "demanded", "proposed", "intended", "strove", "wished", "worked"}, q.prompt
+        # no acronym expansions (initials give them away), no statement made false with "not"
+        assert fact.kind not in ("mechanism", "goal"), q.prompt
+        assert not re.search(r" (?:did not|is not|are not|should not) ", q.prompt), q.prompt
 
 
 def test_sources_are_verbatim_and_explained(corpus):
@@ -246,7 +242,7 @@ def test_events_are_short_clauses(corpus):
 def test_matching_and_ordering_shapes(corpus):
     for q in corpus.questions:
         if q.type == "matching":
-            assert 4 <= len(q.pairs) <= 6
+            assert 3 <= len(q.pairs) <= 6
             assert len({normalise(a) for a, _ in q.pairs}) == len(q.pairs)
             assert len({normalise(b) for _, b in q.pairs}) == len(q.pairs)
             assert grade(q, q.pairs).correct

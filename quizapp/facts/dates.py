@@ -176,7 +176,7 @@ def _resolve(how: str, g: dict, ref: date | None, future: bool = False) -> str |
     if how == "year_rel":
         return str(ref.year + {"last": -1, "past": -1, "next": 1}.get(g["rel"], 0))
     if how == "wd":
-        if future and not g.get("rel") in ("last",):
+        if future and g.get("rel") not in ("last",):
             return _next_weekday(ref, g["wd"]).isoformat()
         return _past_weekday(ref, g["wd"], g.get("rel")).isoformat()
     if how == "ago":

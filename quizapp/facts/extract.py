@@ -8,10 +8,10 @@ fact *says*, so re-running on an unchanged corpus yields the same ids.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import replace
 import re
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import replace
 
 from ..corpus.parse import dateline_length
 from .actors import ActorContext, resolve_actor
@@ -19,10 +19,17 @@ from .dates import find_dates
 from .events import event_for
 from .goals import find_goals
 from .leaders import leader_mentions
-from .roles import role_at_line_start
 from .lexicon import NATIONALITIES, OFFICE_TITLES
-from .mechanisms import acronym_mentions, acronym_of, defined_acronyms, find_mentions, ner_mentions, normalise
+from .mechanisms import (
+    acronym_mentions,
+    acronym_of,
+    defined_acronyms,
+    find_mentions,
+    ner_mentions,
+    normalise,
+)
 from .nlp import load_nlp
+from .roles import role_at_line_start
 from .types import ArticleInput, Fact, SentenceInput, Source
 
 COUNTRY_WORDS = {c.lower() for c in NATIONALITIES.values()}
@@ -32,7 +39,7 @@ NOT_MECHANISM_ACRONYMS = {"AFP", "AP", "CNN", "BBC", "NBC", "CBS", "ABC", "UPI",
                           "CCTV", "TASS", "IRNA", "WAM", "SPA", "KCNA", "MSNBC", "NPR", "PBS", "RFE", "RFI",
                           "COVID", "SARS", "MERS", "HIV", "AIDS", "WWI", "WWII", "GMT", "UTC", "EST", "CEST",
                           "USD", "EUR", "GDP", "CEO", "CFO", "USA", "UAE", "PRC", "DPRK", "ROK", "URL", "PDF",
-                          "IANS", "PAP", "KUNA", "QNA", "MENA", "EFE", "ANSA", "APA", "AM", "PM", "GMT", "BST",
+                          "IANS", "PAP", "KUNA", "QNA", "MENA", "EFE", "ANSA", "APA", "AM", "PM", "BST",
                           "CET", "EDT", "PST", "IST", "WAT", "EAT", "CAT", "SAST", "HTML", "FAQ", "NGO", "NGOS",
                           "MP", "MPS", "UK", "US"}
 

@@ -13,8 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicon import NATIONALITIES, TITLES
-from .lexicon import MECHANISM_HEADS
+from .lexicon import MECHANISM_HEADS, NATIONALITIES, TITLES
 from .roles import BARE_NAME, ROLE_THEN_NAME, plural_title, role_near
 
 COUNTRIES = {v.lower(): v for v in NATIONALITIES.values()} | {

@@ -197,7 +197,7 @@ ACRONYM_SHAPE = re.compile(r"^(?:[A-Z]{2,7}|[A-Z]{2,4}&[A-Z]{1,4}|[A-Z]{1,3}\d{1
 NEWS_AGENCIES = {"Reuters", "AP", "AFP", "IANS", "Xinhua", "TASS", "Bloomberg", "Kyodo", "Yonhap", "ANI", "PTI",
                  "UPI", "DPA", "EFE", "ANSA", "Anadolu", "Bernama", "Antara", "APA", "PAP", "CTK", "MTI",
                  "Interfax", "RIA", "Sputnik", "WAM", "SPA", "QNA", "KUNA", "BNA", "ONA", "MENA", "APS",
-                 "NAN", "KNA", "SAPA", "BBC", "CNN", "AFP", "Jiji", "Agencia", "Prensa", "Telesur", "Lusa"}
+                 "NAN", "KNA", "SAPA", "BBC", "CNN", "Jiji", "Agencia", "Prensa", "Telesur", "Lusa"}
 TITLE_START = re.compile(
     r"^(?:(?:Deputy|Vice|Acting|Former|First|Prime|Foreign|Finance|Chief|Executive|Permanent|Special|General|"
     r"Secretary|Director|Minister|President|Chair|Chairman|Chairwoman|Chairperson|Governor|Commissioner|"
@@ -298,7 +298,7 @@ def ner_mentions(doc, text: str, found: list[MechanismMention], repeated: set[st
                                               for x in words)
                 hw = words[head].lower().strip(".,") if head is not None else ""
                 subtype = MECHANISM_HEADS.get(hw) or NER_HEADS.get(hw, "organisation")
-                if ok and head < len(words) - 1 and not words[head + 1].lower() in ("of", "on", "for", "in", "to"):
+                if ok and head < len(words) - 1 and words[head + 1].lower() not in ("of", "on", "for", "in", "to"):
                     # "Partnership Forum 2011": a year or number after the head stays
                     ok = all(x[0].isdigit() for x in words[head + 1:])
             if not ok:

@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import timedelta
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from rapidfuzz import fuzz, process
@@ -32,7 +32,6 @@ from .normalise import (
     content_tokens,
     date_interval,
     date_variants,
-    initials,
     is_acronym,
     iso_parts,
     leaks,
@@ -43,13 +42,11 @@ from .normalise import (
     render_date,
     tokens,
 )
-from .types import Question
 from .render import (
     article_pairs,
     event_is_clause,
     event_view,
     find_span,
-    goal_negation,
     goal_question,
     goal_statement,
     goal_view,
@@ -64,13 +61,14 @@ from .render import (
     words,
 )
 from .render import parties as _parties
+from .types import Question
 
 if TYPE_CHECKING:  # only for hints: importing the facts package pulls in the NLP extractor
     from ..facts.types import Fact
 
 BLANK = "_____"
 ORDER_PROMPT = "Put these events in the order they happened (earliest first)."
-MATCH_MIN, MATCH_MAX = 4, 6
+MATCH_MIN, MATCH_MAX = 3, 6
 ORDER_MIN, ORDER_MAX = 3, 5
 
 COUNTRY_ADJ = {
@@ -193,6 +191,45 @@ class _Corpus:
                 continue  # the same goal reported twice, by the same or an overlapping party
             seen_goals.append((v.parties, ng))
             self.goal_views[f.id] = v
+
+    @cached_property
+    def topic_of(self) -> dict[str, str]:
+        """Article -> its topic: articles that share a named person or two named bodies (merged
+        facts citing both), or whose office-holders come from the same two countries, are about one story, so their facts may meet in one matching or
+        ordering item and serve as each other's foils; unrelated articles never mix."""
+        parent: dict[str, str] = {}
+
+        def find(a: str) -> str:
+            while parent.setdefault(a, a) != a:
+                parent[a] = parent[parent[a]]
+                a = parent[a]
+            return a
+
+        shared: dict[tuple[str, str], int] = {}
+        for f in self.facts:
+            arts = sorted({s.article for s in f.sources})
+            for a in arts:
+                find(a)
+            if f.kind in ("leader", "mechanism") and len(arts) > 1:
+                for i, a in enumerate(arts):
+                    for b in arts[i + 1:]:
+                        # one person in common, or two bodies, makes one story
+                        shared[(a, b)] = shared.get((a, b), 0) + (2 if f.kind == "leader" else 1)
+        # two articles whose office-holders come from the same two countries report one relation
+        countries: dict[str, set[str]] = {}
+        for f in self.leaders:
+            if f.country:
+                for src in f.sources:
+                    countries.setdefault(src.article, set()).add(_country(f))
+        arts = sorted(countries)
+        for i, a in enumerate(arts):
+            for b in arts[i + 1:]:
+                if len(countries[a] & countries[b]) >= 2:
+                    shared[(a, b)] = shared.get((a, b), 0) + 2
+        for (a, b), n in sorted(shared.items()):
+            if n >= 2:
+                parent[find(a)] = find(b)
+        return {a: find(a) for a in list(parent)}
 
     def dates_of_event(self, event: str) -> list[str]:
         return [g.date for g in self.dates if g.date and g.event and _same_event(g.event, event)]
@@ -366,6 +403,10 @@ def _full_name(f: Any) -> str:
     if name and not is_acronym(name):
         return name
     return next((a for a in f.aliases if a and not is_acronym(a)), "")
+
+
+def _articles(f: Any) -> set[str]:
+    return {s.article for s in f.sources}
 
 
 def _sources(facts: Sequence[Any]) -> list[dict[str, str]]:
@@ -662,15 +703,16 @@ class _Generator:
                    **kw: Any) -> _Cand | None:
         """One true/false question per fact: the plain statement or a checked false variant."""
         want_false = self.rng.random() < 0.5
+        expl = kw.pop("explanation", None)
         if want_false and false_statement and _clean(false_statement):
-            return self.make("true_false", [f], f"{key}:false", _cap(_clean(false_statement)) + ".",
+            return self.make("true_false", [f], f"{key}:false", _cap(_clean(false_statement).rstrip(".")) + ".",
                              "False", choices=["True", "False"], dq=0.6,
-                             explanation=_cap(_clean(true_statement or f.statement)) + ".", **kw)
+                             explanation=expl or _cap(_clean(true_statement or f.statement).rstrip(".")) + ".", **kw)
         statement = _clean(true_statement)
         if not statement:
             return None
-        return self.make("true_false", [f], "tf:true", _cap(statement) + ".", "True",
-                         choices=["True", "False"], dq=0.5, explanation=_cap(statement) + ".", **kw)
+        return self.make("true_false", [f], "tf:true", _cap(statement.rstrip(".")) + ".", "True",
+                         choices=["True", "False"], dq=0.5, explanation=expl or _cap(statement.rstrip(".")) + ".", **kw)
 
     def cloze(self, f: Any, forms: Sequence[str], extra: Sequence[str] = (), **kw: Any) -> list[_Cand | None]:
         """One candidate per usable source sentence (the first preferred); select() picks."""
@@ -722,7 +764,9 @@ class _Generator:
         label = _role_label(f)
         pool = [(tier(g), _role_label(g)) for g in peers if _rkey(g) not in my_roles]
         prompt = f"What is {_poss(name)} role?" if not commentator else f"Who is {name}?"
-        out.append(self.mc([f], "mc:role", prompt, label, [], pool))
+        if _country(f) or _role_complete(f):
+            # "What is Kagame's role? President" asks nothing: only roles that say where
+            out.append(self.mc([f], "mc:role", prompt, label, [], pool))
         true_stmt = f"{name} is {_role_phrase(f)}"
         # False statement: another office of the same kind (leader or commentator) swapped in.
         offices: dict[int, dict[tuple[str, str], Any]] = {}
@@ -768,35 +812,20 @@ class _Generator:
         if not full:
             return []
         c = self.corpus
-        acrs = _acronyms(f)
         my_forms = {normalise(x) for x in [full, *f.aliases, f.answer or ""] if x}
         others = [g for g in c.mechanisms if _full_name(g) and normalise(_full_name(g)) not in my_forms
                   and not (my_forms & {normalise(x) for x in [*g.aliases, g.answer or ""] if x})]
 
+        here = _articles(f)
+
         def tier(g: Any) -> int:
-            if f.subtype and g.subtype == f.subtype:
-                return 0
-            return 1 if _family(g) == _family(f) else 3
+            # same article first (foils a reader met), then the same kind of body
+            kind = 0 if f.subtype and g.subtype == f.subtype else 1 if _family(g) == _family(f) else 3
+            return kind if _articles(g) & here else kind + 4
 
         out: list[_Cand | None] = []
-        if acrs:
-            acr = acrs[0]
-            na = normalise(acr)
-            accepted = [full, *(a for a in f.aliases if not is_acronym(a) and not contains_phrase(a, acr))]
-            prompt = f"What does the acronym {acr} stand for?"
-            # Never offer a name that some fact in the corpus gives for this same acronym.
-            rivals = [g for g in others
-                      if na not in {normalise(x) for x in _acronyms(g)} and initials(_full_name(g)) != na]
-            pool = [(tier(g), _full_name(g)) for g in rivals]
-            out.append(self.mc([f], "mc:acronym", prompt, full, accepted, pool, acronyms=True))
-            out.append(self.make("short_answer", [f], "sa:acronym", prompt, full, accepted, dq=0.5))
-            true_stmt = f"{acr} stands for {_the(full)}"
-            false = None
-            close = [g for g in rivals if tier(g) <= 1]
-            if close:
-                best = min(tier(g) for g in close)
-                false = f"{acr} stands for {_the(self.rng.choice(sorted(_full_name(g) for g in close if tier(g) == best)))}"
-            out.append(self.true_false(f, true_stmt, false, "tf:acronym"))
+        # No "What does X stand for?": the initials give the answer away and expanding a well-known
+        # acronym is general knowledge, not the article. The body is asked about in its sentence.
         # Sentence-context multiple choice: which name completes the source sentence?
         for src in _good_sentences(f):
             text = _cloze_text(src.sentence)
@@ -807,7 +836,7 @@ class _Generator:
             prompt = f"Which name completes the sentence? {blanked}"
             use_acr = is_acronym(matched)
             pool = [(tier(g), (_acronyms(g) or [""])[0] if use_acr else _full_name(g))
-                    for g in others if tier(g) <= 1]
+                    for g in others if tier(g) in (0, 1, 4, 5)]
             cand = self.mc([f], "mc:fill", prompt, matched, [full, *f.aliases], pool, acronyms=True,
                            sources=[{"article": src.article, "sentence": src.sentence}], penalty=0.05)
             if cand is not None:
@@ -820,7 +849,6 @@ class _Generator:
         if iso_parts(iso) is None or _is_publication(f):
             return []  # "when was this article published" is trivia about the corpus, not the news
         c = self.corpus
-        answer = render_date(iso)
         accepted = [*date_variants(iso),
                     *(a for a in f.aliases if a and parse_date(a) == iso_parts(iso))]
         out: list[_Cand | None] = []
@@ -834,9 +862,6 @@ class _Generator:
             out.append(self.make("cloze", [f], f"cloze:{n}" if n else "cloze", found[0], found[1], accepted,
                                  dq=0.5, penalty=0.02 * n,
                                  sources=[{"article": src.article, "sentence": src.sentence}]))
-        event = c.events.get(f.id)
-        if not event:
-            return out
         taken = sorted({*c.dates_of_event(f.event or ""), iso})
         prec = precision(iso)
 
@@ -854,16 +879,28 @@ class _Generator:
                  "year": [1, 2, 3, -1, -2, -3, 4, -4]}[prec]
         shifted = [s for s in (_shift(iso, k) for k in steps) if s and free(s)]
         pool += [(1, render_date(s)) for s in shifted]
-        lead = {"day": "On what date", "month": "In which month", "year": "In which year"}[prec]
-        prompt = f"{lead} did this happen: {_lc(event)}?"
-        true_stmt = _date_statement(event, iso)
-        out.append(self.mc([f], "mc:when", prompt, answer, accepted, pool, date=True,
-                           explanation=true_stmt + "."))
-        out.append(self.make("short_answer", [f], "sa:when", prompt, answer, accepted, dq=0.5,
-                             explanation=true_stmt + "."))
-        wrong = corpus_dates[:3] or shifted[:4]
-        false = _date_statement(event, self.rng.choice(sorted(wrong))) if wrong else None
-        out.append(self.true_false(f, true_stmt, false, "tf:when"))
+        # The event is asked about in the article's own sentence, never pasted into a fixed frame
+        # ("On what date did this happen: <clause>?" reads as a machine wrote it): the sentence
+        # with its date blanked is a multiple choice; with the date swapped for a checked false
+        # one (or kept) it is a true/false statement.
+        for src in _good_sentences(f)[:1]:
+            text = _cloze_text(src.sentence)
+            found = _blank_date(text, iso) if text else None
+            if found is None or not _enough_context(found[0]):
+                continue
+            blanked, matched = found
+            srcs = [{"article": src.article, "sentence": src.sentence}]
+            expl = f"The article says: {strip_dateline(src.sentence)}"
+            same_form = [(t, render_like(matched, iso, d)) for t, d in
+                         [(0, d) for d in corpus_dates[:4]] + [(1, d) for d in shifted]]
+            out.append(self.mc([f], "mc:when", f"Which date completes the sentence? {blanked}",
+                               matched, accepted, [(t, v) for t, v in same_form if v], date=True,
+                               explanation=expl, sources=srcs,
+                               # a full date is better typed (any format grades); a year or month chosen
+                               penalty=0.1 if prec == "day" else 0.0))
+            wrong = [d for d in (corpus_dates[:3] or shifted[:4]) if render_like(matched, iso, d)]
+            false = blanked.replace(BLANK, render_like(matched, iso, self.rng.choice(sorted(wrong)))) if wrong else None
+            out.append(self.true_false(f, text, false, "tf:when", sources=srcs))
         return out
 
     def goal(self, f: Any) -> list[_Cand | None]:
@@ -890,9 +927,13 @@ class _Generator:
                 continue
             if any(fuzz.token_set_ratio(normalise(w.goal), normalise(m)) >= 80 for m in mine):
                 continue
-            pool.append((0, w.goal))
-        if question:
-            out.append(self.mc([f], "mc:goal", question, v.goal, [], pool, **kw))
+            pool.append((0 if w.article == v.article else 2, w.goal))
+        if question and sum(1 for t, _ in pool if t == 0) >= 2:
+            # foils are other parties' aims in the same article (at most one from elsewhere)
+            near = [(t, g) for t, g in pool if t == 0]
+            far = sorted(g for t, g in pool if t != 0)
+            self.rng.shuffle(far)
+            out.append(self.mc([f], "mc:goal", question, v.goal, [], near + [(2, g) for g in far[:1]], **kw))
             if len(words(v.goal)) <= 6 and not c.verb_ambiguous(v):
                 out.append(self.make("short_answer", [f], "sa:goal", question, v.goal, short_forms(v.goal),
                                      dq=0.5, **kw))
@@ -920,12 +961,8 @@ class _Generator:
             # False variant: the actor opposing its own goal. Never another party's goal swapped
             # in: that is false in the corpus but often true in the world ("Xi Jinping insisted on
             # the one-China principle"). Checked: no fact has this actor opposing this goal.
-            false = goal_negation(v)
-            if false and any(w.verb == "oppose" and w.parties & v.parties
-                             and fuzz.token_set_ratio(normalise(w.goal), normalise(v.goal)) >= 80
-                             for w in c.goal_views.values()):
-                false = None
-            out.append(self.true_false(f, true_stmt, false, "tf:goal", sources=src, penalty=penalty))
+            # No false variant made by inserting "not": a reader spots it without the article.
+            out.append(self.true_false(f, true_stmt, None, "tf:goal", sources=src, penalty=penalty + 0.1))
         return out
 
     # groups -----------------------------------------------------------------------------------
@@ -949,6 +986,20 @@ class _Generator:
                     g.append(row)
                     break
         return [g for g in groups if size_min <= len(g)]
+
+    def article_groups(self, rows: list[tuple[Any, str, str]], clash, size_min: int, size_max: int
+                       ) -> list[list[tuple[Any, str, str]]]:
+        """Groups drawn from one topic (an article, or articles on one story) at a time: a matching or
+        ordering item that mixes unrelated articles pairs people and events never seen together."""
+        by_article: dict[str, list[tuple[Any, str, str]]] = {}
+        topics = self.corpus.topic_of
+        for row in rows:
+            art = row[0].sources[0].article if row[0].sources else ""
+            by_article.setdefault(topics.get(art, art), []).append(row)
+        out: list[list[tuple[Any, str, str]]] = []
+        for art in sorted(by_article):
+            out += self.groups(by_article[art], clash, size_min, size_max)
+        return out
 
     def matching(self) -> list[_Cand | None]:
         c = self.corpus
@@ -975,17 +1026,15 @@ class _Generator:
             ("people", "Match each person to their role.", person_clash,
              [(f, _name(f), _role_label(f)) for f in c.leaders
               if _name(f) and f.role and role_ok(f) and not _pronoun_led(_name(f))]),
-            ("acronyms", "Match each acronym to its full name.", text_clash,
-             [(f, _acronyms(f)[0], _full_name(f)) for f in c.mechanisms
-              if _acronyms(f) and _full_name(f)]),
             ("dates", "Match each event to the date it happened.", date_clash,
-             [(f, c.events[f.id], render_date(f.date)) for f in c.dates if f.id in c.events]),
+             [(f, c.events[f.id], render_date(f.date)) for f in c.dates if f.id in c.events
+              and listable_event(c.events[f.id])]),
             ("goals", "Match each party to the aim it stated.", goal_clash,
              [(f, v.actor, v.goal) for f in c.goals for v in [c.goal_views.get(f.id)]
               if v is not None and len(words(v.goal)) <= 12]),
         ]
         for key, prompt, clash, rows in specs:
-            for group in self.groups(rows, clash, MATCH_MIN, MATCH_MAX):
+            for group in self.article_groups(rows, clash, MATCH_MIN, MATCH_MAX):
                 facts = [r[0] for r in group]
                 pairs = [[r[1], r[2]] for r in group]
                 answer = "; ".join(f"{left} \u2192 {right}" for left, right in pairs)
@@ -996,14 +1045,14 @@ class _Generator:
 
     def ordering(self) -> list[_Cand | None]:
         c = self.corpus
-        rows = [(f, c.events[f.id], f.date) for f in c.dates if f.id in c.events]
+        rows = [(f, c.events[f.id], f.date) for f in c.dates if f.id in c.events and listable_event(c.events[f.id])]
 
         def clash(a, b) -> bool:
             return (compatible(a[2], b[2]) or _same_event(a[1], b[1])
                     or normalise(a[1]) == normalise(b[1]))
 
         out: list[_Cand | None] = []
-        for unsorted in self.groups(rows, clash, ORDER_MIN, ORDER_MAX):
+        for unsorted in self.article_groups(rows, clash, ORDER_MIN, ORDER_MAX):
             group = sorted(unsorted, key=lambda r: (date_interval(r[2]) or (r[2],))[0])
             facts = [r[0] for r in group]
             items = [r[1] for r in group]
@@ -1041,6 +1090,32 @@ def _lc(event: str) -> str:
     if first in ("The", "A", "An") or (first.lower().endswith("ing") and first[1:].islower()):
         return event[:1].lower() + event[1:]
     return event
+
+
+_EVENT_START_BAD = re.compile(r"^(?:which|who|that|to|any|some|this|these|those|it|its|they|he|she|we|our|"
+                             r"previously|also|then|when|while|as|if|and|but|or)\b", re.I)
+
+
+def listable_event(event: str) -> bool:
+    """An event that reads on its own in a list: a short clause with a named subject and a finite
+    verb ("The IMF approved a 48-month arrangement") or a named noun phrase ("The signing of the
+    Treaty of ..."), not a fragment ("Which celebrated ...", "To take place in Cape Town", "Any
+    measures we might take")."""
+    n = len(event.split())
+    nominal = re.match(r"^The\s+[a-z]+(?:ing|ion|ment|al|ure|ence|ance|ation)?\s+(?:of|between)\s+", event)
+    return 4 <= n <= 20 and (event_is_clause(event) or bool(nominal)) and not _EVENT_START_BAD.match(event) \
+        and event[:1].isupper() and not re.search(r"\b(?:we|our|us|I|you)\b", event)
+
+
+def render_like(shown: str, iso: str, other: str) -> str | None:
+    """``other`` written the way the article wrote ``iso`` ("March 2023" -> "May 2023", "23 June
+    2011" -> "24 June 2011", "2015" -> "2017"), so an option never stands out by its format."""
+    if precision(other) != precision(iso):
+        return None
+    swapped = _swap_date(shown, iso, other)
+    if swapped and swapped != shown:
+        return swapped
+    return render_date(other) if precision(iso) == "year" or not re.search(r"\d", shown) else None
 
 
 def _date_statement(event: str, iso: str) -> str:
