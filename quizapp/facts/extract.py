@@ -27,6 +27,7 @@ from .mechanisms import (
     find_mentions,
     ner_mentions,
     normalise,
+    tidy,
 )
 from .nlp import load_nlp
 from .roles import role_at_line_start
@@ -182,7 +183,12 @@ def _mechanism_mentions(doc, text: str, repeated: set[str]):
     mentions = find_mentions(text)
     mentions += defined_acronyms(text, mentions)
     mentions += ner_mentions(doc, text, mentions, repeated)
-    return mentions
+    out = []
+    for m in mentions:
+        t = tidy(m, text)
+        if t is not None and not any(o.start == t.start and o.end == t.end for o in out):
+            out.append(t)
+    return out
 
 
 def _article_context(items) -> tuple[dict[str, dict], dict[str, str]]:

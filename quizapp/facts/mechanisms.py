@@ -346,3 +346,42 @@ def defined_acronyms(text: str, found: list[MechanismMention]) -> list[Mechanism
         out.append(MechanismMention(name, start, end, subtype, acr))
         taken.append((start, end))
     return out
+
+
+# ---------------------------------------------------------------- one tidy name per mention
+_TITLE_WORDS = r"(?:Governor|President|Vice-President|Chair(?:man|woman|person)?|Secretary[- ]General|Director[- ]General|" \
+               r"Minister|Commissioner|Chief|Head|Spokes(?:person|man|woman)|Ambassador|Envoy|Member|CEO)"
+TRAILING_PERSON = re.compile(rf"\s+{_TITLE_WORDS}\b.*$")
+TRAILING_PLACE = re.compile(r"\s+(?:in|on|at)\s+(?:[A-Z][\w’'-]+|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+                            r"(?:\s+[A-Z][\w’'-]+)?$")
+OWNER = re.compile(r"^(?:[A-Z][\w.&-]*\s+){0,4}[A-Z][\w.&-]*['’]s\s+(?=[A-Z])")
+ROLE_OF = re.compile(rf"^(?:(?:[A-Z][a-z]+(?:ian|ese|ish|i)?\s+)?(?:Deputy\s+|Vice[- ]|Acting\s+|Former\s+)?{_TITLE_WORDS}"
+                     r"(?:\s+(?:of|for)\s+[A-Z][\w-]*(?:\s+(?:and|of|for)\s+[A-Z][\w-]*)*)?\s+(?:and\s+)?)+"
+                     rf"(?:of|for|at)\s+(?:the\s+)?")
+
+
+def tidy(m: MechanismMention, text: str) -> MechanismMention | None:
+    """The mention cut to the body's own name: no office held in it ("Secretary General of the
+    GCC" -> "GCC"... the body), no owner ("IMF's Extended Fund Facility"), no person or place after
+    it ("Bank of Japan Governor Kazuo Ueda", "... General Assembly in Glasgow"), no weekday or
+    stray word before it ("Sunday's Council of Delegates", "Is the Paris Agreement")."""
+    name, start = m.name, m.start
+    for rx in (WEEKDAY_OWNER, ROLE_OF, OWNER):
+        cut = rx.match(name)
+        if cut and cut.end() < len(name):
+            start += cut.end()
+            name = name[cut.end():]
+    name = TRAILING_PERSON.sub("", name)
+    name = TRAILING_PLACE.sub("", name)
+    name = name.rstrip("’'\".,;: ")
+    if len(name) < 2 or (" " not in name and not ACRONYM_SHAPE.match(name) and m.subtype != "organisation"):
+        return None
+    if name.lower().split()[-1] in ("of", "the", "and", "for"):
+        return None
+    end = start + len(name)
+    if text[start:end] != name:
+        return None
+    if name == m.name and start == m.start:
+        return m
+    acr = ACRONYM_AFTER.match(text[end:])
+    return MechanismMention(name, start, end, m.subtype, acr.group("acr") if acr else m.acronym)
