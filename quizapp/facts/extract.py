@@ -34,7 +34,7 @@ from .roles import role_at_line_start
 from .types import ArticleInput, Fact, SentenceInput, Source
 
 COUNTRY_WORDS = {c.lower() for c in NATIONALITIES.values()}
-ACRONYM_TOKEN = re.compile(r"\b(?:[A-Z]{3,6}|G\d{1,2})\b")
+ACRONYM_TOKEN = re.compile(r"\b(?:[A-Z]{3,6}|G\d{1,2}|[A-Z]{2,5}\d{1,2})\b")
 # Acronyms that are never named mechanisms: wire services and broadcasters, diseases, wars, units.
 NOT_MECHANISM_ACRONYMS = {"AFP", "AP", "CNN", "BBC", "NBC", "CBS", "ABC", "UPI", "DPA", "ANI", "PTI", "CGTN",
                           "CCTV", "TASS", "IRNA", "WAM", "SPA", "KCNA", "MSNBC", "NPR", "PBS", "RFE", "RFI",
@@ -278,10 +278,14 @@ def _sentence_facts(doc, art: ArticleInput, sent: SentenceInput, people, acronym
         acr = m.group()
         if acr in NOT_MECHANISM_ACRONYMS or acr.lower() in NATIONALITIES or any(a <= m.start() < b for a, b in covered):
             continue
-        # an acronym defined in another article: resolved (or dropped) by the corpus-wide merge
+        # an acronym defined in another article: resolved by the corpus-wide merge; one never
+        # defined stays a body of its own when the article treats it as one ("the JCPOA", twice)
+        named = bool(re.search(r"\b(?:the|of|under|by|with|from|to|at)\s+$", text[:m.start()])) or \
+            len(re.findall(rf"\b{re.escape(acr)}\b", art.raw)) >= 2
         facts.append(Fact(
             id=fact_id("mechanism", acr.lower()), kind="mechanism", statement="", answer=acr, aliases=[],
-            confidence=0.6, sources=[_src(art, sent, (sent.start + m.start(), sent.start + m.end()))],
+            confidence=0.7 if named else 0.6,
+            sources=[_src(art, sent, (sent.start + m.start(), sent.start + m.end()))],
             name=acr, subtype="acronym",
         ))
     # leaders (short names stay short here: the merge maps them to the full name)
@@ -382,7 +386,9 @@ def _identity(f: Fact, full_names: dict[str, str], acronym_keys: dict[str, str])
         name = f.name or ""
         if f.subtype == "acronym":
             key = acronym_keys.get(name)
-            return ("mechanism", key) if key else None
+            if key:
+                return ("mechanism", key)
+            return ("mechanism", name.lower()) if f.confidence >= 0.7 else None
         if name.isupper() and name in acronym_keys:
             return ("mechanism", acronym_keys[name])
         return ("mechanism", normalise(name))

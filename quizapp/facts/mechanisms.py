@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from .lexicon import MECHANISM_HEADS, MECHANISM_TAILS, MEDIA_HEADS
 
 _CAP = r"(?:[A-Z][\w’'\.]*(?:-[A-Za-z][\w’']*)*)"
-_GLUE = r"(?:of|and|for|on|the|in|&|de|between|to)"
+_GLUE = r"(?:of|and|for|on|the|in|&|de|between|to|against)"
 # A proper-name run: capitalised words, glue words allowed between them.
 NAME_RUN = re.compile(rf"{_CAP}(?:\s+(?:{_GLUE}\s+)*{_CAP})*")
 ACRONYM_AFTER = re.compile(r"^\s*\((?P<acr>[A-Z][A-Za-z&]{1,9})\)")
