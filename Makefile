@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 5000
 export FLASK_APP := quizapp
 
-.PHONY: run test install bench lint clean
+.PHONY: run test install bench eval lint clean
 
 # Reinstall only when pyproject.toml changed since the last install.
 $(STAMP): pyproject.toml
@@ -29,6 +29,9 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) -m quizapp.bench
+
+eval: $(STAMP)
+	$(PY) eval/run.py $(EVAL_ARGS)
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check quizapp tests

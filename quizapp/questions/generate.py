@@ -915,6 +915,7 @@ class _Generator:
         penalty = 0.05 if v.resolved else 0.0
         kw = {"sources": src, "explanation": expl, "penalty": penalty}
         question = goal_question(v)
+        out.append(self.goal_who(f, v, true_stmt, kw))
         # Distractors: goals of the same form stated by parties that share nobody with this actor,
         # that no overlapping actor also stated, and that do not name this actor (China's "work
         # with Russia to ..." is no wrong answer about Russia): never a true alternative.
@@ -965,6 +966,58 @@ class _Generator:
             out.append(self.true_false(f, true_stmt, None, "tf:goal", sources=src, penalty=penalty + 0.1))
         return out
 
+    def goal_who(self, f: Any, v: Any, true_stmt: str | None, kw: dict) -> _Cand | None:
+        """"Who pledged to promote diversity within Interpol?": the aim stated in the article's
+        words, the party to pick; foils are other people (or bodies, or countries) of the same
+        story who stated no such aim, so each is checked false."""
+        if not true_stmt or v.verb == "should" or not true_stmt.startswith(_cap(v.actor)):
+            return None
+        c = self.corpus
+        topic = c.topic_of.get(v.article, v.article)
+        here = {a for a, t in c.topic_of.items() if t == topic} | {v.article}
+        people = {normalise(_name(g)) for g in c.leaders}
+        is_person = any(normalise(p) in people for p in v.parties) and len(v.parties) <= 2
+        countries = {normalise(_country(g)) for g in c.leaders if g.country}
+        is_country = not is_person and all(p in countries for p in v.parties)
+        bare = normalise(re.sub(r"^the\s+", "", v.actor, flags=re.I))
+        body = next((g for g in c.mechanisms if bare in {normalise(x) for x in [_name(g), *g.aliases] if x}), None)
+        answer = v.actor
+        if is_person:
+            cands = [(_name(g), g) for g in c.leaders if _name(g) and len(_name(g).split()) > 1]
+            word = "Who"
+        elif is_country:
+            cands = [(_country(g), g) for g in c.leaders if g.country and _country(g) in COUNTRY_ADJ]
+            word = "Which country"
+        elif body is not None and _family(body) == "body":
+            # the body under its full name; none of its other names is a foil
+            answer = _the(_full_name(body) or v.actor)
+            mine_forms = {normalise(x) for x in [_name(body), *body.aliases] if x}
+            cands = [(_the(_full_name(g)), g) for g in c.mechanisms
+                     if _full_name(g) and _family(g) == "body" and " " in _full_name(g)
+                     and not mine_forms & {normalise(x) for x in [_name(g), *g.aliases] if x}]
+            word = "Which body"
+        else:
+            return None  # not known to be a person, country or body: no safe foils
+        if len(v.actor.split()) > 8:
+            return None
+        mine = c.goals_of(v.parties)
+        pool: list[tuple[int, str]] = []
+        for name, g in cands:
+            ps = _parties(name, c.leaders)
+            if ps & v.parties or normalise(name) in v.parties or contains_phrase(v.actor, name):
+                continue
+            theirs = c.goals_of(ps)
+            if any(fuzz.token_set_ratio(normalise(t), normalise(m)) >= 70 for t in theirs for m in mine):
+                continue  # they stated a like aim: not a wrong answer
+            pool.append((0 if _articles(g) & here else 3, name))
+        if sum(1 for t, _ in pool if t == 0) < 2:
+            return None
+        rest = true_stmt[len(_cap(v.actor)):].strip().rstrip(".")
+        prompt = f"{word} {rest}?"
+        answer = _cap(answer)
+        return self.mc([f], "mc:who", prompt, answer, [v.actor], [(t, _cap(n)) for t, n in pool],
+                       person=is_person, **kw)
+
     # groups -----------------------------------------------------------------------------------
 
     def groups(self, rows: list[tuple[Any, str, str]], clash, size_min: int, size_max: int
@@ -972,6 +1025,10 @@ class _Generator:
         """Split rows into groups of size_min..size_max with no clashing pair inside a group."""
         rows = sorted(rows, key=lambda r: r[0].id)
         self.rng.shuffle(rows)
+        # rows that clash with few others go first, so one vague row ("2021") cannot crowd out
+        # the precise ones it overlaps ("23 August 2021", "25 August 2021")
+        clashes = {id(r): sum(1 for o in rows if o is not r and clash(r, o)) for r in rows}
+        rows.sort(key=lambda r: clashes[id(r)])
         n = len(rows)
         if n < size_min:
             return []

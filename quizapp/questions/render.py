@@ -46,6 +46,9 @@ AGENT_NOUNS = {
     "officials", "official", "leaders", "leader", "government", "governments", "regime", "authorities",
     "ministers", "minister", "presidents", "president", "diplomats", "delegation", "delegations",
     "countries", "nations", "sides", "side", "states", "parties", "powers", "administration", "envoys",
+    # bodies named by nationality or owner: "the Japanese central bank", "the BOJ chief"
+    "bank", "committee", "council", "commission", "agency", "ministry", "parliament", "chief", "head",
+    "secretariat", "board", "bloc", "alliance", "union", "court", "fund", "members", "delegates",
 }
 # "Both sides", "the two nations": a party only once we know who the two are.
 _DUAL = re.compile(
@@ -265,7 +268,34 @@ GOAL_VERBS: dict[str, tuple[str | None, str | None, str | None, str | None]] = {
     "willing": (None, None, "{be} willing to do", "{be} willing to"),
     "ready": (None, None, "{be} ready to do", "{be} ready to"),
     "commitment": ("commit to", "committed to", None, None),
+    "threaten": (None, None, "threaten to do", "threatened to"),
+    "decide": (None, None, "decide to do", "decided to"),
+    "resolve": (None, None, "resolve to do", "resolved to"),
+    "ask": ("ask for", "asked for", None, None),
+    # "X will ...": a plan stated in the future tense (question and statement keep "will")
+    "will": (None, None, "will do", "will"),
 }
+# Present-tense forms of the goal verbs ("aims", "strives", "works"), for questions that keep the
+# source's tense ("What does Interpol work to do?" rather than "What did ...").
+_PRESENT = {"call": "calls", "hope": "hopes", "urge": "urges", "pledge": "pledges", "support": "supports",
+            "back": "backs", "aim": "aims", "want": "wants", "seek": "seeks", "insist": "insists",
+            "commit": "commits", "vow": "vows", "promise": "promises", "agree": "agrees", "plan": "plans",
+            "intend": "intends", "strive": "strives", "advocate": "advocates", "propose": "proposes",
+            "demand": "demands", "welcome": "welcomes", "oppose": "opposes", "work": "works",
+            "wish": "wishes", "threaten": "threatens", "decide": "decides", "ask": "asks"}
+
+
+def present_tense(v: "GoalView") -> bool:
+    """Does the source state the goal in the present ("Interpol works to help ...", "the bloc
+    aims to ...")? Then the question asks "What does ..." and not "What did ..."."""
+    form = _PRESENT.get(v.verb)
+    if form is None:
+        return False
+    base = v.verb
+    before = v.sentence.split(v.goal)[0] if v.goal in v.sentence else v.sentence
+    return bool(re.search(rf"\b(?:{form}|(?:do|does)\s+{base})\b", before)) or (
+        plural(v.actor) and bool(re.search(rf"\b{base}\b", before))
+        and not re.search(rf"\b(?:did|to|will|would)\s+{base}\b", before))
 _VERB_IN_SENTENCE = [
     (re.compile(r"\bcall(?:s|ed|ing)?\s+(?:for|on)\b", re.I), "call"),
     (re.compile(r"\b(?:hope[sd]?|hoping|expressed (?:the )?hope)\b", re.I), "hope"),
@@ -320,6 +350,9 @@ def _goal_form(goal: str, verb: str, before: str = "") -> tuple[str, str] | None
         return "vp", g[3:].strip()
     if re.search(r"\bto\s*$", before) and verb not in ("commit", "commitment", "call"):
         return "vp", g
+    if verb == "will":
+        g = _MODAL_START.sub("", g)
+        return ("vp", g) if g.split() and g.split()[0][:1].islower() else None
     if verb == "should" or _MODAL_START.match(g):
         g = _MODAL_START.sub("", g)
         return ("vp", g) if g.split()[0].lower() in _VERB_START or verb == "should" else None
@@ -356,20 +389,20 @@ def _goal_ok(goal: str, actor_names: set[str], form: str = "np") -> bool:
     if not 2 <= len(ws) <= 25:
         return False
     low = [w.lower() for w in ws]
-    if low[-1] in FUNCTION_END or low[0] in PRONOUNS:
+    if low[-1] in FUNCTION_END or low[0] in PRONOUNS or low[0] == "not":
         return False
     if form != "vp" and (low[0] in ("be", "been", "being") or low[:2] == ["not", "be"]):
         return False  # passive: the actor is what is acted on, not who wants it
     if form == "vp" and re.match(r"^(?:not\s+)?be\s+\w+ed\b", goal):
         return False
-    if {"these", "those", "this", "our", "we", "us", "i", "my"} & set(low):
+    if {"these", "those", "this", "our", "we", "us", "my"} & {w for w in ws if w.islower()} or "I" in ws:
         return False
     if re.search(r",\s*(?:it|they|we|he|she)\s+\w+", goal, re.I):
         return False  # two clauses spliced together
     if goal.count("(") != goal.count(")"):
         return False
     m = re.search(r"\b(?:its|their)\b", goal)
-    if m and not re.search(r"\b[A-Z]\w+", goal[:m.start()]) and low[0] != "to":
+    if m and form != "vp" and not re.search(r"\b[A-Z]\w+", goal[:m.start()]) and low[0] != "to":
         return False  # "not interfering in its domestic affairs": whose?
     n = normalise(goal)
     if n in {normalise(x) for x in NON_GOALS} or any(n == normalise(a) for a in actor_names):
@@ -403,6 +436,11 @@ def goal_view(f: Any, leaders: Sequence[Any], pairs_by_article: dict[str, str],
         goal = re.sub(r"[\"“”]", "", goal)
         goal = _CIRCUMSTANCE.sub("", goal).strip().rstrip(",")
         goal = re.split(r",?\s+and\s+(?:has|have|is|are|was|were|will)\b", goal)[0].strip()
+        # a side clause after the aim is circumstance, not aim ("... when it meets for its session",
+        # "..., as uncertainty over ... persists", "..., which he said ...")
+        head = re.split(r",?\s+(?:when|as|while|because|after|before|which|where|once|until|saying)\s+", goal)[0]
+        if len(head.split()) >= 3:
+            goal = head.strip().rstrip(",")
         actor = named_actor(raw_actor, src.sentence)
         resolved = False
         if actor is None:
@@ -474,12 +512,17 @@ def goal_question(v: GoalView) -> str | None:
     if entry is None:
         return None
     np_q, _, vp_q, _ = entry
+    if v.verb == "will":
+        return f"What will {a} do, according to the article?" if v.form == "vp" else None
+    did = ("do" if plural(v.actor) else "does") if present_tense(v) else "did"
     if v.form == "np" and np_q:
-        return f"What did {a} {np_q}?"
+        return f"What {did} {a} {np_q}?"
     if v.form == "vp" and vp_q and "{be}" in vp_q:
         return f"What {'are' if plural(v.actor) else 'is'} {a} {vp_q.replace('{be} ', '')}?"
     if v.form == "vp" and vp_q:
-        return f"What did {a} {vp_q}?"
+        if v.verb == "work" and "together" not in v.sentence:
+            vp_q = vp_q.replace(" together", "")
+        return f"What {did} {a} {vp_q}?"
     if v.form == "clause" and v.verb in ("hope", "agree", "want", "expect"):
         return f"What did {a} {'express hope' if v.verb == 'hope' else v.verb} would happen?" \
             if re.search(r"\bwould\b", v.goal) else None
@@ -503,6 +546,12 @@ def goal_statement(v: GoalView, goal: str | None = None) -> str | None:
     if entry is None:
         return None
     _, np_d, _, vp_d = entry
+    if v.verb != "will" and present_tense(v):
+        pres = v.verb if plural(v.actor) else _PRESENT[v.verb]
+        np_d = np_d and " ".join([pres, *np_d.split()[1:]])
+        vp_d = vp_d and "{be}" not in vp_d and " ".join([pres, *vp_d.split()[1:]]) or vp_d
+    if v.verb == "work" and "together" not in v.sentence and vp_d:
+        vp_d = vp_d.replace(" together", "")
     if v.form == "np" and np_d:
         return f"{cap(a)} {np_d} {g}."
     if v.form == "vp" and vp_d:
