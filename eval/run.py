@@ -51,8 +51,8 @@ PATTERNS = {
 
 def run_cli(kind: str, corpus: Path) -> list[dict]:
     exe = ROOT / ".venv" / "bin" / "quizapp"
-    out = subprocess.run([str(exe), kind, "--corpus", str(corpus), "--json"], capture_output=True, text=True,
-                         check=True, cwd=ROOT)
+    out = subprocess.run([str(exe), kind, "--corpus", str(corpus), "--json"],  # noqa: S603 (our own CLI)
+                         capture_output=True, text=True, check=True, cwd=ROOT)
     return json.loads(out.stdout)
 
 
@@ -76,16 +76,15 @@ def score_with_yardstick(facts: list[dict], gold: dict, corpus: Path) -> str:
         fp, gp = Path(d) / "facts.json", Path(d) / "gold.json"
         fp.write_text(json.dumps(facts))
         gp.write_text(json.dumps(gold))
-        res = subprocess.run([sys.executable, str(SHARED / "score_facts.py"), str(fp), str(gp), str(corpus)],
+        res = subprocess.run([sys.executable, str(SHARED / "score_facts.py"), str(fp), str(gp), str(corpus)],  # noqa: S603
                              capture_output=True, text=True)
         return res.stdout.strip()
 
 
 def score_seeds() -> str:
     sys.path.insert(0, str(ROOT))
-    from tests.facts_scoring import load_corpus, load_gold, report, score  # noqa: E402
-
     from quizapp.facts import extract  # noqa: E402
+    from tests.facts_scoring import load_corpus, load_gold, report, score  # noqa: E402
 
     facts = extract(load_corpus(ROOT / "seeds"))
     return report(score(facts, load_gold(ROOT / "tests" / "gold" / "seeds_gold.json")), "seeds")
