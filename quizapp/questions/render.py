@@ -285,7 +285,7 @@ _PRESENT = {"call": "calls", "hope": "hopes", "urge": "urges", "pledge": "pledge
             "wish": "wishes", "threaten": "threatens", "decide": "decides", "ask": "asks"}
 
 
-def present_tense(v: "GoalView") -> bool:
+def present_tense(v: GoalView) -> bool:
     """Does the source state the goal in the present ("Interpol works to help ...", "the bloc
     aims to ...")? Then the question asks "What does ..." and not "What did ..."."""
     form = _PRESENT.get(v.verb)
