@@ -115,7 +115,32 @@ BY_ID = {f.id: f for f in FACTS}
 
 
 def _questions(seed: int = 7) -> list[Question]:
-    return generate(list(FACTS), random.Random(seed))
+    # these synthetic facts sit mostly in one article: no per-article budget, every template shows
+    return generate(list(FACTS), random.Random(seed), budget=0)
+
+
+def test_an_article_yields_a_budget_of_items_best_facts_first():
+    """A dozen or two items per article: the cap holds, true/false stays a minority, and each
+    fact's best item comes before any fact's second one."""
+    from quizapp.questions.generate import ARTICLE_BUDGET, TRUE_FALSE_SHARE
+
+    qs = generate(list(FACTS), random.Random(7))
+    per_article: dict[str, list[Question]] = {}
+    for q in qs:
+        per_article.setdefault(q.sources[0]["article"] if isinstance(q.sources[0], dict) else q.sources[0].article,
+                               []).append(q)
+    assert max(len(v) for v in per_article.values()) == ARTICLE_BUDGET  # the big article is capped
+    for items in per_article.values():
+        assert sum(q.type == "true_false" for q in items) <= max(2, int(TRUE_FALSE_SHARE * ARTICLE_BUDGET))
+    firsts: set[str] = set()
+    second_seen = False
+    for q in qs:
+        key = ",".join(q.fact_ids)
+        if key in firsts:
+            second_seen = True
+        elif second_seen:
+            raise AssertionError(f"a fact's first item after another fact's second: {q.prompt}")
+        firsts.add(key)
 
 
 def _accepted_forms(q: Question) -> list[str]:

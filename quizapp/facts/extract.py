@@ -599,12 +599,12 @@ def statement(f: Fact) -> str:
     if f.kind == "mechanism":
         acronyms = [a for a in f.aliases if a.isupper() and a != f.name]
         extra = f" ({', '.join(acronyms)})" if acronyms else ""
-        what = {"organisation": "an organisation", "format": "a diplomatic format",
-                "treaty": "a treaty or agreement", "initiative": "an initiative",
-                "corridor": "an economic corridor", "partnership": "a partnership"}.get(
-                    f.subtype or "", "a named mechanism")
+        what = {"organisation": "an organisation", "format": "a meeting format or forum",
+                "treaty": "a treaty, agreement or declaration", "initiative": "an initiative or programme",
+                "corridor": "an economic corridor", "partnership": "a partnership",
+                "summit": "a summit or session"}.get(f.subtype or "", "a named body or instrument")
         the = "" if f.name.isupper() else "The "
-        return f"{the}{f.name}{extra} is {what} named in the articles."
+        return f"{the}{f.name}{extra} is {what}."
     return goal_sentence(f.actor or "", f.subtype, f.goal or f.answer)
 
 

@@ -534,7 +534,7 @@ _MECH_FAMILY = {
     "treaty": "agreement", "agreement": "agreement", "partnership": "agreement", "declaration": "agreement",
 }
 _MAX_CLOZE_WORDS = 45
-_PER_FACT = 4  # single-fact questions kept per fact: the best few, not every template
+_PER_FACT = 3  # single-fact questions kept per fact: the best few, not every template
 
 
 def _family(f: Any) -> str:
@@ -595,6 +595,12 @@ class _Generator:
             if any(leaks(prompt, a) for a in acc):
                 return None
         ids = [f.id for f in facts]
+        if explanation is None and len(facts) == 1 and facts[0].kind in ("mechanism", "date"):
+            # what the article says is the best explanation of a name or a date, not a gloss
+            srcs = sources if sources is not None else _sources(facts)
+            first = srcs[0] if srcs else None
+            sentence = (first["sentence"] if isinstance(first, dict) else first.sentence) if first else ""
+            explanation = f"The article says: {strip_dateline(sentence)}" if sentence else None
         expl = explanation or " ".join(_dedupe(_clean(f.statement) + "." for f in facts if f.statement))
         q = Question(
             id=_qid(qtype, ids, key),
@@ -1121,7 +1127,7 @@ class _Generator:
 
     # ranking ----------------------------------------------------------------------------------
 
-    def run(self) -> list[Question]:
+    def run(self, budget: int | None = None) -> list[Question]:
         cands: list[_Cand | None] = []
         handlers = {"leader": self.leader, "mechanism": self.mechanism, "date": self.date,
                     "goal": self.goal}
@@ -1131,7 +1137,7 @@ class _Generator:
                 cands.extend(handler(f))
         cands.extend(self.matching())
         cands.extend(self.ordering())
-        return select([c for c in cands if c is not None])
+        return select([c for c in cands if c is not None], budget=budget)
 
 
 def _the(name: str) -> str:
@@ -1185,7 +1191,7 @@ def _date_statement(event: str, iso: str) -> str:
     return f"{_cap(event)} took place {prep} {when}"
 
 
-def select(cands: Sequence[_Cand], per_fact: int = _PER_FACT) -> list[Question]:
+def select(cands: Sequence[_Cand], per_fact: int = _PER_FACT, budget: int | None = None) -> list[Question]:
     """Best candidate per slot, then drop near-duplicates of a better question of the same type,
     then keep at most ``per_fact`` single-fact questions per fact (the best-scoring ones).
 
@@ -1230,12 +1236,62 @@ def select(cands: Sequence[_Cand], per_fact: int = _PER_FACT) -> list[Question]:
             blanked_sentences.add(sent)
         filled.add(c.slot)
         kept.append(q)
-    return kept
+    return spread(kept, ARTICLE_BUDGET if budget is None else budget)
 
 
-def generate(facts: Iterable[Fact], rng: random.Random | None = None) -> list[Question]:
-    """Questions for ``facts``, best first; deterministic for a given ``rng`` seed."""
-    return _Generator(facts, rng if rng is not None else random.Random(0)).run()
+# Items one article yields at most: a teacher prints a dozen or two, not a hundred to weed.
+ARTICLE_BUDGET = 20
+# At most this share of an article's items are true/false (the weakest test of recall).
+TRUE_FALSE_SHARE = 0.3
+
+
+def _article_of(q: Question) -> str:
+    src = q.sources[0] if q.sources else None
+    if src is None:
+        return ""
+    return src["article"] if isinstance(src, dict) else src.article
+
+
+def spread(ranked: list[Question], budget: int = 0) -> list[Question]:
+    """Best first, but each fact's best item before any fact's second one, so the top of the list
+    covers many facts rather than one fact in four types; then each article's budget.
+
+    ``ranked`` is sorted best first. An item's place is (round, -score): round 0 holds the best
+    item of every fact, round 1 the second items. Within an article at most ``budget`` items
+    survive (0: no limit), true/false at most ``TRUE_FALSE_SHARE`` of them.
+    """
+    seen: dict[str, int] = {}
+    placed: list[tuple[int, int, Question]] = []
+    for i, q in enumerate(ranked):
+        key = ",".join(q.fact_ids)
+        rnd = seen.get(key, 0)
+        seen[key] = rnd + 1
+        placed.append((rnd, i, q))
+    placed.sort(key=lambda t: (t[0], t[1]))
+    per_article: dict[str, int] = {}
+    tf_article: dict[str, int] = {}
+    out: list[Question] = []
+    for _rnd, _i, q in placed:
+        art = _article_of(q)
+        n = per_article.get(art, 0)
+        if budget and n >= budget:
+            continue
+        if q.type == "true_false" and budget:
+            t = tf_article.get(art, 0)
+            if t + 1 > max(2, int(TRUE_FALSE_SHARE * budget)):
+                continue
+            tf_article[art] = t + 1
+        per_article[art] = n + 1
+        out.append(q)
+    return out
+
+
+def generate(facts: Iterable[Fact], rng: random.Random | None = None, budget: int | None = None) -> list[Question]:
+    """Questions for ``facts``, best first; deterministic for a given ``rng`` seed.
+
+    ``budget`` caps the items kept per article (default ``ARTICLE_BUDGET``; 0 keeps every item
+    that passes the checks, for tests of the templates themselves)."""
+    return _Generator(facts, rng if rng is not None else random.Random(0)).run(budget)
 
 
 __all__ = ["BLANK", "ORDER_PROMPT", "generate", "select"]
