@@ -50,9 +50,11 @@ from .render import (
     goal_question,
     goal_statement,
     goal_view,
+    is_caption,
     is_commentator,
     is_headline,
     list_items,
+    looks_english,
     named_actor,
     role_ok,
     self_contained,
@@ -365,6 +367,8 @@ def _label(role: str, country: str) -> str:
     if role[:1].isupper():
         adj = COUNTRY_ADJ.get(country)
         return f"{adj} {role}" if adj else f"{role} of {_place(country)}"
+    if _OFFICE_WORDS.search(role):
+        return f"{role} of {_place(country)}"  # "former president of Colombia"
     return f"{role} at {_place(country)}"
 
 
@@ -376,12 +380,16 @@ def _role_phrase(f: Any) -> str:
 def _phrase(role: str, country: str) -> str:
     """Role as a predicate: "Wang Yi is {China's Foreign Minister}"."""
     titled = role[:1].isupper()
+    office = bool(_OFFICE_WORDS.search(role))
     if not country or _complete(role, country):
-        return f"the {role}" if titled else f"{_a(role)} {role}"
+        # "the general secretary of the CAN" names one office; "a fellow at CIIS" one of many
+        return f"the {role}" if titled or (office and re.search(r"\s(?:of|at)\s", role)) else f"{_a(role)} {role}"
     if titled:
         if country in COUNTRY_ADJ:
             return f"{_poss(_place(country))} {role}"
         return f"the {role} of {_place(country)}"
+    if office:
+        return f"{'a' if role.startswith('former') else 'the'} {role} of {_place(country)}"
     return f"{_a(role)} {role} at {_place(country)}"
 
 
@@ -403,6 +411,17 @@ def _full_name(f: Any) -> str:
     if name and not is_acronym(name):
         return name
     return next((a for a in f.aliases if a and not is_acronym(a)), "")
+
+
+FAR = 5  # tier offset for values from another story
+_OFFICE_WORDS = re.compile(r"\b(?:president|minister|secretary|chief|head|governor|chair(?:man|woman|person)?|"
+                           r"director|commissioner|ambassador|envoy|leader|spokes(?:person|man|woman)|king|queen|"
+                           r"prime|premier|mayor|speaker|general)\b", re.I)
+
+
+def _near_enough(pool: Iterable[tuple[int, str]]) -> bool:
+    """At least two foils from the same story (a third may come from elsewhere)."""
+    return len({v for t, v in pool if t < FAR}) >= 2
 
 
 def _articles(f: Any) -> set[str]:
@@ -543,7 +562,8 @@ def _family(f: Any) -> str:
 
 def _cloze_text(sentence: str) -> str | None:
     """The sentence as a cloze may show it (dateline dropped), or None if it makes a poor cloze."""
-    if is_headline(sentence) or not self_contained(sentence) or len(sentence.split()) > _MAX_CLOZE_WORDS:
+    if is_headline(sentence) or not self_contained(sentence) or len(sentence.split()) > _MAX_CLOZE_WORDS \
+            or is_caption(sentence) or not looks_english(sentence):
         return None
     return strip_dateline(sentence)
 
@@ -555,7 +575,8 @@ def _enough_context(prompt: str) -> bool:
 
 def _good_sentences(f: Any) -> list[Any]:
     """The fact's sources best first: full sentences, self-contained, short."""
-    srcs = [s for s in f.sources if len(s.sentence.split()) <= _MAX_CLOZE_WORDS]
+    srcs = [s for s in f.sources if len(s.sentence.split()) <= _MAX_CLOZE_WORDS
+            and not is_caption(s.sentence) and looks_english(s.sentence)]
     return sorted(srcs, key=lambda s: (is_headline(s.sentence), not self_contained(s.sentence),
                                        len(s.sentence), s.article, s.sentence))
 
@@ -566,6 +587,13 @@ class _Generator:
         self.corpus = _Corpus(sorted(facts, key=lambda f: f.id))
 
     # building blocks --------------------------------------------------------------------------
+
+    def near(self, f: Any, g: Any) -> bool:
+        """Do facts ``f`` and ``g`` come from one story (an article, or articles that share people
+        or bodies)? Foils and swapped-in values are drawn from there first."""
+        topics = self.corpus.topic_of
+        mine = {topics.get(a, a) for a in _articles(f)}
+        return bool(mine & {topics.get(a, a) for a in _articles(g)})
 
     def make(
         self,
@@ -756,28 +784,28 @@ class _Generator:
         my_words = set(content_tokens(role))
 
         def tier(g: Any) -> int:
-            if f.subtype and g.subtype == f.subtype:
-                return 0
-            return 1 if set(content_tokens(g.role)) & my_words else 2
+            kind = 0 if f.subtype and g.subtype == f.subtype else 1 if set(content_tokens(g.role)) & my_words else 2
+            return kind if self.near(f, g) else kind + FAR
 
         who = None if commentator else _who_prompt(f)
         if who:
             pool = [(tier(g), _name(g)) for g in others
                     if _pkey(_name(g)) not in holders and _rkey(g) != _rkey(f)]
-            out.append(self.mc([f], "mc:who", who, name, accepted, pool, person=True))
+            if _near_enough(pool):
+                out.append(self.mc([f], "mc:who", who, name, accepted, pool, person=True))
             if len(holders) == 1:
                 out.append(self.make("short_answer", [f], "sa:who", who, name, accepted, dq=0.5))
         label = _role_label(f)
         pool = [(tier(g), _role_label(g)) for g in peers if _rkey(g) not in my_roles]
         prompt = f"What is {_poss(name)} role?" if not commentator else f"Who is {name}?"
-        if _country(f) or _role_complete(f):
+        if (_country(f) or _role_complete(f)) and _near_enough(pool):
             # "What is Kagame's role? President" asks nothing: only roles that say where
             out.append(self.mc([f], "mc:role", prompt, label, [], pool))
         true_stmt = f"{name} is {_role_phrase(f)}"
         # False statement: another office of the same kind (leader or commentator) swapped in.
         offices: dict[int, dict[tuple[str, str], Any]] = {}
         for g in peers:
-            if _rkey(g) not in my_roles:
+            if _rkey(g) not in my_roles and tier(g) < FAR:  # an office from the same story only
                 offices.setdefault(tier(g), {}).setdefault((g.role, g.country or ""), g)
         false = None
         for t in sorted(offices):
@@ -822,12 +850,10 @@ class _Generator:
         others = [g for g in c.mechanisms if _full_name(g) and normalise(_full_name(g)) not in my_forms
                   and not (my_forms & {normalise(x) for x in [*g.aliases, g.answer or ""] if x})]
 
-        here = _articles(f)
-
         def tier(g: Any) -> int:
-            # same article first (foils a reader met), then the same kind of body
+            # same story first (foils a reader met), then the same kind of body
             kind = 0 if f.subtype and g.subtype == f.subtype else 1 if _family(g) == _family(f) else 3
-            return kind if _articles(g) & here else kind + 4
+            return kind if self.near(f, g) else kind + 4
 
         out: list[_Cand | None] = []
         # No "What does X stand for?": the initials give the answer away and expanding a well-known
@@ -843,6 +869,8 @@ class _Generator:
             use_acr = is_acronym(matched)
             pool = [(tier(g), (_acronyms(g) or [""])[0] if use_acr else _full_name(g))
                     for g in others if tier(g) in (0, 1, 4, 5)]
+            if sum(1 for t, _ in pool if t < 4) < 2:
+                continue  # foils from unrelated articles are no test of this one
             cand = self.mc([f], "mc:fill", prompt, matched, [full, *f.aliases], pool, acronyms=True,
                            sources=[{"article": src.article, "sentence": src.sentence}], penalty=0.05)
             if cand is not None:

@@ -63,7 +63,8 @@ NON_AGENT_HEADS = {
 PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "this", "that", "these", "those", "his", "her",
             "its", "their", "them", "us", "our", "who", "which"}
 FUNCTION_END = {"and", "or", "but", "also", "of", "the", "a", "an", "to", "in", "on", "with", "for", "by",
-                "as", "at", "from", "that", "which", "not", "only", "both", "its", "their", "his", "her"}
+                "as", "at", "from", "that", "which", "not", "only", "both", "its", "their", "his", "her",
+                "such", "including", "like", "than", "whose"}
 # Goals that are objects or entities rather than something wanted.
 NON_GOALS = {
     "each other", "one another", "the statement", "the joint statement", "the declaration",
@@ -121,6 +122,27 @@ def words(s: str) -> list[str]:
 def is_headline(sentence: str) -> bool:
     """Titles and headlines carry no final punctuation; they make poor cloze sentences."""
     return not re.search(r"[.!?][\"'”’)]*\s*$", sentence.strip())
+
+
+# A photo caption or credit: it describes a picture, it is not the news (and dates nothing).
+_CAPTION = re.compile(
+    r"\((?:AP|AFP|Reuters|REUTERS|Getty|EPA|Xinhua|Photo|Photos|File)\b|\b(?:Photo|Photos|Photograph|Picture|Image)\s*(?:by|:|credit)"
+    r"|\b(?:AP|AFP|Reuters|REUTERS|Getty Images|EPA)\s*/|\bFile photo\b|\bposes? for (?:a )?(?:portrait|photo|picture)"
+    r"|\b(?:pictured|in this photo|seen in this|from left|left to right)\b|\((?:L|R|C|left|right|centre|center)\)",
+)
+_ENGLISH = {"the", "a", "an", "of", "to", "in", "and", "for", "on", "with", "is", "are", "was", "were", "by",
+            "at", "as", "that", "its", "has", "have", "will", "from", "be", "this", "it", "said"}
+
+
+def is_caption(sentence: str) -> bool:
+    return bool(_CAPTION.search(sentence))
+
+
+def looks_english(sentence: str) -> bool:
+    """A caption or alt text in another language ("Nordiska rådets vicepresident ...") is no
+    sentence to quiz on: English prose has its function words."""
+    ws = re.findall(r"[A-Za-z]+", sentence.lower())
+    return len(ws) < 6 or sum(w in _ENGLISH for w in ws) >= 0.08 * len(ws)
 
 
 def self_contained(sentence: str) -> bool:
@@ -427,6 +449,8 @@ def goal_view(f: Any, leaders: Sequence[Any], pairs_by_article: dict[str, str],
     if not raw_actor or not raw_goal:
         return None
     for src in f.sources:
+        if is_caption(src.sentence) or not looks_english(src.sentence):
+            continue
         span = find_span(src.sentence, raw_goal)
         if span is None:
             continue
