@@ -40,6 +40,7 @@ from .normalise import (
     parts_to_iso,
     precision,
     render_date,
+    spelling_variants,
     tokens,
 )
 from .render import (
@@ -619,6 +620,12 @@ class _Generator:
         if not prompt or not answer:
             return None
         acc = _dedupe([answer, *accepted])
+        if qtype in ("cloze", "short_answer"):
+            # typed answers: the other spelling, no diacritics, and a person's surname alone
+            extra = [v for a in acc for v in spelling_variants(a)]
+            if facts and facts[0].kind == "leader" and len(answer.split()) >= 2 and not is_acronym(answer):
+                extra.append(answer.split()[-1])
+            acc = _dedupe([*acc, *extra])
         if qtype not in ("matching", "ordering", "true_false"):
             if any(leaks(prompt, a) for a in acc):
                 return None

@@ -246,3 +246,29 @@ def parse_date(text: str) -> DateParts | None:
     if result is None or not _valid(result):
         return None
     return result
+
+
+# UK and US spellings a reader may type for the same word (pairs of endings and whole words).
+_SPELLINGS = (("isation", "ization"), ("ise", "ize"), ("ised", "ized"), ("ising", "izing"), ("our", "or"),
+              ("tre", "ter"), ("ence", "ense"), ("ogue", "og"), ("lled", "led"), ("mme", "m"))
+
+
+def spelling_variants(text: str) -> list[str]:
+    """``text`` in the other English spelling and without diacritics ("Organisation" ->
+    "Organization", "Guðmundur" -> "Gudmundur"), so that accepted answers carry them explicitly
+    (exports to other tools then accept them too, not only our fuzzy grader)."""
+    import unicodedata
+
+    out: list[str] = []
+    plain = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    plain = plain.replace("ð", "d").replace("Ð", "D").replace("þ", "th").replace("ø", "o").replace("Ø", "O") \
+        .replace("æ", "ae").replace("ß", "ss").replace("ł", "l")
+    if plain != text:
+        out.append(plain)
+    for uk, us in _SPELLINGS:
+        for a, b in ((uk, us), (us, uk)):
+            swapped = re.sub(rf"(?<=\w{{3}}){a}\b", b, text)
+            if swapped != text and swapped not in out:
+                out.append(swapped)
+                break
+    return out
