@@ -288,7 +288,9 @@ PLAN_NOUNS = GOAL_NOUNS | {"decision", "keenness", "effort", "efforts", "bid", "
                            "objective", "objectives", "ambition", "readiness", "willingness", "resolve",
                            "mandate", "mission", "push", "drive", "move", "proposal", "agreement", "deal",
                            "initiative", "strategy", "programme", "program", "project", "campaign", "need",
-                           "roadmap", "measures", "steps", "framework", "fund", "facility", "process"}
+                           "roadmap", "measures", "steps", "framework", "fund", "facility", "process",
+                           "resolution", "decisions", "commitments", "objective", "priority", "priorities",
+                           "platform", "mechanism", "agenda", "action", "target", "targets"}
 # Heads whose "to"-clause is not a purpose ("is due to", "used to", "in order to" is handled as purpose).
 NOT_PURPOSE_HEADS = {"be", "seem", "appear", "happen", "tend", "use", "go", "have", "continue", "begin",
                      "start", "fail", "manage", "come", "refuse", "hesitate", "say", "tell", "expect",
@@ -361,18 +363,31 @@ def _future_and_purpose_goals(doc, found: list[GoalMention]) -> list[GoalMention
         elif tok.tag_ == "VB" and any(c.lower_ == "to" and c.dep_ == "aux" for c in tok.children) \
                 and tok.dep_ in ("advcl", "acl", "relcl", "xcomp"):
             head = tok.head
-            if tok.lemma_.lower() in NOT_PLANS or head.lemma_.lower() in NOT_PURPOSE_HEADS:
+            # "efforts to implement", "his keenness to enhance": the noun right before "to" owns
+            # the aim even when the parser hung the verb elsewhere
+            before = doc[tok.i - 2] if tok.i >= 2 and doc[tok.i - 1].lower_ == "to" else None
+            if before is not None and before.pos_ == "NOUN" and (before.lemma_.lower() in PLAN_NOUNS
+                                                                 or before.lower_ in PLAN_NOUNS):
+                head = before
+            elif head.lemma_.lower() == "set" and any(c.dep_ == "prt" for c in head.children):
+                pass  # "was set up ... to help": a purpose; "is set to" is not
+            set_up = head.lemma_.lower() == "set" and any(c.dep_ == "prt" for c in head.children)
+            if tok.lemma_.lower() in NOT_PLANS or (head.lemma_.lower() in NOT_PURPOSE_HEADS and not set_up):
                 continue
             if head.pos_ in ("NOUN", "PROPN") and head.dep_ == "ROOT" and tok.dep_ in ("acl", "relcl"):
                 # a headline's "Leaders to discuss ...", "Bank to raise rates": the plan of its subject
                 subj = head
                 verb = "plan"
             elif head.pos_ in ("NOUN", "PROPN"):
-                if tok.dep_ == "xcomp" or head.lemma_.lower() not in PLAN_NOUNS and head.lower_ not in PLAN_NOUNS:
+                plan_noun = head.lemma_.lower() in PLAN_NOUNS or head.lower_ in PLAN_NOUNS
+                if not plan_noun:
                     # "a conference to gather input": the organiser's purpose
                     if head.dep_ not in ("dobj", "pobj", "nsubjpass", "attr"):
                         continue
-                governor = head.head if head.dep_ != "pobj" else head.head.head
+                top = head
+                while top.dep_ == "conj" and top.head.i != top.i:
+                    top = top.head  # "adopted a statement; ...; and a resolution to build ..."
+                governor = top.head if top.dep_ != "pobj" else top.head.head
                 subj = _subject(governor) if governor.pos_ in ("VERB", "AUX") else None
                 if subj is None and head.dep_ in ("nsubj",):
                     continue

@@ -103,7 +103,8 @@ GOAL_VERBS = {
 }
 # "X is willing/ready/determined to ...": readiness adjectives state an aim too.
 READY_ADJECTIVES = {"willing", "ready", "determined", "committed", "eager", "keen", "prepared", "resolved", "poised"}
-GOAL_NOUNS = {"hope", "call", "commitment", "pledge", "goal", "aim", "wish", "desire", "aspiration", "determination"}
+GOAL_NOUNS = {"hope", "call", "commitment", "pledge", "goal", "aim", "wish", "desire", "aspiration", "determination",
+              "need", "objective", "priority"}
 REPORTING_VERBS = {"say", "stress", "state", "note", "add", "emphasize", "emphasise", "underline",
                    "point", "affirm", "declare", "tell", "highlight", "warn", "believe", "express", "report", "announce",
                    "claim", "reiterate", "insist", "argue", "write", "explain", "confirm", "reaffirm", "opine",
