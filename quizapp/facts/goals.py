@@ -279,6 +279,8 @@ AGENT_NOUNS = {
     "officials", "allies", "partners", "regulator", "company", "we", "i", "mission", "community", "forum",
     "conference", "meeting", "court", "secretary-general", "director-general", "envoy", "project", "programme",
     "program", "initiative", "plan", "treaty", "agreement", "declaration", "framework", "facility",
+    "secretary", "director", "governor", "chairman", "chairwoman", "chairperson", "head", "chief", "minister",
+    "ministers", "presidency", "leadership", "host",
 }
 # Verbs a planned action does not use: states and happenings, not aims.
 NOT_PLANS = {"be", "have", "remain", "become", "need", "face", "see", "lose", "suffer", "cost", "fall",
@@ -328,6 +330,26 @@ def _goal_of_span(doc, subj, verb: str, lo: int, hi: int, trigger: int):
     return GoalMention(actor, verb, goal, list_items(doc, lo, hi), trigger, lo, hi)
 
 
+def _passive_plan(doc, v, trigger: int):
+    agent = next((c for c in v.children if c.dep_ == "agent"), None)
+    subj = next((c for c in v.children if c.dep_ == "nsubjpass"), None)
+    by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    if by is None or subj is None or subj.pos_ == "PRON":
+        return None
+    named = next((c for c in by.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    if named is not None:
+        by = named  # "by the general secretary of the CAN, Jorge Hernando Pedraza"
+    if not _agentive(by):
+        return None
+    actor = actor_text(doc, by)
+    obj = slice_text(doc, subj.left_edge.i, subj.right_edge.i)
+    obj = re.sub(r"^The\b", "the", obj)
+    lemma = v.lemma_.lower()
+    if not actor or not obj or len(obj.split()) > 12 or not lemma.isalpha():
+        return None
+    return GoalMention(actor, "will", f"{lemma} {obj}", [], trigger, v.i, v.i)
+
+
 def _verb_phrase_end(v) -> int:
     ends = [v.i] + [c.right_edge.i for c in v.rights if c.dep_ not in ("parataxis", "advcl", "relcl") and not (
         c.dep_ == "punct" and c.i == v.right_edge.i) and not (c.dep_ == "cc")]
@@ -353,7 +375,14 @@ def _future_and_purpose_goals(doc, found: list[GoalMention]) -> list[GoalMention
             if v.lemma_.lower() in NOT_PLANS or any(c.dep_ == "neg" for c in v.children) or v.i in busy:
                 continue
             if any(c.dep_ == "auxpass" for c in v.children):
-                continue  # "will be held": a scheduled event, dated elsewhere, not an aim
+                # "The transfer will be chaired by the general secretary": the agent's plan, read
+                # back in the active voice ("chair the transfer"); without an agent, a scheduled
+                # event ("will be held"), dated elsewhere, not an aim
+                g = _passive_plan(doc, v, tok.i)
+                if g is not None:
+                    out.append(g)
+                    busy |= set(range(g.lo, g.hi + 1))
+                continue
             subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
             if subj is None and v.dep_ == "conj":
                 subj = _subject(v)  # "X was elected ... and will take up the post"
