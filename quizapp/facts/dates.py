@@ -46,7 +46,7 @@ PATTERNS = [
     # "in the early 1990s", "the late 1980s"
     ("decade", re.compile(r"\b(?:early|late|mid|mid-)?\s*(?P<year>(?:19|20)\d0)s\b")),
     # "this year", "last year", "next year", "earlier this year"
-    ("year_rel", re.compile(r"\b(?P<rel>this|last|next|past)\s+year\b(?!['’]s\s+(?:budget|report))")),
+    ("year_rel", re.compile(r"\b(?P<rel>[Tt]his|[Ll]ast|[Nn]ext|[Pp]ast)\s+year\b(?!['’]s\s+(?:budget|report))")),
     # "fiscal 2025", "the 2025 budget", "its 2030 target"
     ("year", re.compile(r"\b(?:fiscal(?:\s+year)?|FY|the|its|their|a)\s+(?P<year>(?:19|20)\d\d)(?=\s+[a-z])")),
     # "in April" (no day, no year): that month of the publication year
@@ -105,13 +105,14 @@ def _year_for(month: int, day: int, ref: date, future: bool = False) -> int:
     return y
 
 
-def find_dates(text: str, published: date | None, year_hint: int | None = None) -> list[DateMention]:
+def find_dates(text: str, published: date | None, year_hint: int | None = None,
+               future_at=None) -> list[DateMention]:
     """Every date expression in ``text`` that can be resolved, without overlaps.
 
     Without a publication date, ``year_hint`` (the year the article's own metadata or text points
     to) still dates a month and day ("on October 21"); weekdays and "ago" stay unresolved."""
     found: list[DateMention] = []
-    future = bool(FUTURE.search(text))
+    sentence_future = bool(FUTURE.search(text))
 
     def taken(s: int, e: int) -> bool:
         return any(not (e <= m.start or s >= m.end) for m in found)
@@ -121,6 +122,8 @@ def find_dates(text: str, published: date | None, year_hint: int | None = None) 
             if taken(m.start(), m.end()):
                 continue
             g = m.groupdict()
+            # the clause the date belongs to decides (a parse, when the caller has one); else the sentence
+            future = future_at(m.start(), m.end()) if future_at is not None else sentence_future
             try:
                 iso = _resolve(how, g, published, future)
                 if iso is None and published is None and year_hint and how in ("md", "dm"):
@@ -174,7 +177,7 @@ def _resolve(how: str, g: dict, ref: date | None, future: bool = False) -> str |
         delta = {"last": -1, "next": 1}.get(g["rel"], 0)
         return f"{ref.year + delta:04d}-{_month(g['mon']):02d}"
     if how == "year_rel":
-        return str(ref.year + {"last": -1, "past": -1, "next": 1}.get(g["rel"], 0))
+        return str(ref.year + {"last": -1, "past": -1, "next": 1}.get(g["rel"].lower(), 0))
     if how == "wd":
         if future and g.get("rel") not in ("last",):
             return _next_weekday(ref, g["wd"]).isoformat()

@@ -308,7 +308,7 @@ def _sentence_facts(doc, art: ArticleInput, sent: SentenceInput, people, acronym
     # dates (a dateline's own date is the publication fact, not an event)
     dl = DATELINE_PREFIX.match(text)
     skip_before = max(dl.end() if dl else 0, dateline_length(text))
-    for d in find_dates(text, art.published, art.year_hint):
+    for d in find_dates(text, art.published, art.year_hint, lambda s, e: _future_at(doc, s, e)):
         if d.start < skip_before:
             continue
         if d.anniversary_of:
@@ -319,12 +319,18 @@ def _sentence_facts(doc, art: ArticleInput, sent: SentenceInput, people, acronym
                 event = f"the {what}" if not what.lower().startswith(("sign", "found", "establish")) else f"the {what}"
         else:
             event = event_for(doc, d.start, d.end, skip_before)
+        weak = False
         if not event or len(event.split()) < 2:
-            continue
+            # the parse gave no clean clause: the sentence around the date still says what happened
+            event = _event_from_sentence(text, d.start, d.end, skip_before)
+            weak = True
+            if not event:
+                continue
         event = _resolve_names(event, people)
         facts.append(Fact(
             id=fact_id("date", d.iso, event), kind="date", statement="", answer=d.iso,
-            aliases=[_human(d.iso)], confidence=0.9 if d.how in ("mdy", "dmy", "iso", "wd_paren") else 0.75,
+            aliases=[_human(d.iso)],
+            confidence=(0.9 if d.how in ("mdy", "dmy", "iso", "wd_paren") else 0.75) - (0.15 if weak else 0),
             sources=[_src(art, sent, (sent.start + d.start, sent.start + d.end))],
             date=d.iso, event=event, subtype=d.how,
         ))
@@ -341,6 +347,37 @@ def _sentence_facts(doc, art: ArticleInput, sent: SentenceInput, people, acronym
             actor=actor, goal=g.goal, items=g.items, subtype=g.verb,
         ))
     return facts
+
+
+def _event_from_sentence(text: str, start: int, end: int, skip_before: int) -> str | None:
+    """The sentence without its date phrase (and dateline), cut to a readable length: a plain
+    account of the event when the parse offered no clause."""
+    before = re.sub(r"\b(?:on|in|since|from|by|at|during|until)\s*$", "", text[skip_before:start]).rstrip(" ,(")
+    rest = before + " " + text[end:].lstrip(" ,)")
+    rest = re.sub(r"\s+", " ", rest).strip(" ,.;:")
+    words = rest.split()
+    if len(words) < 4 or not rest[:1].isupper() and not rest[:1].isdigit():
+        return None
+    return " ".join(words[:22]).rstrip(",;:")
+
+
+def _future_at(doc, start: int, end: int) -> bool:
+    """Is the date at ``start..end`` attached to a clause about what is still to come ("will
+    meet on Monday", "is scheduled for 12 October")?"""
+    tok = next((t for t in doc if start <= t.idx < end), None)
+    for _ in range(5):
+        if tok is None:
+            return False
+        if any(c.lower_ in ("will", "shall") or (c.dep_ == "aux" and c.lower_ == "to") for c in tok.children):
+            return True
+        if tok.tag_ in ("VBD",) or any(c.tag_ == "VBD" and c.dep_ in ("aux", "auxpass") for c in tok.children):
+            return False
+        if tok.lemma_.lower() in ("schedule", "due", "plan", "set", "expect") and tok.tag_ == "VBN":
+            return True
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
 
 
 def _resolve_short(name: str, people: Iterable[str]) -> str:
