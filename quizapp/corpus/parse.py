@@ -80,6 +80,19 @@ DATELINE = re.compile(
 )
 
 
+_ENGLISH_WORDS = frozenset({"the", "a", "an", "of", "to", "in", "and", "for", "on", "with", "is", "are", "was",
+                            "were", "by", "at", "as", "that", "its", "has", "have", "will", "from", "be", "this",
+                            "it", "said"})
+
+
+def looks_english(sentence: str) -> bool:
+    """False for a line in another language (a caption or alt text a page kept: "Nordiska rådets
+    vicepresident ..."): English prose of any length carries its function words."""
+    # only lower-case words count: a line of names ("His Highness Shaikh NAME") is no language
+    ws = re.findall(r"(?<![\w'’-])[a-zåäöæøéèüßðþ][\w'’-]*", sentence)
+    return len(ws) < 5 or sum(w in _ENGLISH_WORDS for w in ws) >= 0.12 * len(ws)
+
+
 def dateline_length(sentence: str) -> int:
     """How many leading characters of ``sentence`` are a dateline (0 when it has none)."""
     m = DATELINE.match(sentence)

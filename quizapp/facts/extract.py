@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import replace
 
-from ..corpus.parse import dateline_length
+from ..corpus.parse import dateline_length, looks_english
 from .actors import ActorContext, resolve_actor
 from .dates import find_dates
 from .events import event_for
@@ -260,6 +260,8 @@ def _sentence_facts(doc, art: ArticleInput, sent: SentenceInput, people, acronym
                     leaders=None, actors: ActorContext | None = None) -> list[Fact]:
     facts: list[Fact] = []
     text = sent.text
+    if not looks_english(text):
+        return facts  # a caption or alt text in another language: the English body says it too
     # mechanisms
     mentions = find_mentions(text) if mentions is None else mentions
     mentions = mentions + acronym_mentions(text, acronyms, mentions)

@@ -279,8 +279,7 @@ AGENT_NOUNS = {
     "officials", "allies", "partners", "regulator", "company", "we", "i", "mission", "community", "forum",
     "conference", "meeting", "court", "secretary-general", "director-general", "envoy", "project", "programme",
     "program", "initiative", "plan", "treaty", "agreement", "declaration", "framework", "facility",
-    "secretary", "director", "governor", "chairman", "chairwoman", "chairperson", "head", "chief", "minister",
-    "ministers", "presidency", "leadership", "host",
+    "secretary", "director", "governor", "chairman", "chairwoman", "chairperson", "head", "chief", "presidency", "leadership", "host",
 }
 # Verbs a planned action does not use: states and happenings, not aims.
 NOT_PLANS = {"be", "have", "remain", "become", "need", "face", "see", "lose", "suffer", "cost", "fall",
@@ -291,7 +290,7 @@ PLAN_NOUNS = GOAL_NOUNS | {"decision", "keenness", "effort", "efforts", "bid", "
                            "mandate", "mission", "push", "drive", "move", "proposal", "agreement", "deal",
                            "initiative", "strategy", "programme", "program", "project", "campaign", "need",
                            "roadmap", "measures", "steps", "framework", "fund", "facility", "process",
-                           "resolution", "decisions", "commitments", "objective", "priority", "priorities",
+                           "resolution", "decisions", "commitments", "priority", "priorities",
                            "platform", "mechanism", "agenda", "action", "target", "targets"}
 # Heads whose "to"-clause is not a purpose ("is due to", "used to", "in order to" is handled as purpose).
 NOT_PURPOSE_HEADS = {"be", "seem", "appear", "happen", "tend", "use", "go", "have", "continue", "begin",

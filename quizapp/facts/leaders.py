@@ -72,7 +72,11 @@ def _country_of(nat: str | None, cty: str | None) -> str | None:
 
 # Forms of address that precede a name and are not part of it.
 STYLES = {"dr", "mr", "mrs", "ms", "mx", "prof", "h.e", "he", "shaikh", "sheikh", "sayyid", "sir", "dame", "hon",
-          "excellency", "highness", "his", "her", "mme", "madame", "monsieur", "lord", "lady", "rev", "eng", "engr"}
+          "excellency", "highness", "his", "her", "mme", "madame", "monsieur", "lord", "lady", "rev", "eng", "engr",
+          # forms of address in South-East Asian and Gulf attendee lists
+          "dato", "datuk", "dato'", "seri", "sri", "paduka", "haji", "hajah", "pehin", "samdech", "pichey", "sena",
+          "daw", "khun", "bapak", "pak", "ibu", "komjen", "pol", "purn", "(purn.)", "honourable", "honorable",
+          "ambassador", "captain", "capt", "gen", "general", "col", "colonel", "lt"}
 HONORIFICS = {"prince", "princess", "sheikh", "king", "queen", "emir", "sultan", "general", "admiral", "crown prince"}
 PARTICLES = {"bin", "al", "de", "van", "von", "da", "el", "der", "den", "du", "dos", "das", "di", "la", "le", "ibn", "abu", "al-"}
 

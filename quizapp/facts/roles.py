@@ -27,24 +27,36 @@ EXTRA_TITLES = ["member", "project manager", "manager", "executive director", "m
                 "high commissioner", "chief executive officer", "chief economist", "chief negotiator",
                 "rapporteur", "coordinator", "ombudsman", "registrar", "prosecutor", "judge", "attorney general",
                 "auditor general", "amir", "crown prince", "governor-general", "first lady", "mp",
-                "chief justice", "chief of defence", "chief of defense", "party leader", "opposition leader"]
+                "chief justice", "chief of defence", "chief of defense", "party leader", "opposition leader",
+                "official", "senior official", "executive secretary", "diplomat", "captain", "colonel",
+                "lieutenant", "major general", "brigadier general", "vice-minister", "vice minister",
+                "second minister", "coordinating minister", "minister of state", "permanent secretary",
+                "chief executive", "secretary of state", "director of", "commander"]
 _ALL_TITLES = sorted(set(TITLES) | set(EXTRA_TITLES), key=len, reverse=True)
 _T = "|".join(re.escape(t) for t in _ALL_TITLES)
 _NAT = "|".join(sorted((re.escape(n) for n in NATIONALITIES if len(n) > 2), key=len, reverse=True))
-_MOD = r"(?:(?:deputy|vice|acting|former|outgoing|incoming|interim|current|first|new|next|senior|chief|permanent)[- ]+)*"
+_MOD = (r"(?:(?:deputy|vice|acting|former|outgoing|incoming|interim|current|first|new|next|senior|chief|permanent|"
+        r"long-serving|newly[- ]elected|incumbent|then)[- ]+)*"
+        # a portfolio or field before a minister's or official's title: "Energy Minister", "Senior
+        # Arctic Official", "Trade Commissioner" (capitalised words only)
+        r"(?:(?-i:[A-Z][a-z]+)\s+){0,2}(?=(?-i:Minister|Secretary|Commissioner|Official|Director|Envoy|Ambassador|Adviser|Spokes))?")
+# Forms of address between a title and a name: "Ambassador Dr NAME", "H.E. Mr NAME", "Dame NAME".
+_HONORIFIC = r"(?-i:Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Prof\.?|Dame|Sir|H\.\s?E\.?|Hon\.?|Honourable|Excellency|Sheikh|Shaikh|Ambassador)"
 # "of the Nordic Council of Ministers", "for Nordic Co-operation", "at the World Bank"
 _BODY = r"(?:the\s+)?[A-Z][\w’'.&-]*(?:\s+(?:(?:of|and|for|on|the|&|de|du|des|la)\s+)*[A-Z(][\w’'.&)-]*){0,8}"
 ROLE = (rf"(?:(?P<nat>{_NAT})\s+|(?P<owner>(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){{0,4}})['’]s\s+)?"
         rf"(?P<title>{_MOD}(?:{_T}))(?![\w-])(?:\s+(?:of|for|at|to|in)\s+(?P<body>{_BODY}))?")
 # A role phrase written with capitals (or a known lowercase title) right after the name.
 AFTER_COMMA = re.compile(rf"^\s*,\s+(?:(?:an?|the)\s+)?{ROLE}", re.IGNORECASE)
-AFTER_PAREN = re.compile(rf"^\s*\((?:the\s+)?{ROLE}\s*\)", re.IGNORECASE)
+AFTER_PAREN = re.compile(rf"^\s*\((?:the\s+)?{ROLE}(?:,\s*[A-Z]{{2,8}})?\s*\)", re.IGNORECASE)
 AFTER_BARE = re.compile(rf"^\s+{ROLE}", re.IGNORECASE)
 PREDICATE = re.compile(
     rf"^\s*(?:,[^,]{{0,60}},\s*)?\s+(?:is|was|will\s+be|has\s+been|became|becomes|remains|was\s+(?:elected|appointed|named|chosen|re-elected)(?:\s+as)?|"
     rf"has\s+been\s+(?:elected|appointed|named)(?:\s+as)?|will\s+(?:become|serve\s+as|take\s+over\s+as))\s+(?:(?:an?|the|its|their)\s+)?{ROLE}",
     re.IGNORECASE)
-BEFORE_COMMA = re.compile(rf"(?:^|[;,:(]\s*|\band\s+|\bby\s+|\bwith\s+)(?:(?:an?|the)\s+)?{ROLE}\s*,\s*$", re.IGNORECASE)
+BEFORE_COMMA = re.compile(rf"(?:^|[;,:(\"“”]\s*|\s)(?:(?:an?|the)\s+)?{ROLE}\s*,\s*(?:{_HONORIFIC}\s+)*$", re.IGNORECASE)
+# A capitalised title straight before the name: "President of the Republic Santiago Peña".
+BEFORE_BARE = re.compile(rf"(?:^|[;,:(\"“”]\s*|\s)(?:the\s+)?{ROLE}\s+(?:{_HONORIFIC}\s+)*$", re.IGNORECASE)
 COUNTRY_PAREN = re.compile(r"^\s*\((?P<c>[A-Z][\w .'-]{1,40})\)")
 
 
@@ -77,8 +89,29 @@ def _role_from(m: re.Match) -> Role | None:
     if not country and owner:
         country = re.sub(r"^the\s+", "", owner.strip(), flags=re.I)
     if not country and body:
-        country = re.sub(r"^the\s+", "", body, flags=re.I)
-    return Role(role, country)
+        country = _owner_of(body)
+    return Role(role.rstrip(".").strip(), country.rstrip(".").strip() if country else None)
+
+
+_BODY_HEADS = re.compile(r"\b(?:Commission|Council|Union|Community|Organi[sz]ation|Agency|Bank|Fund|Assembly|Committee|"
+                         r"Board|Parliament|Secretariat|Court|Forum|Alliance|Association|Federation|Institute|"
+                         r"Movement|Group|Republic|Kingdom|State|States|Nations|Authority|Office|Police|[A-Z]{2,8})\b")
+
+
+def _owner_of(body: str) -> str | None:
+    """The country or body a role's "of ..." phrase names: "the Nordic Council" -> itself;
+    "Home Affairs of Malaysia" -> "Malaysia"; a bare portfolio ("Home Affairs", "Culture") -> None."""
+    body = re.sub(r"^the\s+", "", body.strip(), flags=re.I)
+    parts = re.split(r"\s+of\s+(?:the\s+)?", body)
+    last = parts[-1]
+    if len(parts) > 1 and (last.lower() in _COUNTRY_NAMES or _BODY_HEADS.search(last)):
+        return last if not _BODY_HEADS.search(body.split(" of ")[0]) else body
+    if _BODY_HEADS.search(body) or body.lower() in _COUNTRY_NAMES:
+        return body
+    return None
+
+
+_COUNTRY_NAMES = {c.lower() for c in NATIONALITIES.values()}
 
 
 def role_near(text: str, start: int, end: int) -> Role | None:
@@ -93,6 +126,12 @@ def role_near(text: str, start: int, end: int) -> Role | None:
                 return r
     m = BEFORE_COMMA.search(before)
     if m:
+        r = _role_from(m)
+        if r:
+            return r
+    m = BEFORE_BARE.search(before)
+    if m and m.group("title")[:1].isupper() and (m.group("body") or m.group("nat") or m.group("owner")):
+        # bare titles right before a name are leaders.py's; here only "Title of Body NAME"
         r = _role_from(m)
         if r:
             return r

@@ -20,6 +20,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ..corpus.parse import looks_english
 from .normalise import contains_phrase, normalise, tokens
 
 # --- word lists (patterns of news English, never particular people or places) ------------------
@@ -130,19 +131,8 @@ _CAPTION = re.compile(
     r"|\b(?:AP|AFP|Reuters|REUTERS|Getty Images|EPA)\s*/|\bFile photo\b|\bposes? for (?:a )?(?:portrait|photo|picture)"
     r"|\b(?:pictured|in this photo|seen in this|from left|left to right)\b|\((?:L|R|C|left|right|centre|center)\)",
 )
-_ENGLISH = {"the", "a", "an", "of", "to", "in", "and", "for", "on", "with", "is", "are", "was", "were", "by",
-            "at", "as", "that", "its", "has", "have", "will", "from", "be", "this", "it", "said"}
-
-
 def is_caption(sentence: str) -> bool:
     return bool(_CAPTION.search(sentence))
-
-
-def looks_english(sentence: str) -> bool:
-    """A caption or alt text in another language ("Nordiska rådets vicepresident ...") is no
-    sentence to quiz on: English prose has its function words."""
-    ws = re.findall(r"[A-Za-z]+", sentence.lower())
-    return len(ws) < 6 or sum(w in _ENGLISH for w in ws) >= 0.08 * len(ws)
 
 
 def self_contained(sentence: str) -> bool:
