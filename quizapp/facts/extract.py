@@ -19,7 +19,7 @@ from .dates import find_dates
 from .events import event_for
 from .goals import find_goals
 from .leaders import leader_mentions
-from .lexicon import NATIONALITIES, OFFICE_TITLES
+from .lexicon import COUNTRY_NAMES, NATIONALITIES, OFFICE_TITLES
 from .mechanisms import (
     acronym_mentions,
     acronym_of,
@@ -176,7 +176,7 @@ def _repeated_org_words(docs) -> set[str]:
             elif ent.label_ in ("PERSON", "GPE", "NORP", "LOC"):
                 other.update(re.sub(r"['’]s?$", "", w) for w in ent.text.split())
     return {w for w, n in org.items() if n >= 2 and w not in other and w[:1].isupper()
-            and w.lower() not in NATIONALITIES and w.lower() not in COUNTRY_WORDS}
+            and w.lower() not in NATIONALITIES and w.lower() not in COUNTRY_WORDS and w.lower() not in COUNTRY_NAMES}
 
 
 def _mechanism_mentions(doc, text: str, repeated: set[str]):
@@ -185,10 +185,47 @@ def _mechanism_mentions(doc, text: str, repeated: set[str]):
     mentions += ner_mentions(doc, text, mentions, repeated)
     out = []
     for m in mentions:
-        t = tidy(m, text)
+        t = _trim_by_parse(doc, text, m)
+        t = tidy(t, text) if t is not None else None
+        if t is not None and t.name.lower().removeprefix("the ") in COUNTRY_NAMES:
+            continue  # a country is a place, whatever the tagger says
+        if t is not None:
+            t = _with_ordinal(text, t)
         if t is not None and not any(o.start == t.start and o.end == t.end for o in out):
             out.append(t)
     return out
+
+
+# "14th", "Nineteenth", "Forty-Fourth": a numbered session or meeting keeps its number.
+ORDINAL_BEFORE = re.compile(r"(?:\b\d{1,3}(?:st|nd|rd|th)|\b(?:[A-Z][a-z]+-)?(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|"
+                            r"Eighth|Ninth|Tenth|Eleventh|Twelfth|[A-Z][a-z]+teenth|[A-Z][a-z]+ieth))\s+$")
+
+
+def _with_ordinal(text: str, m):
+    if m.subtype not in ("format", "summit") and not re.search(r"\b(?:Meeting|Session|Summit|Conference|Congress|Assembly)\b", m.name):
+        return m
+    hit = ORDINAL_BEFORE.search(text[max(0, m.start - 20):m.start])
+    if not hit:
+        return m
+    start = m.start - (len(text[max(0, m.start - 20):m.start]) - hit.start())
+    return replace(m, name=text[start:m.end], start=start)
+
+
+def _trim_by_parse(doc, text: str, m):
+    """A capitalised run that starts with a word no name starts with ("Because the Assembly",
+    "Adopted the Kuala Lumpur Work Plan", "Then the Agreement"): drop it and a following "the"."""
+    toks = [t for t in doc if m.start <= t.idx < m.end]
+    k = 0
+    while k < len(toks) - 1 and (toks[k].pos_ in ("SCONJ", "ADV", "VERB", "AUX", "CCONJ", "PRON", "ADP", "PART")
+                                 or toks[k].lower_ in ("the", "a", "an")):
+        k += 1
+    if k == 0:
+        return m
+    start = toks[k].idx
+    name = text[start:m.end]
+    if len(name) < 2 or not name[:1].isupper():
+        return None
+    return replace(m, name=name, start=start)
 
 
 def _article_context(items) -> tuple[dict[str, dict], dict[str, str]]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicon import MECHANISM_HEADS, NATIONALITIES, TITLES
+from .lexicon import COUNTRY_NAMES, MECHANISM_HEADS, NATIONALITIES, TITLES
 from .roles import BARE_NAME, ROLE_THEN_NAME, plural_title, role_near
 
 COUNTRIES = {v.lower(): v for v in NATIONALITIES.values()} | {
@@ -172,7 +172,8 @@ def leader_mentions(doc, text: str) -> list[LeaderMention]:
         if not toks or any(t.pos_ not in ("PROPN", "X") and t.lower_ not in PARTICLES for t in toks) or any(
                 t.ent_type_ in ("GPE", "NORP", "LOC", "DATE", "FAC") for t in toks):
             continue
-        if any(w.lower() in TITLE_WORDS or w.lower().strip(".,") in MECHANISM_HEADS for w in words):
+        if any(w.lower() in TITLE_WORDS or w.lower().strip(".,") in MECHANISM_HEADS for w in words) \
+                or name.lower() in COUNTRY_NAMES or words[-1].lower() in COUNTRY_NAMES:
             continue
         r = plural_title(text, s, e) or role_near(text, s, e)
         if r is not None and not _is_name_part(r.role):

@@ -110,3 +110,26 @@ REPORTING_VERBS = {"say", "stress", "state", "note", "add", "emphasize", "emphas
                    "claim", "reiterate", "insist", "argue", "write", "explain", "confirm", "reaffirm", "opine",
                    "mention", "acknowledge", "observe", "remark", "suggest", "indicate", "show", "read"}
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+# Sovereign states and well-known territories by their short English names: a place, never a
+# named body, however the statistical tagger labels it.
+COUNTRY_NAMES = frozenset(n.lower() for n in """
+Afghanistan Albania Algeria Andorra Angola Antigua Argentina Armenia Australia Austria Azerbaijan Bahamas Bahrain
+Bangladesh Barbados Belarus Belgium Belize Benin Bhutan Bolivia Bosnia Botswana Brazil Brunei Bulgaria Burkina
+Burundi Cambodia Cameroon Canada Chad Chile China Colombia Comoros Congo Croatia Cuba Cyprus Czechia Denmark Djibouti
+Dominica Ecuador Egypt Eritrea Estonia Eswatini Ethiopia Fiji Finland France Gabon Gambia Georgia Germany Ghana
+Greece Greenland Grenada Guatemala Guinea Guyana Haiti Honduras Hungary Iceland India Indonesia Iran Iraq Ireland
+Israel Italy Jamaica Japan Jordan Kazakhstan Kenya Kiribati Kosovo Kuwait Kyrgyzstan Laos Latvia Lebanon Lesotho
+Liberia Libya Liechtenstein Lithuania Luxembourg Madagascar Malawi Malaysia Maldives Mali Malta Mauritania Mauritius
+Mexico Micronesia Moldova Monaco Mongolia Montenegro Morocco Mozambique Myanmar Namibia Nauru Nepal Netherlands
+Nicaragua Niger Nigeria Norway Oman Pakistan Palau Palestine Panama Paraguay Peru Philippines Poland Portugal Qatar
+Romania Russia Rwanda Samoa Senegal Serbia Seychelles Singapore Slovakia Slovenia Somalia Spain Sudan Suriname
+Sweden Switzerland Syria Taiwan Tajikistan Tanzania Thailand Togo Tonga Trinidad Tobago Tunisia Turkey Turkmenistan
+Tuvalu Uganda Ukraine Uruguay Uzbekistan Vanuatu Venezuela Vietnam Yemen Zambia Zimbabwe Grenadines Kosovo
+""".split()) | {"south africa", "south korea", "north korea", "sri lanka", "saudi arabia", "new zealand",
+                "papua new guinea", "solomon islands", "marshall islands", "cape verde", "costa rica",
+                "el salvador", "east timor", "timor-leste", "sierra leone", "south sudan", "united kingdom",
+                "united states", "united arab emirates", "dominican republic", "central african republic",
+                "equatorial guinea", "guinea-bissau", "ivory coast", "côte d'ivoire", "burkina faso",
+                "north macedonia", "san marino", "vatican city", "hong kong", "puerto rico", "lao pdr",
+                "brunei darussalam", "saint lucia", "saint vincent", "st lucia", "st kitts", "saint kitts"}

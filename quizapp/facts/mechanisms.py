@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from .lexicon import MECHANISM_HEADS, MECHANISM_TAILS, MEDIA_HEADS
 
-_CAP = r"(?:[A-Z][\w’'\.]*(?:-[A-Za-z][\w’']*)*)"
+_CAP = r"(?:[A-Z][\w’'\.]*(?:[-–][A-Za-z][\w’']*)*)"
 _GLUE = r"(?:of|and|for|on|the|in|&|de|between|to|against)"
 # A proper-name run: capitalised words, glue words allowed between them.
 NAME_RUN = re.compile(rf"{_CAP}(?:\s+(?:{_GLUE}\s+)*{_CAP})*")
@@ -350,7 +350,8 @@ def defined_acronyms(text: str, found: list[MechanismMention]) -> list[Mechanism
 
 # ---------------------------------------------------------------- one tidy name per mention
 _TITLE_WORDS = r"(?:Governor|President|Vice-President|Chair(?:man|woman|person)?|Secretary[- ]General|Director[- ]General|" \
-               r"Minister|Commissioner|Chief|Head|Spokes(?:person|man|woman)|Ambassador|Envoy|Member|CEO)"
+               r"Minister|Commissioner|Chief|Head|Spokes(?:person|man|woman)|Ambassador|Envoy|Member|CEO|Director|" \
+               r"Secretary|Officer|Representative|Coordinator|Manager|Rapporteur|Registrar|Prosecutor)"
 TRAILING_PERSON = re.compile(rf"\s+{_TITLE_WORDS}\b.*$")
 TRAILING_PLACE = re.compile(r"\s+(?:in|on|at)\s+(?:[A-Z][\w’'-]+|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
                             r"(?:\s+[A-Z][\w’'-]+)?$")
@@ -358,6 +359,13 @@ OWNER = re.compile(r"^(?:[A-Z][\w.&-]*\s+){0,4}[A-Z][\w.&-]*['’]s\s+(?=[A-Z])"
 ROLE_OF = re.compile(rf"^(?:(?:[A-Z][a-z]+(?:ian|ese|ish|i)?\s+)?(?:Deputy\s+|Vice[- ]|Acting\s+|Former\s+)?{_TITLE_WORDS}"
                      r"(?:\s+(?:of|for)\s+[A-Z][\w-]*(?:\s+(?:and|of|for)\s+[A-Z][\w-]*)*)?\s+(?:and\s+)?)+"
                      rf"(?:of|for|at)\s+(?:the\s+)?")
+
+
+TRAILING_MONTH = re.compile(r"\s+(?:of|in)\s+(?:January|February|March|April|May|June|July|August|September|October|"
+                            r"November|December)\b.*$")
+COUNTRY_STYLE = re.compile(r"^(?:the\s+)?(?:Government|Republic|Kingdom|State|Sultanate|Principality|Emirate|"
+                           r"Federal Republic|People's Republic|Islamic Republic|Commonwealth|Grand Duchy)\s+of\b")
+VENUE_NEXT = re.compile(r"^\s+(?:Centre|Center|Hall|Hotel|Palace|Building|Stadium|Arena|Complex|Hospital|Square)\b")
 
 
 def tidy(m: MechanismMention, text: str) -> MechanismMention | None:
@@ -373,7 +381,12 @@ def tidy(m: MechanismMention, text: str) -> MechanismMention | None:
             name = name[cut.end():]
     name = TRAILING_PERSON.sub("", name)
     name = TRAILING_PLACE.sub("", name)
+    name = TRAILING_MONTH.sub("", name)
     name = name.rstrip("’'\".,;: ")
+    if COUNTRY_STYLE.match(name):
+        return None  # "Republic of the Union of Myanmar", "Government of Thailand": a state, not a body
+    if VENUE_NEXT.match(text[start + len(name):]):
+        return None  # "Harare International Conference | Centre": a building
     if len(name) < 2 or (" " not in name and not ACRONYM_SHAPE.match(name) and m.subtype != "organisation"):
         return None
     if name.lower().split()[-1] in ("of", "the", "and", "for"):
