@@ -37,7 +37,8 @@ def _isos(text, ref=PUB):
     ("Kishida, who took office on 4 October 2021, said", "2021-10-04"),
     ("the accord entered into force in February 2019", "2019-02"),
     ("published 2024-11-08", "2024-11-08"),
-    ("the next round of talks in April", "2021-04"),
+    # a month still to come, earlier in the calendar than publication (20 September): next year's
+    ("the next round of talks in April", "2022-04"),
     ("since the withdrawal in 2021", "2021"),
     ("two days ago", "2021-09-18"),
 ])

@@ -35,6 +35,9 @@ class ActorContext:
     last_person: str | None = None
     last_group: str | None = None  # the last plural named subject ("China and Russia"), for "they"
     last_people: str | None = None  # the last coordinated people ("X and Y"), for "the two leaders"
+    # Not an actor, but read in the same walk: the last date the text stated, which "a day later",
+    # "the following year" and "that July" are told against.
+    last_date: str | None = None
 
     @property
     def main_org(self) -> str | None:

@@ -17,7 +17,25 @@ from .lexicon import WEEKDAYS
 _M2 = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 _M = r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 _DAY = r"(?<![\d.,])(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_Q = r"(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)"
 PATTERNS = [
+    # parts of a year: "the first quarter of 2026", "the second half of next year", "by the end of
+    # 2025", "early 2025", "late next year" (as precise as the words allow)
+    ("quarter", re.compile(rf"\b{_Q}\s+quarter\s+of\s+(?:(?P<year>(?:19|20)\d\d)|(?P<rel>this|next|last)\s+year)\b", re.I)),
+    ("half", re.compile(r"\b(?P<h>first|second)\s+half\s+of\s+(?:(?P<year>(?:19|20)\d\d)|(?P<rel>this|next|last)\s+year)\b", re.I)),
+    ("year_end", re.compile(r"\b(?:the\s+)?end\s+of\s+(?:(?P<year>(?:19|20)\d\d)|(?P<rel>this|next|last)\s+year)\b", re.I)),
+    ("month_end", re.compile(r"\b(?:the\s+)?end\s+of\s+(?P<rel>this|next|last)\s+month\b", re.I)),
+    ("year", re.compile(r"\b(?:early|late|mid|mid-|later\s+in|earlier\s+in)\s*(?P<year>(?:19|20)\d\d)\b", re.I)),
+    ("year_rel", re.compile(r"\b(?:early|late|mid|mid-)\s*(?P<rel>this|next|last)\s+year\b", re.I)),
+    # "2026–2030", "between 2026 and 2030": the start
+    ("year", re.compile(r"\b(?:between\s+)?(?P<year>(?:19|20)\d\d)\s*(?:[–-]|and|to)\s*(?:19|20)?\d\d(?![-\d])(?!\s*(?:people|per|%))")),
+    # "this week", "last week", "next week": the month it falls in
+    ("week", re.compile(r"\b(?P<rel>this|last|next|earlier\s+this|later\s+this)\s+week\b", re.I)),
+    ("month_rel", re.compile(r"\b(?P<rel>this|last|next|earlier\s+this|later\s+this)\s+month\b", re.I)),
+    # told against the date the text gave just before: "a day later", "the following year", "that July"
+    ("anchor", re.compile(rf"\b(?:(?P<n>a|one|two|three|four|five|six|\d{{1,2}})\s+(?P<unit>days?|weeks?|months?|years?)\s+(?P<dir>later|earlier|after|before)"
+                          rf"|the\s+(?P<next>next|following|previous|same)\s+(?P<unit2>day|week|month|year)"
+                          rf"|that\s+(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?))\b", re.I)),
     # ranges: the start is the event's date ("24-25 June 2011", "February 15-17, 2023",
     # "from 25 July to 3 August 2010", "November 17 to 23, 2024")
     ("dmy", re.compile(rf"{_DAY}\s*(?:[-–]|to|and)\s*\d{{1,2}}(?:st|nd|rd|th)?\s+{_M},?\s+(?P<year>(?:19|20)\d\d)\b")),
@@ -35,6 +53,8 @@ PATTERNS = [
     ("wd_paren", re.compile(rf"\b(?:last|this|next|on)?\s*(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s*\(\s*{_M}\s+(?P<day>\d{{1,2}})\s*\)")),
     # "Aug. 15" / "on August 20" (no year)
     ("md", re.compile(rf"\b{_M}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s+(?:19|20)\d\d)")),
+    # "from 1 to 5 December" (no year): the start
+    ("dm", re.compile(rf"{_DAY}\s*(?:[-–]|to|and)\s*\d{{1,2}}(?:st|nd|rd|th)?\s+{_M}(?![\w.]*,?\s+(?:19|20)\d\d)\b")),
     # "from 25 July to 3 August" (no year): the start
     ("dm", re.compile(rf"{_DAY}\s+{_M}\s*(?:[-–]|to|until|till)\s*\d{{1,2}}(?:st|nd|rd|th)?\s+{_M2}(?![\w.]*,?\s+(?:19|20)\d\d)\b")),
     # "16 August" (no year)
@@ -106,7 +126,7 @@ def _year_for(month: int, day: int, ref: date, future: bool = False) -> int:
 
 
 def find_dates(text: str, published: date | None, year_hint: int | None = None,
-               future_at=None) -> list[DateMention]:
+               future_at=None, anchor: str | None = None) -> list[DateMention]:
     """Every date expression in ``text`` that can be resolved, without overlaps.
 
     Without a publication date, ``year_hint`` (the year the article's own metadata or text points
@@ -125,9 +145,20 @@ def find_dates(text: str, published: date | None, year_hint: int | None = None,
             # the clause the date belongs to decides (a parse, when the caller has one); else the sentence
             future = future_at(m.start(), m.end()) if future_at is not None else sentence_future
             try:
-                iso = _resolve(how, g, published, future)
+                year_before = _year_before(text, m.start()) if how in ("md", "dm", "mon") else None
+                if year_before is not None:
+                    # "2020 – Soldiers overthrow ... in August": the year the line already gave
+                    iso = _resolve(how, g, date(year_before, 12, 31) if how != "mon" else date(year_before, 6, 30))
+                    if how == "mon":
+                        iso = f"{year_before:04d}-{_month(g['mon']):02d}"
+                elif how == "anchor":
+                    iso = _from_anchor(g, anchor)
+                else:
+                    iso = _resolve(how, g, published, future)
                 if iso is None and published is None and year_hint and how in ("md", "dm"):
                     iso = date(year_hint, _month(g["mon"]), int(g["day"])).isoformat()
+                if iso is None and published is None and year_hint and how in ("year_rel", "quarter", "half", "year_end"):
+                    iso = _resolve(how, g, date(year_hint, 6, 30), future)
             except (ValueError, KeyError):
                 continue
             if iso is None:
@@ -140,6 +171,38 @@ def find_dates(text: str, published: date | None, year_hint: int | None = None,
             else:
                 found.append(DateMention(iso, start, end, how))
     return sorted(found, key=lambda d: d.start)
+
+
+def _year_before(text: str, pos: int) -> int | None:
+    """The last explicit year written before ``pos`` in the same sentence ("2020 – ... in August")."""
+    years = re.findall(r"(?<![\d.])((?:19|20)\d\d)(?![\d.]|s\b)", text[:pos])
+    return int(years[-1]) if years else None
+
+
+_UNITS = {"day": 1, "week": 7}
+_NUM = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def _from_anchor(g: dict, anchor: str | None) -> str | None:
+    """A date told against the one before it ("a day later", "the following year", "that July")."""
+    if not anchor:
+        return None
+    parts = [int(x) for x in anchor.split("-")]
+    if g.get("mon"):
+        return f"{parts[0]:04d}-{_month(g['mon']):02d}"
+    if g.get("next"):
+        unit, step = g["unit2"], {"next": 1, "following": 1, "previous": -1, "same": 0}[g["next"]]
+    else:
+        unit = g["unit"].rstrip("s")
+        step = (int(g["n"]) if g["n"].isdigit() else _NUM[g["n"]]) * (1 if g["dir"] in ("later", "after") else -1)
+    if unit == "year":
+        return str(parts[0] + step)
+    if unit == "month" and len(parts) >= 2:
+        y, m = divmod(parts[0] * 12 + parts[1] - 1 + step, 12)
+        return f"{y:04d}-{m + 1:02d}"
+    if unit in _UNITS and len(parts) == 3:
+        return (date(*parts) + timedelta(days=step * _UNITS[unit])).isoformat()
+    return None
 
 
 def _next_weekday(ref: date, weekday: str) -> date:
@@ -172,7 +235,30 @@ def _resolve(how: str, g: dict, ref: date | None, future: bool = False) -> str |
     if how == "mon":
         if g["mon"].rstrip(".").lower() == "may" and not g["mon"][0].isupper():
             return None
-        return f"{ref.year:04d}-{_month(g['mon']):02d}"
+        month = _month(g["mon"])
+        # a month still to come that is earlier in the calendar falls in the next year
+        year = ref.year + (1 if future and month < ref.month else 0)
+        return f"{year:04d}-{month:02d}"
+    rel = {"last": -1, "past": -1, "next": 1}.get((g.get("rel") or "").lower().split()[-1:][0] if g.get("rel") else "", 0)
+    if how == "quarter":
+        y = int(g["year"]) if g.get("year") else ref.year + rel
+        q = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}[g["q"].lower()]
+        return f"{y:04d}-{3 * q - 2:02d}"
+    if how == "half":
+        y = int(g["year"]) if g.get("year") else ref.year + rel
+        return f"{y:04d}-{1 if g['h'].lower() == 'first' else 7:02d}"
+    if how == "year_end":
+        y = int(g["year"]) if g.get("year") else ref.year + rel
+        return f"{y:04d}-12"
+    if how == "month_end":
+        y, mth = divmod(ref.year * 12 + ref.month - 1 + rel, 12)
+        return f"{y:04d}-{mth + 1:02d}"
+    if how == "week":
+        shifted = ref + timedelta(days=7 * rel)
+        return f"{shifted.year:04d}-{shifted.month:02d}"
+    if how == "month_rel":
+        y, mth = divmod(ref.year * 12 + ref.month - 1 + rel, 12)
+        return f"{y:04d}-{mth + 1:02d}"
     if how == "mon_rel":
         delta = {"last": -1, "next": 1}.get(g["rel"], 0)
         return f"{ref.year + delta:04d}-{_month(g['mon']):02d}"

@@ -347,7 +347,12 @@ def _sentence_facts(doc, art: ArticleInput, sent: SentenceInput, people, acronym
     # dates (a dateline's own date is the publication fact, not an event)
     dl = DATELINE_PREFIX.match(text)
     skip_before = max(dl.end() if dl else 0, dateline_length(text))
-    for d in find_dates(text, art.published, art.year_hint, lambda s, e: _future_at(doc, s, e)):
+    ctx = actors or ActorContext()
+    found_dates = find_dates(text, art.published, art.year_hint, lambda s, e: _future_at(doc, s, e), ctx.last_date)
+    stated = [d for d in found_dates if d.how in ("mdy", "dmy", "iso", "my", "dm", "md", "year", "wd_paren")]
+    if stated:
+        ctx.last_date = stated[-1].iso
+    for d in found_dates:
         if d.start < skip_before:
             continue
         if d.anniversary_of:
@@ -393,7 +398,7 @@ def _event_from_sentence(text: str, start: int, end: int, skip_before: int) -> s
     account of the event when the parse offered no clause."""
     before = re.sub(r"\b(?:on|in|since|from|by|at|during|until)\s*$", "", text[skip_before:start]).rstrip(" ,(")
     rest = before + " " + text[end:].lstrip(" ,)")
-    rest = re.sub(r"\s+", " ", rest).strip(" ,.;:")
+    rest = re.sub(r"\s+", " ", rest).strip(" ,.;:–—-")
     words = rest.split()
     if len(words) < 4 or not rest[:1].isupper() and not rest[:1].isdigit():
         return None
