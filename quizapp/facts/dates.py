@@ -33,9 +33,9 @@ PATTERNS = [
     ("week", re.compile(r"\b(?P<rel>this|last|next|earlier\s+this|later\s+this)\s+week\b", re.I)),
     ("month_rel", re.compile(r"\b(?P<rel>this|last|next|earlier\s+this|later\s+this)\s+month\b", re.I)),
     # told against the date the text gave just before: "a day later", "the following year", "that July"
-    ("anchor", re.compile(rf"\b(?:(?P<n>a|one|two|three|four|five|six|\d{{1,2}})\s+(?P<unit>days?|weeks?|months?|years?)\s+(?P<dir>later|earlier|after|before)"
-                          rf"|the\s+(?P<next>next|following|previous|same)\s+(?P<unit2>day|week|month|year)"
-                          rf"|that\s+(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?))\b", re.I)),
+    ("anchor", re.compile(r"\b(?:(?P<n>a|one|two|three|four|five|six|\d{1,2})\s+(?P<unit>days?|weeks?|months?|years?)\s+(?P<dir>later|earlier|after|before)"
+                          r"|the\s+(?P<next>next|following|previous|same)\s+(?P<unit2>day|week|month|year)"
+                          r"|that\s+(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?))\b", re.I)),
     # ranges: the start is the event's date ("24-25 June 2011", "February 15-17, 2023",
     # "from 25 July to 3 August 2010", "November 17 to 23, 2024")
     ("dmy", re.compile(rf"{_DAY}\s*(?:[-–]|to|and)\s*\d{{1,2}}(?:st|nd|rd|th)?\s+{_M},?\s+(?P<year>(?:19|20)\d\d)\b")),
