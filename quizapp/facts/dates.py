@@ -191,10 +191,10 @@ def _from_anchor(g: dict, anchor: str | None) -> str | None:
     if g.get("mon"):
         return f"{parts[0]:04d}-{_month(g['mon']):02d}"
     if g.get("next"):
-        unit, step = g["unit2"], {"next": 1, "following": 1, "previous": -1, "same": 0}[g["next"]]
+        unit, step = g["unit2"].lower(), {"next": 1, "following": 1, "previous": -1, "same": 0}[g["next"].lower()]
     else:
-        unit = g["unit"].rstrip("s")
-        step = (int(g["n"]) if g["n"].isdigit() else _NUM[g["n"]]) * (1 if g["dir"] in ("later", "after") else -1)
+        unit = g["unit"].lower().rstrip("s")
+        step = (int(g["n"]) if g["n"].isdigit() else _NUM[g["n"].lower()]) * (1 if g["dir"].lower() in ("later", "after") else -1)
     if unit == "year":
         return str(parts[0] + step)
     if unit == "month" and len(parts) >= 2:
@@ -270,7 +270,7 @@ def _resolve(how: str, g: dict, ref: date | None, future: bool = False) -> str |
         return _past_weekday(ref, g["wd"], g.get("rel")).isoformat()
     if how == "ago":
         n = int(g["n"]) if g["n"].isdigit() else NUMBERS[g["n"]]
-        unit = g["unit"].rstrip("s")
+        unit = g["unit"].lower().rstrip("s")
         if unit == "year":
             return str(ref.year - n)
         if unit == "month":
