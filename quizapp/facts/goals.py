@@ -87,8 +87,25 @@ def _subject(tok, depth: int = 4):
         if cur.dep_ in ("xcomp", "conj", "advcl", "acomp", "ccomp", "pcomp", "acl") and cur.head.i != cur.i:
             cur = cur.head
         else:
-            return None
+            break
+    if tok.dep_ == "conj" and tok.tag_ in ("VBD", "VBZ", "VBP"):
+        # "Ministers reaffirmed X's efforts to assist Y and called on Z": a finite verb the parser
+        # hung on the wrong conjunct still shares the sentence's subject
+        root = tok
+        while root.head.i != root.i:
+            root = root.head
+        return next((c for c in root.children if c.dep_ in SUBJ_DEPS), None)
     return None
+
+
+def implicit_subject(doc, tok) -> bool:
+    """A numbered or bulleted point with no subject ("3. Called on ...", "to advance ...",
+    "Agreed to ..."): its actor is whoever declares the list (resolved like "we")."""
+    if tok.dep_ != "ROOT" or any(c.dep_ in SUBJ_DEPS for c in tok.children):
+        return False
+    first = next((t for t in doc if t.dep_ not in ("meta", "punct") and not t.is_space and not t.like_num), None)
+    return first is not None and (first.i == tok.i or (first.lower_ == "to" and first.head.i == tok.i)) \
+        and (tok.tag_ in ("VBD", "VBN") or first.lower_ == "to")
 
 
 def antecedent(subj):
@@ -249,13 +266,14 @@ def find_goals(doc) -> list[GoalMention]:
             verb = "should"
         else:
             continue
-        if span is None or subj is None or subj.i == tok.i:
+        implicit = subj is None and span is not None and implicit_subject(doc, tok)
+        if span is None or (subj is None and not implicit) or (subj is not None and subj.i == tok.i):
             continue
         lo, hi = trim(doc, *span, lead_deps=("punct", "cc", "mark", "aux", "prep") if verb != "should" else ("punct",),
                       lead_words=("that", "to"))
         if hi - lo < 1:
             continue
-        actor = actor_text(doc, antecedent(subj))
+        actor = "We" if implicit else actor_text(doc, antecedent(subj))
         if not actor or actor.lower() in PRONOUN_ACTORS or _reporting_only(doc, tok):
             continue
         goal = TRAILING_ATTRIBUTION.sub("", slice_text(doc, lo, hi)).strip(" ,;")
@@ -369,7 +387,18 @@ def _future_and_purpose_goals(doc, found: list[GoalMention]) -> list[GoalMention
         if tok.i in busy:
             continue
         g = None
-        if tok.lower_ in ("will", "shall") and tok.dep_ == "aux" and tok.head.pos_ in ("VERB", "AUX"):
+        if tok.tag_ == "VB" and implicit_subject(doc, tok) and doc[tok.i - 1].lower_ == "to":
+            # a plan's list item: "to advance the approval of ...;" under "The Presidency will ..."
+            lo, hi = tok.i, _verb_phrase_end(tok)
+            lo, hi = trim(doc, lo, hi, lead_deps=("punct",))
+            goal = slice_text(doc, lo, hi)
+            if 2 <= len(goal.split()) <= 45:
+                out.append(GoalMention("We", "aim", goal, list_items(doc, lo, hi), tok.i, lo, hi))
+                busy |= set(range(lo, hi + 1))
+            continue
+        reported_would = tok.lower_ == "would" and tok.dep_ == "aux" and tok.head.dep_ == "ccomp" \
+            and tok.head.head.lemma_.lower() in REPORTING_VERBS | {"announce", "warn", "pledge", "promise"}
+        if (tok.lower_ in ("will", "shall") or reported_would) and tok.dep_ == "aux" and tok.head.pos_ in ("VERB", "AUX"):
             v = tok.head
             if v.lemma_.lower() in NOT_PLANS or any(c.dep_ == "neg" for c in v.children) or v.i in busy:
                 continue
@@ -385,6 +414,8 @@ def _future_and_purpose_goals(doc, found: list[GoalMention]) -> list[GoalMention
             subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
             if subj is None and v.dep_ == "conj":
                 subj = _subject(v)  # "X was elected ... and will take up the post"
+            if subj is not None and subj.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
+                subj = v.head  # "President NAME, the current chair, who will hand over ..."
             if not _agentive(subj):
                 continue
             g = _goal_of_span(doc, subj, "will", v.i, _verb_phrase_end(v), tok.i)

@@ -99,7 +99,7 @@ GOAL_VERBS = {
     "hope", "aim", "call", "urge", "pledge", "support", "want", "seek", "vow", "commit", "advocate",
     "propose", "wish", "strive", "intend", "plan", "agree", "encourage", "insist", "demand", "ask",
     "promise", "expect", "push", "work", "back", "welcome", "resolve", "endeavour", "endeavor",
-    "pursue", "determine",
+    "pursue", "determine", "prefer", "offer", "recommend", "request", "favour", "favor", "threaten", "decide",
 }
 # "X is willing/ready/determined to ...": readiness adjectives state an aim too.
 READY_ADJECTIVES = {"willing", "ready", "determined", "committed", "eager", "keen", "prepared", "resolved", "poised"}

@@ -284,6 +284,10 @@ GOAL_VERBS: dict[str, tuple[str | None, str | None, str | None, str | None]] = {
     "decide": (None, None, "decide to do", "decided to"),
     "resolve": (None, None, "resolve to do", "resolved to"),
     "ask": ("ask for", "asked for", None, None),
+    "offer": (None, None, "offer to do", "offered to"),
+    "request": ("request", "requested", None, None),
+    "recommend": ("recommend", "recommended", None, None),
+    "prefer": ("prefer", "preferred", None, None),
     # "X will ...": a plan stated in the future tense (question and statement keep "will")
     "will": (None, None, "will do", "will"),
 }
@@ -294,7 +298,8 @@ _PRESENT = {"call": "calls", "hope": "hopes", "urge": "urges", "pledge": "pledge
             "commit": "commits", "vow": "vows", "promise": "promises", "agree": "agrees", "plan": "plans",
             "intend": "intends", "strive": "strives", "advocate": "advocates", "propose": "proposes",
             "demand": "demands", "welcome": "welcomes", "oppose": "opposes", "work": "works",
-            "wish": "wishes", "threaten": "threatens", "decide": "decides", "ask": "asks"}
+            "wish": "wishes", "threaten": "threatens", "decide": "decides", "ask": "asks", "offer": "offers",
+            "request": "requests", "recommend": "recommends", "prefer": "prefers"}
 
 
 def present_tense(v: GoalView) -> bool:
