@@ -132,6 +132,8 @@ def _plural_named_subject(doc) -> tuple[str, bool] | None:
     and whether they are people."""
     from .goals import actor_text
 
+    if not re.search(r"\band\b|&", doc.text):
+        return None
     for tok in doc:
         if tok.dep_ == "nsubj" and tok.head.dep_ == "ROOT" and tok.pos_ == "PROPN" and any(
                 c.dep_ == "conj" and c.pos_ == "PROPN" for c in tok.children) or (
@@ -214,7 +216,8 @@ def _with_ordinal(text: str, m):
 def _trim_by_parse(doc, text: str, m):
     """A capitalised run that starts with a word no name starts with ("Because the Assembly",
     "Adopted the Kuala Lumpur Work Plan", "Then the Agreement"): drop it and a following "the"."""
-    toks = [t for t in doc if m.start <= t.idx < m.end]
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    toks = list(span) if span is not None else []
     k = 0
     while k < len(toks) - 1 and (toks[k].pos_ in ("SCONJ", "ADV", "VERB", "AUX", "CCONJ", "PRON", "ADP", "PART")
                                  or toks[k].lower_ in ("the", "a", "an")):
@@ -408,7 +411,8 @@ def _event_from_sentence(text: str, start: int, end: int, skip_before: int) -> s
 def _future_at(doc, start: int, end: int) -> bool:
     """Is the date at ``start..end`` attached to a clause about what is still to come ("will
     meet on Monday", "is scheduled for 12 October")?"""
-    tok = next((t for t in doc if start <= t.idx < end), None)
+    span = doc.char_span(start, end, alignment_mode="expand")
+    tok = span[0] if span is not None and len(span) else None
     for _ in range(5):
         if tok is None:
             return False

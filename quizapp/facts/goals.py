@@ -47,6 +47,7 @@ INFLECTED.update({"planned": "plan", "planning": "plan", "committed": "commit", 
 # Cheap gate: a sentence without any trigger word needs no walk over its tokens.
 TRIGGER_WORDS = frozenset(INFLECTED) | READY_ADJECTIVES | MODALS | {
     form for noun in GOAL_NOUNS for form in (noun, noun + "s")}
+TRIGGER_LOWER = frozenset(w.lower() for w in TRIGGER_WORDS)
 TRIGGER_RX = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, TRIGGER_WORDS), key=len, reverse=True)) + r")\b",
                         re.IGNORECASE)
 
@@ -222,9 +223,9 @@ def _verb_goal(tok, lemma: str):
 def find_goals(doc) -> list[GoalMention]:
     """Every top-level stated goal in one sentence's parse."""
     found: list[GoalMention] = []
-    starts = {m.start() for m in TRIGGER_RX.finditer(doc.text)}
+    # a set lookup per token: far cheaper than one regex over a long alternation of trigger words
     for tok in doc:
-        if tok.idx not in starts:
+        if tok.lower_ not in TRIGGER_LOWER:
             continue
         lemma = tok.lemma_.lower()
         span = None

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from .lexicon import COUNTRY_NAMES, MECHANISM_HEADS, NATIONALITIES, TITLES
-from .roles import BARE_NAME, ROLE_THEN_NAME, plural_title, role_near
+from .roles import ANY_TITLE, BARE_NAME, ROLE_THEN_NAME, plural_title, role_near
 
 COUNTRIES = {v.lower(): v for v in NATIONALITIES.values()} | {
     "china": "China", "russia": "Russia", "the united states": "United States", "the us": "United States",
@@ -157,7 +157,19 @@ def leader_mentions(doc, text: str) -> list[LeaderMention]:
         out.append(LeaderMention(name, role, country, start, end))
     # names the NER missed, recognised by a title right before them or a role appositive after them
     seen = [(m.start, m.end) for m in out]
-    for m in list(ROLE_THEN_NAME.finditer(text)) + list(BARE_NAME.finditer(text)):
+    # the role shapes need a title word somewhere in the sentence: most sentences have none, and the
+    # patterns are costly, so a cheap scan decides first
+    extra: list = []
+    if ANY_TITLE.search(text):
+        # "TITLE of BODY, NAME": tried only where a comma precedes a capitalised word and a title
+        # word stands shortly before it, in that short window
+        for c in re.finditer(r",\s*(?=[A-Z])", text):
+            lo = max(0, c.start() - 160)
+            if ANY_TITLE.search(text, lo, c.start()):
+                extra += [m for m in ROLE_THEN_NAME.finditer(text, lo, min(len(text), c.end() + 80))
+                          if m.start("name") == c.end() or text[c.end():m.start("name")].strip(" .").replace(".", "").isalpha()]
+        extra += list(BARE_NAME.finditer(text))
+    for m in extra:
         s, e = m.span("name") if "name" in m.re.groupindex else m.span()
         name = text[s:e]
         words = name.split()
@@ -168,7 +180,8 @@ def leader_mentions(doc, text: str) -> list[LeaderMention]:
         e = s + len(name)
         if len(words) < 2 or text[s:e] != name or any(a <= s < b or s <= a < e for a, b in seen):
             continue
-        toks = [t for t in doc if s <= t.idx < e]
+        span = doc.char_span(s, e, alignment_mode="expand")
+        toks = list(span) if span is not None else []
         if not toks or any(t.pos_ not in ("PROPN", "X") and t.lower_ not in PARTICLES for t in toks) or any(
                 t.ent_type_ in ("GPE", "NORP", "LOC", "DATE", "FAC") for t in toks):
             continue
@@ -183,7 +196,8 @@ def leader_mentions(doc, text: str) -> list[LeaderMention]:
         s, e = m.span("name")
         if any(a <= s < b or s <= a < e for a, b in seen):
             continue
-        toks = [t for t in doc if s <= t.idx < e]
+        span = doc.char_span(s, e, alignment_mode="expand")
+        toks = list(span) if span is not None else []
         if not toks or any(t.pos_ != "PROPN" or t.ent_type_ in ("GPE", "ORG", "NORP", "LOC") for t in toks):
             continue
         if any(w.lower() in TITLE_WORDS for w in m.group("name").split()):

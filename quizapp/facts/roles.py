@@ -116,8 +116,8 @@ _COUNTRY_NAMES = {c.lower() for c in NATIONALITIES.values()}
 
 def role_near(text: str, start: int, end: int) -> Role | None:
     """The role the sentence gives the name at ``text[start:end]``, from the shapes above."""
-    after = text[end:]
-    before = text[:start]
+    after = text[end:end + 200]
+    before = text[max(0, start - 160):start]  # a role is written close to its name
     for rx in (AFTER_PAREN, AFTER_COMMA, PREDICATE):
         m = rx.match(after)
         if m and (rx is not AFTER_COMMA or _capitalised_or_known(m.group("title"))):
@@ -190,3 +190,8 @@ def role_at_line_start(text: str) -> Role | None:
     if m and m.group("title")[:1].isupper() and m.end() >= len(text) - 2:
         return _role_from(m)
     return None
+
+# Any title word at all (a cheap gate before the role patterns above).
+ANY_TITLE = re.compile(r"\b(?:" + "|".join(sorted({re.escape(w) for t in _ALL_TITLES for w in t.split()
+                                                     if len(w) > 2 and w not in ("of", "the", "and", "for")},
+                                                    key=len, reverse=True)) + r")\b", re.IGNORECASE)

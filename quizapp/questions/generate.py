@@ -60,6 +60,7 @@ from .render import (
     role_ok,
     self_contained,
     short_forms,
+    stands_alone,
     strip_dateline,
     words,
 )
@@ -233,6 +234,17 @@ class _Corpus:
             if n >= 2:
                 parent[find(a)] = find(b)
         return {a: find(a) for a in list(parent)}
+
+    @cached_property
+    def subject_of(self) -> dict[str, str]:
+        """Article -> the id of the body it is about (the one it names most, earliest first): a
+        blank for it is given away by the rest of the article's story."""
+        counts: dict[str, dict[str, tuple[int, int]]] = {}
+        for f in self.mechanisms:
+            for src in f.sources:
+                n, first = counts.setdefault(src.article, {}).get(f.id, (0, 10 ** 6))
+                counts[src.article][f.id] = (n + 1, min(first, src.sentence_idx if src.sentence_idx is not None else 10 ** 6))
+        return {a: max(sorted(c), key=lambda k: (c[k][0], -c[k][1])) for a, c in counts.items() if c}
 
     def dates_of_event(self, event: str) -> list[str]:
         return [g.date for g in self.dates if g.date and g.event and _same_event(g.event, event)]
@@ -425,6 +437,40 @@ def _near_enough(pool: Iterable[tuple[int, str]]) -> bool:
     return len({v for t, v in pool if t < FAR}) >= 2
 
 
+def _salience(facts: Sequence[Any]) -> float:
+    """How central the facts are to their article: news puts the story in the headline and the
+    first paragraphs and background further down (1 for the lead, falling to 0 past sentence 15);
+    goals, the aims the article reports, count a little more."""
+    best = 0.0
+    for f in facts:
+        idx = min((s.sentence_idx for s in f.sources if s.sentence_idx is not None), default=8)
+        best = max(best, max(0.0, 1 - idx / 15) + (0.3 if f.kind == "goal" else 0.0))
+    return best
+
+
+# Heads of state and government of a country: who holds the office is general knowledge, not what
+# the article teaches (their part in the story is asked through what they did or aimed for).
+_HEAD_OF_STATE = re.compile(r"^(?:the\s+)?(?:president|prime minister|chancellor|king|queen|emir|amir|sultan|premier|monarch|"
+                            r"emperor|crown prince|head of state|head of government)(?:\s+of\s+(?:the\s+)?(?:state of\s+|"
+                            r"republic of\s+|kingdom of\s+)?(?P<c>[A-Z][\w .'-]+))?$", re.I)
+
+
+def _general_knowledge(f: Any) -> bool:
+    """Who heads a country's state or government ("Who is France's President?", "the Amir of
+    the State of Qatar") is general knowledge, not what the article teaches."""
+    m = _HEAD_OF_STATE.match(_clean(f.role))
+    if not m:
+        return False
+    place = m.group("c") or _country(f)
+    return not place or not re.search(r"\b(?:Committee|Council|Commission|Bank|Fund|Union|Assembly|Summit|"
+                                      r"Conference|Court|Agency|Organi[sz]ation|Federation|Association)\b", place)
+
+
+# A role the extractor cut badly: a modifier left in ("then president"), a place doubled, or an
+# office "of" something that is no country or body ("President of climate summit").
+_BAD_ROLE = re.compile(r"^(?:then|current|former then)\b|\b(?P<x>[A-Z][\w ]{3,}) of (?P=x)\b|\bof [a-z]+ [a-z]+$", re.I)
+
+
 def _articles(f: Any) -> set[str]:
     return {s.article for s in f.sources}
 
@@ -491,7 +537,7 @@ def _blank(sentence: str, forms: Sequence[str]) -> tuple[str, str] | None:
             if other:
                 out = re.sub(rf"{BLANK}\s*\(\s*{re.escape(other)}\s*\)", BLANK, out,
                              flags=re.IGNORECASE)
-        if out.count(BLANK) <= 2:
+        if out.count(BLANK) == 1:  # a name that recurs would leave two blanks for one answer
             return out, m.group(0)
     return None
 
@@ -563,7 +609,7 @@ def _family(f: Any) -> str:
 
 def _cloze_text(sentence: str) -> str | None:
     """The sentence as a cloze may show it (dateline dropped), or None if it makes a poor cloze."""
-    if is_headline(sentence) or not self_contained(sentence) or len(sentence.split()) > _MAX_CLOZE_WORDS \
+    if is_headline(sentence) or not stands_alone(sentence) or len(sentence.split()) > _MAX_CLOZE_WORDS \
             or is_caption(sentence) or not looks_english(sentence):
         return None
     return strip_dateline(sentence)
@@ -664,6 +710,7 @@ class _Generator:
         s = 0.3 * src + 0.35 * conf + 0.15 * dq + 0.1 * brevity + 0.1 * _TYPE_PREFERENCE[qtype]
         if any(f.conflict for f in facts):
             s -= 0.3
+        s += 0.1 * _salience(facts)
         return round(min(1.0, max(0.0, s)), 4)
 
     @staticmethod
@@ -775,6 +822,10 @@ class _Generator:
         name, role = _name(f), _clean(f.role)
         if not name or not role or _pronoun_led(name) or role.lower() in _SKIP_ROLES:
             return []
+        if _general_knowledge(f):
+            return []  # "Who is France's President?" is general knowledge
+        if not (_country(f) or _role_complete(f)) or _BAD_ROLE.search(_role_label(f)):
+            return []  # "X is the Leader": of what? A role must say where, and say it cleanly
         c = self.corpus
         accepted = [name, *(a for a in f.aliases if len(tokens(a)) > 1 or a == tokens(name)[-1].title())]
         out: list[_Cand | None] = []
@@ -865,8 +916,11 @@ class _Generator:
         out: list[_Cand | None] = []
         # No "What does X stand for?": the initials give the answer away and expanding a well-known
         # acronym is general knowledge, not the article. The body is asked about in its sentence.
-        # Sentence-context multiple choice: which name completes the source sentence?
+        # Sentence-context multiple choice: which name completes the source sentence? Not for the
+        # body the article is about: the rest of the story gives it away.
         for src in _good_sentences(f):
+            if c.subject_of.get(src.article) == f.id:
+                continue
             text = _cloze_text(src.sentence)
             found = _blank(text, [full, *f.aliases]) if text else None
             if found is None or not _enough_context(found[0]):
@@ -882,7 +936,8 @@ class _Generator:
                            sources=[{"article": src.article, "sentence": src.sentence}], penalty=0.05)
             if cand is not None:
                 out.append(cand)
-        out.extend(self.cloze(f, [full, *f.aliases]))
+        if not any(c.subject_of.get(a) == f.id for a in _articles(f)):
+            out.extend(self.cloze(f, [full, *f.aliases]))
         return out
 
     def date(self, f: Any) -> list[_Cand | None]:
@@ -915,7 +970,8 @@ class _Generator:
                                and _date_pool_sort_key(d, iso)[0] <= window),
                               key=lambda d: _date_pool_sort_key(d, iso))
         pool: list[tuple[int, str]] = [(0, render_date(d)) for d in corpus_dates[:4]]
-        steps = {"day": [1, 2, 3, 7, -1, -2, -3, -7],
+        # never a day or two off: a false date a reader can rule out, not a gotcha on precision
+        steps = {"day": [7, -7, 14, -14, 30, -30, 61, -61],
                  "month": [1, 2, 3, -1, -2, -3],
                  "year": [1, 2, 3, -1, -2, -3, 4, -4]}[prec]
         shifted = [s for s in (_shift(iso, k) for k in steps) if s and free(s)]
@@ -1116,20 +1172,17 @@ class _Generator:
         def date_clash(a, b) -> bool:
             return text_clash(a, b) or _same_event(a[1], b[1]) or compatible(a[0].date, b[0].date)
 
-        def goal_clash(a, b) -> bool:
-            va, vb = c.goal_views[a[0].id], c.goal_views[b[0].id]
-            return bool(va.parties & vb.parties) or fuzz.token_set_ratio(normalise(a[2]), normalise(b[2])) >= 80
-
         specs = [
             ("people", "Match each person to their role.", person_clash,
              [(f, _name(f), _role_label(f)) for f in c.leaders
-              if _name(f) and f.role and role_ok(f) and not _pronoun_led(_name(f))]),
+              if _name(f) and f.role and role_ok(f) and not _pronoun_led(_name(f))
+              and (_country(f) or _role_complete(f)) and not _general_knowledge(f)
+              and not _BAD_ROLE.search(_role_label(f))]),
             ("dates", "Match each event to the date it happened.", date_clash,
              [(f, c.events[f.id], render_date(f.date)) for f in c.dates if f.id in c.events
               and listable_event(c.events[f.id])]),
-            ("goals", "Match each party to the aim it stated.", goal_clash,
-             [(f, v.actor, v.goal) for f in c.goals for v in [c.goal_views.get(f.id)]
-              if v is not None and len(words(v.goal)) <= 12]),
+            # no "match each party to its aim": one party named three ways ("the Bank of Japan",
+            # "the BOJ chief", "the Japanese central bank") cannot be told apart by a reader
         ]
         for key, prompt, clash, rows in specs:
             for group in self.article_groups(rows, clash, MATCH_MIN, MATCH_MAX):

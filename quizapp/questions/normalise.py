@@ -158,6 +158,8 @@ def date_variants(iso: str) -> list[str]:
     out = [render_date(iso), parts_to_iso(parts)]
     if d is not None and m is not None:
         out.append(f"{MONTH_NAMES[m - 1]} {d}, {y}")
+        # the day and month alone: the stem usually gives the year, or the article never did
+        out += [f"{d} {MONTH_NAMES[m - 1]}", f"{MONTH_NAMES[m - 1]} {d}"]
     return list(dict.fromkeys(out))
 
 

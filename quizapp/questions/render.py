@@ -702,8 +702,53 @@ _DATELINE = re.compile(
 
 
 def strip_dateline(sentence: str) -> str:
-    """A lede without its wire dateline ("NAIROBI, March 3, 2023 (Reuters) - ")."""
-    return _DATELINE.sub("", sentence, count=1)
+    """A lede without its wire dateline ("NAIROBI, March 3, 2023 (Reuters) - ") and without a
+    connective that ties it to the sentence before ("Previously, ", "Similarly, "): what is left
+    must read on its own."""
+    s = _DATELINE.sub("", sentence, count=1)
+    from ..corpus.parse import dateline_length
+
+    s = s[dateline_length(s):]
+    m = _CONNECTIVE.match(s)
+    if m and len(s) > m.end() + 10:
+        s = s[m.end()]. upper() + s[m.end() + 1:]
+    return s
+
+
+# Words that open a sentence by pointing at the one before it.
+_CONNECTIVE = re.compile(r"^(?:Previously|Similarly|However|Meanwhile|Moreover|Furthermore|Additionally|In addition|"
+                         r"Also|Likewise|Instead|Nevertheless|Nonetheless|Still|Separately|Earlier|Later|Then|"
+                         r"In turn|As a result|For its part|For their part|At the same time|In the meantime),\s+")
+# Common nouns that, after "the", usually point back to something named in an earlier sentence.
+_ANAPHORIC = re.compile(
+    r"\b(?:the|this|that|these|those|its|their|his|her)\s+(?:post|topic|funding|money|meeting|briefing|briefer|session|"
+    r"summit|talks|agreement|deal|report|election|vote|move|plan|proposal|issue|project|projects|programme|"
+    r"program|statement|declaration|decision|bloc|organi[sz]ation|group|body|event|gathering|conference|ceremony|"
+    r"mission|review|process|measures?|initiative|treaty|law|bill|arrangement|framework|step|country|region|"
+    r"talks|visit|trip|call|letter|document|list|rules|article|item|case|dispute|panel|body|office|team|"
+    r"agency|commission|council|committee|assembly|alliance|union|fund|bank|government|ministry|side|sides|"
+    r"pair|two|latter|former|above|following)\b", re.IGNORECASE)
+_PRONOUN = re.compile(r"\b(?:it|they|them|he|she|him|its|their|his|her|this|these|those)\b", re.IGNORECASE)
+
+
+def stands_alone(sentence: str) -> bool:
+    """Can a student read this sentence (dateline and connective dropped) with nothing before it?
+    No pronoun or "the meeting"/"the post" that points back to an earlier sentence: a pronoun is
+    fine only after a name in the same sentence ("The IMF said its ...")."""
+    s = strip_dateline(sentence)
+    if not self_contained(s):
+        return False
+    for m in _PRONOUN.finditer(s):
+        if not re.search(r"(?<!^)\b[A-Z][\w-]+", s[:m.start()]):
+            return False
+    for m in _ANAPHORIC.finditer(s):
+        after = s[m.end():m.end() + 25]
+        named_before = re.search(r"\b[A-Z][a-z]+(?:\s+[A-Z][\w-]+)+|\b[A-Z]{2,}", s[:m.start()])
+        if re.match(r"\s+(?:of|on|in|between|for|to)\s+(?:the\s+)?[A-Z]|\s+\(", after) or (
+                named_before and m.group(0).split()[0].lower() in ("its", "their", "his", "her")):
+            continue  # "the meeting of the Council", "its members" after a name
+        return False
+    return True
 
 
 # --- leaders ------------------------------------------------------------------------------------
