@@ -62,6 +62,7 @@ from .render import (
     short_forms,
     stands_alone,
     strip_dateline,
+    with_the,
     words,
 )
 from .render import parties as _parties
@@ -837,7 +838,10 @@ class _Generator:
         my_roles = c.roles_by_person.get(me, set())
         holders = c.people_by_role.get(_rkey(f), set())
         commentator = is_commentator(role)
-        peers = [g for g in c.leaders if role_ok(g) and is_commentator(_clean(g.role)) == commentator]
+        # foils are offices as complete as the key: a bare "President" or "Sheikh" stands out
+        peers = [g for g in c.leaders if role_ok(g) and is_commentator(_clean(g.role)) == commentator
+                 and (_country(g) or _role_complete(g)) and not _BAD_ROLE.search(_role_label(g))
+                 and not _HEAD_OF_STATE.match(_clean(g.role)) or g is f]
         others = [g for g in peers if _name(g) and _pkey(_name(g)) != me]
         my_words = set(content_tokens(role))
 
@@ -1067,7 +1071,8 @@ class _Generator:
         """"Who pledged to promote diversity within Interpol?": the aim stated in the article's
         words, the party to pick; foils are other people (or bodies, or countries) of the same
         story who stated no such aim, so each is checked false."""
-        if not true_stmt or v.verb == "should" or not true_stmt.startswith(_cap(v.actor)):
+        lead = _cap(with_the(v.actor))
+        if not true_stmt or v.verb == "should" or not true_stmt.startswith(lead):
             return None
         c = self.corpus
         topic = c.topic_of.get(v.article, v.article)
@@ -1109,7 +1114,7 @@ class _Generator:
             pool.append((0 if _articles(g) & here else 3, name))
         if sum(1 for t, _ in pool if t == 0) < 2:
             return None
-        rest = true_stmt[len(_cap(v.actor)):].strip().rstrip(".")
+        rest = true_stmt[len(lead):].strip().rstrip(".")
         prompt = f"{word} {rest}?"
         answer = _cap(answer)
         return self.mc([f], "mc:who", prompt, answer, [v.actor], [(t, _cap(n)) for t, n in pool],

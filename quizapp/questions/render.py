@@ -424,6 +424,10 @@ def _goal_ok(goal: str, actor_names: set[str], form: str = "np") -> bool:
     n = normalise(goal)
     if n in {normalise(x) for x in NON_GOALS} or any(n == normalise(a) for a in actor_names):
         return False
+    for m in _ANAPHORIC.finditer(goal):
+        if m.group(0).split()[0].lower() in ("the", "this", "that", "these", "those") and not re.match(
+                r"\s+(?:of|on|in|between|for|to)\s+(?:the\s+)?[A-Z]|\s+\(", goal[m.end():m.end() + 25]):
+            return False  # "have two of the interconnectors built": which ones?
     content = [w for w in ws if w.lower() not in ("the", "a", "an")]
     if content and all(w[:1].isupper() for w in content):
         return False  # only a name ("the Afghan Taliban"): an object, not a goal
@@ -497,8 +501,23 @@ def _title_case(sentence: str) -> bool:
 
 
 def mid(actor: str) -> str:
-    """An actor inside a sentence: "The Russian side" -> "the Russian side"."""
+    """An actor inside a sentence: "The Russian side" -> "the Russian side"; a body's name takes
+    "the" ("Southern African Development Community" -> "the Southern African Development Community")."""
+    actor = with_the(actor)
     return re.sub(r"^(The|Both)\s", lambda m: m.group(1).lower() + " ", actor)
+
+
+_ORG_HEAD = re.compile(r"\b(?:Community|Union|Council|Commission|Committee|Organi[sz]ation|Agency|Bank|Fund|Assembly|"
+                       r"Parliament|Secretariat|Court|Forum|Alliance|Association|Federation|Board|Conference|Group|"
+                       r"Movement|Office|Ministry|Government|Programme|Program|Facility|Partnership|Initiative)\b")
+
+
+def with_the(actor: str) -> str:
+    """A body named without its article gets one: "the African Union", never "African Union aims"."""
+    a = actor.strip()
+    if re.match(r"^(?:the|a|an|both)\s", a, re.I) or not _ORG_HEAD.search(a) or " and " in a:
+        return a
+    return "the " + a
 
 
 def speaker(sentence: str, leaders: Sequence[Any]) -> str | None:
@@ -571,6 +590,7 @@ def goal_statement(v: GoalView, goal: str | None = None) -> str | None:
         vp_d = vp_d and "{be}" not in vp_d and " ".join([pres, *vp_d.split()[1:]]) or vp_d
     if v.verb == "work" and "together" not in v.sentence and vp_d:
         vp_d = vp_d.replace(" together", "")
+    a = with_the(a)
     if v.form == "np" and np_d:
         return f"{cap(a)} {np_d} {g}."
     if v.form == "vp" and vp_d:
