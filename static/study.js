@@ -9,6 +9,13 @@
     return tag === "TEXTAREA" || tag === "SELECT" || (tag === "INPUT" && !/^(radio|checkbox|button|submit)$/i.test(el.type)) || el.isContentEditable;
   }
 
+  // A form htmx swapped in a moment ago may not carry htmx's handlers yet (it attaches them as the
+  // swap settles): submitted then, it would leave the page for the no-JavaScript path. Processing
+  // is idempotent, so make sure before submitting from the keyboard.
+  function ready(form) {
+    if (form && window.htmx) { window.htmx.process(form); }
+  }
+
   function reveal(card) {
     var back = card.querySelector("#card-back");
     if (!back || !back.hidden) { return false; }
@@ -42,13 +49,13 @@
         var back = card.querySelector("#card-back");
         if (back && !back.hidden) {
           var button = card.querySelector('button[data-rating="' + evt.key + '"]');
-          if (button && !button.disabled) { evt.preventDefault(); button.click(); }
+          if (button && !button.disabled) { evt.preventDefault(); ready(button.form); button.click(); }
         }
         return;
       }
       if (evt.key === "u" || evt.key === "U") {
         var undo = document.querySelector("[data-undo-form]");
-        if (undo) { evt.preventDefault(); undo.requestSubmit(); }
+        if (undo) { evt.preventDefault(); ready(undo); undo.requestSubmit(); }
       }
       return;
     }
