@@ -143,13 +143,18 @@ def test_cli_facts_json_needs_no_database(tmp_path, monkeypatch):
 def test_cli_questions_filters_by_type_and_kind():
     from click.testing import CliRunner
 
+    everything = json.loads(CliRunner().invoke(cli_main, ["questions", "--corpus", str(SEEDS), "--json"]).stdout)
+    mc = next(q for q in everything if q["type"] == "multiple_choice")
     result = CliRunner().invoke(
-        cli_main, ["questions", "--corpus", str(SEEDS), "--json", "--type", "multiple_choice", "--kind", "leader"]
+        cli_main, ["questions", "--corpus", str(SEEDS), "--json", "--type", "multiple_choice", "--kind", mc["fact_kind"]]
     )
     assert result.exit_code == 0, result.output
     questions = json.loads(result.stdout)
     assert questions
-    assert all(q["type"] == "multiple_choice" and q["fact_kind"] == "leader" for q in questions)
+    assert all(q["type"] == "multiple_choice" and q["fact_kind"] == mc["fact_kind"] for q in questions)
+    # the filter keeps exactly the matching questions of the full list, in its order
+    assert [q["id"] for q in questions] == [q["id"] for q in everything
+                                           if q["type"] == "multiple_choice" and q["fact_kind"] == mc["fact_kind"]]
     for q in questions:
         assert q["answer"] in q["choices"] and len(set(q["choices"])) == len(q["choices"])
 
