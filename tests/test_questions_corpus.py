@@ -26,6 +26,11 @@ from quizapp.questions.render import GOAL_VERBS, parties
 
 from .question_checks import swapped_date
 
+
+def _asks_who(prompt: str) -> bool:
+    """"Who is ...?", also anchored to the article ("According to the article, who is ...?")."""
+    return bool(re.match(r"^(?:According to the article, )?[Ww]ho is\b", prompt))
+
 ROOT = Path(__file__).resolve().parent.parent
 CORPORA = {"seeds": ROOT / "seeds", "articles": ROOT / "tests" / "articles"}
 SEED = 20260101
@@ -43,6 +48,7 @@ class Corpus:
 
 
 @pytest.fixture(scope="module", params=sorted(CORPORA))
+
 def corpus(request) -> Corpus:
     folder = CORPORA[request.param]
     if not list(folder.glob("*.txt")):
@@ -118,7 +124,7 @@ def test_no_distractor_is_a_true_alternative(corpus):
             continue
         fact = corpus.by_id[q.fact_ids[0]]
         wrong = [c for c in q.choices if normalise(c) != normalise(q.answer)]
-        if q.prompt.startswith("Who is") and fact.kind == "leader":
+        if _asks_who(q.prompt) and fact.kind == "leader":
             for f in leaders:  # nobody else the corpus gives this same office
                 if normalise(f.role or "") == normalise(fact.role or "") and f.country == fact.country:
                     assert normalise(f.name) not in {normalise(w) for w in wrong}, (q.prompt, q.choices)
@@ -261,7 +267,7 @@ def test_matching_and_ordering_shapes(corpus):
 
 def test_leader_who_questions_only_for_office_holders(corpus):
     for q in corpus.questions:
-        if q.fact_kind == "leader" and q.prompt.startswith("Who is") and q.prompt.endswith("?"):
+        if q.fact_kind == "leader" and _asks_who(q.prompt) and q.prompt.endswith("?"):
             fact = corpus.by_id[q.fact_ids[0]]
             role = (fact.role or "").lower()
             if q.prompt != f"Who is {fact.name}?":

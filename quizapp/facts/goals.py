@@ -474,6 +474,10 @@ def _future_and_purpose_goals(doc, found: list[GoalMention]) -> list[GoalMention
                     head.lemma_.lower(), "aim")
                 if tok.dep_ == "xcomp" and verb == "aim" and head.lemma_.lower() not in ("work", "strive", "try", "help"):
                     verb = head.lemma_.lower()
+                if verb == "aim" and tok.dep_ == "advcl" and any(c.dep_ == "dobj" for c in head.children):
+                    # "the Board approved two projects to improve ...": the projects' purpose, which
+                    # the approver does not itself pursue; kept as a fact, never asked as its aim
+                    verb = "purpose"
             else:
                 continue
             if subj is None or not _agentive(subj) and subj.pos_ not in ("NOUN",):

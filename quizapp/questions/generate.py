@@ -413,7 +413,7 @@ def _who_prompt(f: Any) -> str | None:
         return None
     if not country and not _role_complete(f):
         return None  # "Who is the President?" has no single answer
-    return f"Who is {_role_phrase(f)}?"
+    return f"According to the article, who is {_role_phrase(f)}?"
 
 
 def _acronyms(f: Any) -> list[str]:
@@ -470,6 +470,21 @@ def _general_knowledge(f: Any) -> bool:
 # A role the extractor cut badly: a modifier left in ("then president"), a place doubled, or an
 # office "of" something that is no country or body ("President of climate summit").
 _BAD_ROLE = re.compile(r"^(?:then|current|former then)\b|\b(?P<x>[A-Z][\w ]{3,}) of (?P=x)\b|\bof [a-z]+ [a-z]+$", re.I)
+
+
+_GENERIC = {"the", "of", "and", "for", "on", "in", "to", "summit", "meeting", "session", "council", "committee",
+            "board", "fund", "bank", "organization", "organisation", "agency", "group", "conference", "union",
+            "community", "assembly", "commission", "forum", "programme", "program", "agreement", "treaty"}
+
+
+def _overlapping(a: str, b: str) -> bool:
+    """Two names of one thing or of a part and its whole ("World Bank" / "World Bank Board of
+    Directors", "G20 Summit" / "G20 Brasil Summit"): never key and foil in one item."""
+    ta = {w for w in normalise(a).split() if w not in _GENERIC}
+    tb = {w for w in normalise(b).split() if w not in _GENERIC}
+    if not ta or not tb:
+        return normalise(a) == normalise(b)
+    return bool(ta & tb)
 
 
 def _articles(f: Any) -> set[str]:
@@ -859,7 +874,7 @@ class _Generator:
                 out.append(self.make("short_answer", [f], "sa:who", who, name, accepted, dq=0.5))
         label = _role_label(f)
         pool = [(tier(g), _role_label(g)) for g in peers if _rkey(g) not in my_roles]
-        prompt = f"What is {_poss(name)} role?" if not commentator else f"Who is {name}?"
+        prompt = f"According to the article, what is {_poss(name)} role?" if not commentator else f"Who is {name}?"
         if (_country(f) or _role_complete(f)) and _near_enough(pool):
             # "What is Kagame's role? President" asks nothing: only roles that say where
             out.append(self.mc([f], "mc:role", prompt, label, [], pool))
@@ -934,6 +949,7 @@ class _Generator:
             use_acr = is_acronym(matched)
             pool = [(tier(g), (_acronyms(g) or [""])[0] if use_acr else _full_name(g))
                     for g in others if tier(g) in (0, 1, 4, 5)]
+            pool = [(t, v) for t, v in pool if not _overlapping(v, matched) and not _overlapping(v, full)]
             if sum(1 for t, _ in pool if t < 4) < 2:
                 continue  # foils from unrelated articles are no test of this one
             cand = self.mc([f], "mc:fill", prompt, matched, [full, *f.aliases], pool, acronyms=True,
@@ -969,7 +985,8 @@ class _Generator:
             return iso_parts(d) is not None and not any(compatible(d, t) for t in taken)
 
         window = {"day": 90, "month": 400, "year": 365 * 12}[prec]
-        same_precision = {g.date for g in c.dates if g.date and precision(g.date) == prec}
+        # foils from the same story, or the true date moved: another article's years are easy to rule out
+        same_precision = {g.date for g in c.dates if g.date and precision(g.date) == prec and self.near(f, g)}
         corpus_dates = sorted((d for d in same_precision if free(d)
                                and _date_pool_sort_key(d, iso)[0] <= window),
                               key=lambda d: _date_pool_sort_key(d, iso))

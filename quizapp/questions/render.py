@@ -131,8 +131,13 @@ _CAPTION = re.compile(
     r"|\b(?:AP|AFP|Reuters|REUTERS|Getty Images|EPA)\s*/|\bFile photo\b|\bposes? for (?:a )?(?:portrait|photo|picture)"
     r"|\b(?:pictured|in this photo|seen in this|from left|left to right)\b|\((?:L|R|C|left|right|centre|center)\)",
 )
+_VERB = re.compile(r"\b(?:is|are|was|were|be|been|being|has|have|had|will|would|can|could|should|must|may|might|"
+                   r"shall|did|does|do|said|says|[a-z]{2,}(?:ed|es|ing))\b")
+
+
 def is_caption(sentence: str) -> bool:
-    return bool(_CAPTION.search(sentence))
+    """A photo caption or credit, or a verbless list of names and titles (a caption's people)."""
+    return bool(_CAPTION.search(sentence)) or (";" in sentence and not _VERB.search(sentence))
 
 
 def self_contained(sentence: str) -> bool:
