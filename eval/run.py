@@ -35,7 +35,7 @@ OWN = ROOT / "eval" / "own"
 TEST_NUMBERS = {"08", "09", "10", "11"}
 
 PATTERNS = {
-    "clause in a fixed frame": lambda q: bool(re.search(r"did this happen:|in which year did|: [a-z]", q["prompt"])),
+    "clause in a fixed frame": lambda q: bool(re.search(r"did this happen:|(?:date|year|month) did this happen", q["prompt"])),
     "false by inserting 'not'": lambda q: q["type"] == "true_false" and q["answer"] == "False" and bool(
         re.search(r"\b(?:not|never)\b", q["prompt"])) and not re.search(r"\b(?:not|never)\b", q.get("explanation", "")),
     "leader role without place": lambda q: q["fact_kind"] == "leader" and q["type"] == "multiple_choice"

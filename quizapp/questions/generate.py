@@ -616,6 +616,7 @@ _MECH_FAMILY = {
     "treaty": "agreement", "agreement": "agreement", "partnership": "agreement", "declaration": "agreement",
 }
 _MAX_CLOZE_WORDS = 45
+_MAX_TYPED_WORDS = 6
 _PER_FACT = 3  # single-fact questions kept per fact: the best few, not every template
 
 
@@ -682,6 +683,8 @@ class _Generator:
         if not prompt or not answer:
             return None
         acc = _dedupe([answer, *accepted])
+        if qtype in ("cloze", "short_answer") and len(answer.split()) > _MAX_TYPED_WORDS:
+            return None  # nobody types an eight-word answer the same way twice
         if qtype in ("cloze", "short_answer"):
             # typed answers: the other spelling, no diacritics, and a person's surname alone
             extra = [v for a in acc for v in spelling_variants(a)]
