@@ -457,11 +457,12 @@ def _future_and_purpose_goals(doc, found: list[GoalMention]) -> list[GoalMention
             elif head.pos_ in ("VERB", "AUX") and tok.dep_ == "xcomp" and tok.left_edge.i > 0 \
                     and doc[tok.left_edge.i - 1].text == "," and head.tag_ == "VBG":
                 # "approved two projects, amounting to $47m, to improve ...": the main clause's purpose
+                # (the purpose of what was approved, when the verb has an object)
                 root = head
                 while root.dep_ not in ("ROOT",) and root.head.i != root.i:
                     root = root.head
                 subj = _subject(root)
-                verb = "aim"
+                verb = "purpose" if any(c.dep_ == "dobj" for c in root.children) else "aim"
             elif head.pos_ in ("VERB", "AUX"):
                 if tok.dep_ == "xcomp" and goal_lemma(head) is None and head.lemma_.lower() not in (
                         "decide", "threaten", "try", "undertake", "invite", "request", "choose", "move",

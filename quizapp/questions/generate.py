@@ -843,6 +843,8 @@ class _Generator:
             return []
         if _general_knowledge(f):
             return []  # "Who is France's President?" is general knowledge
+        if name.split()[0].lower() in ("al", "bin", "ibn", "de", "van", "von", "el") or len(name.split()) < 2:
+            return []  # "Al Said", "Kagame": a family name alone names nobody for sure
         if not (_country(f) or _role_complete(f)) or _BAD_ROLE.search(_role_label(f)):
             return []  # "X is the Leader": of what? A role must say where, and say it cleanly
         c = self.corpus

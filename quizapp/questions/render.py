@@ -488,6 +488,8 @@ def goal_view(f: Any, leaders: Sequence[Any], pairs_by_article: dict[str, str],
         form, goal = formed
         if not _goal_ok(goal, actor_names, form):
             return None
+        if (plural(actor) and re.search(r"\bits\b", goal)) or (not plural(actor) and re.search(r"\btheir\b", goal)):
+            return None  # "COPs ... implement its articles": the pronoun points at something else
         actor = re.sub(r"\s*&\s*", " and ", actor)
         return GoalView(fact=f, actor=actor, parties=parties(actor, leaders), verb=verb, form=form,
                         goal=goal, sentence=src.sentence, article=src.article,
