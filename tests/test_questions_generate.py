@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from quizapp.facts.types import Fact, Source
 from quizapp.questions import QUESTION_TYPES, Question, generate, grade, question_to_json
+from quizapp.questions.generate import ORDER_PROMPT
 from quizapp.questions.normalise import compatible, iso_parts, normalise, parse_date, parts_to_iso
 
 from .question_checks import swapped_date
@@ -280,7 +281,7 @@ def test_ordering_items_sorted_by_date():
     assert qs
     event_date = {f.event[:1].upper() + f.event[1:]: f.date for f in FACTS if f.kind == "date"}
     for q in qs:
-        assert q.prompt == "Put these events in the order they happened (earliest first)."
+        assert q.prompt == ORDER_PROMPT
         assert 3 <= len(q.items) <= 5
         dates = [event_date[i] for i in q.items]
         assert dates == sorted(dates)

@@ -72,7 +72,7 @@ if TYPE_CHECKING:  # only for hints: importing the facts package pulls in the NL
     from ..facts.types import Fact
 
 BLANK = "_____"
-ORDER_PROMPT = "Put these events in the order they happened (earliest first)."
+ORDER_PROMPT = "Put these events in order, earliest first."
 MATCH_MIN, MATCH_MAX = 3, 6
 ORDER_MIN, ORDER_MAX = 3, 5
 
@@ -689,7 +689,11 @@ class _Generator:
             # typed answers: the other spelling, no diacritics, and a person's surname alone
             extra = [v for a in acc for v in spelling_variants(a)]
             if facts and facts[0].kind == "leader" and len(answer.split()) >= 2 and not is_acronym(answer):
-                extra.append(answer.split()[-1])
+                # the surname alone (and, for a name of three parts or more, the first of two surnames)
+                parts = answer.split()
+                extra += [parts[-1], *spelling_variants(parts[-1])]
+                if len(parts) >= 3:
+                    extra += [parts[-2], *spelling_variants(parts[-2])]
             acc = _dedupe([*acc, *extra])
         if qtype not in ("matching", "ordering", "true_false"):
             if any(leaks(prompt, a) for a in acc):
@@ -1012,6 +1016,8 @@ class _Generator:
             if found is None or not _enough_context(found[0]):
                 continue
             blanked, matched = found
+            if re.search(rf"{BLANK}\s*(?:and|or|to|–|-)\s*\d{{4}}|\d{{4}}\s*(?:and|or|to|–|-)\s*{BLANK}", blanked):
+                continue  # "in _____ and 2021": the year next to it gives the blank away
             srcs = [{"article": src.article, "sentence": src.sentence}]
             expl = f"The article says: {strip_dateline(src.sentence)}"
             same_form = [(t, render_like(matched, iso, d)) for t, d in
@@ -1205,7 +1211,7 @@ class _Generator:
               if _name(f) and f.role and role_ok(f) and not _pronoun_led(_name(f))
               and (_country(f) or _role_complete(f)) and not _general_knowledge(f)
               and not _BAD_ROLE.search(_role_label(f))]),
-            ("dates", "Match each event to the date it happened.", date_clash,
+            ("dates", "Match each event to its date.", date_clash,
              [(f, c.events[f.id], render_date(f.date)) for f in c.dates if f.id in c.events
               and listable_event(c.events[f.id])]),
             # no "match each party to its aim": one party named three ways ("the Bank of Japan",
@@ -1280,6 +1286,9 @@ def listable_event(event: str) -> bool:
     Treaty of ..."), not a fragment ("Which celebrated ...", "To take place in Cape Town", "Any
     measures we might take")."""
     n = len(event.split())
+    if re.search(r"\b(?:19|20)\d\d\b|\b(?:January|February|March|April|May|June|July|August|September|October|"
+                 r"November|December)\b", event):
+        return False  # an event that carries its own date gives the order away
     nominal = re.match(r"^The\s+[a-z]+(?:ing|ion|ment|al|ure|ence|ance|ation)?\s+(?:of|between)\s+", event)
     return 4 <= n <= 20 and (event_is_clause(event) or bool(nominal)) and not _EVENT_START_BAD.match(event) \
         and event[:1].isupper() and not re.search(r"\b(?:we|our|us|I|you)\b", event)

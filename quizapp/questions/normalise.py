@@ -252,7 +252,7 @@ def parse_date(text: str) -> DateParts | None:
 
 # UK and US spellings a reader may type for the same word (pairs of endings and whole words).
 _SPELLINGS = (("isation", "ization"), ("ise", "ize"), ("ised", "ized"), ("ising", "izing"), ("our", "or"),
-              ("tre", "ter"), ("ence", "ense"), ("ogue", "og"), ("lled", "led"), ("mme", "m"))
+              ("tre", "ter"), ("ence", "ense"), ("ogue", "og"), ("lled", "led"))
 
 
 def spelling_variants(text: str) -> list[str]:

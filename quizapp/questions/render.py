@@ -755,6 +755,14 @@ _ANAPHORIC = re.compile(
     r"talks|visit|trip|call|letter|document|list|rules|article|item|case|dispute|panel|body|office|team|"
     r"agency|commission|council|committee|assembly|alliance|union|fund|bank|government|ministry|side|sides|"
     r"pair|two|latter|former|above|following)\b", re.IGNORECASE)
+# Time told from the day of writing ("today", "on Monday", "last year"): a reader of the item alone
+# cannot place it. And a speaker's or interviewer's own voice ("me", "us", "you").
+_RELATIVE_TIME = re.compile(
+    r"\b(?:today|tonight|yesterday|tomorrow|this\s+(?:week|month|year|morning|afternoon|evening)|"
+    r"(?:last|next|this|on|since|by|until)\s+(?:week|month|year|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:['’]s)?|earlier this|later this|"
+    r"(?:days?|weeks?|months?|years?)\s+ago|recently|currently|now)\b", re.I)
+_FIRST_PERSON = re.compile(r"\b(?:I|me|my|we|us|our|ours|you|your)\b|(?:^|\s)(?:Q|A)\s*:", re.I)
 _PRONOUN = re.compile(r"\b(?:it|they|them|he|she|him|its|their|his|her|this|these|those)\b", re.IGNORECASE)
 
 
@@ -763,7 +771,7 @@ def stands_alone(sentence: str) -> bool:
     No pronoun or "the meeting"/"the post" that points back to an earlier sentence: a pronoun is
     fine only after a name in the same sentence ("The IMF said its ...")."""
     s = strip_dateline(sentence)
-    if not self_contained(s):
+    if not self_contained(s) or _RELATIVE_TIME.search(s) or _FIRST_PERSON.search(s):
         return False
     for m in _PRONOUN.finditer(s):
         if not re.search(r"(?<!^)\b[A-Z][\w-]+", s[:m.start()]):
