@@ -19,7 +19,7 @@ import random
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import date, timedelta
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -44,6 +44,7 @@ from .normalise import (
     tokens,
 )
 from .render import (
+    absolutise,
     article_pairs,
     event_is_clause,
     event_view,
@@ -235,6 +236,15 @@ class _Corpus:
             if n >= 2:
                 parent[find(a)] = find(b)
         return {a: find(a) for a in list(parent)}
+
+    @cached_property
+    def published(self) -> dict[str, date]:
+        """Article -> its publication date (from its publication fact), to write out "on Monday"."""
+        out: dict[str, date] = {}
+        for f in self.dates:
+            if f.subtype == "publication" and f.date and len(f.date) == 10 and f.sources:
+                out[f.sources[0].article] = date.fromisoformat(f.date)
+        return out
 
     @cached_property
     def subject_of(self) -> dict[str, str]:
@@ -624,12 +634,15 @@ def _family(f: Any) -> str:
     return _MECH_FAMILY.get((f.subtype or "").lower(), "other")
 
 
-def _cloze_text(sentence: str) -> str | None:
-    """The sentence as a cloze may show it (dateline dropped), or None if it makes a poor cloze."""
-    if is_headline(sentence) or not stands_alone(sentence) or len(sentence.split()) > _MAX_CLOZE_WORDS \
-            or is_caption(sentence) or not looks_english(sentence):
+def _cloze_text(sentence: str, published: Any = None) -> str | None:
+    """The sentence as an item may show it (dateline dropped, relative dates written out against
+    ``published``), or None if it makes a poor item."""
+    if is_headline(sentence) or is_caption(sentence) or not looks_english(sentence):
         return None
-    return strip_dateline(sentence)
+    text = absolutise(sentence, published)
+    if not stands_alone(text) or len(text.split()) > _MAX_CLOZE_WORDS:
+        return None
+    return strip_dateline(text)
 
 
 def _enough_context(prompt: str) -> bool:
@@ -829,7 +842,7 @@ class _Generator:
         """One candidate per usable source sentence (the first preferred); select() picks."""
         out: list[_Cand | None] = []
         for src in _good_sentences(f):
-            text = _cloze_text(src.sentence)
+            text = _cloze_text(src.sentence, self.corpus.published.get(src.article))
             found = _blank(text, forms) if text else None
             if found is None or not _enough_context(found[0]):
                 continue
@@ -911,7 +924,7 @@ class _Generator:
         role_words = [w.lower() for w in words(_clean(f.role))]
         out: list[_Cand | None] = []
         for src in _good_sentences(f):
-            text = _cloze_text(src.sentence)
+            text = _cloze_text(src.sentence, self.corpus.published.get(src.article))
             span = find_span(text, name) if text else None
             if text is None or span is None:
                 continue
@@ -949,7 +962,7 @@ class _Generator:
         for src in _good_sentences(f):
             if c.subject_of.get(src.article) == f.id:
                 continue
-            text = _cloze_text(src.sentence)
+            text = _cloze_text(src.sentence, self.corpus.published.get(src.article))
             found = _blank(text, [full, *f.aliases]) if text else None
             if found is None or not _enough_context(found[0]):
                 continue
@@ -979,7 +992,7 @@ class _Generator:
         out: list[_Cand | None] = []
         # cloze first: it needs no event and consumes no rng
         for src in _good_sentences(f):
-            text = _cloze_text(src.sentence)
+            text = _cloze_text(src.sentence, self.corpus.published.get(src.article))
             found = _blank_date(text, iso) if text else None
             if found is None or not _enough_context(found[0]):
                 continue
@@ -1011,7 +1024,7 @@ class _Generator:
         # with its date blanked is a multiple choice; with the date swapped for a checked false
         # one (or kept) it is a true/false statement.
         for src in _good_sentences(f)[:1]:
-            text = _cloze_text(src.sentence)
+            text = _cloze_text(src.sentence, self.corpus.published.get(src.article))
             found = _blank_date(text, iso) if text else None
             if found is None or not _enough_context(found[0]):
                 continue
@@ -1080,7 +1093,7 @@ class _Generator:
                 item_pool += [(1, q) for q in _QUALITY_POOL if normalise(q) not in said]
                 out.append(self.mc([f], "mc:item", prompt, item, [], item_pool, **kw))
         # cloze: the goal itself when short, else one list item, in the source sentence
-        text = _cloze_text(v.sentence)
+        text = _cloze_text(v.sentence, c.published.get(v.article))
         if text:
             target = v.goal if len(words(v.goal)) <= 8 else (items[-1] if len(items) >= 3 else None)
             if target:

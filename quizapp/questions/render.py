@@ -766,6 +766,40 @@ _FIRST_PERSON = re.compile(r"\b(?:I|me|my|we|us|our|ours|you|your)\b|(?:^|\s)(?:
 _PRONOUN = re.compile(r"\b(?:it|they|them|he|she|him|its|their|his|her|this|these|those)\b", re.IGNORECASE)
 
 
+# Date shapes told from the day of writing (see facts.dates): rewritten with the date they name.
+_RELATIVE_HOWS = {"wd", "rel", "ago", "year_rel", "mon_rel", "month_rel", "week", "md", "dm", "mon", "month_end"}
+
+
+def absolutise(sentence: str, published) -> str:
+    """The sentence with its relative dates written out against the article's publication date
+    ("concluded this Saturday" -> "concluded on 26 October 2024", "last year" -> "in 2023"), so a
+    reader of the item alone can place it. Unchanged without a publication date."""
+    if published is None:
+        return sentence
+    from ..facts.dates import find_dates
+    from .normalise import precision, render_date
+
+    out = sentence
+    found = find_dates(sentence, published)
+    starts = {d.start for d in found}
+    for d in sorted(found, key=lambda d: -d.start):
+        if d.how not in _RELATIVE_HOWS or re.match(r"['’]s\b", sentence[d.end:]):
+            continue
+        gap = re.match(r",?\s*", sentence[d.end:])
+        if d.how == "wd" and d.end + gap.end() in starts:
+            # "this Saturday, October 26": the date that follows says it; drop the weekday
+            out = out[:d.start] + out[d.end + gap.end():]
+            continue
+        text = render_date(d.iso)
+        before = out[:d.start]
+        has_prep = re.search(r"\b(?:on|in|since|by|until|from|before|after|at|of|during)\s*$", before, re.I)
+        new = text if has_prep else f"{'on' if precision(d.iso) == 'day' else 'in'} {text}"
+        if not before.strip():
+            new = new[:1].upper() + new[1:]
+        out = before + new + out[d.end:]
+    return out
+
+
 def stands_alone(sentence: str) -> bool:
     """Can a student read this sentence (dateline and connective dropped) with nothing before it?
     No pronoun or "the meeting"/"the post" that points back to an earlier sentence: a pronoun is
