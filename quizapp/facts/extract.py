@@ -134,7 +134,9 @@ def _plural_named_subject(doc) -> tuple[str, bool] | None:
 
     if not re.search(r"\band\b|&", doc.text):
         return None
-    for tok in doc:
+    # only the main clauses' subjects matter: read them off the roots, not by walking every token
+    subjects = [c for sent in doc.sents for c in sent.root.children if c.dep_ == "nsubj"]
+    for tok in subjects:
         if tok.dep_ == "nsubj" and tok.head.dep_ == "ROOT" and tok.pos_ == "PROPN" and any(
                 c.dep_ == "conj" and c.pos_ == "PROPN" for c in tok.children) or (
                 tok.dep_ == "nsubj" and tok.pos_ == "PROPN" and tok.i + 2 < len(doc) and doc[tok.i + 1].text == "&"):
