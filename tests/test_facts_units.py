@@ -10,7 +10,8 @@ import pytest
 
 from quizapp.facts import extract
 from quizapp.facts.dates import find_dates
-from quizapp.facts.extract import extract_raw, merge
+from quizapp.facts.extract import extract_raw
+from quizapp.facts.merge import merge
 from quizapp.facts.mechanisms import find_mentions, normalise
 from quizapp.facts.nlp import load_nlp
 

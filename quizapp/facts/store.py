@@ -42,7 +42,7 @@ def extract_articles(session: Session, articles: Iterable[Article]) -> None:
 
 def merged_facts(session: Session) -> list[PureFact]:
     """The corpus-wide facts: raw facts of every live article, merged (pure, no spaCy)."""
-    from .extract import merge
+    from .merge import merge
 
     rows = session.execute(
         select(Article.raw_facts).where(Article.retired_at.is_(None), Article.raw_facts.is_not(None))

@@ -1,0 +1,268 @@
+"""Merging raw facts across a corpus: one fact per identity, sources unioned, short names and
+acronyms resolved, conflicting values flagged; and the plain sentence each merged fact states.
+
+Pure and order-independent: ``merge(raw)`` gives the same facts and ids whatever order the raw
+facts come in, so one changed article can be re-extracted and merged with the others' stored raw
+facts (``facts.store``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from .ids import _human, _key, fact_id
+from .mechanisms import acronym_of, normalise
+from .types import Fact
+
+
+def _role_family(role: str) -> str:
+    r = role.lower()
+    for fam in ("foreign minister", "president", "prime minister", "minister", "ambassador",
+                "spokesperson", "secretary", "fellow", "professor", "analyst"):
+        if fam in r:
+            return fam
+    return r.split(" at ")[0]
+
+
+# ---------------------------------------------------------------- merging
+def _identity(f: Fact, full_names: dict[str, str], acronym_keys: dict[str, str]) -> tuple | None:
+    """What makes two raw facts the same fact (None: drop it, e.g. an unresolvable short name)."""
+    if f.kind == "leader":
+        name = f.name or ""
+        if " " not in name:
+            resolved = full_names.get(name)
+            if resolved is None and not f.role:
+                return None
+            name = resolved or name
+        return ("leader", name)
+    if f.kind == "mechanism":
+        name = f.name or ""
+        if f.subtype == "acronym":
+            key = acronym_keys.get(name)
+            if key:
+                return ("mechanism", key)
+            return ("mechanism", name.lower()) if f.confidence >= 0.7 else None
+        if name.isupper() and name in acronym_keys:
+            return ("mechanism", acronym_keys[name])
+        return ("mechanism", normalise(name))
+    if f.kind == "date":
+        if f.subtype == "publication":
+            return ("date", "published", f.sources[0].article)
+        return ("date", f.date, _key(f.event))
+    return ("goal", _key(f.actor), _key(f.goal))
+
+
+def merge(raw: list[Fact]) -> list[Fact]:
+    """Pure corpus-wide merge: one fact per identity, sources unioned, short names and acronyms
+    resolved against everything in ``raw``, conflicting slot values kept and flagged.
+
+    Ids hash the identity only, so they do not depend on article order or on which other
+    articles are present.
+    """
+    # short names -> the unique full name containing them; acronyms -> their expansion's key
+    fulls = sorted({f.name for f in raw if f.kind == "leader" and f.name and " " in f.name})
+    tokens: dict[str, set[str]] = defaultdict(set)
+    for full in fulls:
+        for w in full.split():
+            tokens[w].add(full)
+    full_names = {w: next(iter(v)) for w, v in tokens.items() if len(v) == 1}
+    acronym_keys: dict[str, str] = {}
+    for f in raw:
+        if f.kind == "mechanism" and f.name and not f.name.isupper():
+            for a in f.aliases:
+                if a.isupper() or re.fullmatch(r"[A-Z][A-Za-z&]{1,9}", a) and sum(c.isupper() for c in a) >= 2:
+                    acronym_keys.setdefault(a, normalise(f.name))
+    # an acronym never defined in brackets still means the one full name whose initials it spells
+    initials: dict[str, set[str]] = defaultdict(set)
+    for f in raw:
+        if f.kind == "mechanism" and f.name and not f.name.isupper() and " " in f.name:
+            initials[acronym_of(f.name)].add(normalise(f.name))
+    for acr, keys in initials.items():
+        if len(acr) >= 2 and len(keys) == 1:
+            acronym_keys.setdefault(acr, next(iter(keys)))
+    by_key: dict[tuple, list[Fact]] = defaultdict(list)
+    for f in raw:
+        ident = _identity(f, full_names, acronym_keys)
+        if ident is not None:
+            by_key[ident].append(f)
+    out: list[Fact] = []
+    for ident, group in by_key.items():
+        fact = _merge_group(ident, group, full_names)
+        if fact is not None:
+            out.append(fact)
+    _flag_date_conflicts(out)
+    for f in out:
+        f.statement = statement(f)
+    out.sort(key=lambda f: (f.kind, f.sources[0].article, f.sources[0].sentence_idx or 0, f.id))
+    return out
+
+
+def _merge_group(ident: tuple, group: list[Fact], full_names: dict[str, str]) -> Fact | None:
+    kind = ident[0]
+    group = sorted(group, key=lambda f: (f.sources[0].article if f.sources else "", f.sources[0].sentence_idx or 0 if f.sources else 0))
+    best = max(group, key=lambda f: (f.confidence, len(f.answer or "")))
+    fact = Fact(**{**best.__dict__, "sources": [], "aliases": [], "items": list(best.items)})
+    fact.id = fact_id(*[str(p) for p in ident])
+    seen = set()
+    for f in group:
+        for s in f.sources:
+            k = (s.article, s.sentence, s.span)
+            if k not in seen:
+                seen.add(k)
+                fact.sources.append(s)
+    fact.sources.sort(key=lambda s: (s.article, s.sentence_idx if s.sentence_idx is not None else -1, s.span or (0, 0)))
+    forms = [x for f in group for x in [f.answer, *f.aliases, f.name or ""] if x]
+    if kind == "mechanism":
+        names = [f.name for f in group if f.name and f.subtype != "acronym" and not (f.name.isupper() and len(group) > 1)]
+        names = names or [f.name for f in group if f.name]
+        counts = defaultdict(int)
+        for n in names:
+            counts[n] += 1
+        fact.name = max(counts, key=lambda n: (not n.isupper(), len(n), counts[n], n))
+        fact.answer = fact.name
+        subtypes: dict[str, int] = defaultdict(int)
+        for f in group:
+            if f.subtype and f.subtype != "acronym":
+                subtypes[f.subtype] += 1
+        # the commonest reading; ties broken by name so that input order never matters
+        fact.subtype = max(sorted(subtypes), key=lambda k: subtypes[k]) if subtypes else "organisation"
+    if kind == "leader":
+        fact.name = ident[1]
+        fact.answer = fact.name
+        roles: dict[str, int] = defaultdict(int)
+        countries: dict[str, int] = defaultdict(int)
+        for f in group:
+            if f.role:
+                roles[f.role] += 1
+            if f.country:
+                countries[f.country] += 1
+        if not roles:
+            return None
+        offices = {r for r in roles if " at " not in r}
+        if len(offices) > 1 and not _compatible(offices):
+            fact.conflict = True
+            fact.conflict_note = "Different roles in the sources: " + "; ".join(sorted(offices))
+        fact.role = max(roles, key=lambda r: (roles[r], len(r), r))
+        fact.country = max(countries, key=lambda c: (countries[c], c)) if countries else None
+        fact.subtype = _role_family(fact.role)
+        fact.confidence = max(f.confidence for f in group)
+    if kind == "goal":
+        fact.items = max((f.items for f in group), key=len)
+    if kind == "date" and fact.subtype != "publication":
+        fact.event = min((f.event for f in group if f.event), key=lambda e: (len(e), e))
+    aliases: list[str] = []
+    for a in forms:
+        if a and a != fact.answer and a not in aliases and (kind != "goal"):
+            aliases.append(a)
+    fact.aliases = aliases
+    n = len({s.article for s in fact.sources})
+    fact.confidence = round(min(0.99, fact.confidence + 0.03 * (n - 1)), 2)
+    return fact
+
+
+def _compatible(offices: set[str]) -> bool:
+    """'Foreign Minister' and 'State Councilor and Foreign Minister' are one role, not a conflict."""
+    ordered = sorted(offices, key=len)
+    return all(o.lower() in ordered[-1].lower() for o in ordered)
+
+
+def _flag_date_conflicts(facts: list[Fact]) -> None:
+    by_event: dict[str, list[Fact]] = defaultdict(list)
+    for f in facts:
+        if f.kind == "date" and f.event:
+            by_event[re.sub(r"\W+", " ", f.event.lower()).strip()].append(f)
+    for group in by_event.values():
+        dates = {f.date for f in group}
+        if len(dates) > 1:
+            for f in group:
+                f.conflict = True
+                f.conflict_note = "Sources give different dates: " + ", ".join(sorted(dates))
+
+
+# Goal verb lemma -> (third person singular, plural) as it reads before a noun phrase.
+_GOAL_VERBS = {
+    "hope": ("hopes for", "hope for"), "call": ("calls for", "call for"), "urge": ("urges", "urge"),
+    "pledge": ("pledges", "pledge"), "support": ("supports", "support"), "aim": ("aims at", "aim at"),
+    "want": ("wants", "want"), "seek": ("seeks", "seek"), "vow": ("vows", "vow"),
+    "advocate": ("advocates", "advocate"), "propose": ("proposes", "propose"),
+    "insist": ("insists on", "insist on"), "demand": ("demands", "demand"),
+    "encourage": ("encourages", "encourage"), "back": ("backs", "back"),
+    "welcome": ("welcomes", "welcome"), "oppose": ("opposes", "oppose"), "ask": ("asks for", "ask for"),
+    "commit": ("is committed to", "are committed to"), "agree": ("agrees on", "agree on"),
+}
+# Before a verb ("aims to strengthen ..."): the same lemmas with "to".
+_GOAL_VERBS_TO = {
+    "hope": ("hopes to", "hope to"), "aim": ("aims to", "aim to"), "want": ("wants to", "want to"),
+    "seek": ("seeks to", "seek to"), "vow": ("vows to", "vow to"), "pledge": ("pledges to", "pledge to"),
+    "agree": ("agrees to", "agree to"), "intend": ("intends to", "intend to"),
+    "plan": ("plans to", "plan to"), "strive": ("strives to", "strive to"),
+    "promise": ("promises to", "promise to"), "willing": ("is willing to", "are willing to"),
+    "ready": ("is ready to", "are ready to"), "commit": ("is committed to", "are committed to"),
+    "urge": ("urges others to", "urge others to"), "call": ("calls on others to", "call on others to"),
+}
+_NOT_VERBS = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our",
+              "more", "greater", "closer", "stronger", "further", "all", "each", "every", "both", "no",
+              "not", "new", "lasting", "peace", "stability", "international", "regional", "joint"}
+_CLAUSE_MARKERS = re.compile(r"\b(?:would|will|can|could|should|shall|may|might|is|are|was|were)\b")
+_PLURAL_ACTOR = re.compile(
+    r"\band\b|&|^(?:both|the two|they|all)\b|(?:sides|nations|countries|governments|officials|leaders|"
+    r"states|parties|ministers|members|counties|powers)$", re.I)
+
+
+def _starts_with_verb(goal: str) -> bool:
+    """Heuristic: goal phrases that begin with a bare verb ("strengthen ties", "jointly respond")."""
+    first = goal.split()[0].lower().strip(",.;:") if goal.split() else ""
+    if not first.isalpha() or first in _NOT_VERBS or goal[:1].isupper():
+        return False
+    if first.endswith("ly"):
+        return True
+    return not first.endswith(("ing", "tion", "sion", "ity", "ment", "ness", "ence", "ance", "s",
+                               "ive", "al", "ous", "ic", "ful", "able", "ible", "ed"))
+
+
+def goal_sentence(actor: str, verb: str | None, goal: str) -> str:
+    """One plain sentence for a stated goal: "Both nations hope that Afghanistan would ..."."""
+    actor = actor.strip()
+    actor = actor[:1].upper() + actor[1:]
+    head = re.split(r"\s+(?:between|of|from|with|under|in)\s+", actor)[0]
+    plural = bool(_PLURAL_ACTOR.search(head))
+    goal = goal.strip().rstrip(".")
+    if verb == "should":
+        return f"{actor} should {goal}."
+    if goal.lower().startswith("to "):
+        goal = goal[3:]
+        pair = _GOAL_VERBS_TO.get(verb or "", ("aims to", "aim to"))
+    elif _CLAUSE_MARKERS.search(goal) and not _starts_with_verb(goal) and verb in ("hope", "want", "insist", "propose", "demand", "agree", "ask"):
+        pair = {"hope": ("hopes that", "hope that"), "insist": ("insists that", "insist that")}.get(
+            verb or "", ("wants", "want") if verb == "want" else (f"{verb}s that", f"{verb} that"))
+    elif _starts_with_verb(goal):
+        pair = _GOAL_VERBS_TO.get(verb or "", ("aims to", "aim to"))
+    else:
+        pair = _GOAL_VERBS.get(verb or "", ("aims at", "aim at"))
+    return f"{actor} {pair[1] if plural else pair[0]} {goal}."
+
+
+def statement(f: Fact) -> str:
+    if f.kind == "date":
+        ev = f.event or "the event"
+        return f"{ev[0].upper() + ev[1:]}: {_human(f.date or '')}." if f.subtype != "publication" else f.statement
+    if f.kind == "leader":
+        where = f" of {f.country}" if f.country and " at " not in (f.role or "") else ""
+        return f"{f.name} is {_article(f.role or '')} {f.role}{where}."
+    if f.kind == "mechanism":
+        acronyms = [a for a in f.aliases if a.isupper() and a != f.name]
+        extra = f" ({', '.join(acronyms)})" if acronyms else ""
+        what = {"organisation": "an organisation", "format": "a meeting format or forum",
+                "treaty": "a treaty, agreement or declaration", "initiative": "an initiative or programme",
+                "corridor": "an economic corridor", "partnership": "a partnership",
+                "summit": "a summit or session"}.get(f.subtype or "", "a named body or instrument")
+        the = "" if f.name.isupper() else "The "
+        return f"{the}{f.name}{extra} is {what}."
+    return goal_sentence(f.actor or "", f.subtype, f.goal or f.answer)
+
+
+def _article(role: str) -> str:
+    if role and role[0].isupper():
+        return "the"
+    return "an" if role[:1].lower() in "aeiou" else "a"
