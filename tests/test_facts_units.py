@@ -11,8 +11,8 @@ import pytest
 from quizapp.facts import extract
 from quizapp.facts.dates import find_dates
 from quizapp.facts.extract import extract_raw
-from quizapp.facts.merge import merge
 from quizapp.facts.mechanisms import find_mentions, normalise
+from quizapp.facts.merge import merge
 from quizapp.facts.nlp import load_nlp
 
 from .facts_scoring import load_corpus
