@@ -354,7 +354,12 @@ def _passive_plan(doc, v, trigger: int):
     by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
     if by is None or subj is None or subj.pos_ == "PRON":
         return None
-    named = next((c for c in by.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    named = next((c for c in by.subtree if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    if named is None:
+        # the parser may hang ", NAME" on the verb instead of the agent
+        edge = by.right_edge.i
+        named = next((c for c in v.children if c.pos_ == "PROPN" and c.dep_ in ("npadvmod", "appos", "dep")
+                      and c.left_edge.i == edge + 2 and doc[edge + 1].text == ","), None)
     if named is not None:
         by = named  # "by the general secretary of the CAN, Jorge Hernando Pedraza"
     if not _agentive(by):

@@ -1,0 +1,138 @@
+"""Shapes of unseen articles the extractor and the question checks must read: publication dates in
+headers and URLs, role phrases of lists and releases, goals of communiqués and plans, actors named
+by pronouns, dates told against others, and sentences that can or cannot stand alone in an item.
+All text here is written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from quizapp.corpus.parse import dateline_length, looks_english, parse_article
+from quizapp.facts import article_input, extract
+from quizapp.facts.dates import find_dates
+from quizapp.facts.goals import find_goals
+from quizapp.facts.nlp import load_nlp
+from quizapp.facts.roles import plural_title, role_near
+from quizapp.questions.render import absolutise, stands_alone
+
+
+@pytest.mark.parametrize("header,published", [
+    ("29.09.23 | News", date(2023, 9, 29)),
+    ("Tuesday, 6 July 2010", date(2010, 7, 6)),
+    ("Statement 09 December 2019 Geneva", date(2019, 12, 9)),
+    ("Date : February 14, 2024\npost date : 2024.02.06", date(2024, 2, 6)),
+    ("Updated 12 May 2023\nPublished: 10 May 2023", date(2023, 5, 10)),
+])
+def test_publication_date_from_header_lines(header, published):
+    art = parse_article("x.txt", f"Ministers meet on trade\n{header}\n\nThe ministers met and agreed to talk again.\n")
+    assert art.published == published
+
+
+def test_ambiguous_slashed_date_follows_the_sites_own_convention():
+    us = parse_article("u.txt", "Talks end\n07/04/2024\n\nOn July 2, 2024, the talks ended. They met on June 30, 2024.\n")
+    eu = parse_article("e.txt", "Talks end\n07/04/2024\n\nOn 2 April 2024 the talks ended. They met on 30 March 2024.\n")
+    assert us.published == date(2024, 7, 4) and eu.published == date(2024, 4, 7)
+
+
+def test_publication_date_from_the_url_or_a_dateline_without_a_year():
+    url = parse_article("a.txt", "Vote counted\nSource: https://example.org/news/2024/06/01/vote\n\nThe count ended.\n")
+    assert url.published == date(2024, 6, 1)
+    line = parse_article("b.txt", "Deal reached\n\nColombo, Nov 23 (Wire): The fund and the government reached a deal "
+                                  "after a visit from November 17 to 23, 2024.\n")
+    assert line.published == date(2024, 11, 23)
+
+
+def test_datelines_and_foreign_captions():
+    assert dateline_length("HARARE, March 3 (Wire) - Leaders met.") == len("HARARE, March 3 (Wire) - ")
+    assert dateline_length("The ministers met - and agreed.") == 0
+    assert not looks_english("Nordiska rådets vicepresident och ministrar för nordiskt samarbete samlades i Oslo.")
+    assert looks_english("His Excellency Sheikh Ahmed bin Khalid Al Mansoori")  # a name line is no language
+
+
+@pytest.mark.parametrize("text,name,role,owner", [
+    ("The Vice-President of the Baltic Assembly, Ilze Kalnina; the chair, Tomas Berg.", "Ilze Kalnina",
+     "Vice-President of the Baltic Assembly", "Baltic Assembly"),
+    ("Zambia's Energy Minister, Chanda Mwila, said the grid would grow.", "Chanda Mwila", "Energy Minister", "Zambia"),
+    ("It was chaired by the general secretary of the bloc, Ana Duarte Silva; others attended.", "Ana Duarte Silva",
+     "general secretary of the bloc", None),
+    ("Talks with Omar Haddad (head of the Atomic Energy Organization of Iran, AEOI) ended.", "Omar Haddad",
+     "head of the Atomic Energy Organization of Iran", "Atomic Energy Organization of Iran"),
+    ("Ravi Menon will be the next chief of the Asian Police Agency, officials said.", "Ravi Menon",
+     "next chief of the Asian Police Agency", "Asian Police Agency"),
+])
+def test_role_shapes(text, name, role, owner):
+    s = text.index(name)
+    r = role_near(text, s, s + len(name))
+    assert r is not None and r.role == role and (owner is None or r.country == owner), r
+
+
+def test_a_portfolio_is_no_country():
+    text = "Lina Ortiz, Minister of Home Affairs, opened the meeting."
+    r = role_near(text, 0, len("Lina Ortiz"))
+    assert r.role == "Minister of Home Affairs" and r.country is None
+
+
+def test_plural_title_over_a_list_with_countries():
+    text = "Presidents Ana Lima (Brazil), Karl Weiss (Austria) and Mei Chen (Taiwan) attended."
+    for name, country in (("Ana Lima", "Brazil"), ("Karl Weiss", "Austria"), ("Mei Chen", "Taiwan")):
+        s = text.index(name)
+        assert plural_title(text, s, s + len(name)).country == country
+
+
+@pytest.mark.parametrize("text,actor,goal_start", [
+    ("3. Called on member states to ratify the convention before 2027.", "We", "member states to ratify"),
+    ("to advance the approval of the free trade agreement with the bloc;", "We", "advance the approval"),
+    ("The committee will review the state of conservation of listed sites.", "The committee", "review the state"),
+    ("The transfer will be chaired by the secretary of the bloc, Maria Lopez.", "Maria Lopez", "chair the transfer"),
+    ("The fund was set up in 2008 as a joint effort among five banks to help close the financing gap.", "The fund",
+     "help close"),
+])
+def test_goal_shapes(text, actor, goal_start):
+    goals = find_goals(load_nlp()(text))
+    assert any(g.actor == actor and g.goal.startswith(goal_start) for g in goals), [(g.actor, g.goal) for g in goals]
+
+
+def test_we_in_a_release_is_the_body_it_is_about():
+    raw = ("Andean bloc sets its course\n\nThe Andean Trade Council met in Lima on Monday. The Andean Trade Council "
+           "named a new chair. We will cut tariffs on medicines by half before 2027.\n")
+    goals = [f for f in extract([article_input(parse_article("r.txt", raw))]) if f.kind == "goal"]
+    assert any(f.actor == "Andean Trade Council" and "cut tariffs" in f.goal for f in goals), goals
+
+
+@pytest.mark.parametrize("text,iso", [
+    ("Work starts in the first quarter of 2026.", "2026-01"),
+    ("A decision is due by the end of next year.", "2025-12"),
+    ("The plan runs between 2026 and 2030.", "2026"),
+    ("The talks will resume in January.", "2025-01"),
+    ("2020 – Soldiers seized power in August.", "2020-08"),
+])
+def test_date_shapes(text, iso):
+    assert iso in [d.iso for d in find_dates(text, date(2024, 11, 14))]
+
+
+def test_dates_told_against_the_one_before():
+    assert [d.iso for d in find_dates("A day later, the envoy arrived.", date(2025, 1, 1), None, None, "2024-07-06")] \
+        == ["2024-07-07"]
+    assert [d.iso for d in find_dates("It returned the following year.", date(2025, 1, 1), None, None, "2022-06")] \
+        == ["2023"]
+
+
+def test_items_show_relative_dates_written_out():
+    assert absolutise("The summit concluded this Saturday, October 26, in Apia.", date(2024, 10, 27)) == \
+        "The summit concluded on 26 October 2024, in Apia."
+    assert absolutise("Last year, the bank raised rates.", date(2024, 5, 1)) == "In 2023, the bank raised rates."
+    assert absolutise("The bank met on Tuesday.", None) == "The bank met on Tuesday."
+
+
+@pytest.mark.parametrize("sentence,alone", [
+    ("In March 2023, the IMF approved a 48-month arrangement to support Sri Lanka's recovery.", True),
+    ("The funding is from the Climate Investment Funds.", False),
+    ("Previously, the IMF had raised its lending twice.", True),
+    ("Jorge Lima, who has held the post since 2014, cannot seek a third term.", False),
+    ("The bank will meet again on Monday.", False),
+    ("We will collect your questions in advance.", False),
+])
+def test_sentences_that_stand_alone(sentence, alone):
+    assert stands_alone(sentence) is alone
