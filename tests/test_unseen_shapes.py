@@ -136,3 +136,20 @@ def test_items_show_relative_dates_written_out():
 ])
 def test_sentences_that_stand_alone(sentence, alone):
     assert stands_alone(sentence) is alone
+
+
+@pytest.mark.parametrize("sentence,date_text,question", [
+    ("In March 2023, the IMF approved a 48-month Extended Fund Facility arrangement to support Sri Lanka.",
+     "March 2023", "When did the IMF approve a 48-month Extended Fund Facility arrangement?"),
+    ("The Andean Community was created in 1969.", "1969", "When was the Andean Community created?"),
+    ("The European Union and Japan on Tuesday signed the EU-Japan Green Alliance, a partnership.", "Tuesday",
+     "When did the European Union and Japan sign the EU-Japan Green Alliance?"),
+    ("The Council will hold the presidency until June 2026.", "June 2026", None),  # an end, not an event date
+    ("He said on Monday that it was over.", "Monday", None),  # no named subject
+    ("The IMF said on Saturday that talks went well.", "Saturday", None),  # "When did the IMF say?" asks nothing
+])
+def test_a_date_asked_in_plain_words(sentence, date_text, question):
+    from quizapp.facts.events import when_question
+
+    s = sentence.index(date_text)
+    assert when_question(load_nlp()(sentence), s, s + len(date_text)) == question

@@ -9,6 +9,8 @@ kept, cut short. Tokens are compared by index (``.i``): spaCy makes a new Token 
 
 from __future__ import annotations
 
+import re
+
 from .lexicon import REPORTING_VERBS
 from .spans import tokens_text
 
@@ -172,3 +174,103 @@ def event_for(doc, char_start: int, char_end: int, skip_before: int = 0) -> str 
     if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
         return _attached_clause(doc, verb, date_ids) or None
     return _clause(doc, verb, date_ids) or None
+
+
+# ---------------------------------------------------------------- a question in plain words
+_PRONOUNS = {"it", "its", "they", "their", "them", "this", "these", "those", "he", "she", "his", "her", "we", "our",
+             "us", "i", "you", "which", "who"}
+_STANDS_ALONE_VERBS = {"meet", "begin", "end", "open", "close", "start", "resign", "conclude", "rule", "vote",
+                       "collapse", "convene", "gather", "expire", "die", "launch", "win", "fall", "rise"}
+_KEEP_DEPS = {"dobj", "prep", "prt", "attr", "acomp", "dative", "agent", "oprd", "xcomp", "npadvmod", "pcomp"}
+
+
+def when_question(doc, char_start: int, char_end: int, skip_before: int = 0) -> str | None:
+    """"When did the IMF approve a 48-month Extended Fund Facility arrangement?": the clause a
+    date belongs to, turned into a question in its own words (do-support for the simple past,
+    "was ... approved" for the passive, "will" for a plan). Only for a main clause with a named
+    subject and nothing that points outside the sentence; None otherwise, and the generator then
+    falls back to the article's own sentence."""
+    span = doc.char_span(char_start, char_end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    if span.start > 0 and doc[span.start - 1].lower_ in ("until", "till", "through", "by", "to", "before", "after"):
+        return None  # an end, a deadline or a bound, not when the thing happened
+    date_ids = {t.i for t in span} | {t.i for t in doc if t.idx < skip_before}
+    for t in span:
+        if t.dep_ in ("pobj", "npadvmod", "advmod"):
+            date_ids |= {x.i for x in t.subtree}
+    verb = span.root
+    guard = 0
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i and guard < 6:
+        if verb.dep_ == "prep" and verb.head.i not in date_ids:
+            date_ids |= {x.i for x in verb.subtree}
+        verb = verb.head
+        guard += 1
+    if verb.pos_ not in ("VERB", "AUX") or verb.dep_ != "ROOT" or verb.i in date_ids \
+            or verb.lemma_.lower() in REPORTING_VERBS:
+        return None  # "When did the IMF say?" asks nothing
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.i > verb.i:
+        return None
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(c.dep_ == "neg" for c in verb.children):
+        return None
+    words = {c.lower_ for c in aux}
+    if verb.tag_ == "VBD" and not aux:
+        form = "did"
+    elif verb.tag_ == "VB" and words & {"will", "shall"} and len(aux) == 1:
+        form = "will"
+    elif verb.tag_ == "VBN" and words & {"was", "were"} and all(c.dep_ == "auxpass" for c in aux):
+        form = "was" if "was" in words else "were"
+    elif verb.tag_ == "VBN" and words <= {"has", "have"} and words:
+        form = "did"
+    else:
+        return None
+    # the subject without asides; it must name someone ("the IMF", "Kenyan President William Ruto")
+    drop: set[int] = set()
+    for t in subj.subtree:
+        if t.dep_ in ("appos", "relcl", "acl", "advcl") and t.i != subj.i:
+            drop |= {x.i for x in t.subtree}
+    subj_ids = [t.i for t in subj.subtree if t.i not in drop and t.i not in date_ids]
+    if not any(doc[i].pos_ == "PROPN" for i in subj_ids) or any(doc[i].lower_ in _PRONOUNS for i in subj_ids):
+        return None
+    if subj.i + 1 < len(doc) and doc[subj.i + 1].text == "," or drop & set(range(subj.left_edge.i, subj.right_edge.i + 1)) \
+            and any(doc[i].dep_ == "appos" for i in drop):
+        return None  # "Mali, Burkina Faso and Niger": a list the parser may have read as an aside
+    # what follows the verb up to its first comma: the object and its phrases, no asides
+    comma = next((c.i for c in verb.rights if c.dep_ == "punct" and c.text == ","), len(doc))
+    rest: set[int] = set()
+    for c in verb.rights:
+        if c.dep_ in _KEEP_DEPS and c.i not in date_ids and c.i < comma:
+            sub = {x.i for x in c.subtree}
+            for x in c.subtree:  # no asides inside the object ("Hunger and Poverty" stays: a name)
+                verb_conj = x.dep_ == "conj" and x.pos_ in ("VERB", "AUX")
+                verb_cc = x.dep_ == "cc" and any(y.dep_ == "conj" and y.pos_ in ("VERB", "AUX") for y in x.head.children)
+                if (x.dep_ in ("appos", "relcl", "advcl", "parataxis") or verb_conj or verb_cc) and x.i != c.i:
+                    sub -= {y.i for y in x.subtree}
+            if c.dep_ == "prep" and any(x.ent_type_ == "DATE" for x in c.subtree):
+                continue  # another date phrase ("in 2021") would answer the question
+            rest |= sub - date_ids
+    ids = sorted(rest)
+    if any(doc[i].lower_ in _PRONOUNS for i in ids):
+        return None
+    if verb.lemma_.lower() in ("be", "have"):
+        return None  # "When did X be unable ...?"
+    lemma = verb.lemma_.lower() if form in ("did", "will") else verb.text
+    subject = tokens_text(doc, subj_ids)
+    first = doc[subj_ids[0]]
+    if first.pos_ != "PROPN" and first.text[:1].isupper():
+        subject = subject[:1].lower() + subject[1:]  # "the IMF", "a WTO panel", "informal UN talks"
+    tail = tokens_text(doc, ids).rstrip(" ,;:")
+    tail = re.sub(r"\s*\([^()]*\)|\s*[()]", "", tail).strip()  # no bracketed acronym or half a bracket
+    if tail.split()[-1:] and tail.split()[-1].lower() in ("on", "in", "at", "by", "from", "since", "of", "to", "and"):
+        return None
+    if not tail and form in ("did", "will") and verb.lemma_.lower() not in _STANDS_ALONE_VERBS:
+        return None  # "When did the minister call?": the verb needs what it was about
+    if re.search(r"\b(?:first|second|third|last|only|next)\s+[\w-]+$", tail):
+        return None  # "become the first country": the first to do what?
+    question = f"When {form} {subject} {lemma}{(' ' + tail) if tail else ''}?"
+    n = len(question.split())
+    if n < 5 or n > 22 or '"' in question or "“" in question:
+        return None
+    return question

@@ -15,7 +15,7 @@ from dataclasses import replace
 from ..corpus.parse import dateline_length, looks_english
 from .actors import ActorContext, resolve_actor
 from .dates import find_dates
-from .events import event_for
+from .events import event_for, when_question
 from .goals import find_goals
 from .ids import _human, fact_id
 from .leaders import leader_mentions
@@ -355,6 +355,7 @@ def _sentence_facts(doc, art: ArticleInput, sent: SentenceInput, people, acronym
             confidence=(0.9 if d.how in ("mdy", "dmy", "iso", "wd_paren") else 0.75) - (0.15 if weak else 0),
             sources=[_src(art, sent, (sent.start + d.start, sent.start + d.end))],
             date=d.iso, event=event, subtype=d.how,
+            question=when_question(doc, d.start, d.end, skip_before) if not weak else None,
         ))
     # goals
     for g in find_goals(doc):

@@ -151,6 +151,8 @@ def _merge_group(ident: tuple, group: list[Fact], full_names: dict[str, str]) ->
         fact.items = max((f.items for f in group), key=len)
     if kind == "date" and fact.subtype != "publication":
         fact.event = min((f.event for f in group if f.event), key=lambda e: (len(e), e))
+        questions = sorted(f.question for f in group if f.question)
+        fact.question = min(questions, key=len) if questions else None
     aliases: list[str] = []
     for a in forms:
         if a and a != fact.answer and a not in aliases and (kind != "goal"):

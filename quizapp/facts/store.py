@@ -22,7 +22,7 @@ from .types import KIND_FIELDS, fact_from_json, fact_to_json
 from .types import Fact as PureFact
 
 # Bump when the extractor changes what it finds; ``quizapp refresh`` then redoes stale articles.
-EXTRACTOR_VERSION = "2"
+EXTRACTOR_VERSION = "3"  # 3: unseen-article rules (issue 21); date facts carry a plain question
 
 
 def extract_articles(session: Session, articles: Iterable[Article]) -> None:

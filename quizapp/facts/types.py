@@ -59,6 +59,8 @@ class Fact:
     # date
     date: str | None = None  # ISO: YYYY, YYYY-MM or YYYY-MM-DD
     event: str | None = None
+    # "When did the IMF approve ...?": the event asked in plain words, when the parse allowed it
+    question: str | None = None
     # leader
     name: str | None = None  # also the mechanism's fullest name
     role: str | None = None
@@ -80,7 +82,7 @@ class Fact:
 
 # Kind-specific fields, by kind: what the JSON output and the ``Fact.data`` column carry.
 KIND_FIELDS: dict[str, tuple[str, ...]] = {
-    "date": ("date", "event"),
+    "date": ("date", "event", "question"),
     "leader": ("name", "role", "country"),
     "mechanism": ("name", "subtype"),
     "goal": ("actor", "goal", "items"),

@@ -497,6 +497,15 @@ def _overlapping(a: str, b: str) -> bool:
     return bool(ta & tb)
 
 
+def _src_is_caption(f: Any) -> bool:
+    return bool(f.sources) and (is_caption(f.sources[0].sentence) or not looks_english(f.sources[0].sentence))
+
+
+def _question_ok(question: str) -> bool:
+    """A plain question the extractor wrote stands alone: no relative time, no first person."""
+    return stands_alone(question.rstrip("?") + ".") and len(question.split()) <= 22
+
+
 def _articles(f: Any) -> set[str]:
     return {s.article for s in f.sources}
 
@@ -1019,6 +1028,17 @@ class _Generator:
                  "year": [1, 2, 3, -1, -2, -3, 4, -4]}[prec]
         shifted = [s for s in (_shift(iso, k) for k in steps) if s and free(s)]
         pool += [(1, render_date(s)) for s in shifted]
+        question = _clean(getattr(f, "question", None) or "")
+        if question and not _src_is_caption(f) and _question_ok(question):
+            # "When did the IMF approve a 48-month Extended Fund Facility arrangement?": the fact
+            # in plain words, its own item; the article's sentence stays the cited evidence
+            srcs = [{"article": s.article, "sentence": s.sentence} for s in f.sources[:1]]
+            expl = f"The article says: {strip_dateline(f.sources[0].sentence)}" if f.sources else None
+            answer = render_date(iso)
+            out.append(self.mc([f], "mc:when", question, answer, accepted, pool, date=True,
+                               explanation=expl, sources=srcs))
+            out.append(self.make("short_answer", [f], "sa:when", question, answer, accepted, dq=0.55,
+                                 explanation=expl, sources=srcs, penalty=0.02))
         # The event is asked about in the article's own sentence, never pasted into a fixed frame
         # ("On what date did this happen: <clause>?" reads as a machine wrote it): the sentence
         # with its date blanked is a multiple choice; with the date swapped for a checked false
@@ -1035,7 +1055,7 @@ class _Generator:
             expl = f"The article says: {strip_dateline(src.sentence)}"
             same_form = [(t, render_like(matched, iso, d)) for t, d in
                          [(0, d) for d in corpus_dates[:4]] + [(1, d) for d in shifted]]
-            out.append(self.mc([f], "mc:when", f"Which date completes the sentence? {blanked}",
+            out.append(self.mc([f], "mc:when-sentence", f"Which date completes the sentence? {blanked}",
                                matched, accepted, [(t, v) for t, v in same_form if v], date=True,
                                explanation=expl, sources=srcs,
                                # a full date is better typed (any format grades); a year or month chosen
