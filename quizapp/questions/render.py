@@ -780,7 +780,13 @@ def absolutise(sentence: str, published) -> str:
     from .normalise import precision, render_date
 
     out = sentence
-    found = find_dates(sentence, published)
+
+    def future_at(start: int, end: int) -> bool:
+        # only a plan stated just before the date points forward ("will meet on Monday"); a
+        # "will" further back belongs to another clause ("X will be chief, the body announced Tuesday")
+        return bool(re.search(r"\b(?:will|shall|next|upcoming|scheduled|due)\b[^.,;]{0,40}$", sentence[:start]))
+
+    found = find_dates(sentence, published, None, future_at)
     starts = {d.start for d in found}
     for d in sorted(found, key=lambda d: -d.start):
         if d.how not in _RELATIVE_HOWS or re.match(r"['’]s\b", sentence[d.end:]):
