@@ -1123,9 +1123,19 @@ class _Generator:
                              if normalise(i) not in said]
                 item_pool += [(1, q) for q in _QUALITY_POOL if normalise(q) not in said]
                 out.append(self.mc([f], "mc:item", prompt, item, [], item_pool, **kw))
-        # No cloze of the aim: a blanked verb phrase has a dozen fair wordings and tests the
-        # sentence's wording, not the fact. A true statement only when the aim is specific (a
-        # name or a number in it): "the Committee will consider inscriptions" is a truism.
+        # cloze: the goal itself when short, else one list item, in the source sentence (a
+        # blanked aim has several fair wordings, so it ranks below the goal's other items; it is
+        # kept because a flashcard needs a typed or chosen front)
+        text = _cloze_text(v.sentence, c.published.get(v.article))
+        if text:
+            target = v.goal if len(words(v.goal)) <= 8 else (items[-1] if len(items) >= 3 else None)
+            if target:
+                found = _blank(text, [target])
+                if found and _enough_context(found[0]):
+                    out.append(self.make("cloze", [f], "cloze", found[0], found[1], [target], dq=0.5,
+                                         **{**kw, "penalty": kw.get("penalty", 0.0) + 0.05}))
+        # A true statement only when the aim is specific (a name or a number in it): "the
+        # Committee will consider inscriptions" is a truism.
         if true_stmt and re.search(r"\d|\b[A-Z][a-z]+\b", v.goal):
             # False variant: the actor opposing its own goal. Never another party's goal swapped
             # in: that is false in the corpus but often true in the world ("Xi Jinping insisted on
