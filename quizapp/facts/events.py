@@ -117,6 +117,14 @@ def _clause(doc, verb, skip: set[int]) -> str:
 RELATIVE_PRONOUNS = {"which", "who", "that", "whom"}
 
 
+def _before(doc, skip_before: int) -> set[int]:
+    """Token indexes of a dateline that ends at character ``skip_before`` (none when 0)."""
+    if skip_before <= 0:
+        return set()
+    head = doc.char_span(0, skip_before, alignment_mode="contract")
+    return set(range(head.end)) if head is not None else {t.i for t in doc if t.idx < skip_before}
+
+
 def _attached_clause(doc, verb, skip: set[int]) -> str:
     """A relative or participle clause dates its noun: "Kishida, who took office on ..." ->
     "Kishida took office"; "the agreement brokered by China in March" -> "the agreement brokered
@@ -135,7 +143,7 @@ def event_for(doc, char_start: int, char_end: int, skip_before: int = 0) -> str 
     span = doc.char_span(char_start, char_end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
-    date_ids = {t.i for t in span} | {t.i for t in doc if t.idx < skip_before}
+    date_ids = {t.i for t in span} | _before(doc, skip_before)
     root = span.root
     # the date's own phrase: "on Monday", "last Friday (Sep. 17)", "76 years ago", "in 2021"
     for t in span:
@@ -195,7 +203,7 @@ def when_question(doc, char_start: int, char_end: int, skip_before: int = 0) -> 
         return None
     if span.start > 0 and doc[span.start - 1].lower_ in ("until", "till", "through", "by", "to", "before", "after"):
         return None  # an end, a deadline or a bound, not when the thing happened
-    date_ids = {t.i for t in span} | {t.i for t in doc if t.idx < skip_before}
+    date_ids = {t.i for t in span} | _before(doc, skip_before)
     for t in span:
         if t.dep_ in ("pobj", "npadvmod", "advmod"):
             date_ids |= {x.i for x in t.subtree}
