@@ -22,7 +22,8 @@ from quizapp.facts import article_input, extract
 from quizapp.questions import QUESTION_TYPES, Question, generate, grade, question_to_json
 from quizapp.questions.generate import BLANK
 from quizapp.questions.normalise import compatible, iso_parts, normalise, parse_date, parts_to_iso
-from quizapp.questions.render import GOAL_VERBS, absolutise, parties
+from quizapp.questions.render import GOAL_VERBS, parties
+from quizapp.questions.sentences import absolutise
 
 from .question_checks import swapped_date
 

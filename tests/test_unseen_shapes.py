@@ -15,7 +15,7 @@ from quizapp.facts.dates import find_dates
 from quizapp.facts.goals import find_goals
 from quizapp.facts.nlp import load_nlp
 from quizapp.facts.roles import plural_title, role_near
-from quizapp.questions.render import absolutise, stands_alone
+from quizapp.questions.sentences import absolutise, stands_alone
 
 
 @pytest.mark.parametrize("header,published", [

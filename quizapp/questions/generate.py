@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from rapidfuzz import fuzz, process
 
+from ..corpus.parse import looks_english
 from .grade import match_text
 from .normalise import (
     compatible,
@@ -44,29 +45,30 @@ from .normalise import (
     tokens,
 )
 from .render import (
-    absolutise,
     article_pairs,
     event_is_clause,
     event_view,
-    find_span,
     goal_question,
     goal_statement,
     goal_view,
-    is_caption,
     is_commentator,
-    is_headline,
     list_items,
-    looks_english,
     named_actor,
     role_ok,
-    self_contained,
     short_forms,
-    stands_alone,
-    strip_dateline,
     with_the,
-    words,
 )
 from .render import parties as _parties
+from .sentences import (
+    absolutise,
+    find_span,
+    is_caption,
+    is_headline,
+    self_contained,
+    stands_alone,
+    strip_dateline,
+    words,
+)
 from .types import Question
 
 if TYPE_CHECKING:  # only for hints: importing the facts package pulls in the NLP extractor

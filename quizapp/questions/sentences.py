@@ -1,0 +1,172 @@
+"""Sentences as items show them: which source sentences a student can read with nothing before
+them, and the small rewrites that make them so (a dateline or a connective dropped, relative dates
+written out against the publication date).
+
+Separate from ``render`` (what a template may say about a fact) because every item type needs
+these checks on the article's own words, whatever fact it asks about.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+_DANGLING_START = re.compile(
+    r"^(?:he|she|it|they|we|this|that|these|those|the latter|the former|the group|the two|both|"
+    r"the pair|the leaders|the ministers|the official|the move|the country|the organisation|"
+    r"the organization|the bloc|its|their|his|her)\b",
+    re.IGNORECASE)
+
+def clean(s: str | None) -> str:
+    return re.sub(r"\s+", " ", (s or "")).strip().rstrip(".;:,").strip()
+
+def cap(s: str) -> str:
+    return s[:1].upper() + s[1:] if s else s
+
+def words(s: str) -> list[str]:
+    return re.findall(r"[\w'’-]+", s)
+
+def is_headline(sentence: str) -> bool:
+    """Titles and headlines carry no final punctuation; they make poor cloze sentences."""
+    return not re.search(r"[.!?][\"'”’)]*\s*$", sentence.strip())
+
+# A photo caption or credit: it describes a picture, it is not the news (and dates nothing).
+_CAPTION = re.compile(
+    r"\((?:AP|AFP|Reuters|REUTERS|Getty|EPA|Xinhua|Photo|Photos|File)\b|\b(?:Photo|Photos|Photograph|Picture|Image)\s*(?:by|:|credit)"
+    r"|\b(?:AP|AFP|Reuters|REUTERS|Getty Images|EPA)\s*/|\bFile photo\b|\bposes? for (?:a )?(?:portrait|photo|picture)"
+    r"|\b(?:pictured|in this photo|seen in this|from left|left to right)\b|\((?:L|R|C|left|right|centre|center)\)",
+)
+
+_VERB = re.compile(r"\b(?:is|are|was|were|be|been|being|has|have|had|will|would|can|could|should|must|may|might|"
+                   r"shall|did|does|do|said|says|[a-z]{2,}(?:ed|es|ing))\b")
+
+def is_caption(sentence: str) -> bool:
+    """A photo caption or credit, or a verbless list of names and titles (a caption's people)."""
+    return bool(_CAPTION.search(sentence)) or (";" in sentence and not _VERB.search(sentence))
+
+def self_contained(sentence: str) -> bool:
+    """No leading pronoun, no "he said" whose speaker the sentence never names."""
+    s = sentence.strip().lstrip("\"“'‘")
+    if _DANGLING_START.match(s) and not re.match(r"^(?:both|the two)\s+[A-Z]", s):
+        return False
+    if re.search(r"\b(?:he|she|they)\s+(?:said|says|added|noted|told)\b", s, re.IGNORECASE):
+        return False
+    return not re.search(r"\bthe (?:latter|former)\b", s, re.IGNORECASE)
+
+def find_span(sentence: str, phrase: str) -> tuple[int, int] | None:
+    """Where ``phrase`` occurs in ``sentence``, tolerant of case, quotes, hyphens and spacing."""
+    ws = [w for w in re.findall(r"\w+", phrase)]
+    if not ws:
+        return None
+    pat = r"(?<!\w)" + r"[\W_]{0,4}".join(re.escape(w) for w in ws) + r"(?!\w)"
+    m = re.search(pat, sentence, re.IGNORECASE)
+    return (m.start(), m.end()) if m else None
+
+def source_casing(phrase: str, sentences: Iterable[str]) -> tuple[str, str] | None:
+    """(phrase as written in the first sentence containing it, that sentence)."""
+    for s in sentences:
+        span = find_span(s, phrase)
+        if span:
+            return s[span[0]:span[1]], s
+    return None
+
+_DATELINE = re.compile(
+    r"^(?:[A-Z][A-Z .'-]{2,30},\s[^()\-–—]{3,40}?\s*(?:\([^)]{2,30}\))?\s*[-–—]+\s+"
+    r"|[A-Z][\w.'-]+(?:\s[A-Z][\w.'-]+)?\s[-–—]+\s+)")
+
+def strip_dateline(sentence: str) -> str:
+    """A lede without its wire dateline ("NAIROBI, March 3, 2023 (Reuters) - ") and without a
+    connective that ties it to the sentence before ("Previously, ", "Similarly, "): what is left
+    must read on its own."""
+    s = _DATELINE.sub("", sentence, count=1)
+    from ..corpus.parse import dateline_length
+
+    s = s[dateline_length(s):]
+    m = _CONNECTIVE.match(s)
+    if m and len(s) > m.end() + 10:
+        s = s[m.end()]. upper() + s[m.end() + 1:]
+    return s
+
+# Words that open a sentence by pointing at the one before it.
+_CONNECTIVE = re.compile(r"^(?:Previously|Similarly|However|Meanwhile|Moreover|Furthermore|Additionally|In addition|"
+                         r"Also|Likewise|Instead|Nevertheless|Nonetheless|Still|Separately|Earlier|Later|Then|"
+                         r"In turn|As a result|For its part|For their part|At the same time|In the meantime),\s+")
+
+# Common nouns that, after "the", usually point back to something named in an earlier sentence.
+_ANAPHORIC = re.compile(
+    r"\b(?:the|this|that|these|those|its|their|his|her)\s+(?:post|topic|funding|money|meeting|briefing|briefer|session|"
+    r"summit|talks|agreement|deal|report|election|vote|move|plan|proposal|issue|project|projects|programme|"
+    r"program|statement|declaration|decision|bloc|organi[sz]ation|group|body|event|gathering|conference|ceremony|"
+    r"mission|review|process|measures?|initiative|treaty|law|bill|arrangement|framework|step|country|region|"
+    r"talks|visit|trip|call|letter|document|list|rules|article|item|case|dispute|panel|body|office|team|"
+    r"agency|commission|council|committee|assembly|alliance|union|fund|bank|government|ministry|side|sides|"
+    r"pair|two|latter|former|above|following)\b", re.IGNORECASE)
+
+# Time told from the day of writing ("today", "on Monday", "last year"): a reader of the item alone
+# cannot place it. And a speaker's or interviewer's own voice ("me", "us", "you").
+_RELATIVE_TIME = re.compile(
+    r"\b(?:today|tonight|yesterday|tomorrow|this\s+(?:week|month|year|morning|afternoon|evening)|"
+    r"(?:last|next|this|on|since|by|until)\s+(?:week|month|year|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:['’]s)?|earlier this|later this|"
+    r"(?:days?|weeks?|months?|years?)\s+ago|recently|currently|now)\b", re.I)
+
+_FIRST_PERSON = re.compile(r"\b(?:I|me|my|we|us|our|ours|you|your)\b|(?:^|\s)(?:Q|A)\s*:", re.I)
+
+_PRONOUN = re.compile(r"\b(?:it|they|them|he|she|him|its|their|his|her|this|these|those)\b", re.IGNORECASE)
+
+# Date shapes told from the day of writing (see facts.dates): rewritten with the date they name.
+_RELATIVE_HOWS = {"wd", "rel", "ago", "year_rel", "mon_rel", "month_rel", "week", "md", "dm", "mon", "month_end"}
+
+def absolutise(sentence: str, published) -> str:
+    """The sentence with its relative dates written out against the article's publication date
+    ("concluded this Saturday" -> "concluded on 26 October 2024", "last year" -> "in 2023"), so a
+    reader of the item alone can place it. Unchanged without a publication date."""
+    if published is None:
+        return sentence
+    from ..facts.dates import find_dates
+    from .normalise import precision, render_date
+
+    out = sentence
+
+    def future_at(start: int, end: int) -> bool:
+        # only a plan stated just before the date points forward ("will meet on Monday"); a
+        # "will" further back belongs to another clause ("X will be chief, the body announced Tuesday")
+        return bool(re.search(r"\b(?:will|shall|next|upcoming|scheduled|due)\b[^.,;]{0,40}$", sentence[:start]))
+
+    found = find_dates(sentence, published, None, future_at)
+    starts = {d.start for d in found}
+    for d in sorted(found, key=lambda d: -d.start):
+        if d.how not in _RELATIVE_HOWS or re.match(r"['’]s\b", sentence[d.end:]):
+            continue
+        gap = re.match(r",?\s*", sentence[d.end:])
+        if d.how == "wd" and d.end + gap.end() in starts:
+            # "this Saturday, October 26": the date that follows says it; drop the weekday
+            out = out[:d.start] + out[d.end + gap.end():]
+            continue
+        text = render_date(d.iso)
+        before = out[:d.start]
+        has_prep = re.search(r"\b(?:on|in|since|by|until|from|before|after|at|of|during)\s*$", before, re.I)
+        new = text if has_prep else f"{'on' if precision(d.iso) == 'day' else 'in'} {text}"
+        if not before.strip():
+            new = new[:1].upper() + new[1:]
+        out = before + new + out[d.end:]
+    return out
+
+def stands_alone(sentence: str) -> bool:
+    """Can a student read this sentence (dateline and connective dropped) with nothing before it?
+    No pronoun or "the meeting"/"the post" that points back to an earlier sentence: a pronoun is
+    fine only after a name in the same sentence ("The IMF said its ...")."""
+    s = strip_dateline(sentence)
+    if not self_contained(s) or _RELATIVE_TIME.search(s) or _FIRST_PERSON.search(s):
+        return False
+    for m in _PRONOUN.finditer(s):
+        if not re.search(r"(?<!^)\b[A-Z][\w-]+", s[:m.start()]):
+            return False
+    for m in _ANAPHORIC.finditer(s):
+        after = s[m.end():m.end() + 25]
+        named_before = re.search(r"\b[A-Z][a-z]+(?:\s+[A-Z][\w-]+)+|\b[A-Z]{2,}", s[:m.start()])
+        if re.match(r"\s+(?:of|on|in|between|for|to)\s+(?:the\s+)?[A-Z]|\s+\(", after) or (
+                named_before and m.group(0).split()[0].lower() in ("its", "their", "his", "her")):
+            continue  # "the meeting of the Council", "its members" after a name
+        return False
+    return True
