@@ -21,8 +21,9 @@ from quizapp.corpus.parse import parse_article
 from quizapp.facts import article_input, extract
 from quizapp.questions import QUESTION_TYPES, Question, generate, grade, question_to_json
 from quizapp.questions.generate import BLANK
+from quizapp.questions.goal_views import GOAL_VERBS
 from quizapp.questions.normalise import compatible, iso_parts, normalise, parse_date, parts_to_iso
-from quizapp.questions.render import GOAL_VERBS, parties
+from quizapp.questions.render import parties
 from quizapp.questions.sentences import absolutise
 
 from .question_checks import swapped_date

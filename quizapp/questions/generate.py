@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 from rapidfuzz import fuzz, process
 
 from ..corpus.parse import looks_english
+from .goal_views import goal_question, goal_statement, goal_view, list_items, short_forms
 from .grade import match_text
 from .normalise import (
     compatible,
@@ -48,14 +49,9 @@ from .render import (
     article_pairs,
     event_is_clause,
     event_view,
-    goal_question,
-    goal_statement,
-    goal_view,
     is_commentator,
-    list_items,
     named_actor,
     role_ok,
-    short_forms,
     with_the,
 )
 from .render import parties as _parties
