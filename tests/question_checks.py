@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from quizapp.questions.generate import _DATE_IN_TEXT
+from quizapp.questions.blanks import _DATE_IN_TEXT
 from quizapp.questions.normalise import parse_date
 
 

@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from quizapp.corpus.parse import parse_article
 from quizapp.facts import article_input, extract
 from quizapp.questions import QUESTION_TYPES, Question, generate, grade, question_to_json
-from quizapp.questions.generate import BLANK
+from quizapp.questions.blanks import BLANK
 from quizapp.questions.goal_views import GOAL_VERBS
 from quizapp.questions.normalise import compatible, iso_parts, normalise, parse_date, parts_to_iso
 from quizapp.questions.render import parties
@@ -212,7 +212,7 @@ def test_cloze_blanks_the_answer_in_its_sentence(corpus):
 
 
 def test_goal_questions_use_the_goals_own_verb(corpus):
-    from quizapp.questions.generate import _Corpus
+    from quizapp.questions.story import _Corpus
 
     views = _Corpus(sorted(corpus.facts, key=lambda f: f.id)).goal_views
     for q in corpus.questions:

@@ -448,7 +448,7 @@ def fact_stores(draw) -> list[Fact]:
 @settings(max_examples=60, deadline=None)
 @given(fact_stores(), st.integers(0, 10_000))
 def test_invariants_on_random_stores(facts, seed):
-    from quizapp.questions.generate import _role_phrase
+    from quizapp.questions.labels import _role_phrase
 
     qs = generate(facts, random.Random(seed))
     again = generate(list(reversed(facts)), random.Random(seed))

@@ -13,21 +13,71 @@ ids and the template key, so they survive re-generation while the facts stay the
 
 from __future__ import annotations
 
-import hashlib
 import math
 import random
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
-from datetime import date, timedelta
-from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Any
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 
 from ..corpus.parse import looks_english
-from .goal_views import goal_question, goal_statement, goal_view, list_items, short_forms
+from .blanks import (
+    _MAX_TYPED_WORDS,
+    BLANK,
+    _blank,
+    _blank_date,
+    _cloze_text,
+    _date_pool_sort_key,
+    _date_statement,
+    _echoed,
+    _enough_context,
+    _good_sentences,
+    _overlapping,
+    _question_ok,
+    _shift,
+    _src_is_caption,
+    listable_event,
+    render_like,
+)
+from .goal_views import goal_question, goal_statement, list_items, short_forms
 from .grade import match_text
+from .labels import (
+    _BAD_ROLE,
+    _BASE_DIFFICULTY,
+    _HEAD_OF_STATE,
+    _QUALITY_POOL,
+    _SKIP_ROLES,
+    _TYPE_PREFERENCE,
+    COUNTRY_ADJ,
+    FAR,
+    _acronyms,
+    _articles,
+    _cap,
+    _clean,
+    _country,
+    _dedupe,
+    _family,
+    _full_name,
+    _general_knowledge,
+    _is_publication,
+    _name,
+    _near_enough,
+    _pkey,
+    _poss,
+    _pronoun_led,
+    _qid,
+    _rkey,
+    _role_complete,
+    _role_label,
+    _role_phrase,
+    _salience,
+    _same_event,
+    _source_count,
+    _sources,
+    _the,
+    _who_prompt,
+)
 from .normalise import (
     compatible,
     contains_phrase,
@@ -39,638 +89,38 @@ from .normalise import (
     leaks,
     normalise,
     parse_date,
-    parts_to_iso,
     precision,
     render_date,
     spelling_variants,
     tokens,
 )
+from .rank import ARTICLE_BUDGET, TRUE_FALSE_SHARE, _Cand, select  # noqa: F401 (re-exported)
 from .render import (
-    article_pairs,
-    event_is_clause,
-    event_view,
     is_commentator,
-    named_actor,
     role_ok,
     with_the,
 )
 from .render import parties as _parties
 from .sentences import (
-    absolutise,
     find_span,
     is_caption,
-    is_headline,
-    self_contained,
-    stands_alone,
     strip_dateline,
     words,
 )
+from .story import _Corpus
 from .types import Question
 
 if TYPE_CHECKING:  # only for hints: importing the facts package pulls in the NLP extractor
     from ..facts.types import Fact
 
-BLANK = "_____"
+
 ORDER_PROMPT = "Put these events in order, earliest first."
+
+
 MATCH_MIN, MATCH_MAX = 3, 6
+
+
 ORDER_MIN, ORDER_MAX = 3, 5
-
-COUNTRY_ADJ = {
-    "China": "Chinese", "Russia": "Russian", "Afghanistan": "Afghan", "Pakistan": "Pakistani",
-    "Iran": "Iranian", "India": "Indian", "United States": "U.S.", "U.S.": "U.S.", "US": "U.S.",
-    "United Kingdom": "British", "UK": "British", "Britain": "British", "Uzbekistan": "Uzbek",
-    "Tajikistan": "Tajik", "Kazakhstan": "Kazakh", "Kyrgyzstan": "Kyrgyz",
-    "Turkmenistan": "Turkmen", "Turkey": "Turkish", "Türkiye": "Turkish", "Japan": "Japanese",
-    "Germany": "German", "France": "French", "Italy": "Italian", "Qatar": "Qatari",
-    "Saudi Arabia": "Saudi", "Egypt": "Egyptian", "Mongolia": "Mongolian", "Belarus": "Belarusian",
-    "Armenia": "Armenian", "Azerbaijan": "Azerbaijani", "Ukraine": "Ukrainian",
-    "Indonesia": "Indonesian", "Vietnam": "Vietnamese", "South Korea": "South Korean",
-    "North Korea": "North Korean", "Brazil": "Brazilian", "South Africa": "South African",
-    "Israel": "Israeli", "Syria": "Syrian", "Iraq": "Iraqi", "Norway": "Norwegian",
-    "Canada": "Canadian", "Australia": "Australian", "Spain": "Spanish", "Nepal": "Nepali",
-    "Bangladesh": "Bangladeshi", "Sri Lanka": "Sri Lankan", "Thailand": "Thai",
-    "Malaysia": "Malaysian", "Singapore": "Singaporean", "Cambodia": "Cambodian",
-    "United Arab Emirates": "Emirati", "Kuwait": "Kuwaiti", "Oman": "Omani",
-    "Jordan": "Jordanian", "Lebanon": "Lebanese", "Serbia": "Serbian", "Hungary": "Hungarian",
-    "Poland": "Polish", "Greece": "Greek", "Cuba": "Cuban", "Mexico": "Mexican",
-    "Kenya": "Kenyan", "Ethiopia": "Ethiopian", "Argentina": "Argentine", "Nigeria": "Nigerian",
-    "Chile": "Chilean", "Colombia": "Colombian", "Peru": "Peruvian", "Venezuela": "Venezuelan",
-    "Sudan": "Sudanese", "Somalia": "Somali", "Uganda": "Ugandan", "Tanzania": "Tanzanian",
-    "Rwanda": "Rwandan", "Ghana": "Ghanaian", "Senegal": "Senegalese", "Morocco": "Moroccan",
-    "Algeria": "Algerian", "Tunisia": "Tunisian", "Libya": "Libyan", "Yemen": "Yemeni",
-    "Philippines": "Philippine", "Sweden": "Swedish", "Finland": "Finnish", "Denmark": "Danish",
-    "Netherlands": "Dutch", "Belgium": "Belgian", "Austria": "Austrian", "Switzerland": "Swiss",
-    "Portugal": "Portuguese", "Ireland": "Irish", "Romania": "Romanian", "Bulgaria": "Bulgarian",
-    "Georgia": "Georgian", "Moldova": "Moldovan", "Lithuania": "Lithuanian", "Latvia": "Latvian",
-    "Estonia": "Estonian", "Czech Republic": "Czech", "Slovakia": "Slovak", "Croatia": "Croatian",
-}
-_ADJ_COUNTRY = {adj.lower(): c for c, adj in COUNTRY_ADJ.items() if len(c) > 3}
-_SKIP_ROLES = {"counterpart", "counterparts"}
-_NEEDS_THE = {"united states", "united kingdom", "united arab emirates", "philippines", "netherlands"}
-_ORG_WORDS = {
-    "organisation", "organization", "institute", "council", "ministry", "university", "union",
-    "nations", "academy", "center", "centre", "committee", "bank", "forum", "office", "group",
-    "foundation", "association", "agency", "commission", "department", "secretariat", "assembly",
-}
-_PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "this", "that", "these", "those", "his",
-             "her", "its", "their"}
-# Plausible qualities for "which word is missing" distractors when the corpus offers too few.
-_QUALITY_POOL = (
-    "prosperous", "stable", "secure", "inclusive", "sovereign", "democratic", "friendly",
-    "open", "free", "modern", "harmonious", "self-reliant", "moderate", "tolerant",
-)
-_BASE_DIFFICULTY = {
-    "true_false": 0.2, "multiple_choice": 0.35, "matching": 0.45, "ordering": 0.5,
-    "cloze": 0.55, "short_answer": 0.65,
-}
-_TYPE_PREFERENCE = {
-    "multiple_choice": 1.0, "short_answer": 0.9, "cloze": 0.8, "true_false": 0.7,
-    "matching": 0.9, "ordering": 0.9,
-}
-_MON = ("January|February|March|April|May|June|July|August|September|October|November|December|"
-        "Sept|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
-_DATE_IN_TEXT = re.compile(
-    rf"\b(?:(?:{_MON})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
-    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MON})\.?(?:,?\s+\d{{4}})?"
-    rf"|(?:{_MON})\.?\s+\d{{4}}|\d{{4}}-\d{{2}}(?:-\d{{2}})?|\d{{4}})\b",
-    re.IGNORECASE,
-)
-
-
-@dataclass
-class _Cand:
-    question: Question
-    slot: str  # "fact id|type": at most one question per slot survives
-
-
-@dataclass
-class _Corpus:
-    """Sorted facts plus the indexes that say what else is true (to keep distractors false),
-    and the cleaned views (events, goals) that templates use instead of raw extractor fields."""
-
-    facts: list[Any]
-    leaders: list[Any] = field(default_factory=list)
-    mechanisms: list[Any] = field(default_factory=list)
-    dates: list[Any] = field(default_factory=list)
-    goals: list[Any] = field(default_factory=list)
-    roles_by_person: dict[str, set[str]] = field(default_factory=dict)
-    people_by_role: dict[str, set[str]] = field(default_factory=dict)
-    events: dict[str, str] = field(default_factory=dict)  # date fact id -> clean event
-    goal_views: dict[str, Any] = field(default_factory=dict)  # goal fact id -> GoalView
-
-    def __post_init__(self) -> None:
-        buckets = {"leader": self.leaders, "mechanism": self.mechanisms, "date": self.dates,
-                   "goal": self.goals}
-        for f in self.facts:
-            bucket = buckets.get(f.kind)
-            if f.kind == "leader" and (not f.role or f.role.strip().lower() in _SKIP_ROLES):
-                continue  # "his Russian counterpart" is not an office to ask about
-            if bucket is not None:
-                bucket.append(f)
-        for f in self.leaders:
-            if _name(f) and f.role:
-                self.roles_by_person.setdefault(_pkey(_name(f)), set()).add(_rkey(f))
-                self.people_by_role.setdefault(_rkey(f), set()).add(_pkey(_name(f)))
-        # Clean events, one fact per event text ("the signing of X" = "signing of X").
-        seen_events: dict[str, str] = {}
-        names = [_full_name(m) for m in self.mechanisms if _full_name(m)]
-        for f in self.dates:
-            ev = event_view(f, names)
-            if ev is None or iso_parts(f.date or "") is None:
-                continue
-            key = normalise(ev) + "|" + (f.date or "")
-            if key in seen_events:
-                continue
-            seen_events[key] = f.id
-            self.events[f.id] = ev
-        pairs = article_pairs(self.goals, self.leaders)
-        actor_names = {_clean(f.actor) for f in self.goals if f.actor} | {_name(f) for f in self.leaders}
-        seen_goals: list[tuple[frozenset[str], str]] = []
-        for f in self.goals:
-            v = goal_view(f, self.leaders, pairs, actor_names)
-            if v is None:
-                continue
-            ng = normalise(v.goal)
-            if any((ps & v.parties and fuzz.token_set_ratio(g, ng) >= 80) for ps, g in seen_goals):
-                continue  # the same goal reported twice, by the same or an overlapping party
-            seen_goals.append((v.parties, ng))
-            self.goal_views[f.id] = v
-
-    @cached_property
-    def topic_of(self) -> dict[str, str]:
-        """Article -> its topic: articles that share a named person or two named bodies (merged
-        facts citing both), or whose office-holders come from the same two countries, are about one story, so their facts may meet in one matching or
-        ordering item and serve as each other's foils; unrelated articles never mix."""
-        parent: dict[str, str] = {}
-
-        def find(a: str) -> str:
-            while parent.setdefault(a, a) != a:
-                parent[a] = parent[parent[a]]
-                a = parent[a]
-            return a
-
-        shared: dict[tuple[str, str], int] = {}
-        for f in self.facts:
-            arts = sorted({s.article for s in f.sources})
-            for a in arts:
-                find(a)
-            if f.kind in ("leader", "mechanism") and len(arts) > 1:
-                for i, a in enumerate(arts):
-                    for b in arts[i + 1:]:
-                        # one person in common, or two bodies, makes one story
-                        shared[(a, b)] = shared.get((a, b), 0) + (2 if f.kind == "leader" else 1)
-        # two articles whose office-holders come from the same two countries report one relation
-        countries: dict[str, set[str]] = {}
-        for f in self.leaders:
-            if f.country:
-                for src in f.sources:
-                    countries.setdefault(src.article, set()).add(_country(f))
-        arts = sorted(countries)
-        for i, a in enumerate(arts):
-            for b in arts[i + 1:]:
-                if len(countries[a] & countries[b]) >= 2:
-                    shared[(a, b)] = shared.get((a, b), 0) + 2
-        for (a, b), n in sorted(shared.items()):
-            if n >= 2:
-                parent[find(a)] = find(b)
-        return {a: find(a) for a in list(parent)}
-
-    @cached_property
-    def published(self) -> dict[str, date]:
-        """Article -> its publication date (from its publication fact), to write out "on Monday"."""
-        out: dict[str, date] = {}
-        for f in self.dates:
-            if f.subtype == "publication" and f.date and len(f.date) == 10 and f.sources:
-                out[f.sources[0].article] = date.fromisoformat(f.date)
-        return out
-
-    @cached_property
-    def subject_of(self) -> dict[str, str]:
-        """Article -> the id of the body it is about (the one it names most, earliest first): a
-        blank for it is given away by the rest of the article's story."""
-        counts: dict[str, dict[str, tuple[int, int]]] = {}
-        for f in self.mechanisms:
-            for src in f.sources:
-                n, first = counts.setdefault(src.article, {}).get(f.id, (0, 10 ** 6))
-                counts[src.article][f.id] = (n + 1, min(first, src.sentence_idx if src.sentence_idx is not None else 10 ** 6))
-        return {a: max(sorted(c), key=lambda k: (c[k][0], -c[k][1])) for a, c in counts.items() if c}
-
-    def dates_of_event(self, event: str) -> list[str]:
-        return [g.date for g in self.dates if g.date and g.event and _same_event(g.event, event)]
-
-    def verb_ambiguous(self, v: Any) -> bool:
-        """Would "What did {actor} {verb}?" have another right answer somewhere in the corpus?
-
-        A typed answer is only fair when the actor stated one thing with that verb. Goals whose
-        actor could not be named ("They also called on ...") count against every actor in their
-        article, since they may be the same party.
-        """
-        for f in self.goals:
-            if f.id == v.fact.id:
-                continue
-            w = self.goal_views.get(f.id)
-            if w is not None:
-                if w.verb == v.verb and w.parties & v.parties and \
-                        fuzz.token_set_ratio(normalise(w.goal), normalise(v.goal)) < 80:
-                    return True
-                continue
-            sub = (f.subtype or "").lower()
-            if sub == v.verb and any(s.article == v.article for s in f.sources):
-                if _parties(_clean(f.actor), self.leaders) & v.parties or not named_actor(_clean(f.actor)):
-                    return True
-        return False
-
-    def goals_of(self, parties: frozenset[str]) -> list[str]:
-        """Every goal (raw and cleaned) stated by an actor overlapping ``parties``."""
-        out = []
-        for f in self.goals:
-            v = self.goal_views.get(f.id)
-            if v is not None and v.parties & parties:
-                out.append(v.goal)
-            elif v is None and f.actor:
-                if _parties(_clean(f.actor), self.leaders) & parties:
-                    out.append(_clean(f.goal or f.answer))
-        return out
-
-
-# --- small text helpers --------------------------------------------------------------------------
-
-def _cap(s: str) -> str:
-    return s[:1].upper() + s[1:] if s else s
-
-
-def _clean(s: str | None) -> str:
-    return (s or "").strip().rstrip(".;:,").strip()
-
-
-def _a(word: str) -> str:
-    return "an" if word[:1].lower() in "aeiou" else "a"
-
-
-def _poss(np: str) -> str:
-    return f"{np}'" if np.endswith("s") else f"{np}'s"
-
-
-def _place(country: str) -> str:
-    """A country or organisation as a noun phrase: "China", "the United States", "the SCO"."""
-    c = country.strip()
-    if c.lower().startswith("the "):
-        return c
-    words = {w.lower() for w in re.findall(r"[A-Za-z]+", c)}
-    if c.lower() in _NEEDS_THE or (c not in COUNTRY_ADJ and (c.isupper() or words & _ORG_WORDS)):
-        return f"the {c}"
-    return c
-
-
-def _pronoun_led(text: str) -> bool:
-    toks = tokens(text)
-    return not toks or toks[0] in _PRONOUNS
-
-
-def _name(f: Any) -> str:
-    return _clean(f.name or f.answer)
-
-
-def _pkey(name: str) -> str:
-    """Person key: the normalised last name token. Conservative: same surname = maybe same person."""
-    toks = tokens(name)
-    return toks[-1] if toks else ""
-
-
-def _rkey(f: Any) -> str:
-    """Role key: the normalised role label, so "Foreign Minister" of "China" and "Chinese Foreign
-    Minister" (no country) count as the same office."""
-    return normalise(_role_label(f))
-
-
-def _same_event(a: str, b: str) -> bool:
-    na, nb = normalise(a), normalise(b)
-    return na == nb or fuzz.token_sort_ratio(na, nb) >= 90
-
-
-def _dedupe(values: Iterable[str]) -> list[str]:
-    seen: set[str] = set()
-    out: list[str] = []
-    for v in values:
-        n = normalise(v) if v else ""
-        if n and n not in seen:
-            seen.add(n)
-            out.append(v.strip())
-    return out
-
-
-def _country(f: Any) -> str:
-    """The fact's country as a country name ("Chinese" -> "China"), or its organisation."""
-    c = _clean(f.country)
-    return _ADJ_COUNTRY.get(c.lower(), c)
-
-
-def _role_complete(f: Any) -> bool:
-    return _complete(_clean(f.role), _country(f))
-
-
-@lru_cache(maxsize=1 << 14)
-def _complete(role: str, country: str) -> bool:
-    """Does the role already say where ("Chinese Foreign Minister", "fellow at CIIS")?"""
-    adj = COUNTRY_ADJ.get(country, "")
-    return (re.search(r"\sat\s", role) is not None or contains_phrase(role, country)
-            or bool(adj and contains_phrase(role, adj)))
-
-
-def _role_label(f: Any) -> str:
-    return _label(_clean(f.role), _country(f))
-
-
-@lru_cache(maxsize=1 << 14)
-def _label(role: str, country: str) -> str:
-    """Role with its country, as a matching/choice label: "Chinese Foreign Minister"."""
-    if not country or _complete(role, country):
-        return role
-    if role[:1].isupper():
-        adj = COUNTRY_ADJ.get(country)
-        return f"{adj} {role}" if adj else f"{role} of {_place(country)}"
-    if _OFFICE_WORDS.search(role):
-        return f"{role} of {_place(country)}"  # "former president of Colombia"
-    return f"{role} at {_place(country)}"
-
-
-def _role_phrase(f: Any) -> str:
-    return _phrase(_clean(f.role), _country(f))
-
-
-@lru_cache(maxsize=1 << 14)
-def _phrase(role: str, country: str) -> str:
-    """Role as a predicate: "Wang Yi is {China's Foreign Minister}"."""
-    titled = role[:1].isupper()
-    office = bool(_OFFICE_WORDS.search(role))
-    if not country or _complete(role, country):
-        # "the general secretary of the CAN" names one office; "a fellow at CIIS" one of many
-        return f"the {role}" if titled or (office and re.search(r"\s(?:of|at)\s", role)) else f"{_a(role)} {role}"
-    if titled:
-        if country in COUNTRY_ADJ:
-            return f"{_poss(_place(country))} {role}"
-        return f"the {role} of {_place(country)}"
-    if office:
-        return f"{'a' if role.startswith('former') else 'the'} {role} of {_place(country)}"
-    return f"{_a(role)} {role} at {_place(country)}"
-
-
-def _who_prompt(f: Any) -> str | None:
-    role, country = _clean(f.role), _country(f)
-    if not role:
-        return None
-    if not country and not _role_complete(f):
-        return None  # "Who is the President?" has no single answer
-    return f"According to the article, who is {_role_phrase(f)}?"
-
-
-def _acronyms(f: Any) -> list[str]:
-    return _dedupe(a for a in [f.answer or "", *f.aliases] if a and is_acronym(a))
-
-
-def _full_name(f: Any) -> str:
-    name = _name(f)
-    if name and not is_acronym(name):
-        return name
-    return next((a for a in f.aliases if a and not is_acronym(a)), "")
-
-
-FAR = 5  # tier offset for values from another story
-_OFFICE_WORDS = re.compile(r"\b(?:president|minister|secretary|chief|head|governor|chair(?:man|woman|person)?|"
-                           r"director|commissioner|ambassador|envoy|leader|spokes(?:person|man|woman)|king|queen|"
-                           r"prime|premier|mayor|speaker|general)\b", re.I)
-
-
-def _near_enough(pool: Iterable[tuple[int, str]]) -> bool:
-    """At least two foils from the same story (a third may come from elsewhere)."""
-    return len({v for t, v in pool if t < FAR}) >= 2
-
-
-def _salience(facts: Sequence[Any]) -> float:
-    """How central the facts are to their article: news puts the story in the headline and the
-    first paragraphs and background further down (1 for the lead, falling to 0 past sentence 15);
-    goals, the aims the article reports, count a little more."""
-    best = 0.0
-    for f in facts:
-        idx = min((s.sentence_idx for s in f.sources if s.sentence_idx is not None), default=8)
-        best = max(best, max(0.0, 1 - idx / 15) + (0.3 if f.kind == "goal" else 0.0))
-    return best
-
-
-# Heads of state and government of a country: who holds the office is general knowledge, not what
-# the article teaches (their part in the story is asked through what they did or aimed for).
-_HEAD_OF_STATE = re.compile(r"^(?:the\s+)?(?:president|prime minister|chancellor|king|queen|emir|amir|sultan|premier|monarch|"
-                            r"emperor|crown prince|head of state|head of government)(?:\s+of\s+(?:the\s+)?(?:state of\s+|"
-                            r"republic of\s+|kingdom of\s+)?(?P<c>[A-Z][\w .'-]+))?$", re.I)
-
-
-def _general_knowledge(f: Any) -> bool:
-    """Who heads a country's state or government ("Who is France's President?", "the Amir of
-    the State of Qatar") is general knowledge, not what the article teaches."""
-    m = _HEAD_OF_STATE.match(_clean(f.role))
-    if not m:
-        return False
-    place = m.group("c") or _country(f)
-    return not place or not re.search(r"\b(?:Committee|Council|Commission|Bank|Fund|Union|Assembly|Summit|"
-                                      r"Conference|Court|Agency|Organi[sz]ation|Federation|Association)\b", place)
-
-
-# A role the extractor cut badly: a modifier left in ("then president"), a place doubled, or an
-# office "of" something that is no country or body ("President of climate summit").
-_BAD_ROLE = re.compile(r"^(?:then|current|former then)\b|\b(?P<x>[A-Z][\w ]{3,}) of (?P=x)\b|\bof [a-z]+ [a-z]+$", re.I)
-
-
-_GENERIC = {"the", "of", "and", "for", "on", "in", "to", "summit", "meeting", "session", "council", "committee",
-            "board", "fund", "bank", "organization", "organisation", "agency", "group", "conference", "union",
-            "community", "assembly", "commission", "forum", "programme", "program", "agreement", "treaty"}
-
-
-def _echoed(key: str, stem: str) -> bool:
-    """Does the stem repeat a distinctive word of the key ("World Heritage Committee" in a stem
-    that already speaks of the "World Heritage List")? Then the key stands out from its foils."""
-    words_ = {w for w in normalise(key).split() if w not in _GENERIC and len(w) > 3}
-    rest = set(normalise(stem.replace(BLANK, " ")).split())
-    return bool(words_ & rest)
-
-
-def _overlapping(a: str, b: str) -> bool:
-    """Two names of one thing or of a part and its whole ("World Bank" / "World Bank Board of
-    Directors", "G20 Summit" / "G20 Brasil Summit"): never key and foil in one item."""
-    ta = {w for w in normalise(a).split() if w not in _GENERIC}
-    tb = {w for w in normalise(b).split() if w not in _GENERIC}
-    if not ta or not tb:
-        return normalise(a) == normalise(b)
-    return bool(ta & tb)
-
-
-def _src_is_caption(f: Any) -> bool:
-    return bool(f.sources) and (is_caption(f.sources[0].sentence) or not looks_english(f.sources[0].sentence))
-
-
-def _question_ok(question: str) -> bool:
-    """A plain question the extractor wrote stands alone: no relative time, no first person."""
-    return stands_alone(question.rstrip("?") + ".") and len(question.split()) <= 22
-
-
-def _articles(f: Any) -> set[str]:
-    return {s.article for s in f.sources}
-
-
-def _sources(facts: Sequence[Any]) -> list[dict[str, str]]:
-    out: list[dict[str, str]] = []
-    seen: set[tuple[str, str]] = set()
-    for f in facts:
-        for s in f.sources:
-            key = (s.article, s.sentence)
-            if key not in seen:
-                seen.add(key)
-                out.append({"article": s.article, "sentence": s.sentence})
-    return out
-
-
-def _is_publication(f: Any) -> bool:
-    return f.kind == "date" and f.subtype == "publication"
-
-
-def _source_count(f: Any) -> int:
-    return len({s.article for s in f.sources})
-
-
-def _qid(qtype: str, fact_ids: Sequence[str], key: str) -> str:
-    raw = f"{qtype}|{','.join(sorted(fact_ids))}|{key}"
-    return hashlib.sha1(raw.encode("utf-8"), usedforsecurity=False).hexdigest()[:12]
-
-
-def _date_pool_sort_key(iso: str, anchor: str) -> tuple[int, str]:
-    ia, ib = date_interval(iso), date_interval(anchor)
-    if ia is None or ib is None:
-        return (10**9, iso)
-    return (abs((ia[0] - ib[0]).days), iso)
-
-
-def _shift(iso: str, amount: int) -> str | None:
-    """Shift a date by ``amount`` units of its own precision (days, months or years)."""
-    parts = iso_parts(iso)
-    if parts is None:
-        return None
-    y, m, d = parts
-    assert y is not None
-    if m is None:
-        return parts_to_iso((y + amount, None, None))
-    if d is None:
-        total = y * 12 + (m - 1) + amount
-        return parts_to_iso((total // 12, total % 12 + 1, None))
-    interval = date_interval(iso)
-    assert interval is not None
-    new = interval[0] + timedelta(days=amount)
-    return new.isoformat()
-
-
-def _blank(sentence: str, forms: Sequence[str]) -> tuple[str, str] | None:
-    """Blank the longest form found in ``sentence`` (all its occurrences); drop "(ACR)" after it."""
-    for form in sorted(_dedupe(forms), key=lambda s: (-len(s), s)):
-        pat = re.compile(rf"(?<!\w){re.escape(form)}(?!\w)", re.IGNORECASE)
-        m = pat.search(sentence)
-        if not m:
-            continue
-        out = pat.sub(BLANK, sentence)
-        for other in forms:
-            if other:
-                out = re.sub(rf"{BLANK}\s*\(\s*{re.escape(other)}\s*\)", BLANK, out,
-                             flags=re.IGNORECASE)
-        if out.count(BLANK) == 1:  # a name that recurs would leave two blanks for one answer
-            return out, m.group(0)
-    return None
-
-
-def _blank_date(sentence: str, iso: str) -> tuple[str, str] | None:
-    """Blank the date expression in ``sentence`` that states ``iso`` (at its precision)."""
-    target = iso_parts(iso)
-    if target is None:
-        return None
-    ty, tm, td = target
-    for m in _DATE_IN_TEXT.finditer(sentence):
-        got = parse_date(m.group(0))
-        if got is None:
-            continue
-        gy, gm, gd = got
-        if gy is not None and gy != ty:
-            continue
-        if (gm, gd) != (tm, td) or (gy is None and gm is None):
-            continue
-        return sentence[: m.start()] + BLANK + sentence[m.end():], m.group(0)
-    return None
-
-
-def _replace(text: str, old: str | None, new: str | None) -> str | None:
-    """Replace whole-word ``old`` (any case) with ``new`` everywhere; None if ``old`` is absent."""
-    if not old or not new:
-        return None
-    pat = re.compile(rf"(?<!\w){re.escape(old)}(?!\w)", re.IGNORECASE)
-    if not pat.search(text):
-        return None
-    return pat.sub(lambda _m: new, text)
-
-
-def _swap_date(statement: str, iso: str, other: str) -> str | None:
-    """Every expression of ``iso`` in ``statement`` replaced by ``other`` (ISO stays ISO)."""
-    target = iso_parts(iso)
-    found = False
-
-    def sub(m: re.Match[str]) -> str:
-        nonlocal found
-        got = parse_date(m.group(0))
-        if got is None or target is None:
-            return m.group(0)
-        if (got[0] is not None and got[0] != target[0]) or got[1:] != target[1:] \
-                or (got[0] is None and got[1] is None):
-            return m.group(0)
-        found = True
-        return other if re.fullmatch(r"\d{4}(?:-\d\d){0,2}", m.group(0)) else render_date(other)
-
-    out = _DATE_IN_TEXT.sub(sub, statement)
-    return out if found else None
-
-
-# --- the generator -------------------------------------------------------------------------------
-
-_MECH_FAMILY = {
-    "organisation": "body", "organization": "body", "format": "body", "forum": "body",
-    "group": "body", "platform": "body", "mechanism": "body",
-    "initiative": "project", "corridor": "project", "project": "project", "programme": "project",
-    "treaty": "agreement", "agreement": "agreement", "partnership": "agreement", "declaration": "agreement",
-}
-_MAX_CLOZE_WORDS = 45
-_MAX_TYPED_WORDS = 6
-_PER_FACT = 3  # single-fact questions kept per fact: the best few, not every template
-
-
-def _family(f: Any) -> str:
-    return _MECH_FAMILY.get((f.subtype or "").lower(), "other")
-
-
-def _cloze_text(sentence: str, published: Any = None) -> str | None:
-    """The sentence as an item may show it (dateline dropped, relative dates written out against
-    ``published``), or None if it makes a poor item."""
-    if is_headline(sentence) or is_caption(sentence) or not looks_english(sentence):
-        return None
-    text = absolutise(sentence, published)
-    if not stands_alone(text) or len(text.split()) > _MAX_CLOZE_WORDS:
-        return None
-    return strip_dateline(text)
-
-
-def _enough_context(prompt: str) -> bool:
-    """"_____ was founded 37 years ago." leaves nothing to reason from."""
-    return len([w for w in words(prompt.replace(BLANK, " ")) if w]) >= 7
-
-
-def _good_sentences(f: Any) -> list[Any]:
-    """The fact's sources best first: full sentences, self-contained, short."""
-    srcs = [s for s in f.sources if len(s.sentence.split()) <= _MAX_CLOZE_WORDS
-            and not is_caption(s.sentence) and looks_english(s.sentence)]
-    return sorted(srcs, key=lambda s: (is_headline(s.sentence), not self_contained(s.sentence),
-                                       len(s.sentence), s.article, s.sentence))
 
 
 class _Generator:
@@ -1306,155 +756,6 @@ class _Generator:
         cands.extend(self.matching())
         cands.extend(self.ordering())
         return select([c for c in cands if c is not None], budget=budget)
-
-
-def _the(name: str) -> str:
-    """A mechanism's name as a noun phrase: "the Belt and Road Initiative", "BRICS"."""
-    if name.lower().startswith("the ") or is_acronym(name):
-        return name
-    return f"the {name}"
-
-
-def _lc(event: str) -> str:
-    """Lower-case the first letter unless it starts a name ("The signing" -> "the signing")."""
-    first = event.split()[0]
-    if first in ("The", "A", "An") or (first.lower().endswith("ing") and first[1:].islower()):
-        return event[:1].lower() + event[1:]
-    return event
-
-
-_EVENT_START_BAD = re.compile(r"^(?:which|who|that|to|any|some|this|these|those|it|its|they|he|she|we|our|"
-                             r"previously|also|then|when|while|as|if|and|but|or)\b", re.I)
-
-
-def listable_event(event: str) -> bool:
-    """An event that reads on its own in a list: a short clause with a named subject and a finite
-    verb ("The IMF approved a 48-month arrangement") or a named noun phrase ("The signing of the
-    Treaty of ..."), not a fragment ("Which celebrated ...", "To take place in Cape Town", "Any
-    measures we might take")."""
-    n = len(event.split())
-    if re.search(r"\b(?:19|20)\d\d\b|\b(?:January|February|March|April|May|June|July|August|September|October|"
-                 r"November|December)\b", event):
-        return False  # an event that carries its own date gives the order away
-    nominal = re.match(r"^The\s+[a-z]+(?:ing|ion|ment|al|ure|ence|ance|ation)?\s+(?:of|between)\s+", event)
-    return 4 <= n <= 20 and (event_is_clause(event) or bool(nominal)) and not _EVENT_START_BAD.match(event) \
-        and event[:1].isupper() and not re.search(r"\b(?:we|our|us|I|you)\b", event)
-
-
-def render_like(shown: str, iso: str, other: str) -> str | None:
-    """``other`` written the way the article wrote ``iso`` ("March 2023" -> "May 2023", "23 June
-    2011" -> "24 June 2011", "2015" -> "2017"), so an option never stands out by its format."""
-    if precision(other) != precision(iso):
-        return None
-    swapped = _swap_date(shown, iso, other)
-    if swapped and swapped != shown:
-        return swapped
-    return render_date(other) if precision(iso) == "year" or not re.search(r"\d", shown) else None
-
-
-def _date_statement(event: str, iso: str) -> str:
-    """"Chinese President Xi Jinping and Russian President Vladimir Putin hold talks via video
-    link on 23 August 2021" / "The signing of the Treaty ... took place in 2001"."""
-    prep = "on" if precision(iso) == "day" else "in"
-    when = render_date(iso)
-    if event_is_clause(event):
-        return f"{_cap(event)} {prep} {when}"
-    return f"{_cap(event)} took place {prep} {when}"
-
-
-def select(cands: Sequence[_Cand], per_fact: int = _PER_FACT, budget: int | None = None) -> list[Question]:
-    """Best candidate per slot, then drop near-duplicates of a better question of the same type,
-    then keep at most ``per_fact`` single-fact questions per fact (the best-scoring ones).
-
-    A near-duplicate has a prompt within fuzz.ratio > 90 of a kept prompt *and* the same answer
-    (normalised, ratio > 90): "Who is China's Foreign Minister?" and "Who is Russia's Foreign
-    Minister?" differ in one word but ask different things, so both stay.
-    """
-    # Every candidate competes; the best one per slot that passes the checks wins, so a cloze
-    # whose sentence is already used falls back to the fact's next-best sentence.
-    ranked = sorted(cands, key=lambda c: (-c.question.score, c.question.id, c.question.prompt))
-    filled: set[str] = set()
-    kept: list[Question] = []
-    prompts: dict[str, list[str]] = {}
-    answers: dict[str, list[str]] = {}
-    per_fact_count: dict[str, int] = {}
-    blanked_sentences: set[str] = set()
-    for c in ranked:
-        q = c.question
-        if c.slot in filled:
-            continue
-        sent = None
-        if BLANK in q.prompt and q.type in ("cloze", "multiple_choice") and q.sources:
-            # one blank per source sentence: two clozes on one sentence answer each other
-            src = q.sources[0]
-            sent = src["sentence"] if isinstance(src, dict) else src.sentence
-            if sent in blanked_sentences:
-                continue
-        if q.type not in ("matching", "ordering"):
-            p, a = normalise(q.prompt), normalise(q.answer)
-            ps, ans = prompts.setdefault(q.type, []), answers.setdefault(q.type, [])
-            close = process.extract(p, ps, scorer=fuzz.ratio, score_cutoff=90.0001, limit=None)
-            if any(a == ans[i] or fuzz.ratio(a, ans[i]) > 90 for _, _, i in close):
-                continue
-            if per_fact and len(q.fact_ids) == 1:
-                n = per_fact_count.get(q.fact_ids[0], 0)
-                if n >= per_fact:
-                    continue
-                per_fact_count[q.fact_ids[0]] = n + 1
-            ps.append(p)
-            ans.append(a)
-        if sent is not None:
-            blanked_sentences.add(sent)
-        filled.add(c.slot)
-        kept.append(q)
-    return spread(kept, ARTICLE_BUDGET if budget is None else budget)
-
-
-# Items one article yields at most: a teacher prints a dozen or two, not a hundred to weed.
-ARTICLE_BUDGET = 20
-# At most this share of an article's items are true/false (the weakest test of recall).
-TRUE_FALSE_SHARE = 0.3
-
-
-def _article_of(q: Question) -> str:
-    src = q.sources[0] if q.sources else None
-    if src is None:
-        return ""
-    return src["article"] if isinstance(src, dict) else src.article
-
-
-def spread(ranked: list[Question], budget: int = 0) -> list[Question]:
-    """Best first, but each fact's best item before any fact's second one, so the top of the list
-    covers many facts rather than one fact in four types; then each article's budget.
-
-    ``ranked`` is sorted best first. An item's place is (round, -score): round 0 holds the best
-    item of every fact, round 1 the second items. Within an article at most ``budget`` items
-    survive (0: no limit), true/false at most ``TRUE_FALSE_SHARE`` of them.
-    """
-    seen: dict[str, int] = {}
-    placed: list[tuple[int, int, Question]] = []
-    for i, q in enumerate(ranked):
-        key = ",".join(q.fact_ids)
-        rnd = seen.get(key, 0)
-        seen[key] = rnd + 1
-        placed.append((rnd, i, q))
-    placed.sort(key=lambda t: (t[0], t[1]))
-    per_article: dict[str, int] = {}
-    tf_article: dict[str, int] = {}
-    out: list[Question] = []
-    for _rnd, _i, q in placed:
-        art = _article_of(q)
-        n = per_article.get(art, 0)
-        if budget and n >= budget:
-            continue
-        if q.type == "true_false" and budget:
-            t = tf_article.get(art, 0)
-            if t + 1 > max(2, int(TRUE_FALSE_SHARE * budget)):
-                continue
-            tf_article[art] = t + 1
-        per_article[art] = n + 1
-        out.append(q)
-    return out
 
 
 def generate(facts: Iterable[Fact], rng: random.Random | None = None, budget: int | None = None) -> list[Question]:

@@ -1,0 +1,324 @@
+"""How facts read inside questions: people and their offices ("China's Foreign Minister"), bodies
+with their article, countries, ids and sources of items, and the checks on what is worth asking
+(general knowledge, badly cut roles, how central a fact is to its article)."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from .normalise import (
+    contains_phrase,
+    is_acronym,
+    normalise,
+    tokens,
+)
+
+COUNTRY_ADJ = {
+    "China": "Chinese", "Russia": "Russian", "Afghanistan": "Afghan", "Pakistan": "Pakistani",
+    "Iran": "Iranian", "India": "Indian", "United States": "U.S.", "U.S.": "U.S.", "US": "U.S.",
+    "United Kingdom": "British", "UK": "British", "Britain": "British", "Uzbekistan": "Uzbek",
+    "Tajikistan": "Tajik", "Kazakhstan": "Kazakh", "Kyrgyzstan": "Kyrgyz",
+    "Turkmenistan": "Turkmen", "Turkey": "Turkish", "Türkiye": "Turkish", "Japan": "Japanese",
+    "Germany": "German", "France": "French", "Italy": "Italian", "Qatar": "Qatari",
+    "Saudi Arabia": "Saudi", "Egypt": "Egyptian", "Mongolia": "Mongolian", "Belarus": "Belarusian",
+    "Armenia": "Armenian", "Azerbaijan": "Azerbaijani", "Ukraine": "Ukrainian",
+    "Indonesia": "Indonesian", "Vietnam": "Vietnamese", "South Korea": "South Korean",
+    "North Korea": "North Korean", "Brazil": "Brazilian", "South Africa": "South African",
+    "Israel": "Israeli", "Syria": "Syrian", "Iraq": "Iraqi", "Norway": "Norwegian",
+    "Canada": "Canadian", "Australia": "Australian", "Spain": "Spanish", "Nepal": "Nepali",
+    "Bangladesh": "Bangladeshi", "Sri Lanka": "Sri Lankan", "Thailand": "Thai",
+    "Malaysia": "Malaysian", "Singapore": "Singaporean", "Cambodia": "Cambodian",
+    "United Arab Emirates": "Emirati", "Kuwait": "Kuwaiti", "Oman": "Omani",
+    "Jordan": "Jordanian", "Lebanon": "Lebanese", "Serbia": "Serbian", "Hungary": "Hungarian",
+    "Poland": "Polish", "Greece": "Greek", "Cuba": "Cuban", "Mexico": "Mexican",
+    "Kenya": "Kenyan", "Ethiopia": "Ethiopian", "Argentina": "Argentine", "Nigeria": "Nigerian",
+    "Chile": "Chilean", "Colombia": "Colombian", "Peru": "Peruvian", "Venezuela": "Venezuelan",
+    "Sudan": "Sudanese", "Somalia": "Somali", "Uganda": "Ugandan", "Tanzania": "Tanzanian",
+    "Rwanda": "Rwandan", "Ghana": "Ghanaian", "Senegal": "Senegalese", "Morocco": "Moroccan",
+    "Algeria": "Algerian", "Tunisia": "Tunisian", "Libya": "Libyan", "Yemen": "Yemeni",
+    "Philippines": "Philippine", "Sweden": "Swedish", "Finland": "Finnish", "Denmark": "Danish",
+    "Netherlands": "Dutch", "Belgium": "Belgian", "Austria": "Austrian", "Switzerland": "Swiss",
+    "Portugal": "Portuguese", "Ireland": "Irish", "Romania": "Romanian", "Bulgaria": "Bulgarian",
+    "Georgia": "Georgian", "Moldova": "Moldovan", "Lithuania": "Lithuanian", "Latvia": "Latvian",
+    "Estonia": "Estonian", "Czech Republic": "Czech", "Slovakia": "Slovak", "Croatia": "Croatian",
+}
+
+
+_ADJ_COUNTRY = {adj.lower(): c for c, adj in COUNTRY_ADJ.items() if len(c) > 3}
+
+
+_SKIP_ROLES = {"counterpart", "counterparts"}
+
+
+_NEEDS_THE = {"united states", "united kingdom", "united arab emirates", "philippines", "netherlands"}
+
+
+_ORG_WORDS = {
+    "organisation", "organization", "institute", "council", "ministry", "university", "union",
+    "nations", "academy", "center", "centre", "committee", "bank", "forum", "office", "group",
+    "foundation", "association", "agency", "commission", "department", "secretariat", "assembly",
+}
+
+
+_PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "this", "that", "these", "those", "his",
+             "her", "its", "their"}
+
+
+# Plausible qualities for "which word is missing" distractors when the corpus offers too few.
+_QUALITY_POOL = (
+    "prosperous", "stable", "secure", "inclusive", "sovereign", "democratic", "friendly",
+    "open", "free", "modern", "harmonious", "self-reliant", "moderate", "tolerant",
+)
+
+
+_BASE_DIFFICULTY = {
+    "true_false": 0.2, "multiple_choice": 0.35, "matching": 0.45, "ordering": 0.5,
+    "cloze": 0.55, "short_answer": 0.65,
+}
+
+
+_TYPE_PREFERENCE = {
+    "multiple_choice": 1.0, "short_answer": 0.9, "cloze": 0.8, "true_false": 0.7,
+    "matching": 0.9, "ordering": 0.9,
+}
+
+
+def _cap(s: str) -> str:
+    return s[:1].upper() + s[1:] if s else s
+
+
+def _clean(s: str | None) -> str:
+    return (s or "").strip().rstrip(".;:,").strip()
+
+
+def _a(word: str) -> str:
+    return "an" if word[:1].lower() in "aeiou" else "a"
+
+
+def _poss(np: str) -> str:
+    return f"{np}'" if np.endswith("s") else f"{np}'s"
+
+
+def _place(country: str) -> str:
+    """A country or organisation as a noun phrase: "China", "the United States", "the SCO"."""
+    c = country.strip()
+    if c.lower().startswith("the "):
+        return c
+    words = {w.lower() for w in re.findall(r"[A-Za-z]+", c)}
+    if c.lower() in _NEEDS_THE or (c not in COUNTRY_ADJ and (c.isupper() or words & _ORG_WORDS)):
+        return f"the {c}"
+    return c
+
+
+def _pronoun_led(text: str) -> bool:
+    toks = tokens(text)
+    return not toks or toks[0] in _PRONOUNS
+
+
+def _name(f: Any) -> str:
+    return _clean(f.name or f.answer)
+
+
+def _pkey(name: str) -> str:
+    """Person key: the normalised last name token. Conservative: same surname = maybe same person."""
+    toks = tokens(name)
+    return toks[-1] if toks else ""
+
+
+def _rkey(f: Any) -> str:
+    """Role key: the normalised role label, so "Foreign Minister" of "China" and "Chinese Foreign
+    Minister" (no country) count as the same office."""
+    return normalise(_role_label(f))
+
+
+def _same_event(a: str, b: str) -> bool:
+    na, nb = normalise(a), normalise(b)
+    return na == nb or fuzz.token_sort_ratio(na, nb) >= 90
+
+
+def _dedupe(values: Iterable[str]) -> list[str]:
+    seen: set[str] = set()
+    out: list[str] = []
+    for v in values:
+        n = normalise(v) if v else ""
+        if n and n not in seen:
+            seen.add(n)
+            out.append(v.strip())
+    return out
+
+
+def _country(f: Any) -> str:
+    """The fact's country as a country name ("Chinese" -> "China"), or its organisation."""
+    c = _clean(f.country)
+    return _ADJ_COUNTRY.get(c.lower(), c)
+
+
+def _role_complete(f: Any) -> bool:
+    return _complete(_clean(f.role), _country(f))
+
+
+@lru_cache(maxsize=1 << 14)
+def _complete(role: str, country: str) -> bool:
+    """Does the role already say where ("Chinese Foreign Minister", "fellow at CIIS")?"""
+    adj = COUNTRY_ADJ.get(country, "")
+    return (re.search(r"\sat\s", role) is not None or contains_phrase(role, country)
+            or bool(adj and contains_phrase(role, adj)))
+
+
+def _role_label(f: Any) -> str:
+    return _label(_clean(f.role), _country(f))
+
+
+@lru_cache(maxsize=1 << 14)
+def _label(role: str, country: str) -> str:
+    """Role with its country, as a matching/choice label: "Chinese Foreign Minister"."""
+    if not country or _complete(role, country):
+        return role
+    if role[:1].isupper():
+        adj = COUNTRY_ADJ.get(country)
+        return f"{adj} {role}" if adj else f"{role} of {_place(country)}"
+    if _OFFICE_WORDS.search(role):
+        return f"{role} of {_place(country)}"  # "former president of Colombia"
+    return f"{role} at {_place(country)}"
+
+
+def _role_phrase(f: Any) -> str:
+    return _phrase(_clean(f.role), _country(f))
+
+
+@lru_cache(maxsize=1 << 14)
+def _phrase(role: str, country: str) -> str:
+    """Role as a predicate: "Wang Yi is {China's Foreign Minister}"."""
+    titled = role[:1].isupper()
+    office = bool(_OFFICE_WORDS.search(role))
+    if not country or _complete(role, country):
+        # "the general secretary of the CAN" names one office; "a fellow at CIIS" one of many
+        return f"the {role}" if titled or (office and re.search(r"\s(?:of|at)\s", role)) else f"{_a(role)} {role}"
+    if titled:
+        if country in COUNTRY_ADJ:
+            return f"{_poss(_place(country))} {role}"
+        return f"the {role} of {_place(country)}"
+    if office:
+        return f"{'a' if role.startswith('former') else 'the'} {role} of {_place(country)}"
+    return f"{_a(role)} {role} at {_place(country)}"
+
+
+def _who_prompt(f: Any) -> str | None:
+    role, country = _clean(f.role), _country(f)
+    if not role:
+        return None
+    if not country and not _role_complete(f):
+        return None  # "Who is the President?" has no single answer
+    return f"According to the article, who is {_role_phrase(f)}?"
+
+
+def _acronyms(f: Any) -> list[str]:
+    return _dedupe(a for a in [f.answer or "", *f.aliases] if a and is_acronym(a))
+
+
+def _full_name(f: Any) -> str:
+    name = _name(f)
+    if name and not is_acronym(name):
+        return name
+    return next((a for a in f.aliases if a and not is_acronym(a)), "")
+
+
+FAR = 5  # tier offset for values from another story
+
+
+_OFFICE_WORDS = re.compile(r"\b(?:president|minister|secretary|chief|head|governor|chair(?:man|woman|person)?|"
+                           r"director|commissioner|ambassador|envoy|leader|spokes(?:person|man|woman)|king|queen|"
+                           r"prime|premier|mayor|speaker|general)\b", re.I)
+
+
+def _near_enough(pool: Iterable[tuple[int, str]]) -> bool:
+    """At least two foils from the same story (a third may come from elsewhere)."""
+    return len({v for t, v in pool if t < FAR}) >= 2
+
+
+def _salience(facts: Sequence[Any]) -> float:
+    """How central the facts are to their article: news puts the story in the headline and the
+    first paragraphs and background further down (1 for the lead, falling to 0 past sentence 15);
+    goals, the aims the article reports, count a little more."""
+    best = 0.0
+    for f in facts:
+        idx = min((s.sentence_idx for s in f.sources if s.sentence_idx is not None), default=8)
+        best = max(best, max(0.0, 1 - idx / 15) + (0.3 if f.kind == "goal" else 0.0))
+    return best
+
+
+# Heads of state and government of a country: who holds the office is general knowledge, not what
+# the article teaches (their part in the story is asked through what they did or aimed for).
+_HEAD_OF_STATE = re.compile(r"^(?:the\s+)?(?:president|prime minister|chancellor|king|queen|emir|amir|sultan|premier|monarch|"
+                            r"emperor|crown prince|head of state|head of government)(?:\s+of\s+(?:the\s+)?(?:state of\s+|"
+                            r"republic of\s+|kingdom of\s+)?(?P<c>[A-Z][\w .'-]+))?$", re.I)
+
+
+def _general_knowledge(f: Any) -> bool:
+    """Who heads a country's state or government ("Who is France's President?", "the Amir of
+    the State of Qatar") is general knowledge, not what the article teaches."""
+    m = _HEAD_OF_STATE.match(_clean(f.role))
+    if not m:
+        return False
+    place = m.group("c") or _country(f)
+    return not place or not re.search(r"\b(?:Committee|Council|Commission|Bank|Fund|Union|Assembly|Summit|"
+                                      r"Conference|Court|Agency|Organi[sz]ation|Federation|Association)\b", place)
+
+
+# A role the extractor cut badly: a modifier left in ("then president"), a place doubled, or an
+# office "of" something that is no country or body ("President of climate summit").
+_BAD_ROLE = re.compile(r"^(?:then|current|former then)\b|\b(?P<x>[A-Z][\w ]{3,}) of (?P=x)\b|\bof [a-z]+ [a-z]+$", re.I)
+
+
+def _articles(f: Any) -> set[str]:
+    return {s.article for s in f.sources}
+
+
+def _sources(facts: Sequence[Any]) -> list[dict[str, str]]:
+    out: list[dict[str, str]] = []
+    seen: set[tuple[str, str]] = set()
+    for f in facts:
+        for s in f.sources:
+            key = (s.article, s.sentence)
+            if key not in seen:
+                seen.add(key)
+                out.append({"article": s.article, "sentence": s.sentence})
+    return out
+
+
+def _is_publication(f: Any) -> bool:
+    return f.kind == "date" and f.subtype == "publication"
+
+
+def _source_count(f: Any) -> int:
+    return len({s.article for s in f.sources})
+
+
+def _qid(qtype: str, fact_ids: Sequence[str], key: str) -> str:
+    raw = f"{qtype}|{','.join(sorted(fact_ids))}|{key}"
+    return hashlib.sha1(raw.encode("utf-8"), usedforsecurity=False).hexdigest()[:12]
+
+
+_MECH_FAMILY = {
+    "organisation": "body", "organization": "body", "format": "body", "forum": "body",
+    "group": "body", "platform": "body", "mechanism": "body",
+    "initiative": "project", "corridor": "project", "project": "project", "programme": "project",
+    "treaty": "agreement", "agreement": "agreement", "partnership": "agreement", "declaration": "agreement",
+}
+
+
+def _family(f: Any) -> str:
+    return _MECH_FAMILY.get((f.subtype or "").lower(), "other")
+
+
+def _the(name: str) -> str:
+    """A mechanism's name as a noun phrase: "the Belt and Road Initiative", "BRICS"."""
+    if name.lower().startswith("the ") or is_acronym(name):
+        return name
+    return f"the {name}"

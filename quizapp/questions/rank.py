@@ -1,0 +1,121 @@
+"""Keeping the best candidates: one per slot, no near-duplicates, a few per fact, then each fact's best
+item before any second one and at most a budget of items an article."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from .blanks import BLANK
+from .normalise import (
+    normalise,
+)
+from .types import Question
+
+
+@dataclass
+class _Cand:
+    question: Question
+    slot: str  # "fact id|type": at most one question per slot survives
+
+
+_PER_FACT = 3  # single-fact questions kept per fact: the best few, not every template
+
+
+def select(cands: Sequence[_Cand], per_fact: int = _PER_FACT, budget: int | None = None) -> list[Question]:
+    """Best candidate per slot, then drop near-duplicates of a better question of the same type,
+    then keep at most ``per_fact`` single-fact questions per fact (the best-scoring ones).
+
+    A near-duplicate has a prompt within fuzz.ratio > 90 of a kept prompt *and* the same answer
+    (normalised, ratio > 90): "Who is China's Foreign Minister?" and "Who is Russia's Foreign
+    Minister?" differ in one word but ask different things, so both stay.
+    """
+    # Every candidate competes; the best one per slot that passes the checks wins, so a cloze
+    # whose sentence is already used falls back to the fact's next-best sentence.
+    ranked = sorted(cands, key=lambda c: (-c.question.score, c.question.id, c.question.prompt))
+    filled: set[str] = set()
+    kept: list[Question] = []
+    prompts: dict[str, list[str]] = {}
+    answers: dict[str, list[str]] = {}
+    per_fact_count: dict[str, int] = {}
+    blanked_sentences: set[str] = set()
+    for c in ranked:
+        q = c.question
+        if c.slot in filled:
+            continue
+        sent = None
+        if BLANK in q.prompt and q.type in ("cloze", "multiple_choice") and q.sources:
+            # one blank per source sentence: two clozes on one sentence answer each other
+            src = q.sources[0]
+            sent = src["sentence"] if isinstance(src, dict) else src.sentence
+            if sent in blanked_sentences:
+                continue
+        if q.type not in ("matching", "ordering"):
+            p, a = normalise(q.prompt), normalise(q.answer)
+            ps, ans = prompts.setdefault(q.type, []), answers.setdefault(q.type, [])
+            close = process.extract(p, ps, scorer=fuzz.ratio, score_cutoff=90.0001, limit=None)
+            if any(a == ans[i] or fuzz.ratio(a, ans[i]) > 90 for _, _, i in close):
+                continue
+            if per_fact and len(q.fact_ids) == 1:
+                n = per_fact_count.get(q.fact_ids[0], 0)
+                if n >= per_fact:
+                    continue
+                per_fact_count[q.fact_ids[0]] = n + 1
+            ps.append(p)
+            ans.append(a)
+        if sent is not None:
+            blanked_sentences.add(sent)
+        filled.add(c.slot)
+        kept.append(q)
+    return spread(kept, ARTICLE_BUDGET if budget is None else budget)
+
+
+# Items one article yields at most: a teacher prints a dozen or two, not a hundred to weed.
+ARTICLE_BUDGET = 20
+
+
+# At most this share of an article's items are true/false (the weakest test of recall).
+TRUE_FALSE_SHARE = 0.3
+
+
+def _article_of(q: Question) -> str:
+    src = q.sources[0] if q.sources else None
+    if src is None:
+        return ""
+    return src["article"] if isinstance(src, dict) else src.article
+
+
+def spread(ranked: list[Question], budget: int = 0) -> list[Question]:
+    """Best first, but each fact's best item before any fact's second one, so the top of the list
+    covers many facts rather than one fact in four types; then each article's budget.
+
+    ``ranked`` is sorted best first. An item's place is (round, -score): round 0 holds the best
+    item of every fact, round 1 the second items. Within an article at most ``budget`` items
+    survive (0: no limit), true/false at most ``TRUE_FALSE_SHARE`` of them.
+    """
+    seen: dict[str, int] = {}
+    placed: list[tuple[int, int, Question]] = []
+    for i, q in enumerate(ranked):
+        key = ",".join(q.fact_ids)
+        rnd = seen.get(key, 0)
+        seen[key] = rnd + 1
+        placed.append((rnd, i, q))
+    placed.sort(key=lambda t: (t[0], t[1]))
+    per_article: dict[str, int] = {}
+    tf_article: dict[str, int] = {}
+    out: list[Question] = []
+    for _rnd, _i, q in placed:
+        art = _article_of(q)
+        n = per_article.get(art, 0)
+        if budget and n >= budget:
+            continue
+        if q.type == "true_false" and budget:
+            t = tf_article.get(art, 0)
+            if t + 1 > max(2, int(TRUE_FALSE_SHARE * budget)):
+                continue
+            tf_article[art] = t + 1
+        per_article[art] = n + 1
+        out.append(q)
+    return out

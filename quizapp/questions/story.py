@@ -1,0 +1,175 @@
+"""The facts of a corpus as the templates see them: sorted by kind, with the indexes that say what
+else is true (so foils stay false), the story each article belongs to, each article's subject and
+publication date, and the cleaned views of events and goals."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from .goal_views import goal_view
+from .labels import _SKIP_ROLES, _clean, _country, _full_name, _name, _pkey, _rkey, _same_event
+from .normalise import (
+    iso_parts,
+    normalise,
+)
+from .render import (
+    article_pairs,
+    event_view,
+    named_actor,
+)
+from .render import parties as _parties
+
+
+@dataclass
+class _Corpus:
+    """Sorted facts plus the indexes that say what else is true (to keep distractors false),
+    and the cleaned views (events, goals) that templates use instead of raw extractor fields."""
+
+    facts: list[Any]
+    leaders: list[Any] = field(default_factory=list)
+    mechanisms: list[Any] = field(default_factory=list)
+    dates: list[Any] = field(default_factory=list)
+    goals: list[Any] = field(default_factory=list)
+    roles_by_person: dict[str, set[str]] = field(default_factory=dict)
+    people_by_role: dict[str, set[str]] = field(default_factory=dict)
+    events: dict[str, str] = field(default_factory=dict)  # date fact id -> clean event
+    goal_views: dict[str, Any] = field(default_factory=dict)  # goal fact id -> GoalView
+
+    def __post_init__(self) -> None:
+        buckets = {"leader": self.leaders, "mechanism": self.mechanisms, "date": self.dates,
+                   "goal": self.goals}
+        for f in self.facts:
+            bucket = buckets.get(f.kind)
+            if f.kind == "leader" and (not f.role or f.role.strip().lower() in _SKIP_ROLES):
+                continue  # "his Russian counterpart" is not an office to ask about
+            if bucket is not None:
+                bucket.append(f)
+        for f in self.leaders:
+            if _name(f) and f.role:
+                self.roles_by_person.setdefault(_pkey(_name(f)), set()).add(_rkey(f))
+                self.people_by_role.setdefault(_rkey(f), set()).add(_pkey(_name(f)))
+        # Clean events, one fact per event text ("the signing of X" = "signing of X").
+        seen_events: dict[str, str] = {}
+        names = [_full_name(m) for m in self.mechanisms if _full_name(m)]
+        for f in self.dates:
+            ev = event_view(f, names)
+            if ev is None or iso_parts(f.date or "") is None:
+                continue
+            key = normalise(ev) + "|" + (f.date or "")
+            if key in seen_events:
+                continue
+            seen_events[key] = f.id
+            self.events[f.id] = ev
+        pairs = article_pairs(self.goals, self.leaders)
+        actor_names = {_clean(f.actor) for f in self.goals if f.actor} | {_name(f) for f in self.leaders}
+        seen_goals: list[tuple[frozenset[str], str]] = []
+        for f in self.goals:
+            v = goal_view(f, self.leaders, pairs, actor_names)
+            if v is None:
+                continue
+            ng = normalise(v.goal)
+            if any((ps & v.parties and fuzz.token_set_ratio(g, ng) >= 80) for ps, g in seen_goals):
+                continue  # the same goal reported twice, by the same or an overlapping party
+            seen_goals.append((v.parties, ng))
+            self.goal_views[f.id] = v
+
+    @cached_property
+    def topic_of(self) -> dict[str, str]:
+        """Article -> its topic: articles that share a named person or two named bodies (merged
+        facts citing both), or whose office-holders come from the same two countries, are about one story, so their facts may meet in one matching or
+        ordering item and serve as each other's foils; unrelated articles never mix."""
+        parent: dict[str, str] = {}
+
+        def find(a: str) -> str:
+            while parent.setdefault(a, a) != a:
+                parent[a] = parent[parent[a]]
+                a = parent[a]
+            return a
+
+        shared: dict[tuple[str, str], int] = {}
+        for f in self.facts:
+            arts = sorted({s.article for s in f.sources})
+            for a in arts:
+                find(a)
+            if f.kind in ("leader", "mechanism") and len(arts) > 1:
+                for i, a in enumerate(arts):
+                    for b in arts[i + 1:]:
+                        # one person in common, or two bodies, makes one story
+                        shared[(a, b)] = shared.get((a, b), 0) + (2 if f.kind == "leader" else 1)
+        # two articles whose office-holders come from the same two countries report one relation
+        countries: dict[str, set[str]] = {}
+        for f in self.leaders:
+            if f.country:
+                for src in f.sources:
+                    countries.setdefault(src.article, set()).add(_country(f))
+        arts = sorted(countries)
+        for i, a in enumerate(arts):
+            for b in arts[i + 1:]:
+                if len(countries[a] & countries[b]) >= 2:
+                    shared[(a, b)] = shared.get((a, b), 0) + 2
+        for (a, b), n in sorted(shared.items()):
+            if n >= 2:
+                parent[find(a)] = find(b)
+        return {a: find(a) for a in list(parent)}
+
+    @cached_property
+    def published(self) -> dict[str, date]:
+        """Article -> its publication date (from its publication fact), to write out "on Monday"."""
+        out: dict[str, date] = {}
+        for f in self.dates:
+            if f.subtype == "publication" and f.date and len(f.date) == 10 and f.sources:
+                out[f.sources[0].article] = date.fromisoformat(f.date)
+        return out
+
+    @cached_property
+    def subject_of(self) -> dict[str, str]:
+        """Article -> the id of the body it is about (the one it names most, earliest first): a
+        blank for it is given away by the rest of the article's story."""
+        counts: dict[str, dict[str, tuple[int, int]]] = {}
+        for f in self.mechanisms:
+            for src in f.sources:
+                n, first = counts.setdefault(src.article, {}).get(f.id, (0, 10 ** 6))
+                counts[src.article][f.id] = (n + 1, min(first, src.sentence_idx if src.sentence_idx is not None else 10 ** 6))
+        return {a: max(sorted(c), key=lambda k: (c[k][0], -c[k][1])) for a, c in counts.items() if c}
+
+    def dates_of_event(self, event: str) -> list[str]:
+        return [g.date for g in self.dates if g.date and g.event and _same_event(g.event, event)]
+
+    def verb_ambiguous(self, v: Any) -> bool:
+        """Would "What did {actor} {verb}?" have another right answer somewhere in the corpus?
+
+        A typed answer is only fair when the actor stated one thing with that verb. Goals whose
+        actor could not be named ("They also called on ...") count against every actor in their
+        article, since they may be the same party.
+        """
+        for f in self.goals:
+            if f.id == v.fact.id:
+                continue
+            w = self.goal_views.get(f.id)
+            if w is not None:
+                if w.verb == v.verb and w.parties & v.parties and \
+                        fuzz.token_set_ratio(normalise(w.goal), normalise(v.goal)) < 80:
+                    return True
+                continue
+            sub = (f.subtype or "").lower()
+            if sub == v.verb and any(s.article == v.article for s in f.sources):
+                if _parties(_clean(f.actor), self.leaders) & v.parties or not named_actor(_clean(f.actor)):
+                    return True
+        return False
+
+    def goals_of(self, parties: frozenset[str]) -> list[str]:
+        """Every goal (raw and cleaned) stated by an actor overlapping ``parties``."""
+        out = []
+        for f in self.goals:
+            v = self.goal_views.get(f.id)
+            if v is not None and v.parties & parties:
+                out.append(v.goal)
+            elif v is None and f.actor:
+                if _parties(_clean(f.actor), self.leaders) & parties:
+                    out.append(_clean(f.goal or f.answer))
+        return out
