@@ -1,0 +1,115 @@
+"""Items about when things happened: the event asked in plain words, or the article's sentence with
+its date blanked or swapped for a checked false one."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..blanks import (
+    BLANK,
+    _blank_date,
+    _cloze_text,
+    _date_pool_sort_key,
+    _enough_context,
+    _good_sentences,
+    _question_ok,
+    _shift,
+    _src_is_caption,
+    render_like,
+)
+from ..labels import (
+    _clean,
+    _is_publication,
+)
+from ..normalise import (
+    compatible,
+    date_variants,
+    iso_parts,
+    parse_date,
+    precision,
+    render_date,
+)
+from ..rank import _Cand
+from ..sentences import (
+    strip_dateline,
+)
+
+
+class DateItems:
+    """Mixed into the generator: uses its ``corpus``, ``rng`` and building blocks (``make``, ``mc``,
+    ``true_false``, ``cloze``, ``near``)."""
+
+    def date(self, f: Any) -> list[_Cand | None]:
+        iso = (f.date or "").strip()
+        if iso_parts(iso) is None or _is_publication(f):
+            return []  # "when was this article published" is trivia about the corpus, not the news
+        c = self.corpus
+        accepted = [*date_variants(iso),
+                    *(a for a in f.aliases if a and parse_date(a) == iso_parts(iso))]
+        out: list[_Cand | None] = []
+        # cloze first: it needs no event and consumes no rng
+        for src in _good_sentences(f):
+            text = _cloze_text(src.sentence, self.corpus.published.get(src.article))
+            found = _blank_date(text, iso) if text else None
+            if found is None or not _enough_context(found[0]):
+                continue
+            n = sum(1 for x in out if x is not None)
+            out.append(self.make("cloze", [f], f"cloze:{n}" if n else "cloze", found[0], found[1], accepted,
+                                 dq=0.5, penalty=0.02 * n,
+                                 sources=[{"article": src.article, "sentence": src.sentence}]))
+        taken = sorted({*c.dates_of_event(f.event or ""), iso})
+        prec = precision(iso)
+
+        def free(d: str) -> bool:
+            return iso_parts(d) is not None and not any(compatible(d, t) for t in taken)
+
+        window = {"day": 90, "month": 400, "year": 365 * 12}[prec]
+        # foils from the same story, or the true date moved: another article's years are easy to rule out
+        same_precision = {g.date for g in c.dates if g.date and precision(g.date) == prec and self.near(f, g)}
+        corpus_dates = sorted((d for d in same_precision if free(d)
+                               and _date_pool_sort_key(d, iso)[0] <= window),
+                              key=lambda d: _date_pool_sort_key(d, iso))
+        pool: list[tuple[int, str]] = [(0, render_date(d)) for d in corpus_dates[:4]]
+        # never a day or two off: a false date a reader can rule out, not a gotcha on precision
+        steps = {"day": [7, -7, 14, -14, 30, -30, 61, -61],
+                 "month": [1, 2, 3, -1, -2, -3],
+                 "year": [1, 2, 3, -1, -2, -3, 4, -4]}[prec]
+        shifted = [s for s in (_shift(iso, k) for k in steps) if s and free(s)]
+        pool += [(1, render_date(s)) for s in shifted]
+        question = _clean(getattr(f, "question", None) or "")
+        if question and not _src_is_caption(f) and _question_ok(question):
+            # "When did the IMF approve a 48-month Extended Fund Facility arrangement?": the fact
+            # in plain words, its own item; the article's sentence stays the cited evidence
+            srcs = [{"article": s.article, "sentence": s.sentence} for s in f.sources[:1]]
+            expl = f"The article says: {strip_dateline(f.sources[0].sentence)}" if f.sources else None
+            answer = render_date(iso)
+            out.append(self.mc([f], "mc:when", question, answer, accepted, pool, date=True,
+                               explanation=expl, sources=srcs))
+            out.append(self.make("short_answer", [f], "sa:when", question, answer, accepted, dq=0.55,
+                                 explanation=expl, sources=srcs, penalty=0.02))
+        # The event is asked about in the article's own sentence, never pasted into a fixed frame
+        # ("On what date did this happen: <clause>?" reads as a machine wrote it): the sentence
+        # with its date blanked is a multiple choice; with the date swapped for a checked false
+        # one (or kept) it is a true/false statement.
+        for src in _good_sentences(f)[:1]:
+            text = _cloze_text(src.sentence, self.corpus.published.get(src.article))
+            found = _blank_date(text, iso) if text else None
+            if found is None or not _enough_context(found[0]):
+                continue
+            blanked, matched = found
+            if re.search(rf"{BLANK}\s*(?:and|or|to|–|-)\s*\d|\d{{4}}\s*(?:and|or|to|–|-)\s*{BLANK}", blanked):
+                continue  # "in _____ and 2021", "from _____ to 23": the other end gives it away or garbles it
+            srcs = [{"article": src.article, "sentence": src.sentence}]
+            expl = f"The article says: {strip_dateline(src.sentence)}"
+            same_form = [(t, render_like(matched, iso, d)) for t, d in
+                         [(0, d) for d in corpus_dates[:4]] + [(1, d) for d in shifted]]
+            out.append(self.mc([f], "mc:when-sentence", f"Which date completes the sentence? {blanked}",
+                               matched, accepted, [(t, v) for t, v in same_form if v], date=True,
+                               explanation=expl, sources=srcs,
+                               # a full date is better typed (any format grades); a year or month chosen
+                               penalty=0.1 if prec == "day" else 0.0))
+            wrong = [d for d in (corpus_dates[:3] or shifted[:4]) if render_like(matched, iso, d)]
+            false = blanked.replace(BLANK, render_like(matched, iso, self.rng.choice(sorted(wrong)))) if wrong else None
+            out.append(self.true_false(f, text, false, "tf:when", sources=srcs))
+        return out

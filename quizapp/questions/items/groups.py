@@ -1,0 +1,141 @@
+"""Items over several facts of one story: matching people to offices or events to dates, and putting
+events in order."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from ..blanks import (
+    _date_statement,
+    listable_event,
+)
+from ..labels import (
+    _BAD_ROLE,
+    _country,
+    _general_knowledge,
+    _name,
+    _pkey,
+    _pronoun_led,
+    _rkey,
+    _role_complete,
+    _role_label,
+    _same_event,
+)
+from ..normalise import (
+    compatible,
+    date_interval,
+    normalise,
+    render_date,
+)
+from ..rank import _Cand
+from ..render import (
+    role_ok,
+)
+
+ORDER_PROMPT = "Put these events in order, earliest first."
+MATCH_MIN, MATCH_MAX = 3, 6
+ORDER_MIN, ORDER_MAX = 3, 5
+
+
+class GroupItems:
+    """Mixed into the generator: uses its ``corpus``, ``rng`` and building blocks (``make``, ``mc``,
+    ``true_false``, ``cloze``, ``near``)."""
+
+    def groups(self, rows: list[tuple[Any, str, str]], clash, size_min: int, size_max: int
+               ) -> list[list[tuple[Any, str, str]]]:
+        """Split rows into groups of size_min..size_max with no clashing pair inside a group."""
+        rows = sorted(rows, key=lambda r: r[0].id)
+        self.rng.shuffle(rows)
+        # rows that clash with few others go first, so one vague row ("2021") cannot crowd out
+        # the precise ones it overlaps ("23 August 2021", "25 August 2021")
+        clashes = {id(r): sum(1 for o in rows if o is not r and clash(r, o)) for r in rows}
+        rows.sort(key=lambda r: clashes[id(r)])
+        n = len(rows)
+        if n < size_min:
+            return []
+        k = max(1, math.ceil(n / size_max))
+        while k > 1 and n / k < size_min:
+            k -= 1
+        groups: list[list[tuple[Any, str, str]]] = [[] for _ in range(k)]
+        for i, row in enumerate(rows):
+            for j in range(k):
+                g = groups[(i + j) % k]
+                if len(g) < size_max and not any(clash(row, other) for other in g):
+                    g.append(row)
+                    break
+        return [g for g in groups if size_min <= len(g)]
+
+    def article_groups(self, rows: list[tuple[Any, str, str]], clash, size_min: int, size_max: int
+                       ) -> list[list[tuple[Any, str, str]]]:
+        """Groups drawn from one topic (an article, or articles on one story) at a time: a matching or
+        ordering item that mixes unrelated articles pairs people and events never seen together."""
+        by_article: dict[str, list[tuple[Any, str, str]]] = {}
+        topics = self.corpus.topic_of
+        for row in rows:
+            art = row[0].sources[0].article if row[0].sources else ""
+            by_article.setdefault(topics.get(art, art), []).append(row)
+        out: list[list[tuple[Any, str, str]]] = []
+        for art in sorted(by_article):
+            out += self.groups(by_article[art], clash, size_min, size_max)
+        return out
+
+    def matching(self) -> list[_Cand | None]:
+        c = self.corpus
+        out: list[_Cand | None] = []
+
+        def person_clash(a, b) -> bool:
+            pa, pb = _pkey(a[1]), _pkey(b[1])
+            return (pa == pb or normalise(a[2]) == normalise(b[2])
+                    or _rkey(b[0]) in c.roles_by_person.get(pa, set())
+                    or _rkey(a[0]) in c.roles_by_person.get(pb, set()))
+
+        def text_clash(a, b) -> bool:
+            return (normalise(a[1]) == normalise(b[1]) or normalise(a[2]) == normalise(b[2])
+                    or fuzz.ratio(normalise(a[1]), normalise(b[1])) > 90)
+
+        def date_clash(a, b) -> bool:
+            return text_clash(a, b) or _same_event(a[1], b[1]) or compatible(a[0].date, b[0].date)
+
+        specs = [
+            ("people", "Match each person to their role.", person_clash,
+             [(f, _name(f), _role_label(f)) for f in c.leaders
+              if _name(f) and f.role and role_ok(f) and not _pronoun_led(_name(f))
+              and (_country(f) or _role_complete(f)) and not _general_knowledge(f)
+              and not _BAD_ROLE.search(_role_label(f))]),
+            ("dates", "Match each event to its date.", date_clash,
+             [(f, c.events[f.id], render_date(f.date)) for f in c.dates if f.id in c.events
+              and listable_event(c.events[f.id])]),
+            # no "match each party to its aim": one party named three ways ("the Bank of Japan",
+            # "the BOJ chief", "the Japanese central bank") cannot be told apart by a reader
+        ]
+        for key, prompt, clash, rows in specs:
+            for group in self.article_groups(rows, clash, MATCH_MIN, MATCH_MAX):
+                facts = [r[0] for r in group]
+                pairs = [[r[1], r[2]] for r in group]
+                answer = "; ".join(f"{left} \u2192 {right}" for left, right in pairs)
+                out.append(self.make("matching", facts, f"match:{key}", prompt, answer,
+                                     pairs=pairs, dq=0.5,
+                                     slot="match|" + ",".join(sorted(f.id for f in facts))))
+        return out
+
+    def ordering(self) -> list[_Cand | None]:
+        c = self.corpus
+        rows = [(f, c.events[f.id], f.date) for f in c.dates if f.id in c.events and listable_event(c.events[f.id])]
+
+        def clash(a, b) -> bool:
+            return (compatible(a[2], b[2]) or _same_event(a[1], b[1])
+                    or normalise(a[1]) == normalise(b[1]))
+
+        out: list[_Cand | None] = []
+        for unsorted in self.article_groups(rows, clash, ORDER_MIN, ORDER_MAX):
+            group = sorted(unsorted, key=lambda r: (date_interval(r[2]) or (r[2],))[0])
+            facts = [r[0] for r in group]
+            items = [r[1] for r in group]
+            expl = " ".join(_date_statement(r[1], r[2]) + "." for r in group)
+            out.append(self.make("ordering", facts, "order", ORDER_PROMPT, " \u2192 ".join(items),
+                                 items=items, dq=0.5, explanation=expl,
+                                 slot="order|" + ",".join(sorted(f.id for f in facts))))
+        return out

@@ -1,0 +1,195 @@
+"""Items about people and the bodies an article names: who holds which office, what an office is,
+a name in its sentence."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from ...corpus.parse import looks_english
+from ..blanks import (
+    BLANK,
+    _blank,
+    _cloze_text,
+    _echoed,
+    _enough_context,
+    _good_sentences,
+    _overlapping,
+)
+from ..labels import (
+    _BAD_ROLE,
+    _HEAD_OF_STATE,
+    _SKIP_ROLES,
+    FAR,
+    _acronyms,
+    _articles,
+    _clean,
+    _country,
+    _family,
+    _full_name,
+    _general_knowledge,
+    _name,
+    _near_enough,
+    _pkey,
+    _poss,
+    _pronoun_led,
+    _rkey,
+    _role_complete,
+    _role_label,
+    _role_phrase,
+    _who_prompt,
+)
+from ..normalise import (
+    content_tokens,
+    is_acronym,
+    normalise,
+    tokens,
+)
+from ..rank import _Cand
+from ..render import (
+    is_commentator,
+    role_ok,
+)
+from ..sentences import (
+    find_span,
+    is_caption,
+    words,
+)
+
+
+class PeopleItems:
+    """Mixed into the generator: uses its ``corpus``, ``rng`` and building blocks (``make``, ``mc``,
+    ``true_false``, ``cloze``, ``near``)."""
+
+    def leader(self, f: Any) -> list[_Cand | None]:
+        name, role = _name(f), _clean(f.role)
+        if not name or not role or _pronoun_led(name) or role.lower() in _SKIP_ROLES:
+            return []
+        if _general_knowledge(f):
+            return []  # "Who is France's President?" is general knowledge
+        if all(is_caption(s.sentence) or not looks_english(s.sentence) for s in f.sources):
+            return []  # named only under a photo: not what the article reports
+        if name.split()[0].lower() in ("al", "bin", "ibn", "de", "van", "von", "el") or len(name.split()) < 2:
+            return []  # "Al Said", "Kagame": a family name alone names nobody for sure
+        if not (_country(f) or _role_complete(f)) or _BAD_ROLE.search(_role_label(f)):
+            return []  # "X is the Leader": of what? A role must say where, and say it cleanly
+        c = self.corpus
+        accepted = [name, *(a for a in f.aliases if len(tokens(a)) > 1 or a == tokens(name)[-1].title())]
+        out: list[_Cand | None] = []
+        if not role_ok(f):
+            # The role is cut off: only the name in its own sentence is safe to ask about.
+            out.extend(self.leader_cloze(f, name, accepted))
+            return out
+        me = _pkey(name)
+        my_roles = c.roles_by_person.get(me, set())
+        holders = c.people_by_role.get(_rkey(f), set())
+        commentator = is_commentator(role)
+        # foils are offices as complete as the key: a bare "President" or "Sheikh" stands out
+        peers = [g for g in c.leaders if role_ok(g) and is_commentator(_clean(g.role)) == commentator
+                 and (_country(g) or _role_complete(g)) and not _BAD_ROLE.search(_role_label(g))
+                 and not _HEAD_OF_STATE.match(_clean(g.role)) or g is f]
+        others = [g for g in peers if _name(g) and _pkey(_name(g)) != me]
+        my_words = set(content_tokens(role))
+
+        def tier(g: Any) -> int:
+            kind = 0 if f.subtype and g.subtype == f.subtype else 1 if set(content_tokens(g.role)) & my_words else 2
+            return kind if self.near(f, g) else kind + FAR
+
+        who = None if commentator else _who_prompt(f)
+        if who:
+            pool = [(tier(g), _name(g)) for g in others
+                    if _pkey(_name(g)) not in holders and _rkey(g) != _rkey(f)]
+            if _near_enough(pool):
+                out.append(self.mc([f], "mc:who", who, name, accepted, pool, person=True))
+            if len(holders) == 1:
+                out.append(self.make("short_answer", [f], "sa:who", who, name, accepted, dq=0.5))
+        label = _role_label(f)
+        pool = [(tier(g), _role_label(g)) for g in peers if _rkey(g) not in my_roles]
+        prompt = f"According to the article, what is {_poss(name)} role?" if not commentator else f"Who is {name}?"
+        if (_country(f) or _role_complete(f)) and len({v for t, v in pool if t < FAR}) >= 3:
+            pool = [(t, v) for t, v in pool if t < FAR]  # offices from another story are no test
+            # "What is Kagame's role? President" asks nothing: only roles that say where
+            out.append(self.mc([f], "mc:role", prompt, label, [], pool))
+        true_stmt = f"{name} is {_role_phrase(f)}"
+        # False statement: another office of the same kind (leader or commentator) swapped in.
+        offices: dict[int, dict[tuple[str, str], Any]] = {}
+        for g in peers:
+            if _rkey(g) not in my_roles and tier(g) < FAR:  # an office from the same story only
+                offices.setdefault(tier(g), {}).setdefault((g.role, g.country or ""), g)
+        false = None
+        for t in sorted(offices):
+            swaps = sorted({s for g in offices[t].values()
+                            for s in [f"{name} is {_role_phrase(g)}"]
+                            if normalise(s) != normalise(true_stmt)})
+            if swaps:
+                false = self.rng.choice(swaps)
+                break
+        out.append(self.true_false(f, true_stmt, false, "tf:role"))
+        out.extend(self.leader_cloze(f, name, accepted))
+        return out
+
+    def leader_cloze(self, f: Any, name: str, accepted: Sequence[str]) -> list[_Cand | None]:
+        """Blank the full name only where the sentence gives the role right before it ("Russian
+        Foreign Minister _____"): a bare "_____ said that ..." has no answer a student could know."""
+        role_words = [w.lower() for w in words(_clean(f.role))]
+        out: list[_Cand | None] = []
+        for src in _good_sentences(f):
+            text = _cloze_text(src.sentence, self.corpus.published.get(src.article))
+            span = find_span(text, name) if text else None
+            if text is None or span is None:
+                continue
+            before = [w.lower() for w in words(text[:span[0]])][-4:]
+            after = [w.lower() for w in words(text[span[1]:span[1] + 60])] if text[span[1]:].startswith(",") else []
+            if not role_words or not (role_words[-1] in before or role_words[0] in after[:3]):
+                continue
+            prompt = text[:span[0]] + BLANK + text[span[1]:]
+            if not _enough_context(prompt):
+                continue
+            out.append(self.make("cloze", [f], f"cloze:{len(out)}" if out else "cloze", prompt,
+                                 text[span[0]:span[1]], accepted, dq=0.5, penalty=0.02 * len(out),
+                                 sources=[{"article": src.article, "sentence": src.sentence}]))
+        return out
+
+    def mechanism(self, f: Any) -> list[_Cand | None]:
+        full = _full_name(f)
+        if not full:
+            return []
+        c = self.corpus
+        my_forms = {normalise(x) for x in [full, *f.aliases, f.answer or ""] if x}
+        others = [g for g in c.mechanisms if _full_name(g) and normalise(_full_name(g)) not in my_forms
+                  and not (my_forms & {normalise(x) for x in [*g.aliases, g.answer or ""] if x})]
+
+        def tier(g: Any) -> int:
+            # same story first (foils a reader met), then the same kind of body
+            kind = 0 if f.subtype and g.subtype == f.subtype else 1 if _family(g) == _family(f) else 3
+            return kind if self.near(f, g) else kind + 4
+
+        out: list[_Cand | None] = []
+        # No "What does X stand for?": the initials give the answer away and expanding a well-known
+        # acronym is general knowledge, not the article. The body is asked about in its sentence.
+        # Sentence-context multiple choice: which name completes the source sentence? Not for the
+        # body the article is about: the rest of the story gives it away.
+        for src in _good_sentences(f):
+            if c.subject_of.get(src.article) == f.id:
+                continue
+            text = _cloze_text(src.sentence, self.corpus.published.get(src.article))
+            found = _blank(text, [full, *f.aliases]) if text else None
+            if found is None or not _enough_context(found[0]):
+                continue
+            blanked, matched = found
+            if _echoed(matched, blanked) or _echoed(full, blanked):
+                continue  # "... on UNESCO's World Heritage List ... the _____ Committee": the stem says it
+            prompt = f"Which name completes the sentence? {blanked}"
+            use_acr = is_acronym(matched)
+            pool = [(tier(g), (_acronyms(g) or [""])[0] if use_acr else _full_name(g))
+                    for g in others if tier(g) in (0, 1, 4, 5)]
+            pool = [(t, v) for t, v in pool if not _overlapping(v, matched) and not _overlapping(v, full)]
+            if sum(1 for t, _ in pool if t < 4) < 2:
+                continue  # foils from unrelated articles are no test of this one
+            cand = self.mc([f], "mc:fill", prompt, matched, [full, *f.aliases], pool, acronyms=True,
+                           sources=[{"article": src.article, "sentence": src.sentence}], penalty=0.05)
+            if cand is not None:
+                out.append(cand)
+        if not any(c.subject_of.get(a) == f.id for a in _articles(f)):
+            out.extend(self.cloze(f, [full, *f.aliases]))
+        return out
