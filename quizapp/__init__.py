@@ -41,6 +41,10 @@ def create_app(test_config: dict | None = None) -> Flask:
     login_manager.init_app(app)
     security.init_app(app)
 
+    from .jobs import queue
+
+    queue.init_app(app)
+
     from . import cli
     from .web import register_blueprints
 

@@ -74,4 +74,10 @@ def default_config(instance_path: str) -> dict:
         "DASHBOARD_SNAPSHOT_SIZE": int(os.environ.get("DASHBOARD_SNAPSHOT_SIZE", "200") or 0),
         # Where a host's workers share them (signed files; "" keeps them in each worker only).
         "DASHBOARD_SNAPSHOT_DIR": os.environ.get("DASHBOARD_SNAPSHOT_DIR", str(Path(instance_path) / "snapshots")),
+        # The job queue (``quizapp.jobs``): SQLite beside the database by default, or a Redis URL
+        # (redis://host:6379/0) shared by every web and worker host. QUEUE_IMMEDIATE runs jobs
+        # inside the request that queued them (tests, and a deployment without a worker).
+        "QUEUE_URL": os.environ.get("QUEUE_URL") or "sqlite:///" + str(Path(instance_path) / "queue.sqlite"),
+        "QUEUE_IMMEDIATE": os.environ.get("QUEUE_IMMEDIATE") == "1",
+        "UPLOAD_RATE_LIMIT": os.environ.get("UPLOAD_RATE_LIMIT", "10 per minute; 100 per day"),
     }

@@ -32,6 +32,7 @@ def _base_config(instance: Path, db_url: str) -> dict:
         "WTF_CSRF_ENABLED": False,
         "RATELIMIT_ENABLED": False,
         "SERVER_NAME": None,
+        "QUEUE_IMMEDIATE": True,
     }
 
 

@@ -18,6 +18,7 @@ from quizapp.models import (
     Article,
     Assignment,
     ClassGroup,
+    Collection,
     Membership,
     Question,
     QuizItem,
@@ -59,13 +60,17 @@ def _world(app, uid: dict[str, int], n: int) -> dict:
         db.session.add(a)
         pending = PendingImport(owner_id=t, set_id=sset.id, filename="x.json", format="json",
                                 result=ParseResult("json").to_json())
-        art = Article(key=f"teacher-{n}.txt", title=f"Teacher article {n}", content_hash=f"{n:064d}",
-                      raw_text="T\n\nBody.", word_count=1, added_by_id=t)
+        coll = Collection(name=f"Readings {n}", kind="teacher", owner_id=t)
+        coll.classes = [klass]  # shared with the class: its student sees the article
+        db.session.add(coll)
+        db.session.flush()
+        art = Article(collection_id=coll.id, key=f"teacher-{n}.txt", title=f"Teacher article {n}",
+                      content_hash=f"{n:064d}", raw_text="T\n\nBody.", word_count=1, added_by_id=t)
         db.session.add_all([pending, art])
         db.session.commit()
         w = {"set_id": sset.id, "set_item_id": sset.items[0].id if sset.items else None,
              "class_id": klass.id, "assignment_id": a.id, "user_id": s, "pending_id": pending.id,
-             "article_id": art.id, "share_code": sset.share_code, "join_code": klass.join_code,
+             "article_id": art.id, "collection_id": coll.id, "share_code": sset.share_code, "join_code": klass.join_code,
              "question_id": qs[0].id, "qids": [q.id for q in qs]}
         w["set_item_id"] = db.session.scalar(select(SetItem.id).where(SetItem.set_id == sset.id))
     quiz_id = record_quiz(app, s, w["assignment_id"], w["set_id"], {w["qids"][0]: True, w["qids"][1]: False})
@@ -101,10 +106,14 @@ TEACHER_OBJECT = {  # teacher_required + owner check: students 403, other teache
     "sets.publish", "sets.new_question", "sets.update", "sets.import_preview", "sets.import_cancel",
     "sets.import_confirm", "classes.archive", "classes.assign", "classes.assignment", "classes.change_due",
     "classes.unassign", "classes.new_code", "classes.grades", "classes.rename", "classes.remove_student",
-    "library.retire",
+    "collections.show", "collections.share", "collections.rename",
 }
-TEACHER_ONLY = {"sets.create", "sets.import_new", "classes.create", "library.index", "library.add"}
-ANY_USER = {"sets.index", "sets.open_code", "classes.index", "classes.join", "classes.join_link"}
+TEACHER_ONLY = {"sets.create", "sets.import_new", "classes.create", "collections.index", "collections.create"}
+ANY_USER = {"sets.index", "sets.open_code", "classes.index", "classes.join", "classes.join_link", "library.index",
+            "library.add"}
+OWNER_ONLY = {"library.retire", "library.retry"}  # signed in; anyone but the collection's owner: 404
+ADMIN_ONLY = {"collections.publish"}  # teachers (even the owner) 404, students 403
+SHARED_ARTICLE = {"corpus.show", "corpus.status"}  # the owner and the class it is shared with; others 404
 CLASS_MEMBERS = {"classes.show", "classes.start", "sets.shared", "sets.practise"}  # teacher + member
 MEMBER_ONLY = {"classes.leave"}
 OWN_QUIZ = {"study.take", "study.finish", "study.answer", "study.feedback", "study.results", "study.retry"}
@@ -112,9 +121,16 @@ OWN_QUIZ = {"study.take", "study.finish", "study.answer", "study.feedback", "stu
 
 def expected(endpoint: str, role: str) -> str:
     """'in' (let through: any non-denied status below 500), 'login', '403', '404' or 'any' (<500)."""
-    if endpoint in TEACHER_OBJECT | TEACHER_ONLY | ANY_USER | CLASS_MEMBERS | MEMBER_ONLY | OWN_QUIZ:
+    if endpoint in SHARED_ARTICLE:
+        return "in" if role in ("teacher", "student") else "404"
+    if endpoint in (TEACHER_OBJECT | TEACHER_ONLY | ANY_USER | CLASS_MEMBERS | MEMBER_ONLY | OWN_QUIZ | OWNER_ONLY
+                    | ADMIN_ONLY):
         if role == "anonymous":
             return LOGIN
+    if endpoint in OWNER_ONLY:
+        return "in" if role == "teacher" else "404"
+    if endpoint in ADMIN_ONLY:
+        return "404" if "teacher" in role else "403"
     if endpoint in TEACHER_OBJECT:
         return {"teacher": "in", "other_teacher": "404"}.get(role, "403")
     if endpoint in TEACHER_ONLY:

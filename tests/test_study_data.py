@@ -43,10 +43,13 @@ ANSWERS = [
 
 def build_bank(session) -> dict:
     """Create the bank; returns ids: {"articles": [...], "facts": [...], "questions": {type: [...]}}."""
+    from quizapp.collections.access import library
+
     out = {"articles": [], "facts": [], "questions": {}}
+    lib = library(session).id
     for a_i, (title, sentences) in enumerate(ARTICLES):
         raw = title + "\n\n" + " ".join(sentences)
-        art = Article(key=f"study-{a_i}.txt", title=title, published=date(2021, 8 + a_i, 16),
+        art = Article(collection_id=lib, key=f"study-{a_i}.txt", title=title, published=date(2021, 8 + a_i, 16),
                       content_hash=f"h{a_i}", raw_text=raw, word_count=len(raw.split()))
         session.add(art)
         session.flush()
@@ -62,7 +65,7 @@ def build_bank(session) -> dict:
         facts = []
         for k_i, kind in enumerate(KINDS):
             s = sent_rows[k_i]
-            f = Fact(uid=f"f{a_i}{k_i}", kind=kind, statement=s.text, answer=ANSWERS[a_i][k_i], aliases=[], data={})
+            f = Fact(collection_id=lib, uid=f"f{a_i}{k_i}", kind=kind, statement=s.text, answer=ANSWERS[a_i][k_i], aliases=[], data={})
             f.sources = [FactSource(sentence_id=s.id, article_id=art.id, text=s.text)]
             session.add(f)
             facts.append((f, s))
@@ -75,23 +78,23 @@ def build_bank(session) -> dict:
 
         (fd, sd), (fl, sl), (fm, sm), (fg, sg) = facts
         qs = [
-            Question(uid=f"q{a_i}-sa", type="short_answer", fact_kind="leader",
+            Question(collection_id=lib, uid=f"q{a_i}-sa", type="short_answer", fact_kind="leader",
                      prompt=f"Who is the foreign minister named in '{title}'?", answer=fl.answer,
                      accepted=[fl.answer.split()[-1]], explanation=sl.text, sources=src(sl)),
-            Question(uid=f"q{a_i}-cl", type="cloze", fact_kind="date",
+            Question(collection_id=lib, uid=f"q{a_i}-cl", type="cloze", fact_kind="date",
                      prompt=sd.text.replace(fd.answer, "_____"), answer=fd.answer, accepted=[],
                      explanation=sd.text, sources=src(sd)),
-            Question(uid=f"q{a_i}-mc", type="multiple_choice", fact_kind="mechanism",
+            Question(collection_id=lib, uid=f"q{a_i}-mc", type="multiple_choice", fact_kind="mechanism",
                      prompt="Which mechanism is named?", answer=fm.answer,
                      choices=[fm.answer, "SCO", "BRICS", "ASEAN"], explanation=sm.text, sources=src(sm)),
-            Question(uid=f"q{a_i}-tf", type="true_false", fact_kind="goal",
+            Question(collection_id=lib, uid=f"q{a_i}-tf", type="true_false", fact_kind="goal",
                      prompt=f"True or false: the aim is to {fg.answer}.", answer="True",
                      choices=["True", "False"], explanation=sg.text, sources=src(sg)),
-            Question(uid=f"q{a_i}-ma", type="matching", fact_kind="leader",
+            Question(collection_id=lib, uid=f"q{a_i}-ma", type="matching", fact_kind="leader",
                      prompt="Match each item.", answer="",
                      pairs=[[fl.answer, "foreign minister"], [fm.answer, "mechanism"], [fd.answer, "date"]],
                      explanation="From the article.", sources=src(sl)),
-            Question(uid=f"q{a_i}-or", type="ordering", fact_kind="date",
+            Question(collection_id=lib, uid=f"q{a_i}-or", type="ordering", fact_kind="date",
                      prompt="Put in order.", answer="", items=["first", "second", "third"],
                      explanation="Chronology.", sources=src(sd)),
         ]

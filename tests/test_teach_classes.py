@@ -234,31 +234,53 @@ def test_library_upload_paste_errors_and_retire(app, client, make_user, auth):
     big = "Title\n\n" + "word " * (app.config["MAX_ARTICLE_BYTES"] // 5 + 10)
     r = client.post("/library/", data={"text": big})
     assert r.status_code in (413, 422) and "limit" in r.get_data(as_text=True)
-    # another teacher can't remove it (404) and can't overwrite it with the same file name
+    # another teacher can't see it, remove it (404) or overwrite it: the same file name goes into
+    # their own collection as a separate article
     auth.logout()
     make_user("t2@example.com", role="teacher")
     auth.login("t2@example.com")
+    assert client.get(f"/articles/{aid}").status_code == 404
     assert client.post(f"/library/{aid}/retire").status_code == 404
     other = ARTICLE.replace("Monday", "Tuesday")
-    client.post("/library/", data={"file": (io.BytesIO(other.encode()), "moscow.txt")},
-                content_type="multipart/form-data")
+    r = client.post("/library/", data={"file": (io.BytesIO(other.encode()), "moscow.txt")},
+                    content_type="multipart/form-data")
+    assert r.status_code == 303
     with app.app_context():
         assert "Monday" in db.session.get(Article, aid).raw_text
-        assert db.session.scalar(select(Article).where(Article.key == "moscow-2.txt")) is not None
+        theirs = db.session.scalars(select(Article).where(Article.key == "moscow.txt")).all()
+        assert len(theirs) == 2 and len({a.collection_id for a in theirs}) == 2
     auth.logout()
     auth.login(T)
     assert client.post(f"/library/{aid}/retire").status_code == 303
     with app.app_context():
         assert db.session.get(Article, aid).retired_at is not None
-        live = db.session.scalars(select(Question).where(Question.retired_at.is_(None))).all()
+        mine = db.session.get(Article, aid).collection_id
+        live = db.session.scalars(select(Question).where(Question.retired_at.is_(None),
+                                                         Question.collection_id == mine)).all()
         assert all(q.sources[0]["article"] != "moscow.txt" for q in live if q.sources)
 
 
-def test_students_cannot_use_the_library(client, make_user, auth):
+def test_a_learner_studies_their_own_article_privately(app, client, make_user, auth):
     make_user()
+    make_user("other@example.com", "Olly")
     auth.login()
-    assert client.get("/library/").status_code == 403
-    assert client.post("/library/", data={"text": ARTICLE}).status_code == 403
+    r = client.post("/library/", data={"text": ARTICLE})
+    assert r.status_code == 303
+    page = client.get(r.headers["Location"]).get_data(as_text=True)
+    assert "Quiz me on this article" in page and "Study its cards" in page
+    aid = int(r.headers["Location"].rstrip("/").rsplit("/", 1)[-1])
+    with app.app_context():
+        art = db.session.get(Article, aid)
+        assert art.status == "ready" and art.collection.kind == "learner"
+        qids = [q.id for q in db.session.scalars(select(Question).where(Question.collection_id == art.collection_id))]
+        assert qids
+    assert "Wang Yi" in client.get("/questions/?q=Wang").get_data(as_text=True)
+    auth.logout()
+    auth.login("other@example.com")
+    assert client.get(f"/articles/{aid}").status_code == 404
+    assert client.get(f"/questions/{qids[0]}").status_code == 404
+    assert "Wang Yi" not in client.get("/questions/?q=Wang").get_data(as_text=True)
+    assert "Leaders meet in Moscow" not in client.get("/articles/").get_data(as_text=True)
 
 
 # ---- users CLI -------------------------------------------------------------------------------

@@ -31,7 +31,10 @@ BANK = [
 def make_bank(app) -> dict:
     """An article with one sentence and six generated questions citing it; returns their ids."""
     with app.app_context():
-        art = Article(key="china-russia.txt", title="China and Russia on Afghanistan", content_hash="x" * 64,
+        from quizapp.collections.access import library
+
+        lib = library(db.session).id
+        art = Article(collection_id=lib, key="china-russia.txt", title="China and Russia on Afghanistan", content_hash="x" * 64,
                       raw_text="China and Russia.\n\nThe SCO is a regional organisation.", word_count=6)
         db.session.add(art)
         db.session.flush()
@@ -41,7 +44,7 @@ def make_bank(app) -> dict:
         db.session.flush()
         ids = []
         for n, spec in enumerate(BANK):
-            q = Question(uid=f"gen{n}", origin="generated", score=1.0 - n / 10, explanation="From the article.",
+            q = Question(collection_id=lib, uid=f"gen{n}", origin="generated", score=1.0 - n / 10, explanation="From the article.",
                          sources=[{"article": art.key, "sentence": sent.text, "sentence_id": sent.id,
                                    "article_id": art.id, "sentence_idx": sent.idx}], **spec)
             db.session.add(q)

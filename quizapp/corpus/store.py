@@ -54,26 +54,33 @@ def iter_article_files(paths: Iterable[str | Path]) -> list[Path]:
 
 
 def store_article(
-    session: Session, parsed: ParsedArticle, added_by_id: int | None = None
+    session: Session, parsed: ParsedArticle, collection_id: int, added_by_id: int | None = None,
+    *, status: str = "ready",
 ) -> FileResult:
-    """Insert or replace one article inside the caller's transaction.
+    """Insert or replace one article of a collection inside the caller's transaction.
 
     Same key and same content: nothing changes. Same key, new content: the article row (and its id)
-    is kept and its sentences replaced. New key whose content is already stored: reported as a
-    duplicate, not stored twice.
+    is kept and its sentences replaced. New key whose content is already in the collection: reported
+    as a duplicate, not stored twice. ``status`` is "queued" when a job will derive its facts.
     """
     digest = parsed.content_hash
-    existing = session.scalar(select(Article).where(Article.key == parsed.key))
-    if existing is not None and existing.content_hash == digest and existing.retired_at is None:
+    existing = session.scalar(
+        select(Article).where(Article.collection_id == collection_id, Article.key == parsed.key))
+    if existing is not None and existing.content_hash == digest and existing.retired_at is None \
+            and existing.status != "failed":
         return FileResult(parsed.key, UNCHANGED, "already ingested", existing.id)
     if existing is None:
         twin = session.scalar(
-            select(Article).where(Article.content_hash == digest, Article.retired_at.is_(None))
+            select(Article).where(Article.collection_id == collection_id, Article.content_hash == digest,
+                                  Article.retired_at.is_(None))
         )
         if twin is not None:
             return FileResult(parsed.key, DUPLICATE, f"same text as {twin.key}", twin.id)
-    status = UPDATED if existing is not None else ADDED
-    art = existing or Article(key=parsed.key, added_by_id=added_by_id)
+    result = UPDATED if existing is not None else ADDED
+    art = existing or Article(key=parsed.key, added_by_id=added_by_id, collection_id=collection_id)
+    art.status = status
+    art.progress = 100 if status == "ready" else 0
+    art.error = None
     art.title = parsed.title[:500]
     art.published = parsed.published
     art.published_precision = parsed.published_precision
@@ -97,7 +104,7 @@ def store_article(
         for s in parsed.sentences
     )
     session.flush()
-    return FileResult(parsed.key, status, "", art.id)
+    return FileResult(parsed.key, result, "", art.id)
 
 
 def ingest_files(
@@ -106,33 +113,73 @@ def ingest_files(
     max_bytes: int,
     progress: Callable[[FileResult], None] | None = None,
     after_each: Callable[[Session, list[int]], None] | None = None,
+    collection_id: int | None = None,
 ) -> IngestReport:
-    """Ingest files one transaction each: a bad file is reported and the rest still go in.
+    """Ingest files into a collection (the Library by default), one transaction each: a bad file
+    is reported and the rest still go in.
 
     ``after_each`` runs inside the same transaction as the article (facts and questions for it), so
     an article is never stored without what is derived from it.
     """
+    from ..collections.access import library
+
     report = IngestReport()
-    for path in files:
-        try:
-            parsed = parse_article(path.name, read_article_file(path, max_bytes))
-            result = store_article(session, parsed)
-            if after_each and result.status in (ADDED, UPDATED):
-                after_each(session, [result.article_id])
-            session.commit()
-        except ArticleError as exc:
+    if collection_id is None:
+        collection_id = library(session).id
+        session.commit()
+    for start in range(0, len(files), BATCH):
+        chunk = files[start:start + BATCH]
+        parsed: list[tuple[Path, ParsedArticle | FileResult]] = []
+        for path in chunk:
+            try:
+                parsed.append((path, parse_article(path.name, read_article_file(path, max_bytes))))
+            except ArticleError as exc:
+                parsed.append((path, FileResult(path.name, FAILED, str(exc))))
+        raw: dict[str, list] = {}
+        if after_each is not None:
+            # One spaCy pass over the chunk's new texts, outside any transaction.
+            todo = [p for _, p in parsed if isinstance(p, ParsedArticle) and _is_new(session, p, collection_id)]
             session.rollback()
-            result = FileResult(path.name, FAILED, str(exc))
-        except Exception as exc:  # a bug or a DB error: report it with the file, keep going
-            session.rollback()
-            result = FileResult(path.name, FAILED, f"{path.name}: {type(exc).__name__}: {exc}")
-        report.results.append(result)
-        if progress:
-            progress(result)
+            if todo:
+                from ..facts.store import extract_parsed
+
+                raw = extract_parsed(todo)
+        for path, item in parsed:
+            result = item if isinstance(item, FileResult) else _ingest_one(
+                session, path, item, collection_id, after_each, raw)
+            report.results.append(result)
+            if progress:
+                progress(result)
     return report
 
 
-def article_count(session: Session) -> int:
-    return session.scalar(
-        select(func.count()).select_from(Article).where(Article.retired_at.is_(None))
-    ) or 0
+# Files parsed and sent through spaCy together: big enough for ``nlp.pipe`` to batch well, small
+# enough that the progress bar moves and a chunk's texts stay a few MB.
+BATCH = 16
+
+
+def _is_new(session: Session, parsed: ParsedArticle, collection_id: int) -> bool:
+    row = session.execute(select(Article.content_hash, Article.retired_at, Article.status).where(
+        Article.collection_id == collection_id, Article.key == parsed.key)).first()
+    return row is None or row[0] != parsed.content_hash or row[1] is not None or row[2] != "ready"
+
+
+def _ingest_one(session: Session, path: Path, parsed: ParsedArticle, collection_id: int,
+                after_each, raw: dict[str, list]) -> FileResult:
+    try:
+        result = store_article(session, parsed, collection_id)
+        if after_each and result.status in (ADDED, UPDATED):
+            given = {result.article_id: raw[parsed.key]} if parsed.key in raw else None
+            after_each(session, [result.article_id], raw=given)
+        session.commit()
+        return result
+    except Exception as exc:  # a bug or a DB error: report it with the file, keep going
+        session.rollback()
+        return FileResult(path.name, FAILED, f"{path.name}: {type(exc).__name__}: {exc}")
+
+
+def article_count(session: Session, collection_id: int | None = None) -> int:
+    stmt = select(func.count()).select_from(Article).where(Article.retired_at.is_(None))
+    if collection_id is not None:
+        stmt = stmt.where(Article.collection_id == collection_id)
+    return session.scalar(stmt) or 0

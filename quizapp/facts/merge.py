@@ -60,6 +60,12 @@ def merge(raw: list[Fact]) -> list[Fact]:
     Ids hash the identity only, so they do not depend on article order or on which other
     articles are present.
     """
+    return [fact for fact, _group in merge_groups(raw)]
+
+
+def merge_groups(raw: list[Fact]) -> list[tuple[Fact, list[Fact]]]:
+    """``merge``, with the raw facts each merged fact was made from (``facts.store`` syncs only
+    the merged facts whose raw facts share a merge key with the article that changed)."""
     # short names -> the unique full name containing them; acronyms -> their expansion's key
     fulls = sorted({f.name for f in raw if f.kind == "leader" and f.name and " " in f.name})
     tokens: dict[str, set[str]] = defaultdict(set)
@@ -86,15 +92,15 @@ def merge(raw: list[Fact]) -> list[Fact]:
         ident = _identity(f, full_names, acronym_keys)
         if ident is not None:
             by_key[ident].append(f)
-    out: list[Fact] = []
+    out: list[tuple[Fact, list[Fact]]] = []
     for ident, group in by_key.items():
         fact = _merge_group(ident, group, full_names)
         if fact is not None:
-            out.append(fact)
-    _flag_date_conflicts(out)
-    for f in out:
+            out.append((fact, group))
+    _flag_date_conflicts([f for f, _ in out])
+    for f, _ in out:
         f.statement = statement(f)
-    out.sort(key=lambda f: (f.kind, f.sources[0].article, f.sources[0].sentence_idx or 0, f.id))
+    out.sort(key=lambda p: (p[0].kind, p[0].sources[0].article, p[0].sources[0].sentence_idx or 0, p[0].id))
     return out
 
 

@@ -1,21 +1,29 @@
-"""Keeping the ``Fact`` table in step with the corpus.
+"""Keeping the ``Fact`` table in step with the corpus, one changed article at a time.
 
 Why two levels: spaCy is the expensive part and only ever needs to see an article that changed, so
-each article keeps its own raw (unmerged) facts in ``Article.raw_facts``. Merging is pure and cheap,
-so after any change the raw facts of every live article are merged again and the result is synced
-to the ``Fact`` table by the extractor's stable ids: an unchanged fact keeps its row (and the cards,
-answers and questions that point at it); a fact no longer found is retired, never deleted.
+each article keeps its own raw (unmerged) facts as ``RawFact`` rows. Merging is pure and cheap, but
+merging a whole collection after every upload grows with the collection; instead the raw facts that
+share a merge key (``facts.keys``) with the changed article, and the raw facts sharing keys with
+those, are merged again (two hops reach everything that can change their merge: see
+``facts.keys``), and only the merged facts made from a raw fact sharing a key with the changed
+article are synced. The result is the same as merging the whole collection (a test checks it).
+
+Rows are synced by the extractor's stable ids within their collection: an unchanged fact keeps its
+row (and the cards, answers and questions that point at it); a fact no longer found is retired,
+never deleted.
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session, selectinload
 
 from ..corpus.parse import parse_article
-from ..models import Article, Fact, FactSource, Sentence, utcnow
+from ..models import Article, Fact, FactSource, RawFact, RawFactKey, Sentence, utcnow
 from ..models.base import live_and_equal, retire_unseen, revive_with
 from . import article_input
 from .types import KIND_FIELDS, fact_from_json, fact_to_json
@@ -25,30 +33,92 @@ from .types import Fact as PureFact
 EXTRACTOR_VERSION = "3"  # 3: unseen-article rules (issue 21); date facts carry a plain question
 
 
-def extract_articles(session: Session, articles: Iterable[Article]) -> None:
-    """Run the extractor on ``articles`` (one batched spaCy pass) and keep their raw facts."""
+@dataclass
+class FactChanges:
+    """What one sync did in one collection: counts, and the facts whose rows changed (the
+    question bank regenerates theirs only)."""
+
+    collection_id: int
+    article_ids: set[int] = field(default_factory=set)
+    changed: set[int] = field(default_factory=set)  # Fact.id added, updated or retired
+    counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(
+        ("added", "updated", "retired", "unchanged"), 0))
+
+
+def extract_raw_facts(articles: list[Article]) -> dict[int, list[PureFact]]:
+    """Run the extractor over ``articles`` (one batched spaCy pass): article id -> raw facts."""
     from .extract import extract_raw
 
-    articles = list(articles)
     if not articles:
-        return
+        return {}
     inputs = [article_input(parse_article(a.key, a.raw_text)) for a in articles]
     raw = extract_raw(inputs)
+    return {a.id: raw.get(a.key, []) for a in articles}
+
+
+def extract_parsed(parsed: list) -> dict[str, list[PureFact]]:
+    """Raw facts of parsed articles (``corpus.parse.ParsedArticle``), one spaCy pass: key -> facts."""
+    from .extract import extract_raw
+
+    if not parsed:
+        return {}
+    return extract_raw([article_input(p) for p in parsed])
+
+
+def store_raw_facts(session: Session, article: Article, facts: list[PureFact]) -> None:
+    """Replace ``article``'s raw facts and their merge keys (bulk inserts, no ORM objects)."""
+    from .keys import merge_keys
+
+    session.execute(delete(RawFact).where(RawFact.article_id == article.id))
+    article.facts_version = EXTRACTOR_VERSION
+    if not facts:
+        return
+    ids = session.scalars(
+        insert(RawFact).returning(RawFact.id, sort_by_parameter_order=True),
+        [{"collection_id": article.collection_id, "article_id": article.id, "data": fact_to_json(f)}
+         for f in facts],
+    ).all()
+    session.execute(insert(RawFactKey), [
+        {"raw_fact_id": rid, "key": key, "collection_id": article.collection_id}
+        for rid, f in zip(ids, facts, strict=True) for key in sorted(merge_keys(f))
+    ])
+
+
+def extract_articles(session: Session, articles: Iterable[Article]) -> None:
+    """Extract and store the raw facts of ``articles`` (no merging; ``sync_facts`` merges)."""
+    articles = list(articles)
+    raw = extract_raw_facts(articles)
     for a in articles:
-        a.raw_facts = [fact_to_json(f) for f in raw.get(a.key, [])]
-        a.facts_version = EXTRACTOR_VERSION
+        store_raw_facts(session, a, raw[a.id])
     session.flush()
 
 
-def merged_facts(session: Session) -> list[PureFact]:
-    """The corpus-wide facts: raw facts of every live article, merged (pure, no spaCy)."""
+def _keys_of_articles(session: Session, article_ids: list[int]) -> set[str]:
+    return set(session.scalars(
+        select(RawFactKey.key).join(RawFact, RawFact.id == RawFactKey.raw_fact_id)
+        .where(RawFact.article_id.in_(article_ids))
+    ))
+
+
+def _neighbourhood(session: Session, collection_id: int, keys: set[str]) -> list[tuple[int, dict]]:
+    """Raw facts (id, data) sharing a key with ``keys``, and those sharing a key with them."""
+    if not keys:
+        return []
+    first = select(RawFactKey.raw_fact_id).where(
+        RawFactKey.collection_id == collection_id, RawFactKey.key.in_(sorted(keys)))
+    second_keys = select(RawFactKey.key).where(RawFactKey.raw_fact_id.in_(first))
+    reach = select(RawFactKey.raw_fact_id).where(
+        RawFactKey.collection_id == collection_id, RawFactKey.key.in_(second_keys))
+    return list(session.execute(select(RawFact.id, RawFact.data).where(RawFact.id.in_(reach))))
+
+
+def merged_facts(session: Session, collection_id: int) -> list[PureFact]:
+    """Every fact of one collection: the raw facts of its live articles, merged (pure, no spaCy)."""
     from .merge import merge
 
-    rows = session.execute(
-        select(Article.raw_facts).where(Article.retired_at.is_(None), Article.raw_facts.is_not(None))
-    ).scalars()
-    raw = [fact_from_json(d) for facts in rows for d in facts]
-    return merge(raw)
+    rows = session.scalars(select(RawFact.data).join(Article, Article.id == RawFact.article_id).where(
+        RawFact.collection_id == collection_id, Article.retired_at.is_(None)))
+    return merge([fact_from_json(d) for d in rows])
 
 
 def _data(f: PureFact) -> dict:
@@ -57,46 +127,88 @@ def _data(f: PureFact) -> dict:
     return data
 
 
-def sync_facts(session: Session, changed_article_ids: list[int]) -> dict[str, int]:
-    """Re-extract changed live articles, merge the corpus, and upsert/retire ``Fact`` rows.
-
-    Returns counts (added, updated, retired, unchanged) for reports and tests.
-    """
-    changed = session.scalars(
-        select(Article).where(Article.id.in_(changed_article_ids), Article.retired_at.is_(None))
-    ).all() if changed_article_ids else []
-    extract_articles(session, changed)
-    merged = merged_facts(session)
-
-    existing = {f.uid: f for f in session.scalars(select(Fact))}
-    live_articles = {
-        a.key: a.id
-        for a in session.execute(select(Article.key, Article.id).where(Article.retired_at.is_(None)))
+def _values(f: PureFact) -> dict:
+    return {
+        "kind": f.kind,
+        "statement": f.statement,
+        "answer": f.answer[:500],
+        "aliases": list(f.aliases),
+        "data": _data(f),
+        "confidence": float(f.confidence),
+        "source_count": f.source_count,
+        "conflict": bool(f.conflict),
+        "conflict_note": f.conflict_note,
     }
+
+
+def sync_facts(session: Session, changed_article_ids: list[int],
+               raw: dict[int, list[PureFact]] | None = None) -> list[FactChanges]:
+    """Re-extract the changed live articles (unless their raw facts are given, extracted outside
+    the transaction), drop the raw facts of retired ones, and bring the ``Fact`` rows they touch up
+    to date: one ``FactChanges`` per collection involved."""
+    if not changed_article_ids:
+        return []
+    articles = session.scalars(select(Article).where(Article.id.in_(changed_article_ids))).all()
+    by_collection: dict[int, list[Article]] = defaultdict(list)
+    for a in articles:
+        by_collection[a.collection_id].append(a)
+    live = [a for a in articles if a.retired_at is None]
+    raw = dict(raw or {})
+    raw.update(extract_raw_facts([a for a in live if a.id not in raw]))
+    out = []
+    for collection_id, group in sorted(by_collection.items()):
+        ids = [a.id for a in group]
+        keys = _keys_of_articles(session, ids)  # what the articles said before
+        for a in group:
+            if a.retired_at is None:
+                store_raw_facts(session, a, raw[a.id])
+            else:
+                session.execute(delete(RawFact).where(RawFact.article_id == a.id))
+        session.flush()
+        keys |= _keys_of_articles(session, ids)  # and what they say now
+        out.append(_sync_collection(session, collection_id, set(ids), keys))
+    session.flush()
+    return out
+
+
+def _sync_collection(session: Session, collection_id: int, article_ids: set[int],
+                     keys: set[str]) -> FactChanges:
+    from .keys import merge_keys
+    from .merge import merge_groups
+
+    changes = FactChanges(collection_id, set(article_ids))
+    raw = [fact_from_json(d) for _rid, d in _neighbourhood(session, collection_id, keys)]
+    merged = [f for f, group in merge_groups(raw) if any(merge_keys(g) & keys for g in group)]
+    # The rows to look at: every fact made now, and every fact that cited the changed articles.
+    uids = {f.id for f in merged}
+    cited = select(FactSource.fact_id).where(FactSource.article_id.in_(sorted(article_ids)))
+    existing = {
+        f.uid: f for f in session.scalars(
+            select(Fact).where(Fact.collection_id == collection_id,
+                               Fact.uid.in_(sorted(uids)) | Fact.id.in_(cited))
+            .options(selectinload(Fact.sources))
+        )
+    }
+    cited_keys = {s.article for f in merged for s in f.sources}
+    live_articles = dict(session.execute(
+        select(Article.key, Article.id).where(
+            Article.collection_id == collection_id, Article.retired_at.is_(None),
+            Article.key.in_(sorted(cited_keys)))
+    ).all()) if cited_keys else {}
     sentence_ids: dict[tuple[int, int], int] = {
         (aid, idx): sid
         for sid, aid, idx in session.execute(
             select(Sentence.id, Sentence.article_id, Sentence.idx).where(
-                Sentence.article_id.in_(list(live_articles.values()))
-            )
+                Sentence.article_id.in_(sorted(live_articles.values())))
         )
-    }
-    counts = {"added": 0, "updated": 0, "retired": 0, "unchanged": 0}
+    } if live_articles else {}
+    counts = changes.counts
     now = utcnow()
     seen: set[str] = set()
+    new_sources: list[dict] = []
     for f in merged:
         seen.add(f.id)
-        values = {
-            "kind": f.kind,
-            "statement": f.statement,
-            "answer": f.answer[:500],
-            "aliases": list(f.aliases),
-            "data": _data(f),
-            "confidence": float(f.confidence),
-            "source_count": f.source_count,
-            "conflict": bool(f.conflict),
-            "conflict_note": f.conflict_note,
-        }
+        values = _values(f)
         sources = []
         for s in f.sources:
             aid = live_articles.get(s.article)
@@ -107,7 +219,7 @@ def sync_facts(session: Session, changed_article_ids: list[int]) -> dict[str, in
             sources.append((aid, sid, s.sentence, span[0], span[1]))
         row = existing.get(f.id)
         if row is None:
-            row = Fact(uid=f.id, **values)
+            row = Fact(uid=f.id, collection_id=collection_id, **values)
             session.add(row)
             session.flush()
             counts["added"] += 1
@@ -122,14 +234,19 @@ def sync_facts(session: Session, changed_article_ids: list[int]) -> dict[str, in
             session.execute(delete(FactSource).where(FactSource.fact_id == row.id))
             session.expire(row, ["sources"])
             counts["updated"] += 1
-        session.add_all(
-            FactSource(fact_id=row.id, article_id=aid, sentence_id=sid, text=text,
-                       span_start=ss, span_end=se)
+        changes.changed.add(row.id)
+        new_sources.extend(
+            {"fact_id": row.id, "article_id": aid, "sentence_id": sid, "text": text,
+             "span_start": ss, "span_end": se}
             for aid, sid, text, ss, se in sources
         )
-    counts["retired"] += retire_unseen(existing, seen, now)
+    if new_sources:
+        session.execute(insert(FactSource), new_sources)
+    gone = {uid: row for uid, row in existing.items() if uid not in seen and row.retired_at is None}
+    counts["retired"] += retire_unseen(gone, seen, now)
+    changes.changed.update(row.id for row in gone.values())
     session.flush()
-    return counts
+    return changes
 
 
 def fact_from_row(row: Fact) -> PureFact:
@@ -138,7 +255,7 @@ def fact_from_row(row: Fact) -> PureFact:
 
     data = dict(row.data or {})
     fields_ = {k: data.get(k) for k in ("date", "event", "name", "role", "country", "subtype",
-                                        "actor", "goal")}
+                                        "actor", "goal", "question")}
     return PureFact(
         id=row.uid,
         kind=row.kind,
@@ -158,21 +275,27 @@ def fact_from_row(row: Fact) -> PureFact:
     )
 
 
-def _live_facts_for_cli(session: Session) -> list[PureFact]:
+def _live_facts_for_cli(session: Session, collection_id: int | None = None) -> list[PureFact]:
     """Stored live facts as dataclasses (the CLI's view when no ``--corpus`` is given)."""
-    return [fact_from_row(f) for f in live_fact_rows(session)]
+    return [fact_from_row(f) for f in live_fact_rows(session, collection_id)]
 
 
-def live_fact_rows(session: Session) -> list[Fact]:
-    """Every live fact with its sources (article and sentence loaded), in a stable order."""
-    return list(
-        session.scalars(
-            select(Fact)
-            .where(Fact.retired_at.is_(None))
-            .options(
-                selectinload(Fact.sources).joinedload(FactSource.article),
-                selectinload(Fact.sources).joinedload(FactSource.sentence),
-            )
-            .order_by(Fact.uid)
+def fact_rows_query(where):
+    """Live facts meeting ``where`` with their sources (article and sentence loaded), by uid."""
+    return (
+        select(Fact)
+        .where(Fact.retired_at.is_(None), where)
+        .options(
+            selectinload(Fact.sources).joinedload(FactSource.article),
+            selectinload(Fact.sources).joinedload(FactSource.sentence),
         )
+        .order_by(Fact.uid)
     )
+
+
+def live_fact_rows(session: Session, collection_id: int | None = None) -> list[Fact]:
+    """Every live fact (of one collection, or all) with its sources, in a stable order."""
+    from sqlalchemy import true
+
+    where = Fact.collection_id == collection_id if collection_id is not None else true()
+    return list(session.scalars(fact_rows_query(where)))

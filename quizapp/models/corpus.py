@@ -4,19 +4,25 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import JSON, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
 from .base import UTCDateTime, utcnow
 
+# Where an article is on its way in: stored and waiting for the queue, being processed (facts and
+# questions), ready, or failed (``error`` says why; the owner can retry).
+ARTICLE_STATES = ("queued", "processing", "ready", "failed")
+
 
 class Article(db.Model):
     __tablename__ = "article"
+    __table_args__ = (UniqueConstraint("collection_id", "key"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    # The file name the article came from (or a generated name for pasted text); unique.
-    key: Mapped[str] = mapped_column(String(255), unique=True)
+    collection_id: Mapped[int] = mapped_column(ForeignKey("collection.id", ondelete="CASCADE"), index=True)
+    # The file name the article came from (or a generated name for pasted text); unique per collection.
+    key: Mapped[str] = mapped_column(String(255))
     title: Mapped[str] = mapped_column(String(500))
     published: Mapped[date | None]
     # How precise ``published`` is: "day", "month", "year" or None when unknown.
@@ -32,11 +38,14 @@ class Article(db.Model):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
     # Removing an article retires it: its questions leave the bank, students' history stays.
     retired_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
-    # This article's own facts before corpus-wide merging (``facts.types.fact_to_json`` dicts), so a
-    # change to one article re-runs spaCy on that article only and merging stays cheap and pure.
-    raw_facts: Mapped[list | None] = mapped_column(JSON)
-    # Which extractor produced ``raw_facts``; ``quizapp refresh`` redoes articles of older versions.
+    # Which extractor produced its ``RawFact`` rows; ``quizapp refresh`` redoes older versions.
     facts_version: Mapped[str | None] = mapped_column(String(32))
+    status: Mapped[str] = mapped_column(String(16), default="ready")
+    # 0-100, shown while the job runs; ``error`` is the message of the last failed attempt.
+    progress: Mapped[int] = mapped_column(Integer, default=100)
+    error: Mapped[str | None] = mapped_column(Text)
+
+    collection = relationship("Collection")
 
     sentences: Mapped[list[Sentence]] = relationship(
         back_populates="article",

@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, Boolean, Float, ForeignKey, Integer, String, Text
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
@@ -15,10 +25,13 @@ FACT_KINDS = ("date", "leader", "mechanism", "goal")
 
 class Fact(db.Model):
     __tablename__ = "fact"
+    __table_args__ = (UniqueConstraint("collection_id", "uid"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    # Facts merge within one collection: the same text in two collections makes two facts.
+    collection_id: Mapped[int] = mapped_column(ForeignKey("collection.id", ondelete="CASCADE"), index=True)
     # Stable content hash from the extractor: unchanged facts keep their row (and students' cards).
-    uid: Mapped[str] = mapped_column(String(64), unique=True)
+    uid: Mapped[str] = mapped_column(String(64))
     kind: Mapped[str] = mapped_column(String(16), index=True)
     statement: Mapped[str] = mapped_column(Text)
     answer: Mapped[str] = mapped_column(String(500))
@@ -58,3 +71,30 @@ class FactSource(db.Model):
     fact: Mapped[Fact] = relationship(back_populates="sources")
     sentence = relationship("Sentence")
     article = relationship("Article")
+
+
+class RawFact(db.Model):
+    """One article's own fact as the extractor found it, before merging (``fact_to_json``).
+
+    Kept so that a change to one article re-runs spaCy on that article only; its merge keys
+    (``RawFactKey``) find the other raw facts it can merge with, so merging touches the facts
+    that share a name, an acronym or an event with it rather than the whole collection.
+    """
+
+    __tablename__ = "raw_fact"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    collection_id: Mapped[int] = mapped_column(ForeignKey("collection.id", ondelete="CASCADE"))
+    article_id: Mapped[int] = mapped_column(ForeignKey("article.id", ondelete="CASCADE"), index=True)
+    data: Mapped[dict] = mapped_column(JSON)
+
+
+class RawFactKey(db.Model):
+    __tablename__ = "raw_fact_key"
+
+    raw_fact_id: Mapped[int] = mapped_column(ForeignKey("raw_fact.id", ondelete="CASCADE"), primary_key=True)
+    key: Mapped[str] = mapped_column(String(255), primary_key=True)
+    collection_id: Mapped[int] = mapped_column(ForeignKey("collection.id", ondelete="CASCADE"))
+
+
+Index("ix_raw_fact_key_lookup", RawFactKey.collection_id, RawFactKey.key)

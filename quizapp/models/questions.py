@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, Column, Float, ForeignKey, String, Table, Text
+from sqlalchemy import JSON, Column, Float, ForeignKey, String, Table, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
@@ -25,10 +25,14 @@ question_fact = Table(
 
 class Question(db.Model):
     __tablename__ = "question"
+    __table_args__ = (UniqueConstraint("collection_id", "uid"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    # Stable id from the generator (None for teachers' questions).
-    uid: Mapped[str | None] = mapped_column(String(64), unique=True)
+    # The collection of its facts (generated and edited questions); None for a teacher's own and
+    # imported questions, which reach students only through sets.
+    collection_id: Mapped[int | None] = mapped_column(ForeignKey("collection.id", ondelete="CASCADE"), index=True)
+    # Stable id from the generator, unique within the collection (None for teachers' questions).
+    uid: Mapped[str | None] = mapped_column(String(64))
     type: Mapped[str] = mapped_column(String(20), index=True)
     fact_kind: Mapped[str | None] = mapped_column(String(16), index=True)
     prompt: Mapped[str] = mapped_column(Text)

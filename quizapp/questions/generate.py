@@ -261,25 +261,35 @@ class _Generator(PeopleItems, DateItems, GoalItems, GroupItems):
 
     # ranking ----------------------------------------------------------------------------------
 
-    def run(self, budget: int | None = None) -> list[Question]:
+    def run(self, budget: int | None = None, targets: set[str] | None = None, seed: int = 0) -> list[Question]:
+        """Candidates for every fact (or only the ``targets``: the others are context, as foils and
+        story), ranked and pruned. Each fact draws from its own generator seeded by its id, so its
+        questions do not depend on which other facts were generated in the same run."""
         cands: list[_Cand | None] = []
         handlers = {"leader": self.leader, "mechanism": self.mechanism, "date": self.date,
                     "goal": self.goal}
         for f in self.corpus.facts:
             handler = handlers.get(f.kind)
-            if handler is not None:
+            if handler is not None and (targets is None or f.id in targets):
+                self.rng = random.Random(f"{seed}|{f.id}")
                 cands.extend(handler(f))
-        cands.extend(self.matching())
-        cands.extend(self.ordering())
+        self.rng = random.Random(f"{seed}|groups")
+        groups = [*self.matching(), *self.ordering()]
+        if targets is not None:
+            groups = [c for c in groups if c is not None and targets & set(c.question.fact_ids)]
+        cands.extend(groups)
         return select([c for c in cands if c is not None], budget=budget)
 
 
-def generate(facts: Iterable[Fact], rng: random.Random | None = None, budget: int | None = None) -> list[Question]:
-    """Questions for ``facts``, best first; deterministic for a given ``rng`` seed.
+def generate(facts: Iterable[Fact], rng: random.Random | None = None, budget: int | None = None,
+             targets: set[str] | None = None) -> list[Question]:
+    """Questions for ``facts`` (or for the ``targets`` among them), best first; deterministic for a
+    given ``rng`` seed.
 
     ``budget`` caps the items kept per article (default ``ARTICLE_BUDGET``; 0 keeps every item
     that passes the checks, for tests of the templates themselves)."""
-    return _Generator(facts, rng if rng is not None else random.Random(0)).run(budget)
+    seed = (rng if rng is not None else random.Random(0)).getrandbits(32)
+    return _Generator(facts, random.Random(seed)).run(budget, targets, seed)
 
 
 __all__ = ["BLANK", "ORDER_PROMPT", "generate", "select"]

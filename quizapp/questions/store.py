@@ -11,14 +11,26 @@ custom and imported questions survive every regeneration. Questions no longer ge
 from __future__ import annotations
 
 import random
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
-from ..models import Article, Question, Sentence, utcnow
+from ..models import (
+    FACT_KINDS,
+    Article,
+    Fact,
+    FactSource,
+    Question,
+    Sentence,
+    question_fact,
+    utcnow,
+)
 from ..models.base import live_and_equal, retire_unseen, revive_with
 from .types import Question as PureQuestion
+
+if TYPE_CHECKING:
+    from ..facts.store import FactChanges
 
 # The generator's seed: fixed, so the bank is the same on every worker and after every restart.
 GENERATOR_SEED = 20260101
@@ -48,33 +60,87 @@ def question_from_row(row: Question, fact_uids: list[str] | None = None) -> Pure
     )
 
 
-def sync_questions(session: Session, _changed_article_ids: list[int] | None = None) -> dict[str, int]:
-    """Regenerate the bank from the live facts; upsert by stable id, retire what is gone."""
-    from ..facts.store import fact_from_row, live_fact_rows
+# An incremental run generates the changed facts' questions with the facts of their story (the
+# changed articles and those sharing most with them) and a fixed sample of each kind as context:
+# enough foils and story for every template, and a cost that does not grow with the collection.
+STORY_ARTICLES = 25
+POOL_PER_KIND = 150
+
+
+def _context_ids(session: Session, collection_id: int, targets: set[int], article_ids: set[int]) -> set[int]:
+    shared = session.execute(
+        select(FactSource.article_id, func.count())
+        .where(FactSource.fact_id.in_(sorted(targets)))
+        .group_by(FactSource.article_id)
+        .order_by(func.count().desc(), FactSource.article_id)
+        .limit(STORY_ARTICLES)
+    ).all()
+    story = set(article_ids) | {aid for aid, _n in shared}
+    ids = set(targets)
+    ids.update(session.scalars(select(FactSource.fact_id).where(FactSource.article_id.in_(sorted(story)))))
+    for kind in FACT_KINDS:
+        ids.update(session.scalars(
+            select(Fact.id).where(Fact.collection_id == collection_id, Fact.kind == kind,
+                                  Fact.retired_at.is_(None))
+            .order_by(Fact.uid).limit(POOL_PER_KIND)
+        ))
+    return ids
+
+
+def sync_questions(session: Session, changes: FactChanges | None = None, *,
+                   collection_id: int | None = None) -> dict[str, int]:
+    """Bring the generated questions of the changed facts up to date (``changes``), or regenerate a
+    whole collection's bank (``collection_id``; every collection when both are None). Upsert by
+    stable id within the collection, retire what is no longer generated."""
+    from ..models import Collection
+
+    if changes is None:
+        ids = [collection_id] if collection_id is not None else list(session.scalars(select(Collection.id)))
+        total = dict.fromkeys(("added", "updated", "retired", "unchanged"), 0)
+        for cid in ids:
+            for k, v in _sync(session, cid, None, set()).items():
+                total[k] += v
+        return total
+    if not changes.changed:
+        return dict.fromkeys(("added", "updated", "retired", "unchanged"), 0)
+    return _sync(session, changes.collection_id, changes.changed, changes.article_ids)
+
+
+def _sync(session: Session, collection_id: int, targets: set[int] | None, article_ids: set[int]) -> dict[str, int]:
+    from ..facts.store import fact_from_row, fact_rows_query
     from .generate import generate
 
-    facts = live_fact_rows(session)
+    if targets is None:
+        facts = list(session.scalars(fact_rows_query(Fact.collection_id == collection_id)))
+        target_uids = None
+    else:
+        context = _context_ids(session, collection_id, targets, article_ids)
+        facts = list(session.scalars(fact_rows_query(Fact.id.in_(sorted(context)))))
+        target_uids = {f.uid for f in facts if f.id in targets}
     by_uid = {f.uid: f for f in facts}
     pure = [fact_from_row(f) for f in facts]
-    generated = generate(pure, random.Random(GENERATOR_SEED))
+    generated = generate(pure, random.Random(GENERATOR_SEED), targets=target_uids) if pure else []
 
     # (article key, sentence text) -> where to link the source in the article page.
+    keys = {(s["article"] if isinstance(s, dict) else s.article) for q in generated for s in q.sources}
+    article_ids_by_key = dict(session.execute(
+        select(Article.key, Article.id).where(Article.collection_id == collection_id,
+                                              Article.key.in_(sorted(keys)))
+    ).all()) if keys else {}
     sentence_rows = {
         (key, text): (sid, aid, idx)
         for key, text, sid, aid, idx in session.execute(
             select(Article.key, Sentence.text, Sentence.id, Article.id, Sentence.idx)
             .join(Sentence, Sentence.article_id == Article.id)
-            .where(Article.retired_at.is_(None))
+            .where(Article.id.in_(sorted(article_ids_by_key.values())))
         )
-    }
-    article_ids = dict(session.execute(select(Article.key, Article.id)).all())
+    } if article_ids_by_key else {}
 
-    existing = {
-        q.uid: q
-        for q in session.scalars(
-            select(Question).where(Question.origin == "generated").options(selectinload(Question.facts))
-        )
-    }
+    stmt = select(Question).where(Question.origin == "generated", Question.collection_id == collection_id)
+    if targets is not None:
+        linked = select(question_fact.c.question_id).where(question_fact.c.fact_id.in_(sorted(targets)))
+        stmt = stmt.where(Question.id.in_(linked) | Question.uid.in_(sorted({q.id for q in generated})))
+    existing = {q.uid: q for q in session.scalars(stmt.options(selectinload(Question.facts)))}
     counts = {"added": 0, "updated": 0, "retired": 0, "unchanged": 0}
     now = utcnow()
     seen: set[str] = set()
@@ -94,12 +160,12 @@ def sync_questions(session: Session, _changed_article_ids: list[int] | None = No
             "explanation": q.explanation,
             "difficulty": round(float(q.difficulty), 4),
             "score": round(float(q.score), 4),
-            "sources": [_source(s, sentence_rows, article_ids) for s in q.sources],
+            "sources": [_source(s, sentence_rows, article_ids_by_key) for s in q.sources],
         }
         fact_rows = [by_uid[u] for u in q.fact_ids if u in by_uid]
         row = existing.get(q.id)
         if row is None:
-            row = Question(uid=q.id, origin="generated", **values)
+            row = Question(uid=q.id, origin="generated", collection_id=collection_id, **values)
             row.facts = fact_rows
             session.add(row)
             counts["added"] += 1

@@ -162,5 +162,6 @@ class DueForm(FlaskForm):
 
 
 class ArticleForm(FlaskForm):
+    collection = SelectField("Add to", coerce=str, validate_choice=False)
     file = FileField("Upload a .txt file")
     text = TextAreaField("…or paste the article")

@@ -124,7 +124,12 @@ def pickable(user: User, q: Question | None) -> bool:
         return False
     if q.owner_id == user.id:
         return True
-    return q.origin == "generated" and q.retired_at is None
+    if q.origin != "generated" or q.retired_at is not None:
+        return False
+    from ..collections.access import can_see
+    from ..extensions import db
+
+    return can_see(db.session, user, q.collection_id)
 
 
 def has_answers(session: Session, q: Question) -> bool:
@@ -275,7 +280,9 @@ def bank_query(user: User, *, q: str = "", article_id: int | None = None, kind: 
     if source == "mine":
         stmt = stmt.where(Question.owner_id == user.id)
     else:
-        stmt = stmt.where(Question.origin == "generated")
+        from ..collections.access import visible
+
+        stmt = stmt.where(Question.origin == "generated", visible(Question.collection_id, user))
     if q:
         like = f"%{q}%"
         stmt = stmt.where(or_(Question.prompt.ilike(like), Question.answer.ilike(like)))

@@ -5,7 +5,8 @@ from __future__ import annotations
 from flask import Flask
 
 # (module, blueprint) in pipeline order: corpus → facts → questions → study → progress → teaching.
-AREAS = ("main", "auth", "corpus", "facts", "bank", "study", "review", "progress", "sets", "classes", "library")
+AREAS = ("main", "auth", "corpus", "facts", "bank", "study", "review", "progress", "sets", "classes", "library",
+         "collections")
 
 
 def register_blueprints(app: Flask) -> None:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from flask import Blueprint, abort, request
+from flask_login import current_user
 from sqlalchemy import exists, or_, select
 
+from ..collections import access
 from ..extensions import db
-from ..models import FACT_KINDS, Article, FactSource, Question, question_fact
+from ..models import FACT_KINDS, FactSource, Question, question_fact
 from ..questions.types import QUESTION_TYPES
-from .helpers import paginate, render
+from .helpers import paginate, render, visible_article_titles
 
 bp = Blueprint("bank", __name__, url_prefix="/questions")
 
@@ -22,7 +24,8 @@ def index():
     q = (args.get("q") or "").strip()[:200]
     stmt = (
         select(Question)
-        .where(Question.origin == "generated", Question.retired_at.is_(None))
+        .where(Question.origin == "generated", Question.retired_at.is_(None),
+               access.visible(Question.collection_id, current_user))
         .order_by(Question.score.desc(), Question.id)
     )
     if qtype:
@@ -41,9 +44,7 @@ def index():
         like = f"%{q}%"
         stmt = stmt.where(or_(Question.prompt.ilike(like), Question.answer.ilike(like)))
     page = paginate(stmt, per_page=20)
-    articles = db.session.execute(
-        select(Article.id, Article.title).where(Article.retired_at.is_(None)).order_by(Article.title)
-    ).all()
+    articles = visible_article_titles()
     filters = {"type": qtype, "kind": kind, "article": article, "q": q}
     link_args = {k: v for k, v in request.args.items() if k != "page" and v}
     return render("bank/index.html", "bank/_rows.html", page=page, f=filters, types=QUESTION_TYPES,
@@ -54,6 +55,7 @@ def index():
 def show(question_id: int):
     question = db.session.get(Question, question_id)
     # Only the shared bank is public here; teachers' own questions are shown in their sets.
-    if question is None or question.origin != "generated":
+    if question is None or question.origin != "generated" or \
+            not access.can_see(db.session, current_user, question.collection_id):
         abort(404)
     return render("bank/show.html", None, q=question)

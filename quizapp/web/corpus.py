@@ -6,18 +6,30 @@ from dataclasses import dataclass
 from itertools import groupby
 
 from flask import Blueprint, abort, request
+from flask_login import current_user
 from sqlalchemy import func, select
 
+from ..collections import access
 from ..extensions import db
-from ..models import Article, Fact, FactSource, Sentence
+from ..models import Article, Collection, Fact, FactSource, Sentence
 from .helpers import paginate, render
 
 bp = Blueprint("corpus", __name__, url_prefix="/articles")
 
 
+def visible_article(article_id: int) -> Article:
+    """The live article if the user may see its collection; 404 otherwise (as if it did not exist)."""
+    article = db.session.get(Article, article_id)
+    if article is None or article.retired_at is not None or \
+            not access.can_see(db.session, current_user, article.collection_id):
+        abort(404)
+    return article
+
+
 @bp.get("/")
 def index():
     q = (request.args.get("q") or "").strip()[:200]
+    collection_id = request.args.get("collection", type=int)
     counts = (
         select(Sentence.article_id, func.count().label("n"))
         .where(Sentence.paragraph > 0)
@@ -27,20 +39,36 @@ def index():
     stmt = (
         select(Article, func.coalesce(counts.c.n, 0))
         .outerjoin(counts, counts.c.article_id == Article.id)
-        .where(Article.retired_at.is_(None))
+        .where(Article.retired_at.is_(None), access.visible(Article.collection_id, current_user))
         .order_by(Article.published.desc().nulls_last(), Article.title)
     )
+    collection = None
+    if collection_id is not None:
+        collection = db.session.get(Collection, collection_id)
+        if collection is None or not access.can_see(db.session, current_user, collection.id):
+            abort(404)
+        stmt = stmt.where(Article.collection_id == collection.id)
     if q:
         stmt = stmt.where(Article.title.ilike(f"%{q}%") | Article.raw_text.ilike(f"%{q}%"))
     page = paginate(stmt, per_page=25, rows=True)
-    return render("corpus/index.html", "corpus/_rows.html", page=page, q=q)
+    return render("corpus/index.html", "corpus/_rows.html", page=page, q=q, collection=collection)
+
+
+@bp.get("/<int:article_id>/status")
+def status(article_id: int):
+    """The article's processing panel (htmx polls it; without JS the page itself is reloaded)."""
+    article = visible_article(article_id)
+    response = render("corpus/_status.html", "corpus/_status.html", article=article,
+                      can_write=access.can_write(current_user, article.collection))
+    if article.status == "ready" and request.headers.get("HX-Request"):
+        # Done: reload the whole page so the highlighted facts and the study links appear.
+        return "", 200, {"HX-Refresh": "true"}
+    return response
 
 
 @bp.get("/<int:article_id>")
 def show(article_id: int):
-    article = db.session.get(Article, article_id)
-    if article is None or article.retired_at is not None:
-        abort(404)
+    article = visible_article(article_id)
     body = [s for s in article.sentences if s.paragraph > 0]
     paragraphs = [list(g) for _, g in groupby(body, key=lambda s: s.paragraph)]
     highlight = request.args.get("s", type=int)
@@ -58,7 +86,7 @@ def show(article_id: int):
     kinds = sorted({m.kind for ms in by_sentence.values() for m in ms})
     return render(
         "corpus/article.html", None, article=article, paragraphs=paragraphs, highlight=highlight,
-        segments=segments, kinds=kinds,
+        segments=segments, kinds=kinds, can_write=access.can_write(current_user, article.collection),
     )
 
 

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from flask import Blueprint, abort, request
+from flask_login import current_user
 from sqlalchemy import exists, or_, select
 from sqlalchemy.orm import selectinload
 
+from ..collections import access
 from ..extensions import db
-from ..models import FACT_KINDS, Article, Fact, FactSource, Question, question_fact
-from .helpers import paginate, render
+from ..models import FACT_KINDS, Fact, FactSource, Question, question_fact
+from .helpers import paginate, render, visible_article_titles
 
 bp = Blueprint("facts", __name__, url_prefix="/facts")
 
@@ -31,7 +33,7 @@ def index():
     f = _filters()
     stmt = (
         select(Fact)
-        .where(Fact.retired_at.is_(None))
+        .where(Fact.retired_at.is_(None), access.visible(Fact.collection_id, current_user))
         .options(selectinload(Fact.sources).joinedload(FactSource.article))
         .order_by(Fact.kind, Fact.confidence.desc(), Fact.answer, Fact.id)
     )
@@ -49,9 +51,7 @@ def index():
         like = f"%{f['q']}%"
         stmt = stmt.where(or_(Fact.statement.ilike(like), Fact.answer.ilike(like)))
     page = paginate(stmt, per_page=30)
-    articles = db.session.execute(
-        select(Article.id, Article.title).where(Article.retired_at.is_(None)).order_by(Article.title)
-    ).all()
+    articles = visible_article_titles()
     args = {k: v for k, v in request.args.items() if k != "page" and v}
     return render("facts/index.html", "facts/_rows.html", page=page, f=f, kinds=FACT_KINDS,
                   articles=articles, args=args)
@@ -60,7 +60,7 @@ def index():
 @bp.get("/<int:fact_id>")
 def show(fact_id: int):
     fact = db.session.get(Fact, fact_id)
-    if fact is None:
+    if fact is None or not access.can_see(db.session, current_user, fact.collection_id):
         abort(404)
     questions = db.session.scalars(
         select(Question)

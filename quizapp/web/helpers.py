@@ -63,3 +63,18 @@ def get_or_404(model, ident, **owner):
     if obj is None or any(getattr(obj, k) != v for k, v in owner.items()):
         abort(404)
     return obj
+
+
+def visible_article_titles() -> list:
+    """(id, title) of the live articles the current user may see, for filter menus."""
+    from flask_login import current_user
+
+    from ..collections import access
+    from ..models import Article
+
+    return db.session.execute(
+        select(Article.id, Article.title)
+        .where(Article.retired_at.is_(None), Article.status == "ready",
+               access.visible(Article.collection_id, current_user))
+        .order_by(Article.title)
+    ).all()

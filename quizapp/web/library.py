@@ -1,7 +1,9 @@
-"""Teachers add articles (upload a .txt file or paste text) and remove the ones they added.
+"""Adding articles (upload a .txt file or paste text) into a collection, and removing them.
 
-The same parser and validation as ``quizapp ingest``; the article, its facts and its questions
-are stored in one transaction, so a failure leaves nothing half-done and says what was wrong.
+The request only parses and stores the text (fast, pure Python) and queues a job for the slow part
+(spaCy, merging, questions): the POST answers at once with a 303 to the article, which shows its
+progress until the facts and questions are there. Anyone signed in may add articles: a teacher
+into their own collections, a learner into their private one, an admin also into the Library.
 """
 
 from __future__ import annotations
@@ -9,15 +11,16 @@ from __future__ import annotations
 import hashlib
 import re
 
-from flask import Blueprint, abort, current_app, flash, redirect, url_for
-from flask_login import current_user
-from sqlalchemy import func, select
+from flask import Blueprint, abort, current_app, flash, redirect, request, url_for
+from flask_login import current_user, login_required
+from sqlalchemy import select
 
-from ..auth import teacher_required
+from ..collections import access
 from ..corpus.parse import ArticleError, decode_article, parse_article
 from ..corpus.store import DUPLICATE, UNCHANGED, store_article
-from ..extensions import db
-from ..models import Article, Question, utcnow
+from ..extensions import db, limiter
+from ..jobs.tasks import enqueue_ingest
+from ..models import Article, Collection, utcnow
 from ..teaching.forms import ArticleForm
 from .helpers import paginate, render
 
@@ -25,10 +28,19 @@ bp = Blueprint("library", __name__, url_prefix="/library")
 
 
 def _mine():
-    stmt = select(Article).order_by(Article.retired_at.is_not(None), Article.created_at.desc(), Article.id.desc())
-    if current_user.role != "admin":
-        stmt = stmt.where(Article.added_by_id == current_user.id)
-    return stmt
+    """Articles in the collections the user writes (an admin: every collection but learners')."""
+    stmt = (select(Article).join(Collection, Collection.id == Article.collection_id)
+            .order_by(Article.retired_at.is_not(None), Article.created_at.desc(), Article.id.desc()))
+    if current_user.role == "admin":
+        return stmt.where((Collection.owner_id == current_user.id) | (Collection.kind != "learner"))
+    return stmt.where(Collection.owner_id == current_user.id)
+
+
+def _form() -> ArticleForm:
+    form = ArticleForm()
+    choices = access.writable(db.session, current_user)
+    form.collection.choices = [(str(c.id), c.name) for c in choices] or [("", "My articles")]
+    return form
 
 
 def _page(form: ArticleForm, status: int = 200):
@@ -37,31 +49,59 @@ def _page(form: ArticleForm, status: int = 200):
 
 
 @bp.get("/")
-@teacher_required
+@login_required
 def index():
-    return _page(ArticleForm(formdata=None))
+    form = _form()
+    if request.args.get("collection"):
+        form.collection.data = request.args["collection"]
+    return _page(form)
 
 
-def _key_for(name: str) -> str:
-    """A safe, unique article key: another person's article with the same file name is never
-    replaced (only the teacher's own article of that name is updated)."""
+def _key_for(collection_id: int, name: str) -> str:
+    """A safe article key, unique in the collection: someone else's article with the same file
+    name is never replaced (only the uploader's own article of that name is updated)."""
     stem = re.sub(r"[^A-Za-z0-9._-]+", "-", name.rsplit("/", 1)[-1].rsplit("\\", 1)[-1]).strip("-.")
     stem = re.sub(r"\.txt$", "", stem, flags=re.I)[:120] or "article"
     key = f"{stem}.txt"
     n = 2
     while True:
-        owner = db.session.execute(select(Article.added_by_id).where(Article.key == key)).first()
+        owner = db.session.execute(select(Article.added_by_id).where(
+            Article.collection_id == collection_id, Article.key == key)).first()
         if owner is None or owner[0] == current_user.id:
             return key
         key = f"{stem}-{n}.txt"
         n += 1
 
 
+def _target_collection(form: ArticleForm) -> Collection | None:
+    """The collection named in the form if the user may write it; their own when none is named."""
+    raw = (form.collection.data or "").strip()
+    if not raw:
+        return access.own_collection(db.session, current_user)
+    if not raw.isdigit():
+        return None
+    collection = db.session.get(Collection, int(raw))
+    return collection if access.can_write(current_user, collection) else None
+
+
+def _upload_limit() -> str:
+    return current_app.config["UPLOAD_RATE_LIMIT"]
+
+
+def _per_user() -> str:
+    return f"user:{current_user.id}" if current_user.is_authenticated else request.remote_addr or "?"
+
+
 @bp.post("/")
-@teacher_required
+@login_required
+@limiter.limit(_upload_limit, key_func=_per_user)
 def add():
-    form = ArticleForm()
+    form = _form()
     if not form.validate_on_submit():
+        return _page(form, 422)
+    collection = _target_collection(form)
+    if collection is None:
+        form.collection.errors.append("Choose one of your collections.")
         return _page(form, 422)
     max_bytes = current_app.config["MAX_ARTICLE_BYTES"]
     upload = form.file.data
@@ -80,44 +120,47 @@ def add():
     else:
         form.file.errors.append("Choose a .txt file or paste the article text.")
         return _page(form, 422)
-    key = _key_for(name)
+    key = _key_for(collection.id, name)
     try:
         parsed = parse_article(key, decode_article(key, data, max_bytes))
     except ArticleError as exc:
         target.errors.append(str(exc))
         return _page(form, 422)
-    result = store_article(db.session, parsed, added_by_id=current_user.id)
+    result = store_article(db.session, parsed, collection.id, added_by_id=current_user.id, status="queued")
     if result.status in (DUPLICATE, UNCHANGED):
         db.session.rollback()
         flash(f"Nothing added: {result.message}.", "info")
         return redirect(url_for("corpus.show", article_id=result.article_id), 303)
-    from ..pipeline import refresh_derived
-
-    refresh_derived(db.session, [result.article_id])
     db.session.commit()
-    made = _question_count(result.article_id)
-    flash(f"Added “{parsed.title}” ({len(parsed.body_sentences)} sentences, {made} question"
-          f"{'' if made == 1 else 's'} so far).", "success")
+    enqueue_ingest(result.article_id)
+    flash(f"Added “{parsed.title}” to {collection.name}. Its facts and questions are on their way.", "success")
     return redirect(url_for("corpus.show", article_id=result.article_id), 303)
 
 
-def _question_count(article_id: int) -> int:
-    from ..models import FactSource, question_fact
+def _own_article(article_id: int) -> Article:
+    article = db.session.get(Article, article_id)
+    if article is None or not access.can_write(current_user, article.collection):
+        abort(404)
+    return article
 
-    return db.session.scalar(
-        select(func.count(func.distinct(Question.id)))
-        .join(question_fact, question_fact.c.question_id == Question.id)
-        .join(FactSource, FactSource.fact_id == question_fact.c.fact_id)
-        .where(FactSource.article_id == article_id, Question.retired_at.is_(None))
-    ) or 0
+
+@bp.post("/<int:article_id>/retry")
+@login_required
+@limiter.limit(_upload_limit, key_func=_per_user)
+def retry(article_id: int):
+    article = _own_article(article_id)
+    if article.retired_at is None and article.status != "ready":
+        article.status, article.progress, article.error = "queued", 0, None
+        db.session.commit()
+        enqueue_ingest(article.id)
+        flash("Trying again.", "info")
+    return redirect(url_for("corpus.show", article_id=article.id), 303)
 
 
 @bp.post("/<int:article_id>/retire")
-@teacher_required
+@login_required
 def retire(article_id: int):
-    article = db.session.get(Article, article_id)
-    if article is None or (current_user.role != "admin" and article.added_by_id != current_user.id):
-        abort(404)
+    article = _own_article(article_id)
     if article.retired_at is None:
         from ..pipeline import refresh_derived
 

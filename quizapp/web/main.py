@@ -12,22 +12,30 @@ from ..models import Article, Sentence
 bp = Blueprint("main", __name__)
 
 
+def _visible():
+    from flask_login import current_user
+
+    from ..collections import access
+
+    return access.visible(Article.collection_id, current_user)
+
+
 @bp.get("/")
 def home():
     counts = {
         "articles": db.session.scalar(
-            select(func.count()).select_from(Article).where(Article.retired_at.is_(None))
+            select(func.count()).select_from(Article).where(Article.retired_at.is_(None), _visible())
         ),
         "sentences": db.session.scalar(
             select(func.count())
             .select_from(Sentence)
             .join(Article)
-            .where(Article.retired_at.is_(None), Sentence.paragraph > 0)
+            .where(Article.retired_at.is_(None), Sentence.paragraph > 0, _visible())
         ),
     }
     recent = db.session.scalars(
         select(Article)
-        .where(Article.retired_at.is_(None))
+        .where(Article.retired_at.is_(None), _visible())
         .order_by(Article.published.desc().nulls_last(), Article.id.desc())
         .limit(5)
     ).all()

@@ -18,7 +18,7 @@ from ..teaching import codes, formats
 from ..teaching import store as ts
 from ..teaching.anki import build_apkg
 from ..teaching.forms import ImportForm, QuestionForm, SetForm
-from .helpers import get_or_404, is_htmx, paginate, render
+from .helpers import get_or_404, is_htmx, paginate, render, visible_article_titles
 
 bp = Blueprint("sets", __name__, url_prefix="/sets")
 
@@ -179,9 +179,7 @@ def picker(set_id: int):
     page = paginate(stmt, per_page=20)
     in_set = {i.question_id for i in sset.items}
     titles = _article_titles(page.items)
-    articles = db.session.execute(
-        select(Article.id, Article.title).where(Article.retired_at.is_(None)).order_by(Article.title)
-    ).all()
+    articles = visible_article_titles()
     return render("sets/picker.html", "sets/_picker_rows.html", sset=sset, page=page, f=f,
                   in_set=in_set, articles=articles, kinds=FACT_KINDS, types=formats.TYPE_LABELS,
                   titles=titles)

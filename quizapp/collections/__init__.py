@@ -1,0 +1,1 @@
+"""Collections: who may see and write which articles (``access``), and managing them (``store``)."""

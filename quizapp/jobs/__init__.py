@@ -1,0 +1,1 @@
+"""Slow work off the request: the queue (``queue``) and the jobs it runs (``tasks``)."""

@@ -1,0 +1,106 @@
+"""Jobs: deriving an article's facts and questions in the background.
+
+Each run is three short transactions and one long pure step: mark the article "processing";
+extract its raw facts with spaCy outside any transaction (so a SQLite writer is never blocked for
+the seconds spaCy takes); then store the raw facts, merge, regenerate the affected questions and
+mark it "ready", all in one transaction. A failure rolls that back and records the message, so an
+article is never half-derived, and the owner can retry.
+"""
+
+from __future__ import annotations
+
+import logging
+from types import SimpleNamespace
+
+from flask import Flask, current_app, has_app_context
+from sqlalchemy.exc import OperationalError
+
+from .queue import huey
+
+log = logging.getLogger(__name__)
+
+STAGES = {"queued": "Waiting for a worker", "processing": "Finding facts and writing questions"}
+
+
+def _app() -> Flask:
+    if has_app_context():
+        return current_app._get_current_object()  # type: ignore[attr-defined]
+    app = getattr(huey, "flask_app", None)
+    if app is None:
+        from .. import create_app
+
+        app = huey.flask_app = create_app()
+    return app
+
+
+def _set(session, article_id: int, **values) -> None:
+    from ..models import Article
+
+    article = session.get(Article, article_id)
+    if article is not None:
+        for k, v in values.items():
+            setattr(article, k, v)
+    session.commit()
+
+
+def process_article(article_id: int) -> str:
+    """Derive one article's facts and questions; its final status ("ready", "failed", or
+    "gone" when the article no longer exists or was retired meanwhile)."""
+    from ..extensions import db
+    from ..facts.store import extract_raw_facts
+    from ..models import Article
+    from ..pipeline import refresh_derived
+
+    session = db.session
+    article = session.get(Article, article_id)
+    if article is None or article.retired_at is not None:
+        session.rollback()
+        return "gone"
+    article.status, article.progress, article.error = "processing", 10, None
+    session.commit()
+    try:
+        article = session.get(Article, article_id)
+        snapshot = (article.content_hash, article.raw_text)
+        text = SimpleNamespace(id=article.id, key=article.key, raw_text=article.raw_text)
+        session.rollback()  # no transaction open while spaCy works
+        raw = extract_raw_facts([text])
+        _set(session, article_id, progress=60)
+        article = session.get(Article, article_id)
+        if article is None or article.retired_at is not None:
+            session.rollback()
+            return "gone"
+        if (article.content_hash, article.raw_text) != snapshot:
+            session.rollback()  # replaced while we worked: the job queued for the new text does it
+            return "superseded"
+        refresh_derived(session, [article_id], raw=raw)
+        article.status, article.progress, article.error = "ready", 100, None
+        session.commit()
+        return "ready"
+    except OperationalError:
+        session.rollback()
+        _set(session, article_id, status="queued", progress=0)
+        raise  # a busy or lost database: Huey retries the job
+    except Exception as exc:  # a bug or bad data: say so on the article, keep the worker alive
+        session.rollback()
+        log.exception("ingesting article %s failed", article_id)
+        _set(session, article_id, status="failed", progress=0,
+             error=f"Processing failed ({type(exc).__name__}). Try again; if it fails again, the article "
+                   "text may be unusual: tell us.")
+        return "failed"
+
+
+@huey.task(retries=2, retry_delay=5)
+def ingest_article(article_id: int) -> str:
+    app = _app()
+    if has_app_context():
+        return process_article(article_id)
+    with app.app_context():
+        from ..db_setup import immediate_transactions
+
+        immediate_transactions.set(True)
+        return process_article(article_id)
+
+
+def enqueue_ingest(article_id: int) -> None:
+    """Queue the article's processing (run at once in immediate mode)."""
+    ingest_article(article_id)
