@@ -63,10 +63,10 @@ def test_kill_9_while_writing_loses_nothing_acknowledged(seeded_app, make_user, 
     emails = [f"k{i}@example.com" for i in range(WRITERS)]
     for e in emails:
         make_user(e, e.split("@")[0], PASSWORD, "student")
-    from quizapp.study.store import _has_front
+    from quizapp.study.scope import has_front
 
     with app.app_context():
-        facts = list(db.session.scalars(select(Fact.id).where(Fact.retired_at.is_(None), _has_front())))
+        facts = list(db.session.scalars(select(Fact.id).where(Fact.retired_at.is_(None), has_front())))
         db.session.remove()
         db.engine.dispose()
 

@@ -19,8 +19,11 @@ from quizapp.extensions import db
 from quizapp.models import Article, Card, FactSource, User, utcnow
 from quizapp.pipeline import refresh_derived
 from quizapp.study import progress as pg
-from quizapp.study import store
+from quizapp.study.answers import answer_item
+from quizapp.study.quizzes import start_quiz
+from quizapp.study.reviews import next_card, review_card
 from quizapp.study.scheduler import LEARNING, StudyScheduler
+from quizapp.study.scope import Deck
 from quizapp.study.snapshots import Snapshot, SnapshotCache, SnapshotFiles
 from quizapp.web import progress as progress_view
 
@@ -98,8 +101,8 @@ def _rate_elsewhere(app, uid, now, rating=3):
     with app.app_context():
         user = db.session.get(User, uid)
         start, end = pg.day_bounds(now, "UTC")
-        card = store.next_card(db.session, user, store.Deck(), now=now, day_start=start, day_end=end)
-        store.review_card(db.session, user, card.fact.id, rating, now=now, scheduler=StudyScheduler())
+        card = next_card(db.session, user, Deck(), now=now, day_start=start, day_end=end)
+        review_card(db.session, user, card.fact.id, rating, now=now, scheduler=StudyScheduler())
         db.session.commit()
 
 
@@ -198,7 +201,7 @@ def test_snapshots_can_be_turned_off(app, client, auth, student, computed):
 
 
 def test_a_quiz_answer_shows_at_once(app, client, auth, student):
-    from .test_study_store import right_form
+    from .test_quiz_store import right_form
 
     with app.app_context():  # answers only: no flashcard review comes with them
         db.session.get(User, student).quiz_counts_as_review = False
@@ -207,9 +210,9 @@ def test_a_quiz_answer_shows_at_once(app, client, auth, student):
     assert "No quiz answers yet" in client.get("/progress/").data.decode()
     with app.app_context():
         user = db.session.get(User, student)
-        quiz = store.start_quiz(db.session, user, scope_kind="corpus", scope_ref=None, length=1, mode="practice")
+        quiz = start_quiz(db.session, user, scope_kind="corpus", scope_ref=None, length=1, mode="practice")
         item = quiz.items[0]
-        store.answer_item(db.session, user, quiz, item, right_form(item.question, item.id), now=utcnow())
+        answer_item(db.session, user, quiz, item, right_form(item.question, item.id), now=utcnow())
         db.session.commit()
     html = client.get("/progress/").data.decode()
     assert "No quiz answers yet" not in html and "Quiz accuracy by kind of fact" in html

@@ -8,12 +8,24 @@ from sqlalchemy import select
 
 from quizapp.extensions import db
 from quizapp.models import Card, Quiz, ReviewLog, User
-from quizapp.study import charts, store
+from quizapp.study import charts
 from quizapp.study import progress as pg
+from quizapp.study.answers import answer_item
+from quizapp.study.dashboard import (
+    accuracy_by_article,
+    accuracy_by_kind,
+    activity_by_hour,
+    article_totals,
+    fact_attempts,
+    retention_counts,
+)
+from quizapp.study.quizzes import start_quiz
+from quizapp.study.reviews import next_card, review_card
 from quizapp.study.scheduler import StudyScheduler
+from quizapp.study.scope import Deck
 
+from .test_quiz_store import right_form
 from .test_study_data import build_bank
-from .test_study_store import right_form
 
 TODAY = date(2026, 3, 11)  # a Wednesday
 
@@ -101,28 +113,28 @@ def studied(app, make_user):
         # one scheduled review of a review-state card: recalled (Good) and one forgotten (Again).
         start, end = pg.day_bounds(now - timedelta(days=3), "UTC")
         for _ in range(3):
-            card = store.next_card(db.session, user, store.Deck(), now=now - timedelta(days=3), day_start=start,
-                                   day_end=end)
-            store.review_card(db.session, user, card.fact.id, 4, now=now - timedelta(days=3), scheduler=sched)
+            card = next_card(db.session, user, Deck(), now=now - timedelta(days=3), day_start=start,
+                             day_end=end)
+            review_card(db.session, user, card.fact.id, 4, now=now - timedelta(days=3), scheduler=sched)
         cards = db.session.scalars(select(Card).order_by(Card.id)).all()
         # Minutes ago, but never before today's midnight: the streak below counts today only.
         today_start = pg.day_bounds(now, "UTC")[0]
-        store.review_card(db.session, user, cards[0].fact_id, 3, now=max(today_start, now - timedelta(minutes=5)),
-                          scheduler=sched)
-        store.review_card(db.session, user, cards[1].fact_id, 1, now=max(today_start, now - timedelta(minutes=4)),
-                          scheduler=sched)
+        review_card(db.session, user, cards[0].fact_id, 3, now=max(today_start, now - timedelta(minutes=5)),
+                    scheduler=sched)
+        review_card(db.session, user, cards[1].fact_id, 1, now=max(today_start, now - timedelta(minutes=4)),
+                    scheduler=sched)
         # A quiz with one wrong answer.
-        quiz = store.start_quiz(db.session, user, scope_kind="corpus", scope_ref=None, length=3, mode="test")
+        quiz = start_quiz(db.session, user, scope_kind="corpus", scope_ref=None, length=3, mode="test")
         for i, item in enumerate(quiz.items):
             form = right_form(item.question, item.id) if i else {"response": "False" if item.question.type == "true_false" else "wrong", "match-0": "0", "match-1": "0", "match-2": "0", "order-0": "1", "order-1": "1", "order-2": "1"}
             try:
-                store.answer_item(db.session, user, quiz, item, form, now=now, scheduler=sched)
+                answer_item(db.session, user, quiz, item, form, now=now, scheduler=sched)
             except Exception:  # an invalid wrong form (ordering duplicates): answer wrong differently
                 q = item.question
                 bad = {"response": q.choices[-1] if q.choices and q.choices[-1] != q.answer else "zzz"}
                 if q.type == "ordering":
                     bad = {"order-0": "3", "order-1": "2", "order-2": "1"}
-                store.answer_item(db.session, user, quiz, item, bad, now=now, scheduler=sched)
+                answer_item(db.session, user, quiz, item, bad, now=now, scheduler=sched)
         db.session.commit()
     return uid
 
@@ -131,8 +143,8 @@ def test_dashboard_numbers(app, client, auth, studied):
     with app.app_context():
         user = db.session.get(User, studied)
         # Good counts, Again does not; learning steps (the first ratings, 3 days ago) are left out.
-        assert store.retention_counts(db.session, user, since=datetime.now(UTC) - timedelta(days=30)) == ((1, 2), (1, 2))
-        assert store.retention_counts(db.session, user, since=datetime.now(UTC) + timedelta(minutes=1)) == ((0, 0), (1, 2))
+        assert retention_counts(db.session, user, since=datetime.now(UTC) - timedelta(days=30)) == ((1, 2), (1, 2))
+        assert retention_counts(db.session, user, since=datetime.now(UTC) + timedelta(minutes=1)) == ((0, 0), (1, 2))
     auth.login()
     html = client.get("/progress/").data.decode()
     assert 'id="retention">50%' in html and "of 2 scheduled reviews" in html
@@ -197,15 +209,15 @@ def test_accuracy_by_article_and_kind_match_a_plain_count(app, make_user):
         sched = StudyScheduler(fuzz=False)
         days = [datetime(2026, 3, 9, 10, tzinfo=UTC), datetime(2026, 3, 10, 10, tzinfo=UTC)]
         for n, when in enumerate(days * 2):
-            quiz = store.start_quiz(db.session, user, scope_kind="corpus", scope_ref=None, length=12, mode="test",
-                                    rng=random.Random(n))
+            quiz = start_quiz(db.session, user, scope_kind="corpus", scope_ref=None, length=12, mode="test",
+                              rng=random.Random(n))
             for i, item in enumerate(quiz.items):
                 form = right_form(item.question, item.id) if (i + n) % 3 else {"response": "zzz"}
                 try:
-                    store.answer_item(db.session, user, quiz, item, form, now=when, scheduler=sched)
+                    answer_item(db.session, user, quiz, item, form, now=when, scheduler=sched)
                 except Exception:  # a wrong form that cannot be read (ordering, matching): answer it right
-                    store.answer_item(db.session, user, quiz, item, right_form(item.question, item.id), now=when,
-                                      scheduler=sched)
+                    answer_item(db.session, user, quiz, item, right_form(item.question, item.id), now=when,
+                                scheduler=sched)
             db.session.commit()
         by_day, totals, kinds = Counter(), Counter(), Counter()
         for answer in db.session.scalars(select(Answer).where(Answer.user_id == uid)):
@@ -219,15 +231,15 @@ def test_accuracy_by_article_and_kind_match_a_plain_count(app, make_user):
                 by_day[key + ("right",)] += bool(answer.correct)
                 totals[a] += 1
                 totals[(a, "right")] += bool(answer.correct)
-        got = store.accuracy_by_article(db.session, user, since=days[0] - timedelta(days=1))
+        got = accuracy_by_article(db.session, user, since=days[0] - timedelta(days=1))
         assert {(str(d)[:10], a): (t, c) for d, a, t, c in got} == {
             k: (n, by_day[k + ("right",)]) for k, n in by_day.items() if len(k) == 2}
-        got_totals = store.article_totals(db.session, user)
+        got_totals = article_totals(db.session, user)
         assert {a: (t, c) for a, _title, t, c in got_totals} == {
             a: (n, totals[(a, "right")]) for a, n in totals.items() if not isinstance(a, tuple)}
         assert [t for _a, _title, t, _c in got_totals] == sorted((t for _a, _title, t, _c in got_totals), reverse=True)
         assert len({s.article_id for s in first_fact.sources}) == 2
-        got_kinds = store.accuracy_by_kind(db.session, user, since=days[0] - timedelta(days=1))
+        got_kinds = accuracy_by_kind(db.session, user, since=days[0] - timedelta(days=1))
         assert {(str(d)[:10], k): (t, c) for d, k, t, c in got_kinds} == {
             k: (n, kinds[k + ("right",)]) for k, n in kinds.items() if len(k) == 2}
 
@@ -250,19 +262,19 @@ def test_fact_attempts_match_a_plain_count(app, make_user):
             user = db.session.get(User, who)
             for n in range(3):
                 when = now + timedelta(hours=n)
-                quiz = store.start_quiz(db.session, user, scope_kind="corpus", scope_ref=None, length=6, mode="test",
-                                        rng=random.Random(n + who))
+                quiz = start_quiz(db.session, user, scope_kind="corpus", scope_ref=None, length=6, mode="test",
+                                  rng=random.Random(n + who))
                 for i, item in enumerate(quiz.items):
                     form = right_form(item.question, item.id) if i % 2 else {"response": "zzz"}
                     try:
-                        store.answer_item(db.session, user, quiz, item, form, now=when, scheduler=sched)
+                        answer_item(db.session, user, quiz, item, form, now=when, scheduler=sched)
                     except Exception:
-                        store.answer_item(db.session, user, quiz, item, right_form(item.question, item.id),
-                                          now=when, scheduler=sched)
+                        answer_item(db.session, user, quiz, item, right_form(item.question, item.id),
+                                    now=when, scheduler=sched)
                 facts = db.session.scalars(select(Fact.id).order_by(Fact.id)).all()
                 for j, fid in enumerate(facts[: 4 + n]):
-                    store.review_card(db.session, user, fid, 1 + (j + n) % 4, now=when + timedelta(minutes=j),
-                                      scheduler=sched, kind="cram" if j == 3 else "review")
+                    review_card(db.session, user, fid, 1 + (j + n) % 4, now=when + timedelta(minutes=j),
+                                scheduler=sched, kind="cram" if j == 3 else "review")
             db.session.commit()
         retired = db.session.get(Fact, facts[0])
         retired.retired_at = now
@@ -280,7 +292,7 @@ def test_fact_attempts_match_a_plain_count(app, make_user):
             if log.kind in ("review", "cram") and fact.retired_at is None:
                 from_reviews[fact.id] += 1
                 from_reviews[(fact.id, "missed")] += log.rating == 1
-        answers, reviews = store.fact_attempts(db.session, user)
+        answers, reviews = fact_attempts(db.session, user)
         assert {f: (n, m) for f, n, m in answers} == {
             f: (n, from_answers[(f, "missed")]) for f, n in from_answers.items() if not isinstance(f, tuple)}
         assert {f: (n, m) for f, n, m in reviews} == {
@@ -300,7 +312,7 @@ def test_activity_counts_ratings_and_answers_per_day(app, studied):
     with app.app_context():
         user = db.session.get(User, studied)
         since = datetime.now(UTC) - timedelta(days=30)
-        per_day = pg.hour_buckets_to_days(store.activity_by_hour(db.session, user, since), "UTC")
+        per_day = pg.hour_buckets_to_days(activity_by_hour(db.session, user, since), "UTC")
         expected = Counter()
         for log in db.session.scalars(select(ReviewLog).where(ReviewLog.user_id == studied)):
             if log.kind in ("review", "cram"):
@@ -308,4 +320,4 @@ def test_activity_counts_ratings_and_answers_per_day(app, studied):
         for answer in db.session.scalars(select(Answer).where(Answer.user_id == studied)):
             expected[answer.created_at.date()] += 1
         assert per_day == dict(expected) and sum(per_day.values()) == 5 + 3
-        assert store.activity_by_hour(db.session, user, datetime.now(UTC) + timedelta(hours=1)) == []
+        assert activity_by_hour(db.session, user, datetime.now(UTC) + timedelta(hours=1)) == []

@@ -138,11 +138,11 @@ def test_sixteen_clients_answer_and_rate_at_once(seeded_app, live_server, make_u
     for e in emails:
         make_user(e, e.split("@")[0], PASSWORD, "student")
     from quizapp.models import Fact
-    from quizapp.study.store import _has_front
+    from quizapp.study.scope import has_front
 
     with app.app_context():
         facts = list(db.session.scalars(
-            select(Fact.id).where(Fact.retired_at.is_(None), _has_front()).order_by(Fact.id)))
+            select(Fact.id).where(Fact.retired_at.is_(None), has_front()).order_by(Fact.id)))
         db.session.remove()
     assert len(facts) >= 4
 
@@ -221,10 +221,10 @@ def test_same_card_rated_from_two_tabs_at_once(seeded_app, live_server, make_use
     app = seeded_app
     make_user("tabs@example.com", "Tabs", PASSWORD, "student")
     from quizapp.models import Fact
-    from quizapp.study.store import _has_front
+    from quizapp.study.scope import has_front
 
     with app.app_context():
-        fact = db.session.scalar(select(Fact.id).where(Fact.retired_at.is_(None), _has_front()))
+        fact = db.session.scalar(select(Fact.id).where(Fact.retired_at.is_(None), has_front()))
         db.session.remove()
     tabs = [WebClient(live_server, "tabs@example.com") for _ in range(2)]
     for t in tabs:

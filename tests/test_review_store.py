@@ -6,9 +6,22 @@ import pytest
 from sqlalchemy import func, insert, select
 
 from quizapp.extensions import db
-from quizapp.models import Card, Fact, ReviewLog, User
-from quizapp.study import store
+from quizapp.models import Card, Fact, Question, ReviewLog, User
+from quizapp.study.answers import answer_item
+from quizapp.study.errors import ScopeNotFound, StaleCard, StudyError
+from quizapp.study.quizzes import start_quiz
+from quizapp.study.reviews import (
+    _pick_front,
+    day_counts,
+    deck_overview,
+    next_card,
+    next_due,
+    queue_counts,
+    review_card,
+    undo_last_review,
+)
 from quizapp.study.scheduler import AGAIN, EASY, GOOD, LEARNING, NEW, REVIEW, StudyScheduler
+from quizapp.study.scope import FRONT_TYPES, Deck
 
 from .test_study_data import build_bank
 
@@ -26,13 +39,13 @@ def bank(app, make_user):
     return {"user": uid, **ids}
 
 
-def nxt(user, deck=store.Deck(), now=NOW, **kw):
-    return store.next_card(db.session, user, deck, now=now, day_start=DAY_START, day_end=DAY_END, **kw)
+def nxt(user, deck=Deck(), now=NOW, **kw):
+    return next_card(db.session, user, deck, now=now, day_start=DAY_START, day_end=DAY_END, **kw)
 
 
 def rate(user, card, rating, now=NOW, **kw):
-    out = store.review_card(db.session, user, card.fact.id, rating, now=now, scheduler=SCHED,
-                            seen=card.version, **kw)
+    out = review_card(db.session, user, card.fact.id, rating, now=now, scheduler=SCHED,
+                      seen=card.version, **kw)
     db.session.commit()
     return out
 
@@ -40,7 +53,7 @@ def rate(user, card, rating, now=NOW, **kw):
 def test_decks_have_facts_with_a_front_question(app, bank):
     with app.app_context():
         user = db.session.get(User, bank["user"])
-        rows = store.deck_overview(db.session, user, now=NOW, day_start=DAY_START, day_end=DAY_END)
+        rows = deck_overview(db.session, user, now=NOW, day_start=DAY_START, day_end=DAY_END)
         counts = {r.deck.key: (r.facts, r.counts.new) for r in rows}
         # Facts with a short-answer, cloze or multiple-choice question: leader, date, mechanism per article.
         assert counts["all"] == (6, 6)
@@ -48,7 +61,7 @@ def test_decks_have_facts_with_a_front_question(app, bank):
         assert counts[f"article:{bank['articles'][0]}"] == (3, 3)
         card = nxt(user)
         assert card.front and card.answer and card.source["sentence_idx"] is not None
-        assert card.question_type == "short_answer" or card.question_type in store.FRONT_TYPES
+        assert card.question_type == "short_answer" or card.question_type in FRONT_TYPES
 
 
 def test_a_new_card_gets_the_front_question_a_flashcard_would_pick(app, bank):
@@ -72,11 +85,11 @@ def test_a_new_card_gets_the_front_question_a_flashcard_would_pick(app, bank):
         db.session.flush()
         candidates = db.session.scalars(
             select(Question).join(Question.facts).where(
-                Fact.id == fact.id, Question.type.in_(store.FRONT_TYPES), Question.retired_at.is_(None))
+                Fact.id == fact.id, Question.type.in_(FRONT_TYPES), Question.retired_at.is_(None))
             .order_by(Question.id)).all()
-        expected = store._pick_front(candidates, None)
+        expected = _pick_front(candidates, None)
         assert expected.id == extra[1].id  # a short answer (the first kind), the older of the two
-        out = store.review_card(db.session, user, fact.id, GOOD, now=NOW, scheduler=SCHED)
+        out = review_card(db.session, user, fact.id, GOOD, now=NOW, scheduler=SCHED)
         db.session.commit()
         assert db.session.get(Card, out.card.id).question_id == expected.id
 
@@ -102,16 +115,16 @@ def test_review_is_idempotent_by_client_token(app, bank):
         user = db.session.get(User, bank["user"])
         card = nxt(user)
         a = rate(user, card, EASY, client_token="tok-1")
-        b = store.review_card(db.session, user, card.fact.id, AGAIN, now=NOW, scheduler=SCHED,
-                              client_token="tok-1", seen="new")
+        b = review_card(db.session, user, card.fact.id, AGAIN, now=NOW, scheduler=SCHED,
+                        client_token="tok-1", seen="new")
         db.session.commit()
         assert a.created and not b.created and b.log.id == a.log.id
         assert db.session.scalar(select(func.count()).select_from(ReviewLog)) == 1
         assert b.card.state == REVIEW and b.card.due == NOW + timedelta(days=8)
         # A different form for the same, already changed card is stale and records nothing.
-        with pytest.raises(store.StaleCard):
-            store.review_card(db.session, user, card.fact.id, AGAIN, now=NOW, scheduler=SCHED,
-                              client_token="tok-2", seen="new")
+        with pytest.raises(StaleCard):
+            review_card(db.session, user, card.fact.id, AGAIN, now=NOW, scheduler=SCHED,
+                        client_token="tok-2", seen="new")
         db.session.rollback()
         assert db.session.scalar(select(func.count()).select_from(ReviewLog)) == 1
 
@@ -140,8 +153,8 @@ def test_rating_race_on_one_token_keeps_the_winner(app, bank, meanwhile_schedule
                 card_state=LEARNING, client_token="tok-race").returning(ReviewLog.id)).scalar_one()
 
         sched = meanwhile_scheduler(other_request_wins)
-        out = store.review_card(db.session, user, fact_id, AGAIN, now=NOW + timedelta(minutes=10),
-                                scheduler=sched, client_token="tok-race")
+        out = review_card(db.session, user, fact_id, AGAIN, now=NOW + timedelta(minutes=10),
+                          scheduler=sched, client_token="tok-race")
         db.session.commit()
         assert len(sched.calls) == 1 and not out.created and out.log.id == won["id"]
         assert db.session.scalar(select(func.count()).select_from(ReviewLog)) == 3
@@ -162,14 +175,14 @@ def test_two_tabs_rating_one_card_at_once_take_turns(app, bank, other_tab):
 
         def other():
             me = db.session.get(User, uid)
-            out = store.review_card(db.session, me, fact_id, GOOD, now=NOW + timedelta(minutes=20), scheduler=SCHED,
-                                    client_token="tab-2")
+            out = review_card(db.session, me, fact_id, GOOD, now=NOW + timedelta(minutes=20), scheduler=SCHED,
+                              client_token="tab-2")
             db.session.commit()
             assert out.created
 
         sched = other_tab(other)
-        out = store.review_card(db.session, user, fact_id, GOOD, now=NOW + timedelta(minutes=10), scheduler=sched,
-                                client_token="tab-1")
+        out = review_card(db.session, user, fact_id, GOOD, now=NOW + timedelta(minutes=10), scheduler=sched,
+                          client_token="tab-1")
         assert sched.waited, "the other tab's rating did not wait for this one"
         db.session.commit()
         sched.join()
@@ -192,15 +205,15 @@ def test_new_cards_per_day_limit(app, bank):
             seen.append(card.fact.id)
             rate(user, card, EASY)
         assert nxt(user) is None  # limit reached: 4 more new facts wait for tomorrow
-        counts = store.queue_counts(db.session, user, store.Deck(), now=NOW, day_start=DAY_START, day_end=DAY_END)
+        counts = queue_counts(db.session, user, Deck(), now=NOW, day_start=DAY_START, day_end=DAY_END)
         assert (counts.new, counts.new_today, counts.total) == (4, 0, 0)
         # Tomorrow the allowance is back.
         tomorrow = NOW + timedelta(days=1)
-        card = store.next_card(db.session, user, store.Deck(), now=tomorrow, day_start=DAY_END,
-                               day_end=DAY_END + timedelta(days=1))
+        card = next_card(db.session, user, Deck(), now=tomorrow, day_start=DAY_END,
+                         day_end=DAY_END + timedelta(days=1))
         assert card is not None and card.fact.id not in seen
         # The Easy cards are due in 8 days; that is what "all done" reports.
-        assert store.next_due(db.session, user, store.Deck(), after=NOW) == NOW + timedelta(days=8)
+        assert next_due(db.session, user, Deck(), after=NOW) == NOW + timedelta(days=8)
 
 
 def test_reviews_per_day_limit(app, bank):
@@ -214,12 +227,12 @@ def test_reviews_per_day_limit(app, bank):
         later = NOW + timedelta(days=8)
         ds, de = DAY_START + timedelta(days=8), DAY_END + timedelta(days=8)
         shown = 0
-        while (card := store.next_card(db.session, user, store.Deck(), now=later, day_start=ds, day_end=de)):
+        while (card := next_card(db.session, user, Deck(), now=later, day_start=ds, day_end=de)):
             assert card.state == REVIEW
             rate(user, card, GOOD, now=later)
             shown += 1
         assert shown == 2
-        counts = store.queue_counts(db.session, user, store.Deck(), now=later, day_start=ds, day_end=de)
+        counts = queue_counts(db.session, user, Deck(), now=later, day_start=ds, day_end=de)
         assert (counts.review, counts.review_today) == (1, 0)
 
 
@@ -233,7 +246,7 @@ def test_undo_restores_card_exactly(app, bank):
         before = (c.state, c.step, c.stability, c.difficulty, c.due, c.last_review)
         rate(user, card, GOOD, now=NOW + timedelta(minutes=10, seconds=3, microseconds=123))
         assert c.state == REVIEW
-        undone = store.undo_last_review(db.session, user)
+        undone = undo_last_review(db.session, user)
         db.session.commit()
         db.session.expire_all()
         c = db.session.get(Card, card.card.id)
@@ -241,12 +254,12 @@ def test_undo_restores_card_exactly(app, bank):
         assert undone.fact_id == card.fact.id and undone.rating == GOOD
         assert db.session.scalar(select(func.count()).select_from(ReviewLog)) == 1
         # Undo the first review too: back to a new card, new-card allowance restored.
-        store.undo_last_review(db.session, user)
+        undo_last_review(db.session, user)
         db.session.commit()
         assert db.session.get(Card, card.card.id).state == NEW
-        assert store.day_counts(db.session, user, DAY_START).new_done == 0
-        with pytest.raises(store.StudyError):
-            store.undo_last_review(db.session, user)
+        assert day_counts(db.session, user, DAY_START).new_done == 0
+        with pytest.raises(StudyError):
+            undo_last_review(db.session, user)
 
 
 def test_cram_logs_but_leaves_schedule(app, bank):
@@ -264,7 +277,7 @@ def test_cram_logs_but_leaves_schedule(app, bank):
             crammed += 1
         assert crammed == 2  # each studied card once per cram session
         assert {c.id: (c.state, c.due, c.stability, c.last_review) for c in db.session.scalars(select(Card))} == cards
-        assert store.day_counts(db.session, user, DAY_START).reviews_done == 0
+        assert day_counts(db.session, user, DAY_START).reviews_done == 0
 
 
 def test_retired_fact_leaves_the_queue(app, bank):
@@ -274,20 +287,20 @@ def test_retired_fact_leaves_the_queue(app, bank):
         db.session.get(Fact, first.fact.id).retired_at = NOW
         db.session.commit()
         assert nxt(user).fact.id != first.fact.id
-        with pytest.raises(store.ScopeNotFound):
-            store.review_card(db.session, user, first.fact.id, GOOD, now=NOW, scheduler=SCHED)
+        with pytest.raises(ScopeNotFound):
+            review_card(db.session, user, first.fact.id, GOOD, now=NOW, scheduler=SCHED)
 
 
 def test_undo_refused_after_later_quiz_review(app, bank):
     with app.app_context():
         user = db.session.get(User, bank["user"])
         sa = bank["questions"]["short_answer"][0]
-        fact_id = db.session.get(store.Question, sa).facts[0].id
-        store.review_card(db.session, user, fact_id, GOOD, now=NOW, scheduler=SCHED)
-        quiz = store.start_quiz(db.session, user, scope_kind="corpus", scope_ref=None, length=1, mode="test",
-                                question_ids=[sa])
-        store.answer_item(db.session, user, quiz, quiz.items[0], {"response": "Wang Yi"},
-                          now=NOW + timedelta(minutes=1), scheduler=SCHED)
+        fact_id = db.session.get(Question, sa).facts[0].id
+        review_card(db.session, user, fact_id, GOOD, now=NOW, scheduler=SCHED)
+        quiz = start_quiz(db.session, user, scope_kind="corpus", scope_ref=None, length=1, mode="test",
+                          question_ids=[sa])
+        answer_item(db.session, user, quiz, quiz.items[0], {"response": "Wang Yi"},
+                    now=NOW + timedelta(minutes=1), scheduler=SCHED)
         db.session.commit()
-        with pytest.raises(store.StudyError, match="reviewed again"):
-            store.undo_last_review(db.session, user)
+        with pytest.raises(StudyError, match="reviewed again"):
+            undo_last_review(db.session, user)

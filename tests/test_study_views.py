@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 from quizapp.extensions import db
 from quizapp.models import Answer, Quiz, QuizItem, User
 
-from .test_study_store import right_form
+from .test_quiz_store import right_form
 
 HX = {"HX-Request": "true"}
 

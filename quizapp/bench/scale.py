@@ -6,7 +6,7 @@
 answers. Big tables are filled with one ``INSERT ... SELECT`` each from a number series (a recursive
 CTE on SQLite, ``generate_series`` on PostgreSQL): seconds, not minutes.
 
-Timed (the real code, imported): ``study.store.next_card`` (the next due card), the progress
+Timed (the real code, imported): ``study.reviews.next_card`` (the next due card), the progress
 dashboard page (``GET /progress/``: computed, which is every query the view runs plus rendering,
 and seen again with nothing studied in between, which its snapshot serves) and
 ``teaching.store.class_progress`` (a teacher's class report). Every SQL statement those run is
@@ -200,8 +200,9 @@ def run(label: str, url: str, log=print, fresh_schema: bool = False) -> dict:
     from ..db_setup import immediate_transactions
     from ..extensions import db
     from ..models import ClassGroup, User, utcnow
-    from ..study import store
+    from ..study import reviews
     from ..study.progress import day_bounds
+    from ..study.scope import Deck
     from ..teaching import store as teaching
     from .http import _sqlalchemy_url
 
@@ -229,7 +230,7 @@ def run(label: str, url: str, log=print, fresh_schema: bool = False) -> dict:
             def next_card():
                 for user in students[:1]:
                     start, end = day_bounds(now, user.timezone)
-                    store.next_card(db.session, user, store.Deck(), now=now, day_start=start, day_end=end)
+                    reviews.next_card(db.session, user, Deck(), now=now, day_start=start, day_end=end)
 
             client = app.test_client()
             client.post("/auth/login", data={"email": students[0].email, "password": PASSWORD})
@@ -254,7 +255,7 @@ def run(label: str, url: str, log=print, fresh_schema: bool = False) -> dict:
                 teaching.class_progress(db.session, klass)
 
             for name, fn, repeat, source in (
-                ("next due card (store.next_card)", next_card, 30, "quizapp.study.store.next_card"),
+                ("next due card (reviews.next_card)", next_card, 30, "quizapp.study.reviews.next_card"),
                 ("dashboard, computed", dashboard_computed, 10, "quizapp.web.progress.dashboard"),
                 ("dashboard, seen again", dashboard, 10, "quizapp.web.progress.dashboard"),
                 ("class report (class_progress)", class_report, 10, "quizapp.teaching.store.class_progress"),

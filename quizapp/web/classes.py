@@ -287,8 +287,9 @@ def start(class_id: int, assignment_id: int):
     a = _assignment(klass, assignment_id)
     if teaching:
         return redirect(url_for("sets.preview", set_id=a.set_id), 303)
+    from ..study.errors import StudyError
     from ..study.quiz import MAX_LENGTH
-    from ..study.store import StudyError, start_quiz
+    from ..study.quizzes import start_quiz
 
     open_quiz = db.session.scalar(
         select(Quiz).where(Quiz.assignment_id == a.id, Quiz.user_id == current_user.id,

@@ -9,10 +9,15 @@ from flask_login import current_user, login_required
 
 from ..extensions import db
 from ..models import utcnow
-from ..study import charts, store
+from ..study import charts
+from ..study import dashboard as stats
 from ..study import progress as pg
+from ..study.errors import StudyError
 from ..study.quiz import MAX_LENGTH
+from ..study.quizzes import question_ids_for_facts, start_quiz
+from ..study.reviews import queue_counts
 from ..study.scheduler import LEARNING, NEW, RELEARNING, REVIEW
+from ..study.scope import Deck
 from ..study.snapshots import SnapshotCache, SnapshotFiles
 from .helpers import render
 
@@ -24,9 +29,9 @@ TREND_WEEKS = 8
 
 
 def _weakest(user, n: int = 10):
-    answers, reviews = store.fact_attempts(db.session, user)
+    answers, reviews = stats.fact_attempts(db.session, user)
     weak = pg.weakest(pg.merge_fact_stats(answers, reviews), n)
-    facts = store.fact_summaries(db.session, [w.fact_id for w in weak])
+    facts = stats.fact_summaries(db.session, [w.fact_id for w in weak])
     return [(facts[w.fact_id], w) for w in weak if w.fact_id in facts]
 
 
@@ -40,7 +45,7 @@ def dashboard():
         return render("progress/dashboard.html", None, **_dashboard_context(user, now)[0])
     # The fingerprint is read before the numbers: a write landing in between then makes the
     # snapshot look older than it is (recomputed next time), never newer (stale).
-    fingerprint = (store.history_fingerprint(db.session, user), user.timezone, user.new_cards_per_day,
+    fingerprint = (stats.history_fingerprint(db.session, user), user.timezone, user.new_cards_per_day,
                    user.reviews_per_day)
     snapshots = _snapshots()
     ctx = snapshots.get(user.id, fingerprint, now)
@@ -76,9 +81,9 @@ def _dashboard_context(user, now) -> tuple[dict, datetime]:
     today = pg.local_date(now, tz)
     day_start, day_end = pg.day_bounds(now, tz)
 
-    counts = store.queue_counts(db.session, user, store.Deck(), now=now, day_start=day_start, day_end=day_end)
-    states = store.card_state_counts(db.session, user)
-    dues = store.due_dates(db.session, user, until=day_end + timedelta(days=13))
+    counts = queue_counts(db.session, user, Deck(), now=now, day_start=day_start, day_end=day_end)
+    states = stats.card_state_counts(db.session, user)
+    dues = stats.due_dates(db.session, user, until=day_end + timedelta(days=13))
     fc = pg.forecast(dues, today, tz, days=14)
     fc_labels = ["Today" if i == 0 else d.day.strftime("%-d %b") if i % 2 == 0 else d.day.strftime("%a")[:2]
                  for i, d in enumerate(fc)]
@@ -91,10 +96,10 @@ def _dashboard_context(user, now) -> tuple[dict, datetime]:
         tooltips=[f"{d.day.strftime('%a %-d %b')}: {d.count} card{'' if d.count == 1 else 's'}" for d in fc],
     )
 
-    (passed30, total30), (passed_all, total_all) = store.retention_counts(db.session, user, since=now - timedelta(days=30))
+    (passed30, total30), (passed_all, total_all) = stats.retention_counts(db.session, user, since=now - timedelta(days=30))
 
     since = day_start - timedelta(days=7 * HEATMAP_WEEKS + 7)
-    per_day = pg.hour_buckets_to_days(store.activity_by_hour(db.session, user, since), tz)
+    per_day = pg.hour_buckets_to_days(stats.activity_by_hour(db.session, user, since), tz)
     active = {d for d, n in per_day.items() if n > 0}
     streak, longest = pg.current_streak(active, today), pg.longest_streak(active)
     weeks = pg.heatmap(per_day, today, HEATMAP_WEEKS)
@@ -108,7 +113,7 @@ def _dashboard_context(user, now) -> tuple[dict, datetime]:
 
     trend_since = day_start - timedelta(days=7 * TREND_WEEKS + 1)
     by_kind = pg.weekly_series(
-        [(_as_date(d), k, t, c) for d, k, t, c in store.accuracy_by_kind(db.session, user, trend_since)],
+        [(_as_date(d), k, t, c) for d, k, t, c in stats.accuracy_by_kind(db.session, user, trend_since)],
         today, TREND_WEEKS,
     )
     week_starts = [p.start for p in next(iter(by_kind.values()))] if by_kind else []
@@ -124,11 +129,11 @@ def _dashboard_context(user, now) -> tuple[dict, datetime]:
             ) + ".",
         )
     by_article_week = pg.weekly_series(
-        [(_as_date(d), str(a), t, c) for d, a, t, c in store.accuracy_by_article(db.session, user, trend_since)],
+        [(_as_date(d), str(a), t, c) for d, a, t, c in stats.accuracy_by_article(db.session, user, trend_since)],
         today, TREND_WEEKS,
     )
     articles = []
-    for aid, title, total, correct in store.article_totals(db.session, user)[:50]:
+    for aid, title, total, correct in stats.article_totals(db.session, user)[:50]:
         pts = by_article_week.get(str(aid), [])
         recent = [p for p in pts[-2:] if p.total]
         recent_total = sum(p.total for p in recent)
@@ -165,12 +170,12 @@ def _as_date(value):
 def study_weak():
     """Start a practice quiz on the weakest facts (recomputed here; the form carries no ids)."""
     facts = [f.id for f, _ in _weakest(current_user)]
-    qids = store.question_ids_for_facts(db.session, facts)
+    qids = question_ids_for_facts(db.session, facts)
     try:
-        quiz = store.start_quiz(db.session, current_user, scope_kind="weak", scope_ref=None,
-                                length=min(MAX_LENGTH, max(1, min(len(qids), 15))), mode="practice",
-                                question_ids=qids)
-    except store.StudyError as e:
+        quiz = start_quiz(db.session, current_user, scope_kind="weak", scope_ref=None,
+                          length=min(MAX_LENGTH, max(1, min(len(qids), 15))), mode="practice",
+                          question_ids=qids)
+    except StudyError as e:
         db.session.rollback()
         flash(str(e) if qids else "No weak facts yet: answer some quizzes or review cards first.", "info")
         return redirect(url_for("progress.dashboard"), 303)

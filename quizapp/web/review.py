@@ -20,24 +20,26 @@ from wtforms.validators import InputRequired, Length, NumberRange, ValidationErr
 
 from ..extensions import db
 from ..models import utcnow
-from ..study import store
+from ..study import reviews
+from ..study.errors import ScopeNotFound, StaleCard, StudyError
 from ..study.progress import day_bounds, zone
 from ..study.quiz import elapsed_ms
 from ..study.scheduler import RATING_NAMES, RATINGS, STATE_NAMES, format_interval
+from ..study.scope import Deck, deck_label, parse_deck
 from .helpers import is_htmx, render
 from .study import scheduler
 
 bp = Blueprint("review", __name__, url_prefix="/review")
 
 
-def _deck(key: str | None) -> store.Deck:
+def _deck(key: str | None) -> Deck:
     try:
-        return store.parse_deck(db.session, key)
-    except store.ScopeNotFound:
+        return parse_deck(db.session, key)
+    except ScopeNotFound:
         abort(404)
 
 
-def _session_params(values, now: datetime) -> tuple[store.Deck, str, datetime | None]:
+def _session_params(values, now: datetime) -> tuple[Deck, str, datetime | None]:
     """Deck, mode and cram start from the query string or a form (every review action carries them)."""
     deck = _deck(values.get("deck"))
     mode = "cram" if values.get("mode") == "cram" else "review"
@@ -80,33 +82,33 @@ def relative(dt: datetime | None, now: datetime) -> str:
 def index():
     now = utcnow()
     start, end = day_bounds(now, current_user.timezone)
-    rows = store.deck_overview(db.session, current_user, now=now, day_start=start, day_end=end)
-    done = store.day_counts(db.session, current_user, start)
+    rows = reviews.deck_overview(db.session, current_user, now=now, day_start=start, day_end=end)
+    done = reviews.day_counts(db.session, current_user, start)
     return render("review/index.html", None, rows=rows, done=done, now=now)
 
 
-def _session_ctx(deck: store.Deck, mode: str, since: datetime | None, *, focus: int | None = None,
+def _session_ctx(deck: Deck, mode: str, since: datetime | None, *, focus: int | None = None,
                  reveal: bool = False, notice: str | None = None, error: str | None = None) -> dict:
     now = utcnow()
     start, end = day_bounds(now, current_user.timezone)
     cram = mode == "cram"
-    card = store.next_card(db.session, current_user, deck, now=now, day_start=start, day_end=end, cram=cram,
-                           cram_since=since, focus=focus)
-    counts = store.queue_counts(db.session, current_user, deck, now=now, day_start=start, day_end=end)
+    card = reviews.next_card(db.session, current_user, deck, now=now, day_start=start, day_end=end, cram=cram,
+                             cram_since=since, focus=focus)
+    counts = reviews.queue_counts(db.session, current_user, deck, now=now, day_start=start, day_end=end)
     intervals = {}
     if card is not None and not cram:
-        preview = store.preview_intervals(card.card, now, scheduler())
+        preview = reviews.preview_intervals(card.card, now, scheduler())
         intervals = {r: format_interval(d) for r, d in preview.items()}
-    nxt = None if card is not None else store.next_due(db.session, current_user, deck, after=now)
-    last = store.last_undoable(db.session, current_user)
+    nxt = None if card is not None else reviews.next_due(db.session, current_user, deck, after=now)
+    last = reviews.last_undoable(db.session, current_user)
     return {
         "deck": deck,
-        "deck_label": store.deck_label(db.session, deck),
+        "deck_label": deck_label(db.session, deck),
         "mode": mode,
         "since": int(since.timestamp()) if since else None,
         "card": card,
         "counts": counts,
-        "done": store.day_counts(db.session, current_user, start),
+        "done": reviews.day_counts(db.session, current_user, start),
         "intervals": intervals,
         "ratings": [(r, RATING_NAMES[r]) for r in RATINGS],
         "state_names": STATE_NAMES,
@@ -136,7 +138,7 @@ def session():
     return render("review/session.html", "review/_stage.html", **ctx)
 
 
-def _back_to_session(deck: store.Deck, mode: str, since: datetime | None, focus: int | None = None):
+def _back_to_session(deck: Deck, mode: str, since: datetime | None, focus: int | None = None):
     args = {"deck": deck.key}
     if mode == "cram":
         args.update(mode="cram", since=int(since.timestamp()) if since else int(utcnow().timestamp()))
@@ -155,17 +157,17 @@ def rate():
         abort(400, "The form was missing the card; reload the page.")
     notice = None
     try:
-        store.review_card(
+        reviews.review_card(
             db.session, current_user._get_current_object(), fact_id, request.form.get("rating", ""),
             kind="cram" if mode == "cram" else "review", now=now,
             duration_ms=elapsed_ms(request.form.get("shown_ms"), int(now.timestamp() * 1000)),
             client_token=(request.form.get("token") or None), seen=request.form.get("seen"), scheduler=scheduler(),
         )
         db.session.commit()
-    except (store.StaleCard, store.ScopeNotFound) as e:
+    except (StaleCard, ScopeNotFound) as e:
         db.session.rollback()
-        notice = str(e) if isinstance(e, store.StaleCard) else "That card is no longer available; here is the next one."
-    except store.StudyError as e:
+        notice = str(e) if isinstance(e, StaleCard) else "That card is no longer available; here is the next one."
+    except StudyError as e:
         db.session.rollback()
         ctx = _session_ctx(deck, mode, since, focus=fact_id, reveal=True, error=str(e))
         return render("review/session.html", "review/_stage.html", **ctx), 422
@@ -182,8 +184,8 @@ def undo():
     now = utcnow()
     deck, mode, since = _session_params(request.form, now)
     try:
-        outcome = store.undo_last_review(db.session, current_user)
-    except store.StudyError as e:
+        outcome = reviews.undo_last_review(db.session, current_user)
+    except StudyError as e:
         db.session.rollback()
         if is_htmx():
             return render("review/session.html", "review/_stage.html",

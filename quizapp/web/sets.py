@@ -481,8 +481,9 @@ def shared(code: str):
 @login_required
 def practise(code: str):
     sset = _shared_set(code)
+    from ..study.errors import StudyError
     from ..study.quiz import MAX_LENGTH
-    from ..study.store import StudyError, start_quiz
+    from ..study.quizzes import start_quiz
 
     mode = "test" if request.form.get("mode") == "test" else "practice"
     n = sum(1 for i in sset.items if i.question.retired_at is None)

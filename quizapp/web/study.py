@@ -16,9 +16,11 @@ from wtforms.validators import DataRequired
 
 from ..extensions import db
 from ..models import FACT_KINDS, utcnow
+from ..study import answers, quizzes, reviews
 from ..study import quiz as qz
-from ..study import store
+from ..study.errors import ScopeNotFound, StudyError
 from ..study.scheduler import StudyScheduler
+from ..study.scope import Deck, article_choices, set_choices
 from .helpers import is_htmx, paginate, render
 
 bp = Blueprint("study", __name__, url_prefix="/quiz")
@@ -60,8 +62,8 @@ class StartForm(FlaskForm):
 
 def _start_form() -> StartForm:
     form = StartForm() if request.method == "POST" else StartForm(formdata=None)
-    form.article.choices = [(str(i), t) for i, t in store.article_choices(db.session)]
-    form.set_id.choices = [(str(i), t) for i, t in store.set_choices(db.session, current_user)]
+    form.article.choices = [(str(i), t) for i, t in article_choices(db.session)]
+    form.set_id.choices = [(str(i), t) for i, t in set_choices(db.session, current_user)]
     if request.method == "GET":
         # Links from elsewhere can preselect a scope: /quiz/?scope=article&article=3
         for name in ("scope", "article", "kind", "set_id", "length", "mode", "mix"):
@@ -72,10 +74,10 @@ def _start_form() -> StartForm:
 
 
 def _index_page(form: StartForm, status: int = 200):
-    open_quizzes = store.open_quizzes(db.session, current_user)
-    page = paginate(store.recent_quizzes(db.session, current_user), per_page=10, rows=True)
-    labels = {q.id: store.scope_label(db.session, q) for q, _ in open_quizzes}
-    labels.update({row[0].id: store.scope_label(db.session, row[0]) for row in page.items})
+    open_quizzes = quizzes.open_quizzes(db.session, current_user)
+    page = paginate(quizzes.recent_quizzes(db.session, current_user), per_page=10, rows=True)
+    labels = {q.id: quizzes.scope_label(db.session, q) for q, _ in open_quizzes}
+    labels.update({row[0].id: quizzes.scope_label(db.session, row[0]) for row in page.items})
     return render(
         "study/index.html", None, form=form, open_quizzes=open_quizzes, page=page, labels=labels,
         kind_labels=KIND_LABELS,
@@ -97,22 +99,22 @@ def start():
     scope = form.scope.data
     ref = {"article": form.article.data, "kind": form.kind.data, "set": form.set_id.data}.get(scope)
     try:
-        quiz = store.start_quiz(
+        quiz = quizzes.start_quiz(
             db.session, current_user, scope_kind=scope, scope_ref=ref, length=form.length.data or 10,
             mode=form.mode.data or "practice", mix=form.mix.data or "any",
         )
-    except store.StudyError as e:
+    except StudyError as e:
         db.session.rollback()
         name = e.field or {"article": "article", "kind": "kind", "set": "set_id"}.get(scope, "scope")
         field = getattr(form, name, form.scope)
         field.errors = [*field.errors, str(e)]
-        return _index_page(form, 404 if isinstance(e, store.ScopeNotFound) and scope == "set" else 422)
+        return _index_page(form, 404 if isinstance(e, ScopeNotFound) and scope == "set" else 422)
     db.session.commit()
     return redirect(url_for("study.take", quiz_id=quiz.id), 303)
 
 
 def _own_quiz(quiz_id: int):
-    quiz = store.get_quiz(db.session, current_user, quiz_id)
+    quiz = quizzes.get_quiz(db.session, current_user, quiz_id)
     if quiz is None:
         abort(404)
     return quiz
@@ -129,16 +131,16 @@ def _question_ctx(quiz, item, *, error: str | None = None, values: dict | None =
         "layout": qz.layout(question, item.id),
         "values": values or {},
         "error": error,
-        "answered": store.answered_count(db.session, quiz),
+        "answered": answers.answered_count(db.session, quiz),
         "total": quiz.length,
         "shown_ms": int(time.time() * 1000),
         "type_labels": qz.TYPE_LABELS,
     }
 
 
-def _feedback_ctx(quiz, view: store.ItemView, result=None) -> dict:
-    sources = store.source_links(view.question)
-    titles = store.article_titles(db.session, [s["article_id"] for s in sources if s.get("article_id")])
+def _feedback_ctx(quiz, view: quizzes.ItemView, result=None) -> dict:
+    sources = quizzes.source_links(view.question)
+    titles = quizzes.article_titles(db.session, [s["article_id"] for s in sources if s.get("article_id")])
     finished = quiz.finished_at is not None
     return {
         "quiz": quiz,
@@ -147,7 +149,7 @@ def _feedback_ctx(quiz, view: store.ItemView, result=None) -> dict:
         "sources": sources,
         "titles": titles,
         "finished": finished,
-        "answered": store.answered_count(db.session, quiz),
+        "answered": answers.answered_count(db.session, quiz),
         "total": quiz.length,
         "type_labels": qz.TYPE_LABELS,
     }
@@ -157,7 +159,7 @@ def _feedback_ctx(quiz, view: store.ItemView, result=None) -> dict:
 @login_required
 def take(quiz_id: int):
     quiz = _own_quiz(quiz_id)
-    item = None if quiz.finished_at else store.current_item(db.session, quiz)
+    item = None if quiz.finished_at else quizzes.current_item(db.session, quiz)
     if item is None:
         if is_htmx():
             resp = make_response("", 200)
@@ -170,7 +172,7 @@ def take(quiz_id: int):
 def _question_stage(quiz, ctx: dict):
     """The question page, or only its stage for htmx."""
     return render("study/take.html", "study/_stage.html", stage="question",
-                  label=store.scope_label(db.session, quiz), **ctx)
+                  label=quizzes.scope_label(db.session, quiz), **ctx)
 
 
 @bp.post("/<int:quiz_id>/items/<int:item_id>")
@@ -180,16 +182,16 @@ def answer(quiz_id: int, item_id: int):
     form = request.form.to_dict(flat=True)
     time_ms = qz.elapsed_ms(form.get("shown_ms"), int(now.timestamp() * 1000))
     try:
-        done = store.submit_answer(db.session, current_user._get_current_object(), quiz_id, item_id, form,
-                                   time_ms=time_ms, now=now, scheduler=scheduler())
+        done = answers.submit_answer(db.session, current_user._get_current_object(), quiz_id, item_id, form,
+                                     time_ms=time_ms, now=now, scheduler=scheduler())
     except qz.ResponseError as e:
         db.session.rollback()
-        target = store.item_to_answer(db.session, current_user, quiz_id, item_id)
+        target = answers.item_to_answer(db.session, current_user, quiz_id, item_id)
         if target is None:
             abort(404)
         ctx = _question_ctx(target.quiz, target.item, error=str(e), values=form)
         return _question_stage(target.quiz, ctx), 422
-    except store.StudyError as e:
+    except StudyError as e:
         db.session.rollback()
         flash(str(e), "warning")
         return redirect(url_for("study.results", quiz_id=quiz_id), 303)
@@ -201,14 +203,14 @@ def answer(quiz_id: int, item_id: int):
     if practice:
         if is_htmx():
             quiz = _own_quiz(quiz_id)
-            view = store.ItemView(store.get_item(db.session, quiz, item_id), outcome.question, outcome.answer)
+            view = quizzes.ItemView(quizzes.get_item(db.session, quiz, item_id), outcome.question, outcome.answer)
             return render("study/feedback.html", "study/_stage.html", stage="feedback",
                           **_feedback_ctx(quiz, view))
         return redirect(url_for("study.feedback", quiz_id=quiz_id, item_id=item_id), 303)
     # Test mode: straight on to the next question (or the results).
     if is_htmx():
         quiz = None if outcome.finished else _own_quiz(quiz_id)
-        nxt = store.current_item(db.session, quiz) if quiz is not None and quiz.finished_at is None else None
+        nxt = quizzes.current_item(db.session, quiz) if quiz is not None and quiz.finished_at is None else None
         if nxt is None:
             resp = make_response("", 200)
             resp.headers["HX-Redirect"] = url_for("study.results", quiz_id=quiz_id)
@@ -221,7 +223,7 @@ def answer(quiz_id: int, item_id: int):
 @login_required
 def feedback(quiz_id: int, item_id: int):
     quiz = _own_quiz(quiz_id)
-    item = store.get_item(db.session, quiz, item_id)
+    item = quizzes.get_item(db.session, quiz, item_id)
     if item is None:
         abort(404)
     from ..questions.store import question_from_row
@@ -231,16 +233,16 @@ def feedback(quiz_id: int, item_id: int):
     if quiz.mode == "test" and quiz.finished_at is None:
         # No peeking at answers in a test before it is over.
         return redirect(url_for("study.take", quiz_id=quiz.id))
-    view = store.ItemView(item, question_from_row(item.question), item.answer)
+    view = quizzes.ItemView(item, question_from_row(item.question), item.answer)
     return render("study/feedback.html", "study/_stage.html", stage="feedback",
-                  label=store.scope_label(db.session, quiz), **_feedback_ctx(quiz, view))
+                  label=quizzes.scope_label(db.session, quiz), **_feedback_ctx(quiz, view))
 
 
 @bp.post("/<int:quiz_id>/finish")
 @login_required
 def finish(quiz_id: int):
     quiz = _own_quiz(quiz_id)
-    store.finish_quiz(db.session, quiz)
+    quizzes.finish_quiz(db.session, quiz)
     db.session.commit()
     return redirect(url_for("study.results", quiz_id=quiz.id), 303)
 
@@ -249,17 +251,17 @@ def finish(quiz_id: int):
 @login_required
 def results(quiz_id: int):
     quiz = _own_quiz(quiz_id)
-    views = store.quiz_item_views(db.session, quiz)
-    summary = store.quiz_summary(views)
-    ids = {s["article_id"] for v in views for s in store.source_links(v.question) if s.get("article_id")}
-    titles = store.article_titles(db.session, list(ids))
+    views = quizzes.quiz_item_views(db.session, quiz)
+    summary = quizzes.quiz_summary(views)
+    ids = {s["article_id"] for v in views for s in quizzes.source_links(v.question) if s.get("article_id")}
+    titles = quizzes.article_titles(db.session, list(ids))
     end = quiz.finished_at or (max((v.answer.created_at for v in views if v.answer), default=None))
     wall_ms = int((end - quiz.started_at).total_seconds() * 1000) if end else None
     return render(
         "study/results.html", None, quiz=quiz, views=views, summary=summary, titles=titles,
-        label=store.scope_label(db.session, quiz), wall=qz.format_duration(wall_ms),
+        label=quizzes.scope_label(db.session, quiz), wall=qz.format_duration(wall_ms),
         active=qz.format_duration(summary.time_ms), type_labels=qz.TYPE_LABELS, kind_labels=KIND_LABELS,
-        source_links=store.source_links,
+        source_links=quizzes.source_links,
     )
 
 
@@ -268,9 +270,9 @@ def results(quiz_id: int):
 def retry(quiz_id: int):
     quiz = _own_quiz(quiz_id)
     try:
-        new = store.start_quiz(db.session, current_user, scope_kind="retry", scope_ref=str(quiz.id),
-                               length=qz.MAX_LENGTH, mode=quiz.mode)
-    except store.StudyError as e:
+        new = quizzes.start_quiz(db.session, current_user, scope_kind="retry", scope_ref=str(quiz.id),
+                                 length=qz.MAX_LENGTH, mode=quiz.mode)
+    except StudyError as e:
         db.session.rollback()
         flash(str(e), "info")
         return redirect(url_for("study.results", quiz_id=quiz.id), 303)
@@ -290,13 +292,13 @@ def init_app(app) -> None:
 
             now = utcnow()
             start, end = day_bounds(now, current_user.timezone)
-            counts = store.queue_counts(db.session, current_user, store.Deck(), now=now, day_start=start,
-                                        day_end=end)
-            open_quizzes = store.open_quizzes(db.session, current_user, limit=1)
+            counts = reviews.queue_counts(db.session, current_user, Deck(), now=now, day_start=start,
+                                          day_end=end)
+            open_quizzes = quizzes.open_quizzes(db.session, current_user, limit=1)
             resume = None
             if open_quizzes:
                 q, n = open_quizzes[0]
-                resume = {"quiz": q, "answered": n, "label": store.scope_label(db.session, q)}
+                resume = {"quiz": q, "answered": n, "label": quizzes.scope_label(db.session, q)}
             return {"counts": counts, "resume": resume}
 
         return {"study_home": study_home}

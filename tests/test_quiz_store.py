@@ -8,8 +8,18 @@ from sqlalchemy import func, insert, select
 
 from quizapp.extensions import db
 from quizapp.models import Answer, Card, Question, Quiz, ReviewLog, SetItem, StudySet, User
-from quizapp.study import store
+from quizapp.study.answers import answer_item, item_to_answer, submit_answer
+from quizapp.study.errors import ScopeNotFound, StudyError
 from quizapp.study.quiz import ResponseError
+from quizapp.study.quizzes import (
+    current_item,
+    finish_quiz,
+    missed_question_ids,
+    quiz_item_views,
+    quiz_summary,
+    start_quiz,
+)
+from quizapp.study.reviews import review_card
 from quizapp.study.scheduler import AGAIN, GOOD, LEARNING, StudyScheduler
 
 from .test_study_data import build_bank
@@ -44,8 +54,8 @@ def right_form(qrow, item_id):
 def test_corpus_quiz_all_types(app, bank):
     with app.app_context():
         user = db.session.get(User, bank["user"])
-        quiz = store.start_quiz(db.session, user, scope_kind="corpus", scope_ref=None, length=6,
-                                mode="practice", mix="all_types", rng=random.Random(3))
+        quiz = start_quiz(db.session, user, scope_kind="corpus", scope_ref=None, length=6,
+                          mode="practice", mix="all_types", rng=random.Random(3))
         db.session.commit()
         types = {it.question.type for it in quiz.items}
         assert len(quiz.items) == 6 and len(types) == 6
@@ -55,22 +65,22 @@ def test_scopes_and_errors(app, bank):
     with app.app_context():
         user = db.session.get(User, bank["user"])
         art = bank["articles"][0]
-        quiz = store.start_quiz(db.session, user, scope_kind="article", scope_ref=str(art), length=50, mode="test")
+        quiz = start_quiz(db.session, user, scope_kind="article", scope_ref=str(art), length=50, mode="test")
         assert quiz.length == 6  # the article's six questions, no more
-        quiz = store.start_quiz(db.session, user, scope_kind="kind", scope_ref="leader", length=10, mode="test")
+        quiz = start_quiz(db.session, user, scope_kind="kind", scope_ref="leader", length=10, mode="test")
         assert {it.question.fact_kind for it in quiz.items} == {"leader"}
-        with pytest.raises(store.ScopeNotFound):
-            store.start_quiz(db.session, user, scope_kind="article", scope_ref="999", length=5, mode="test")
-        with pytest.raises(store.ScopeNotFound):
-            store.start_quiz(db.session, user, scope_kind="kind", scope_ref="color", length=5, mode="test")
-        with pytest.raises(store.StudyError):
-            store.start_quiz(db.session, user, scope_kind="corpus", scope_ref=None, length=0, mode="test")
-        with pytest.raises(store.StudyError):
-            store.start_quiz(db.session, user, scope_kind="corpus", scope_ref=None, length=5, mode="exam")
+        with pytest.raises(ScopeNotFound):
+            start_quiz(db.session, user, scope_kind="article", scope_ref="999", length=5, mode="test")
+        with pytest.raises(ScopeNotFound):
+            start_quiz(db.session, user, scope_kind="kind", scope_ref="color", length=5, mode="test")
+        with pytest.raises(StudyError):
+            start_quiz(db.session, user, scope_kind="corpus", scope_ref=None, length=0, mode="test")
+        with pytest.raises(StudyError):
+            start_quiz(db.session, user, scope_kind="corpus", scope_ref=None, length=5, mode="exam")
         # Retired questions are never picked.
         for qid in bank["questions"]["cloze"]:
             db.session.get(Question, qid).retired_at = NOW
-        quiz = store.start_quiz(db.session, user, scope_kind="corpus", scope_ref=None, length=50, mode="test")
+        quiz = start_quiz(db.session, user, scope_kind="corpus", scope_ref=None, length=50, mode="test")
         assert "cloze" not in {it.question.type for it in quiz.items} and quiz.length == 10
 
 
@@ -87,47 +97,47 @@ def test_set_scope_uses_set_order_and_custom_questions(app, bank):
         db.session.add(s)
         db.session.flush()
         # Not the user's set, not public, not assigned: it does not exist for them.
-        with pytest.raises(store.ScopeNotFound):
-            store.start_quiz(db.session, user, scope_kind="set", scope_ref=str(s.id), length=10, mode="test")
-        quiz = store.start_quiz(db.session, other, scope_kind="set", scope_ref=str(s.id), length=10, mode="test")
+        with pytest.raises(ScopeNotFound):
+            start_quiz(db.session, user, scope_kind="set", scope_ref=str(s.id), length=10, mode="test")
+        quiz = start_quiz(db.session, other, scope_kind="set", scope_ref=str(s.id), length=10, mode="test")
         assert [it.question_id for it in quiz.items] == order
-        short = store.start_quiz(db.session, other, scope_kind="set", scope_ref=str(s.id), length=2, mode="test")
+        short = start_quiz(db.session, other, scope_kind="set", scope_ref=str(s.id), length=2, mode="test")
         assert [it.question_id for it in short.items] == order[:2]
         s.published, s.visibility = True, "public"
-        assert store.start_quiz(db.session, user, scope_kind="set", scope_ref=str(s.id), length=3, mode="test")
+        assert start_quiz(db.session, user, scope_kind="set", scope_ref=str(s.id), length=3, mode="test")
 
 
 def test_answer_is_idempotent_and_quiz_resumes(app, bank):
     with app.app_context():
         user = db.session.get(User, bank["user"])
-        quiz = store.start_quiz(db.session, user, scope_kind="corpus", scope_ref=None, length=4, mode="practice",
-                                rng=random.Random(1))
+        quiz = start_quiz(db.session, user, scope_kind="corpus", scope_ref=None, length=4, mode="practice",
+                          rng=random.Random(1))
         db.session.commit()
-        first = store.current_item(db.session, quiz)
+        first = current_item(db.session, quiz)
         assert first.position == 1
-        out = store.answer_item(db.session, user, quiz, first, right_form(first.question, first.id),
-                                time_ms=4200, now=NOW, scheduler=SCHED)
+        out = answer_item(db.session, user, quiz, first, right_form(first.question, first.id),
+                          time_ms=4200, now=NOW, scheduler=SCHED)
         db.session.commit()
         assert out.created and out.result.correct and not out.finished
         # The same submission again (double click): recorded once, same result, even with a different answer.
-        again = store.answer_item(db.session, user, quiz, first, {"response": "nonsense"}, now=NOW, scheduler=SCHED)
+        again = answer_item(db.session, user, quiz, first, {"response": "nonsense"}, now=NOW, scheduler=SCHED)
         db.session.commit()
         assert not again.created and again.result.correct and again.answer.id == out.answer.id
         assert db.session.scalar(select(func.count()).select_from(Answer)) == 1
         # Resume: the next unanswered item, then the one after.
-        nxt = store.current_item(db.session, quiz)
+        nxt = current_item(db.session, quiz)
         assert nxt.position == 2
         with pytest.raises(ResponseError):
-            store.answer_item(db.session, user, quiz, nxt, {}, now=NOW, scheduler=SCHED)
-        assert store.current_item(db.session, quiz).position == 2
+            answer_item(db.session, user, quiz, nxt, {}, now=NOW, scheduler=SCHED)
+        assert current_item(db.session, quiz).position == 2
         for _ in range(3):
-            it = store.current_item(db.session, quiz)
-            last = store.answer_item(db.session, user, quiz, it, right_form(it.question, it.id), now=NOW,
-                                     scheduler=SCHED)
+            it = current_item(db.session, quiz)
+            last = answer_item(db.session, user, quiz, it, right_form(it.question, it.id), now=NOW,
+                               scheduler=SCHED)
             db.session.commit()
         assert last.finished and quiz.finished_at == NOW
-        assert store.current_item(db.session, quiz) is None
-        summary = store.quiz_summary(store.quiz_item_views(db.session, quiz))
+        assert current_item(db.session, quiz) is None
+        summary = quiz_summary(quiz_item_views(db.session, quiz))
         assert (summary.total, summary.correct, summary.percent, summary.time_ms) == (4, 4, 100, 4200)
 
 
@@ -136,11 +146,11 @@ def test_answer_race_returns_stored_result(app, bank):
     its own (no second answer, no review) is kept."""
     with app.app_context():
         user = db.session.get(User, bank["user"])
-        quiz = store.start_quiz(db.session, user, scope_kind="corpus", scope_ref=None, length=2, mode="test")
+        quiz = start_quiz(db.session, user, scope_kind="corpus", scope_ref=None, length=2, mode="test")
         db.session.commit()
-        item_id = store.current_item(db.session, quiz).id
+        item_id = current_item(db.session, quiz).id
         # This request reads the item while it is still unanswered...
-        target = store.item_to_answer(db.session, user, quiz.id, item_id)
+        target = item_to_answer(db.session, user, quiz.id, item_id)
         assert target.item.answer is None and target.answered == 0
         db.session().expire_on_commit = False
         try:
@@ -151,9 +161,9 @@ def test_answer_race_returns_stored_result(app, bank):
                     quiz_item_id=item_id, quiz_id=quiz.id, user_id=user.id,
                     question_id=target.item.question_id, response="first", correct=False, score=0.0,
                     created_at=NOW).returning(Answer.id)).scalar_one()
-            out = store.answer_item(db.session, user, target.quiz, target.item,
-                                    right_form(target.item.question, item_id), now=NOW, scheduler=SCHED,
-                                    answered=target.answered)
+            out = answer_item(db.session, user, target.quiz, target.item,
+                              right_form(target.item.question, item_id), now=NOW, scheduler=SCHED,
+                              answered=target.answered)
         finally:
             db.session().expire_on_commit = True
         db.session.commit()
@@ -173,8 +183,8 @@ def test_two_tabs_answering_the_last_items_at_once_take_turns(app, bank, other_t
     it: both answers are kept and the quiz is finished once, by the later one."""
     with app.app_context():
         user = db.session.get(User, bank["user"])
-        quiz = store.start_quiz(db.session, user, scope_kind="corpus", scope_ref=None, length=2, mode="test",
-                                question_ids=bank["questions"]["short_answer"][:2])
+        quiz = start_quiz(db.session, user, scope_kind="corpus", scope_ref=None, length=2, mode="test",
+                          question_ids=bank["questions"]["short_answer"][:2])
         first, second = quiz.items
         ids = dict(user=user.id, quiz=quiz.id, first=first.id, second=second.id)
         forms = {it.id: right_form(it.question, it.id) for it in quiz.items}
@@ -183,14 +193,14 @@ def test_two_tabs_answering_the_last_items_at_once_take_turns(app, bank, other_t
 
         def second_tab():
             me = db.session.get(User, ids["user"])
-            _, out = store.submit_answer(db.session, me, ids["quiz"], ids["second"], forms[ids["second"]],
-                                         now=later, scheduler=SCHED)
+            _, out = submit_answer(db.session, me, ids["quiz"], ids["second"], forms[ids["second"]],
+                                   now=later, scheduler=SCHED)
             db.session.commit()
             assert out.created and out.finished  # it saw the first answer
 
         sched = other_tab(second_tab)
-        _, out = store.submit_answer(db.session, user, ids["quiz"], ids["first"], forms[ids["first"]], now=NOW,
-                                     scheduler=sched)
+        _, out = submit_answer(db.session, user, ids["quiz"], ids["first"], forms[ids["first"]], now=NOW,
+                               scheduler=sched)
         assert sched.waited, "the other tab's answer did not wait for this one"
         db.session.commit()
         sched.join()
@@ -210,9 +220,9 @@ def test_an_answer_and_a_rating_of_one_card_take_turns(app, bank, other_tab, fir
         user = db.session.get(User, bank["user"])
         sa = bank["questions"]["short_answer"][0]
         fact_id = db.session.get(Question, sa).facts[0].id
-        store.review_card(db.session, user, fact_id, GOOD, now=NOW - timedelta(days=1), scheduler=SCHED)
-        quiz = store.start_quiz(db.session, user, scope_kind="corpus", scope_ref=None, length=1, mode="test",
-                                question_ids=[sa])
+        review_card(db.session, user, fact_id, GOOD, now=NOW - timedelta(days=1), scheduler=SCHED)
+        quiz = start_quiz(db.session, user, scope_kind="corpus", scope_ref=None, length=1, mode="test",
+                          question_ids=[sa])
         item = quiz.items[0]
         ids = dict(user=user.id, quiz=quiz.id, item=item.id)
         form = right_form(item.question, item.id)
@@ -223,13 +233,13 @@ def test_an_answer_and_a_rating_of_one_card_take_turns(app, bank, other_tab, fir
 
         def answer(scheduler):
             me = db.session.get(User, ids["user"])
-            _, out = store.submit_answer(db.session, me, ids["quiz"], ids["item"], form, now=times["answer"],
-                                         scheduler=scheduler)
+            _, out = submit_answer(db.session, me, ids["quiz"], ids["item"], form, now=times["answer"],
+                                   scheduler=scheduler)
             assert out.created
 
         def rating(scheduler):
             me = db.session.get(User, ids["user"])
-            assert store.review_card(db.session, me, fact_id, GOOD, now=times["rating"], scheduler=scheduler).created
+            assert review_card(db.session, me, fact_id, GOOD, now=times["rating"], scheduler=scheduler).created
 
         second = "rating" if first == "answer" else "answer"
 
@@ -254,12 +264,12 @@ def test_quiz_answers_count_as_reviews(app, bank):
     with app.app_context():
         user = db.session.get(User, bank["user"])
         sa, ma = bank["questions"]["short_answer"][1], bank["questions"]["matching"][0]
-        quiz = store.start_quiz(db.session, user, scope_kind="corpus", scope_ref=None, length=2, mode="practice",
-                                question_ids=[sa, ma])
+        quiz = start_quiz(db.session, user, scope_kind="corpus", scope_ref=None, length=2, mode="practice",
+                          question_ids=[sa, ma])
         items = {it.question_id: it for it in quiz.items}
-        store.answer_item(db.session, user, quiz, items[sa], {"response": "Lavrof"}, now=NOW, scheduler=SCHED)
-        store.answer_item(db.session, user, quiz, items[ma], right_form(items[ma].question, items[ma].id), now=NOW,
-                          scheduler=SCHED)
+        answer_item(db.session, user, quiz, items[sa], {"response": "Lavrof"}, now=NOW, scheduler=SCHED)
+        answer_item(db.session, user, quiz, items[ma], right_form(items[ma].question, items[ma].id), now=NOW,
+                    scheduler=SCHED)
         db.session.commit()
         logs = db.session.scalars(select(ReviewLog)).all()
         # Only the one-fact question counts; the matching question mixes three facts.
@@ -272,9 +282,9 @@ def test_quiz_answers_count_as_reviews(app, bank):
 
         # A user who turned the option off gets no review logs from quizzes.
         user.quiz_counts_as_review = False
-        quiz2 = store.start_quiz(db.session, user, scope_kind="retry", scope_ref=str(quiz.id), length=5,
-                                 mode="practice", question_ids=[sa])
-        store.answer_item(db.session, user, quiz2, quiz2.items[0], {"response": "Li Peng"}, now=NOW, scheduler=SCHED)
+        quiz2 = start_quiz(db.session, user, scope_kind="retry", scope_ref=str(quiz.id), length=5,
+                           mode="practice", question_ids=[sa])
+        answer_item(db.session, user, quiz2, quiz2.items[0], {"response": "Li Peng"}, now=NOW, scheduler=SCHED)
         db.session.commit()
         assert db.session.scalar(select(func.count()).select_from(ReviewLog)) == 1
 
@@ -297,10 +307,10 @@ def test_the_request_path_and_answer_item_record_the_same(app, bank):
         quizzes = {}
         for uid in (bank["user"], bank["other"]):
             user = db.session.get(User, uid)
-            store.review_card(db.session, user, fact_of[cl], GOOD, now=NOW - timedelta(days=2), scheduler=SCHED)
+            review_card(db.session, user, fact_of[cl], GOOD, now=NOW - timedelta(days=2), scheduler=SCHED)
             db.session.add(Card(user_id=uid, fact_id=fact_of[tf], state=0, due=NOW, created_at=NOW, suspended=True))
-            quizzes[uid] = store.start_quiz(db.session, user, scope_kind="corpus", scope_ref=None, length=5,
-                                            mode="test", question_ids=order, rng=random.Random(1)).id
+            quizzes[uid] = start_quiz(db.session, user, scope_kind="corpus", scope_ref=None, length=5,
+                                      mode="test", question_ids=order, rng=random.Random(1)).id
         # Retired while the quizzes are under way (an article edited meanwhile).
         db.session.get(Fact, fact_of[mc]).retired_at = NOW - timedelta(days=1)
         db.session.commit()
@@ -316,11 +326,11 @@ def test_the_request_path_and_answer_item_record_the_same(app, bank):
                 for _ in range(2 if item.question_id == sa else 1):  # the second: a double submit
                     if by_request:  # as a request does: nothing loaded but the user
                         db.session.expunge_all()
-                        _, out = store.submit_answer(db.session, db.session.get(User, uid), quiz_id, item.id, form,
-                                                     time_ms=3000, now=NOW, scheduler=SCHED)
+                        _, out = submit_answer(db.session, db.session.get(User, uid), quiz_id, item.id, form,
+                                               time_ms=3000, now=NOW, scheduler=SCHED)
                     else:
-                        out = store.answer_item(db.session, user, quiz, item, form, time_ms=3000, now=NOW,
-                                                scheduler=SCHED)
+                        out = answer_item(db.session, user, quiz, item, form, time_ms=3000, now=NOW,
+                                          scheduler=SCHED)
                     db.session.commit()
                     outcomes.append((item.question_id, out.created, out.result.correct, out.finished,
                                      out.question.fact_ids))
@@ -361,9 +371,9 @@ def test_failed_quiz_answer_is_an_again(app, bank):
     with app.app_context():
         user = db.session.get(User, bank["user"])
         tf = bank["questions"]["true_false"][0]
-        quiz = store.start_quiz(db.session, user, scope_kind="corpus", scope_ref=None, length=1, mode="test",
-                                question_ids=[tf])
-        store.answer_item(db.session, user, quiz, quiz.items[0], {"response": "False"}, now=NOW, scheduler=SCHED)
+        quiz = start_quiz(db.session, user, scope_kind="corpus", scope_ref=None, length=1, mode="test",
+                          question_ids=[tf])
+        answer_item(db.session, user, quiz, quiz.items[0], {"response": "False"}, now=NOW, scheduler=SCHED)
         db.session.commit()
         log = db.session.scalar(select(ReviewLog))
         assert log.rating == AGAIN and db.session.get(Card, log.card_id).due == NOW + timedelta(minutes=1)
@@ -372,20 +382,20 @@ def test_failed_quiz_answer_is_an_again(app, bank):
 def test_retry_takes_missed_questions(app, bank):
     with app.app_context():
         user = db.session.get(User, bank["user"])
-        quiz = store.start_quiz(db.session, user, scope_kind="article", scope_ref=str(bank["articles"][0]),
-                                length=6, mode="test")
+        quiz = start_quiz(db.session, user, scope_kind="article", scope_ref=str(bank["articles"][0]),
+                          length=6, mode="test")
         items = list(quiz.items)
-        store.answer_item(db.session, user, quiz, items[0], right_form(items[0].question, items[0].id), now=NOW,
-                          scheduler=SCHED)
-        store.finish_quiz(db.session, quiz, NOW)
+        answer_item(db.session, user, quiz, items[0], right_form(items[0].question, items[0].id), now=NOW,
+                    scheduler=SCHED)
+        finish_quiz(db.session, quiz, NOW)
         db.session.commit()
-        missed = store.missed_question_ids(db.session, quiz)
+        missed = missed_question_ids(db.session, quiz)
         assert len(missed) == 5 and items[0].question_id not in missed
-        retry = store.start_quiz(db.session, user, scope_kind="retry", scope_ref=str(quiz.id), length=10, mode="practice")
+        retry = start_quiz(db.session, user, scope_kind="retry", scope_ref=str(quiz.id), length=10, mode="practice")
         assert sorted(it.question_id for it in retry.items) == sorted(missed)
         other = db.session.get(User, bank["other"])
-        with pytest.raises(store.ScopeNotFound):
-            store.start_quiz(db.session, other, scope_kind="retry", scope_ref=str(quiz.id), length=10, mode="test")
+        with pytest.raises(ScopeNotFound):
+            start_quiz(db.session, other, scope_kind="retry", scope_ref=str(quiz.id), length=10, mode="test")
         # A finished quiz takes no more answers.
-        with pytest.raises(store.StudyError):
-            store.answer_item(db.session, user, quiz, items[1], right_form(items[1].question, items[1].id), now=NOW)
+        with pytest.raises(StudyError):
+            answer_item(db.session, user, quiz, items[1], right_form(items[1].question, items[1].id), now=NOW)
