@@ -143,15 +143,15 @@ def start_quiz(
         else:
             wanted = given or []
             live = set(
-                session.scalars(select(Question.id).where(Question.id.in_(wanted), bank_filter()))
+                session.scalars(select(Question.id).where(Question.id.in_(wanted), bank_filter(user)))
             ) if wanted else set()
         ids = [i for i in dict.fromkeys(wanted) if i in live]
         rng.shuffle(ids)
         ids = ids[:length]
     else:
-        stmt = select(Question.id, Question.type).where(bank_filter())
+        stmt = select(Question.id, Question.type).where(bank_filter(user))
         if scope_kind == "article":
-            article = live_article(session, scope_ref)
+            article = live_article(session, scope_ref, user)
             ref = str(article.id)
             stmt = stmt.where(Question.id.in_(article_questions(article.id)))
         elif scope_kind == "kind":
@@ -332,7 +332,7 @@ def article_titles(session: Session, ids: Sequence[int]) -> dict[int, str]:
     return dict(session.execute(select(Article.id, Article.title).where(Article.id.in_(ids))).all())
 
 
-def question_ids_for_facts(session: Session, fact_ids: Sequence[int]) -> list[int]:
+def question_ids_for_facts(session: Session, fact_ids: Sequence[int], user: Any = None) -> list[int]:
     """Live bank questions about these facts (for a "study these" quiz)."""
     if not fact_ids:
         return []
@@ -340,7 +340,7 @@ def question_ids_for_facts(session: Session, fact_ids: Sequence[int]) -> list[in
         session.scalars(
             select(Question.id)
             .join(question_fact, question_fact.c.question_id == Question.id)
-            .where(question_fact.c.fact_id.in_(list(fact_ids)), bank_filter())
+            .where(question_fact.c.fact_id.in_(list(fact_ids)), bank_filter(user))
             .distinct()
             .order_by(Question.id)
         )

@@ -153,7 +153,7 @@ def deck_overview(
         select(*cols, func.count(Fact.id))
         .select_from(Fact)
         .outerjoin(Card, _card_join(user.id))
-        .where(deck_filter(Deck()), not_suspended())
+        .where(deck_filter(Deck(), user), not_suspended())
     )
     rows: list[DeckRow] = []
     total = session.execute(base).one()
@@ -165,7 +165,7 @@ def deck_overview(
             select(Fact.kind, *cols, func.count(Fact.id))
             .select_from(Fact)
             .outerjoin(Card, _card_join(user.id))
-            .where(deck_filter(Deck()), not_suspended())
+            .where(deck_filter(Deck(), user), not_suspended())
             .group_by(Fact.kind)
         )
     }
@@ -180,7 +180,7 @@ def deck_overview(
         .join(Article, Article.id == pairs.c.article_id)
         .join(Fact, Fact.id == pairs.c.fact_id)
         .outerjoin(Card, _card_join(user.id))
-        .where(Article.retired_at.is_(None), deck_filter(Deck()), not_suspended())
+        .where(Article.retired_at.is_(None), deck_filter(Deck(), user), not_suspended())
         .group_by(Article.id, Article.title)
         .order_by(Article.title)
     ).all()
@@ -300,7 +300,7 @@ def next_card(
     """
     if cram:
         stmt = (select(Fact, Card).join(Card, _card_join(user.id))
-                .where(deck_filter(deck), not_suspended(), Card.state != NEW))
+                .where(deck_filter(deck, user), not_suspended(), Card.state != NEW))
         if cram_since is not None:
             stmt = stmt.where(
                 ~exists().where(
@@ -321,7 +321,7 @@ def next_card(
         hit = session.execute(
             select(Fact, Card)
             .outerjoin(Card, _card_join(user.id))
-            .where(deck_filter(deck), not_suspended(), Fact.id == focus)
+            .where(deck_filter(deck, user), not_suspended(), Fact.id == focus)
         ).first()
         if hit:
             fact, card = hit
@@ -376,7 +376,7 @@ def next_due(session: Session, user: User, deck: Deck, *, after: datetime) -> da
         select(func.min(Card.due))
         .select_from(Fact)
         .join(Card, _card_join(user.id))
-        .where(deck_filter(deck), not_suspended(), Card.state != NEW, Card.due > after)
+        .where(deck_filter(deck, user), not_suspended(), Card.state != NEW, Card.due > after)
     )
 
 
@@ -446,6 +446,11 @@ def _review_once(
     if not fact_exists or retired_at is not None:
         raise ScopeNotFound("There is no such card.")
     if card is None:
+        # A first rating makes the card: only of a fact in a collection the user may see.
+        from ..collections.access import can_see
+
+        if not can_see(session, user, session.scalar(select(Fact.collection_id).where(Fact.id == fact_id))):
+            raise ScopeNotFound("There is no such card.")
         card = review_card_row(conn, user.id, fact_id, now, missing=True)
     if seen is not None and seen != card_version(card):
         raise StaleCard("That card was already answered (in another tab?). Here is the next one.")

@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import and_, bindparam, exists, func, or_, select
 from sqlalchemy.orm import Session
 
+from ..collections.access import can_see, visible
 from ..models import (
     FACT_KINDS,
     Article,
@@ -43,9 +44,11 @@ def _no_retired_fact():
     )
 
 
-def bank_filter():
-    """Questions a corpus/article/kind quiz may use: live, generated, about live facts."""
-    return and_(Question.retired_at.is_(None), Question.origin == "generated", _no_retired_fact())
+def bank_filter(user: Any = None):
+    """Questions a corpus/article/kind quiz may use: live, generated, about live facts, in a
+    collection ``user`` may see."""
+    return and_(Question.retired_at.is_(None), Question.origin == "generated", _no_retired_fact(),
+                visible(Question.collection_id, user))
 
 
 def article_questions(article_id: int):
@@ -56,13 +59,14 @@ def article_questions(article_id: int):
     )
 
 
-def live_article(session: Session, ref: Any) -> Article:
+def live_article(session: Session, ref: Any, user: Any = None) -> Article:
+    """A live article whose collection ``user`` may see."""
     try:
         aid = int(ref)
     except (TypeError, ValueError):
         raise ScopeNotFound("There is no such article.") from None
     article = session.get(Article, aid)
-    if article is None or article.retired_at is not None:
+    if article is None or article.retired_at is not None or not can_see(session, user, article.collection_id):
         raise ScopeNotFound("There is no such article.")
     return article
 
@@ -90,11 +94,13 @@ def usable_set(session: Session, user: User, ref: Any) -> StudySet:
     raise ScopeNotFound("There is no such study set.")
 
 
-def article_choices(session: Session) -> list[tuple[int, str]]:
+def article_choices(session: Session, user: Any = None) -> list[tuple[int, str]]:
     return [
         (a.id, a.title)
         for a in session.execute(
-            select(Article.id, Article.title).where(Article.retired_at.is_(None)).order_by(Article.title)
+            select(Article.id, Article.title)
+            .where(Article.retired_at.is_(None), Article.status == "ready", visible(Article.collection_id, user))
+            .order_by(Article.title)
         )
     ]
 
@@ -152,14 +158,14 @@ class Deck:
         return self.kind if self.kind == "all" else f"{self.kind}:{self.ref}"
 
 
-def parse_deck(session: Session, key: str | None) -> Deck:
+def parse_deck(session: Session, key: str | None, user: Any = None) -> Deck:
     """``"all"``, ``"article:<id>"`` or ``"kind:<kind>"``; anything else raises ``ScopeNotFound``."""
     key = (key or "all").strip()
     if key == "all":
         return Deck()
     kind, _, ref = key.partition(":")
     if kind == "article":
-        return Deck("article", str(live_article(session, ref).id))
+        return Deck("article", str(live_article(session, ref, user).id))
     if kind == "kind" and ref in FACT_KINDS:
         return Deck("kind", ref)
     raise ScopeNotFound("There is no such deck.")
@@ -176,10 +182,13 @@ def deck_label(session: Session, deck: Deck) -> str:
     return "All facts"
 
 
-def deck_filter(deck: Deck, *, bound: bool = True):
-    """Live facts of the deck that have a front question. ``bound=False`` leaves the deck's
-    reference as the ``deck_ref`` parameter, for statements built once and reused."""
-    conds = [Fact.retired_at.is_(None), has_front()]
+def deck_filter(deck: Deck, user: Any = None, *, bound: bool = True):
+    """Live facts of the deck, in collections ``user`` may see, that have a front question.
+    ``bound=False`` leaves the deck's reference and the user as the ``deck_ref`` and
+    ``card_user`` parameters, for statements built once and reused."""
+    seen = visible(Fact.collection_id, user) if bound else \
+        visible(Fact.collection_id, user_id=bindparam("card_user", None))
+    conds = [Fact.retired_at.is_(None), has_front(), seen]
     if deck.kind == "article":
         ref = bindparam("deck_ref", int(deck.ref) if bound else None)
         conds.append(Fact.id.in_(select(FactSource.fact_id).where(FactSource.article_id == ref)))

@@ -170,7 +170,7 @@ def _as_date(value):
 def study_weak():
     """Start a practice quiz on the weakest facts (recomputed here; the form carries no ids)."""
     facts = [f.id for f, _ in _weakest(current_user)]
-    qids = question_ids_for_facts(db.session, facts)
+    qids = question_ids_for_facts(db.session, facts, current_user)
     try:
         quiz = start_quiz(db.session, current_user, scope_kind="weak", scope_ref=None,
                           length=min(MAX_LENGTH, max(1, min(len(qids), 15))), mode="practice",

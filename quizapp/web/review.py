@@ -34,7 +34,7 @@ bp = Blueprint("review", __name__, url_prefix="/review")
 
 def _deck(key: str | None) -> Deck:
     try:
-        return parse_deck(db.session, key)
+        return parse_deck(db.session, key, current_user)
     except ScopeNotFound:
         abort(404)
 

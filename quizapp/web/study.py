@@ -62,7 +62,7 @@ class StartForm(FlaskForm):
 
 def _start_form() -> StartForm:
     form = StartForm() if request.method == "POST" else StartForm(formdata=None)
-    form.article.choices = [(str(i), t) for i, t in article_choices(db.session)]
+    form.article.choices = [(str(i), t) for i, t in article_choices(db.session, current_user)]
     form.set_id.choices = [(str(i), t) for i, t in set_choices(db.session, current_user)]
     if request.method == "GET":
         # Links from elsewhere can preselect a scope: /quiz/?scope=article&article=3
