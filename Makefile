@@ -22,7 +22,7 @@ run: $(STAMP)
 	$(VENV)/bin/quizapp db upgrade
 	$(VENV)/bin/quizapp ingest --if-empty seeds
 	$(VENV)/bin/quizapp refresh
-	$(VENV)/bin/quizapp run --host $(HOST) --port $(PORT)
+	$(VENV)/bin/quizapp serve --host $(HOST) --port $(PORT)
 
 test: $(STAMP)
 	$(PY) -m pytest $(PYTEST_ARGS)

@@ -97,6 +97,13 @@ def run_migrations_online():
     connectable = get_engine()
 
     with connectable.connect() as connection:
+        sqlite = connection.dialect.name == 'sqlite'
+        if sqlite:
+            # SQLite's ALTER TABLE is done by copying the table and dropping the old one; with
+            # foreign keys on, that drop would cascade (deleting every card of a fact, every
+            # answer of a question). Off for the migration (a PRAGMA that only works outside a
+            # transaction, hence on the driver's connection before ours begins), then checked.
+            connection.connection.driver_connection.execute('PRAGMA foreign_keys = OFF')
         context.configure(
             connection=connection,
             target_metadata=get_metadata(),
@@ -105,6 +112,11 @@ def run_migrations_online():
 
         with context.begin_transaction():
             context.run_migrations()
+        if sqlite:
+            problems = connection.connection.driver_connection.execute('PRAGMA foreign_key_check').fetchall()
+            connection.connection.driver_connection.execute('PRAGMA foreign_keys = ON')
+            if problems:
+                raise RuntimeError(f'migration left rows pointing nowhere: {problems[:5]}')
 
 
 if context.is_offline_mode():

@@ -197,8 +197,11 @@ main.add_command(questions_command)
 
 
 def init_app(app) -> None:
+    from .jobs.serve import serve_command, worker_command
     from .teaching.cli import users_command
 
+    app.cli.add_command(serve_command)
+    app.cli.add_command(worker_command)
     app.cli.add_command(ingest_command)
     app.cli.add_command(refresh_command)
     app.cli.add_command(users_command)

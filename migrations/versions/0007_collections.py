@@ -147,7 +147,9 @@ def downgrade():
     with op.batch_alter_table('article', schema=None) as batch_op:
         batch_op.add_column(sa.Column('raw_facts', sa.JSON(), nullable=True))
     # Raw facts go back to their article (as JSON lists); keys are derived and simply dropped.
-    rows = bind.execute(sa.text('SELECT article_id, data FROM raw_fact ORDER BY id')).all()
+    raw_fact = sa.table('raw_fact', sa.column('id', sa.Integer), sa.column('article_id', sa.Integer),
+                        sa.column('data', sa.JSON))
+    rows = bind.execute(sa.select(raw_fact.c.article_id, raw_fact.c.data).order_by(raw_fact.c.id)).all()
     by_article: dict[int, list] = {}
     for article_id, data in rows:
         by_article.setdefault(article_id, []).append(data)

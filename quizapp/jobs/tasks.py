@@ -10,6 +10,7 @@ article is never half-derived, and the owner can retry.
 from __future__ import annotations
 
 import logging
+from datetime import timedelta
 from types import SimpleNamespace
 
 from flask import Flask, current_app, has_app_context
@@ -104,3 +105,31 @@ def ingest_article(article_id: int) -> str:
 def enqueue_ingest(article_id: int) -> None:
     """Queue the article's processing (run at once in immediate mode)."""
     ingest_article(article_id)
+
+
+# A job that has not moved for this long was lost (its worker was killed): it may be run again.
+STALE_AFTER = timedelta(minutes=10)
+
+
+def is_stale(article) -> bool:
+    """Queued or processing, and untouched for ``STALE_AFTER``: its owner may retry it."""
+    from ..models import utcnow
+
+    return article.status in ("queued", "processing") and article.updated_at is not None and \
+        utcnow() - article.updated_at > STALE_AFTER
+
+
+def requeue_stale() -> int:
+    """Queue again the articles whose jobs were lost (run when a worker starts)."""
+    from sqlalchemy import select
+
+    from ..extensions import db
+    from ..models import Article, utcnow
+
+    cutoff = utcnow() - STALE_AFTER
+    ids = list(db.session.scalars(select(Article.id).where(
+        Article.status.in_(("queued", "processing")), Article.retired_at.is_(None), Article.updated_at < cutoff)))
+    db.session.rollback()
+    for article_id in ids:
+        enqueue_ingest(article_id)
+    return len(ids)

@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 
 from ..collections import access
 from ..extensions import db
+from ..jobs.tasks import is_stale
 from ..models import Article, Collection, Fact, FactSource, Sentence
 from .helpers import paginate, render
 
@@ -59,7 +60,7 @@ def status(article_id: int):
     """The article's processing panel (htmx polls it; without JS the page itself is reloaded)."""
     article = visible_article(article_id)
     response = render("corpus/_status.html", "corpus/_status.html", article=article,
-                      can_write=access.can_write(current_user, article.collection))
+                      can_write=access.can_write(current_user, article.collection), stale=is_stale(article))
     if article.status == "ready" and request.headers.get("HX-Request"):
         # Done: reload the whole page so the highlighted facts and the study links appear.
         return "", 200, {"HX-Refresh": "true"}
@@ -87,6 +88,7 @@ def show(article_id: int):
     return render(
         "corpus/article.html", None, article=article, paragraphs=paragraphs, highlight=highlight,
         segments=segments, kinds=kinds, can_write=access.can_write(current_user, article.collection),
+        stale=is_stale(article),
     )
 
 

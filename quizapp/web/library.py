@@ -19,7 +19,7 @@ from ..collections import access
 from ..corpus.parse import ArticleError, decode_article, parse_article
 from ..corpus.store import DUPLICATE, UNCHANGED, store_article
 from ..extensions import db, limiter
-from ..jobs.tasks import enqueue_ingest
+from ..jobs.tasks import enqueue_ingest, is_stale
 from ..models import Article, Collection, utcnow
 from ..teaching.forms import ArticleForm
 from .helpers import paginate, render
@@ -149,7 +149,7 @@ def _own_article(article_id: int) -> Article:
 @limiter.limit(_upload_limit, key_func=_per_user)
 def retry(article_id: int):
     article = _own_article(article_id)
-    if article.retired_at is None and article.status != "ready":
+    if article.retired_at is None and (article.status == "failed" or is_stale(article)):
         article.status, article.progress, article.error = "queued", 0, None
         db.session.commit()
         enqueue_ingest(article.id)

@@ -1,0 +1,117 @@
+"""The ingest job through a real queue and a real worker process (``quizapp worker``).
+
+The rest of the suite runs jobs inside the request (``QUEUE_IMMEDIATE``); here the upload only
+queues, a separate process picks the job up from the queue's storage (SQLite by default; Redis
+when ``QUEUE_TEST_REDIS_URL`` names a server, as CI does) and the article becomes ready.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+from quizapp import create_app
+from quizapp.extensions import db
+from quizapp.models import Article, Fact, Question
+
+from .conftest import IS_PG, _base_config
+
+ARTICLE = """Ministers agree on river basin fund
+
+Published: March 3, 2025
+
+Water Minister Amara Kellendt of Zambia met Energy Minister Tobias Ruhwald of Namibia in Lusaka on Monday.
+The two ministers agreed to set up a joint fund for the Zambezi basin through the Southern African
+Development Community (SADC). Kellendt said the fund aims to protect farmers from drought.
+"""
+
+BACKENDS = ["sqlite"]
+if os.environ.get("QUEUE_TEST_REDIS_URL"):
+    BACKENDS.append("redis")
+
+
+def _wait_for(check, timeout: float, what: str):
+    """Poll ``check`` until it returns something truthy; the deadline is generous on purpose
+    (a busy machine), the loop ends as soon as the condition holds."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = check()
+        if value:
+            return value
+        time.sleep(0.2)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_upload_is_processed_by_a_separate_worker(_migrated, tmp_path, monkeypatch, backend):
+    import shutil
+
+    instance = tmp_path / "instance"
+    instance.mkdir()
+    if IS_PG:
+        db_url = _migrated
+    else:
+        shutil.copy(_migrated, tmp_path / "db.sqlite")
+        db_url = f"sqlite:///{tmp_path / 'db.sqlite'}"
+    if backend == "redis":
+        queue_url = os.environ["QUEUE_TEST_REDIS_URL"]
+        import redis
+
+        redis.Redis.from_url(queue_url).flushdb()
+    else:
+        queue_url = f"sqlite:///{tmp_path / 'queue.sqlite'}"
+    monkeypatch.setenv("QUIZAPP_INSTANCE", str(instance))
+    config = {**_base_config(tmp_path, db_url), "QUEUE_IMMEDIATE": False, "QUEUE_URL": queue_url}
+    app = create_app(config)
+    if IS_PG:
+        from .conftest import _truncate_all
+
+        with app.app_context():
+            _truncate_all()
+    from quizapp.auth import create_user
+
+    with app.app_context():
+        create_user(db.session, "learner@example.com", "Lee", "correct horse 42")
+        db.session.commit()
+    client = app.test_client()
+    assert client.post("/auth/login", data={"email": "learner@example.com", "password": "correct horse 42"}).status_code == 303
+    r = client.post("/library/", data={"text": ARTICLE})
+    assert r.status_code == 303
+    article_id = int(r.headers["Location"].rstrip("/").rsplit("/", 1)[-1])
+    with app.app_context():
+        assert db.session.get(Article, article_id).status == "queued"  # nothing ran in the request
+    assert "Waiting for a worker" in client.get(r.headers["Location"]).get_data(as_text=True)
+
+    env = {**os.environ, "QUIZAPP_INSTANCE": str(instance), "DATABASE_URL": db_url, "QUEUE_URL": queue_url,
+           "SECRET_KEY": "test-secret", "QUEUE_IMMEDIATE": "0"}
+    worker = subprocess.Popen([sys.executable, "-c", "from quizapp.cli import main; main()", "worker"], env=env,
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        def ready():
+            with app.app_context():
+                article = db.session.get(Article, article_id)
+                db.session.rollback()
+                return article.status if article.status in ("ready", "failed") else None
+
+        assert _wait_for(ready, 300, "the worker to process the article") == "ready"
+    finally:
+        worker.send_signal(signal.SIGINT)
+        try:
+            out, _ = worker.communicate(timeout=60)
+        except subprocess.TimeoutExpired:
+            worker.kill()
+            out, _ = worker.communicate()
+    with app.app_context():
+        facts = db.session.query(Fact).filter_by(collection_id=db.session.get(Article, article_id).collection_id).all()
+        assert any(f.kind == "leader" and "Kellendt" in f.answer for f in facts), out
+        assert db.session.query(Question).filter(Question.collection_id == facts[0].collection_id).count() > 0
+        db.session.remove()
+        db.engine.dispose()
+    page = client.get(f"/articles/{article_id}").get_data(as_text=True)
+    assert "Quiz me on this article" in page
