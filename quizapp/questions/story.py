@@ -137,6 +137,15 @@ class _Corpus:
                 counts[src.article][f.id] = (n + 1, min(first, src.sentence_idx if src.sentence_idx is not None else 10 ** 6))
         return {a: max(sorted(c), key=lambda k: (c[k][0], -c[k][1])) for a, c in counts.items() if c}
 
+    def actor_parties(self, actor: str) -> frozenset[str]:
+        """``render.parties`` against this corpus's leaders, remembered per actor: goal templates
+        ask it for every goal about every other goal, which is quadratic without the memo."""
+        memo = self.__dict__.setdefault("_parties_memo", {})
+        found = memo.get(actor)
+        if found is None:
+            found = memo[actor] = _parties(actor, self.leaders)
+        return found
+
     def dates_of_event(self, event: str) -> list[str]:
         return [g.date for g in self.dates if g.date and g.event and _same_event(g.event, event)]
 
@@ -158,7 +167,7 @@ class _Corpus:
                 continue
             sub = (f.subtype or "").lower()
             if sub == v.verb and any(s.article == v.article for s in f.sources):
-                if _parties(_clean(f.actor), self.leaders) & v.parties or not named_actor(_clean(f.actor)):
+                if self.actor_parties(_clean(f.actor)) & v.parties or not named_actor(_clean(f.actor)):
                     return True
         return False
 
@@ -170,6 +179,6 @@ class _Corpus:
             if v is not None and v.parties & parties:
                 out.append(v.goal)
             elif v is None and f.actor:
-                if _parties(_clean(f.actor), self.leaders) & parties:
+                if self.actor_parties(_clean(f.actor)) & parties:
                     out.append(_clean(f.goal or f.answer))
         return out

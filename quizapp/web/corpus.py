@@ -8,6 +8,7 @@ from itertools import groupby
 from flask import Blueprint, abort, request
 from flask_login import current_user
 from sqlalchemy import func, select
+from sqlalchemy.orm import joinedload
 
 from ..collections import access
 from ..extensions import db
@@ -41,6 +42,7 @@ def index():
         select(Article, func.coalesce(counts.c.n, 0))
         .outerjoin(counts, counts.c.article_id == Article.id)
         .where(Article.retired_at.is_(None), access.visible(Article.collection_id, current_user))
+        .options(joinedload(Article.collection))
         .order_by(Article.published.desc().nulls_last(), Article.title)
     )
     collection = None

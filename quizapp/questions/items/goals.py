@@ -32,7 +32,6 @@ from ..normalise import (
     normalise,
 )
 from ..rank import _Cand
-from ..render import parties as _parties
 from ..render import (
     with_the,
 )
@@ -67,7 +66,7 @@ class GoalItems:
         for w in c.goal_views.values():
             if w.parties & v.parties or w.form != v.form or len(words(w.goal)) > 2 * len(words(v.goal)) + 4:
                 continue
-            if _parties(w.goal, c.leaders) & v.parties:
+            if c.actor_parties(w.goal) & v.parties:
                 continue
             if any(fuzz.token_set_ratio(normalise(w.goal), normalise(m)) >= 80 for m in mine):
                 continue
@@ -152,7 +151,7 @@ class GoalItems:
         mine = c.goals_of(v.parties)
         pool: list[tuple[int, str]] = []
         for name, g in cands:
-            ps = _parties(name, c.leaders)
+            ps = c.actor_parties(name)
             if ps & v.parties or normalise(name) in v.parties or contains_phrase(v.actor, name):
                 continue
             theirs = c.goals_of(ps)
