@@ -23,15 +23,24 @@ def main() -> None:
 
 @click.command("ingest")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
-@click.option("--if-empty", is_flag=True, help="Do nothing when the database already has articles.")
+@click.option("--if-empty", is_flag=True, help="Do nothing when the collection already has articles.")
+@click.option("--collection", "collection_id", type=int, default=None,
+              help="Id of the collection to ingest into (default: the Library).")
 @with_appcontext
-def ingest_command(paths: tuple[str, ...], if_empty: bool) -> None:
-    """Ingest article files (.txt) or folders of them."""
+def ingest_command(paths: tuple[str, ...], if_empty: bool, collection_id: int | None) -> None:
+    """Ingest article files (.txt) or folders of them, in this process (spaCy in batches)."""
+    from .collections.access import library
     from .corpus.store import FAILED, article_count, ingest_files, iter_article_files
     from .extensions import db
+    from .models import Collection
     from .pipeline import refresh_derived
 
-    if if_empty and article_count(db.session):
+    if collection_id is None:
+        collection_id = library(db.session).id
+        db.session.commit()
+    elif db.session.get(Collection, collection_id) is None:
+        raise click.ClickException(f"There is no collection {collection_id}.")
+    if if_empty and article_count(db.session, collection_id):
         click.echo("Articles already ingested; skipping (drop --if-empty to ingest anyway).")
         return
     files = iter_article_files(paths)
@@ -55,7 +64,8 @@ def ingest_command(paths: tuple[str, ...], if_empty: bool) -> None:
             note(result)
             bar.update(1)
 
-        report = ingest_files(db.session, files, max_bytes, progress, after_each=refresh_derived)
+        report = ingest_files(db.session, files, max_bytes, progress, after_each=refresh_derived,
+                              collection_id=collection_id)
     for r in failures:
         click.echo(f"  error: {r.message}", err=True)
     click.echo(f"{report.summary()} in {time.perf_counter() - started:.1f}s")

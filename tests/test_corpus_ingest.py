@@ -115,3 +115,25 @@ def test_empty_corpus_pages(client):
     assert "The corpus is empty" in client.get("/articles/").get_data(as_text=True)
     assert "No articles yet" in client.get("/").get_data(as_text=True)
     assert client.get("/articles/12345").status_code == 404
+
+
+def test_ingest_into_another_collection_keeps_the_library_apart(app, runner):
+    from quizapp.auth import create_user
+    from quizapp.models import Collection
+
+    with app.app_context():
+        teacher = create_user(db.session, "t@example.com", "T", "correct horse 42", role="teacher")
+        readings = Collection(name="Readings", kind="teacher", owner_id=teacher.id)
+        db.session.add(readings)
+        db.session.commit()
+        cid = readings.id
+    src = next(SEEDS.glob("001_*.txt"))
+    assert runner.invoke(args=["ingest", "--collection", str(cid), str(src)]).exit_code == 0
+    # The Library is still empty, so --if-empty ingests there; the same file then lives in both.
+    r = runner.invoke(args=["ingest", "--if-empty", str(src)])
+    assert "1 added" in r.output
+    with app.app_context():
+        rows = db.session.execute(select(Article.collection_id).where(Article.key == src.name)).scalars().all()
+        assert len(rows) == 2 and cid in rows
+    r = runner.invoke(args=["ingest", "--collection", "99999", str(src)])
+    assert r.exit_code != 0 and "no collection 99999" in r.output
