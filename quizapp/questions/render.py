@@ -215,20 +215,44 @@ def with_the(actor: str) -> str:
 
 
 def speaker(sentence: str, leaders: Sequence[Any]) -> str | None:
-    """The named person a sentence quotes ("Wang Yi said, ..." / "..., Putin said.")."""
-    for f in leaders:
+    """The named person a sentence quotes ("Wang Yi said, ..." / "..., Putin said."): of the
+    leaders quoted, the first in ``leaders``."""
+    names, patterns = _speaker_patterns(leaders)
+    if not names:
+        return None
+    found = [names[m.group("form")] for p in patterns for m in p.finditer(sentence)]
+    return min(found)[1] if found else None
+
+
+_SPEAKER_MEMO: dict[int, tuple[Sequence[Any], dict[str, tuple[int, str]], tuple[re.Pattern, ...]]] = {}
+
+
+def _speaker_patterns(leaders: Sequence[Any]) -> tuple[dict[str, tuple[int, str]], tuple[re.Pattern, ...]]:
+    """Each leader's name and surname as one alternation per quoting pattern, built once per
+    list of leaders (a goal template asks about every goal sentence against every leader)."""
+    memo = _SPEAKER_MEMO.get(id(leaders))
+    if memo is not None and memo[0] is leaders:
+        return memo[1], memo[2]
+    names: dict[str, tuple[int, str]] = {}  # form -> (the first leader's position, their name)
+    for i, f in enumerate(leaders):
         name = clean(getattr(f, "name", None) or getattr(f, "answer", ""))
         if not name:
             continue
-        forms = [name, tokens(name)[-1].capitalize()] if len(name.split()) > 1 else [name]
-        for form in forms:
-            if re.search(rf"(?:^|\.\s|,\s|President\s|Minister\s){re.escape(form)}\s+(?:said|says|stressed|noted)\b"
-                         rf"|(?:^|President\s|Minister\s){re.escape(form)}\s+said\s+(?:on\s+)?[A-Z][a-z]+day\b",
-                         sentence) \
-                    or re.search(rf",\s*{re.escape(form)}\s+(?:said|says|added|stressed)\.?[\"”]?$", sentence) \
-                    or re.search(rf"^{re.escape(form)}\s+(?:said|says)\b", sentence):
-                return name
-    return None
+        for form in ([name, tokens(name)[-1].capitalize()] if len(name.split()) > 1 else [name]):
+            names.setdefault(form, (i, name))
+    patterns: tuple[re.Pattern, ...] = ()
+    if names:
+        alt = "(?P<form>" + "|".join(re.escape(f) for f in sorted(names, key=len, reverse=True)) + ")"
+        patterns = (
+            re.compile(rf"(?:^|\.\s|,\s|President\s|Minister\s){alt}\s+(?:said|says|stressed|noted)\b"),
+            re.compile(rf"(?:^|President\s|Minister\s){alt}\s+said\s+(?:on\s+)?[A-Z][a-z]+day\b"),
+            re.compile(rf",\s*{alt}\s+(?:said|says|added|stressed)\.?[\"”]?$"),
+            re.compile(rf"^{alt}\s+(?:said|says)\b"),
+        )
+    if len(_SPEAKER_MEMO) > 8:
+        _SPEAKER_MEMO.clear()
+    _SPEAKER_MEMO[id(leaders)] = (leaders, names, patterns)
+    return names, patterns
 
 
 # --- date events ---------------------------------------------------------------------------------

@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import exists, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
+from ..collections.access import visible
 from ..models import (
     FACT_KINDS,
     Answer,
@@ -137,7 +138,10 @@ def start_quiz(
             wanted = [i for i in wanted if i in in_quiz]
             live = set(
                 session.scalars(
-                    select(Question.id).where(Question.id.in_(wanted), Question.retired_at.is_(None))
+                    select(Question.id).where(Question.id.in_(wanted), Question.retired_at.is_(None),
+                                              # a teacher's own question (a set's) has no collection
+                                              Question.collection_id.is_(None)
+                                              | visible(Question.collection_id, user))
                 )
             ) if wanted else set()
         else:
