@@ -19,7 +19,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session, selectinload
 
 from ..corpus.parse import parse_article
@@ -157,6 +157,7 @@ def sync_facts(session: Session, changed_article_ids: list[int],
     raw.update(extract_raw_facts([a for a in live if a.id not in raw]))
     out = []
     for collection_id, group in sorted(by_collection.items()):
+        _lock_collection(session, collection_id)
         ids = [a.id for a in group]
         keys = _keys_of_articles(session, ids)  # what the articles said before
         for a in group:
@@ -169,6 +170,14 @@ def sync_facts(session: Session, changed_article_ids: list[int],
         out.append(_sync_collection(session, collection_id, set(ids), keys))
     session.flush()
     return out
+
+
+def _lock_collection(session: Session, collection_id: int) -> None:
+    """One merge at a time per collection. Two jobs merging overlapping facts at once would both
+    insert the same new fact; SQLite's writers already take turns, PostgreSQL's are made to
+    (a lock held to the end of the transaction)."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(select(func.pg_advisory_xact_lock(7_100_000 + collection_id)))
 
 
 def _sync_collection(session: Session, collection_id: int, article_ids: set[int],

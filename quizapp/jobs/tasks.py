@@ -14,7 +14,7 @@ from datetime import timedelta
 from types import SimpleNamespace
 
 from flask import Flask, current_app, has_app_context
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import IntegrityError, OperationalError
 
 from .queue import huey
 
@@ -54,9 +54,13 @@ def process_article(article_id: int) -> str:
 
     session = db.session
     article = session.get(Article, article_id)
-    if article is None or article.retired_at is not None:
+    if article is None:
         session.rollback()
         return "gone"
+    if article.retired_at is not None:  # removed: its facts and questions leave (no spaCy needed)
+        refresh_derived(session, [article_id])
+        session.commit()
+        return "retired"
     article.status, article.progress, article.error = "processing", 10, None
     session.commit()
     try:
@@ -77,10 +81,10 @@ def process_article(article_id: int) -> str:
         article.status, article.progress, article.error = "ready", 100, None
         session.commit()
         return "ready"
-    except OperationalError:
+    except (OperationalError, IntegrityError):
         session.rollback()
         _set(session, article_id, status="queued", progress=0)
-        raise  # a busy or lost database: Huey retries the job
+        raise  # a busy or lost database, or a race another job won: Huey retries the job
     except Exception as exc:  # a bug or bad data: say so on the article, keep the worker alive
         session.rollback()
         log.exception("ingesting article %s failed", article_id)

@@ -162,10 +162,10 @@ def retry(article_id: int):
 def retire(article_id: int):
     article = _own_article(article_id)
     if article.retired_at is None:
-        from ..pipeline import refresh_derived
-
+        # Retired at once (it leaves every list); its facts and questions follow in a job, since
+        # re-merging and regenerating what a long article touched can take a while.
         article.retired_at = utcnow()
-        refresh_derived(db.session, [article.id])
         db.session.commit()
-        flash(f"Removed “{article.title}”. Its questions left the bank; students' history is kept.", "success")
+        enqueue_ingest(article.id)
+        flash(f"Removed “{article.title}”. Its questions leave the bank; students' history is kept.", "success")
     return redirect(url_for("library.index"), 303)
