@@ -115,3 +115,38 @@ def test_upload_is_processed_by_a_separate_worker(_migrated, tmp_path, monkeypat
         db.engine.dispose()
     page = client.get(f"/articles/{article_id}").get_data(as_text=True)
     assert "Quiz me on this article" in page
+
+
+def test_a_failed_job_says_so_leaves_nothing_half_written_and_can_be_retried(app, client, make_user, auth,
+                                                                            monkeypatch):
+    import quizapp.facts.store as fstore
+    from quizapp.models import FactSource, RawFact
+
+    make_user()
+    auth.login()
+    real = fstore.extract_raw_facts
+    calls = {"n": 0}
+
+    def broken_then_fine(articles):
+        calls["n"] += 1
+        if calls["n"] == 1:
+            raise RuntimeError("the NLP model fell over")
+        return real(articles)
+
+    monkeypatch.setattr(fstore, "extract_raw_facts", broken_then_fine)
+    r = client.post("/library/", data={"text": ARTICLE})
+    assert r.status_code == 303
+    article_id = int(r.headers["Location"].rstrip("/").rsplit("/", 1)[-1])
+    page = client.get(r.headers["Location"]).get_data(as_text=True)
+    assert "We could not process this article" in page and "Try again" in page
+    with app.app_context():
+        article = db.session.get(Article, article_id)
+        assert article.status == "failed" and "RuntimeError" in article.error
+        assert db.session.query(RawFact).filter_by(article_id=article_id).count() == 0
+        assert db.session.query(FactSource).filter_by(article_id=article_id).count() == 0
+    r = client.post(f"/library/{article_id}/retry")
+    assert r.status_code == 303
+    assert "Quiz me on this article" in client.get(f"/articles/{article_id}").get_data(as_text=True)
+    with app.app_context():
+        assert db.session.get(Article, article_id).status == "ready"
+        assert db.session.query(FactSource).filter_by(article_id=article_id).count() > 0
