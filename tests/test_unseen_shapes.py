@@ -153,3 +153,26 @@ def test_a_date_asked_in_plain_words(sentence, date_text, question):
 
     s = sentence.index(date_text)
     assert when_question(load_nlp()(sentence), s, s + len(date_text)) == question
+
+
+def test_appositive_roles_with_a_capitalised_nationality_country_or_body():
+    """Wire style: "NAME, the Russian foreign minister," / "NAME, Djibouti's long-serving foreign
+    minister," / "NAME, the International Monetary Fund's first deputy managing director," and a
+    style between title and name ("Executive Secretary Dr NAME")."""
+    from quizapp.corpus.parse import parse_article
+    from quizapp.facts import article_input
+    from quizapp.facts.extract import extract_raw
+
+    text = (
+        "Regional talks\n\nPublished: March 3, 2025\n\n"
+        "Oksana Velichko, the Ukrainian foreign minister, met her hosts on Monday.\n\n"
+        "Mahmoud Ali Youssouf, Djibouti's long-serving foreign minister, won the post in February.\n\n"
+        "Kenji Morimoto, the International Monetary Fund's first deputy managing director, called on lenders to act.\n\n"
+        "\"We cannot wait,\" SADC Executive Secretary Dr Thandiwe Moyo-Kaunda told reporters.\n"
+    )
+    found = {f.name: ((f.role or "").lower(), f.country) for f in extract_raw([article_input(parse_article("t.txt", text))])["t.txt"]
+             if f.kind == "leader"}
+    assert found["Oksana Velichko"] == ("foreign minister", "Ukraine")
+    assert found["Mahmoud Ali Youssouf"] == ("foreign minister", "Djibouti")
+    assert found["Kenji Morimoto"] == ("first deputy managing director", "International Monetary Fund")
+    assert found["Thandiwe Moyo-Kaunda"] == ("executive secretary", "SADC")

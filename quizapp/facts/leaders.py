@@ -17,6 +17,8 @@ from .lexicon import COUNTRY_NAMES, MECHANISM_HEADS, NATIONALITIES, TITLES
 from .roles import ANY_TITLE, BARE_NAME, ROLE_THEN_NAME, plural_title, role_near
 
 COUNTRIES = {v.lower(): v for v in NATIONALITIES.values()} | {
+    c: " ".join(w if w in ("of", "and", "the") else w.capitalize() for w in c.split()) for c in COUNTRY_NAMES
+} | {
     "china": "China", "russia": "Russia", "the united states": "United States", "the us": "United States",
     "the u.s.": "United States", "america": "United States", "britain": "United Kingdom",
     "the uk": "United Kingdom", "the united kingdom": "United Kingdom", "the philippines": "Philippines",
@@ -35,9 +37,12 @@ TITLE_BEFORE = re.compile(
 )
 COUNTERPART = re.compile(rf"(?:his|her|their)\s+(?P<nat>{_NAT})\s+counterparts?,?\s*$", re.IGNORECASE)
 # "NAME, the Russian foreign minister," / "NAME, an associate research fellow at the Institute ..."
+# (nationalities, countries and titles in any case: "the Russian foreign minister", "Djibouti's
+# long-serving foreign minister", "the International Monetary Fund's first deputy managing director")
 _APPOS_HEAD = (
-    rf"^,\s+(?:(?:an?|the)\s+)?(?:(?P<nat>{_NAT})\s+|(?P<cty>{_COUNTRY})['’]s\s+)?"
-    rf"(?P<role>(?:[a-z][a-z-]*\s+){{0,3}}?(?:{_TITLE}))\b"
+    rf"^,\s+(?:(?:an?|the)\s+)?(?:(?P<nat>(?i:{_NAT}))\s+|(?P<cty>(?i:{_COUNTRY}))['’]s\s+"
+    rf"|(?P<body>(?:[A-Z][\w&-]*\s+(?:(?:of|for|and|on)\s+)?){{0,5}}[A-Z][\w&-]*)['’]s\s+)?"
+    rf"(?P<role>(?:[a-z][a-z-]*\s+){{0,3}}?(?i:{_TITLE}))\b"
 )
 _REPORT_AFTER = r"(?:said|says|told|added|noted|wrote|explained|argued|stressed)\b"
 # the organisation may contain commas when a reporting verb closes the appositive
@@ -77,6 +82,10 @@ STYLES = {"dr", "mr", "mrs", "ms", "mx", "prof", "h.e", "he", "shaikh", "sheikh"
           "dato", "datuk", "dato'", "seri", "sri", "paduka", "haji", "hajah", "pehin", "samdech", "pichey", "sena",
           "daw", "khun", "bapak", "pak", "ibu", "komjen", "pol", "purn", "(purn.)", "honourable", "honorable",
           "ambassador", "captain", "capt", "gen", "general", "col", "colonel", "lt"}
+# Forms of address right before a name, after its title ("Executive Secretary Dr", "Minister H.E.").
+STYLES_BEFORE = re.compile(
+    r"(?:\b(?:" + "|".join(sorted((re.escape(x) for x in STYLES if x.isalpha() or x == "h.e"), key=len, reverse=True))
+    + r")\.?\s+)+$", re.IGNORECASE)
 HONORIFICS = {"prince", "princess", "sheikh", "king", "queen", "emir", "sultan", "general", "admiral", "crown prince"}
 PARTICLES = {"bin", "al", "de", "van", "von", "da", "el", "der", "den", "du", "dos", "das", "di", "la", "le", "ibn", "abu", "al-"}
 
@@ -119,7 +128,7 @@ def leader_mentions(doc, text: str) -> list[LeaderMention]:
         end = start + len(name)
         before, after = text[:start], text[end:]
         role = country = None
-        m = TITLE_BEFORE.search(before)
+        m = TITLE_BEFORE.search(before) or TITLE_BEFORE.search(STYLES_BEFORE.sub("", before))
         if m and m.group("title").strip():
             role = _clean_role(m.group("title"))
             country = _country_of(m.group("nat"), m.group("cty")) or m.group("org")
@@ -139,8 +148,8 @@ def leader_mentions(doc, text: str) -> list[LeaderMention]:
         if role is None:
             m = APPOSITIVE_LONG.match(after) or APPOSITIVE.match(after)
             if m:
-                role = " ".join(m.group("role").split())
-                country = _country_of(m.group("nat"), m.group("cty"))
+                role = _appositive_role(m.group("role"))
+                country = _country_of(m.group("nat"), m.group("cty")) or _body(m.group("body"))
                 org = m.group("org")
                 if org:
                     org = org.strip()
@@ -215,8 +224,8 @@ def _with_role(doc, text: str, name: str, start: int, end: int) -> list[LeaderMe
     m = APPOSITIVE_LONG.match(after) or APPOSITIVE.match(after)
     if not m:
         return []
-    role = " ".join(m.group("role").split())
-    country = _country_of(m.group("nat"), m.group("cty"))
+    role = _appositive_role(m.group("role"))
+    country = _country_of(m.group("nat"), m.group("cty")) or _body(m.group("body"))
     org = (m.group("org") or "").strip()
     if org:
         on = re.match(rf"(?:the\s+)?(?P<nat>{_NAT})\b", org, re.IGNORECASE)
@@ -225,6 +234,23 @@ def _with_role(doc, text: str, name: str, start: int, end: int) -> list[LeaderMe
         prep = "to" if TO_ORG.match(after) else "at"
         role = f"{role} {prep} {org}"
     return [LeaderMention(name, role, country, start, end)]
+
+
+# Words that praise or date a role without changing it ("Djibouti's long-serving foreign minister").
+_EVALUATIVE = re.compile(r"^(?:(?:long-serving|longtime|long-time|veteran|current|sitting|respected)\s+)+", re.I)
+
+
+def _appositive_role(role: str) -> str:
+    return _EVALUATIVE.sub("", " ".join(role.split()))
+
+
+def _body(body: str | None) -> str | None:
+    """The organisation of a possessive appositive ("the IMF's deputy managing director"), kept as
+    the role's place the way "UN Secretary-General" keeps "UN"; a country name is a country."""
+    if not body:
+        return None
+    body = body.strip()
+    return COUNTRIES.get(body.lower(), body)
 
 
 def _is_name_part(role: str) -> bool:

@@ -63,6 +63,7 @@ _ORG_WORDS = {
     "organisation", "organization", "institute", "council", "ministry", "university", "union",
     "nations", "academy", "center", "centre", "committee", "bank", "forum", "office", "group",
     "foundation", "association", "agency", "commission", "department", "secretariat", "assembly",
+    "fund", "alliance", "community", "federation", "authority", "court", "parliament", "programme", "program",
 }
 
 
