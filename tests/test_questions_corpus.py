@@ -287,3 +287,15 @@ def test_same_seed_same_questions(seeds, seed):
     random.Random(seed).shuffle(shuffled)
     b = json.dumps([question_to_json(q) for q in generate(shuffled, random.Random(seed))])
     assert a == b
+
+
+def test_no_question_is_asked_twice_as_two_types(corpus):
+    """The same prompt with the same answer as multiple choice and as typed answer would come up
+    twice in one quiz: only the better one is kept."""
+    seen: dict[tuple[str, str], str] = {}
+    for q in corpus.questions:
+        if q.type in ("matching", "ordering"):
+            continue
+        key = (normalise(q.prompt), normalise(q.answer))
+        assert key not in seen, f"{q.prompt!r} asked as {seen[key]} and {q.type}"
+        seen[key] = q.type

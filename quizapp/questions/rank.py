@@ -41,6 +41,7 @@ def select(cands: Sequence[_Cand], per_fact: int = _PER_FACT, budget: int | None
     answers: dict[str, list[str]] = {}
     per_fact_count: dict[str, int] = {}
     blanked_sentences: set[str] = set()
+    asked: set[tuple[str, str]] = set()  # (prompt, answer) already kept as another type
     for c in ranked:
         q = c.question
         if c.slot in filled:
@@ -54,6 +55,8 @@ def select(cands: Sequence[_Cand], per_fact: int = _PER_FACT, budget: int | None
                 continue
         if q.type not in ("matching", "ordering"):
             p, a = normalise(q.prompt), normalise(q.answer)
+            if (p, a) in asked:
+                continue  # the same question as multiple choice and typed: a quiz would ask it twice
             ps, ans = prompts.setdefault(q.type, []), answers.setdefault(q.type, [])
             close = process.extract(p, ps, scorer=fuzz.ratio, score_cutoff=90.0001, limit=None)
             if any(a == ans[i] or fuzz.ratio(a, ans[i]) > 90 for _, _, i in close):
@@ -65,6 +68,7 @@ def select(cands: Sequence[_Cand], per_fact: int = _PER_FACT, budget: int | None
                 per_fact_count[q.fact_ids[0]] = n + 1
             ps.append(p)
             ans.append(a)
+            asked.add((p, a))
         if sent is not None:
             blanked_sentences.add(sent)
         filled.add(c.slot)
