@@ -496,7 +496,9 @@ def test_false_statements_keep_the_statement_style():
         f = leader(fid, name, "Foreign Minister", country, "foreign_minister", f"{name} spoke.")
         f.statement = f"{name} is the Foreign Minister of {country}."
         facts.append(f)
-    falses = {q.prompt for seed in range(20) for q in generate(facts, random.Random(seed))
+    # every item that passes (budget=0): in a quiz-ready bank a plain question on the same
+    # sentence would take the place of a true/false copy of it
+    falses = {q.prompt for seed in range(20) for q in generate(facts, random.Random(seed), budget=0)
               if q.type == "true_false" and q.answer == "False" and q.fact_ids == ["W"]}
     assert falses
     assert falses <= {"Wang Yi is Russia's Foreign Minister.",

@@ -34,25 +34,38 @@ def select(cands: Sequence[_Cand], per_fact: int = _PER_FACT, budget: int | None
     """
     # Every candidate competes; the best one per slot that passes the checks wins, so a cloze
     # whose sentence is already used falls back to the fact's next-best sentence.
-    ranked = sorted(cands, key=lambda c: (-c.question.score, c.question.id, c.question.prompt))
+    # Plain questions first: where a plain question and one that shows its source sentence
+    # compete for a sentence (or a fact's few places), the plain one is the better test of recall.
+    whole_bank = budget == 0
+    ranked = sorted(cands, key=lambda c: (not whole_bank and _shows(c.question), -c.question.score, c.question.id,
+                                          c.question.prompt))
     filled: set[str] = set()
     kept: list[Question] = []
     prompts: dict[str, list[str]] = {}
     answers: dict[str, list[str]] = {}
     per_fact_count: dict[str, int] = {}
-    blanked_sentences: set[str] = set()
+    # ``budget=0`` keeps every item that passes the checks (for tests of the templates): the
+    # one-item-per-sentence rule, which is about what one quiz may hold, is then left out.
+    blanked: set[str] = set()
+    used_sentences: set[str] = set()  # source sentences of the items kept so far
+    shown_sentences: set[str] = set()  # ...of those that show their sentence
     asked: set[tuple[str, str]] = set()  # (prompt, answer) already kept as another type
     for c in ranked:
         q = c.question
         if c.slot in filled:
             continue
         sent = None
-        if BLANK in q.prompt and q.type in ("cloze", "multiple_choice") and q.sources:
-            # one blank per source sentence: two clozes on one sentence answer each other
+        # An item that shows its source sentence (a cloze, a "completes the sentence" choice, a
+        # true/false copy) answers any other item on that sentence: one such item per sentence,
+        # and no plain question ("When did ...?") on a sentence one of them shows.
+        shows = _shows(q)
+        if q.sources and q.type not in ("matching", "ordering"):
             src = q.sources[0]
             sent = src["sentence"] if isinstance(src, dict) else src.sentence
-            if sent in blanked_sentences:
+            if not whole_bank and sent in (used_sentences if shows else shown_sentences):
                 continue
+            if whole_bank and BLANK in q.prompt and sent in blanked:
+                continue  # even so, two blanks on one sentence answer each other
         if q.type not in ("matching", "ordering"):
             p, a = normalise(q.prompt), normalise(q.answer)
             if (p, a) in asked:
@@ -70,10 +83,19 @@ def select(cands: Sequence[_Cand], per_fact: int = _PER_FACT, budget: int | None
             ans.append(a)
             asked.add((p, a))
         if sent is not None:
-            blanked_sentences.add(sent)
+            used_sentences.add(sent)
+            if shows:
+                shown_sentences.add(sent)
+            if BLANK in q.prompt:
+                blanked.add(sent)
         filled.add(c.slot)
         kept.append(q)
     return spread(kept, ARTICLE_BUDGET if budget is None else budget)
+
+
+def _shows(q: Question) -> bool:
+    """Does the item show its source sentence (so that it answers other items on it)?"""
+    return q.type in ("cloze", "true_false") or (BLANK in q.prompt and q.type == "multiple_choice")
 
 
 # Items one article yields at most: a teacher prints a dozen or two, not a hundred to weed.
