@@ -503,3 +503,34 @@ def test_false_statements_keep_the_statement_style():
     assert falses
     assert falses <= {"Wang Yi is Russia's Foreign Minister.",
                       "Wang Yi is Pakistan's Foreign Minister."}
+
+
+def test_typed_answers_list_the_name_without_diacritics():
+    """"Joao Luiz Ferreira" is listed beside "João Luiz Ferreira": strict tools (exports) accept it too."""
+    f = leader("J", "João Luiz Ferreira", "Minister of Culture", "Brazil", "minister",
+               "Brazil's Minister of Culture, João Luiz Ferreira, opened the festival on Monday.")
+    g = leader("M", "Margareth Menezes", "Minister of Health", "Brazil", "minister",
+               "Brazil's Minister of Health, Margareth Menezes, visited the hospital on Tuesday.")
+    typed = [q for q in generate([f, g], random.Random(1), budget=0)
+             if q.type in ("short_answer", "cloze") and q.answer == "João Luiz Ferreira"]
+    assert typed
+    for q in typed:
+        assert "Joao Luiz Ferreira" in q.accepted_answers, q.accepted_answers
+
+
+def test_no_who_question_for_a_role_many_people_hold():
+    """"Who is a former president of Colombia?" has many right answers: not asked."""
+    from quizapp.questions.labels import _who_prompt
+
+    former = leader("D", "Iván Duque", "former president", "Colombia", "president", "Iván Duque spoke.")
+    current = leader("P", "Gustavo Petro", "President", "Colombia", "president", "Gustavo Petro spoke.")
+    assert _who_prompt(former) is None
+    assert _who_prompt(current) and "Colombia" in _who_prompt(current)
+
+
+def test_sentences_that_narrow_the_one_before_do_not_stand_alone():
+    from quizapp.questions.sentences import stands_alone
+
+    assert not stands_alone("Specifically, the Movement adopted a clear Statement on Integrity.")
+    assert not stands_alone("In particular, the fund will support farmers in the north.")
+    assert stands_alone("The Red Cross and Red Crescent Movement adopted a Statement on Integrity in Geneva on 10 May 2024.")

@@ -108,7 +108,9 @@ class _Generator(PeopleItems, DateItems, GoalItems, GroupItems):
                 # the surname alone (and, for a name of three parts or more, the first of two surnames)
                 parts = answer.split()
                 extra += [parts[-1], *spelling_variants(parts[-1])]
-            acc = _dedupe([*acc, *extra])
+            # kept apart from ``_dedupe``, which folds diacritics: "Joao" must be listed beside "João"
+            # for tools that compare strictly (exports), and for a reader of the accepted answers
+            acc = [*acc, *[v for v in _dedupe(extra) if v not in acc]]
         if qtype not in ("matching", "ordering", "true_false"):
             if any(leaks(prompt, a) for a in acc):
                 return None

@@ -216,7 +216,10 @@ def _who_prompt(f: Any) -> str | None:
         return None
     if not country and not _role_complete(f):
         return None  # "Who is the President?" has no single answer
-    return f"According to the article, who is {_role_phrase(f)}?"
+    phrase = _role_phrase(f)
+    if re.match(r"(?:an?|one of)\s", phrase, re.I) or re.match(r"(?:former|ex-|past)\b", role, re.I):
+        return None  # "Who is a former president of Colombia?": many people are
+    return f"According to the article, who is {phrase}?"
 
 
 def _acronyms(f: Any) -> list[str]:

@@ -14,7 +14,11 @@ from collections.abc import Iterable
 _DANGLING_START = re.compile(
     r"^(?:he|she|it|they|we|this|that|these|those|the latter|the former|the group|the two|both|"
     r"the pair|the leaders|the ministers|the official|the move|the country|the organisation|"
-    r"the organization|the bloc|its|their|his|her)\b",
+    r"the organization|the bloc|its|their|his|her|"
+    # openers that narrow or conclude the sentence before ("Specifically, the Movement adopted ..."):
+    # unlike "However," they cannot simply be dropped, the sentence is about what came before
+    r"specifically|in particular|namely|thus|therefore|accordingly|consequently|hence|to this end|"
+    r"to that end|in this regard|in this context)\b",
     re.IGNORECASE)
 
 def clean(s: str | None) -> str:
