@@ -176,3 +176,23 @@ def test_appositive_roles_with_a_capitalised_nationality_country_or_body():
     assert found["Mahmoud Ali Youssouf"] == ("foreign minister", "Djibouti")
     assert found["Kenji Morimoto"] == ("first deputy managing director", "International Monetary Fund")
     assert found["Thandiwe Moyo-Kaunda"] == ("executive secretary", "SADC")
+
+
+def test_roles_given_by_who_heads_and_by_a_nationality_and_occupation():
+    """"NAME, the Mauritanian who heads the secretariat," / "NAME, who leads the IMF team on Sri
+    Lanka," / "Singaporean diplomat NAME"."""
+    from quizapp.corpus.parse import parse_article
+    from quizapp.facts import article_input
+    from quizapp.facts.extract import extract_raw
+
+    text = (
+        "Talks on land\n\nPublished: March 3, 2025\n\n"
+        "Ibrahim Thiaw, the Mauritanian who heads the secretariat, has repeatedly argued that the world must act.\n\n"
+        "Lukas Hartmann-Reyes, who leads the IMF team on Sri Lanka, said the targets had been met.\n\n"
+        "Singaporean diplomat Rena Lee, who presided over the talks, announced the result.\n"
+    )
+    found = {f.name: ((f.role or "").lower(), f.country) for f in extract_raw([article_input(parse_article("t.txt", text))])["t.txt"]
+             if f.kind == "leader"}
+    assert found["Ibrahim Thiaw"][0] == "head of the secretariat"
+    assert found["Lukas Hartmann-Reyes"][0] == "head of the imf team on sri lanka"
+    assert found["Rena Lee"] == ("diplomat", "Singapore")

@@ -53,6 +53,14 @@ APPOSITIVE = re.compile(
     _APPOS_HEAD + r"(?:\s+(?:at|of|with|from|for|to)\s+(?P<org>(?:the\s+)?[A-Z][^,;]{1,120}?))?"
     r"(?=\s*(?:,|;|\.|$|\s+(?:said|says|told|added|who)\b))",
 )
+# "NAME, the Mauritanian who heads the secretariat," / "NAME, who leads the IMF team on Sri Lanka,"
+_HEADS = {"heads": "head", "leads": "head", "chairs": "chair", "directs": "director", "runs": "head",
+          "presides over": "president", "co-chairs": "co-chair"}
+WHO_HEADS = re.compile(
+    rf"^,\s+(?:(?:an?|the)\s+(?:(?P<nat>(?i:{_NAT}))|[A-Z][a-z]+(?:an|ese|ish|i))\s+)?who\s+(?:currently\s+|now\s+)?"
+    rf"(?P<verb>{'|'.join(sorted(_HEADS, key=len, reverse=True))})\s+"
+    r"(?P<org>(?:the\s+)?[A-Za-z][^,;.()]{2,80}?)(?=\s*(?:,|;|\.|$|\s+(?:since|until|and)\b))"
+)
 OF_COUNTRY_AFTER = re.compile(rf"^\s+of\s+(?P<cty>{_COUNTRY})\b", re.IGNORECASE)
 ORG_NATIONALITY = re.compile(rf"\b(?P<nat>{_NAT})\s+(?:Academy|Institute|University|Ministry|Government|Embassy)\b", re.IGNORECASE)
 TITLE_WORDS = {w for t in TITLES for w in t.split()}
@@ -163,6 +171,12 @@ def leader_mentions(doc, text: str) -> list[LeaderMention]:
                         om = ORG_NATIONALITY.search(text[end:])
                         if om and not country:
                             country = _country_of(om.group("nat"), None)
+        if role is None:
+            m = WHO_HEADS.match(after)
+            if m:
+                org = m.group("org").strip()
+                role = f"{_HEADS[m.group('verb')]} of {org}"
+                country = _country_of(m.group("nat"), None)
         out.append(LeaderMention(name, role, country, start, end))
     # names the NER missed, recognised by a title right before them or a role appositive after them
     seen = [(m.start, m.end) for m in out]
@@ -201,6 +215,24 @@ def leader_mentions(doc, text: str) -> list[LeaderMention]:
         if r is not None and not _is_name_part(r.role):
             out.append(LeaderMention(name, r.role, r.country, s, e))
             seen.append((s, e))
+    # "who" after a name marks a person even where the tagger saw an organisation ("Lukas
+    # Hartmann-Reyes, who leads the IMF team on Sri Lanka,")
+    for m in NAME_BEFORE_WHO.finditer(text):
+        s, e = m.span("name")
+        h = WHO_HEADS.match(text[e:])
+        if h is None or any(a <= s < b or s <= a < e for a, b in seen):
+            continue
+        span = doc.char_span(s, e, alignment_mode="expand")
+        toks = list(span) if span is not None else []
+        if not toks or any(t.pos_ != "PROPN" or t.ent_type_ in ("GPE", "NORP", "LOC", "FAC") for t in toks
+                           if t.is_alpha):
+            continue
+        words = m.group("name").split()
+        if any(w.lower() in TITLE_WORDS or w.lower().strip(".,") in MECHANISM_HEADS for w in words):
+            continue
+        out.append(LeaderMention(m.group("name"), f"{_HEADS[h.group('verb')]} of {h.group('org').strip()}",
+                                 _country_of(h.group("nat"), None), s, e))
+        seen.append((s, e))
     for m in NAME_WITH_ROLE.finditer(text):
         s, e = m.span("name")
         if any(a <= s < b or s <= a < e for a, b in seen):
@@ -215,6 +247,7 @@ def leader_mentions(doc, text: str) -> list[LeaderMention]:
     return out
 
 
+NAME_BEFORE_WHO = re.compile(r"(?P<name>\b[A-Z][a-z]+(?:[\s-]+[A-Z][a-z]+){1,3})(?=,\s+(?:(?:an?|the)\s+[A-Z]\w+\s+)?who\s)")
 TO_ORG = re.compile(r"^,[^,]*?\bto\s")
 NAME_WITH_ROLE = re.compile(r"(?P<name>\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2})(?=,\s+(?:an?|the)\s)")
 

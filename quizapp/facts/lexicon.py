@@ -64,6 +64,7 @@ TITLES = sorted(
         "energy minister", "environment minister", "economy minister", "minister of state", "minister of justice",
         "minister of finance", "minister of health", "minister of trade", "force commander", "chief justice",
         "central bank governor", "president of the commission", "commission chairperson",
+        "diplomat", "top negotiator", "chief negotiator", "lead negotiator", "negotiator", "police official",
     ],
     key=len,
     reverse=True,
