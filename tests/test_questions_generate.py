@@ -534,3 +534,13 @@ def test_sentences_that_narrow_the_one_before_do_not_stand_alone():
     assert not stands_alone("Specifically, the Movement adopted a clear Statement on Integrity.")
     assert not stands_alone("In particular, the fund will support farmers in the north.")
     assert stands_alone("The Red Cross and Red Crescent Movement adopted a Statement on Integrity in Geneva on 10 May 2024.")
+
+
+def test_photo_captions_are_not_quizzed():
+    """"Dr. NAME TITLE at The Opening Ceremony of ..." (names, then where, no verb) is a caption."""
+    from quizapp.questions.sentences import is_caption
+
+    assert is_caption("Dr. Carla Barnett CARICOM Secretary General at The Opening Ceremony of the 44th Regular "
+                      "Meeting of CARICOM Heads of Government held in New Providence, The Bahamas.")
+    assert not is_caption("Foreign Minister Wang Yi at the summit said the two sides would cooperate.")
+    assert not is_caption("President Xi Jinping in Beijing on Monday met the visiting delegation.")

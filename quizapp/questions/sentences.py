@@ -44,9 +44,18 @@ _CAPTION = re.compile(
 _VERB = re.compile(r"\b(?:is|are|was|were|be|been|being|has|have|had|will|would|can|could|should|must|may|might|"
                    r"shall|did|does|do|said|says|[a-z]{2,}(?:ed|es|ing))\b")
 
+# A caption's shape: names and titles, then straight into where ("Dr. Carla Barnett CARICOM Secretary
+# General at The Opening Ceremony of ..."), with no finite verb anywhere.
+_CAPTION_LEAD = re.compile(r"^(?:[A-Z][\w.'’&-]*,?\s+){2,}(?:at|during|with|in|on|alongside)\s")
+_FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|should|must|may|did|does|do|"
+                     r"said|says|told|met|made|took|gave|[a-z]{3,}s)\b")
+
+
 def is_caption(sentence: str) -> bool:
     """A photo caption or credit, or a verbless list of names and titles (a caption's people)."""
-    return bool(_CAPTION.search(sentence)) or (";" in sentence and not _VERB.search(sentence))
+    s = sentence.strip()
+    return bool(_CAPTION.search(s)) or (";" in s and not _VERB.search(s)) or \
+        bool(_CAPTION_LEAD.match(s) and not _FINITE.search(s))
 
 def self_contained(sentence: str) -> bool:
     """No leading pronoun, no "he said" whose speaker the sentence never names."""

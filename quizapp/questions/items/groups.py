@@ -34,6 +34,7 @@ from ..rank import _Cand
 from ..render import (
     role_ok,
 )
+from ..sentences import is_caption
 
 ORDER_PROMPT = "Put these events in order, earliest first."
 MATCH_MIN, MATCH_MAX = 3, 6
@@ -104,7 +105,9 @@ class GroupItems:
              [(f, _name(f), _role_label(f)) for f in c.leaders
               if _name(f) and f.role and role_ok(f) and not _pronoun_led(_name(f))
               and (_country(f) or _role_complete(f)) and not _general_knowledge(f)
-              and not _BAD_ROLE.search(_role_label(f))]),
+              and not _BAD_ROLE.search(_role_label(f))
+              # people named only under a photo are not what the article reports
+              and not all(is_caption(s.sentence) for s in f.sources)]),
             ("dates", "Match each event to its date.", date_clash,
              [(f, c.events[f.id], render_date(f.date)) for f in c.dates if f.id in c.events
               and listable_event(c.events[f.id])]),
