@@ -1,7 +1,9 @@
 """``make bench``: extraction speed, HTTP load and database scale, as a table and bench/results.json.
 
 Environment: ``BENCH_SECONDS`` (per HTTP endpoint, default 30 as the issue asks), ``BENCH_ONLY`` (comma list of
-``extraction,http,scale``), ``BENCH_PG=0`` to skip PostgreSQL. Everything listens on 127.0.0.1.
+``extraction,http,scale,ingest``; ``ingest``, ingest at corpus sizes up to 1,000 articles, takes long and
+runs only when named), ``BENCH_INGEST_SIZES`` (default ``0,250,500,1000``), ``BENCH_PG=0`` to skip
+PostgreSQL. Everything listens on 127.0.0.1.
 """
 
 from __future__ import annotations
@@ -71,6 +73,10 @@ def print_tables(results: dict) -> None:
         print(f"  {'query':<34}{'median ms':>10}{'max ms':>9}  plan")
         for q in run["queries"]:
             print(f"  {q['name']:<34}{q['median_ms']:>10.2f}{q['max_ms']:>9.2f}  {q['plan_summary']}")
+    if results.get("ingest"):
+        from . import ingest
+
+        ingest.print_tables(results["ingest"])
 
 
 def main() -> None:
@@ -86,7 +92,7 @@ def main() -> None:
     with ExitStack() as stack:
         pg_url = None
         pg_note = None
-        if want_pg and (only & {"http", "scale"}):
+        if want_pg and (only & {"http", "scale", "ingest"}):
             if pg_bin() is None:
                 pg_note = "PostgreSQL not installed (no initdb); apt-get install postgresql"
             else:
@@ -121,6 +127,25 @@ def main() -> None:
                 results["scale"].append(scale.run("PostgreSQL", pg_url, log=log, fresh_schema=True))
             else:
                 results["scale"].append({"database": "PostgreSQL", "skipped": pg_note})
+        if "ingest" in only:
+            from . import ingest
+
+            sizes = ingest.env_sizes()
+            batch = int(os.environ.get("BENCH_INGEST_BATCH", "50"))
+            uploads = int(os.environ.get("BENCH_INGEST_UPLOADS", "3"))
+            results["ingest"] = {"runs": []}
+            with tempfile.TemporaryDirectory(prefix="quizapp-bench-ingest.") as tmp:
+                log(f"== ingest (SQLite, sizes {sizes})")
+                results["ingest"]["runs"].append(ingest.run("SQLite", f"sqlite:///{tmp}/ingest.sqlite", sizes,
+                                                            batch, uploads, log=log))
+            if pg_url:
+                log(f"== ingest (PostgreSQL, sizes {sizes})")
+                results["ingest"]["runs"].append(ingest.run("PostgreSQL", pg_url, sizes, batch, uploads, log=log,
+                                                            fresh_schema=True))
+            else:
+                results["ingest"]["runs"].append({"database": "PostgreSQL", "skipped": pg_note})
+            log("== ingest (200 KB article, CLI path vs bare spaCy)")
+            results["ingest"]["large"] = ingest.run_large(log=log)
     results["total_seconds"] = round(time.perf_counter() - started, 1)
     OUT.parent.mkdir(exist_ok=True)
     OUT.write_text(json.dumps(results, indent=2) + "\n")

@@ -50,18 +50,24 @@ _CODAS = ("", "n", "r", "l", "s", "th", "nd", "rk")
 def _invented_names(n: int = 1000) -> tuple[str, ...]:
     """``n`` pronounceable invented names ("Taveron", "Misdrai"), a fixed list built from fixed
     syllables in a fixed order: no randomness, so every run and process sees the same list."""
+    parts = (_ONSETS, _VOWELS, _ONSETS, _VOWELS, _CODAS)
+    total = 1
+    for p in parts:
+        total *= len(p)
     out: list[str] = []
     seen: set[str] = set()
-    i = 0
-    while len(out) < n:
-        # walk the syllable space with coprime strides, so neighbours in the list differ
-        a, b, c, d = i * 7, i * 11, i * 3, i * 13
-        name = (_ONSETS[a % len(_ONSETS)] + _VOWELS[b % len(_VOWELS)] + _ONSETS[(c + 5) % len(_ONSETS)]
-                + _VOWELS[(d + 3) % len(_VOWELS)] + _CODAS[(a + b) % len(_CODAS)]).capitalize()
-        i += 1
+    for i in range(total):
+        j = (i * 7919) % total  # a stride coprime with ``total``: every syllable mix, well spread
+        syllables = []
+        for p in parts:
+            j, k = divmod(j, len(p))
+            syllables.append(p[k])
+        name = "".join(syllables).capitalize()
         if name not in seen:
             seen.add(name)
             out.append(name)
+            if len(out) == n:
+                break
     return tuple(out)
 
 

@@ -284,6 +284,42 @@ def fact_from_row(row: Fact) -> PureFact:
     )
 
 
+def pure_facts(session: Session, where) -> tuple[list[PureFact], dict[str, Fact]]:
+    """Live facts meeting ``where`` as the pure dataclasses the generator takes (in uid order),
+    and their rows by uid. Sources come from one plain query, not as ORM objects: a body named
+    in hundreds of articles has hundreds of them, and regenerating its questions after each new
+    article should not build an object for every one."""
+    rows = list(session.scalars(select(Fact).where(Fact.retired_at.is_(None), where).order_by(Fact.uid)))
+    if not rows:
+        return [], {}
+    from .types import Source
+
+    ids = [r.id for r in rows]
+    by_fact: dict[int, list[Source]] = defaultdict(list)
+    for fact_id, key, text, idx, ss, se in session.execute(
+        select(FactSource.fact_id, Article.key, FactSource.text, Sentence.idx, FactSource.span_start,
+               FactSource.span_end)
+        .join(Article, Article.id == FactSource.article_id)
+        .outerjoin(Sentence, Sentence.id == FactSource.sentence_id)
+        .where(FactSource.fact_id.in_(ids))
+        .order_by(FactSource.fact_id, FactSource.id)
+    ):
+        by_fact[fact_id].append(Source(key, text, idx, (ss, se) if ss is not None else None))
+    return [_pure(r, by_fact.get(r.id, [])) for r in rows], {r.uid: r for r in rows}
+
+
+def _pure(row: Fact, sources: list) -> PureFact:
+    data = dict(row.data or {})
+    fields_ = {k: data.get(k) for k in ("date", "event", "name", "role", "country", "subtype",
+                                        "actor", "goal", "question")}
+    return PureFact(
+        id=row.uid, kind=row.kind, statement=row.statement, answer=row.answer,
+        aliases=list(row.aliases or []), confidence=row.confidence, sources=sources,
+        items=list(data.get("items") or []), conflict=row.conflict, conflict_note=row.conflict_note,
+        **fields_,
+    )
+
+
 def _live_facts_for_cli(session: Session, collection_id: int | None = None) -> list[PureFact]:
     """Stored live facts as dataclasses (the CLI's view when no ``--corpus`` is given)."""
     return [fact_from_row(f) for f in live_fact_rows(session, collection_id)]

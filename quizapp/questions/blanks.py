@@ -198,7 +198,11 @@ def _good_sentences(f: Any) -> list[Any]:
     srcs = [s for s in f.sources if len(s.sentence.split()) <= _MAX_CLOZE_WORDS
             and not is_caption(s.sentence) and looks_english(s.sentence)]
     return sorted(srcs, key=lambda s: (is_headline(s.sentence), not self_contained(s.sentence),
-                                       len(s.sentence), s.article, s.sentence))
+                                       len(s.sentence), s.article, s.sentence))[:_BEST_SENTENCES]
+
+
+# A fact named in many articles offers a cloze on each: the best few are plenty to choose from.
+_BEST_SENTENCES = 5
 
 
 def _lc(event: str) -> str:

@@ -284,14 +284,22 @@ def _articles(f: Any) -> set[str]:
     return {s.article for s in f.sources}
 
 
+# A question cites at most this many sentences: enough to show where it comes from; a body named
+# in hundreds of articles would otherwise carry every one of them into every question about it.
+MAX_SOURCES = 6
+
+
 def _sources(facts: Sequence[Any]) -> list[dict[str, str]]:
     out: list[dict[str, str]] = []
     seen: set[tuple[str, str]] = set()
+    per_fact = max(1, MAX_SOURCES // max(1, len(facts)))
     for f in facts:
+        n = 0
         for s in f.sources:
             key = (s.article, s.sentence)
-            if key not in seen:
+            if key not in seen and n < per_fact:
                 seen.add(key)
+                n += 1
                 out.append({"article": s.article, "sentence": s.sentence})
     return out
 

@@ -63,8 +63,8 @@ def question_from_row(row: Question, fact_uids: list[str] | None = None) -> Pure
 # An incremental run generates the changed facts' questions with the facts of their story (the
 # changed articles and those sharing most with them) and a fixed sample of each kind as context:
 # enough foils and story for every template, and a cost that does not grow with the collection.
-STORY_ARTICLES = 25
-POOL_PER_KIND = 150
+STORY_ARTICLES = 10
+POOL_PER_KIND = 60
 
 
 def _context_ids(session: Session, collection_id: int, targets: set[int], article_ids: set[int]) -> set[int]:
@@ -107,18 +107,16 @@ def sync_questions(session: Session, changes: FactChanges | None = None, *,
 
 
 def _sync(session: Session, collection_id: int, targets: set[int] | None, article_ids: set[int]) -> dict[str, int]:
-    from ..facts.store import fact_from_row, fact_rows_query
+    from ..facts.store import pure_facts
     from .generate import generate
 
     if targets is None:
-        facts = list(session.scalars(fact_rows_query(Fact.collection_id == collection_id)))
+        pure, by_uid = pure_facts(session, Fact.collection_id == collection_id)
         target_uids = None
     else:
         context = _context_ids(session, collection_id, targets, article_ids)
-        facts = list(session.scalars(fact_rows_query(Fact.id.in_(sorted(context)))))
-        target_uids = {f.uid for f in facts if f.id in targets}
-    by_uid = {f.uid: f for f in facts}
-    pure = [fact_from_row(f) for f in facts]
+        pure, by_uid = pure_facts(session, Fact.id.in_(sorted(context)))
+        target_uids = {uid for uid, f in by_uid.items() if f.id in targets}
     generated = generate(pure, random.Random(GENERATOR_SEED), targets=target_uids) if pure else []
 
     # (article key, sentence text) -> where to link the source in the article page.
