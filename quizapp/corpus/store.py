@@ -95,7 +95,8 @@ def store_article(
         session.add(art)
         session.flush()
     else:
-        session.execute(delete(Sentence).where(Sentence.article_id == art.id))
+        session.execute(delete(Sentence).where(Sentence.article_id == art.id)
+                        .execution_options(synchronize_session=False))
         session.expire(art, ["sentences"])
     session.add_all(
         Sentence(

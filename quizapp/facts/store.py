@@ -69,7 +69,8 @@ def store_raw_facts(session: Session, article: Article, facts: list[PureFact]) -
     """Replace ``article``'s raw facts and their merge keys (bulk inserts, no ORM objects)."""
     from .keys import merge_keys
 
-    session.execute(delete(RawFact).where(RawFact.article_id == article.id))
+    session.execute(delete(RawFact).where(RawFact.article_id == article.id)
+                    .execution_options(synchronize_session=False))
     article.facts_version = EXTRACTOR_VERSION
     if not facts:
         return
@@ -164,7 +165,8 @@ def sync_facts(session: Session, changed_article_ids: list[int],
             if a.retired_at is None:
                 store_raw_facts(session, a, raw[a.id])
             else:
-                session.execute(delete(RawFact).where(RawFact.article_id == a.id))
+                session.execute(delete(RawFact).where(RawFact.article_id == a.id)
+                                .execution_options(synchronize_session=False))
         session.flush()
         keys |= _keys_of_articles(session, ids)  # and what they say now
         out.append(_sync_collection(session, collection_id, set(ids), keys))
@@ -215,6 +217,7 @@ def _sync_collection(session: Session, collection_id: int, article_ids: set[int]
     now = utcnow()
     seen: set[str] = set()
     new_sources: list[dict] = []
+    stale: list[int] = []  # facts whose sources are rewritten
     for f in merged:
         seen.add(f.id)
         values = _values(f)
@@ -240,7 +243,7 @@ def _sync_collection(session: Session, collection_id: int, article_ids: set[int]
                 counts["unchanged"] += 1
                 continue
             revive_with(row, values, now)
-            session.execute(delete(FactSource).where(FactSource.fact_id == row.id))
+            stale.append(row.id)
             session.expire(row, ["sources"])
             counts["updated"] += 1
         changes.changed.add(row.id)
@@ -249,6 +252,9 @@ def _sync_collection(session: Session, collection_id: int, article_ids: set[int]
              "span_start": ss, "span_end": se}
             for aid, sid, text, ss, se in sources
         )
+    if stale:  # one statement, and no walk over the session's objects (they were expired above)
+        session.execute(delete(FactSource).where(FactSource.fact_id.in_(stale))
+                        .execution_options(synchronize_session=False))
     if new_sources:
         session.execute(insert(FactSource), new_sources)
     gone = {uid: row for uid, row in existing.items() if uid not in seen and row.retired_at is None}
