@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, exists, false, or_, select
+from sqlalchemy import ColumnElement, Select, exists, or_, select
 from sqlalchemy.orm import Session
 
 from ..models import LIBRARY_NAME, Collection, Membership, User, collection_class
@@ -106,7 +106,3 @@ def own_collection(session: Session, user: Any) -> Collection:
         session.add(found)
         session.flush()
     return found
-
-
-def nothing() -> ColumnElement[bool]:
-    return false()

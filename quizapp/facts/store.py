@@ -16,7 +16,6 @@ never deleted.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from sqlalchemy import delete, func, insert, select
@@ -83,15 +82,6 @@ def store_raw_facts(session: Session, article: Article, facts: list[PureFact]) -
         {"raw_fact_id": rid, "key": key, "collection_id": article.collection_id}
         for rid, f in zip(ids, facts, strict=True) for key in sorted(merge_keys(f))
     ])
-
-
-def extract_articles(session: Session, articles: Iterable[Article]) -> None:
-    """Extract and store the raw facts of ``articles`` (no merging; ``sync_facts`` merges)."""
-    articles = list(articles)
-    raw = extract_raw_facts(articles)
-    for a in articles:
-        store_raw_facts(session, a, raw[a.id])
-    session.flush()
 
 
 def _keys_of_articles(session: Session, article_ids: list[int]) -> set[str]:
@@ -264,32 +254,6 @@ def _sync_collection(session: Session, collection_id: int, article_ids: set[int]
     return changes
 
 
-def fact_from_row(row: Fact) -> PureFact:
-    """A stored fact as the pure dataclass the question generator takes."""
-    from .types import Source
-
-    data = dict(row.data or {})
-    fields_ = {k: data.get(k) for k in ("date", "event", "name", "role", "country", "subtype",
-                                        "actor", "goal", "question")}
-    return PureFact(
-        id=row.uid,
-        kind=row.kind,
-        statement=row.statement,
-        answer=row.answer,
-        aliases=list(row.aliases or []),
-        confidence=row.confidence,
-        sources=[
-            Source(s.article.key, s.text, s.sentence.idx if s.sentence is not None else None,
-                   (s.span_start, s.span_end) if s.span_start is not None else None)
-            for s in row.sources
-        ],
-        items=list(data.get("items") or []),
-        conflict=row.conflict,
-        conflict_note=row.conflict_note,
-        **fields_,
-    )
-
-
 def pure_facts(session: Session, where) -> tuple[list[PureFact], dict[str, Fact]]:
     """Live facts meeting ``where`` as the pure dataclasses the generator takes (in uid order),
     and their rows by uid. Sources come from one plain query, not as ORM objects: a body named
@@ -328,25 +292,7 @@ def _pure(row: Fact, sources: list) -> PureFact:
 
 def _live_facts_for_cli(session: Session, collection_id: int | None = None) -> list[PureFact]:
     """Stored live facts as dataclasses (the CLI's view when no ``--corpus`` is given)."""
-    return [fact_from_row(f) for f in live_fact_rows(session, collection_id)]
-
-
-def fact_rows_query(where):
-    """Live facts meeting ``where`` with their sources (article and sentence loaded), by uid."""
-    return (
-        select(Fact)
-        .where(Fact.retired_at.is_(None), where)
-        .options(
-            selectinload(Fact.sources).joinedload(FactSource.article),
-            selectinload(Fact.sources).joinedload(FactSource.sentence),
-        )
-        .order_by(Fact.uid)
-    )
-
-
-def live_fact_rows(session: Session, collection_id: int | None = None) -> list[Fact]:
-    """Every live fact (of one collection, or all) with its sources, in a stable order."""
     from sqlalchemy import true
 
     where = Fact.collection_id == collection_id if collection_id is not None else true()
-    return list(session.scalars(fact_rows_query(where)))
+    return pure_facts(session, where)[0]
