@@ -172,6 +172,11 @@ def _lock_collection(session: Session, collection_id: int) -> None:
         session.execute(select(func.pg_advisory_xact_lock(7_100_000 + collection_id)))
 
 
+# Cited by this many articles or more, a fact keeps its questions when one more cites it unchanged.
+WIDELY_CITED = 5
+_WHAT_IT_SAYS = ("kind", "statement", "answer", "aliases", "data", "conflict", "conflict_note")
+
+
 def _sync_collection(session: Session, collection_id: int, article_ids: set[int],
                      keys: set[str]) -> FactChanges:
     from .keys import merge_keys
@@ -232,10 +237,22 @@ def _sync_collection(session: Session, collection_id: int, article_ids: set[int]
             if live_and_equal(row, values) and old_sources == set(sources):
                 counts["unchanged"] += 1
                 continue
+            # A fact many articles cite that still says the same is only cited once more: its
+            # questions stand (regenerating a widely named body's after every article is the cost
+            # that would grow with the collection).
+            cited_more = row.retired_at is None and row.source_count >= WIDELY_CITED and \
+                all(getattr(row, k) == values[k] for k in _WHAT_IT_SAYS)
             revive_with(row, values, now)
             stale.append(row.id)
             session.expire(row, ["sources"])
             counts["updated"] += 1
+            if cited_more:
+                new_sources.extend(
+                    {"fact_id": row.id, "article_id": aid, "sentence_id": sid, "text": text,
+                     "span_start": ss, "span_end": se}
+                    for aid, sid, text, ss, se in sources
+                )
+                continue
         changes.changed.add(row.id)
         new_sources.extend(
             {"fact_id": row.id, "article_id": aid, "sentence_id": sid, "text": text,
