@@ -298,3 +298,47 @@ def other_tab(app):
         return OtherTab(fuzz=False)
 
     return make
+
+
+def queued_app(migrated: str, tmp_path: Path, monkeypatch, queue_url: str | None = None, **config):
+    """``(app, env)``: the app with a real queue (SQLite storage in ``tmp_path`` unless
+    ``queue_url`` names another) instead of jobs run inside requests, and the environment a
+    ``quizapp worker`` process needs to share its database and queue."""
+    instance = tmp_path / "instance"
+    instance.mkdir(exist_ok=True)
+    if IS_PG:
+        db_url = migrated
+    else:
+        shutil.copy(migrated, tmp_path / "db.sqlite")
+        db_url = f"sqlite:///{tmp_path / 'db.sqlite'}"
+    queue_url = queue_url or f"sqlite:///{tmp_path / 'queue.sqlite'}"
+    monkeypatch.setenv("QUIZAPP_INSTANCE", str(instance))
+    app = create_app({**_base_config(tmp_path, db_url), "QUEUE_IMMEDIATE": False, "QUEUE_URL": queue_url, **config})
+    if IS_PG:
+        with app.app_context():
+            _truncate_all()
+    env = {**os.environ, "QUIZAPP_INSTANCE": str(instance), "DATABASE_URL": db_url, "QUEUE_URL": queue_url,
+           "SECRET_KEY": "test-secret", "QUEUE_IMMEDIATE": "0"}
+    return app, env
+
+
+@contextmanager
+def worker_process(env: dict, log: Path):
+    """A ``quizapp worker`` process (its output in ``log``), stopped on exit: SIGINT lets it
+    finish its job; one that does not stop within a minute is killed."""
+    import signal
+    import subprocess
+    import sys
+
+    with open(log, "w") as out:
+        worker = subprocess.Popen([sys.executable, "-c", "from quizapp.cli import main; main()", "worker"],
+                                  env=env, stdout=out, stderr=subprocess.STDOUT)
+        try:
+            yield worker
+        finally:
+            worker.send_signal(signal.SIGINT)
+            try:
+                worker.wait(timeout=60)
+            except subprocess.TimeoutExpired:
+                worker.kill()
+                worker.wait()

@@ -5,22 +5,16 @@ article and never meets its questions in the bank, a quiz or a deck. Desktop and
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
-import signal
-import subprocess
-import sys
 import time
 
 import pytest
 from playwright.sync_api import expect
 
-from quizapp import create_app
 from quizapp.extensions import db
 from quizapp.models import Article, Question, Quiz, QuizItem
 
-from .conftest import ARTIFACTS, IS_PG, ROOT, _base_config, serving
+from .conftest import ARTIFACTS, ROOT, queued_app, serving, worker_process
 from .test_e2e_teacher import _signup, _watch
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -44,38 +38,12 @@ def dense_article(limit: int = 50 * 1024) -> str:
 @pytest.fixture
 def worker_app(_migrated, tmp_path, monkeypatch):
     """The app with a real queue (SQLite storage) and a ``quizapp worker`` process consuming it."""
-    instance = tmp_path / "instance"
-    instance.mkdir()
-    if IS_PG:
-        db_url = _migrated
-    else:
-        shutil.copy(_migrated, tmp_path / "db.sqlite")
-        db_url = f"sqlite:///{tmp_path / 'db.sqlite'}"
-    queue_url = f"sqlite:///{tmp_path / 'queue.sqlite'}"
-    monkeypatch.setenv("QUIZAPP_INSTANCE", str(instance))
-    app = create_app({**_base_config(tmp_path, db_url), "QUEUE_IMMEDIATE": False, "QUEUE_URL": queue_url,
-                      "WTF_CSRF_ENABLED": True})
-    if IS_PG:
-        from .conftest import _truncate_all
-
-        with app.app_context():
-            _truncate_all()
-    env = {**os.environ, "QUIZAPP_INSTANCE": str(instance), "DATABASE_URL": db_url, "QUEUE_URL": queue_url,
-           "SECRET_KEY": "test-secret", "QUEUE_IMMEDIATE": "0"}
-    worker = subprocess.Popen([sys.executable, "-c", "from quizapp.cli import main; main()", "worker"], env=env,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
+    app, env = queued_app(_migrated, tmp_path, monkeypatch, WTF_CSRF_ENABLED=True)
+    with worker_process(env, tmp_path / "worker.log"):
         yield app
-    finally:
-        worker.send_signal(signal.SIGINT)
-        try:
-            worker.wait(timeout=60)
-        except subprocess.TimeoutExpired:
-            worker.kill()
-            worker.wait()
-        with app.app_context():
-            db.session.remove()
-            db.engine.dispose()
+    with app.app_context():
+        db.session.remove()
+        db.engine.dispose()
 
 
 def test_teacher_uploads_a_dense_article_and_an_outsider_never_sees_it(worker_app, browser_page, tmp_path):

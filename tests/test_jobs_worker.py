@@ -8,18 +8,14 @@ when ``QUEUE_TEST_REDIS_URL`` names a server, as CI does) and the article become
 from __future__ import annotations
 
 import os
-import signal
-import subprocess
-import sys
 import time
 
 import pytest
 
-from quizapp import create_app
 from quizapp.extensions import db
 from quizapp.models import Article, Fact, Question
 
-from .conftest import IS_PG, _base_config
+from .conftest import queued_app, worker_process
 
 ARTICLE = """Ministers agree on river basin fund
 
@@ -50,30 +46,13 @@ def _wait_for(check, timeout: float, what: str):
 @pytest.mark.slow
 @pytest.mark.parametrize("backend", BACKENDS)
 def test_upload_is_processed_by_a_separate_worker(_migrated, tmp_path, monkeypatch, backend):
-    import shutil
-
-    instance = tmp_path / "instance"
-    instance.mkdir()
-    if IS_PG:
-        db_url = _migrated
-    else:
-        shutil.copy(_migrated, tmp_path / "db.sqlite")
-        db_url = f"sqlite:///{tmp_path / 'db.sqlite'}"
+    queue_url = None
     if backend == "redis":
         queue_url = os.environ["QUEUE_TEST_REDIS_URL"]
         import redis
 
         redis.Redis.from_url(queue_url).flushdb()
-    else:
-        queue_url = f"sqlite:///{tmp_path / 'queue.sqlite'}"
-    monkeypatch.setenv("QUIZAPP_INSTANCE", str(instance))
-    config = {**_base_config(tmp_path, db_url), "QUEUE_IMMEDIATE": False, "QUEUE_URL": queue_url}
-    app = create_app(config)
-    if IS_PG:
-        from .conftest import _truncate_all
-
-        with app.app_context():
-            _truncate_all()
+    app, env = queued_app(_migrated, tmp_path, monkeypatch, queue_url)
     from quizapp.auth import create_user
 
     with app.app_context():
@@ -88,11 +67,8 @@ def test_upload_is_processed_by_a_separate_worker(_migrated, tmp_path, monkeypat
         assert db.session.get(Article, article_id).status == "queued"  # nothing ran in the request
     assert "Waiting for a worker" in client.get(r.headers["Location"]).get_data(as_text=True)
 
-    env = {**os.environ, "QUIZAPP_INSTANCE": str(instance), "DATABASE_URL": db_url, "QUEUE_URL": queue_url,
-           "SECRET_KEY": "test-secret", "QUEUE_IMMEDIATE": "0"}
-    worker = subprocess.Popen([sys.executable, "-c", "from quizapp.cli import main; main()", "worker"], env=env,
-                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    try:
+    log = tmp_path / "worker.log"
+    with worker_process(env, log):
         def ready():
             with app.app_context():
                 article = db.session.get(Article, article_id)
@@ -100,13 +76,7 @@ def test_upload_is_processed_by_a_separate_worker(_migrated, tmp_path, monkeypat
                 return article.status if article.status in ("ready", "failed") else None
 
         assert _wait_for(ready, 300, "the worker to process the article") == "ready"
-    finally:
-        worker.send_signal(signal.SIGINT)
-        try:
-            out, _ = worker.communicate(timeout=60)
-        except subprocess.TimeoutExpired:
-            worker.kill()
-            out, _ = worker.communicate()
+    out = log.read_text()
     with app.app_context():
         facts = db.session.query(Fact).filter_by(collection_id=db.session.get(Article, article_id).collection_id).all()
         assert any(f.kind == "leader" and "Kellendt" in f.answer for f in facts), out
