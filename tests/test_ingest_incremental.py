@@ -76,3 +76,59 @@ def test_incremental_merge_equals_a_full_merge(app, tmp_path):
         db.session.commit()
         assert db.session.scalar(select(RawFact.id).where(RawFact.article_id == article.id)) is None
         assert _stored(lib) == _full(lib)
+
+
+def test_bulk_ingest_extracts_in_a_helper_process_with_the_same_facts(app, tmp_path, monkeypatch):
+    """Twenty-odd files are two chunks: spaCy runs on the second in a helper process while the
+    first is stored. What it found is what extracting in this process finds, and the stored facts
+    are still exactly the full merge."""
+    import quizapp.corpus.store as corpus_store
+    from quizapp.corpus.parse import parse_article, read_article_file
+    from quizapp.facts.store import extract_parsed
+    from quizapp.facts.types import fact_from_json
+
+    monkeypatch.setenv("QUIZAPP_INGEST_PROCESSES", "1")
+    pools = []
+    real_pool = corpus_store._extraction_pool
+
+    def spy(chunks):
+        pool = real_pool(chunks)
+        pools.append(pool)
+        return pool
+
+    monkeypatch.setattr(corpus_store, "_extraction_pool", spy)
+    files = sorted(SEEDS.glob("*.txt")) + sorted(OWN.glob("*.txt"))[:corpus_store.BATCH + 2]
+    with app.app_context():
+        lib = library(db.session).id
+        db.session.commit()
+        report = ingest_files(db.session, files, 10**6, after_each=refresh_derived)
+        assert pools and pools[0] is not None  # the helper was used
+        assert report.count("added") == len(files), report.summary()
+        assert _stored(lib) == _full(lib)
+        # Articles from both chunks: the helper's raw facts equal an extraction here.
+        for path in (files[0], files[corpus_store.BATCH + 1]):
+            article = db.session.scalar(select(Article).where(Article.key == path.name))
+            stored = sorted((fact_from_json(d).id, fact_from_json(d).statement) for d in db.session.scalars(
+                select(RawFact.data).where(RawFact.article_id == article.id)))
+            parsed = parse_article(path.name, read_article_file(path, 10**6))
+            here = sorted((f.id, f.statement) for f in extract_parsed([parsed])[path.name])
+            assert stored == here and stored
+
+
+def test_an_acronym_spelled_out_later_retires_its_standalone_fact(app, tmp_path):
+    """A bare acronym is a fact of its own until another article spells it out; then it merges
+    into the spelled-out body and the bare one leaves (it was left live before)."""
+    first = tmp_path / "first.txt"
+    first.write_text("Title: Health ministers meet\n\nThe WHO said on Monday that the vaccine campaign "
+                     "would reach every district. Health ministers from the region met in Geneva.\n")
+    second = tmp_path / "second.txt"
+    second.write_text("Title: A new health plan\n\nThe World Health Organization (WHO) agreed a new plan "
+                      "for the region. Officials said the WHO would fund the plan.\n")
+    with app.app_context():
+        lib = library(db.session).id
+        db.session.commit()
+        for path in (first, second):
+            assert ingest_files(db.session, [path], 10**6, after_each=refresh_derived).count("added") == 1
+        stored = _stored(lib)
+        assert stored == _full(lib)
+        assert any(v[2] == "World Health Organization" for v in stored.values())

@@ -53,6 +53,15 @@ def _identity(f: Fact, full_names: dict[str, str], acronym_keys: dict[str, str])
     return ("goal", _key(f.actor), _key(f.goal))
 
 
+def standalone_id(f: Fact) -> str | None:
+    """The id ``f`` gets when nothing else in the collection resolves it (a bare acronym, a
+    surname with a role). Once another article spells the acronym out or names the person in
+    full, ``f`` merges into that fact and the standalone one must be retired: ``facts.store``
+    looks these ids up among the facts to retire."""
+    ident = _identity(f, {}, {})
+    return fact_id(*[str(p) for p in ident]) if ident is not None else None
+
+
 def merge(raw: list[Fact]) -> list[Fact]:
     """Pure corpus-wide merge: one fact per identity, sources unioned, short names and acronyms
     resolved against everything in ``raw``, conflicting slot values kept and flagged.

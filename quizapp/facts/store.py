@@ -19,7 +19,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from sqlalchemy import delete, func, insert, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from ..corpus.parse import parse_article
 from ..models import Article, Fact, FactSource, RawFact, RawFactKey, Sentence, utcnow
@@ -172,98 +172,93 @@ def _lock_collection(session: Session, collection_id: int) -> None:
         session.execute(select(func.pg_advisory_xact_lock(7_100_000 + collection_id)))
 
 
-# Cited by this many articles or more, a fact keeps its questions when one more cites it unchanged.
-WIDELY_CITED = 5
+# Cited by this many articles or more, a fact keeps its questions when one more cites it unchanged
+# (the generator's ranking counts sources up to three, and a question needs only its best few).
+WIDELY_CITED = 3
 _WHAT_IT_SAYS = ("kind", "statement", "answer", "aliases", "data", "conflict", "conflict_note")
+
+# A source as compared across syncs: (article id, sentence index, text, span start, span end).
+SourceKey = tuple[int, int | None, str, int | None, int | None]
 
 
 def _sync_collection(session: Session, collection_id: int, article_ids: set[int],
                      keys: set[str]) -> FactChanges:
     from .keys import merge_keys
-    from .merge import merge_groups
+    from .merge import merge_groups, standalone_id
 
     changes = FactChanges(collection_id, set(article_ids))
     raw = [fact_from_json(d) for _rid, d in _neighbourhood(session, collection_id, keys)]
-    merged = [f for f, group in merge_groups(raw) if any(merge_keys(g) & keys for g in group)]
-    # The rows to look at: every fact made now, and every fact that cited the changed articles.
-    uids = {f.id for f in merged}
+    touched = [(f, group) for f, group in merge_groups(raw) if any(merge_keys(g) & keys for g in group)]
+    merged = [f for f, _group in touched]
+    # The rows to look at: every fact made now, every fact that cited the changed articles, and
+    # the standalone facts their raw facts made before something resolved them.
+    uids = {f.id for f in merged} | {standalone_id(g) for _f, group in touched for g in group} - {None}
     cited = select(FactSource.fact_id).where(FactSource.article_id.in_(sorted(article_ids)))
     existing = {
         f.uid: f for f in session.scalars(
             select(Fact).where(Fact.collection_id == collection_id,
-                               Fact.uid.in_(sorted(uids)) | Fact.id.in_(cited))
-            .options(selectinload(Fact.sources))
-        )
+                               Fact.uid.in_(sorted(uids)) | Fact.id.in_(cited)))
     }
+    old_sources = _source_rows(session, [f.id for f in existing.values()])
     cited_keys = {s.article for f in merged for s in f.sources}
     live_articles = dict(session.execute(
         select(Article.key, Article.id).where(
             Article.collection_id == collection_id, Article.retired_at.is_(None),
             Article.key.in_(sorted(cited_keys)))
     ).all()) if cited_keys else {}
-    sentence_ids: dict[tuple[int, int], int] = {
-        (aid, idx): sid
-        for sid, aid, idx in session.execute(
-            select(Sentence.id, Sentence.article_id, Sentence.idx).where(
-                Sentence.article_id.in_(sorted(live_articles.values())))
-        )
-    } if live_articles else {}
     counts = changes.counts
     now = utcnow()
     seen: set[str] = set()
-    new_sources: list[dict] = []
-    stale: list[int] = []  # facts whose sources are rewritten
+    new_facts: list[tuple[dict, list[SourceKey]]] = []
+    add_sources: list[tuple[int, SourceKey]] = []
+    drop_sources: list[int] = []
     for f in merged:
         seen.add(f.id)
         values = _values(f)
-        sources = []
+        wanted: dict[SourceKey, None] = {}  # in the merge's order, once each
         for s in f.sources:
             aid = live_articles.get(s.article)
-            if aid is None:
-                continue
-            sid = sentence_ids.get((aid, s.sentence_idx)) if s.sentence_idx is not None else None
-            span = s.span or (None, None)
-            sources.append((aid, sid, s.sentence, span[0], span[1]))
+            if aid is not None:
+                span = s.span or (None, None)
+                wanted[(aid, s.sentence_idx, s.sentence, span[0], span[1])] = None
         row = existing.get(f.id)
         if row is None:
-            row = Fact(uid=f.id, collection_id=collection_id, **values)
-            session.add(row)
-            session.flush()
+            new_facts.append(({"uid": f.id, "collection_id": collection_id, **values}, list(wanted)))
             counts["added"] += 1
-        else:
-            old_sources = {
-                (x.article_id, x.sentence_id, x.text, x.span_start, x.span_end) for x in row.sources
-            }
-            if live_and_equal(row, values) and old_sources == set(sources):
-                counts["unchanged"] += 1
-                continue
-            # A fact many articles cite that still says the same is only cited once more: its
-            # questions stand (regenerating a widely named body's after every article is the cost
-            # that would grow with the collection).
-            cited_more = row.retired_at is None and row.source_count >= WIDELY_CITED and \
-                all(getattr(row, k) == values[k] for k in _WHAT_IT_SAYS)
-            revive_with(row, values, now)
-            stale.append(row.id)
-            session.expire(row, ["sources"])
-            counts["updated"] += 1
-            if cited_more:
-                new_sources.extend(
-                    {"fact_id": row.id, "article_id": aid, "sentence_id": sid, "text": text,
-                     "span_start": ss, "span_end": se}
-                    for aid, sid, text, ss, se in sources
-                )
-                continue
-        changes.changed.add(row.id)
-        new_sources.extend(
-            {"fact_id": row.id, "article_id": aid, "sentence_id": sid, "text": text,
-             "span_start": ss, "span_end": se}
-            for aid, sid, text, ss, se in sources
-        )
-    if stale:  # one statement, and no walk over the session's objects (they were expired above)
-        session.execute(delete(FactSource).where(FactSource.fact_id.in_(stale))
+            continue
+        had = old_sources.get(row.id, {})
+        if live_and_equal(row, values) and had.keys() == wanted.keys() and \
+                all(len(ids) == 1 for ids in had.values()):
+            counts["unchanged"] += 1
+            continue
+        # Sources are diffed, not rewritten: a body named in hundreds of articles gains one.
+        for key, ids in had.items():
+            drop_sources.extend(ids if key not in wanted else ids[1:])
+        add_sources.extend((row.id, key) for key in wanted if key not in had)
+        # A fact several articles cite that still says the same and lost no source is only cited
+        # once more: its questions stand (regenerating a widely named body's after every article
+        # is the cost that would grow with the collection).
+        cited_more = row.retired_at is None and row.source_count >= WIDELY_CITED and \
+            all(getattr(row, k) == values[k] for k in _WHAT_IT_SAYS) and had.keys() <= wanted.keys()
+        revive_with(row, values, now)
+        counts["updated"] += 1
+        if not cited_more:
+            changes.changed.add(row.id)
+    if new_facts:
+        ids = session.scalars(insert(Fact).returning(Fact.id, sort_by_parameter_order=True),
+                              [dict(v, created_at=now, updated_at=now) for v, _ in new_facts]).all()
+        changes.changed.update(ids)
+        add_sources.extend((fid, key) for fid, (_v, wanted) in zip(ids, new_facts, strict=True) for key in wanted)
+    if drop_sources:
+        session.execute(delete(FactSource).where(FactSource.id.in_(drop_sources))
                         .execution_options(synchronize_session=False))
-    if new_sources:
-        session.execute(insert(FactSource), new_sources)
+    if add_sources:
+        sentence_ids = _sentence_ids(session, {(aid, idx) for _fid, (aid, idx, *_r) in add_sources})
+        session.execute(insert(FactSource), [
+            {"fact_id": fid, "article_id": aid, "sentence_id": sentence_ids.get((aid, idx)), "text": text,
+             "span_start": ss, "span_end": se}
+            for fid, (aid, idx, text, ss, se) in add_sources
+        ])
     gone = {uid: row for uid, row in existing.items() if uid not in seen and row.retired_at is None}
     counts["retired"] += retire_unseen(gone, seen, now)
     changes.changed.update(row.id for row in gone.values())
@@ -271,11 +266,45 @@ def _sync_collection(session: Session, collection_id: int, article_ids: set[int]
     return changes
 
 
-def pure_facts(session: Session, where) -> tuple[list[PureFact], dict[str, Fact]]:
+def _source_rows(session: Session, fact_ids: list[int]) -> dict[int, dict[SourceKey, list[int]]]:
+    """The facts' stored sources as plain rows: fact id -> source key -> FactSource ids."""
+    out: dict[int, dict[SourceKey, list[int]]] = defaultdict(dict)
+    if not fact_ids:
+        return out
+    for sid, fact_id, aid, idx, text, ss, se in session.execute(
+        select(FactSource.id, FactSource.fact_id, FactSource.article_id, Sentence.idx, FactSource.text,
+               FactSource.span_start, FactSource.span_end)
+        .outerjoin(Sentence, Sentence.id == FactSource.sentence_id)
+        .where(FactSource.fact_id.in_(sorted(fact_ids)))
+        .order_by(FactSource.id)
+    ):
+        out[fact_id].setdefault((aid, idx, text, ss, se), []).append(sid)
+    return out
+
+
+def _sentence_ids(session: Session, wanted: set[tuple[int, int | None]]) -> dict[tuple[int, int], int]:
+    """Sentence ids for (article id, sentence index) pairs: only the articles new sources cite."""
+    pairs = {(aid, idx) for aid, idx in wanted if idx is not None}
+    if not pairs:
+        return {}
+    return {
+        (aid, idx): sid
+        for sid, aid, idx in session.execute(
+            select(Sentence.id, Sentence.article_id, Sentence.idx).where(
+                Sentence.article_id.in_(sorted({aid for aid, _ in pairs})),
+                Sentence.idx.in_(sorted({idx for _, idx in pairs})))
+        )
+        if (aid, idx) in pairs
+    }
+
+
+def pure_facts(session: Session, where, sentences: dict | None = None) -> tuple[list[PureFact], dict[str, Fact]]:
     """Live facts meeting ``where`` as the pure dataclasses the generator takes (in uid order),
     and their rows by uid. Sources come from one plain query, not as ORM objects: a body named
     in hundreds of articles has hundreds of them, and regenerating its questions after each new
-    article should not build an object for every one."""
+    article should not build an object for every one. ``sentences``, when given, is filled with
+    (article key, sentence text) -> (sentence id, article id, sentence index) for every source
+    read, so the question store can link questions to them without another query."""
     rows = list(session.scalars(select(Fact).where(Fact.retired_at.is_(None), where).order_by(Fact.uid)))
     if not rows:
         return [], {}
@@ -283,15 +312,18 @@ def pure_facts(session: Session, where) -> tuple[list[PureFact], dict[str, Fact]
 
     ids = [r.id for r in rows]
     by_fact: dict[int, list[Source]] = defaultdict(list)
-    for fact_id, key, text, idx, ss, se in session.execute(
+    for fact_id, key, text, idx, ss, se, sid, aid in session.execute(
         select(FactSource.fact_id, Article.key, FactSource.text, Sentence.idx, FactSource.span_start,
-               FactSource.span_end)
+               FactSource.span_end, FactSource.sentence_id, FactSource.article_id)
         .join(Article, Article.id == FactSource.article_id)
         .outerjoin(Sentence, Sentence.id == FactSource.sentence_id)
         .where(FactSource.fact_id.in_(ids))
-        .order_by(FactSource.fact_id, FactSource.id)
+        .order_by(FactSource.fact_id, Article.key, func.coalesce(Sentence.idx, -1),
+                  func.coalesce(FactSource.span_start, 0), func.coalesce(FactSource.span_end, 0), FactSource.id)
     ):
         by_fact[fact_id].append(Source(key, text, idx, (ss, se) if ss is not None else None))
+        if sentences is not None and sid is not None:
+            sentences[(key, text)] = (sid, aid, idx)
     return [_pure(r, by_fact.get(r.id, [])) for r in rows], {r.uid: r for r in rows}
 
 
