@@ -5,7 +5,11 @@ Used by ``quizapp ingest`` and by the teachers' upload form, so both validate an
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -128,30 +132,68 @@ def ingest_files(
     if collection_id is None:
         collection_id = library(session).id
         session.commit()
-    for start in range(0, len(files), BATCH):
-        chunk = files[start:start + BATCH]
+    chunks = [files[i:i + BATCH] for i in range(0, len(files), BATCH)]
+    pool = _extraction_pool(len(chunks)) if after_each is not None else None
+
+    def start(chunk: list[Path]) -> tuple[list, list[ParsedArticle], Future | None]:
         parsed: list[tuple[Path, ParsedArticle | FileResult]] = []
         for path in chunk:
             try:
                 parsed.append((path, parse_article(path.name, read_article_file(path, max_bytes))))
             except ArticleError as exc:
                 parsed.append((path, FileResult(path.name, FAILED, str(exc))))
-        raw: dict[str, list] = {}
+        todo: list[ParsedArticle] = []
         if after_each is not None:
-            # One spaCy pass over the chunk's new texts, outside any transaction.
             todo = [p for _, p in parsed if isinstance(p, ParsedArticle) and _is_new(session, p, collection_id)]
-            session.rollback()
-            if todo:
-                from ..facts.store import extract_parsed
+            session.rollback()  # spaCy runs outside any transaction
+        return parsed, todo, pool.submit(_extract, todo) if pool is not None and todo else None
 
-                raw = extract_parsed(todo)
-        for path, item in parsed:
-            result = item if isinstance(item, FileResult) else _ingest_one(
-                session, path, item, collection_id, after_each, raw)
-            report.results.append(result)
-            if progress:
-                progress(result)
+    def finish(todo: list[ParsedArticle], future: Future | None) -> dict[str, list]:
+        if future is not None:
+            try:
+                return future.result()
+            except BrokenProcessPool:  # the helper died (killed, out of memory): do it here
+                pass
+        return _extract(todo) if todo else {}
+
+    try:
+        upcoming = start(chunks[0]) if chunks else None
+        for i in range(len(chunks)):
+            parsed, todo, future = upcoming
+            # The next chunk goes to the helper process before this one is stored, so spaCy on
+            # one chunk and the database work of the previous one run side by side.
+            upcoming = start(chunks[i + 1]) if i + 1 < len(chunks) else None
+            raw = finish(todo, future)
+            for path, item in parsed:
+                result = item if isinstance(item, FileResult) else _ingest_one(
+                    session, path, item, collection_id, after_each, raw)
+                report.results.append(result)
+                if progress:
+                    progress(result)
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
     return report
+
+
+def _extract(parsed: list[ParsedArticle]) -> dict[str, list]:
+    from ..facts.store import extract_parsed
+
+    return extract_parsed(parsed)
+
+
+def _extraction_pool(chunks: int) -> ProcessPoolExecutor | None:
+    """One helper process for spaCy while this one writes to the database, when there are at
+    least two chunks and two cores (``QUIZAPP_INGEST_PROCESSES``: 0 never, 1 whatever the cores).
+    Forked after the model is loaded, so the helper shares the loaded model instead of loading
+    its own."""
+    setting = os.environ.get("QUIZAPP_INGEST_PROCESSES", "")
+    if chunks < 2 or setting == "0" or (setting != "1" and (os.cpu_count() or 1) < 2):
+        return None
+    from ..facts.nlp import load_nlp
+
+    load_nlp()
+    return ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
 
 
 # Files parsed and sent through spaCy together: big enough for ``nlp.pipe`` to batch well, small
