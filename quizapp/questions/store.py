@@ -22,7 +22,6 @@ from ..models import (
     Fact,
     FactSource,
     Question,
-    Sentence,
     question_fact,
     utcnow,
 )
@@ -63,8 +62,8 @@ def question_from_row(row: Question, fact_uids: list[str] | None = None) -> Pure
 # An incremental run generates the changed facts' questions with the facts of their story (the
 # changed articles and those sharing most with them) and a fixed sample of each kind as context:
 # enough foils and story for every template, and a cost that does not grow with the collection.
-STORY_ARTICLES = 10
-POOL_PER_KIND = 60
+STORY_ARTICLES = 5
+POOL_PER_KIND = 30
 
 
 def _context_ids(session: Session, collection_id: int, targets: set[int], article_ids: set[int]) -> set[int]:
@@ -110,29 +109,23 @@ def _sync(session: Session, collection_id: int, targets: set[int] | None, articl
     from ..facts.store import pure_facts
     from .generate import generate
 
+    # (article key, sentence text) -> where to link a question's source in the article page:
+    # every sentence a question shows is one of its facts' sources, read here with them.
+    sentence_rows: dict[tuple[str, str], tuple[int, int, int]] = {}
     if targets is None:
-        pure, by_uid = pure_facts(session, Fact.collection_id == collection_id)
+        pure, by_uid = pure_facts(session, Fact.collection_id == collection_id, sentence_rows)
         target_uids = None
     else:
         context = _context_ids(session, collection_id, targets, article_ids)
-        pure, by_uid = pure_facts(session, Fact.id.in_(sorted(context)))
+        pure, by_uid = pure_facts(session, Fact.id.in_(sorted(context)), sentence_rows)
         target_uids = {uid for uid, f in by_uid.items() if f.id in targets}
     generated = generate(pure, random.Random(GENERATOR_SEED), targets=target_uids) if pure else []
 
-    # (article key, sentence text) -> where to link the source in the article page.
     keys = {(s["article"] if isinstance(s, dict) else s.article) for q in generated for s in q.sources}
     article_ids_by_key = dict(session.execute(
         select(Article.key, Article.id).where(Article.collection_id == collection_id,
                                               Article.key.in_(sorted(keys)))
     ).all()) if keys else {}
-    sentence_rows = {
-        (key, text): (sid, aid, idx)
-        for key, text, sid, aid, idx in session.execute(
-            select(Article.key, Sentence.text, Sentence.id, Article.id, Sentence.idx)
-            .join(Sentence, Sentence.article_id == Article.id)
-            .where(Article.id.in_(sorted(article_ids_by_key.values())))
-        )
-    } if article_ids_by_key else {}
 
     stmt = select(Question).where(Question.origin == "generated", Question.collection_id == collection_id)
     if targets is not None:
