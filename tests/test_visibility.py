@@ -37,6 +37,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from markupsafe import escape
 from sqlalchemy import func, select
 
 from quizapp.collections import access
@@ -719,3 +720,34 @@ def test_uploading_into_someone_elses_collection_is_refused(app, make_user):
 
 def _bytes(text: str) -> io.BytesIO:
     return io.BytesIO(text.encode())
+
+
+def test_unsharing_takes_the_facts_off_the_dashboard_and_refuses_their_cards(app, make_user):
+    """A student who studied a shared collection keeps their history, but once it is unshared the
+    dashboard no longer names its facts and their cards can no longer be rated."""
+    from quizapp.models import ReviewLog
+
+    w = build_world(app, make_user, objects=("t1_shared",))
+    m, fid = w.clients["member"], w.card_fact["t1_shared"]
+    with app.app_context():
+        statement = db.session.get(Fact, fid).statement
+
+    def logs() -> int:
+        with app.app_context():
+            return db.session.scalar(select(func.count()).select_from(ReviewLog).where(
+                ReviewLog.user_id == w.uid["member"]))
+
+    assert m.post("/review/rate", data={"deck": "all", "fact_id": str(fid), "rating": "1"}).status_code == 303
+    assert logs() == 1
+    page = m.get("/progress/").get_data(as_text=True)
+    assert str(escape(statement)) in page  # missed once: among the weakest facts
+
+    assert w.clients["owner"].post(f"/collections/{w.named['shared']}/share", data={}).status_code == 303
+    page = m.get("/progress/").get_data(as_text=True)  # at once, although a snapshot was fresh
+    assert str(escape(statement)) not in page and SURNAMES["t1_shared"] not in page
+    r = m.post("/review/rate", data={"deck": "all", "fact_id": str(fid), "rating": "3"})
+    assert r.status_code in (303, 404)
+    assert logs() == 1  # refused: no rating stored
+    with app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(Card).where(
+            Card.user_id == w.uid["member"], Card.fact_id == fid)) == 1  # the card (history) stays

@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import bindparam, func, literal, select, union_all
 from sqlalchemy.orm import Session
 
+from ..collections.access import visible
 from ..models import (
     Answer,
     Article,
@@ -213,7 +214,8 @@ def _fact_attempts_stmt():
         .join(Fact, Fact.id == question_fact.c.fact_id)
         # Only questions about one fact: a wrong matching pair says little about each of its facts.
         .where(Answer.user_id == bindparam("user_id"), Fact.retired_at.is_(None),
-               Answer.question_id.in_(_single_fact_questions()))
+               Answer.question_id.in_(_single_fact_questions()),
+               visible(Fact.collection_id, user_id=bindparam("user_id")))
         .group_by(question_fact.c.fact_id)
     )
     # Ratings are counted per card first, from the user's covering index alone; only then joined
@@ -232,15 +234,17 @@ def _fact_attempts_stmt():
         .join(Card, Card.id == per_card.c.card_id)
         .join(Fact, Fact.id == Card.fact_id)
         # Card.user_id: redundant for the result, but without it PostgreSQL scans every card.
-        .where(Card.user_id == bindparam("user_id"), Fact.retired_at.is_(None))
+        .where(Card.user_id == bindparam("user_id"), Fact.retired_at.is_(None),
+               visible(Fact.collection_id, user_id=bindparam("user_id")))
         .group_by(Card.fact_id)
     )
     return union_all(answers, reviews)
 
 
 def fact_attempts(session: Session, user: User) -> tuple[list[tuple[int, int, int]], list[tuple[int, int, int]]]:
-    """Per live fact: (fact id, attempts, failures) from quiz answers and from flashcard ratings
-    (one statement; the first column says which)."""
+    """Per live fact the user may still see: (fact id, attempts, failures) from quiz answers and
+    from flashcard ratings (one statement; the first column says which). A fact of a collection
+    no longer shared with the user's class drops out: the dashboard lists facts by statement."""
     out: tuple[list, list] = ([], [])
     for source, *row in reader(session).execute(_fact_attempts_stmt(), {"user_id": user.id}):
         out[int(source)].append(tuple(map(int, row)))

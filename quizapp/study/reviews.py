@@ -446,7 +446,8 @@ def _review_once(
     if not fact_exists or retired_at is not None:
         raise ScopeNotFound("There is no such card.")
     if card is None:
-        # A first rating makes the card: only of a fact in a collection the user may see.
+        # No card the user may rate: make one, only of a fact in a collection they may see (a
+        # card of a fact they no longer see is refused here too; it stays, with its history).
         from ..collections.access import can_see
 
         if not can_see(session, user, session.scalar(select(Fact.collection_id).where(Fact.id == fact_id))):
@@ -492,11 +493,16 @@ def _prior_rating():
 
 
 def _rating_stmt(_dialect: str):
+    """The user's card of a fact they may still see (a collection unshared from their class takes
+    its cards with it: no row, and the rating is refused as for a fact never shown)."""
+    from ..collections.access import visible
+
     card, fact = Card.__table__, Fact.__table__
     return (
         select(*(card.c[n] for n in CARD_COLUMNS), _prior_rating(), fact.c.id, fact.c.retired_at)
         .join_from(card, fact, fact.c.id == card.c.fact_id)
-        .where(card.c.user_id == bindparam("user_id"), card.c.fact_id == bindparam("fact_id"))
+        .where(card.c.user_id == bindparam("user_id"), card.c.fact_id == bindparam("fact_id"),
+               visible(fact.c.collection_id, user_id=bindparam("user_id")))
         .with_for_update(of=card)
     )
 

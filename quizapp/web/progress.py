@@ -7,8 +7,9 @@ from datetime import datetime, timedelta
 from flask import Blueprint, current_app, flash, redirect, url_for
 from flask_login import current_user, login_required
 
+from ..collections.access import visible_ids
 from ..extensions import db
-from ..models import utcnow
+from ..models import Collection, utcnow
 from ..study import charts
 from ..study import dashboard as stats
 from ..study import progress as pg
@@ -45,8 +46,10 @@ def dashboard():
         return render("progress/dashboard.html", None, **_dashboard_context(user, now)[0])
     # The fingerprint is read before the numbers: a write landing in between then makes the
     # snapshot look older than it is (recomputed next time), never newer (stale).
+    # What the user may see is part of it: a collection unshared from their class leaves the
+    # weakest-facts list at once, not when the snapshot expires.
     fingerprint = (stats.history_fingerprint(db.session, user), user.timezone, user.new_cards_per_day,
-                   user.reviews_per_day)
+                   user.reviews_per_day, tuple(db.session.scalars(visible_ids(user).order_by(Collection.id))))
     snapshots = _snapshots()
     ctx = snapshots.get(user.id, fingerprint, now)
     if ctx is None:
