@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .lexicon import MECHANISM_HEADS, MECHANISM_TAILS, MEDIA_HEADS
 
@@ -141,8 +142,10 @@ def _end_of(text: str, start: int, words: list[str]) -> int:
     return pos
 
 
+@lru_cache(maxsize=65536)
 def normalise(name: str) -> str:
-    """Merge key for spelling and word-order variants of one mechanism's name."""
+    """Merge key for spelling and word-order variants of one mechanism's name. Cached: merging
+    after each new article asks again about every name of the bodies it shares with others."""
     s = name.replace("’", "'").replace("‘", "'")
     s = re.sub(r"^(?:the)\s+", "", s, flags=re.I)
     words = []

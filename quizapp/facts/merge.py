@@ -58,6 +58,12 @@ def standalone_id(f: Fact) -> str | None:
     surname with a role). Once another article spells the acronym out or names the person in
     full, ``f`` merges into that fact and the standalone one must be retired: ``facts.store``
     looks these ids up among the facts to retire."""
+    if f.kind == "leader" and " " in (f.name or ""):
+        return None  # a full name is never resolved into another
+    if f.kind == "mechanism" and f.subtype != "acronym" and not (f.name or "").isupper():
+        return None  # nor is a spelled-out name
+    if f.kind not in ("leader", "mechanism"):
+        return None
     ident = _identity(f, {}, {})
     return fact_id(*[str(p) for p in ident]) if ident is not None else None
 

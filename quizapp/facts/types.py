@@ -102,10 +102,12 @@ def fact_to_json(f: Fact) -> dict:
     return out
 
 
+_FACT_FIELDS = frozenset(Fact.__dataclass_fields__) - {"sources"}
+
+
 def fact_from_json(d: dict) -> Fact:
     """Inverse of ``fact_to_json``; unknown keys (from a newer extractor) are ignored."""
-    known = set(Fact.__dataclass_fields__)
-    fields_ = {k: v for k, v in d.items() if k in known and k != "sources"}
+    fields_ = {k: v for k, v in d.items() if k in _FACT_FIELDS}
     sources = [
         Source(s["article"], s["sentence"], s.get("sentence_idx"),
                tuple(s["span"]) if s.get("span") else None)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, Column, Float, ForeignKey, String, Table, Text, UniqueConstraint
+from sqlalchemy import JSON, Column, Float, ForeignKey, Index, String, Table, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
@@ -20,6 +20,8 @@ question_fact = Table(
     db.metadata,
     Column("question_id", ForeignKey("question.id", ondelete="CASCADE"), primary_key=True),
     Column("fact_id", ForeignKey("fact.id", ondelete="CASCADE"), primary_key=True),
+    # "the questions of these facts" (the primary key serves the other direction)
+    Index("ix_question_fact_fact_id", "fact_id", "question_id"),
 )
 
 

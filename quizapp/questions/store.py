@@ -129,8 +129,12 @@ def _sync(session: Session, collection_id: int, targets: set[int] | None, articl
 
     stmt = select(Question).where(Question.origin == "generated", Question.collection_id == collection_id)
     if targets is not None:
+        # The changed facts' questions and those generated now: two look-ups by index (one
+        # statement with OR between them had SQLite scan the collection's whole bank).
         linked = select(question_fact.c.question_id).where(question_fact.c.fact_id.in_(sorted(targets)))
-        stmt = stmt.where(Question.id.in_(linked) | Question.uid.in_(sorted({q.id for q in generated})))
+        now_made = select(Question.id).where(Question.collection_id == collection_id,
+                                             Question.uid.in_(sorted({q.id for q in generated})))
+        stmt = stmt.where(Question.id.in_(linked.union(now_made)))
     existing = {q.uid: q for q in session.scalars(stmt.options(selectinload(Question.facts)))}
     counts = {"added": 0, "updated": 0, "retired": 0, "unchanged": 0}
     now = utcnow()
