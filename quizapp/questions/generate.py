@@ -34,7 +34,6 @@ from .items.people import PeopleItems
 from .labels import (
     _BASE_DIFFICULTY,
     _TYPE_PREFERENCE,
-    _articles,
     _cap,
     _clean,
     _dedupe,
@@ -71,9 +70,7 @@ class _Generator(PeopleItems, DateItems, GoalItems, GroupItems):
     def near(self, f: Any, g: Any) -> bool:
         """Do facts ``f`` and ``g`` come from one story (an article, or articles that share people
         or bodies)? Foils and swapped-in values are drawn from there first."""
-        topics = self.corpus.topic_of
-        mine = {topics.get(a, a) for a in _articles(f)}
-        return bool(mine & {topics.get(a, a) for a in _articles(g)})
+        return not self.corpus.topics(f).isdisjoint(self.corpus.topics(g))
 
     def make(
         self,

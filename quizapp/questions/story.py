@@ -9,13 +9,14 @@ from datetime import date
 from functools import cached_property
 from typing import Any
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from .goal_views import goal_view
-from .labels import _SKIP_ROLES, _clean, _country, _full_name, _name, _pkey, _rkey, _same_event
+from .labels import _SKIP_ROLES, _clean, _country, _full_name, _name, _pkey, _rkey
 from .normalise import (
     iso_parts,
     normalise,
+    precision,
 )
 from .render import (
     article_pairs,
@@ -137,6 +138,39 @@ class _Corpus:
                 counts[src.article][f.id] = (n + 1, min(first, src.sentence_idx if src.sentence_idx is not None else 10 ** 6))
         return {a: max(sorted(c), key=lambda k: (c[k][0], -c[k][1])) for a, c in counts.items() if c}
 
+    def topics(self, f: Any) -> frozenset[str]:
+        """The topics (``topic_of``) of the articles citing fact ``f``, remembered per fact: foil
+        pools ask whether every fact is near every other."""
+        memo = self.__dict__.setdefault("_topics_memo", {})
+        found = memo.get(f.id)
+        if found is None:
+            topics = self.topic_of
+            found = memo[f.id] = frozenset(topics.get(s.article, s.article) for s in f.sources)
+        return found
+
+    def dates_near(self, f: Any, prec: str) -> set[str]:
+        """Dates of precision ``prec`` (``normalise.precision``) from the story of fact ``f``
+        (``topics``): the first foils of a date question."""
+        by_prec = self.__dict__.get("_dates_by_precision")
+        if by_prec is None:
+            by_prec = self.__dict__["_dates_by_precision"] = {}
+            for g in self.dates:
+                if g.date:
+                    by_prec.setdefault(precision(g.date), []).append((g.date, self.topics(g)))
+        mine = self.topics(f)
+        return {d for d, topics in by_prec.get(prec, ()) if not mine.isdisjoint(topics)}
+
+    def name_forms(self, f: Any) -> tuple[str, frozenset[str]]:
+        """A mechanism's full name and its other forms (aliases, answer), normalised, remembered
+        per fact: each mechanism item compares its own forms with every other body's."""
+        memo = self.__dict__.setdefault("_forms_memo", {})
+        found = memo.get(f.id)
+        if found is None:
+            full = _full_name(f)
+            found = memo[f.id] = (normalise(full) if full else "",
+                                  frozenset(normalise(x) for x in [*f.aliases, f.answer or ""] if x))
+        return found
+
     def actor_parties(self, actor: str) -> frozenset[str]:
         """``render.parties`` against this corpus's leaders, remembered per actor: goal templates
         ask it for every goal about every other goal, which is quadratic without the memo."""
@@ -147,7 +181,22 @@ class _Corpus:
         return found
 
     def dates_of_event(self, event: str) -> list[str]:
-        return [g.date for g in self.dates if g.date and g.event and _same_event(g.event, event)]
+        """Dates of every event that reads as ``event`` (``labels._same_event``), remembered per
+        event and matched in one rapidfuzz pass: every date template asks this of every event,
+        which on a long article was a million comparisons."""
+        memo = self.__dict__.setdefault("_dates_memo", {})
+        found = memo.get(event)
+        if found is None:
+            dated = self._dated_events
+            n = normalise(event)
+            close = {i for _choice, _score, i in process.extract(
+                n, [e for e, _d in dated], scorer=fuzz.token_sort_ratio, score_cutoff=90, limit=None)}
+            found = memo[event] = [d for i, (e, d) in enumerate(dated) if e == n or i in close]
+        return list(found)
+
+    @cached_property
+    def _dated_events(self) -> list[tuple[str, str]]:
+        return [(normalise(g.event), g.date) for g in self.dates if g.date and g.event]
 
     def verb_ambiguous(self, v: Any) -> bool:
         """Would "What did {actor} {verb}?" have another right answer somewhere in the corpus?
@@ -172,7 +221,14 @@ class _Corpus:
         return False
 
     def goals_of(self, parties: frozenset[str]) -> list[str]:
-        """Every goal (raw and cleaned) stated by an actor overlapping ``parties``."""
+        """Every goal (raw and cleaned) stated by an actor overlapping ``parties`` (remembered
+        per set of parties: each goal item asks it about every party of every other goal)."""
+        memo = self.__dict__.setdefault("_goals_memo", {})
+        if parties not in memo:
+            memo[parties] = self._goals_of(parties)
+        return list(memo[parties])
+
+    def _goals_of(self, parties: frozenset[str]) -> list[str]:
         out = []
         for f in self.goals:
             v = self.goal_views.get(f.id)

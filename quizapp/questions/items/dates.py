@@ -66,7 +66,7 @@ class DateItems:
 
         window = {"day": 90, "month": 400, "year": 365 * 12}[prec]
         # foils from the same story, or the true date moved: another article's years are easy to rule out
-        same_precision = {g.date for g in c.dates if g.date and precision(g.date) == prec and self.near(f, g)}
+        same_precision = c.dates_near(f, prec)
         corpus_dates = sorted((d for d in same_precision if free(d)
                                and _date_pool_sort_key(d, iso)[0] <= window),
                               key=lambda d: _date_pool_sort_key(d, iso))

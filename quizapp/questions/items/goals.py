@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from ..blanks import (
     BLANK,
@@ -62,13 +62,14 @@ class GoalItems:
         # that no overlapping actor also stated, and that do not name this actor (China's "work
         # with Russia to ..." is no wrong answer about Russia): never a true alternative.
         mine = c.goals_of(v.parties)
+        mine_n = [normalise(m) for m in mine]
         pool = []
         for w in c.goal_views.values():
             if w.parties & v.parties or w.form != v.form or len(words(w.goal)) > 2 * len(words(v.goal)) + 4:
                 continue
             if c.actor_parties(w.goal) & v.parties:
                 continue
-            if any(fuzz.token_set_ratio(normalise(w.goal), normalise(m)) >= 80 for m in mine):
+            if _like_any(normalise(w.goal), mine_n, 80):
                 continue
             pool.append((0 if w.article == v.article else 2, w.goal))
         if question and sum(1 for t, _ in pool if t == 0) >= 2:
@@ -148,14 +149,13 @@ class GoalItems:
             return None  # not known to be a person, country or body: no safe foils
         if len(v.actor.split()) > 8:
             return None
-        mine = c.goals_of(v.parties)
+        mine = [normalise(m) for m in c.goals_of(v.parties)]
         pool: list[tuple[int, str]] = []
         for name, g in cands:
             ps = c.actor_parties(name)
             if ps & v.parties or normalise(name) in v.parties or contains_phrase(v.actor, name):
                 continue
-            theirs = c.goals_of(ps)
-            if any(fuzz.token_set_ratio(normalise(t), normalise(m)) >= 70 for t in theirs for m in mine):
+            if any(_like_any(normalise(t), mine, 70) for t in c.goals_of(ps)):
                 continue  # they stated a like aim: not a wrong answer
             pool.append((0 if _articles(g) & here else 3, name))
         if sum(1 for t, _ in pool if t == 0) < 2:
@@ -165,3 +165,11 @@ class GoalItems:
         answer = _cap(answer)
         return self.mc([f], "mc:who", prompt, answer, [v.actor], [(t, _cap(n)) for t, n in pool],
                        person=is_person, **kw)
+
+
+def _like_any(goal: str, others: list[str], cutoff: int) -> bool:
+    """Does ``goal`` read like one of ``others`` (token set ratio at least ``cutoff``)? One
+    rapidfuzz pass over the list, not a Python loop: goal items compare every goal with every
+    goal of every other party."""
+    return bool(others) and process.extractOne(goal, others, scorer=fuzz.token_set_ratio,
+                                               score_cutoff=cutoff) is not None

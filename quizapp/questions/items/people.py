@@ -156,8 +156,8 @@ class PeopleItems:
             return []
         c = self.corpus
         my_forms = {normalise(x) for x in [full, *f.aliases, f.answer or ""] if x}
-        others = [g for g in c.mechanisms if _full_name(g) and normalise(_full_name(g)) not in my_forms
-                  and not (my_forms & {normalise(x) for x in [*g.aliases, g.answer or ""] if x})]
+        others = [g for g in c.mechanisms if _full_name(g) and c.name_forms(g)[0] not in my_forms
+                  and my_forms.isdisjoint(c.name_forms(g)[1])]
 
         def tier(g: Any) -> int:
             # same story first (foils a reader met), then the same kind of body
