@@ -751,3 +751,35 @@ def test_unsharing_takes_the_facts_off_the_dashboard_and_refuses_their_cards(app
     with app.app_context():
         assert db.session.scalar(select(func.count()).select_from(Card).where(
             Card.user_id == w.uid["member"], Card.fact_id == fid)) == 1  # the card (history) stays
+
+
+def test_a_quiz_started_before_unsharing_keeps_its_answers_and_drops_the_rest(app, make_user):
+    """The student's answers stay theirs; the items they had not reached are neither shown, nor
+    answerable, nor listed on the results once the collection is unshared."""
+    w = build_world(app, make_user, objects=("t1_shared",))
+    m, aid = w.clients["member"], w.article["t1_shared"]
+    r = m.post("/quiz/start", data={"scope": "article", "article": str(aid), "length": "10", "mode": "test"})
+    assert r.status_code == 303
+    quiz_id = _id_from(r.headers["Location"], "quiz")
+    from .test_reliability import answer_form
+
+    with app.app_context():
+        rows = list(db.session.scalars(
+            select(QuizItem).where(QuizItem.quiz_id == quiz_id).order_by(QuizItem.position)))
+        items = [(i.id, i.question.prompt) for i in rows]
+        form = answer_form(rows[0].question, rows[0].id)
+    assert len(items) >= 2, items
+    first, rest = items[0], items[1:]
+    page = m.get(f"/quiz/{quiz_id}").get_data(as_text=True)
+    assert f"/quiz/{quiz_id}/items/{first[0]}" in page  # the first item is asked
+    assert m.post(f"/quiz/{quiz_id}/items/{first[0]}", data=form).status_code == 303
+
+    assert w.clients["owner"].post(f"/collections/{w.named['shared']}/share", data={}).status_code == 303
+    r = m.get(f"/quiz/{quiz_id}")
+    assert r.status_code == 302 and r.headers["Location"].endswith(f"/quiz/{quiz_id}/results")
+    r = m.post(f"/quiz/{quiz_id}/items/{rest[0][0]}", data={"response": "x"})
+    assert r.status_code == 404
+    results = m.get(f"/quiz/{quiz_id}/results").get_data(as_text=True)
+    assert str(escape(first[1])) in results  # what was answered stays the student's
+    for _item_id, prompt in rest:
+        assert str(escape(prompt)) not in results

@@ -17,10 +17,11 @@ from functools import cache
 from types import SimpleNamespace
 from typing import Any
 
-from sqlalchemy import and_, bindparam, func, select, true, update
+from sqlalchemy import and_, bindparam, func, or_, select, true, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, contains_eager, joinedload
 
+from ..collections.access import visible
 from ..models import (
     Answer,
     Card,
@@ -222,6 +223,8 @@ def _answer_target_stmt(dialect: str):
     stmt = select(*columns).select_from(joined).where(
         item.c.id == bindparam("item_id"), item.c.quiz_id == bindparam("quiz_id"),
         quiz.c.user_id == bindparam("user_id"),
+        # an item of a collection no longer shared with the user is no longer answered
+        or_(question.c.collection_id.is_(None), visible(question.c.collection_id, user_id=bindparam("user_id"))),
     ).order_by(fact.c.id)
     return stmt if dialect == "sqlite" else stmt.with_for_update(of=quiz)
 

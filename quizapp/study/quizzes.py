@@ -34,7 +34,7 @@ from ..questions.store import question_from_row
 from ..questions.types import Question as PureQuestion
 from . import quiz as qz
 from .errors import EmptyScope, ScopeNotFound, StudyError
-from .scope import article_questions, bank_filter, live_article, usable_set
+from .scope import article_questions, bank_filter, live_article, still_usable, usable_set
 from .sql import count_where
 
 
@@ -198,7 +198,8 @@ def current_item(session: Session, quiz: Quiz) -> QuizItem | None:
     """The first unanswered item (resume point), or None when every item has an answer."""
     return session.scalar(
         select(QuizItem)
-        .where(QuizItem.quiz_id == quiz.id, ~exists().where(Answer.quiz_item_id == QuizItem.id))
+        .where(QuizItem.quiz_id == quiz.id, ~exists().where(Answer.quiz_item_id == QuizItem.id),
+               still_usable(QuizItem.question_id, quiz.user_id))
         .order_by(QuizItem.position)
         .limit(1)
         .options(selectinload(QuizItem.question).selectinload(Question.facts))
@@ -235,11 +236,13 @@ class ItemView:
 
 
 def quiz_item_views(session: Session, quiz: Quiz) -> list[ItemView]:
-    """Every item with its question and answer: three queries whatever the quiz length."""
+    """Every item with its question and answer (unanswered ones only while the user may still be
+    asked them: ``scope.still_usable``): three queries whatever the quiz length."""
     rows = session.execute(
         select(QuizItem, Answer)
         .outerjoin(Answer, Answer.quiz_item_id == QuizItem.id)
-        .where(QuizItem.quiz_id == quiz.id)
+        .where(QuizItem.quiz_id == quiz.id,
+               or_(Answer.id.is_not(None), still_usable(QuizItem.question_id, quiz.user_id)))
         .order_by(QuizItem.position)
         .options(selectinload(QuizItem.question).selectinload(Question.facts))
     ).all()

@@ -51,6 +51,15 @@ def bank_filter(user: Any = None):
                 visible(Question.collection_id, user))
 
 
+def still_usable(question_id: Any, user_id: Any):
+    """The question (by id column) is still the user's to be asked: in a collection they may see,
+    or in none (a teacher's own or imported question, reached through a set). A quiz started
+    while a collection was shared keeps what was answered; its other items drop out once the
+    collection is unshared."""
+    return exists().where(Question.id == question_id,
+                          or_(Question.collection_id.is_(None), visible(Question.collection_id, user_id=user_id)))
+
+
 def article_questions(article_id: int):
     return (
         select(question_fact.c.question_id)
