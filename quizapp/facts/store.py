@@ -6,11 +6,14 @@ merging a whole collection after every upload grows with the collection; instead
 share a merge key (``facts.keys``) with the changed article, and the raw facts sharing keys with
 those, are merged again (two hops reach everything that can change their merge: see
 ``facts.keys``), and only the merged facts made from a raw fact sharing a key with the changed
-article are synced. The result is the same as merging the whole collection (a test checks it).
+article are synced, together with the standalone facts those raw facts made before something
+resolved them (a bare acronym another article now spells out). The result is the same as merging
+the whole collection (tests check it, one article at a time and in bulk).
 
 Rows are synced by the extractor's stable ids within their collection: an unchanged fact keeps its
 row (and the cards, answers and questions that point at it); a fact no longer found is retired,
-never deleted.
+never deleted. Sources are diffed, not rewritten, so a body named in hundreds of articles costs one
+new row when one more article names it.
 """
 
 from __future__ import annotations

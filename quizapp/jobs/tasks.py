@@ -45,8 +45,10 @@ def _set(session, article_id: int, **values) -> None:
 
 
 def process_article(article_id: int) -> str:
-    """Derive one article's facts and questions; its final status ("ready", "failed", or
-    "gone" when the article no longer exists or was retired meanwhile)."""
+    """Derive one article's facts and questions; what became of it: "ready", "failed", "retired"
+    (it was removed: its facts and questions were taken out), "gone" (deleted or removed while
+    spaCy worked) or "superseded" (its text was replaced meanwhile; the job queued for the new
+    text derives it)."""
     from ..extensions import db
     from ..facts.store import extract_raw_facts
     from ..models import Article
