@@ -516,6 +516,15 @@ def test_typed_answers_list_the_name_without_diacritics():
     assert typed
     for q in typed:
         assert "Joao Luiz Ferreira" in q.accepted_answers, q.accepted_answers
+        # the surname alone, as written and without its accent
+        assert {"Ferreira"} <= set(q.accepted_answers)
+    accented = leader("C", "Ana Conceição", "Minister of Culture", "Brazil", "minister",
+                      "Brazil's Minister of Culture, Ana Conceição, opened the festival on Monday.")
+    typed = [q for q in generate([accented, g], random.Random(1), budget=0)
+             if q.type in ("short_answer", "cloze") and q.answer == "Ana Conceição"]
+    assert typed
+    for q in typed:
+        assert {"Conceição", "Conceicao", "Ana Conceicao"} <= set(q.accepted_answers), q.accepted_answers
 
 
 def test_no_who_question_for_a_role_many_people_hold():

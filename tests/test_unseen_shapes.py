@@ -196,3 +196,41 @@ def test_roles_given_by_who_heads_and_by_a_nationality_and_occupation():
     assert found["Ibrahim Thiaw"][0] == "head of the secretariat"
     assert found["Lukas Hartmann-Reyes"][0] == "head of the imf team on sri lanka"
     assert found["Rena Lee"] == ("diplomat", "Singapore")
+
+
+@pytest.mark.parametrize("sentence,published,expected", [
+    # the day is written out with its year, so "last year" is not said again after it
+    ("Fighting broke out on 15 April last year, the agency said.", date(2024, 3, 1),
+     "Fighting broke out on 15 April 2023, the agency said."),
+    # and "this year" says which year the day is in
+    ("The two leaders met on 3 May this year.", date(2024, 8, 1), "The two leaders met on 3 May 2024."),
+    ("The talks resumed in March last year.", date(2024, 8, 1), "The talks resumed in March 2023."),
+    ("The deal was signed last year.", date(2024, 8, 1), "The deal was signed in 2023."),
+])
+def test_a_day_and_its_relative_year_are_written_out_once(sentence, published, expected):
+    assert absolutise(sentence, published) == expected
+
+
+@pytest.mark.parametrize("sentence,caption", [
+    ("Photo caption: The Minister addresses the media at the Emergency Centre, Suva, on Tuesday.", True),
+    ("Traders and officials at the opening of the Lake Trade Forum in Kisumu on Tuesday.", True),
+    ("Delegates during the closing session of the River Basin Summit.", True),
+    ("The Speaker of the Assembly, Ana Lopes, addresses the plenary in the Congress Hall, Lisbon.", True),
+    ("Officials at the meeting agreed to cut tariffs on maize.", False),
+    ("Leaders at the summit will meet again in May.", False),
+    ("The President visits China every year to discuss trade.", False),
+])
+def test_caption_shapes_are_told_from_news_sentences(sentence, caption):
+    from quizapp.questions.sentences import is_caption
+
+    assert is_caption(sentence) is caption
+
+
+@pytest.mark.parametrize("sentence,alone", [
+    ("The department opened 412 new cases in 2024, up from 336 the year before.", False),
+    ("The President-elect will be sworn in on 19 January 2026.", False),
+    ("The minister signed the accord in Lusaka in 2023.", False),
+    ("Kenya and Uganda signed the customs accord in Arusha in 2023.", True),
+])
+def test_an_unnamed_office_or_body_does_not_stand_alone(sentence, alone):
+    assert stands_alone(sentence) is alone

@@ -107,7 +107,11 @@ class _Generator(PeopleItems, DateItems, GoalItems, GroupItems):
                 extra += [parts[-1], *spelling_variants(parts[-1])]
             # kept apart from ``_dedupe``, which folds diacritics: "Joao" must be listed beside "João"
             # for tools that compare strictly (exports), and for a reader of the accepted answers
-            acc = [*acc, *[v for v in _dedupe(extra) if v not in acc]]
+            have = {a.casefold() for a in acc}
+            for v in extra:
+                if v.strip() and v.casefold() not in have:
+                    have.add(v.casefold())
+                    acc.append(v.strip())
         if qtype not in ("matching", "ordering", "true_false"):
             if any(leaks(prompt, a) for a in acc):
                 return None

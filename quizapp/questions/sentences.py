@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import replace
+from datetime import date
 from functools import lru_cache
 
 _DANGLING_START = re.compile(
@@ -39,8 +41,21 @@ def is_headline(sentence: str) -> bool:
 _CAPTION = re.compile(
     r"\((?:AP|AFP|Reuters|REUTERS|Getty|EPA|Xinhua|Photo|Photos|File)\b|\b(?:Photo|Photos|Photograph|Picture|Image)\s*(?:by|:|credit)"
     r"|\b(?:AP|AFP|Reuters|REUTERS|Getty Images|EPA)\s*/|\bFile photo\b|\bposes? for (?:a )?(?:portrait|photo|picture)"
-    r"|\b(?:pictured|in this photo|seen in this|from left|left to right)\b|\((?:L|R|C|left|right|centre|center)\)",
+    r"|\b(?:pictured|in this photo|seen in this|from left|left to right)\b|\((?:L|R|C|left|right|centre|center)\)"
+    r"|\b(?:Photo|Picture|Image)\s+caption\b|^Caption\s*:",
 )
+
+# A caption's other shape: who, then where, and no verb ("Traders and officials at the opening of
+# the trade forum on Tuesday."): a few words, "at/during the", and no finite verb anywhere.
+_CAPTION_SCENE = re.compile(r"^[A-Z][\w'’-]*(?:\s+[\w'’.-]+){0,4}?\s+(?:at|during)\s+(?:the|a|an)\s")
+# And the present-tense one ("The President of the Council, Satu X, addresses the plenary in the
+# Parliament House, Helsinki."): a scene verb in the present, ending on the place.
+_CAPTION_PRESENT = re.compile(
+    r"\b(?:addresses|speaks|arrives|attends|delivers|greets|shakes hands|listens|looks on|waves|poses|"
+    r"walks|gestures|chairs|opens|inspects|receives|visits|tours)\b[^.;:\"“”]*,\s*[A-Z][\w'’-]+"
+    r"(?:\s[A-Z][\w'’-]+)?\.?$")
+_VERB_STRICT = re.compile(r"\b(?:is|are|was|were|be|been|has|have|had|will|would|can|could|should|must|may|"
+                          r"might|shall|did|does|do|said|says|told|met|made|took|gave|[a-z]{3,}ed)\b")
 
 _VERB = re.compile(r"\b(?:is|are|was|were|be|been|being|has|have|had|will|would|can|could|should|must|may|might|"
                    r"shall|did|does|do|said|says|[a-z]{2,}(?:ed|es|ing))\b")
@@ -56,7 +71,9 @@ def is_caption(sentence: str) -> bool:
     """A photo caption or credit, or a verbless list of names and titles (a caption's people)."""
     s = sentence.strip()
     return bool(_CAPTION.search(s)) or (";" in s and not _VERB.search(s)) or \
-        bool(_CAPTION_LEAD.match(s) and not _FINITE.search(s))
+        bool(_CAPTION_LEAD.match(s) and not _FINITE.search(s)) or \
+        bool(_CAPTION_SCENE.match(s) and len(s.split()) <= 30 and not _VERB_STRICT.search(s)) or \
+        bool(_CAPTION_PRESENT.search(s) and not _VERB_STRICT.search(s))
 
 def self_contained(sentence: str) -> bool:
     """No leading pronoun, no "he said" whose speaker the sentence never names."""
@@ -121,7 +138,9 @@ _ANAPHORIC = re.compile(
     r"mission|review|process|measures?|initiative|treaty|law|bill|arrangement|framework|step|country|region|"
     r"talks|visit|trip|call|letter|document|list|rules|article|item|case|dispute|panel|body|office|team|"
     r"agency|commission|council|committee|assembly|alliance|union|fund|bank|government|ministry|side|sides|"
-    r"pair|two|latter|former|above|following)\b", re.IGNORECASE)
+    r"pair|two|latter|former|above|following|department|duty|continent|president-elect|observers?|delegates?|"
+    r"authorities|company|firm|court|regulator|minister|president|secretary|chair(?:man|woman|person)?|"
+    r"spokes(?:person|man|woman)|envoy|ambassador|commissioner|director)\b", re.IGNORECASE)
 
 # Time told from the day of writing ("today", "on Monday", "last year"): a reader of the item alone
 # cannot place it. And a speaker's or interviewer's own voice ("me", "us", "you").
@@ -137,6 +156,14 @@ _PRONOUN = re.compile(r"\b(?:it|they|them|he|she|him|its|their|his|her|this|thes
 
 # Date shapes told from the day of writing (see facts.dates): rewritten with the date they name.
 _RELATIVE_HOWS = {"wd", "rel", "ago", "year_rel", "mon_rel", "month_rel", "week", "md", "dm", "mon", "month_end"}
+
+def _valid_iso(iso: str) -> bool:
+    try:
+        date.fromisoformat(iso if len(iso) == 10 else (iso + "-01" if len(iso) == 7 else iso + "-01-01"))
+    except ValueError:
+        return False
+    return True
+
 
 def absolutise(sentence: str, published) -> str:
     """The sentence with its relative dates written out against the article's publication date
@@ -156,7 +183,24 @@ def absolutise(sentence: str, published) -> str:
 
     found = find_dates(sentence, published, None, future_at)
     starts = {d.start for d in found}
+    # "15 April last year": the day is written out with its year, so "last year" goes with it
+    # (it would otherwise come out twice: "on 15 April 2023 in 2023")
+    # and says which year the day is in ("3 May this year")
+    year_of: dict[int, str] = {}
+    said_with: set[int] = set()
+    for d in found:
+        for e in found:
+            if e is not d and precision(d.iso) == "year" and precision(e.iso) != "year" \
+                    and e.end <= d.start and not sentence[e.end:d.start].strip():
+                year_of[e.start] = d.iso[:4]
+                said_with.add(d.start)
     for d in sorted(found, key=lambda d: -d.start):
+        if d.start in said_with:
+            gap = re.match(r"\s*", sentence[:d.start][::-1])
+            out = out[:d.start - gap.end()] + out[d.end:]
+            continue
+        if d.start in year_of and _valid_iso(year_of[d.start] + d.iso[4:]):
+            d = replace(d, iso=year_of[d.start] + d.iso[4:], how="md")
         if d.how not in _RELATIVE_HOWS or re.match(r"['’]s\b", sentence[d.end:]):
             continue
         gap = re.match(r",?\s*", sentence[d.end:])
@@ -186,7 +230,7 @@ def stands_alone(sentence: str) -> bool:
     for m in _ANAPHORIC.finditer(s):
         after = s[m.end():m.end() + 25]
         named_before = re.search(r"\b[A-Z][a-z]+(?:\s+[A-Z][\w-]+)+|\b[A-Z]{2,}", s[:m.start()])
-        if re.match(r"\s+(?:of|on|in|between|for|to)\s+(?:the\s+)?[A-Z]|\s+\(", after) or (
+        if re.match(r"\s+(?:of|on|in|between|for|to)\s+(?:the\s+)?[A-Z]|\s+\(|,?\s+[A-Z][a-z]", after) or (
                 named_before and m.group(0).split()[0].lower() in ("its", "their", "his", "her")):
             continue  # "the meeting of the Council", "its members" after a name
         return False
