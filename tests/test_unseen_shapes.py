@@ -234,3 +234,28 @@ def test_caption_shapes_are_told_from_news_sentences(sentence, caption):
 ])
 def test_an_unnamed_office_or_body_does_not_stand_alone(sentence, alone):
     assert stands_alone(sentence) is alone
+
+
+@pytest.mark.parametrize("name,variants", [
+    ("Pilot Program for Climate Resilience", ["Pilot Programme for Climate Resilience"]),
+    ("World Health Organisation", ["World Health Organization"]),
+    ("Centre for Defence Studies", ["Center for Defense Studies"]),
+    ("Conference of the Parties", []),  # no "Conferense"
+    ("Installed Capacity Enterprise", []),  # no "Instaled", no "Enterprize"
+])
+def test_other_spellings_are_whole_words_only(name, variants):
+    from quizapp.questions.normalise import spelling_variants
+
+    assert spelling_variants(name) == variants
+
+
+@pytest.mark.parametrize("sentence,iso,blanked", [
+    ("An IMF team visited Colombo from November 17 to 23, 2024.", "2024-11-17", None),
+    ("The Committee meets from 25 July to 3 August 2010.", "2010-08-03", None),
+    ("The board approved the loan on 20 March 2023.", "2023-03-20", "The board approved the loan on _____."),
+])
+def test_one_end_of_a_date_range_is_not_blanked(sentence, iso, blanked):
+    from quizapp.questions.blanks import _blank_date
+
+    found = _blank_date(sentence, iso)
+    assert (found[0] if found else None) == blanked

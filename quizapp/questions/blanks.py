@@ -122,6 +122,11 @@ def _blank(sentence: str, forms: Sequence[str]) -> tuple[str, str] | None:
     return None
 
 
+_RANGE_AFTER = re.compile(r"\s*(?:to|until|till|through|-|–|—)\s*\d")
+_RANGE_BEFORE = re.compile(r"(?:\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?)\s*"
+                           r"(?:to|until|till|through|-|–|—)\s*$")
+
+
 def _blank_date(sentence: str, iso: str) -> tuple[str, str] | None:
     """Blank the date expression in ``sentence`` that states ``iso`` (at its precision)."""
     target = iso_parts(iso)
@@ -137,6 +142,8 @@ def _blank_date(sentence: str, iso: str) -> tuple[str, str] | None:
             continue
         if (gm, gd) != (tm, td) or (gy is None and gm is None):
             continue
+        if _RANGE_AFTER.match(sentence, m.end()) or _RANGE_BEFORE.search(sentence[:m.start()]):
+            continue  # one end of a range ("from _____ to 23, 2024") is no fair blank
         return sentence[: m.start()] + BLANK + sentence[m.end():], m.group(0)
     return None
 

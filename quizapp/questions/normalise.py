@@ -251,8 +251,34 @@ def parse_date(text: str) -> DateParts | None:
 
 
 # UK and US spellings a reader may type for the same word (pairs of endings and whole words).
-_SPELLINGS = (("isation", "ization"), ("ise", "ize"), ("ised", "ized"), ("ising", "izing"), ("our", "or"),
-              ("tre", "ter"), ("ence", "ense"), ("ogue", "og"), ("lled", "led"))
+# British and American spellings of one word. Whole words (and "-isation" endings) only: a rule on
+# any ending turned "Resilience" into "Resiliense" and "Installed" into "Instaled".
+_SPELLING_WORDS = {
+    "programme": "program", "programmes": "programs", "centre": "center", "centres": "centers",
+    "theatre": "theater", "metre": "meter", "metres": "meters", "litre": "liter", "defence": "defense",
+    "offence": "offense", "licence": "license", "catalogue": "catalog", "dialogue": "dialog",
+    "labour": "labor", "harbour": "harbor", "neighbour": "neighbor", "neighbours": "neighbors",
+    "honour": "honor", "favour": "favor", "colour": "color", "behaviour": "behavior", "endeavour": "endeavor",
+    "organise": "organize", "organised": "organized", "recognise": "recognize", "recognised": "recognized",
+    "realise": "realize", "mobilise": "mobilize", "prioritise": "prioritize", "stabilise": "stabilize",
+    "modernise": "modernize", "digitalise": "digitalize", "harmonise": "harmonize", "analyse": "analyze",
+    "travelled": "traveled", "cancelled": "canceled", "modelling": "modeling", "fulfil": "fulfill",
+    "enrolment": "enrollment", "judgement": "judgment", "ageing": "aging", "aluminium": "aluminum",
+}
+_SPELLING_BACK = {us: uk for uk, us in _SPELLING_WORDS.items()}
+
+
+def _swap_spelling(word: str) -> str:
+    low = word.lower()
+    other = _SPELLING_WORDS.get(low) or _SPELLING_BACK.get(low)
+    if other is None:
+        m = re.fullmatch(r"(\w{3,})(isation|ization)(s?)", low)
+        if not m:
+            return word
+        other = m.group(1) + ("ization" if m.group(2) == "isation" else "isation") + m.group(3)
+    if word.isupper():
+        return other.upper()
+    return other[:1].upper() + other[1:] if word[:1].isupper() else other
 
 
 def spelling_variants(text: str) -> list[str]:
@@ -267,10 +293,7 @@ def spelling_variants(text: str) -> list[str]:
         .replace("æ", "ae").replace("ß", "ss").replace("ł", "l")
     if plain != text:
         out.append(plain)
-    for uk, us in _SPELLINGS:
-        for a, b in ((uk, us), (us, uk)):
-            swapped = re.sub(rf"(?<=\w{{3}}){a}\b", b, text)
-            if swapped != text and swapped not in out:
-                out.append(swapped)
-                break
+    swapped = re.sub(r"[A-Za-z]+", lambda m: _swap_spelling(m.group(0)), text)
+    if swapped != text and swapped not in out:
+        out.append(swapped)
     return out
