@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from typing import Any
 
 from .normalise import contains_phrase, normalise, tokens
@@ -217,42 +218,50 @@ def with_the(actor: str) -> str:
 def speaker(sentence: str, leaders: Sequence[Any]) -> str | None:
     """The named person a sentence quotes ("Wang Yi said, ..." / "..., Putin said."): of the
     leaders quoted, the first in ``leaders``."""
-    names, patterns = _speaker_patterns(leaders)
-    if not names:
+    names, ordered = _speaker_names(leaders)
+    # Only the names the sentence contains go into the patterns: the same matches as an
+    # alternation of every leader's name, without compiling that alternation for each story.
+    present = tuple(f for f in ordered if f in sentence)
+    if not present:
         return None
-    found = [names[m.group("form")] for p in patterns for m in p.finditer(sentence)]
+    found = [names[m.group("form")] for p in _speaker_patterns(present) for m in p.finditer(sentence)]
     return min(found)[1] if found else None
 
 
-_SPEAKER_MEMO: dict[int, tuple[Sequence[Any], dict[str, tuple[int, str]], tuple[re.Pattern, ...]]] = {}
+_SPEAKER_MEMO: dict[int, tuple[Sequence[Any], dict[str, tuple[int, str]], tuple[str, ...]]] = {}
 
 
-def _speaker_patterns(leaders: Sequence[Any]) -> tuple[dict[str, tuple[int, str]], tuple[re.Pattern, ...]]:
-    """Each leader's name and surname as one alternation per quoting pattern, built once per
-    list of leaders (a goal template asks about every goal sentence against every leader)."""
+def _speaker_names(leaders: Sequence[Any]) -> tuple[dict[str, tuple[int, str]], tuple[str, ...]]:
+    """Each leader's name and surname (form -> the first leader's position, their name), and the
+    forms longest first; built once per list of leaders (a goal template asks about every goal
+    sentence against every leader)."""
     memo = _SPEAKER_MEMO.get(id(leaders))
     if memo is not None and memo[0] is leaders:
         return memo[1], memo[2]
-    names: dict[str, tuple[int, str]] = {}  # form -> (the first leader's position, their name)
+    names: dict[str, tuple[int, str]] = {}
     for i, f in enumerate(leaders):
         name = clean(getattr(f, "name", None) or getattr(f, "answer", ""))
         if not name:
             continue
         for form in ([name, tokens(name)[-1].capitalize()] if len(name.split()) > 1 else [name]):
             names.setdefault(form, (i, name))
-    patterns: tuple[re.Pattern, ...] = ()
-    if names:
-        alt = "(?P<form>" + "|".join(re.escape(f) for f in sorted(names, key=len, reverse=True)) + ")"
-        patterns = (
-            re.compile(rf"(?:^|\.\s|,\s|President\s|Minister\s){alt}\s+(?:said|says|stressed|noted)\b"),
-            re.compile(rf"(?:^|President\s|Minister\s){alt}\s+said\s+(?:on\s+)?[A-Z][a-z]+day\b"),
-            re.compile(rf",\s*{alt}\s+(?:said|says|added|stressed)\.?[\"”]?$"),
-            re.compile(rf"^{alt}\s+(?:said|says)\b"),
-        )
+    ordered = tuple(sorted(names, key=len, reverse=True))
     if len(_SPEAKER_MEMO) > 8:
         _SPEAKER_MEMO.clear()
-    _SPEAKER_MEMO[id(leaders)] = (leaders, names, patterns)
-    return names, patterns
+    _SPEAKER_MEMO[id(leaders)] = (leaders, names, ordered)
+    return names, ordered
+
+
+@lru_cache(maxsize=4096)
+def _speaker_patterns(forms: tuple[str, ...]) -> tuple[re.Pattern, ...]:
+    """The quoting patterns with ``forms`` (longest first) as one alternation."""
+    alt = "(?P<form>" + "|".join(re.escape(f) for f in forms) + ")"
+    return (
+        re.compile(rf"(?:^|\.\s|,\s|President\s|Minister\s){alt}\s+(?:said|says|stressed|noted)\b"),
+        re.compile(rf"(?:^|President\s|Minister\s){alt}\s+said\s+(?:on\s+)?[A-Z][a-z]+day\b"),
+        re.compile(rf",\s*{alt}\s+(?:said|says|added|stressed)\.?[\"”]?$"),
+        re.compile(rf"^{alt}\s+(?:said|says)\b"),
+    )
 
 
 # --- date events ---------------------------------------------------------------------------------

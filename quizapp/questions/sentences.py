@@ -86,9 +86,19 @@ def self_contained(sentence: str) -> bool:
 
 def find_span(sentence: str, phrase: str) -> tuple[int, int] | None:
     """Where ``phrase`` occurs in ``sentence``, tolerant of case, quotes, hyphens and spacing."""
-    pattern = _phrase_pattern(phrase)
-    m = pattern.search(sentence) if pattern is not None else None
+    ws = _phrase_words(phrase)
+    if not ws:
+        return None
+    low = sentence.lower()
+    if any(w not in low for w in ws):
+        return None  # a word is missing: no need to compile (most phrases asked about are absent)
+    m = _phrase_pattern(phrase).search(sentence)
     return (m.start(), m.end()) if m else None
+
+
+@lru_cache(maxsize=8192)
+def _phrase_words(phrase: str) -> tuple[str, ...]:
+    return tuple(w.lower() for w in re.findall(r"\w+", phrase))
 
 
 @lru_cache(maxsize=8192)
