@@ -553,3 +553,19 @@ def test_photo_captions_are_not_quizzed():
                       "Meeting of CARICOM Heads of Government held in New Providence, The Bahamas.")
     assert not is_caption("Foreign Minister Wang Yi at the summit said the two sides would cooperate.")
     assert not is_caption("President Xi Jinping in Beijing on Monday met the visiting delegation.")
+
+
+def test_a_sentence_that_only_points_at_a_date_is_not_blanked_or_swapped():
+    """"approved the loan on Tuesday": the article leaves the date to its dateline, so no blank and
+    no swapped date in that sentence (a reader would need a calendar); an explicit date is asked."""
+    published = Fact(id="P", kind="date", subtype="publication", statement="Published on 2024-11-06",
+                     answer="2024-11-06", date="2024-11-06", event="publication",
+                     sources=[Source(ART, "Published: 6 November 2024", None, None)])
+    pointed = dated("T", "2024-11-05", "The board approved the loan",
+                    "The board of the Regional Development Fund approved the loan for the coastal road on Tuesday.")
+    stated = dated("S", "2024-10-02", "The fund's council adopted the strategy",
+                   "The council of the Regional Development Fund adopted its new lending strategy on 2 October 2024.")
+    qs = generate([published, pointed, stated], random.Random(1), budget=0)
+    in_sentence = [q for q in qs if q.type in ("cloze", "true_false") or q.prompt.startswith("Which date completes")]
+    assert not [q for q in in_sentence if q.fact_ids == ["T"]], [q.prompt for q in in_sentence]
+    assert [q for q in in_sentence if q.fact_ids == ["S"]]

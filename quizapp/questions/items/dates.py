@@ -51,7 +51,7 @@ class DateItems:
         # cloze first: it needs no event and consumes no rng
         for src in _good_sentences(f):
             text = _cloze_text(src.sentence, self.corpus.published.get(src.article))
-            found = _blank_date(text, iso) if text else None
+            found = _blank_date(text, iso) if text and _states_date(src.sentence, iso) else None
             if found is None or not _enough_context(found[0]):
                 continue
             n = sum(1 for x in out if x is not None)
@@ -94,7 +94,7 @@ class DateItems:
         # one (or kept) it is a true/false statement.
         for src in _good_sentences(f)[:1]:
             text = _cloze_text(src.sentence, self.corpus.published.get(src.article))
-            found = _blank_date(text, iso) if text else None
+            found = _blank_date(text, iso) if text and _states_date(src.sentence, iso) else None
             if found is None or not _enough_context(found[0]):
                 continue
             blanked, matched = found
@@ -113,3 +113,10 @@ class DateItems:
             false = blanked.replace(BLANK, render_like(matched, iso, self.rng.choice(sorted(wrong)))) if wrong else None
             out.append(self.true_false(f, text, false, "tf:when", sources=srcs))
         return out
+
+
+def _states_date(sentence: str, iso: str) -> bool:
+    """Does the article's own sentence state the date ("on 4 November 2024"), not only point at it
+    ("on Tuesday", "last year")? A blank or a swapped date in a sentence we wrote the date into
+    asks for calendar arithmetic the article leaves to its dateline."""
+    return _blank_date(strip_dateline(sentence), iso) is not None
