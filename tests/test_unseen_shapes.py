@@ -259,3 +259,11 @@ def test_one_end_of_a_date_range_is_not_blanked(sentence, iso, blanked):
 
     found = _blank_date(sentence, iso)
     assert (found[0] if found else None) == blanked
+
+
+def test_a_range_has_no_single_date_answer():
+    from quizapp.questions.blanks import date_in_range
+
+    assert date_in_range("The Committee meets from 25 July to 3 August 2010.", "2010-07-25")
+    assert date_in_range("An IMF team visited Colombo from November 17 to 23, 2024.", "2024-11-17")
+    assert not date_in_range("The Committee met on 25 July 2010 in Geneva.", "2010-07-25")

@@ -127,6 +127,19 @@ _RANGE_BEFORE = re.compile(r"(?:\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept
                            r"(?:to|until|till|through|-|–|—)\s*$")
 
 
+def date_in_range(sentence: str, iso: str) -> bool:
+    """Is ``iso`` stated in ``sentence`` as one end of a range ("from 25 July to 3 August")? Then
+    "when" has no single-date answer."""
+    target = iso_parts(iso)
+    for m in _DATE_IN_TEXT.finditer(sentence):
+        got = parse_date(m.group(0))
+        if got is None or target is None or got[1:] != target[1:] or (got[0] is not None and got[0] != target[0]):
+            continue
+        if _RANGE_AFTER.match(sentence, m.end()) or _RANGE_BEFORE.search(sentence[:m.start()]):
+            return True
+    return False
+
+
 def _blank_date(sentence: str, iso: str) -> tuple[str, str] | None:
     """Blank the date expression in ``sentence`` that states ``iso`` (at its precision)."""
     target = iso_parts(iso)

@@ -16,6 +16,7 @@ from ..blanks import (
     _question_ok,
     _shift,
     _src_is_caption,
+    date_in_range,
     render_like,
 )
 from ..labels import (
@@ -78,7 +79,8 @@ class DateItems:
         shifted = [s for s in (_shift(iso, k) for k in steps) if s and free(s)]
         pool += [(1, render_date(s)) for s in shifted]
         question = _clean(getattr(f, "question", None) or "")
-        if question and not _src_is_caption(f) and _question_ok(question):
+        if question and not _src_is_caption(f) and _question_ok(question) and \
+                not (f.sources and date_in_range(f.sources[0].sentence, iso)):
             # "When did the IMF approve a 48-month Extended Fund Facility arrangement?": the fact
             # in plain words, its own item; the article's sentence stays the cited evidence
             srcs = [{"article": s.article, "sentence": s.sentence} for s in f.sources[:1]]
