@@ -267,3 +267,14 @@ def test_a_range_has_no_single_date_answer():
     assert date_in_range("The Committee meets from 25 July to 3 August 2010.", "2010-07-25")
     assert date_in_range("An IMF team visited Colombo from November 17 to 23, 2024.", "2024-11-17")
     assert not date_in_range("The Committee met on 25 July 2010 in Geneva.", "2010-07-25")
+
+
+@pytest.mark.parametrize("event,listable", [
+    ("The Presidential Run-off Election held", False),  # a participle left from a cut clause
+    ("The department opened 412 new cases", False),  # which department?
+    ("The IMF approved a 48-month arrangement for Sri Lanka", True),
+])
+def test_events_listed_in_matching_and_ordering_read_on_their_own(event, listable):
+    from quizapp.questions.blanks import listable_event
+
+    assert listable_event(event) is listable

@@ -247,8 +247,11 @@ def listable_event(event: str) -> bool:
                  r"November|December)\b", event):
         return False  # an event that carries its own date gives the order away
     nominal = re.match(r"^The\s+[a-z]+(?:ing|ion|ment|al|ure|ence|ance|ation)?\s+(?:of|between)\s+", event)
+    if re.search(r"\b(?:held|scheduled|planned|announced|expected|slated|set|due)$", event.strip()):
+        return False  # "The run-off election held": a participle left from a cut clause
     return 4 <= n <= 20 and (event_is_clause(event) or bool(nominal)) and not _EVENT_START_BAD.match(event) \
-        and event[:1].isupper() and not re.search(r"\b(?:we|our|us|I|you)\b", event)
+        and event[:1].isupper() and not re.search(r"\b(?:we|our|us|I|you)\b", event) \
+        and stands_alone(event + ".")  # "The department opened ...": which department?
 
 
 def render_like(shown: str, iso: str, other: str) -> str | None:
