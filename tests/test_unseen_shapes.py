@@ -231,6 +231,7 @@ def test_caption_shapes_are_told_from_news_sentences(sentence, caption):
     ("The President-elect will be sworn in on 19 January 2026.", False),
     ("The minister signed the accord in Lusaka in 2023.", False),
     ("Kenya and Uganda signed the customs accord in Arusha in 2023.", True),
+    ("In 2023 the Nordic Council asked how best to turn this vision into a reality.", False),
 ])
 def test_an_unnamed_office_or_body_does_not_stand_alone(sentence, alone):
     assert stands_alone(sentence) is alone

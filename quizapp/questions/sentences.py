@@ -160,6 +160,10 @@ _RELATIVE_TIME = re.compile(
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:['’]s)?|earlier this|later this|"
     r"(?:days?|weeks?|months?|years?)\s+ago|recently|currently|now)\b", re.I)
 
+# "this vision", "these measures": a thing named in an earlier sentence (times are _RELATIVE_TIME's)
+_THIS_THING = re.compile(r"\b(?:this|these|those)\s+(?!(?:week|month|year|morning|afternoon|evening|time|"
+                         r"weekend|spring|summer|autumn|fall|winter|season|decade|century)\b)[a-z][a-z-]+", re.I)
+
 _FIRST_PERSON = re.compile(r"\b(?:I|me|my|we|us|our|ours|you|your)\b|(?:^|\s)(?:Q|A)\s*:", re.I)
 
 _PRONOUN = re.compile(r"\b(?:it|they|them|he|she|him|its|their|his|her|this|these|those)\b", re.IGNORECASE)
@@ -234,6 +238,8 @@ def stands_alone(sentence: str) -> bool:
     s = strip_dateline(sentence)
     if not self_contained(s) or _RELATIVE_TIME.search(s) or _FIRST_PERSON.search(s):
         return False
+    if _THIS_THING.search(s):
+        return False  # "to turn this vision into a reality": the vision was told before
     for m in _PRONOUN.finditer(s):
         if not re.search(r"(?<!^)\b[A-Z][\w-]+", s[:m.start()]):
             return False
