@@ -569,3 +569,24 @@ def test_a_sentence_that_only_points_at_a_date_is_not_blanked_or_swapped():
     in_sentence = [q for q in qs if q.type in ("cloze", "true_false") or q.prompt.startswith("Which date completes")]
     assert not [q for q in in_sentence if q.fact_ids == ["T"]], [q.prompt for q in in_sentence]
     assert [q for q in in_sentence if q.fact_ids == ["S"]]
+
+
+def test_offices_of_acronyms_and_places_are_asked_and_roles_for_a_place_are_not():
+    """"Governor of the BOJ" is an office (a case-blind check once refused every "X of Y");
+    "a member of the Executive Board" is one of several; "mission chief for Sri Lanka" is no office
+    of Sri Lanka."""
+    from quizapp.questions.labels import _BAD_ROLE, _role_label, _role_phrase, _who_prompt
+
+    gov = leader("G", "Kazuo Ueda", "Governor", "BOJ", "governor",
+                 "Bank of Japan (BOJ) Governor Kazuo Ueda said the bank would raise rates.")
+    assert not _BAD_ROLE.search(_role_label(gov))
+    assert _who_prompt(gov) == "According to the article, who is the Governor of the BOJ?"
+    assert _BAD_ROLE.search("President of climate summit")
+    member = leader("M", "Isabel Schnabel", "Member of the Executive Board of the ECB", "Executive Board of the ECB",
+                    "member", "Isabel Schnabel, Member of the Executive Board of the ECB, gave an interview.")
+    assert _role_phrase(member) == "a member of the Executive Board of the ECB"
+    assert _who_prompt(member) is None
+    chief = leader("C", "Peter Breuer", "senior mission chief", "Sri Lanka", "chief",
+                   "An IMF team led by Peter Breuer, senior mission chief for Sri Lanka, visited Colombo.")
+    assert _who_prompt(chief) is None
+    assert not [q for q in generate([chief, gov], random.Random(1), budget=0) if q.fact_ids == ["C"]]

@@ -38,6 +38,7 @@ from ..labels import (
     _role_label,
     _role_phrase,
     _who_prompt,
+    role_for_place,
 )
 from ..normalise import (
     content_tokens,
@@ -71,7 +72,7 @@ class PeopleItems:
             return []  # named only under a photo: not what the article reports
         if name.split()[0].lower() in ("al", "bin", "ibn", "de", "van", "von", "el") or len(name.split()) < 2:
             return []  # "Al Said", "Kagame": a family name alone names nobody for sure
-        if not (_country(f) or _role_complete(f)) or _BAD_ROLE.search(_role_label(f)):
+        if not (_country(f) or _role_complete(f)) or _BAD_ROLE.search(_role_label(f)) or role_for_place(f):
             return []  # "X is the Leader": of what? A role must say where, and say it cleanly
         c = self.corpus
         accepted = [name, *(a for a in f.aliases if len(tokens(a)) > 1 or a == tokens(name)[-1].title())]
