@@ -508,9 +508,9 @@ def test_false_statements_keep_the_statement_style():
 def test_typed_answers_list_the_name_without_diacritics():
     """"Joao Luiz Ferreira" is listed beside "João Luiz Ferreira": strict tools (exports) accept it too."""
     f = leader("J", "João Luiz Ferreira", "Minister of Culture", "Brazil", "minister",
-               "Brazil's Minister of Culture, João Luiz Ferreira, opened the festival on Monday.")
+               "Brazil's Minister of Culture, João Luiz Ferreira, opened the Rio de Janeiro film festival in March 2023.")
     g = leader("M", "Margareth Menezes", "Minister of Health", "Brazil", "minister",
-               "Brazil's Minister of Health, Margareth Menezes, visited the hospital on Tuesday.")
+               "Brazil's Minister of Health, Margareth Menezes, visited the new Recife hospital in April 2023.")
     typed = [q for q in generate([f, g], random.Random(1), budget=0)
              if q.type in ("short_answer", "cloze") and q.answer == "João Luiz Ferreira"]
     assert typed
@@ -519,7 +519,7 @@ def test_typed_answers_list_the_name_without_diacritics():
         # the surname alone, as written and without its accent
         assert {"Ferreira"} <= set(q.accepted_answers)
     accented = leader("C", "Ana Conceição", "Minister of Culture", "Brazil", "minister",
-                      "Brazil's Minister of Culture, Ana Conceição, opened the festival on Monday.")
+                      "Brazil's Minister of Culture, Ana Conceição, opened the Rio de Janeiro film festival in March 2023.")
     typed = [q for q in generate([accented, g], random.Random(1), budget=0)
              if q.type in ("short_answer", "cloze") and q.answer == "Ana Conceição"]
     assert typed
@@ -590,3 +590,14 @@ def test_offices_of_acronyms_and_places_are_asked_and_roles_for_a_place_are_not(
                    "An IMF team led by Peter Breuer, senior mission chief for Sri Lanka, visited Colombo.")
     assert _who_prompt(chief) is None
     assert not [q for q in generate([chief, gov], random.Random(1), budget=0) if q.fact_ids == ["C"]]
+
+
+def test_a_role_is_put_true_or_false_only_beside_another_office_of_the_story():
+    """"X is the Director of the NDMO." copied from the only person of an article is no test; beside
+    another office of the same story, a swapped role is."""
+    alone = leader("A", "Litia Vakaloloma", "Director of the NDMO", "NDMO", "director",
+                   "Litia Vakaloloma, Director of the NDMO, opened the Suva emergency centre in 2024.")
+    assert not [q for q in generate([alone], random.Random(1), budget=0) if q.type == "true_false"]
+    other = leader("B", "Ratu Seru Naivalu", "Minister for Disaster Management", "Fiji", "minister",
+                   "Fiji's Minister for Disaster Management, Ratu Seru Naivalu, opened the Suva emergency centre in 2024.")
+    assert [q for q in generate([alone, other], random.Random(1), budget=0) if q.type == "true_false"]

@@ -125,7 +125,8 @@ class PeopleItems:
             if swaps:
                 false = self.rng.choice(swaps)
                 break
-        out.append(self.true_false(f, true_stmt, false, "tf:role"))
+        if false is not None:  # only beside another office of the same story: otherwise a copied line
+            out.append(self.true_false(f, true_stmt, false, "tf:role"))
         out.extend(self.leader_cloze(f, name, accepted))
         return out
 
