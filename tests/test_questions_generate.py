@@ -601,3 +601,13 @@ def test_a_role_is_put_true_or_false_only_beside_another_office_of_the_story():
     other = leader("B", "Ratu Seru Naivalu", "Minister for Disaster Management", "Fiji", "minister",
                    "Fiji's Minister for Disaster Management, Ratu Seru Naivalu, opened the Suva emergency centre in 2024.")
     assert [q for q in generate([alone, other], random.Random(1), budget=0) if q.type == "true_false"]
+
+
+def test_a_name_is_also_accepted_without_its_middle_initial():
+    f = leader("B", "Carla N. Barnett", "Secretary-General of the Caribbean Community", "Caribbean Community",
+               "secretary", "The Secretary-General of the Caribbean Community, Carla N. Barnett, opened the "
+               "Nassau summit in July 2023.")
+    typed = [q for q in generate([f], random.Random(1), budget=0) if q.type in ("short_answer", "cloze")]
+    assert typed
+    for q in typed:
+        assert {"Carla Barnett", "Barnett"} <= set(q.accepted_answers), q.accepted_answers

@@ -105,6 +105,10 @@ class _Generator(PeopleItems, DateItems, GoalItems, GroupItems):
                 # the surname alone (and, for a name of three parts or more, the first of two surnames)
                 parts = answer.split()
                 extra += [parts[-1], *spelling_variants(parts[-1])]
+                # "Carla N. Barnett" is also "Carla Barnett"
+                plain = " ".join(p for p in parts if not re.fullmatch(r"[A-Z]\.?", p))
+                if plain != answer and len(plain.split()) >= 2:
+                    extra += [plain, *spelling_variants(plain)]
             # kept apart from ``_dedupe``, which folds diacritics: "Joao" must be listed beside "João"
             # for tools that compare strictly (exports), and for a reader of the accepted answers
             have = {a.casefold() for a in acc}
