@@ -279,3 +279,12 @@ def test_events_listed_in_matching_and_ordering_read_on_their_own(event, listabl
     from quizapp.questions.blanks import listable_event
 
     assert listable_event(event) is listable
+
+
+def test_time_to_do_something_is_no_aim():
+    """"There will be time in the coming months to assess ...": what will be possible, not what
+    anyone aims at; "an opportunity to make decisions" does state an aim."""
+    nlp = load_nlp()
+    doc = nlp("The Secretary-General said while there will be time in the coming months to assess the bloc's "
+              "record, the focus now is on the pressing issues of the day.")
+    assert not [g for g in find_goals(doc) if "assess" in g.goal]

@@ -314,7 +314,10 @@ PLAN_NOUNS = GOAL_NOUNS | {"decision", "keenness", "effort", "efforts", "bid", "
 # Heads whose "to"-clause is not a purpose ("is due to", "used to", "in order to" is handled as purpose).
 NOT_PURPOSE_HEADS = {"be", "seem", "appear", "happen", "tend", "use", "go", "have", "continue", "begin",
                      "start", "fail", "manage", "come", "refuse", "hesitate", "say", "tell", "expect",
-                     "likely", "able", "unable", "due", "going", "set", "about", "allow", "enable"}
+                     "likely", "able", "unable", "due", "going", "set", "about", "allow", "enable",
+                     # "there will be time to assess ...", "the chance to see ...": what is possible, not aimed at
+                     # (but "an opportunity to decide", "a way to secure funds" state aims)
+                     "time", "chance", "room", "moment", "reason", "right", "ability"}
 
 
 def _reporting_only(doc, tok) -> bool:

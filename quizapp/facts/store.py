@@ -32,7 +32,7 @@ from .types import KIND_FIELDS, fact_from_json, fact_to_json
 from .types import Fact as PureFact
 
 # Bump when the extractor changes what it finds; ``quizapp refresh`` then redoes stale articles.
-EXTRACTOR_VERSION = "3"  # 3: unseen-article rules (issue 21); date facts carry a plain question
+EXTRACTOR_VERSION = "4"  # 4: no aim in "time to ..." (3: unseen-article rules; date facts carry a plain question)
 
 
 @dataclass
