@@ -288,3 +288,20 @@ def test_time_to_do_something_is_no_aim():
     doc = nlp("The Secretary-General said while there will be time in the coming months to assess the bloc's "
               "record, the focus now is on the pressing issues of the day.")
     assert not [g for g in find_goals(doc) if "assess" in g.goal]
+
+
+def test_a_day_takes_its_year_from_the_words_after_it_and_the_coming_weeks():
+    when = date(2024, 3, 20)
+    got = find_dates("Fighting broke out in Sudan on 15 April last year, the agency said.", when)
+    assert [(d.iso, d.how) for d in got] == [("2023-04-15", "dm")]
+    # an announcement of what comes in the next weeks needs no "will" to point forward
+    got = find_dates("The committee meets in Geneva from 2 April.", when)
+    assert [d.iso for d in got] == ["2024-04-02"]
+    # months ahead without a "will": the last such day
+    got = find_dates("The committee met in Geneva on 2 October.", when)
+    assert [d.iso for d in got] == ["2023-10-02"]
+
+
+def test_a_range_is_written_out_whole_with_its_year():
+    assert absolutise("The committee meets in Brasilia from 25 July to 3 August.", date(2010, 7, 6)) == \
+        "The committee meets in Brasilia from 25 July to 3 August 2010."

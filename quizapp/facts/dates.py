@@ -110,15 +110,21 @@ def _past_weekday(ref: date, weekday: str, rel: str | None) -> date:
     return ref - timedelta(days=delta)
 
 
+UPCOMING_DAYS = 42
+
+
 def _year_for(month: int, day: int, ref: date, future: bool = False) -> int:
     """Year for a month/day without one: the latest such date not after publication (+ a week),
-    or, in a sentence about what is to come, the first such date from a week before publication."""
+    or, in a sentence about what is to come, the first such date from a week before publication.
+    A date up to six weeks after publication is the coming one even without a "will": news
+    announces ("the Committee meets from 25 July") and would give the year of a date almost a
+    year back."""
     y = ref.year
     try:
         if future:
             if date(y, month, day) < ref - timedelta(days=7):
                 y += 1
-        elif date(y, month, day) > ref + timedelta(days=7):
+        elif date(y, month, day) > ref + timedelta(days=UPCOMING_DAYS):
             y -= 1
     except ValueError:
         pass
@@ -172,7 +178,30 @@ def find_dates(text: str, published: date | None, year_hint: int | None = None,
                 found.append(DateMention(iso, start, end, how, g["what"].strip()))
             else:
                 found.append(DateMention(iso, start, end, how))
-    return sorted(found, key=lambda d: d.start)
+    return _with_their_year(text, sorted(found, key=lambda d: d.start))
+
+
+def _with_their_year(text: str, found: list[DateMention]) -> list[DateMention]:
+    """"15 April last year", "3 May this year": the day takes the year the words after it say,
+    and the two are one mention."""
+    out: list[DateMention] = []
+    skip: set[int] = set()
+    for i, d in enumerate(found):
+        if i in skip:
+            continue
+        nxt = found[i + 1] if i + 1 < len(found) else None
+        if nxt is not None and nxt.how == "year_rel" and len(d.iso) > 4 and len(nxt.iso) == 4 \
+                and not text[d.end:nxt.start].strip():
+            iso = nxt.iso + d.iso[4:]
+            try:
+                date.fromisoformat(iso if len(iso) == 10 else iso + "-01")
+            except ValueError:
+                iso = d.iso
+            out.append(DateMention(iso, d.start, nxt.end, d.how, d.anniversary_of))
+            skip.add(i + 1)
+            continue
+        out.append(d)
+    return out
 
 
 def _year_before(text: str, pos: int) -> int | None:

@@ -32,7 +32,7 @@ from .types import KIND_FIELDS, fact_from_json, fact_to_json
 from .types import Fact as PureFact
 
 # Bump when the extractor changes what it finds; ``quizapp refresh`` then redoes stale articles.
-EXTRACTOR_VERSION = "4"  # 4: no aim in "time to ..." (3: unseen-article rules; date facts carry a plain question)
+EXTRACTOR_VERSION = "5"  # 5: a day takes the year after it, dates of the coming weeks; 4: no aim in "time to ..."
 
 
 @dataclass

@@ -223,6 +223,9 @@ def absolutise(sentence: str, published) -> str:
             out = out[:d.start] + out[d.end + gap.end():]
             continue
         text = render_date(d.iso)
+        said = sentence[d.start:d.end]
+        if re.search(r"\s(?:to|until|till|-|–|—)\s|\d\s*[-–—]\s*\d", said) and not re.search(r"\b\d{4}\b", said):
+            text = f"{said} {d.iso[:4]}"  # "from 25 July to 3 August": the whole range, with its year
         before = out[:d.start]
         has_prep = re.search(r"\b(?:on|in|since|by|until|from|before|after|at|of|during)\s*$", before, re.I)
         new = text if has_prep else f"{'on' if precision(d.iso) == 'day' else 'in'} {text}"
