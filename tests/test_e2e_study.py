@@ -45,7 +45,24 @@ def answer_current_question(page) -> str:
     return qtype
 
 
-def test_student_quiz_review_progress(live_server, browser_page):
+@pytest.fixture
+def more_articles(seeded_app):
+    """Four of our own articles beside the seeds: a ten-question quiz may turn most of the seeds'
+    flashcards into reviews, and five must be left new to review here, whatever the bank's size."""
+    from quizapp.corpus.store import ingest_files
+    from quizapp.extensions import db
+    from quizapp.pipeline import refresh_derived
+
+    from .conftest import ROOT
+
+    files = sorted((ROOT / "eval" / "own" / "articles").glob("*.txt"))[:4]
+    with seeded_app.app_context():
+        report = ingest_files(db.session, files, seeded_app.config["MAX_ARTICLE_BYTES"], after_each=refresh_derived)
+        assert report.count("added") == len(files), report.summary()
+    return seeded_app
+
+
+def test_student_quiz_review_progress(more_articles, live_server, browser_page):
     page = browser_page
     errors = []
     page.on("pageerror", lambda e: errors.append(str(e)))
