@@ -232,6 +232,9 @@ def test_caption_shapes_are_told_from_news_sentences(sentence, caption):
     ("The minister signed the accord in Lusaka in 2023.", False),
     ("Kenya and Uganda signed the customs accord in Arusha in 2023.", True),
     ("In 2023 the Nordic Council asked how best to turn this vision into a reality.", False),
+    ("Funding will come from the Climate Investment Funds, which is geared toward small island states.", False),
+    ("Delegates agreed to cut tariffs on maize by 2030.", False),
+    ("Delegates from the 15 member states of ECOWAS agreed to cut tariffs on maize by 2030.", True),
 ])
 def test_an_unnamed_office_or_body_does_not_stand_alone(sentence, alone):
     assert stands_alone(sentence) is alone

@@ -164,6 +164,16 @@ _RELATIVE_TIME = re.compile(
 _THIS_THING = re.compile(r"\b(?:this|these|those)\s+(?!(?:week|month|year|morning|afternoon|evening|time|"
                          r"weekend|spring|summer|autumn|fall|winter|season|decade|century)\b)[a-z][a-z-]+", re.I)
 
+# A sentence whose subject is a bare common noun leans on the one before it ("Funding will come
+# from ...": funding of what? "Delegates agreed ...": delegates to what?), unless the noun is
+# qualified right away ("Delegates from the 15 member states ...", "Funding for the dam ...").
+_BARE_SUBJECT = re.compile(
+    r"^(?:Funding|Financing|Money|Support|Aid|Assistance|Investment|Work|Talks|Negotiations|Discussions|"
+    r"Efforts|Delegates|Delegations|Officials|Ministers|Leaders|Members|Participants|Experts|Analysts|"
+    r"Observers|Authorities|Sources|Residents|Critics|Investors|Traders|Lawmakers|Negotiators|Staff|"
+    r"Troops|Police|Organisers|Organizers|Speakers|Attendees)\b")
+_QUALIFIED_SUBJECT = re.compile(r"^\w+\s+(?:from|of|for|at|to|in|with)\s+(?:the\s+)?(?:[A-Z\d]|\w+\s+[A-Z])")
+
 _FIRST_PERSON = re.compile(r"\b(?:I|me|my|we|us|our|ours|you|your)\b|(?:^|\s)(?:Q|A)\s*:", re.I)
 
 _PRONOUN = re.compile(r"\b(?:it|they|them|he|she|him|its|their|his|her|this|these|those)\b", re.IGNORECASE)
@@ -243,6 +253,8 @@ def stands_alone(sentence: str) -> bool:
         return False
     if _THIS_THING.search(s):
         return False  # "to turn this vision into a reality": the vision was told before
+    if _BARE_SUBJECT.match(s) and not _QUALIFIED_SUBJECT.match(s):
+        return False  # "Funding will come from ...", "Delegates agreed ...": whose? which?
     for m in _PRONOUN.finditer(s):
         if not re.search(r"(?<!^)\b[A-Z][\w-]+", s[:m.start()]):
             return False
