@@ -566,7 +566,7 @@ def test_a_sentence_that_only_points_at_a_date_is_not_blanked_or_swapped():
     stated = dated("S", "2024-10-02", "The fund's council adopted the strategy",
                    "The council of the Regional Development Fund adopted its new lending strategy on 2 October 2024.")
     qs = generate([published, pointed, stated], random.Random(1), budget=0)
-    in_sentence = [q for q in qs if q.type in ("cloze", "true_false") or q.prompt.startswith("Which date completes")]
+    in_sentence = [q for q in qs if q.type in ("cloze", "true_false") or re.match(r"Which (?:date|year|month) completes", q.prompt)]
     assert not [q for q in in_sentence if q.fact_ids == ["T"]], [q.prompt for q in in_sentence]
     assert [q for q in in_sentence if q.fact_ids == ["S"]]
 
@@ -611,3 +611,13 @@ def test_a_name_is_also_accepted_without_its_middle_initial():
     assert typed
     for q in typed:
         assert {"Carla Barnett", "Barnett"} <= set(q.accepted_answers), q.accepted_answers
+
+
+def test_a_blanked_year_is_asked_as_a_year():
+    founded = dated("Y", "2008", "The Pilot Program was set up",
+                    "The Pilot Program for Climate Resilience was set up in 2008 by five development banks.")
+    other = dated("Z", "2011", "The Grenada project was approved",
+                  "The Grenada coastal project was approved by the World Bank board in 2011.")
+    prompts = [q.prompt for q in generate([founded, other], random.Random(1), budget=0)
+               if q.type == "multiple_choice" and "completes the sentence" in q.prompt]
+    assert prompts and all(p.startswith("Which year completes the sentence?") for p in prompts), prompts

@@ -308,3 +308,12 @@ def test_a_day_takes_its_year_from_the_words_after_it_and_the_coming_weeks():
 def test_a_range_is_written_out_whole_with_its_year():
     assert absolutise("The committee meets in Brasilia from 25 July to 3 August.", date(2010, 7, 6)) == \
         "The committee meets in Brasilia from 25 July to 3 August 2010."
+
+
+def test_legal_said_reads_as_the_in_an_item():
+    from quizapp.questions.blanks import _cloze_text
+
+    text = _cloze_text("Ecuador handed the presidency of the Andean Community (CAN) to Peru at the Lima "
+                       "summit of said bloc in July 2024.")
+    assert text == "Ecuador handed the presidency of the Andean Community (CAN) to Peru at the Lima summit of " \
+                   "the bloc in July 2024."

@@ -205,7 +205,14 @@ def _cloze_text(sentence: str, published: Any = None) -> str | None:
     text = absolutise(sentence, published)
     if not stands_alone(text) or len(text.split()) > _MAX_CLOZE_WORDS:
         return None
+    # legal English "of said bloc" reads as a slip in a quiz: "of the bloc", when the sentence has
+    # named it before ("the Andean Community (CAN) ... the Presidential Summit of said bloc")
+    text = re.sub(r"\b(of|in|by|for|to|with|from|on|at|under) said (?=[a-z]+\b)",
+                  lambda m: f"{m.group(1)} the " if _NAMED.search(text[:m.start()]) else m.group(0), text)
     return strip_dateline(text)
+
+
+_NAMED = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][\w-]+)+|\b[A-Z]{2,}")
 
 
 def _enough_context(prompt: str) -> bool:

@@ -106,7 +106,8 @@ class DateItems:
             expl = f"The article says: {strip_dateline(src.sentence)}"
             same_form = [(t, render_like(matched, iso, d)) for t, d in
                          [(0, d) for d in corpus_dates[:4]] + [(1, d) for d in shifted]]
-            out.append(self.mc([f], "mc:when-sentence", f"Which date completes the sentence? {blanked}",
+            unit = {"year": "year", "month": "month"}.get(prec, "date")  # a year is no "date"
+            out.append(self.mc([f], "mc:when-sentence", f"Which {unit} completes the sentence? {blanked}",
                                matched, accepted, [(t, v) for t, v in same_form if v], date=True,
                                explanation=expl, sources=srcs,
                                # a full date is better typed (any format grades); a year or month chosen
