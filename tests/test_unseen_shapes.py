@@ -317,3 +317,16 @@ def test_legal_said_reads_as_the_in_an_item():
                        "summit of said bloc in July 2024.")
     assert text == "Ecuador handed the presidency of the Andean Community (CAN) to Peru at the Lima summit of " \
                    "the bloc in July 2024."
+
+
+def test_a_when_question_keeps_the_purpose_told_after_an_aside():
+    """"When did the fund approve an arrangement?" has many answers; the purpose after the aside says
+    which one."""
+    from quizapp.facts.events import when_question
+
+    text = ("In March 2023, the Regional Fund approved a 48-month credit arrangement, amounting to about "
+            "$3 billion, to support Malawi's economic reform programme.")
+    doc = load_nlp()(text)
+    i = text.index("March 2023")
+    assert when_question(doc, i, i + len("March 2023")) == \
+        "When did the Regional Fund approve a 48-month credit arrangement to support Malawi's economic reform programme?"

@@ -259,6 +259,18 @@ def when_question(doc, char_start: int, char_end: int, skip_before: int = 0) -> 
             if c.dep_ == "prep" and any(x.ent_type_ == "DATE" for x in c.subtree):
                 continue  # another date phrase ("in 2021") would answer the question
             rest |= sub - date_ids
+    # a purpose told after an aside says what the thing was for, and often whom ("..., amounting to
+    # $3 billion, to support Sri Lanka's recovery"): without it "When did the IMF approve an
+    # arrangement?" has many answers
+    # (the parser may hang it on the aside: "amounting to ..., to support" as the aside's xcomp)
+    purpose = next((c for c in doc[comma + 1:] if c.tag_ == "VB" and c.dep_ in ("advcl", "xcomp")
+                    and any(x.lower_ == "to" and x.dep_ == "aux" for x in c.children)
+                    and (c.head.i == verb.i or c.head.dep_ in ("advcl", "acl") and c.head.head.i == verb.i)),
+                   None) if comma < len(doc) else None
+    if purpose is not None and rest:
+        extra = {x.i for x in purpose.subtree} - date_ids
+        if not any(doc[i].lower_ in _PRONOUNS for i in extra) and len(rest | extra) <= 18:
+            rest |= extra
     ids = sorted(rest)
     if any(doc[i].lower_ in _PRONOUNS for i in ids):
         return None
