@@ -611,6 +611,13 @@ def test_a_name_is_also_accepted_without_its_middle_initial():
     assert typed
     for q in typed:
         assert {"Carla Barnett", "Barnett"} <= set(q.accepted_answers), q.accepted_answers
+    g = leader("P", "Jorge Hernando Pedraza", "Secretary-General of the Andean Community", "Andean Community",
+               "secretary", "The Secretary-General of the Andean Community, Jorge Hernando Pedraza, opened the "
+               "Lima summit in July 2022.")
+    typed = [q for q in generate([g], random.Random(1), budget=0) if q.type in ("short_answer", "cloze")]
+    assert typed
+    for q in typed:
+        assert {"Jorge Pedraza", "Pedraza"} <= set(q.accepted_answers), q.accepted_answers
 
 
 def test_a_blanked_year_is_asked_as_a_year():

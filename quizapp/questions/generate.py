@@ -105,8 +105,10 @@ class _Generator(PeopleItems, DateItems, GoalItems, GroupItems):
                 # the surname alone (and, for a name of three parts or more, the first of two surnames)
                 parts = answer.split()
                 extra += [parts[-1], *spelling_variants(parts[-1])]
-                # "Carla N. Barnett" is also "Carla Barnett"
+                # "Carla N. Barnett" is also "Carla Barnett", "Jorge Hernando Pedraza" "Jorge Pedraza"
                 plain = " ".join(p for p in parts if not re.fullmatch(r"[A-Z]\.?", p))
+                if plain == answer and len(parts) == 3 and parts[1][:1].isupper() and parts[1].isalpha():
+                    plain = f"{parts[0]} {parts[2]}"
                 if plain != answer and len(plain.split()) >= 2:
                     extra += [plain, *spelling_variants(plain)]
             # kept apart from ``_dedupe``, which folds diacritics: "Joao" must be listed beside "João"
