@@ -628,3 +628,18 @@ def test_a_blanked_year_is_asked_as_a_year():
     prompts = [q.prompt for q in generate([founded, other], random.Random(1), budget=0)
                if q.type == "multiple_choice" and "completes the sentence" in q.prompt]
     assert prompts and all(p.startswith("Which year completes the sentence?") for p in prompts), prompts
+
+
+def test_a_body_named_by_its_head_word_is_named_in_full_or_not_asked():
+    """"The Movement called for ...": which movement? With one body of the article ending in the
+    word it is named in full; with none, the goal is not asked."""
+    g = goal("G", "the Movement", "gender balance in the boards of national societies by 2030", [],
+             "The Movement called for gender balance in the boards of national societies by 2030.")
+    other = goal("H", "Kenya", "lower tariffs on maize by 2030", [], "Kenya called for lower tariffs on maize by 2030.")
+    body = mechanism("M", "International Red Cross and Red Crescent Movement", [], "organisation",
+                     "The International Red Cross and Red Crescent Movement met in Geneva in December 2019.")
+    alone = [q for q in generate([g, other], random.Random(1), budget=0) if "G" in q.fact_ids]
+    assert not alone, [q.prompt for q in alone]
+    named = [q for q in generate([g, body, other], random.Random(1), budget=0) if "G" in q.fact_ids]
+    assert named and all("International Red Cross and Red Crescent Movement" in q.prompt for q in named), \
+        [q.prompt for q in named]

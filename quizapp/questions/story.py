@@ -4,7 +4,8 @@ publication date, and the cleaned views of events and goals."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property
 from typing import Any
@@ -24,6 +25,9 @@ from .render import (
     named_actor,
 )
 from .render import parties as _parties
+
+# A body named by its head word alone: "the Movement", "The Council"
+_SHORT_NAME = re.compile(r"^[Tt]he ([A-Z][a-z]+)$")
 
 
 @dataclass
@@ -71,6 +75,8 @@ class _Corpus:
         seen_goals: list[tuple[frozenset[str], str]] = []
         for f in self.goals:
             v = goal_view(f, self.leaders, pairs, actor_names)
+            if v is not None and _SHORT_NAME.match(v.actor):
+                v = self._named_in_full(v)
             if v is None:
                 continue
             ng = normalise(v.goal)
@@ -147,6 +153,20 @@ class _Corpus:
             topics = self.topic_of
             found = memo[f.id] = frozenset(topics.get(s.article, s.article) for s in f.sources)
         return found
+
+    def _named_in_full(self, v: Any) -> Any:
+        """"The Movement aimed to ...": the body named by its last word only is named in full when
+        one body of the article ends in that word ("the International Red Cross and Red Crescent
+        Movement"); with none or several, the goal is not asked (a reader could not tell which)."""
+        head = _SHORT_NAME.match(v.actor).group(1)
+        fulls = {_full_name(m) for m in self.mechanisms
+                 if any(s.article == v.article for s in m.sources) and _full_name(m)
+                 and _full_name(m).split()[-1] == head and len(_full_name(m).split()) >= 2}
+        if len(fulls) != 1:
+            return None
+        full = next(iter(fulls))
+        actor = full if full.lower().startswith("the ") else f"the {full}"
+        return replace(v, actor=actor, parties=self.actor_parties(actor) | v.parties)
 
     def dates_near(self, f: Any, prec: str) -> set[str]:
         """Dates of precision ``prec`` (``normalise.precision``) from the story of fact ``f``
