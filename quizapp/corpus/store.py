@@ -190,6 +190,8 @@ def _extraction_pool(chunks: int) -> ProcessPoolExecutor | None:
     setting = os.environ.get("QUIZAPP_INGEST_PROCESSES", "")
     if chunks < 2 or setting == "0" or (setting != "1" and (os.cpu_count() or 1) < 2):
         return None
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return None  # no fork (Windows): a spawned helper would load its own model, which costs more
     from ..facts.nlp import load_nlp
 
     load_nlp()
