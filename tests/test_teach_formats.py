@@ -8,6 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from quizapp.teaching import formats as F
+from quizapp.teaching import gift as G
 from quizapp.teaching.formats import QuestionData, SetData
 
 # ---- strategies: any question ``validate`` accepts ----------------------------------------
@@ -84,7 +85,7 @@ def test_csv_round_trip_is_exact(data):
 @PROPS
 @given(sets)
 def test_gift_reimports_to_the_same_questions(data):
-    res = F.parse_gift(F.to_gift(data))
+    res = G.parse_gift(G.to_gift(data))
     assert res.all_valid, [(r.errors, r.excerpt) for r in res.rows]
     assert res.questions() == data.questions
 
@@ -103,9 +104,9 @@ def _sample() -> list[QuestionData]:
 
 def test_gift_body_alone_keeps_the_content():
     """Without our comments (as after a trip through Moodle) the questions keep their content."""
-    text = "\n".join(line for line in F.to_gift(SetData("S", "", _sample())).splitlines()
+    text = "\n".join(line for line in G.to_gift(SetData("S", "", _sample())).splitlines()
                      if not line.startswith("//"))
-    res = F.parse_gift(text)
+    res = G.parse_gift(text)
     got = {q.prompt: q for q in res.questions()}
     assert got["Which city is {the} capital: of France?"].choices == ["Paris", "Lyon", "Nice"]
     assert got["Which city is {the} capital: of France?"].explanation == "Paris = capital #1."
@@ -140,7 +141,7 @@ Pick: {~%50%a ~%50%b ~c}
 
 Just a description.
 """
-    res = F.parse_gift(text)
+    res = G.parse_gift(text)
     assert res.title == "Geography"
     rows = res.rows
     assert rows[0].ok and rows[0].question.answer == "Paris" and rows[0].question.choices == ["Paris", "Lyon", "Nice"]
@@ -221,7 +222,7 @@ def test_normalise_is_idempotent_and_fixes_case_of_answer():
 
 
 def test_aiken_export():
-    text, skipped = F.to_aiken(SetData("S", "", _sample()))
+    text, skipped = G.to_aiken(SetData("S", "", _sample()))
     assert text.startswith("Which city is {the} capital: of France?\nA. Paris\nB. Lyon\nC. Nice\nANSWER: A\n")
     assert "The sky is green.\nA. True\nB. False\nANSWER: B" in text
     assert skipped == [3, 4, 5, 6]

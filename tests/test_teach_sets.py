@@ -14,6 +14,7 @@ from quizapp.extensions import db
 from quizapp.models import Question, SetItem, StudySet
 from quizapp.models.teaching import PendingImport
 from quizapp.teaching import formats
+from quizapp.teaching import gift as gift_format
 
 from .test_teach_support import make_bank
 
@@ -245,7 +246,7 @@ def test_exports_and_round_trips_through_the_views(app, client, teacher, bank):
     js = _export(client, sid, "json").get_json()
     assert js["title"] == "Exported ÿ set" and len(js["questions"]) == 7
     gift = _export(client, sid, "gift").get_data(as_text=True)
-    assert formats.parse_gift(gift).questions() == original.questions
+    assert gift_format.parse_gift(gift).questions() == original.questions
     aiken = _export(client, sid, "aiken").get_data(as_text=True)
     assert "ANSWER: A" in aiken and "left out" in aiken
     apkg = _export(client, sid, "apkg").data

@@ -14,7 +14,7 @@ from ..auth import teacher_required
 from ..extensions import db, limiter
 from ..models import FACT_KINDS, Article, Assignment, Question, SetItem, StudySet
 from ..models.teaching import PendingImport
-from ..teaching import codes, formats
+from ..teaching import codes, formats, gift
 from ..teaching import store as ts
 from ..teaching.anki import build_apkg
 from ..teaching.forms import ImportForm, QuestionForm, SetForm
@@ -323,9 +323,9 @@ def export(set_id: int, fmt: str):
     elif fmt == "json":
         body = formats.to_json(data)
     elif fmt == "gift":
-        body = formats.to_gift(data)
+        body = gift.to_gift(data)
     elif fmt == "aiken":
-        body, skipped = formats.to_aiken(data)
+        body, skipped = gift.to_aiken(data)
         if skipped:
             body = (f"# Aiken holds only single-answer multiple choice: {len(skipped)} question(s) "
                     f"left out (numbers {', '.join(map(str, skipped))}).\n\n" + body)
