@@ -132,3 +132,40 @@ def test_an_acronym_spelled_out_later_retires_its_standalone_fact(app, tmp_path)
         stored = _stored(lib)
         assert stored == _full(lib)
         assert any(v[2] == "World Health Organization" for v in stored.values())
+
+
+def test_a_conflict_note_that_only_grows_keeps_the_facts_questions(app, tmp_path):
+    """A fourth article dating a recurring event differently rewrites the older facts' conflict
+    note, but the generator never reads the note: their questions are not regenerated."""
+    from quizapp.facts.store import sync_facts
+
+    folder = tmp_path / "forum"
+    folder.mkdir()
+    body = ("Published: {pub}\n\nTrade ministers meet in Lusaka\n\n"
+            "The Southern Trade Forum opened in Lusaka on {day} March {year}, the secretariat said. "
+            "Minister Mwila Banda said the forum aims to cut tariffs on farm goods across the region.\n")
+    paths = []
+    for i, year in enumerate((2019, 2020, 2021, 2022)):
+        p = folder / f"forum_{year}.txt"
+        p.write_text(body.format(pub=f"April 2, {year}", day=3 + i, year=year))
+        paths.append(p)
+    with app.app_context():
+        lib = library(db.session).id
+        db.session.commit()
+        ingest_files(db.session, paths[:3], 10**6, after_each=refresh_derived)
+        dated = {f.uid: f.conflict_note for f in db.session.scalars(
+            select(Fact).where(Fact.collection_id == lib, Fact.kind == "date", Fact.conflict.is_(True)))}
+        assert len(dated) == 3, dated  # one per year, each flagged against the others
+
+        # The fourth article, stored and merged by hand to see what the sync reports as changed.
+        from quizapp.corpus.parse import parse_article
+        from quizapp.corpus.store import store_article
+
+        result = store_article(db.session, parse_article(paths[3].name, paths[3].read_text()), lib)
+        db.session.flush()
+        article = db.session.scalar(select(Article).where(Article.key == paths[3].name))
+        changes = sync_facts(db.session, [article.id])
+        rows = {f.uid: f for f in db.session.scalars(select(Fact).where(Fact.uid.in_(dated)))}
+        assert all("2022" in (rows[uid].conflict_note or "") for uid in dated), result
+        assert not {rows[uid].id for uid in dated} & changes[0].changed
+        assert _stored(lib) == _full(lib)

@@ -193,7 +193,8 @@ def _compatible(offices: set[str]) -> bool:
 def _flag_date_conflicts(facts: list[Fact]) -> None:
     by_event: dict[str, list[Fact]] = defaultdict(list)
     for f in facts:
-        if f.kind == "date" and f.event:
+        # (each article has its own publication date: two of one title are not in conflict)
+        if f.kind == "date" and f.event and f.subtype != "publication":
             by_event[re.sub(r"\W+", " ", f.event.lower()).strip()].append(f)
     for group in by_event.values():
         dates = {f.date for f in group}

@@ -241,9 +241,13 @@ def _sync_collection(session: Session, collection_id: int, article_ids: set[int]
         # is the cost that would grow with the collection).
         cited_more = row.retired_at is None and row.source_count >= WIDELY_CITED and \
             all(getattr(row, k) == values[k] for k in _WHAT_IT_SAYS) and had.keys() <= wanted.keys()
+        # Only its conflict note changed (one more article dates a recurring event differently):
+        # the generator never reads the note, so the fact's questions stand as they are.
+        note_only = row.retired_at is None and had.keys() == wanted.keys() and \
+            all(getattr(row, k) == v for k, v in values.items() if k != "conflict_note")
         revive_with(row, values, now)
         counts["updated"] += 1
-        if not cited_more:
+        if not (cited_more or note_only):
             changes.changed.add(row.id)
     if new_facts:
         ids = session.scalars(insert(Fact).returning(Fact.id, sort_by_parameter_order=True),
