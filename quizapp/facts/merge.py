@@ -78,9 +78,11 @@ def merge(raw: list[Fact]) -> list[Fact]:
     return [fact for fact, _group in merge_groups(raw)]
 
 
-def merge_groups(raw: list[Fact]) -> list[tuple[Fact, list[Fact]]]:
-    """``merge``, with the raw facts each merged fact was made from (``facts.store`` syncs only
-    the merged facts whose raw facts share a merge key with the article that changed)."""
+def merge_groups(raw: list[Fact], touching: set[str] | None = None) -> list[tuple[Fact, list[Fact]]]:
+    """``merge``, with the raw facts each merged fact was made from. ``touching`` keeps only the
+    groups with a raw fact sharing one of these merge keys (``facts.store`` syncs only those after
+    an article changes; the others are still read, for how they resolve short names, but not
+    merged). Dates of one event share its keys, so their conflicts are all seen."""
     # short names -> the unique full name containing them; acronyms -> their expansion's key
     fulls = sorted({f.name for f in raw if f.kind == "leader" and f.name and " " in f.name})
     tokens: dict[str, set[str]] = defaultdict(set)
@@ -108,6 +110,10 @@ def merge_groups(raw: list[Fact]) -> list[tuple[Fact, list[Fact]]]:
         if ident is not None:
             by_key[ident].append(f)
     out: list[tuple[Fact, list[Fact]]] = []
+    if touching is not None:
+        from .keys import merge_keys
+
+        by_key = {i: g for i, g in by_key.items() if any(merge_keys(f) & touching for f in g)}
     for ident, group in by_key.items():
         fact = _merge_group(ident, group, full_names)
         if fact is not None:

@@ -186,12 +186,11 @@ SourceKey = tuple[int, int | None, str, int | None, int | None]
 
 def _sync_collection(session: Session, collection_id: int, article_ids: set[int],
                      keys: set[str]) -> FactChanges:
-    from .keys import merge_keys
     from .merge import merge_groups, standalone_id
 
     changes = FactChanges(collection_id, set(article_ids))
     raw = [fact_from_json(d) for _rid, d in _neighbourhood(session, collection_id, keys)]
-    touched = [(f, group) for f, group in merge_groups(raw) if any(merge_keys(g) & keys for g in group)]
+    touched = merge_groups(raw, touching=keys)
     merged = [f for f, _group in touched]
     # The rows to look at: every fact made now, every fact that cited the changed articles, and
     # the standalone facts their raw facts made before something resolved them.
