@@ -47,7 +47,9 @@ def create_app(test_config: dict | None = None) -> Flask:
 
     from . import cli
     from .web import register_blueprints
+    from .web.params import IdConverter
 
+    app.url_map.converters["int"] = IdConverter  # before any route is added: ids a database can hold
     register_blueprints(app)
     cli.init_app(app)
     return app

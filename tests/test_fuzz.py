@@ -16,6 +16,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select
+from werkzeug.routing import IntegerConverter
 from wtforms.fields.core import UnboundField
 
 from quizapp.extensions import db
@@ -87,8 +88,8 @@ def _routes(app, method: str):
 def _build(rule, ident: int) -> str:
     vals = {}
     for a in rule.arguments:
-        conv = type(rule._converters[a]).__name__
-        vals[a] = ident if conv == "IntegerConverter" else ("x" * (ident % 3 + 1))
+        numeric = isinstance(rule._converters[a], IntegerConverter)
+        vals[a] = ident if numeric else ("x" * (ident % 3 + 1))
     return rule.build(vals)[1]
 
 

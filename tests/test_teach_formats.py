@@ -239,3 +239,55 @@ def test_guess_format():
     assert F.guess_format("a.gift", "") == "gift"
     assert F.guess_format("upload", ' {"questions": []}') == "json"
     assert F.guess_format("upload", "x") is None
+
+
+# --- hostile files: every parser answers with file or row errors, never an exception -----------
+
+def _nested(depth: int, open_: str = "[", close: str = "]") -> str:
+    return open_ * depth + close * depth
+
+
+hostile_json = st.one_of(
+    st.integers(1, 200_000).map(_nested),
+    st.integers(33, 5000).map(lambda d: '{"questions": [{"type": "short_answer", "prompt": "p", "answer": "a", '
+                                        '"accepted": ' + _nested(d) + "}]}"),
+    st.integers(20, 6000).map(lambda n: '{"questions": [{"type": "short_answer", "prompt": "p", "answer": "a", '
+                                        '"difficulty": ' + "9" * n + "}]}"),
+    st.sampled_from(["NaN", "-Infinity", "1e400", '{"questions": [{"difficulty": 1e999}]}', '"\\ud800"', "",
+                     "[" * 10 + '"' + "]" * 10]),
+    st.text(max_size=300),
+)
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(hostile_json)
+def test_json_import_reports_hostile_files_as_errors(text):
+    res = F.parse_json(text)
+    assert res.file_errors or res.rows is not None
+    if res.file_errors:
+        assert not res.valid_rows
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(
+    hostile_json.map(lambda j: "::Q:: What? {=a}\n// quizapp: " + j),
+    st.integers(1, 6000).map(lambda n: "::Q:: What? {#" + "9" * n + "}"),
+    st.integers(1, 6000).map(lambda n: "::Q:: What? {~%" + "9" * n + "%a ~b =c}"),
+    st.integers(1, 6000).map(lambda n: "::Q:: Order {=a -> " + "9" * n + " =b -> 1}"),
+    st.integers(1, 5000).map(lambda n: "{" * n + "}" * n),
+    st.text(alphabet="{}~=#:%->\\\n ab1", max_size=400),
+))
+def test_gift_import_reports_hostile_files_as_errors(text):
+    res = G.parse_gift(text)
+    assert isinstance(res.rows, list)
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(
+    hostile_json.map(lambda j: 'type,prompt,answer,sources\nshort_answer,p,a,"' + j.replace('"', '""') + '"\n'),
+    st.integers(1, 6000).map(lambda n: "type,prompt,answer,difficulty\nshort_answer,p,a," + "9" * n + "\n"),
+    st.text(alphabet=',"\n\r\tab1', max_size=400),
+))
+def test_csv_import_reports_hostile_files_as_errors(text):
+    res = F.parse_csv(text)
+    assert isinstance(res.rows, list)

@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import exists, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
+from ..bounds import parse_id
 from ..collections.access import visible
 from ..models import (
     FACT_KINDS,
@@ -39,11 +40,8 @@ from .sql import count_where
 
 
 def _owned_quiz(session: Session, user: User, ref: Any) -> Quiz:
-    try:
-        qid = int(ref)
-    except (TypeError, ValueError):
-        raise ScopeNotFound("There is no such quiz.") from None
-    quiz = session.get(Quiz, qid)
+    qid = parse_id(ref)
+    quiz = session.get(Quiz, qid) if qid is not None else None
     if quiz is None or quiz.user_id != user.id:
         raise ScopeNotFound("There is no such quiz.")
     return quiz
@@ -303,11 +301,11 @@ def recent_quizzes(session: Session, user: User):
 def scope_label(session: Session, quiz: Quiz) -> str:
     """"Article: <title>", "Kind: leader", … for headings."""
     kind, ref = quiz.scope_kind, quiz.scope_ref
-    if kind == "article" and ref and ref.isascii() and ref.isdigit():
-        article = session.get(Article, int(ref))
+    if kind == "article" and parse_id(ref):
+        article = session.get(Article, parse_id(ref))
         return f"Article: {article.title}" if article else "An article"
-    if kind == "set" and ref and ref.isascii() and ref.isdigit():
-        s = session.get(StudySet, int(ref))
+    if kind == "set" and parse_id(ref):
+        s = session.get(StudySet, parse_id(ref))
         return f"Set: {s.title}" if s else "A study set"
     if kind == "kind" and ref:
         return f"Facts of kind: {ref}"

@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import and_, bindparam, exists, func, or_, select
 from sqlalchemy.orm import Session
 
+from ..bounds import parse_id
 from ..collections.access import can_see, visible
 from ..models import (
     FACT_KINDS,
@@ -70,11 +71,8 @@ def article_questions(article_id: int):
 
 def live_article(session: Session, ref: Any, user: Any = None) -> Article:
     """A live article whose collection ``user`` may see."""
-    try:
-        aid = int(ref)
-    except (TypeError, ValueError):
-        raise ScopeNotFound("There is no such article.") from None
-    article = session.get(Article, aid)
+    aid = parse_id(ref)
+    article = session.get(Article, aid) if aid is not None else None
     if article is None or article.retired_at is not None or not can_see(session, user, article.collection_id):
         raise ScopeNotFound("There is no such article.")
     return article
@@ -83,11 +81,8 @@ def live_article(session: Session, ref: Any, user: Any = None) -> Article:
 def usable_set(session: Session, user: User, ref: Any) -> StudySet:
     """A study set the user may quiz on: their own, a public published one, or one assigned to a
     class they belong to. Anything else is reported as missing (ids reveal nothing)."""
-    try:
-        sid = int(ref)
-    except (TypeError, ValueError):
-        raise ScopeNotFound("There is no such study set.") from None
-    s = session.get(StudySet, sid)
+    sid = parse_id(ref)
+    s = session.get(StudySet, sid) if sid is not None else None
     if s is None:
         raise ScopeNotFound("There is no such study set.")
     if s.owner_id == user.id or (s.published and s.visibility == "public"):

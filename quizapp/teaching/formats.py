@@ -375,12 +375,61 @@ def to_json(data: SetData) -> str:
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
 
 
+# Bounds for JSON read from an uploaded file: real exports nest four deep and carry numbers of a
+# few digits. Deeper nesting ends in a RecursionError inside the decoder, a 5000-digit number in
+# a ValueError, and one of 400 digits in an OverflowError once it becomes a float.
+JSON_MAX_DEPTH = 32
+JSON_MAX_DIGITS = 30
+
+
+def load_json(text: str) -> Any:
+    """``json.loads`` for untrusted files. Nesting too deep is a ``json.JSONDecodeError`` (with
+    its place); a number too long or not finite a ``ValueError`` (the decoder does not say where):
+    callers report both as a malformed file."""
+    depth = 0
+    in_string = escaped = False
+    for i, ch in enumerate(text):
+        if in_string:
+            if escaped:
+                escaped = False
+            elif ch == "\\":
+                escaped = True
+            elif ch == '"':
+                in_string = False
+        elif ch == '"':
+            in_string = True
+        elif ch in "[{":
+            depth += 1
+            if depth > JSON_MAX_DEPTH:
+                raise json.JSONDecodeError(f"nested more than {JSON_MAX_DEPTH} deep", text, i)
+        elif ch in "]}":
+            depth -= 1
+
+    def number(kind):
+        def parse(raw: str):
+            if len(raw) > JSON_MAX_DIGITS:
+                raise ValueError(f"a number of {len(raw)} characters")
+            value = kind(raw)
+            if isinstance(value, float) and not math.isfinite(value):
+                raise ValueError("a number too large")
+            return value
+        return parse
+
+    def constant(name: str):
+        raise ValueError(f"{name} is not a number")
+
+    return json.loads(text, parse_int=number(int), parse_float=number(float), parse_constant=constant)
+
+
 def parse_json(text: str) -> ParseResult:
     res = ParseResult("json")
     try:
-        doc = json.loads(text)
+        doc = load_json(text)
     except json.JSONDecodeError as exc:
         res.file_errors.append(f"Not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno}).")
+        return res
+    except ValueError as exc:
+        res.file_errors.append(f"Not valid JSON: {exc}.")
         return res
     if isinstance(doc, list):
         questions = doc
@@ -499,8 +548,8 @@ def _csv_question(cells: dict[str, str], errors: list[str]) -> tuple[QuestionDat
     raw_sources = (cells.get("sources") or "").strip()
     if raw_sources:
         try:
-            sources = json.loads(raw_sources)
-        except json.JSONDecodeError:
+            sources = load_json(raw_sources)
+        except ValueError:
             errors.append("The sources cell is not valid JSON; leave it empty or as exported.")
     mapping = {
         "type": cells.get("type", ""),

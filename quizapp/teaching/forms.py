@@ -18,14 +18,22 @@ from wtforms import (
     TextAreaField,
     TimeField,
 )
-from wtforms.validators import DataRequired, Length, Optional
+from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
+from ..bounds import FIRST_YEAR, LAST_YEAR, sane_date
 from . import formats
 from .formats import QuestionData
 from .store import VISIBILITIES, VISIBILITY_LABELS
 
 ROWS = 6  # blank rows offered for options, pairs and items (unused rows are ignored)
 
+
+
+def _sane_date(form, field) -> None:
+    """A date a teacher can mean: a year like 9999 would store and then break the class pages
+    of every student whose time zone pushes it past the calendar's end."""
+    if field.data is not None and not sane_date(field.data):
+        raise ValidationError(f"Choose a date between {FIRST_YEAR} and {LAST_YEAR}.")
 
 class SetForm(FlaskForm):
     title = StringField("Title", validators=[DataRequired("Give the set a title."), Length(max=200)])
@@ -152,12 +160,12 @@ class JoinForm(FlaskForm):
 
 class AssignForm(FlaskForm):
     set_id = SelectField("Set", coerce=int, validate_choice=True)
-    due_date = DateField("Due date (optional)", validators=[Optional()])
+    due_date = DateField("Due date (optional)", validators=[Optional(), _sane_date])
     due_time = TimeField("Due time", validators=[Optional()])
 
 
 class DueForm(FlaskForm):
-    due_date = DateField("Due date", validators=[Optional()])
+    due_date = DateField("Due date", validators=[Optional(), _sane_date])
     due_time = TimeField("Due time", validators=[Optional()])
 
 

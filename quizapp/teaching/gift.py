@@ -19,6 +19,7 @@ from .formats import (
     SetData,
     check,
     derived_answer,
+    load_json,
 )
 
 GIFT_SPECIAL = "~=#{}:"
@@ -171,9 +172,9 @@ def parse_gift(text: str) -> ParseResult:
         if stripped.startswith("//"):
             if stripped.startswith(HINT_PREFIX):
                 try:
-                    parsed = json.loads(stripped[len(HINT_PREFIX):])
+                    parsed = load_json(stripped[len(HINT_PREFIX):])
                     pending_hint = parsed if isinstance(parsed, dict) else {}
-                except json.JSONDecodeError:
+                except ValueError:
                     res.warnings.append(f"Line {lineno}: unreadable quizapp comment ignored.")
             continue
         if stripped.startswith("$CATEGORY:"):

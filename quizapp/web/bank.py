@@ -11,6 +11,7 @@ from ..extensions import db
 from ..models import FACT_KINDS, FactSource, Question, question_fact
 from ..questions.types import QUESTION_TYPES
 from .helpers import paginate, render, visible_article_titles
+from .params import int_arg
 
 bp = Blueprint("bank", __name__, url_prefix="/questions")
 
@@ -20,7 +21,7 @@ def index():
     args = request.args
     qtype = args.get("type", "") if args.get("type") in QUESTION_TYPES else ""
     kind = args.get("kind", "") if args.get("kind") in FACT_KINDS else ""
-    article = args.get("article", type=int)
+    article = int_arg("article")
     q = (args.get("q") or "").strip()[:200]
     stmt = (
         select(Question)

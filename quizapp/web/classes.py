@@ -13,6 +13,7 @@ from flask_login import current_user, login_required
 from sqlalchemy import delete, func, select
 
 from ..auth import teacher_required
+from ..bounds import local_time
 from ..extensions import db, limiter
 from ..models import Assignment, ClassGroup, Membership, Quiz, SetItem, StudySet, User
 from ..teaching import codes, formats
@@ -42,7 +43,7 @@ def _due(form) -> datetime | None:
 def teach_dt(value: datetime | None, fmt: str = "%-d %b %Y, %H:%M") -> str:
     if value is None:
         return ""
-    return value.astimezone(_zone()).strftime(fmt)
+    return local_time(value, _zone()).strftime(fmt)
 
 
 def _own(class_id: int) -> ClassGroup:
@@ -260,7 +261,8 @@ def change_due(class_id: int, assignment_id: int):
     a = _assignment(klass, assignment_id)
     form = DueForm()
     if not form.validate_on_submit():
-        flash("That due date is not a valid date.", "error")
+        errors = form.due_date.errors or form.due_time.errors
+        flash(errors[0] if errors else "That due date is not a valid date.", "error")
     else:
         a.due_at = _due(form)
         db.session.commit()
@@ -317,7 +319,7 @@ def assignment(class_id: int, assignment_id: int):
     rows = ts.item_analysis(db.session, a, [u.id for u in progress.students])
     due = DueForm(formdata=None)
     if a.due_at:
-        local = a.due_at.astimezone(_zone())
+        local = local_time(a.due_at, _zone())
         due.due_date.data, due.due_time.data = local.date(), local.time().replace(second=0, microsecond=0)
     return render("classes/assignment.html", None, klass=klass, a=a, progress=progress, rows=rows,
                   due_form=due, flag_label=flag_label, types=formats.TYPE_LABELS)

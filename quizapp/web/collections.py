@@ -7,6 +7,7 @@ from flask_login import current_user
 from sqlalchemy import select
 
 from ..auth import teacher_required
+from ..bounds import parse_id
 from ..collections import access
 from ..collections import store as cs
 from ..extensions import db
@@ -69,7 +70,7 @@ def show(collection_id: int, error: str | None = None, status: int = 200):
 @teacher_required
 def share(collection_id: int):
     collection = _writable(collection_id)
-    ids = [int(x) for x in request.form.getlist("class_id") if x.isdigit()]
+    ids = [i for i in map(parse_id, request.form.getlist("class_id")) if i is not None]
     try:
         cs.share(db.session, collection, current_user.id, ids)
     except cs.CollectionError as exc:

@@ -15,6 +15,7 @@ from ..extensions import db
 from ..jobs.tasks import is_stale
 from ..models import Article, Collection, Fact, FactSource, Sentence
 from .helpers import paginate, render
+from .params import int_arg
 
 bp = Blueprint("corpus", __name__, url_prefix="/articles")
 
@@ -31,7 +32,7 @@ def visible_article(article_id: int) -> Article:
 @bp.get("/")
 def index():
     q = (request.args.get("q") or "").strip()[:200]
-    collection_id = request.args.get("collection", type=int)
+    collection_id = int_arg("collection")
     counts = (
         select(Sentence.article_id, func.count().label("n"))
         .where(Sentence.paragraph > 0)
@@ -74,7 +75,7 @@ def show(article_id: int):
     article = visible_article(article_id)
     body = [s for s in article.sentences if s.paragraph > 0]
     paragraphs = [list(g) for _, g in groupby(body, key=lambda s: s.paragraph)]
-    highlight = request.args.get("s", type=int)
+    highlight = int_arg("s", clamp=True)
     marks = db.session.execute(
         select(FactSource.sentence_id, FactSource.span_start, FactSource.span_end, Fact.id,
                Fact.kind, Fact.statement)

@@ -11,6 +11,7 @@ from ..collections import access
 from ..extensions import db
 from ..models import FACT_KINDS, Fact, FactSource, Question, question_fact
 from .helpers import paginate, render, visible_article_titles
+from .params import int_arg
 
 bp = Blueprint("facts", __name__, url_prefix="/facts")
 
@@ -21,7 +22,7 @@ def _filters() -> dict:
     conf = args.get("min_conf", type=float)
     return {
         "kind": kind if kind in FACT_KINDS else "",
-        "article": args.get("article", type=int),
+        "article": int_arg("article"),
         "min_conf": conf if conf is not None and 0 <= conf <= 1 else None,
         "q": (args.get("q") or "").strip()[:200],
         "conflict": args.get("conflict") == "1",

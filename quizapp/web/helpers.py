@@ -8,6 +8,7 @@ from flask import abort, render_template, request
 from sqlalchemy import Select, func, select
 
 from ..extensions import db
+from .params import int_arg
 
 
 def is_htmx() -> bool:
@@ -45,8 +46,7 @@ class Page:
 
 def paginate(stmt: Select, per_page: int = 25, rows: bool = False) -> Page:
     """One page of ``stmt`` (``?page=N``); ``rows=True`` keeps every selected column."""
-    page = request.args.get("page", 1, type=int) or 1
-    page = max(1, min(page, 100000))
+    page = int_arg("page", 1, hi=100_000, clamp=True)
     total = db.session.scalar(select(func.count()).select_from(stmt.order_by(None).subquery())) or 0
     limited = stmt.limit(per_page).offset((page - 1) * per_page)
     result = db.session.execute(limited) if rows else db.session.scalars(limited)

@@ -15,6 +15,7 @@ from flask import Blueprint, abort, current_app, flash, redirect, request, url_f
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
+from ..bounds import parse_id
 from ..collections import access
 from ..corpus.parse import ArticleError, decode_article, parse_article
 from ..corpus.store import DUPLICATE, UNCHANGED, store_article
@@ -78,9 +79,8 @@ def _target_collection(form: ArticleForm) -> Collection | None:
     raw = (form.collection.data or "").strip()
     if not raw:
         return access.own_collection(db.session, current_user)
-    if not raw.isdigit():
-        return None
-    collection = db.session.get(Collection, int(raw))
+    cid = parse_id(raw)
+    collection = db.session.get(Collection, cid) if cid is not None else None
     return collection if access.can_write(current_user, collection) else None
 
 

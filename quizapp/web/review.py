@@ -18,6 +18,7 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, IntegerField, StringField
 from wtforms.validators import InputRequired, Length, NumberRange, ValidationError
 
+from ..bounds import local_time as bounded_local
 from ..extensions import db
 from ..models import utcnow
 from ..study import reviews
@@ -27,6 +28,7 @@ from ..study.quiz import elapsed_ms
 from ..study.scheduler import RATING_NAMES, RATINGS, STATE_NAMES, format_interval
 from ..study.scope import Deck, deck_label, parse_deck
 from .helpers import is_htmx, render
+from .params import int_arg
 from .study import scheduler
 
 bp = Blueprint("review", __name__, url_prefix="/review")
@@ -62,7 +64,7 @@ def local_time(dt: datetime | None) -> str:
     """A UTC datetime in the student's zone, e.g. "Mon 5 Jan, 14:10"."""
     if dt is None:
         return "—"
-    return dt.astimezone(zone(current_user.timezone)).strftime("%a %-d %b, %H:%M")
+    return bounded_local(dt, zone(current_user.timezone)).strftime("%a %-d %b, %H:%M")
 
 
 def relative(dt: datetime | None, now: datetime) -> str:
@@ -133,7 +135,7 @@ def session():
     if mode == "cram" and request.args.get("since") is None:
         # A new cram session: pin its start in the URL so each card comes up once.
         return redirect(url_for("review.session", deck=deck.key, mode="cram", since=int(now.timestamp())))
-    focus = request.args.get("focus", type=int)
+    focus = int_arg("focus", clamp=True)
     ctx = _session_ctx(deck, mode, since, focus=focus, reveal=request.args.get("reveal") == "1")
     return render("review/session.html", "review/_stage.html", **ctx)
 
@@ -152,7 +154,7 @@ def _back_to_session(deck: Deck, mode: str, since: datetime | None, focus: int |
 def rate():
     now = utcnow()
     deck, mode, since = _session_params(request.form, now)
-    fact_id = request.form.get("fact_id", type=int)
+    fact_id = int_arg("fact_id", source=request.form)
     if not fact_id:
         abort(400, "The form was missing the card; reload the page.")
     notice = None

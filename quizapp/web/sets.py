@@ -19,6 +19,7 @@ from ..teaching import store as ts
 from ..teaching.anki import build_apkg
 from ..teaching.forms import ImportForm, QuestionForm, SetForm
 from .helpers import get_or_404, is_htmx, paginate, render, visible_article_titles
+from .params import int_arg
 
 bp = Blueprint("sets", __name__, url_prefix="/sets")
 
@@ -161,7 +162,7 @@ def _picker_filters() -> dict:
     a = request.args
     return {
         "q": (a.get("q") or "").strip()[:200],
-        "article": a.get("article", type=int) or None,
+        "article": int_arg("article"),
         "kind": a.get("kind") if a.get("kind") in FACT_KINDS else "",
         "type": a.get("type") if a.get("type") in formats.TYPES else "",
         "difficulty": a.get("difficulty") if a.get("difficulty") in ("easy", "medium", "hard") else "",
@@ -197,7 +198,7 @@ def _article_titles(questions) -> dict[int, str]:
 @teacher_required
 def add_item(set_id: int):
     sset = _own(set_id)
-    qid = request.form.get("question_id", type=int)
+    qid = int_arg("question_id", source=request.form)
     if qid is None:
         abort(400, "Choose a question to add.")
     q = db.session.get(Question, qid)
