@@ -147,6 +147,27 @@ def test_sentences_that_stand_alone(sentence, alone):
     ("The Council will hold the presidency until June 2026.", "June 2026", None),  # an end, not an event date
     ("He said on Monday that it was over.", "Monday", None),  # no named subject
     ("The IMF said on Saturday that talks went well.", "Saturday", None),  # "When did the IMF say?" asks nothing
+    # the noun a relative or participle clause hangs on does what the clause says
+    ("The Pacific Fisheries Agency's survey ship, which was launched in March 2021, sailed north.", "March 2021",
+     "When was the Pacific Fisheries Agency's survey ship launched?"),
+    ("The Baltic Water Council, created in 1998, meets twice a year in Riga.", "1998",
+     "When was the Baltic Water Council created?"),
+    ("The Nile Basin Initiative is a regional partnership, established in 1999, and which is made up of ten countries.",
+     "1999", "When was the Nile Basin Initiative established?"),
+    ("Ghana's finance minister, Ken Ofori-Atta, who took office in January 2017, presented the budget.",
+     "January 2017", "When did Ken Ofori-Atta take office?"),
+    ("The Arctic Council, which celebrated its 25th anniversary last year, admitted two observers.", "last year",
+     "When did the Arctic Council celebrate its 25th anniversary?"),
+    ("Tariffs rose on the goods the Mekong Commission listed in May 2020.", "May 2020", None),  # not the goods' doing
+    # what a reporting verb reports, and a date set off by commas, with a year that is part of a name
+    ("Officials said the Mekong Commission approved the irrigation plan on 3 June 2020.", "3 June 2020",
+     "When did the Mekong Commission approve the irrigation plan?"),
+    ("The Andean Forum (AF) 2023 concluded on Saturday, 14 October, in Lima, Peru, where ministers met.",
+     "Saturday, 14 October", "When did the Andean Forum 2023 conclude in Lima?"),
+    # a target, a decade and the start of a state are not when something was done
+    ("The central bank raised its projection for growth for fiscal 2025 to 2.7 percent.", "2025", None),
+    ("The Volta League, which freed the region from tolls in the early 1990s, won again.", "1990s", None),
+    ("Maria Costa of Chile, who has held the post since 2014, cannot run again.", "2014", None),
 ])
 def test_a_date_asked_in_plain_words(sentence, date_text, question):
     from quizapp.facts.events import when_question

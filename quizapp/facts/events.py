@@ -192,6 +192,36 @@ _STANDS_ALONE_VERBS = {"meet", "begin", "end", "open", "close", "start", "resign
 _KEEP_DEPS = {"dobj", "prep", "prt", "attr", "acomp", "dative", "agent", "oprd", "xcomp", "npadvmod", "pcomp"}
 
 
+def _year_of_name(t) -> bool:
+    """"2023" in "the Andean Forum (AF) 2023": part of the name, which the parser reads as an aside."""
+    return t.dep_ == "appos" and t.like_num and len(t.text) == 4 and t.i == t.head.right_edge.i and t.n_lefts == 0
+
+
+def _subject(verb):
+    """Who did what the dated verb says: its own named subject in the main clause (or in what a
+    reporting verb reports: "officials said the council approved ..."), or the noun a relative or
+    participle clause hangs on ("the Council, created in 1998", "SLIM, which was launched in
+    ...", "is a partnership, established in 1999" -> the copula's subject). None otherwise."""
+    own = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if verb.dep_ == "ROOT" or (verb.dep_ == "ccomp" and verb.head.dep_ == "ROOT"
+                               and verb.head.lemma_.lower() in REPORTING_VERBS):
+        return own if own is not None and own.i < verb.i else None
+    if verb.dep_ not in ("relcl", "acl"):
+        return None
+    if verb.dep_ == "relcl" and (own is None or own.lower_ not in RELATIVE_PRONOUNS):
+        return None  # "the plan the council approved in June": the council did it, not the plan
+    if verb.dep_ == "acl" and (own is not None or verb.tag_ != "VBN"):
+        return None
+    noun = verb.head
+    if noun.dep_ == "attr" and noun.head.lemma_ == "be":
+        noun = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)  # "X is a body, created in"
+    elif noun.dep_ == "appos" and noun.pos_ == "PROPN":
+        pass  # "Ghana's finance minister, Ken Ofori-Atta, who took office ...": the person named
+    if noun is None or noun.pos_ not in ("PROPN", "NOUN") or noun.dep_ not in ("nsubj", "nsubjpass", "appos", "ROOT"):
+        return None  # the clause of an object or a place would need its sentence to make sense
+    return noun
+
+
 def when_question(doc, char_start: int, char_end: int, skip_before: int = 0) -> str | None:
     """"When did the IMF approve a 48-month Extended Fund Facility arrangement?": the clause a
     date belongs to, turned into a question in its own words (do-support for the simple past,
@@ -201,8 +231,11 @@ def when_question(doc, char_start: int, char_end: int, skip_before: int = 0) -> 
     span = doc.char_span(char_start, char_end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
-    if span.start > 0 and doc[span.start - 1].lower_ in ("until", "till", "through", "by", "to", "before", "after"):
-        return None  # an end, a deadline or a bound, not when the thing happened
+    if span.start > 0 and doc[span.start - 1].lower_ in ("until", "till", "through", "by", "to", "before", "after",
+                                                         "since"):
+        return None  # an end, a deadline or a bound (or the start of a state), not when the thing happened
+    if re.search(r"\d0s\b", span.text) or (span.start > 0 and doc[span.start - 1].lower_ in ("early", "mid", "late")):
+        return None  # "in the early 1990s": a decade, not a date to ask for
     date_ids = {t.i for t in span} | _before(doc, skip_before)
     for t in span:
         if t.dep_ in ("pobj", "npadvmod", "advmod"):
@@ -212,19 +245,22 @@ def when_question(doc, char_start: int, char_end: int, skip_before: int = 0) -> 
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i and guard < 6:
         if verb.dep_ == "prep" and verb.head.i not in date_ids:
             date_ids |= {x.i for x in verb.subtree}
+            if verb.head.pos_ in ("NOUN", "PROPN") and verb.lower_ in ("for", "beyond", "toward", "towards"):
+                return None  # "its projection for fiscal 2025": a target the noun has, not when it was done
         verb = verb.head
         guard += 1
-    if verb.pos_ not in ("VERB", "AUX") or verb.dep_ != "ROOT" or verb.i in date_ids \
-            or verb.lemma_.lower() in REPORTING_VERBS:
+    if verb.pos_ not in ("VERB", "AUX") or verb.i in date_ids or verb.lemma_.lower() in REPORTING_VERBS:
         return None  # "When did the IMF say?" asks nothing
-    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is None or subj.i > verb.i:
+    subj = _subject(verb)
+    if subj is None:
         return None
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if any(c.dep_ == "neg" for c in verb.children):
         return None
     words = {c.lower_ for c in aux}
-    if verb.tag_ == "VBD" and not aux:
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and not aux:
+        form = "was" if subj.tag_ != "NNPS" and subj.tag_ != "NNS" else "were"  # "X, created in 1998"
+    elif verb.tag_ == "VBD" and not aux:
         form = "did"
     elif verb.tag_ == "VB" and words & {"will", "shall"} and len(aux) == 1:
         form = "will"
@@ -237,16 +273,23 @@ def when_question(doc, char_start: int, char_end: int, skip_before: int = 0) -> 
     # the subject without asides; it must name someone ("the IMF", "Kenyan President William Ruto")
     drop: set[int] = set()
     for t in subj.subtree:
-        if t.dep_ in ("appos", "relcl", "acl", "advcl") and t.i != subj.i:
+        if t.dep_ in ("appos", "relcl", "acl", "advcl") and t.i != subj.i and not _year_of_name(t):
             drop |= {x.i for x in t.subtree}
+    if verb.dep_ in ("relcl", "acl"):
+        drop |= {x.i for x in verb.subtree}  # (a relative clause's own words are not its noun's)
     subj_ids = [t.i for t in subj.subtree if t.i not in drop and t.i not in date_ids]
+    while subj_ids and doc[subj_ids[-1]].is_punct:
+        subj_ids.pop()
     if not any(doc[i].pos_ == "PROPN" for i in subj_ids) or any(doc[i].lower_ in _PRONOUNS for i in subj_ids):
         return None
-    if subj.i + 1 < len(doc) and doc[subj.i + 1].text == "," or drop & set(range(subj.left_edge.i, subj.right_edge.i + 1)) \
-            and any(doc[i].dep_ == "appos" for i in drop):
+    asides = [i for i in drop if doc[i].dep_ == "appos" and doc[i].head.i == subj.i
+              and not (doc[i].left_edge.i > 0 and doc[doc[i].left_edge.i - 1].text == "(")]
+    if verb.dep_ not in ("relcl", "acl") and subj.i + 1 < len(doc) and doc[subj.i + 1].text == "," or asides:
         return None  # "Mali, Burkina Faso and Niger": a list the parser may have read as an aside
-    # what follows the verb up to its first comma: the object and its phrases, no asides
-    comma = next((c.i for c in verb.rights if c.dep_ == "punct" and c.text == ","), len(doc))
+    # what follows the verb up to its first comma (not one that sets off the date): the object
+    # and its phrases, no asides
+    comma = next((c.i for c in verb.rights if c.dep_ == "punct" and c.text == ","
+                  and c.i - 1 not in date_ids and c.i + 1 not in date_ids), len(doc))
     rest: set[int] = set()
     for c in verb.rights:
         if c.dep_ in _KEEP_DEPS and c.i not in date_ids and c.i < comma:
@@ -272,12 +315,13 @@ def when_question(doc, char_start: int, char_end: int, skip_before: int = 0) -> 
         if not any(doc[i].lower_ in _PRONOUNS for i in extra) and len(rest | extra) <= 18:
             rest |= extra
     ids = sorted(rest)
-    if any(doc[i].lower_ in _PRONOUNS for i in ids):
-        return None
+    if any(doc[i].lower_ in _PRONOUNS and not (doc[i].lower_ == "its" and subj.tag_ in ("NNP", "NN"))
+           for i in ids):
+        return None  # ("its" is the subject's own: "When did the Arctic Council celebrate its ...")
     if verb.lemma_.lower() in ("be", "have"):
         return None  # "When did X be unable ...?"
     lemma = verb.lemma_.lower() if form in ("did", "will") else verb.text
-    subject = tokens_text(doc, subj_ids)
+    subject = re.sub(r"\s*\([^()]*\)|\s*[()]", "", tokens_text(doc, subj_ids)).strip()  # "(AF)" went as an aside
     first = doc[subj_ids[0]]
     if first.pos_ != "PROPN" and first.text[:1].isupper():
         subject = subject[:1].lower() + subject[1:]  # "the IMF", "a WTO panel", "informal UN talks"
