@@ -643,3 +643,61 @@ def test_a_body_named_by_its_head_word_is_named_in_full_or_not_asked():
     named = [q for q in generate([g, body, other], random.Random(1), budget=0) if "G" in q.fact_ids]
     assert named and all("International Red Cross and Red Crescent Movement" in q.prompt for q in named), \
         [q.prompt for q in named]
+
+
+def test_what_a_leader_did_is_asked_with_foils_who_did_not_do_it():
+    """"Who inaugurated the trade fair?": even of a head of state (whose office alone is general
+    knowledge); foils are people of the same story, none named in the act's sentence (they may
+    have shared it) and none who did a like thing."""
+    art = "fair.txt"
+
+    def person(fid, name, role, country, sentence, question=None, idx=0):
+        f = leader(fid, name, role, country, "head_of_state", sentence)
+        f.sources = _src(sentence, art, idx)
+        f.question = question
+        return f
+
+    facts = [
+        person("P1", "Nana Akufo-Addo", "President", "Ghana",
+               "President Nana Akufo-Addo opened the West African Trade Fair in Accra, with Alassane Mensah.",
+               "Who opened the West African Trade Fair in Accra?"),
+        person("P2", "Bola Tinubu", "President", "Nigeria",
+               "Nigerian President Bola Tinubu stood beside Ghana's Alassane Mensah at the fair.", idx=2),
+        person("P3", "Alassane Mensah", "Trade Minister", "Ghana",
+               "President Nana Akufo-Addo opened the West African Trade Fair in Accra, with Alassane Mensah."),
+        person("P4", "Macky Sall", "President", "Senegal", "Macky Sall sent a message to the fair.",
+               "Who sent a message to the fair?", idx=3),
+        person("P5", "Kofi Boateng", "Mayor", "Accra",
+               "Mayor Kofi Boateng and President Nana Akufo-Addo toured the stands.", idx=4),
+    ]
+    qs = generate(facts, random.Random(3), budget=0)
+    did = [q for q in qs if q.prompt == "Who opened the West African Trade Fair in Accra?"]
+    assert [q.type for q in did] == ["multiple_choice"]  # (asked once: the typed twin is the same question)
+    mc = did[0]
+    assert mc.answer == "Nana Akufo-Addo" and "Nana Akufo-Addo" in mc.choices
+    # Alassane Mensah is named in the act's own sentence (he may have shared it): never a foil
+    assert set(mc.choices) - {"Nana Akufo-Addo"} <= {"Bola Tinubu", "Macky Sall", "Kofi Boateng"}
+    # without foils from the story it is typed, and the surname alone is right
+    alone = generate([facts[0]], random.Random(3), budget=0)
+    sa = next(q for q in alone if q.prompt == mc.prompt)
+    assert sa.type == "short_answer" and grade(sa, "Akufo-Addo").correct
+
+
+def test_a_body_is_not_blanked_where_its_sentence_names_its_own_words():
+    """"... new sites on the Lake Basin Heritage List, the _____ meets in June": the stem's "Lake Basin
+    Heritage" gives the "Lake Basin Heritage Committee" away."""
+    sentence = ("The Lake Basin Heritage Committee will add new sites to the Lake Basin Heritage List when it meets "
+                "in Kisumu for its 12th session in June.")
+    facts = [mechanism("M1", "Lake Basin Heritage Committee", [], "organisation", sentence),
+             mechanism("M2", "East African Community", ["EAC"], "organisation",
+                       "The East African Community welcomed the decision of the ministers in Arusha."),
+             mechanism("M3", "Nile Basin Initiative", ["NBI"], "organisation",
+                       "The Nile Basin Initiative held talks with the ministers in Entebbe on water.")]
+    facts[0].sources = _src(sentence, ART, 5)  # (not the body the article is about, which is never blanked)
+    qs = generate(facts, random.Random(1), budget=0)
+    assert not [q for q in qs if q.type == "cloze" and q.answer == "Lake Basin Heritage Committee"]
+    # the same sentence without the echo is blanked
+    facts[0].sources = _src(sentence.replace("the Lake Basin Heritage List", "the regional register"), ART, 5)
+    qs = generate(facts, random.Random(1), budget=0)
+    assert [q for q in qs if q.type == "cloze" and q.answer == "Lake Basin Heritage Committee"]
+

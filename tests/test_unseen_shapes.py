@@ -168,6 +168,8 @@ def test_sentences_that_stand_alone(sentence, alone):
     ("The central bank raised its projection for growth for fiscal 2025 to 2.7 percent.", "2025", None),
     ("The Volta League, which freed the region from tolls in the early 1990s, won again.", "1990s", None),
     ("Maria Costa of Chile, who has held the post since 2014, cannot run again.", "2014", None),
+    # a translated release's "said bloc" names what another sentence told
+    ("Chile handed the presidency of said bloc to Peru on 29 August 2022.", "29 August 2022", None),
 ])
 def test_a_date_asked_in_plain_words(sentence, date_text, question):
     from quizapp.facts.events import when_question
@@ -351,3 +353,27 @@ def test_a_when_question_keeps_the_purpose_told_after_an_aside():
     i = text.index("March 2023")
     assert when_question(doc, i, i + len("March 2023")) == \
         "When did the Regional Fund approve a 48-month credit arrangement to support Malawi's economic reform programme?"
+
+
+@pytest.mark.parametrize("sentence,name,question", [
+    ("On a rainy morning in Accra, Nana Akufo-Addo officially opened the West African Trade Fair at the stadium.",
+     "Nana Akufo-Addo", "Who opened the West African Trade Fair at the stadium?"),
+    ("Brazil's president, Lula, inaugurated the new Amazon research centre in Manaus.", "Lula",
+     "Who inaugurated the new Amazon research centre in Manaus?"),
+    ("Foreign Minister Ana Ruiz will chair the next meeting of the Pacific Alliance in Lima.", "Ana Ruiz",
+     "Who will chair the next meeting of the Pacific Alliance in Lima?"),
+    ("Police official Ana Ruiz will be the next chief of the Andean Police Network, the network announced.",
+     "Ana Ruiz", "Who will be the next chief of the Andean Police Network?"),
+    ("Ana Ruiz and Tom Lee signed the accord in Quito.", "Ana Ruiz", None),  # each did it with the other
+    ("Ana Ruiz said the accord was signed in Quito.", "Ana Ruiz", None),  # saying is no act to ask about
+    ("Ana Ruiz visited Quito on Tuesday.", "Ana Ruiz", None),  # "on Tuesday": told from the day of writing
+    ("Ana Ruiz presented her plan to the council.", "Ana Ruiz", None),  # "her" plan names the answer
+    ("Ana Ruiz is the chief of the Andean Police Network.", "Ana Ruiz", None),  # who holds an office
+    ("Ana Ruiz signed on behalf of the Andean Community.", "Ana Ruiz", None),  # signed what?
+])
+def test_what_a_named_person_did_asked_in_plain_words(sentence, name, question):
+    from quizapp.facts.events import who_question
+
+    s = sentence.index(name)
+    assert who_question(load_nlp()(sentence), s, s + len(name)) == question
+

@@ -187,6 +187,9 @@ def event_for(doc, char_start: int, char_end: int, skip_before: int = 0) -> str 
 # ---------------------------------------------------------------- a question in plain words
 _PRONOUNS = {"it", "its", "they", "their", "them", "this", "these", "those", "he", "she", "his", "her", "we", "our",
              "us", "i", "you", "which", "who"}
+# "the Presidential Summit of said bloc": a translated release's legalese, which no teacher prints
+# and whose referent is in another sentence.
+_TRANSLATIONESE = re.compile(r"\b(?:said|aforementioned|aforesaid)\s+(?!that\b)[a-z]+", re.I)
 _STANDS_ALONE_VERBS = {"meet", "begin", "end", "open", "close", "start", "resign", "conclude", "rule", "vote",
                        "collapse", "convene", "gather", "expire", "die", "launch", "win", "fall", "rise"}
 _KEEP_DEPS = {"dobj", "prep", "prt", "attr", "acomp", "dative", "agent", "oprd", "xcomp", "npadvmod", "pcomp"}
@@ -220,6 +223,43 @@ def _subject(verb):
     if noun is None or noun.pos_ not in ("PROPN", "NOUN") or noun.dep_ not in ("nsubj", "nsubjpass", "appos", "ROOT"):
         return None  # the clause of an object or a place would need its sentence to make sense
     return noun
+
+
+def _predicate(doc, verb, date_ids: set[int], subj) -> list[int] | None:
+    """What follows ``verb`` up to its first comma (not one that sets off the date): the object and
+    its phrases, without asides or another date, plus a purpose told after an aside; None when it
+    points outside the sentence (a pronoun other than the subject's own "its")."""
+    comma = next((c.i for c in verb.rights if c.dep_ == "punct" and c.text == ","
+                  and c.i - 1 not in date_ids and c.i + 1 not in date_ids), len(doc))
+    rest: set[int] = set()
+    for c in verb.rights:
+        if c.dep_ in _KEEP_DEPS and c.i not in date_ids and c.i < comma:
+            sub = {x.i for x in c.subtree}
+            for x in c.subtree:  # no asides inside the object ("Hunger and Poverty" stays: a name)
+                verb_conj = x.dep_ == "conj" and x.pos_ in ("VERB", "AUX")
+                verb_cc = x.dep_ == "cc" and any(y.dep_ == "conj" and y.pos_ in ("VERB", "AUX") for y in x.head.children)
+                if (x.dep_ in ("appos", "relcl", "advcl", "parataxis") or verb_conj or verb_cc) and x.i != c.i:
+                    sub -= {y.i for y in x.subtree}
+            if c.dep_ == "prep" and any(x.ent_type_ == "DATE" for x in c.subtree):
+                continue  # another date phrase ("in 2021") would answer the question
+            rest |= sub - date_ids
+    # a purpose told after an aside says what the thing was for, and often whom ("..., amounting to
+    # $3 billion, to support Sri Lanka's recovery"): without it "When did the IMF approve an
+    # arrangement?" has many answers
+    # (the parser may hang it on the aside: "amounting to ..., to support" as the aside's xcomp)
+    purpose = next((c for c in doc[comma + 1:] if c.tag_ == "VB" and c.dep_ in ("advcl", "xcomp")
+                    and any(x.lower_ == "to" and x.dep_ == "aux" for x in c.children)
+                    and (c.head.i == verb.i or c.head.dep_ in ("advcl", "acl") and c.head.head.i == verb.i)),
+                   None) if comma < len(doc) else None
+    if purpose is not None and rest:
+        extra = {x.i for x in purpose.subtree} - date_ids
+        if not any(doc[i].lower_ in _PRONOUNS for i in extra) and len(rest | extra) <= 18:
+            rest |= extra
+    ids = sorted(rest)
+    if any(doc[i].lower_ in _PRONOUNS and not (doc[i].lower_ == "its" and subj.tag_ in ("NNP", "NN"))
+           for i in ids):
+        return None  # ("its" is the subject's own: "When did the Arctic Council celebrate its ...")
+    return ids
 
 
 def when_question(doc, char_start: int, char_end: int, skip_before: int = 0) -> str | None:
@@ -286,38 +326,9 @@ def when_question(doc, char_start: int, char_end: int, skip_before: int = 0) -> 
               and not (doc[i].left_edge.i > 0 and doc[doc[i].left_edge.i - 1].text == "(")]
     if verb.dep_ not in ("relcl", "acl") and subj.i + 1 < len(doc) and doc[subj.i + 1].text == "," or asides:
         return None  # "Mali, Burkina Faso and Niger": a list the parser may have read as an aside
-    # what follows the verb up to its first comma (not one that sets off the date): the object
-    # and its phrases, no asides
-    comma = next((c.i for c in verb.rights if c.dep_ == "punct" and c.text == ","
-                  and c.i - 1 not in date_ids and c.i + 1 not in date_ids), len(doc))
-    rest: set[int] = set()
-    for c in verb.rights:
-        if c.dep_ in _KEEP_DEPS and c.i not in date_ids and c.i < comma:
-            sub = {x.i for x in c.subtree}
-            for x in c.subtree:  # no asides inside the object ("Hunger and Poverty" stays: a name)
-                verb_conj = x.dep_ == "conj" and x.pos_ in ("VERB", "AUX")
-                verb_cc = x.dep_ == "cc" and any(y.dep_ == "conj" and y.pos_ in ("VERB", "AUX") for y in x.head.children)
-                if (x.dep_ in ("appos", "relcl", "advcl", "parataxis") or verb_conj or verb_cc) and x.i != c.i:
-                    sub -= {y.i for y in x.subtree}
-            if c.dep_ == "prep" and any(x.ent_type_ == "DATE" for x in c.subtree):
-                continue  # another date phrase ("in 2021") would answer the question
-            rest |= sub - date_ids
-    # a purpose told after an aside says what the thing was for, and often whom ("..., amounting to
-    # $3 billion, to support Sri Lanka's recovery"): without it "When did the IMF approve an
-    # arrangement?" has many answers
-    # (the parser may hang it on the aside: "amounting to ..., to support" as the aside's xcomp)
-    purpose = next((c for c in doc[comma + 1:] if c.tag_ == "VB" and c.dep_ in ("advcl", "xcomp")
-                    and any(x.lower_ == "to" and x.dep_ == "aux" for x in c.children)
-                    and (c.head.i == verb.i or c.head.dep_ in ("advcl", "acl") and c.head.head.i == verb.i)),
-                   None) if comma < len(doc) else None
-    if purpose is not None and rest:
-        extra = {x.i for x in purpose.subtree} - date_ids
-        if not any(doc[i].lower_ in _PRONOUNS for i in extra) and len(rest | extra) <= 18:
-            rest |= extra
-    ids = sorted(rest)
-    if any(doc[i].lower_ in _PRONOUNS and not (doc[i].lower_ == "its" and subj.tag_ in ("NNP", "NN"))
-           for i in ids):
-        return None  # ("its" is the subject's own: "When did the Arctic Council celebrate its ...")
+    ids = _predicate(doc, verb, date_ids, subj)
+    if ids is None:
+        return None
     if verb.lemma_.lower() in ("be", "have"):
         return None  # "When did X be unable ...?"
     lemma = verb.lemma_.lower() if form in ("did", "will") else verb.text
@@ -335,6 +346,61 @@ def when_question(doc, char_start: int, char_end: int, skip_before: int = 0) -> 
         return None  # "become the first country": the first to do what?
     question = f"When {form} {subject} {lemma}{(' ' + tail) if tail else ''}?"
     n = len(question.split())
-    if n < 5 or n > 22 or '"' in question or "“" in question:
+    if n < 5 or n > 22 or '"' in question or "“" in question or _TRANSLATIONESE.search(question):
+        return None
+    return question
+
+
+def who_question(doc, char_start: int, char_end: int, skip_before: int = 0) -> str | None:
+    """"Who inaugurated the Global Alliance Against Hunger and Poverty?": what a named person did
+    in the main clause of their sentence, asked with the person as the answer. A question tied to
+    what the article reports, where "Who is the President of France?" asks general knowledge.
+    Only when the person alone is the subject (no "X and Y signed"), the verb is not one of
+    saying, and nothing in the rest points outside the sentence; None otherwise."""
+    span = doc.char_span(char_start, char_end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    head = span.root
+    if head.dep_ == "appos" and head.head.dep_ in ("nsubj", "nsubjpass"):
+        head = head.head  # "Brazil's president, Lula, inaugurated ..."
+    while head.dep_ == "compound":
+        head = head.head  # "President Lula", "Foreign Minister Wang Yi"
+    verb = head.head
+    reported = verb.dep_ == "ccomp" and verb.head.dep_ == "ROOT" and verb.head.lemma_.lower() in REPORTING_VERBS
+    if head.dep_ not in ("nsubj", "nsubjpass") or verb.pos_ not in ("VERB", "AUX") \
+            or not (verb.dep_ == "ROOT" or reported) \
+            or verb.i < head.i or verb.lemma_.lower() in REPORTING_VERBS | {"have"}:
+        return None
+    if verb.lemma_.lower() == "be" and not (any(c.dep_ == "attr" and c.pos_ == "NOUN" for c in verb.children)
+                                            and {c.lower_ for c in verb.children if c.dep_ == "aux"} == {"will"}):
+        return None  # only "X will be the next chief of Interpol": who holds an office is general knowledge
+    if any(c.dep_ in ("conj", "cc") for c in head.children) or any(c.dep_ == "neg" for c in verb.children):
+        return None  # two subjects: each did it with the other; a denial is no act
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    words = {c.lower_ for c in aux}
+    if verb.tag_ == "VBD" and not aux:
+        form = verb.text.lower()
+    elif verb.tag_ == "VB" and words & {"will", "shall"} and len(aux) == 1:
+        form = f"will {verb.lemma_.lower()}"
+    elif verb.tag_ == "VBN" and words == {"was"} and all(c.dep_ == "auxpass" for c in aux):
+        form = f"was {verb.text.lower()}"
+    else:
+        return None
+    skip = _before(doc, skip_before) | {x.i for x in head.subtree}
+    ids = _predicate(doc, verb, skip, head)
+    if not ids or any(doc[i].lower_ in ("its", "his", "her", "their") for i in ids):
+        return None  # whose? the person's own, which the question must not name
+    if any(doc[i].ent_type_ in ("DATE", "TIME") for i in ids):
+        return None  # "on Tuesday": when, told from the day of writing
+    if not any(doc[i].head.i == verb.i and doc[i].dep_ in ("dobj", "attr", "xcomp", "ccomp", "oprd", "dative")
+               for i in ids) and verb.lemma_.lower() not in _STANDS_ALONE_VERBS and form[:3] != "was":
+        return None  # "Who signed on behalf of the EU?": signed what?
+    tail = re.sub(r"\s*\([^()]*\)|\s*[()]", "", tokens_text(doc, ids).rstrip(" ,;:")).strip()
+    last = tail.split()[-1:]
+    if not tail or last and last[0].lower() in ("on", "in", "at", "by", "from", "since", "of", "to", "and", "the"):
+        return None
+    question = f"Who {form} {tail}?"
+    n = len(question.split())
+    if n < 5 or n > 24 or '"' in question or "“" in question or _TRANSLATIONESE.search(question):
         return None
     return question

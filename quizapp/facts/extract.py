@@ -15,7 +15,7 @@ from dataclasses import replace
 from ..corpus.parse import dateline_length, looks_english
 from .actors import ActorContext, resolve_actor
 from .dates import find_dates
-from .events import event_for, when_question
+from .events import event_for, when_question, who_question
 from .goals import find_goals
 from .ids import _human, fact_id
 from .leaders import leader_mentions
@@ -305,6 +305,8 @@ def _sentence_facts(doc, art: ArticleInput, sent: SentenceInput, people, acronym
             sources=[_src(art, sent, (sent.start + m.start(), sent.start + m.end()))],
             name=acr, subtype="acronym",
         ))
+    dl = DATELINE_PREFIX.match(text)
+    skip_before = max(dl.end() if dl else 0, dateline_length(text))
     # leaders (short names stay short here: the merge maps them to the full name)
     for lm in leader_mentions(doc, text) if leaders is None else leaders:
         full = _resolve_short(lm.name, people)
@@ -321,10 +323,9 @@ def _sentence_facts(doc, art: ArticleInput, sent: SentenceInput, people, acronym
             aliases=[lm.name] if lm.name != full else [], confidence=conf,
             sources=[_src(art, sent, (sent.start + lm.start, sent.start + lm.end))],
             name=full, role=role, country=country, subtype=_role_family(role) if role else None,
+            question=who_question(doc, lm.start, lm.end, skip_before),
         ))
     # dates (a dateline's own date is the publication fact, not an event)
-    dl = DATELINE_PREFIX.match(text)
-    skip_before = max(dl.end() if dl else 0, dateline_length(text))
     ctx = actors or ActorContext()
     found_dates = find_dates(text, art.published, art.year_hint, lambda s, e: _future_at(doc, s, e), ctx.last_date)
     stated = [d for d in found_dates if d.how in ("mdy", "dmy", "iso", "my", "dm", "md", "year", "wd_paren")]

@@ -174,6 +174,9 @@ def _merge_group(ident: tuple, group: list[Fact], full_names: dict[str, str]) ->
         fact.country = max(countries, key=lambda c: (countries[c], c)) if countries else None
         fact.subtype = _role_family(fact.role)
         fact.confidence = max(f.confidence for f in group)
+        # what the person did, asked in one question: the shortest any source gave
+        questions = sorted(f.question for f in group if f.question)
+        fact.question = min(questions, key=len) if questions else None
     if kind == "goal":
         fact.items = max((f.items for f in group), key=len)
     if kind == "date" and fact.subtype != "publication":

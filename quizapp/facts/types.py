@@ -83,7 +83,7 @@ class Fact:
 # Kind-specific fields, by kind: what the JSON output and the ``Fact.data`` column carry.
 KIND_FIELDS: dict[str, tuple[str, ...]] = {
     "date": ("date", "event", "question"),
-    "leader": ("name", "role", "country"),
+    "leader": ("name", "role", "country", "question"),
     "mechanism": ("name", "subtype"),
     "goal": ("actor", "goal", "items"),
 }

@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from rapidfuzz import fuzz
+
 from ...corpus.parse import looks_english
 from ..blanks import (
     BLANK,
@@ -15,6 +17,7 @@ from ..blanks import (
     _enough_context,
     _good_sentences,
     _overlapping,
+    _question_ok,
 )
 from ..labels import (
     _BAD_ROLE,
@@ -54,6 +57,7 @@ from ..render import (
 from ..sentences import (
     find_span,
     is_caption,
+    strip_dateline,
     words,
 )
 
@@ -64,19 +68,22 @@ class PeopleItems:
 
     def leader(self, f: Any) -> list[_Cand | None]:
         name, role = _name(f), _clean(f.role)
-        if not name or not role or _pronoun_led(name) or role.lower() in _SKIP_ROLES:
+        if not name or _pronoun_led(name):
             return []
-        if _general_knowledge(f):
-            return []  # "Who is France's President?" is general knowledge
         if all(is_caption(s.sentence) or not looks_english(s.sentence) for s in f.sources):
             return []  # named only under a photo: not what the article reports
         if name.split()[0].lower() in ("al", "bin", "ibn", "de", "van", "von", "el") or len(name.split()) < 2:
             return []  # "Al Said", "Kagame": a family name alone names nobody for sure
-        if not (_country(f) or _role_complete(f)) or _BAD_ROLE.search(_role_label(f)) or role_for_place(f):
-            return []  # "X is the Leader": of what? A role must say where, and say it cleanly
-        c = self.corpus
         accepted = [name, *(a for a in f.aliases if len(tokens(a)) > 1 or a == tokens(name)[-1].title())]
-        out: list[_Cand | None] = []
+        # what the person did: asked even of a head of state, whose office alone is general knowledge
+        out: list[_Cand | None] = self.leader_did(f, name, accepted)
+        if not role or role.lower() in _SKIP_ROLES:
+            return out
+        if _general_knowledge(f):
+            return out  # "Who is France's President?" is general knowledge
+        if not (_country(f) or _role_complete(f)) or _BAD_ROLE.search(_role_label(f)) or role_for_place(f):
+            return out  # "X is the Leader": of what? A role must say where, and say it cleanly
+        c = self.corpus
         if not role_ok(f):
             # The role is cut off: only the name in its own sentence is safe to ask about.
             out.extend(self.leader_cloze(f, name, accepted))
@@ -128,6 +135,38 @@ class PeopleItems:
         if false is not None:  # only beside another office of the same story: otherwise a copied line
             out.append(self.true_false(f, true_stmt, false, "tf:role"))
         out.extend(self.leader_cloze(f, name, accepted))
+        return out
+
+    def leader_did(self, f: Any, name: str, accepted: Sequence[str]) -> list[_Cand | None]:
+        """"Who inaugurated the Global Alliance Against Hunger and Poverty?": the act the article
+        reports, the person to name (the extractor wrote the question from the main clause the
+        person is the only subject of). Foils are other people of the story, none named in the
+        act's sentence (they may have shared it) and none reported doing a like thing."""
+        question = _clean(getattr(f, "question", None) or "")
+        if not question or not _question_ok(question):
+            return []
+        c = self.corpus
+        me = _pkey(name)
+        q_words = set(content_tokens(question))
+        src = max(f.sources, key=lambda s: (len(q_words & set(content_tokens(s.sentence))), -(s.sentence_idx or 0)))
+        named_there = [s.sentence for s in f.sources]
+        pool: list[tuple[int, str]] = []
+        for g in c.leaders:
+            other = _name(g)
+            if not other or len(other.split()) < 2 or _pkey(other) == me or g is f:
+                continue
+            if any(find_span(s, other) or find_span(s, other.split()[-1]) for s in named_there):
+                continue
+            theirs = _clean(getattr(g, "question", None) or "")
+            if theirs and fuzz.token_set_ratio(normalise(theirs), normalise(question)) >= 70:
+                continue
+            pool.append((0 if self.near(f, g) else FAR, other))
+        kw = {"sources": [{"article": src.article, "sentence": src.sentence}],
+              "explanation": f"The article says: {strip_dateline(src.sentence)}"}
+        out: list[_Cand | None] = []
+        if _near_enough(pool):
+            out.append(self.mc([f], "mc:did", question, name, accepted, pool, person=True, **kw))
+        out.append(self.make("short_answer", [f], "sa:did", question, name, accepted, dq=0.55, penalty=0.03, **kw))
         return out
 
     def leader_cloze(self, f: Any, name: str, accepted: Sequence[str]) -> list[_Cand | None]:
@@ -193,5 +232,7 @@ class PeopleItems:
             if cand is not None:
                 out.append(cand)
         if not any(c.subject_of.get(a) == f.id for a in _articles(f)):
-            out.extend(self.cloze(f, [full, *f.aliases]))
+            # (nor a blank whose sentence names the key's own distinctive words elsewhere)
+            out.extend(x for x in self.cloze(f, [full, *f.aliases])
+                       if x is None or not _echoed(x.question.answer, x.question.prompt))
         return out
