@@ -106,6 +106,7 @@ TEACHER_OBJECT = {  # teacher_required + owner check: students 403, other teache
     "sets.publish", "sets.new_question", "sets.update", "sets.import_preview", "sets.import_cancel",
     "sets.import_confirm", "classes.archive", "classes.assign", "classes.assignment", "classes.change_due",
     "classes.unassign", "classes.new_code", "classes.grades", "classes.rename", "classes.remove_student",
+    "classes.restore_student", "classes.undo_archive", "sets.restore",
     "collections.show", "collections.share", "collections.rename",
 }
 TEACHER_ONLY = {"sets.create", "sets.import_new", "classes.create", "collections.index", "collections.create"}

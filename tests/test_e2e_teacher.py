@@ -147,3 +147,54 @@ def test_teacher_builds_assigns_and_sees_results(live_server, browser_page):
     assert "Ann Student" in open(dl.value.path(), encoding="utf-8-sig").read()
     student_ctx.close()
     assert errors == [], errors
+
+
+def test_teacher_removes_a_student_confirms_and_undoes(live_server, browser_page, seeded_app, make_user):
+    """Remove asks first (in place, with htmx), the flash then offers Undo, and Undo brings the
+    student back."""
+    from quizapp.extensions import db
+    from quizapp.models import Membership
+    from quizapp.teaching.store import create_class
+
+    base, page, errors = live_server, browser_page, []
+    _watch(page, errors)
+    tid = make_user("tess@example.com", "Tess Teacher", role="teacher")
+    ann = make_user("ann@example.com", "Ann Student")
+    with seeded_app.app_context():
+        from quizapp.models import User
+
+        klass = create_class(db.session, db.session.get(User, tid), "Politics 11B")
+        db.session.add(Membership(class_id=klass.id, user_id=ann))
+        db.session.commit()
+        class_url = f"{base}/classes/{klass.id}"
+
+    page.goto(base + "/auth/login")
+    page.fill("#email", "tess@example.com")
+    page.fill("#password", "correct horse 42")
+    page.get_by_role("button", name="Log in").click()
+    expect(page.locator("header .who")).to_contain_text("Tess Teacher")
+    page.goto(class_url)
+    roster = page.locator("#roster")
+    expect(roster).to_contain_text("Ann Student")
+
+    remove = page.get_by_role("button", name="Remove Ann Student from the class")
+    remove.click()
+    page.get_by_role("link", name="Cancel").click()  # changed their mind: the page as it was
+    expect(remove).to_be_visible()
+    remove.click()
+    yes = page.get_by_role("button", name="Yes, remove Ann Student")
+    expect(yes).to_be_visible()  # the confirmation, in place of the button
+    expect(roster).to_contain_text("Ann Student")  # nothing changed yet
+    page.screenshot(path=str(ARTIFACTS / "teacher-remove-confirm.png"), full_page=True)
+    yes.click()
+    flash = page.locator(".flash.success", has_text="was removed from the class")
+    expect(flash).to_be_visible()
+    expect(page.locator("#roster")).to_have_count(0)  # the class has no students now
+    page.screenshot(path=str(ARTIFACTS / "teacher-remove-undo.png"), full_page=True)
+
+    flash.get_by_role("button", name="Undo").click()
+    expect(page.locator(".flash.success")).to_contain_text("Ann Student is back in the class")
+    expect(page.locator("#roster")).to_contain_text("Ann Student")
+    with seeded_app.app_context():
+        assert db.session.get(Membership, (klass.id, ann)) is not None
+    assert errors == [], errors

@@ -122,7 +122,7 @@ def test_progress_item_analysis_and_grades(app, client, make_user, auth, setup):
     assert by_name["Bea"][3] == "Done" and by_name["Sam"][4] == "1/1"
 
     # remove a student from the roster: gone from the class, their quizzes stay
-    r = client.post(f"/classes/{setup['class']}/students/{uids['Cy']}/remove")
+    r = client.post(f"/classes/{setup['class']}/students/{uids['Cy']}/remove", data={"confirm": "1"})
     assert r.status_code == 303
     with app.app_context():
         assert db.session.get(Membership, (setup["class"], uids["Cy"])) is None
@@ -182,7 +182,7 @@ def test_new_code_and_archive(app, client, setup, make_user, auth):
     with app.app_context():
         new = db.session.get(ClassGroup, setup["class"]).join_code
     assert new != old
-    client.post(f"/classes/{setup['class']}/archive", data={"archived": "1"})
+    client.post(f"/classes/{setup['class']}/archive", data={"archived": "1", "confirm": "1"})
     _student(client, auth, make_user, "ann@example.com", "Ann")
     assert client.post("/classes/join", data={"code": new}).status_code == 404
 

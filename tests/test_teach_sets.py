@@ -218,11 +218,12 @@ def test_preview_publish_share_duplicate_delete(app, client, teacher, bank, make
 
     auth.logout()
     auth.login(T)
-    r = client.post(f"/sets/{dup}/delete")
+    r = client.post(f"/sets/{dup}/delete", data={"confirm": "1"})
     assert r.status_code == 303
     with app.app_context():
-        assert db.session.get(StudySet, dup) is None
+        assert db.session.get(StudySet, dup).deleted_at is not None  # kept a while for undo, hidden
         assert db.session.get(Question, bank["questions"][4]) is not None
+    assert client.get(f"/sets/{dup}").status_code == 404
 
 
 def _export(client, sid, fmt):

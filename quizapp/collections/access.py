@@ -7,7 +7,8 @@ may not see is answered 404, the same as one that does not exist.
 
 Who sees what:
 - the Library and collections an admin published to it: everyone, signed in or not;
-- a teacher's collection: its owner, admins (who publish), and members of the classes it is shared with;
+- a teacher's collection: its owner, admins (who publish), and members of the classes it is shared with
+  (while a class is archived, its members see nothing through it);
 - a learner's private collection: its owner only.
 Who writes: the owner of a collection; admins also write the Library and publish.
 """
@@ -19,7 +20,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, exists, or_, select
 from sqlalchemy.orm import Session
 
-from ..models import LIBRARY_NAME, Collection, Membership, User, collection_class
+from ..models import LIBRARY_NAME, ClassGroup, Collection, Membership, User, collection_class
 
 
 def library(session: Session) -> Collection:
@@ -44,10 +45,12 @@ def visible_ids(user: Any = None, *, user_id: Any = None) -> Select:
     uid = user_id if user_id is not None else _user_id(user)
     conditions: list[ColumnElement[bool]] = [Collection.kind == "library", Collection.published]
     if uid is not None:
+        # shared with a class the user belongs to, while it is not archived (teaching.access)
         shared = (
             select(collection_class.c.collection_id)
             .join(Membership, Membership.class_id == collection_class.c.class_id)
-            .where(Membership.user_id == uid)
+            .join(ClassGroup, ClassGroup.id == collection_class.c.class_id)
+            .where(Membership.user_id == uid, ClassGroup.archived.is_(False))
         )
         is_admin = exists().where(User.id == uid, User.role == "admin")
         conditions += [

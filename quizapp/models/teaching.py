@@ -23,6 +23,9 @@ class StudySet(db.Model):
     published: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+    # Deleting a set only marks it (``teaching.undo``): a deleted set is hidden everywhere and can
+    # be brought back for ``UNDO_SECONDS``.
+    deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     items: Mapped[list[SetItem]] = relationship(
         back_populates="set", order_by="SetItem.position", cascade="all, delete-orphan"
@@ -51,6 +54,9 @@ class ClassGroup(db.Model):
     join_code: Mapped[str] = mapped_column(String(16), unique=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     archived: Mapped[bool] = mapped_column(Boolean, default=False)
+    # When it was last archived: an archive can be undone for ``UNDO_SECONDS`` (None: not archived,
+    # or archived before this was recorded).
+    archived_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     memberships: Mapped[list[Membership]] = relationship(
         back_populates="klass", cascade="all, delete-orphan"

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import exists, func, or_, select
+from sqlalchemy import exists, false, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from ..bounds import parse_id
@@ -35,7 +35,14 @@ from ..questions.store import question_from_row
 from ..questions.types import Question as PureQuestion
 from . import quiz as qz
 from .errors import EmptyScope, ScopeNotFound, StudyError
-from .scope import article_questions, bank_filter, live_article, still_usable, usable_set
+from .scope import (
+    article_questions,
+    bank_filter,
+    live_article,
+    set_out_of_reach,
+    still_usable,
+    usable_set,
+)
 from .sql import count_where
 
 
@@ -193,7 +200,10 @@ def get_quiz(session: Session, user: User, quiz_id: int) -> Quiz | None:
 
 
 def current_item(session: Session, quiz: Quiz) -> QuizItem | None:
-    """The first unanswered item (resume point), or None when every item has an answer."""
+    """The first unanswered item (resume point), or None when every item has an answer (or the
+    quiz's set is out of the user's reach now: ``scope.set_out_of_reach``)."""
+    if set_out_of_reach(session, quiz):
+        return None
     return session.scalar(
         select(QuizItem)
         .where(QuizItem.quiz_id == quiz.id, ~exists().where(Answer.quiz_item_id == QuizItem.id),
@@ -235,12 +245,12 @@ class ItemView:
 
 def quiz_item_views(session: Session, quiz: Quiz) -> list[ItemView]:
     """Every item with its question and answer (unanswered ones only while the user may still be
-    asked them: ``scope.still_usable``): three queries whatever the quiz length."""
+    asked them: ``scope.still_usable``, ``scope.set_out_of_reach``): a few queries whatever the quiz length."""
+    usable = false() if set_out_of_reach(session, quiz) else still_usable(QuizItem.question_id, quiz.user_id)
     rows = session.execute(
         select(QuizItem, Answer)
         .outerjoin(Answer, Answer.quiz_item_id == QuizItem.id)
-        .where(QuizItem.quiz_id == quiz.id,
-               or_(Answer.id.is_not(None), still_usable(QuizItem.question_id, quiz.user_id)))
+        .where(QuizItem.quiz_id == quiz.id, or_(Answer.id.is_not(None), usable))
         .order_by(QuizItem.position)
         .options(selectinload(QuizItem.question).selectinload(Question.facts))
     ).all()

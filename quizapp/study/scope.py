@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import and_, bindparam, exists, func, or_, select
+from sqlalchemy import and_, bindparam, exists, or_, select
 from sqlalchemy.orm import Session
 
 from ..bounds import parse_id
@@ -20,16 +20,15 @@ from ..collections.access import can_see, visible
 from ..models import (
     FACT_KINDS,
     Article,
-    Assignment,
     Card,
     Fact,
     FactSource,
-    Membership,
     Question,
     StudySet,
     User,
     question_fact,
 )
+from ..teaching.access import reachable_sets
 from .errors import ScopeNotFound
 
 
@@ -79,23 +78,24 @@ def live_article(session: Session, ref: Any, user: Any = None) -> Article:
 
 
 def usable_set(session: Session, user: User, ref: Any) -> StudySet:
-    """A study set the user may quiz on: their own, a public published one, or one assigned to a
-    class they belong to. Anything else is reported as missing (ids reveal nothing)."""
+    """A study set the user may quiz on: their own, a public published one, or one assigned in an
+    unarchived class they belong to (``teaching.access.reachable_sets``); never a deleted one.
+    Anything else is reported as missing (ids reveal nothing)."""
     sid = parse_id(ref)
-    s = session.get(StudySet, sid) if sid is not None else None
+    s = session.scalar(select(StudySet).where(StudySet.id == sid, reachable_sets(user.id))) if sid is not None else None
     if s is None:
         raise ScopeNotFound("There is no such study set.")
-    if s.owner_id == user.id or (s.published and s.visibility == "public"):
-        return s
-    assigned = session.scalar(
-        select(func.count())
-        .select_from(Assignment)
-        .join(Membership, Membership.class_id == Assignment.class_id)
-        .where(Assignment.set_id == s.id, Membership.user_id == user.id)
-    )
-    if assigned:
-        return s
-    raise ScopeNotFound("There is no such study set.")
+    return s
+
+
+def set_out_of_reach(session: Session, quiz: Any) -> bool:
+    """An unfinished set quiz whose set its user no longer reaches (deleted, no longer assigned, its
+    class archived): its unanswered items drop out, as those of an unshared collection do."""
+    if quiz.scope_kind != "set" or quiz.finished_at is not None:
+        return False
+    sid = parse_id(quiz.scope_ref)
+    return sid is None or not session.scalar(
+        select(exists().where(StudySet.id == sid, reachable_sets(quiz.user_id))))
 
 
 def article_choices(session: Session, user: Any = None) -> list[tuple[int, str]]:
@@ -110,25 +110,11 @@ def article_choices(session: Session, user: Any = None) -> list[tuple[int, str]]
 
 
 def set_choices(session: Session, user: User) -> list[tuple[int, str]]:
-    """Sets the user may quiz on (own, public published, assigned to their classes)."""
-    assigned = (
-        select(Assignment.set_id)
-        .join(Membership, Membership.class_id == Assignment.class_id)
-        .where(Membership.user_id == user.id)
-    )
+    """Sets the user may quiz on (own, public published, assigned in their unarchived classes)."""
     return [
         (s.id, s.title)
         for s in session.execute(
-            select(StudySet.id, StudySet.title)
-            .where(
-                or_(
-                    StudySet.owner_id == user.id,
-                    and_(StudySet.published.is_(True), StudySet.visibility == "public"),
-                    StudySet.id.in_(assigned),
-                )
-            )
-            .order_by(StudySet.title)
-            .limit(200)
+            select(StudySet.id, StudySet.title).where(reachable_sets(user.id)).order_by(StudySet.title).limit(200)
         )
     ]
 

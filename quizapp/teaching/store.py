@@ -1,8 +1,9 @@
 """The database side of teaching: sets and their items, teachers' question copies, classes,
 memberships, assignments, progress, item analysis and imports.
 
-Every function works inside the caller's transaction (the view commits once per action). Access
-rules live here too (``can_view_set``, ``pickable``) so views and tests ask the same question.
+Every function works inside the caller's transaction (the view commits once per action). Who
+reaches a class or a set through one is said in ``access`` (re-exported here: ``is_member``,
+``assigned_to``, ``can_view_set``); ``pickable`` says which questions may go into a set.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from ..models import (
 )
 from ..models.teaching import PendingImport
 from . import codes
+from .access import assigned_to, can_view_set, is_member  # noqa: F401  (the access rules, asked from here too)
 from .formats import QuestionData, SetData
 from .itemanalysis import ItemStats, Response, analyse
 
@@ -244,35 +246,6 @@ def import_questions(session: Session, owner: User, sset: StudySet, questions: l
     return len(questions)
 
 
-def is_member(session: Session, user: User, class_id: int) -> bool:
-    return bool(session.scalar(select(exists().where(
-        Membership.class_id == class_id, Membership.user_id == user.id))))
-
-
-def assigned_to(session: Session, user: User, set_id: int) -> Assignment | None:
-    """An assignment of set ``set_id`` in a class ``user`` belongs to (the soonest due)."""
-    return session.scalar(
-        select(Assignment)
-        .join(Membership, Membership.class_id == Assignment.class_id)
-        .join(ClassGroup, ClassGroup.id == Assignment.class_id)
-        .where(Assignment.set_id == set_id, Membership.user_id == user.id,
-               ClassGroup.archived.is_(False))
-        .order_by(Assignment.due_at.is_(None), Assignment.due_at)
-        .limit(1)
-    )
-
-
-def can_view_set(session: Session, user: User | None, sset: StudySet) -> bool:
-    """Owner always; assigned students always; anyone logged in when published and public."""
-    if user is None or not getattr(user, "is_authenticated", False):
-        return False
-    if sset.owner_id == user.id:
-        return True
-    if sset.published and sset.visibility == "public":
-        return True
-    return assigned_to(session, user, sset.id) is not None
-
-
 def bank_query(user: User, *, q: str = "", article_id: int | None = None, kind: str = "",
                qtype: str = "", difficulty: str = "", source: str = "bank"):
     """The picker's search: live generated questions (``source="bank"``) or the teacher's own."""
@@ -326,7 +299,7 @@ def find_class_by_code(session: Session, code: str) -> ClassGroup | None:
 
 def join(session: Session, user: User, klass: ClassGroup) -> bool:
     """Add ``user`` to ``klass``; False when already a member."""
-    if is_member(session, user, klass.id):
+    if session.get(Membership, (klass.id, user.id)) is not None:
         return False
     session.add(Membership(class_id=klass.id, user_id=user.id))
     session.flush()

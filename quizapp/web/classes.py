@@ -8,7 +8,7 @@ import io
 from datetime import UTC, datetime, time
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from flask import Blueprint, Response, abort, flash, redirect, request, url_for
+from flask import Blueprint, Response, abort, current_app, flash, redirect, request, url_for
 from flask_login import current_user, login_required
 from sqlalchemy import delete, func, select
 
@@ -16,10 +16,12 @@ from ..auth import teacher_required
 from ..bounds import local_time
 from ..extensions import db, limiter
 from ..models import Assignment, ClassGroup, Membership, Quiz, SetItem, StudySet, User
-from ..teaching import codes, formats
+from ..teaching import codes, formats, undo
 from ..teaching import store as ts
+from ..teaching.access import live_set
 from ..teaching.forms import AssignForm, ClassForm, DueForm, JoinForm
 from ..teaching.itemanalysis import flag_label
+from . import confirm as cf
 from .helpers import get_or_404, render
 
 bp = Blueprint("classes", __name__, url_prefix="/classes")
@@ -71,7 +73,7 @@ def _assign_form(klass: ClassGroup) -> AssignForm:
     counts = (select(func.count()).select_from(SetItem).where(SetItem.set_id == StudySet.id)
               .scalar_subquery())
     sets = db.session.execute(
-        select(StudySet.id, StudySet.title, counts).where(StudySet.owner_id == current_user.id)
+        select(StudySet.id, StudySet.title, counts).where(StudySet.owner_id == current_user.id, live_set())
         .order_by(StudySet.title)
     ).all()
     form.set_id.choices = [(sid, f"{title} ({n} question{'s' if n != 1 else ''})") for sid, title, n in sets if n]
@@ -122,9 +124,22 @@ def _join(klass: ClassGroup | None, join_form: JoinForm):
     return redirect(url_for("classes.show", class_id=klass.id), 303)
 
 
+def _join_limit() -> str:
+    return current_app.config.get("JOIN_RATE_LIMIT", "20 per minute; 200 per day")
+
+
+def _join_key() -> str:
+    return f"user:{current_user.id}" if current_user.is_authenticated else (request.remote_addr or "?")
+
+
+# Typing a code and opening a join link both try a code: one budget per user for both, so the
+# link (which names the class and its teacher on a hit) cannot be used to guess codes instead.
+join_limit = limiter.shared_limit(_join_limit, scope="class-join", key_func=_join_key)
+
+
 @bp.post("/join")
 @login_required
-@limiter.limit("20 per minute; 200 per day", methods=["POST"])
+@join_limit
 def join():
     form = JoinForm()
     if not form.validate_on_submit():
@@ -134,6 +149,7 @@ def join():
 
 @bp.get("/join/<code>")
 @login_required
+@join_limit
 def join_link(code: str):
     """A join link a teacher can send: shows the class and a button (joining is a POST)."""
     klass = ts.find_class_by_code(db.session, code)
@@ -194,15 +210,51 @@ def new_code(class_id: int):
     return redirect(url_for("classes.show", class_id=klass.id), 303)
 
 
+def _page(klass: ClassGroup, anchor: str = "") -> str:
+    return url_for("classes.show", class_id=klass.id) + anchor
+
+
 @bp.post("/<int:class_id>/archive")
 @teacher_required
 def archive(class_id: int):
+    """``archived=1`` archives (after a confirmation; undoable for a while); anything else restores."""
     klass = _own(class_id)
-    klass.archived = request.form.get("archived") == "1"
+    if request.form.get("archived") != "1":
+        restored = undo.unarchive_class(db.session, klass)
+        db.session.commit()
+        flash("Class restored: students see it again." if restored else "The class is not archived.", "success")
+        return cf.done(_page(klass))
+    if klass.archived:
+        flash("The class is already archived.", "info")
+        return cf.done(_page(klass))
+    if not cf.confirmed():
+        return cf.ask(cf.Confirm(
+            title="Archive the class", question=f"Archive “{klass.name}”?",
+            detail="Its students will no longer open it, its assignments or the sets assigned in it, and the "
+                   "code stops working. Their results are kept. " + cf.undo_hint()
+                   + " After that, “Restore class” on this page still brings it back.",
+            action=url_for("classes.archive", class_id=klass.id), button="Yes, archive it",
+            back=_page(klass), hidden={"archived": "1"}))
+    undo.archive_class(db.session, klass)
     db.session.commit()
-    flash("Class archived: students no longer see it and the code stops working." if klass.archived
-          else "Class restored.", "success")
-    return redirect(url_for("classes.show", class_id=klass.id), 303)
+    cf.flash_undo(f"“{klass.name}” archived: students no longer see it and the code stops working.",
+               url_for("classes.undo_archive", class_id=klass.id))
+    return cf.done(_page(klass))
+
+
+@bp.post("/<int:class_id>/archive/undo")
+@teacher_required
+def undo_archive(class_id: int):
+    klass = _own(class_id)
+    try:
+        restored = undo.undo_archive(db.session, klass, cf.undo_seconds())
+    except undo.UndoError as err:
+        db.session.rollback()
+        return cf.undo_refused(err, _page(klass))
+    db.session.commit()
+    flash("Archive undone: students see the class again." if restored else "The class is not archived.",
+          "success")
+    return cf.done(_page(klass))
 
 
 @bp.post("/<int:class_id>/students/<int:user_id>/remove")
@@ -213,10 +265,37 @@ def remove_student(class_id: int, user_id: int):
     if m is None:
         abort(404)
     name = m.user.name
-    db.session.delete(m)
+    if not cf.confirmed():
+        return cf.ask(cf.Confirm(
+            title="Remove a student", question=f"Remove {name} from “{klass.name}”?",
+            detail="They will no longer see the class or its assignments. Their own answers stay in their "
+                   "history. " + cf.undo_hint(),
+            action=url_for("classes.remove_student", class_id=klass.id, user_id=user_id),
+            button=f"Yes, remove {name}", back=_page(klass, "#roster")))
+    removal = undo.remove_member(db.session, klass, user_id)
     db.session.commit()
-    flash(f"{name} was removed from the class. Their own answers stay in their history.", "success")
-    return redirect(url_for("classes.show", class_id=klass.id) + "#roster", 303)
+    cf.flash_undo(f"{name} was removed from the class. Their own answers stay in their history.",
+               url_for("classes.restore_student", class_id=klass.id, user_id=user_id),
+               removal.note(current_app.secret_key))
+    return cf.done(_page(klass, "#roster"))
+
+
+@bp.post("/<int:class_id>/students/<int:user_id>/restore")
+@teacher_required
+def restore_student(class_id: int, user_id: int):
+    """Undo a removal: the signed note of the Undo button says who was removed, and when."""
+    klass = _own(class_id)
+    try:
+        removal = undo.Removal.from_note(request.form.get("note", ""), current_app.secret_key, klass.id, user_id)
+        back = undo.restore_member(db.session, klass, removal, cf.undo_seconds())
+    except undo.UndoError as err:
+        db.session.rollback()
+        return cf.undo_refused(err, _page(klass, "#roster"))
+    db.session.commit()
+    student = db.session.get(User, user_id)
+    flash(f"{student.name} is back in the class." if back else f"{student.name} is already in the class.",
+          "success")
+    return cf.done(_page(klass, "#roster"))
 
 
 @bp.post("/<int:class_id>/leave")
@@ -246,7 +325,7 @@ def assign(class_id: int):
         if not form.set_id.choices:
             form.set_id.errors = ["Create a set with at least one question first."]
         return _teacher_page(klass, form, 422)
-    sset = get_or_404(StudySet, form.set_id.data, owner_id=current_user.id)
+    sset = get_or_404(StudySet, form.set_id.data, owner_id=current_user.id, deleted_at=None)
     a, created = ts.assign(db.session, klass, sset, _due(form))
     db.session.commit()
     flash(f"Assigned “{sset.title}”." if created else f"“{sset.title}” was already assigned; due date updated.",

@@ -14,10 +14,12 @@ from ..auth import teacher_required
 from ..extensions import db, limiter
 from ..models import FACT_KINDS, Article, Assignment, Question, SetItem, StudySet
 from ..models.teaching import PendingImport
-from ..teaching import codes, formats, gift
+from ..teaching import codes, formats, gift, undo
 from ..teaching import store as ts
+from ..teaching.access import live_set
 from ..teaching.anki import build_apkg
 from ..teaching.forms import ImportForm, QuestionForm, SetForm
+from . import confirm as cf
 from .helpers import get_or_404, is_htmx, paginate, render, visible_article_titles
 from .params import int_arg
 
@@ -34,7 +36,8 @@ MAX_IMPORT_BYTES = 1024 * 1024
 
 
 def _own(set_id: int) -> StudySet:
-    return get_or_404(StudySet, set_id, owner_id=current_user.id)
+    """The teacher's own set; a deleted one is 404 like any other missing set."""
+    return get_or_404(StudySet, set_id, owner_id=current_user.id, deleted_at=None)
 
 
 def _own_item(sset: StudySet, item_id: int) -> SetItem:
@@ -62,11 +65,11 @@ def index():
     if current_user.is_teacher:
         counts = (select(func.count()).select_from(SetItem).where(SetItem.set_id == StudySet.id)
                   .scalar_subquery())
-        mine = paginate(select(StudySet, counts).where(StudySet.owner_id == current_user.id)
+        mine = paginate(select(StudySet, counts).where(StudySet.owner_id == current_user.id, live_set())
                         .order_by(StudySet.updated_at.desc(), StudySet.id.desc()), per_page=25, rows=True)
     public = db.session.execute(
         select(StudySet).where(StudySet.published.is_(True), StudySet.visibility == "public",
-                               StudySet.owner_id != current_user.id)
+                               StudySet.owner_id != current_user.id, live_set())
         .order_by(StudySet.updated_at.desc()).limit(20)
     ).scalars().all()
     return render("sets/index.html", None, mine=mine, public=public)
@@ -141,16 +144,37 @@ def duplicate(set_id: int):
 @bp.post("/<int:set_id>/delete")
 @teacher_required
 def delete(set_id: int):
+    """Delete after a confirmation; the set is only marked, so it can be restored for a while."""
     sset = _own(set_id)
+    page = url_for("sets.show", set_id=sset.id)
     if db.session.scalar(select(exists().where(Assignment.set_id == sset.id))):
-        flash("This set is assigned to a class; remove the assignment first "
-              "(its results would be lost).", "error")
-        return _back(sset)
-    title = sset.title
-    db.session.delete(sset)
+        return cf.refused("This set is assigned to a class; remove the assignment first "
+                       "(its results would be lost).", 409, page, "The set is assigned")
+    if not cf.confirmed():
+        return cf.ask(cf.Confirm(
+            title="Delete a set", question=f"Delete “{sset.title}”?",
+            detail="It disappears from your sets and its share link stops working. The questions you wrote "
+                   "stay in your question list; students' past answers stay in their history. " + cf.undo_hint(),
+            action=url_for("sets.delete", set_id=sset.id), button="Yes, delete it", back=page))
+    undo.delete_set(db.session, sset)
     db.session.commit()
-    flash(f"Deleted “{title}”.", "success")
-    return redirect(url_for("sets.index"), 303)
+    cf.flash_undo(f"Deleted “{sset.title}”.", url_for("sets.restore", set_id=sset.id))
+    return cf.done(url_for("sets.index"))
+
+
+@bp.post("/<int:set_id>/restore")
+@teacher_required
+def restore(set_id: int):
+    """Undo a deletion within the window (``UNDO_SECONDS``)."""
+    sset = get_or_404(StudySet, set_id, owner_id=current_user.id)
+    try:
+        restored = undo.restore_set(db.session, sset, cf.undo_seconds())
+    except undo.UndoError as err:
+        db.session.rollback()
+        return cf.undo_refused(err, url_for("sets.index"))
+    db.session.commit()
+    flash(f"“{sset.title}” is back." if restored else f"“{sset.title}” is not deleted.", "success")
+    return cf.done(url_for("sets.show", set_id=sset.id))
 
 
 # --------------------------------------------------------------------------------------------
@@ -391,12 +415,17 @@ def _pending(pending_id: int) -> PendingImport:
     return get_or_404(PendingImport, pending_id, owner_id=current_user.id)
 
 
+def _import_target(p: PendingImport) -> StudySet | None:
+    """The set an import goes into (None: a new set); 404 once that set is deleted."""
+    return _own(p.set_id) if p.set_id else None
+
+
 @bp.get("/imports/<int:pending_id>")
 @teacher_required
 def import_preview(pending_id: int):
     p = _pending(pending_id)
     result = formats.ParseResult.from_json(p.result)
-    target = db.session.get(StudySet, p.set_id) if p.set_id else None
+    target = _import_target(p)
     return render("sets/import_preview.html", None, p=p, result=result, target=target,
                   types=formats.TYPE_LABELS)
 
@@ -413,9 +442,7 @@ def import_confirm(pending_id: int):
     if result.bad_rows and not valid_only:
         flash("Some rows have errors. Fix the file, or confirm importing only the valid rows.", "error")
         return redirect(url_for("sets.import_preview", pending_id=p.id), 303)
-    sset = db.session.get(StudySet, p.set_id) if p.set_id else None
-    if sset is not None and sset.owner_id != current_user.id:
-        abort(404)
+    sset = _import_target(p)
     if sset is None:
         sset = ts.create_set(db.session, current_user, result.title or "Imported set", result.description)
     if len(sset.items) + len(result.valid_rows) > formats.MAX_QUESTIONS:
@@ -435,11 +462,12 @@ def import_confirm(pending_id: int):
 @teacher_required
 def import_cancel(pending_id: int):
     p = _pending(pending_id)
-    set_id = p.set_id
+    target = db.session.get(StudySet, p.set_id) if p.set_id else None
     db.session.delete(p)
     db.session.commit()
     flash("Import cancelled; nothing was added.", "info")
-    return redirect(url_for("sets.show", set_id=set_id) if set_id else url_for("sets.index"), 303)
+    live = target is not None and target.deleted_at is None
+    return redirect(url_for("sets.show", set_id=target.id) if live else url_for("sets.index"), 303)
 
 
 # --------------------------------------------------------------------------------------------
