@@ -701,3 +701,26 @@ def test_a_body_is_not_blanked_where_its_sentence_names_its_own_words():
     qs = generate(facts, random.Random(1), budget=0)
     assert [q for q in qs if q.type == "cloze" and q.answer == "Lake Basin Heritage Committee"]
 
+
+
+def test_a_date_told_as_the_backdrop_is_not_asked():
+    """"Since the adoption of the Paris Agreement in 2015, ...", "Previously, on 17 July 2021, ...":
+    the sentence looks back; its news is elsewhere (and the backdrop is often general knowledge)."""
+    def at(fid, iso, event, sentence, date_text):
+        f = dated(fid, iso, event, sentence)
+        i = sentence.index(date_text)
+        f.sources = [Source(ART, sentence, 0, (i, i + len(date_text)))]
+        f.question = f"When was {event}?"
+        return f
+
+    facts = [
+        at("D1", "2015", "the Lake Accord adopted",
+           "Since the adoption of the Lake Accord in 2015, the basin states have met every year.", "2015"),
+        at("D2", "2021-07-17", "the Lake Accord signed",
+           "Previously, on 17 July 2021, the ministers of the basin states signed the Lake Accord.", "17 July 2021"),
+        at("D3", "2022-03-04", "the Lake Accord ratified",
+           "The basin states ratified the Lake Accord on 4 March 2022 in Kisumu.", "4 March 2022"),
+    ]
+    qs = generate(facts, random.Random(2), budget=0)
+    asked = {q.fact_ids[0] for q in qs if len(q.fact_ids) == 1}  # (a timeline may still hold them)
+    assert "D3" in asked and not asked & {"D1", "D2"}

@@ -45,6 +45,8 @@ class DateItems:
         iso = (f.date or "").strip()
         if iso_parts(iso) is None or _is_publication(f):
             return []  # "when was this article published" is trivia about the corpus, not the news
+        if f.sources and all(_background(s) for s in f.sources):
+            return []  # "Since the adoption of the Paris Agreement in 2015, ...": the backdrop, not the news
         c = self.corpus
         accepted = [*date_variants(iso),
                     *(a for a in f.aliases if a and parse_date(a) == iso_parts(iso))]
@@ -116,6 +118,17 @@ class DateItems:
             false = blanked.replace(BLANK, render_like(matched, iso, self.rng.choice(sorted(wrong)))) if wrong else None
             out.append(self.true_false(f, text, false, "tf:when", sources=srcs))
         return out
+
+
+# A date the sentence gives as the backdrop of its news: in a leading "Since ..." phrase, or in a
+# sentence that opens by saying it looks back ("Previously, on 17 July 2021, ...").
+_BACKDROP = re.compile(r"^\s*(?:Since\b[^,]*|(?:Previously|Historically|Formerly|Back then),.*)$", re.I | re.S)
+
+
+def _background(src: Any) -> bool:
+    if not src.span:
+        return False
+    return bool(_BACKDROP.match(src.sentence[:src.span[0]]))
 
 
 def _states_date(sentence: str, iso: str) -> bool:
