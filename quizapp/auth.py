@@ -36,7 +36,8 @@ def password_problem(password: str, email: str = "") -> str | None:
 
 
 def normalise_email(email: str) -> str:
-    return email.strip().lower()
+    # (NUL never belongs in an address, and PostgreSQL refuses it in any text parameter.)
+    return email.replace("\x00", "").strip().lower()
 
 
 def find_user(session: Session, email: str) -> User | None:

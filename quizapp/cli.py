@@ -207,8 +207,13 @@ main.add_command(questions_command)
 
 
 def init_app(app) -> None:
+    from flask_migrate.cli import db as db_group
+
+    from .accounts.backup import backup_command
     from .jobs.serve import serve_command, worker_command
     from .teaching.cli import users_command
+
+    db_group.add_command(backup_command)  # ``quizapp db backup FILE`` beside Flask-Migrate's upgrade etc.
 
     app.cli.add_command(serve_command)
     app.cli.add_command(worker_command)

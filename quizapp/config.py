@@ -80,4 +80,30 @@ def default_config(instance_path: str) -> dict:
         "QUEUE_URL": os.environ.get("QUEUE_URL") or "sqlite:///" + str(Path(instance_path) / "queue.sqlite"),
         "QUEUE_IMMEDIATE": os.environ.get("QUEUE_IMMEDIATE") == "1",
         "UPLOAD_RATE_LIMIT": os.environ.get("UPLOAD_RATE_LIMIT", "10 per minute; 100 per day"),
+        # "Forgot password": how long a reset link works, and how often it may be asked for (per
+        # client address, and per e-mail address asked about so nobody is flooded with mail).
+        "PASSWORD_RESET_SECONDS": int(os.environ.get("PASSWORD_RESET_SECONDS", "3600") or 0),
+        "RESET_RATE_LIMIT": os.environ.get("RESET_RATE_LIMIT", "5 per minute; 30 per hour"),
+        "RESET_EMAIL_RATE_LIMIT": os.environ.get("RESET_EMAIL_RATE_LIMIT", "3 per hour"),
+        # Links in e-mails start with this (e.g. https://quiz.example.org); without it they use the
+        # address the request came to, which a forged Host header could change: set it in production.
+        "PUBLIC_URL": os.environ.get("PUBLIC_URL", "").rstrip("/"),
+        # Outgoing mail. Without MAIL_SERVER, mail is written to the log ("quizapp.mail", INFO).
+        **mail_config(),
+    }
+
+
+def mail_config() -> dict:
+    port = os.environ.get("MAIL_PORT", "").strip()
+    use_ssl = os.environ.get("MAIL_USE_SSL") == "1"
+    return {
+        "MAIL_SERVER": os.environ.get("MAIL_SERVER", "").strip(),
+        "MAIL_PORT": int(port) if port.isdigit() else (465 if use_ssl else 587),
+        "MAIL_USERNAME": os.environ.get("MAIL_USERNAME", ""),
+        "MAIL_PASSWORD": os.environ.get("MAIL_PASSWORD", ""),
+        "MAIL_FROM": os.environ.get("MAIL_FROM", "quizapp <no-reply@localhost>"),
+        # STARTTLS on the plain port (default on); MAIL_USE_SSL=1 for TLS from the start (port 465).
+        "MAIL_USE_TLS": os.environ.get("MAIL_USE_TLS", "1") != "0",
+        "MAIL_USE_SSL": use_ssl,
+        "MAIL_TIMEOUT": int(os.environ.get("MAIL_TIMEOUT", "20") or 20),
     }

@@ -91,8 +91,10 @@ def _values(rule, w: dict) -> dict:
             values[arg] = "csv"
         elif arg == "filename":
             values[arg] = "style.css"
-        elif arg == "fact_id":
+        elif arg in ("fact_id", "notice_id"):
             values[arg] = 1
+        elif arg == "token":
+            values[arg] = "no-such-reset-token"
         else:
             values[arg] = w[arg]
     return values
@@ -118,6 +120,9 @@ SHARED_ARTICLE = {"corpus.show", "corpus.status"}  # the owner and the class it 
 CLASS_MEMBERS = {"classes.show", "classes.start", "sets.shared", "sets.practise"}  # teacher + member
 MEMBER_ONLY = {"classes.leave"}
 OWN_QUIZ = {"study.take", "study.finish", "study.answer", "study.feedback", "study.results", "study.retry"}
+OWN_ACCOUNT = {"account.settings", "account.password", "account.email", "account.export", "account.delete",
+               "account.dismiss_notice"}  # anyone signed in, about themselves
+SITE_ADMIN = {"admin.users", "admin.role", "admin.active", "admin.delete"}  # no admin here: 404 for all
 
 
 def expected(endpoint: str, role: str) -> str:
@@ -125,9 +130,15 @@ def expected(endpoint: str, role: str) -> str:
     if endpoint in SHARED_ARTICLE:
         return "in" if role in ("teacher", "student") else "404"
     if endpoint in (TEACHER_OBJECT | TEACHER_ONLY | ANY_USER | CLASS_MEMBERS | MEMBER_ONLY | OWN_QUIZ | OWNER_ONLY
-                    | ADMIN_ONLY):
+                    | ADMIN_ONLY | OWN_ACCOUNT | SITE_ADMIN):
         if role == "anonymous":
             return LOGIN
+    if endpoint in OWN_ACCOUNT:
+        return "in"
+    if endpoint in SITE_ADMIN:
+        return "404"
+    if endpoint == "auth.reset_password":
+        return "404"  # an unknown link, for everyone
     if endpoint in OWNER_ONLY:
         return "in" if role == "teacher" else "404"
     if endpoint in ADMIN_ONLY:

@@ -1,5 +1,6 @@
 """All models, importable from one place (``from quizapp.models import Article``)."""
 
+from .accounts import Notice, PasswordReset
 from .base import UTCDateTime, utcnow
 from .collections import COLLECTION_KINDS, LIBRARY_NAME, Collection, collection_class
 from .corpus import ARTICLE_STATES, Article, Sentence
@@ -12,6 +13,7 @@ from .users import ROLES, User
 __all__ = [
     "ARTICLE_STATES", "COLLECTION_KINDS", "FACT_KINDS", "LIBRARY_NAME", "ORIGINS", "ROLES",
     "Answer", "Article", "Assignment", "Card", "ClassGroup", "Collection", "Fact", "FactSource", "Membership",
-    "Question", "RawFact", "RawFactKey", "Quiz", "QuizItem", "ReviewLog", "Sentence", "SetItem", "StudySet", "User",
+    "Notice", "PasswordReset", "Question", "RawFact", "RawFactKey", "Quiz", "QuizItem", "ReviewLog", "Sentence",
+    "SetItem", "StudySet", "User",
     "UTCDateTime", "collection_class", "question_fact", "utcnow",
 ]

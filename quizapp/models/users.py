@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from flask_login import UserMixin
-from sqlalchemy import Boolean, Integer, String
+from sqlalchemy import Boolean, Integer, String, false
 from sqlalchemy.orm import Mapped, mapped_column
 from werkzeug.security import check_password_hash, generate_password_hash
 
@@ -32,6 +32,8 @@ class User(UserMixin, db.Model):
     new_cards_per_day: Mapped[int] = mapped_column(Integer, default=20)
     reviews_per_day: Mapped[int] = mapped_column(Integer, default=200)
     timezone: Mapped[str] = mapped_column(String(64), default="UTC")
+    # There are rows in ``notice`` for this user (a banner on every page until dismissed).
+    has_notices: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     def set_password(self, password: str) -> None:
         self.password_hash = generate_password_hash(password)

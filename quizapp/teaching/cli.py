@@ -1,4 +1,4 @@
-"""``quizapp users``: list accounts and change roles from the command line.
+"""``quizapp users``: list accounts, change roles, disable or delete one from the command line.
 
 There is no default admin account: the first admin is whoever the operator promotes here
 (``quizapp users promote alice@example.com --role admin``) after they signed up normally.
@@ -23,7 +23,7 @@ def _user(email: str):
 
 @click.group("users")
 def users_command() -> None:
-    """List accounts; promote, demote, disable or enable one."""
+    """List accounts; promote, demote, disable, enable or delete one."""
 
 
 @users_command.command("list")
@@ -104,3 +104,23 @@ def disable(email: str) -> None:
 def enable(email: str) -> None:
     """Let a disabled account log in again."""
     _set_active(email, True)
+
+
+@users_command.command("delete")
+@click.argument("email")
+@click.confirmation_option(prompt="Delete this account and its data for good?")
+@with_appcontext
+def delete_user(email: str) -> None:
+    """Delete an account and its data, as its owner could (classes they teach are archived)."""
+    from flask import current_app
+
+    from ..accounts.deletion import delete_account, forget_files
+    from ..extensions import db
+
+    user = _user(email)
+    uid, address = user.id, user.email
+    done = delete_account(db.session, user)
+    db.session.commit()
+    forget_files(current_app.config, uid)
+    click.echo(f"{address}: deleted ({done.archived_classes} class(es) archived, {done.told} people told, "
+               f"{done.kept_questions} question(s) kept for others)")
