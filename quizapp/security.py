@@ -6,7 +6,7 @@ import secrets
 from functools import cache
 from urllib.parse import urlsplit
 
-from flask import Flask, g, request
+from flask import Flask, abort, g, request
 from sqlalchemy import bindparam, select
 from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.orm import make_transient_to_detached
@@ -72,6 +72,15 @@ def init_app(app: Flask) -> None:
         from werkzeug.middleware.proxy_fix import ProxyFix
 
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies)
+
+    @app.before_request
+    def _no_nul():
+        # A NUL is never part of a value a person types, and PostgreSQL refuses it in text (a
+        # 500 wherever it would be stored or searched): refused here once for every route.
+        if "\x00" in request.path or any("\x00" in v for v in request.args.values()) or (
+                request.method == "POST" and any("\x00" in k or "\x00" in v
+                                                 for k, vs in request.form.lists() for v in vs)):
+            abort(400, "The request contains a NUL character, which no field accepts.")
 
     @app.after_request
     def _headers(resp):

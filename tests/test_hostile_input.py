@@ -234,3 +234,16 @@ def test_ids_beyond_the_database_name_nothing(app, world):
     assert s.get("/questions/", query_string={"page": huge}).status_code == 200  # the last page
     assert t.post(f"/collections/{ids['collection_id']}/share", data={"class_id": [huge, str(ids["class_id"])]}
                   ).status_code < 400
+
+
+def test_a_nul_character_is_refused_with_a_clear_message(app, world):
+    clients, ids = world
+    for client in clients.values():
+        r = client.get("/articles/", query_string={"q": "a\x00b"})
+        assert r.status_code == 400 and "NUL character" in r.get_data(as_text=True)
+    r = clients["teacher"].post("/classes/new", data={"name": "Period\x00 4"})
+    assert r.status_code == 400
+    with app.app_context():
+        from quizapp.models import ClassGroup
+
+        assert db.session.scalar(select(ClassGroup).where(ClassGroup.name.like("Period%4"))) is None
