@@ -83,6 +83,10 @@ def default_config(instance_path: str) -> dict:
         # "Forgot password": how long a reset link works, and how often it may be asked for (per
         # client address, and per e-mail address asked about so nobody is flooded with mail).
         "PASSWORD_RESET_SECONDS": int(os.environ.get("PASSWORD_RESET_SECONDS", "3600") or 0),
+        # how long "Undo" works after removing a student, deleting a set or archiving a class
+        "UNDO_SECONDS": int(os.environ.get("UNDO_SECONDS", "600") or 0),
+        # guesses at a class code, by the join form and the join link together
+        "JOIN_RATE_LIMIT": os.environ.get("JOIN_RATE_LIMIT", "20 per minute; 200 per day"),
         "RESET_RATE_LIMIT": os.environ.get("RESET_RATE_LIMIT", "5 per minute; 30 per hour"),
         "RESET_EMAIL_RATE_LIMIT": os.environ.get("RESET_EMAIL_RATE_LIMIT", "3 per hour"),
         # Links in e-mails start with this (e.g. https://quiz.example.org); without it they use the
