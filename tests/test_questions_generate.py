@@ -724,3 +724,36 @@ def test_a_date_told_as_the_backdrop_is_not_asked():
     qs = generate(facts, random.Random(2), budget=0)
     asked = {q.fact_ids[0] for q in qs if len(q.fact_ids) == 1}  # (a timeline may still hold them)
     assert "D3" in asked and not asked & {"D1", "D2"}
+
+
+def test_what_a_body_did_is_asked_among_bodies_of_its_kind():
+    """"Which organisation adopted the fisheries plan?": foils are organisations of the story (not
+    a treaty, not a span cut wrongly), none named in the act's sentence; the prompt never echoes
+    the key's own words."""
+    def body(fid, name, subtype, sentence, question=None, idx=0):
+        f = mechanism(fid, name, [], subtype, sentence)
+        f.sources = _src(sentence, ART, idx)
+        f.question = question
+        return f
+
+    facts = [
+        body("B1", "Lake Basin Commission", "organisation",
+             "The Lake Basin Commission adopted a plan on shared fisheries in Kisumu.",
+             "Who adopted a plan on shared fisheries in Kisumu?", idx=4),
+        body("B2", "East African Community", "organisation", "The East African Community sent observers.", idx=1),
+        body("B3", "Intergovernmental Authority on Development", "organisation",
+             "The Intergovernmental Authority on Development shared its data.", idx=2),
+        body("B4", "Kisumu Water Treaty", "treaty", "The Kisumu Water Treaty governs the lake.", idx=3),
+        body("B5", "Fisheries Fund to Kenya", "organisation", "The Fisheries Fund to Kenya paid out.", idx=5),
+        body("B7", "Southern African Development Community", "organisation",
+             "The Southern African Development Community sent a message.", idx=7),
+        body("B6", "Lake Basin Heritage Committee", "organisation",
+             "The Lake Basin Heritage Committee will list new sites on the Lake Basin Heritage List.",
+             "Who will list new sites on the Lake Basin Heritage List?", idx=6),
+    ]
+    qs = generate(facts, random.Random(5), budget=0)
+    did = [q for q in qs if q.prompt == "Which organisation adopted a plan on shared fisheries in Kisumu?"]
+    assert did and did[0].type == "multiple_choice" and did[0].answer == "Lake Basin Commission"
+    assert set(did[0].choices) - {"Lake Basin Commission"} == {
+        "East African Community", "Intergovernmental Authority on Development", "Southern African Development Community"}
+    assert not [q for q in qs if "Heritage List?" in q.prompt and q.prompt.startswith("Which")]

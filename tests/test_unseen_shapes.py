@@ -370,6 +370,11 @@ def test_a_when_question_keeps_the_purpose_told_after_an_aside():
     ("Ana Ruiz presented her plan to the council.", "Ana Ruiz", None),  # "her" plan names the answer
     ("Ana Ruiz is the chief of the Andean Police Network.", "Ana Ruiz", None),  # who holds an office
     ("Ana Ruiz signed on behalf of the Andean Community.", "Ana Ruiz", None),  # signed what?
+    # a body as the subject; a name that only modifies the subject did not do it
+    ("The Lake Basin Commission adopted a plan on shared fisheries in Kisumu.",
+     "Lake Basin Commission", "Who adopted a plan on shared fisheries in Kisumu?"),
+    ("The LBC chief welcomed the plan on shared fisheries as a big step.", "LBC", None),
+    ("The summit was called the ‘water summit’ by the press.", "summit", None),  # quoted words
 ])
 def test_what_a_named_person_did_asked_in_plain_words(sentence, name, question):
     from quizapp.facts.events import who_question

@@ -363,8 +363,7 @@ def who_question(doc, char_start: int, char_end: int, skip_before: int = 0) -> s
     head = span.root
     if head.dep_ == "appos" and head.head.dep_ in ("nsubj", "nsubjpass"):
         head = head.head  # "Brazil's president, Lula, inaugurated ..."
-    while head.dep_ == "compound":
-        head = head.head  # "President Lula", "Foreign Minister Wang Yi"
+    # (a name that only modifies the subject did not do it: "the BOJ chief welcomed ...")
     verb = head.head
     reported = verb.dep_ == "ccomp" and verb.head.dep_ == "ROOT" and verb.head.lemma_.lower() in REPORTING_VERBS
     if head.dep_ not in ("nsubj", "nsubjpass") or verb.pos_ not in ("VERB", "AUX") \
@@ -401,6 +400,6 @@ def who_question(doc, char_start: int, char_end: int, skip_before: int = 0) -> s
         return None
     question = f"Who {form} {tail}?"
     n = len(question.split())
-    if n < 5 or n > 24 or '"' in question or "“" in question or _TRANSLATIONESE.search(question):
+    if n < 5 or n > 24 or re.search("[\"“”‘’]", question) or _TRANSLATIONESE.search(question):
         return None
     return question

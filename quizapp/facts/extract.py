@@ -277,6 +277,8 @@ def _sentence_facts(doc, art: ArticleInput, sent: SentenceInput, people, acronym
     text = sent.text
     if not looks_english(text):
         return facts  # a caption or alt text in another language: the English body says it too
+    dl = DATELINE_PREFIX.match(text)
+    skip_before = max(dl.end() if dl else 0, dateline_length(text))
     # mechanisms
     mentions = find_mentions(text) if mentions is None else mentions
     mentions = mentions + acronym_mentions(text, acronyms, mentions)
@@ -289,6 +291,7 @@ def _sentence_facts(doc, art: ArticleInput, sent: SentenceInput, people, acronym
             aliases=aliases, confidence=0.9 if m.subtype else 0.8,
             sources=[_src(art, sent, (sent.start + m.start, sent.start + m.end))],
             name=name, subtype=m.subtype or None,
+            question=who_question(doc, m.start, m.end, skip_before),  # what the body did
         ))
     covered = [(m.start, m.end + 8) for m in mentions]
     for m in ACRONYM_TOKEN.finditer(text):
@@ -305,8 +308,6 @@ def _sentence_facts(doc, art: ArticleInput, sent: SentenceInput, people, acronym
             sources=[_src(art, sent, (sent.start + m.start(), sent.start + m.end()))],
             name=acr, subtype="acronym",
         ))
-    dl = DATELINE_PREFIX.match(text)
-    skip_before = max(dl.end() if dl else 0, dateline_length(text))
     # leaders (short names stay short here: the merge maps them to the full name)
     for lm in leader_mentions(doc, text) if leaders is None else leaders:
         full = _resolve_short(lm.name, people)

@@ -154,6 +154,8 @@ def _merge_group(ident: tuple, group: list[Fact], full_names: dict[str, str]) ->
                 subtypes[f.subtype] += 1
         # the commonest reading; ties broken by name so that input order never matters
         fact.subtype = max(sorted(subtypes), key=lambda k: subtypes[k]) if subtypes else "organisation"
+        questions = sorted(f.question for f in group if f.question)  # what it did: the shortest ask
+        fact.question = min(questions, key=len) if questions else None
     if kind == "leader":
         fact.name = ident[1]
         fact.answer = fact.name

@@ -84,7 +84,7 @@ class Fact:
 KIND_FIELDS: dict[str, tuple[str, ...]] = {
     "date": ("date", "event", "question"),
     "leader": ("name", "role", "country", "question"),
-    "mechanism": ("name", "subtype"),
+    "mechanism": ("name", "subtype", "question"),
     "goal": ("actor", "goal", "items"),
 }
 

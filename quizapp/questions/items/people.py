@@ -3,6 +3,7 @@ a name in its sentence."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -231,8 +232,60 @@ class PeopleItems:
                            sources=[{"article": src.article, "sentence": src.sentence}], penalty=0.05)
             if cand is not None:
                 out.append(cand)
+        out.extend(self.mechanism_did(f, full, others))
         if not any(c.subject_of.get(a) == f.id for a in _articles(f)):
             # (nor a blank whose sentence names the key's own distinctive words elsewhere)
             out.extend(x for x in self.cloze(f, [full, *f.aliases])
                        if x is None or not _echoed(x.question.answer, x.question.prompt))
         return out
+
+    def mechanism_did(self, f: Any, full: str, others: Sequence[Any]) -> list[_Cand | None]:
+        """"Which meeting adopted a declaration on climate change?": what a body did in the main
+        clause it alone is the subject of (the extractor's question, "Who ..." made "Which
+        <kind of body> ..."). Foils are bodies of the same kind from the story, none named in the
+        act's sentence and none reported doing a like thing; the prompt may not echo the key."""
+        question = _clean(getattr(f, "question", None) or "")
+        noun = _DID_NOUN.get((f.subtype or "").lower())
+        if not question.startswith("Who ") or noun is None or not _question_ok(question):
+            return []
+        prompt = f"Which {noun} {question[4:]}"
+        if _echoed(full, prompt) or any(_echoed(a, prompt) for a in f.aliases if not is_acronym(a)):
+            return []  # "... on UNESCO's World Heritage List?": the key's own words give it away
+        q_words = set(content_tokens(question))
+        src = max(f.sources, key=lambda s: (len(q_words & set(content_tokens(s.sentence))), -(s.sentence_idx or 0)))
+        named_there = [s.sentence for s in f.sources]
+        use_acr = is_acronym(f.answer or "") and not is_acronym(full)
+        key = f.answer if use_acr else full
+        pool: list[tuple[int, str]] = []
+        for g in others:
+            if (g.subtype or "").lower() != (f.subtype or "").lower() or g is f:
+                continue  # a meeting among meetings, an organisation among organisations
+            other = _full_name(g)
+            if not other or any(find_span(s, other) or any(find_span(s, a) for a in g.aliases) for s in named_there):
+                continue
+            theirs = _clean(getattr(g, "question", None) or "")
+            if theirs and fuzz.token_set_ratio(normalise(theirs), normalise(question)) >= 70:
+                continue
+            value = (_acronyms(g) or [""])[0] if use_acr else other
+            if not use_acr and not _NAME_SHAPE.fullmatch(value):
+                continue  # "Hockey Development Fund to CHF": a span cut wrongly is no name to offer
+            if value and not _overlapping(value, key):
+                pool.append((0 if self.near(f, g) else FAR, value))
+        kw = {"sources": [{"article": src.article, "sentence": src.sentence}],
+              "explanation": f"The article says: {strip_dateline(src.sentence)}"}
+        out: list[_Cand | None] = []
+        if _near_enough(pool):
+            out.append(self.mc([f], "mc:did", prompt, key, [full, *f.aliases], pool, acronyms=True, **kw))
+        out.append(self.make("short_answer", [f], "sa:did", prompt, key, [full, *f.aliases], dq=0.55,
+                             penalty=0.03, **kw))
+        return out
+
+
+# A body's name as names are written: capitalised words, joined by a few small words.
+_NAME_SHAPE = re.compile(r"(?:the\s+)?[A-Z][\w'’.&-]*(?:\s+(?:(?:of|the|and|for|on|in|de|du|des|la|le)\s+)*"
+                         r"[A-Z(][\w'’.&()-]*)*")
+# How a "Which ... did it?" question names a body by its kind (others are not asked this way).
+_DID_NOUN = {"organisation": "organisation", "organization": "organisation", "format": "meeting",
+             "forum": "forum", "initiative": "initiative", "programme": "programme", "project": "project",
+             "treaty": "treaty", "agreement": "agreement", "partnership": "partnership"}
+
