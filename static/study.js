@@ -16,14 +16,25 @@
     if (form && window.htmx) { window.htmx.process(form); }
   }
 
+  function onScreen(el) {
+    var r = el.getBoundingClientRect();
+    return r.top >= 0 && r.bottom <= (window.innerHeight || document.documentElement.clientHeight);
+  }
+
   function reveal(card) {
     var back = card.querySelector("#card-back");
     if (!back || !back.hidden) { return false; }
     back.hidden = false;
     var link = card.querySelector("[data-reveal]");
     if (link) { link.parentNode.removeChild(link); }
+    // Focus "Good" without letting the browser scroll to it (that pushed the question and the
+    // answer off a phone's screen), then bring the answer into view if it is not already: its
+    // scroll-margin keeps it clear of the rating bar fixed at the bottom of narrow screens.
     var good = card.querySelector('button[data-rating="3"]');
-    if (good) { good.focus(); }
+    if (good) { good.focus({ preventScroll: true }); }
+    var answer = back.querySelector(".answer");
+    if (answer) { answer.scrollIntoView({ block: "nearest" }); }
+    if (good && !onScreen(good)) { good.scrollIntoView({ block: "nearest" }); }
     return true;
   }
 
