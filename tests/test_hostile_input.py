@@ -1,4 +1,4 @@
-"""Every route, as anonymous, student and teacher, with hostile values in every path parameter,
+"""Every route, as anonymous, student, teacher and admin, with hostile values in every path parameter,
 query parameter and form field we know of, and every form on every page with one hostile field:
 nothing answers 5xx. Where ``test_fuzz`` samples at random, this walks every combination once,
 so a route cannot be missed by chance. Field names come from ``test_fuzz.FIELDS`` (forms,
@@ -57,6 +57,9 @@ def world(app, make_user):
 
     make_user("teacher@example.com", name="Tess Teacher", role="teacher")
     make_user("student@example.com", name="Sam Student")
+    make_user("admin@example.com", name="Ada Admin", role="admin")
+    admin = app.test_client()
+    admin.post("/auth/login", data={"email": "admin@example.com", "password": "correct horse 42"})
     t, s = app.test_client(), app.test_client()
     t.post("/auth/login", data={"email": "teacher@example.com", "password": "correct horse 42"})
     s.post("/auth/login", data={"email": "student@example.com", "password": "correct horse 42"})
@@ -83,7 +86,7 @@ def world(app, make_user):
                "article_id": bank["articles"][0], "fact_id": bank["facts"][0],
                "question_id": bank["questions"]["short_answer"][0], "item_id": 1, "user_id": 2,
                "assignment_id": 1, "pending_id": 1}
-    return {"anonymous": app.test_client(), "student": s, "teacher": t}, ids
+    return {"anonymous": app.test_client(), "student": s, "teacher": t, "admin": admin}, ids
 
 
 def test_no_route_answers_5xx_to_hostile_values(app, world):
@@ -155,7 +158,7 @@ def test_every_form_on_every_page_survives_one_hostile_field(app, world):
     app.config["PROPAGATE_EXCEPTIONS"] = False
     pages = [r for r in app.url_map.iter_rules() if "GET" in r.methods and r.endpoint != "static"]
     sent, errors, seen = 0, [], set()
-    for role in ("student", "teacher"):
+    for role in ("student", "teacher", "admin"):
         client = clients[role]
         for rule in pages:
             url = _paths(rule, "1", ids)[0] if rule.arguments else rule.rule

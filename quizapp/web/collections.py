@@ -30,7 +30,7 @@ def _index(error: str | None = None, status: int = 200):
     others = []
     if current_user.role == "admin":
         others = db.session.scalars(select(Collection).where(
-            Collection.kind.in_(("library", "teacher")), Collection.owner_id.is_not(current_user.id)
+            Collection.kind.in_(("library", "teacher")), (Collection.owner_id != current_user.id)
             | Collection.owner_id.is_(None)).order_by(Collection.kind != "library", Collection.name)).all()
     counts = cs.article_counts(db.session, [c.id for c in [*mine, *others]])
     return render("collections/index.html", None, mine=mine, others=others, counts=counts, error=error,
