@@ -115,9 +115,12 @@ def test_teacher_builds_assigns_and_sees_results(live_server, browser_page):
             form.locator("#response").fill(OWN_ANSWER if "SCO" in prompt else "no idea")
         for sel in form.locator("select").all():
             sel.select_option(index=1)
+        action = form.get_attribute("action")
         with sp.expect_response(lambda r: "/items/" in r.url):
             form.locator("button[type=submit]").click()
-        sp.wait_for_timeout(150)
+        # the next item (or the results) has replaced this one: a condition, not a fixed pause
+        # that a busy machine outlasts
+        expect(sp.locator(f'form[data-quiz-form][action="{action}"]')).to_have_count(0)
     results = sp.get_by_role("link", name="See your results")
     if results.count():
         results.click()
