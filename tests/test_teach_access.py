@@ -8,10 +8,19 @@ from __future__ import annotations
 import re
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from quizapp.extensions import db
-from quizapp.models import Article, Assignment, ClassGroup, Collection, Membership, Quiz, StudySet
+from quizapp.models import (
+    Answer,
+    Article,
+    Assignment,
+    ClassGroup,
+    Collection,
+    Membership,
+    Quiz,
+    StudySet,
+)
 
 from .test_teach_support import make_bank, record_quiz
 
@@ -147,12 +156,20 @@ def test_a_quiz_begun_through_the_class_stops_when_it_is_archived(app, client, a
         item_id, question = first.id, first.question
         others = [i.question.prompt for i in rest]
         data = {"response": question.choices[0] if question.choices else question.answer}
+        second = rest[0].id if rest else None
+        stale = {"response": (rest[0].question.choices or [rest[0].question.answer])[0]} if rest else {}
     assert client.post(f"/quiz/{qid}/items/{item_id}", data=data).status_code == 303
     assert client.get(quiz_url).status_code == 200  # the next question
 
     _as(client, auth, T)
     client.post(f"/classes/{w['class']}/archive", data={"archived": "1", "confirm": "1"})
     _as(client, auth, "ann@example.com")
+    # a question form left open from before the archive records nothing now
+    if second is not None:
+        r = client.post(f"/quiz/{qid}/items/{second}", data=stale)
+        assert r.status_code == 303 and r.headers["Location"].endswith(f"/quiz/{qid}/results")
+        with app.app_context():
+            assert db.session.scalar(select(func.count()).select_from(Answer).where(Answer.quiz_id == qid)) == 1
     r = client.get(quiz_url)
     assert r.status_code == 302 and r.headers["Location"].endswith(f"/quiz/{qid}/results")
     body = client.get(f"/quiz/{qid}/results").get_data(as_text=True)

@@ -276,7 +276,24 @@ def submit_answer(
     target = answer_target(session, user, quiz_id, item_id)
     if target is None:
         return None
+    if target.stored is None and target.finished_at is None and not _still_reachable(session, target):
+        # a form left open from before the class was archived, the set withdrawn or the
+        # collection unshared: what reached the student then grants nothing now
+        raise StudyError("This question is no longer available to you: the class, set or collection it came "
+                         "from is no longer shared with you.")
     return target, _answer(session, user, target, form, time_ms=time_ms, now=now, scheduler=scheduler)
+
+
+def _still_reachable(session: Session, target: AnswerTarget) -> bool:
+    """Is the item's question still the quiz owner's to answer (``scope.still_usable``, and for a
+    set quiz the set still reached: ``scope.set_out_of_reach``)? Two small look-ups, only for an
+    item not answered yet."""
+    from .scope import set_out_of_reach, still_usable
+
+    quiz = session.get(Quiz, target.quiz_id)
+    if quiz is None or set_out_of_reach(session, quiz):
+        return False
+    return bool(session.scalar(select(still_usable(target.question_id, target.owner_id))))
 
 
 def answer_item(
