@@ -201,3 +201,43 @@ def test_teacher_removes_a_student_confirms_and_undoes(live_server, browser_page
     with seeded_app.app_context():
         assert db.session.get(Membership, (klass.id, ann)) is not None
     assert errors == [], errors
+
+
+def test_an_archived_class_closes_for_its_students_until_undone(live_server, browser_page, seeded_app, make_user):
+    """The teacher archives the class in the browser (asked first); the student's class page is
+    then a 404 and the class leaves their classes list; Undo opens it again."""
+    from quizapp.extensions import db
+    from quizapp.models import Membership, User
+    from quizapp.teaching.store import create_class
+
+    base, page = live_server, browser_page
+    tid = make_user("tess@example.com", "Tess Teacher", role="teacher")
+    ann = make_user("ann@example.com", "Ann Student")
+    with seeded_app.app_context():
+        klass = create_class(db.session, db.session.get(User, tid), "Politics 11B")
+        db.session.add(Membership(class_id=klass.id, user_id=ann))
+        db.session.commit()
+        class_url = f"{base}/classes/{klass.id}"
+    student = page.context.browser.new_context().new_page()
+    for p, email in ((page, "tess@example.com"), (student, "ann@example.com")):
+        p.goto(base + "/auth/login")
+        p.fill("#email", email)
+        p.fill("#password", "correct horse 42")
+        p.get_by_role("button", name="Log in").click()
+        expect(p.locator("header .who")).to_be_attached()
+    assert student.goto(class_url).status == 200
+
+    page.goto(class_url)
+    page.get_by_text("Rename or archive the class").click()
+    page.get_by_role("button", name="Archive class").click()
+    page.get_by_role("button", name="Yes, archive it").click()
+    flash = page.locator(".flash.success", has_text="archived")
+    expect(flash).to_be_visible()
+    assert student.goto(class_url).status == 404
+    student.goto(base + "/classes/")
+    expect(student.locator("main")).not_to_contain_text("Politics 11B")
+
+    flash.get_by_role("button", name="Undo").click()
+    expect(page.locator(".flash.success")).to_contain_text("students see the class again")
+    assert student.goto(class_url).status == 200
+    student.context.close()
