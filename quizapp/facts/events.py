@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import REPORTING_VERBS
+from .lexicon import REPORTING_VERBS, WEEKDAYS
 from .spans import tokens_text
 
 MAX_WORDS = 28
@@ -200,6 +200,25 @@ def _year_of_name(t) -> bool:
     return t.dep_ == "appos" and t.like_num and len(t.text) == 4 and t.i == t.head.right_edge.i and t.n_lefts == 0
 
 
+def _weekday_before(doc, start: int) -> set[int]:
+    """"this Saturday, October 26": the weekday that opens the date phrase belongs to it, so the
+    comma between them sets off the date, not the rest of the clause."""
+    i = start - 1
+    if i < 1 or doc[i].text != "," or doc[i - 1].lower_ not in WEEKDAYS:
+        return set()
+    ids = {i, i - 1}
+    if i >= 2 and doc[i - 2].lower_ in ("this", "last", "next", "on"):
+        ids.add(i - 2)
+    return ids
+
+
+def _bracketed(doc, t) -> bool:
+    """"SLIM (Smart Lander for Investigating Moon)": an aside in brackets spells a name out; it is
+    not a list the parser read as an aside (the bracket may be the aside's own first token)."""
+    left = t.left_edge.i
+    return doc[left].text == "(" or (left > 0 and doc[left - 1].text == "(")
+
+
 def _subject(verb):
     """Who did what the dated verb says: its own named subject in the main clause (or in what a
     reporting verb reports: "officials said the council approved ..."), or the noun a relative or
@@ -280,6 +299,7 @@ def when_question(doc, char_start: int, char_end: int, skip_before: int = 0) -> 
     for t in span:
         if t.dep_ in ("pobj", "npadvmod", "advmod"):
             date_ids |= {x.i for x in t.subtree}
+    date_ids |= _weekday_before(doc, span.start)
     verb = span.root
     guard = 0
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i and guard < 6:
@@ -323,7 +343,7 @@ def when_question(doc, char_start: int, char_end: int, skip_before: int = 0) -> 
     if not any(doc[i].pos_ == "PROPN" for i in subj_ids) or any(doc[i].lower_ in _PRONOUNS for i in subj_ids):
         return None
     asides = [i for i in drop if doc[i].dep_ == "appos" and doc[i].head.i == subj.i
-              and not (doc[i].left_edge.i > 0 and doc[doc[i].left_edge.i - 1].text == "(")]
+              and not _bracketed(doc, doc[i])]
     if verb.dep_ not in ("relcl", "acl") and subj.i + 1 < len(doc) and doc[subj.i + 1].text == "," or asides:
         return None  # "Mali, Burkina Faso and Niger": a list the parser may have read as an aside
     ids = _predicate(doc, verb, date_ids, subj)
@@ -366,6 +386,8 @@ def who_question(doc, char_start: int, char_end: int, skip_before: int = 0) -> s
     # (a name that only modifies the subject did not do it: "the BOJ chief welcomed ...")
     verb = head.head
     reported = verb.dep_ == "ccomp" and verb.head.dep_ == "ROOT" and verb.head.lemma_.lower() in REPORTING_VERBS
+    if head.pos_ == "PRON" or not any(t.pos_ == "PROPN" for t in head.subtree):
+        return None  # "I will take a few questions": a speaker's own words, not what the article reports
     if head.dep_ not in ("nsubj", "nsubjpass") or verb.pos_ not in ("VERB", "AUX") \
             or not (verb.dep_ == "ROOT" or reported) \
             or verb.i < head.i or verb.lemma_.lower() in REPORTING_VERBS | {"have"}:

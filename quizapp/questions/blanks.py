@@ -122,9 +122,12 @@ def _blank(sentence: str, forms: Sequence[str]) -> tuple[str, str] | None:
     return None
 
 
-_RANGE_AFTER = re.compile(r"\s*(?:to|until|till|through|-|–|—)\s*\d")
-_RANGE_BEFORE = re.compile(r"(?:\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?)\s*"
-                           r"(?:to|until|till|through|-|–|—)\s*$")
+_MONTH_WORD = r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+# one end of a range or a pair ("from 25 July to 3 August", "21 and 22 January", "in August and
+# September"): "when" has no single-date answer
+_RANGE_AFTER = re.compile(r"\s*(?:to|until|till|through|-|–|—)\s*\d|\s*(?:and|or|&)\s*(?:\d|" + _MONTH_WORD + ")")
+_RANGE_BEFORE = re.compile(r"(?:\d|" + _MONTH_WORD + r")\s*"
+                           r"(?:to|until|till|through|-|–|—|and|or|&)\s*$")
 
 
 def date_in_range(sentence: str, iso: str) -> bool:
@@ -138,6 +141,20 @@ def date_in_range(sentence: str, iso: str) -> bool:
         if _RANGE_AFTER.match(sentence, m.end()) or _RANGE_BEFORE.search(sentence[:m.start()]):
             return True
     return False
+
+
+def date_offsets(sentence: str, iso: str) -> list[tuple[int, int]]:
+    """Where ``sentence`` states ``iso`` in words or digits (at its precision): the text before a
+    date says whether it is the news or a bound ("before", "since")."""
+    target = iso_parts(iso)
+    if target is None:
+        return []
+    out = []
+    for m in _DATE_IN_TEXT.finditer(sentence):
+        got = parse_date(m.group(0))
+        if got is not None and got[1:] == target[1:] and got[0] in (None, target[0]) and got[:2] != (None, None):
+            out.append((m.start(), m.end()))
+    return out
 
 
 def _blank_date(sentence: str, iso: str) -> tuple[str, str] | None:

@@ -165,6 +165,7 @@ def named_actor(actor: str, sentence: str = "") -> str | None:
     # drop an appositive: "China and Russia, both concerned about ..." -> "China and Russia"
     a = re.split(r",\s+(?=[a-z])|,\s+(?:both|who|which|each)\b", a)[0].strip().rstrip(",")
     a = re.sub(r"^both\s+(?=[A-Z])", "", a, flags=re.IGNORECASE)
+    a = re.sub(r"\s*\([A-Z][A-Za-z.&-]{1,9}\)", "", a)  # "the International Monetary Fund (IMF) staff"
     ws = words(a)
     if not ws or len(ws) > 9 or ws[0].lower() in PRONOUNS or _DUAL.match(a):
         return None
@@ -177,8 +178,8 @@ def named_actor(actor: str, sentence: str = "") -> str | None:
         if not any(w[:1].isupper() and w.lower() not in ("the", "both") for w in ws[:-1]):
             return None
         return a
-    if not ws[-1][:1].isupper():
-        return None
+    if not ws[-1][:1].isupper() and not (re.fullmatch(r"\d{4}", ws[-1]) and len(ws) > 1 and ws[-2][:1].isupper()):
+        return None  # (a year ends a name: "Vision 2030", "CHOGM 2024")
     return a
 
 

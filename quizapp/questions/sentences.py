@@ -122,11 +122,16 @@ _DATELINE = re.compile(
     r"^(?:[A-Z][A-Z .'-]{2,30},\s[^()\-–—]{3,40}?\s*(?:\([^)]{2,30}\))?\s*[-–—]+\s+"
     r"|[A-Z][\w.'-]+(?:\s[A-Z][\w.'-]+)?\s[-–—]+\s+)")
 
+# A live blog's time stamp before an entry ("14:30 – The head of ..."), not part of the sentence.
+_TIMESTAMP = re.compile(r"^\s*\d{1,2}[:.h]\d{2}\s*(?:[ap]\.?m\.?\s*)?(?:GMT|UTC|CET|EAT|WAT|local)?\s*[-–—:|]\s+", re.I)
+
+
 def strip_dateline(sentence: str) -> str:
-    """A lede without its wire dateline ("NAIROBI, March 3, 2023 (Reuters) - ") and without a
-    connective that ties it to the sentence before ("Previously, ", "Similarly, "): what is left
-    must read on its own."""
-    s = _DATELINE.sub("", sentence, count=1)
+    """A lede without its wire dateline ("NAIROBI, March 3, 2023 (Reuters) - ") or a live blog's
+    time stamp, and without a connective that ties it to the sentence before ("Previously, ",
+    "Similarly, "): what is left must read on its own."""
+    s = _TIMESTAMP.sub("", sentence, count=1)
+    s = _DATELINE.sub("", s, count=1)
     from ..corpus.parse import dateline_length
 
     s = s[dateline_length(s):]
@@ -138,7 +143,8 @@ def strip_dateline(sentence: str) -> str:
 # Words that open a sentence by pointing at the one before it.
 _CONNECTIVE = re.compile(r"^(?:Previously|Similarly|However|Meanwhile|Moreover|Furthermore|Additionally|In addition|"
                          r"Also|Likewise|Instead|Nevertheless|Nonetheless|Still|Separately|Earlier|Later|Then|"
-                         r"In turn|As a result|For its part|For their part|At the same time|In the meantime),\s+")
+                         r"In turn|As a result|For its part|For their part|At the same time|In the meantime|As a reminder|"
+                         r"For the record|To recap),\s+")
 
 # Common nouns that, after "the", usually point back to something named in an earlier sentence.
 _ANAPHORIC = re.compile(
@@ -244,13 +250,49 @@ def absolutise(sentence: str, published) -> str:
         out = before + new + out[d.end:]
     return out
 
+# "here", "there" told from where the reporter stands ("ended a three-day meeting here").
+_DEICTIC_PLACE = re.compile(r"\b(?:here|there)\b(?!\s+(?:is|are|was|were|will|has|have|had)\b)", re.I)
+
+# A body named by its generic title alone ("The Observer Group", "the new Board", "the Executive
+# Committee"): whose, the sentence before said. A name of its own ("the World Heritage
+# Committee", "the Nordic Council") has a word that is not a generic title word.
+_GENERIC_TITLE = (r"(?:new|outgoing|incoming|current|executive|observer|steering|standing|organi[sz]ing|"
+                  r"electoral|national|supreme|general|central|permanent|joint|special|technical|advisory|"
+                  r"governing|management|ministerial|regional|main|full|plenary|ordinary|extraordinary|"
+                  r"annual|first|second|third|\d+(?:st|nd|rd|th))")
+_GENERIC_BODY = re.compile(
+    r"\b(?:the|The)\s+(?:" + _GENERIC_TITLE + r"\s+){0,3}"
+    r"(?:Group|Board|Committee|Council|Commission|Congress|Assembly|Secretariat|Session|Summit|Meeting|"
+    r"Conference|Forum|Bureau|Cabinet|Parliament|Presidency|Mission|Panel|Directorate|Authority)\b"
+    r"(?!\s+(?:of|for|on|to|in)\s+(?:the\s+)?[A-Z])(?!\s*\()", re.I)
+
+# "Congress approved ...", "Cabinet has decided ...": which congress?
+_BARE_BODY_SUBJECT = re.compile(r"^(?:Congress|Parliament|Cabinet|Council|Board|Committee|Commission|Secretariat|"
+                                r"Plenary|Government|Conference|Assembly)\b(?!\s+(?:of|for)\s+[A-Z])")
+
+_TITLE_END = re.compile(r"\b(?:Cllr|Dr|Mr|Mrs|Ms|Hon|Prof|Gen|Sen|Rep|Gov|Amb|Lt|Col|Capt|Rev|St)\.?$")
+
+# A quotation of four words or more: a speaker's words, not a fact the article states.
+_LONG_QUOTE = re.compile(r"[\"“](?:[^\"”]*?\s){3,}[^\"”]*[\"”]?")
+
+
 def stands_alone(sentence: str) -> bool:
     """Can a student read this sentence (dateline and connective dropped) with nothing before it?
     No pronoun or "the meeting"/"the post" that points back to an earlier sentence: a pronoun is
-    fine only after a name in the same sentence ("The IMF said its ...")."""
-    s = strip_dateline(sentence)
+    fine only after a name in the same sentence ("The IMF said its ..."), a plural one only after
+    more than one party or a plural noun. No "here" of the dateline, no body named by a generic
+    title alone, no transcript brackets, no quoted speech, no sentence cut at a title."""
+    s = strip_dateline(sentence).strip()
     if not self_contained(s) or _RELATIVE_TIME.search(s) or _FIRST_PERSON.search(s):
         return False
+    if s[:1] in "[(\"“'‘" or _LONG_QUOTE.search(s) or re.search(r"[\"”]\s*$", s):
+        return False
+    if _TITLE_END.search(s) or _DEICTIC_PLACE.search(s) or _GENERIC_BODY.search(s) or _BARE_BODY_SUBJECT.match(s):
+        return False
+    for m in re.finditer(r"\b(?:they|them|their)\b", s, re.I):
+        before = s[:m.start()]
+        if not re.search(r"\b[A-Z][\w-]*\s+and\s+(?:the\s+)?[A-Z]|\b[a-z]{3,}s\b|\b[A-Z][a-z]+s\b|\b[A-Z]{2,}s\b", before):
+            return False  # "... to set a deadline for removing them": them? (one party named before)
     if _THIS_THING.search(s):
         return False  # "to turn this vision into a reality": the vision was told before
     if _BARE_SUBJECT.match(s) and not _QUALIFIED_SUBJECT.match(s):

@@ -17,6 +17,7 @@ from ..blanks import (
     _shift,
     _src_is_caption,
     date_in_range,
+    date_offsets,
     render_like,
 )
 from ..labels import (
@@ -45,7 +46,7 @@ class DateItems:
         iso = (f.date or "").strip()
         if iso_parts(iso) is None or _is_publication(f):
             return []  # "when was this article published" is trivia about the corpus, not the news
-        if f.sources and all(_background(s) for s in f.sources):
+        if f.sources and all(_background(s, iso) for s in f.sources):
             return []  # "Since the adoption of the Paris Agreement in 2015, ...": the backdrop, not the news
         c = self.corpus
         accepted = [*date_variants(iso),
@@ -81,8 +82,10 @@ class DateItems:
         shifted = [s for s in (_shift(iso, k) for k in steps) if s and free(s)]
         pool += [(1, render_date(s)) for s in shifted]
         question = _clean(getattr(f, "question", None) or "")
-        if question and not _src_is_caption(f) and _question_ok(question) and \
-                not (f.sources and date_in_range(f.sources[0].sentence, iso)):
+        # only a date the sentence states: one told from the day of writing ("on Thursday") is
+        # the article's own date, trivia to ask for
+        if question and not _src_is_caption(f) and _question_ok(question) and f.sources \
+                and date_offsets(f.sources[0].sentence, iso) and not date_in_range(f.sources[0].sentence, iso):
             # "When did the IMF approve a 48-month Extended Fund Facility arrangement?": the fact
             # in plain words, its own item; the article's sentence stays the cited evidence
             srcs = [{"article": s.article, "sentence": s.sentence} for s in f.sources[:1]]
@@ -125,10 +128,9 @@ class DateItems:
 _BACKDROP = re.compile(r"^\s*(?:Since\b[^,]*|(?:Previously|Historically|Formerly|Back then),.*)$", re.I | re.S)
 
 
-def _background(src: Any) -> bool:
-    if not src.span:
-        return False
-    return bool(_BACKDROP.match(src.sentence[:src.span[0]]))
+def _background(src: Any, iso: str) -> bool:
+    """(``src.span`` counts in the article, not the sentence: the date is found in the sentence.)"""
+    return any(_BACKDROP.match(src.sentence[:start]) for start, _ in date_offsets(src.sentence, iso))
 
 
 def _states_date(sentence: str, iso: str) -> bool:

@@ -4,12 +4,14 @@ events in order."""
 from __future__ import annotations
 
 import math
+import re
 from typing import Any
 
 from rapidfuzz import fuzz
 
 from ..blanks import (
     _date_statement,
+    date_offsets,
     listable_event,
 )
 from ..labels import (
@@ -110,7 +112,7 @@ class GroupItems:
               and not all(is_caption(s.sentence) for s in f.sources)]),
             ("dates", "Match each event to its date.", date_clash,
              [(f, c.events[f.id], render_date(f.date)) for f in c.dates if f.id in c.events
-              and listable_event(c.events[f.id])]),
+              and listable_event(c.events[f.id]) and _datable(f)]),
             # no "match each party to its aim": one party named three ways ("the Bank of Japan",
             # "the BOJ chief", "the Japanese central bank") cannot be told apart by a reader
         ]
@@ -126,7 +128,8 @@ class GroupItems:
 
     def ordering(self) -> list[_Cand | None]:
         c = self.corpus
-        rows = [(f, c.events[f.id], f.date) for f in c.dates if f.id in c.events and listable_event(c.events[f.id])]
+        rows = [(f, c.events[f.id], f.date) for f in c.dates
+                if f.id in c.events and listable_event(c.events[f.id]) and _datable(f)]
 
         def clash(a, b) -> bool:
             return (compatible(a[2], b[2]) or _same_event(a[1], b[1])
@@ -142,3 +145,19 @@ class GroupItems:
                                  items=items, dq=0.5, explanation=expl,
                                  slot="order|" + ",".join(sorted(f.id for f in facts))))
         return out
+
+
+# A bound or a span is no date of an event: "before the end of 2025", "by 2030", "since 2014",
+# "for the 2020s" (a decade) cannot be matched to, or ordered by, one date.
+_BOUND_BEFORE = re.compile(r"\b(?:before|by|until|till|through|since|after|no later than|end of|beginning of|"
+                           r"start of|from|between|the)\s*$", re.I)
+
+
+def _datable(f: Any) -> bool:
+    if (getattr(f, "subtype", "") or "") == "decade":
+        return False
+    for src in f.sources[:1]:
+        for start, end in date_offsets(src.sentence, f.date or ""):
+            if _BOUND_BEFORE.search(src.sentence[:start].rstrip()) or re.match(r"s\b", src.sentence[end:]):
+                return False
+    return True

@@ -1,0 +1,89 @@
+"""Sentences lifted into items must read on their own, and dates asked about must be stated.
+
+Each case is an invented sentence of a shape seen failing in blind review (live-blog stamps,
+dateline "here", generic body titles, quotations, transcript brackets, a sentence cut at a
+title, plural pronouns with one party named, dates given as a pair or a bound)."""
+
+from __future__ import annotations
+
+import pytest
+
+from quizapp.facts.events import when_question, who_question
+from quizapp.questions.blanks import date_in_range, date_offsets
+from quizapp.questions.sentences import stands_alone, strip_dateline
+
+
+@pytest.mark.parametrize("sentence", [
+    "Fisheries ministers from the Pacific Islands Forum closed a two-day meeting here on 4 March 2024.",
+    "The Monitoring Group asked the Registrar of Companies to publish the list.",
+    "The new Board will take office at a ceremony set for 2 June 2023 in Montevideo.",
+    "Congress adopted the amended statutes proposed by the Executive Council.",
+    "The Alpine Trade Council asked the Finance Office of Ruritania to set a deadline for removing them.",
+    "[Remarks by the Minister for Fisheries, Hon. Ana Lopes, at the opening of the Tuna Forum in Apia.",
+    "The figures were released at the Statistics House in Valmora on 3 April 2024 by the head of the Agency, Dr.",
+    "\"Farmers are short of credit, and they want the banks to lend again.\"",
+    "Water belongs to the people who live along the river first.\"",
+])
+def test_sentences_that_lean_on_their_context_do_not_stand_alone(sentence):
+    assert not stands_alone(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Nordic Forest Council adopted its strategy for 2030 on 12 May 2024.",
+    "Peru and Chile said they would open a joint border post in 2025.",
+    "As a reminder, Norway, Iceland and the European Union first pledged 300 million euros in Oslo on 9 June 2022.",
+    "The Council of the Baltic Sea States adopted a declaration on 4 March 2024.",
+])
+def test_named_self_contained_sentences_still_stand_alone(sentence):
+    assert stands_alone(sentence)
+
+
+def test_live_blog_time_stamp_is_dropped_like_a_dateline():
+    text = "09:45 – The head of the Nordic delegation, Ambassador Eva Lind, opened the talks in Reykjavik."
+    assert strip_dateline(text).startswith("The head of the Nordic delegation")
+    assert stands_alone(text)
+
+
+@pytest.mark.parametrize("sentence,iso", [
+    ("The steering board met on 14 and 15 March 2024 in Lisbon.", "2024-03-15"),
+    ("The talks ran from 25 May to 2 June 2024 in Geneva.", "2024-05-25"),
+    ("Exports fell in May and June 2024.", "2024-06"),
+])
+def test_a_date_given_as_a_pair_or_range_has_no_single_answer(sentence, iso):
+    assert date_in_range(sentence, iso)
+
+
+def test_date_offsets_find_the_stated_date_only():
+    s = "Since 2015 the fund has grown, and on 4 May 2023 its board approved a new plan."
+    (start, end), = date_offsets(s, "2023-05-04")
+    assert s[start:end] == "4 May 2023"
+    assert date_offsets("The board met on Thursday.", "2023-05-04") == []
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from quizapp.facts.nlp import load_nlp
+    return load_nlp()
+
+
+def test_when_question_reads_through_a_weekday_before_the_date(nlp):
+    text = "The Andean Energy Forum 2024 closed this Friday, 8 November, in Quito, where ministers agreed on new targets."
+    doc = nlp(text)
+    start = text.index("8 November")
+    q = when_question(doc, start, start + len("8 November"))
+    assert q == "When did the Andean Energy Forum 2024 close in Quito?"
+
+
+def test_when_question_accepts_a_subject_with_a_bracketed_spelling_out(nlp):
+    text = ("The Korea Aerospace Research Institute's KPLO (Korea Pathfinder Lunar Orbiter), which was launched "
+            "in August last year, completed the country's first lunar orbit insertion on December 27.")
+    doc = nlp(text)
+    start = text.index("December 27")
+    q = when_question(doc, start, start + len("December 27"))
+    assert q is not None and q.startswith("When did the Korea Aerospace Research Institute's KPLO complete")
+
+
+def test_who_question_refuses_a_speakers_own_first_person(nlp):
+    text = "I will answer a few questions from the press."
+    doc = nlp(text)
+    assert who_question(doc, 0, 1) is None
