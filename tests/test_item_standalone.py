@@ -87,3 +87,21 @@ def test_who_question_refuses_a_speakers_own_first_person(nlp):
     text = "I will answer a few questions from the press."
     doc = nlp(text)
     assert who_question(doc, 0, 1) is None
+
+
+def test_date_foils_that_point_at_the_key_are_swapped():
+    """Foils each one step from the key ("16 May", "15 March", "15 April" around "15 May") let a
+    reader find the key as the option the others were made from; the generator picks others."""
+    import random
+
+    from quizapp.questions.generate import _converges, _Generator
+
+    assert _converges("15 May 2025", ["16 May 2025", "15 March 2025", "15 April 2025"])
+    assert not _converges("15 May 2025", ["22 May 2025", "8 May 2025", "29 May 2025"])
+    gen = _Generator([], random.Random(3))
+    pool = [(0, "16 May 2025"), (0, "15 March 2025"), (0, "15 April 2025"), (1, "22 June 2025"),
+            (1, "8 February 2025"), (1, "29 July 2025")]
+    for seed in range(20):
+        gen.rng = random.Random(seed)
+        options, _ = gen.distractors("15 May 2025", [], pool, date=True)
+        assert not _converges("15 May 2025", [o for o in options if o != "15 May 2025"])

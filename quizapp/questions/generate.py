@@ -13,6 +13,7 @@ ids and the template key, so they survive re-generation while the facts stay the
 
 from __future__ import annotations
 
+import itertools
 import random
 import re
 from collections.abc import Iterable, Sequence
@@ -209,12 +210,21 @@ class _Generator(PeopleItems, DateItems, GoalItems, GroupItems):
                     continue
                 seen.add(n)
                 chosen.append((tier, v))
-                if len(chosen) == 3:
+                if len(chosen) == _SPARE:
                     break
-            if len(chosen) == 3:
+            if len(chosen) == _SPARE:
                 break
         if len(chosen) < 3:
             return None
+        # the first three, unless they point at the answer: "16 May", "15 March", "15 April" around
+        # "15 May" make the key the one option sharing its day and its month with the others
+        combos = itertools.combinations(chosen, 3)
+        first = next(combos)
+        chosen = list(first)
+        if grade_kw.get("date") and _converges(answer, [v for _, v in first]):
+            chosen = list(next((c for c in combos if not _converges(answer, [v for _, v in c])), first))
+            if _converges(answer, [v for _, v in chosen]):
+                return None
         quality = sum(1.0 if t == 0 else 0.5 if t == 1 else 0.2 for t, _ in chosen) / 3
         options = [answer, *(v for _, v in chosen)]
         self.rng.shuffle(options)
@@ -302,3 +312,18 @@ def generate(facts: Iterable[Fact], rng: random.Random | None = None, budget: in
 
 
 __all__ = ["BLANK", "ORDER_PROMPT", "generate", "select"]
+
+
+# Foils beyond the three shown, to swap in when the first three give the answer away.
+_SPARE = 6
+
+
+def _converges(answer: str, foils: Sequence[str]) -> bool:
+    """Does the answer share more words with the foils than any foil does ("15 May 2025" among
+    "16 May 2025", "15 March 2025", "15 April 2025")? A reader who never read the article picks
+    the option the others were made from."""
+    options = [answer, *foils]
+    toks = [set(re.findall(r"\w+", o.lower())) for o in options]
+    common = set.intersection(*toks)  # (the year all share tells nothing)
+    score = [sum(len((t - common) & (u - common)) for j, u in enumerate(toks) if j != i) for i, t in enumerate(toks)]
+    return score[0] > 0 and all(score[0] > x for x in score[1:])
