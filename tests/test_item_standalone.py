@@ -105,3 +105,30 @@ def test_date_foils_that_point_at_the_key_are_swapped():
         gen.rng = random.Random(seed)
         options, _ = gen.distractors("15 May 2025", [], pool, date=True)
         assert not _converges("15 May 2025", [o for o in options if o != "15 May 2025"])
+
+
+def test_typed_answer_about_a_person_with_two_surnames_accepts_either_form():
+    import random
+
+    from quizapp.facts.types import Fact, Source
+    from quizapp.questions.generate import _Generator
+    from quizapp.questions.grade import match_text
+
+    f = Fact(id="l1", kind="leader", statement="", answer="Tomás Herrera Villalobos", name="Tomás Herrera Villalobos",
+             role="President", country="", sources=[Source("a.txt", "The president, Tomás Herrera Villalobos, spoke.")])
+    gen = _Generator([f], random.Random(1))
+    cand = gen.make("short_answer", [f], "sa:who", "Who chairs the Andean Rowing Federation?",
+                    "Tomás Herrera Villalobos", [])
+    assert cand is not None
+    accepted = cand.question.accepted_answers
+    for typed in ("Herrera Villalobos", "Herrera", "Tomas Herrera Villalobos", "Villalobos"):
+        assert match_text(typed, accepted, person=True).correct, typed
+    assert not match_text("Tomás", accepted, person=True).correct
+
+
+def test_research_and_strategy_roles_are_commentators_not_office_holders():
+    from quizapp.questions.render import is_commentator
+
+    assert is_commentator("head of fixed-income research at Orion Capital")
+    assert is_commentator("chief strategist at Meridian Bank")
+    assert not is_commentator("Minister of Finance")

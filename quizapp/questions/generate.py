@@ -112,6 +112,10 @@ class _Generator(PeopleItems, DateItems, GoalItems, GroupItems):
                     plain = f"{parts[0]} {parts[2]}"
                 if plain != answer and len(plain.split()) >= 2:
                     extra += [plain, *spelling_variants(plain)]
+                if len(parts) == 3 and all(p[:1].isupper() and p.replace("-", "").isalpha() for p in parts[1:]):
+                    # two surnames ("Rubén Castellanos Ibarra"): both, or the first, name him
+                    both = f"{parts[1]} {parts[2]}"
+                    extra += [both, *spelling_variants(both), parts[1], *spelling_variants(parts[1])]
             # kept apart from ``_dedupe``, which folds diacritics: "Joao" must be listed beside "João"
             # for tools that compare strictly (exports), and for a reader of the accepted answers
             have = {a.casefold() for a in acc}

@@ -82,7 +82,8 @@ SAY_VERBS = {"said", "says", "say", "told", "tells", "added", "adds", "noted", "
              "stresses", "announced", "believes", "believed", "reported", "wrote", "urged", "argued"}
 COMMENTATOR_WORDS = {"fellow", "professor", "analyst", "researcher", "scholar", "expert", "lecturer",
                      "economist", "commentator", "observer", "journalist", "reporter", "editor",
-                     "dean", "scientist", "adviser", "advisor", "columnist"}
+                     "dean", "scientist", "adviser", "advisor", "columnist", "research", "strategist",
+                     "consultant"}
 _IRREGULAR_PAST = {
     "took", "met", "held", "began", "left", "came", "went", "made", "gave", "won", "fell", "rose",
     "signed", "saw", "set", "sent", "spoke", "wrote", "told", "became", "brought", "fought", "led",
