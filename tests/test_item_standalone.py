@@ -132,3 +132,13 @@ def test_research_and_strategy_roles_are_commentators_not_office_holders():
     assert is_commentator("head of fixed-income research at Orion Capital")
     assert is_commentator("chief strategist at Meridian Bank")
     assert not is_commentator("Minister of Finance")
+
+
+def test_body_foils_are_bodies_of_the_same_class():
+    from quizapp.questions.items.people import _body_class
+
+    assert _body_class("the Andean Weather Service") == _body_class("National Seismic Centre")
+    assert _body_class("the Andean Weather Service") != _body_class("Ministry of Finance")
+    assert _body_class("the Andean Weather Service") != _body_class("Rural Recovery Fund")
+    assert _body_class("Lake Basin Commission") == _body_class("East African Community")
+    assert _body_class("Green Renewal Party") != _body_class("National Tally Centre")

@@ -226,6 +226,9 @@ class PeopleItems:
             pool = [(tier(g), (_acronyms(g) or [""])[0] if use_acr else _full_name(g))
                     for g in others if tier(g) in (0, 1, 4, 5)]
             pool = [(t, v) for t, v in pool if not _overlapping(v, matched) and not _overlapping(v, full)]
+            if not use_acr:
+                # names of the same kind of body only: a party or a county among venues stands out
+                pool = [(t, v) for t, v in pool if _NAME_SHAPE.fullmatch(v) and _body_class(v) == _body_class(full)]
             if sum(1 for t, _ in pool if t < 4) < 2:
                 continue  # foils from unrelated articles are no test of this one
             cand = self.mc([f], "mc:fill", prompt, matched, [full, *f.aliases], pool, acronyms=True,
@@ -269,6 +272,8 @@ class PeopleItems:
             value = (_acronyms(g) or [""])[0] if use_acr else other
             if not use_acr and not _NAME_SHAPE.fullmatch(value):
                 continue  # "Hockey Development Fund to CHF": a span cut wrongly is no name to offer
+            if _body_class(other) != _body_class(full):
+                continue  # a fund or a ministry among weather services is ruled out by its name
             if value and not _overlapping(value, key):
                 pool.append((0 if self.near(f, g) else FAR, value))
         kw = {"sources": [{"article": src.article, "sentence": src.sentence}],
@@ -284,6 +289,36 @@ class PeopleItems:
 # A body's name as names are written: capitalised words, joined by a few small words.
 _NAME_SHAPE = re.compile(r"(?:the\s+)?[A-Z][\w'’.&-]*(?:\s+(?:(?:of|the|and|for|on|in|de|du|des|la|le)\s+)*"
                          r"[A-Z(][\w'’.&()-]*)*")
+# Bodies by what their name's head word says they are: a foil from another class is ruled out by
+# its name alone ("Ministry of Finance" among weather services, "Unity Party" among venues).
+_BODY_CLASSES = (
+    ("organisation", r"union|community|organi[sz]ation|association|alliance|federation|league|group|bloc|"
+                     r"commission|council|authority|secretariat|coalition|partnership|movement|network"),
+    ("service", r"service|agency|office|department|bureau|administration|institute|directorate|"
+                r"centre|center|unit|inspectorate|observatory"),
+    ("finance", r"fund|bank|facility|trust|investment|finance|financing"),
+    ("ministry", r"ministry|ministries"),
+    ("chamber", r"committee|board|assembly|parliament|congress|senate|court|tribunal|cabinet|panel|plenary|"
+                r"presidency"),
+    ("party", r"party|front"),
+    ("meeting", r"summit|meeting|session|dialogue|talks|conference|forum|round"),
+    ("agreement", r"treaty|agreement|accord|convention|charter|protocol|declaration|pact|memorandum"),
+    ("plan", r"plan|programme|program|initiative|strategy|project|agenda|vision|framework|scheme|mechanism|"
+             r"corridor"),
+)
+
+
+def _body_class(name: str) -> str:
+    """The class of a body's name by its last head word ("the Fiji Meteorological Service" ->
+    service); a name with none of these heads is its own class (only like-headless names match)."""
+    head = re.split(r"\s+(?:of|for|on|in|to)\s+", name.strip(), maxsplit=1)[0]
+    last = re.sub(r"[^\w-]", "", head.split()[-1]).lower() if head.split() else ""
+    for label, pat in _BODY_CLASSES:
+        if re.fullmatch(pat, last):
+            return label
+    return "acronym" if name.isupper() else "other"
+
+
 # How a "Which ... did it?" question names a body by its kind (others are not asked this way).
 _DID_NOUN = {"organisation": "organisation", "organization": "organisation", "format": "meeting",
              "forum": "forum", "initiative": "initiative", "programme": "programme", "project": "project",
