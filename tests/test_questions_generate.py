@@ -757,3 +757,23 @@ def test_what_a_body_did_is_asked_among_bodies_of_its_kind():
     assert set(did[0].choices) - {"Lake Basin Commission"} == {
         "East African Community", "Intergovernmental Authority on Development", "Southern African Development Community"}
     assert not [q for q in qs if "Heritage List?" in q.prompt and q.prompt.startswith("Which")]
+
+
+def test_ordering_never_puts_two_numbered_events_together():
+    """"The 49th Congress" before "the 50th Congress": the numbers give the order away."""
+    facts = [
+        dated("O1", "2023-03-02", "The 12th Assembly of the Andean Canoe Union met in Lima",
+              "The 12th Assembly of the Andean Canoe Union met in Lima on 2 March 2023."),
+        dated("O2", "2024-05-09", "The 13th Assembly of the Andean Canoe Union met in Quito",
+              "The 13th Assembly of the Andean Canoe Union met in Quito on 9 May 2024."),
+        dated("O3", "2023-11-20", "The Andean Canoe Union held a coaching clinic in Cusco",
+              "The Andean Canoe Union held a coaching clinic in Cusco on 20 November 2023."),
+        dated("O4", "2024-01-15", "The Andean Canoe Union met sponsors from Inca Air in Lima",
+              "The Andean Canoe Union met sponsors from Inca Air in Lima on 15 January 2024."),
+        dated("O5", "2022-07-04", "The Andean Canoe Union took part in a regatta in Arequipa",
+              "The Andean Canoe Union took part in a regatta in Arequipa on 4 July 2022."),
+    ]
+    qs = [q for q in generate(facts, random.Random(2), budget=0) if q.type == "ordering"]
+    assert qs
+    for q in qs:
+        assert sum(1 for i in q.items if re.search(r"\b\d+th\b", i)) <= 1

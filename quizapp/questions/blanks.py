@@ -208,7 +208,7 @@ def _swap_date(statement: str, iso: str, other: str) -> str | None:
     return out if found else None
 
 
-_MAX_CLOZE_WORDS = 45
+_MAX_CLOZE_WORDS = 35  # a longer sentence lifted whole reads as a copied paragraph, not a question
 
 
 _MAX_TYPED_WORDS = 6

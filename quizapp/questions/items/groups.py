@@ -132,8 +132,10 @@ class GroupItems:
                 if f.id in c.events and listable_event(c.events[f.id]) and _datable(f)]
 
         def clash(a, b) -> bool:
+            # two numbered events ("the 49th Congress", "the 50th Congress") give their order away
             return (compatible(a[2], b[2]) or _same_event(a[1], b[1])
-                    or normalise(a[1]) == normalise(b[1]))
+                    or normalise(a[1]) == normalise(b[1])
+                    or bool(_ORDINAL.search(a[1]) and _ORDINAL.search(b[1])))
 
         out: list[_Cand | None] = []
         for unsorted in self.article_groups(rows, clash, ORDER_MIN, ORDER_MAX):
@@ -146,6 +148,9 @@ class GroupItems:
                                  slot="order|" + ",".join(sorted(f.id for f in facts))))
         return out
 
+
+_ORDINAL = re.compile(r"\b(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
+                      r"tenth|[A-Z][a-z]+-(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth))\b", re.I)
 
 # A bound or a span is no date of an event: "before the end of 2025", "by 2030", "since 2014",
 # "for the 2020s" (a decade) cannot be matched to, or ordered by, one date.
