@@ -113,9 +113,17 @@ class _Generator(PeopleItems, DateItems, GoalItems, GroupItems):
                 if plain != answer and len(plain.split()) >= 2:
                     extra += [plain, *spelling_variants(plain)]
                 if len(parts) == 3 and all(p[:1].isupper() and p.replace("-", "").isalpha() for p in parts[1:]):
-                    # two surnames ("Rubén Castellanos Ibarra"): both, or the first, name him
+                    # two surnames ("Rubén Castellanos Ibarra"): both together (never the middle
+                    # word alone: in "João Luiz Ferreira" it is a given name)
                     both = f"{parts[1]} {parts[2]}"
-                    extra += [both, *spelling_variants(both), parts[1], *spelling_variants(parts[1])]
+                    extra += [both, *spelling_variants(both)]
+                particle = next((i for i, p in enumerate(parts) if p in _NAME_PARTICLES), None)
+                if particle is not None and particle >= 3:
+                    # "Luiz Inácio Lula da Silva": the name before "da" leads the surname
+                    # ("Lula da Silva") and is what he is called ("Lula")
+                    lead = parts[particle - 1]
+                    tail = " ".join(parts[particle - 1:])
+                    extra += [tail, *spelling_variants(tail), lead, *spelling_variants(lead)]
             # kept apart from ``_dedupe``, which folds diacritics: "Joao" must be listed beside "João"
             # for tools that compare strictly (exports), and for a reader of the accepted answers
             have = {a.casefold() for a in acc}
@@ -317,6 +325,8 @@ def generate(facts: Iterable[Fact], rng: random.Random | None = None, budget: in
 
 __all__ = ["BLANK", "ORDER_PROMPT", "generate", "select"]
 
+
+_NAME_PARTICLES = {"da", "de", "do", "dos", "das", "del", "della", "di", "du"}
 
 # Foils beyond the three shown, to swap in when the first three give the answer away.
 _SPARE = 6

@@ -26,6 +26,7 @@ from ..labels import (
 )
 from ..normalise import (
     compatible,
+    date_interval,
     date_variants,
     iso_parts,
     parse_date,
@@ -80,6 +81,17 @@ class DateItems:
                  "month": [1, 2, 3, -1, -2, -3],
                  "year": [1, 2, 3, -1, -2, -3, 4, -4]}[prec]
         shifted = [s for s in (_shift(iso, k) for k in steps) if s and free(s)]
+        # a past event's foils are past too: "in 2028" for data an article of 2024 reports is
+        # ruled out by the calendar, not by reading
+        published = next((c.published.get(s.article) for s in f.sources if c.published.get(s.article)), None)
+        span = date_interval(iso)
+        if published is not None and span is not None and span[0] <= published and not _ahead(f):
+            def past(d: str) -> bool:
+                iv = date_interval(d)
+                return iv is not None and iv[0] <= published
+            corpus_dates = [d for d in corpus_dates if past(d)]
+            pool = [(0, render_date(d)) for d in corpus_dates[:4]]
+            shifted = [d for d in shifted if past(d)]
         pool += [(1, render_date(s)) for s in shifted]
         question = _clean(getattr(f, "question", None) or "")
         # only a date the sentence states: one told from the day of writing ("on Thursday") is
@@ -131,6 +143,13 @@ _BACKDROP = re.compile(r"^\s*(?:Since\b[^,]*|(?:Previously|Historically|Formerly
 def _background(src: Any, iso: str) -> bool:
     """(``src.span`` counts in the article, not the sentence: the date is found in the sentence.)"""
     return any(_BACKDROP.match(src.sentence[:start]) for start, _ in date_offsets(src.sentence, iso))
+
+
+def _ahead(f: Any) -> bool:
+    """Is the date a plan ("will meet in 2025", "is due to", "scheduled for")? Then later years
+    are fair foils."""
+    return any(re.search(r"\b(?:will|shall|due|scheduled|planned|expected|set to|next|upcoming|by)\b", s.sentence, re.I)
+               for s in f.sources[:1])
 
 
 def _states_date(sentence: str, iso: str) -> bool:

@@ -75,7 +75,11 @@ class PeopleItems:
             return []  # named only under a photo: not what the article reports
         if name.split()[0].lower() in ("al", "bin", "ibn", "de", "van", "von", "el") or len(name.split()) < 2:
             return []  # "Al Said", "Kagame": a family name alone names nobody for sure
-        accepted = [name, *(a for a in f.aliases if len(tokens(a)) > 1 or a == tokens(name)[-1].title())]
+        # one word of the name the article itself uses alone ("Mr Castellanos said") names him too;
+        # never the first (a given name)
+        later = {t.casefold() for t in name.split()[1:]}
+        accepted = [name, *(a for a in f.aliases if len(tokens(a)) > 1 or a == tokens(name)[-1].title()
+                            or a.casefold() in later)]
         # what the person did: asked even of a head of state, whose office alone is general knowledge
         out: list[_Cand | None] = self.leader_did(f, name, accepted)
         if not role or role.lower() in _SKIP_ROLES:
