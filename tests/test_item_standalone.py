@@ -179,3 +179,12 @@ def test_foils_for_a_past_date_are_never_after_the_article_was_published():
     years = [c for q in qs if q.type == "multiple_choice" for c in q.choices]
     assert years, [q.prompt for q in qs]
     assert all(int(y[-4:]) <= 2024 for y in years if y[-4:].isdigit())
+
+
+def test_who_did_it_questions_must_name_what_ties_them_to_the_story():
+    from quizapp.questions.items.people import _anchored
+
+    assert not _anchored("Who signed the corridor agreement?")
+    assert not _anchored("Who urged both sides to expand trade?")
+    assert _anchored("Who signed the Lobito Corridor agreement?")
+    assert _anchored("Which organisation upgraded Tropical Cyclone Mira to a Category 4 system?")

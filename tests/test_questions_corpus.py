@@ -81,8 +81,9 @@ def test_every_type_and_kind_for_the_seeds(seeds):
 def test_every_type_for_unseen_articles(corpus):
     types = {q.type for q in corpus.questions}
     assert {"multiple_choice", "true_false", "cloze", "short_answer"} <= types
-    # at least four items an article, each on a sentence no other item shows
-    assert len(corpus.questions) >= 4 * len(corpus.raw)
+    # at least three items an article, each on a sentence no other item shows (fewer than once:
+    # blind review rejects "Who signed the corridor agreement?", which corridor, so such acts go)
+    assert len(corpus.questions) >= 3 * len(corpus.raw)
 
 
 def test_answer_never_in_prompt(corpus):

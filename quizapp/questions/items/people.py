@@ -148,7 +148,7 @@ class PeopleItems:
         person is the only subject of). Foils are other people of the story, none named in the
         act's sentence (they may have shared it) and none reported doing a like thing."""
         question = _clean(getattr(f, "question", None) or "")
-        if not question or not _question_ok(question):
+        if not question or not _question_ok(question) or not _anchored(question):
             return []
         c = self.corpus
         me = _pkey(name)
@@ -253,7 +253,7 @@ class PeopleItems:
         act's sentence and none reported doing a like thing; the prompt may not echo the key."""
         question = _clean(getattr(f, "question", None) or "")
         noun = _DID_NOUN.get((f.subtype or "").lower())
-        if not question.startswith("Who ") or noun is None or not _question_ok(question):
+        if not question.startswith("Who ") or noun is None or not _question_ok(question) or not _anchored(question):
             return []
         prompt = f"Which {noun} {question[4:]}"
         if _echoed(full, prompt) or any(_echoed(a, prompt) for a in f.aliases if not is_acronym(a)):
@@ -288,6 +288,12 @@ class PeopleItems:
         out.append(self.make("short_answer", [f], "sa:did", prompt, key, [full, *f.aliases], dq=0.55,
                              penalty=0.03, **kw))
         return out
+
+
+def _anchored(question: str) -> bool:
+    """"Which meeting adopted a declaration on climate change?" has many answers in the world; the
+    act must name something (a place, a body, a plan) that ties it to this story."""
+    return bool(re.search(r"\b[A-Z][\w'’-]*[a-z0-9]|\b[A-Z]{2,}", question.split(" ", 1)[1] if " " in question else ""))
 
 
 # A body's name as names are written: capitalised words, joined by a few small words.
