@@ -67,23 +67,22 @@ def _single(q: Question) -> bool:
     return q.type not in ("matching", "ordering")
 
 
-def test_every_type_and_kind_for_the_seeds(seeds):
-    assert {q.type for q in seeds.questions} == set(QUESTION_TYPES)
-    assert {q.fact_kind for q in seeds.questions} == {"date", "leader", "mechanism", "goal"}
-    # kinds are not one template repeated: two of the four yield two types or more (the seeds
-    # name most bodies in sentences that lean on an earlier one, "The statement ...", and such a
-    # sentence is never quizzed: a name may then be asked only as a cloze; and one sentence gives
-    # one item that shows it, so a person asked "Who is ...?" is not also a cloze on that sentence)
-    assert sum(len({q.type for q in seeds.questions if q.fact_kind == kind}) >= 2
-               for kind in ("date", "leader", "mechanism", "goal")) >= 2
+def test_the_seeds_yield_items_of_several_types_and_kinds(seeds):
+    # Precision first: templates that blind review rejected almost always (a body's name blanked in
+    # its sentence, a loose aim asked for, events cut from their clause listed in an order) are
+    # off, so the seeds no longer show every type; they still give items on people and on aims
+    # of more than one type.
+    assert len({q.type for q in seeds.questions}) >= 2
+    assert {"leader", "goal"} <= {q.fact_kind for q in seeds.questions}
+    assert len(seeds.questions) >= 3 * len(seeds.raw)
 
 
 def test_every_type_for_unseen_articles(corpus):
     types = {q.type for q in corpus.questions}
-    assert {"multiple_choice", "true_false", "cloze", "short_answer"} <= types
-    # at least three items an article, each on a sentence no other item shows (fewer than once:
-    # blind review rejects "Who signed the corridor agreement?", which corridor, so such acts go)
-    assert len(corpus.questions) >= 3 * len(corpus.raw)
+    assert {"true_false", "short_answer"} <= types
+    # at least two items an article, each on a sentence no other item shows (precision first:
+    # the weak templates are off, see above)
+    assert len(corpus.questions) >= 2 * len(corpus.raw)
 
 
 def test_answer_never_in_prompt(corpus):

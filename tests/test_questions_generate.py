@@ -51,10 +51,12 @@ def mechanism(fid, name, aliases, subtype, sentence) -> Fact:
     )
 
 
-def dated(fid, iso, event, sentence, article=ART) -> Fact:
+def dated(fid, iso, event, sentence, article=ART, question=None) -> Fact:
+    """A date fact; ``question`` is what the extractor writes when the parse found the event whole
+    (a named subject in a main clause): only such events are listed in matching and ordering."""
     return Fact(
         id=fid, kind="date", statement=f"{event} on {iso}", answer=iso, sources=_src(sentence, article),
-        date=iso, event=event,
+        date=iso, event=event, question=question,
     )
 
 
@@ -96,17 +98,23 @@ FACTS: list[Fact] = [
     mechanism("M6", "Eurasian Economic Union", ["EAEU"], "organisation",
               "Trade within the Eurasian Economic Union (EAEU) grew last year."),
     dated("D1", "2021-08-16", "Wang Yi and Sergey Lavrov held a phone conversation",
-          "Wang Yi and Sergey Lavrov held a phone conversation on Aug. 16, 2021."),
+          "Wang Yi and Sergey Lavrov held a phone conversation on Aug. 16, 2021.",
+          question="When did Wang Yi and Sergey Lavrov hold a phone conversation?"),
     dated("D2", "2021-08-15", "the Taliban entered Kabul",
-          "The Taliban entered Kabul on August 15, 2021, as the government collapsed."),
+          "The Taliban entered Kabul on August 15, 2021, as the government collapsed.",
+          question="When did the Taliban enter Kabul?"),
     dated("D3", "2021-08-31", "the last U.S. troops left Afghanistan",
-          "The last U.S. troops left Afghanistan on 31 August 2021.", article="2021-09-01-ap.txt"),
+          "The last U.S. troops left Afghanistan on 31 August 2021.", article="2021-09-01-ap.txt",
+          question="When did the last U.S. troops leave Afghanistan?"),
     dated("D4", "2021-09-17", "the SCO summit opened in Dushanbe",
-          "The SCO summit opened in Dushanbe on Sept. 17, 2021."),
+          "The SCO summit opened in Dushanbe on Sept. 17, 2021.",
+          question="When did the SCO summit open in Dushanbe?"),
     dated("D5", "2021-10-20", "Moscow hosted the Moscow Format meeting",
-          "Moscow hosted the Moscow Format meeting on October 20, 2021."),
+          "Moscow hosted the Moscow Format meeting on October 20, 2021.",
+          question="When did Moscow host the Moscow Format meeting?"),
     dated("D6", "2020-02-29", "the United States and the Taliban signed the Doha agreement",
-          "The United States and the Taliban signed the Doha agreement on Feb. 29, 2020."),
+          "The United States and the Taliban signed the Doha agreement on Feb. 29, 2020.",
+          question="When did the United States and the Taliban sign the Doha agreement?"),
     dated("D7", "2021-07", "Taliban delegates visited Tianjin",
           "Taliban delegates visited Tianjin in July 2021, state media reported."),
     goal("G1", "China", "an independent, neutral, united and peaceful Afghanistan",
@@ -136,7 +144,9 @@ def test_an_article_yields_a_budget_of_items_best_facts_first():
     for q in qs:
         per_article.setdefault(q.sources[0]["article"] if isinstance(q.sources[0], dict) else q.sources[0].article,
                                []).append(q)
-    assert max(len(v) for v in per_article.values()) == ARTICLE_BUDGET  # the big article is capped
+    uncapped = generate(list(FACTS), random.Random(7), budget=0)
+    assert sum(1 for q in uncapped if q.sources[0]["article"] == ART) > ARTICLE_BUDGET
+    assert len(per_article[ART]) <= ARTICLE_BUDGET  # the big article is capped
     for items in per_article.values():
         assert sum(q.type == "true_false" for q in items) <= max(2, int(TRUE_FALSE_SHARE * ARTICLE_BUDGET))
     firsts: set[str] = set()
@@ -683,9 +693,13 @@ def test_what_a_leader_did_is_asked_with_foils_who_did_not_do_it():
     assert sa.type == "short_answer" and grade(sa, "Akufo-Addo").correct
 
 
-def test_a_body_is_not_blanked_where_its_sentence_names_its_own_words():
+def test_a_body_is_not_blanked_where_its_sentence_names_its_own_words(monkeypatch):
     """"... new sites on the Lake Basin Heritage List, the _____ meets in June": the stem's "Lake Basin
-    Heritage" gives the "Lake Basin Heritage Committee" away."""
+    Heritage" gives the "Lake Basin Heritage Committee" away. (Sentence fill-ins for bodies are
+    switched off after blind review; the rule is kept and tested for when they are measured again.)"""
+    from quizapp.questions.items import people
+
+    monkeypatch.setattr(people, "SENTENCE_FILL_FOR_BODIES", True)
     sentence = ("The Lake Basin Heritage Committee will add new sites to the Lake Basin Heritage List when it meets "
                 "in Kisumu for its 12th session in June.")
     facts = [mechanism("M1", "Lake Basin Heritage Committee", [], "organisation", sentence),
@@ -763,15 +777,15 @@ def test_ordering_never_puts_two_numbered_events_together():
     """"The 49th Congress" before "the 50th Congress": the numbers give the order away."""
     facts = [
         dated("O1", "2023-03-02", "The 12th Assembly of the Andean Canoe Union met in Lima",
-              "The 12th Assembly of the Andean Canoe Union met in Lima on 2 March 2023."),
+              "The 12th Assembly of the Andean Canoe Union met in Lima on 2 March 2023.", question="When did the 12th Assembly of the Andean Canoe Union meet in Lima?"),
         dated("O2", "2024-05-09", "The 13th Assembly of the Andean Canoe Union met in Quito",
-              "The 13th Assembly of the Andean Canoe Union met in Quito on 9 May 2024."),
+              "The 13th Assembly of the Andean Canoe Union met in Quito on 9 May 2024.", question="When did the 13th Assembly of the Andean Canoe Union meet in Quito?"),
         dated("O3", "2023-11-20", "The Andean Canoe Union held a coaching clinic in Cusco",
-              "The Andean Canoe Union held a coaching clinic in Cusco on 20 November 2023."),
+              "The Andean Canoe Union held a coaching clinic in Cusco on 20 November 2023.", question="When did the Andean Canoe Union hold a coaching clinic in Cusco?"),
         dated("O4", "2024-01-15", "The Andean Canoe Union met sponsors from Inca Air in Lima",
-              "The Andean Canoe Union met sponsors from Inca Air in Lima on 15 January 2024."),
+              "The Andean Canoe Union met sponsors from Inca Air in Lima on 15 January 2024.", question="When did the Andean Canoe Union meet sponsors from Inca Air in Lima?"),
         dated("O5", "2022-07-04", "The Andean Canoe Union took part in a regatta in Arequipa",
-              "The Andean Canoe Union took part in a regatta in Arequipa on 4 July 2022."),
+              "The Andean Canoe Union took part in a regatta in Arequipa on 4 July 2022.", question="When did the Andean Canoe Union take part in a regatta in Arequipa?"),
     ]
     qs = [q for q in generate(facts, random.Random(2), budget=0) if q.type == "ordering"]
     assert qs

@@ -285,7 +285,11 @@ _HEAD_OF_STATE = re.compile(r"^(?:the\s+)?(?:president|prime minister|chancellor
 def _general_knowledge(f: Any) -> bool:
     """Who heads a country's state or government ("Who is France's President?", "the Amir of
     the State of Qatar") is general knowledge, not what the article teaches."""
-    m = _HEAD_OF_STATE.match(_clean(f.role))
+    role = _clean(f.role)
+    if re.search(r"\bSecretary[- ]General\b", role, re.I) and re.search(
+            r"\b(?:UN|United Nations)\b", f"{role} {f.country or ''}") and not re.search(r"\b(?:Deputy|Under|Assistant)\b", role, re.I):
+        return True  # "Who is the UN Secretary-General?" is general knowledge too
+    m = _HEAD_OF_STATE.match(role)
     if not m:
         return False
     place = m.group("c") or _country(f)

@@ -83,7 +83,7 @@ SAY_VERBS = {"said", "says", "say", "told", "tells", "added", "adds", "noted", "
 COMMENTATOR_WORDS = {"fellow", "professor", "analyst", "researcher", "scholar", "expert", "lecturer",
                      "economist", "commentator", "observer", "journalist", "reporter", "editor",
                      "dean", "scientist", "adviser", "advisor", "columnist", "research", "strategist",
-                     "consultant"}
+                     "consultant", "underwriting", "trader", "broker"}
 _IRREGULAR_PAST = {
     "took", "met", "held", "began", "left", "came", "went", "made", "gave", "won", "fell", "rose",
     "signed", "saw", "set", "sent", "spoke", "wrote", "told", "became", "brought", "fought", "led",

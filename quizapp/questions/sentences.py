@@ -156,7 +156,9 @@ _ANAPHORIC = re.compile(
     r"agency|commission|council|committee|assembly|alliance|union|fund|bank|government|ministry|side|sides|"
     r"pair|two|latter|former|above|following|department|duty|continent|president-elect|observers?|delegates?|"
     r"authorities|company|firm|court|regulator|minister|president|secretary|chair(?:man|woman|person)?|"
-    r"spokes(?:person|man|woman)|envoy|ambassador|commissioner|director)\b", re.IGNORECASE)
+    r"spokes(?:person|man|woman)|envoy|ambassador|commissioner|director|application|case|request|bid|appeal|"
+    r"complaint|ruling|judgment|judgement|verdict|order|motion|petition|vessel|ship|contract|tender|offer|"
+    r"strategy|policy|campaign|programme|reform|reforms|package|scheme|facility|loan|budget)\b", re.IGNORECASE)
 
 # Time told from the day of writing ("today", "on Monday", "last year"): a reader of the item alone
 # cannot place it. And a speaker's or interviewer's own voice ("me", "us", "you").
