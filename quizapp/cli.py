@@ -10,6 +10,9 @@ from flask import current_app
 from flask.cli import FlaskGroup, with_appcontext
 
 
+from .teaching.interop.import_cli import import_command  # noqa: E402  (needs no app: --dry-run)
+
+
 def _create_app(*_args, **_kwargs):
     from . import create_app
 
@@ -204,6 +207,7 @@ def refresh_command(everything: bool) -> None:
 
 main.add_command(facts_command)
 main.add_command(questions_command)
+main.add_command(import_command)
 
 
 def init_app(app) -> None:
