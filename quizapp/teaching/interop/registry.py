@@ -105,7 +105,13 @@ def detect_and_parse(filename: str, data: bytes, options: ImportOptions | None =
     """(format, parsed rows). ``fmt`` forces a format (the user chose it); else it is detected."""
     options = options or ImportOptions()
     if fmt in (None, "", "auto"):
-        fmt = detect(filename, data)
+        try:
+            fmt = detect(filename, data)
+        except ImportRefused:
+            # separators the user typed are themselves a sign of Quizlet text
+            if not (options.term_sep or options.card_sep) or data.startswith(b"PK\x03\x04"):
+                raise
+            fmt = "quizlet"
     if fmt not in IMPORT_FORMATS and fmt != "text-too-large":
         raise ImportRefused(f"Unknown format “{fmt}”: use one of {', '.join(IMPORT_FORMATS)}.")
     if fmt in PACKAGES:
