@@ -9,8 +9,7 @@ import click
 from flask import current_app
 from flask.cli import FlaskGroup, with_appcontext
 
-
-from .teaching.interop.import_cli import import_command  # noqa: E402  (needs no app: --dry-run)
+from .teaching.interop.import_cli import import_command  # a plain command: --dry-run needs no app
 
 
 def _create_app(*_args, **_kwargs):

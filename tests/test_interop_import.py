@@ -275,3 +275,46 @@ def test_cli_imports_into_a_new_set_in_one_transaction(app, make_user, tmp_path)
         sset = db.session.scalars(select(StudySet)).one()
         assert sset.title == "Geo" and sorted(i.question.type for i in sset.items) == [
             "matching", "multiple_choice", "short_answer", "true_false"]
+
+
+def _genanki_deck(tmp_path, notes: list[tuple[str, str]]) -> bytes:
+    import genanki
+
+    deck = genanki.Deck(2059400111, "Many")
+    for front, back in notes:
+        deck.add_note(genanki.Note(model=genanki.BASIC_MODEL, fields=[front, back]))
+    out = tmp_path / "many.apkg"
+    genanki.Package(deck).write_to_file(str(out))
+    return out.read_bytes()
+
+
+def test_package_limits_and_no_temp_files_left(tmp_path, monkeypatch):
+    import tempfile
+
+    from quizapp.teaching.formats import MAX_QUESTIONS
+
+    too_many = _genanki_deck(tmp_path, [(f"Q{i}", f"A{i}") for i in range(MAX_QUESTIONS + 1)])
+    some_bad = _genanki_deck(tmp_path, [("Q", "A"), ("", "no front"), ("Only front", "")])
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "t"))  # where our SQLite copies go
+    (tmp_path / "t").mkdir()
+    with pytest.raises(registry.ImportRefused, match=f"{MAX_QUESTIONS + 1} notes; the limit is {MAX_QUESTIONS}"):
+        registry.detect_and_parse("many.apkg", too_many)
+    fine = parse_apkg(some_bad)
+    assert len(fine.questions()) == 1 and len(fine.bad_rows) == 2
+    assert list((tmp_path / "t").iterdir()) == []  # the SQLite copy is deleted, refused or not
+
+
+def test_cloze_with_one_number_twice_and_different_answers_is_a_row_error():
+    from quizapp.teaching.interop.notes import cloze_questions
+
+    made = cloze_questions("{{c1::Paris}} and {{c1::Lyon}} are in {{c2::France}}", "")
+    (q1, e1), (q2, e2) = made.questions
+    assert "c1 appears 2 times" in e1[0]
+    assert e2 == [] and q2.prompt == "Paris and Lyon are in _____"
+
+
+def test_quizlet_over_the_limit_is_a_file_error():
+    from quizapp.teaching.formats import MAX_QUESTIONS
+
+    res = parse_quizlet("".join(f"t{i}\td{i}\n" for i in range(MAX_QUESTIONS + 1)))
+    assert res.file_errors and not res.rows

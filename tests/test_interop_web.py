@@ -155,7 +155,7 @@ def _deep_xml() -> bytes:
 
 
 def _laughs() -> bytes:
-    ents = "".join(f'<!ENTITY l{i} "{"&l%d;" % (i - 1) * 10}">' for i in range(1, 10))
+    ents = "".join(f'<!ENTITY l{i} "{f"&l{i - 1};" * 10}">' for i in range(1, 10))
     return (f'<?xml version="1.0"?><!DOCTYPE quiz [<!ENTITY l0 "lol">{ents}]>'
             '<quiz><question type="truefalse"><questiontext><text>&l9;</text></questiontext></question></quiz>').encode()
 

@@ -10,8 +10,14 @@ from pathlib import Path
 import click
 
 from ..formats import ParseResult
-from .registry import FORMAT_LABELS, MAX_PACKAGE_BYTES, ImportOptions, ImportRefused, default_title, \
-    detect_and_parse
+from .registry import (
+    FORMAT_LABELS,
+    MAX_PACKAGE_BYTES,
+    ImportOptions,
+    ImportRefused,
+    default_title,
+    detect_and_parse,
+)
 
 _SEPS = {"tab": "\t", "comma": ",", "newline": "\n", "semicolon": ";"}
 

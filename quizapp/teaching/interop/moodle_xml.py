@@ -9,11 +9,13 @@ network access and with libxml2's default depth and size limits."""
 from __future__ import annotations
 
 import re
-
-from lxml import etree
+from typing import TYPE_CHECKING
 
 from ..formats import BLANK, MAX_QUESTIONS, ParseResult, QuestionData, Row, check
 from .notes import html_to_text, one_line
+
+if TYPE_CHECKING:
+    from lxml import etree
 
 MAX_DEPTH = 64
 _NOT_IMPORTABLE = {
@@ -41,6 +43,8 @@ def _safe_tree(data: bytes) -> etree._Element:
     if b"<!DOCTYPE" in head.upper() or b"<!ENTITY" in data.upper():
         raise XMLRefused("The XML file declares a DOCTYPE or entities; Moodle never writes those, "
                          "and they are refused for safety (entity expansion, external files).")
+    from lxml import etree  # here, not at import time: the CLI and the app start without it
+
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False,
                              dtd_validation=False, remove_comments=True, remove_pis=True)
     try:

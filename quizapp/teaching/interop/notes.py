@@ -212,7 +212,7 @@ def note_questions(nt: NoteType, raw_fields: list[str], is_html: bool = True) ->
                         ("back extra", "extra"))
         return cloze_questions(values.get(text_field, ""), extra)
     out = NoteQuestions()
-    for qfmt, afmt in nt.templates or [("{{%s}}" % nt.fields[0], "{{%s}}" % nt.fields[-1])]:
+    for qfmt, afmt in nt.templates or [("{{" + nt.fields[0] + "}}", "{{" + nt.fields[-1] + "}}")]:
         q_refs = referenced(qfmt)
         front_html = render(qfmt, values)
         if not any(html_to_text(values.get(r, "")).text or html_to_text(values.get(r, "")).media
