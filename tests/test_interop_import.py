@@ -318,3 +318,79 @@ def test_quizlet_over_the_limit_is_a_file_error():
 
     res = parse_quizlet("".join(f"t{i}\td{i}\n" for i in range(MAX_QUESTIONS + 1)))
     assert res.file_errors and not res.rows
+
+
+# --------------------------------------------------------------------------------------------
+# Anything in, never a crash: a result or a refusal with a message
+# --------------------------------------------------------------------------------------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+NAMES = ("x.apkg", "x.colpkg", "x.xml", "x.txt", "x.csv", "x.json", "x.gift", "x")
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.binary(max_size=400) | st.text(max_size=400).map(str.encode), st.sampled_from(NAMES))
+def test_any_bytes_give_a_result_or_a_refusal(data, name):
+    try:
+        fmt, res = registry.detect_and_parse(name, data)
+    except registry.ImportRefused as exc:
+        assert str(exc)
+    else:
+        assert fmt in registry.IMPORT_FORMATS and (res.rows or res.file_errors)
+
+
+@pytest.fixture(scope="module")
+def real_package(tmp_path_factory):
+    return genanki_apkg(tmp_path_factory.mktemp("g"))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.tuples(st.integers(0, 10**9), st.integers(0, 255)), min_size=1, max_size=8))
+def test_damaged_packages_are_refused_or_read(real_package, flips):
+    data = bytearray(real_package)
+    for pos, value in flips:
+        data[pos % len(data)] = value
+    try:
+        registry.detect_and_parse("deck.apkg", bytes(data))
+    except registry.ImportRefused as exc:
+        assert str(exc)
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.tuples(st.integers(16, 10**9), st.integers(0, 255)), min_size=1, max_size=12))
+def test_damaged_sqlite_inside_a_sound_zip_is_refused_or_read(real_package, flips):
+    import io
+    import zipfile
+
+    db = bytearray(zipfile.ZipFile(io.BytesIO(real_package)).read("collection.anki2"))
+    for pos, value in flips:
+        db[16 + pos % (len(db) - 16)] = value  # the magic stays: SQLite itself must notice
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("collection.anki2", bytes(db))
+    try:
+        fmt, res = registry.detect_and_parse("deck.apkg", buf.getvalue())
+    except registry.ImportRefused as exc:
+        assert str(exc)
+    else:
+        assert res.rows or res.file_errors
+
+
+def test_a_note_type_with_broken_templates_is_refused_quickly(tmp_path):
+    import time
+
+    import genanki
+
+    model = genanki.Model(1607392320, "Odd", fields=[{"name": "Q"}, {"name": "A"}],
+                          templates=[{"name": "c", "qfmt": "{{#Q}}" * 20 + "{{Q}}" + "{{/Q}}" * 20, "afmt": "{{A}}"}])
+    deck = genanki.Deck(2059400112, "Odd")
+    for i in range(200):
+        deck.add_note(genanki.Note(model=model, fields=[f"q{i}", f"a{i}"]))
+    out = tmp_path / "odd.apkg"
+    genanki.Package(deck).write_to_file(str(out))
+    start = time.perf_counter()
+    with pytest.raises(registry.ImportRefused, match="nested more than 8 deep"):
+        registry.detect_and_parse("odd.apkg", out.read_bytes())
+    assert time.perf_counter() - start < 2

@@ -14,13 +14,14 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import sqlite3
 import tempfile
 import zipfile
 from collections import Counter
 
 from ..formats import MAX_QUESTIONS, ParseResult, Row
-from .notes import MAX_FIELD_CHARS, NoteType, note_questions
+from .notes import MAX_FIELD_CHARS, NoteType, check_template, note_questions
 
 MAX_PACKAGE_BYTES = 32 * 1024 * 1024      # the upload
 MAX_COLLECTION_BYTES = 64 * 1024 * 1024   # the SQLite file once unpacked
@@ -155,15 +156,31 @@ def _note_types(db: sqlite3.Connection) -> dict[int, NoteType]:
                 cfg = protobuf_fields(tconfig or b"")
                 templates.append((cfg.get(1, [b""])[0].decode("utf-8", "replace"),
                                   cfg.get(2, [b""])[0].decode("utf-8", "replace")))
-            types[ntid] = NoteType(name, kind == 1, fields, templates)
+            types[ntid] = NoteType(name, kind == 1, fields, _bounded(templates))
         return types
     (models_json,) = db.execute("SELECT models FROM col").fetchone()
     models = json.loads(models_json or "{}")
     return {int(mid): NoteType(str(m.get("name", "")), m.get("type") == 1,
                                [f["name"] for f in sorted(m.get("flds", []), key=lambda f: f.get("ord", 0))],
-                               [(t.get("qfmt", ""), t.get("afmt", ""))
-                                for t in sorted(m.get("tmpls", []), key=lambda t: t.get("ord", 0))])
+                               _bounded([(t.get("qfmt", ""), t.get("afmt", ""))
+                                         for t in sorted(m.get("tmpls", []), key=lambda t: t.get("ord", 0))]))
             for mid, m in models.items()}
+
+
+MAX_TEMPLATE_CHARS = 20_000
+MAX_TEMPLATES = 20
+
+
+def _bounded(templates: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Card templates as far as they are sane: Anki's stock ones are a few hundred characters."""
+    if len(templates) > MAX_TEMPLATES or any(len(str(q)) + len(str(a)) > MAX_TEMPLATE_CHARS
+                                             for q, a in templates):
+        raise ValueError(f"a note type with more than {MAX_TEMPLATES} cards or templates over "
+                         f"{MAX_TEMPLATE_CHARS} characters")
+    for q, a in templates:
+        check_template(str(q))
+        check_template(str(a))
+    return [(str(q), str(a)) for q, a in templates]
 
 
 def _deck_names(db: sqlite3.Connection) -> dict[int, str]:
@@ -240,7 +257,12 @@ def _read(path: str, fmt: str, member: str) -> ParseResult:
             res.rows.append(Row(number, None, excerpt, None, ["The note's note type is missing from the package."],
                                 tags=tag_list))
             continue
-        made = note_questions(nt, values)
+        try:
+            made = note_questions(nt, values)
+        except (RecursionError, ValueError, IndexError, re.error):
+            res.rows.append(Row(number, None, excerpt, None, [
+                f"The card templates of note type “{nt.name}” could not be read."], tags=tag_list))
+            continue
         media += made.media
         for q, errors in made.questions:
             if len(res.rows) >= MAX_QUESTIONS:

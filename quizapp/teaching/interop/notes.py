@@ -164,6 +164,26 @@ _SECTION_RE = re.compile(r"\{\{([#^])\s*([^}]+?)\s*\}\}(.*?)\{\{/\s*\2\s*\}\}", 
 _REF_RE = re.compile(r"\{\{(?![#^/!])\s*([^}]+?)\s*\}\}")
 
 
+_TAG_RE = re.compile(r"\{\{([#^/])\s*([^}]+?)\s*\}\}")
+MAX_SECTION_DEPTH = 8
+
+
+def check_template(fmt: str) -> None:
+    """Raise ``ValueError`` unless every ``{{#X}}``/``{{^X}}`` closes with ``{{/X}}`` in order, at
+    most a few deep: one linear pass, so rendering a stranger's template stays cheap."""
+    stack: list[str] = []
+    for m in _TAG_RE.finditer(fmt):
+        if m.group(1) == "/":
+            if not stack or stack.pop() != m.group(2):
+                raise ValueError(f"the section {{{{/{m.group(2)}}}}} closes nothing")
+        else:
+            stack.append(m.group(2))
+            if len(stack) > MAX_SECTION_DEPTH:
+                raise ValueError(f"sections nested more than {MAX_SECTION_DEPTH} deep")
+    if stack:
+        raise ValueError(f"the section {{{{#{stack[-1]}}}}} is never closed")
+
+
 def _ref_name(ref: str) -> tuple[str, str]:
     """``type:Back`` → ("type", "Back"); ``text:hint:Extra`` → ("hint", "Extra")."""
     parts = [p.strip() for p in ref.split(":")]
@@ -212,6 +232,9 @@ def note_questions(nt: NoteType, raw_fields: list[str], is_html: bool = True) ->
                         ("back extra", "extra"))
         return cloze_questions(values.get(text_field, ""), extra)
     out = NoteQuestions()
+    if not nt.fields:
+        out.questions.append((None, ["The note type has no fields."]))
+        return out
     for qfmt, afmt in nt.templates or [("{{" + nt.fields[0] + "}}", "{{" + nt.fields[-1] + "}}")]:
         q_refs = referenced(qfmt)
         front_html = render(qfmt, values)
