@@ -14,6 +14,7 @@ DECK = "Geography::Capitals"
 
 def _add_notes(col) -> None:
     deck_id = col.decks.id(DECK)
+    col.media.write_data("paris.jpg", b"\xff\xd8\xff\xe0 not really a picture")
 
     def add(model_name: str, *values: str, tags: tuple[str, ...] = ()) -> None:
         model = col.models.by_name(model_name)

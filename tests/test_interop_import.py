@@ -92,6 +92,8 @@ def _check_anki_deck(res):
     assert cloze[0].explanation == "Both in Oceania"
     assert res.title == "Capitals"
     assert any("picture or sound" in w for w in res.warnings)  # the <img> was dropped
+    if res.format in ("apkg", "colpkg"):
+        assert any("1 media file(s) in the package" in w for w in res.warnings)
     assert ["capitals", "europe"] in [r.tags for r in res.rows]
     assert all("<" not in q.prompt for q in qs)
 

@@ -60,6 +60,14 @@ def _read_capped(stream, cap: int, what: str) -> bytes:
                                  "that is not a deck this importer takes (or it is a zip bomb).")
 
 
+def media_files(data: bytes) -> int:
+    """How many media files the package carries (Anki stores them as members named 0, 1, 2...)."""
+    try:
+        return sum(1 for n in zipfile.ZipFile(io.BytesIO(data)).namelist() if n.isdigit())
+    except (zipfile.BadZipFile, ValueError, OSError):
+        return 0
+
+
 def unpack_collection(data: bytes) -> tuple[str, bytes]:
     """(member name, SQLite bytes) of the newest collection in the package."""
     try:
@@ -206,9 +214,13 @@ def parse_apkg(data: bytes, fmt: str = "apkg") -> ParseResult:
         with os.fdopen(fd, "wb") as f:
             f.write(raw)
         del raw
-        return _read(path, fmt, member)
+        res = _read(path, fmt, member)
     finally:
         os.unlink(path)
+    files = media_files(data)
+    if files:
+        res.warnings.append(f"{files} media file(s) in the package (pictures, sounds) were not imported.")
+    return res
 
 
 def _read(path: str, fmt: str, member: str) -> ParseResult:

@@ -27,6 +27,7 @@ _NOT_IMPORTABLE = {
     "calculatedsimple": "Calculated questions (formulas with wildcards) are not supported.",
     "calculatedmulti": "Calculated questions (formulas with wildcards) are not supported.",
     "multianswer": "Embedded answers (Cloze with several sub-questions) do not map to one question.",
+    "cloze": "Embedded answers (Cloze with several sub-questions) do not map to one question.",
     "randomsamatch": "Random short-answer matching draws from the Moodle bank, which is not in the file.",
     "ddwtos": "Drag-and-drop into text is not supported.",
     "ddimageortext": "Drag-and-drop onto an image is not supported.",
