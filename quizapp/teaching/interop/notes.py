@@ -217,6 +217,11 @@ def render(fmt: str, values: dict[str, str]) -> str:
     return _REF_RE.sub(ref, fmt)
 
 
+def _has_content(value: str) -> bool:
+    c = html_to_text(value)
+    return bool(c.text or c.media)
+
+
 def note_questions(nt: NoteType, raw_fields: list[str], is_html: bool = True) -> NoteQuestions:
     """All questions of one note: one per card Anki would make (empty cards skipped), or one per
     cloze deletion."""
@@ -238,9 +243,8 @@ def note_questions(nt: NoteType, raw_fields: list[str], is_html: bool = True) ->
     for qfmt, afmt in nt.templates or [("{{" + nt.fields[0] + "}}", "{{" + nt.fields[-1] + "}}")]:
         q_refs = referenced(qfmt)
         front_html = render(qfmt, values)
-        if not any(html_to_text(values.get(r, "")).text or html_to_text(values.get(r, "")).media
-                   for r in q_refs if r in values) or not html_to_text(front_html).text and \
-                not html_to_text(front_html).media:
+        filled = any(_has_content(values[r]) for r in q_refs if r in values)
+        if not filled or not _has_content(front_html):
             continue  # Anki makes no card whose front is empty
         typed = [name for kind, name in (_ref_name(m.group(1)) for m in _REF_RE.finditer(qfmt))
                  if kind == "type"]
@@ -249,7 +253,7 @@ def note_questions(nt: NoteType, raw_fields: list[str], is_html: bool = True) ->
         else:
             a_refs = [r for r in referenced(afmt) if r in values and r not in q_refs]
             back_html = "<br>".join(values[r] for r in dict.fromkeys(a_refs) if values[r].strip())
-        one = basic_question(front_html, back_html, typed=bool(typed))
+        one = basic_question(front_html, back_html)
         out.questions += one.questions
         out.media += one.media
     if not out.questions:
