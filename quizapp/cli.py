@@ -9,6 +9,8 @@ import click
 from flask import current_app
 from flask.cli import FlaskGroup, with_appcontext
 
+from .teaching.interop.import_cli import import_command  # a plain command: --dry-run needs no app
+
 
 def _create_app(*_args, **_kwargs):
     from . import create_app
@@ -204,6 +206,7 @@ def refresh_command(everything: bool) -> None:
 
 main.add_command(facts_command)
 main.add_command(questions_command)
+main.add_command(import_command)
 
 
 def init_app(app) -> None:
