@@ -12,6 +12,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from quizapp.teaching import exports
 from quizapp.teaching.formats import QuestionData, SetData
@@ -247,6 +248,8 @@ def test_quizlet_text_one_card_per_line_tab_separated():
 # Routes
 # --------------------------------------------------------------------------------------------
 
+from quizapp.extensions import db  # noqa: E402
+
 from .test_teach_sets import T, _items, _new_set  # noqa: E402
 from .test_teach_support import make_bank  # noqa: E402
 
@@ -339,6 +342,40 @@ def test_bank_export_decks_by_collection_and_article(app, client, teacher, bank,
     assert r.status_code == 303 and "/questions/" in r.headers["Location"]
     assert client.get("/questions/export/csv").status_code == 404
     client.get("/auth/logout")
+
+
+def test_bank_export_leaves_out_collections_the_user_cannot_see(app, client, teacher, bank, make_user):
+    other = make_user("owner@example.com", "Owen Owner", role="teacher")
+    with app.app_context():
+        from quizapp.models import Article, Collection, Question
+
+        private = Collection(name="Owen's secrets", kind="teacher", owner_id=other)
+        db.session.add(private)
+        db.session.flush()
+        art = Article(collection_id=private.id, key="china-russia.txt", title="Secret title", content_hash="y" * 64,
+                      raw_text="x", word_count=1)
+        db.session.add(art)
+        db.session.flush()
+        db.session.add(Question(collection_id=private.id, uid="secret", origin="generated", score=5.0,
+                                type="short_answer", prompt="A secret question?", answer="yes", accepted=["yes"],
+                                sources=[{"article": art.key, "sentence": "Secret.", "article_id": art.id}]))
+        db.session.commit()
+        # a question of the teacher's citing that collection's article by name gets no title from it
+        art2 = Article(collection_id=private.id, key="secret.txt", title="Secret title 2", content_hash="z" * 64,
+                       raw_text="x", word_count=1)
+        db.session.add(art2)
+        db.session.commit()
+        from quizapp.models import User
+
+        tess = db.session.scalar(select(User).where(User.email == T))
+        row = types.SimpleNamespace(sources=[{"article": "secret.txt", "sentence": "S."},
+                                             {"article": "china-russia.txt", "sentence": "S."}])
+        assert exports._titles(db.session, tess, [row]) == {"china-russia.txt": "China and Russia on Afghanistan"}
+        owen = db.session.get(User, other)
+        assert exports._titles(db.session, owen, [row])["secret.txt"] == "Secret title 2"
+    body = client.get("/questions/export/moodle-xml").get_data(as_text=True)
+    assert "A secret question?" not in body and "Secret title" not in body and "Owen" not in body
+    assert "China and Russia on Afghanistan" in body  # the same file name, the visible article's title
 
 
 def test_bank_export_needs_an_account(app, client, bank):
