@@ -21,12 +21,13 @@ answers would have to be escaped into.
 
 Where things go: the question text and options are HTML (``format="html"``) made from escaped
 plain text; short-answer and matching answers are plain text as Moodle compares them (a ``*``,
-Moodle's wildcard, is written ``\\*``). The general feedback is the source: the sentence the
-question was made from and its article's title. The explanation is the feedback every answer
-shows (truefalse, multichoice, shortanswer) or the combined feedback (matching, ordering), so
-a student sees it whatever they answered. Tags carry ``quizapp``, the type, fact kind and
-articles. A ``category`` question comes first (and again whenever the category changes), so the
-import lands in a category named after the set.
+Moodle's wildcard, is written ``\\*``, Moodle's own escape for a literal star). The general
+feedback, which Moodle shows every student after they answer, holds the explanation and then the
+source: the sentence the question was made from and its article's title. Keeping both there
+(rather than the explanation in per-answer feedback) means a reader that takes the general
+feedback as the explanation, as quizapp's importer does, loses neither. Tags carry ``quizapp``,
+the type, fact kind and articles. A ``category`` question comes first (and again whenever the
+category changes), so the import lands in a category named after the set.
 
 Pure: data in, bytes out; ElementTree does the XML escaping, so any text is well-formed.
 """
@@ -63,8 +64,9 @@ def _text(parent: ET.Element, tag: str, value: str, fmt: str | None = None, **at
 
 
 def _plain_answer(text: str) -> str:
-    """A short answer as Moodle matches it: ``*`` is its wildcard, so a literal one is escaped."""
-    return text.replace("\\", "\\\\").replace("*", "\\*")
+    """A short answer as Moodle matches it: ``*`` is its wildcard, ``\\*`` a literal star (a
+    backslash before anything else is itself)."""
+    return text.replace("*", "\\*")
 
 
 def category_path(name: str) -> str:
@@ -73,8 +75,10 @@ def category_path(name: str) -> str:
     return "/".join([CATEGORY_ROOT, *[p for p in parts if p]])
 
 
-def source_feedback(q: QuestionData, titles: Mapping[str, str]) -> str:
-    return "".join(
+def general_feedback(q: QuestionData, titles: Mapping[str, str]) -> str:
+    """The explanation, then each cited sentence with its article's title."""
+    explanation = f"<p>{_html(q.explanation)}</p>" if q.explanation else ""
+    return explanation + "".join(
         f"<blockquote>{_html(sentence)}</blockquote>" + (f"<p><cite>{_html(title)}</cite></p>" if title else "")
         for title, sentence in cited_sources(q, titles)
     )
@@ -88,16 +92,14 @@ def question_element(q: QuestionData, titles: Mapping[str, str] | None = None) -
     name = one_line(q.prompt)
     _text(el, "name", name if len(name) <= 80 else name[:79] + "\u2026")
     _text(el, "questiontext", _html(q.prompt), "html")
-    _text(el, "generalfeedback", source_feedback(q, titles), "html")
+    _text(el, "generalfeedback", general_feedback(q, titles), "html")
     ET.SubElement(el, "defaultgrade").text = "1"
     ET.SubElement(el, "penalty").text = "0.3333333"
     ET.SubElement(el, "hidden").text = "0"
-    feedback = f"<p>{_html(q.explanation)}</p>" if q.explanation else ""
 
-    def answer(text: str, fraction: str, fmt: str | None, with_feedback: bool = True) -> None:
+    def answer(text: str, fraction: str, fmt: str | None) -> None:
         a = _text(el, "answer", text, fmt, fraction=fraction)
-        if with_feedback:
-            _text(a, "feedback", feedback, "html")
+        _text(a, "feedback", "", "html")
 
     if q.type == "multiple_choice":
         ET.SubElement(el, "single").text = "true"
@@ -125,10 +127,7 @@ def question_element(q: QuestionData, titles: Mapping[str, str] | None = None) -
         ET.SubElement(el, "showgrading").text = "SHOW"
         ET.SubElement(el, "numberingstyle").text = "none"
         for position, item in enumerate(q.items, 1):
-            answer(_html(item), f"{position}.0000000", "html", with_feedback=False)
-    if q.type in ("matching", "ordering"):
-        for tag in ("correctfeedback", "partiallycorrectfeedback", "incorrectfeedback"):
-            _text(el, tag, feedback, "html")
+            answer(_html(item), f"{position}.0000000", "html")
     tags = ET.SubElement(el, "tags")
     for value in ["quizapp", f"type:{q.type}", *([f"kind:{q.fact_kind}"] if q.fact_kind else []),
                   *article_titles_of(q, titles)]:
