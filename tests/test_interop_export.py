@@ -74,7 +74,7 @@ def _notes(col):
 
 def test_apkg_imports_into_anki_with_native_note_types_titles_and_tags(col, tmp_path):
     qs = sample()
-    data = build_apkg(SetData("Week 1: news", "", qs), [f"item:{i}" for i in range(6)], deck_key="ABC",
+    data = build_apkg(SetData("Week 1: news", "About <b>news</b>", qs), [f"item:{i}" for i in range(6)], deck_key="ABC",
                       titles={KEY: TITLE}, timestamp=1_700_000_000)
     log = _import(col, data, tmp_path, "a.apkg").log
     assert len(log.new) == 6 and col.note_count() == 6 and col.card_count() == 6
@@ -88,6 +88,7 @@ def test_apkg_imports_into_anki_with_native_note_types_titles_and_tags(col, tmp_
         assert TITLE in note["Source"] and KEY not in note["Source"] and "2024-05-12" not in note["Source"]
         assert "Ann Lee leads the alliance &amp; signed it at 10:30." in note["Source"]
         assert col.decks.name(note.cards()[0].did) == "Week 1: news"
+        assert col.decks.get(note.cards()[0].did)["desc"] == "About &lt;b&gt;news&lt;/b&gt;"
     for qtype in ("multiple_choice", "true_false", "matching", "ordering"):
         model = by_type[qtype].note_type()
         assert model["name"].endswith("Basic") and model["type"] == 0

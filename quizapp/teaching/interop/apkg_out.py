@@ -207,7 +207,7 @@ def build_apkg(data: SetData, keys: Sequence[str], *, deck_key: str, titles: Map
         name = deck_name(decks[i] if decks is not None else (data.title.replace("::", ":") or "quizapp set"))
         if name not in by_name:
             ident = f"quizapp-deck:{deck_key}" if decks is None else f"quizapp-deck:{deck_key}:{name}"
-            by_name[name] = genanki.Deck(stable_id(ident), name, description=data.description)
+            by_name[name] = genanki.Deck(stable_id(ident), name, description=_html(data.description))
         return by_name[name]
 
     for i, (q, key) in enumerate(zip(data.questions, keys, strict=True)):
