@@ -452,3 +452,33 @@ def test_cli_exports_a_stored_set(app, client, teacher, bank, tmp_path):
 def test_render_rejects_unknown_formats():
     with pytest.raises(ValueError, match="Unknown export format"):
         exports.render("docx", exports.ExportBundle(SetData(), [], "k"))
+
+
+@pytest.fixture
+def limited_app(_migrated, tmp_path, monkeypatch):
+    from .test_security import _fresh_app
+
+    app = _fresh_app(_migrated, tmp_path, monkeypatch, RATELIMIT_ENABLED=True, RATELIMIT_STORAGE_URI="memory://",
+                     EXPORT_RATE_LIMIT="3 per minute")
+    yield app
+    with app.app_context():
+        db.session.remove()
+        db.engine.dispose()
+
+
+def test_downloads_are_rate_limited_per_user(limited_app):
+    from quizapp.auth import create_user
+
+    make_bank(limited_app)
+    with limited_app.app_context():
+        create_user(db.session, T, "Tess", "correct horse 42", "teacher")
+        db.session.commit()
+    c = limited_app.test_client()
+    c.post("/auth/login", data={"email": T, "password": "correct horse 42"})
+    sid = _new_set(c, "Limited")
+    codes = [c.get(f"/sets/{sid}/export/apkg").status_code, c.get(f"/sets/{sid}/export/moodle-xml").status_code,
+             c.get("/questions/export/apkg").status_code, c.get(f"/sets/{sid}/export/quizlet").status_code]
+    # the set's downloads share one budget; the bank's has its own
+    assert codes == [200, 200, 200, 200]
+    assert c.get(f"/sets/{sid}/export/csv").status_code == 429
+    assert c.get(f"/sets/{sid}").status_code == 200  # the set page itself is not limited
