@@ -88,7 +88,7 @@ def _values(rule, w: dict) -> dict:
         elif arg == "code":
             values[arg] = w["join_code"] if rule.endpoint.startswith("classes.") else w["share_code"]
         elif arg == "fmt":
-            values[arg] = "csv"
+            values[arg] = "apkg" if rule.endpoint == "bank.export" else "csv"
         elif arg == "filename":
             values[arg] = "style.css"
         elif arg in ("fact_id", "notice_id"):
@@ -113,7 +113,7 @@ TEACHER_OBJECT = {  # teacher_required + owner check: students 403, other teache
 }
 TEACHER_ONLY = {"sets.create", "sets.import_new", "classes.create", "collections.index", "collections.create"}
 ANY_USER = {"sets.index", "sets.open_code", "classes.index", "classes.join", "classes.join_link", "library.index",
-            "library.add"}
+            "library.add", "bank.export"}
 OWNER_ONLY = {"library.retire", "library.retry"}  # signed in; anyone but the collection's owner: 404
 ADMIN_ONLY = {"collections.publish"}  # teachers (even the owner) 404, students 403
 SHARED_ARTICLE = {"corpus.show", "corpus.status"}  # the owner and the class it is shared with; others 404

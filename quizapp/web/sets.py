@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from flask import Blueprint, Response, abort, flash, redirect, request, url_for
+from flask import Blueprint, Response, abort, current_app, flash, redirect, request, url_for
 from flask_login import current_user, login_required
 from sqlalchemy import exists, func, select
 
@@ -14,10 +14,9 @@ from ..auth import teacher_required
 from ..extensions import db, limiter
 from ..models import FACT_KINDS, Article, Assignment, Question, SetItem, StudySet
 from ..models.teaching import PendingImport
-from ..teaching import codes, formats, gift, undo
+from ..teaching import codes, exports, formats, undo
 from ..teaching import store as ts
 from ..teaching.access import live_set
-from ..teaching.anki import build_apkg
 from ..teaching.forms import ImportForm, QuestionForm, SetForm
 from ..teaching.interop import registry
 from . import confirm as cf
@@ -26,13 +25,6 @@ from .params import int_arg
 
 bp = Blueprint("sets", __name__, url_prefix="/sets")
 
-EXPORTS = {
-    "csv": ("text/csv; charset=utf-8", "csv"),
-    "json": ("application/json", "json"),
-    "gift": ("text/plain; charset=utf-8", "gift.txt"),
-    "aiken": ("text/plain; charset=utf-8", "aiken.txt"),
-    "apkg": ("application/octet-stream", "apkg"),
-}
 IMPORT_ENDPOINTS = ("sets.import_new", "sets.import_into")
 
 
@@ -336,30 +328,28 @@ def preview(set_id: int):
 # --------------------------------------------------------------------------------------------
 
 
+def export_limit() -> str:
+    return current_app.config["EXPORT_RATE_LIMIT"]
+
+
+def download(rendered: exports.Rendered, fmt: str, name: str) -> Response:
+    """The file as an attachment named ``name.<ending>``; what the format left out in a header."""
+    mimetype, ending, _label = exports.EXPORTS[fmt]
+    resp = Response(rendered.body, mimetype=mimetype)
+    resp.headers["Content-Disposition"] = f'attachment; filename="{_slug(name)}.{ending}"'
+    if rendered.notes:
+        resp.headers["X-Export-Notes"] = " ".join(rendered.notes).encode("ascii", "replace").decode()
+    return resp
+
+
 @bp.get("/<int:set_id>/export/<fmt>")
 @teacher_required
+@limiter.limit(export_limit, key_func=lambda: f"user:{current_user.id}")
 def export(set_id: int, fmt: str):
     sset = _own(set_id)
-    if fmt not in EXPORTS:
+    if fmt not in exports.EXPORTS:
         abort(404)
-    data = ts.set_data(sset)
-    mimetype, ext = EXPORTS[fmt]
-    if fmt == "csv":
-        body: bytes | str = formats.to_csv(data)
-    elif fmt == "json":
-        body = formats.to_json(data)
-    elif fmt == "gift":
-        body = gift.to_gift(data)
-    elif fmt == "aiken":
-        body, skipped = gift.to_aiken(data)
-        if skipped:
-            body = (f"# Aiken holds only single-answer multiple choice: {len(skipped)} question(s) "
-                    f"left out (numbers {', '.join(map(str, skipped))}).\n\n" + body)
-    else:
-        body = build_apkg(data, sset.share_code)
-    resp = Response(body, mimetype=mimetype)
-    resp.headers["Content-Disposition"] = f'attachment; filename="{_slug(sset.title)}.{ext}"'
-    return resp
+    return download(exports.render(fmt, exports.set_bundle(db.session, sset, current_user)), fmt, sset.title)
 
 
 def _read_upload(form: ImportForm) -> tuple[str, bytes] | None:

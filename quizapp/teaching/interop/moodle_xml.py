@@ -114,9 +114,12 @@ def _question(el: etree._Element, qtype: str, stats: dict) -> tuple[QuestionData
         right = [a for a, f in answers if f >= 100]
         if not right:
             return None, ["No answer earns full credit."]
-        if any("*" in a for a in right):
+        if any(re.search(r"(?<!\\)\*", a) for a in right):
             errors.append("The answer uses Moodle's * wildcard, which quizapp does not grade.")
-        q = QuestionData("short_answer", prompt, right[0], accepted=right[1:], explanation=explanation)
+        right = [a.replace("\\*", "*") for a in right]  # "\*" is Moodle's literal star
+        # a short answer whose text has a blank is a cloze (how quizapp's own export writes one)
+        kind = "cloze" if re.search(r"_{3,}", prompt) else "short_answer"
+        q = QuestionData(kind, prompt, right[0], accepted=right[1:], explanation=explanation)
     elif qtype == "matching":
         pairs = []
         for sub in el.findall("subquestion"):

@@ -222,6 +222,9 @@ def _has_content(value: str) -> bool:
     return bool(c.text or c.media)
 
 
+_ANSWER_FIELDS = {"back", "answer", "definition", "meaning", "translation"}
+
+
 def note_questions(nt: NoteType, raw_fields: list[str], is_html: bool = True) -> NoteQuestions:
     """All questions of one note: one per card Anki would make (empty cards skipped), or one per
     cloze deletion."""
@@ -252,7 +255,10 @@ def note_questions(nt: NoteType, raw_fields: list[str], is_html: bool = True) ->
             back_html = values.get(typed[0], "")
         else:
             a_refs = [r for r in referenced(afmt) if r in values and r not in q_refs]
-            back_html = "<br>".join(values[r] for r in dict.fromkeys(a_refs) if values[r].strip())
+            # the answer is the field called so when there is one ("Back"); a "Source" or "Extra"
+            # shown beside it on the card is context, not what a student must give
+            named = [r for r in a_refs if r.lower() in _ANSWER_FIELDS]
+            back_html = "<br>".join(values[r] for r in dict.fromkeys(named or a_refs) if values[r].strip())
         one = basic_question(front_html, back_html)
         out.questions += one.questions
         out.media += one.media
