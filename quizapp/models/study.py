@@ -101,7 +101,7 @@ class Card(db.Model):
                                                          index=True)
 
     fact = relationship("Fact")
-    question = relationship("Question")
+    question = relationship("Question", foreign_keys=[question_id])
 
 
 Index("ix_card_user_due", Card.user_id, Card.state, Card.due)

@@ -52,21 +52,18 @@ def report(question_id: int):
     q = _question(question_id)
     if not cur.meets(db.session, current_user, q):
         abort(404)
-    back = _back(url_for("main.index"))
+    back = _back(url_for("main.home"))
     try:
         reason, note = cur.parse_report(request.form.get("reason"), request.form.get("note"))
     except cur.CurationError as e:
-        if is_htmx():
-            return render("curation/_report.html", None, q=q, error=str(e), mine=None, back=back,
-                          reasons=cur.REASON_LABELS), 422
-        flash(str(e), "error")
-        return redirect(back, 303)
+        mine = cur.own_report(db.session, current_user, q.id)
+        return render("curation/report.html", "curation/_report.html", q=q, error=str(e), mine=mine,
+                      back=back), 422
     mine, created = cur.report(db.session, current_user, q, reason, note)
     db.session.commit()
     message = "Thanks, a teacher will look." if created else "Thanks, your report is updated; a teacher will look."
     if is_htmx():
-        return render("curation/_report.html", None, q=q, mine=mine, thanks=message, back=back,
-                      reasons=cur.REASON_LABELS)
+        return render("curation/_report.html", None, q=q, mine=mine, thanks=message, back=back)
     flash(message, "success")
     return redirect(back, 303)
 
