@@ -223,12 +223,13 @@ def test_review_queue_who_sees_what(app, world):
     assert r.status_code in (302, 303) and "/auth/login" in r.headers["Location"]
     assert c["student"].get("/questions/review").status_code == 403
     teacher = c["teacher"].get("/questions/review").get_data(as_text=True)
-    assert "key typo" in teacher and 'id="qrow-%d"' % q["typed"] in teacher
-    assert 'id="qrow-%d"' % world["lib_q"] not in teacher  # not their collection, not in their sets
+    typed_row, lib_row = f'id="qrow-{q["typed"]}"', f'id="qrow-{world["lib_q"]}"'
+    assert "key typo" in teacher and typed_row in teacher
+    assert lib_row not in teacher  # not their collection, not in their sets
     other = c["other_teacher"].get("/questions/review").get_data(as_text=True)
-    assert 'id="qrow-%d"' % q["typed"] not in other and "Nothing to review" in other
+    assert typed_row not in other and "Nothing to review" in other
     admin = c["admin"].get("/questions/review").get_data(as_text=True)
-    assert 'id="qrow-%d"' % world["lib_q"] in admin
+    assert lib_row in admin
 
 
 ACTIONS = ("approve", "retire", "restore")
