@@ -388,20 +388,33 @@ def test_i_was_right_counts_at_once_and_the_card_follows(app, world):
     assert "Counted as right" in c["student"].get(f"/quiz/{quiz_id}/items/{items[0]}").get_data(as_text=True)
 
 
-def test_i_was_right_only_on_a_wrong_typed_practice_answer(app, world):
+def test_i_was_right_only_on_a_wrong_typed_answer_and_in_a_test_only_the_teacher_accepts(app, world):
     c, q, sid = world["c"], world["q"], world["uid"]["student"]
     quiz_id, items = _quiz(app, sid, [q["choice"], q["typed"]])
     _answer(c["student"], quiz_id, items[0], "Li Qiang")
     c["student"].post(f"/quiz/{quiz_id}/items/{items[0]}/right")
     _answer(c["student"], quiz_id, items[1], "Wang Yi")
     c["student"].post(f"/quiz/{quiz_id}/items/{items[1]}/right")
-    test_id, test_items = _quiz(app, sid, [q["mech"]], mode="test")
-    _answer(c["student"], test_id, test_items[0], "Belt and Road")
-    r = c["student"].post(f"/quiz/{test_id}/items/{test_items[0]}/right")
-    assert r.status_code == 303
     with app.app_context():
         assert db.session.scalar(select(func.count()).select_from(AnswerClaim)) == 0
+    # a test: nothing while it runs; once over, the claim waits for the teacher and the grade stays
+    test_id, test_items = _quiz(app, sid, [q["mech"], q["cloze"]], mode="test")
+    _answer(c["student"], test_id, test_items[0], "Belt and Road")
+    assert c["student"].post(f"/quiz/{test_id}/items/{test_items[0]}/right").status_code == 303
+    with app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(AnswerClaim)) == 0
+    _answer(c["student"], test_id, test_items[1], "3 May 2021")
+    results = c["student"].get(f"/quiz/{test_id}/results").get_data(as_text=True)
+    assert "Ask my teacher to accept my answer" in results
+    r = c["student"].post(f"/quiz/{test_id}/items/{test_items[0]}/right")
+    assert r.status_code == 303 and "/results" in r.headers["Location"]
+    with app.app_context():
+        claim = db.session.scalar(select(AnswerClaim))
+        assert (claim.text, claim.status) == ("Belt and Road", "pending")
         assert db.session.scalar(select(Answer.correct).where(Answer.quiz_item_id == test_items[0])) is False
+    assert c["teacher"].post(f"/questions/claims/{claim.id}/accept").status_code == 303
+    with app.app_context():
+        assert db.session.scalar(select(Answer.correct).where(Answer.quiz_item_id == test_items[0])) is True
 
 
 def test_teacher_accepts_the_alternative_and_it_grades_right(app, world):

@@ -161,14 +161,15 @@ def own_report(session: Session, user: User, question_id: int) -> QuestionReport
 def claim_right(session: Session, user: User, item: QuizItem, scheduler: Any = None) -> AnswerClaim:
     """"I was right" on the user's own wrong typed answer. Practice: the answer counts as right now
     and its card is re-rated (``study.regrade``); the text waits for a reviewer, or joins the
-    accepted answers at once on the user's own question. Test mode: refused (the teacher decides)."""
+    accepted answers at once on the user's own question. Test: only the teacher can accept, so
+    once the test is over the claim waits for them and the grade changes only if they accept."""
     from ..study.regrade import mark_right
 
     quiz, answer, q = item.quiz, item.answer, item.question
     if quiz.user_id != user.id or answer is None:
         raise CurationError("Answer the question first.")
-    if quiz.mode != "practice":
-        raise CurationError("In a test only your teacher can accept an answer: report the question instead.")
+    if quiz.mode != "practice" and quiz.finished_at is None:
+        raise CurationError("Finish the test first; then you can ask your teacher to accept your answer.")
     if q.type not in TYPED_TYPES:
         raise CurationError("Only a typed answer can be claimed as right.")
     existing = session.scalar(select(AnswerClaim).where(AnswerClaim.answer_id == answer.id))
@@ -181,9 +182,11 @@ def claim_right(session: Session, user: User, item: QuizItem, scheduler: Any = N
         raise CurationError("There is no typed answer to accept.")
     claim = AnswerClaim(answer_id=answer.id, question_id=q.id, user_id=user.id, text=text[:MAX_CLAIM])
     session.add(claim)
-    mark_right(session, answer, scheduler)
     if _owns(session, user, q):
         _accept(session, claim, user)
+        mark_right(session, answer, scheduler)
+    elif quiz.mode == "practice":
+        mark_right(session, answer, scheduler)
     session.flush()
     return claim
 

@@ -267,6 +267,9 @@ def claim_right(quiz_id: int, item_id: int):
         flash(str(e), "warning")
         return redirect(url_for("study.feedback", quiz_id=quiz.id, item_id=item_id), 303)
     db.session.commit()
+    if quiz.mode != "practice":
+        flash("Your teacher will decide whether your answer counts as right.", "success")
+        return redirect(url_for("study.results", quiz_id=quiz.id, _anchor=f"item-{item_id}"), 303)
     if is_htmx():
         quiz = _own_quiz(quiz_id)
         item = quizzes.get_item(db.session, quiz, item_id)
@@ -295,6 +298,9 @@ def results(quiz_id: int):
     my_reports = {r.question_id: r for r in db.session.scalars(select(QuestionReport).where(
         QuestionReport.user_id == current_user.id,
         QuestionReport.question_id.in_([v.item.question_id for v in views])))} if views else {}
+    answer_ids = [v.answer.id for v in views if v.answer is not None]
+    claims = {c.answer_id: c for c in db.session.scalars(
+        select(AnswerClaim).where(AnswerClaim.answer_id.in_(answer_ids)))} if answer_ids else {}
     summary = quizzes.quiz_summary(views)
     ids = {s["article_id"] for v in views for s in quizzes.source_links(v.question) if s.get("article_id")}
     titles = quizzes.article_titles(db.session, list(ids))
@@ -304,7 +310,8 @@ def results(quiz_id: int):
         "study/results.html", None, quiz=quiz, views=views, summary=summary, titles=titles,
         label=quizzes.scope_label(db.session, quiz), wall=qz.format_duration(wall_ms),
         active=qz.format_duration(summary.time_ms), type_labels=qz.TYPE_LABELS, kind_labels=KIND_LABELS,
-        source_links=quizzes.source_links, my_reports=my_reports, reasons=_reason_labels(),
+        source_links=quizzes.source_links, my_reports=my_reports, reasons=_reason_labels(), claims=claims,
+        typed_types=("short_answer", "cloze"),
     )
 
 
