@@ -126,14 +126,15 @@ def may_act(session: Session, user: User, q: Question) -> bool:
 
 
 def reviewable(user: User) -> ColumnElement[bool]:
-    """Questions in ``user``'s review queue: of collections they write, their own, and those in
-    their live sets (Library questions there show their reports; an admin acts on them)."""
+    """Questions in ``user``'s review queue: of their collections, their own, and those in their
+    live sets (Library questions there show their reports; an admin acts on them). Admins also
+    review the Library and what is published to it."""
     own_sets = (select(SetItem.question_id).join(StudySet, StudySet.id == SetItem.set_id)
                 .where(StudySet.owner_id == user.id, StudySet.deleted_at.is_(None)))
     written = select(Collection.id).where(Collection.owner_id == user.id)
     if user.role == "admin":
-        written = select(Collection.id).where(or_(Collection.owner_id == user.id,
-                                                  Collection.kind.in_(("library", "teacher"))))
+        written = select(Collection.id).where(or_(Collection.owner_id == user.id, Collection.kind == "library",
+                                                  Collection.published.is_(True)))
     return or_(Question.collection_id.in_(written), Question.owner_id == user.id, Question.id.in_(own_sets))
 
 
