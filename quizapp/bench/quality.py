@@ -33,13 +33,13 @@ OWN = PROJECT_ROOT / "eval" / "own" / "articles"
 # Chance that one student who met a question of this pattern reports it for this reason: the
 # weak spots a teacher would expect (true/false is easy, a cloze on a long sentence is unclear,
 # matching and ordering admit more than one reading), and a small base rate everywhere.
-BASE_RATE = 0.004
+BASE_RATE = 0.0008
 PROPENSITY = {
-    "wrong_answer": {"cloze": 0.02, "short_answer": 0.015},
-    "several_answers": {"matching": 0.03, "ordering": 0.03, "multiple_choice": 0.01},
-    "unclear": {"cloze": 0.02, "ordering": 0.015},
-    "not_in_article": {"true_false": 0.01},
-    "too_easy": {"true_false": 0.05, "multiple_choice": 0.01},
+    "wrong_answer": {"cloze": 0.006, "short_answer": 0.005},
+    "several_answers": {"matching": 0.01, "ordering": 0.01, "multiple_choice": 0.003},
+    "unclear": {"cloze": 0.006, "ordering": 0.005},
+    "not_in_article": {"true_false": 0.004},
+    "too_easy": {"true_false": 0.015, "multiple_choice": 0.003},
     "other": {},
 }
 SERIOUS = ("wrong_answer", "several_answers", "not_in_article")
@@ -52,9 +52,10 @@ def _article_of(q) -> int | None:
     return None
 
 
-def _ranks(session) -> dict[int, int]:
-    """Each generated question's place in its article by score (1 = best), reviewers' decisions
-    included (a retired question keeps a row and a score)."""
+def _ranks(session) -> dict[int, float]:
+    """Each generated question's place in its article by score as a share: 0 = the article's best,
+    1 = its worst (the number of questions per article changes when the generator chooses again).
+    Reviewers' decisions are included (a retired question keeps a row and a score)."""
     from sqlalchemy import select
 
     from ..models import Question
@@ -65,10 +66,11 @@ def _ranks(session) -> dict[int, int]:
         aid = _article_of(q)
         if aid is not None:
             by_article[aid].append((-q.score, q.id))
-    out: dict[int, int] = {}
+    out: dict[int, float] = {}
     for rows in by_article.values():
-        for place, (_s, qid) in enumerate(sorted(rows), 1):
-            out[qid] = place
+        n = len(rows)
+        for place, (_s, qid) in enumerate(sorted(rows)):
+            out[qid] = place / (n - 1) if n > 1 else 0.0
     return out
 
 
@@ -148,27 +150,30 @@ def run(own: int = 15, students: int = 40, seed: int = 22, log=print) -> dict:
             s.commit()
             s.expire_all()
             after = _ranks(s)
+            def figures(ids: list[int]) -> dict:
+                still = [i for i in ids if i in after and i in before]
+                qs = {i: s.get(Question, i) for i in ids}
+                return {
+                    "questions": len(ids),
+                    "retired": sum(1 for i in ids if qs[i].review_state == "retired"),
+                    "approved": sum(1 for i in ids if qs[i].review_state == "approved"),
+                    "replaced": sum(1 for i in ids if qs[i].dropped_at is not None and qs[i].review_state is None),
+                    "live_after": sum(1 for i in ids if qs[i].retired_at is None),
+                    "rank_before": round(statistics.mean(before[i] for i in still), 3) if still else None,
+                    "rank_after": round(statistics.mean(after[i] for i in still), 3) if still else None,
+                    "moved_down": sum(1 for i in still if after[i] > before[i]),
+                    "moved_up": sum(1 for i in still if after[i] < before[i]),
+                    "score_change": round(statistics.mean(qs[i].score - before_score[i] for i in ids), 4)
+                    if ids else None,
+                }
+
             rows = []
             for reason in PROPENSITY:
                 ids = sorted({qid for qid, rs in reasons_of.items() if reason in rs})
-                still = [i for i in ids if i in after and i in before]
-                moved_down = sum(1 for i in still if after[i] > before[i])
-                moved_up = sum(1 for i in still if after[i] < before[i])
-                left = sum(1 for i in ids if s.get(Question, i).retired_at is not None)
-                rows.append({
-                    "reason": reason,
-                    "reports": sum(rs.count(reason) for rs in reasons_of.values()),
-                    "questions": len(ids),
-                    "retired": sum(1 for i in ids if decided.get(i) == "retired"),
-                    "approved": sum(1 for i in ids if decided.get(i) == "approved"),
-                    "out_of_bank_after": left,
-                    "mean_rank_before": round(statistics.mean(before[i] for i in still), 2) if still else None,
-                    "mean_rank_after": round(statistics.mean(after[i] for i in still), 2) if still else None,
-                    "moved_down": moved_down, "moved_up": moved_up,
-                    "mean_score_change": round(statistics.mean(s.get(Question, i).score - before_score[i]
-                                                               for i in still), 4) if still else None,
-                })
-            unreported = [q.id for q in live if q.id not in reasons_of and q.id in after]
+                rows.append({"reason": reason, "reports": sum(rs.count(reason) for rs in reasons_of.values()),
+                             **figures(ids)})
+            rows.append({"reason": "(not reported)", "reports": 0,
+                         **figures([q.id for q in live if q.id not in reasons_of])})
             summary = {
                 "articles": len({_article_of(q) for q in live}), "questions": len(live), "students": students,
                 "reports": sum(len(v) for v in reasons_of.values()),
@@ -176,10 +181,6 @@ def run(own: int = 15, students: int = 40, seed: int = 22, log=print) -> dict:
                 "flagged_by_statistics_only": flagged_by_stats,
                 "queue_rows_before_review": len(queue_before),
                 "regeneration": counts,
-                "unreported_mean_rank_before": round(statistics.mean(before[i] for i in unreported), 2)
-                if unreported else None,
-                "unreported_mean_rank_after": round(statistics.mean(after[i] for i in unreported), 2)
-                if unreported else None,
                 "pattern_factors": {k: v for k, v in sorted(learned.items()) if k.startswith("pattern:")},
                 "seed": seed,
             }
@@ -189,15 +190,16 @@ def run(own: int = 15, students: int = 40, seed: int = 22, log=print) -> dict:
 
 
 def print_table(result: dict) -> None:
-    print(f"\n{'reason':<16}{'reports':>8}{'questions':>10}{'retired':>8}{'approved':>9}"
+    def f(v, spec=""):
+        return "-" if v is None else format(v, spec)
+
+    print("\nrank = place in its article by score as a share (0 best, 1 worst), over the questions that kept a row")
+    print(f"{'reason':<16}{'reports':>8}{'questions':>10}{'retired':>8}{'approved':>9}{'replaced':>9}{'live':>6}"
           f"{'rank before':>12}{'rank after':>11}{'down':>6}{'up':>5}{'Δscore':>9}")
     for r in result["by_reason"]:
-        def f(v, spec=""):
-            return "-" if v is None else format(v, spec)
-
         print(f"{r['reason']:<16}{r['reports']:>8}{r['questions']:>10}{r['retired']:>8}{r['approved']:>9}"
-              f"{f(r['mean_rank_before'], '.2f'):>12}{f(r['mean_rank_after'], '.2f'):>11}{r['moved_down']:>6}"
-              f"{r['moved_up']:>5}{f(r['mean_score_change'], '+.4f'):>9}")
+              f"{r['replaced']:>9}{r['live_after']:>6}{f(r['rank_before'], '.3f'):>12}{f(r['rank_after'], '.3f'):>11}"
+              f"{r['moved_down']:>6}{r['moved_up']:>5}{f(r['score_change'], '+.4f'):>9}")
     print("\n" + json.dumps(result["summary"], indent=2))
 
 
