@@ -148,6 +148,8 @@ def run(own: int = 15, students: int = 40, seed: int = 22, log=print) -> dict:
             learned = cur.learned_factors(s, lib)
             counts = sync_questions(s, collection_id=lib)
             s.commit()
+            again = sync_questions(s, collection_id=lib)  # stable: what was learned does not flip back
+            s.commit()
             s.expire_all()
             after = _ranks(s)
             def figures(ids: list[int]) -> dict:
@@ -181,6 +183,7 @@ def run(own: int = 15, students: int = 40, seed: int = 22, log=print) -> dict:
                 "flagged_by_statistics_only": flagged_by_stats,
                 "queue_rows_before_review": len(queue_before),
                 "regeneration": counts,
+                "second_regeneration": again,
                 "pattern_factors": {k: v for k, v in sorted(learned.items()) if k.startswith("pattern:")},
                 "seed": seed,
             }

@@ -405,13 +405,17 @@ def _count_if(cond: ColumnElement[bool]):
 # -- what the ranking learns ------------------------------------------------------------------
 def learned_factors(session: Session, collection_id: int | None = None) -> dict[str, float]:
     """Score factors by pattern (type and fact kind, over every collection: a template that fails
-    anywhere fails) and by question of ``collection_id`` (its own reports and decisions)."""
+    anywhere fails) and by question of ``collection_id`` (its own reports and decisions).
+
+    A pattern's counts include the questions the generator has since dropped: once it sinks a
+    reported pattern and chooses other questions, the reports still count, so the pattern does
+    not rise again at the next regeneration."""
     reported = select(QuestionReport.question_id).distinct()
     rows = session.execute(
         select(Question.type, Question.fact_kind, func.count(),
                _count_if(Question.id.in_(reported)), _count_if(Question.review_state == "retired"),
                _count_if(Question.review_state == "approved"))
-        .where(Question.origin == "generated", or_(Question.dropped_at.is_(None), Question.review_state.is_not(None)))
+        .where(Question.origin == "generated")
         .group_by(Question.type, Question.fact_kind)).all()
     out: dict[str, float] = {}
     for qtype, kind, n, rep, ret, app in rows:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import case, func, or_, select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from ..models import Collection, Question, QuestionReport
@@ -39,15 +39,15 @@ def totals(rows: Iterable[QualityRow]) -> QualityRow:
 
 
 def quality_rows(session: Session) -> list[QualityRow]:
-    """One row per (collection, type, kind) of the generated questions the generator still makes or
-    a reviewer decided on, worst retired share first."""
+    """One row per (collection, type, kind) of every question the generator made (those it has since
+    dropped too: their reports still say how the pattern fared), worst retired share first."""
     reported = select(QuestionReport.question_id).distinct()
     stmt = (
         select(Collection.name, Question.type, Question.fact_kind, func.count(),
                func.sum(case((Question.id.in_(reported), 1), else_=0)),
                func.sum(case((Question.review_state == "retired", 1), else_=0)))
         .join(Collection, Collection.id == Question.collection_id)
-        .where(Question.origin == "generated", or_(Question.dropped_at.is_(None), Question.review_state.is_not(None)))
+        .where(Question.origin == "generated")
         .group_by(Collection.id, Collection.name, Question.type, Question.fact_kind)
     )
     rows = [QualityRow(name, qtype, kind or "", int(n), int(rep or 0), int(ret or 0))
