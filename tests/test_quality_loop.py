@@ -521,3 +521,21 @@ def test_reports_are_rate_limited(_migrated, tmp_path, monkeypatch):
         with app.app_context():
             db.session.remove()
             db.engine.dispose()
+
+
+def test_library_question_in_a_teachers_set_shows_reports_without_names(app, world):
+    from quizapp.models import SetItem, StudySet
+
+    c, lib = world["c"], world["lib_q"]
+    with app.app_context():
+        sset = StudySet(owner_id=world["uid"]["teacher"], title="Week 1", share_code="SHARE123")
+        db.session.add(sset)
+        db.session.flush()
+        db.session.add(SetItem(set_id=sset.id, question_id=lib, position=1))
+        db.session.commit()
+    c["outsider"].post(f"/questions/{lib}/report", data={"reason": "wrong_answer", "note": "private remark"})
+    page = c["teacher"].get("/questions/review").get_data(as_text=True)
+    row = page.split(f'id="qrow-{lib}"', 1)[1].split('class="card review-row"', 1)[0]
+    assert "The answer is wrong" in row
+    assert "Outsider" not in row and "private remark" not in row
+    assert "Retire" not in row and "an admin decides" in row

@@ -77,7 +77,7 @@ def _queue_ctx() -> dict:
     article = db.session.get(Article, article_id) if article_id else None
     titles = dict(db.session.execute(
         Article.__table__.select().with_only_columns(Article.id, Article.title)
-        .where(Article.id.in_({r.article_id for r in rows if r.article_id}))).all()) if rows else {}
+        .where(Article.id.in_(sorted({r.article_id for r in rows if r.article_id})))).all()) if rows else {}
     return {"rows": rows, "view": view, "article": article, "titles": titles, "reasons": cur.REASON_LABELS,
             "pure": {r.question.id: question_from_row(r.question) for r in rows}, "type_labels": qz.TYPE_LABELS}
 
