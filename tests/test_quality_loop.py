@@ -539,3 +539,36 @@ def test_library_question_in_a_teachers_set_shows_reports_without_names(app, wor
     assert "The answer is wrong" in row
     assert "Outsider" not in row and "private remark" not in row
     assert "Retire" not in row and "an admin decides" in row
+
+
+def test_a_retired_question_is_marked_in_the_owners_set_and_left_out_of_its_quizzes(app, world):
+    from quizapp.models import Assignment, SetItem, StudySet
+
+    c, q = world["c"], world["q"]
+    with app.app_context():
+        sset = StudySet(owner_id=world["uid"]["teacher"], title="Week 2", share_code="SHARE456", visibility="class")
+        db.session.add(sset)
+        db.session.flush()
+        db.session.add_all([SetItem(set_id=sset.id, question_id=q["typed"], position=1),
+                            SetItem(set_id=sset.id, question_id=q["mech"], position=2),
+                            Assignment(class_id=world["class_id"], set_id=sset.id)])
+        db.session.commit()
+        set_id = sset.id
+    assert c["teacher"].post(f"/questions/{q['typed']}/retire").status_code == 303
+    assert "retired by a reviewer" in c["teacher"].get(f"/sets/{set_id}").get_data(as_text=True)
+    r = c["student"].post("/quiz/start", data={"scope": "set", "set_id": str(set_id), "length": "10",
+                                                "mode": "practice"})
+    assert r.status_code == 303
+    with app.app_context():
+        quiz = db.session.scalar(select(Quiz).where(Quiz.user_id == world["uid"]["student"]))
+        assert [i.question_id for i in quiz.items] == [q["mech"]]
+
+
+def test_question_page_offers_review_actions_only_to_who_may_act(app, world):
+    c, own, lib = world["c"], world["q"]["typed"], world["lib_q"]
+    assert "Retire" in c["teacher"].get(f"/questions/{own}").get_data(as_text=True)
+    assert "Retire" not in c["student"].get(f"/questions/{own}").get_data(as_text=True)
+    assert "Retire" not in c["teacher"].get(f"/questions/{lib}").get_data(as_text=True)
+    r = c["teacher"].post(f"/questions/{own}/retire", data={"next": f"/questions/{own}"})
+    assert r.status_code == 303 and r.headers["Location"].endswith(f"/questions/{own}")
+    assert "Restore" in c["teacher"].get(f"/questions/{own}").get_data(as_text=True)
