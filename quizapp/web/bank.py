@@ -104,4 +104,7 @@ def show(question_id: int):
     if question is None or question.origin != "generated" or \
             not access.can_see(db.session, current_user, question.collection_id):
         abort(404)
-    return render("bank/show.html", None, q=question)
+    from ..questions.curation import may_act
+
+    can_act = current_user.is_authenticated and current_user.is_teacher and may_act(db.session, current_user, question)
+    return render("bank/show.html", None, q=question, can_act=can_act)
