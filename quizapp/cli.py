@@ -9,6 +9,8 @@ import click
 from flask import current_app
 from flask.cli import FlaskGroup, with_appcontext
 
+from .teaching.interop.import_cli import import_command  # a plain command: --dry-run needs no app
+
 
 def _create_app(*_args, **_kwargs):
     from . import create_app
@@ -177,6 +179,72 @@ def questions_command(corpus, as_json, qtype, kind, seed) -> None:
     click.echo(f"{len(questions)} question(s)", err=True)
 
 
+@click.command("export")
+@click.option("--corpus", "corpus", type=click.Path(exists=True, file_okay=False),
+              help="Folder of articles: generate the questions in memory (no database).")
+@click.option("--set", "set_id", type=int, help="Id of a stored set to export (reads the database).")
+@click.option("--format", "fmt", required=True, help="apkg, gift, moodle-xml, csv, json, quizlet or aiken.")
+@click.option("--output", "-o", "output", required=True, type=click.Path(dir_okay=False),
+              help="File to write ('-' for standard output).")
+@click.option("--seed", default=None, type=int, help="Generator seed for --corpus (default: the bank's).")
+def export_command(corpus: str | None, set_id: int | None, fmt: str, output: str, seed: int | None) -> None:
+    """Write questions in another tool's format: generated from a folder, or a stored set."""
+    from .teaching import exports
+
+    fmt = fmt.strip().lower()
+    if fmt not in exports.CLI_FORMATS:
+        raise click.UsageError(f"Unknown format “{fmt}”. Use one of: {', '.join(exports.CLI_FORMATS)}.")
+    if bool(corpus) == (set_id is not None):
+        raise click.UsageError("Give exactly one of --corpus DIR or --set ID.")
+    bundle = _corpus_bundle(corpus, seed) if corpus else _set_bundle(set_id)
+    if not bundle.data.questions:
+        raise click.ClickException("No questions to export.")
+    rendered = exports.render(fmt, bundle)
+    body = rendered.body.encode() if isinstance(rendered.body, str) else rendered.body
+    if output == "-":
+        click.get_binary_stream("stdout").write(body)
+    else:
+        try:
+            with open(output, "wb") as fh:
+                fh.write(body)
+        except OSError as exc:
+            raise click.ClickException(f"Cannot write {output}: {exc.strerror}.") from exc
+    for note in rendered.notes:
+        click.echo(f"  note: {note}", err=True)
+    click.echo(f"Wrote {len(bundle.data.questions)} question(s) as {fmt} to {output}", err=True)
+
+
+def _corpus_bundle(folder: str, seed: int | None):
+    import os
+    import random
+
+    from .facts import extract
+    from .questions import generate
+    from .questions.store import GENERATOR_SEED
+    from .teaching.exports import corpus_bundle
+
+    inputs = _load_corpus(folder)
+    questions = generate(extract(inputs), random.Random(GENERATOR_SEED if seed is None else seed))
+    return corpus_bundle(inputs, questions, os.path.basename(os.path.normpath(folder)))
+
+
+def _set_bundle(set_id: int):
+    from flask import has_app_context
+
+    from . import create_app
+
+    app = current_app._get_current_object() if has_app_context() else create_app()  # type: ignore[attr-defined]
+    with app.app_context():
+        from .extensions import db
+        from .models import StudySet, User
+        from .teaching.exports import set_bundle
+
+        sset = db.session.get(StudySet, set_id)
+        if sset is None or sset.deleted_at is not None:
+            raise click.ClickException(f"There is no set {set_id}.")
+        return set_bundle(db.session, sset, db.session.get(User, sset.owner_id))
+
+
 @click.command("refresh")
 @click.option("--all", "everything", is_flag=True, help="Re-extract every article, not only stale ones.")
 @with_appcontext
@@ -204,6 +272,8 @@ def refresh_command(everything: bool) -> None:
 
 main.add_command(facts_command)
 main.add_command(questions_command)
+main.add_command(import_command)
+main.add_command(export_command)
 
 
 def init_app(app) -> None:

@@ -87,8 +87,11 @@ def default_config(instance_path: str) -> dict:
         "UNDO_SECONDS": int(os.environ.get("UNDO_SECONDS", "600") or 0),
         # guesses at a class code, by the join form and the join link together
         "JOIN_RATE_LIMIT": os.environ.get("JOIN_RATE_LIMIT", "20 per minute; 200 per day"),
+        "REPORT_RATE_LIMIT": os.environ.get("REPORT_RATE_LIMIT", "10 per minute; 100 per day"),
         "RESET_RATE_LIMIT": os.environ.get("RESET_RATE_LIMIT", "5 per minute; 30 per hour"),
         "RESET_EMAIL_RATE_LIMIT": os.environ.get("RESET_EMAIL_RATE_LIMIT", "3 per hour"),
+        # Exports build files (an Anki package is a SQLite database): bounded per user like uploads.
+        "EXPORT_RATE_LIMIT": os.environ.get("EXPORT_RATE_LIMIT", "30 per minute; 300 per hour"),
         # Links in e-mails start with this (e.g. https://quiz.example.org); without it they use the
         # address the request came to, which a forged Host header could change: set it in production.
         "PUBLIC_URL": os.environ.get("PUBLIC_URL", "").rstrip("/"),

@@ -15,6 +15,8 @@ from sqlalchemy import select
 
 from quizapp.extensions import db
 from quizapp.models import (
+    Answer,
+    AnswerClaim,
     Article,
     Assignment,
     ClassGroup,
@@ -77,6 +79,11 @@ def _world(app, uid: dict[str, int], n: int) -> dict:
     with app.app_context():
         w["quiz_id"] = quiz_id
         w["quiz_item_id"] = db.session.scalar(select(QuizItem.id).where(QuizItem.quiz_id == quiz_id))
+        wrong = db.session.scalar(select(Answer).where(Answer.quiz_id == quiz_id, Answer.question_id == w["qids"][1]))
+        claim = AnswerClaim(answer_id=wrong.id, question_id=wrong.question_id, user_id=s, text="Anne")
+        db.session.add(claim)
+        db.session.commit()
+        w["claim_id"] = claim.id
     return w
 
 
@@ -88,7 +95,7 @@ def _values(rule, w: dict) -> dict:
         elif arg == "code":
             values[arg] = w["join_code"] if rule.endpoint.startswith("classes.") else w["share_code"]
         elif arg == "fmt":
-            values[arg] = "csv"
+            values[arg] = "apkg" if rule.endpoint == "bank.export" else "csv"
         elif arg == "filename":
             values[arg] = "style.css"
         elif arg in ("fact_id", "notice_id"):
@@ -110,19 +117,26 @@ TEACHER_OBJECT = {  # teacher_required + owner check: students 403, other teache
     "classes.unassign", "classes.new_code", "classes.grades", "classes.rename", "classes.remove_student",
     "classes.restore_student", "classes.undo_archive", "sets.restore",
     "collections.show", "collections.share", "collections.rename",
+    # the quality loop: acting on the teacher's own question, article and collection
+    "curation.approve", "curation.retire", "curation.restore", "curation.edit", "curation.accept_claim",
+    "curation.reject_claim", "curation.bulk", "curation.review_new",
 }
-TEACHER_ONLY = {"sets.create", "sets.import_new", "classes.create", "collections.index", "collections.create"}
+TEACHER_ONLY = {"sets.create", "sets.import_new", "classes.create", "collections.index", "collections.create",
+                "curation.review"}
+# Anyone signed in who met the question (here: the set's owner and the class it is assigned to)
+REPORTERS = {"curation.report"}
 ANY_USER = {"sets.index", "sets.open_code", "classes.index", "classes.join", "classes.join_link", "library.index",
-            "library.add"}
+            "library.add", "bank.export"}
 OWNER_ONLY = {"library.retire", "library.retry"}  # signed in; anyone but the collection's owner: 404
 ADMIN_ONLY = {"collections.publish"}  # teachers (even the owner) 404, students 403
 SHARED_ARTICLE = {"corpus.show", "corpus.status"}  # the owner and the class it is shared with; others 404
 CLASS_MEMBERS = {"classes.show", "classes.start", "sets.shared", "sets.practise"}  # teacher + member
 MEMBER_ONLY = {"classes.leave"}
-OWN_QUIZ = {"study.take", "study.finish", "study.answer", "study.feedback", "study.results", "study.retry"}
+OWN_QUIZ = {"study.take", "study.finish", "study.answer", "study.feedback", "study.results", "study.retry",
+            "study.claim_right"}
 OWN_ACCOUNT = {"account.settings", "account.password", "account.email", "account.export", "account.delete",
                "account.dismiss_notice"}  # anyone signed in, about themselves
-SITE_ADMIN = {"admin.users", "admin.role", "admin.active", "admin.delete"}  # no admin here: 404 for all
+SITE_ADMIN = {"admin.users", "admin.role", "admin.active", "admin.delete", "curation.quality"}  # no admin here: 404 for all
 
 
 def expected(endpoint: str, role: str) -> str:
@@ -130,11 +144,13 @@ def expected(endpoint: str, role: str) -> str:
     if endpoint in SHARED_ARTICLE:
         return "in" if role in ("teacher", "student") else "404"
     if endpoint in (TEACHER_OBJECT | TEACHER_ONLY | ANY_USER | CLASS_MEMBERS | MEMBER_ONLY | OWN_QUIZ | OWNER_ONLY
-                    | ADMIN_ONLY | OWN_ACCOUNT | SITE_ADMIN):
+                    | ADMIN_ONLY | OWN_ACCOUNT | SITE_ADMIN | REPORTERS):
         if role == "anonymous":
             return LOGIN
     if endpoint in OWN_ACCOUNT:
         return "in"
+    if endpoint in REPORTERS:
+        return "in" if role in ("teacher", "student") else "404"
     if endpoint in SITE_ADMIN:
         return "404"
     if endpoint == "auth.reset_password":

@@ -1,16 +1,10 @@
-"""Item analysis on a hand-computed example, codes, and the Anki package."""
+"""Item analysis on a hand-computed example and codes (the Anki package: tests/test_interop_export.py)."""
 
 from __future__ import annotations
-
-import io
-import sqlite3
-import zipfile
 
 import pytest
 
 from quizapp.teaching import codes
-from quizapp.teaching.anki import build_apkg
-from quizapp.teaching.formats import QuestionData, SetData
 from quizapp.teaching.itemanalysis import Response, analyse, pearson
 
 
@@ -59,35 +53,3 @@ def test_codes():
     assert codes.normalise_code(" abc-def ") == "ABCDEF"
     assert codes.pretty("ABCDEF") == "ABC-DEF"
     assert not codes.looks_valid("ABC0EF") and not codes.looks_valid("")
-
-
-def test_apkg_is_a_zip_with_a_collection_holding_the_notes(tmp_path):
-    qs = [
-        QuestionData("short_answer", "Who <b>leads</b>?", "Ann", ["Ann"],
-                     sources=[{"article": "news.txt", "sentence": "Ann leads & wins."}]),
-        QuestionData("multiple_choice", "Pick", "B", ["B"], ["A", "B"], explanation="B is right."),
-        QuestionData("ordering", "Order", "a → b → c", items=["c", "a", "b"]),
-    ]
-    data = build_apkg(SetData("My set", "", qs), "ABCD2345", timestamp=1_700_000_000)
-    z = zipfile.ZipFile(io.BytesIO(data))
-    assert set(z.namelist()) == {"collection.anki2", "media"}
-    path = tmp_path / "c.anki2"
-    path.write_bytes(z.read("collection.anki2"))
-    con = sqlite3.connect(path)
-    assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-    notes = [r[0].split("\x1f") for r in con.execute("SELECT flds FROM notes ORDER BY id")]
-    assert len(notes) == 3 and con.execute("SELECT count(*) FROM cards").fetchone()[0] == 3
-    front, back, source, article = notes[0]
-    assert front == "Who &lt;b&gt;leads&lt;/b&gt;?"  # escaped: Anki fields are HTML
-    assert back == "<b>Ann</b>" and source == "Ann leads &amp; wins." and article == "news.txt"
-    assert "<li>A</li><li>B</li>" in notes[1][0] and "B is right." in notes[1][1]
-    assert notes[2][1] == "<ol><li>c</li><li>a</li><li>b</li></ol>"
-    decks = con.execute("SELECT decks FROM col").fetchone()[0]
-    assert "My set" in decks
-    # the same set gives the same deck and note ids (re-import updates instead of duplicating)
-    again = zipfile.ZipFile(io.BytesIO(build_apkg(SetData("My set", "", qs), "ABCD2345", 1_700_000_000)))
-    p2 = tmp_path / "d.anki2"
-    p2.write_bytes(again.read("collection.anki2"))
-    def guids(p):
-        return [r[0] for r in sqlite3.connect(p).execute("SELECT guid FROM notes ORDER BY id")]
-    assert guids(path) == guids(p2)

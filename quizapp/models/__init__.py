@@ -4,6 +4,14 @@ from .accounts import Notice, PasswordReset
 from .base import UTCDateTime, utcnow
 from .collections import COLLECTION_KINDS, LIBRARY_NAME, Collection, collection_class
 from .corpus import ARTICLE_STATES, Article, Sentence
+from .curation import (
+    CLAIM_STATES,
+    HIDDEN_STATES,
+    REPORT_REASONS,
+    REVIEW_STATES,
+    AnswerClaim,
+    QuestionReport,
+)
 from .facts import FACT_KINDS, Fact, FactSource, RawFact, RawFactKey
 from .questions import ORIGINS, Question, question_fact
 from .study import Answer, Card, Quiz, QuizItem, ReviewLog
@@ -11,7 +19,8 @@ from .teaching import Assignment, ClassGroup, Membership, SetItem, StudySet
 from .users import ROLES, User
 
 __all__ = [
-    "ARTICLE_STATES", "COLLECTION_KINDS", "FACT_KINDS", "LIBRARY_NAME", "ORIGINS", "ROLES",
+    "ARTICLE_STATES", "CLAIM_STATES", "HIDDEN_STATES", "REPORT_REASONS", "REVIEW_STATES", "AnswerClaim",
+    "QuestionReport", "COLLECTION_KINDS", "FACT_KINDS", "LIBRARY_NAME", "ORIGINS", "ROLES",
     "Answer", "Article", "Assignment", "Card", "ClassGroup", "Collection", "Fact", "FactSource", "Membership",
     "Notice", "PasswordReset", "Question", "RawFact", "RawFactKey", "Quiz", "QuizItem", "ReviewLog", "Sentence",
     "SetItem", "StudySet", "User",

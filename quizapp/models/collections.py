@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, Column, ForeignKey, String, Table
+from sqlalchemy import Boolean, Column, ForeignKey, String, Table, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
@@ -39,6 +39,8 @@ class Collection(db.Model):
     owner_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
     # An admin published this collection to the Library: everyone sees it.
     published: Mapped[bool] = mapped_column(Boolean, default=False)
+    # New generated questions wait in the review queue until a reviewer approves them.
+    review_new: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     classes = relationship("ClassGroup", secondary=collection_class, order_by="ClassGroup.name")

@@ -53,7 +53,23 @@ class Question(db.Model):
     owner_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"), index=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+    # Out of the bank, for any reason: the generator no longer makes it (``dropped_at``), a reviewer
+    # retired it or holds it for approval (``review_state``), or its owner's account went. Every
+    # query that offers questions to students reads this one column.
     retired_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # When the generator stopped making it (None while it still does): a reviewer's restore brings a
+    # question back only if the generator still makes it.
+    dropped_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # None (nobody looked), "pending", "approved" or "retired" (``models.curation.REVIEW_STATES``).
+    review_state: Mapped[str | None] = mapped_column(String(16), index=True)
+    reviewed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    reviewed_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))
+    # A reviewer's edit of a generated question ({"prompt", "answer", "accepted", "explanation"}):
+    # laid over the generator's text on every regeneration, so the edit survives and the id stays.
+    curator_edit: Mapped[dict | None] = mapped_column(JSON)
+    # Alternative answers reviewers accepted ("I was right"); kept apart from the generator's own
+    # so a regeneration adds them again.
+    extra_accepted: Mapped[list | None] = mapped_column(JSON)
 
     facts = relationship("Fact", secondary=question_fact, lazy="selectin")
     parent = relationship("Question", remote_side=[id])

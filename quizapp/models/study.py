@@ -95,9 +95,13 @@ class Card(db.Model):
     last_review: Mapped[datetime | None] = mapped_column(UTCDateTime)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     suspended: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Suspended because a reviewer retired this question (the fact's only front): restoring the
+    # question lifts exactly these suspensions, never one the user chose.
+    suspended_for_id: Mapped[int | None] = mapped_column(ForeignKey("question.id", ondelete="SET NULL"),
+                                                         index=True)
 
     fact = relationship("Fact")
-    question = relationship("Question")
+    question = relationship("Question", foreign_keys=[question_id])
 
 
 Index("ix_card_user_due", Card.user_id, Card.state, Card.due)

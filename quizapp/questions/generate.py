@@ -16,7 +16,7 @@ from __future__ import annotations
 import itertools
 import random
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from .blanks import (
@@ -50,7 +50,7 @@ from .normalise import (
     normalise,
     spelling_variants,
 )
-from .rank import ARTICLE_BUDGET, TRUE_FALSE_SHARE, _Cand, select  # noqa: F401 (re-exported)
+from .rank import ARTICLE_BUDGET, TRUE_FALSE_SHARE, _Cand, learned_score, select  # noqa: F401 (re-exported)
 from .sentences import (
     strip_dateline,
 )
@@ -292,7 +292,8 @@ class _Generator(PeopleItems, DateItems, GoalItems, GroupItems):
 
     # ranking ----------------------------------------------------------------------------------
 
-    def run(self, budget: int | None = None, targets: set[str] | None = None, seed: int = 0) -> list[Question]:
+    def run(self, budget: int | None = None, targets: set[str] | None = None, seed: int = 0,
+            learned: Mapping[str, float] | None = None) -> list[Question]:
         """Candidates for every fact (or only the ``targets``: the others are context, as foils and
         story), ranked and pruned. Each fact draws from its own generator seeded by its id, so its
         questions do not depend on which other facts were generated in the same run."""
@@ -309,18 +310,23 @@ class _Generator(PeopleItems, DateItems, GoalItems, GroupItems):
         if targets is not None:
             groups = [c for c in groups if c is not None and targets & set(c.question.fact_ids)]
         cands.extend(groups)
-        return select([c for c in cands if c is not None], budget=budget)
+        kept = [c for c in cands if c is not None]
+        if learned:
+            for c in kept:  # reviewers' and students' verdicts move a pattern or a question down (or up)
+                c.question.score = learned_score(c.question, learned)
+        return select(kept, budget=budget)
 
 
 def generate(facts: Iterable[Fact], rng: random.Random | None = None, budget: int | None = None,
-             targets: set[str] | None = None) -> list[Question]:
+             targets: set[str] | None = None, learned: Mapping[str, float] | None = None) -> list[Question]:
     """Questions for ``facts`` (or for the ``targets`` among them), best first; deterministic for a
     given ``rng`` seed.
 
     ``budget`` caps the items kept per article (default ``ARTICLE_BUDGET``; 0 keeps every item
-    that passes the checks, for tests of the templates themselves)."""
+    that passes the checks, for tests of the templates themselves). ``learned`` holds ranking
+    factors by pattern and by question id (``rank.learned_score``)."""
     seed = (rng if rng is not None else random.Random(0)).getrandbits(32)
-    return _Generator(facts, random.Random(seed)).run(budget, targets, seed)
+    return _Generator(facts, random.Random(seed)).run(budget, targets, seed, learned)
 
 
 __all__ = ["BLANK", "ORDER_PROMPT", "generate", "select"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from rapidfuzz import fuzz, process
 
@@ -145,3 +146,60 @@ def spread(ranked: list[Question], budget: int = 0) -> list[Question]:
         per_article[art] = n + 1
         out.append(q)
     return out
+
+
+# -- what real use teaches the ranking ----------------------------------------------------------
+# Reviewers' and students' verdicts become score factors, by pattern (question type and fact kind,
+# i.e. the template family) and by question. A pattern whose questions are often retired or
+# reported sinks below the generator's other choices for the same fact; one reviewers approve rises
+# a little. Pure: the counts come in (``curation.learned_factors`` reads them), factors go out.
+
+# Counts a pattern's shares are smoothed towards zero with: a single report among a few questions
+# should not bury a whole template.
+PRIOR_QUESTIONS = 5
+MIN_FACTOR, MAX_FACTOR = 0.3, 1.15
+
+
+@dataclass(frozen=True)
+class PatternStats:
+    """How one pattern (or one question) fared: questions seen, how many students reported, how
+    many reviewers retired or approved, and how many were flagged by their item statistics."""
+
+    questions: int = 0
+    reported: int = 0
+    retired: int = 0
+    approved: int = 0
+    flagged: int = 0
+
+
+def pattern_key(qtype: str, fact_kind: str | None) -> str:
+    return f"pattern:{qtype}|{fact_kind or ''}"
+
+
+def question_key(uid: str) -> str:
+    return f"question:{uid}"
+
+
+def pattern_factor(s: PatternStats) -> float:
+    """The score factor of a pattern: 1 when nothing is known; retirements weigh most, then reports
+    and statistical flags; approvals lift it a little."""
+    n = s.questions + PRIOR_QUESTIONS
+    bad = (1.0 * s.retired + 0.5 * s.reported + 0.25 * s.flagged) / n
+    good = 0.15 * s.approved / n
+    return round(min(MAX_FACTOR, max(MIN_FACTOR, 1.0 - bad + good)), 4)
+
+
+def question_factor(reports: int, retired: bool, approved: bool) -> float:
+    """One question's own factor: each open report costs a fifth (at most three count), a
+    retirement sinks it to the floor, an approval outweighs the reports (a reviewer looked)."""
+    if retired:
+        return MIN_FACTOR
+    if approved:
+        return 1.1
+    return round(max(MIN_FACTOR, 1.0 - 0.2 * min(reports, 3)), 4)
+
+
+def learned_score(q: Question, learned: dict[str, float] | Any) -> float:
+    """``q``'s generator score times its pattern's and its own learned factors."""
+    factor = learned.get(pattern_key(q.type, q.fact_kind), 1.0) * learned.get(question_key(q.id), 1.0)
+    return round(q.score * factor, 4)

@@ -6,6 +6,11 @@ row id, so students' answers and cards still point at it. Only ``origin == "gene
 touched: a teacher's edited copy (``origin == "edited"``, ``parent_id`` = the generated question),
 custom and imported questions survive every regeneration. Questions no longer generated are retired
 (they leave the bank; history stays).
+
+Reviewers (``questions.curation``) have the last word: a question they retired or hold for approval
+stays out of the bank when the generator makes it again, their edit (``curator_edit``) and the
+alternative answers they accepted are laid over the generator's text, and what they and students
+taught the ranking (``learned``) moves the generator's choices.
 """
 
 from __future__ import annotations
@@ -18,14 +23,15 @@ from sqlalchemy.orm import Session, selectinload
 
 from ..models import (
     FACT_KINDS,
+    HIDDEN_STATES,
     Article,
+    Collection,
     Fact,
     FactSource,
     Question,
     question_fact,
     utcnow,
 )
-from ..models.base import live_and_equal, retire_unseen, revive_with
 from .types import Question as PureQuestion
 
 if TYPE_CHECKING:
@@ -91,8 +97,6 @@ def sync_questions(session: Session, changes: FactChanges | None = None, *,
     """Bring the generated questions of the changed facts up to date (``changes``), or regenerate a
     whole collection's bank (``collection_id``; every collection when both are None). Upsert by
     stable id within the collection, retire what is no longer generated."""
-    from ..models import Collection
-
     if changes is None:
         ids = [collection_id] if collection_id is not None else list(session.scalars(select(Collection.id)))
         total = dict.fromkeys(("added", "updated", "retired", "unchanged"), 0)
@@ -119,7 +123,8 @@ def _sync(session: Session, collection_id: int, targets: set[int] | None, articl
         context = _context_ids(session, collection_id, targets, article_ids)
         pure, by_uid = pure_facts(session, Fact.id.in_(sorted(context)), sentence_rows)
         target_uids = {uid for uid, f in by_uid.items() if f.id in targets}
-    generated = generate(pure, random.Random(GENERATOR_SEED), targets=target_uids) if pure else []
+    learned = _learned(session, collection_id) if pure else {}
+    generated = generate(pure, random.Random(GENERATOR_SEED), targets=target_uids, learned=learned) if pure else []
 
     keys = {(s["article"] if isinstance(s, dict) else s.article) for q in generated for s in q.sources}
     article_ids_by_key = dict(session.execute(
@@ -139,6 +144,7 @@ def _sync(session: Session, collection_id: int, targets: set[int] | None, articl
     counts = {"added": 0, "updated": 0, "retired": 0, "unchanged": 0}
     now = utcnow()
     seen: set[str] = set()
+    hold_new = bool(session.scalar(select(Collection.review_new).where(Collection.id == collection_id)))
     for q in generated:
         if q.id in seen:
             continue
@@ -162,18 +168,56 @@ def _sync(session: Session, collection_id: int, targets: set[int] | None, articl
         if row is None:
             row = Question(uid=q.id, origin="generated", collection_id=collection_id, **values)
             row.facts = fact_rows
+            if hold_new:  # the collection reviews new questions before students see them
+                row.review_state, row.retired_at = "pending", now
             session.add(row)
             counts["added"] += 1
             continue
-        if live_and_equal(row, values) and {f.id for f in row.facts} == {f.id for f in fact_rows}:
+        values = with_curation(values, row.curator_edit, row.extra_accepted)
+        hidden = row.review_state in HIDDEN_STATES
+        if (all(getattr(row, k) == v for k, v in values.items()) and row.dropped_at is None
+                and (row.retired_at is not None) == hidden
+                and {f.id for f in row.facts} == {f.id for f in fact_rows}):
             counts["unchanged"] += 1
             continue
-        revive_with(row, values, now)
+        for k, v in values.items():
+            setattr(row, k, v)
+        row.dropped_at = None
+        # a reviewer's hold or retirement outlasts every regeneration
+        row.retired_at = (row.retired_at or now) if hidden else None
+        row.updated_at = now
         row.facts = fact_rows
         counts["updated"] += 1
-    counts["retired"] += retire_unseen(existing, seen, now)
+    for uid, row in existing.items():
+        if uid not in seen and row.dropped_at is None:
+            row.dropped_at = now
+            if row.retired_at is None:
+                row.retired_at = now
+                counts["retired"] += 1
     session.flush()
     return counts
+
+
+def with_curation(values: dict[str, Any], edit: dict | None, extra: list | None) -> dict[str, Any]:
+    """The generator's ``values`` with a reviewer's edit laid over them and the alternative answers
+    reviewers accepted added: what the row holds after every regeneration. Pure."""
+    out = dict(values)
+    for key in ("prompt", "answer", "explanation"):
+        if edit and edit.get(key):
+            out[key] = edit[key]
+    accepted = list(edit["accepted"]) if edit and edit.get("accepted") is not None else list(out["accepted"])
+    for text in extra or []:
+        if text not in accepted:
+            accepted.append(text)
+    out["accepted"] = accepted
+    return out
+
+
+def _learned(session: Session, collection_id: int) -> dict[str, float]:
+    """What reviewers and students taught the ranking (``curation.learned_factors``)."""
+    from .curation import learned_factors
+
+    return learned_factors(session, collection_id)
 
 
 def _source(src: Any, sentence_rows: dict, article_ids: dict) -> dict:

@@ -202,6 +202,7 @@ class Flashcard:
     answer: str
     explanation: str
     source: dict | None  # {"text", "article_id", "article_title", "sentence_idx"}
+    question_id: int | None = None  # the front's question (the card's back offers to report it)
 
     @property
     def state(self) -> int:
@@ -276,6 +277,7 @@ def flashcard(session: Session, user: User, fact: Fact, card: Card | None) -> Fl
         answer=q.answer if q.type != "multiple_choice" else q.answer,
         explanation=q.explanation or fact.statement,
         source=source,
+        question_id=q.id,
     )
 
 

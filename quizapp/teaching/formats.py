@@ -101,6 +101,7 @@ class Row:
     excerpt: str
     question: QuestionData | None
     errors: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)  # tags the other tool kept (Anki), shown in the preview
 
     @property
     def ok(self) -> bool:
@@ -110,13 +111,15 @@ class Row:
         return {
             "number": self.number, "line": self.line, "excerpt": self.excerpt,
             "question": self.question.to_json() if self.question else None, "errors": list(self.errors),
+            "tags": list(self.tags),
         }
 
     @classmethod
     def from_json(cls, d: Mapping[str, Any]) -> Row:
         q = d.get("question")
         return cls(int(d["number"]), d.get("line"), str(d.get("excerpt", "")),
-                   question_from_mapping(q)[0] if q else None, list(d.get("errors", [])))
+                   question_from_mapping(q)[0] if q else None, list(d.get("errors", [])),
+                   [str(t) for t in d.get("tags", [])])
 
 
 @dataclass

@@ -10,6 +10,7 @@ from __future__ import annotations
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from wtforms import (
+    BooleanField,
     DateField,
     FieldList,
     RadioField,
@@ -144,9 +145,28 @@ def _fill_list(field: FieldList, values: list[str]) -> None:
 
 
 class ImportForm(FlaskForm):
-    file = FileField("File (.csv, .json or .gift)")
-    format = SelectField("Format", choices=[("auto", "Tell from the file name"), ("csv", "CSV"),
-                                            ("json", "JSON"), ("gift", "Moodle GIFT")], default="auto")
+    """Upload a question-set file. The format is detected from the content and the name; the
+    Quizlet fields matter only for Quizlet text, whose separators are guessed when left on auto."""
+
+    file = FileField("File (.apkg, .colpkg, .xml, .csv, .json, .gift or .txt)")
+    format = SelectField("Format", choices=[("auto", "Detect from the file")], default="auto",
+                         validate_choice=True)
+    term_sep = SelectField("Between term and definition",
+                           choices=[("auto", "Detect"), ("tab", "Tab"), ("comma", "Comma"),
+                                    ("custom", "Other (type it below)")], default="auto")
+    term_sep_custom = StringField("Other term separator", validators=[Optional(), Length(max=10)])
+    card_sep = SelectField("Between cards",
+                           choices=[("auto", "Detect"), ("newline", "New line"), ("semicolon", "Semicolon"),
+                                    ("custom", "Other (type it below)")], default="auto")
+    card_sep_custom = StringField("Other card separator", validators=[Optional(), Length(max=10)])
+    multiple_choice = BooleanField("Make multiple-choice questions (wrong options from the set's other "
+                                   "definitions) instead of typed answers")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from .interop.registry import FORMAT_LABELS
+
+        self.format.choices = [("auto", "Detect from the file"), *FORMAT_LABELS.items()]
 
 
 class ClassForm(FlaskForm):

@@ -6,7 +6,7 @@ from flask import Flask
 
 # (module, blueprint) in pipeline order: corpus → facts → questions → study → progress → teaching.
 AREAS = ("main", "auth", "corpus", "facts", "bank", "study", "review", "progress", "sets", "classes", "library",
-         "collections", "account", "admin")
+         "collections", "account", "admin", "curation")
 
 
 def register_blueprints(app: Flask) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from flask import Blueprint, Response, abort, flash, redirect, request, url_for
+from flask import Blueprint, Response, abort, current_app, flash, redirect, request, url_for
 from flask_login import current_user, login_required
 from sqlalchemy import exists, func, select
 
@@ -14,25 +14,18 @@ from ..auth import teacher_required
 from ..extensions import db, limiter
 from ..models import FACT_KINDS, Article, Assignment, Question, SetItem, StudySet
 from ..models.teaching import PendingImport
-from ..teaching import codes, formats, gift, undo
+from ..teaching import codes, exports, formats, undo
 from ..teaching import store as ts
 from ..teaching.access import live_set
-from ..teaching.anki import build_apkg
 from ..teaching.forms import ImportForm, QuestionForm, SetForm
+from ..teaching.interop import registry
 from . import confirm as cf
 from .helpers import get_or_404, is_htmx, paginate, render, visible_article_titles
 from .params import int_arg
 
 bp = Blueprint("sets", __name__, url_prefix="/sets")
 
-EXPORTS = {
-    "csv": ("text/csv; charset=utf-8", "csv"),
-    "json": ("application/json", "json"),
-    "gift": ("text/plain; charset=utf-8", "gift.txt"),
-    "aiken": ("text/plain; charset=utf-8", "aiken.txt"),
-    "apkg": ("application/octet-stream", "apkg"),
-}
-MAX_IMPORT_BYTES = 1024 * 1024
+IMPORT_ENDPOINTS = ("sets.import_new", "sets.import_into")
 
 
 def _own(set_id: int) -> StudySet:
@@ -335,78 +328,101 @@ def preview(set_id: int):
 # --------------------------------------------------------------------------------------------
 
 
-@bp.get("/<int:set_id>/export/<fmt>")
-@teacher_required
-def export(set_id: int, fmt: str):
-    sset = _own(set_id)
-    if fmt not in EXPORTS:
-        abort(404)
-    data = ts.set_data(sset)
-    mimetype, ext = EXPORTS[fmt]
-    if fmt == "csv":
-        body: bytes | str = formats.to_csv(data)
-    elif fmt == "json":
-        body = formats.to_json(data)
-    elif fmt == "gift":
-        body = gift.to_gift(data)
-    elif fmt == "aiken":
-        body, skipped = gift.to_aiken(data)
-        if skipped:
-            body = (f"# Aiken holds only single-answer multiple choice: {len(skipped)} question(s) "
-                    f"left out (numbers {', '.join(map(str, skipped))}).\n\n" + body)
-    else:
-        body = build_apkg(data, sset.share_code)
-    resp = Response(body, mimetype=mimetype)
-    resp.headers["Content-Disposition"] = f'attachment; filename="{_slug(sset.title)}.{ext}"'
+def export_limit() -> str:
+    return current_app.config["EXPORT_RATE_LIMIT"]
+
+
+def download(rendered: exports.Rendered, fmt: str, name: str) -> Response:
+    """The file as an attachment named ``name.<ending>``; what the format left out in a header."""
+    mimetype, ending, _label = exports.EXPORTS[fmt]
+    resp = Response(rendered.body, mimetype=mimetype)
+    resp.headers["Content-Disposition"] = f'attachment; filename="{_slug(name)}.{ending}"'
+    if rendered.notes:
+        resp.headers["X-Export-Notes"] = " ".join(rendered.notes).encode("ascii", "replace").decode()
     return resp
 
 
-def _read_upload(form: ImportForm) -> tuple[str, str] | None:
+@bp.get("/<int:set_id>/export/<fmt>")
+@teacher_required
+@limiter.limit(export_limit, key_func=lambda: f"user:{current_user.id}")
+def export(set_id: int, fmt: str):
+    sset = _own(set_id)
+    if fmt not in exports.EXPORTS:
+        abort(404)
+    return download(exports.render(fmt, exports.set_bundle(db.session, sset, current_user)), fmt, sset.title)
+
+
+def _read_upload(form: ImportForm) -> tuple[str, bytes] | None:
+    """The uploaded file as bytes (packages are binary); over the cap is a form error, not a 5xx."""
     f = form.file.data
     if f is None or not getattr(f, "filename", ""):
         form.file.errors.append("Choose a file to import.")
         return None
-    data = f.read(MAX_IMPORT_BYTES + 1)
-    if len(data) > MAX_IMPORT_BYTES:
-        form.file.errors.append(f"The file is larger than {MAX_IMPORT_BYTES // 1024} KiB.")
+    data = f.read(registry.MAX_PACKAGE_BYTES + 1)
+    if len(data) > registry.MAX_PACKAGE_BYTES:
+        form.file.errors.append(f"The file is larger than {registry.MAX_PACKAGE_BYTES // (1024 * 1024)} MB.")
         return None
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        form.file.errors.append(f"The file is not UTF-8 text (bad byte at position {exc.start}). "
-                                "Save it as UTF-8 and try again.")
+    return f.filename, data
+
+
+_TERM_SEPS = {"tab": "\t", "comma": ","}
+_CARD_SEPS = {"newline": "\n", "semicolon": ";"}
+
+
+def _import_options(form: ImportForm) -> registry.ImportOptions | None:
+    """The Quizlet separators the teacher chose (None = detect); a custom choice needs its text."""
+    def pick(choice: str, table: dict[str, str], custom_field) -> str | None:
+        if choice == "custom":
+            value = (custom_field.data or "").replace("\\t", "\t").replace("\\n", "\n")
+            if not value.strip(" ") and value not in ("\t", "\n", " "):
+                custom_field.errors.append("Type the separator, or choose one from the list.")
+                return ""
+            return value
+        return table.get(choice)
+
+    term = pick(form.term_sep.data, _TERM_SEPS, form.term_sep_custom)
+    card = pick(form.card_sep.data, _CARD_SEPS, form.card_sep_custom)
+    if term == "" or card == "":
         return None
-    return f.filename, text
+    if term is not None and term == card:
+        form.card_sep.errors.append("The card separator must differ from the term separator.")
+        return None
+    return registry.ImportOptions(term_sep=term, card_sep=card, multiple_choice=bool(form.multiple_choice.data))
 
 
 def _import(sset: StudySet | None):
     form = ImportForm()
     if form.validate_on_submit():
         upload = _read_upload(form)
-        if upload:
-            name, text = upload
-            fmt = form.format.data if form.format.data != "auto" else formats.guess_format(name, text)
-            if fmt not in formats.IMPORT_FORMATS:
-                form.format.errors.append("Can't tell the format from the file name; choose it.")
+        options = _import_options(form)
+        if upload and options is not None:
+            name, data = upload
+            try:
+                fmt, result = registry.detect_and_parse(name, data, options, form.format.data)
+            except registry.ImportRefused as exc:
+                form.file.errors.append(str(exc))
             else:
-                result = formats.parse(fmt, text)
                 if not result.title:
-                    result.title = re.sub(r"\.(csv|json|gift|txt)$", "", name, flags=re.I)[:200]
+                    result.title = registry.default_title(name)
                 pending = ts.save_pending(db.session, current_user, sset, name, fmt, result.to_json())
                 db.session.commit()
                 return redirect(url_for("sets.import_preview", pending_id=pending.id), 303)
     status = 422 if form.is_submitted() else 200
-    return render("sets/import.html", None, form=form, sset=sset), status
+    return render("sets/import.html", None, form=form, sset=sset, accept=registry.ACCEPT,
+                  max_mb=registry.MAX_PACKAGE_BYTES // (1024 * 1024),
+                  max_text_kib=registry.MAX_TEXT_BYTES // 1024), status
 
 
 @bp.route("/import", methods=["GET", "POST"])
 @teacher_required
+@limiter.limit("30 per minute", methods=["POST"])
 def import_new():
     return _import(None)
 
 
 @bp.route("/<int:set_id>/import", methods=["GET", "POST"])
 @teacher_required
+@limiter.limit("30 per minute", methods=["POST"])
 def import_into(set_id: int):
     return _import(_own(set_id))
 
@@ -427,7 +443,7 @@ def import_preview(pending_id: int):
     result = formats.ParseResult.from_json(p.result)
     target = _import_target(p)
     return render("sets/import_preview.html", None, p=p, result=result, target=target,
-                  types=formats.TYPE_LABELS)
+                  types=formats.TYPE_LABELS, format_label=registry.FORMAT_LABELS.get(p.format, p.format))
 
 
 @bp.post("/imports/<int:pending_id>/confirm")
@@ -527,5 +543,14 @@ def practise(code: str):
     return redirect(url_for("study.take", quiz_id=quiz.id), 303)
 
 
+def _package_sized_uploads() -> None:
+    """Anki packages are larger than the app-wide upload cap; the import form alone takes up to
+    the package cap (the registry still holds text formats to their own, smaller cap). Runs before
+    CSRF checking, which is what first reads the body."""
+    if request.endpoint in IMPORT_ENDPOINTS:
+        request.max_content_length = registry.MAX_PACKAGE_BYTES + 256 * 1024
+
+
 def init_app(app) -> None:
+    app.before_request_funcs.setdefault(None, []).insert(0, _package_sized_uploads)
     app.jinja_env.globals.setdefault("teach_pretty_code", codes.pretty)

@@ -11,11 +11,12 @@ import time
 from flask import Blueprint, abort, current_app, flash, make_response, redirect, request, url_for
 from flask_login import current_user, login_required
 from flask_wtf import FlaskForm
+from sqlalchemy import select
 from wtforms import RadioField, SelectField
 from wtforms.validators import DataRequired
 
 from ..extensions import db
-from ..models import FACT_KINDS, utcnow
+from ..models import FACT_KINDS, AnswerClaim, utcnow
 from ..study import answers, quizzes, reviews
 from ..study import quiz as qz
 from ..study.errors import ScopeNotFound, StudyError
@@ -139,7 +140,11 @@ def _question_ctx(quiz, item, *, error: str | None = None, values: dict | None =
 
 
 def _feedback_ctx(quiz, view: quizzes.ItemView, result=None) -> dict:
+    from ..questions import curation as cur
+
     sources = quizzes.source_links(view.question)
+    answer_id = getattr(view.answer, "id", None)
+    claim = db.session.scalar(select(AnswerClaim).where(AnswerClaim.answer_id == answer_id)) if answer_id else None
     titles = quizzes.article_titles(db.session, [s["article_id"] for s in sources if s.get("article_id")])
     finished = quiz.finished_at is not None
     return {
@@ -152,6 +157,11 @@ def _feedback_ctx(quiz, view: quizzes.ItemView, result=None) -> dict:
         "answered": answers.answered_count(db.session, quiz),
         "total": quiz.length,
         "type_labels": qz.TYPE_LABELS,
+        "claim": claim,
+        "can_claim": quiz.mode == "practice" and view.answer is not None and not view.answer.correct
+        and view.question.type in cur.TYPED_TYPES,
+        "mine": cur.own_report(db.session, current_user, view.item.question_id),
+        "reasons": cur.REASON_LABELS,
     }
 
 
@@ -238,6 +248,37 @@ def feedback(quiz_id: int, item_id: int):
                   label=quizzes.scope_label(db.session, quiz), **_feedback_ctx(quiz, view))
 
 
+@bp.post("/<int:quiz_id>/items/<int:item_id>/right")
+@login_required
+def claim_right(quiz_id: int, item_id: int):
+    """"I was right" on a wrong typed answer (practice only): it counts as right at once, the card
+    is re-rated, and the text waits for a teacher (``questions.curation.claim_right``)."""
+    from ..questions import curation as cur
+    from ..questions.store import question_from_row
+
+    quiz = _own_quiz(quiz_id)
+    item = quizzes.get_item(db.session, quiz, item_id)
+    if item is None:
+        abort(404)
+    try:
+        cur.claim_right(db.session, current_user, item, scheduler())
+    except cur.CurationError as e:
+        db.session.rollback()
+        flash(str(e), "warning")
+        return redirect(url_for("study.feedback", quiz_id=quiz.id, item_id=item_id), 303)
+    db.session.commit()
+    if quiz.mode != "practice":
+        flash("Your teacher will decide whether your answer counts as right.", "success")
+        return redirect(url_for("study.results", quiz_id=quiz.id, _anchor=f"item-{item_id}"), 303)
+    if is_htmx():
+        quiz = _own_quiz(quiz_id)
+        item = quizzes.get_item(db.session, quiz, item_id)
+        view = quizzes.ItemView(item, question_from_row(item.question), item.answer)
+        return render("study/feedback.html", "study/_stage.html", stage="feedback", **_feedback_ctx(quiz, view))
+    flash("Counted as right. Your teacher will check the answer.", "success")
+    return redirect(url_for("study.feedback", quiz_id=quiz.id, item_id=item_id), 303)
+
+
 @bp.post("/<int:quiz_id>/finish")
 @login_required
 def finish(quiz_id: int):
@@ -251,7 +292,15 @@ def finish(quiz_id: int):
 @login_required
 def results(quiz_id: int):
     quiz = _own_quiz(quiz_id)
+    from ..models import QuestionReport
+
     views = quizzes.quiz_item_views(db.session, quiz)
+    my_reports = {r.question_id: r for r in db.session.scalars(select(QuestionReport).where(
+        QuestionReport.user_id == current_user.id,
+        QuestionReport.question_id.in_([v.item.question_id for v in views])))} if views else {}
+    answer_ids = [v.answer.id for v in views if v.answer is not None]
+    claims = {c.answer_id: c for c in db.session.scalars(
+        select(AnswerClaim).where(AnswerClaim.answer_id.in_(answer_ids)))} if answer_ids else {}
     summary = quizzes.quiz_summary(views)
     ids = {s["article_id"] for v in views for s in quizzes.source_links(v.question) if s.get("article_id")}
     titles = quizzes.article_titles(db.session, list(ids))
@@ -261,8 +310,15 @@ def results(quiz_id: int):
         "study/results.html", None, quiz=quiz, views=views, summary=summary, titles=titles,
         label=quizzes.scope_label(db.session, quiz), wall=qz.format_duration(wall_ms),
         active=qz.format_duration(summary.time_ms), type_labels=qz.TYPE_LABELS, kind_labels=KIND_LABELS,
-        source_links=quizzes.source_links,
+        source_links=quizzes.source_links, my_reports=my_reports, reasons=_reason_labels(), claims=claims,
+        typed_types=("short_answer", "cloze"),
     )
+
+
+def _reason_labels() -> dict[str, str]:
+    from ..questions.curation import REASON_LABELS
+
+    return REASON_LABELS
 
 
 @bp.post("/<int:quiz_id>/retry")
