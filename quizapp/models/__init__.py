@@ -3,7 +3,7 @@
 from .accounts import Notice, PasswordReset
 from .base import UTCDateTime, utcnow
 from .collections import COLLECTION_KINDS, LIBRARY_NAME, Collection, collection_class
-from .corpus import ARTICLE_STATES, Article, Sentence
+from .corpus import ARTICLE_STATES, Article, ArticleFile, Sentence
 from .facts import FACT_KINDS, Fact, FactSource, RawFact, RawFactKey
 from .questions import ORIGINS, Question, question_fact
 from .study import Answer, Card, Quiz, QuizItem, ReviewLog
@@ -12,7 +12,7 @@ from .users import ROLES, User
 
 __all__ = [
     "ARTICLE_STATES", "COLLECTION_KINDS", "FACT_KINDS", "LIBRARY_NAME", "ORIGINS", "ROLES",
-    "Answer", "Article", "Assignment", "Card", "ClassGroup", "Collection", "Fact", "FactSource", "Membership",
+    "Answer", "Article", "ArticleFile", "Assignment", "Card", "ClassGroup", "Collection", "Fact", "FactSource", "Membership",
     "Notice", "PasswordReset", "Question", "RawFact", "RawFactKey", "Quiz", "QuizItem", "ReviewLog", "Sentence",
     "SetItem", "StudySet", "User",
     "UTCDateTime", "collection_class", "question_fact", "utcnow",

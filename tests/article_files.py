@@ -1,0 +1,106 @@
+"""Article files of every accepted format, built in the tests (no binary fixtures in the repo).
+
+``make_pdf`` writes a small valid PDF by hand: pypdf reads PDFs but cannot lay out text, and a
+hand-written content stream (Helvetica, one text line per ``Tj``) is all a text layer needs.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+
+def _pdf_string(text: str) -> str:
+    return "(" + text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)") + ")"
+
+
+def make_pdf(paragraphs: list[list[str]] | None, info: dict[str, str] | None = None) -> bytes:
+    """A one-page PDF whose text layer holds ``paragraphs`` (each a list of visual lines, a blank
+    line between paragraphs); None gives a page without any text (a "scanned" PDF)."""
+    ops = ["BT", "/F1 10 Tf", "13 TL", "50 780 Td"]
+    for para in paragraphs or []:
+        for line in para:
+            ops.append(f"{_pdf_string(line)} Tj T*")
+        ops.append("T*")
+    ops.append("ET")
+    stream = "\n".join(ops).encode("latin-1") if paragraphs else b"q 0 0 0 rg 10 10 100 100 re f Q"
+    objs = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 842] /Resources << /Font << /F1 4 0 R >> >> "
+        b"/Contents 5 0 R >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+    ]
+    if info:
+        objs.append(("<< " + " ".join(f"/{k} {_pdf_string(v)}" for k, v in info.items()) + " >>").encode("latin-1"))
+    out = io.BytesIO()
+    out.write(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for i, body in enumerate(objs, start=1):
+        offsets.append(out.tell())
+        out.write(b"%d 0 obj\n" % i + body + b"\nendobj\n")
+    xref = out.tell()
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1))
+    for off in offsets:
+        out.write(b"%010d 00000 n \n" % off)
+    trailer = b"<< /Size %d /Root 1 0 R" % (len(objs) + 1)
+    if info:
+        trailer += b" /Info %d 0 R" % len(objs)
+    out.write(b"trailer\n" + trailer + b" >>\nstartxref\n%d\n%%%%EOF\n" % xref)
+    return out.getvalue()
+
+
+def make_docx(paragraphs: list[str], title: str | None = None, author: str | None = None,
+              created=None, heading: str | None = None) -> bytes:
+    """A .docx written by python-docx: an optional Title-styled heading, then the paragraphs."""
+    import docx
+
+    document = docx.Document()
+    if heading:
+        document.add_heading(heading, level=0)
+    for p in paragraphs:
+        document.add_paragraph(p)
+    props = document.core_properties
+    props.title = title or ""
+    props.author = author or ""
+    if created is not None:
+        props.created = created
+    buf = io.BytesIO()
+    document.save(buf)
+    return buf.getvalue()
+
+
+def make_html(title: str, author: str, published: str, paragraphs: list[str], extra_head: str = "") -> bytes:
+    """A saved news page: site furniture around one article, metadata in meta tags."""
+    body = "\n".join(f"<p>{p}</p>" for p in paragraphs)
+    return f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<title>{title} | Harbour Courier</title>
+<meta property="og:title" content="{title}">
+<meta name="author" content="{author}">
+<meta property="article:published_time" content="{published}T08:30:00Z">
+{extra_head}
+</head><body>
+<header><nav><a href="/">Home</a> <a href="/world">World</a> <a href="/sport">Sport</a> <a href="/login">Sign in</a></nav></header>
+<main><article>
+<h1>{title}</h1>
+<p class="byline">By {author}</p>
+{body}
+</article>
+<aside><h2>Most read</h2><ul><li><a href="/a">Ten recipes for a rainy week</a></li>
+<li><a href="/b">Football: the season so far</a></li></ul></aside></main>
+<footer><p>Copyright 2025 Harbour Courier. All rights reserved.</p><p>Subscribe to our newsletter.</p></footer>
+</body></html>""".encode()
+
+
+def zip_bomb_docx(unpacked: int = 200 * 1024 * 1024) -> bytes:
+    """A .docx-shaped zip whose document.xml unpacks to ``unpacked`` bytes of zeros (a few KB packed)."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("[Content_Types].xml", "<Types/>")
+        with zf.open("word/document.xml", "w", force_zip64=True) as member:
+            block = b"\0" * (1024 * 1024)
+            for _ in range(unpacked // len(block)):
+                member.write(block)
+    return buf.getvalue()
