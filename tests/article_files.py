@@ -104,3 +104,46 @@ def zip_bomb_docx(unpacked: int = 200 * 1024 * 1024) -> bytes:
             for _ in range(unpacked // len(block)):
                 member.write(block)
     return buf.getvalue()
+
+
+# Two short news articles written for these tests (invented places and people), each with a
+# dated event, a named leader and a named plan, in sentences the fact extractor handles.
+VARNIA_TITLE = "Council of Varnia elects Mara Quell as president"
+VARNIA = [
+    "The Council of Varnia elected a new president on May 10, 2025, after a week of talks in the capital, Lunsk.",
+    "Varnian President Mara Quell, a former finance minister, said the council would launch the Green Harbour "
+    "Plan to cut port emissions by half by 2030.",
+    "Delegates from all twelve provinces took part in the vote, which ended a long dispute over the council's budget.",
+]
+TESSALY_TITLE = "Tessaly ports agree on a shared fuel levy"
+TESSALY = [
+    ["President Oren Vale of Tessaly signed the Blue Fuel Accord on March 3, 2025, in the port city of", "Calder."],
+    ["Vale said the accord would create a common levy on ship fuel to pay for cleaner harbours."],
+    ["Ministers from four coastal states attended the ceremony, which followed two years of talks."],
+]
+
+
+def varnia_html() -> bytes:
+    return make_html(VARNIA_TITLE, "Ada Brightwater", "2025-05-12", VARNIA)
+
+
+def tessaly_pdf() -> bytes:
+    return make_pdf([[TESSALY_TITLE], *TESSALY],
+                    {"Title": TESSALY_TITLE, "Author": "Ben Okafor", "CreationDate": "D:20250304101500Z"})
+
+
+def flate_bomb_pdf(unpacked: int = 300 * 1024 * 1024) -> bytes:
+    """A PDF whose one content stream inflates to ``unpacked`` bytes (a few hundred KB packed)."""
+    import zlib
+
+    comp = zlib.compressobj(9)
+    block = b" " * (1024 * 1024)
+    packed = b"".join(comp.compress(block) for _ in range(unpacked // len(block))) + comp.flush()
+    pdf = make_pdf([["placeholder"]])
+    start = pdf.index(b"<< /Length")
+    end = pdf.index(b"endstream") + len(b"endstream")
+    body = b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(packed) + packed + b"\nendstream"
+    pdf = pdf[:start] + body + pdf[end:]
+    # the xref offsets after the stream are now wrong: pypdf (strict=False) rebuilds them, as for
+    # any damaged file, which is part of what this exercises
+    return pdf

@@ -18,6 +18,12 @@ from ..parse import ArticleError
 MAX_HTML_BYTES = 5 * 1024 * 1024
 # Nesting deeper than this is no page a person saved: refuse before any parser walks it.
 MAX_DEPTH = 400
+# Elements (outside scripts and styles): a long news page has a few thousand. The extractor's time
+# grows with them (about 0.1 ms each here), so this bounds a hostile page to a second or two.
+MAX_ELEMENTS = 10_000
+# Script, style and template bodies and comments: never article text, and the bulk of many saved
+# pages; dropped before counting and parsing.
+_INERT = re.compile(rb"<(script|style|template|noscript|svg)\b.*?</\1\s*>|<!--.*?-->", re.I | re.S)
 
 
 def _charset(data: bytes) -> str:
@@ -66,6 +72,11 @@ def extract(name: str, data: bytes, limits):
 
     if len(data) > MAX_HTML_BYTES:
         raise FormatError(f"{name}: the page is {len(data):,} bytes; pages up to {MAX_HTML_BYTES:,} bytes are read")
+    data = _INERT.sub(b" ", data)
+    elements = len(re.findall(rb"<[A-Za-z]", data))
+    if elements > MAX_ELEMENTS:
+        raise FormatError(f"{name}: the page has {elements:,} elements; pages up to {MAX_ELEMENTS:,} are read "
+                          "(save just the article, or paste its text)")
     text = decode_html(name, data)
     if nesting_depth(text, MAX_DEPTH) > MAX_DEPTH:
         raise FormatError(f"{name}: the page's elements are nested more than {MAX_DEPTH} deep; "

@@ -10,7 +10,6 @@ from __future__ import annotations
 import io
 import logging
 import re
-import statistics
 
 from ..parse import ArticleError
 
@@ -22,8 +21,8 @@ def _lines_to_paragraphs(text: str) -> list[str]:
     blank line, at a short line (a heading or a paragraph's last line), or after a sentence end
     followed by a capital."""
     lines = [ln.strip() for ln in text.splitlines()]
-    widths = [len(ln) for ln in lines if ln]
-    typical = statistics.median(widths) if widths else 0
+    widths = sorted(len(ln) for ln in lines if ln)
+    typical = widths[min(len(widths) - 1, int(0.9 * len(widths)))] if widths else 0  # a full line's width
     blocks: list[str] = []
     current = ""
     for i, line in enumerate(lines):
@@ -88,6 +87,9 @@ def extract(name: str, data: bytes, limits):
     except ArticleError:
         raise
     except Exception as exc:  # pypdf raises many kinds on damaged files; all mean "cannot read it"
+        if type(exc).__name__ == "LimitReachedError":  # pypdf's own cap on inflating a stream
+            raise FormatError(f"{name}: the PDF's contents unpack to more than we read (a damaged or "
+                              "hostile file)") from exc
         raise FormatError(f"{name}: the PDF is damaged and cannot be read ({type(exc).__name__})") from exc
     blocks = [b for chunk in chunks for b in _lines_to_paragraphs(chunk)]
     if not any(b.strip() for b in blocks):
