@@ -74,11 +74,11 @@ def index():
     return _page(form)
 
 
-def _key_for(collection_id: int, name: str) -> str:
+def _key_for(collection_id: int, name: str, default_ext: str = ".txt") -> str:
     """A safe article key, unique in the collection: someone else's article with the same file
     name is never replaced (only the uploader's own article of that name is updated)."""
     stem = re.sub(r"[^A-Za-z0-9._-]+", "-", name.rsplit("/", 1)[-1].rsplit("\\", 1)[-1]).strip("-.")
-    ext = extension(stem) if extension(stem) in EXTENSIONS else ".txt"
+    ext = extension(stem) if extension(stem) in EXTENSIONS else default_ext
     stem = stem[: len(stem) - len(extension(stem))] if extension(stem) in EXTENSIONS else stem
     stem = stem[:120].strip("-.") or "article"
     key = f"{stem}{ext}"
@@ -177,9 +177,10 @@ def _add_link(form: ArticleUploadForm, collection: Collection, link: str):
         form.url.errors.append("That link is too long (over 2,000 characters).")
         return _page(form, 422)
     tail = link.split("?", 1)[0].rstrip("/").rsplit("/", 1)[-1] if link.count("/") > 2 else ""
-    key = _key_for(collection.id, f"{host}-{tail}" if tail else host)
+    # no extension: what the link holds is known only once it is fetched (its file keeps the right name)
+    key = _key_for(collection.id, f"{host}-{tail}" if tail else host, default_ext="")
     if db.session.scalar(select(Article.id).where(Article.collection_id == collection.id, Article.key == key)):
-        key = _key_for(collection.id, f"{host}-{tail}-{hashlib.sha256(link.encode()).hexdigest()[:8]}")
+        key = _key_for(collection.id, f"{host}-{tail}-{hashlib.sha256(link.encode()).hexdigest()[:8]}", "")
     article = Article(key=key, collection_id=collection.id, added_by_id=current_user.id, title=link[:500],
                       content_hash=content_hash(f"link:{link}:{utcnow().isoformat()}"), raw_text="",
                       status="fetching", progress=0, source=host[:200])
