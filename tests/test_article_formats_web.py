@@ -306,3 +306,25 @@ def test_ingest_reads_a_folder_of_mixed_files(app, runner, tmp_path):
     # a second run changes nothing
     again = runner.invoke(args=["ingest", str(folder)])
     assert "5 unchanged" in again.output, again.output
+
+
+def test_links_share_the_upload_rate_limit(_migrated, tmp_path, monkeypatch):
+    from quizapp.auth import create_user
+
+    from .conftest import queued_app
+
+    app, _env = queued_app(_migrated, tmp_path, monkeypatch, RATELIMIT_ENABLED=True,
+                           RATELIMIT_STORAGE_URI="memory://", UPLOAD_RATE_LIMIT="2 per minute")
+    with app.app_context():
+        create_user(db.session, "tess@example.com", "Tess", "correct horse 42", "teacher")
+        db.session.commit()
+    client = app.test_client()
+    client.post("/auth/login", data={"email": "tess@example.com", "password": "correct horse 42"})
+    assert _link(client, "https://example.org/news/one").status_code == 303
+    assert _upload(client, "two.md", b"# Two\n\nThe second article is short.\n").status_code == 303
+    assert _link(client, "https://example.org/news/three").status_code == 429
+    with app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(Article)) == 2
+        assert db.session.get(Article, 1).status == "fetching"  # queued for a worker, nothing fetched in the request
+        db.session.remove()
+        db.engine.dispose()
