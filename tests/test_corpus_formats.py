@@ -159,6 +159,25 @@ def test_hostile_files_are_refused_quickly():
     assert "limit" in _quick(parse_file, "big.pdf", "big.pdf", b"%PDF-" + b"0" * 100, Limits(file_bytes=50))
 
 
+@pytest.mark.parametrize(("name", "data"), [
+    ("stars.md", b"# T\n\n" + b"*a " * 330_000),
+    ("brackets.md", b"# T\n\nWords first. " + b"[" * 900_000),
+    ("ticks.md", b"# T\n\nWords first. " + b"`a" * 450_000),
+    ("unclosed-scripts.html", b"<html><body><p>Hello there, you all.</p>" + b"<script>" * 9000 + b"x" * 4_000_000),
+    ("unclosed-tags.html", b"<html><body><p>Hello there, you all.</p>" + b"<a" * 9000 + b"x" * 4_000_000),
+    ("comments.html", b"<html><body><p>Hello there, you all.</p>" + b"<!--" * 500_000),
+])
+def test_broken_markup_costs_no_more_than_a_second_or_two(name, data):
+    """Markup that never closes (found in fuzzing the readers: each once took minutes) is read
+    in linear time: a result or a clear error, quickly."""
+    started = time.monotonic()
+    try:
+        parse_file(name, name, data)
+    except ArticleError:
+        pass
+    assert time.monotonic() - started < 2.5
+
+
 def test_a_docx_that_is_another_zip_is_refused():
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w") as zf:

@@ -23,7 +23,35 @@ MAX_DEPTH = 400
 MAX_ELEMENTS = 10_000
 # Script, style and template bodies and comments: never article text, and the bulk of many saved
 # pages; dropped before counting and parsing.
-_INERT = re.compile(rb"<(script|style|template|noscript|svg)\b.*?</\1\s*>|<!--.*?-->", re.I | re.S)
+_INERT_OPEN = re.compile(rb"<(script|style|template|noscript|svg)\b|<!--")
+
+
+def drop_inert(data: bytes) -> bytes:
+    """``data`` without script/style/template/noscript/svg elements and comments, in one forward
+    pass (an element left open swallows the rest, as a browser would); linear in the input, so
+    a page of ten thousand unclosed ``<script`` tags costs no more than any other page."""
+    low = data.lower()
+    out: list[bytes] = []
+    pos = 0
+    while True:
+        m = _INERT_OPEN.search(low, pos)
+        if m is None:
+            out.append(data[pos:])
+            break
+        out.append(data[pos:m.start()])
+        out.append(b" ")
+        if m.group(0) == b"<!--":
+            end = low.find(b"-->", m.end())
+            if end < 0:
+                break
+            pos = end + 3
+        else:
+            end = low.find(b"</" + m.group(1), m.end())
+            close = low.find(b">", end) if end >= 0 else -1
+            if close < 0:
+                break
+            pos = close + 1
+    return b"".join(out)
 
 
 def _charset(data: bytes) -> str:
@@ -41,12 +69,17 @@ def decode_html(name: str, data: bytes) -> str:
 
 
 def nesting_depth(text: str, stop_at: int) -> int:
-    """A cheap upper bound of the element nesting (open tags minus closes), stopping early."""
+    """A cheap upper bound of the element nesting (open tags minus closes), stopping early.
+    Each tag's end is looked for within 2,000 characters only, so the scan stays linear however
+    broken the markup is (a tag never closed cannot make the rest of the page be rescanned)."""
     depth = deepest = 0
-    for m in re.finditer(r"<(/?)([A-Za-z][A-Za-z0-9]*)[^>]*?(/?)>", text):
+    for m in _TAG_START.finditer(text):
+        close = text.find(">", m.end(), m.end() + 2000)
+        if close < 0:
+            continue
         if m.group(1):
             depth = max(0, depth - 1)
-        elif not m.group(3) and m.group(2).lower() not in _VOID:
+        elif text[close - 1] != "/" and m.group(2).lower() not in _VOID:
             depth += 1
             if depth > deepest:
                 deepest = depth
@@ -55,6 +88,7 @@ def nesting_depth(text: str, stop_at: int) -> int:
     return deepest
 
 
+_TAG_START = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]{0,30})")
 _VOID = frozenset("area base br col embed hr img input link meta param source track wbr p li".split())
 
 
@@ -72,7 +106,7 @@ def extract(name: str, data: bytes, limits):
 
     if len(data) > MAX_HTML_BYTES:
         raise FormatError(f"{name}: the page is {len(data):,} bytes; pages up to {MAX_HTML_BYTES:,} bytes are read")
-    data = _INERT.sub(b" ", data)
+    data = drop_inert(data)
     elements = len(re.findall(rb"<[A-Za-z]", data))
     if elements > MAX_ELEMENTS:
         raise FormatError(f"{name}: the page has {elements:,} elements; pages up to {MAX_ELEMENTS:,} are read "
