@@ -147,3 +147,45 @@ def flate_bomb_pdf(unpacked: int = 300 * 1024 * 1024) -> bytes:
     # the xref offsets after the stream are now wrong: pypdf (strict=False) rebuilds them, as for
     # any damaged file, which is part of what this exercises
     return pdf
+
+
+def long_docx(paragraphs: int) -> bytes:
+    """A valid .docx with ``paragraphs`` copies of one sentence (its XML written directly: building
+    it with python-docx would take minutes)."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("x")
+    small = io.BytesIO()
+    document.save(small)
+    zin = zipfile.ZipFile(io.BytesIO(small.getvalue()))
+    para = ("<w:p><w:r><w:t>The minister said the plan would start soon in the capital city, officials "
+            "said on Monday.</w:t></w:r></w:p>")
+    body = zin.read("word/document.xml").decode().replace("<w:body>", "<w:body>" + para * paragraphs, 1)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
+        for info in zin.infolist():
+            zf.writestr(info.filename, body if info.filename == "word/document.xml" else zin.read(info.filename))
+    return out.getvalue()
+
+
+def entity_bomb_docx() -> bytes:
+    """A .docx whose document.xml declares the "billion laughs" entities and uses the last one."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("LAUGH")
+    small = io.BytesIO()
+    document.save(small)
+    zin = zipfile.ZipFile(io.BytesIO(small.getvalue()))
+    dtd = '<!DOCTYPE w:document [<!ENTITY a0 "ha">' + "".join(
+        f'<!ENTITY a{i} "&a{i - 1};&a{i - 1};&a{i - 1};&a{i - 1};&a{i - 1};&a{i - 1};&a{i - 1};&a{i - 1};&a{i - 1};&a{i - 1};">'
+        for i in range(1, 10)) + "]>"
+    xml = zin.read("word/document.xml").decode()
+    head, rest = xml.split("?>", 1)
+    body = head + "?>" + dtd + rest.replace("LAUGH", "&a9;")
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
+        for info in zin.infolist():
+            zf.writestr(info.filename, body if info.filename == "word/document.xml" else zin.read(info.filename))
+    return out.getvalue()

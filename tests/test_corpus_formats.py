@@ -15,7 +15,7 @@ from quizapp.corpus.formats.url import FetchError, check_url, safe_addresses
 from quizapp.corpus.parse import parse_article
 
 from .article_files import (
-    TESSALY_TITLE, VARNIA_TITLE, flate_bomb_pdf, make_docx, make_html, make_pdf, tessaly_pdf, varnia_html,
+    TESSALY_TITLE, VARNIA_TITLE, entity_bomb_docx, flate_bomb_pdf, long_docx, make_docx, make_html, make_pdf, tessaly_pdf, varnia_html,
     zip_bomb_docx,
 )
 
@@ -148,8 +148,12 @@ def test_a_file_that_fits_no_format_says_what_is_accepted(name, data, words):
 def test_hostile_files_are_refused_quickly():
     assert "damaged" in _quick(parse_file, "bad.docx", "bad.docx", b"PK\x03\x04" + b"\x00" * 200)
     assert "unpacks to" in _quick(parse_file, "bomb.docx", "bomb.docx", zip_bomb_docx())
+    assert "text part" in _quick(parse_file, "long.docx", "long.docx", long_docx(60_000))
+    assert "damaged" in _quick(parse_file, "laughs.docx", "laughs.docx", entity_bomb_docx())
     assert "damaged" in _quick(parse_file, "cut.pdf", "cut.pdf", tessaly_pdf()[:400])
     assert "unpack" in _quick(parse_file, "bomb.pdf", "bomb.pdf", flate_bomb_pdf())
+    dense = make_pdf([["The minister said the plan would start soon, officials said on Monday."]] * 40_000)
+    assert "no text layer" in _quick(parse_file, "dense.pdf", "dense.pdf", dense)  # 3 MB of text operators
     deep = b"<html><body>" + b"<div>" * 5_000 + b"x" + b"</div>" * 5_000 + b"</body></html>"
     assert "nested" in _quick(parse_file, "deep.html", "deep.html", deep)
     wide = b"<html><body>" + b"<span>a</span>" * 200_000 + b"</body></html>"

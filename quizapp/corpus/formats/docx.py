@@ -11,7 +11,10 @@ import zipfile
 MAX_MEMBERS = 2000
 
 
-def check_zip(name: str, data: bytes, unpacked_limit: int) -> None:
+def check_zip(name: str, data: bytes, unpacked_limit: int, body_limit: int) -> None:
+    """Refuse, before python-docx reads anything, a zip that is damaged, holds too many parts,
+    unpacks to too much in all, or whose document body is bigger than ``body_limit`` (its XML:
+    python-docx takes about a second per 2 MB of it)."""
     from . import FormatError
 
     try:
@@ -23,8 +26,12 @@ def check_zip(name: str, data: bytes, unpacked_limit: int) -> None:
             if total > unpacked_limit:
                 raise FormatError(f"{name}: the document unpacks to {total:,} bytes; the limit is "
                                   f"{unpacked_limit:,} bytes")
-            if "word/document.xml" not in {i.filename for i in infos}:
+            body = next((i for i in infos if i.filename == "word/document.xml"), None)
+            if body is None:
                 raise FormatError(f"{name}: a zip archive but not a Word document (no word/document.xml)")
+            if body.file_size > body_limit:
+                raise FormatError(f"{name}: the document's text part is {body.file_size:,} bytes; documents up to "
+                                  f"{body_limit:,} bytes are read")
     except zipfile.BadZipFile as exc:
         raise FormatError(f"{name}: the file is damaged (not a valid zip archive, as a .docx must be)") from exc
 
@@ -34,7 +41,8 @@ def extract(name: str, data: bytes, limits):
 
     from . import Extracted, FormatError, paragraphs
 
-    check_zip(name, data, limits.unpacked_bytes)
+    # Word's XML is several times its text; four times the text cap still leaves room for any article
+    check_zip(name, data, limits.unpacked_bytes, 4 * limits.text_bytes)
     try:
         document = docx.Document(io.BytesIO(data))
         blocks: list[str] = []
@@ -43,9 +51,10 @@ def extract(name: str, data: bytes, limits):
             text = para.text.strip()
             if not text:
                 continue
-            style = (para.style.name if para.style is not None else "") or ""
-            if heading is None and not blocks and (style == "Title" or style.startswith("Heading")):
-                heading = text
+            if not blocks:  # only the first paragraph's style matters (a style lookup is slow)
+                style = (para.style.name if para.style is not None else "") or ""
+                if style == "Title" or style.startswith("Heading"):
+                    heading = text
             blocks.append(text)
         core = document.core_properties
         title = (core.title or "").strip() or heading

@@ -10,10 +10,17 @@ from __future__ import annotations
 import io
 import logging
 import re
+import time
 
 from ..parse import ArticleError
 
-MAX_PAGES = 300
+MAX_PAGES = 150
+# A page's drawing instructions beyond this are a map, a chart or a scan, not text (extraction walks
+# them all, about 3 s per MB): such a page is skipped, and read-nothing ends as "no text layer".
+MAX_PAGE_CONTENT_BYTES = 512 * 1024
+# Reading stops with a clear message after this long (checked between pages): the upload request
+# waits on it.
+MAX_SECONDS = 4.0
 
 
 def _lines_to_paragraphs(text: str) -> list[str]:
@@ -68,7 +75,13 @@ def extract(name: str, data: bytes, limits):
             raise FormatError(f"{name}: the PDF has {len(pages):,} pages; articles up to {MAX_PAGES} pages are read")
         chunks: list[str] = []
         size = 0
+        deadline = time.monotonic() + MAX_SECONDS
         for page in pages:
+            contents = page.get_contents()
+            if contents is not None and len(contents.get_data()) > MAX_PAGE_CONTENT_BYTES:
+                continue
+            if time.monotonic() > deadline:
+                raise FormatError(f"{name}: the PDF takes too long to read; paste its text instead")
             chunk = page.extract_text() or ""
             size += len(chunk.encode("utf-8"))
             if size > limits.text_bytes:
