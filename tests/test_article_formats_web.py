@@ -193,6 +193,7 @@ def site():
         "/big": (200, {"Content-Type": "text/html"}, b"<p>" + b"x" * (300 * 1024) + b"</p>"),
         "/slow": (200, {"Content-Type": "text/html"}, b"<p>late</p>"),
         "/gone": (410, {}, b"gone"),
+        "/photo": (200, {"Content-Type": "image/png"}, b"\x89PNG\r\n\x1a\n"),
     }
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -248,6 +249,7 @@ def test_loopback_links_are_refused_under_the_normal_setting_and_retry_fetches_a
     ("/big", "bytes"),
     ("/slow", "did not answer in time"),
     ("/gone", "answered 410"),
+    ("/photo", "leads to a file of type image/png"),
 ])
 def test_a_link_that_cannot_be_fetched_fails_with_a_clear_message(app, client, teacher, site, no_spacy, path, words):
     app.config.update(URL_FETCH_ALLOW_LOOPBACK=True, URL_FETCH_TIMEOUT=1, MAX_UPLOAD_BYTES=200 * 1024)

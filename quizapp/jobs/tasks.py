@@ -143,6 +143,7 @@ def fetch_link(article_id: int) -> str:
     try:
         page = fetch(url, max_bytes=limits.file_bytes, timeout=config["URL_FETCH_TIMEOUT"],
                      allow_loopback=bool(config.get("URL_FETCH_ALLOW_LOOPBACK")))
+        _set(session, article_id, progress=30)  # downloaded; reading it
         parsed, _found = parse_file(key, page.filename, page.data, limits, source=page.url)
     except ArticleError as exc:
         _set(session, article_id, status="failed", progress=0, error=f"Could not add the linked page: {exc}")

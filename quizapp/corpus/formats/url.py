@@ -33,6 +33,9 @@ TYPE_EXTENSIONS = {
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document": ".docx",
 }
 
+# Servers that do not say what a file is: its bytes and name decide, as for an upload.
+OPAQUE_TYPES = ("application/octet-stream", "binary/octet-stream", "application/download")
+
 
 class FetchError(ArticleError):
     """The link cannot be fetched; the message says why in words a teacher understands."""
@@ -150,6 +153,10 @@ def fetch(url: str, *, max_bytes: int, timeout: float = 15.0, allow_loopback: bo
                 continue
             if resp.status != 200:
                 raise FetchError(f"{host} answered {resp.status} {resp.reason}: the page could not be fetched")
+            media_type = (resp.getheader("Content-Type") or "").split(";")[0].strip().lower()
+            if media_type and media_type not in TYPE_EXTENSIONS and media_type not in OPAQUE_TYPES:
+                raise FetchError(f"The link leads to a file of type {media_type[:60]}, not an article we can read "
+                                 "(a web page, PDF, Word document or text)")
             length = resp.getheader("Content-Length")
             if length and length.isdigit() and int(length) > max_bytes:
                 raise FetchError(f"The page is {int(length):,} bytes; pages up to {max_bytes:,} bytes are fetched")
@@ -170,7 +177,6 @@ def fetch(url: str, *, max_bytes: int, timeout: float = 15.0, allow_loopback: bo
                 chunks.append(chunk)
                 if progress:
                     progress(size)
-            media_type = (resp.getheader("Content-Type") or "").split(";")[0].strip().lower()
             return Fetched(url, b"".join(chunks), media_type, file_name(url, media_type))
         finally:
             conn.close()
