@@ -10,6 +10,10 @@ from __future__ import annotations
 import os
 import secrets
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .corpus.formats import Limits
 
 
 def load_secret_key(instance_path: str) -> str:
@@ -124,7 +128,7 @@ def mail_config() -> dict:
     }
 
 
-def article_limits(config) -> "Limits":
+def article_limits(config) -> Limits:
     """The size caps for reading article files, from the app's configuration."""
     from .corpus.formats import Limits
 

@@ -17,7 +17,14 @@ from quizapp.extensions import db
 from quizapp.models import Article, ArticleFile, Fact
 
 from .article_files import (
-    TESSALY_TITLE, VARNIA_TITLE, flate_bomb_pdf, make_docx, make_pdf, tessaly_pdf, varnia_html, zip_bomb_docx,
+    TESSALY_TITLE,
+    VARNIA_TITLE,
+    flate_bomb_pdf,
+    make_docx,
+    make_pdf,
+    tessaly_pdf,
+    varnia_html,
+    zip_bomb_docx,
 )
 
 

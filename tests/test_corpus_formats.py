@@ -10,12 +10,27 @@ from datetime import date, datetime
 
 import pytest
 
-from quizapp.corpus.formats import ArticleError, FormatError, Limits, article_text, parse_file, pick_format
+from quizapp.corpus.formats import (
+    ArticleError,
+    Limits,
+    article_text,
+    parse_file,
+    pick_format,
+)
 from quizapp.corpus.formats.url import FetchError, check_url, safe_addresses
 from quizapp.corpus.parse import parse_article
 
 from .article_files import (
-    TESSALY_TITLE, VARNIA_TITLE, entity_bomb_docx, flate_bomb_pdf, long_docx, make_docx, make_html, make_pdf, tessaly_pdf, varnia_html,
+    TESSALY_TITLE,
+    VARNIA_TITLE,
+    entity_bomb_docx,
+    flate_bomb_pdf,
+    long_docx,
+    make_docx,
+    make_html,
+    make_pdf,
+    tessaly_pdf,
+    varnia_html,
     zip_bomb_docx,
 )
 
