@@ -249,6 +249,19 @@ def test_loopback_links_are_refused_under_the_normal_setting_and_retry_fetches_a
         assert article.title == VARNIA_TITLE and article.status == "queued"
 
 
+def test_the_same_link_twice_is_one_article_and_another_on_the_same_path_gets_its_own(app, client, teacher,
+                                                                                      no_spacy, monkeypatch):
+    monkeypatch.setattr("quizapp.web.library.enqueue_fetch", lambda article_id: None)  # no network in tests
+    first = _article_id(_link(client, "https://example.org/news/story"))
+    assert _article_id(_link(client, "https://example.org/news/story")) == first
+    second = _article_id(_link(client, "https://example.org/news/story?page=2"))
+    third = _article_id(_link(client, "https://example.org/other/story"))
+    assert len({first, second, third}) == 3
+    with app.app_context():
+        keys = {db.session.get(Article, i).key for i in (first, second, third)}
+        assert keys == {"example.org-story", "example.org-story-2", "example.org-story-3"}
+
+
 @pytest.mark.parametrize(("path", "words"), [
     ("/to-private", "private or local network address"),
     ("/to-file", "Only http:// and https:// links"),

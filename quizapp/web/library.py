@@ -169,18 +169,24 @@ def add():
 def _add_link(form: ArticleUploadForm, collection: Collection, link: str):
     """A link becomes an article "fetching" (its URL kept beside it) and a job that downloads it."""
     try:
-        scheme, host, _port, _path = check_url(link)
+        _scheme, host, _port, _path = check_url(link)
     except ArticleError as exc:
         form.url.errors.append(str(exc))
         return _page(form, 422)
     if len(link) > 2000:
         form.url.errors.append("That link is too long (over 2,000 characters).")
         return _page(form, 422)
+    same = db.session.scalar(select(Article.id).join(ArticleFile, ArticleFile.article_id == Article.id).where(
+        Article.collection_id == collection.id, Article.retired_at.is_(None), ArticleFile.url == link))
+    if same is not None:
+        flash(f"Nothing added: that link is already in {collection.name}.", "info")
+        return redirect(url_for("corpus.show", article_id=same), 303)
     tail = link.split("?", 1)[0].rstrip("/").rsplit("/", 1)[-1] if link.count("/") > 2 else ""
     # no extension: what the link holds is known only once it is fetched (its file keeps the right name)
-    key = _key_for(collection.id, f"{host}-{tail}" if tail else host, default_ext="")
-    if db.session.scalar(select(Article.id).where(Article.collection_id == collection.id, Article.key == key)):
-        key = _key_for(collection.id, f"{host}-{tail}-{hashlib.sha256(link.encode()).hexdigest()[:8]}", "")
+    base = _key_for(collection.id, f"{host}-{tail}" if tail else host, default_ext="")
+    key, n = base, 2
+    while db.session.scalar(select(Article.id).where(Article.collection_id == collection.id, Article.key == key)):
+        key, n = f"{base}-{n}", n + 1  # a new link never takes over an article of the same name
     article = Article(key=key, collection_id=collection.id, added_by_id=current_user.id, title=link[:500],
                       content_hash=content_hash(f"link:{link}:{utcnow().isoformat()}"), raw_text="",
                       status="fetching", progress=0, source=host[:200])
