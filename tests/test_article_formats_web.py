@@ -312,6 +312,7 @@ def test_ingest_reads_a_folder_of_mixed_files(app, runner, tmp_path):
                                                   created=datetime(2024, 6, 7)))
     (folder / "scan.pdf").write_bytes(make_pdf(None))
     (folder / "notes.odt").write_bytes(b"ignored: not a format we read")
+    (folder / "README.md").write_text("# About these readings\n\nThey are for the spring term.\n")  # skipped
     result = runner.invoke(args=["ingest", str(folder)])
     assert "5 added" in result.output and "1 failed" in result.output, result.output
     assert "scan.pdf: the PDF has no text layer" in result.output

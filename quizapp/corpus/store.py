@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import re
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -47,14 +48,18 @@ class IngestReport:
         return f"{len(self.results)} file(s): " + ", ".join(parts)
 
 
+# A folder's own notes, not articles: skipped when a folder is walked (named directly, they are read).
+_NOT_ARTICLES = re.compile(r"(?i)^(?:readme|license|licence|changelog|contributing)(?:\.|$)")
+
+
 def iter_article_files(paths: Iterable[str | Path]) -> list[Path]:
     """Files named directly, plus every article file (.txt .md .html .htm .pdf .docx) inside
-    named folders, sorted for stable order."""
+    named folders (but not their README or LICENSE), sorted for stable order."""
     files: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
             files.extend(sorted(x for x in p.rglob("*") if x.is_file() and extension(x.name) in EXTENSIONS
-                                and not x.name.startswith(".")))
+                                and not x.name.startswith(".") and not _NOT_ARTICLES.match(x.name)))
         else:
             files.append(p)
     return files
