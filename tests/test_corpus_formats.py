@@ -214,13 +214,17 @@ def test_an_encrypted_pdf_with_a_password_is_refused_clearly():
     assert "password" in _quick(parse_file, "locked.pdf", "locked.pdf", buf.getvalue())
 
 
-def test_the_text_written_for_a_long_title_still_parses():
-    # a title ending in a full stop cannot be a title line: it is kept as metadata only
+def test_a_title_that_is_no_title_line_is_kept_as_metadata():
+    # a title ending in a full stop heads the text without it; the article keeps it as the file says
     page = make_html("Calder opens its quay.", "Lee Park", "2024-02-01",
                      ["The quay opened on Monday, officials said.", "It cost twelve million crowns."])
     parsed, found = parse_file("q.html", "q.html", page)
     assert parsed.title == "Calder opens its quay."
-    assert article_text(found).startswith("By Lee Park\ndate 2024-02-01\n")
+    assert article_text(found).startswith("Calder opens its quay\nBy Lee Park\ndate 2024-02-01\n")
+    # one word is no title line at all: the text starts with the byline, the article keeps the title
+    page = make_html("Quay", "Lee Park", "2024-02-01", ["The quay opened on Monday, officials said."])
+    parsed, found = parse_file("q.html", "q.html", page)
+    assert parsed.title == "Quay" and article_text(found).startswith("By Lee Park\n")
 
 
 @pytest.mark.parametrize("url", ["file:///etc/passwd", "ftp://example.org/a.txt", "gopher://x", "javascript:alert(1)",

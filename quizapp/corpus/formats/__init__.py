@@ -132,8 +132,11 @@ def article_text(found: Extracted) -> str:
         return found.text
     body = _drop_repeated_title(found.text.strip(), found.title)
     head: list[str] = []
-    if found.title and _looks_like_title(_one_line(found.title)):
-        head.append(_one_line(found.title))
+    title = _one_line(found.title or "")
+    if title and not _looks_like_title(title):
+        title = title.rstrip(". ")  # "Calder opens its quay." still heads the text (shown as the file says)
+    if title and _looks_like_title(title):
+        head.append(title)
     author = _one_line(found.author or "")
     if author and BYLINE_BY.fullmatch(f"By {author}") and "," not in author and "|" not in author:
         head.append(f"By {author}")
