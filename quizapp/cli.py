@@ -86,7 +86,7 @@ def _load_corpus(folder: str):
     inputs = []
     files = iter_article_files([folder])
     if not files:
-        raise click.ClickException(f"No article files found in {folder}")
+        raise click.ClickException(f"No article files (.txt .md .html .htm .pdf .docx) found in {folder}")
     for path in files:
         try:
             inputs.append(article_input(read_file(path, Limits())[0]))
