@@ -36,6 +36,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     db.init_app(app)
     db_setup.init_app(app)
     migrate.init_app(app, db, directory=str(PROJECT_ROOT / "migrations"), render_as_batch=True)
+    _allow_article_uploads(app)  # before CSRF reads the form
     csrf.init_app(app)
     limiter.init_app(app)
     login_manager.init_app(app)
@@ -53,3 +54,15 @@ def create_app(test_config: dict | None = None) -> Flask:
     register_blueprints(app)
     cli.init_app(app)
     return app
+
+
+def _allow_article_uploads(app: Flask) -> None:
+    """The article upload form takes files up to MAX_UPLOAD_BYTES (a PDF with photos); every other
+    request keeps MAX_CONTENT_LENGTH. Runs before CSRFProtect parses the form."""
+    from flask import request
+
+    @app.before_request
+    def _article_upload_size() -> None:
+        if request.endpoint == "library.add" and request.method == "POST":
+            request.max_content_length = max(app.config["MAX_CONTENT_LENGTH"] or 0,
+                                             app.config["MAX_UPLOAD_BYTES"] + 256 * 1024)

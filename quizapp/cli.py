@@ -30,7 +30,8 @@ def main() -> None:
               help="Id of the collection to ingest into (default: the Library).")
 @with_appcontext
 def ingest_command(paths: tuple[str, ...], if_empty: bool, collection_id: int | None) -> None:
-    """Ingest article files (.txt) or folders of them, in this process (spaCy in batches)."""
+    """Ingest article files (.txt .md .html .htm .pdf .docx) or folders of them, in this process
+    (spaCy in batches). A file that cannot be read is reported and the rest still go in."""
     from .collections.access import library
     from .corpus.store import FAILED, article_count, ingest_files, iter_article_files
     from .extensions import db
@@ -47,10 +48,12 @@ def ingest_command(paths: tuple[str, ...], if_empty: bool, collection_id: int | 
         return
     files = iter_article_files(paths)
     if not files:
-        click.echo("No .txt files found in " + ", ".join(paths), err=True)
+        click.echo("No article files (.txt .md .html .htm .pdf .docx) found in " + ", ".join(paths), err=True)
         sys.exit(1)
     started = time.perf_counter()
-    max_bytes = current_app.config["MAX_ARTICLE_BYTES"]
+    from .config import article_limits
+
+    limits = article_limits(current_app.config)
     failures = []
 
     def note(result):
@@ -66,7 +69,7 @@ def ingest_command(paths: tuple[str, ...], if_empty: bool, collection_id: int | 
             note(result)
             bar.update(1)
 
-        report = ingest_files(db.session, files, max_bytes, progress, after_each=refresh_derived,
+        report = ingest_files(db.session, files, limits, progress, after_each=refresh_derived,
                               collection_id=collection_id)
     for r in failures:
         click.echo(f"  error: {r.message}", err=True)
@@ -77,17 +80,18 @@ def ingest_command(paths: tuple[str, ...], if_empty: bool, collection_id: int | 
 
 def _load_corpus(folder: str):
     """Parse every article in ``folder`` (no database); bad files are reported on stderr."""
-    from .corpus.parse import ArticleError, parse_article, read_article_file
-    from .corpus.store import iter_article_files
+    from .corpus.formats import Limits
+    from .corpus.parse import ArticleError
+    from .corpus.store import iter_article_files, read_file
     from .facts import article_input
 
     inputs = []
     files = iter_article_files([folder])
     if not files:
-        raise click.ClickException(f"No .txt files found in {folder}")
+        raise click.ClickException(f"No article files (.txt .md .html .htm .pdf .docx) found in {folder}")
     for path in files:
         try:
-            inputs.append(article_input(parse_article(path.name, read_article_file(path))))
+            inputs.append(article_input(read_file(path, Limits())[0]))
         except ArticleError as exc:
             click.echo(f"  skipped: {exc}", err=True)
     if not inputs:
@@ -257,7 +261,7 @@ def refresh_command(everything: bool) -> None:
     from .models import Article
     from .pipeline import refresh_derived
 
-    stmt = select(Article.id).where(Article.retired_at.is_(None))
+    stmt = select(Article.id).where(Article.retired_at.is_(None), Article.raw_text != "")  # "": a link not fetched yet
     if not everything:
         stmt = stmt.where(or_(Article.facts_version.is_(None), Article.facts_version != EXTRACTOR_VERSION))
     ids = list(db.session.scalars(stmt))

@@ -10,6 +10,10 @@ from __future__ import annotations
 import os
 import secrets
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .corpus.formats import Limits
 
 
 def load_secret_key(instance_path: str) -> str:
@@ -51,6 +55,17 @@ def default_config(instance_path: str) -> dict:
         "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
         "MAX_CONTENT_LENGTH": int(os.environ.get("MAX_CONTENT_LENGTH", 2 * 1024 * 1024)),
         "MAX_ARTICLE_BYTES": int(os.environ.get("MAX_ARTICLE_BYTES", 1024 * 1024)),
+        # An article's file may be much bigger than its text (a PDF with photos, a saved page with
+        # scripts): uploads and fetched links up to this size are read, and the text taken out of
+        # them must still fit MAX_ARTICLE_BYTES. The article upload form alone accepts requests
+        # this big; every other form keeps MAX_CONTENT_LENGTH.
+        "MAX_UPLOAD_BYTES": int(os.environ.get("MAX_UPLOAD_BYTES", 8 * 1024 * 1024)),
+        # a .docx is a zip: what its parts may unpack to, in all (a zip bomb declares far more)
+        "MAX_UNPACKED_BYTES": int(os.environ.get("MAX_UNPACKED_BYTES", 32 * 1024 * 1024)),
+        # Links ("or paste a link"): fetched by the worker within this many seconds. Loopback
+        # addresses are refused unless URL_FETCH_ALLOW_LOOPBACK (tests serving a page locally only).
+        "URL_FETCH_TIMEOUT": float(os.environ.get("URL_FETCH_TIMEOUT", "15") or 15),
+        "URL_FETCH_ALLOW_LOOPBACK": False,
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         # "auto" (default): cookies are marked Secure on requests that arrived over HTTPS.
@@ -114,3 +129,11 @@ def mail_config() -> dict:
         "MAIL_USE_SSL": use_ssl,
         "MAIL_TIMEOUT": int(os.environ.get("MAIL_TIMEOUT", "20") or 20),
     }
+
+
+def article_limits(config) -> Limits:
+    """The size caps for reading article files, from the app's configuration."""
+    from .corpus.formats import Limits
+
+    return Limits(file_bytes=config["MAX_UPLOAD_BYTES"], text_bytes=config["MAX_ARTICLE_BYTES"],
+                  unpacked_bytes=config["MAX_UNPACKED_BYTES"])

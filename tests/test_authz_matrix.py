@@ -127,7 +127,7 @@ TEACHER_ONLY = {"sets.create", "sets.import_new", "classes.create", "collections
 REPORTERS = {"curation.report"}
 ANY_USER = {"sets.index", "sets.open_code", "classes.index", "classes.join", "classes.join_link", "library.index",
             "library.add", "bank.export"}
-OWNER_ONLY = {"library.retire", "library.retry"}  # signed in; anyone but the collection's owner: 404
+OWNER_ONLY = {"library.retire", "library.retry", "library.original"}  # signed in; anyone but the collection's owner: 404
 ADMIN_ONLY = {"collections.publish"}  # teachers (even the owner) 404, students 403
 SHARED_ARTICLE = {"corpus.show", "corpus.status"}  # the owner and the class it is shared with; others 404
 CLASS_MEMBERS = {"classes.show", "classes.start", "sets.shared", "sets.practise"}  # teacher + member

@@ -168,7 +168,7 @@ def test_cli_rejects_an_empty_folder(tmp_path):
 
     result = CliRunner().invoke(cli_main, ["facts", "--corpus", str(tmp_path), "--json"])
     assert result.exit_code != 0
-    assert "No .txt files" in result.output
+    assert "No article files (.txt .md .html .htm .pdf .docx)" in result.output
 
 
 def test_facts_browser_filters_and_article_highlights(seeded_app, client):

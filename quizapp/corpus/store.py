@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import re
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -16,8 +17,9 @@ from pathlib import Path
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from ..models import Article, Sentence, utcnow
-from .parse import ArticleError, ParsedArticle, parse_article, read_article_file
+from ..models import Article, ArticleFile, Sentence, utcnow
+from .formats import EXTENSIONS, MEDIA_TYPES, Limits, extension, parse_file
+from .parse import ArticleError, ParsedArticle
 
 ADDED, UPDATED, UNCHANGED, DUPLICATE, FAILED = "added", "updated", "unchanged", "duplicate", "failed"
 
@@ -46,12 +48,18 @@ class IngestReport:
         return f"{len(self.results)} file(s): " + ", ".join(parts)
 
 
+# A folder's own notes, not articles: skipped when a folder is walked (named directly, they are read).
+_NOT_ARTICLES = re.compile(r"(?i)^(?:readme|license|licence|changelog|contributing)(?:\.|$)")
+
+
 def iter_article_files(paths: Iterable[str | Path]) -> list[Path]:
-    """Files named directly, plus every ``*.txt`` inside named folders, sorted for stable order."""
+    """Files named directly, plus every article file (.txt .md .html .htm .pdf .docx) inside
+    named folders (but not their README or LICENSE), sorted for stable order."""
     files: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
-            files.extend(sorted(x for x in p.rglob("*.txt") if x.is_file()))
+            files.extend(sorted(x for x in p.rglob("*") if x.is_file() and extension(x.name) in EXTENSIONS
+                                and not x.name.startswith(".") and not _NOT_ARTICLES.match(x.name)))
         else:
             files.append(p)
     return files
@@ -112,10 +120,40 @@ def store_article(
     return FileResult(parsed.key, result, "", art.id)
 
 
+def keep_original(session: Session, article_id: int, filename: str, data: bytes | None,
+                  media_type: str | None = None, url: str | None = None) -> ArticleFile:
+    """Keep (or replace) the file an article was made from, inside the caller's transaction."""
+    row = session.get(ArticleFile, article_id)
+    if row is None:
+        row = ArticleFile(article_id=article_id)
+        session.add(row)
+    row.filename = filename[:255]
+    row.media_type = (media_type or MEDIA_TYPES.get(extension(filename)) or "application/octet-stream")[:120]
+    row.data = data
+    row.size = len(data) if data is not None else 0
+    if url is not None:
+        row.url = url
+    row.created_at = utcnow()
+    return row
+
+
+def read_file(path: Path, limits: Limits, key: str | None = None) -> tuple[ParsedArticle, bytes]:
+    """One article file from disk, any accepted format: the parsed article and the file's bytes."""
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise ArticleError(f"{path.name}: cannot read file ({exc.strerror})") from exc
+    if size > limits.file_bytes:
+        raise ArticleError(f"{path.name}: file is {size:,} bytes; the limit is {limits.file_bytes:,} bytes")
+    data = path.read_bytes()
+    parsed, _found = parse_file(key or path.name, path.name, data, limits)
+    return parsed, data
+
+
 def ingest_files(
     session: Session,
     files: list[Path],
-    max_bytes: int,
+    max_bytes: int | Limits,
     progress: Callable[[FileResult], None] | None = None,
     after_each: Callable[[Session, list[int]], None] | None = None,
     collection_id: int | None = None,
@@ -128,7 +166,9 @@ def ingest_files(
     """
     from ..collections.access import library
 
+    limits = max_bytes if isinstance(max_bytes, Limits) else Limits(text_bytes=max_bytes)
     report = IngestReport()
+    originals: dict[str, bytes] = {}
     if collection_id is None:
         collection_id = library(session).id
         session.commit()
@@ -139,7 +179,10 @@ def ingest_files(
         parsed: list[tuple[Path, ParsedArticle | FileResult]] = []
         for path in chunk:
             try:
-                parsed.append((path, parse_article(path.name, read_article_file(path, max_bytes))))
+                article, data = read_file(path, limits)
+                if extension(path.name) != ".txt":  # a .txt is its own raw text: no second copy
+                    originals[article.key] = data
+                parsed.append((path, article))
             except ArticleError as exc:
                 parsed.append((path, FileResult(path.name, FAILED, str(exc))))
         todo: list[ParsedArticle] = []
@@ -166,7 +209,7 @@ def ingest_files(
             raw = finish(todo, future)
             for path, item in parsed:
                 result = item if isinstance(item, FileResult) else _ingest_one(
-                    session, path, item, collection_id, after_each, raw)
+                    session, path, item, collection_id, after_each, raw, originals.pop(item.key, None))
                 report.results.append(result)
                 if progress:
                     progress(result)
@@ -210,9 +253,11 @@ def _is_new(session: Session, parsed: ParsedArticle, collection_id: int) -> bool
 
 
 def _ingest_one(session: Session, path: Path, parsed: ParsedArticle, collection_id: int,
-                after_each, raw: dict[str, list]) -> FileResult:
+                after_each, raw: dict[str, list], original: bytes | None = None) -> FileResult:
     try:
         result = store_article(session, parsed, collection_id)
+        if original is not None and result.status in (ADDED, UPDATED):
+            keep_original(session, result.article_id, path.name, original)
         if after_each and result.status in (ADDED, UPDATED):
             given = {result.article_id: raw[parsed.key]} if parsed.key in raw else None
             after_each(session, [result.article_id], raw=given)

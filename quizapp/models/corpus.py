@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import ForeignKey, Index, Integer, LargeBinary, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
@@ -12,7 +12,8 @@ from .base import UTCDateTime, utcnow
 
 # Where an article is on its way in: stored and waiting for the queue, being processed (facts and
 # questions), ready, or failed (``error`` says why; the owner can retry).
-ARTICLE_STATES = ("queued", "processing", "ready", "failed")
+# "fetching": a link whose page the worker is still downloading (no text yet).
+ARTICLE_STATES = ("fetching", "queued", "processing", "ready", "failed")
 
 
 class Article(db.Model):
@@ -75,3 +76,21 @@ class Sentence(db.Model):
 
 
 Index("ix_sentence_article_paragraph", Sentence.article_id, Sentence.paragraph)
+
+
+class ArticleFile(db.Model):
+    """The file an article was made from (an upload, a fetched page), kept for its owner to
+    download. A table of its own so that listing or loading articles never reads the bytes.
+
+    For a link, the row exists before the page is fetched: ``url`` says what to fetch (again, on
+    retry) and ``data`` is None until the worker has it."""
+
+    __tablename__ = "article_file"
+
+    article_id: Mapped[int] = mapped_column(ForeignKey("article.id", ondelete="CASCADE"), primary_key=True)
+    filename: Mapped[str] = mapped_column(String(255))
+    media_type: Mapped[str] = mapped_column(String(120))
+    size: Mapped[int] = mapped_column(Integer, default=0)
+    url: Mapped[str | None] = mapped_column(Text)
+    data: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

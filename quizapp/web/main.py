@@ -85,7 +85,7 @@ def register_error_handlers(app) -> None:
 
     @app.errorhandler(413)
     def too_large(e):
-        limit = app.config.get("MAX_CONTENT_LENGTH") or 0
+        limit = request.max_content_length or 0  # the article upload form allows more than other forms
         return _error(413, "Too large", f"The upload is larger than the limit of {limit // 1024:,} KiB.")
 
     @app.errorhandler(429)
