@@ -188,3 +188,23 @@ def test_who_did_it_questions_must_name_what_ties_them_to_the_story():
     assert not _anchored("Who urged both sides to expand trade?")
     assert _anchored("Who signed the Lobito Corridor agreement?")
     assert _anchored("Which organisation upgraded Tropical Cyclone Mira to a Category 4 system?")
+
+
+def test_headlines_and_capitalised_datelines_get_no_question_of_our_own_words():
+    from quizapp.facts.extract import _telegraphic
+
+    assert _telegraphic("Rowing body elects president as Chile, Peru land hosting rights")
+    assert _telegraphic("LIMA, Peru – The Andean Canoe Union elected a new president on Friday.")
+    assert not _telegraphic("The Andean Canoe Union elected a new president on 4 May 2024.")
+    assert not _telegraphic("IOC members elected a new president on 4 May 2024.")
+
+
+def test_what_did_a_party_aim_to_do_is_not_asked():
+    import random
+
+    from quizapp.questions.generate import generate
+
+    from .test_questions_generate import FACTS
+
+    assert not [q for q in generate(list(FACTS), random.Random(3), budget=0)
+                if q.fact_kind == "goal" and q.prompt.startswith("What ")]

@@ -238,6 +238,16 @@ def _article_context(items) -> tuple[dict[str, dict], dict[str, str]]:
     return people, acronyms
 
 
+def _telegraphic(text: str) -> bool:
+    """A headline (no closing punctuation) or a sentence opening on a word in capitals that is no
+    acronym of two to five letters (a dateline: "SAN JOSÉ, ...", "NAIROBI –")."""
+    t = text.strip()
+    if not re.search(r"[.!?][\"'”’)]*$", t):
+        return True
+    first = re.match(r"([^\W\d_]+)(\s*[,–—-])?", t)
+    return bool(first and first.group(1).isupper() and (len(first.group(1)) > 5 or first.group(2)))
+
+
 def _src(art: ArticleInput, sent: SentenceInput, span: tuple[int, int] | None = None) -> Source:
     return Source(art.key, sent.text, sent.idx, span)
 
@@ -279,6 +289,10 @@ def _sentence_facts(doc, art: ArticleInput, sent: SentenceInput, people, acronym
         return facts  # a caption or alt text in another language: the English body says it too
     dl = DATELINE_PREFIX.match(text)
     skip_before = max(dl.end() if dl else 0, dateline_length(text))
+    # a headline or a caption is telegraphic ("Volleyball body elects president as Bahrain, Thailand
+    # land"), and a capitalised dateline the parser missed may pass for a subject ("SAN JOSÉ cut
+    # ..."): neither is asked about in a question of our own words
+    asks = not _telegraphic(text)
     # mechanisms
     mentions = find_mentions(text) if mentions is None else mentions
     mentions = mentions + acronym_mentions(text, acronyms, mentions)
@@ -291,7 +305,7 @@ def _sentence_facts(doc, art: ArticleInput, sent: SentenceInput, people, acronym
             aliases=aliases, confidence=0.9 if m.subtype else 0.8,
             sources=[_src(art, sent, (sent.start + m.start, sent.start + m.end))],
             name=name, subtype=m.subtype or None,
-            question=who_question(doc, m.start, m.end, skip_before),  # what the body did
+            question=who_question(doc, m.start, m.end, skip_before) if asks else None,  # what the body did
         ))
     covered = [(m.start, m.end + 8) for m in mentions]
     for m in ACRONYM_TOKEN.finditer(text):
@@ -324,7 +338,7 @@ def _sentence_facts(doc, art: ArticleInput, sent: SentenceInput, people, acronym
             aliases=[lm.name] if lm.name != full else [], confidence=conf,
             sources=[_src(art, sent, (sent.start + lm.start, sent.start + lm.end))],
             name=full, role=role, country=country, subtype=_role_family(role) if role else None,
-            question=who_question(doc, lm.start, lm.end, skip_before),
+            question=who_question(doc, lm.start, lm.end, skip_before) if asks else None,
         ))
     # dates (a dateline's own date is the publication fact, not an event)
     ctx = actors or ActorContext()
@@ -357,7 +371,7 @@ def _sentence_facts(doc, art: ArticleInput, sent: SentenceInput, people, acronym
             confidence=(0.9 if d.how in ("mdy", "dmy", "iso", "wd_paren") else 0.75) - (0.15 if weak else 0),
             sources=[_src(art, sent, (sent.start + d.start, sent.start + d.end))],
             date=d.iso, event=event, subtype=d.how,
-            question=when_question(doc, d.start, d.end, skip_before) if not weak else None,
+            question=when_question(doc, d.start, d.end, skip_before) if asks and not weak else None,
         ))
     # goals
     for g in find_goals(doc):
