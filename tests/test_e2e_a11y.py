@@ -236,6 +236,7 @@ def _teacher_pages(page, base, ids, sweep: Sweep):
         ("collection", f"/collections/{ids['collection']}", None),
         ("bank", "/questions/", ".question-list"), ("facts", "/facts/", "table"),
         ("account", "/account/", None), ("admin users", "/admin/users", "#users"),
+        ("review queue", "/questions/review", None), ("generator quality", "/admin/quality", None),
     ]:
         page.goto(base + path)
         sweep.check(page, "teacher " + name, wait=wait)

@@ -15,7 +15,7 @@ from sqlalchemy import select
 from quizapp.extensions import db
 from quizapp.models import Answer, Quiz, QuizItem
 
-from .conftest import serving
+from .conftest import ARTIFACTS, serving
 from .test_quality_loop import PASSWORD, build_world
 
 pytestmark = pytest.mark.browser
@@ -105,6 +105,11 @@ def test_report_claim_review_retire(app, make_user, browser_page, js):
         expect(typed_row).to_contain_text("Belt and Road")
         expect(cloze_row).to_contain_text("Not in the article")
         expect(cloze_row).to_contain_text("The article says 3 May")
+        teacher.screenshot(path=str(ARTIFACTS / f"review-queue-{'js' if js else 'nojs'}.png"), full_page=True)
+        teacher.set_viewport_size({"width": 390, "height": 844})
+        assert teacher.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
+        teacher.screenshot(path=str(ARTIFACTS / f"review-queue-phone-{'js' if js else 'nojs'}.png"), full_page=True)
+        teacher.set_viewport_size({"width": 1280, "height": 800})
         typed_row.get_by_role("button", name=re.compile("Accept")).click()
         expect(teacher.get_by_text(re.compile("Accepted “Belt and Road”"))).to_be_visible()
         teacher.locator(f"#qrow-{world['q']['cloze']}").get_by_role("button", name="Retire").click()
