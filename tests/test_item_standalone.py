@@ -208,3 +208,29 @@ def test_what_did_a_party_aim_to_do_is_not_asked():
 
     assert not [q for q in generate(list(FACTS), random.Random(3), budget=0)
                 if q.fact_kind == "goal" and q.prompt.startswith("What ")]
+
+
+def test_who_options_come_from_the_article_itself():
+    """A foil from another article is ruled out by a reader who never read this one: "who is X"
+    multiple choice is made only with three people of the same story."""
+    import random
+
+    from quizapp.facts.types import Source
+    from quizapp.questions.generate import generate
+
+    from .test_questions_generate import leader
+
+    def person(fid, name, country, article):
+        f = leader(fid, name, "Minister of Fisheries", country, "minister",
+                   f"{country}'s Minister of Fisheries, {name}, spoke in Suva.")
+        f.sources = [Source(article=article, sentence=f.sources[0].sentence, sentence_idx=1)]
+        return f
+
+    here = [person("P1", "Ana Lopes Vea", "Tonga", "a.txt"), person("P2", "Rui Tama", "Samoa", "a.txt"),
+            person("P3", "Lena Koro", "Fiji", "a.txt")]
+    far = person("P4", "Ivo Brandt", "Norway", "b.txt")
+    mc = [q for q in generate([*here, far], random.Random(1), budget=0)
+          if q.type == "multiple_choice" and q.fact_ids[0] in ("P1", "P2", "P3")]
+    assert all("Ivo Brandt" not in q.choices for q in mc)
+    assert not [q for q in mc if len(q.choices) == 4 and q.prompt.startswith(("Who", "According"))
+                and set(q.choices) - {"Ana Lopes Vea", "Rui Tama", "Lena Koro"}]

@@ -166,7 +166,8 @@ class GoalItems:
             if any(_like_any(normalise(t), mine, 70) for t in c.goals_of(ps)):
                 continue  # they stated a like aim: not a wrong answer
             pool.append((0 if _articles(g) & here else 3, name))
-        if sum(1 for t, _ in pool if t == 0) < 2:
+        pool = [(t, n) for t, n in pool if t == 0]  # foils from this story only
+        if len(pool) < 3:
             return None
         rest = true_stmt[len(lead):].strip().rstrip(".")
         prompt = f"{word} {rest}?"

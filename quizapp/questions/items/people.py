@@ -34,6 +34,7 @@ from ..labels import (
     _general_knowledge,
     _name,
     _near_enough,
+    _near_only,
     _pkey,
     _poss,
     _pronoun_led,
@@ -113,7 +114,7 @@ class PeopleItems:
             pool = [(tier(g), _name(g)) for g in others
                     if _pkey(_name(g)) not in holders and _rkey(g) != _rkey(f)]
             if _near_enough(pool):
-                out.append(self.mc([f], "mc:who", who, name, accepted, pool, person=True))
+                out.append(self.mc([f], "mc:who", who, name, accepted, _near_only(pool), person=True))
             if len(holders) == 1:
                 out.append(self.make("short_answer", [f], "sa:who", who, name, accepted, dq=0.5))
         label = _role_label(f)
@@ -170,7 +171,7 @@ class PeopleItems:
               "explanation": f"The article says: {strip_dateline(src.sentence)}"}
         out: list[_Cand | None] = []
         if _near_enough(pool):
-            out.append(self.mc([f], "mc:did", question, name, accepted, pool, person=True, **kw))
+            out.append(self.mc([f], "mc:did", question, name, accepted, _near_only(pool), person=True, **kw))
         out.append(self.make("short_answer", [f], "sa:did", question, name, accepted, dq=0.55, penalty=0.03, **kw))
         return out
 
@@ -289,7 +290,7 @@ class PeopleItems:
               "explanation": f"The article says: {strip_dateline(src.sentence)}"}
         out: list[_Cand | None] = []
         if _near_enough(pool):
-            out.append(self.mc([f], "mc:did", prompt, key, [full, *f.aliases], pool, acronyms=True, **kw))
+            out.append(self.mc([f], "mc:did", prompt, key, [full, *f.aliases], _near_only(pool), acronyms=True, **kw))
         out.append(self.make("short_answer", [f], "sa:did", prompt, key, [full, *f.aliases], dq=0.55,
                              penalty=0.03, **kw))
         return out
