@@ -17,6 +17,7 @@ from quizapp.extensions import db
 from quizapp.models import (
     Answer,
     Article,
+    ArticleFile,
     Assignment,
     Card,
     ClassGroup,
@@ -148,8 +149,13 @@ def world(app, make_user):
         mine = Collection(name="My articles", kind="learner", owner_id=sid)
         s.add(mine)
         s.flush()
-        s.add(Article(collection_id=mine.id, key="mine.txt", title="My own reading", content_hash="m",
-                      raw_text="My own reading\n\nText.", added_by_id=sid))
+        mine_article = Article(collection_id=mine.id, key="mine.txt", title="My own reading", content_hash="m",
+                               raw_text="My own reading\n\nText.", added_by_id=sid)
+        s.add(mine_article)
+        s.flush()
+        # the file it was made from (an uploaded page), kept for its owner
+        s.add(ArticleFile(article_id=mine_article.id, filename="my reading (final).html", media_type="text/html",
+                          size=len(ORIGINAL), data=ORIGINAL))
         s.add(Notice(user_id=tid, message="old notice"))
         s.add(PasswordReset(user_id=tid, token_hash="0" * 64, expires_at=utcnow() + timedelta(hours=1)))
         s.commit()
@@ -188,6 +194,8 @@ def _zip(client) -> zipfile.ZipFile:
     return zipfile.ZipFile(io.BytesIO(r.data))
 
 
+ORIGINAL = b"<html><head><title>My own reading</title></head><body><p>Text.</p></body></html>"
+
 EXPECTED_FILES = {
     "README.txt", "profile.json", "quizzes.json", "quizzes.csv", "answers.json", "answers.csv", "cards.json",
     "cards.csv", "review_logs.json", "review_logs.csv", "sets.json", "sets.csv", "classes.json", "classes.csv",
@@ -197,7 +205,11 @@ EXPECTED_FILES = {
 
 def test_data_zip_holds_the_students_data_and_never_the_password_hash(app, world):
     z = _zip(_login(app, "student@example.com"))
-    assert set(z.namelist()) == EXPECTED_FILES
+    originals = {n for n in z.namelist() if n.startswith("originals/")}
+    assert set(z.namelist()) - originals == EXPECTED_FILES
+    # the file their own article was made from, byte for byte, under a name safe everywhere
+    assert len(originals) == 1 and z.read(originals.pop()) == ORIGINAL
+    assert any(n.endswith("-my_reading_final_.html") for n in z.namelist())
     with app.app_context():
         user = db.session.get(User, world["student"])
         secret_hash, token = user.password_hash, user.session_token

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import zipfile
 from datetime import date, datetime
 from typing import Any
@@ -20,6 +21,7 @@ from sqlalchemy.orm import Session
 from ..models import (
     Answer,
     Article,
+    ArticleFile,
     Assignment,
     Card,
     ClassGroup,
@@ -63,6 +65,10 @@ class _Zip:
 
     def text(self, name: str, text: str) -> None:
         self.zf.writestr(name, text)
+        self.names.append(name)
+
+    def raw(self, name: str, data: bytes) -> None:
+        self.zf.writestr(name, data)
         self.names.append(name)
 
     def json(self, name: str, data: Any) -> None:
@@ -171,6 +177,22 @@ def _collections(session: Session, uid: int) -> list[dict]:
     return colls
 
 
+def _originals(session: Session, uid: int) -> list[tuple[str, bytes]]:
+    """The files the user's own articles were made from (uploads, fetched pages), as zip entries
+    named by article id and a file name safe on every system."""
+    rows = session.execute(
+        select(ArticleFile.article_id, ArticleFile.filename, ArticleFile.data)
+        .join(Article, Article.id == ArticleFile.article_id)
+        .join(Collection, Collection.id == Article.collection_id)
+        .where(Collection.owner_id == uid, ArticleFile.data.is_not(None))
+        .order_by(ArticleFile.article_id)).all()
+    out = []
+    for aid, filename, data in rows:
+        safe = re.sub(r"[^\w.-]+", "_", filename or "file").strip("._")[:100] or "file"
+        out.append((f"originals/{aid}-{safe}", data))
+    return out
+
+
 README = """Your quizapp data, exported {when}.
 
 profile.json            your account (never your password, which is stored only as a hash)
@@ -183,6 +205,7 @@ classes.json            classes you teach (with assignments; students as a count
                         (classes.csv: one row per class)
 collections.json        your own collections and their articles, full text included
                         (collections.csv: one row per article, without the text)
+originals/              the files your own articles were made from (uploads, fetched pages), if any
 
 JSON holds the same values as CSV; CSV cells that start with = + - @ are prefixed with ' so a
 spreadsheet shows them instead of running them.
@@ -218,4 +241,6 @@ def build_export(session: Session, user: User, now: datetime) -> tuple[bytes, li
     z.csv("collections.csv", ["collection_id", "collection", "id", "key", "title", "published", "author", "source",
                               "status", "created_at", "retired_at"],
           [{"collection": c["name"], **a} for c in colls for a in c["articles"]])
+    for name, data in _originals(session, uid):
+        z.raw(name, data)
     return z.close(), z.names
