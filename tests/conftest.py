@@ -206,19 +206,53 @@ def live_server(seeded_app):
         yield base
 
 
-@pytest.fixture
-def browser_page():
-    """A Playwright page in Debian's headless Chromium; skipped when Chromium is not installed."""
+@contextmanager
+def chromium_browser():
+    """Debian's headless Chromium through Playwright (the test is skipped without it)."""
     if not Path(CHROMIUM).exists():
         pytest.skip("Debian chromium is not installed (apt-get install chromium)")
     sync_api = pytest.importorskip("playwright.sync_api")
     ARTIFACTS.mkdir(exist_ok=True)
     with sync_api.sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@pytest.fixture
+def browser_page():
+    """A Playwright page in Debian's headless Chromium; skipped when Chromium is not installed."""
+    with chromium_browser() as browser:
         page = browser.new_page(viewport={"width": 1200, "height": 900})
         page.set_default_timeout(15000)
         yield page
-        browser.close()
+
+
+@contextmanager
+def empty_schema_app(tmp_path: Path, monkeypatch):
+    """An app on an empty database (a file on SQLite, the test schema dropped on PostgreSQL), for
+    migration tests that step through revisions; the schema is brought to head afterwards."""
+    from flask_migrate import upgrade
+
+    monkeypatch.setenv("QUIZAPP_INSTANCE", str(tmp_path / "instance"))
+    url = PG_URL if IS_PG else f"sqlite:///{tmp_path / 'm.sqlite'}"
+    app = create_app(_base_config(tmp_path, url))
+    with app.app_context():
+        if IS_PG:
+            with db.engine.begin() as conn:
+                conn.execute(text("DROP SCHEMA IF EXISTS public CASCADE"))
+                conn.execute(text("CREATE SCHEMA public"))
+        try:
+            yield app
+        finally:
+            if IS_PG:  # the other tests share this database: leave it migrated and empty
+                with db.engine.begin() as conn:
+                    conn.execute(text("DROP SCHEMA IF EXISTS public CASCADE"))
+                    conn.execute(text("CREATE SCHEMA public"))
+                upgrade()
+            db.engine.dispose()
 
 
 @pytest.fixture
@@ -347,3 +381,14 @@ def worker_process(env: dict, log: Path):
             except subprocess.TimeoutExpired:
                 worker.kill()
                 worker.wait()
+
+
+@pytest.fixture
+def worker_app(_migrated, tmp_path, monkeypatch):
+    """The app with a real queue (SQLite storage) and a ``quizapp worker`` process consuming it."""
+    app, env = queued_app(_migrated, tmp_path, monkeypatch, WTF_CSRF_ENABLED=True)
+    with worker_process(env, tmp_path / "worker.log"):
+        yield app
+    with app.app_context():
+        db.session.remove()
+        db.engine.dispose()

@@ -10,24 +10,11 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from quizapp.extensions import db
-
 from .article_files import TESSALY_TITLE, VARNIA_TITLE, tessaly_pdf, varnia_html
-from .conftest import ARTIFACTS, queued_app, serving, worker_process
+from .conftest import ARTIFACTS, serving
 from .test_e2e_teacher import _signup, _watch
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
-
-
-@pytest.fixture
-def worker_app(_migrated, tmp_path, monkeypatch):
-    """The app with a real queue (SQLite storage) and a ``quizapp worker`` process consuming it."""
-    app, env = queued_app(_migrated, tmp_path, monkeypatch, WTF_CSRF_ENABLED=True)
-    with worker_process(env, tmp_path / "worker.log"):
-        yield app
-    with app.app_context():
-        db.session.remove()
-        db.engine.dispose()
 
 
 def _upload_and_wait(page, base, path) -> int:

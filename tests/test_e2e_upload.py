@@ -14,7 +14,7 @@ from playwright.sync_api import expect
 from quizapp.extensions import db
 from quizapp.models import Article, Question, Quiz, QuizItem
 
-from .conftest import ARTIFACTS, ROOT, queued_app, serving, worker_process
+from .conftest import ARTIFACTS, ROOT, serving
 from .test_e2e_teacher import _signup, _watch
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -33,17 +33,6 @@ def dense_article(limit: int = 50 * 1024) -> str:
         if len("\n".join(parts).encode()) >= limit:
             break
     return "\n".join(parts)
-
-
-@pytest.fixture
-def worker_app(_migrated, tmp_path, monkeypatch):
-    """The app with a real queue (SQLite storage) and a ``quizapp worker`` process consuming it."""
-    app, env = queued_app(_migrated, tmp_path, monkeypatch, WTF_CSRF_ENABLED=True)
-    with worker_process(env, tmp_path / "worker.log"):
-        yield app
-    with app.app_context():
-        db.session.remove()
-        db.engine.dispose()
 
 
 def test_teacher_uploads_a_dense_article_and_an_outsider_never_sees_it(worker_app, browser_page, tmp_path):

@@ -10,10 +10,9 @@ import pytest
 from flask_migrate import downgrade, upgrade
 from sqlalchemy import MetaData, func, insert, select, text
 
-from quizapp import create_app
 from quizapp.extensions import db
 
-from .conftest import IS_PG, PG_URL, _base_config
+from .conftest import empty_schema_app
 
 RAW = [  # two raw facts as the extractor stored them in article.raw_facts before 0007
     {"id": "f1", "kind": "leader", "statement": "Wang Yi is the Foreign Minister of China.", "answer": "Wang Yi",
@@ -27,15 +26,8 @@ RAW = [  # two raw facts as the extractor stored them in article.raw_facts befor
 
 @pytest.mark.slow
 def test_0007_keeps_every_row_and_moves_raw_facts(tmp_path, monkeypatch):
-    monkeypatch.setenv("QUIZAPP_INSTANCE", str(tmp_path / "instance"))
-    url = PG_URL if IS_PG else f"sqlite:///{tmp_path / 'm.sqlite'}"
-    app = create_app(_base_config(tmp_path, url))
     now = datetime.now(UTC).replace(tzinfo=None)
-    with app.app_context():
-        if IS_PG:
-            with db.engine.begin() as conn:
-                conn.execute(text("DROP SCHEMA IF EXISTS public CASCADE"))
-                conn.execute(text("CREATE SCHEMA public"))
+    with empty_schema_app(tmp_path, monkeypatch):
         upgrade(revision="0006")
         meta = MetaData()
         meta.reflect(db.engine)
@@ -79,9 +71,3 @@ def test_0007_keeps_every_row_and_moves_raw_facts(tmp_path, monkeypatch):
             back = json.loads(back) if isinstance(back, str) else back
             assert [f["answer"] for f in back] == ["Wang Yi", "SCO"]
             assert conn.execute(select(func.count()).select_from(meta.tables["question"])).scalar_one() == 2
-        if IS_PG:  # the other tests share this database: leave it migrated and empty
-            with db.engine.begin() as conn:
-                conn.execute(text("DROP SCHEMA IF EXISTS public CASCADE"))
-                conn.execute(text("CREATE SCHEMA public"))
-            upgrade()
-        db.engine.dispose()
