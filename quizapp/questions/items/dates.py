@@ -66,8 +66,17 @@ class DateItems:
         taken = sorted({*c.dates_of_event(f.event or ""), iso})
         prec = precision(iso)
 
+        # a past event's foils are past too: "in 2028" for data an article of 2024 reports is
+        # ruled out by the calendar, not by reading
+        published = next((c.published.get(s.article) for s in f.sources if c.published.get(s.article)), None)
+        span = date_interval(iso)
+        past_only = published is not None and span is not None and span[0] <= published and not _ahead(f)
+
         def free(d: str) -> bool:
-            return iso_parts(d) is not None and not any(compatible(d, t) for t in taken)
+            if iso_parts(d) is None or any(compatible(d, t) for t in taken):
+                return False
+            iv = date_interval(d) if past_only else None
+            return not past_only or (iv is not None and iv[0] <= published)
 
         window = {"day": 90, "month": 400, "year": 365 * 12}[prec]
         # foils from the same story, or the true date moved: another article's years are easy to rule out
@@ -81,17 +90,6 @@ class DateItems:
                  "month": [1, 2, 3, -1, -2, -3],
                  "year": [1, 2, 3, -1, -2, -3, 4, -4]}[prec]
         shifted = [s for s in (_shift(iso, k) for k in steps) if s and free(s)]
-        # a past event's foils are past too: "in 2028" for data an article of 2024 reports is
-        # ruled out by the calendar, not by reading
-        published = next((c.published.get(s.article) for s in f.sources if c.published.get(s.article)), None)
-        span = date_interval(iso)
-        if published is not None and span is not None and span[0] <= published and not _ahead(f):
-            def past(d: str) -> bool:
-                iv = date_interval(d)
-                return iv is not None and iv[0] <= published
-            corpus_dates = [d for d in corpus_dates if past(d)]
-            pool = [(0, render_date(d)) for d in corpus_dates[:4]]
-            shifted = [d for d in shifted if past(d)]
         pool += [(1, render_date(s)) for s in shifted]
         question = _clean(getattr(f, "question", None) or "")
         # only a date the sentence states: one told from the day of writing ("on Thursday") is
