@@ -605,8 +605,8 @@ def test_offices_of_acronyms_and_places_are_asked_and_roles_for_a_place_are_not(
 def test_a_role_is_put_true_or_false_only_beside_another_office_of_the_story():
     """"X is the Director of the NDMO." copied from the only person of an article is no test; beside
     another office of the same story, a swapped role is."""
-    alone = leader("A", "Litia Vakaloloma", "Director of the NDMO", "NDMO", "director",
-                   "Litia Vakaloloma, Director of the NDMO, opened the Suva emergency centre in 2024.")
+    alone = leader("A", "Litia Vakaloloma", "Director of the Disaster Office", "Disaster Office", "director",
+                   "Litia Vakaloloma, Director of the Disaster Office, opened the Suva emergency centre in 2024.")
     assert not [q for q in generate([alone], random.Random(1), budget=0) if q.type == "true_false"]
     other = leader("B", "Ratu Seru Naivalu", "Minister for Disaster Management", "Fiji", "minister",
                    "Fiji's Minister for Disaster Management, Ratu Seru Naivalu, opened the Suva emergency centre in 2024.")

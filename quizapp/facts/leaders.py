@@ -74,6 +74,23 @@ class LeaderMention:
     start: int  # offsets inside the sentence
     end: int
 
+    def __post_init__(self) -> None:
+        self.name = house_style_name(self.name)
+
+
+def house_style_name(name: str) -> str:
+    """"KAMIYA Takeshi" -> "Takeshi Kamiya", "Emmanuel MACRON" -> "Emmanuel Macron": some
+    ministries write the family name in capitals (first, in the Japanese order). A question names
+    people as the rest of the article's readers do, given name first."""
+    parts = name.split()
+    caps = [i for i, p in enumerate(parts) if len(p) >= 3 and p.isalpha() and p.isupper()
+            and not re.fullmatch(r"[IVXLC]+", p)]
+    if len(parts) < 2 or len(caps) != 1 or not all(p[:1].isupper() and not p.isupper() for i, p in enumerate(parts)
+                                                   if i != caps[0]):
+        return name
+    family = parts.pop(caps[0]).title()
+    return " ".join([*parts, family])
+
 
 def _country_of(nat: str | None, cty: str | None) -> str | None:
     if nat:

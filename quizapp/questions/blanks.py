@@ -76,8 +76,15 @@ def _src_is_caption(f: Any) -> bool:
 
 
 def _question_ok(question: str) -> bool:
-    """A plain question the extractor wrote stands alone: no relative time, no first person."""
-    return stands_alone(question.rstrip("?") + ".") and len(question.split()) <= 22
+    """A plain question the extractor wrote stands alone: no relative time, no first person, and
+    it was not cut before a clause it needs ("... signed in Brasília at a time?", the rest being
+    "when ...")."""
+    return stands_alone(question.rstrip("?") + ".") and len(question.split()) <= 22 \
+        and not _CUT_BEFORE_CLAUSE.search(question)
+
+
+_CUT_BEFORE_CLAUSE = re.compile(r"\b(?:at|in|on|by|from|for)\s+(?:a|an|the)\s+(?:time|moment|period|way|day|point|stage|"
+                                r"year|month|week)\?$|\b(?:at|in|on|by|for|of|with|to|and|the|a|an)\?$", re.I)
 
 
 def _date_pool_sort_key(iso: str, anchor: str) -> tuple[int, str]:

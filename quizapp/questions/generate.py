@@ -134,6 +134,16 @@ class _Generator(PeopleItems, DateItems, GoalItems, GroupItems):
         if qtype not in ("matching", "ordering", "true_false"):
             if any(leaks(prompt, a) for a in acc):
                 return None
+        # letters the article spells out elsewhere are spelled out in the stem (unless that would
+        # print the answer); letters it never spells out make an item a reader cannot follow
+        arts = {s["article"] if isinstance(s, dict) else s.article for s in (sources or [])} or \
+            {src.article for f in facts for src in f.sources}
+        spelled = self.corpus.spell_out(prompt, arts, keep=acc)
+        if spelled is None:
+            return None
+        if explanation == prompt:
+            explanation = spelled  # a true statement explains itself, in the same words
+        prompt = spelled
         ids = [f.id for f in facts]
         if explanation is None and len(facts) == 1 and facts[0].kind in ("mechanism", "date"):
             # what the article says is the best explanation of a name or a date, not a gloss

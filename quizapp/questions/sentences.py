@@ -67,10 +67,17 @@ _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|sh
                      r"said|says|told|met|made|took|gave|[a-z]{3,}s)\b")
 
 
+# A photo line ends on its date after a comma, with no preposition ("Technicians recover a mooring
+# aboard RSV Petrel, February 2023."); news prose says "on 3 May" or "in February 2023".
+_CAPTION_DATE_TAIL = re.compile(
+    r",\s+(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|"
+    r"August|September|October|November|December)(?:\s+\d{1,2},)?\s+\d{4}\.?\s*(?:\([^)]*\))?\s*$")
+
+
 def is_caption(sentence: str) -> bool:
     """A photo caption or credit, or a verbless list of names and titles (a caption's people)."""
     s = sentence.strip()
-    return bool(_CAPTION.search(s)) or (";" in s and not _VERB.search(s)) or \
+    return bool(_CAPTION.search(s)) or (";" in s and not _VERB.search(s)) or bool(_CAPTION_DATE_TAIL.search(s)) or \
         bool(_CAPTION_LEAD.match(s) and not _FINITE.search(s)) or \
         bool(_CAPTION_SCENE.match(s) and len(s.split()) <= 30 and not _VERB_STRICT.search(s)) or \
         bool(_CAPTION_PRESENT.search(s) and not _VERB_STRICT.search(s))
@@ -250,7 +257,21 @@ def absolutise(sentence: str, published) -> str:
         if not before.strip():
             new = new[:1].upper() + new[1:]
         out = before + new + out[d.end:]
-    return out
+    # a weekday dropped before its date can leave two prepositions: "until on 17 February 2025"
+    return re.sub(r"\b(until|till|by|from|since|before|after|on) (?:on|in) (?=\d|[A-Z][a-z]+ \d)", r"\1 ", out)
+
+# A person by title and surname alone ("Mr. Adebayo polled ..."): introduced earlier in full.
+_SURNAME_ONLY = re.compile(r"\b(?:Mr|Ms|Mrs|Dr|Madam|Mister|Prof)\.?\s+[A-Z][\w'’-]+\b(?!\s+[A-Z])")
+# Things a story names once and then calls by their head noun ("the outbreak", "the inflation
+# outlook", "the incumbent governor", "the Monetary Board"): which one, the article said before.
+_UNNAMED_HEAD = re.compile(
+    r"\b[Tt]he\s+(?:[A-Za-z]+\s+)?(?:outbreak|epidemic|pandemic|war|crisis|conflict|storm|cyclone|flood|floods|"
+    r"drought|disease|virus|vaccine|outlook|economy|incumbent|tournament|championship|launch|spacecraft|probe|"
+    r"orbiter|satellite|rocket|candidate|winner|runner-up|count|tally)\b(?!\s+(?:of|in|on|for)\s+(?:the\s+)?[A-Z])"
+    r"|\b[Tt]he\s+(?:Monetary|Policy|Fiscal|Financial|Governing|Executive|Scientific|Organising|Organizing)"
+    r"(?:\s+Policy)?\s+(?:Board|Committee|Council|Commission)\b(?!\s+(?:of|for)\s+(?:the\s+)?[A-Z])")
+# A list entry lifted from a timeline or numbered points ("- 14 August 2024: ...", "3. We will ...")
+_LIST_ENTRY = re.compile(r"\s*(?:[-•*–—]\s|\(?\d{1,2}[.)]\s|\(?[a-z][.)]\s|[^:]{3,30}\d{4}\s*:\s)")
 
 # "here", "there" told from where the reporter stands ("ended a three-day meeting here").
 _DEICTIC_PLACE = re.compile(r"\b(?:here|there)\b(?!\s+(?:is|are|was|were|will|has|have|had)\b)", re.I)
@@ -295,6 +316,8 @@ def stands_alone(sentence: str) -> bool:
         before = s[:m.start()]
         if not re.search(r"\b[A-Z][\w-]*\s+and\s+(?:the\s+)?[A-Z]|\b[a-z]{3,}s\b|\b[A-Z][a-z]+s\b|\b[A-Z]{2,}s\b", before):
             return False  # "... to set a deadline for removing them": them? (one party named before)
+    if _SURNAME_ONLY.search(s) or _UNNAMED_HEAD.search(s) or _LIST_ENTRY.match(s):
+        return False  # "Mr. Adebayo", "the inflation outlook", "- 14 August 2024: ...": told before
     if _THIS_THING.search(s):
         return False  # "to turn this vision into a reality": the vision was told before
     if _BARE_SUBJECT.match(s) and not _QUALIFIED_SUBJECT.match(s):

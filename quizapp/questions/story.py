@@ -5,6 +5,7 @@ publication date, and the cleaned views of events and goals."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property
@@ -12,9 +13,11 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
+from ..facts.leaders import COUNTRIES
 from .goal_views import goal_view
-from .labels import _SKIP_ROLES, _clean, _country, _full_name, _name, _pkey, _rkey
+from .labels import _SKIP_ROLES, WIDELY_KNOWN, _clean, _country, _full_name, _name, _pkey, _rkey
 from .normalise import (
+    is_acronym,
     iso_parts,
     normalise,
     precision,
@@ -26,6 +29,28 @@ from .render import (
 )
 from .render import parties as _parties
 
+def _spelled(acronym: str, full: str) -> str | None:
+    """What ``acronym`` stands for in ``full``: all of it when the initials of its capitalised
+    words spell the letters (in order, or in another language's order: "BCCR" for the "Central
+    Bank of Costa Rica"), or the tail that spells them when the name took in more ("49th
+    Ordinary Congress of the International Hockey Union" for "IHU" -> "International Hockey
+    Union"); None when they do not match (the extractor tied the letters to the wrong name)."""
+    letters = [c for c in acronym.upper() if c.isalpha()]
+    words_ = re.findall(r"[A-Z][\w'’-]*", full)
+    initials = [w[0] for w in words_]
+    if initials == letters or sorted(initials) == sorted(letters):
+        return full
+    n = len(letters)
+    if n >= 2 and initials[-n:] == letters:
+        start = full.find(words_[-n])
+        return full[start:] if start >= 0 else None
+    return None
+
+
+# A run of capitals that may be an acronym ("ZRA", "C5+1", "BCEAO's" without its "'s")
+_ACRONYM_IN_TEXT = re.compile(r"\b[A-Z][A-Za-z0-9&+\-]{1,9}\b")
+_COUNTRY_NAMES = frozenset(c.lower() for c in COUNTRIES.values())
+_STATE_OFFICE = re.compile(r"\b(?:minister|president|prime minister|secretary of state|chancellor|governor)\b", re.I)
 # A body named by its head word alone: "the Movement", "The Council"
 _SHORT_NAME = re.compile(r"^[Tt]he ([A-Z][a-z]+)$")
 
@@ -143,6 +168,94 @@ class _Corpus:
                 n, first = counts.setdefault(src.article, {}).get(f.id, (0, 10 ** 6))
                 counts[src.article][f.id] = (n + 1, min(first, src.sentence_idx if src.sentence_idx is not None else 10 ** 6))
         return {a: max(sorted(c), key=lambda k: (c[k][0], -c[k][1])) for a, c in counts.items() if c}
+
+    @cached_property
+    def _expansions(self) -> dict[tuple[str, str], str]:
+        """(article, acronym) -> the full name that article gives the body (its own facts only: an
+        acronym may stand for another body elsewhere)."""
+        out: dict[tuple[str, str], str] = {}
+        for m in self.mechanisms:
+            full = _full_name(m)
+            if not full or is_acronym(full):
+                continue
+            for a in [m.answer or "", *m.aliases]:
+                spelled = _spelled(a, full) if a and is_acronym(a) else None
+                if spelled:
+                    for src in m.sources:
+                        out.setdefault((src.article, a), spelled)
+        return out
+
+    def spell_out(self, text: str, articles: Iterable[str], keep: Iterable[str] = ()) -> str | None:
+        """``text`` with each acronym written out at its first use ("chief executive of the ZRA" ->
+        "chief executive of the Zambezi River Authority (ZRA)"), from what the article itself says
+        it stands for. None when one is never spelled out and is no household acronym: blind
+        reviews failed every stem with letters the reader had to guess ("the executive director of
+        MWW")."""
+        arts = sorted(articles)
+        answers = [normalise(k) for k in keep if k]
+        done: set[str] = set()
+        for m in list(_ACRONYM_IN_TEXT.finditer(text)):
+            acr = m.group(0)
+            if acr in done or acr in WIDELY_KNOWN or not is_acronym(acr) or normalise(acr) in answers:
+                continue
+            full = next((self._expansions[(a, acr)] for a in arts if (a, acr) in self._expansions), None)
+            if full is None:
+                return None
+            done.add(acr)
+            if any(a and (a in normalise(full) or normalise(full) in a) for a in answers):
+                continue  # spelled out, the letters would print the answer: left as the article has them
+            if re.search(rf"\(\s*{re.escape(acr)}\s*\)", text) or normalise(full) in normalise(text):
+                continue  # the text spells it out itself
+            full = re.sub(r"^[Tt]he\s+", "", full)
+            # (a possessive reads better without the letters: "the Central Bank of Costa Rica's ...")
+            hit = re.search(rf"\b{re.escape(acr)}(?:['’]s\b|\b(?!\)))", text)
+            if hit is not None:
+                spelled = f"{full}'s" if len(hit.group(0)) > len(acr) else f"{full} ({acr})"
+                before = text[:hit.start()]
+                if not re.search(r"\b(?:the|a|an|its|their|his|her|our)\s+$|['’]s\s+$", before, re.I):
+                    # "ADB has been ..." -> "The Asian Development Bank (ADB) has been ..."
+                    spelled = ("The " if not before.strip() else "the ") + spelled
+                text = before + spelled + text[hit.end():]
+        return text
+
+    @cached_property
+    def _sentences(self) -> dict[str, set[tuple[int, str]]]:
+        """Article -> the sentences its facts cite (index, text): what the generator sees of it."""
+        out: dict[str, set[tuple[int, str]]] = {}
+        for f in self.facts:
+            for src in f.sources:
+                out.setdefault(src.article, set()).add((src.sentence_idx if src.sentence_idx is not None else 99,
+                                                        src.sentence))
+        return out
+
+    def figures_in(self, article: str) -> set[str]:
+        """Every figure the article's cited sentences give (with and without thousands commas):
+        a false statement made by changing one must not land on another the article states."""
+        memo = self.__dict__.setdefault("_figures_memo", {})
+        found = memo.get(article)
+        if found is None:
+            found = set()
+            for _i, text in self._sentences.get(article, ()):
+                for x in re.findall(r"\d[\d,]*(?:\.\d+)?", text):
+                    found |= {x.rstrip(",."), x.replace(",", "").rstrip(".")}
+            memo[article] = found
+        return set(found)
+
+    def prominent(self, f: Any) -> bool:
+        """Is the person central to the article: named in its first paragraph, or in two sentences
+        or more (by surname)? Blind reviews judged "who is X" about someone quoted or thanked once
+        further down as trivia."""
+        name = _name(f)
+        if not name:
+            return False
+        if _STATE_OFFICE.search(_clean(f.role)) and f.country and _country(f).lower() in _COUNTRY_NAMES:
+            return True  # a country's minister or head in a story about it is never a side figure
+        surname = name.split()[-1]
+        for art in {s.article for s in f.sources}:
+            hits = [i for i, text in self._sentences.get(art, ()) if re.search(rf"\b{re.escape(surname)}\b", text)]
+            if len(hits) >= 2 or any(i <= 4 for i in hits):
+                return True
+        return False
 
     def topics(self, f: Any) -> frozenset[str]:
         """The topics (``topic_of``) of the articles citing fact ``f``, remembered per fact: foil

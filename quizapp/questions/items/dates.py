@@ -23,6 +23,7 @@ from ..blanks import (
 from ..labels import (
     _clean,
     _is_publication,
+    plain_names,
 )
 from ..normalise import (
     compatible,
@@ -70,13 +71,20 @@ class DateItems:
         # ruled out by the calendar, not by reading
         published = next((c.published.get(s.article) for s in f.sources if c.published.get(s.article)), None)
         span = date_interval(iso)
-        past_only = published is not None and span is not None and span[0] <= published and not _ahead(f)
+        ahead = _ahead(f, iso)
+        past_only = published is not None and span is not None and span[0] <= published and not ahead
+        # and a plan's foils are still ahead: "the next assembly will be held in 2019" is ruled out too
+        future_only = published is not None and span is not None and (span[0] > published or ahead)
 
         def free(d: str) -> bool:
             if iso_parts(d) is None or any(compatible(d, t) for t in taken):
                 return False
-            iv = date_interval(d) if past_only else None
-            return not past_only or (iv is not None and iv[0] <= published)
+            iv = date_interval(d) if past_only or future_only else None
+            if past_only:
+                return iv is not None and iv[0] <= published
+            if future_only:
+                return iv is not None and iv[1] >= published
+            return True
 
         window = {"day": 90, "month": 400, "year": 365 * 12}[prec]
         # foils from the same story, or the true date moved: another article's years are easy to rule out
@@ -91,11 +99,12 @@ class DateItems:
                  "year": [1, 2, 3, -1, -2, -3, 4, -4]}[prec]
         shifted = [s for s in (_shift(iso, k) for k in steps) if s and free(s)]
         pool += [(1, render_date(s)) for s in shifted]
-        question = _clean(getattr(f, "question", None) or "")
+        question = plain_names(_clean(getattr(f, "question", None) or ""))
         # only a date the sentence states: one told from the day of writing ("on Thursday") is
         # the article's own date, trivia to ask for
         if question and not _src_is_caption(f) and _question_ok(question) and f.sources \
-                and date_offsets(f.sources[0].sentence, iso) and not date_in_range(f.sources[0].sentence, iso):
+                and date_offsets(f.sources[0].sentence, iso) and not date_in_range(f.sources[0].sentence, iso) \
+                and not _dates_a_noun(f.sources[0].sentence, iso):
             # "When did the IMF approve a 48-month Extended Fund Facility arrangement?": the fact
             # in plain words, its own item; the article's sentence stays the cited evidence
             srcs = [{"article": s.article, "sentence": s.sentence} for s in f.sources[:1]]
@@ -143,11 +152,25 @@ def _background(src: Any, iso: str) -> bool:
     return any(_BACKDROP.match(src.sentence[:start]) for start, _ in date_offsets(src.sentence, iso))
 
 
-def _ahead(f: Any) -> bool:
+def _ahead(f: Any, iso: str) -> bool:
     """Is the date a plan ("will meet in 2025", "is due to", "scheduled for")? Then later years
-    are fair foils."""
-    return any(re.search(r"\b(?:will|shall|due|scheduled|planned|expected|set to|next|upcoming|by)\b", s.sentence, re.I)
-               for s in f.sources[:1])
+    are fair foils. Read in the date's own clause: in "X will be held in Bahrain, while Thailand
+    also hosted the event in 2019" the 2019 is past whatever the first clause plans."""
+    for s in f.sources[:1]:
+        spots = date_offsets(s.sentence, iso)
+        for start, _end in spots or [(len(s.sentence), len(s.sentence))]:
+            clause = re.split(r"[,;:]\s|\s(?:while|which|who|when|whereas|after|before)\s", s.sentence[:start])[-1]
+            if re.search(r"\b(?:will|shall|due|scheduled|planned|expected|set to|next|upcoming|by)\b", clause, re.I):
+                return True
+    return False
+
+
+def _dates_a_noun(sentence: str, iso: str) -> bool:
+    """"MPs raised the nationwide blackout of 25 August 2023 at the hearing": the date belongs to
+    the blackout, not to what the MPs did, so "When did MPs raise ...?" would have the wrong key."""
+    return any(re.search(r"\b[a-z]{3,}\s+(?:of|on)\s*$", sentence[:start]) and not re.search(
+        r"\b(?:held|signed|adopted|launched|opened|took place|began|started|ended|was|were)\s+on\s*$", sentence[:start])
+        for start, _end in date_offsets(sentence, iso))
 
 
 def _states_date(sentence: str, iso: str) -> bool:

@@ -16,7 +16,9 @@ from ..blanks import (
 )
 from ..labels import (
     _BAD_ROLE,
+    _articles,
     _country,
+    _full_name,
     _general_knowledge,
     _name,
     _pkey,
@@ -25,10 +27,12 @@ from ..labels import (
     _role_complete,
     _role_label,
     _same_event,
+    _the,
 )
 from ..normalise import (
     compatible,
     date_interval,
+    is_acronym,
     normalise,
     render_date,
 )
@@ -104,8 +108,9 @@ class GroupItems:
 
         specs = [
             ("people", "Match each person to their role.", person_clash,
-             [(f, _name(f), _role_label(f)) for f in c.leaders
-              if _name(f) and f.role and role_ok(f) and not _pronoun_led(_name(f))
+             [(f, _name(f), label) for f in c.leaders
+              for label in [c.spell_out(_role_label(f), _articles(f))]
+              if label and _name(f) and f.role and role_ok(f) and not _pronoun_led(_name(f))
               and (_country(f) or _role_complete(f)) and not _general_knowledge(f)
               and not _BAD_ROLE.search(_role_label(f))
               # people named only under a photo are not what the article reports
@@ -121,10 +126,25 @@ class GroupItems:
                 facts = [r[0] for r in group]
                 pairs = [[r[1], r[2]] for r in group]
                 answer = "; ".join(f"{left} \u2192 {right}" for left, right in pairs)
-                out.append(self.make("matching", facts, f"match:{key}", prompt, answer,
+                out.append(self.make("matching", facts, f"match:{key}", self.in_context(prompt, facts), answer,
                                      pairs=pairs, dq=0.5,
                                      slot="match|" + ",".join(sorted(f.id for f in facts))))
         return out
+
+    def in_context(self, prompt: str, facts: list[Any]) -> str:
+        """"Match each person to their role." says nothing of which story: name the body the
+        article is about when it has one ("Match each person in the article on the Zambezi River
+        Authority (ZRA) to their role."). Blind reviews failed the bare prompt for lacking context."""
+        c = self.corpus
+        arts = sorted({s.article for f in facts for s in f.sources[:1]})
+        subject = c.subject_of.get(arts[0]) if len(arts) == 1 else None
+        body = next((m for m in c.mechanisms if m.id == subject), None) if subject else None
+        name = _full_name(body) if body is not None else ""
+        if not name:
+            return prompt
+        acr = next((a for a in body.aliases if is_acronym(a)), None) if not is_acronym(name) else None
+        about = _the(name) + (f" ({acr})" if acr else "")
+        return re.sub(r"^Match each (\w+) to", lambda m: f"Match each {m.group(1)} in the article on {about} to", prompt)
 
     def ordering(self) -> list[_Cand | None]:
         c = self.corpus

@@ -43,6 +43,7 @@ from ..labels import (
     _role_label,
     _role_phrase,
     _who_prompt,
+    plain_names,
     role_for_place,
 )
 from ..normalise import (
@@ -62,6 +63,7 @@ from ..sentences import (
     strip_dateline,
     words,
 )
+from .goals import _named_party
 
 
 class PeopleItems:
@@ -80,7 +82,7 @@ class PeopleItems:
         # never the first (a given name)
         later = {t.casefold() for t in name.split()[1:]}
         accepted = [name, *(a for a in f.aliases if len(tokens(a)) > 1 or a == tokens(name)[-1].title()
-                            or a.casefold() in later)]
+                            or a.casefold() in later), *_surname_forms(name)]
         # what the person did: asked even of a head of state, whose office alone is general knowledge
         out: list[_Cand | None] = self.leader_did(f, name, accepted)
         if not role or role.lower() in _SKIP_ROLES:
@@ -109,22 +111,28 @@ class PeopleItems:
             kind = 0 if f.subtype and g.subtype == f.subtype else 1 if set(content_tokens(g.role)) & my_words else 2
             return kind if self.near(f, g) else kind + FAR
 
+        arts = _articles(f)
         who = None if commentator else _who_prompt(f)
+        who = c.spell_out(who, arts) if who else None
         if who:
             pool = [(tier(g), _name(g)) for g in others
                     if _pkey(_name(g)) not in holders and _rkey(g) != _rkey(f)]
             if _near_enough(pool):
                 out.append(self.mc([f], "mc:who", who, name, accepted, _near_only(pool), person=True))
-            if len(holders) == 1:
+            if len(holders) == 1 and c.prominent(f):
+                # (recalling the name of someone quoted or thanked once further down is trivia)
                 out.append(self.make("short_answer", [f], "sa:who", who, name, accepted, dq=0.5))
-        label = _role_label(f)
-        pool = [(tier(g), _role_label(g)) for g in peers if _rkey(g) not in my_roles]
+        label = c.spell_out(_role_label(f), arts)
+        if label is None:
+            return out  # an office in letters the article never spells out
+        pool = [(tier(g), c.spell_out(_role_label(g), _articles(g))) for g in peers if _rkey(g) not in my_roles]
+        pool = [(t, v) for t, v in pool if v]
         prompt = f"According to the article, what is {_poss(name)} role?" if not commentator else f"Who is {name}?"
         if (_country(f) or _role_complete(f)) and len({v for t, v in pool if t < FAR}) >= 3:
             pool = [(t, v) for t, v in pool if t < FAR]  # offices from another story are no test
             # "What is Kagame's role? President" asks nothing: only roles that say where
             out.append(self.mc([f], "mc:role", prompt, label, [], pool))
-        true_stmt = f"{name} is {_role_phrase(f)}"
+        true_stmt = c.spell_out(f"{name} is {_role_phrase(f)}", arts)
         # False statement: another office of the same kind (leader or commentator) swapped in.
         offices: dict[int, dict[tuple[str, str], Any]] = {}
         for g in peers:
@@ -133,12 +141,12 @@ class PeopleItems:
         false = None
         for t in sorted(offices):
             swaps = sorted({s for g in offices[t].values()
-                            for s in [f"{name} is {_role_phrase(g)}"]
-                            if normalise(s) != normalise(true_stmt)})
+                            for s in [c.spell_out(f"{name} is {_role_phrase(g)}", _articles(g))]
+                            if s and normalise(s) != normalise(true_stmt or "")})
             if swaps:
                 false = self.rng.choice(swaps)
                 break
-        if false is not None:  # only beside another office of the same story: otherwise a copied line
+        if false is not None and true_stmt:  # only beside another office of the same story: otherwise a copied line
             out.append(self.true_false(f, true_stmt, false, "tf:role"))
         out.extend(self.leader_cloze(f, name, accepted))
         return out
@@ -148,7 +156,7 @@ class PeopleItems:
         reports, the person to name (the extractor wrote the question from the main clause the
         person is the only subject of). Foils are other people of the story, none named in the
         act's sentence (they may have shared it) and none reported doing a like thing."""
-        question = _clean(getattr(f, "question", None) or "")
+        question = plain_names(_clean(getattr(f, "question", None) or ""))
         if not question or not _question_ok(question) or not _anchored(question):
             return []
         c = self.corpus
@@ -178,6 +186,8 @@ class PeopleItems:
     def leader_cloze(self, f: Any, name: str, accepted: Sequence[str]) -> list[_Cand | None]:
         """Blank the full name only where the sentence gives the role right before it ("Russian
         Foreign Minister _____"): a bare "_____ said that ..." has no answer a student could know."""
+        if not self.corpus.prominent(f):
+            return []  # the name of someone quoted once further down, blanked: trivia too
         role_words = [w.lower() for w in words(_clean(f.role))]
         out: list[_Cand | None] = []
         for src in _good_sentences(f):
@@ -257,10 +267,16 @@ class PeopleItems:
         clause it alone is the subject of (the extractor's question, "Who ..." made "Which
         <kind of body> ..."). Foils are bodies of the same kind from the story, none named in the
         act's sentence and none reported doing a like thing; the prompt may not echo the key."""
-        question = _clean(getattr(f, "question", None) or "")
+        question = plain_names(_clean(getattr(f, "question", None) or ""))
         noun = _DID_NOUN.get((f.subtype or "").lower())
+        if noun in ("treaty", "agreement"):
+            # a declaration is no treaty: name the kind of text by its own head word
+            head = re.sub(r"[^\w]", "", full.split()[-1]).lower() if full.split() else ""
+            noun = head if _body_class(full) == "agreement" and head else "agreement"
         if not question.startswith("Who ") or noun is None or not _question_ok(question) or not _anchored(question):
             return []
+        if not _named_party(full):
+            return []  # "Board of Directors": whose? A generic body is no answer a reader can give
         prompt = f"Which {noun} {question[4:]}"
         if _echoed(full, prompt) or any(_echoed(a, prompt) for a in f.aliases if not is_acronym(a)):
             return []  # "... on UNESCO's World Heritage List?": the key's own words give it away
@@ -294,6 +310,27 @@ class PeopleItems:
         out.append(self.make("short_answer", [f], "sa:did", prompt, key, [full, *f.aliases], dq=0.55,
                              penalty=0.03, **kw))
         return out
+
+
+_PARTICLES = {"al", "el", "bin", "ibn", "bint", "de", "da", "do", "dos", "das", "del", "della", "di", "du", "la", "le",
+              "van", "von", "der", "den", "ter", "y", "e", "ben", "abu", "mac"}
+
+
+def _surname_forms(name: str) -> list[str]:
+    """What a reader may type for a person of three or more names: each later name alone and with
+    the first ("Óscar Alvarado Solís": "Alvarado", "Solís", "Alvarado Solís", "Óscar Alvarado").
+    Spanish and Portuguese names carry two family names and the article may use either; an extra
+    accepted form costs nothing, a right answer marked wrong costs the student."""
+    parts = name.split()
+    if len(parts) < 3:
+        return []
+    out: list[str] = []
+    later = [p for p in parts[1:] if p.lower() not in _PARTICLES and len(p.strip(".")) > 2]
+    for p in later:
+        out += [p, f"{parts[0]} {p}"]
+    if len(later) >= 2:
+        out.append(" ".join(later[-2:]))
+    return out
 
 
 def _anchored(question: str) -> bool:

@@ -1,0 +1,170 @@
+"""Items that carry their context: acronyms spelled out from the article, offices named in house
+style, names as readers type them, false statements made by changing one figure, foils on the
+right side of the article's date, and questions that do not take a noun's date for a deed's.
+All sentences are invented."""
+
+from __future__ import annotations
+
+import random
+
+from quizapp.facts.leaders import house_style_name
+from quizapp.facts.types import Fact, Source
+from quizapp.questions import generate
+from quizapp.questions.blanks import _question_ok
+from quizapp.questions.items.dates import _ahead, _dates_a_noun
+from quizapp.questions.items.goals import _named_party, change_a_figure
+from quizapp.questions.items.people import _surname_forms
+from quizapp.questions.labels import _who_prompt, plain_names, tidy_role
+from quizapp.questions.story import _Corpus
+
+ART = "lake_authority.txt"
+
+
+def leader(fid, name, role, country, sentence, idx=1, article=ART):
+    return Fact(id=fid, kind="leader", statement="", answer=name, name=name, role=role, country=country,
+                subtype="director", confidence=0.9, sources=[Source(article, sentence, idx)])
+
+
+def body(fid, name, aliases, sentence, idx=1, article=ART):
+    return Fact(id=fid, kind="mechanism", statement="", answer=name, name=name, aliases=aliases,
+                subtype="organisation", confidence=0.9, sources=[Source(article, sentence, idx)])
+
+
+def test_house_style_puts_a_capitalised_family_name_last():
+    assert house_style_name("OKAFOR Chidi") == "Chidi Okafor"
+    assert house_style_name("Marie DUVAL") == "Marie Duval"
+    assert house_style_name("Louis XIV") == "Louis XIV"  # a regnal number is no family name
+    assert house_style_name("Ana Lima") == "Ana Lima"
+
+
+def test_a_role_cut_from_a_sentence_start_loses_its_stray_capital_only():
+    assert tidy_role("Chief executive of the Lake Authority") == "chief executive of the Lake Authority"
+    assert tidy_role("Managing director") == "managing director"
+    assert tidy_role("Foreign Minister") == "Foreign Minister"
+    assert tidy_role("President of the Council") == "President of the Council"
+    assert tidy_role("Chilean finance minister") == "Chilean finance minister"
+
+
+def test_acronyms_are_spelled_out_from_the_article_or_the_item_is_refused():
+    auth = body("m1", "Lake Basin Authority", ["LBA"], "The Lake Basin Authority (LBA) cut allocations in 2024.")
+    c = _Corpus([auth])
+    assert c.spell_out("the chief executive of the LBA", [ART]) == \
+        "the chief executive of the Lake Basin Authority (LBA)"
+    assert c.spell_out("the LBA's board", [ART]) == "the Lake Basin Authority's board"
+    assert c.spell_out("the director of the QXT", [ART]) is None  # never spelled out
+    assert c.spell_out("the LBA chief", ["other.txt"]) is None  # another article's letters
+    assert c.spell_out("an IMF loan", [ART]) == "an IMF loan"  # a household acronym
+
+
+def test_a_who_question_about_an_office_uses_spelled_out_letters():
+    auth = body("m1", "Lake Basin Authority", ["LBA"], "The Lake Basin Authority (LBA) cut allocations in 2024.")
+    chief = leader("p1", "Tamsin Oduya", "Chief executive", "LBA",
+                   "Tamsin Oduya, chief executive of the LBA, said the cut was unavoidable.", idx=2)
+    qs = generate([auth, chief], random.Random(3), budget=0)
+    who = [q for q in qs if q.prompt.startswith("According to the article, who is")]
+    assert who and all("Lake Basin Authority (LBA)" in q.prompt and "Chief executive" not in q.prompt for q in who)
+
+
+def test_who_refuses_a_bare_office_of_a_country_and_a_role_run_into_the_clause():
+    minister = leader("p1", "Aru Bekov", "Minister", "Republic of Kazakhstan", "Minister Aru Bekov spoke.")
+    assert _who_prompt(minister) is None  # which ministry?
+    cut = leader("p2", "Lena Ortiz", "president of the Rowing Union on Saturday", "Rowing Union",
+                 "Lena Ortiz was elected president of the Rowing Union on Saturday.")
+    assert _who_prompt(cut) is None
+    dangling = leader("p3", "Power Development", "Minister of Energy and", "Zimbabwe", "x")
+    assert _who_prompt(dangling) is None
+
+
+def test_people_of_three_names_may_be_typed_by_either_family_name():
+    forms = _surname_forms("Óscar Alvarado Solís")
+    assert {"Alvarado", "Solís", "Alvarado Solís", "Óscar Alvarado"} <= set(forms)
+    assert "da" not in _surname_forms("Luiz Inácio Lula da Silva")
+    assert _surname_forms("Ana Lima") == []
+
+
+def test_only_a_central_person_gets_a_who_recall_question():
+    side = leader("p1", "Ravi Menon", "director of the Harbour Trust", "Harbour Trust",
+                  "\"We are ready,\" said Ravi Menon, director of the Harbour Trust.", idx=12)
+    c = _Corpus([side])
+    assert not c.prominent(side)
+    lead = leader("p2", "Ravi Menon", "director of the Harbour Trust", "Harbour Trust",
+                  "Ravi Menon, director of the Harbour Trust, opened the new quay on 3 May 2024.", idx=1)
+    assert _Corpus([lead]).prominent(lead)
+    minister = leader("p3", "Ines Varga", "Minister of Transport", "Hungary",
+                      "Hungary's Minister of Transport, Ines Varga, also attended.", idx=14)
+    assert _Corpus([minister]).prominent(minister)  # a government's minister is never a side figure
+
+
+def test_a_false_statement_changes_one_figure_to_one_the_article_never_gives():
+    rng = random.Random(4)
+    changed = change_a_figure("double the development fund to US$4 million a year", set(), rng)
+    assert changed is not None and "US$4 million" not in changed and "double the development fund" in changed
+    assert change_a_figure("adopt the 2030 Agenda", set(), rng) is None  # a year inside a name
+    assert change_a_figure("meet again on May 15", set(), rng) is None  # a day of the month
+    assert change_a_figure("host COP29", set(), rng) is None
+    # every value it could take is stated elsewhere in the article: no safe false figure
+    taken = {"18", "24", "6", "36"}
+    assert change_a_figure("deploy 12 moorings", taken, rng) is None
+    year = change_a_figure("finish the link by 2027", set(), rng)
+    assert year is not None and year != "finish the link by 2027" and year.startswith("finish the link by 20")
+
+
+def test_a_generic_party_is_not_a_named_one():
+    assert not _named_party("The Observer Group")
+    assert not _named_party("Participants")
+    assert not _named_party("Board of Directors")
+    assert _named_party("The Lake Basin Authority")
+    assert _named_party("Kenya")
+
+
+def test_a_date_of_a_noun_is_not_the_date_of_the_deed():
+    s = "MPs raised the nationwide blackout of 25 August 2023 at the hearing."
+    assert _dates_a_noun(s, "2023-08-25")
+    assert not _dates_a_noun("The treaty was signed on 3 July 1978 in Brasília.", "1978-07-03")
+
+
+def test_plans_are_read_in_the_dates_own_clause():
+    def f(sentence):
+        return Fact(id="d", kind="date", statement="", answer="", date="2019", sources=[Source(ART, sentence, 1)])
+    both = "The 2027 finals will be held in Bahrain, while Thailand also hosted the event in 2019."
+    assert not _ahead(f(both), "2019")
+    assert _ahead(f("The next assembly will be held in Ulaanbaatar in 2026."), "2026")
+
+
+def test_questions_cut_before_their_clause_and_honorifics_are_caught():
+    assert not _question_ok("When was the Lake Treaty signed in Kisumu at a time?")
+    assert _question_ok("When was the Lake Treaty signed in Kisumu?")
+    assert plain_names("Who held talks with H.E. Mr. Aru Bekov?") == "Who held talks with Aru Bekov?"
+
+
+def test_matching_names_the_body_the_article_is_about():
+    auth = body("m1", "Lake Basin Authority", ["LBA"], "The Lake Basin Authority (LBA) cut allocations in 2024.")
+    auth.sources.append(Source(ART, "The LBA said levels would be reviewed in July 2024.", 5))
+    people = [leader(f"p{i}", n, r, c, s, idx=i + 1) for i, (n, r, c, s) in enumerate([
+        ("Tamsin Oduya", "chief executive of the Lake Basin Authority", "Lake Basin Authority",
+         "Tamsin Oduya, chief executive of the Lake Basin Authority, announced the cut."),
+        ("Joel Banda", "Energy Minister", "Zambia", "Zambia's Energy Minister Joel Banda said imports would rise."),
+        ("Ruth Moyo", "Minister of Energy", "Zimbabwe", "Zimbabwe's Minister of Energy, Ruth Moyo, backed solar plans."),
+    ])]
+    qs = generate([auth, *people], random.Random(2), budget=0)
+    matching = [q for q in qs if q.type == "matching"]
+    assert matching and matching[0].prompt == \
+        "Match each person in the article on the Lake Basin Authority (LBA) to their role."
+
+
+def test_letters_tied_to_the_wrong_name_are_spelled_out_from_the_part_that_matches_or_not_at_all():
+    from quizapp.questions.story import _spelled
+
+    assert _spelled("LBA", "Lake Basin Authority") == "Lake Basin Authority"
+    assert _spelled("BCCR", "Central Bank of Costa Rica") == "Central Bank of Costa Rica"  # another order
+    assert _spelled("IHU", "49th Ordinary Congress of the International Hockey Union") == "International Hockey Union"
+    assert _spelled("XYZ", "Lake Basin Authority") is None
+
+
+def test_a_weekday_dropped_before_its_date_leaves_one_preposition():
+    from datetime import date
+
+    from quizapp.questions.sentences import absolutise
+
+    out = absolutise("All schools in the province will remain closed until Monday 17 February.", date(2025, 2, 11))
+    assert "until on" not in out and "17 February 2025" in out
