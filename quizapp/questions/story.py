@@ -29,6 +29,7 @@ from .render import (
 )
 from .render import parties as _parties
 
+
 def _spelled(acronym: str, full: str) -> str | None:
     """What ``acronym`` stands for in ``full``: all of it when the initials of its capitalised
     words spell the letters (in order, or in another language's order: "BCCR" for the "Central
