@@ -195,6 +195,12 @@ _STANDS_ALONE_VERBS = {"meet", "begin", "end", "open", "close", "start", "resign
 _KEEP_DEPS = {"dobj", "prep", "prt", "attr", "acomp", "dative", "agent", "oprd", "xcomp", "npadvmod", "pcomp"}
 
 
+def _namey(t) -> bool:
+    """A token that names something: a proper noun, or an acronym the small model tags as a common
+    noun ("The PPCR was set up ...", "SLIM succeeded ...")."""
+    return t.pos_ == "PROPN" or (t.pos_ == "NOUN" and len(t.text) >= 2 and t.text.isupper() and t.text.isalpha())
+
+
 def _year_of_name(t) -> bool:
     """"2023" in "the Andean Forum (AF) 2023": part of the name, which the parser reads as an aside."""
     return t.dep_ == "appos" and t.like_num and len(t.text) == 4 and t.i == t.head.right_edge.i and t.n_lefts == 0
@@ -340,7 +346,7 @@ def when_question(doc, char_start: int, char_end: int, skip_before: int = 0) -> 
     subj_ids = [t.i for t in subj.subtree if t.i not in drop and t.i not in date_ids]
     while subj_ids and doc[subj_ids[-1]].is_punct:
         subj_ids.pop()
-    if not any(doc[i].pos_ == "PROPN" for i in subj_ids) or any(doc[i].lower_ in _PRONOUNS for i in subj_ids):
+    if not any(_namey(doc[i]) for i in subj_ids) or any(doc[i].lower_ in _PRONOUNS for i in subj_ids):
         return None
     asides = [i for i in drop if doc[i].dep_ == "appos" and doc[i].head.i == subj.i
               and not _bracketed(doc, doc[i])]
@@ -354,7 +360,7 @@ def when_question(doc, char_start: int, char_end: int, skip_before: int = 0) -> 
     lemma = verb.lemma_.lower() if form in ("did", "will") else verb.text
     subject = re.sub(r"\s*\([^()]*\)|\s*[()]", "", tokens_text(doc, subj_ids)).strip()  # "(AF)" went as an aside
     first = doc[subj_ids[0]]
-    if first.pos_ != "PROPN" and first.text[:1].isupper():
+    if not _namey(first) and first.text[:1].isupper():
         subject = subject[:1].lower() + subject[1:]  # "the IMF", "a WTO panel", "informal UN talks"
     tail = tokens_text(doc, ids).rstrip(" ,;:")
     tail = re.sub(r"\s*\([^()]*\)|\s*[()]", "", tail).strip()  # no bracketed acronym or half a bracket
@@ -386,7 +392,7 @@ def who_question(doc, char_start: int, char_end: int, skip_before: int = 0) -> s
     # (a name that only modifies the subject did not do it: "the BOJ chief welcomed ...")
     verb = head.head
     reported = verb.dep_ == "ccomp" and verb.head.dep_ == "ROOT" and verb.head.lemma_.lower() in REPORTING_VERBS
-    if head.pos_ == "PRON" or not any(t.pos_ == "PROPN" for t in head.subtree):
+    if head.pos_ == "PRON" or not any(_namey(t) for t in head.subtree):
         return None  # "I will take a few questions": a speaker's own words, not what the article reports
     if head.dep_ not in ("nsubj", "nsubjpass") or verb.pos_ not in ("VERB", "AUX") \
             or not (verb.dep_ == "ROOT" or reported) \

@@ -244,8 +244,11 @@ def _telegraphic(text: str) -> bool:
     t = text.strip()
     if not re.search(r"[.!?][\"'”’)]*$", t):
         return True
-    first = re.match(r"([^\W\d_]+)(\s*[,–—-])?", t)
-    return bool(first and first.group(1).isupper() and (len(first.group(1)) > 5 or first.group(2)))
+    first = re.match(r"([^\W\d_]+)(\s*[,–—:-])?(?:\s+([^\W\d_]+))?", t)
+    # (an acronym of any length may open a sentence: "CARICOM came into effect ..."; a dateline is
+    # followed by its punctuation or by more capitals, "SAN JOSÉ")
+    return bool(first and first.group(1).isupper() and len(first.group(1)) > 1 and (
+        first.group(2) or (first.group(3) or "").isupper() and len(first.group(3) or "") > 1))
 
 
 def _src(art: ArticleInput, sent: SentenceInput, span: tuple[int, int] | None = None) -> Source:
