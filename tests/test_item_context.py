@@ -168,3 +168,10 @@ def test_a_weekday_dropped_before_its_date_leaves_one_preposition():
 
     out = absolutise("All schools in the province will remain closed until Monday 17 February.", date(2025, 2, 11))
     assert "until on" not in out and "17 February 2025" in out
+
+
+def test_a_split_word_or_a_clause_without_its_verb_is_no_item_text():
+    from quizapp.questions.sentences import stands_alone
+
+    assert not stands_alone("Kenya and Uganda advocated a lasting ce asefire in the region in 2024.")
+    assert stands_alone("Kenya and Uganda advocated a lasting ceasefire in the region in 2024.")

@@ -260,6 +260,15 @@ def absolutise(sentence: str, published) -> str:
     # a weekday dropped before its date can leave two prepositions: "until on 17 February 2025"
     return re.sub(r"\b(until|till|by|from|since|before|after|on) (?:on|in) (?=\d|[A-Z][a-z]+ \d)", r"\1 ", out)
 
+_SHORT_WORDS = frozenset("a i am an as at be by do go he if in is it me my no of on or so to up us we ok vs".split())
+
+
+def _broken_word(text: str) -> bool:
+    """A lowercase fragment of one or two letters that is no English word ("ce asefire", "dec
+    ade"): the source split a word, and an item would print the slip."""
+    return any(w not in _SHORT_WORDS for w in re.findall(r"(?<![\w'’.-])[a-z]{1,2}(?![\w'’.-])", text))
+
+
 # A person by title and surname alone ("Mr. Adebayo polled ..."): introduced earlier in full.
 _SURNAME_ONLY = re.compile(r"\b(?:Mr|Ms|Mrs|Dr|Madam|Mister|Prof)\.?\s+[A-Z][\w'’-]+\b(?!\s+[A-Z])")
 # Things a story names once and then calls by their head noun ("the outbreak", "the inflation
@@ -316,6 +325,8 @@ def stands_alone(sentence: str) -> bool:
         before = s[:m.start()]
         if not re.search(r"\b[A-Z][\w-]*\s+and\s+(?:the\s+)?[A-Z]|\b[a-z]{3,}s\b|\b[A-Z][a-z]+s\b|\b[A-Z]{2,}s\b", before):
             return False  # "... to set a deadline for removing them": them? (one party named before)
+    if _broken_word(s):
+        return False  # "a lasting ce asefire": a word split by a stray space in the source
     if _SURNAME_ONLY.search(s) or _UNNAMED_HEAD.search(s) or _LIST_ENTRY.match(s):
         return False  # "Mr. Adebayo", "the inflation outlook", "- 14 August 2024: ...": told before
     if _THIS_THING.search(s):

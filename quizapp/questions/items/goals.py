@@ -264,6 +264,13 @@ def _goal_reads_alone(v: Any, statement: str) -> bool:
         return False  # "will contribute $52 million": to what? the sentence's project is elsewhere
     if _CLOCK.search(statement) or _BY_OFFICE.match(v.actor):
         return False
+    that = re.search(r"\bthat\s+(.+)$", v.goal)
+    if that and not re.search(r"\b(?:is|are|was|were|be|been|will|would|can|could|should|shall|may|might|must|has|"
+                              r"have|had|does|do|did)\b|\b\w+ed\b|\b\w+s\s+(?:the|a|an|to|its|their)\b", that.group(1)):
+        return False  # "be sure that Afghanistan's instability": the clause lost its verb
+    if v.form == "clause" and not re.search(r"\b(?:is|are|was|were|be|been|will|would|can|could|should|shall|may|"
+                                            r"might|must|has|have|had|does|do|did)\b|\b\w+ed\b", v.goal):
+        return False  # "want to be sure that Afghanistan's instability.": the clause lost its verb
     return (_named_party(v.actor) and stands_alone(statement) and not _JOINED_CLAUSE.search(v.goal)
             and not _OBJECT_PRONOUN.search(v.goal) and len(statement.split()) <= 35
             and not (_UNDATED.search(statement) and not re.search(r"\b(?:19|20)\d\d\b", statement)))
