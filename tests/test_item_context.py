@@ -175,3 +175,19 @@ def test_a_split_word_or_a_clause_without_its_verb_is_no_item_text():
 
     assert not stands_alone("Kenya and Uganda advocated a lasting ce asefire in South Sudan in 2024.")
     assert stands_alone("Kenya and Uganda advocated a lasting ceasefire in South Sudan in 2024.")
+
+
+def test_one_office_in_two_words_is_never_key_and_foil():
+    from quizapp.questions.items.people import _same_office
+
+    assert _same_office("President of the ECOWAS Commission", "head of the ECOWAS Commission")
+    assert not _same_office("President of the ECOWAS Commission", "foreign minister of Senegal")
+
+
+def test_timeline_entries_and_days_counted_from_another_date_are_no_item_text():
+    from quizapp.questions.sentences import stands_alone
+
+    assert not stands_alone("5 September 2024 – The convention is opened for signature in Vilnius.")
+    assert not stands_alone("_____ – The convention is opened for signature in Vilnius.")
+    assert not stands_alone("Nine days later, on 10 December 2018, the UN General Assembly endorsed the pact.")
+    assert stands_alone("On 10 December 2018, the UN General Assembly endorsed the Global Compact for Migration.")

@@ -53,6 +53,18 @@ COUNTRY_ADJ = {
 _ADJ_COUNTRY = {adj.lower(): c for c, adj in COUNTRY_ADJ.items() if len(c) > 3}
 
 
+@lru_cache(maxsize=1)
+def _country_names() -> frozenset[str]:
+    from ..facts.leaders import COUNTRIES
+
+    return frozenset(c.lower() for c in COUNTRIES.values()) | frozenset(c.lower() for c in COUNTRY_ADJ)
+
+
+def is_country(name: str) -> bool:
+    """Is ``name`` a country (not a body or a city)?"""
+    return bool(name) and re.sub(r"^the\s+", "", name.strip(), flags=re.I).lower() in _country_names()
+
+
 _SKIP_ROLES = {"counterpart", "counterparts"}
 
 
@@ -240,7 +252,7 @@ def _who_prompt(f: Any) -> str | None:
     role, country = _clean(f.role), _country(f)
     if not role:
         return None
-    if _BARE_OFFICE.fullmatch(role) and (country in COUNTRY_ADJ or re.match(
+    if _BARE_OFFICE.fullmatch(role) and (is_country(country) or re.match(
             r"(?:the\s+)?(?:Republic|Kingdom|State|Government|Federation)\b", country)):
         return None  # "Who is the Minister of Kazakhstan?": a government has many ministers
     if re.search(r"\s(?:of|at|for|and|the|to|in|on)$", role, re.I):
@@ -263,7 +275,8 @@ def _who_prompt(f: Any) -> str | None:
 # An office a government or body has several of, unless the role says which ("Minister for Foreign
 # Affairs", "Director of the Economic Division").
 _BARE_OFFICE = re.compile(r"(?:the\s+)?(?:minister|secretary|director|commissioner|ambassador|deputy|"
-                          r"adviser|advisor|official|member|envoy|representative)(?:\s+of\s+(?:the\s+)?"
+                          r"adviser|advisor|official|member|envoy|representative|chair|chairman|chairwoman|"
+                          r"chairperson|head|spokesperson|spokesman|spokeswoman|coordinator|negotiator)(?:\s+of\s+(?:the\s+)?"
                           r"(?:republic|state|kingdom|government)(?:\s+of\s+[\w .'-]+)?)?", re.I)
 _TIME_IN_ROLE = re.compile(r"\b(?:on|since|until|from|in)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
                            r"Saturday|Sunday|January|February|March|April|May|June|July|August|September|"

@@ -173,7 +173,10 @@ _RELATIVE_TIME = re.compile(
     r"\b(?:today|tonight|yesterday|tomorrow|this\s+(?:week|month|year|morning|afternoon|evening)|"
     r"(?:last|next|this|on|since|by|until)\s+(?:week|month|year|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:['’]s)?|earlier this|later this|"
-    r"(?:days?|weeks?|months?|years?)\s+ago|recently|currently|now)\b", re.I)
+    r"(?:days?|weeks?|months?|years?)\s+ago|recently|currently|now|"
+    # "Nine days later", "Exactly a year later", "two weeks earlier": counted from a date told before
+    r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|several|a few)\s+(?:days?|weeks?|months?|years?)"
+    r"\s+(?:later|earlier|afterwards|before that))\b", re.I)
 
 # "this vision", "these measures": a thing named in an earlier sentence (times are _RELATIVE_TIME's)
 _THIS_THING = re.compile(r"\b(?:this|these|those)\s+(?!(?:week|month|year|morning|afternoon|evening|time|"
@@ -280,7 +283,8 @@ _UNNAMED_HEAD = re.compile(
     r"|\b[Tt]he\s+(?:Monetary|Policy|Fiscal|Financial|Governing|Executive|Scientific|Organising|Organizing)"
     r"(?:\s+Policy)?\s+(?:Board|Committee|Council|Commission)\b(?!\s+(?:of|for)\s+(?:the\s+)?[A-Z])")
 # A list entry lifted from a timeline or numbered points ("- 14 August 2024: ...", "3. We will ...")
-_LIST_ENTRY = re.compile(r"\s*(?:[-•*–—]\s|\(?\d{1,2}[.)]\s|\(?[a-z][.)]\s|[^:]{3,30}\d{4}\s*:\s)")
+_LIST_ENTRY = re.compile(r"\s*(?:[-•*–—]\s|\(?\d{1,2}[.)]\s|\(?[a-z][.)]\s|[^:.]{3,30}\d{4}\s*(?::|[–—-])\s|"
+                         r"_+\s*(?::|[–—-])\s)")
 
 # "here", "there" told from where the reporter stands ("ended a three-day meeting here").
 _DEICTIC_PLACE = re.compile(r"\b(?:here|there)\b(?!\s+(?:is|are|was|were|will|has|have|had)\b)", re.I)

@@ -13,9 +13,18 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
-from ..facts.leaders import COUNTRIES
 from .goal_views import goal_view
-from .labels import _SKIP_ROLES, WIDELY_KNOWN, _clean, _country, _full_name, _name, _pkey, _rkey
+from .labels import (
+    _SKIP_ROLES,
+    WIDELY_KNOWN,
+    _clean,
+    _country,
+    _full_name,
+    _name,
+    _pkey,
+    _rkey,
+    is_country,
+)
 from .normalise import (
     is_acronym,
     iso_parts,
@@ -48,9 +57,11 @@ def _spelled(acronym: str, full: str) -> str | None:
     return None
 
 
+_NOT_A_PERSON = re.compile(r"\b(?:Inspectorate|Directorate|Ministry|Council|Agency|Commission|Office|Department|"
+                           r"Authority|Institute|Service|Committee|Board|Bank|Fund|Union|Organi[sz]ation|Secretariat|"
+                           r"Parliament|Assembly|Government|Court|Forum|Centre|Center|University|Federation)\b")
 # A run of capitals that may be an acronym ("ZRA", "C5+1", "BCEAO's" without its "'s")
 _ACRONYM_IN_TEXT = re.compile(r"\b[A-Z][A-Za-z0-9&+\-]{1,9}\b")
-_COUNTRY_NAMES = frozenset(c.lower() for c in COUNTRIES.values())
 _STATE_OFFICE = re.compile(r"\b(?:minister|president|prime minister|secretary of state|chancellor|governor)\b", re.I)
 # A body named by its head word alone: "the Movement", "The Council"
 _SHORT_NAME = re.compile(r"^[Tt]he ([A-Z][a-z]+)$")
@@ -78,6 +89,8 @@ class _Corpus:
             bucket = buckets.get(f.kind)
             if f.kind == "leader" and (not f.role or f.role.strip().lower() in _SKIP_ROLES):
                 continue  # "his Russian counterpart" is not an office to ask about
+            if f.kind == "leader" and _NOT_A_PERSON.search(_name(f) or ""):
+                continue  # "Data Protection Inspectorate" read as a name: a body is no office-holder
             if bucket is not None:
                 bucket.append(f)
         for f in self.leaders:
@@ -249,7 +262,7 @@ class _Corpus:
         name = _name(f)
         if not name:
             return False
-        if _STATE_OFFICE.search(_clean(f.role)) and f.country and _country(f).lower() in _COUNTRY_NAMES:
+        if _STATE_OFFICE.search(_clean(f.role)) and f.country and is_country(_country(f)):
             return True  # a country's minister or head in a story about it is never a side figure
         surname = name.split()[-1]
         for art in {s.article for s in f.sources}:

@@ -264,6 +264,8 @@ def _goal_reads_alone(v: Any, statement: str) -> bool:
         return False  # "will contribute $52 million": to what? the sentence's project is elsewhere
     if _CLOCK.search(statement) or _BY_OFFICE.match(v.actor):
         return False
+    if len(re.sub(r"[\d.,%$€£]+", " ", v.goal).split()) < 4:
+        return False  # "Mongolia will host in 2025": host what? too thin to be true or false about
     that = re.search(r"\bthat\s+(.+)$", v.goal)
     if that and not re.search(r"\b(?:is|are|was|were|be|been|will|would|can|could|should|shall|may|might|must|has|"
                               r"have|had|does|do|did)\b|\b\w+ed\b|\b\w+s\s+(?:the|a|an|to|its|their)\b", that.group(1)):

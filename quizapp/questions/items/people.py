@@ -126,7 +126,7 @@ class PeopleItems:
         if label is None:
             return out  # an office in letters the article never spells out
         pool = [(tier(g), c.spell_out(_role_label(g), _articles(g))) for g in peers if _rkey(g) not in my_roles]
-        pool = [(t, v) for t, v in pool if v]
+        pool = [(t, v) for t, v in pool if v and not _same_office(v, label)]
         prompt = f"According to the article, what is {_poss(name)} role?" if not commentator else f"Who is {name}?"
         if (_country(f) or _role_complete(f)) and len({v for t, v in pool if t < FAR}) >= 3:
             pool = [(t, v) for t, v in pool if t < FAR]  # offices from another story are no test
@@ -310,6 +310,20 @@ class PeopleItems:
         out.append(self.make("short_answer", [f], "sa:did", prompt, key, [full, *f.aliases], dq=0.55,
                              penalty=0.03, **kw))
         return out
+
+
+_HEAD_TITLE = re.compile(r"^(?:the\s+)?(?:head|president|chair\w*|leader|chief|director[- ]general|secretary[- ]general)\b",
+                         re.I)
+
+
+def _same_office(a: str, b: str) -> bool:
+    """"head of the ECOWAS Commission" and "President of the ECOWAS Commission" name one office:
+    never key and foil in one item."""
+    def parts(x: str) -> tuple[bool, str]:
+        m = re.search(r"\s(?:of|at)\s+(?:the\s+)?(.+)$", x)
+        return bool(_HEAD_TITLE.match(x)), normalise(m.group(1)) if m else ""
+    (ha, oa), (hb, ob) = parts(a), parts(b)
+    return ha and hb and bool(oa) and oa == ob
 
 
 _PARTICLES = {"al", "el", "bin", "ibn", "bint", "de", "da", "do", "dos", "das", "del", "della", "di", "du", "la", "le",
