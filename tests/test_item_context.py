@@ -191,3 +191,19 @@ def test_timeline_entries_and_days_counted_from_another_date_are_no_item_text():
     assert not stands_alone("_____ – The convention is opened for signature in Vilnius.")
     assert not stands_alone("Nine days later, on 10 December 2018, the UN General Assembly endorsed the pact.")
     assert stands_alone("On 10 December 2018, the UN General Assembly endorsed the Global Compact for Migration.")
+
+
+def test_a_timeline_line_is_asked_as_the_past_event_it_abbreviates():
+    from quizapp.facts.events import timeline_question
+    from quizapp.facts.nlp import load_nlp
+
+    line = "12 March 2021 – The Sahel Water Council approves the Niger Basin Compact."
+    q = timeline_question(load_nlp(), line, 0, len("12 March 2021"))
+    assert q == "When did the Sahel Water Council approve the Niger Basin Compact?"
+    # an unnamed subject ("the government") is not asked about
+    vague = "3 May 2022 - The government suspends flights over two provinces."
+    assert timeline_question(load_nlp(), vague, 0, len("3 May 2022")) is None
+
+
+def test_a_date_that_names_a_text_is_not_the_date_of_what_was_done_with_it():
+    assert _dates_a_noun("The Ministers recalled the Sanya Declaration of 14 April 2011.", "2011-04-14")

@@ -287,7 +287,28 @@ def _predicate(doc, verb, date_ids: set[int], subj) -> list[int] | None:
     return ids
 
 
-def when_question(doc, char_start: int, char_end: int, skip_before: int = 0) -> str | None:
+# A timeline entry: its date first, then a dash or a colon, then the event in the historic present
+# ("16 September 2023 – Mali and Niger sign the Liptako-Gourma Charter.").
+TIMELINE_ENTRY = re.compile(r"^\s*(?:[-•*–—]\s*)?(?P<date>[^:–—]{3,30}?\d{4})\s*(?::|\s[–—-])\s+(?P<rest>[A-Z].+)$")
+
+
+def timeline_question(nlp, sentence: str, char_start: int, char_end: int) -> str | None:
+    """"When did the Parliamentary Assembly elect Alain Berset as Secretary General?" from a
+    timeline's "25 June 2024 – The Parliamentary Assembly elects ...": the parser cannot read the
+    line as it stands (it takes the date for the subject), so the event is parsed again as the
+    sentence it abbreviates ("On 25 June 2024, the Assembly elects ...") and asked in the past."""
+    m = TIMELINE_ENTRY.match(sentence)
+    if m is None or not (m.start("date") <= char_start and char_end <= m.end("date")):
+        return None
+    date_text = m.group("date").strip()
+    rest = m.group("rest")
+    rest = rest[:1].lower() + rest[1:] if rest.split()[0] in ("The", "A", "An") else rest
+    text = f"On {date_text}, {rest}"
+    return when_question(nlp(text), 3, 3 + len(date_text), historic_present=True)
+
+
+def when_question(doc, char_start: int, char_end: int, skip_before: int = 0,
+                  historic_present: bool = False) -> str | None:
     """"When did the IMF approve a 48-month Extended Fund Facility arrangement?": the clause a
     date belongs to, turned into a question in its own words (do-support for the simple past,
     "was ... approved" for the passive, "will" for a plan). Only for a main clause with a named
@@ -334,6 +355,10 @@ def when_question(doc, char_start: int, char_end: int, skip_before: int = 0) -> 
         form = "was" if "was" in words else "were"
     elif verb.tag_ == "VBN" and words <= {"has", "have"} and words:
         form = "did"
+    elif historic_present and verb.tag_ in ("VBZ", "VBP") and not aux:
+        form = "did"  # a timeline's present tense tells the past
+    elif historic_present and verb.tag_ == "VBN" and words & {"is", "are"} and all(c.dep_ == "auxpass" for c in aux):
+        form = "was" if "is" in words else "were"
     else:
         return None
     # the subject without asides; it must name someone ("the IMF", "Kenyan President William Ruto")

@@ -15,7 +15,7 @@ from dataclasses import replace
 from ..corpus.parse import dateline_length, looks_english
 from .actors import ActorContext, resolve_actor
 from .dates import find_dates
-from .events import event_for, when_question, who_question
+from .events import TIMELINE_ENTRY, event_for, timeline_question, when_question, who_question
 from .goals import find_goals
 from .ids import _human, fact_id
 from .leaders import leader_mentions
@@ -374,7 +374,9 @@ def _sentence_facts(doc, art: ArticleInput, sent: SentenceInput, people, acronym
             confidence=(0.9 if d.how in ("mdy", "dmy", "iso", "wd_paren") else 0.75) - (0.15 if weak else 0),
             sources=[_src(art, sent, (sent.start + d.start, sent.start + d.end))],
             date=d.iso, event=event, subtype=d.how,
-            question=when_question(doc, d.start, d.end, skip_before) if asks and not weak else None,
+            # (a timeline's line is parsed again on its own, so a weak parse of it here is no bar)
+            question=(timeline_question(load_nlp(), text, d.start, d.end) if TIMELINE_ENTRY.match(text)
+                      else when_question(doc, d.start, d.end, skip_before) if not weak else None) if asks else None,
         ))
     # goals
     for g in find_goals(doc):

@@ -168,7 +168,7 @@ def _ahead(f: Any, iso: str) -> bool:
 def _dates_a_noun(sentence: str, iso: str) -> bool:
     """"MPs raised the nationwide blackout of 25 August 2023 at the hearing": the date belongs to
     the blackout, not to what the MPs did, so "When did MPs raise ...?" would have the wrong key."""
-    return any(re.search(r"\b[a-z]{3,}\s+of\s*$", sentence[:start]) for start, _end in date_offsets(sentence, iso))
+    return any(re.search(r"\b[A-Za-z]{3,}\s+of\s*$", sentence[:start]) for start, _end in date_offsets(sentence, iso))
 
 
 def _states_date(sentence: str, iso: str) -> bool:
