@@ -13,8 +13,7 @@ from quizapp.questions import generate
 from quizapp.questions.blanks import _question_ok
 from quizapp.questions.items.dates import _ahead, _dates_a_noun
 from quizapp.questions.items.goals import _named_party, change_a_figure
-from quizapp.questions.items.people import _surname_forms
-from quizapp.questions.labels import _who_prompt, plain_names, tidy_role
+from quizapp.questions.labels import _surname_forms, _who_prompt, plain_names, tidy_role
 from quizapp.questions.story import _Corpus
 
 ART = "lake_authority.txt"
@@ -207,3 +206,22 @@ def test_a_timeline_line_is_asked_as_the_past_event_it_abbreviates():
 
 def test_a_date_that_names_a_text_is_not_the_date_of_what_was_done_with_it():
     assert _dates_a_noun("The Ministers recalled the Sanya Declaration of 14 April 2011.", "2011-04-14")
+
+
+def test_a_named_persons_specific_pledge_asks_for_the_person():
+    s = ("Rowing Federation president Ana Kovač pledged to double the Rowing Federation's development fund to "
+         "US$4 million a year by 2027.")
+    person = leader("p1", "Ana Kovač", "president of the Rowing Federation", "Rowing Federation", s, idx=1)
+    aim = Fact(id="g1", kind="goal", statement="", subtype="pledge", actor="Ana Kovač",
+               goal="double the Rowing Federation's development fund to US$4 million a year by 2027",
+               answer="double the Rowing Federation's development fund to US$4 million a year by 2027",
+               sources=[Source(ART, s, 1)])
+    qs = generate([person, aim], random.Random(5), budget=0)
+    who = [q for q in qs if q.type == "short_answer" and q.fact_kind == "goal"]
+    assert who and who[0].prompt.startswith("Who pledged to double the Rowing Federation's development fund")
+    assert who[0].answer == "Ana Kovač" and "Kovač" in who[0].accepted_answers
+    # a thin aim ("pledged to act") is not asked
+    thin = Fact(id="g2", kind="goal", statement="", subtype="pledge", actor="Ana Kovač", goal="act quickly",
+                answer="act quickly", sources=[Source(ART, "Ana Kovač pledged to act quickly.", 2)])
+    assert not [q for q in generate([person, thin], random.Random(5), budget=0)
+                if q.type == "short_answer" and q.fact_kind == "goal"]

@@ -118,7 +118,8 @@ GOAL_NOUNS = {"hope", "call", "commitment", "pledge", "goal", "aim", "wish", "de
 REPORTING_VERBS = {"say", "stress", "state", "note", "add", "emphasize", "emphasise", "underline",
                    "point", "affirm", "declare", "tell", "highlight", "warn", "believe", "express", "report", "announce",
                    "claim", "reiterate", "insist", "argue", "write", "explain", "confirm", "reaffirm", "opine",
-                   "mention", "acknowledge", "observe", "remark", "suggest", "indicate", "show", "read"}
+                   "mention", "acknowledge", "observe", "remark", "suggest", "indicate", "show", "read", "inform",
+                   "recall", "reveal", "disclose"}
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
 # Sovereign states and well-known territories by their short English names: a place, never a

@@ -426,3 +426,24 @@ def _the(name: str) -> str:
     if name.lower().startswith("the ") or is_acronym(name):
         return name
     return f"the {name}"
+
+
+_PARTICLES = {"al", "el", "bin", "ibn", "bint", "de", "da", "do", "dos", "das", "del", "della", "di", "du", "la", "le",
+              "van", "von", "der", "den", "ter", "y", "e", "ben", "abu", "mac"}
+
+
+def _surname_forms(name: str) -> list[str]:
+    """What a reader may type for a person of three or more names: each later name alone and with
+    the first ("Óscar Alvarado Solís": "Alvarado", "Solís", "Alvarado Solís", "Óscar Alvarado").
+    Spanish and Portuguese names carry two family names and the article may use either; an extra
+    accepted form costs nothing, a right answer marked wrong costs the student."""
+    parts = name.split()
+    if len(parts) < 3:
+        return []
+    out: list[str] = []
+    later = [p for p in parts[1:] if p.lower() not in _PARTICLES and len(p.strip(".")) > 2]
+    for p in later:
+        out += [p, f"{parts[0]} {p}"]
+    if len(later) >= 2:
+        out.append(" ".join(later[-2:]))
+    return out

@@ -165,7 +165,8 @@ _ANAPHORIC = re.compile(
     r"authorities|company|firm|court|regulator|minister|president|secretary|chair(?:man|woman|person)?|"
     r"spokes(?:person|man|woman)|envoy|ambassador|commissioner|director|application|case|request|bid|appeal|"
     r"complaint|ruling|judgment|judgement|verdict|order|motion|petition|vessel|ship|contract|tender|offer|"
-    r"strategy|policy|campaign|programme|reform|reforms|package|scheme|facility|loan|budget)\b", re.IGNORECASE)
+    r"strategy|policy|campaign|programme|reform|reforms|package|scheme|facility|loan|budget|work|governments|"
+    r"funds|effort|efforts|matter|situation|crisis)\b", re.IGNORECASE)
 
 # Time told from the day of writing ("today", "on Monday", "last year"): a reader of the item alone
 # cannot place it. And a speaker's or interviewer's own voice ("me", "us", "you").
@@ -192,7 +193,9 @@ _BARE_SUBJECT = re.compile(
     r"Troops|Police|Organisers|Organizers|Speakers|Attendees)\b")
 _QUALIFIED_SUBJECT = re.compile(r"^\w+\s+(?:from|of|for|at|to|in|with)\s+(?:the\s+)?(?:[A-Z\d]|\w+\s+[A-Z])")
 
-_FIRST_PERSON = re.compile(r"\b(?:I|me|my|we|us|our|ours|you|your)\b|(?:^|\s)(?:Q|A)\s*:", re.I)
+# (case matters for "us": "the US" and "US$4 million" are no speaker's voice)
+_FIRST_PERSON = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Ww]e|us|[Oo]ur|[Oo]urs|[Yy]ou|[Yy]our|ME|MY|WE|OUR|YOU|YOUR)\b|"
+                           r"(?:^|\s)(?:Q|A)\s*:")
 
 _PRONOUN = re.compile(r"\b(?:it|they|them|he|she|him|its|their|his|her|this|these|those)\b", re.IGNORECASE)
 

@@ -25,6 +25,7 @@ from ..labels import (
     _family,
     _full_name,
     _name,
+    _surname_forms,
     _the,
 )
 from ..normalise import (
@@ -52,8 +53,9 @@ class GoalItems:
         if v is None:
             return []
         if v.verb not in COMMITMENT_VERBS:
-            # a looser aim is only restated (true or false), never asked for or blanked
-            return [self.goal_true_false(f, v, (0.05 if v.resolved else 0.0) + 0.1)]
+            # a looser aim is only restated (true or false) or its person asked for, never blanked
+            penalty = (0.05 if v.resolved else 0.0) + 0.1
+            return [self.goal_true_false(f, v, penalty), self.goal_person(f, v, penalty)]
         out: list[_Cand | None] = []
         src = [{"article": v.article, "sentence": v.sentence}]
         true_stmt = goal_statement(v)
@@ -113,7 +115,32 @@ class GoalItems:
         # A true statement only when the aim is specific (a name or a number in it): "the
         # Committee will consider inscriptions" is a truism.
         out.append(self.goal_true_false(f, v, penalty + 0.1))
+        out.append(self.goal_person(f, v, penalty))
         return out
+
+    def goal_person(self, f: Any, v: Any, penalty: float) -> _Cand | None:
+        """"Who promised to move at least half of the confederation's courses online?": a named
+        person's stated aim, with the person to name (typed: no foils to get wrong). Only for one
+        person the article names in full, an aim that reads on its own, and no other party of the
+        corpus stating a like aim."""
+        c = self.corpus
+        true_stmt = goal_statement(v)
+        if v.verb not in COMMITMENT_VERBS or len(words(v.goal)) < 6 or not true_stmt \
+                or not _goal_reads_alone(v, true_stmt):
+            return None  # ("Who called for donors to release funds?": which funds? many did)
+        person = next((g for g in c.leaders if _name(g) and len(_name(g).split()) >= 2
+                       and normalise(_name(g)) == normalise(v.actor)), None)
+        lead = _cap(with_the(v.actor))
+        if person is None or not true_stmt.startswith(lead) or c.verb_ambiguous(v):
+            return None
+        prompt = c.spell_out(f"Who {true_stmt[len(lead):].strip().rstrip('.')}?", [v.article])
+        if prompt is None or len(prompt.split()) > 30:
+            return None
+        name = _name(person)
+        accepted = [name, *_surname_forms(name), name.split()[-1]]
+        src = [{"article": v.article, "sentence": v.sentence}]
+        return self.make("short_answer", [f], "sa:who-aimed", prompt, name, accepted, dq=0.55, sources=src,
+                         explanation=true_stmt, penalty=penalty)
 
     def goal_true_false(self, f: Any, v: Any, penalty: float) -> _Cand | None:
         """The aim restated, true, or false by one figure changed ("to double the fund to US$4

@@ -42,6 +42,7 @@ from ..labels import (
     _role_complete,
     _role_label,
     _role_phrase,
+    _surname_forms,
     _who_prompt,
     plain_names,
     role_for_place,
@@ -324,27 +325,6 @@ def _same_office(a: str, b: str) -> bool:
         return bool(_HEAD_TITLE.match(x)), normalise(m.group(1)) if m else ""
     (ha, oa), (hb, ob) = parts(a), parts(b)
     return ha and hb and bool(oa) and oa == ob
-
-
-_PARTICLES = {"al", "el", "bin", "ibn", "bint", "de", "da", "do", "dos", "das", "del", "della", "di", "du", "la", "le",
-              "van", "von", "der", "den", "ter", "y", "e", "ben", "abu", "mac"}
-
-
-def _surname_forms(name: str) -> list[str]:
-    """What a reader may type for a person of three or more names: each later name alone and with
-    the first ("Óscar Alvarado Solís": "Alvarado", "Solís", "Alvarado Solís", "Óscar Alvarado").
-    Spanish and Portuguese names carry two family names and the article may use either; an extra
-    accepted form costs nothing, a right answer marked wrong costs the student."""
-    parts = name.split()
-    if len(parts) < 3:
-        return []
-    out: list[str] = []
-    later = [p for p in parts[1:] if p.lower() not in _PARTICLES and len(p.strip(".")) > 2]
-    for p in later:
-        out += [p, f"{parts[0]} {p}"]
-    if len(later) >= 2:
-        out.append(" ".join(later[-2:]))
-    return out
 
 
 def _anchored(question: str) -> bool:
