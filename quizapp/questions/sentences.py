@@ -151,7 +151,9 @@ def strip_dateline(sentence: str) -> str:
 _CONNECTIVE = re.compile(r"^(?:Previously|Similarly|However|Meanwhile|Moreover|Furthermore|Additionally|In addition|"
                          r"Also|Likewise|Instead|Nevertheless|Nonetheless|Still|Separately|Earlier|Later|Then|"
                          r"In turn|As a result|For its part|For their part|At the same time|In the meantime|As a reminder|"
-                         r"For the record|To recap),\s+")
+                         r"For the record|To recap|Looking ahead|Going forward|In the longer term|Overall|In all|"
+                         r"In total|Notably|Importantly|Significantly|Crucially|Above all|In particular|"
+                         r"On the other hand|By contrast|In contrast|In practice|In short|In other words),\s+")
 
 # Common nouns that, after "the", usually point back to something named in an earlier sentence.
 _ANAPHORIC = re.compile(
