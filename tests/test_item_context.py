@@ -225,3 +225,18 @@ def test_a_named_persons_specific_pledge_asks_for_the_person():
                 answer="act quickly", sources=[Source(ART, "Ana Kovač pledged to act quickly.", 2)])
     assert not [q for q in generate([person, thin], random.Random(5), budget=0)
                 if q.type == "short_answer" and q.fact_kind == "goal"]
+
+
+def test_an_aim_stated_as_we_is_not_given_to_the_body_the_article_names_most():
+    from quizapp.questions.items.goals import _said_there
+
+    class V:
+        resolved = False
+
+    v = V()
+    v.actor, v.sentence = "Amazon Regional Observatory", "We agreed to establish a regional police centre in Manaus."
+    assert not _said_there(v)
+    v.actor, v.sentence = "China and Russia", "Both sides pledged closer coordination on Afghanistan."
+    assert _said_there(v)  # the pair the article named just before
+    v.actor, v.sentence = "Ana Kovač", "Ana Kovač pledged to double the Rowing Federation's fund."
+    assert _said_there(v)

@@ -286,7 +286,20 @@ _BY_OFFICE = re.compile(r"^(?:the\s+)?(?:[A-Z][a-z]+\s+)?(?:Director|Minister|Pr
                         r"Head|Chief|Commissioner|Spokes\w+|Ambassador|Envoy|Manager|Coordinator)\b(?!\s+[A-Z][a-z]+\s+[A-Z])")
 
 
+def _said_there(v: Any) -> bool:
+    """Is the party named in the goal's own sentence? "We agreed to ..." in a declaration was
+    given to the body the article names most, which is often the topic, not the signatories (a
+    wrong key); "He pledged ..." to the last person named. A pair worked out from "the two
+    sides" or "both" of one meeting is kept: the article named the pair just before."""
+    if v.resolved or re.search(r"\s(?:and|&)\s", v.actor):
+        return True  # ("the two sides", "both" read as the pair the article names: checked there)
+    names = [p for p in re.split(r"\s+and\s+|,\s*", re.sub(r"^the\s+", "", v.actor, flags=re.I)) if p]
+    return all(find_span(v.sentence, n) or find_span(v.sentence, n.split()[-1]) for n in names)
+
+
 def _goal_reads_alone(v: Any, statement: str) -> bool:
+    if not _said_there(v):
+        return False
     if re.fullmatch(r"(?:to\s+)?\w+\s+(?:US)?[$€£]?\s?[\d.,]+\s*(?:million|billion|bn|m)?(?:\s+\w+)?", v.goal.strip(" .")):
         return False  # "will contribute $52 million": to what? the sentence's project is elsewhere
     if _CLOCK.search(statement) or _BY_OFFICE.match(v.actor):
