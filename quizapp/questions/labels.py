@@ -257,6 +257,8 @@ def _who_prompt(f: Any) -> str | None:
         return None  # "Who is the Minister of Kazakhstan?": a government has many ministers
     if re.search(r"\s(?:of|at|for|and|the|to|in|on)$", role, re.I):
         return None  # "Minister of Energy and": a cut role, and the "name" is likely the rest of it
+    if re.search(_CLAUSE_IN_ROLE, f"{role} of {country}", re.I):
+        return None
     if _TIME_IN_ROLE.search(role):
         return None  # "the president of the AVC on Saturday": a cut that took the clause's time
     if not country and not _role_complete(f):
@@ -366,9 +368,12 @@ def _general_knowledge(f: Any) -> bool:
 # office "of" something that is no country or body ("President of climate summit").
 # The last test is case-sensitive: "of the BOJ" and "of Sri Lanka" are places, "of climate summit" is not
 # (with the whole pattern case-blind it refused nearly every "X of Y" office).
+# A clause the role took in ("Principal Secretary for Trade of meeting was chaired by Kenya").
+_CLAUSE_IN_ROLE = r"\b(?:was|were|is|are)\s+\w+ed\b|\b(?:which|who|that)\s+\w+s?\b"
 _BAD_ROLE = re.compile(r"^(?:then|current|former then)\b|\b(?P<x>[A-Z][\w ]{3,}) of (?P=x)\b|\bof (?-i:[a-z]+ [a-z]+)$"
                        # cut short ("Minister of Energy and") or run on into the clause's time
-                       r"|\s(?:of|at|for|and|the|to|in|on)$|\b(?:on|since|until|from)\s+(?-i:[A-Z][a-z]+day)\b",
+                       r"|\s(?:of|at|for|and|the|to|in|on)$|\b(?:on|since|until|from)\s+(?-i:[A-Z][a-z]+day)\b"
+                       r"|" + _CLAUSE_IN_ROLE,
                        re.I)
 
 

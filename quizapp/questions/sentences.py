@@ -334,6 +334,8 @@ def stands_alone(sentence: str) -> bool:
         before = s[:m.start()]
         if not re.search(r"\b[A-Z][\w-]*\s+and\s+(?:the\s+)?[A-Z]|\b[a-z]{3,}s\b|\b[A-Z][a-z]+s\b|\b[A-Z]{2,}s\b", before):
             return False  # "... to set a deadline for removing them": them? (one party named before)
+    if re.search(r"\b(?:do|did|does|doing) (?:the same|so|likewise)\b", s, re.I):
+        return False  # "to do the same": as whom? the sentence before said
     if _broken_word(s):
         return False  # "a lasting ce asefire": a word split by a stray space in the source
     if _SURNAME_ONLY.search(s) or _UNNAMED_HEAD.search(s) or _LIST_ENTRY.match(s):

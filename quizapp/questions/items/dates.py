@@ -126,6 +126,8 @@ class DateItems:
             blanked, matched = found
             if re.search(rf"{BLANK}\s*(?:and|or|to|–|-)\s*\d|\d{{4}}\s*(?:and|or|to|–|-)\s*{BLANK}", blanked):
                 continue  # "in _____ and 2021", "from _____ to 23": the other end gives it away or garbles it
+            if re.search(rf"\b(?:the|its|their|a)\s+{BLANK}\s+[a-z]", blanked):
+                continue  # "Voting on the _____ hosts": a year that names a thing, not when something happened
             srcs = [{"article": src.article, "sentence": src.sentence}]
             expl = f"The article says: {strip_dateline(src.sentence)}"
             same_form = [(t, render_like(matched, iso, d)) for t, d in

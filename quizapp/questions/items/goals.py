@@ -125,7 +125,7 @@ class GoalItems:
         corpus stating a like aim."""
         c = self.corpus
         true_stmt = goal_statement(v)
-        if v.verb not in COMMITMENT_VERBS or len(words(v.goal)) < 6 or not true_stmt \
+        if v.verb not in COMMITMENT_VERBS or v.form != "vp" or len(words(v.goal)) < 6 or not true_stmt \
                 or not _goal_reads_alone(v, true_stmt):
             return None  # ("Who called for donors to release funds?": which funds? many did)
         person = next((g for g in c.leaders if _name(g) and len(_name(g).split()) >= 2
