@@ -234,9 +234,33 @@ def test_an_aim_stated_as_we_is_not_given_to_the_body_the_article_names_most():
         resolved = False
 
     v = V()
+    v.goal = "establish a regional police centre in Manaus"
     v.actor, v.sentence = "Amazon Regional Observatory", "We agreed to establish a regional police centre in Manaus."
     assert not _said_there(v)
+    # named only after the aim, as its channel: still not the party that stated it
+    v.goal = "report on progress"
+    v.sentence = "We agree to report on progress through the Amazon Regional Observatory."
+    assert not _said_there(v)
+    v.goal = "closer coordination on Afghanistan"
     v.actor, v.sentence = "China and Russia", "Both sides pledged closer coordination on Afghanistan."
     assert _said_there(v)  # the pair the article named just before
+    v.goal = "double the Rowing Federation's fund"
     v.actor, v.sentence = "Ana Kovač", "Ana Kovač pledged to double the Rowing Federation's fund."
     assert _said_there(v)
+
+
+def test_a_persons_pledge_is_made_false_by_another_person_of_the_article_who_stated_nothing_like_it():
+    s1 = ("Rowing Federation president Ana Kovač pledged to double the Rowing Federation's development fund "
+          "to US$4 million a year by 2027.")
+    s2 = "Treasurer Ivo Marić presented the Rowing Federation accounts for 2025."
+    people = [leader("p1", "Ana Kovač", "president of the Rowing Federation", "Rowing Federation", s1, idx=1),
+              leader("p2", "Ivo Marić", "treasurer of the Rowing Federation", "Rowing Federation", s2, idx=2)]
+    aim = Fact(id="g1", kind="goal", statement="", subtype="pledge", actor="Ana Kovač",
+               goal="open a Rowing Federation academy in Split", answer="open a Rowing Federation academy in Split",
+               sources=[Source(ART, "Ana Kovač pledged to open a Rowing Federation academy in Split.", 3)])
+    falses = set()
+    for seed in range(12):
+        for q in generate([*people, aim], random.Random(seed), budget=0):
+            if q.type == "true_false" and q.fact_kind == "goal" and q.answer == "False":
+                falses.add(q.prompt)
+    assert falses == {"Ivo Marić pledged to open a Rowing Federation academy in Split."}

@@ -228,7 +228,8 @@ class _Corpus:
                 before = text[:hit.start()]
                 if not re.search(r"\b(?:the|a|an|its|their|his|her|our)\s+$|['’]s\s+$", before, re.I):
                     # "ADB has been ..." -> "The Asian Development Bank (ADB) has been ..."
-                    spelled = ("The " if not before.strip() else "the ") + spelled
+                    start = not before.strip() or re.search(r"[.?!:]\s+$", before)
+                    spelled = ("The " if start else "the ") + spelled
                 text = before + spelled + text[hit.end():]
         return text
 

@@ -118,6 +118,38 @@ class GoalItems:
         out.append(self.goal_person(f, v, penalty))
         return out
 
+    def other_party(self, v: Any, true_stmt: str) -> str | None:
+        """A person's aim given to another person of the same article ("Ana Kovač pledged ..." ->
+        "Ivo Marić pledged ..."), one the article never reports stating anything like it and that
+        the aim's sentence does not name (they may have shared it). Only for a specific aim (a
+        figure or a name of its own): a general one ("supports peace") is true of many people."""
+        c = self.corpus
+        own = {normalise(p) for p in re.split(r"\s+and\s+|,\s*", v.actor)}
+        if not re.search(r"\d|(?<!^)\b[A-Z][a-z]+", v.goal) or len(own) != 1:
+            return None
+        people = {normalise(_name(g)) for g in c.leaders if _name(g)}
+        here = [g for g in c.leaders if v.article in _articles(g) and _name(g) and len(_name(g).split()) >= 2]
+        if normalise(v.actor) not in people:
+            # a country's or a body's aim is often another's too in the world ("China called for
+            # an inclusive government in Kabul" is true whatever the article says of Russia)
+            return None
+        cands = sorted({_name(g) for g in here})
+        lead = _cap(with_the(v.actor))
+        if not true_stmt.startswith(lead):
+            return None
+        mine = [normalise(v.goal)]
+        options = []
+        for name in cands:
+            if normalise(name) in own or find_span(v.sentence, name) or find_span(v.sentence, name.split()[-1]):
+                continue
+            if any(_like_any(normalise(t), mine, 60) for t in c.goals_of(frozenset({normalise(name)}))):
+                continue  # they stated a like aim: not false
+            options.append(name)
+        if not options:
+            return None
+        other = self.rng.choice(options)
+        return c.spell_out(_cap(with_the(other)) + true_stmt[len(lead):], [v.article])
+
     def goal_person(self, f: Any, v: Any, penalty: float) -> _Cand | None:
         """"Who promised to move at least half of the confederation's courses online?": a named
         person's stated aim, with the person to name (typed: no foils to get wrong). Only for one
@@ -163,6 +195,8 @@ class GoalItems:
         if changed is not None:
             false_stmt = goal_statement(v, changed)
             false_stmt = false_stmt and c.spell_out(false_stmt, [v.article])
+        else:
+            false_stmt = self.other_party(v, true_stmt)
         src = [{"article": v.article, "sentence": v.sentence}]
         return self.true_false(f, true_stmt, false_stmt, "tf:goal", sources=src, penalty=penalty)
 
@@ -294,7 +328,10 @@ def _said_there(v: Any) -> bool:
     if v.resolved or re.search(r"\s(?:and|&)\s", v.actor):
         return True  # ("the two sides", "both" read as the pair the article names: checked there)
     names = [p for p in re.split(r"\s+and\s+|,\s*", re.sub(r"^the\s+", "", v.actor, flags=re.I)) if p]
-    return all(find_span(v.sentence, n) or find_span(v.sentence, n.split()[-1]) for n in names)
+    at = v.sentence.find(v.goal[:25])
+    before = v.sentence[:at] if at > 0 else v.sentence  # (the party speaks before its aim; a body
+    # named after it is the aim's channel: "... report progress through the Regional Observatory")
+    return all(find_span(before, n) or find_span(before, n.split()[-1]) for n in names)
 
 
 def _goal_reads_alone(v: Any, statement: str) -> bool:
