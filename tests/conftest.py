@@ -392,3 +392,11 @@ def worker_app(_migrated, tmp_path, monkeypatch):
     with app.app_context():
         db.session.remove()
         db.engine.dispose()
+
+
+@pytest.fixture
+def date_sentence_items(monkeypatch):
+    """The date templates that show the article's sentence (a blanked or swapped date) are off in
+    the product (``questions.items.dates.SENTENCE_ITEMS_FOR_DATES``); tests of those templates
+    switch them on."""
+    monkeypatch.setattr("quizapp.questions.items.dates.SENTENCE_ITEMS_FOR_DATES", True)

@@ -264,3 +264,16 @@ def test_a_persons_pledge_is_made_false_by_another_person_of_the_article_who_sta
             if q.type == "true_false" and q.fact_kind == "goal" and q.answer == "False":
                 falses.add(q.prompt)
     assert falses == {"Ivo Marić pledged to open a Rowing Federation academy in Split."}
+
+
+def test_dates_are_asked_as_plain_questions_not_in_their_copied_sentence():
+    from quizapp.questions.blanks import BLANK
+
+    s = "The Sahel Water Council approved the Niger Basin Compact on 12 March 2021 in Niamey."
+    d = Fact(id="d1", kind="date", statement="", answer="2021-03-12", date="2021-03-12",
+             event="The Sahel Water Council approved the Niger Basin Compact",
+             question="When did the Sahel Water Council approve the Niger Basin Compact?",
+             sources=[Source(ART, s, 1)])
+    qs = [q for q in generate([d], random.Random(1), budget=0)]
+    assert any(q.prompt.startswith("When did the Sahel Water Council") for q in qs)
+    assert not [q for q in qs if BLANK in q.prompt or q.type == "true_false"]

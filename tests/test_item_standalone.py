@@ -163,7 +163,7 @@ def test_body_foils_are_bodies_of_the_same_class():
     assert _body_class("Green Renewal Party") != _body_class("National Tally Centre")
 
 
-def test_foils_for_a_past_date_are_never_after_the_article_was_published():
+def test_foils_for_a_past_date_are_never_after_the_article_was_published(date_sentence_items):
     import random
 
     from quizapp.facts.types import Fact, Source

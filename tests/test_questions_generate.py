@@ -164,7 +164,7 @@ def _accepted_forms(q: Question) -> list[str]:
     return [q.answer, *q.accepted_answers]
 
 
-def test_every_type_is_produced():
+def test_every_type_is_produced(date_sentence_items):
     qs = _questions()
     assert {q.type for q in qs} == set(QUESTION_TYPES)
 
@@ -321,7 +321,7 @@ def test_matching_pairs():
     assert ["Wang Yi", "Chinese Foreign Minister"] in people.pairs or all(p[0] != "Wang Yi" for p in people.pairs)
 
 
-def test_cloze_blanks_the_answer_in_the_source_sentence():
+def test_cloze_blanks_the_answer_in_the_source_sentence(date_sentence_items):
     qs = [q for q in _questions() if q.type == "cloze"]
     assert len(qs) >= 5
     for q in qs:
@@ -331,7 +331,7 @@ def test_cloze_blanks_the_answer_in_the_source_sentence():
         assert grade(q, q.answer).correct
 
 
-def test_date_cloze_accepts_the_full_date():
+def test_date_cloze_accepts_the_full_date(date_sentence_items):
     qs = [q for q in _questions() if q.type == "cloze" and q.fact_kind == "date"]
     assert qs
     for q in qs:
@@ -565,7 +565,7 @@ def test_photo_captions_are_not_quizzed():
     assert not is_caption("President Xi Jinping in Beijing on Monday met the visiting delegation.")
 
 
-def test_a_sentence_that_only_points_at_a_date_is_not_blanked_or_swapped():
+def test_a_sentence_that_only_points_at_a_date_is_not_blanked_or_swapped(date_sentence_items):
     """"approved the loan on Tuesday": the article leaves the date to its dateline, so no blank and
     no swapped date in that sentence (a reader would need a calendar); an explicit date is asked."""
     published = Fact(id="P", kind="date", subtype="publication", statement="Published on 2024-11-06",
@@ -630,7 +630,7 @@ def test_a_name_is_also_accepted_without_its_middle_initial():
         assert {"Jorge Pedraza", "Pedraza"} <= set(q.accepted_answers), q.accepted_answers
 
 
-def test_a_blanked_year_is_asked_as_a_year():
+def test_a_blanked_year_is_asked_as_a_year(date_sentence_items):
     founded = dated("Y", "2008", "The Pilot Program was set up",
                     "The Pilot Program for Climate Resilience was set up in 2008 by five development banks.")
     other = dated("Z", "2011", "The Grenada project was approved",

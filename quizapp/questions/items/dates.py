@@ -55,7 +55,7 @@ class DateItems:
                     *(a for a in f.aliases if a and parse_date(a) == iso_parts(iso))]
         out: list[_Cand | None] = []
         # cloze first: it needs no event and consumes no rng
-        for src in _good_sentences(f):
+        for src in _good_sentences(f) if SENTENCE_ITEMS_FOR_DATES else ():
             text = _cloze_text(src.sentence, self.corpus.published.get(src.article))
             found = _blank_date(text, iso) if text and _states_date(src.sentence, iso) else None
             if found is None or not _enough_context(found[0]):
@@ -118,7 +118,7 @@ class DateItems:
         # ("On what date did this happen: <clause>?" reads as a machine wrote it): the sentence
         # with its date blanked is a multiple choice; with the date swapped for a checked false
         # one (or kept) it is a true/false statement.
-        for src in _good_sentences(f)[:1]:
+        for src in _good_sentences(f)[:1] if SENTENCE_ITEMS_FOR_DATES else ():
             text = _cloze_text(src.sentence, self.corpus.published.get(src.article))
             found = _blank_date(text, iso) if text and _states_date(src.sentence, iso) else None
             if found is None or not _enough_context(found[0]):
@@ -143,6 +143,12 @@ class DateItems:
             out.append(self.true_false(f, text, false, "tf:when", sources=srcs))
         return out
 
+
+# The article's sentence with its date blanked (cloze, "Which year completes the sentence?") or
+# swapped (true/false). Blind reviews accepted about one in seven over four rounds: a copied
+# sentence leans on the story around it, a year in it is often trivia, and its foils are read off
+# the calendar. Off: a date is asked as a plain question ("When did ...?") or not at all.
+SENTENCE_ITEMS_FOR_DATES = False
 
 # A date the sentence gives as the backdrop of its news: in a leading "Since ..." phrase, or in a
 # sentence that opens by saying it looks back ("Previously, on 17 July 2021, ...").
