@@ -277,3 +277,21 @@ def test_dates_are_asked_as_plain_questions_not_in_their_copied_sentence():
     qs = [q for q in generate([d], random.Random(1), budget=0)]
     assert any(q.prompt.startswith("When did the Sahel Water Council") for q in qs)
     assert not [q for q in qs if BLANK in q.prompt or q.type == "true_false"]
+
+
+def test_when_questions_name_the_one_body_a_head_noun_points_to_and_follow_a_second_verb():
+    from quizapp.facts.events import when_question
+    from quizapp.facts.nlp import load_nlp
+
+    nlp = load_nlp()
+
+    def resolve(head):
+        return "Sahel Water Convention" if head == "convention" else None
+
+    s = "The convention was adopted in Niamey on 17 June 1994 and entered into force in December 1996."
+    doc = nlp(s)
+    first, second = s.index("17 June 1994"), s.index("December 1996")
+    assert when_question(doc, first, first + 12, resolve=resolve) == "When was the Sahel Water Convention adopted in Niamey?"
+    assert when_question(doc, second, second + 13, resolve=resolve) == "When did the Sahel Water Convention enter into force?"
+    # without one body of that kind to point to, "the convention" is not asked about
+    assert when_question(doc, first, first + 12, resolve=lambda head: None) is None

@@ -31,6 +31,7 @@ class ActorContext:
     """What one article offers for resolving pronoun actors; filled while walking its sentences."""
 
     org_counts: Counter = field(default_factory=Counter)
+    body_names: set[str] = field(default_factory=set)  # every named mechanism, of any kind
     person_counts: Counter = field(default_factory=Counter)
     last_person: str | None = None
     last_group: str | None = None  # the last plural named subject ("China and Russia"), for "they"
@@ -54,6 +55,16 @@ class ActorContext:
         name, n = self.person_counts.most_common(1)[0]
         return name
 
+
+    def body_with_head(self, head: str) -> str | None:
+        """The one body of the article whose name ends in ``head`` ("the convention" -> "the UN
+        Convention to Combat Desertification"); None when none or several do (a reader could
+        not tell which)."""
+        head = head.lower()
+        fits = {name for name in self.body_names if len(name.split()) >= 2
+                and (name.lower().split()[-1] == head or re.search(rf"\b{re.escape(head)}\s+(?:of|on|for|to)\b",
+                                                                 name.lower()) and name.lower().split()[0] != head)}
+        return next(iter(fits)) if len(fits) == 1 else None
 
     def org_with_head(self, head: str) -> str | None:
         """The most named body whose name ends in ``head`` ("the Committee" -> "World Heritage Committee")."""

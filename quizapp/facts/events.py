@@ -231,6 +231,11 @@ def _subject(verb):
     participle clause hangs on ("the Council, created in 1998", "SLIM, which was launched in
     ...", "is a partnership, established in 1999" -> the copula's subject). None otherwise."""
     own = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if verb.dep_ == "conj" and own is None and verb.head.dep_ == "ROOT" and verb.head.pos_ in ("VERB", "AUX") \
+            and verb.tag_ == "VBD":
+        # "X was adopted in 1994 and entered into force in 1996": the second verb shares the subject
+        head_subj = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return head_subj if head_subj is not None and head_subj.i < verb.head.i else None
     if verb.dep_ == "ROOT" or (verb.dep_ == "ccomp" and verb.head.dep_ == "ROOT"
                                and verb.head.lemma_.lower() in REPORTING_VERBS):
         return own if own is not None and own.i < verb.i else None
@@ -292,7 +297,7 @@ def _predicate(doc, verb, date_ids: set[int], subj) -> list[int] | None:
 TIMELINE_ENTRY = re.compile(r"^\s*(?:[-•*–—]\s*)?(?P<date>[^:–—]{3,30}?\d{4})\s*(?::|\s[–—-])\s+(?P<rest>[A-Z].+)$")
 
 
-def timeline_question(nlp, sentence: str, char_start: int, char_end: int) -> str | None:
+def timeline_question(nlp, sentence: str, char_start: int, char_end: int, resolve=None) -> str | None:
     """"When did the Parliamentary Assembly elect Alain Berset as Secretary General?" from a
     timeline's "25 June 2024 – The Parliamentary Assembly elects ...": the parser cannot read the
     line as it stands (it takes the date for the subject), so the event is parsed again as the
@@ -304,11 +309,11 @@ def timeline_question(nlp, sentence: str, char_start: int, char_end: int) -> str
     rest = m.group("rest")
     rest = rest[:1].lower() + rest[1:] if rest.split()[0] in ("The", "A", "An") else rest
     text = f"On {date_text}, {rest}"
-    return when_question(nlp(text), 3, 3 + len(date_text), historic_present=True)
+    return when_question(nlp(text), 3, 3 + len(date_text), historic_present=True, resolve=resolve)
 
 
 def when_question(doc, char_start: int, char_end: int, skip_before: int = 0,
-                  historic_present: bool = False) -> str | None:
+                  historic_present: bool = False, resolve=None) -> str | None:
     """"When did the IMF approve a 48-month Extended Fund Facility arrangement?": the clause a
     date belongs to, turned into a question in its own words (do-support for the simple past,
     "was ... approved" for the passive, "will" for a plan). Only for a main clause with a named
@@ -371,7 +376,14 @@ def when_question(doc, char_start: int, char_end: int, skip_before: int = 0,
     subj_ids = [t.i for t in subj.subtree if t.i not in drop and t.i not in date_ids]
     while subj_ids and doc[subj_ids[-1]].is_punct:
         subj_ids.pop()
-    if not any(_namey(doc[i]) for i in subj_ids) or any(doc[i].lower_ in _PRONOUNS for i in subj_ids):
+    named_as = None
+    if not any(_namey(doc[i]) for i in subj_ids) and resolve is not None and len(subj_ids) == 2 \
+            and doc[subj_ids[0]].lower_ == "the" and doc[subj_ids[1]].pos_ == "NOUN":
+        # "the convention was adopted in 1994": the one convention the article names
+        full = resolve(doc[subj_ids[1]].lower_)
+        named_as = "the " + re.sub(r"^[Tt]he\s+", "", full) if full else None
+    if named_as is None and (not any(_namey(doc[i]) for i in subj_ids)
+                             or any(doc[i].lower_ in _PRONOUNS for i in subj_ids)):
         return None
     asides = [i for i in drop if doc[i].dep_ == "appos" and doc[i].head.i == subj.i
               and not _bracketed(doc, doc[i])]
@@ -387,6 +399,8 @@ def when_question(doc, char_start: int, char_end: int, skip_before: int = 0,
     first = doc[subj_ids[0]]
     if not _namey(first) and first.text[:1].isupper():
         subject = subject[:1].lower() + subject[1:]  # "the IMF", "a WTO panel", "informal UN talks"
+    if named_as is not None:
+        subject = named_as
     tail = tokens_text(doc, ids).rstrip(" ,;:")
     tail = re.sub(r"\s*\([^()]*\)|\s*[()]", "", tail).strip()  # no bracketed acronym or half a bracket
     if tail.split()[-1:] and tail.split()[-1].lower() in ("on", "in", "at", "by", "from", "since", "of", "to", "and"):

@@ -104,9 +104,11 @@ def _actor_context(items, acronyms: dict[str, str], art: ArticleInput) -> ActorC
     for _doc, sent, mentions, leaders in items:
         weight = 2 if sent.paragraph == 0 else 1
         for m in mentions:
+            name = acronyms.get(m.name, m.name) if m.name.isupper() else m.name
+            if not name.isupper():
+                ctx.body_names.add(name)
             if m.subtype not in ("organisation", "format", ""):
                 continue
-            name = acronyms.get(m.name, m.name) if m.name.isupper() else m.name
             ctx.org_counts[name] += weight
         for lm in leaders:
             if " " in lm.name:
@@ -375,8 +377,9 @@ def _sentence_facts(doc, art: ArticleInput, sent: SentenceInput, people, acronym
             sources=[_src(art, sent, (sent.start + d.start, sent.start + d.end))],
             date=d.iso, event=event, subtype=d.how,
             # (a timeline's line is parsed again on its own, so a weak parse of it here is no bar)
-            question=(timeline_question(load_nlp(), text, d.start, d.end) if TIMELINE_ENTRY.match(text)
-                      else when_question(doc, d.start, d.end, skip_before) if not weak else None) if asks else None,
+            question=(timeline_question(load_nlp(), text, d.start, d.end, ctx.body_with_head) if TIMELINE_ENTRY.match(text)
+                      else when_question(doc, d.start, d.end, skip_before, resolve=ctx.body_with_head)
+                      if not weak else None) if asks else None,
         ))
     # goals
     for g in find_goals(doc):
