@@ -295,3 +295,26 @@ def test_when_questions_name_the_one_body_a_head_noun_points_to_and_follow_a_sec
     assert when_question(doc, second, second + 13, resolve=resolve) == "When did the Sahel Water Convention enter into force?"
     # without one body of that kind to point to, "the convention" is not asked about
     assert when_question(doc, first, first + 12, resolve=lambda head: None) is None
+
+
+def test_a_bodys_office_held_by_a_national_is_no_office_of_the_country():
+    from quizapp.questions.labels import office_ok
+
+    sg = leader("p1", "Marija Horvat", "Secretary General", "Croatia", "x")
+    chair = leader("p2", "Tomas Keller", "Swiss Chair", "Switzerland", "x")
+    minister = leader("p3", "Ana Lima", "Minister of Health", "Brazil", "x")
+    body = leader("p4", "Kao Lin", "Secretary-General", "ASEAN", "x")
+    assert not office_ok(sg) and not office_ok(chair)
+    assert office_ok(minister) and office_ok(body)
+
+
+def test_a_body_is_not_signed():
+    from quizapp.facts.events import when_question
+    from quizapp.facts.nlp import load_nlp
+
+    nlp = load_nlp()
+    s = "The Lake Basin Commission was signed in Kisumu on 5 April 1995."
+    i = s.index("5 April 1995")
+    assert when_question(nlp(s), i, i + 12) is None
+    s = "The Lake Basin Agreement was signed in Kisumu on 5 April 1995."
+    assert when_question(nlp(s), i, i + 12) == "When was the Lake Basin Agreement signed in Kisumu?"

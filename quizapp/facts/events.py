@@ -195,6 +195,10 @@ _STANDS_ALONE_VERBS = {"meet", "begin", "end", "open", "close", "start", "resign
 _KEEP_DEPS = {"dobj", "prep", "prt", "attr", "acomp", "dative", "agent", "oprd", "xcomp", "npadvmod", "pcomp"}
 
 
+_AGREEMENT_HEAD = re.compile(r"(?i:treaty|agreement|accord|convention|charter|protocol|declaration|pact|memorandum|deal|"
+                             r"statute|compact|framework|arrangement|contract|communiqu[eé]|act|law|bill|MoU)s?$")
+
+
 def _namey(t) -> bool:
     """A token that names something: a proper noun, or an acronym the small model tags as a common
     noun ("The PPCR was set up ...", "SLIM succeeded ...")."""
@@ -392,6 +396,9 @@ def when_question(doc, char_start: int, char_end: int, skip_before: int = 0,
     ids = _predicate(doc, verb, date_ids, subj)
     if ids is None:
         return None
+    if verb.lemma_.lower() in ("sign", "ratify", "initial") and form in ("was", "were") \
+            and not _AGREEMENT_HEAD.search(subj.text):
+        return None  # "When was the Mekong River Commission signed?": an agreement is signed, not a body
     if verb.lemma_.lower() in ("be", "have"):
         return None  # "When did X be unable ...?"
     lemma = verb.lemma_.lower() if form in ("did", "will") else verb.text

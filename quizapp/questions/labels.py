@@ -252,6 +252,8 @@ def _who_prompt(f: Any) -> str | None:
     role, country = _clean(f.role), _country(f)
     if not role:
         return None
+    if not office_ok(f):
+        return None
     if _BARE_OFFICE.fullmatch(role) and (is_country(country) or re.match(
             r"(?:the\s+)?(?:Republic|Kingdom|State|Government|Federation)\b", country)):
         return None  # "Who is the Minister of Kazakhstan?": a government has many ministers
@@ -290,6 +292,21 @@ WIDELY_KNOWN = frozenset({
     "FIFA", "BRICS", "ASEAN", "AU", "OECD", "UNHCR", "IAEA", "COVID-19", "GDP", "CEO", "UNDP", "UNEP",
     "FAO", "ILO", "IOC", "NGO", "NGOs", "OAS", "ECOWAS", "SADC", "CARICOM", "APEC", "IPCC",
 })
+
+
+def office_ok(f: Any) -> bool:
+    """Is the role an office of the place it is given with? A body's office ("Secretary
+    General", "Director-General", a committee's "Chair") held by a national of a country is no
+    office of that country: "Croatia's Secretary General", "Swiss Chair" read the nationality the
+    article gave as the office's place."""
+    role, country = _clean(f.role), _country(f)
+    if not is_country(country):
+        return True
+    bare = re.sub(r"^(?:the\s+)?(?:[A-Z][a-z]+\s+)?", "", role) if role.split()[0] in COUNTRY_ADJ.values() else role
+    return not (re.fullmatch(r"(?:the\s+)?(?:secretary|director)[- ]general|chair(?:man|woman|person)?|"
+                             r"president|vice[- ]president|executive director|commissioner|rapporteur", bare, re.I)
+                and not _HEAD_OF_STATE.match(role) and re.search(r"general|chair|executive|commissioner|rapporteur",
+                                                                 bare, re.I))
 
 
 def role_for_place(f: Any) -> bool:

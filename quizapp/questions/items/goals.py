@@ -290,7 +290,8 @@ summit conference meeting participants delegates delegations members leaders min
 two both all national central regional executive general international joint special standing permanent
 secretary president chair director support funding team teams panel body bloc organisation organization
 union federation association network elections election electoral independent technical working
-directors governors trustees commissioners officials
+directors governors trustees commissioners officials others some many several most critics analysts allies
+partners donors members observers experts sources
 """.split())
 
 

@@ -28,6 +28,7 @@ from ..labels import (
     _role_label,
     _same_event,
     _the,
+    office_ok,
 )
 from ..normalise import (
     compatible,
@@ -110,7 +111,7 @@ class GroupItems:
             ("people", "Match each person to their role.", person_clash,
              [(f, _name(f), label) for f in c.leaders
               for label in [c.spell_out(_role_label(f), _articles(f))]
-              if label and _name(f) and f.role and role_ok(f) and not _pronoun_led(_name(f))
+              if label and _name(f) and f.role and role_ok(f) and office_ok(f) and not _pronoun_led(_name(f))
               and (_country(f) or _role_complete(f)) and not _general_knowledge(f)
               and not _BAD_ROLE.search(_role_label(f))
               # people named only under a photo are not what the article reports

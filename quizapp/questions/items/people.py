@@ -44,6 +44,7 @@ from ..labels import (
     _role_phrase,
     _surname_forms,
     _who_prompt,
+    office_ok,
     plain_names,
     role_for_place,
 )
@@ -64,6 +65,7 @@ from ..sentences import (
     strip_dateline,
     words,
 )
+from ..story import _NOT_A_PERSON
 from .goals import _named_party
 
 
@@ -73,7 +75,7 @@ class PeopleItems:
 
     def leader(self, f: Any) -> list[_Cand | None]:
         name, role = _name(f), _clean(f.role)
-        if not name or _pronoun_led(name):
+        if not name or _pronoun_led(name) or _NOT_A_PERSON.search(name):
             return []
         if all(is_caption(s.sentence) or not looks_english(s.sentence) for s in f.sources):
             return []  # named only under a photo: not what the article reports
@@ -90,7 +92,8 @@ class PeopleItems:
             return out
         if _general_knowledge(f):
             return out  # "Who is France's President?" is general knowledge
-        if not (_country(f) or _role_complete(f)) or _BAD_ROLE.search(_role_label(f)) or role_for_place(f):
+        if not (_country(f) or _role_complete(f)) or _BAD_ROLE.search(_role_label(f)) or role_for_place(f) \
+                or not office_ok(f):
             return out  # "X is the Leader": of what? A role must say where, and say it cleanly
         c = self.corpus
         if not role_ok(f):
@@ -102,7 +105,7 @@ class PeopleItems:
         holders = c.people_by_role.get(_rkey(f), set())
         commentator = is_commentator(role)
         # foils are offices as complete as the key: a bare "President" or "Sheikh" stands out
-        peers = [g for g in c.leaders if role_ok(g) and is_commentator(_clean(g.role)) == commentator
+        peers = [g for g in c.leaders if role_ok(g) and office_ok(g) and is_commentator(_clean(g.role)) == commentator
                  and (_country(g) or _role_complete(g)) and not _BAD_ROLE.search(_role_label(g))
                  and not _HEAD_OF_STATE.match(_clean(g.role)) or g is f]
         others = [g for g in peers if _name(g) and _pkey(_name(g)) != me]
