@@ -318,3 +318,17 @@ def test_a_body_is_not_signed():
     assert when_question(nlp(s), i, i + 12) is None
     s = "The Lake Basin Agreement was signed in Kisumu on 5 April 1995."
     assert when_question(nlp(s), i, i + 12) == "When was the Lake Basin Agreement signed in Kisumu?"
+
+
+def test_one_quiz_does_not_hold_two_questions_on_a_fact_that_answer_each_other():
+    people = [leader(f"p{i}", n, r, c, s, idx=i + 1) for i, (n, r, c, s) in enumerate([
+        ("Tamsin Oduya", "Minister of Energy", "Zambia", "Zambia's Minister of Energy, Tamsin Oduya, announced the cut."),
+        ("Joel Banda", "Minister of Finance", "Zambia", "Zambia's Minister of Finance, Joel Banda, said imports would rise."),
+        ("Ruth Moyo", "Minister of Energy", "Zimbabwe", "Zimbabwe's Minister of Energy, Ruth Moyo, backed solar plans."),
+        ("Ines Varga", "Minister of Mines", "Zambia", "Zambia's Minister of Mines, Ines Varga, backed the plan."),
+    ])]
+    kept = [q for q in generate(people, random.Random(2)) if q.fact_ids == ["p0"]]
+    for a in kept:
+        for b in kept:
+            if a is not b:
+                assert a.answer not in b.prompt, (a.prompt, b.prompt)

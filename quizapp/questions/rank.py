@@ -45,6 +45,7 @@ def select(cands: Sequence[_Cand], per_fact: int = _PER_FACT, budget: int | None
     prompts: dict[str, list[str]] = {}
     answers: dict[str, list[str]] = {}
     per_fact_count: dict[str, int] = {}
+    kept_of: dict[str, list[Question]] = {}  # single-fact questions kept, by fact
     # ``budget=0`` keeps every item that passes the checks (for tests of the templates): the
     # one-item-per-sentence rule, which is about what one quiz may hold, is then left out.
     blanked: set[str] = set()
@@ -79,7 +80,10 @@ def select(cands: Sequence[_Cand], per_fact: int = _PER_FACT, budget: int | None
                 n = per_fact_count.get(q.fact_ids[0], 0)
                 if n >= per_fact:
                     continue
+                if not whole_bank and any(_inverse(q, k) for k in kept_of.get(q.fact_ids[0], ())):
+                    continue  # "Who is Chile's Finance Minister?" beside "What is Rodrigo Ibáñez's role?"
                 per_fact_count[q.fact_ids[0]] = n + 1
+                kept_of.setdefault(q.fact_ids[0], []).append(q)
             ps.append(p)
             ans.append(a)
             asked.add((p, a))
@@ -92,6 +96,15 @@ def select(cands: Sequence[_Cand], per_fact: int = _PER_FACT, budget: int | None
         filled.add(c.slot)
         kept.append(q)
     return spread(kept, ARTICLE_BUDGET if budget is None else budget)
+
+
+def _inverse(a: Question, b: Question) -> bool:
+    """Do two questions on one fact give each other away, each naming the other's answer ("Who
+    is Chile's Finance Minister?" / "What is Rodrigo Ibáñez's role?")? One quiz or deck holds one."""
+    def names(q: Question, text: str) -> bool:
+        return any(len(x) > 3 and normalise(x) in normalise(text) for x in [q.answer, *q.accepted_answers[:3]]
+                   if x and x not in ("True", "False"))
+    return names(a, b.prompt) or names(b, a.prompt)
 
 
 def _shows(q: Question) -> bool:
