@@ -332,3 +332,18 @@ def test_one_quiz_does_not_hold_two_questions_on_a_fact_that_answer_each_other()
         for b in kept:
             if a is not b:
                 assert a.answer not in b.prompt, (a.prompt, b.prompt)
+
+
+def test_a_body_by_its_generic_title_points_back_even_before_a_lowercase_phrase():
+    from quizapp.questions.blanks import _question_ok
+
+    assert not _question_ok("Who addressed the Congress for the last time?")
+    assert _question_ok("Who addressed the Congress of the International Hockey Federation?")
+
+
+def test_a_spelled_out_acronym_after_a_modifier_takes_no_second_article():
+    auth = body("m1", "International Rowing Union", ["IRU"], "The International Rowing Union (IRU) met in 2024.")
+    c = _Corpus([auth])
+    assert c.spell_out("The 2026 IRU World Cup will take place in Split.", [ART]) == \
+        "The 2026 International Rowing Union (IRU) World Cup will take place in Split."
+    assert c.spell_out("IRU members met in Split.", [ART]) == "The International Rowing Union (IRU) members met in Split."

@@ -168,7 +168,7 @@ _ANAPHORIC = re.compile(
     r"spokes(?:person|man|woman)|envoy|ambassador|commissioner|director|application|case|request|bid|appeal|"
     r"complaint|ruling|judgment|judgement|verdict|order|motion|petition|vessel|ship|contract|tender|offer|"
     r"strategy|policy|campaign|programme|reform|reforms|package|scheme|facility|loan|budget|work|governments|"
-    r"funds|effort|efforts|matter|situation|crisis)\b", re.IGNORECASE)
+    r"funds|effort|efforts|matter|situation|crisis|partnership|partners|accord|pact)\b", re.IGNORECASE)
 
 # Time told from the day of writing ("today", "on Monday", "last year"): a reader of the item alone
 # cannot place it. And a speaker's or interviewer's own voice ("me", "us", "you").
@@ -305,7 +305,7 @@ _GENERIC_BODY = re.compile(
     r"\b(?:the|The)\s+(?:" + _GENERIC_TITLE + r"\s+){0,3}"
     r"(?:Group|Board|Committee|Council|Commission|Congress|Assembly|Secretariat|Session|Summit|Meeting|"
     r"Conference|Forum|Bureau|Cabinet|Parliament|Presidency|Mission|Panel|Directorate|Authority)\b"
-    r"(?!\s+(?:of|for|on|to|in)\s+(?:the\s+)?[A-Z])(?!\s*\()", re.I)
+    r"(?!\s+(?:of|for|on|to|in)\s+(?:the\s+)?(?-i:[A-Z]))(?!\s*\()", re.I)  # (a capital: "of the Union", not "for the last time")
 
 # "Congress approved ...", "Cabinet has decided ...": which congress?
 _BARE_BODY_SUBJECT = re.compile(r"^(?:Congress|Parliament|Cabinet|Council|Board|Committee|Commission|Secretariat|"

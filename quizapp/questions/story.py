@@ -226,9 +226,10 @@ class _Corpus:
             if hit is not None:
                 spelled = f"{full}'s" if len(hit.group(0)) > len(acr) else f"{full} ({acr})"
                 before = text[:hit.start()]
-                if not re.search(r"\b(?:the|a|an|its|their|his|her|our)\s+$|['’]s\s+$", before, re.I):
-                    # "ADB has been ..." -> "The Asian Development Bank (ADB) has been ..."
-                    start = not before.strip() or re.search(r"[.?!:]\s+$", before)
+                start = not before.strip() or re.search(r"[.?!:]\s+$", before)
+                if start or re.search(r"\b(?:of|by|to|from|with|for|in|at|on|between|and|through|under|via)\s+$", before):
+                    # "ADB has been ..." -> "The Asian Development Bank (ADB) has been ..." (not after a
+                    # modifier: "The 2026 IHU World Cup" keeps its own article)
                     spelled = ("The " if start else "the ") + spelled
                 text = before + spelled + text[hit.end():]
         return text

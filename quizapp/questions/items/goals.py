@@ -106,7 +106,8 @@ class GoalItems:
         text = _cloze_text(v.sentence, c.published.get(v.article))
         if text:
             # (never one item of a list: "a prosperous, inclusive, resilient and _____ Asia")
-            target = v.goal if len(words(v.goal)) <= 8 and len(items) < 3 else None
+            target = v.goal if len(words(v.goal)) <= 8 and len(items) < 3 \
+                and not re.match(r"(?:for|in|at|to|on|by)\s", v.goal) else None  # ("planned for _____": a venue and a year)
             if target:
                 found = _blank(text, [target])
                 if found and _enough_context(found[0]):
