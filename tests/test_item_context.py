@@ -347,3 +347,21 @@ def test_a_spelled_out_acronym_after_a_modifier_takes_no_second_article():
     assert c.spell_out("The 2026 IRU World Cup will take place in Split.", [ART]) == \
         "The 2026 International Rowing Union (IRU) World Cup will take place in Split."
     assert c.spell_out("IRU members met in Split.", [ART]) == "The International Rowing Union (IRU) members met in Split."
+
+
+def test_we_is_the_issuing_body_only_when_the_article_introduces_it_at_the_top():
+    from quizapp.questions.items.goals import _said_there
+
+    top = body("m1", "Lake Basin Authority", ["LBA"], "The Lake Basin Authority (LBA) issued its communiqué on 3 May 2024.", idx=1)
+    low = body("m2", "Regional Observatory", [], "Progress will be reported through the Regional Observatory.", idx=9)
+    c = _Corpus([top, low])
+    assert c.issuer("Lake Basin Authority", ART) and not c.issuer("Regional Observatory", ART)
+
+    class V:
+        resolved = False
+        goal = "share river-flow data every month"
+        sentence = "We agreed to share river-flow data every month."
+
+    v = V()
+    v.actor = "Lake Basin Authority"
+    assert _said_there(v, issuer=True) and not _said_there(v, issuer=False)

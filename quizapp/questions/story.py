@@ -244,6 +244,18 @@ class _Corpus:
                                                         src.sentence))
         return out
 
+    def issuer(self, name: str, article: str) -> bool:
+        """Is ``name`` the body the article introduces at its top (headline or first paragraph)?
+        Its "we" is then the body's own voice (a communiqué, a release); a body named only further
+        down is what the speakers talk about, not who speaks."""
+        n = normalise(re.sub(r"^the\s+", "", name, flags=re.I))
+        for m in self.mechanisms:
+            forms = {normalise(x) for x in [_full_name(m), m.answer or "", *m.aliases] if x}
+            if n in forms and any(src.article == article and src.sentence_idx is not None and src.sentence_idx <= 2
+                                  for src in m.sources):
+                return True
+        return False
+
     def figures_in(self, article: str) -> set[str]:
         """Every figure the article's cited sentences give (with and without thousands commas):
         a false statement made by changing one must not land on another the article states."""
