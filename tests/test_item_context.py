@@ -365,3 +365,35 @@ def test_we_is_the_issuing_body_only_when_the_article_introduces_it_at_the_top()
     v = V()
     v.actor = "Lake Basin Authority"
     assert _said_there(v, issuer=True) and not _said_there(v, issuer=False)
+
+
+def test_people_foils_come_from_the_same_article_not_another_story_of_the_region():
+    a = [leader("a1", "Jan Nowak", "Minister of Foreign Affairs", "Poland",
+                "Poland's Minister of Foreign Affairs, Jan Nowak, welcomed the delegation in Warsaw.", idx=1, article="a.txt"),
+         leader("a2", "Pham Thi Lan", "Deputy Prime Minister", "Vietnam",
+                "Vietnam's Deputy Prime Minister, Pham Thi Lan, arrived in Warsaw.", idx=2, article="a.txt")]
+    b = [leader(f"b{i}", n, r, c, s, idx=i + 1, article="b.txt") for i, (n, r, c, s) in enumerate([
+        ("Rashad Guliyev", "Minister of Digital Development", "Azerbaijan",
+         "Azerbaijan's Minister of Digital Development, Rashad Guliyev, met Jan Nowak in Baku."),
+        ("Aida Seitova", "Minister of Transport", "Kazakhstan", "Kazakhstan's Minister of Transport, Aida Seitova, spoke."),
+        ("Timur Bekov", "Minister of Trade", "Kazakhstan", "Kazakhstan's Minister of Trade, Timur Bekov, also spoke."),
+    ])]
+    # two bodies named in both articles make them one story by the corpus's reckoning
+    shared = [body(f"m{i}", n, [], f"The {n} met in 2024.", idx=7, article="a.txt") for i, n in
+              enumerate(["Middle Corridor Council", "Caspian Transport Forum"])]
+    for m in shared:
+        m.sources.append(Source("b.txt", f"The {m.name} met again in 2024.", 8))
+    facts = [*a, *b, *shared]
+    assert _Corpus(facts).topic_of["a.txt"] == _Corpus(facts).topic_of["b.txt"]
+    for q in generate(facts, random.Random(4), budget=0):
+        if q.fact_ids[0].startswith("a") and q.type in ("multiple_choice", "matching", "true_false"):
+            text = " ".join([q.prompt, *q.choices, *(x for p in q.pairs for x in p)])
+            assert not any(n in text for n in ("Rashad Guliyev", "Aida Seitova", "Timur Bekov", "Kazakh",
+                                               "Azerbaijan")), (q.prompt, q.choices)
+
+
+def test_a_late_official_and_a_bare_ministry_of_a_country_are_no_office_to_ask_about():
+    from quizapp.questions.labels import office_ok
+
+    assert not office_ok(leader("p1", "Jean Delorme", "late former Vice President", "IHF", "x"))
+    assert not office_ok(leader("p2", "Rashad Guliyev", "Minister", "Poland", "x"))

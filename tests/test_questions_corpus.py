@@ -80,9 +80,10 @@ def test_the_seeds_yield_items_of_several_types_and_kinds(seeds):
 def test_every_type_for_unseen_articles(corpus):
     types = {q.type for q in corpus.questions}
     assert {"true_false", "short_answer"} <= types
-    # at least two items an article, each on a sentence no other item shows (precision first:
-    # the weak templates are off, see above)
-    assert len(corpus.questions) >= 2 * len(corpus.raw)
+    # at least three items for every two articles, each on a sentence no other item shows
+    # (precision first: the weak templates are off, see above, and a stem that leans on the story
+    # around it, "the Roadmap", "the corridor", "in April", is not asked)
+    assert 2 * len(corpus.questions) >= 3 * len(corpus.raw)
 
 
 def test_answer_never_in_prompt(corpus):

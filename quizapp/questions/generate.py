@@ -93,6 +93,7 @@ class _Generator(PeopleItems, DateItems, GoalItems, GroupItems):
     ) -> _Cand | None:
         """Fill in a candidate; None if the prompt gives the answer (or an alias of it) away."""
         prompt = re.sub(r"\s+", " ", prompt).strip()
+        prompt = re.sub(r",\s*,", ",", prompt)  # a doubled comma in the source ("Oslo,,") is no part of the item
         answer = answer.strip()
         if not prompt or not answer:
             return None

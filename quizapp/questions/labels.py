@@ -300,8 +300,12 @@ def office_ok(f: Any) -> bool:
     office of that country: "Croatia's Secretary General", "Swiss Chair" read the nationality the
     article gave as the office's place."""
     role, country = _clean(f.role), _country(f)
+    if re.match(r"(?:the\s+)?late\b", role, re.I) or re.search(r"\bof and\b", f"{role} of {country}"):
+        return False  # "the late former Vice President" is no one's office now; "Transport of and Azerbaijan"
     if not is_country(country):
         return True
+    if _BARE_OFFICE.fullmatch(role):
+        return False  # "Poland's Minister": of what? a government has many
     bare = re.sub(r"^(?:the\s+)?(?:[A-Z][a-z]+\s+)?", "", role) if role.split()[0] in COUNTRY_ADJ.values() else role
     return not (re.fullmatch(r"(?:the\s+)?(?:secretary|director)[- ]general|chair(?:man|woman|person)?|"
                              r"president|vice[- ]president|executive director|commissioner|rapporteur", bare, re.I)
@@ -463,7 +467,8 @@ def _surname_forms(name: str) -> list[str]:
     if len(parts) < 3:
         return []
     out: list[str] = []
-    later = [p for p in parts[1:] if p.lower() not in _PARTICLES and len(p.strip(".")) > 2]
+    # (in a name of four parts the second is a given name too: "Ana Lucía Quispe Huamán")
+    later = [p for p in parts[1 if len(parts) < 4 else 2:] if p.lower() not in _PARTICLES and len(p.strip(".")) > 2]
     for p in later:
         out += [p, f"{parts[0]} {p}"]
     if len(later) >= 2:

@@ -168,7 +168,9 @@ _ANAPHORIC = re.compile(
     r"spokes(?:person|man|woman)|envoy|ambassador|commissioner|director|application|case|request|bid|appeal|"
     r"complaint|ruling|judgment|judgement|verdict|order|motion|petition|vessel|ship|contract|tender|offer|"
     r"strategy|policy|campaign|programme|reform|reforms|package|scheme|facility|loan|budget|work|governments|"
-    r"funds|effort|efforts|matter|situation|crisis|partnership|partners|accord|pact)\b", re.IGNORECASE)
+    r"funds|effort|efforts|matter|situation|crisis|partnership|partners|accord|pact|study|studies|portal|platform|"
+    r"roadmap|corridor|route|network|system|database|mechanism|chairmanship|co-chairs|vote|ballot|count)\b",
+    re.IGNORECASE)
 
 # Time told from the day of writing ("today", "on Monday", "last year"): a reader of the item alone
 # cannot place it. And a speaker's or interviewer's own voice ("me", "us", "you").

@@ -227,9 +227,12 @@ class _Corpus:
                 spelled = f"{full}'s" if len(hit.group(0)) > len(acr) else f"{full} ({acr})"
                 before = text[:hit.start()]
                 start = not before.strip() or re.search(r"[.?!:]\s+$", before)
-                if start or re.search(r"\b(?:of|by|to|from|with|for|in|at|on|between|and|through|under|via)\s+$", before):
-                    # "ADB has been ..." -> "The Asian Development Bank (ADB) has been ..." (not after a
-                    # modifier: "The 2026 IHU World Cup" keeps its own article)
+                # the noun phrase's own start: back over numbers and capitalised words ("The 2026 IHU")
+                head = re.sub(r"(?:\b(?:\d[\d.,]*|[A-Z][\w'’-]*)\s+)+$", "", before)
+                if start or not re.search(r"\b(?:the|a|an|its|their|his|her|our|this|that|these|those)\s+$|['’]s\s+$",
+                                          head, re.I) and head == before:
+                    # "When did AIIB begin ..." -> "When did the Asian Infrastructure Investment Bank
+                    # (AIIB) begin ..." (not after a determiner: "The 2026 IHU World Cup")
                     spelled = ("The " if start else "the ") + spelled
                 text = before + spelled + text[hit.end():]
         return text

@@ -103,7 +103,7 @@ class GoalItems:
         # cloze: the goal itself when short, else one list item, in the source sentence (a
         # blanked aim has several fair wordings, so it ranks below the goal's other items; it is
         # kept because a flashcard needs a typed or chosen front)
-        text = _cloze_text(v.sentence, c.published.get(v.article))
+        text = _cloze_text(v.sentence, c.published.get(v.article)) if CLOZE_FOR_AIMS else None
         if text:
             # (never one item of a list: "a prosperous, inclusive, resilient and _____ Asia")
             target = v.goal if len(words(v.goal)) <= 8 and len(items) < 3 \
@@ -274,6 +274,10 @@ ASK_FOR_AIMS = False
 # over four rounds (a generic party as the key, people offered as bodies, an aim that another party
 # stated, a body's mission statement). Off; the aim is restated true or false instead.
 ASK_WHO_AIMED = False
+
+# An aim blanked in its sentence: the blank's span is the parse's, not a phrase a reader would type
+# ("_____" = "40 million euros and Germany"), and the rest of the sentence leans on the story. Off.
+CLOZE_FOR_AIMS = False
 
 # "Which word completes the sentence? ... independent, neutral, united and _____": one item of a
 # list is what the issue and blind reviews call not worth asking (and lists of capitalised words

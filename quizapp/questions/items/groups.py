@@ -76,12 +76,14 @@ class GroupItems:
                     break
         return [g for g in groups if size_min <= len(g)]
 
-    def article_groups(self, rows: list[tuple[Any, str, str]], clash, size_min: int, size_max: int
-                       ) -> list[list[tuple[Any, str, str]]]:
+    def article_groups(self, rows: list[tuple[Any, str, str]], clash, size_min: int, size_max: int,
+                       by_story: bool = True) -> list[list[tuple[Any, str, str]]]:
         """Groups drawn from one topic (an article, or articles on one story) at a time: a matching or
-        ordering item that mixes unrelated articles pairs people and events never seen together."""
+        ordering item that mixes unrelated articles pairs people and events never seen together.
+        People are matched within one article (``by_story=False``): officials of two stories on one
+        region are told apart by their nationality alone."""
         by_article: dict[str, list[tuple[Any, str, str]]] = {}
-        topics = self.corpus.topic_of
+        topics = self.corpus.topic_of if by_story else {}
         for row in rows:
             art = row[0].sources[0].article if row[0].sources else ""
             by_article.setdefault(topics.get(art, art), []).append(row)
@@ -123,7 +125,7 @@ class GroupItems:
             # "the BOJ chief", "the Japanese central bank") cannot be told apart by a reader
         ]
         for key, prompt, clash, rows in specs:
-            for group in self.article_groups(rows, clash, MATCH_MIN, MATCH_MAX):
+            for group in self.article_groups(rows, clash, MATCH_MIN, MATCH_MAX, by_story=key != "people"):
                 facts = [r[0] for r in group]
                 pairs = [[r[1], r[2]] for r in group]
                 answer = "; ".join(f"{left} \u2192 {right}" for left, right in pairs)

@@ -113,7 +113,9 @@ class PeopleItems:
 
         def tier(g: Any) -> int:
             kind = 0 if f.subtype and g.subtype == f.subtype else 1 if set(content_tokens(g.role)) & my_words else 2
-            return kind if self.near(f, g) else kind + FAR
+            # people of the same article only: a minister from another story of the same region is
+            # told apart by nationality alone (blind reviews named such foils as giveaways)
+            return kind if _articles(f) & _articles(g) else kind + FAR
 
         arts = _articles(f)
         who = None if commentator else _who_prompt(f)
@@ -178,7 +180,7 @@ class PeopleItems:
             theirs = _clean(getattr(g, "question", None) or "")
             if theirs and fuzz.token_set_ratio(normalise(theirs), normalise(question)) >= 70:
                 continue
-            pool.append((0 if self.near(f, g) else FAR, other))
+            pool.append((0 if _articles(f) & _articles(g) else FAR, other))
         kw = {"sources": [{"article": src.article, "sentence": src.sentence}],
               "explanation": f"The article says: {strip_dateline(src.sentence)}"}
         out: list[_Cand | None] = []
@@ -281,6 +283,8 @@ class PeopleItems:
             return []
         if not _named_party(full):
             return []  # "Board of Directors": whose? A generic body is no answer a reader can give
+        if len(question.split()) < 7:
+            return []  # "Which organisation will meet in Phnom Penh?": too little to tell which
         prompt = f"Which {noun} {question[4:]}"
         if _echoed(full, prompt) or any(_echoed(a, prompt) for a in f.aliases if not is_acronym(a)):
             return []  # "... on UNESCO's World Heritage List?": the key's own words give it away
