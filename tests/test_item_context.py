@@ -397,3 +397,10 @@ def test_a_late_official_and_a_bare_ministry_of_a_country_are_no_office_to_ask_a
 
     assert not office_ok(leader("p1", "Jean Delorme", "late former Vice President", "IHF", "x"))
     assert not office_ok(leader("p2", "Rashad Guliyev", "Minister", "Poland", "x"))
+
+
+def test_a_question_with_a_relative_clause_set_inside_is_not_asked():
+    from quizapp.questions.blanks import _question_ok
+
+    assert not _question_ok("Which fund, on which fish plants in Quebec depend, expired in March 2024?")
+    assert _question_ok("Which fund expired in March 2024 in Quebec?")

@@ -80,7 +80,12 @@ def _question_ok(question: str) -> bool:
     it was not cut before a clause it needs ("... signed in Brasília at a time?", the rest being
     "when ...")."""
     return stands_alone(question.rstrip("?") + ".") and len(question.split()) <= 22 \
-        and not _CUT_BEFORE_CLAUSE.search(question)
+        and not _CUT_BEFORE_CLAUSE.search(question) and not _NESTED_CLAUSE.search(question)
+
+
+# "Which fund, on which fish plants in Quebec depend, expired?": a relative clause set inside a
+# question reads as a machine's; the question is asked plainly or not at all.
+_NESTED_CLAUSE = re.compile(r",\s+(?:(?:on|in|of|for|to|from|by|with|under)\s+)?(?:which|whom|whose)\b", re.I)
 
 
 _CUT_BEFORE_CLAUSE = re.compile(r"\b(?:at|in|on|by|from|for)\s+(?:a|an|the)\s+(?:time|moment|period|way|day|point|stage|"
