@@ -404,3 +404,29 @@ def test_a_question_with_a_relative_clause_set_inside_is_not_asked():
 
     assert not _question_ok("Which fund, on which fish plants in Quebec depend, expired in March 2024?")
     assert _question_ok("Which fund expired in March 2024 in Quebec?")
+
+
+def test_post_round_20_slips_are_caught():
+    from quizapp.questions.blanks import _question_ok
+    from quizapp.questions.labels import office_ok
+    from quizapp.questions.items.goals import _goal_reads_alone
+
+    auth = body("m1", "European Judo Union", ["EJU"], "The European Judo Union (EJU) met in 2024.")
+    assert _Corpus([auth]).spell_out("The ordinary EJU Congress met in Budapest.", [ART]) == \
+        "The ordinary European Judo Union (EJU) Congress met in Budapest."
+    assert not office_ok(leader("p1", "Sam Banda", "Minister of Agriculture", "of an interview with Malawi", "x"))
+    assert not _question_ok("Which initiative paid Grenada and Saint Lucia to do?")
+    rng = random.Random(3)
+    for _ in range(20):
+        changed = change_a_figure("raise the facility to US$500 million", set(), rng)
+        assert changed is None or "1000 million" not in changed
+
+    class V:
+        resolved = False
+        actor = "Mateja Kralj"
+        goal = "lead the continental federation since it was founded in 1950"
+        sentence = "Slovenia's Mateja Kralj became the first woman to lead the continental federation since it was founded in 1950."
+        form = "vp"
+        verb = "aim"
+
+    assert not _goal_reads_alone(V(), "Mateja Kralj aimed to lead the continental federation since it was founded in 1950.")

@@ -88,7 +88,8 @@ def _question_ok(question: str) -> bool:
 _NESTED_CLAUSE = re.compile(r",\s+(?:(?:on|in|of|for|to|from|by|with|under)\s+)?(?:which|whom|whose)\b", re.I)
 
 
-_CUT_BEFORE_CLAUSE = re.compile(r"\b(?:at|in|on|by|from|for)\s+(?:a|an|the)\s+(?:time|moment|period|way|day|point|stage|"
+_CUT_BEFORE_CLAUSE = re.compile(r"\bto do\?$|"  # "Which initiative paid Grenada ... to do?": its object was lost
+                                r"\b(?:at|in|on|by|from|for)\s+(?:a|an|the)\s+(?:time|moment|period|way|day|point|stage|"
                                 r"year|month|week)\?$|\b(?:at|in|on|by|for|of|with|to|and|the|a|an)\?$", re.I)
 
 

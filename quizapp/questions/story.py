@@ -60,6 +60,24 @@ def _spelled(acronym: str, full: str) -> str | None:
 _NOT_A_PERSON = re.compile(r"\b(?:Inspectorate|Directorate|Ministry|Council|Agency|Commission|Office|Department|"
                            r"Authority|Institute|Service|Committee|Board|Bank|Fund|Union|Organi[sz]ation|Secretariat|"
                            r"Parliament|Assembly|Government|Court|Forum|Centre|Center|University|Federation)\b")
+_DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those"}
+_NP_BREAK = {"of", "by", "to", "from", "with", "for", "in", "at", "on", "and", "did", "does", "do", "will", "was",
+             "were", "is", "are", "when", "who", "which"}
+
+
+def _has_determiner(before: str) -> bool:
+    """Does the noun phrase that ends ``before`` have its determiner already, a few words back
+    ("The 2026 | IHU World Cup", "the ordinary | EJU Congress", "the EJU's | board")? Walking back
+    over at most three words, a preposition, a verb or punctuation ends the phrase first."""
+    for w in reversed(before.split()[-3:]):
+        low = w.lower()
+        if low in _DETERMINERS or low.endswith(("'s", "’s")):
+            return True
+        if low in _NP_BREAK or re.search(r"[,;:.?!]$", w):
+            return False
+    return False
+
+
 # A run of capitals that may be an acronym ("ZRA", "C5+1", "BCEAO's" without its "'s")
 _ACRONYM_IN_TEXT = re.compile(r"\b[A-Z][A-Za-z0-9&+\-]{1,9}\b")
 _STATE_OFFICE = re.compile(r"\b(?:minister|president|prime minister|secretary of state|chancellor|governor)\b", re.I)
@@ -228,9 +246,7 @@ class _Corpus:
                 before = text[:hit.start()]
                 start = not before.strip() or re.search(r"[.?!:]\s+$", before)
                 # the noun phrase's own start: back over numbers and capitalised words ("The 2026 IHU")
-                head = re.sub(r"(?:\b(?:\d[\d.,]*|[A-Z][\w'’-]*)\s+)+$", "", before)
-                if start or not re.search(r"\b(?:the|a|an|its|their|his|her|our|this|that|these|those)\s+$|['’]s\s+$",
-                                          head, re.I) and head == before:
+                if start or not _has_determiner(before):
                     # "When did AIIB begin ..." -> "When did the Asian Infrastructure Investment Bank
                     # (AIIB) begin ..." (not after a determiner: "The 2026 IHU World Cup")
                     spelled = ("The " if start else "the ") + spelled

@@ -355,6 +355,9 @@ def _goal_reads_alone(v: Any, statement: str, issuer: bool = False) -> bool:
         return False  # "will contribute $52 million": to what? the sentence's project is elsewhere
     if _CLOCK.search(statement) or _BY_OFFICE.match(v.actor):
         return False
+    first = re.escape(" ".join(v.goal.split()[:2]))
+    if re.search(rf"\b(?:first|second|third|last|only|\w+est)\b(?:\s+[\w-]+){{0,3}}\s+to\s+{first}", v.sentence, re.I):
+        return False  # "the first woman to lead the federation", "the strongest cyclone to hit ...": no aim
     if len(re.sub(r"[\d.,%$€£]+", " ", v.goal).split()) < 4:
         return False  # "Mongolia will host in 2025": host what? too thin to be true or false about
     that = re.search(r"\bthat\s+(.+)$", v.goal)
@@ -402,6 +405,8 @@ def change_a_figure(goal: str, taken: set[str], rng: Any) -> str | None:
         options = [f"{value * k:.{places}f}" for k in (1.5, 0.5, 2, 1.25)]
     else:
         options = [str(round(value * k)) for k in (1.5, 2, 0.5, 3) if round(value * k) >= 1]
+        if re.match(r"\s*(?:million|billion|m\b|bn\b)", goal[m.end(1):]):
+            options = [o for o in options if int(o) < 1000]  # never "1000 million": the changed figure shows
         if "," in text:
             options = [f"{int(o):,}" for o in options]
     options = [o for o in options if o != text and o.replace(",", "") not in taken and o not in taken]
