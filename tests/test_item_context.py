@@ -408,8 +408,8 @@ def test_a_question_with_a_relative_clause_set_inside_is_not_asked():
 
 def test_post_round_20_slips_are_caught():
     from quizapp.questions.blanks import _question_ok
-    from quizapp.questions.labels import office_ok
     from quizapp.questions.items.goals import _goal_reads_alone
+    from quizapp.questions.labels import office_ok
 
     auth = body("m1", "European Judo Union", ["EJU"], "The European Judo Union (EJU) met in 2024.")
     assert _Corpus([auth]).spell_out("The ordinary EJU Congress met in Budapest.", [ART]) == \
