@@ -23,7 +23,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 import orjson
-from sqlalchemy import Text, cast, delete, func, insert, select
+from sqlalchemy import Integer, String, Text, any_, bindparam, cast, delete, func, insert, select
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session
 
 from ..corpus.parse import parse_article
@@ -99,24 +100,35 @@ def _keys_of_articles(session: Session, article_ids: list[int]) -> set[str]:
 def _neighbourhood(session: Session, collection_id: int, keys: set[str]) -> list[tuple[int, dict]]:
     """Raw facts (id, data) sharing a key with ``keys``, and those sharing a key with them.
 
-    Three look-ups by index, each with its values spelled out, rather than one statement nesting
-    them: PostgreSQL, estimating the nested hops, scanned the whole key and raw fact tables (a cost
-    growing with the collection) where a few hundred index probes do. The JSON is read as text and
+    Four look-ups by index (the keys' raw facts, their keys, those keys' raw facts, their data), each
+    given its values, rather than one statement nesting them: PostgreSQL, estimating the nested
+    hops, scanned the whole key and raw fact tables (a cost growing with the collection) where a
+    few hundred index probes do. The JSON is read as text and
     decoded here (``_decode``): hundreds of raw facts per article make decoding a real part of the
     cost."""
     if not keys:
         return []
+    pg = session.get_bind().dialect.name == "postgresql"
     first = set(session.scalars(select(RawFactKey.raw_fact_id).where(
-        RawFactKey.collection_id == collection_id, RawFactKey.key.in_(sorted(keys)))))
+        RawFactKey.collection_id == collection_id, _among(RawFactKey.key, keys, pg))))
     if not first:
         return []
     second_keys = set(session.scalars(
-        select(RawFactKey.key).where(RawFactKey.raw_fact_id.in_(sorted(first))).distinct()))
+        select(RawFactKey.key).where(_among(RawFactKey.raw_fact_id, first, pg)).distinct()))
     reach = set(session.scalars(select(RawFactKey.raw_fact_id).where(
-        RawFactKey.collection_id == collection_id, RawFactKey.key.in_(sorted(second_keys)))))
-    rows = session.execute(select(RawFact.id, cast(RawFact.data, Text)).where(RawFact.id.in_(sorted(reach)))
+        RawFactKey.collection_id == collection_id, _among(RawFactKey.key, second_keys, pg))))
+    rows = session.execute(select(RawFact.id, cast(RawFact.data, Text)).where(_among(RawFact.id, reach, pg))
                            .order_by(RawFact.id))
     return [(rid, _decode(data)) for rid, data in rows]
+
+
+def _among(column, values: set, pg: bool):
+    """``column IN values``. On PostgreSQL one array parameter (``= ANY``) rather than a parameter
+    per value: a thousand raw fact ids bound one by one cost more than the look-up they feed."""
+    if pg:
+        item = Integer if isinstance(next(iter(values)), int) else String
+        return column == any_(bindparam(None, sorted(values), type_=ARRAY(item)))
+    return column.in_(sorted(values))
 
 
 def _decode(text: str) -> dict:
