@@ -108,7 +108,7 @@ def _neighbourhood(session: Session, collection_id: int, keys: set[str]) -> list
     cost."""
     if not keys:
         return []
-    pg = session.get_bind().dialect.name == "postgresql"
+    pg = _is_pg(session)
     first = set(session.scalars(select(RawFactKey.raw_fact_id).where(
         RawFactKey.collection_id == collection_id, _among(RawFactKey.key, keys, pg))))
     if not first:
@@ -120,6 +120,10 @@ def _neighbourhood(session: Session, collection_id: int, keys: set[str]) -> list
     rows = session.execute(select(RawFact.id, cast(RawFact.data, Text)).where(_among(RawFact.id, reach, pg))
                            .order_by(RawFact.id))
     return [(rid, _decode(data)) for rid, data in rows]
+
+
+def _is_pg(session: Session) -> bool:
+    return session.get_bind().dialect.name == "postgresql"
 
 
 def _among(column, values: set, pg: bool):
@@ -238,7 +242,7 @@ def _sync_collection(session: Session, collection_id: int, article_ids: set[int]
     live_articles = dict(session.execute(
         select(Article.key, Article.id).where(
             Article.collection_id == collection_id, Article.retired_at.is_(None),
-            Article.key.in_(sorted(cited_keys)))
+            _among(Article.key, cited_keys, _is_pg(session)))
     ).all()) if cited_keys else {}
     counts = changes.counts
     now = utcnow()
@@ -324,7 +328,7 @@ def _source_rows(session: Session, fact_ids: list[int]) -> dict[int, dict[Source
     for sid, fact_id, aid, idx, text, ss, se in session.execute(
         select(FactSource.id, FactSource.fact_id, FactSource.article_id, _sentence_idx(), FactSource.text,
                FactSource.span_start, FactSource.span_end)
-        .where(FactSource.fact_id.in_(sorted(fact_ids)))
+        .where(_among(FactSource.fact_id, set(fact_ids), _is_pg(session)))
         .order_by(FactSource.id)
     ):
         out[fact_id].setdefault((aid, idx, text, ss, se), []).append(sid)
