@@ -14,10 +14,10 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
-from ..models import Article, ArticleFile, Sentence, utcnow
+from ..models import Article, ArticleFile, FactSource, Sentence, utcnow
 from .formats import EXTENSIONS, MEDIA_TYPES, Limits, extension, parse_file
 from .parse import ArticleError, ParsedArticle
 
@@ -107,6 +107,12 @@ def store_article(
         session.add(art)
         session.flush()
     else:
+        # The article's fact sources outlive its old sentences (which cascade to them): the fact
+        # sync finds the facts this article cited through them, and retires those that only its old
+        # text gave; with the sources gone too such facts stayed live after an edit.
+        session.execute(update(FactSource).where(FactSource.article_id == art.id,
+                                                 FactSource.sentence_id.is_not(None))
+                        .values(sentence_id=None).execution_options(synchronize_session=False))
         session.execute(delete(Sentence).where(Sentence.article_id == art.id)
                         .execution_options(synchronize_session=False))
         session.expire(art, ["sentences"])

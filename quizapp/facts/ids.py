@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import lru_cache
 
 
 def fact_id(kind: str, *parts: str) -> str:
@@ -16,7 +17,10 @@ def fact_id(kind: str, *parts: str) -> str:
     return hashlib.sha1(key.encode(), usedforsecurity=False).hexdigest()[:16]
 
 
+@lru_cache(maxsize=1 << 15)
 def _key(text: str | None) -> str:
+    """The plain form of a name, event or goal that ids and merge keys compare. Cached (pure): a
+    merge after each new article asks again about every raw fact sharing a key with it."""
     s = (text or "").replace("’", "'").replace("‘", "'").lower()
     s = re.sub(r"\W+", " ", s).strip()
     return re.sub(r"^the\s+", "", s)

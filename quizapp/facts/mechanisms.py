@@ -169,8 +169,10 @@ def normalise(name: str) -> str:
     return key
 
 
+@lru_cache(maxsize=1 << 14)
 def acronym_of(name: str) -> str:
-    """Initials of the significant words ("Belt and Road Initiative" -> "BRI")."""
+    """Initials of the significant words ("Belt and Road Initiative" -> "BRI"). Cached (pure), as
+    ``normalise`` is."""
     letters = []
     for w in re.split(r"[\s-]+", name):
         if w and w[0].isupper():

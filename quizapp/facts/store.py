@@ -18,10 +18,13 @@ new row when one more article names it.
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from sqlalchemy import delete, func, insert, select
+import orjson
+from sqlalchemy import Integer, String, Text, any_, bindparam, cast, delete, func, insert, select
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session
 
 from ..corpus.parse import parse_article
@@ -95,15 +98,50 @@ def _keys_of_articles(session: Session, article_ids: list[int]) -> set[str]:
 
 
 def _neighbourhood(session: Session, collection_id: int, keys: set[str]) -> list[tuple[int, dict]]:
-    """Raw facts (id, data) sharing a key with ``keys``, and those sharing a key with them."""
+    """Raw facts (id, data) sharing a key with ``keys``, and those sharing a key with them.
+
+    Four look-ups by index (the keys' raw facts, their keys, those keys' raw facts, their data), each
+    given its values, rather than one statement nesting them: PostgreSQL, estimating the nested
+    hops, scanned the whole key and raw fact tables (a cost growing with the collection) where a
+    few hundred index probes do. The JSON is read as text and
+    decoded here (``_decode``): hundreds of raw facts per article make decoding a real part of the
+    cost."""
     if not keys:
         return []
-    first = select(RawFactKey.raw_fact_id).where(
-        RawFactKey.collection_id == collection_id, RawFactKey.key.in_(sorted(keys)))
-    second_keys = select(RawFactKey.key).where(RawFactKey.raw_fact_id.in_(first))
-    reach = select(RawFactKey.raw_fact_id).where(
-        RawFactKey.collection_id == collection_id, RawFactKey.key.in_(second_keys))
-    return list(session.execute(select(RawFact.id, RawFact.data).where(RawFact.id.in_(reach))))
+    pg = _is_pg(session)
+    first = set(session.scalars(select(RawFactKey.raw_fact_id).where(
+        RawFactKey.collection_id == collection_id, _among(RawFactKey.key, keys, pg))))
+    if not first:
+        return []
+    second_keys = set(session.scalars(
+        select(RawFactKey.key).where(_among(RawFactKey.raw_fact_id, first, pg)).distinct()))
+    reach = set(session.scalars(select(RawFactKey.raw_fact_id).where(
+        RawFactKey.collection_id == collection_id, _among(RawFactKey.key, second_keys, pg))))
+    rows = session.execute(select(RawFact.id, cast(RawFact.data, Text)).where(_among(RawFact.id, reach, pg))
+                           .order_by(RawFact.id))
+    return [(rid, _decode(data)) for rid, data in rows]
+
+
+def _is_pg(session: Session) -> bool:
+    return session.get_bind().dialect.name == "postgresql"
+
+
+def _among(column, values: set, pg: bool):
+    """``column IN values``. On PostgreSQL one array parameter (``= ANY``) rather than a parameter
+    per value: a thousand raw fact ids bound one by one cost more than the look-up they feed."""
+    if pg:
+        item = Integer if isinstance(next(iter(values)), int) else String
+        return column == any_(bindparam(None, sorted(values), type_=ARRAY(item)))
+    return column.in_(sorted(values))
+
+
+def _decode(text: str) -> dict:
+    """A raw fact's stored JSON. orjson reads the same JSON several times faster; what it refuses
+    (NaN, integers past 64 bits: never written by the extractor, but valid to ``json``) falls back."""
+    try:
+        return orjson.loads(text)
+    except orjson.JSONDecodeError:
+        return json.loads(text)
 
 
 def merged_facts(session: Session, collection_id: int) -> list[PureFact]:
@@ -111,7 +149,7 @@ def merged_facts(session: Session, collection_id: int) -> list[PureFact]:
     from .merge import merge
 
     rows = session.scalars(select(RawFact.data).join(Article, Article.id == RawFact.article_id).where(
-        RawFact.collection_id == collection_id, Article.retired_at.is_(None)))
+        RawFact.collection_id == collection_id, Article.retired_at.is_(None)).order_by(RawFact.id))
     return merge([fact_from_json(d) for d in rows])
 
 
@@ -204,7 +242,7 @@ def _sync_collection(session: Session, collection_id: int, article_ids: set[int]
     live_articles = dict(session.execute(
         select(Article.key, Article.id).where(
             Article.collection_id == collection_id, Article.retired_at.is_(None),
-            Article.key.in_(sorted(cited_keys)))
+            _among(Article.key, cited_keys, _is_pg(session)))
     ).all()) if cited_keys else {}
     counts = changes.counts
     now = utcnow()
@@ -270,16 +308,27 @@ def _sync_collection(session: Session, collection_id: int, article_ids: set[int]
     return changes
 
 
+def _sentence_idx():
+    """A source's sentence index, looked up row by row (a correlated scalar subquery). A join let
+    PostgreSQL's planner hash the whole sentence table, the biggest in the database, for a few
+    hundred sources; a look-up by primary key per source costs the same at any corpus size."""
+    return select(Sentence.idx).where(Sentence.id == FactSource.sentence_id).scalar_subquery()
+
+
+def _article_key():
+    """A source's article key, looked up row by row (as ``_sentence_idx``, for the same reason)."""
+    return select(Article.key).where(Article.id == FactSource.article_id).scalar_subquery()
+
+
 def _source_rows(session: Session, fact_ids: list[int]) -> dict[int, dict[SourceKey, list[int]]]:
     """The facts' stored sources as plain rows: fact id -> source key -> FactSource ids."""
     out: dict[int, dict[SourceKey, list[int]]] = defaultdict(dict)
     if not fact_ids:
         return out
     for sid, fact_id, aid, idx, text, ss, se in session.execute(
-        select(FactSource.id, FactSource.fact_id, FactSource.article_id, Sentence.idx, FactSource.text,
+        select(FactSource.id, FactSource.fact_id, FactSource.article_id, _sentence_idx(), FactSource.text,
                FactSource.span_start, FactSource.span_end)
-        .outerjoin(Sentence, Sentence.id == FactSource.sentence_id)
-        .where(FactSource.fact_id.in_(sorted(fact_ids)))
+        .where(_among(FactSource.fact_id, set(fact_ids), _is_pg(session)))
         .order_by(FactSource.id)
     ):
         out[fact_id].setdefault((aid, idx, text, ss, se), []).append(sid)
@@ -316,13 +365,12 @@ def pure_facts(session: Session, where, sentences: dict | None = None) -> tuple[
 
     ids = [r.id for r in rows]
     by_fact: dict[int, list[Source]] = defaultdict(list)
+    key_col, idx_col = _article_key(), _sentence_idx()
     for fact_id, key, text, idx, ss, se, sid, aid in session.execute(
-        select(FactSource.fact_id, Article.key, FactSource.text, Sentence.idx, FactSource.span_start,
+        select(FactSource.fact_id, key_col, FactSource.text, idx_col, FactSource.span_start,
                FactSource.span_end, FactSource.sentence_id, FactSource.article_id)
-        .join(Article, Article.id == FactSource.article_id)
-        .outerjoin(Sentence, Sentence.id == FactSource.sentence_id)
         .where(FactSource.fact_id.in_(ids))
-        .order_by(FactSource.fact_id, Article.key, func.coalesce(Sentence.idx, -1),
+        .order_by(FactSource.fact_id, key_col, func.coalesce(idx_col, -1),
                   func.coalesce(FactSource.span_start, 0), func.coalesce(FactSource.span_end, 0), FactSource.id)
     ):
         by_fact[fact_id].append(Source(key, text, idx, (ss, se) if ss is not None else None))

@@ -106,14 +106,17 @@ _FACT_FIELDS = frozenset(Fact.__dataclass_fields__) - {"sources"}
 
 
 def fact_from_json(d: dict) -> Fact:
-    """Inverse of ``fact_to_json``; unknown keys (from a newer extractor) are ignored."""
-    fields_ = {k: v for k, v in d.items() if k in _FACT_FIELDS}
-    sources = [
-        Source(s["article"], s["sentence"], s.get("sentence_idx"),
-               tuple(s["span"]) if s.get("span") else None)
-        for s in d.get("sources", [])
+    """Inverse of ``fact_to_json``; unknown keys (from a newer extractor) are ignored. Kept lean:
+    each merge after an upload decodes every raw fact sharing a key with the article (hundreds)."""
+    fields_ = dict(d)
+    sources = fields_.pop("sources", None) or ()
+    if not fields_.keys() <= _FACT_FIELDS:
+        fields_ = {k: v for k, v in fields_.items() if k in _FACT_FIELDS}
+    fields_["sources"] = [
+        Source(s["article"], s["sentence"], s.get("sentence_idx"), tuple(s["span"]) if s.get("span") else None)
+        for s in sources
     ]
-    return Fact(**fields_, sources=sources)
+    return Fact(**fields_)
 
 
 def public_json(f: Fact) -> dict:

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, case, exists, func, or_, select, update
+from sqlalchemy import ColumnElement, and_, case, exists, false, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from ..collections.access import can_see, can_write
@@ -409,28 +409,44 @@ def learned_factors(session: Session, collection_id: int | None = None) -> dict[
 
     A pattern's counts include the questions the generator has since dropped: once it sinks a
     reported pattern and chooses other questions, the reports still count, so the pattern does
-    not rise again at the next regeneration."""
-    reported = select(QuestionReport.question_id).distinct()
-    rows = session.execute(
-        select(Question.type, Question.fact_kind, func.count(),
-               _count_if(Question.id.in_(reported)), _count_if(Question.review_state == "retired"),
-               _count_if(Question.review_state == "approved"))
-        .where(Question.origin == "generated")
-        .group_by(Question.type, Question.fact_kind)).all()
+    not rise again at the next regeneration.
+
+    Runs after every upload, so it starts from what reviewers and students did (reports, and
+    decisions found by the ``review_state`` index) and counts questions only for the patterns
+    they touched: a pattern nobody reported, retired or approved has factor 1 and is left out,
+    and the bank itself, growing with the corpus, is never read whole."""
+    reported = set(session.scalars(select(QuestionReport.question_id).distinct()))
+    decided = select(Question.id, Question.uid, Question.type, Question.fact_kind, Question.collection_id,
+                     Question.review_state).where(Question.origin == "generated")
+    touched = {row.id: row for row in session.execute(
+        decided.where(Question.review_state.in_(("retired", "approved"))))}
+    if reported:
+        touched.update((row.id, row) for row in session.execute(decided.where(Question.id.in_(sorted(reported)))))
     out: dict[str, float] = {}
-    for qtype, kind, n, rep, ret, app in rows:
-        f = pattern_factor(PatternStats(int(n), int(rep or 0), int(ret or 0), int(app or 0)))
-        if f != 1.0:
-            out[pattern_key(qtype, kind)] = f
+    patterns = sorted({(r.type, r.fact_kind) for r in touched.values()}, key=str)
+    if patterns:
+        rows = session.execute(
+            select(Question.type, Question.fact_kind, func.count(),
+                   _count_if(Question.id.in_(sorted(reported)) if reported else false()),
+                   _count_if(Question.review_state == "retired"),
+                   _count_if(Question.review_state == "approved"))
+            .where(Question.origin == "generated",
+                   or_(*(and_(Question.type == t, Question.fact_kind.is_(None) if k is None else Question.fact_kind == k)
+                         for t, k in patterns)))
+            .group_by(Question.type, Question.fact_kind)).all()
+        for qtype, kind, n, rep, ret, app in rows:
+            f = pattern_factor(PatternStats(int(n), int(rep or 0), int(ret or 0), int(app or 0)))
+            if f != 1.0:
+                out[pattern_key(qtype, kind)] = f
     if collection_id is not None:
-        open_reports = (select(QuestionReport.question_id, func.count().label("n"))
-                        .where(QuestionReport.resolved_at.is_(None)).group_by(QuestionReport.question_id).subquery())
-        for uid, state, n in session.execute(
-                select(Question.uid, Question.review_state, func.coalesce(open_reports.c.n, 0))
-                .outerjoin(open_reports, open_reports.c.question_id == Question.id)
-                .where(Question.collection_id == collection_id, Question.origin == "generated",
-                       or_(Question.review_state.in_(("retired", "approved")), open_reports.c.n > 0))):
-            out[question_key(uid)] = question_factor(int(n), state == "retired", state == "approved")
+        open_reports = dict(session.execute(
+            select(QuestionReport.question_id, func.count()).where(QuestionReport.resolved_at.is_(None))
+            .group_by(QuestionReport.question_id)).all())
+        for qid, row in sorted(touched.items()):
+            n = open_reports.get(qid, 0)
+            if row.collection_id == collection_id and (row.review_state in ("retired", "approved") or n > 0):
+                out[question_key(row.uid)] = question_factor(int(n), row.review_state == "retired",
+                                                             row.review_state == "approved")
     return out
 
 
