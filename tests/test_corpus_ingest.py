@@ -137,3 +137,20 @@ def test_ingest_into_another_collection_keeps_the_library_apart(app, runner):
         assert len(rows) == 2 and cid in rows
     r = runner.invoke(args=["ingest", "--collection", "99999", str(src)])
     assert r.exit_code != 0 and "no collection 99999" in r.output
+
+
+def test_a_long_source_address_is_kept_whole(app, runner, tmp_path):
+    """A page's address with its tracking parameters passes 200 characters; on PostgreSQL the old
+    column refused the article outright."""
+    url = ("https://news.example.org/2024/05/lake-basin-commission-agrees-data-sharing/?utm_campaign=Weekly%2520Brief"
+           "&utm_content=20240503&utm_medium=email&utm_source=Revue%2520Weekly&utm_term=lake-basin-commission-data"
+           "&ref=homepage-top-stories-carousel")
+    assert len(url) > 200
+    path = tmp_path / "lake_basin.txt"
+    path.write_text(f"Lake Basin Commission agrees to share river data\nSource: {url}\n\n"
+                    "The Lake Basin Commission agreed on 3 May 2024 in Kisumu to share river-flow data every month.\n")
+    r = runner.invoke(args=["ingest", str(path)])
+    assert "1 added" in r.output, r.output
+    with app.app_context():
+        art = db.session.scalar(select(Article).where(Article.key == "lake_basin.txt"))
+        assert art.source == url

@@ -96,7 +96,7 @@ def store_article(
     art.title = parsed.title[:500]
     art.published = parsed.published
     art.published_precision = parsed.published_precision
-    art.author = parsed.author
+    art.author = parsed.author[:200] if parsed.author else parsed.author  # (a byline, not a paragraph)
     art.source = parsed.source
     art.content_hash = digest
     art.raw_text = parsed.raw

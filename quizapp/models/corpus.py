@@ -29,7 +29,7 @@ class Article(db.Model):
     # How precise ``published`` is: "day", "month", "year" or None when unknown.
     published_precision: Mapped[str | None] = mapped_column(String(8))
     author: Mapped[str | None] = mapped_column(String(200))
-    source: Mapped[str | None] = mapped_column(String(200))
+    source: Mapped[str | None] = mapped_column(Text)  # a page's address, tracking parameters and all
     content_hash: Mapped[str] = mapped_column(String(64), index=True)
     # The exact file content; sentence offsets point into it.
     raw_text: Mapped[str] = mapped_column(Text)

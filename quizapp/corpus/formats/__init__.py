@@ -163,7 +163,7 @@ def parse_file(key: str, name: str, data: bytes, limits: Limits | None = None,
     if found.published:
         parsed.published, parsed.published_precision = found.published, "day"
     if (found.source or source) and not parsed.source:
-        parsed.source = (found.source or source or "")[:200]
+        parsed.source = (found.source or source or "")[:2000]  # a whole address (the column is text)
     return parsed, found
 
 
