@@ -430,3 +430,31 @@ def test_post_round_20_slips_are_caught():
         verb = "aim"
 
     assert not _goal_reads_alone(V(), "Mateja Kralj aimed to lead the continental federation since it was founded in 1950.")
+
+
+def test_an_office_of_the_commission_names_the_one_commission_of_the_article_or_is_not_asked():
+    one = body("m1", "Danube Commission", [], "The Danube Commission met in Budapest on 3 May 2024.", idx=1)
+    boss = leader("p1", "Eva Horvath", "President", "the Commission",
+                  "Eva Horvath, President of the Commission, opened the session in Budapest.", idx=2)
+    c = _Corpus([one, boss])
+    assert c.placed(boss).country == "Danube Commission"
+    two = body("m2", "European Commission", [], "The European Commission sent an observer.", idx=3)
+    assert _Corpus([one, two, boss]).placed(boss) is None
+    qs = generate([one, two, boss], random.Random(1), budget=0)
+    assert not [q for q in qs if "of the Commission" in q.prompt]
+
+
+def test_housekeeping_dates_are_not_asked():
+    from quizapp.questions.items.dates import _LOGISTICS
+
+    assert _LOGISTICS.search("When will the Bank of Thailand publish its next Monetary Policy Report?")
+    assert _LOGISTICS.search("When did the OSCE mission open its Ulaanbaatar office?")
+    assert not _LOGISTICS.search("When did the Bank of Thailand cut its policy rate to 1.50%?")
+
+
+def test_a_placed_office_is_still_asked_as_who_holds_it():
+    one = body("m1", "Danube Commission", [], "The Danube Commission met in Budapest on 3 May 2024.", idx=1)
+    boss = leader("p1", "Eva Horvath", "President", "the Commission",
+                  "Eva Horvath, President of the Commission, opened the session in Budapest.", idx=2)
+    qs = generate([one, boss], random.Random(1), budget=0)
+    assert [q for q in qs if q.prompt == "According to the article, who is the President of the Danube Commission?"]

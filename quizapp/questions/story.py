@@ -60,6 +60,11 @@ def _spelled(acronym: str, full: str) -> str | None:
 _NOT_A_PERSON = re.compile(r"\b(?:Inspectorate|Directorate|Ministry|Council|Agency|Commission|Office|Department|"
                            r"Authority|Institute|Service|Committee|Board|Bank|Fund|Union|Organi[sz]ation|Secretariat|"
                            r"Parliament|Assembly|Government|Court|Forum|Centre|Center|University|Federation)\b")
+# A place given by a generic head alone: "of the Commission", "the Council".
+_GENERIC_PLACE = re.compile(r"(?:^|\bof\s+)(?:the\s+)?(?P<head>Commission|Council|Committee|Bank|Board|Authority|"
+                            r"Secretariat|Agency|Fund|Union|Assembly|Parliament|Ministry|Office|Forum|Organi[sz]ation|"
+                            r"Federation|Association|Court|Tribunal|Mission|Community)$")
+
 _DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those"}
 _NP_BREAK = {"of", "by", "to", "from", "with", "for", "in", "at", "on", "and", "did", "does", "do", "will", "was",
              "were", "is", "are", "when", "who", "which"}
@@ -262,6 +267,27 @@ class _Corpus:
                 out.setdefault(src.article, set()).add((src.sentence_idx if src.sentence_idx is not None else 99,
                                                         src.sentence))
         return out
+
+    def placed(self, f: Any) -> Any | None:
+        """The leader fact with a place given by its generic head alone ("President of the
+        Commission", country "the Council") named in full: the one body of the article whose name
+        ends in that head. None when the article names none or several (a reader could not tell
+        which: an article may speak of the Danube Commission and the European Commission)."""
+        role, country = _clean(f.role), _clean(f.country)
+        spot = _GENERIC_PLACE.search(role) or _GENERIC_PLACE.fullmatch(country)
+        if spot is None:
+            return f
+        head = spot.group("head").lower()
+        arts = {s.article for s in f.sources}
+        fulls = {_full_name(m) for m in self.mechanisms
+                 if arts & {s.article for s in m.sources} and _full_name(m) and len(_full_name(m).split()) >= 2
+                 and _full_name(m).lower().split()[-1] == head}
+        if len(fulls) != 1:
+            return None
+        full = re.sub(r"^[Tt]he\s+", "", next(iter(fulls)))
+        if _GENERIC_PLACE.fullmatch(country):
+            return replace(f, country=full)
+        return replace(f, role=role[:spot.start("head")] + full + role[spot.end("head"):])
 
     def issuer(self, name: str, article: str) -> bool:
         """Is ``name`` the body the article introduces at its top (headline or first paragraph)?

@@ -102,7 +102,8 @@ class DateItems:
         question = plain_names(_clean(getattr(f, "question", None) or ""))
         # only a date the sentence states: one told from the day of writing ("on Thursday") is
         # the article's own date, trivia to ask for
-        if question and not _src_is_caption(f) and _question_ok(question) and f.sources \
+        if question and not _src_is_caption(f) and _question_ok(question) and not _LOGISTICS.search(question) \
+                and f.sources \
                 and date_offsets(f.sources[0].sentence, iso) and not date_in_range(f.sources[0].sentence, iso) \
                 and not _dates_a_noun(f.sources[0].sentence, iso):
             # "When did the IMF approve a 48-month Extended Fund Facility arrangement?": the fact
@@ -143,6 +144,12 @@ class DateItems:
             out.append(self.true_false(f, text, false, "tf:when", sources=srcs))
         return out
 
+
+# A date of an organisation's housekeeping: when its next report comes out, its next meeting sits,
+# an office opens. Blind reviews judged these not worth asking ("logistics").
+_LOGISTICS = re.compile(r"\b(?:publish|release|issue)\w*\b.*\b(?:report|statement|calendar|minutes|data|bulletin|"
+                        r"review)\b|\bnext\s+(?:meeting|session|congress|summit|assembly|review|round)\b|"
+                        r"\bopen(?:ed|s)?\s+(?:an?|its|their)\s+(?:\w+\s+)?office\b|\bdeadline\b", re.I)
 
 # The article's sentence with its date blanked (cloze, "Which year completes the sentence?") or
 # swapped (true/false). Blind reviews accepted about one in seven over four rounds: a copied

@@ -96,13 +96,16 @@ class PeopleItems:
                 or not office_ok(f):
             return out  # "X is the Leader": of what? A role must say where, and say it cleanly
         c = self.corpus
+        orig, f = f, c.placed(f)
+        if f is None:
+            return out  # "the President of the Commission": the article names no one commission (or two)
         if not role_ok(f):
             # The role is cut off: only the name in its own sentence is safe to ask about.
             out.extend(self.leader_cloze(f, name, accepted))
             return out
         me = _pkey(name)
         my_roles = c.roles_by_person.get(me, set())
-        holders = c.people_by_role.get(_rkey(f), set())
+        holders = c.people_by_role.get(_rkey(orig), set())  # (indexed by the role as the article gave it)
         commentator = is_commentator(role)
         # foils are offices as complete as the key: a bare "President" or "Sheikh" stands out
         peers = [g for g in c.leaders if role_ok(g) and office_ok(g) and is_commentator(_clean(g.role)) == commentator
@@ -122,7 +125,7 @@ class PeopleItems:
         who = c.spell_out(who, arts) if who else None
         if who:
             pool = [(tier(g), _name(g)) for g in others
-                    if _pkey(_name(g)) not in holders and _rkey(g) != _rkey(f)]
+                    if _pkey(_name(g)) not in holders and _rkey(g) != _rkey(orig)]
             if _near_enough(pool):
                 out.append(self.mc([f], "mc:who", who, name, accepted, _near_only(pool), person=True))
             if len(holders) == 1 and c.prominent(f):
