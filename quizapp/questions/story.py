@@ -250,7 +250,6 @@ class _Corpus:
                 spelled = f"{full}'s" if len(hit.group(0)) > len(acr) else f"{full} ({acr})"
                 before = text[:hit.start()]
                 start = not before.strip() or re.search(r"[.?!:]\s+$", before)
-                # the noun phrase's own start: back over numbers and capitalised words ("The 2026 IHU")
                 if start or not _has_determiner(before):
                     # "When did AIIB begin ..." -> "When did the Asian Infrastructure Investment Bank
                     # (AIIB) begin ..." (not after a determiner: "The 2026 IHU World Cup")
