@@ -181,9 +181,8 @@ class GoalItems:
         party's goal swapped in (false in the corpus, often true in the world), never a "not"
         inserted (a reader spots it without the article). Only a specific aim (a name or a number
         in it, or a commitment told at length: "the Committee will consider inscriptions" is a
-        truism) that reads on its own:
-        a named party, no pronoun or "here" pointing back into the article, no letters the article
-        spells out only elsewhere."""
+        truism) that reads on its own: a named party, no pronoun or "here" pointing back into the
+        article, no letters the article spells out only elsewhere."""
         true_stmt = goal_statement(v)
         # specific: a name or a figure in it, or a commitment spelled out at some length ("NATO
         # decided to deepen information-sharing with the operators of cables and pipelines")
@@ -193,7 +192,6 @@ class GoalItems:
         if v.verb == "should" or not true_stmt or not specific \
                 or not _goal_reads_alone(v, true_stmt, c.issuer(v.actor, v.article)):
             return None  # ("Data should be in African hands": an opinion is not true or false)
-        c = self.corpus
         true_stmt = c.spell_out(true_stmt, [v.article])
         if true_stmt is None:
             return None
