@@ -458,3 +458,9 @@ def test_a_placed_office_is_still_asked_as_who_holds_it():
                   "Eva Horvath, President of the Commission, opened the session in Budapest.", idx=2)
     qs = generate([one, boss], random.Random(1), budget=0)
     assert [q for q in qs if q.prompt == "According to the article, who is the President of the Danube Commission?"]
+
+
+def test_a_leader_without_a_role_has_no_office():
+    from quizapp.questions.labels import office_ok
+
+    assert not office_ok(leader("p1", "Ana Lima", "", "Brazil", "x"))

@@ -300,6 +300,8 @@ def office_ok(f: Any) -> bool:
     office of that country: "Croatia's Secretary General", "Swiss Chair" read the nationality the
     article gave as the office's place."""
     role, country = _clean(f.role), _country(f)
+    if not role:
+        return False
     if re.match(r"(?:the\s+)?late\b", role, re.I) or re.search(r"\bof (?:and|of)\b", f"{role} of {country}"):
         return False  # "the late former Vice President" is no one's office now; "Transport of and Azerbaijan"
     if country and not re.match(r"(?:the\s+)?[A-Z0-9]", country):
