@@ -464,3 +464,11 @@ def test_a_leader_without_a_role_has_no_office():
     from quizapp.questions.labels import office_ok
 
     assert not office_ok(leader("p1", "Ana Lima", "", "Brazil", "x"))
+
+
+def test_units_and_named_heads_are_no_slips():
+    from quizapp.questions.sentences import stands_alone
+
+    assert stands_alone("Kenya will build a 1,200 km railway to Uganda by 2030.")
+    assert stands_alone("The Ethiopian economy grew by 7 percent in 2023.")
+    assert not stands_alone("The inflation outlook worsened in 2024.")

@@ -270,7 +270,10 @@ def absolutise(sentence: str, published) -> str:
     # a weekday dropped before its date can leave two prepositions: "until on 17 February 2025"
     return re.sub(r"\b(until|till|by|from|since|before|after|on) (?:on|in) (?=\d|[A-Z][a-z]+ \d)", r"\1 ", out)
 
-_SHORT_WORDS = frozenset("a i am an as at be by do go he if in is it me my no of on or so to up us we ok vs".split())
+# Short English words, and the units and abbreviations news prints in lower case ("a 1,200 km
+# corridor", "US$3 bn", "at 4 pm").
+_SHORT_WORDS = frozenset("a i am an as at be by do go he if in is it me my no of on or so to up us we ok vs "
+                         "km kg mm cm ha bn mn m pm st nd rd th ft lb oz gb mb kb".split())
 
 
 def _broken_word(text: str) -> bool:
@@ -284,7 +287,7 @@ _SURNAME_ONLY = re.compile(r"\b(?:Mr|Ms|Mrs|Dr|Madam|Mister|Prof)\.?\s+[A-Z][\w'
 # Things a story names once and then calls by their head noun ("the outbreak", "the inflation
 # outlook", "the incumbent governor", "the Monetary Board"): which one, the article said before.
 _UNNAMED_HEAD = re.compile(
-    r"\b[Tt]he\s+(?:[A-Za-z]+\s+)?(?:outbreak|epidemic|pandemic|war|crisis|conflict|storm|cyclone|flood|floods|"
+    r"\b[Tt]he\s+(?:[a-z]+\s+)?(?:outbreak|epidemic|pandemic|war|crisis|conflict|storm|cyclone|flood|floods|"
     r"drought|disease|virus|vaccine|outlook|economy|incumbent|tournament|championship|launch|spacecraft|probe|"
     r"orbiter|satellite|rocket|candidate|winner|runner-up|count|tally)\b(?!\s+(?:of|in|on|for)\s+(?:the\s+)?[A-Z])"
     r"|\b[Tt]he\s+(?:Monetary|Policy|Fiscal|Financial|Governing|Executive|Scientific|Organising|Organizing)"
