@@ -472,3 +472,33 @@ def test_units_and_named_heads_are_no_slips():
     assert stands_alone("Kenya will build a 1,200 km railway to Uganda by 2030.")
     assert stands_alone("The Ethiopian economy grew by 7 percent in 2023.")
     assert not stands_alone("The inflation outlook worsened in 2024.")
+
+
+def test_articles_make_one_story_by_a_shared_person_two_shared_bodies_or_two_shared_countries():
+    """``topic_of``: the rules that let facts of two articles meet in one item, each checked on its
+    own, and a story named by its first article whatever order the facts come in."""
+    def cited(f, *articles):
+        f.sources += [Source(a, f.sources[0].sentence, 5) for a in articles]
+        return f
+
+    facts = [
+        # d.txt and e.txt share one person
+        cited(leader("p1", "Ana Ruiz", "Minister of Energy", "Peru", "Peru's Minister of Energy, Ana Ruiz, spoke.",
+                     article="e.txt"), "d.txt"),
+        # f.txt and g.txt share two bodies; g.txt and h.txt share only one
+        cited(body("b1", "Andes Grid Council", [], "The Andes Grid Council met.", article="f.txt"), "g.txt"),
+        cited(body("b2", "Pacific Power Pool", [], "The Pacific Power Pool met.", article="f.txt"), "g.txt"),
+        cited(body("b3", "Lima Energy Forum", [], "The Lima Energy Forum met.", article="g.txt"), "h.txt"),
+        # i.txt and j.txt each have office-holders of Peru and Ecuador
+        *[leader(f"c{i}", n, "Foreign Minister", c, f"{c}'s Foreign Minister, {n}, spoke.", article=a)
+          for i, (n, c, a) in enumerate([("Rosa Paz", "Peru", "i.txt"), ("Luis Vera", "Ecuador", "i.txt"),
+                                         ("Eva Soto", "Peru", "j.txt"), ("Juan Mora", "Ecuador", "j.txt")])],
+        # k.txt shares only one country with i.txt
+        leader("k1", "Iris Lago", "Foreign Minister", "Peru", "Peru's Foreign Minister, Iris Lago, spoke.",
+               article="k.txt"),
+    ]
+    for order in (facts, facts[::-1]):
+        t = _Corpus(list(order)).topic_of
+        assert t["d.txt"] == t["e.txt"] == "d.txt"
+        assert t["f.txt"] == t["g.txt"] == "f.txt" and t["h.txt"] == "h.txt"
+        assert t["i.txt"] == t["j.txt"] == "i.txt" and t["k.txt"] == "k.txt"

@@ -29,6 +29,8 @@ from .render import (
 )
 from .sentences import _ANAPHORIC, cap, clean, find_span, is_caption, is_headline, words
 
+_NON_GOALS = frozenset(normalise(x) for x in NON_GOALS)
+
 # verb lemma -> (question ending for a noun-phrase goal, declarative verb for it,
 #                question ending for an infinitive goal, declarative verb for it)
 GOAL_VERBS: dict[str, tuple[str | None, str | None, str | None, str | None]] = {
@@ -192,6 +194,7 @@ def goal_verb(f: Any, sentence: str, goal_span: tuple[int, int] | None) -> str |
 
 
 def _goal_ok(goal: str, actor_names: set[str], form: str = "np") -> bool:
+    """``actor_names`` are the story's actors and people, normalised."""
     ws = words(goal)
     if not 2 <= len(ws) <= 25:
         return False
@@ -212,7 +215,7 @@ def _goal_ok(goal: str, actor_names: set[str], form: str = "np") -> bool:
     if m and form != "vp" and not re.search(r"\b[A-Z]\w+", goal[:m.start()]) and low[0] != "to":
         return False  # "not interfering in its domestic affairs": whose?
     n = normalise(goal)
-    if n in {normalise(x) for x in NON_GOALS} or any(n == normalise(a) for a in actor_names):
+    if n in _NON_GOALS or n in actor_names:  # an aim that is only a party's name
         return False
     for m in _ANAPHORIC.finditer(goal):
         if m.group(0).split()[0].lower() in ("the", "this", "that", "these", "those") and not re.match(

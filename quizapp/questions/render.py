@@ -135,10 +135,9 @@ def parties(actor: str, leaders: Sequence[Any] = ()) -> frozenset[str]:
             c = _country_of_word(w)
             if c:
                 out.add(normalise(c))
-        for f in leaders:
-            name = clean(getattr(f, "name", None) or getattr(f, "answer", ""))
-            if not name:
-                continue
+        by_last = _leaders_by_last_word(leaders)
+        for name, f in [hit for w in set(normalise(part, drop_article=False).split())
+                        for hit in by_last.get(w, ())]:
             if contains_phrase(part, name) or (len(tokens(name)) > 1 and contains_phrase(part, tokens(name)[-1])
                                                and part[:1].isupper()):
                 out.add(normalise(name))
@@ -146,6 +145,29 @@ def parties(actor: str, leaders: Sequence[Any] = ()) -> frozenset[str]:
                     out.add(normalise(_country_name(f.country)))
         out.add(normalise(mapped) if mapped else key)
     return frozenset(p for p in out if p and p not in {"counterpart", "his", "her"})
+
+
+_PARTIES_MEMO: dict[int, tuple[Sequence[Any], dict[str, list[tuple[str, Any]]]]] = {}
+
+
+def _leaders_by_last_word(leaders: Sequence[Any]) -> dict[str, list[tuple[str, Any]]]:
+    """Leaders (name, fact) by the last word of their normalised name: a name can only be in a
+    text that has its last word, so ``parties`` compares an actor with the few leaders whose
+    surname it contains, not with every leader of the story. Built once per list of leaders
+    (``parties`` runs for every goal of a story)."""
+    memo = _PARTIES_MEMO.get(id(leaders))
+    if memo is not None and memo[0] is leaders:
+        return memo[1]
+    index: dict[str, list[tuple[str, Any]]] = {}
+    for f in leaders:
+        name = clean(getattr(f, "name", None) or getattr(f, "answer", ""))
+        last = normalise(name, drop_article=False).split()[-1:] if name else []
+        if last:
+            index.setdefault(last[0], []).append((name, f))
+    if len(_PARTIES_MEMO) > 8:
+        _PARTIES_MEMO.clear()
+    _PARTIES_MEMO[id(leaders)] = (leaders, index)
+    return index
 
 
 def _country_name(country: str) -> str:

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property
+from itertools import combinations
 from typing import Any
 
 from rapidfuzz import fuzz, process
@@ -133,7 +134,8 @@ class _Corpus:
             seen_events[key] = f.id
             self.events[f.id] = ev
         pairs = article_pairs(self.goals, self.leaders)
-        actor_names = {_clean(f.actor) for f in self.goals if f.actor} | {_name(f) for f in self.leaders}
+        actor_names = {normalise(x) for x in ({_clean(f.actor) for f in self.goals if f.actor}
+                                              | {_name(f) for f in self.leaders}) if x}
         seen_goals: list[tuple[frozenset[str], str]] = []
         for f in self.goals:
             v = goal_view(f, self.leaders, pairs, actor_names)
@@ -149,9 +151,14 @@ class _Corpus:
 
     @cached_property
     def topic_of(self) -> dict[str, str]:
-        """Article -> its topic: articles that share a named person or two named bodies (merged
-        facts citing both), or whose office-holders come from the same two countries, are about one story, so their facts may meet in one matching or
-        ordering item and serve as each other's foils; unrelated articles never mix."""
+        """Article -> its topic: articles that share a named person, or two named bodies (merged
+        facts citing both), or whose office-holders come from the same two countries, are about
+        one story, so their facts may meet in one matching or ordering item and serve as each
+        other's foils; unrelated articles never mix. A topic is named by its first article.
+
+        Each rule is a key that the articles of one story share: a person, a pair of bodies, a
+        pair of countries. Joining the articles that share a key costs what the keys cost, not
+        what every pair of articles would (a body cited by hundreds of articles is one key)."""
         parent: dict[str, str] = {}
 
         def find(a: str) -> str:
@@ -160,30 +167,37 @@ class _Corpus:
                 a = parent[a]
             return a
 
-        shared: dict[tuple[str, str], int] = {}
+        def join(arts: Iterable[str]) -> None:
+            roots = sorted({find(a) for a in arts})
+            for r in roots[1:]:
+                parent[r] = roots[0]  # the first article names the story
+
+        bodies: dict[str, set[str]] = {}  # article -> the bodies it shares with another article
         for f in self.facts:
-            arts = sorted({s.article for s in f.sources})
+            arts = {s.article for s in f.sources}
             for a in arts:
                 find(a)
-            if f.kind in ("leader", "mechanism") and len(arts) > 1:
-                for i, a in enumerate(arts):
-                    for b in arts[i + 1:]:
-                        # one person in common, or two bodies, makes one story
-                        shared[(a, b)] = shared.get((a, b), 0) + (2 if f.kind == "leader" else 1)
+            if len(arts) > 1 and f.kind == "leader":
+                join(arts)  # one person in common makes one story
+            elif len(arts) > 1 and f.kind == "mechanism":
+                for a in arts:
+                    bodies.setdefault(a, set()).add(f.id)
+        by_key: dict[tuple[str, ...], set[str]] = {}
+        for a, ids in bodies.items():
+            for pair in combinations(sorted(ids), 2):  # two bodies in common make one story
+                by_key.setdefault(("body",) + pair, set()).add(a)
         # two articles whose office-holders come from the same two countries report one relation
         countries: dict[str, set[str]] = {}
         for f in self.leaders:
             if f.country:
                 for src in f.sources:
                     countries.setdefault(src.article, set()).add(_country(f))
-        arts = sorted(countries)
-        for i, a in enumerate(arts):
-            for b in arts[i + 1:]:
-                if len(countries[a] & countries[b]) >= 2:
-                    shared[(a, b)] = shared.get((a, b), 0) + 2
-        for (a, b), n in sorted(shared.items()):
-            if n >= 2:
-                parent[find(a)] = find(b)
+        for a, cs in countries.items():
+            for pair in combinations(sorted(cs), 2):
+                by_key.setdefault(("country",) + pair, set()).add(a)
+        for arts in by_key.values():
+            if len(arts) > 1:
+                join(arts)
         return {a: find(a) for a in list(parent)}
 
     @cached_property
