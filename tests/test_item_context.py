@@ -263,7 +263,32 @@ def test_a_persons_pledge_is_made_false_by_another_person_of_the_article_who_sta
         for q in generate([*people, aim], random.Random(seed), budget=0):
             if q.type == "true_false" and q.fact_kind == "goal" and q.answer == "False":
                 falses.add(q.prompt)
-    assert falses == {"Ivo Marić pledged to open a Rowing Federation academy in Split."}
+    # (each person is named with the office the article gives them)
+    assert falses == {"Ivo Marić, treasurer of the Rowing Federation, pledged to open a Rowing Federation "
+                      "academy in Split."}
+
+
+def test_a_person_named_by_surname_or_title_is_named_in_full_with_their_office():
+    s1 = "Nino Kapanadze was elected president of the Caucasus Rowing Union on Saturday in Tbilisi."
+    people = [leader("p1", "Nino Kapanadze", "president of the Caucasus Rowing Union", "Caucasus Rowing Union",
+                     s1, idx=1)]
+
+    def aim(actor, sentence):
+        return Fact(id="g1", kind="goal", statement="", subtype="pledge", actor=actor,
+                    goal="hold 12 regattas outside the capitals by 2027",
+                    answer="hold 12 regattas outside the capitals by 2027", sources=[Source(ART, sentence, 4)])
+
+    for actor, sentence in [("Kapanadze", "In her speech, Kapanadze pledged to hold 12 regattas outside the "
+                                          "capitals by 2027."),
+                            ("Ms. Kapanadze", "Ms. Kapanadze pledged to hold 12 regattas outside the capitals by 2027.")]:
+        trues = {q.prompt for seed in range(6) for q in generate([*people, aim(actor, sentence)], random.Random(seed),
+                                                                  budget=0)
+                 if q.type == "true_false" and q.fact_kind == "goal" and q.answer == "True"}
+        assert trues == {"Nino Kapanadze, president of the Caucasus Rowing Union, pledged to hold 12 regattas "
+                         "outside the capitals by 2027."}, actor
+    # a title before a surname nobody of the article bears: no one to name, no item
+    lone = aim("Mr. Lomidze", "Mr. Lomidze pledged to hold 12 regattas outside the capitals by 2027.")
+    assert not [q for q in generate([*people, lone], random.Random(1), budget=0) if q.fact_kind == "goal"]
 
 
 def test_dates_are_asked_as_plain_questions_not_in_their_copied_sentence():

@@ -74,10 +74,16 @@ _CAPTION_DATE_TAIL = re.compile(
     r"August|September|October|November|December)(?:\s+\d{1,2},)?\s+\d{4}\.?\s*(?:\([^)]*\))?\s*$")
 
 
+# An interviewer's line ("Q: Tea production fell to ... in 2023."): the question's framing,
+# not what the article reports, and its first word is no proper noun.
+_INTERVIEWER = re.compile(r"^(?:Q|Question|Interviewer)\s*[:.]\s")
+
+
 def is_caption(sentence: str) -> bool:
-    """A photo caption or credit, or a verbless list of names and titles (a caption's people)."""
+    """A photo caption or credit, a verbless list of names and titles (a caption's people), or an
+    interviewer's line."""
     s = sentence.strip()
-    return bool(_CAPTION.search(s)) or (";" in s and not _VERB.search(s)) or bool(_CAPTION_DATE_TAIL.search(s)) or \
+    return bool(_CAPTION.search(s)) or bool(_INTERVIEWER.match(s)) or (";" in s and not _VERB.search(s)) or bool(_CAPTION_DATE_TAIL.search(s)) or \
         bool(_CAPTION_LEAD.match(s) and not _FINITE.search(s)) or \
         bool(_CAPTION_SCENE.match(s) and len(s.split()) <= 30 and not _VERB_STRICT.search(s)) or \
         bool(_CAPTION_PRESENT.search(s) and not _VERB_STRICT.search(s))

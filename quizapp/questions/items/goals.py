@@ -149,7 +149,7 @@ class GoalItems:
         if not options:
             return None
         other = self.rng.choice(options)
-        return c.spell_out(_cap(with_the(other)) + true_stmt[len(lead):], [v.article])
+        return c.spell_out(c.introduce(other, v.article) + true_stmt[len(lead):], [v.article])
 
     def goal_person(self, f: Any, v: Any, penalty: float) -> _Cand | None:
         """"Who promised to move at least half of the confederation's courses online?": a named
@@ -202,6 +202,12 @@ class GoalItems:
             false_stmt = false_stmt and c.spell_out(false_stmt, [v.article])
         else:
             false_stmt = self.other_party(v, true_stmt)
+        # a person is named with their office: "Beridze pledged ..." says nothing on its own
+        lead, intro = _cap(with_the(v.actor)), c.introduce(v.actor, v.article)
+        if intro != v.actor:
+            true_stmt = intro + true_stmt[len(lead):] if true_stmt.startswith(lead) else true_stmt
+            if false_stmt and false_stmt.startswith(lead):
+                false_stmt = intro + false_stmt[len(lead):]
         src = [{"article": v.article, "sentence": v.sentence}]
         return self.true_false(f, true_stmt, false_stmt, "tf:goal", sources=src, penalty=penalty)
 

@@ -134,7 +134,8 @@ class PeopleItems:
         label = c.spell_out(_role_label(f), arts)
         if label is None:
             return out  # an office in letters the article never spells out
-        pool = [(tier(g), c.spell_out(_role_label(g), _articles(g))) for g in peers if _rkey(g) not in my_roles]
+        pool = [(tier(g), c.spell_out(_role_label(p), _articles(p))) for g in peers if _rkey(g) not in my_roles
+                for p in [c.placed(g)] if p is not None]
         pool = [(t, v) for t, v in pool if v and not _same_office(v, label)]
         prompt = f"According to the article, what is {_poss(name)} role?" if not commentator else f"Who is {name}?"
         if (_country(f) or _role_complete(f)) and len({v for t, v in pool if t < FAR}) >= 3:
@@ -149,7 +150,8 @@ class PeopleItems:
                 offices.setdefault(tier(g), {}).setdefault((g.role, g.country or ""), g)
         false = None
         for t in sorted(offices):
-            swaps = sorted({s for g in offices[t].values()
+            # (another office placed as the true one is: "the Fund" named in full, or not offered)
+            swaps = sorted({s for g in offices[t].values() for g in [c.placed(g)] if g is not None
                             for s in [c.spell_out(f"{name} is {_role_phrase(g)}", _articles(g))]
                             if s and normalise(s) != normalise(true_stmt or "")})
             if swaps:
