@@ -31,6 +31,31 @@ NATIONALITIES = {
     "venezuelan": "Venezuela", "vietnamese": "Vietnam", "yemeni": "Yemen", "zimbabwean": "Zimbabwe",
     "us": "United States", "u.s.": "United States", "uk": "United Kingdom", "eu": "European Union",
     "european": "European Union",
+    # the rest of the world's nationality adjectives (a closed class: every country, not the ones
+    # some test article happened to name)
+    "andorran": "Andorra", "angolan": "Angola", "bahamian": "Bahamas", "bahraini": "Bahrain",
+    "barbadian": "Barbados", "belizean": "Belize", "beninese": "Benin", "bhutanese": "Bhutan",
+    "bolivian": "Bolivia", "bosnian": "Bosnia", "bruneian": "Brunei", "burkinabe": "Burkina Faso",
+    "burmese": "Myanmar", "burundian": "Burundi", "cameroonian": "Cameroon", "cape verdean": "Cape Verde",
+    "cabo verdean": "Cape Verde", "central african": "Central African Republic", "chadian": "Chad",
+    "comorian": "Comoros", "congolese": "Congo", "costa rican": "Costa Rica", "cypriot": "Cyprus",
+    "djiboutian": "Djibouti", "ecuadorian": "Ecuador", "salvadoran": "El Salvador", "eritrean": "Eritrea",
+    "swazi": "Eswatini", "fijian": "Fiji", "gabonese": "Gabon", "gambian": "Gambia", "ghanaian": "Ghana",
+    "grenadian": "Grenada", "guatemalan": "Guatemala", "guinean": "Guinea", "guyanese": "Guyana",
+    "haitian": "Haiti", "honduran": "Honduras", "icelandic": "Iceland", "ivorian": "Ivory Coast",
+    "jamaican": "Jamaica", "kosovar": "Kosovo", "laotian": "Laos", "lao": "Laos", "liberian": "Liberia",
+    "luxembourgish": "Luxembourg", "malagasy": "Madagascar", "malawian": "Malawi", "maldivian": "Maldives",
+    "malian": "Mali", "maltese": "Malta", "mauritanian": "Mauritania", "mauritian": "Mauritius",
+    "moldovan": "Moldova", "monegasque": "Monaco", "montenegrin": "Montenegro", "mozambican": "Mozambique",
+    "namibian": "Namibia", "nauruan": "Nauru", "new zealand": "New Zealand", "nicaraguan": "Nicaragua",
+    "nigerien": "Niger", "north macedonian": "North Macedonia", "macedonian": "North Macedonia",
+    "omani": "Oman", "panamanian": "Panama", "papua new guinean": "Papua New Guinea",
+    "paraguayan": "Paraguay", "rwandan": "Rwanda", "samoan": "Samoa", "senegalese": "Senegal",
+    "seychellois": "Seychelles", "sierra leonean": "Sierra Leone", "slovenian": "Slovenia",
+    "slovene": "Slovenia", "south sudanese": "South Sudan", "surinamese": "Suriname",
+    "tanzanian": "Tanzania", "timorese": "Timor-Leste", "togolese": "Togo", "tongan": "Tonga",
+    "trinidadian": "Trinidad and Tobago", "tunisian": "Tunisia", "tuvaluan": "Tuvalu", "ugandan": "Uganda",
+    "uruguayan": "Uruguay", "zambian": "Zambia", "nepali": "Nepal", "bangladeshi": "Bangladesh",
 }
 
 # Titles, longest first so "Foreign Minister" wins over "Minister". Lowercase.

@@ -54,6 +54,7 @@ from .rank import ARTICLE_BUDGET, TRUE_FALSE_SHARE, _Cand, learned_score, select
 from .sentences import (
     strip_dateline,
 )
+from .setting import with_setting
 from .story import _Corpus
 from .types import Question
 
@@ -142,6 +143,11 @@ class _Generator(PeopleItems, DateItems, GoalItems, GroupItems):
         spelled = self.corpus.spell_out(prompt, arts, keep=acc)
         if spelled is None:
             return None
+        if qtype in ("multiple_choice", "short_answer") and len(arts) == 1:
+            # "Who headed the Election Observation Mission?": of the article about which country
+            placed = with_setting(spelled, self.corpus.setting.get(next(iter(arts))))
+            if not any(leaks(placed, a) for a in acc):
+                spelled = placed
         if explanation == prompt:
             explanation = spelled  # a true statement explains itself, in the same words
         prompt = spelled

@@ -43,6 +43,7 @@ from .render import (
     role_ok,
 )
 from .render import parties as _parties
+from .setting import dominant_country
 
 
 def _spelled(acronym: str, full: str) -> str | None:
@@ -208,6 +209,12 @@ class _Corpus:
             if len(arts) > 1:
                 join(arts)
         return {a: find(a) for a in list(parent)}
+
+    @cached_property
+    def setting(self) -> dict[str, str | None]:
+        """Article -> the one country it is about (``setting.dominant_country`` of the sentences
+        its facts cite), or None."""
+        return {art: dominant_country(text for _i, text in sents) for art, sents in self._sentences.items()}
 
     @cached_property
     def published(self) -> dict[str, date]:

@@ -1,0 +1,75 @@
+"""Where an article's story happens, so that a question from it can say so.
+
+Blind reviews failed questions that are right about the article but not on their own: "Who headed
+the Election Observation Mission?" (of which election?), "When did the Council of Ministers abolish
+the minimum export price?" (which country's?). A writer would name the country. When an article is
+plainly about one country (named far more often than any other) and a question names none, the
+question says which article it asks about: "According to the article about Madagascar, when did
+the Council of Ministers ...?". That is never false, whatever the question's event, which a
+bare "In Madagascar, ..." could be (an article about Madagascar also reports what the EU did).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from functools import lru_cache
+
+# At least this many mentions, and at least twice the next country's: a story about one country,
+# not a meeting of two.
+MIN_MENTIONS = 3
+LEAD_FACTOR = 2
+
+_WH = re.compile(r"^(?:According to the article,\s+)?(?=(?i:who|when|which|what|in which|how)\b)")
+
+
+@lru_cache(maxsize=1)
+def _places() -> tuple[re.Pattern, dict[str, str]]:
+    """One pattern for every country name, nationality and capital the app knows, and each form's
+    country."""
+    from ..facts.leaders import COUNTRIES
+    from ..facts.lexicon import NATIONALITIES
+    from .render import CAPITALS
+
+    country_of: dict[str, str] = {}
+    for form, country in COUNTRIES.items():
+        country_of[re.sub(r"^the\s+", "", form)] = country
+    for adj, country in NATIONALITIES.items():
+        country_of.setdefault(adj, country)
+    for capital, country in CAPITALS.items():
+        country_of.setdefault(capital, country)
+    country_of = {form: c for form, c in country_of.items() if c != "European Union"}
+    # (a union of countries has no setting of its own: "the European Parliament delegation" names none)
+    forms = sorted(country_of, key=len, reverse=True)
+    # capitalised in the text: "Chinese", "Madagascar" (never the "chad" of a word, the "us" of "us")
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])", re.IGNORECASE)
+    return pattern, country_of
+
+
+def places_in(text: str) -> list[str]:
+    """The countries ``text`` names (by name, nationality or capital), once per mention."""
+    pattern, country_of = _places()
+    return [country_of[m.group(0).lower()] for m in pattern.finditer(text) if m.group(0)[:1].isupper()]
+
+
+def dominant_country(sentences: Iterable[str]) -> str | None:
+    """The one country the sentences keep naming, or None (no country, or two of like weight)."""
+    counts = Counter(c for s in sentences for c in places_in(s))
+    if not counts:
+        return None
+    (top, n), *rest = counts.most_common(2) + [("", 0)]
+    second = rest[0][1]
+    return top if n >= MIN_MENTIONS and n >= LEAD_FACTOR * second else None
+
+
+def with_setting(prompt: str, country: str | None) -> str:
+    """``prompt`` told of the article about ``country`` when it names no country itself; as it
+    was otherwise (no such country, no wh-question, a place already named)."""
+    m = _WH.match(prompt)
+    if country is None or m is None or places_in(prompt):
+        return prompt
+    body = prompt[m.end():]
+    the = "the " if country.lower() in ("united states", "united kingdom", "united arab emirates",
+                                        "philippines", "netherlands") else ""
+    return f"According to the article about {the}{country}, {body[:1].lower()}{body[1:]}"

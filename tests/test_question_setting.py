@@ -1,0 +1,55 @@
+"""Questions that name no country say which article they ask about when the article is plainly
+about one country (``quizapp.questions.setting``)."""
+
+from __future__ import annotations
+
+import random
+
+from quizapp.facts.types import Fact, Source
+from quizapp.questions import generate
+from quizapp.questions.setting import dominant_country, places_in, with_setting
+
+
+def test_countries_are_found_by_name_nationality_and_capital_but_not_in_lowercase_words():
+    assert places_in("The Malagasy government met in Madagascar; Tunisian and Omani envoys came.") == [
+        "Madagascar", "Madagascar", "Tunisia", "Oman"]
+    assert places_in("Let us chad about it") == []  # "us", "chad" in lowercase are words
+    assert places_in("the European Parliament delegation") == []  # a union of countries is no setting
+
+
+def test_one_country_is_the_setting_only_when_it_clearly_leads():
+    assert dominant_country(["Madagascar exported less.", "Malagasy farmers waited.",
+                             "Prices in Madagascar fell.", "France bought more."]) == "Madagascar"
+    assert dominant_country(["Namibia and Botswana signed.", "Namibian and Botswana officials met.",
+                             "Namibia will build it."]) is None  # two of like weight: a meeting of two
+    assert dominant_country(["Madagascar exported less.", "Prices fell."]) is None  # named too rarely
+
+
+def test_a_question_naming_no_country_is_told_of_its_article():
+    assert with_setting("When did the Council of Ministers abolish the minimum export price?", "Madagascar") == (
+        "According to the article about Madagascar, when did the Council of Ministers abolish the minimum "
+        "export price?")
+    assert with_setting("According to the article, who headed the observer mission?", "Philippines") == (
+        "According to the article about the Philippines, who headed the observer mission?")
+    assert with_setting("When did Armenia cut its rate?", "Georgia") == "When did Armenia cut its rate?"
+    assert with_setting("When did the board meet?", None) == "When did the board meet?"
+    assert with_setting("Ana Ruiz chairs the board.", "Peru") == "Ana Ruiz chairs the board."  # no question
+
+
+def test_generated_questions_carry_the_setting_and_never_leak_it():
+    art = "vanilla.txt"
+    lines = ["Madagascar's vanilla exports fell in 2024.", "Malagasy growers blamed the weather.",
+             "The Council of Ministers abolished the minimum export price on 18 January 2024.",
+             "Madagascar will review the rules next year."]
+    facts = [Fact(id="d1", kind="date", statement="", answer="2024-01-18", date="2024-01-18",
+                  event="The Council of Ministers abolished the minimum export price",
+                  question="When did the Council of Ministers abolish the minimum export price?",
+                  sources=[Source(art, lines[2], 3)]),
+             Fact(id="d0", kind="date", statement="", answer="2024", date="2024", event="exports fell",
+                  sources=[Source(art, lines[0], 1)]),
+             Fact(id="m1", kind="mechanism", statement="", answer="Vanilla Board", name="Vanilla Board",
+                  subtype="organisation", sources=[Source(art, lines[1], 2), Source(art, lines[3], 4)])]
+    prompts = [q.prompt for q in generate(facts, random.Random(2), budget=0) if q.fact_ids == ["d1"]
+               and q.type in ("multiple_choice", "short_answer")]
+    assert prompts and all(p.startswith("According to the article about Madagascar, when did the Council")
+                           for p in prompts)
