@@ -11,7 +11,7 @@ from quizapp.facts.leaders import house_style_name
 from quizapp.facts.types import Fact, Source
 from quizapp.questions import generate
 from quizapp.questions.blanks import _question_ok
-from quizapp.questions.items.dates import _ahead, _dates_a_noun
+from quizapp.questions.items.dates import _LOGISTICS, _ahead, _aside, _dates_a_noun
 from quizapp.questions.items.goals import _named_party, change_a_figure
 from quizapp.questions.labels import _surname_forms, _who_prompt, plain_names, tidy_role
 from quizapp.questions.story import _Corpus
@@ -527,3 +527,25 @@ def test_articles_make_one_story_by_a_shared_person_two_shared_bodies_or_two_sha
         assert t["d.txt"] == t["e.txt"] == "d.txt"
         assert t["f.txt"] == t["g.txt"] == "f.txt" and t["h.txt"] == "h.txt"
         assert t["i.txt"] == t["j.txt"] == "i.txt" and t["k.txt"] == "k.txt"
+
+
+def test_a_date_told_in_an_aside_about_a_noun_is_backdrop_and_a_mission_opening_logistics():
+    assert _aside("The Harbour Initiative, launched in 2019, has pushed lenders to act.", "2019")
+    assert _aside("SEAB, which began operations in Dakar in 2016, has 40 members.", "2016")
+    assert _aside("The Authority (established in 2018) regulates exports.", "2018")
+    assert not _aside("The Harbour Initiative was launched in 2019.", "2019")  # the sentence's own news
+    assert not _aside("The two banks signed the loan, which was drafted in 2021.", "2021")  # runs to the end
+    assert _LOGISTICS.search("When did the observer mission open in Dakar?")
+    assert not _LOGISTICS.search("When did the commission open the new bridge?")
+
+    def when_items(sentence, published="2025-03-02"):
+        facts = [Fact(id="d1", kind="date", statement="", answer="2019", date="2019", event="launch",
+                      question="When was the Harbour Initiative launched?", sources=[Source(ART, sentence, 4)]),
+                 Fact(id="p", kind="date", subtype="publication", statement="", answer=published, date=published,
+                      sources=[Source(ART, "2 March 2025", 0)])]
+        return [q for q in generate(facts, random.Random(3), budget=0) if q.fact_ids == ["d1"]]
+
+    assert not when_items("The Harbour Initiative, launched in 2019, has pushed lenders to act.")
+    assert when_items("The Harbour Initiative was launched in 2019 by the port authorities of Dakar.")
+    # a recent aside may still be the news
+    assert when_items("The Harbour Initiative, launched in 2019, has pushed lenders to act.", "2020-03-02")
