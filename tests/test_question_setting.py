@@ -53,3 +53,8 @@ def test_generated_questions_carry_the_setting_and_never_leak_it():
                and q.type in ("multiple_choice", "short_answer")]
     assert prompts and all(p.startswith("According to the article about Madagascar, when did the Council")
                            for p in prompts)
+
+
+def test_a_dollar_sign_is_no_mention_of_the_united_states():
+    assert places_in("It cost US$3 million, the US said.") == ["United States"]
+    assert dominant_country(["US$3 million for Peru.", "US$4 million more.", "A further US$1 million."]) is None

@@ -15,6 +15,18 @@ from .lexicon import REPORTING_VERBS, WEEKDAYS
 from .spans import tokens_text
 
 MAX_WORDS = 28
+
+# Verbs whose passive says little without what follows ("asked to approve", "urged to act").
+_NEEDS_COMPLEMENT = {"ask", "urge", "invite", "expect", "request", "require", "encourage", "call", "mandate",
+                     "task", "allow", "authorise", "authorize", "empower", "schedule", "plan"}
+
+# A country's own institution named by its office alone ("the government introduces ...", "the
+# central bank cut ..."): which country's, the article says; the generator asks it only of an
+# article about one country, and names that country.
+NATIONAL_SUBJECT = re.compile(
+    r"(?i:the)\s+(?:government|cabinet|parliament|senate|national assembly|central bank|supreme court|"
+    r"constitutional court|electoral commission|election commission|treasury|ministry of [a-z ,]+|"
+    r"president|prime minister|finance ministry|foreign ministry|health ministry)")
 CLIMB_DEPS = ("pobj", "npadvmod", "appos", "nummod", "compound", "prep", "amod", "nmod", "advmod", "quantmod", "pcomp")
 SIDE_DEPS = ("advcl", "conj", "cc", "parataxis", "punct", "relcl", "mark", "intj", "dep")
 
@@ -362,6 +374,8 @@ def when_question(doc, char_start: int, char_end: int, skip_before: int = 0,
         form = "will"
     elif verb.tag_ == "VBN" and words & {"was", "were"} and all(c.dep_ == "auxpass" for c in aux):
         form = "was" if "was" in words else "were"
+    elif verb.tag_ == "VBN" and words == {"will", "be"} and len(aux) == 2:
+        form = "will"  # "the call for tenders will be issued in October": "When will ... be issued?"
     elif verb.tag_ == "VBN" and words <= {"has", "have"} and words:
         form = "did"
     elif historic_present and verb.tag_ in ("VBZ", "VBP") and not aux:
@@ -386,12 +400,18 @@ def when_question(doc, char_start: int, char_end: int, skip_before: int = 0,
         # "the convention was adopted in 1994": the one convention the article names
         full = resolve(doc[subj_ids[1]].lower_)
         named_as = "the " + re.sub(r"^[Tt]he\s+", "", full) if full else None
-    if named_as is None and (not any(_namey(doc[i]) for i in subj_ids)
-                             or any(doc[i].lower_ in _PRONOUNS for i in subj_ids)):
+    national = named_as is None and NATIONAL_SUBJECT.fullmatch(tokens_text(doc, subj_ids)) is not None
+    if named_as is None and not national and (not any(_namey(doc[i]) for i in subj_ids)
+                                              or any(doc[i].lower_ in _PRONOUNS for i in subj_ids)):
         return None
     asides = [i for i in drop if doc[i].dep_ == "appos" and doc[i].head.i == subj.i
               and not _bracketed(doc, doc[i])]
-    if verb.dep_ not in ("relcl", "acl") and subj.i + 1 < len(doc) and doc[subj.i + 1].text == "," or asides:
+    # a clause set off after the subject is an aside, not a list ("The Sfax station, built with
+    # concessional financing, was inaugurated ..."): its first word is a participle or "which"
+    clause_aside = subj.i + 2 < len(doc) and any(
+        c.dep_ in ("acl", "relcl") and c.left_edge.i == subj.i + 2 for c in subj.children)
+    if verb.dep_ not in ("relcl", "acl") and subj.i + 1 < len(doc) and doc[subj.i + 1].text == "," \
+            and not clause_aside or asides:
         return None  # "Mali, Burkina Faso and Niger": a list the parser may have read as an aside
     ids = _predicate(doc, verb, date_ids, subj)
     if ids is None:
@@ -412,10 +432,17 @@ def when_question(doc, char_start: int, char_end: int, skip_before: int = 0,
     tail = re.sub(r"\s*\([^()]*\)|\s*[()]", "", tail).strip()  # no bracketed acronym or half a bracket
     if tail.split()[-1:] and tail.split()[-1].lower() in ("on", "in", "at", "by", "from", "since", "of", "to", "and"):
         return None
-    if not tail and form in ("did", "will") and verb.lemma_.lower() not in _STANDS_ALONE_VERBS:
+    if form in ("was", "were", "will") and verb.tag_ == "VBN" and any(
+            c.i not in ids and (c.dep_ in ("xcomp", "ccomp", "oprd") or verb.lemma_.lower() in _NEEDS_COMPLEMENT
+                                and c.dep_ == "advcl" and any(x.lower_ == "to" for x in c.children))
+            for c in verb.children):
+        return None  # "When will the Council be asked?": asked to do what went unsaid
+    if not tail and form in ("did", "will") and verb.tag_ != "VBN" and verb.lemma_.lower() not in _STANDS_ALONE_VERBS:
         return None  # "When did the minister call?": the verb needs what it was about
     if re.search(r"\b(?:first|second|third|last|only|next)\s+[\w-]+$", tail):
         return None  # "become the first country": the first to do what?
+    if form == "will" and verb.tag_ == "VBN":
+        lemma = f"be {verb.text}"
     question = f"When {form} {subject} {lemma}{(' ' + tail) if tail else ''}?"
     n = len(question.split())
     if n < 5 or n > 22 or '"' in question or "“" in question or _TRANSLATIONESE.search(question):

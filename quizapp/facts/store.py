@@ -35,7 +35,7 @@ from .types import KIND_FIELDS, fact_from_json, fact_to_json
 from .types import Fact as PureFact
 
 # Bump when the extractor changes what it finds; ``quizapp refresh`` then redoes stale articles.
-EXTRACTOR_VERSION = "13"  # 13: nationality adjectives of every country ("Tunisian", "Malagasy"); 12: a sentence may open on an acronym of any length; an acronym tagged as a common noun names a subject; family names in capitals put in house style; 11: no question of our own words from a headline or a capitalised dateline; 10: "when" with a weekday before the date, bracketed asides; no "who" for a pronoun subject; 9: "which body did it" questions; 8: "who did it" questions of leaders; 7: "when" questions from relative and participle clauses and reported clauses; 6: a "when" question keeps the purpose told after an aside; 5: dates; 4: goals
+EXTRACTOR_VERSION = "14"  # 14: "when" questions of a subject with a clause set off after it, of a plan in the passive ("will be issued"), and of a country's institution named by its office ("the government"); 13: nationality adjectives of every country ("Tunisian", "Malagasy"); 12: a sentence may open on an acronym of any length; an acronym tagged as a common noun names a subject; family names in capitals put in house style; 11: no question of our own words from a headline or a capitalised dateline; 10: "when" with a weekday before the date, bracketed asides; no "who" for a pronoun subject; 9: "which body did it" questions; 8: "who did it" questions of leaders; 7: "when" questions from relative and participle clauses and reported clauses; 6: a "when" question keeps the purpose told after an aside; 5: dates; 4: goals
 
 
 @dataclass

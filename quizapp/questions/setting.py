@@ -43,7 +43,8 @@ def _places() -> tuple[re.Pattern, dict[str, str]]:
     # (a union of countries has no setting of its own: "the European Parliament delegation" names none)
     forms = sorted(country_of, key=len, reverse=True)
     # capitalised in the text: "Chinese", "Madagascar" (never the "chad" of a word, the "us" of "us")
-    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])", re.IGNORECASE)
+    # ("US$3 million" is a currency, no mention of the country)
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w$-])", re.IGNORECASE)
     return pattern, country_of
 
 
@@ -70,6 +71,27 @@ def with_setting(prompt: str, country: str | None) -> str:
     if country is None or m is None or places_in(prompt):
         return prompt
     body = prompt[m.end():]
-    the = "the " if country.lower() in ("united states", "united kingdom", "united arab emirates",
-                                        "philippines", "netherlands") else ""
+    the = "the " if country.lower() in _NEEDS_THE else ""
     return f"According to the article about {the}{country}, {body[:1].lower()}{body[1:]}"
+
+
+_OWN_INSTITUTION = re.compile(r"^(When\s+(?:did|was|were|will)\s+)the\s+(?=[a-z])")
+
+
+def own_institution(question: str, country: str | None) -> str | None:
+    """"When did the government introduce ...?" asked of the article's country: "When did
+    Madagascar's government introduce ...?". None when the article is about no one country: the
+    extractor asks of a country's institution by its office alone (``NATIONAL_SUBJECT``), and
+    only its setting says whose it is. Other questions pass as they are."""
+    from ..facts.events import NATIONAL_SUBJECT
+
+    m = _OWN_INSTITUTION.match(question)
+    if m is None or not NATIONAL_SUBJECT.match(question, m.end(1)):
+        return question
+    if country is None:
+        return None
+    the = "the " if country.lower() in _NEEDS_THE else ""
+    return f"{m.group(1)}{the}{country}'s {question[m.end():]}"
+
+
+_NEEDS_THE = ("united states", "united kingdom", "united arab emirates", "philippines", "netherlands")

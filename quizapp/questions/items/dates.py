@@ -36,6 +36,7 @@ from ..normalise import (
     render_date,
 )
 from ..rank import _Cand
+from ..setting import own_institution
 from ..sentences import (
     strip_dateline,
 )
@@ -101,6 +102,9 @@ class DateItems:
         shifted = [s for s in (_shift(iso, k) for k in steps) if s and free(s)]
         pool += [(1, render_date(s)) for s in shifted]
         question = plain_names(_clean(getattr(f, "question", None) or ""))
+        if question and f.sources:
+            # "When did the government ...?": the government of the country the article is about
+            question = own_institution(question, c.setting.get(f.sources[0].article)) or ""
         # only a date the sentence states: one told from the day of writing ("on Thursday") is
         # the article's own date, trivia to ask for
         if question and not _src_is_caption(f) and _question_ok(question) and not _LOGISTICS.search(question) \
@@ -149,7 +153,8 @@ class DateItems:
 # A date of an organisation's housekeeping: when its next report comes out, its next meeting sits,
 # an office opens. Blind reviews judged these not worth asking ("logistics").
 _LOGISTICS = re.compile(r"\b(?:publish|release|issue)\w*\b.*\b(?:report|statement|calendar|minutes|data|bulletin|"
-                        r"review)\b|\bnext\s+(?:meeting|session|congress|summit|assembly|review|round)\b|"
+                        r"review)\b|\b(?:next|following)\s+(?:[\w-]+\s+){0,2}?(?:meeting|session|congress|summit|assembly|"
+                        r"review|round|conference)\b|\bmeeting\b.*\bbe\s+held\b|"
                         r"\bopen(?:ed|s)?\s+(?:an?|its|their)\s+(?:\w+\s+)?office\b|\bdeadline\b|"
                         r"\b(?:mission|office|bureau|secretariat|embassy|consulate)\s+(?:\w+\s+)?open(?:ed|s)?\b", re.I)
 
