@@ -39,6 +39,10 @@ class ActorContext:
     # Not an actor, but read in the same walk: the last date the text stated, which "a day later",
     # "the following year" and "that July" are told against.
     last_date: str | None = None
+    # A declaration's own preamble ("We, the Ministers of Belgium, the Netherlands and Luxembourg,
+    # meeting in ..."): who "we" are, and the sentence that says so (index, text).
+    signatories: str | None = None
+    preamble: tuple[int, str] | None = None
 
     @property
     def main_org(self) -> str | None:
@@ -85,7 +89,7 @@ def resolve_actor(actor: str, ctx: ActorContext) -> str | None:
     if len(low.split()) > 14:
         return None  # a parse that took a whole clause for the subject
     if low in FIRST_PLURAL:
-        return ctx.main_org or actor
+        return ctx.signatories or ctx.main_org or actor
     if low in ("the two leaders", "both leaders", "the leaders", "the two presidents", "the two ministers"):
         return ctx.last_people or actor
     if low in ("they", "the two countries", "both countries", "the two nations", "both nations"):
@@ -98,3 +102,50 @@ def resolve_actor(actor: str, ctx: ActorContext) -> str | None:
         head = low.split()[-1][:6]
         return ctx.org_with_head(head) or ctx.main_org or actor
     return actor
+
+
+# "We, the Ministers responsible for Energy of the Kingdom of Belgium, ... and the Grand Duchy of
+# Luxembourg, meeting in ...": the preamble of a declaration or communiqué names who "we" are.
+_PREAMBLE = re.compile(r"^\s*(?:\d{1,2}[.)]\s+)?We,\s+(?P<who>.{5,400}?)(?:,\s+|\s+)(?:meeting|met|gathered|"
+                       r"assembled|having|convened|on the occasion)\b")
+_GROUP = re.compile(r"\b(?:the\s+)?(?:\d+\s+)?(?:Member States|member states|Allies|States Parties|Parties|members)"
+                    r"\s+of\s+the\s+(?P<body>[A-Z][\w'’&-]*(?:\s+(?:of|for|and|on|the|[A-Z][\w'’&-]*))*)"
+                    r"|\bthe\s+(?:\d+\s+)?(?P<allies>[A-Z]{2,6})\s+Allies\b")
+_NEEDS_THE = {"netherlands", "philippines", "united states", "united kingdom", "united arab emirates",
+              "gambia", "bahamas", "maldives", "comoros", "seychelles"}
+
+
+def signatories(sentence: str) -> str | None:
+    """Who "we" are by a declaration's preamble: its countries ("Belgium, the Netherlands and
+    Luxembourg"), or the members of the body it names ("the member states of the Indian Ocean Rim
+    Association", "the NATO Allies"); None for any other sentence."""
+    from .leaders import COUNTRIES
+
+    m = _PREAMBLE.match(sentence)
+    if m is None:
+        return None
+    who = m.group("who")
+    found: list[str] = []
+    # every country a run of capitalised words holds ("Republic of Ecuador", "Estonia Maarja Tamm",
+    # "Kingdom of the Netherlands"), in the order the preamble lists them
+    for c in re.finditer(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*", who):
+        words, i = c.group(0).split(), 0
+        while i < len(words):
+            for j in range(min(len(words), i + 4), i, -1):
+                name = COUNTRIES.get(" ".join(words[i:j]).lower())
+                if name:
+                    if name not in found and name != "European Union":
+                        found.append(name)
+                    i = j - 1
+                    break
+            i += 1
+    if len(found) >= 2:
+        named = [f"the {n}" if n.lower() in _NEEDS_THE else n for n in found]
+        return ", ".join(named[:-1]) + " and " + named[-1]
+    g = _GROUP.search(who)
+    if g and g.group("allies"):
+        return f"the {g.group('allies')} Allies"
+    if g:
+        body = re.sub(r"\s*\([^)]*\)?$", "", g.group("body")).strip()
+        return f"the member states of the {body}"
+    return None

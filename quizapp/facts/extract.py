@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from ..corpus.parse import dateline_length, looks_english
-from .actors import ActorContext, resolve_actor
+from .actors import FIRST_PLURAL, ActorContext, resolve_actor, signatories
 from .dates import find_dates
 from .events import TIMELINE_ENTRY, event_for, timeline_question, when_question, who_question
 from .goals import find_goals
@@ -113,6 +113,9 @@ def _actor_context(items, acronyms: dict[str, str], art: ArticleInput) -> ActorC
         for lm in leaders:
             if " " in lm.name:
                 ctx.person_counts[lm.name] += weight
+        if ctx.signatories is None:
+            ctx.signatories = signatories(sent.text)
+            ctx.preamble = sent if ctx.signatories else None
     return ctx
 
 
@@ -383,15 +386,20 @@ def _sentence_facts(doc, art: ArticleInput, sent: SentenceInput, people, acronym
         ))
     # goals
     for g in find_goals(doc):
-        actor = resolve_actor(g.actor, actors or ActorContext())
+        ctx = actors or ActorContext()
+        actor = resolve_actor(g.actor, ctx)
         if actor is None:
             continue
-        actor = _resolve_names(actor, people)
+        if actor != ctx.signatories:  # (countries listed by a preamble are no short names of people)
+            actor = _resolve_names(actor, people)
+        sources = [_src(art, sent, (sent.start + doc[g.lo].idx, sent.start + doc[g.hi].idx + len(doc[g.hi])))]
+        if g.actor.lower() in FIRST_PLURAL and ctx.signatories and actor == ctx.signatories \
+                and ctx.preamble is not None and ctx.preamble.idx != sent.idx:
+            sources.append(_src(art, ctx.preamble))  # the preamble says who "we" are
         facts.append(Fact(
             id=fact_id("goal", actor, g.goal), kind="goal", statement="", answer=g.goal,
             aliases=[], confidence=0.8 if g.verb != "should" else 0.7,
-            sources=[_src(art, sent, (sent.start + doc[g.lo].idx, sent.start + doc[g.hi].idx + len(doc[g.hi])))],
-            actor=actor, goal=g.goal, items=g.items, subtype=g.verb,
+            sources=sources, actor=actor, goal=g.goal, items=g.items, subtype=g.verb,
         ))
     return facts
 

@@ -175,6 +175,10 @@ def _country_name(country: str) -> str:
     return NATIONALITY.get(c.lower(), c)
 
 
+_NAME = r"(?:the\s+)?[A-Z][\w'’-]+(?:\s+(?:of\s+)?[A-Z][\w'’-]+)*"
+_NAME_LIST = re.compile(rf"{_NAME}(?:,\s+{_NAME})+,?\s+and\s+{_NAME}")
+
+
 def named_actor(actor: str, sentence: str = "") -> str | None:
     """The actor as a self-contained named party, or None ("They", "the statement", "both sides")."""
     a = clean(actor)
@@ -186,7 +190,8 @@ def named_actor(actor: str, sentence: str = "") -> str | None:
     # "Xi Jinping and his Russian counterpart, Vladimir Putin" -> "Xi Jinping and Vladimir Putin"
     a = re.sub(r"\b(?:his|her|their)\s+\w+\s+counterparts?,?\s+", "", a)
     # drop an appositive: "China and Russia, both concerned about ..." -> "China and Russia"
-    a = re.split(r",\s+(?=[a-z])|,\s+(?:both|who|which|each)\b", a)[0].strip().rstrip(",")
+    if not _NAME_LIST.fullmatch(a):  # ("Belgium, the Netherlands and Luxembourg" is a list, not an aside)
+        a = re.split(r",\s+(?=[a-z])|,\s+(?:both|who|which|each)\b", a)[0].strip().rstrip(",")
     a = re.sub(r"^both\s+(?=[A-Z])", "", a, flags=re.IGNORECASE)
     a = re.sub(r"\s*\([A-Z][A-Za-z.&-]{1,9}\)", "", a)  # "the International Monetary Fund (IMF) staff"
     ws = words(a)

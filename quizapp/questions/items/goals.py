@@ -336,12 +336,21 @@ _BY_OFFICE = re.compile(r"^(?:the\s+)?(?:[A-Z][a-z]+\s+)?(?:Director|Minister|Pr
                         r"Head|Chief|Commissioner|Spokes\w+|Ambassador|Envoy|Manager|Coordinator)\b(?!\s+[A-Z][a-z]+\s+[A-Z])")
 
 
+_PREAMBLE_WE = re.compile(r"^\s*(?:\d{1,2}[.)]\s+)?We,\s")
+
+
 def _said_there(v: Any, issuer: bool = False) -> bool:
     """Is the party named in the goal's own sentence? "We agreed to ..." in a declaration was
     given to the body the article names most, which is often the topic, not the signatories (a
     wrong key); "He pledged ..." to the last person named. A pair worked out from "the two
     sides" or "both" of one meeting is kept: the article named the pair just before."""
-    if v.resolved or re.search(r"\s(?:and|&)\s", v.actor):
+    if v.resolved:
+        return True
+    if re.search(r"\b(?:[Ww]e|[Oo]ur)\b", v.sentence) and any(
+            s.sentence != v.sentence and _PREAMBLE_WE.match(s.sentence)
+            for s in getattr(getattr(v, "fact", None), "sources", ())):
+        return True  # "We agreed ..." in a declaration whose preamble (cited too) names who "we" are
+    if re.search(r"\s(?:and|&)\s", v.actor):
         return True
     if issuer and re.search(r"\b(?:[Ww]e|[Oo]ur)\b", v.sentence):
         return True  # "We call on ..." in a communiqué the body issues (named at its top)  # ("the two sides", "both" read as the pair the article names: checked there)
@@ -408,7 +417,7 @@ def change_a_figure(goal: str, taken: set[str], rng: Any) -> str | None:
         places = len(plain.split(".")[1])
         options = [f"{value * k:.{places}f}" for k in (1.5, 0.5, 2, 1.25)]
     else:
-        options = [str(round(value * k)) for k in (1.5, 2, 0.5, 3) if round(value * k) >= 1]
+        options = [str(round(value * k)) for k in (1.5, 2, 0.5, 3) if round(value * k) >= 2]  # ("1 gigawatts")
         if re.match(r"\s*(?:million|billion|m\b|bn\b)", goal[m.end(1):]):
             options = [o for o in options if int(o) < 1000]  # never "1000 million": the changed figure shows
         if "," in text:

@@ -1,0 +1,46 @@
+"""A declaration's "we" is who its preamble says ("We, the Ministers of A, B and C, meeting in
+..."): the aims it states are theirs, asked about by name, with the preamble cited."""
+
+from __future__ import annotations
+
+import random
+
+from quizapp.corpus.parse import parse_article
+from quizapp.facts import article_input, extract
+from quizapp.facts.actors import signatories
+from quizapp.questions import generate
+
+DECLARATION = """Joint Declaration on River Freight
+
+Vaduz, 12.05.2025
+
+We, the Ministers of Transport of the Republic of Slovenia, the Kingdom of the Netherlands and the Republic of Croatia, meeting in Vaduz on 12 May 2025, adopt the following declaration.
+
+1. We agree to set up a joint fund of 300 million euros for inland ports by the end of 2026.
+
+2. We call on the European Commission to co-finance the dredging of the Sava corridor.
+"""
+
+
+def test_the_preamble_names_the_countries_or_the_members_of_a_body():
+    assert signatories("We, the Ministers of Transport of the Republic of Slovenia, the Kingdom of the Netherlands "
+                       "and the Republic of Croatia, meeting in Vaduz on 12 May 2025, adopt ...") == (
+        "Slovenia, the Netherlands and Croatia")
+    assert signatories("We, Prime Minister of Estonia Mari Kask and Prime Minister of Latvia Ilze Ozola, meeting "
+                       "in Riga, declare ...") == "Estonia and Latvia"
+    assert signatories("1. We, the Ministers of the Member States of the Gulf of Guinea Commission (GGC), met in "
+                       "Luanda ...") == "the member states of the Gulf of Guinea Commission"
+    assert signatories("We, the Defence Ministers of the 32 NATO Allies, met in Brussels ...") == "the NATO Allies"
+    assert signatories("We agree to set up a joint fund.") is None  # no preamble: nothing to say who
+    assert signatories("We, the undersigned, meeting in Vaduz, agree ...") is None  # nobody named
+
+
+def test_a_declarations_aims_are_its_signatories_and_asked_by_name():
+    art = article_input(parse_article("decl.txt", DECLARATION))
+    goals = [f for f in extract([art]) if f.kind == "goal"]
+    fund = next(f for f in goals if "joint fund" in (f.goal or ""))
+    assert fund.actor == "Slovenia, the Netherlands and Croatia"
+    assert any(s.sentence.startswith("We, the Ministers") for s in fund.sources)  # the preamble is cited
+    statements = {q.prompt for seed in range(4) for q in generate(extract([art]), random.Random(seed), budget=0)
+                  if q.fact_kind == "goal" and q.type == "true_false"}
+    assert any(p.startswith("Slovenia, the Netherlands and Croatia agree to set up a joint fund of") for p in statements)
