@@ -578,3 +578,19 @@ def test_a_date_told_in_an_aside_about_a_noun_is_backdrop_and_a_mission_opening_
     assert when_items("The Harbour Initiative was launched in 2019 by the port authorities of Dakar.")
     # a recent aside may still be the news
     assert when_items("The Harbour Initiative, launched in 2019, has pushed lenders to act.", "2020-03-02")
+
+
+def test_a_date_on_a_coordinated_word_and_a_named_day_after_a_date_stay_with_their_own_clause():
+    from quizapp.facts.events import when_question
+    from quizapp.facts.nlp import load_nlp
+
+    text = "Applications for the Harbour Grant will open on 2 April 2024 and close on 31 May 2024."
+    nlp = load_nlp()
+    asked = when_question(nlp(text), text.index("31 May"), text.index("31 May") + len("31 May 2024"))
+    assert asked is None or "close" in asked  # never "When will applications ... open?" for the closing day
+    text = "Peru will open a new seed bank in Cusco on 5 June 2025, World Environment Day, with support from donors."
+    start = text.index("5 June")
+    assert when_question(nlp(text), start, start + len("5 June 2025")) == (
+        "When will Peru open a new seed bank in Cusco with support from donors?")
+    from quizapp.questions.sentences import is_caption
+    assert is_caption("QUESTION (Sara Haddad, Radio Amman): The Authority has promised to close illegal wells.")

@@ -58,3 +58,13 @@ def test_generated_questions_carry_the_setting_and_never_leak_it():
 def test_a_dollar_sign_is_no_mention_of_the_united_states():
     assert places_in("It cost US$3 million, the US said.") == ["United States"]
     assert dominant_country(["US$3 million for Peru.", "US$4 million more.", "A further US$1 million."]) is None
+
+
+def test_a_body_named_by_its_members_alone_needs_a_country_or_a_bloc():
+    from quizapp.questions.setting import unplaced_council
+
+    assert unplaced_council("Who took over the rotating chairmanship of the Conference of Heads of State?")
+    assert not unplaced_council("According to the article about Djibouti, when did the Council of Ministers meet?")
+    assert not unplaced_council("When did the ECCAS Conference of Heads of State meet?")
+    assert not unplaced_council("When did the Council of Ministers of the Andean Community meet?")
+    assert places_in("Basotho farmers and Batswana traders") == ["Lesotho", "Botswana"]

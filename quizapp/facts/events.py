@@ -234,6 +234,19 @@ def _weekday_before(doc, start: int) -> set[int]:
     return ids
 
 
+def _named_day_after(doc, end: int) -> set[int]:
+    """"on 20 May 2024, World Bee Day,": the day's name after the date belongs to the date phrase
+    (left in a question it would dangle: "... in Ljubljana World Bee Day?")."""
+    if end >= len(doc) or doc[end].text != ",":
+        return set()
+    i = end + 1
+    while i < len(doc) and doc[i].text[:1].isupper() and doc[i].pos_ in ("PROPN", "NOUN"):
+        i += 1
+    if i > end + 1 and doc[i - 1].lower_ in ("day", "eve"):
+        return set(range(end, min(i + 1, len(doc)) if i < len(doc) and doc[i].text == "," else i))
+    return set()
+
+
 def _bracketed(doc, t) -> bool:
     """"SLIM (Smart Lander for Investigating Moon)": an aside in brackets spells a name out; it is
     not a list the parser read as an aside (the bracket may be the aside's own first token)."""
@@ -348,9 +361,12 @@ def when_question(doc, char_start: int, char_end: int, skip_before: int = 0,
         if t.dep_ in ("pobj", "npadvmod", "advmod"):
             date_ids |= {x.i for x in t.subtree}
     date_ids |= _weekday_before(doc, span.start)
+    date_ids |= _named_day_after(doc, span.end)
     verb = span.root
     guard = 0
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i and guard < 6:
+        if verb.dep_ == "conj" and verb.i not in date_ids:
+            return None  # "will open on 2 April and close on 31 May" with "close" read as a noun: not "open"'s date
         if verb.dep_ == "prep" and verb.head.i not in date_ids:
             date_ids |= {x.i for x in verb.subtree}
             if verb.head.pos_ in ("NOUN", "PROPN") and verb.lower_ in ("for", "beyond", "toward", "towards"):

@@ -56,6 +56,8 @@ NATIONALITIES = {
     "tanzanian": "Tanzania", "timorese": "Timor-Leste", "togolese": "Togo", "tongan": "Tonga",
     "trinidadian": "Trinidad and Tobago", "tunisian": "Tunisia", "tuvaluan": "Tuvalu", "ugandan": "Uganda",
     "uruguayan": "Uruguay", "zambian": "Zambia", "nepali": "Nepal", "bangladeshi": "Bangladesh",
+    "basotho": "Lesotho", "mosotho": "Lesotho", "batswana": "Botswana", "motswana": "Botswana",
+    "liechtenstein": "Liechtenstein", "vanuatuan": "Vanuatu", "kittitian": "Saint Kitts and Nevis",
 }
 
 # Titles, longest first so "Foreign Minister" wins over "Minister". Lowercase.

@@ -54,7 +54,7 @@ from .rank import ARTICLE_BUDGET, TRUE_FALSE_SHARE, _Cand, learned_score, select
 from .sentences import (
     strip_dateline,
 )
-from .setting import with_setting
+from .setting import unplaced_council, with_setting
 from .story import _Corpus
 from .types import Question
 
@@ -148,6 +148,8 @@ class _Generator(PeopleItems, DateItems, GoalItems, GroupItems):
             placed = with_setting(spelled, self.corpus.setting.get(next(iter(arts))))
             if not any(leaks(placed, a) for a in acc):
                 spelled = placed
+        if unplaced_council(spelled):
+            return None  # "the Conference of Heads of State": of which bloc, the stem never says
         if explanation == prompt:
             explanation = spelled  # a true statement explains itself, in the same words
         prompt = spelled

@@ -76,7 +76,7 @@ _CAPTION_DATE_TAIL = re.compile(
 
 # An interviewer's line ("Q: Tea production fell to ... in 2023."): the question's framing,
 # not what the article reports, and its first word is no proper noun.
-_INTERVIEWER = re.compile(r"^(?:Q|Question|Interviewer)\s*[:.]\s")
+_INTERVIEWER = re.compile(r"^(?:Q|Question|Interviewer|Journalist|Reporter)\b(?:\s*\([^)]{0,60}\))?\s*[:.]\s", re.I)
 
 
 def is_caption(sentence: str) -> bool:

@@ -95,3 +95,18 @@ def own_institution(question: str, country: str | None) -> str | None:
 
 
 _NEEDS_THE = ("united states", "united kingdom", "united arab emirates", "philippines", "netherlands")
+
+
+# A body named by its members alone ("the Conference of Heads of State", "the Council of
+# Ministers"): every bloc and every government has one.
+_MEMBERS_BODY = re.compile(r"\b(?:Conference|Council|Assembly|Summit|Meeting|Committee|Board)\s+of\s+(?:the\s+)?"
+                           r"(?:Heads\s+of\s+(?:State|Government)(?:\s+and\s+Government)?|(?:Foreign\s+|Finance\s+)?"
+                           r"Ministers|Governors|Ambassadors)\b(?!\s+(?:of|for)\s+(?:the\s+)?[A-Z])")
+
+
+def unplaced_council(text: str) -> bool:
+    """Does ``text`` name a body by its members alone and no country or bloc it could belong to?
+    (A question told of its article's country is placed: "According to the article about
+    Djibouti, when did the Council of Ministers ...?")"""
+    return bool(_MEMBERS_BODY.search(text)) and not places_in(text) and not re.search(
+        r"\b[A-Z]{2,}\b|\b(?:Union|Community|Organi[sz]ation|Association|League|Bloc)\b", text)
