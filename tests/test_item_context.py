@@ -594,3 +594,33 @@ def test_a_date_on_a_coordinated_word_and_a_named_day_after_a_date_stay_with_the
         "When will Peru open a new seed bank in Cusco with support from donors?")
     from quizapp.questions.sentences import is_caption
     assert is_caption("QUESTION (Sara Haddad, Radio Amman): The Authority has promised to close illegal wells.")
+
+
+def test_an_aims_figure_is_asked_among_values_the_article_never_gives():
+    from quizapp.questions.blanks import BLANK
+
+    s = "Peru's environment minister, Rosa Quispe, said Peru aims to plant 40,000 hectares of native forest by 2030."
+    other = "The programme already covers 20,000 hectares in the Andes, officials said."
+    aim = Fact(id="g1", kind="goal", statement="", subtype="aim", actor="Peru",
+               goal="plant 40,000 hectares of native forest by 2030",
+               answer="plant 40,000 hectares of native forest by 2030", sources=[Source(ART, s, 2)])
+    figure = Fact(id="n1", kind="date", statement="", answer="2030", date="2030", event="plant",
+                  sources=[Source(ART, other, 3)])
+    qs = [q for seed in range(6) for q in generate([aim, figure], random.Random(seed), budget=0)
+          if q.fact_ids == ["g1"] and q.type == "multiple_choice"]
+    assert qs
+    for q in qs:
+        assert q.prompt.endswith(f"Peru aims to plant {BLANK} hectares of native forest by 2030.")
+        assert q.answer == "40,000" and len(q.choices) == 4 and "20,000" not in q.choices  # a figure the article gives
+    # a year is a date, and a number whose unit a reader must guess is no figure to ask
+    for goal in ("open the new port by 2030", "reach 12 by 2030"):
+        g = Fact(id="g2", kind="goal", statement="", subtype="aim", actor="Peru", goal=goal, answer=goal,
+                 sources=[Source(ART, f"Peru aims to {goal}.", 2)])
+        assert not [q for q in generate([g], random.Random(1), budget=0) if "figure" in q.prompt]
+
+
+def test_an_aim_cut_before_another_partys_share_is_not_asked():
+    from quizapp.questions.goal_views import _GAPPED
+
+    assert _GAPPED.search("pledge 40 million euros and Germany")
+    assert not _GAPPED.search("strengthen ties between Peru and Chile")

@@ -251,7 +251,10 @@ def goal_view(f: Any, leaders: Sequence[Any], pairs_by_article: dict[str, str],
         goal = strip_attribution(src.sentence[span[0]:span[1]])
         goal = re.sub(r"[\"“”]", "", goal)
         goal = _CIRCUMSTANCE.sub("", goal).strip().rstrip(",")
-        goal = re.split(r",?\s+and\s+(?:has|have|is|are|was|were|will)\b", goal)[0].strip()
+        goal = re.split(r",?\s+and\s+(?:has|have|is|are|was|were|will|would|could|should|might|may|can|must)\b",
+                        goal)[0].strip()
+        if _GAPPED.search(goal):
+            continue  # "pledged 40 million euros and Germany [25 million]": a second party's share cut off
         # a side clause after the aim is circumstance, not aim ("... when it meets for its session",
         # "..., as uncertainty over ... persists", "..., which he said ...")
         head = re.split(r",?\s+(?:when|as|while|because|after|before|which|where|once|until|saying)\s+", goal)[0]
@@ -288,6 +291,12 @@ def goal_view(f: Any, leaders: Sequence[Any], pairs_by_article: dict[str, str],
 _CIRCUMSTANCE = re.compile(
     r"\s+(?:in|during|at)\s+(?:a|an|the|his|their|her)\s+(?:phone|telephone|video)?\s*"
     r"(?:call|conversation|meeting|talks|conference|link|summit)\b.*$", re.IGNORECASE)
+
+
+# An amount followed by "and <Name>" at the end: the sentence went on with another party's share
+# and its verb left out ("The EU pledged 40 million euros and Germany 25 million").
+_GAPPED = re.compile(r"\b(?:euros?|dollars?|francs?|pounds?|yen|yuan|rupees?|million|billion|tonnes|per\s?cent|percent)"
+                     r"\s+and\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*$")
 
 
 def _title_case(sentence: str) -> bool:

@@ -55,7 +55,8 @@ class GoalItems:
         if v.verb not in COMMITMENT_VERBS:
             # a looser aim is only restated (true or false) or its person asked for, never blanked
             penalty = (0.05 if v.resolved else 0.0) + 0.1
-            return [self.goal_true_false(f, v, penalty), self.goal_person(f, v, penalty)]
+            return [self.goal_true_false(f, v, penalty), self.goal_person(f, v, penalty),
+                    self.goal_figure(f, v, penalty)]
         out: list[_Cand | None] = []
         src = [{"article": v.article, "sentence": v.sentence}]
         true_stmt = goal_statement(v)
@@ -117,7 +118,39 @@ class GoalItems:
         # Committee will consider inscriptions" is a truism.
         out.append(self.goal_true_false(f, v, penalty + 0.1))
         out.append(self.goal_person(f, v, penalty))
+        out.append(self.goal_figure(f, v, penalty))
         return out
+
+    def goal_figure(self, f: Any, v: Any, penalty: float) -> _Cand | None:
+        """"Which figure completes the statement? Namibia and Botswana plan to build roughly _____
+        kilometres of 400-kilovolt line ...": the number an aim is measured by, among values the
+        article nowhere gives (``_other_values``). The statement is the one a true/false item
+        would print (it reads on its own); a year is a date, asked as one."""
+        c = self.corpus
+        true_stmt = goal_statement(v)
+        if v.verb == "should" or not true_stmt or not _goal_reads_alone(v, true_stmt, c.issuer(v.actor, v.article)):
+            return None
+        lead, intro = _cap(with_the(v.actor)), c.introduce(v.actor, v.article)
+        if intro != v.actor and true_stmt.startswith(lead):
+            true_stmt = intro + true_stmt[len(lead):]
+        taken = c.figures_in(v.article)
+        for m in _figures(v.goal):
+            text = m.group(1)
+            if _is_year(text) or not re.match(r"\s*(?:%|per\s?cent|percent|million|billion|[a-z]{3,})", v.goal[m.end(1):]):
+                continue  # a year, or a bare number whose unit a reader would have to guess
+            options = _other_values(v.goal, m, taken)
+            spots = [x for x in re.finditer(rf"(?<![\w.,]){re.escape(text)}(?![\w]|[.,]\d)", true_stmt)]
+            if len(options) < 3 or len(spots) != 1:
+                continue
+            blanked = true_stmt[:spots[0].start()] + BLANK + true_stmt[spots[0].end():]
+            blanked = c.spell_out(blanked, [v.article])
+            if blanked is None:
+                return None
+            src = [{"article": v.article, "sentence": v.sentence}]
+            return self.mc([f], "mc:goal-figure", f"Which figure completes the statement? {blanked}", text, [],
+                           [(0, o) for o in options], sources=src, explanation=c.spell_out(true_stmt, [v.article]),
+                           penalty=penalty, slot=f"{f.id}|goal-statement")
+        return None
 
     def other_party(self, v: Any, true_stmt: str) -> str | None:
         """A person's aim given to another person of the same article ("Ana Kovač pledged ..." ->
@@ -209,7 +242,8 @@ class GoalItems:
             if false_stmt and false_stmt.startswith(lead):
                 false_stmt = intro + false_stmt[len(lead):]
         src = [{"article": v.article, "sentence": v.sentence}]
-        return self.true_false(f, true_stmt, false_stmt, "tf:goal", sources=src, penalty=penalty)
+        return self.true_false(f, true_stmt, false_stmt, "tf:goal", sources=src, penalty=penalty,
+                               slot=f"{f.id}|goal-statement")
 
     def goal_who(self, f: Any, v: Any, true_stmt: str | None, kw: dict) -> _Cand | None:
         """"Who pledged to promote diversity within Interpol?": the aim stated in the article's
@@ -392,26 +426,33 @@ _MONTH_BEFORE = re.compile(r"(?:January|February|March|April|May|June|July|Augus
                            r"December)\s*$")
 
 
-def change_a_figure(goal: str, taken: set[str], rng: Any) -> str | None:
-    """``goal`` with one figure changed to a value the article nowhere gives (``taken``: every
-    figure in it), or None. A year moves by one to three years, an amount or a share is scaled
-    by a half or a double or so, keeping its shape (decimals, thousands commas). A day of the
-    month, a figure inside a name ("COP29", "the 2030 Agenda") or an ordinal is left alone."""
-    cands = []
+def _figures(goal: str) -> list[re.Match]:
+    """The figures of an aim that could be changed: not a day of the month ("May 15") and not a
+    figure inside a name ("COP29", "the 2030 Agenda")."""
+    out = []
     for m in _FIGURE.finditer(goal):
         after = goal[m.end():m.end() + 12]
         if _MONTH_BEFORE.search(goal[:m.start()]) or re.match(r"\s+[A-Z][a-z]", after) and not re.match(
                 r"\s+(?:[A-Z][a-z]+\s+)?(?:people|MW|GW|km)", after):
             continue  # "May 15", "the 2030 Agenda"
-        cands.append(m)
-    if not cands:
-        return None
-    m = rng.choice(cands)
+        out.append(m)
+    return out
+
+
+def _is_year(text: str) -> bool:
+    return bool(re.fullmatch(r"(?:19|20)\d\d", text.replace(",", "")))
+
+
+def _other_values(goal: str, m: re.Match, taken: set[str]) -> list[str]:
+    """Values for the figure ``m`` that the article nowhere gives (``taken``), in its shape: a year
+    moved by one to three years, an amount or a share scaled by a half or a double or so
+    (decimals and thousands commas kept)."""
     text = m.group(1)
     plain = text.replace(",", "")
     value = float(plain)
-    options: list[str] = []
-    if re.fullmatch(r"(?:19|20)\d\d", plain):
+    if value == 0:
+        return []
+    if _is_year(text):
         options = [str(int(value) + d) for d in (1, 2, 3, -1, -2)]
     elif "." in plain:
         places = len(plain.split(".")[1])
@@ -422,8 +463,18 @@ def change_a_figure(goal: str, taken: set[str], rng: Any) -> str | None:
             options = [o for o in options if int(o) < 1000]  # never "1000 million": the changed figure shows
         if "," in text:
             options = [f"{int(o):,}" for o in options]
-    options = [o for o in options if o != text and o.replace(",", "") not in taken and o not in taken]
-    if not options or value == 0:
+    return [o for o in dict.fromkeys(options) if o != text and o.replace(",", "") not in taken and o not in taken]
+
+
+def change_a_figure(goal: str, taken: set[str], rng: Any) -> str | None:
+    """``goal`` with one figure changed to a value the article nowhere gives (``taken``: every
+    figure in it), or None (``_figures``, ``_other_values``)."""
+    cands = _figures(goal)
+    if not cands:
+        return None
+    m = rng.choice(cands)
+    options = _other_values(goal, m, taken)
+    if not options:
         return None
     return goal[:m.start(1)] + rng.choice(options) + goal[m.end(1):]
 
