@@ -9,6 +9,7 @@ from quizapp.corpus.parse import parse_article
 from quizapp.facts import article_input, extract
 from quizapp.facts.actors import signatories
 from quizapp.questions import generate
+from quizapp.questions.blanks import BLANK
 
 DECLARATION = """Joint Declaration on River Freight
 
@@ -41,6 +42,7 @@ def test_a_declarations_aims_are_its_signatories_and_asked_by_name():
     fund = next(f for f in goals if "joint fund" in (f.goal or ""))
     assert fund.actor == "Slovenia, the Netherlands and Croatia"
     assert any(s.sentence.startswith("We, the Ministers") for s in fund.sources)  # the preamble is cited
-    statements = {q.prompt for seed in range(4) for q in generate(extract([art]), random.Random(seed), budget=0)
-                  if q.fact_kind == "goal" and q.type == "true_false"}
+    statements = {q.prompt.split("completes the statement? ", 1)[-1].replace(BLANK, q.answer)
+                  for seed in range(4) for q in generate(extract([art]), random.Random(seed), budget=0)
+                  if q.fact_kind == "goal" and q.type in ("true_false", "multiple_choice")}
     assert any(p.startswith("Slovenia, the Netherlands and Croatia agree to set up a joint fund of") for p in statements)

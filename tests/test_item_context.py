@@ -310,9 +310,9 @@ def test_a_person_named_by_surname_or_title_is_named_in_full_with_their_office()
     for actor, sentence in [("Kapanadze", "In her speech, Kapanadze pledged to hold 12 regattas outside the "
                                           "capitals by 2027."),
                             ("Ms. Kapanadze", "Ms. Kapanadze pledged to hold 12 regattas outside the capitals by 2027.")]:
-        trues = {q.prompt for seed in range(6) for q in generate([*people, aim(actor, sentence)], random.Random(seed),
-                                                                  budget=0)
-                 if q.type == "true_false" and q.fact_kind == "goal" and q.answer == "True"}
+        trues = {_statement(q) for seed in range(6) for q in generate([*people, aim(actor, sentence)],
+                                                                       random.Random(seed), budget=0)
+                 if q.fact_kind == "goal" and (q.answer == "True" or "figure completes" in q.prompt)}
         assert trues == {"Nino Kapanadze, president of the Caucasus Rowing Union, pledged to hold 12 regattas "
                          "outside the capitals by 2027."}, actor
     # a title before a surname nobody of the article bears: no one to name, no item
@@ -624,3 +624,13 @@ def test_an_aim_cut_before_another_partys_share_is_not_asked():
 
     assert _GAPPED.search("pledge 40 million euros and Germany")
     assert not _GAPPED.search("strengthen ties between Peru and Chile")
+
+
+
+def _statement(q):
+    """The statement an aim's item prints: a true/false prompt, or a figure item's with its blank filled."""
+    from quizapp.questions.blanks import BLANK
+
+    if "completes the statement? " in q.prompt:
+        return q.prompt.split("completes the statement? ", 1)[1].replace(BLANK, q.answer)
+    return q.prompt
