@@ -145,7 +145,7 @@ class _Generator(PeopleItems, DateItems, GoalItems, GroupItems):
             return None
         if qtype in ("multiple_choice", "short_answer") and len(arts) == 1:
             # "Who headed the Election Observation Mission?": of the article about which country
-            placed = with_setting(spelled, self.corpus.setting.get(next(iter(arts))))
+            placed = with_setting(spelled, self.corpus.setting_of(next(iter(arts))))
             if not any(leaks(placed, a) for a in acc):
                 spelled = placed
         if unplaced_council(spelled):

@@ -25,9 +25,8 @@ _WH = re.compile(r"^(?:According to the article,\s+)?(?=(?i:who|when|which|what|
 
 
 @lru_cache(maxsize=1)
-def _places() -> tuple[re.Pattern, dict[str, str]]:
-    """One pattern for every country name, nationality and capital the app knows, and each form's
-    country."""
+def _places() -> dict[str, str]:
+    """Every country name, nationality and capital the app knows (lower case) -> its country."""
     from ..facts.leaders import COUNTRIES
     from ..facts.lexicon import NATIONALITIES
     from .render import CAPITALS
@@ -39,19 +38,33 @@ def _places() -> tuple[re.Pattern, dict[str, str]]:
         country_of.setdefault(adj, country)
     for capital, country in CAPITALS.items():
         country_of.setdefault(capital, country)
-    country_of = {form: c for form, c in country_of.items() if c != "European Union"}
     # (a union of countries has no setting of its own: "the European Parliament delegation" names none)
-    forms = sorted(country_of, key=len, reverse=True)
-    # capitalised in the text: "Chinese", "Madagascar" (never the "chad" of a word, the "us" of "us")
-    # ("US$3 million" is a currency, no mention of the country)
-    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w$-])", re.IGNORECASE)
-    return pattern, country_of
+    return {form: c for form, c in country_of.items() if c != "European Union"}
+
+
+# Runs of capitalised words, with the small words country names carry inside ("Trinidad and
+# Tobago", "Republic of the Congo"); "US$" is a currency, no mention of the country.
+_CAPITALISED_RUN = re.compile(r"(?<![\w-])[A-Z][\w'’.-]*(?<!\.)(?:\s+(?:(?:of|and|the)\s+)*[A-Z][\w'’.-]*(?<!\.))*(?![\w$-])")
 
 
 def places_in(text: str) -> list[str]:
-    """The countries ``text`` names (by name, nationality or capital), once per mention."""
-    pattern, country_of = _places()
-    return [country_of[m.group(0).lower()] for m in pattern.finditer(text) if m.group(0)[:1].isupper()]
+    """The countries ``text`` names (by name, nationality or capital), once per mention. Looked up
+    word run by word run in one table: a sentence is read once, not matched against every name."""
+    table = _places()
+    out: list[str] = []
+    for run in _CAPITALISED_RUN.finditer(text):
+        words = [re.sub(r"['’]s?$", "", w).rstrip(".") for w in run.group(0).split()]  # "Mali's", "the U.S."
+        i = 0
+        while i < len(words):
+            for j in range(min(len(words), i + 5), i, -1):
+                key = " ".join(words[i:j]).lower()
+                country = table.get(key) or (table.get(key + ".") if "." in key else None)  # "U.S."
+                if country and words[j - 1][:1].isupper():
+                    out.append(country)
+                    i = j - 1
+                    break
+            i += 1
+    return out
 
 
 def dominant_country(sentences: Iterable[str]) -> str | None:

@@ -210,11 +210,14 @@ class _Corpus:
                 join(arts)
         return {a: find(a) for a in list(parent)}
 
-    @cached_property
-    def setting(self) -> dict[str, str | None]:
-        """Article -> the one country it is about (``setting.dominant_country`` of the sentences
-        its facts cite), or None."""
-        return {art: dominant_country(text for _i, text in sents) for art, sents in self._sentences.items()}
+    def setting_of(self, article: str) -> str | None:
+        """The one country ``article`` is about (``setting.dominant_country`` of the sentences its
+        facts cite), or None. Read per article when an item asks: a story's context holds
+        thousands of articles whose items are not being made."""
+        memo = self.__dict__.setdefault("_setting", {})
+        if article not in memo:
+            memo[article] = dominant_country(text for _i, text in self._sentences.get(article, ()))
+        return memo[article]
 
     @cached_property
     def published(self) -> dict[str, date]:

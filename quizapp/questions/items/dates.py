@@ -104,7 +104,7 @@ class DateItems:
         question = plain_names(_clean(getattr(f, "question", None) or ""))
         if question and f.sources:
             # "When did the government ...?": the government of the country the article is about
-            question = own_institution(question, c.setting.get(f.sources[0].article)) or ""
+            question = own_institution(question, c.setting_of(f.sources[0].article)) or ""
         # only a date the sentence states: one told from the day of writing ("on Thursday") is
         # the article's own date, trivia to ask for
         if question and not _src_is_caption(f) and _question_ok(question) and not _LOGISTICS.search(question) \
