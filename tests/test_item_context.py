@@ -634,3 +634,18 @@ def _statement(q):
     if "completes the statement? " in q.prompt:
         return q.prompt.split("completes the statement? ", 1)[1].replace(BLANK, q.answer)
     return q.prompt
+
+
+def test_a_bodys_name_with_and_in_it_is_one_party_and_a_report_timetable_is_no_aim_to_ask():
+    from quizapp.questions.render import plural, with_the
+
+    assert not plural("Ministry of Agriculture and Food Industry")
+    assert with_the("Ministry of Agriculture and Food Industry") == "the Ministry of Agriculture and Food Industry"
+    assert plural("China and Russia") and plural("the NATO Allies") and plural("the member states of the Union")
+    assert not plural("United Nations") and not plural("the United States")
+    aim = Fact(id="g1", kind="goal", statement="", subtype="will", actor="Observer Mission of the Gulf Union",
+               goal="publish a final report with 40 recommendations within 60 days",
+               answer="publish a final report with 40 recommendations within 60 days",
+               sources=[Source(ART, "The Observer Mission of the Gulf Union will publish a final report with 40 "
+                                    "recommendations within 60 days.", 3)])
+    assert not [q for q in generate([aim], random.Random(2), budget=0) if q.fact_kind == "goal"]

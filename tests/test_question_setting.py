@@ -68,3 +68,12 @@ def test_a_body_named_by_its_members_alone_needs_a_country_or_a_bloc():
     assert not unplaced_council("When did the ECCAS Conference of Heads of State meet?")
     assert not unplaced_council("When did the Council of Ministers of the Andean Community meet?")
     assert places_in("Basotho farmers and Batswana traders") == ["Lesotho", "Botswana"]
+
+
+def test_a_timelines_bare_government_is_named_with_the_articles_country():
+    from quizapp.questions.setting import own_institution
+
+    assert own_institution("When did Government ban exports of raw ore?", "Zimbabwe") == (
+        "When did Zimbabwe's government ban exports of raw ore?")
+    assert own_institution("When did Government ban exports of raw ore?", None) is None
+    assert own_institution("When did Governor Ana Ruiz resign?", "Peru") == "When did Governor Ana Ruiz resign?"

@@ -217,8 +217,16 @@ def resolve_dual(actor: str, pair: str | None) -> str | None:
 
 
 def plural(actor: str) -> bool:
-    return bool(re.search(r"\band\b|&", actor)) or actor.lower().endswith(("s", "ies")) and \
-        actor.split()[-1][:1].islower()
+    """Two parties or more ("China and Russia"), or a plural noun; "and" inside a name's "of ..."
+    phrase joins no parties ("the Ministry of Agriculture and Food Industry wants")."""
+    head = re.split(r"\s+of\s+", actor, maxsplit=1)[0] if _ORG_HEAD.search(actor) else actor
+    return bool(re.search(r"\band\b|&", head)) or head.lower().endswith(("s", "ies")) and \
+        head.split()[-1][:1].islower() or bool(_PLURAL_TITLE.search(head))
+
+
+# Capitalised plural nouns that name several parties ("the NATO Allies", "the Ministers"); never
+# "Nations" or "States" (the United Nations, the United States are one)
+_PLURAL_TITLE = re.compile(r"\b(?:Allies|Ministers|Leaders|Members|Parties|Governments|Heads|Delegations|Partners)$")
 
 
 # --- goals ---------------------------------------------------------------------------------------
@@ -239,7 +247,7 @@ _ORG_HEAD = re.compile(r"\b(?:Community|Union|Council|Commission|Committee|Organ
 def with_the(actor: str) -> str:
     """A body named without its article gets one: "the African Union", never "African Union aims"."""
     a = actor.strip()
-    if re.match(r"^(?:the|a|an|both)\s", a, re.I) or not _ORG_HEAD.search(a) or " and " in a:
+    if re.match(r"^(?:the|a|an|both)\s", a, re.I) or not _ORG_HEAD.search(a) or plural(a):
         return a
     return "the " + a
 

@@ -88,7 +88,7 @@ def with_setting(prompt: str, country: str | None) -> str:
     return f"According to the article about {the}{country}, {body[:1].lower()}{body[1:]}"
 
 
-_OWN_INSTITUTION = re.compile(r"^(When\s+(?:did|was|were|will)\s+)the\s+(?=[a-z])")
+_OWN_INSTITUTION = re.compile(r"^(When\s+(?:did|was|were|will)\s+)(?:the\s+(?=[a-z])|(?=Government\b))")
 
 
 def own_institution(question: str, country: str | None) -> str | None:
@@ -99,12 +99,14 @@ def own_institution(question: str, country: str | None) -> str | None:
     from ..facts.events import NATIONAL_SUBJECT
 
     m = _OWN_INSTITUTION.match(question)
-    if m is None or not NATIONAL_SUBJECT.match(question, m.end(1)):
+    bare = m is not None and question.startswith("Government", m.end(1))  # a timeline's "Government bans ..."
+    if m is None or not (bare or NATIONAL_SUBJECT.match(question, m.end(1))):
         return question
     if country is None:
         return None
     the = "the " if country.lower() in _NEEDS_THE else ""
-    return f"{m.group(1)}{the}{country}'s {question[m.end():]}"
+    rest = question[m.end():]
+    return f"{m.group(1)}{the}{country}'s {rest[:1].lower() + rest[1:] if bare else rest}"
 
 
 _NEEDS_THE = ("united states", "united kingdom", "united arab emirates", "philippines", "netherlands")

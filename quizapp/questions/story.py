@@ -70,7 +70,7 @@ _NOT_A_PERSON = re.compile(r"\b(?:Inspectorate|Directorate|Ministry|Council|Agen
 # A place given by a generic head alone: "of the Commission", "the Council".
 _GENERIC_PLACE = re.compile(r"(?:^|\bof\s+)(?:the\s+)?(?P<head>Commission|Council|Committee|Bank|Board|Authority|"
                             r"Secretariat|Agency|Fund|Union|Assembly|Parliament|Ministry|Office|Forum|Organi[sz]ation|"
-                            r"Federation|Association|Court|Tribunal|Mission|Community)$")
+                            r"Federation|Association|Court|Tribunal|Mission|Community|Trust|Treasury)$")
 
 _DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those"}
 _NP_BREAK = {"of", "by", "to", "from", "with", "for", "in", "at", "on", "and", "did", "does", "do", "will", "was",

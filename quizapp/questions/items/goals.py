@@ -33,6 +33,7 @@ from ..normalise import (
     normalise,
 )
 from ..rank import _Cand
+from .dates import _LOGISTICS
 from ..render import (
     with_the,
 )
@@ -128,8 +129,9 @@ class GoalItems:
         would print (it reads on its own); a year is a date, asked as one."""
         c = self.corpus
         true_stmt = goal_statement(v)
-        if v.verb == "should" or not true_stmt or not _goal_reads_alone(v, true_stmt, c.issuer(v.actor, v.article)):
-            return None
+        if v.verb == "should" or not true_stmt or not _goal_reads_alone(v, true_stmt, c.issuer(v.actor, v.article)) \
+                or _LOGISTICS.search(v.goal):
+            return None  # (a report due within 60 days is a timetable, not what the aim is about)
         lead, intro = _cap(with_the(v.actor)), c.introduce(v.actor, v.article)
         if intro != v.actor and true_stmt.startswith(lead):
             true_stmt = intro + true_stmt[len(lead):]
@@ -222,7 +224,7 @@ class GoalItems:
         specific = bool(re.search(r"\d|\b[A-Z][a-z]+\b", v.goal)) or (
             v.verb in COMMITMENT_VERBS and len(words(v.goal)) >= 6)
         c = self.corpus
-        if v.verb == "should" or not true_stmt or not specific \
+        if v.verb == "should" or not true_stmt or not specific or _LOGISTICS.search(v.goal) \
                 or not _goal_reads_alone(v, true_stmt, c.issuer(v.actor, v.article)):
             return None  # ("Data should be in African hands": an opinion is not true or false)
         true_stmt = c.spell_out(true_stmt, [v.article])
