@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Any
 
 FIRST_PLURAL = {"we", "us", "our"}
 THIRD_SINGULAR = {"he", "she", "his", "her"}
@@ -40,9 +41,9 @@ class ActorContext:
     # "the following year" and "that July" are told against.
     last_date: str | None = None
     # A declaration's own preamble ("We, the Ministers of Belgium, the Netherlands and Luxembourg,
-    # meeting in ..."): who "we" are, and the sentence that says so (index, text).
+    # meeting in ..."): who "we" are, and the sentence that says so (cited with each aim).
     signatories: str | None = None
-    preamble: tuple[int, str] | None = None
+    preamble: Any = None  # the preamble's SentenceInput
 
     @property
     def main_org(self) -> str | None:

@@ -55,7 +55,7 @@ NATIONALITIES = {
     "slovene": "Slovenia", "south sudanese": "South Sudan", "surinamese": "Suriname",
     "tanzanian": "Tanzania", "timorese": "Timor-Leste", "togolese": "Togo", "tongan": "Tonga",
     "trinidadian": "Trinidad and Tobago", "tunisian": "Tunisia", "tuvaluan": "Tuvalu", "ugandan": "Uganda",
-    "uruguayan": "Uruguay", "zambian": "Zambia", "nepali": "Nepal", "bangladeshi": "Bangladesh",
+    "uruguayan": "Uruguay", "zambian": "Zambia", "nepali": "Nepal",
     "basotho": "Lesotho", "mosotho": "Lesotho", "batswana": "Botswana", "motswana": "Botswana",
     "liechtenstein": "Liechtenstein", "vanuatuan": "Vanuatu", "kittitian": "Saint Kitts and Nevis",
 }

@@ -36,10 +36,10 @@ from ..normalise import (
     render_date,
 )
 from ..rank import _Cand
-from ..setting import own_institution
 from ..sentences import (
     strip_dateline,
 )
+from ..setting import own_institution
 
 
 class DateItems:

@@ -33,7 +33,6 @@ from ..normalise import (
     normalise,
 )
 from ..rank import _Cand
-from .dates import _LOGISTICS
 from ..render import (
     with_the,
 )
@@ -42,6 +41,7 @@ from ..sentences import (
     stands_alone,
     words,
 )
+from .dates import _LOGISTICS
 
 
 class GoalItems:
