@@ -1,4 +1,4 @@
-"""The aim templates switched off in the product (blind reviews accepted too few of them) still
+"""The templates switched off in the product (blind reviews accepted too few of them) still
 work when switched on: a change that breaks them shows here, before anyone switches one back."""
 
 from __future__ import annotations
@@ -82,3 +82,17 @@ def test_all_four_are_off_in_the_product():
     assert not (goals.ASK_FOR_AIMS or goals.ASK_WHO_AIMED or goals.CLOZE_FOR_AIMS or goals.ASK_FOR_LIST_ITEMS)
     items = _items()
     assert not [q for q in items if q.type == "cloze" and q.fact_kind == "goal"]
+
+
+def test_typed_which_organisation_did_it(monkeypatch):
+    monkeypatch.setattr("quizapp.questions.items.people.TYPED_BODY_DID", True)
+    s = "The Andean Rowing Confederation elected Marta Quispe of Peru as its first woman president in Cusco."
+    body = Fact(id="m1", kind="mechanism", statement="", answer="Andean Rowing Confederation",
+                name="Andean Rowing Confederation", aliases=["ARC"], subtype="organisation", confidence=0.9,
+                question="Who elected Marta Quispe of Peru as its first woman president in Cusco?",
+                sources=[Source(ART, s, 2)])
+    typed = [q for q in generate([body], random.Random(1), budget=0) if q.type == "short_answer"]
+    assert typed and all(q.prompt.startswith("Which organisation elected Marta Quispe") for q in typed)
+    assert all("Andean Rowing Confederation" in q.accepted_answers for q in typed)
+    monkeypatch.setattr("quizapp.questions.items.people.TYPED_BODY_DID", False)
+    assert not [q for q in generate([body], random.Random(1), budget=0) if q.type == "short_answer"]
