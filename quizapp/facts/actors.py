@@ -14,7 +14,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
+
+from .places import countries_in, with_the
 
 FIRST_PLURAL = {"we", "us", "our"}
 THIRD_SINGULAR = {"he", "she", "his", "her"}
@@ -107,41 +110,34 @@ def resolve_actor(actor: str, ctx: ActorContext) -> str | None:
 
 # "We, the Ministers responsible for Energy of the Kingdom of Belgium, ... and the Grand Duchy of
 # Luxembourg, meeting in ...": the preamble of a declaration or communiqué names who "we" are.
-_PREAMBLE = re.compile(r"^\s*(?:\d{1,2}[.)]\s+)?We,\s+(?P<who>.{5,400}?)(?:,\s+|\s+)(?:meeting|met|gathered|"
+PREAMBLE = re.compile(r"^\s*(?:\d{1,2}[.)]\s+)?We,\s+(?P<who>.{5,400}?)(?:,\s+|\s+)(?:meeting|met|gathered|"
                        r"assembled|having|convened|on the occasion)\b")
 _GROUP = re.compile(r"\b(?:the\s+)?(?:\d+\s+)?(?:Member States|member states|Allies|States Parties|Parties|members)"
                     r"\s+of\s+the\s+(?P<body>[A-Z][\w'’&-]*(?:\s+(?:of|for|and|on|the|[A-Z][\w'’&-]*))*)"
                     r"|\bthe\s+(?:\d+\s+)?(?P<allies>[A-Z]{2,6})\s+Allies\b")
-_NEEDS_THE = {"netherlands", "philippines", "united states", "united kingdom", "united arab emirates",
-              "gambia", "bahamas", "maldives", "comoros", "seychelles"}
+
+
+@lru_cache(maxsize=1)
+def _country_table() -> dict[str, str]:
+    """Country names (lower case, without "the") -> the country; a union of them is none."""
+    from .leaders import COUNTRIES
+
+    return {re.sub(r"^the\s+", "", form): c for form, c in COUNTRIES.items() if c != "European Union"}
 
 
 def signatories(sentence: str) -> str | None:
     """Who "we" are by a declaration's preamble: its countries ("Belgium, the Netherlands and
     Luxembourg"), or the members of the body it names ("the member states of the Indian Ocean Rim
     Association", "the NATO Allies"); None for any other sentence."""
-    from .leaders import COUNTRIES
-
-    m = _PREAMBLE.match(sentence)
+    m = PREAMBLE.match(sentence)
     if m is None:
         return None
     who = m.group("who")
-    found: list[str] = []
-    # every country a run of capitalised words holds ("Republic of Ecuador", "Estonia Maarja Tamm",
-    # "Kingdom of the Netherlands"), in the order the preamble lists them
-    for c in re.finditer(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*", who):
-        words, i = c.group(0).split(), 0
-        while i < len(words):
-            for j in range(min(len(words), i + 4), i, -1):
-                name = COUNTRIES.get(" ".join(words[i:j]).lower())
-                if name:
-                    if name not in found and name != "European Union":
-                        found.append(name)
-                    i = j - 1
-                    break
-            i += 1
+    # every country the preamble lists, in its order ("Republic of Ecuador", "Estonia Maarja Tamm",
+    # "Kingdom of the Netherlands")
+    found = list(dict.fromkeys(countries_in(who, _country_table())))
     if len(found) >= 2:
-        named = [f"the {n}" if n.lower() in _NEEDS_THE else n for n in found]
+        named = [with_the(n) for n in found]
         return ", ".join(named[:-1]) + " and " + named[-1]
     g = _GROUP.search(who)
     if g and g.group("allies"):

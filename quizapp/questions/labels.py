@@ -12,6 +12,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
+from ..facts.places import NEEDS_THE
 from .normalise import (
     contains_phrase,
     is_acronym,
@@ -68,7 +69,6 @@ def is_country(name: str) -> bool:
 _SKIP_ROLES = {"counterpart", "counterparts"}
 
 
-_NEEDS_THE = {"united states", "united kingdom", "united arab emirates", "philippines", "netherlands"}
 
 
 _ORG_WORDS = {
@@ -133,7 +133,7 @@ def _place(country: str) -> str:
     if c.lower().startswith("the "):
         return c
     words = {w.lower() for w in re.findall(r"[A-Za-z]+", c)}
-    if c.lower() in _NEEDS_THE or (c not in COUNTRY_ADJ and (c.isupper() or words & _ORG_WORDS)):
+    if c.lower() in NEEDS_THE or (c not in COUNTRY_ADJ and (c.isupper() or words & _ORG_WORDS)):
         return f"the {c}"
     return c
 

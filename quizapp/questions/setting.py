@@ -16,6 +16,9 @@ from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 
+from ..facts.places import countries_in
+from ..facts.places import with_the as the_country
+
 # At least this many mentions, and at least twice the next country's: a story about one country,
 # not a meeting of two.
 MIN_MENTIONS = 3
@@ -42,29 +45,9 @@ def _places() -> dict[str, str]:
     return {form: c for form, c in country_of.items() if c != "European Union"}
 
 
-# Runs of capitalised words, with the small words country names carry inside ("Trinidad and
-# Tobago", "Republic of the Congo"); "US$" is a currency, no mention of the country.
-_CAPITALISED_RUN = re.compile(r"(?<![\w-])[A-Z][\w'’.-]*(?<!\.)(?:\s+(?:(?:of|and|the)\s+)*[A-Z][\w'’.-]*(?<!\.))*(?![\w$-])")
-
-
 def places_in(text: str) -> list[str]:
-    """The countries ``text`` names (by name, nationality or capital), once per mention. Looked up
-    word run by word run in one table: a sentence is read once, not matched against every name."""
-    table = _places()
-    out: list[str] = []
-    for run in _CAPITALISED_RUN.finditer(text):
-        words = [re.sub(r"['’]s?$", "", w).rstrip(".") for w in run.group(0).split()]  # "Mali's", "the U.S."
-        i = 0
-        while i < len(words):
-            for j in range(min(len(words), i + 5), i, -1):
-                key = " ".join(words[i:j]).lower()
-                country = table.get(key) or (table.get(key + ".") if "." in key else None)  # "U.S."
-                if country and words[j - 1][:1].isupper():
-                    out.append(country)
-                    i = j - 1
-                    break
-            i += 1
-    return out
+    """The countries ``text`` names (by name, nationality or capital), once per mention."""
+    return countries_in(text, _places())
 
 
 def dominant_country(sentences: Iterable[str]) -> str | None:
@@ -84,8 +67,7 @@ def with_setting(prompt: str, country: str | None) -> str:
     if country is None or m is None or places_in(prompt):
         return prompt
     body = prompt[m.end():]
-    the = "the " if country.lower() in _NEEDS_THE else ""
-    return f"According to the article about {the}{country}, {body[:1].lower()}{body[1:]}"
+    return f"According to the article about {the_country(country)}, {body[:1].lower()}{body[1:]}"
 
 
 _OWN_INSTITUTION = re.compile(r"^(When\s+(?:did|was|were|will)\s+)(?:the\s+(?=[a-z])|(?=Government\b))")
@@ -104,12 +86,9 @@ def own_institution(question: str, country: str | None) -> str | None:
         return question
     if country is None:
         return None
-    the = "the " if country.lower() in _NEEDS_THE else ""
     rest = question[m.end():]
-    return f"{m.group(1)}{the}{country}'s {rest[:1].lower() + rest[1:] if bare else rest}"
+    return f"{m.group(1)}{the_country(country)}'s {rest[:1].lower() + rest[1:] if bare else rest}"
 
-
-_NEEDS_THE = ("united states", "united kingdom", "united arab emirates", "philippines", "netherlands")
 
 
 # A body named by its members alone ("the Conference of Heads of State", "the Council of

@@ -8,6 +8,7 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
+from ...facts.actors import PREAMBLE
 from ..blanks import (
     BLANK,
     _blank,
@@ -132,9 +133,7 @@ class GoalItems:
         if v.verb == "should" or not true_stmt or not _goal_reads_alone(v, true_stmt, c.issuer(v.actor, v.article)) \
                 or _LOGISTICS.search(v.goal):
             return None  # (a report due within 60 days is a timetable, not what the aim is about)
-        lead, intro = _cap(with_the(v.actor)), c.introduce(v.actor, v.article)
-        if intro != v.actor and true_stmt.startswith(lead):
-            true_stmt = intro + true_stmt[len(lead):]
+        true_stmt = _introduced(c, v, true_stmt)
         taken = c.figures_in(v.article)
         for m in _figures(v.goal):
             text = m.group(1)
@@ -238,11 +237,7 @@ class GoalItems:
         else:
             false_stmt = self.other_party(v, true_stmt)
         # a person is named with their office: "Beridze pledged ..." says nothing on its own
-        lead, intro = _cap(with_the(v.actor)), c.introduce(v.actor, v.article)
-        if intro != v.actor:
-            true_stmt = intro + true_stmt[len(lead):] if true_stmt.startswith(lead) else true_stmt
-            if false_stmt and false_stmt.startswith(lead):
-                false_stmt = intro + false_stmt[len(lead):]
+        true_stmt, false_stmt = _introduced(c, v, true_stmt), false_stmt and _introduced(c, v, false_stmt)
         src = [{"article": v.article, "sentence": v.sentence}]
         return self.true_false(f, true_stmt, false_stmt, "tf:goal", sources=src, penalty=penalty,
                                slot=f"{f.id}|goal-statement")
@@ -346,6 +341,12 @@ partners donors members observers experts sources
 """.split())
 
 
+def _introduced(c: Any, v: Any, statement: str) -> str:
+    """``statement`` about ``v``'s actor with a person's office after their name (``introduce``)."""
+    lead, intro = _cap(with_the(v.actor)), c.introduce(v.actor, v.article)
+    return intro + statement[len(lead):] if intro != v.actor and statement.startswith(lead) else statement
+
+
 def _named_party(actor: str) -> bool:
     """Does the actor carry a word of its own (a country, a name, an acronym), not only a
     generic title?"""
@@ -372,9 +373,6 @@ _BY_OFFICE = re.compile(r"^(?:the\s+)?(?:[A-Z][a-z]+\s+)?(?:Director|Minister|Pr
                         r"Head|Chief|Commissioner|Spokes\w+|Ambassador|Envoy|Manager|Coordinator)\b(?!\s+[A-Z][a-z]+\s+[A-Z])")
 
 
-_PREAMBLE_WE = re.compile(r"^\s*(?:\d{1,2}[.)]\s+)?We,\s")
-
-
 def _said_there(v: Any, issuer: bool = False) -> bool:
     """Is the party named in the goal's own sentence? "We agreed to ..." in a declaration was
     given to the body the article names most, which is often the topic, not the signatories (a
@@ -383,7 +381,7 @@ def _said_there(v: Any, issuer: bool = False) -> bool:
     if v.resolved:
         return True
     if re.search(r"\b(?:[Ww]e|[Oo]ur)\b", v.sentence) and any(
-            s.sentence != v.sentence and _PREAMBLE_WE.match(s.sentence)
+            s.sentence != v.sentence and PREAMBLE.match(s.sentence)
             for s in getattr(getattr(v, "fact", None), "sources", ())):
         return True  # "We agreed ..." in a declaration whose preamble (cited too) names who "we" are
     if re.search(r"\s(?:and|&)\s", v.actor):

@@ -1,0 +1,46 @@
+"""Countries as a text names them: found by looking up its runs of capitalised words in a table,
+and written with "the" where English wants it.
+
+Two readers need this: a declaration's preamble lists its signatories ("the Kingdom of Belgium,
+the Kingdom of the Netherlands and the Grand Duchy of Luxembourg"), and the question generator
+asks which country an article is about. One table look-up per word run reads a sentence once,
+rather than matching it against an alternation of every country's name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+# Countries English names with "the" ("the Netherlands", "the Gambia").
+NEEDS_THE = frozenset({"netherlands", "philippines", "united states", "united kingdom", "united arab emirates",
+                       "gambia", "bahamas", "maldives", "comoros", "seychelles"})
+
+# Runs of capitalised words, with the small words country names carry inside ("Trinidad and
+# Tobago", "Republic of the Congo"); "US$" is a currency, no mention of the country.
+_CAPITALISED_RUN = re.compile(r"(?<![\w-])[A-Z][\w'’.-]*(?<!\.)(?:\s+(?:(?:of|and|the)\s+)*[A-Z][\w'’.-]*(?<!\.))*(?![\w$-])")
+
+
+def countries_in(text: str, table: Mapping[str, str]) -> list[str]:
+    """The countries ``text`` names, once per mention, in order: each run of capitalised words
+    looked up in ``table`` (lower-case form -> country), longest form first ("Papua New Guinea"
+    before "Guinea"), possessives and "U.S." read."""
+    out: list[str] = []
+    for run in _CAPITALISED_RUN.finditer(text):
+        words = [re.sub(r"['’]s?$", "", w).rstrip(".") for w in run.group(0).split()]  # "Mali's", "the U.S."
+        i = 0
+        while i < len(words):
+            for j in range(min(len(words), i + 5), i, -1):
+                key = " ".join(words[i:j]).lower()
+                country = table.get(key) or (table.get(key + ".") if "." in key else None)  # "U.S."
+                if country and words[j - 1][:1].isupper():
+                    out.append(country)
+                    i = j - 1
+                    break
+            i += 1
+    return out
+
+
+def with_the(country: str) -> str:
+    """"the Netherlands", "Peru"."""
+    return f"the {country}" if country.lower() in NEEDS_THE else country
