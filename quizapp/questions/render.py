@@ -147,7 +147,20 @@ def parties(actor: str, leaders: Sequence[Any] = ()) -> frozenset[str]:
     return frozenset(p for p in out if p and p not in {"counterpart", "his", "her"})
 
 
-_PARTIES_MEMO: dict[int, tuple[Sequence[Any], dict[str, list[tuple[str, Any]]]]] = {}
+def _per_list(memo: dict[int, tuple[Sequence[Any], Any]], leaders: Sequence[Any], build) -> Any:
+    """``build(leaders)``, remembered for this very list (a story's leaders are one list for all
+    its goals); a few lists at most are kept."""
+    hit = memo.get(id(leaders))
+    if hit is not None and hit[0] is leaders:
+        return hit[1]
+    value = build(leaders)
+    if len(memo) > 8:
+        memo.clear()
+    memo[id(leaders)] = (leaders, value)
+    return value
+
+
+_PARTIES_MEMO: dict[int, tuple[Sequence[Any], Any]] = {}
 
 
 def _leaders_by_last_word(leaders: Sequence[Any]) -> dict[str, list[tuple[str, Any]]]:
@@ -155,18 +168,16 @@ def _leaders_by_last_word(leaders: Sequence[Any]) -> dict[str, list[tuple[str, A
     text that has its last word, so ``parties`` compares an actor with the few leaders whose
     surname it contains, not with every leader of the story. Built once per list of leaders
     (``parties`` runs for every goal of a story)."""
-    memo = _PARTIES_MEMO.get(id(leaders))
-    if memo is not None and memo[0] is leaders:
-        return memo[1]
+    return _per_list(_PARTIES_MEMO, leaders, _by_last_word)
+
+
+def _by_last_word(leaders: Sequence[Any]) -> dict[str, list[tuple[str, Any]]]:
     index: dict[str, list[tuple[str, Any]]] = {}
     for f in leaders:
         name = clean(getattr(f, "name", None) or getattr(f, "answer", ""))
         last = normalise(name, drop_article=False).split()[-1:] if name else []
         if last:
             index.setdefault(last[0], []).append((name, f))
-    if len(_PARTIES_MEMO) > 8:
-        _PARTIES_MEMO.clear()
-    _PARTIES_MEMO[id(leaders)] = (leaders, index)
     return index
 
 
@@ -265,16 +276,17 @@ def speaker(sentence: str, leaders: Sequence[Any]) -> str | None:
     return min(found)[1] if found else None
 
 
-_SPEAKER_MEMO: dict[int, tuple[Sequence[Any], dict[str, tuple[int, str]], tuple[str, ...]]] = {}
+_SPEAKER_MEMO: dict[int, tuple[Sequence[Any], Any]] = {}
 
 
 def _speaker_names(leaders: Sequence[Any]) -> tuple[dict[str, tuple[int, str]], tuple[str, ...]]:
     """Each leader's name and surname (form -> the first leader's position, their name), and the
     forms longest first; built once per list of leaders (a goal template asks about every goal
     sentence against every leader)."""
-    memo = _SPEAKER_MEMO.get(id(leaders))
-    if memo is not None and memo[0] is leaders:
-        return memo[1], memo[2]
+    return _per_list(_SPEAKER_MEMO, leaders, _name_forms)
+
+
+def _name_forms(leaders: Sequence[Any]) -> tuple[dict[str, tuple[int, str]], tuple[str, ...]]:
     names: dict[str, tuple[int, str]] = {}
     for i, f in enumerate(leaders):
         name = clean(getattr(f, "name", None) or getattr(f, "answer", ""))
@@ -282,11 +294,7 @@ def _speaker_names(leaders: Sequence[Any]) -> tuple[dict[str, tuple[int, str]], 
             continue
         for form in ([name, tokens(name)[-1].capitalize()] if len(name.split()) > 1 else [name]):
             names.setdefault(form, (i, name))
-    ordered = tuple(sorted(names, key=len, reverse=True))
-    if len(_SPEAKER_MEMO) > 8:
-        _SPEAKER_MEMO.clear()
-    _SPEAKER_MEMO[id(leaders)] = (leaders, names, ordered)
-    return names, ordered
+    return names, tuple(sorted(names, key=len, reverse=True))
 
 
 @lru_cache(maxsize=4096)
