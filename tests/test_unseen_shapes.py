@@ -221,6 +221,34 @@ def test_roles_given_by_who_heads_and_by_a_nationality_and_occupation():
     assert found["Rena Lee"] == ("diplomat", "Singapore")
 
 
+def test_delegation_list_entries_give_the_full_office_and_the_country_that_closes_them():
+    """Signature and delegation lists print "STYLE NAME, Office, Country" one per line: the office
+    in full (with the ministry a list prints apart) and the country, known or in a state's formal
+    style. A rank before the name is no person, nor is an office's name after a title."""
+    from quizapp.corpus.parse import parse_article
+    from quizapp.facts import article_input
+    from quizapp.facts.extract import extract_raw
+
+    text = (
+        "Ministers sign transit statement\n\nPublished: 12 May 2025\n\nThe statement was signed by:\n\n"
+        "H.E. Mr. Kofi Mensah-Addo, Minister of Trade and Industry, Republic of Ghana\n\n"
+        "H.E. Maj. Gen. Tuan Hoang Long, Deputy Minister of Public Security, Socialist Republic of Viet Nam\n\n"
+        "U Aung Min Thein, Permanent Secretary, Ministry of Home Affairs, Republic of the Union of Myanmar\n\n"
+        "H.E. Secretary Rosa T. Dimaculangan, Secretary of the Interior and Local Government, Republic of the Philippines\n\n"
+        "Hon. Peter Wanjiku, Cabinet Secretary for Health, Kenya\n\n"
+        "Mr. Tomas Lindqvist, Director of the Nordic Transit Office, attended as an observer.\n"
+    )
+    found = {f.name: (f.role, f.country) for f in extract_raw([article_input(parse_article("t.txt", text))])["t.txt"]
+             if f.kind == "leader"}
+    assert found["Kofi Mensah-Addo"] == ("Minister of Trade and Industry", "Ghana")
+    assert found["Tuan Hoang Long"] == ("Deputy Minister of Public Security", "Viet Nam")
+    assert found["Aung Min Thein"] == ("Permanent Secretary of the Ministry of Home Affairs", "Myanmar")
+    assert found["Rosa T. Dimaculangan"] == ("Secretary of the Interior and Local Government", "Philippines")
+    assert found["Peter Wanjiku"] == ("Cabinet Secretary for Health", "Kenya")
+    assert found["Tomas Lindqvist"][0] == "Director of the Nordic Transit Office"
+    assert not {"Maj", "Nordic Transit Office", "Local Government"} & set(found)
+
+
 @pytest.mark.parametrize("sentence,published,expected", [
     # the day is written out with its year, so "last year" is not said again after it
     ("Fighting broke out on 15 April last year, the agency said.", date(2024, 3, 1),

@@ -106,7 +106,7 @@ STYLES = {"dr", "mr", "mrs", "ms", "mx", "prof", "h.e", "he", "shaikh", "sheikh"
           # forms of address in South-East Asian and Gulf attendee lists
           "dato", "datuk", "dato'", "seri", "sri", "paduka", "haji", "hajah", "pehin", "samdech", "pichey", "sena",
           "daw", "khun", "bapak", "pak", "ibu", "komjen", "pol", "purn", "(purn.)", "honourable", "honorable",
-          "ambassador", "captain", "capt", "gen", "general", "col", "colonel", "lt"}
+          "ambassador", "captain", "capt", "gen", "general", "col", "colonel", "lt", "maj", "brig"}
 # Forms of address right before a name, after its title ("Executive Secretary Dr", "Minister H.E.").
 STYLES_BEFORE = re.compile(
     r"(?:\b(?:" + "|".join(sorted((re.escape(x) for x in STYLES if x.isalpha() or x == "h.e"), key=len, reverse=True))
@@ -142,11 +142,13 @@ def leader_mentions(doc, text: str) -> list[LeaderMention]:
         name = re.sub(r"['’]s?$", "", ent_text).strip()
         words = name.split()
         # the NER sometimes swallows a title ("Councilor Wang Yi") or an honorific ("Dr. NAME"): peel it off
-        while words and (words[0].lower() in TITLE_WORDS or words[0].lower().rstrip(".") in STYLES) and len(words) > 1:
-            words = words[1:]
+        while words and (words[0].lower() in TITLE_WORDS or words[0].lower().rstrip(".") in STYLES
+                         or words[0] == "U" and len(words) >= 3) and len(words) > 1:
+            words = words[1:]  # ("U", Burmese for "Mr", before a name of two words or more)
         name = " ".join(words)
-        if len(name) < 2 or not name[0].isupper() or any(w.lower() in TITLE_WORDS for w in words):
-            continue
+        if len(name) < 2 or not name[0].isupper() or any(w.lower() in TITLE_WORDS for w in words) \
+                or (len(words) == 1 and words[0].lower().rstrip(".") in STYLES):
+            continue  # (a rank the tagger cut off as a name of its own: "Maj." of "Maj. Gen. NAME")
         if not all(w[0].isupper() or w.lower() in PARTICLES or w.split("-")[-1][:1].isupper() for w in words):
             continue
         start = ent.start_char + ent_text.find(name)
@@ -160,6 +162,12 @@ def leader_mentions(doc, text: str) -> list[LeaderMention]:
             om = OF_COUNTRY_AFTER.match(after)
             if om and not country:
                 country = _country_of(None, om.group("cty"))
+            if not country:
+                # "H.E. Secretary NAME, Secretary of the Interior, Republic of the Philippines": a
+                # list prints the style before the name and the office in full after it
+                full = role_near(text, start, end)
+                if full is not None and full.country and role.lower() in full.role.lower():
+                    role, country = full.role, full.country
         if role is None:
             m = COUNTERPART.search(before)
             if m:
@@ -226,7 +234,7 @@ def leader_mentions(doc, text: str) -> list[LeaderMention]:
                 t.ent_type_ in ("GPE", "NORP", "LOC", "DATE", "FAC") for t in toks):
             continue
         if any(w.lower() in TITLE_WORDS or w.lower().strip(".,") in MECHANISM_HEADS for w in words) \
-                or name.lower() in COUNTRY_NAMES or words[-1].lower() in COUNTRY_NAMES:
+                or name.lower() in COUNTRY_NAMES or words[-1].lower() in COUNTRY_NAMES | _PLACE_OF_WORK:
             continue
         r = plural_title(text, s, e) or role_near(text, s, e)
         if r is not None and not _is_name_part(r.role):
@@ -264,6 +272,10 @@ def leader_mentions(doc, text: str) -> list[LeaderMention]:
     return out
 
 
+# Heads of the names of offices and institutions, which a title before them does not make people
+# ("Director of the Nordic Office"): the lexicon's bodies are checked as well.
+_PLACE_OF_WORK = {"office", "ministry", "department", "institute", "university", "centre", "center", "inspectorate",
+                  "directorate", "service", "school", "college", "foundation", "laboratory", "government"}
 NAME_BEFORE_WHO = re.compile(r"(?P<name>\b[A-Z][a-z]+(?:[\s-]+[A-Z][a-z]+){1,3})(?=,\s+(?:(?:an?|the)\s+[A-Z]\w+\s+)?who\s)")
 TO_ORG = re.compile(r"^,[^,]*?\bto\s")
 NAME_WITH_ROLE = re.compile(r"(?P<name>\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2})(?=,\s+(?:an?|the)\s)")

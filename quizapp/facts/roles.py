@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .lexicon import COUNTRY_NAMES as LIST_COUNTRIES
 from .lexicon import NATIONALITIES, TITLES
 
 EXTRA_TITLES = ["member", "project manager", "manager", "executive director", "managing director",
@@ -31,7 +32,7 @@ EXTRA_TITLES = ["member", "project manager", "manager", "executive director", "m
                 "official", "senior official", "executive secretary", "diplomat", "captain", "colonel",
                 "lieutenant", "major general", "brigadier general", "vice-minister", "vice minister",
                 "second minister", "coordinating minister", "minister of state", "permanent secretary",
-                "chief executive", "secretary of state", "director of", "commander"]
+                "chief executive", "secretary of state", "commander"]
 _ALL_TITLES = sorted(set(TITLES) | set(EXTRA_TITLES), key=len, reverse=True)
 _T = "|".join(re.escape(t) for t in _ALL_TITLES)
 _NAT = "|".join(sorted((re.escape(n) for n in NATIONALITIES if len(n) > 2), key=len, reverse=True))
@@ -113,6 +114,45 @@ def _owner_of(body: str) -> str | None:
 
 _COUNTRY_NAMES = {c.lower() for c in NATIONALITIES.values()}
 
+# The rest of a portfolio a title of the lexicon stops short of ("Minister of Trade| and Industry,"):
+# one more capitalised word, then the phrase ends.
+_PORTFOLIO_REST = re.compile(r"^\s+(?:and|&)\s+(?P<more>[A-Z][a-z]+)(?=\s*(?:[,;.)]|$))")
+# The country closing an entry of a delegation or signature list ("H.E. NAME, Minister of Home
+# Affairs, Republic of Singapore"), after the role's ministry if the list prints it apart: a
+# country's formal style, or a country name, and nothing after it.
+_LIST_COUNTRY = re.compile(
+    r"^\s*(?:,\s*(?P<unit>(?:the\s+)?(?:Ministry|Department|Office)\s+(?:of|for)\s+[A-Z][\w'’-]*(?:\s+(?:and\s+)?[A-Z][\w'’-]*){0,4}))?"
+    r"\s*,\s*(?P<style>(?:the\s+)?(?:(?:Federal|Democratic|Islamic|United|Socialist|Cooperative|Arab|People['’]s|Plurinational)\s+)*"
+    r"(?:Republic|Kingdom|State|Sultanate|Federation|Commonwealth|Principality|Grand\s+Duchy)\s+of\s+(?:the\s+)?)?"
+    r"(?P<c>[A-Z][\w'’.-]*(?:\s+(?:and\s+|of\s+)?[A-Z][\w'’.-]*){0,4})\s*[.;]?\s*$")
+
+
+def _list_entry(r: Role, rest: str) -> Role:
+    """"NAME, Minister of Trade and Industry, Republic of Ghana": a list entry's full portfolio and
+    the country that closes it. The country is a known name, or any name in a state's formal style
+    ("Socialist Republic of Viet Nam"); a bare capitalised word after a comma may be anything. Only
+    at the very end of the sentence or line."""
+    more = _PORTFOLIO_REST.match(rest)
+    if more and " of " in f" {r.role} ":
+        r = Role(f"{r.role} and {more.group('more')}", r.country)
+        rest = rest[more.end():]
+    if r.country:
+        return r
+    m = _LIST_COUNTRY.match(rest)
+    if m is None:
+        return r
+    c = m.group("c")
+    known = [w for w in (c, c.split(" of ")[-1]) if w.lower() in _COUNTRY_NAMES | LIST_COUNTRIES]
+    if not known and not m.group("style"):
+        return r
+    unit = re.sub(r"^the\s+", "", m.group("unit") or "")
+    role = f"{r.role} of the {unit}" if unit else r.role
+    return Role(role, known[0] if known else c)
+    m = _LIST_COUNTRY.match(rest)
+    if m and m.group("c").lower() in _COUNTRY_NAMES | LIST_COUNTRIES:
+        return Role(r.role, NATIONALITIES.get(m.group("c").lower(), m.group("c")))
+    return r
+
 
 def role_near(text: str, start: int, end: int) -> Role | None:
     """The role the sentence gives the name at ``text[start:end]``, from the shapes above."""
@@ -122,6 +162,8 @@ def role_near(text: str, start: int, end: int) -> Role | None:
         m = rx.match(after)
         if m and (rx is not AFTER_COMMA or _capitalised_or_known(m.group("title"))):
             r = _role_from(m)
+            if r and rx is AFTER_COMMA:
+                r = _list_entry(r, after[m.end():])
             if r:
                 return r
     m = BEFORE_COMMA.search(before)
