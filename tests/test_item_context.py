@@ -6,6 +6,7 @@ All sentences are invented."""
 from __future__ import annotations
 
 import random
+import re
 
 from quizapp.facts.leaders import house_style_name
 from quizapp.facts.types import Fact, Source
@@ -102,10 +103,30 @@ def test_a_false_statement_changes_one_figure_to_one_the_article_never_gives():
     assert change_a_figure("meet again on May 15", set(), rng) is None  # a day of the month
     assert change_a_figure("host COP29", set(), rng) is None
     # every value it could take is stated elsewhere in the article: no safe false figure
-    taken = {"18", "24", "6", "36"}
+    taken = {"18", "24", "6", "9", "36"}
     assert change_a_figure("deploy 12 moorings", taken, rng) is None
     year = change_a_figure("finish the link by 2027", set(), rng)
     assert year is not None and year != "finish the link by 2027" and year.startswith("finish the link by 20")
+
+
+def test_false_figures_are_plausible_shares_and_not_multiples_of_the_key():
+    """A share stays a share (never "150 per cent"); an amount's false values lie on both sides of
+    it and are rounded as it is, so the key is not the one value the others are made from."""
+    from quizapp.questions.items.goals import _figures, _other_values
+
+    def values(goal: str) -> list[int]:
+        return [int(v.replace(",", "")) for v in _other_values(goal, _figures(goal)[0], set())]
+
+    for goal in ("cut post-harvest losses by 75 per cent by 2030", "raise the share of rail freight to 30%"):
+        shares = values(goal)
+        key = int(re.search(r"\d+", goal).group())
+        assert len(shares) >= 3 and all(1 <= v <= 99 for v in shares)
+        assert any(v < key for v in shares) and any(v > key for v in shares)
+    taxis = values("convert 20,000 petrol motorcycle taxis")
+    assert all(v % 1000 == 0 for v in taxis) and min(taxis) < 20000 < max(taxis)
+    assert not all(v % 20000 == 0 for v in taxis)  # not only multiples of the key
+    assert _other_values("cut it by 75 per cent", _figures("cut it by 75 per cent")[0], {"65", "85", "70", "80", "90",
+                                                                                         "60"}) == []
 
 
 def test_a_generic_party_is_not_a_named_one():
@@ -484,6 +505,21 @@ def test_post_round_20_slips_are_caught():
         verb = "aim"
 
     assert not _goal_reads_alone(V(), "Mateja Kralj aimed to lead the continental federation since it was founded in 1950.")
+
+    class Cut:
+        resolved = False
+        actor = "The Alpine Transit Conference"
+        goal = "allocate freight slots on the Brenner line through the Alpine Slot Booking System (ASBS), through"
+        sentence = ("The Alpine Transit Conference agreed to allocate freight slots on the Brenner line through the "
+                    "Alpine Slot Booking System (ASBS), through 2030.")
+        form = "vp"
+        verb = "agree"
+
+    whole = Cut()
+    whole.goal = "allocate freight slots on the Brenner line through the Alpine Slot Booking System (ASBS)"
+    stem = "The Alpine Transit Conference agreed to allocate freight slots on the Brenner line through the Alpine Slot Booking System (ASBS)"
+    assert _goal_reads_alone(whole, stem + ".")
+    assert not _goal_reads_alone(Cut(), stem + ", through.")  # the aim was cut mid-phrase
 
 
 def test_an_office_of_the_commission_names_the_one_commission_of_the_article_or_is_not_asked():

@@ -395,6 +395,11 @@ def _said_there(v: Any, issuer: bool = False) -> bool:
     return all(find_span(before, n) or find_span(before, n.split()[-1]) for n in names)
 
 
+# A statement that ends on a word that needs more after it: the aim was cut from its sentence short.
+_CUT_SHORT = re.compile(r"\b(?:through|to|for|of|with|by|in|on|at|from|into|and|or|but|the|a|an|its|their|his|her|"
+                        r"such as|including|than|as)\W*$", re.I)
+
+
 def _goal_reads_alone(v: Any, statement: str, issuer: bool = False) -> bool:
     if not _said_there(v, issuer):
         return False
@@ -402,6 +407,8 @@ def _goal_reads_alone(v: Any, statement: str, issuer: bool = False) -> bool:
         return False  # "will contribute $52 million": to what? the sentence's project is elsewhere
     if _CLOCK.search(statement) or _BY_OFFICE.match(v.actor):
         return False
+    if _CUT_SHORT.search(statement):
+        return False  # "... through the Alpine Slot Booking System (ASBS), through.": the aim was cut mid-phrase
     first = re.escape(" ".join(v.goal.split()[:2]))
     if re.search(rf"\b(?:first|second|third|last|only|\w+est)\b(?:\s+[\w-]+){{0,3}}\s+to\s+{first}", v.sentence, re.I):
         return False  # "the first woman to lead the federation", "the strongest cyclone to hit ...": no aim
@@ -445,20 +452,29 @@ def _is_year(text: str) -> bool:
 
 def _other_values(goal: str, m: re.Match, taken: set[str]) -> list[str]:
     """Values for the figure ``m`` that the article nowhere gives (``taken``), in its shape: a year
-    moved by one to three years, an amount or a share scaled by a half or a double or so
-    (decimals and thousands commas kept)."""
+    moved by one to three years; a share moved up and down by whole steps and kept between 1 and
+    99 (a reader rules out "150 per cent" for free); an amount scaled both below and above (a half,
+    three quarters, one and a half, double, treble) and rounded as the figure is, so that the key
+    is not the one value the others are multiples of. Decimals and thousands commas kept."""
     text = m.group(1)
     plain = text.replace(",", "")
     value = float(plain)
     if value == 0:
         return []
+    share = re.match(r"\s*(?:%|per\s*cent\b|percent\b)", goal[m.end(1):]) is not None
     if _is_year(text):
         options = [str(int(value) + d) for d in (1, 2, 3, -1, -2)]
+    elif share and "." not in plain and 1 <= value <= 99:
+        step = 5 if value % 5 == 0 else max(2, round(value / 5))
+        options = [str(int(value) + k * step) for k in (-2, 2, -1, 1, 3, -3) if 1 <= value + k * step <= 99]
     elif "." in plain:
         places = len(plain.split(".")[1])
-        options = [f"{value * k:.{places}f}" for k in (1.5, 0.5, 2, 1.25)]
+        options = [f"{value * k:.{places}f}" for k in (1.5, 0.5, 2, 1.25) if not share or value * k < 100]
     else:
-        options = [str(round(value * k)) for k in (1.5, 2, 0.5, 3) if round(value * k) >= 2]  # ("1 gigawatts")
+        unit = 10 ** (len(plain) - len(plain.rstrip("0"))) if len(plain) > 1 else 1
+        unit = min(unit, 10 ** max(0, len(plain) - 2))  # "20,000": steps of 1,000, not of 10,000
+        options = [str(int(round(value * k / unit) * unit)) for k in (0.5, 1.5, 2, 0.75, 3)]
+        options = [o for o in options if int(o) >= 2]  # ("1 gigawatts")
         if re.match(r"\s*(?:million|billion|m\b|bn\b)", goal[m.end(1):]):
             options = [o for o in options if int(o) < 1000]  # never "1000 million": the changed figure shows
         if "," in text:
