@@ -286,6 +286,12 @@ def test_caption_shapes_are_told_from_news_sentences(sentence, caption):
     ("Funding will come from the Climate Investment Funds, which is geared toward small island states.", False),
     ("Delegates agreed to cut tariffs on maize by 2030.", False),
     ("Delegates from the 15 member states of ECOWAS agreed to cut tariffs on maize by 2030.", True),
+    # a thing told of before ("the link", "the results", "the four countries", "the next Congress")
+    ("The four countries agree to launch the link by 2026.", False),
+    ("The next ordinary Congress will be held in Lisbon in 2027.", False),
+    ("Brazil will present the results at a workshop in Recife in May 2026.", False),
+    ("The Horn Lakes Power Exchange aims to trade 500 megawatts by 2027.", True),
+    ("Ghana will host the 2027 African Games in Accra.", True),
 ])
 def test_an_unnamed_office_or_body_does_not_stand_alone(sentence, alone):
     assert stands_alone(sentence) is alone

@@ -163,7 +163,9 @@ _CONNECTIVE = re.compile(r"^(?:Previously|Similarly|However|Meanwhile|Moreover|F
 
 # Common nouns that, after "the", usually point back to something named in an earlier sentence.
 _ANAPHORIC = re.compile(
-    r"\b(?:the|this|that|these|those|its|their|his|her)\s+(?:post|topic|funding|money|meeting|briefing|briefer|session|"
+    r"\b(?:the|this|that|these|those|its|their|his|her)\s+"
+    # a count or an order before the noun points back as well: "the four countries", "the next congress"
+    r"(?:(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+|next|same|final|new)\s+)?(?:post|topic|funding|money|meeting|briefing|briefer|session|"
     r"summit|talks|agreement|deal|report|election|vote|move|plan|proposal|issue|project|projects|programme|"
     r"program|statement|declaration|decision|bloc|organi[sz]ation|group|body|event|gathering|conference|ceremony|"
     r"mission|review|process|measures?|initiative|treaty|law|bill|arrangement|framework|step|country|region|"
@@ -175,7 +177,9 @@ _ANAPHORIC = re.compile(
     r"complaint|ruling|judgment|judgement|verdict|order|motion|petition|vessel|ship|contract|tender|offer|"
     r"strategy|policy|campaign|programme|reform|reforms|package|scheme|facility|loan|budget|work|governments|"
     r"funds|effort|efforts|matter|situation|crisis|partnership|partners|accord|pact|study|studies|portal|platform|"
-    r"roadmap|corridor|route|network|system|database|mechanism|chairmanship|co-chairs|vote|ballot|count)\b",
+    r"roadmap|corridor|route|network|system|database|mechanism|chairmanship|co-chairs|vote|ballot|count|"
+    r"link|links|results|findings|survey|trial|pilot|satellites?|countries|states|members|nations|parties|"
+    r"congress|championships?|games|exchange|line|plant|venue|host|hosts|edition|tournament|competition)\b",
     re.IGNORECASE)
 
 # Time told from the day of writing ("today", "on Monday", "last year"): a reader of the item alone
@@ -308,7 +312,7 @@ _DEICTIC_PLACE = re.compile(r"\b(?:here|there)\b(?!\s+(?:is|are|was|were|will|ha
 # A body named by its generic title alone ("The Observer Group", "the new Board", "the Executive
 # Committee"): whose, the sentence before said. A name of its own ("the World Heritage
 # Committee", "the Nordic Council") has a word that is not a generic title word.
-_GENERIC_TITLE = (r"(?:new|outgoing|incoming|current|executive|observer|steering|standing|organi[sz]ing|"
+_GENERIC_TITLE = (r"(?:new|next|outgoing|incoming|current|executive|observer|steering|standing|organi[sz]ing|"
                   r"electoral|national|supreme|general|central|permanent|joint|special|technical|advisory|"
                   r"governing|management|ministerial|regional|main|full|plenary|ordinary|extraordinary|"
                   r"annual|first|second|third|\d+(?:st|nd|rd|th))")
