@@ -46,3 +46,41 @@ def test_a_declarations_aims_are_its_signatories_and_asked_by_name():
                   for seed in range(4) for q in generate(extract([art]), random.Random(seed), budget=0)
                   if q.fact_kind == "goal" and q.type in ("true_false", "multiple_choice")}
     assert any(p.startswith("Slovenia, the Netherlands and Croatia agree to set up a joint fund of") for p in statements)
+
+
+def test_ministers_are_named_by_whose_ministers_they_are():
+    from quizapp.facts.actors import ministers_of
+
+    assert ministers_of("When the finance ministers of Chile, Peru and Bolivia met in Lima last month, they agreed "
+                        "to study a link.") == "the finance ministers of Chile, Peru and Bolivia"
+    assert ministers_of("Finance ministers and central bank governors from the Group of 20 major economies agreed "
+                        "on Thursday to act.") == "the finance ministers and central bank governors of the Group of 20"
+    assert ministers_of("The Ministers of Foreign Affairs of the Republic of Chile, the Russian Federation and the "
+                        "Kingdom of Spain met in Madrid.") == "the ministers of Chile, Russia and Spain"
+    assert ministers_of("Health ministers of the Southern Lakes Commission met in Kisumu.") == (
+        "the health ministers of the Southern Lakes Commission")
+    # a list with an entry that is no known country would lose a member: no name at all
+    assert ministers_of("The ministers of Ghana, the Zamaro Republic and Togo met in Accra.") is None
+    assert ministers_of("The Ministers of the Central Asian countries welcomed the plan.") is None
+    assert ministers_of("The Ministers agreed to meet again.") is None
+
+
+COMMUNIQUE = """Andean ministers agree on a payments link
+
+LIMA, May 6, 2025 (Continental Wire) - When the finance ministers of Chile, Peru and Bolivia met in Lima on Monday, they agreed to study a regional instant payments link by the end of 2025.
+
+The ministers aim to launch cross-border transfers by 2027 and want a common settlement bank within five years.
+"""
+
+
+def test_the_ministers_of_a_communique_are_the_ones_it_named_first():
+    facts = extract([article_input(parse_article("andean.txt", COMMUNIQUE))])
+    goals = {f.goal: f for f in facts if f.kind == "goal"}
+    later = next(f for g, f in goals.items() if g.startswith("launch cross-border transfers"))
+    assert later.actor == "the finance ministers of Chile, Peru and Bolivia"
+    # the sentence that says whose ministers they are is cited beside the aim's own
+    assert any("met in Lima" in s.sentence for s in later.sources)
+    study = next(f for g, f in goals.items() if g.startswith("study a regional instant payments link"))
+    assert study.actor == "the finance ministers of Chile, Peru and Bolivia"
+    statements = [q.prompt for q in generate(facts, random.Random(1), budget=0) if q.type == "true_false"]
+    assert any(p.startswith("The finance ministers of Chile, Peru and Bolivia ") for p in statements), statements

@@ -47,6 +47,11 @@ class ActorContext:
     # meeting in ..."): who "we" are, and the sentence that says so (cited with each aim).
     signatories: str | None = None
     preamble: Any = None  # the preamble's SentenceInput
+    # The ministers a communiqué or a wire is about, as it first names them ("the finance ministers
+    # of Kazakhstan, Uzbekistan and Kyrgyzstan"), for its later "The Ministers agreed ...", and the
+    # sentence that names them (cited with each aim, as the preamble is).
+    ministers: str | None = None
+    ministers_sentence: Any = None
 
     @property
     def main_org(self) -> str | None:
@@ -100,6 +105,8 @@ def resolve_actor(actor: str, ctx: ActorContext) -> str | None:
         return ctx.last_group or actor
     if low == "i":
         return ctx.main_person or actor
+    if _MINISTERS_WORD.fullmatch(low):
+        return ctx.ministers or ctx.signatories or actor
     if low in THIRD_SINGULAR:
         return ctx.last_person or actor
     if STAND_IN.match(low):
@@ -146,3 +153,50 @@ def signatories(sentence: str) -> str | None:
         body = re.sub(r"\s*\([^)]*\)?$", "", g.group("body")).strip()
         return f"the member states of the {body}"
     return None
+
+
+# "The Ministers", "ministers", "the foreign ministers": the group the article named before.
+_PORTFOLIO = (r"(?:foreign|finance|trade|health|energy|defen[cs]e|agriculture|environment|transport|interior|"
+              r"education|economy|justice|home|labour|labor|tourism|fisheries|water|digital)")
+_MINISTERS_WORD = re.compile(rf"(?:the\s+)?(?:{_PORTFOLIO}\s+)?ministers", re.I)
+# "the finance ministers of Kazakhstan, Uzbekistan and Kyrgyzstan met ...", "Finance ministers ...
+# from the Group of 20 major economies", "The Ministers of Foreign Affairs of Brazil, Russia, ...":
+# the first phrase that says whose ministers they are.
+_MINISTERS_OF = re.compile(
+    rf"\b(?P<title>(?i:{_PORTFOLIO})\s+)?(?-i:[Mm]inisters)(?P<also>\s+and\s+(?:[a-z]+\s+){{1,3}}(?:governors|officials|leaders))?"
+    r"(?:\s+(?:of|for|responsible\s+for)\s+(?-i:[A-Z])[\w/&-]*"
+    r"(?:\s+(?:and\s+)?(?-i:[A-Z])[\w/&-]*){0,3})?\s+(?:of|from)\s+(?P<who>(?:the\s+)?(?-i:[A-Z]).{2,300}?)"
+    r"(?=\s+(?:met|meet|meeting|gathered|agreed|agree|said|have|has|held|expressed|convened|issued|adopted|signed|"
+    r"pledged|reaffirmed|welcomed|recalled)\b|[.;:(]|,\s+(?:meeting|who|which|at|in|on|and)\b|$)")
+_BODY_OF = re.compile(r"^(?:the\s+)?(?:(?:Member|member)\s+(?:States|states)\s+of\s+)?(?:the\s+)?"
+                      r"(?P<body>[A-Z][\w'’&-]*(?:\s+(?:of|for|and|on|the|[A-Z0-9][\w'’&-]*))*)")
+
+
+_REGION_ADJECTIVE = re.compile(r"(?:Asian|African|European|American|Arab|Caribbean|Nordic|Pacific|Atlantic|Baltic|"
+                               r"Andean|Gulf|Sahelian|Balkan|[A-Z][a-z]+(?:ian|ese|ish))$")
+
+
+def ministers_of(sentence: str) -> str | None:
+    """Whose ministers a sentence names ("the finance ministers of Kazakhstan, Uzbekistan and
+    Kyrgyzstan", "the finance ministers of the Group of 20"), or None. Countries first (two or more,
+    as listed); else the body whose members they are."""
+    m = _MINISTERS_OF.search(sentence)
+    if m is None:
+        return None
+    title = (m.group("title") or "").strip().lower()
+    lead = (f"the {title} ministers" if title else "the ministers") + (m.group("also") or "") + " of "
+    found = list(dict.fromkeys(countries_in(m.group("who"), _country_table())))
+    entries = [e for e in re.split(r",\s*(?:and\s+)?|\s+and\s+", m.group("who")) if e.strip()]
+    if len(found) >= 2 and all(countries_in(e, _country_table()) for e in entries):
+        # (every entry a country: "the Russian Federation" missed would drop a member from the list)
+        named = [with_the(n) for n in found]
+        return lead + ", ".join(named[:-1]) + " and " + named[-1]
+    b = _BODY_OF.match(m.group("who"))
+    if b is None or found:
+        return None  # one country's ministers are its government's, named as such elsewhere
+    body = re.sub(r"\s+(?:and|of|for|on|the)$", "", b.group("body")).strip()
+    if len(body.split()) < 2 and not re.fullmatch(r"[A-Z]{2,6}", body):
+        return None
+    if _REGION_ADJECTIVE.search(body):
+        return None  # "the Ministers of the Central Asian countries": an adjective, not a body
+    return lead + "the " + re.sub(r"^the\s+", "", body)

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from ..corpus.parse import dateline_length, looks_english
-from .actors import FIRST_PLURAL, ActorContext, resolve_actor, signatories
+from .actors import FIRST_PLURAL, ActorContext, ministers_of, resolve_actor, signatories
 from .dates import find_dates
 from .events import TIMELINE_ENTRY, event_for, timeline_question, when_question, who_question
 from .goals import find_goals
@@ -116,6 +116,9 @@ def _actor_context(items, acronyms: dict[str, str], art: ArticleInput) -> ActorC
         if ctx.signatories is None:
             ctx.signatories = signatories(sent.text)
             ctx.preamble = sent if ctx.signatories else None
+        if ctx.ministers is None and "inisters" in sent.text:
+            ctx.ministers = ministers_of(sent.text)
+            ctx.ministers_sentence = sent if ctx.ministers else None
     return ctx
 
 
@@ -390,12 +393,24 @@ def _sentence_facts(doc, art: ArticleInput, sent: SentenceInput, people, acronym
         actor = resolve_actor(g.actor, ctx)
         if actor is None:
             continue
-        if actor != ctx.signatories:  # (countries listed by a preamble are no short names of people)
+        # ministers named by whose they are, in the same words the article's other aims use ("Finance
+        # ministers ... from the Group of 20" -> "the finance ministers ... of the Group of 20"), and
+        # "they" right after them in the same sentence ("When the finance ministers of A, B and C
+        # met ..., they agreed to ...")
+        named = ministers_of(g.actor) if "inisters" in g.actor else None
+        if named is None and g.actor.lower() == "they":
+            named = ministers_of(text[:doc[g.lo].idx]) if "inisters" in text[:doc[g.lo].idx] else None
+        if named is not None:
+            actor = named
+        if actor not in (ctx.signatories, ctx.ministers, named):  # (countries listed are no short names of people)
             actor = _resolve_names(actor, people)
         sources = [_src(art, sent, (sent.start + doc[g.lo].idx, sent.start + doc[g.hi].idx + len(doc[g.hi])))]
         if g.actor.lower() in FIRST_PLURAL and ctx.signatories and actor == ctx.signatories \
                 and ctx.preamble is not None and ctx.preamble.idx != sent.idx:
             sources.append(_src(art, ctx.preamble))  # the preamble says who "we" are
+        elif actor == ctx.ministers and g.actor != actor and ctx.ministers_sentence is not None \
+                and ctx.ministers_sentence.idx != sent.idx:
+            sources.append(_src(art, ctx.ministers_sentence))  # ... and this one whose ministers they are
         facts.append(Fact(
             id=fact_id("goal", actor, g.goal), kind="goal", statement="", answer=g.goal,
             aliases=[], confidence=0.8 if g.verb != "should" else 0.7,

@@ -24,6 +24,7 @@ COUNTRIES = {v.lower(): v for v in NATIONALITIES.values()} | {
     "the uk": "United Kingdom", "the united kingdom": "United Kingdom", "the philippines": "Philippines",
     "the netherlands": "Netherlands", "south korea": "South Korea", "north korea": "North Korea",
     "the european union": "European Union", "the eu": "European Union", "the uae": "United Arab Emirates",
+    "the russian federation": "Russia", "russian federation": "Russia",
 }
 _NAT = "|".join(sorted((re.escape(n) for n in NATIONALITIES), key=len, reverse=True))
 _TITLE = "|".join(re.escape(t) for t in TITLES)

@@ -251,6 +251,7 @@ def goal_view(f: Any, leaders: Sequence[Any], pairs_by_article: dict[str, str],
         goal = strip_attribution(src.sentence[span[0]:span[1]])
         goal = re.sub(r"[\"“”]", "", goal)
         goal = _CIRCUMSTANCE.sub("", goal).strip().rstrip(",")
+        goal = _DAY_FIRST.sub("", goal)  # "agreed on Thursday to speed up ...": the day is when, not what
         goal = re.split(r",?\s+and\s+(?:has|have|is|are|was|were|will|would|could|should|might|may|can|must)\b",
                         goal)[0].strip()
         if _GAPPED.search(goal):
@@ -288,6 +289,7 @@ def goal_view(f: Any, leaders: Sequence[Any], pairs_by_article: dict[str, str],
     return None
 
 
+_DAY_FIRST = re.compile(r"^(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+(?=to\s)")
 _CIRCUMSTANCE = re.compile(
     r"\s+(?:in|during|at)\s+(?:a|an|the|his|their|her)\s+(?:phone|telephone|video)?\s*"
     r"(?:call|conversation|meeting|talks|conference|link|summit)\b.*$", re.IGNORECASE)

@@ -57,6 +57,9 @@ AGENT_NOUNS = {
     "bank", "committee", "council", "commission", "agency", "ministry", "parliament", "chief", "head",
     "secretariat", "board", "bloc", "alliance", "union", "court", "fund", "members", "delegates",
 }
+# A group told by whose members it is, as the extractor resolves "we" and "the Ministers".
+_MEMBERS_OF = re.compile(r"^the\s+(?:member\s+states|(?:\w+\s+)?ministers(?:\s+and\s+[\w\s]{3,30}?)?)\s+of\s+"
+                         r"(?:the\s+)?[A-Z]")
 # "Both sides", "the two nations": a party only once we know who the two are.
 _DUAL = re.compile(
     r"^(?:both|the two)\s+(?:sides|nations|countries|counties|governments|states|powers|neighbou?rs)$",
@@ -206,7 +209,10 @@ def named_actor(actor: str, sentence: str = "") -> str | None:
     a = re.sub(r"^both\s+(?=[A-Z])", "", a, flags=re.IGNORECASE)
     a = re.sub(r"\s*\([A-Z][A-Za-z.&-]{1,9}\)", "", a)  # "the International Monetary Fund (IMF) staff"
     ws = words(a)
-    if not ws or len(ws) > 9 or ws[0].lower() in PRONOUNS or _DUAL.match(a):
+    # a group named by whose members it is ("the member states of the Indian Ocean Rim Association",
+    # "the finance ministers of Kazakhstan, Uzbekistan and Kyrgyzstan") may run longer than a name
+    longest = 14 if _MEMBERS_OF.match(a) else 9
+    if not ws or len(ws) > longest or ws[0].lower() in PRONOUNS or _DUAL.match(a):
         return None
     head = ws[-1].lower()
     first_np = words(re.split(r"\s+(?:between|of|on|from|with|for)\s+", a)[0])
@@ -217,8 +223,9 @@ def named_actor(actor: str, sentence: str = "") -> str | None:
         if not any(w[:1].isupper() and w.lower() not in ("the", "both") for w in ws[:-1]):
             return None
         return a
-    if not ws[-1][:1].isupper() and not (re.fullmatch(r"\d{4}", ws[-1]) and len(ws) > 1 and ws[-2][:1].isupper()):
-        return None  # (a year ends a name: "Vision 2030", "CHOGM 2024")
+    if not ws[-1][:1].isupper() and not (re.fullmatch(r"\d{4}", ws[-1]) and len(ws) > 1 and ws[-2][:1].isupper()) \
+            and not (ws[-1].isdigit() and len(ws) > 2 and ws[-2] == "of" and ws[-3][:1].isupper()):
+        return None  # (a year ends a name: "Vision 2030", "CHOGM 2024"; so does a count: "the Group of 20")
     return a
 
 

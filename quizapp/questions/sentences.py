@@ -320,7 +320,7 @@ _GENERIC_BODY = re.compile(
     r"\b(?:the|The)\s+(?:" + _GENERIC_TITLE + r"\s+){0,3}"
     r"(?:Group|Board|Committee|Council|Commission|Congress|Assembly|Secretariat|Session|Summit|Meeting|"
     r"Conference|Forum|Bureau|Cabinet|Parliament|Presidency|Mission|Panel|Directorate|Authority)\b"
-    r"(?!\s+(?:of|for|on|to|in)\s+(?:the\s+)?(?-i:[A-Z]))(?!\s*\()", re.I)  # (a capital: "of the Union", not "for the last time")
+    r"(?!\s+(?:of|for|on|to|in)\s+(?:the\s+)?(?-i:[A-Z]|\d))(?!\s*\()", re.I)  # (a capital: "of the Union", not "for the last time"; "the Group of 20")
 
 # "Congress approved ...", "Cabinet has decided ...": which congress?
 _BARE_BODY_SUBJECT = re.compile(r"^(?:Congress|Parliament|Cabinet|Council|Board|Committee|Commission|Secretariat|"
@@ -365,7 +365,7 @@ def stands_alone(sentence: str) -> bool:
     for m in _ANAPHORIC.finditer(s):
         after = s[m.end():m.end() + 25]
         named_before = re.search(r"\b[A-Z][a-z]+(?:\s+[A-Z][\w-]+)+|\b[A-Z]{2,}", s[:m.start()])
-        if re.match(r"\s+(?:of|on|in|between|for|to)\s+(?:the\s+)?[A-Z]|\s+\(|,?\s+[A-Z][a-z]", after) or (
+        if re.match(r"\s+(?:of|on|in|between|for|to)\s+(?:the\s+)?(?:[A-Z]|\d+\b)|\s+\(|,?\s+[A-Z][a-z]", after) or (
                 named_before and m.group(0).split()[0].lower() in ("its", "their", "his", "her")):
             continue  # "the meeting of the Council", "its members" after a name
         return False

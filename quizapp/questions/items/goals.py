@@ -351,7 +351,7 @@ def _named_party(actor: str) -> bool:
     """Does the actor carry a word of its own (a country, a name, an acronym), not only a
     generic title?"""
     return any(re.sub(r"['’]s$", "", w.strip(".,")).lower() not in _GENERIC_PARTY_WORDS and w[:1].isupper()
-               for w in re.findall(r"[\w.'’-]+", actor))
+               for w in re.findall(r"[\w.'’-]+", actor)) or bool(re.search(r"\b[A-Z]\w+ of \d+\b", actor))  # "the Group of 20"
 
 
 # A second clause with a subject of its own joined on ("will stage the Finals, and Tashkent,
