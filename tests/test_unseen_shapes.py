@@ -47,6 +47,14 @@ def test_publication_date_from_the_url_or_a_dateline_without_a_year():
 def test_datelines_and_foreign_captions():
     assert dateline_length("HARARE, March 3 (Wire) - Leaders met.") == len("HARARE, March 3 (Wire) - ")
     assert dateline_length("The ministers met - and agreed.") == 0
+    # a city written with letters beyond A-Z is a dateline too, and never the subject of an aim
+    assert dateline_length("TROMSØ, Norway, Oct 17 (Wire) - Ministers met.") == len("TROMSØ, Norway, Oct 17 (Wire) - ")
+    assert dateline_length("ŁÓDŹ, Poland (Wire) - The council voted.") == len("ŁÓDŹ, Poland (Wire) - ")
+    text = ("Talks resume\n\nPublished: 17 Oct 2024\n\nTROMSØ, Norway, Oct 17 (Northline) - Seven of the eight "
+            "member states of the Polar Council agreed on Thursday to restart in-person meetings of two working groups.\n")
+    goals = [f for f in extract([article_input(parse_article("t.txt", text))]) if f.kind == "goal"]
+    assert goals and all("TROMS" not in f.actor for f in goals)
+    assert goals[0].actor == "Seven of the eight member states of the Polar Council"
     assert not looks_english("Nordiska rådets vicepresident och ministrar för nordiskt samarbete samlades i Oslo.")
     assert looks_english("His Excellency Sheikh Ahmed bin Khalid Al Mansoori")  # a name line is no language
 

@@ -72,8 +72,10 @@ _AGENCY = r"\s*\([^()]{1,40}\)"
 _DASH = r"\s*(?:[-–—]{1,2}|:)\s*"
 # A wire or release dateline that opens a paragraph: "NASSAU, The Bahamas – ", "Tokyo, July 31 (Jiji
 # Press)--", "Colombo, Nov 23 (IANS): ", "LONDON: ", "World Bank23 June 2011: ". Not part of the news.
+# Capital letters of the Latin alphabets a dateline's city may be written in ("TROMSØ", "SAN JOSÉ", "ŁÓDŹ").
+_UPPER = "A-ZÀ-ÖØ-ÞĄĆĘŁŃŚŹŻČĎĚŇŘŠŤŮŽŐŰĞİŞ"
 DATELINE = re.compile(
-    rf"^(?:[A-Z][A-Z.'’ -]{{1,30}}[A-Z.](?:,\s*[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){{0,3}})?(?:,\s*{_DAY_MONTH})?(?:{_AGENCY})?{_DASH}"
+    rf"^(?:[{_UPPER}][{_UPPER}.'’ -]{{1,30}}[{_UPPER}.](?:,\s*[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){{0,3}})?(?:,\s*{_DAY_MONTH})?(?:{_AGENCY})?{_DASH}"
     rf"|[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){{0,3}},\s*{_DAY_MONTH}(?:{_AGENCY})?{_DASH}"
     rf"|[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){{0,3}}{_AGENCY}{_DASH}"
     rf"|[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){{0,3}}\s?\d{{1,2}}\s+{_MONTH}\s+\d{{4}}\s*:\s*)"
