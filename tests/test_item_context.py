@@ -685,3 +685,34 @@ def test_a_bodys_name_with_and_in_it_is_one_party_and_a_report_timetable_is_no_a
                sources=[Source(ART, "The Observer Mission of the Gulf Union will publish a final report with 40 "
                                     "recommendations within 60 days.", 3)])
     assert not [q for q in generate([aim], random.Random(2), budget=0) if q.fact_kind == "goal"]
+
+
+def _when_choices(key: str, others: list[str]) -> list[str]:
+    """The options of the "when" multiple choice about ``key``, in a story with dates ``others``."""
+    def fact(fid: str, iso: str, idx: int) -> Fact:
+        text = f"The council of the Lake Basin Authority met on {iso} in Kisumu."
+        return Fact(id=fid, kind="date", statement="", answer=iso, date=iso, event=f"meeting {fid}",
+                    question=None, sources=[Source(ART, text, idx)])
+    main = Fact(id="d0", kind="date", statement="", answer=key, date=key, event="handover",
+                question="When will Kenya take over the presidency of the Lake Basin Authority?",
+                sources=[Source(ART, f"Kenya will take over the presidency of the Lake Basin Authority on {key}.", 1)])
+    facts = [main, *(fact(f"d{i + 1}", d, i + 2) for i, d in enumerate(others))]
+    mc = [q for q in generate(facts, random.Random(2), budget=0)
+          if q.fact_ids == ["d0"] and q.type == "multiple_choice"]
+    assert mc, "no multiple choice asked"
+    return mc[0].choices
+
+
+def test_date_foils_are_never_a_day_or_three_off_and_a_first_of_the_month_has_firsts_beside_it():
+    near = _when_choices("2025-03-20", ["2025-03-19", "2025-03-22", "2025-04-10", "2025-02-12"])
+    assert "19 March 2025" not in near and "22 March 2025" not in near
+    assert len(near) == 4
+    firsts = _when_choices("2026-01-01", ["2025-12-02", "2026-01-08", "2026-01-15"])
+    assert "1 January 2026" in firsts and all(c.startswith("1 ") for c in firsts), firsts
+
+
+def test_days_of_a_date_range_are_not_figures_to_change():
+    from quizapp.questions.items.goals import _figures
+
+    assert [m.group(1) for m in _figures("hold the World Cup in Kuala Lumpur from 7 to 23 August 2026")] == []
+    assert [m.group(1) for m in _figures("meet from August 7 to 23 with 300 delegates")] == ["300"]

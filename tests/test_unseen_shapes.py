@@ -254,6 +254,15 @@ def test_delegation_list_entries_give_the_full_office_and_the_country_that_close
     assert found["Rosa T. Dimaculangan"] == ("Secretary of the Interior and Local Government", "Philippines")
     assert found["Peter Wanjiku"] == ("Cabinet Secretary for Health", "Kenya")
     assert found["Tomas Lindqvist"][0] == "Director of the Nordic Transit Office"
+    # an officer of a body named by its initials holds the body's office wherever it is
+    text = ("Refugee appeal\n\nPublished: 12 May 2025\n\n\"We cannot build shelters with promises,\" said the "
+            "UNHCR Representative in Chad, Ngozi Abara-Mensah.\n\nThe WFP Country Director for Niger, Paul Mbeki, "
+            "warned of shortages.\n")
+    found = {f.name: (f.role, f.country) for f in extract_raw([article_input(parse_article("t.txt", text))])["t.txt"]
+             if f.kind == "leader"}
+    assert found["Ngozi Abara-Mensah"] == ("UNHCR Representative in Chad", "UNHCR")
+    assert found["Paul Mbeki"] == ("WFP Country Director for Niger", "WFP")
+    assert "Niger" not in found  # a country is nobody
     assert not {"Maj", "Nordic Transit Office", "Local Government"} & set(found)
 
 

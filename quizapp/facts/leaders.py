@@ -148,8 +148,8 @@ def leader_mentions(doc, text: str) -> list[LeaderMention]:
             words = words[1:]  # ("U", Burmese for "Mr", before a name of two words or more)
         name = " ".join(words)
         if len(name) < 2 or not name[0].isupper() or any(w.lower() in TITLE_WORDS for w in words) \
-                or (len(words) == 1 and words[0].lower().rstrip(".") in STYLES):
-            continue  # (a rank the tagger cut off as a name of its own: "Maj." of "Maj. Gen. NAME")
+                or (len(words) == 1 and words[0].lower().rstrip(".") in STYLES) or name.lower() in COUNTRY_NAMES:
+            continue  # (a rank the tagger cut off as a name of its own: "Maj." of "Maj. Gen. NAME"; a country)
         if not all(w[0].isupper() or w.lower() in PARTICLES or w.split("-")[-1][:1].isupper() for w in words):
             continue
         start = ent.start_char + ent_text.find(name)

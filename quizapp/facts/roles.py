@@ -45,7 +45,9 @@ _MOD = (r"(?:(?:deputy|vice|acting|former|outgoing|incoming|interim|current|firs
 _HONORIFIC = r"(?-i:Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Prof\.?|Dame|Sir|H\.\s?E\.?|Hon\.?|Honourable|Excellency|Sheikh|Shaikh|Ambassador)"
 # "of the Nordic Council of Ministers", "for Nordic Co-operation", "at the World Bank"
 _BODY = r"(?:the\s+)?[A-Z][\w’'.&-]*(?:\s+(?:(?:of|and|for|on|the|&|de|du|des|la)\s+)*[A-Z(][\w’'.&)-]*){0,8}"
-ROLE = (rf"(?:(?P<nat>{_NAT})\s+|(?P<owner>(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){{0,4}})['’]s\s+)?"
+ROLE = (rf"(?:(?P<nat>{_NAT})\s+|(?P<owner>(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){{0,4}})['’]s\s+"
+        # a body's initials before its officer's title: "the UNHCR Representative in Chad"
+        rf"|(?P<acr>(?-i:[A-Z]{{2,8}}))\s+)?"
         rf"(?P<title>{_MOD}(?:{_T}))(?![\w-])(?:\s+(?:of|for|at|to|in)\s+(?P<body>{_BODY}))?")
 # A role phrase written with capitals (or a known lowercase title) right after the name.
 AFTER_COMMA = re.compile(rf"^\s*,\s+(?:(?:an?|the)\s+)?{ROLE}", re.IGNORECASE)
@@ -86,6 +88,10 @@ def _role_from(m: re.Match) -> Role | None:
         role = role[0].upper() + role[1:]
     nat = m.group("nat")
     country = NATIONALITIES.get(nat.lower(), nat) if nat else None
+    acr = m.groupdict().get("acr")
+    if acr:
+        # the office is the body's, wherever it is held: "UNHCR Representative in Chad"
+        return Role(f"{acr} {role}".rstrip(".").strip(), acr)
     owner = m.group("owner")
     if not country and owner:
         country = re.sub(r"^the\s+", "", owner.strip(), flags=re.I)

@@ -91,15 +91,26 @@ class DateItems:
         window = {"day": 90, "month": 400, "year": 365 * 12}[prec]
         # foils from the same story, or the true date moved: another article's years are easy to rule out
         same_precision = c.dates_near(f, prec)
+        # (and never a day or three off either: "19 December" beside "20 December" is a gotcha)
         corpus_dates = sorted((d for d in same_precision if free(d)
+                               and (prec != "day" or _date_pool_sort_key(d, iso)[0] >= 4)
                                and _date_pool_sort_key(d, iso)[0] <= window),
                               key=lambda d: _date_pool_sort_key(d, iso))
+        first_of_month = prec == "day" and iso.endswith("-01")
+        if first_of_month:
+            # "On 1 January, Norway takes over the presidency": a term, a law or a fee starts on the
+            # first of a month; "8 January" beside it is ruled out by the calendar, not by reading
+            corpus_dates = [d for d in corpus_dates if d.endswith("-01")]
         pool: list[tuple[int, str]] = [(0, render_date(d)) for d in corpus_dates[:4]]
         # never a day or two off: a false date a reader can rule out, not a gotcha on precision
         steps = {"day": [7, -7, 14, -14, 30, -30, 61, -61],
                  "month": [1, 2, 3, -1, -2, -3],
                  "year": [1, 2, 3, -1, -2, -3, 4, -4]}[prec]
-        shifted = [s for s in (_shift(iso, k) for k in steps) if s and free(s)]
+        if first_of_month:
+            shifted = [f"{m}-01" for m in (_shift(iso[:7], k) for k in (6, 3, -3, -6, 4, -4, 9, -9)) if m]
+            shifted = [s for s in shifted if free(s)]
+        else:
+            shifted = [s for s in (_shift(iso, k) for k in steps) if s and free(s)]
         pool += [(1, render_date(s)) for s in shifted]
         question = plain_names(_clean(getattr(f, "question", None) or ""))
         if question and f.sources:

@@ -433,6 +433,11 @@ _MONTH_BEFORE = re.compile(r"(?:January|February|March|April|May|June|July|Augus
                            r"December)\s*$")
 
 
+_MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_DAY_RANGE_START = re.compile(rf"\s*(?:to|until|till|and|[-–—])\s*\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS}\b")
+_DAY_RANGE_END = re.compile(rf"{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?\s*(?:to|until|till|and|[-–—])\s*$")
+
+
 def _figures(goal: str) -> list[re.Match]:
     """The figures of an aim that could be changed: not a day of the month ("May 15") and not a
     figure inside a name ("COP29", "the 2030 Agenda")."""
@@ -442,6 +447,8 @@ def _figures(goal: str) -> list[re.Match]:
         if _MONTH_BEFORE.search(goal[:m.start()]) or re.match(r"\s+[A-Z][a-z]", after) and not re.match(
                 r"\s+(?:[A-Z][a-z]+\s+)?(?:people|MW|GW|km)", after):
             continue  # "May 15", "the 2030 Agenda"
+        if _DAY_RANGE_START.match(goal, m.end()) or _DAY_RANGE_END.search(goal[:m.start()]):
+            continue  # "from 7 to 23 August", "August 7 to 23": days of a date, not figures
         out.append(m)
     return out
 
