@@ -540,6 +540,10 @@ def test_housekeeping_dates_are_not_asked():
     assert _LOGISTICS.search("When will the Bank of Thailand publish its next Monetary Policy Report?")
     assert _LOGISTICS.search("When did the OSCE mission open its Ulaanbaatar office?")
     assert not _LOGISTICS.search("When did the Bank of Thailand cut its policy rate to 1.50%?")
+    # a statistics office's release calendar is housekeeping too, whatever the series is called
+    assert _LOGISTICS.search("When will the Statistics Bureau publish its next quarterly national accounts?")
+    assert _LOGISTICS.search("When is the next release of the labour force survey due?")
+    assert not _LOGISTICS.search("When did the Statistics Bureau rebase its national accounts to 2023?")
 
 
 def test_a_placed_office_is_still_asked_as_who_holds_it():
