@@ -92,7 +92,18 @@ def test_only_a_central_person_gets_a_who_recall_question():
     assert _Corpus([lead]).prominent(lead)
     minister = leader("p3", "Ines Varga", "Minister of Transport", "Hungary",
                       "Hungary's Minister of Transport, Ines Varga, also attended.", idx=14)
-    assert _Corpus([minister]).prominent(minister)  # a government's minister is never a side figure
+    about_hungary = [body(f"m{i}", f"Hungarian Body {i}", [], text, idx=2 + i) for i, text in enumerate([
+        "Hungary opened the Budapest rail hub.", "Freight through Hungary grew.", "Hungary will extend the line."])]
+    # a government's minister in a story about that country is no side figure ...
+    assert _Corpus([minister, *about_hungary]).prominent(minister)
+    # ... but one of several countries' ministers, quoted once further down, is
+    about_the_region = [body(f"m{i}", f"Danube Body {i}", [], text, idx=2 + i) for i, text in enumerate([
+        "Austria opened the Vienna hub.", "Slovakia and Austria grew freight.", "Hungary will extend the line."])]
+    c = _Corpus([minister, *about_the_region])
+    assert not c.prominent(minister)
+    qs = generate([minister, *about_the_region], random.Random(1), budget=0)
+    assert not [q for q in qs if q.fact_ids == ["p3"] and q.type in ("short_answer", "true_false", "multiple_choice")
+                and ("Minister of Transport" in q.prompt or "Minister of Transport" in q.answer)]
 
 
 def test_a_false_statement_changes_one_figure_to_one_the_article_never_gives():
@@ -720,3 +731,29 @@ def test_days_of_a_date_range_are_not_figures_to_change():
 
     assert [m.group(1) for m in _figures("hold the World Cup in Kuala Lumpur from 7 to 23 August 2026")] == []
     assert [m.group(1) for m in _figures("meet from August 7 to 23 with 300 delegates")] == ["300"]
+
+
+def test_one_of_several_office_holders_is_told_as_one():
+    from quizapp.questions.labels import role_phrase_as_told
+
+    one_of = leader("p1", "Rui Costa", "executive director", "Banco Atlântico",
+                    "Rui Costa, an executive director of Banco Atlântico, said rates would fall.")
+    only = leader("p2", "Ana Lima", "executive director", "Banco Atlântico",
+                  "Ana Lima, the executive director of Banco Atlântico, said rates would fall.")
+    assert role_phrase_as_told(one_of) == "an executive director of Banco Atlântico"
+    assert role_phrase_as_told(only) == "the executive director of Banco Atlântico"
+
+
+def test_a_timeline_line_is_asked_by_its_month_not_its_day():
+    line = "20 July 2015 – The Security Council endorses the river accord in Resolution 2231."
+    d = Fact(id="d1", kind="date", statement="", answer="2015-07-20", date="2015-07-20", event="endorsement",
+             question="When did the Security Council endorse the river accord in Resolution 2231?",
+             sources=[Source(ART, line, 4)])
+    others = [Fact(id=f"d{i}", kind="date", statement="", answer=iso, date=iso, event=f"event {i}",
+                   sources=[Source(ART, f"{text} – The council meets.", 4 + i)])
+              for i, (iso, text) in enumerate([("2014-11-03", "3 November 2014"), ("2016-01-16", "16 January 2016")], 1)]
+    qs = [q for q in generate([d, *others], random.Random(1), budget=0) if q.fact_ids == ["d1"]]
+    when = [q for q in qs if q.prompt.startswith("When did")]
+    assert when and all(q.answer == "July 2015" for q in when)
+    mc = next(q for q in when if q.type == "multiple_choice")
+    assert all(re.fullmatch(r"[A-Z][a-z]+ \d{4}", c) for c in mc.choices)  # months, never days

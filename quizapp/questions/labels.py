@@ -228,6 +228,20 @@ def _role_phrase(f: Any) -> str:
     return _phrase(tidy_role(_clean(f.role)), _country(f))
 
 
+def role_phrase_as_told(f: Any) -> str:
+    """``_role_phrase``, but "an executive director" where the article says "an": one of several
+    holders of that office, whom "the executive director" would make the only one (a true/false
+    statement a careful reader could then call false)."""
+    phrase = _role_phrase(f)
+    role = _clean(f.role)
+    if phrase.startswith("the ") and role and any(
+            re.search(rf"\b(?:an?|one of (?:the|its|their)?)\s+(?:\w+\s+)?{re.escape(role)}", s.sentence, re.I)
+            for s in f.sources):
+        rest = phrase[4:]
+        return f"{_a(rest)} {rest}"
+    return phrase
+
+
 @lru_cache(maxsize=1 << 14)
 def _phrase(role: str, country: str) -> str:
     """Role as a predicate: "Wang Yi is {China's Foreign Minister}"."""

@@ -37,6 +37,7 @@ from ..normalise import (
 )
 from ..rank import _Cand
 from ..sentences import (
+    is_timeline_entry,
     strip_dateline,
 )
 from ..setting import own_institution
@@ -53,6 +54,11 @@ class DateItems:
         if f.sources and all(_background(s, iso) for s in f.sources):
             return []  # "Since the adoption of the Paris Agreement in 2015, ...": the backdrop, not the news
         c = self.corpus
+        stated = iso  # as the sentence gives it (the checks on the sentence read this one)
+        if f.sources and is_timeline_entry(f.sources[0].sentence) and precision(iso) == "day":
+            # a line of a backgrounder's timeline is the story's backdrop: its month is worth
+            # knowing, its exact day trivia (blind reviews failed three of three "which day")
+            iso = iso[:7]
         accepted = [*date_variants(iso),
                     *(a for a in f.aliases if a and parse_date(a) == iso_parts(iso))]
         out: list[_Cand | None] = []
@@ -119,9 +125,9 @@ class DateItems:
         # only a date the sentence states: one told from the day of writing ("on Thursday") is
         # the article's own date, trivia to ask for
         if question and not _src_is_caption(f) and _question_ok(question) and not _LOGISTICS.search(question) \
-                and f.sources and not (_aside(f.sources[0].sentence, iso) and _long_before(iso, published)) \
-                and date_offsets(f.sources[0].sentence, iso) and not date_in_range(f.sources[0].sentence, iso) \
-                and not _dates_a_noun(f.sources[0].sentence, iso):
+                and f.sources and not (_aside(f.sources[0].sentence, stated) and _long_before(stated, published)) \
+                and date_offsets(f.sources[0].sentence, stated) and not date_in_range(f.sources[0].sentence, stated) \
+                and not _dates_a_noun(f.sources[0].sentence, stated):
             # "When did the IMF approve a 48-month Extended Fund Facility arrangement?": the fact
             # in plain words, its own item; the article's sentence stays the cited evidence
             srcs = [{"article": s.article, "sentence": s.sentence} for s in f.sources[:1]]
