@@ -84,3 +84,28 @@ def test_the_ministers_of_a_communique_are_the_ones_it_named_first():
     assert study.actor == "the finance ministers of Chile, Peru and Bolivia"
     statements = [q.prompt for q in generate(facts, random.Random(1), budget=0) if q.type == "true_false"]
     assert any(p.startswith("The finance ministers of Chile, Peru and Bolivia ") for p in statements), statements
+
+
+EXPLAINER = """Ocean treaty explained
+
+Published: 12 May 2025
+
+The High Seas Treaty was adopted in New York in June 2023 after two decades of talks.
+
+The treaty aims to place 30 per cent of the high seas under protection by 2030.
+
+The High Seas Treaty will take effect 120 days after the 60th ratification.
+
+The Blue Pacific Corridor Programme aims to link 14 island ports by regular ferry services by 2028.
+"""
+
+
+def test_a_named_text_or_scheme_has_aims_but_no_date_of_effect_as_one():
+    facts = extract([article_input(parse_article("explainer.txt", EXPLAINER))])
+    goals = {f.goal: f.actor for f in facts if f.kind == "goal"}
+    # "the treaty" is the one treaty the article names
+    assert goals["place 30 per cent of the high seas under protection by 2030"] == "High Seas Treaty"
+    statements = [q.prompt for q in generate(facts, random.Random(1), budget=0) if q.fact_kind == "goal"]
+    assert any("The High Seas Treaty aims to place " in p for p in statements), statements
+    assert any("The Blue Pacific Corridor Programme aims to link " in p for p in statements), statements
+    assert not any("take effect" in p for p in statements)  # when a text takes effect is a date, not its aim

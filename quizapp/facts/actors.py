@@ -30,6 +30,11 @@ STAND_IN = re.compile(r"^(?:the\s+)?(?:bloc|organi[sz]ation|alliance|union|group
                       r"commission|committee|agency|fund|bank|forum|secretariat|group)$", re.I)
 
 
+# "the treaty", "the programme": a text or a scheme the article has named; what it is for is its aim.
+DOCUMENT_STAND_IN = re.compile(r"^(?:the\s+)?(?:treaty|agreement|convention|programme|program|plan|initiative|strategy|"
+                               r"protocol|accord|pact|facility|framework|roadmap|compact|charter|corridor|project)$", re.I)
+
+
 @dataclass
 class ActorContext:
     """What one article offers for resolving pronoun actors; filled while walking its sentences."""
@@ -112,6 +117,9 @@ def resolve_actor(actor: str, ctx: ActorContext) -> str | None:
     if STAND_IN.match(low):
         head = low.split()[-1][:6]
         return ctx.org_with_head(head) or ctx.main_org or actor
+    if DOCUMENT_STAND_IN.match(low):
+        # "The convention aims to ...": the one convention the article names, if it names one
+        return ctx.body_with_head(low.split()[-1]) or actor
     return actor
 
 

@@ -266,6 +266,14 @@ def goal_view(f: Any, leaders: Sequence[Any], pairs_by_article: dict[str, str],
         if actor is None:
             actor = resolve_dual(raw_actor, pairs_by_article.get(src.article))
             resolved = actor is not None
+        if actor is None and _NAMED_TEXT.fullmatch(raw_actor) \
+                and goal_verb(f, src.sentence, span) in _PURPOSE_VERBS \
+                and not _TAKES_EFFECT.match(goal):
+            # "The High Seas Treaty aims to protect ...": a named text or scheme has no will of its
+            # own, but what it is for is the aim an explainer teaches (never when it takes effect:
+            # that is a date)
+            actor = raw_actor if re.match(r"[Tt]he\s", raw_actor) or re.search(r"\d{4}$", raw_actor) \
+                else f"the {raw_actor}"
         if actor is None:
             return None
         if re.search(r"\b(?:is|are|was|were) (?:said|reported|believed|thought) to\b|\breportedly\b|\ballegedly\b",
@@ -289,6 +297,13 @@ def goal_view(f: Any, leaders: Sequence[Any], pairs_by_article: dict[str, str],
     return None
 
 
+# A text or a scheme by its name ("the High Seas Treaty", "Nordic Vision 2030", "the Lobito Corridor
+# Programme"), which may have aims, and the verbs that say what it is for.
+_NAMED_TEXT = re.compile(r"(?:[Tt]he\s+)?(?:[A-Z][\w'’-]*\s+(?:(?:of|on|for|and|the|to)\s+)*){1,8}"
+                         r"(?:Treaty|Agreement|Convention|Programme|Program|Plan|Initiative|Strategy|Protocol|Accord|"
+                         r"Pact|Facility|Framework|Roadmap|Compact|Charter|Corridor|Project|Fund)(?:\s+\d{4})?")
+_PURPOSE_VERBS = {"aim", "purpose", "seek", "will", "intend", "design"}
+_TAKES_EFFECT = re.compile(r"(?:take|takes|come|comes|enter|enters)\s+(?:into\s+)?(?:effect|force)\b|expire", re.I)
 _DAY_FIRST = re.compile(r"^(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+(?=to\s)")
 _CIRCUMSTANCE = re.compile(
     r"\s+(?:in|during|at)\s+(?:a|an|the|his|their|her)\s+(?:phone|telephone|video)?\s*"
