@@ -109,3 +109,12 @@ def test_a_named_text_or_scheme_has_aims_but_no_date_of_effect_as_one():
     assert any("The High Seas Treaty aims to place " in p for p in statements), statements
     assert any("The Blue Pacific Corridor Programme aims to link " in p for p in statements), statements
     assert not any("take effect" in p for p in statements)  # when a text takes effect is a date, not its aim
+
+
+def test_another_partys_offer_welcomed_is_not_the_speakers_aim():
+    text = ("Rail summit\n\nPublished: 12 May 2025\n\nWe, the Ministers of Transport of Romania, Serbia and "
+            "Bulgaria, meeting in Sarajevo on 12 May 2025, agree as follows.\n\n1. We thank Bulgaria for its "
+            "readiness to fund the feasibility study.\n\n2. We agree to open the Danube freight line by 2027.\n")
+    goals = {f.goal: f.actor for f in extract([article_input(parse_article("rail.txt", text))]) if f.kind == "goal"}
+    assert goals.get("open the Danube freight line by 2027") == "Romania, Serbia and Bulgaria"
+    assert not any(g.startswith("fund the feasibility study") for g in goals)  # Bulgaria's, not all three's

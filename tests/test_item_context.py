@@ -555,6 +555,8 @@ def test_housekeeping_dates_are_not_asked():
     assert _LOGISTICS.search("When will the Statistics Bureau publish its next quarterly national accounts?")
     assert _LOGISTICS.search("When is the next release of the labour force survey due?")
     assert not _LOGISTICS.search("When did the Statistics Bureau rebase its national accounts to 2023?")
+    assert _LOGISTICS.search("When did the observation mission arrive in Sao Tome?")
+    assert not _LOGISTICS.search("When did the first vaccine doses arrive in Kinshasa?")
 
 
 def test_a_placed_office_is_still_asked_as_who_holds_it():

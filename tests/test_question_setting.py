@@ -77,3 +77,34 @@ def test_a_timelines_bare_government_is_named_with_the_articles_country():
         "When did Zimbabwe's government ban exports of raw ore?")
     assert own_institution("When did Government ban exports of raw ore?", None) is None
     assert own_institution("When did Governor Ana Ruiz resign?", "Peru") == "When did Governor Ana Ruiz resign?"
+
+
+def test_countries_named_with_and_or_with_d_apostrophe_are_read_whole_and_written_right():
+    assert places_in("Bosnia and Herzegovina and Bulgaria signed.") == ["Bosnia and Herzegovina", "Bulgaria"]
+    assert places_in("Voters in São Tomé and Príncipe and Santomean exiles") == ["São Tomé and Príncipe"] * 2
+    assert places_in("Timor-Leste and Côte d’Ivoire joined.") == ["Timor-Leste", "Côte d'Ivoire"]
+    assert places_in("Kenya and Uganda met.") == ["Kenya", "Uganda"]
+
+
+def test_a_countrys_institution_by_its_generic_name_is_told_of_the_articles_country_or_not_asked():
+    from quizapp.questions.setting import statement_in_setting
+
+    cut = "The State Water Resources Agency plans to cut irrigation quotas by 20 per cent."
+    assert statement_in_setting(cut, "Azerbaijan") == (
+        "According to the article about Azerbaijan, the State Water Resources Agency plans to cut irrigation "
+        "quotas by 20 per cent.")
+    assert statement_in_setting(cut, None) is None  # whose agency, no reader could tell
+    assert statement_in_setting("The European Central Bank aims to keep inflation at 2 per cent.", None) == (
+        "The European Central Bank aims to keep inflation at 2 per cent.")
+    art = "water.txt"
+    lines = ["The State Water Resources Agency will cut irrigation quotas by 20 per cent by 2026.",
+             "Azerbaijan's reservoirs are low.", "Farmers in Azerbaijan protested.", "Azerbaijan imports grain."]
+    goal = Fact(id="g1", kind="goal", statement="", answer="cut irrigation quotas by 20 per cent by 2026",
+                actor="The State Water Resources Agency", goal="cut irrigation quotas by 20 per cent by 2026",
+                subtype="will", sources=[Source(art, lines[0], 1)])
+    context = [Fact(id=f"m{i}", kind="mechanism", statement="", answer=f"Water Body {i}", name=f"Water Body {i}",
+                    subtype="organisation", sources=[Source(art, text, 2 + i)]) for i, text in enumerate(lines[1:])]
+    stems = [q.prompt for q in generate([goal, *context], random.Random(1), budget=0) if q.fact_ids == ["g1"]]
+    assert stems and all("Azerbaijan" in p for p in stems), stems
+    alone = [q.prompt for q in generate([goal], random.Random(1), budget=0) if q.fact_ids == ["g1"]]
+    assert alone == []

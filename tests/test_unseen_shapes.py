@@ -309,6 +309,8 @@ def test_caption_shapes_are_told_from_news_sentences(sentence, caption):
     ("Brazil will present the results at a workshop in Recife in May 2026.", False),
     ("The Horn Lakes Power Exchange aims to trade 500 megawatts by 2027.", True),
     ("Ghana will host the 2027 African Games in Accra.", True),
+    ("The confederation awarded its Order of Merit to Ana Ruiz in 2024.", False),
+    ("The State Water Agency will cut the quotas by 20 per cent in 2026.", False),
 ])
 def test_an_unnamed_office_or_body_does_not_stand_alone(sentence, alone):
     assert stands_alone(sentence) is alone

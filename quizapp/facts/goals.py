@@ -320,6 +320,23 @@ NOT_PURPOSE_HEADS = {"be", "seem", "appear", "happen", "tend", "use", "go", "hav
                      "time", "chance", "room", "moment", "reason", "right", "ability"}
 
 
+# Verbs with which one party takes note of another's plan ("We welcome Romania's offer to host ...",
+# "We thank Bulgaria for its readiness to fund ...").
+_ACKNOWLEDGING = {"welcome", "thank", "accept", "note", "appreciate", "acknowledge", "commend", "praise", "support",
+                  "endorse", "recognise", "recognize", "salute", "congratulate", "hail"}
+
+
+def _owned_by_another(noun) -> bool:
+    """Does the plan noun belong to a party named on it ("Romania's offer", "its readiness", "the
+    offer of Serbia"), other than the speakers' own ("our offer")?"""
+    for c in noun.children:
+        if c.dep_ == "poss" and c.lower_ not in ("our", "my"):
+            return True
+        if c.dep_ == "prep" and c.lower_ == "of" and any(g.pos_ == "PROPN" for g in c.children):
+            return True
+    return False
+
+
 def _reporting_only(doc, tok) -> bool:
     """A goal verb inside a quotation's attribution ("..., he said") is still the goal; this only
     drops triggers that are themselves negated ("did not agree to", "has no plans to")."""
@@ -456,6 +473,8 @@ def _future_and_purpose_goals(doc, found: list[GoalMention]) -> list[GoalMention
                 while top.dep_ == "conj" and top.head.i != top.i:
                     top = top.head  # "adopted a statement; ...; and a resolution to build ..."
                 governor = top.head if top.dep_ != "pobj" else top.head.head
+                if governor.lemma_.lower() in _ACKNOWLEDGING and _owned_by_another(head):
+                    continue  # "We welcome Romania's offer to host ...": Romania's aim, not ours
                 subj = _subject(governor) if governor.pos_ in ("VERB", "AUX") else None
                 if subj is None and head.dep_ in ("nsubj",):
                     continue

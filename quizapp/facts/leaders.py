@@ -16,8 +16,21 @@ from dataclasses import dataclass
 from .lexicon import COUNTRY_NAMES, MECHANISM_HEADS, NATIONALITIES, TITLES
 from .roles import ANY_TITLE, BARE_NAME, ROLE_THEN_NAME, plural_title, role_near
 
+
+def _country_case(name: str) -> str:
+    """"timor-leste" -> "Timor-Leste", "côte d'ivoire" -> "Côte d'Ivoire", "bosnia and herzegovina" ->
+    "Bosnia and Herzegovina": each part of a hyphenated word capitalised, "d'" and the small words not."""
+    def word(w: str) -> str:
+        if w in ("of", "and", "the"):
+            return w
+        if w.startswith(("d'", "d’")):
+            return w[:2] + w[2:].capitalize()
+        return "-".join(p.capitalize() for p in w.split("-"))
+    return " ".join(word(w) for w in name.split())
+
+
 COUNTRIES = {v.lower(): v for v in NATIONALITIES.values()} | {
-    c: " ".join(w if w in ("of", "and", "the") else w.capitalize() for w in c.split()) for c in COUNTRY_NAMES
+    c: _country_case(c) for c in COUNTRY_NAMES
 } | {
     "china": "China", "russia": "Russia", "the united states": "United States", "the us": "United States",
     "the u.s.": "United States", "america": "United States", "britain": "United Kingdom",

@@ -35,7 +35,7 @@ NATIONALITIES = {
     # some test article happened to name)
     "andorran": "Andorra", "angolan": "Angola", "bahamian": "Bahamas", "bahraini": "Bahrain",
     "barbadian": "Barbados", "belizean": "Belize", "beninese": "Benin", "bhutanese": "Bhutan",
-    "bolivian": "Bolivia", "bosnian": "Bosnia", "bruneian": "Brunei", "burkinabe": "Burkina Faso",
+    "bolivian": "Bolivia", "bosnian": "Bosnia and Herzegovina", "santomean": "São Tomé and Príncipe", "bruneian": "Brunei", "burkinabe": "Burkina Faso",
     "burmese": "Myanmar", "burundian": "Burundi", "cameroonian": "Cameroon", "cape verdean": "Cape Verde",
     "cabo verdean": "Cape Verde", "central african": "Central African Republic", "chadian": "Chad",
     "comorian": "Comoros", "congolese": "Congo", "costa rican": "Costa Rica", "cypriot": "Cyprus",
@@ -170,4 +170,7 @@ Tuvalu Uganda Ukraine Uruguay Uzbekistan Vanuatu Venezuela Vietnam Yemen Zambia 
                 "united states", "united arab emirates", "dominican republic", "central african republic",
                 "equatorial guinea", "guinea-bissau", "ivory coast", "côte d'ivoire", "burkina faso",
                 "north macedonia", "san marino", "vatican city", "hong kong", "puerto rico", "lao pdr",
-                "brunei darussalam", "saint lucia", "saint vincent", "st lucia", "st kitts", "saint kitts"}
+                "brunei darussalam", "saint lucia", "saint vincent", "st lucia", "st kitts", "saint kitts",
+                # names with "and" in them, read whole before their parts
+                "bosnia and herzegovina", "trinidad and tobago", "antigua and barbuda", "saint kitts and nevis",
+                "saint vincent and the grenadines", "são tomé and príncipe", "sao tome and principe"}

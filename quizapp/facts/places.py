@@ -18,7 +18,8 @@ NEEDS_THE = frozenset({"netherlands", "philippines", "united states", "united ki
 
 # Runs of capitalised words, with the small words country names carry inside ("Trinidad and
 # Tobago", "Republic of the Congo"); "US$" is a currency, no mention of the country.
-_CAPITALISED_RUN = re.compile(r"(?<![\w-])[A-Z][\w'’.-]*(?<!\.)(?:\s+(?:(?:of|and|the)\s+)*[A-Z][\w'’.-]*(?<!\.))*(?![\w$-])")
+_CAPITALISED_RUN = re.compile(r"(?<![\w-])[A-Z][\w'’.-]*(?<!\.)(?:\s+(?:(?:of|and|the)\s+)*(?:d['’])?[A-Z][\w'’.-]*(?<!\.))*"
+                             r"(?![\w$-])")  # ("Côte d'Ivoire")
 
 
 def countries_in(text: str, table: Mapping[str, str]) -> list[str]:
@@ -31,9 +32,10 @@ def countries_in(text: str, table: Mapping[str, str]) -> list[str]:
         i = 0
         while i < len(words):
             for j in range(min(len(words), i + 5), i, -1):
-                key = " ".join(words[i:j]).lower()
+                key = " ".join(words[i:j]).lower().replace("’", "'")
                 country = table.get(key) or (table.get(key + ".") if "." in key else None)  # "U.S."
-                if country and words[j - 1][:1].isupper():
+                last = words[j - 1]
+                if country and (last[2:3] if last[:2] in ("d'", "d’") else last[:1]).isupper():
                     out.append(country)
                     i = j - 1
                     break

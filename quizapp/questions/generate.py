@@ -54,7 +54,7 @@ from .rank import ARTICLE_BUDGET, TRUE_FALSE_SHARE, _Cand, learned_score, select
 from .sentences import (
     strip_dateline,
 )
-from .setting import unplaced_council, with_setting
+from .setting import statement_in_setting, unplaced_council, unplaced_national, with_setting
 from .story import _Corpus
 from .types import Question
 
@@ -150,6 +150,15 @@ class _Generator(PeopleItems, DateItems, GoalItems, GroupItems):
                 spelled = placed
         if unplaced_council(spelled):
             return None  # "the Conference of Heads of State": of which bloc, the stem never says
+        if qtype in ("multiple_choice", "short_answer", "true_false") and len(arts) == 1:
+            # "the State Water Resources Agency": of which country, the stem must say
+            if qtype == "true_false":
+                told = statement_in_setting(spelled, self.corpus.setting_of(next(iter(arts))))
+                if told is None:
+                    return None
+                spelled = told
+            elif unplaced_national(spelled):
+                return None
         if explanation == prompt:
             explanation = spelled  # a true statement explains itself, in the same words
         prompt = spelled

@@ -179,7 +179,8 @@ _ANAPHORIC = re.compile(
     r"funds|effort|efforts|matter|situation|crisis|partnership|partners|accord|pact|study|studies|portal|platform|"
     r"roadmap|corridor|route|network|system|database|mechanism|chairmanship|co-chairs|vote|ballot|count|"
     r"link|links|results|findings|survey|trial|pilot|satellites?|countries|states|members|nations|parties|"
-    r"congress|championships?|games|exchange|line|plant|venue|host|hosts|edition|tournament|competition)\b",
+    r"congress|championships?|games|exchange|line|plant|venue|host|hosts|edition|tournament|competition|"
+    r"confederation|federation|association|league|quotas?|register|scheme|regulations)\b",
     re.IGNORECASE)
 
 # Time told from the day of writing ("today", "on Monday", "last year"): a reader of the item alone

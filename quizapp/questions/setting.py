@@ -104,3 +104,30 @@ def unplaced_council(text: str) -> bool:
     Djibouti, when did the Council of Ministers ...?")"""
     return bool(_MEMBERS_BODY.search(text)) and not places_in(text) and not re.search(
         r"\b[A-Z]{2,}\b|\b(?:Union|Community|Organi[sz]ation|Association|League|Bloc)\b", text)
+
+
+# A country's own institution by its generic name ("the State Water Resources Agency", "the National
+# Electoral Commission", "the Ministry of Health"): every country has one, so a stem naming it needs
+# the country.
+_NATIONAL_BODY = re.compile(
+    r"\b[Tt]he\s+(?:(?:National|State|Federal|Central|Supreme|Constitutional|Independent|Electoral)\s+"
+    r"(?:[A-Z][\w'’-]*\s+){0,4}?(?:Agency|Commission|Committee|Council|Authority|Bank|Court|Office|Bureau|Service|"
+    r"Institute|Board|Assembly|Programme|Program|Fund|Company|Corporation|Directorate|Inspectorate)\b"
+    r"|Ministry\s+of\b|Expanded\s+Programme\s+on\s+Immuni[sz]ation\b)")
+
+
+def unplaced_national(text: str) -> bool:
+    """Does ``text`` name a country's institution by its generic name, and no country?"""
+    return bool(_NATIONAL_BODY.search(text)) and not places_in(text)
+
+
+def statement_in_setting(statement: str, country: str | None) -> str | None:
+    """A true/false statement that names a country's institution by its generic name, told of the
+    article's country ("According to the article about Azerbaijan, the State Water Resources
+    Agency ..."); None when the article is about no one country; others as they are."""
+    if not unplaced_national(statement):
+        return statement
+    if country is None:
+        return None
+    body = statement[:1].lower() + statement[1:] if statement.startswith("The ") else statement
+    return f"According to the article about {the_country(country)}, {body}"

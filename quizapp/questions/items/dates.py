@@ -174,7 +174,8 @@ _LOGISTICS = re.compile(r"\b(?:publish|release|issue)\w*\b.*\b(?:report|statemen
                         r"forecast|numbers)\b|\bnext\s+(?:[\w-]+\s+){0,3}?(?:release|publication|edition|update)\b|\b(?:next|following)\s+(?:[\w-]+\s+){0,2}?(?:meeting|session|congress|summit|assembly|"
                         r"review|round|conference)\b|\bmeeting\b.*\bbe\s+held\b|"
                         r"\bopen(?:ed|s)?\s+(?:an?|its|their)\s+(?:\w+\s+)?office\b|\bdeadline\b|"
-                        r"\b(?:mission|office|bureau|secretariat|embassy|consulate)\s+(?:\w+\s+)?open(?:ed|s)?\b", re.I)
+                        r"\b(?:mission|office|bureau|secretariat|embassy|consulate)\s+(?:\w+\s+)?open(?:ed|s)?\b|"
+                        r"\b(?:mission|delegation|team|observers?|experts?)\b.*\barriv(?:e|ed|es)\b", re.I)
 
 # A date told in an aside about a noun ("The Bridgetown Initiative, launched in 2022, has ...",
 # "the Authority (established in 2018)", "AIIB, which began operations in 2016,"): the backdrop to
