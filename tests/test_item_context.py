@@ -759,3 +759,17 @@ def test_a_timeline_line_is_asked_by_its_month_not_its_day():
     assert when and all(q.answer == "July 2015" for q in when)
     mc = next(q for q in when if q.type == "multiple_choice")
     assert all(re.fullmatch(r"[A-Z][a-z]+ \d{4}", c) for c in mc.choices)  # months, never days
+
+
+def test_a_text_recalled_as_agreed_is_asked_in_the_passive_and_a_half_name_not_at_all():
+    from quizapp.facts.events import when_question
+    from quizapp.facts.nlp import load_nlp
+
+    nlp = load_nlp()
+    text = "We recall the Maritime Investment Pledge agreed at the Lisbon Summit in 2019."
+    q = when_question(nlp(text), text.index("2019"), text.index("2019") + 4)
+    assert q == "When was the Maritime Investment Pledge agreed at the Lisbon Summit?"
+    text = ("The Ministers recalled the outcomes of the first ASEAN–Pacific Summit, held in Suva on 19 July 2023, "
+            "and reaffirmed their commitment.")
+    start = text.index("19 July 2023")
+    assert when_question(nlp(text), start, start + len("19 July 2023")) is None  # "Pacific Summit" alone

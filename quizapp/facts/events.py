@@ -341,6 +341,14 @@ def timeline_question(nlp, sentence: str, char_start: int, char_end: int, resolv
     return when_question(nlp(text), 3, 3 + len(date_text), historic_present=True, resolve=resolve)
 
 
+# Verbs under which "the X agreed at Y" is a participle, not a clause: "We recall the Pledge agreed at ..."
+_TAKING_NOTE = {"recall", "welcome", "note", "recognise", "recognize", "reaffirm", "acknowledge", "endorse",
+                "commend", "reiterate", "underline", "stress"}
+_DOCUMENT_HEAD = re.compile(r"\b(?:Pledge|Agreement|Treaty|Plan|Declaration|Programme|Program|Protocol|Convention|"
+                            r"Charter|Framework|Strategy|Initiative|Roadmap|Accord|Pact|Compact|Resolution|Decision|"
+                            r"Agenda|Action Plan)$")
+
+
 def when_question(doc, char_start: int, char_end: int, skip_before: int = 0,
                   historic_present: bool = False, resolve=None) -> str | None:
     """"When did the IMF approve a 48-month Extended Fund Facility arrangement?": the clause a
@@ -410,6 +418,9 @@ def when_question(doc, char_start: int, char_end: int, skip_before: int = 0,
     subj_ids = [t.i for t in subj.subtree if t.i not in drop and t.i not in date_ids]
     while subj_ids and doc[subj_ids[-1]].is_punct:
         subj_ids.pop()
+    if subj_ids and subj_ids[0] > 0 and doc[subj_ids[0] - 1].text in ("–", "-", "—", "/") \
+            and not doc[subj_ids[0] - 1].whitespace_:
+        return None  # "the first GCC–Central Asia Summit": the parse kept half of the name
     named_as = None
     if not any(_namey(doc[i]) for i in subj_ids) and resolve is not None and len(subj_ids) == 2 \
             and doc[subj_ids[0]].lower_ == "the" and doc[subj_ids[1]].pos_ == "NOUN":
@@ -437,6 +448,9 @@ def when_question(doc, char_start: int, char_end: int, skip_before: int = 0,
         return None  # "When was the Mekong River Commission signed?": an agreement is signed, not a body
     if verb.lemma_.lower() in ("be", "have"):
         return None  # "When did X be unable ...?"
+    if form == "did" and verb.dep_ == "ccomp" and not aux and verb.tag_ == "VBD" \
+            and verb.head.lemma_.lower() in _TAKING_NOTE and _DOCUMENT_HEAD.search(subj.text):
+        form = "was"  # "We recall the Pledge agreed at the Wales Summit": agreed by others, not agreeing
     lemma = verb.lemma_.lower() if form in ("did", "will") else verb.text
     subject = re.sub(r"\s*\([^()]*\)|\s*[()]", "", tokens_text(doc, subj_ids)).strip()  # "(AF)" went as an aside
     first = doc[subj_ids[0]]
