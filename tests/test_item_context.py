@@ -773,3 +773,19 @@ def test_a_text_recalled_as_agreed_is_asked_in_the_passive_and_a_half_name_not_a
             "and reaffirmed their commitment.")
     start = text.index("19 July 2023")
     assert when_question(nlp(text), start, start + len("19 July 2023")) is None  # "Pacific Summit" alone
+
+
+def test_people_are_not_matched_to_offices_that_each_name_another_country():
+    def people(third_role, third_country):
+        return [leader("p1", "Ahmad Faizal Othman", "Minister of Home Affairs", "Malaysia",
+                       "Malaysia's Minister of Home Affairs, Ahmad Faizal Othman, opened the meeting.", idx=1),
+                leader("p2", "Anucha Srisuwan", "Deputy Minister of Interior", "Thailand",
+                       "Thailand's Deputy Minister of Interior, Anucha Srisuwan, spoke next.", idx=2),
+                leader("p3", "Maria Santos Reyes", third_role, third_country,
+                       f"Maria Santos Reyes, {third_role} of {third_country}, closed the meeting.", idx=3)]
+
+    def matching(facts):
+        return [q for q in generate(facts, random.Random(1), budget=0) if q.type == "matching"]
+
+    assert matching(people("Secretary of the Interior", "Philippines")) == []  # names alone pair them
+    assert matching(people("Executive Director", "the Regional Police Centre"))  # one office of a body

@@ -13,7 +13,7 @@ NATIONALITIES = {
     "canadian": "Canada", "chilean": "Chile", "chinese": "China", "colombian": "Colombia",
     "croatian": "Croatia", "cuban": "Cuba", "czech": "Czech Republic", "danish": "Denmark",
     "dutch": "Netherlands", "egyptian": "Egypt", "emirati": "United Arab Emirates", "estonian": "Estonia",
-    "ethiopian": "Ethiopia", "filipino": "Philippines", "finnish": "Finland", "french": "France",
+    "ethiopian": "Ethiopia", "filipino": "Philippines", "philippine": "Philippines", "finnish": "Finland", "french": "France",
     "georgian": "Georgia", "german": "Germany", "greek": "Greece", "hungarian": "Hungary",
     "indian": "India", "indonesian": "Indonesia", "iranian": "Iran", "iraqi": "Iraq", "irish": "Ireland",
     "israeli": "Israel", "italian": "Italy", "japanese": "Japan", "jordanian": "Jordan",
@@ -173,4 +173,4 @@ Tuvalu Uganda Ukraine Uruguay Uzbekistan Vanuatu Venezuela Vietnam Yemen Zambia 
                 "brunei darussalam", "saint lucia", "saint vincent", "st lucia", "st kitts", "saint kitts",
                 # names with "and" in them, read whole before their parts
                 "bosnia and herzegovina", "trinidad and tobago", "antigua and barbuda", "saint kitts and nevis",
-                "saint vincent and the grenadines", "são tomé and príncipe", "sao tome and principe"}
+                "saint vincent and the grenadines", "são tomé and príncipe", "sao tome and principe", "viet nam"}
