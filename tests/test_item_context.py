@@ -531,6 +531,7 @@ def test_post_round_20_slips_are_caught():
     stem = "The Alpine Transit Conference agreed to allocate freight slots on the Brenner line through the Alpine Slot Booking System (ASBS)"
     assert _goal_reads_alone(whole, stem + ".")
     assert not _goal_reads_alone(Cut(), stem + ", through.")  # the aim was cut mid-phrase
+    assert not _goal_reads_alone(Cut(), stem + ", under.")
 
 
 def test_an_office_of_the_commission_names_the_one_commission_of_the_article_or_is_not_asked():

@@ -310,6 +310,9 @@ def test_caption_shapes_are_told_from_news_sentences(sentence, caption):
     ("The Horn Lakes Power Exchange aims to trade 500 megawatts by 2027.", True),
     ("Ghana will host the 2027 African Games in Accra.", True),
     ("The confederation awarded its Order of Merit to Ana Ruiz in 2024.", False),
+    ("Serbia and Bulgaria aim to finish each project by 2028.", False),
+    ("The Board of Trustees was appointed in March 2024.", False),
+    ("The Board of Trustees of the Suriname Savings Fund was appointed in March 2024.", True),
     ("The State Water Agency will cut the quotas by 20 per cent in 2026.", False),
 ])
 def test_an_unnamed_office_or_body_does_not_stand_alone(sentence, alone):

@@ -163,7 +163,7 @@ _CONNECTIVE = re.compile(r"^(?:Previously|Similarly|However|Meanwhile|Moreover|F
 
 # Common nouns that, after "the", usually point back to something named in an earlier sentence.
 _ANAPHORIC = re.compile(
-    r"\b(?:the|this|that|these|those|its|their|his|her)\s+"
+    r"\b(?:the|this|that|these|those|its|their|his|her|each)\s+"
     # a count or an order before the noun points back as well: "the four countries", "the next congress"
     r"(?:(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+|next|same|final|new)\s+)?(?:post|topic|funding|money|meeting|briefing|briefer|session|"
     r"summit|talks|agreement|deal|report|election|vote|move|plan|proposal|issue|project|projects|programme|"
@@ -323,6 +323,9 @@ _GENERIC_TITLE = (r"(?:new|next|outgoing|incoming|current|executive|observer|ste
                   r"electoral|national|supreme|general|central|permanent|joint|special|technical|advisory|"
                   r"governing|management|ministerial|regional|main|full|plenary|ordinary|extraordinary|"
                   r"annual|first|second|third|\d+(?:st|nd|rd|th))")
+# A board named by its members and no owner ("the Board of Trustees", "the Board of Directors").
+_MEMBERS_BOARD = re.compile(r"\b[Tt]he\s+(?:Board|Council|Committee)\s+of\s+(?:Trustees|Directors|Governors|Management)\b"
+                            r"(?!\s+(?:of|for)\s+(?:the\s+)?[A-Z])")
 _GENERIC_BODY = re.compile(
     r"\b(?:the|The)\s+(?:" + _GENERIC_TITLE + r"\s+){0,3}"
     r"(?:Group|Board|Committee|Council|Commission|Congress|Assembly|Secretariat|Session|Summit|Meeting|"
@@ -350,7 +353,8 @@ def stands_alone(sentence: str) -> bool:
         return False
     if s[:1] in "[(\"“'‘" or _LONG_QUOTE.search(s) or re.search(r"[\"”]\s*$", s):
         return False
-    if _TITLE_END.search(s) or _DEICTIC_PLACE.search(s) or _GENERIC_BODY.search(s) or _BARE_BODY_SUBJECT.match(s):
+    if _TITLE_END.search(s) or _DEICTIC_PLACE.search(s) or _GENERIC_BODY.search(s) or _BARE_BODY_SUBJECT.match(s) \
+            or _MEMBERS_BOARD.search(s):
         return False
     for m in re.finditer(r"\b(?:they|them|their)\b", s, re.I):
         before = s[:m.start()]

@@ -397,7 +397,8 @@ def _said_there(v: Any, issuer: bool = False) -> bool:
 
 # A statement that ends on a word that needs more after it: the aim was cut from its sentence short.
 _CUT_SHORT = re.compile(r"\b(?:through|to|for|of|with|by|in|on|at|from|into|and|or|but|the|a|an|its|their|his|her|"
-                        r"such as|including|than|as)\W*$", re.I)
+                        r"such as|including|than|as|under|over|between|about|against|within|without|across|after|"
+                        r"before|during|until|via|per|among|towards|toward|upon|onto|like)\W*$", re.I)
 
 
 def _goal_reads_alone(v: Any, statement: str, issuer: bool = False) -> bool:
