@@ -263,6 +263,29 @@ def test_delegation_list_entries_give_the_full_office_and_the_country_that_close
     assert found["Ngozi Abara-Mensah"] == ("UNHCR Representative in Chad", "UNHCR")
     assert found["Paul Mbeki"] == ("WFP Country Director for Niger", "WFP")
     assert "Niger" not in found  # a country is nobody
+
+
+def test_a_party_by_its_leader_a_list_under_a_plural_title_and_a_name_cut_at_the_front():
+    """"NAME's Democratic Alliance" (the party's leader); "the presidents of the member countries,
+    such as NAME of the Plurinational State of Bolivia; NAME of Peru" (each a president, of each
+    country); a given name the tagger left out before the rest of the name."""
+    from quizapp.corpus.parse import parse_article
+    from quizapp.facts import article_input
+    from quizapp.facts.extract import extract_raw
+
+    text = ("Regional round-up\n\nPublished: 3 June 2024\n\n"
+            "The main opposition party, Peter Vandermeer’s Democratic Alliance (DA), was on 21%.\n\n"
+            "The secretary general reported to the presidents of the member countries, such as Luis Alberto Arce "
+            "Catacora of the Plurinational State of Bolivia; and Dina Boluarte of Peru.\n\n"
+            "The meeting was closed by the Icelandic Minister for Nordic Co-operation, Guðmundur Ingi "
+            "Guðbrandsson.\n\nAna Ruiz of Peru, a retired teacher, said she would vote.\n")
+    found = {f.name: (f.role, f.country) for f in extract_raw([article_input(parse_article("t.txt", text))])["t.txt"]
+             if f.kind == "leader"}
+    assert found["Peter Vandermeer"] == ("leader of the Democratic Alliance", "Democratic Alliance")
+    assert found["Luis Alberto Arce Catacora"] == ("President", "Bolivia")
+    assert found["Dina Boluarte"] == ("President", "Peru")
+    assert found["Guðmundur Ingi Guðbrandsson"] == ("Minister for Nordic Co-operation", "Iceland")
+    assert found.get("Ana Ruiz", (None, None))[0] is None  # "of Peru" without a plural title is no office
     assert not {"Maj", "Nordic Transit Office", "Local Government"} & set(found)
 
 

@@ -152,7 +152,15 @@ def leader_mentions(doc, text: str) -> list[LeaderMention]:
         while (end_tok < len(doc) and doc[end_tok - 1].dep_ == "compound" and doc[end_tok].pos_ == "PROPN"
                and (doc[end_tok].is_title or doc[end_tok].lower_ in PARTICLES)):
             end_tok += 1
-        ent_text = doc[ent.start:end_tok].text
+        start_tok = ent.start
+        # ... or cut it at the front ("Guðmundur" | "Ingi Guðbrandsson"): take in the untagged proper
+        # nouns right before it that are no title, form of address or place
+        while start_tok > max(0, ent.start - 2) and doc[start_tok - 1].pos_ == "PROPN" \
+                and not doc[start_tok - 1].ent_type_ and doc[start_tok - 1].text[:1].isupper() \
+                and doc[start_tok - 1].text.isalpha() \
+                and doc[start_tok - 1].lower_ not in TITLE_WORDS | STYLES | COUNTRY_NAMES:
+            start_tok -= 1
+        ent_text = doc[start_tok:end_tok].text
         name = re.sub(r"['’]s?$", "", ent_text).strip()
         words = name.split()
         # the NER sometimes swallows a title ("Councilor Wang Yi") or an honorific ("Dr. NAME"): peel it off
@@ -165,7 +173,7 @@ def leader_mentions(doc, text: str) -> list[LeaderMention]:
             continue  # (a rank the tagger cut off as a name of its own: "Maj." of "Maj. Gen. NAME"; a country)
         if not all(w[0].isupper() or w.lower() in PARTICLES or w.split("-")[-1][:1].isupper() for w in words):
             continue
-        start = ent.start_char + ent_text.find(name)
+        start = doc[start_tok].idx + ent_text.find(name)
         end = start + len(name)
         before, after = text[:start], text[end:]
         role = country = None
@@ -216,6 +224,19 @@ def leader_mentions(doc, text: str) -> list[LeaderMention]:
                 org = m.group("org").strip()
                 role = f"{_HEADS[m.group('verb')]} of {org}"
                 country = _country_of(m.group("nat"), None)
+        if role is None:
+            m = PARTY_OF.match(after)
+            if m:
+                # "John Steenhuisen's Democratic Alliance (DA)": the party's leader
+                role, country = f"leader of the {m.group('party')}", m.group("party")
+        if role is None:
+            listed = LISTED_OF_COUNTRY.match(after)
+            plural = PLURAL_BEFORE.search(before) if listed else None
+            if listed and plural:
+                # "the presidents of the member countries, such as NAME of the Plurinational State of
+                # Bolivia; NAME of the Republic of Colombia": the plural title, singular, of each country
+                role = _singular(plural.group("title"))
+                country = _country_of(None, listed.group("cty"))
         out.append(LeaderMention(name, role, country, start, end))
     # names the NER missed, recognised by a title right before them or a role appositive after them
     seen = [(m.start, m.end) for m in out]
@@ -290,6 +311,27 @@ def leader_mentions(doc, text: str) -> list[LeaderMention]:
 # ("Director of the Nordic Office"): the lexicon's bodies are checked as well.
 _PLACE_OF_WORK = {"office", "ministry", "department", "institute", "university", "centre", "center", "inspectorate",
                   "directorate", "service", "school", "college", "foundation", "laboratory", "government"}
+# "NAME's Democratic Alliance": a party (or movement) named after its leader's possessive.
+PARTY_OF = re.compile(r"^['’]s?\s+(?P<party>(?:[A-Z][\w'’-]*\s+){0,4}(?:Party|Alliance|Movement|Front|Congress|Union))\b")
+# A plural title earlier in the sentence ("the presidents of the countries that comprise it, such as")
+# and an entry "NAME of [the STYLE of] COUNTRY" after it.
+PLURAL_BEFORE = re.compile(r"\b(?P<title>presidents|prime ministers|foreign ministers|finance ministers|"
+                           r"heads of state|heads of government|vice-presidents)\b(?!.*\b(?:presidents|ministers)\b)",
+                           re.IGNORECASE)
+LISTED_OF_COUNTRY = re.compile(
+    rf"^\s+of\s+(?:the\s+)?(?:(?:(?:Plurinational|Federative|Bolivarian|Islamic|Federal|Democratic|Socialist|"
+    rf"United|Cooperative|Arab|Oriental)\s+)*(?:Republic|State|Kingdom|Sultanate|Federation|Commonwealth)\s+of\s+"
+    rf"(?:the\s+)?)?(?P<cty>{_COUNTRY})\b(?=\s*(?:[;,.]|and\b|$))", re.IGNORECASE)
+
+
+def _singular(title: str) -> str:
+    """"presidents" -> "President", "heads of state" -> "Head of State"."""
+    words = title.split()
+    head = next(i for i, w in enumerate(words) if w.lower().endswith("s"))
+    words[head] = words[head][:-1]
+    return " ".join(w if w.lower() in ("of",) else w.capitalize() for w in words)
+
+
 NAME_BEFORE_WHO = re.compile(r"(?P<name>\b[A-Z][a-z]+(?:[\s-]+[A-Z][a-z]+){1,3})(?=,\s+(?:(?:an?|the)\s+[A-Z]\w+\s+)?who\s)")
 TO_ORG = re.compile(r"^,[^,]*?\bto\s")
 NAME_WITH_ROLE = re.compile(r"(?P<name>\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2})(?=,\s+(?:an?|the)\s)")
