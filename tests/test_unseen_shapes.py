@@ -286,6 +286,10 @@ def test_a_party_by_its_leader_a_list_under_a_plural_title_and_a_name_cut_at_the
     assert found["Dina Boluarte"] == ("President", "Peru")
     assert found["Guðmundur Ingi Guðbrandsson"] == ("Minister for Nordic Co-operation", "Iceland")
     assert found.get("Ana Ruiz", (None, None))[0] is None  # "of Peru" without a plural title is no office
+    from quizapp.facts.leaders import _singular
+
+    assert [_singular(t) for t in ("presidents", "heads of state", "vice-presidents", "Prime Ministers")] == [
+        "President", "Head of State", "Vice-President", "Prime Minister"]
     assert not {"Maj", "Nordic Transit Office", "Local Government"} & set(found)
 
 

@@ -325,11 +325,12 @@ LISTED_OF_COUNTRY = re.compile(
 
 
 def _singular(title: str) -> str:
-    """"presidents" -> "President", "heads of state" -> "Head of State"."""
-    words = title.split()
-    head = next(i for i, w in enumerate(words) if w.lower().endswith("s"))
+    """"presidents" -> "President", "heads of state" -> "Head of State", "vice-presidents" ->
+    "Vice-President"."""
+    words = title.lower().split()
+    head = next(i for i, w in enumerate(words) if w.endswith("s"))
     words[head] = words[head][:-1]
-    return " ".join(w if w.lower() in ("of",) else w.capitalize() for w in words)
+    return " ".join(w if w == "of" else "-".join(p.capitalize() for p in w.split("-")) for w in words)
 
 
 NAME_BEFORE_WHO = re.compile(r"(?P<name>\b[A-Z][a-z]+(?:[\s-]+[A-Z][a-z]+){1,3})(?=,\s+(?:(?:an?|the)\s+[A-Z]\w+\s+)?who\s)")
