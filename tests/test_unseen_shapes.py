@@ -55,6 +55,10 @@ def test_datelines_and_foreign_captions():
     goals = [f for f in extract([article_input(parse_article("t.txt", text))]) if f.kind == "goal"]
     assert goals and all("TROMS" not in f.actor for f in goals)
     assert goals[0].actor == "Seven of the eight member states of the Polar Council"
+    # a party named in the dateline and again as the sentence's subject is the subject
+    text = "Talks\n\nPublished: 17 Oct 2024\n\nOSLO, Norway, Oct 17 (Wire) - Norway wants to restart the polar talks by 2025.\n"
+    goals = [f for f in extract([article_input(parse_article("n.txt", text))]) if f.kind == "goal"]
+    assert [f.actor for f in goals] == ["Norway"]
     assert not looks_english("Nordiska rådets vicepresident och ministrar för nordiskt samarbete samlades i Oslo.")
     assert looks_english("His Excellency Sheikh Ahmed bin Khalid Al Mansoori")  # a name line is no language
 

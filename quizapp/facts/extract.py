@@ -389,7 +389,7 @@ def _sentence_facts(doc, art: ArticleInput, sent: SentenceInput, people, acronym
         ))
     # goals
     for g in find_goals(doc):
-        if skip_before and 0 <= text.find(g.actor) < skip_before:
+        if skip_before and 0 <= text.find(g.actor) < skip_before and text.find(g.actor, skip_before) < 0:
             continue  # "TROMSØ, Norway, Oct 17 (Wire) - Seven of ... agreed": a dateline parsed as the subject
         ctx = actors or ActorContext()
         actor = resolve_actor(g.actor, ctx)
