@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from .lexicon import COUNTRY_NAMES, MECHANISM_HEADS, NATIONALITIES, TITLES
+from .places import STATE_STYLE
 from .roles import ANY_TITLE, BARE_NAME, ROLE_THEN_NAME, plural_title, role_near
 
 
@@ -319,9 +320,8 @@ PLURAL_BEFORE = re.compile(r"\b(?P<title>presidents|prime ministers|foreign mini
                            r"heads of state|heads of government|vice-presidents)\b(?!.*\b(?:presidents|ministers)\b)",
                            re.IGNORECASE)
 LISTED_OF_COUNTRY = re.compile(
-    rf"^\s+of\s+(?:the\s+)?(?:(?:(?:Plurinational|Federative|Bolivarian|Islamic|Federal|Democratic|Socialist|"
-    rf"United|Cooperative|Arab|Oriental)\s+)*(?:Republic|State|Kingdom|Sultanate|Federation|Commonwealth)\s+of\s+"
-    rf"(?:the\s+)?)?(?P<cty>{_COUNTRY})\b(?=\s*(?:[;,.]|and\b|$))", re.IGNORECASE)
+    rf"^\s+of\s+(?:the\s+)?(?:{STATE_STYLE}\s+(?:the\s+)?)?(?P<cty>{_COUNTRY})\b(?=\s*(?:[;,.]|and\b|$))",
+    re.IGNORECASE)
 
 
 def _singular(title: str) -> str:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .lexicon import MECHANISM_HEADS, MECHANISM_TAILS, MEDIA_HEADS
+from .places import STATE_STYLE
 
 _CAP = r"(?:[A-Z][\w’'\.]*(?:[-–][A-Za-z][\w’']*)*)"
 _GLUE = r"(?:of|and|for|on|the|in|&|de|between|to|against)"
@@ -368,8 +369,7 @@ ROLE_OF = re.compile(rf"^(?:(?:[A-Z][a-z]+(?:ian|ese|ish|i)?\s+)?(?:Deputy\s+|Vi
 
 TRAILING_MONTH = re.compile(r"\s+(?:of|in)\s+(?:January|February|March|April|May|June|July|August|September|October|"
                             r"November|December)\b.*$")
-COUNTRY_STYLE = re.compile(r"^(?:the\s+)?(?:Government|Republic|Kingdom|State|Sultanate|Principality|Emirate|"
-                           r"Federal Republic|People's Republic|Islamic Republic|Commonwealth|Grand Duchy)\s+of\b")
+COUNTRY_STYLE = re.compile(rf"^(?:the\s+)?(?:Government\s+of\b|{STATE_STYLE})")
 VENUE_NEXT = re.compile(r"^\s+(?:Centre|Center|Hall|Hotel|Palace|Building|Stadium|Arena|Complex|Hospital|Square)\b")
 
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from .lexicon import COUNTRY_NAMES as LIST_COUNTRIES
 from .lexicon import NATIONALITIES, TITLES
+from .places import STATE_STYLE
 
 EXTRA_TITLES = ["member", "project manager", "manager", "executive director", "managing director",
                 "deputy director", "deputy secretary-general", "deputy secretary general", "vice-chair",
@@ -128,8 +129,7 @@ _PORTFOLIO_REST = re.compile(r"^\s+(?:and|&)\s+(?P<more>[A-Z][a-z]+)(?=\s*(?:[,;
 # country's formal style, or a country name, and nothing after it.
 _LIST_COUNTRY = re.compile(
     r"^\s*(?:,\s*(?P<unit>(?:the\s+)?(?:Ministry|Department|Office)\s+(?:of|for)\s+[A-Z][\w'’-]*(?:\s+(?:and\s+)?[A-Z][\w'’-]*){0,4}))?"
-    r"\s*,\s*(?P<style>(?:the\s+)?(?:(?:Federal|Democratic|Islamic|United|Socialist|Cooperative|Arab|People['’]s|Plurinational)\s+)*"
-    r"(?:Republic|Kingdom|State|Sultanate|Federation|Commonwealth|Principality|Grand\s+Duchy)\s+of\s+(?:the\s+)?)?"
+    rf"\s*,\s*(?P<style>(?:the\s+)?{STATE_STYLE}\s+(?:the\s+)?)?"
     r"(?P<c>[A-Z][\w'’.-]*(?:\s+(?:and\s+|of\s+)?[A-Z][\w'’.-]*){0,4})\s*[.;]?\s*$")
 
 

@@ -304,12 +304,6 @@ _UNNAMED_HEAD = re.compile(
     r"|\b[Tt]he\s+(?:Monetary|Policy|Fiscal|Financial|Governing|Executive|Scientific|Organising|Organizing)"
     r"(?:\s+Policy)?\s+(?:Board|Committee|Council|Commission)\b(?!\s+(?:of|for)\s+(?:the\s+)?[A-Z])")
 # A list entry lifted from a timeline or numbered points ("- 14 August 2024: ...", "3. We will ...")
-def is_timeline_entry(sentence: str) -> bool:
-    """"14 August 2024 – The Council adopts ...": a line of a dated timeline (or a bullet of one)."""
-    return bool(_TIMELINE_LINE.match(strip_dateline(sentence)))
-
-
-_TIMELINE_LINE = re.compile(r"\s*(?:[-•*–—]\s*)?[^:.–—]{3,30}?\d{4}\s*(?::|\s[–—-])\s")
 _LIST_ENTRY = re.compile(r"\s*(?:[-•*–—]\s|\(?\d{1,2}[.)]\s|\(?[a-z][.)]\s|[^:.]{3,30}\d{4}\s*(?::|[–—-])\s|"
                          r"_+\s*(?::|[–—-])\s)")
 

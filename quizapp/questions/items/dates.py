@@ -7,6 +7,7 @@ import re
 from datetime import date, timedelta
 from typing import Any
 
+from ...facts.events import TIMELINE_ENTRY
 from ..blanks import (
     BLANK,
     _blank_date,
@@ -37,7 +38,6 @@ from ..normalise import (
 )
 from ..rank import _Cand
 from ..sentences import (
-    is_timeline_entry,
     strip_dateline,
 )
 from ..setting import own_institution
@@ -55,7 +55,7 @@ class DateItems:
             return []  # "Since the adoption of the Paris Agreement in 2015, ...": the backdrop, not the news
         c = self.corpus
         stated = iso  # as the sentence gives it (the checks on the sentence read this one)
-        if f.sources and is_timeline_entry(f.sources[0].sentence) and precision(iso) == "day":
+        if f.sources and TIMELINE_ENTRY.match(strip_dateline(f.sources[0].sentence)) and precision(iso) == "day":
             # a line of a backgrounder's timeline is the story's backdrop: its month is worth
             # knowing, its exact day trivia (blind reviews failed three of three "which day")
             iso = iso[:7]

@@ -427,14 +427,9 @@ def _goal_reads_alone(v: Any, statement: str, issuer: bool = False) -> bool:
             and not (_UNDATED.search(statement) and not re.search(r"\b(?:19|20)\d\d\b", statement)))
 
 
-_FIGURE = re.compile(r"(?<![\w.,/-])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w/-]|[.,]\d)"
-                     r"(?!\s+(?:January|February|March|April|May|June|July|August|September|October|November|"
-                     r"December)\b)")
-_MONTH_BEFORE = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-                           r"December)\s*$")
-
-
 _MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_FIGURE = re.compile(rf"(?<![\w.,/-])(\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)(?![\w/-]|[.,]\d)(?!\s+{_MONTHS}\b)")
+_MONTH_BEFORE = re.compile(rf"{_MONTHS}\s*$")
 _DAY_RANGE_START = re.compile(rf"\s*(?:to|until|till|and|[-–—])\s*\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS}\b")
 _DAY_RANGE_END = re.compile(rf"{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?\s*(?:to|until|till|and|[-–—])\s*$")
 
