@@ -18,6 +18,14 @@ from quizapp.facts.roles import plural_title, role_near
 from quizapp.questions.sentences import absolutise, stands_alone
 
 
+def _leaders(text: str) -> dict[str, tuple[str | None, str | None]]:
+    """The people one article names, before the corpus-wide merge: name -> (role, country)."""
+    from quizapp.facts.extract import extract_raw
+
+    return {f.name: (f.role, f.country) for f in extract_raw([article_input(parse_article("t.txt", text))])["t.txt"]
+            if f.kind == "leader"}
+
+
 @pytest.mark.parametrize("header,published", [
     ("29.09.23 | News", date(2023, 9, 29)),
     ("Tuesday, 6 July 2010", date(2010, 7, 6)),
@@ -194,10 +202,6 @@ def test_appositive_roles_with_a_capitalised_nationality_country_or_body():
     """Wire style: "NAME, the Russian foreign minister," / "NAME, Djibouti's long-serving foreign
     minister," / "NAME, the International Monetary Fund's first deputy managing director," and a
     style between title and name ("Executive Secretary Dr NAME")."""
-    from quizapp.corpus.parse import parse_article
-    from quizapp.facts import article_input
-    from quizapp.facts.extract import extract_raw
-
     text = (
         "Regional talks\n\nPublished: March 3, 2025\n\n"
         "Oksana Velichko, the Ukrainian foreign minister, met her hosts on Monday.\n\n"
@@ -205,8 +209,7 @@ def test_appositive_roles_with_a_capitalised_nationality_country_or_body():
         "Kenji Morimoto, the International Monetary Fund's first deputy managing director, called on lenders to act.\n\n"
         "\"We cannot wait,\" SADC Executive Secretary Dr Thandiwe Moyo-Kaunda told reporters.\n"
     )
-    found = {f.name: ((f.role or "").lower(), f.country) for f in extract_raw([article_input(parse_article("t.txt", text))])["t.txt"]
-             if f.kind == "leader"}
+    found = {name: ((role or "").lower(), country) for name, (role, country) in _leaders(text).items()}
     assert found["Oksana Velichko"] == ("foreign minister", "Ukraine")
     assert found["Mahmoud Ali Youssouf"] == ("foreign minister", "Djibouti")
     assert found["Kenji Morimoto"] == ("first deputy managing director", "International Monetary Fund")
@@ -216,18 +219,13 @@ def test_appositive_roles_with_a_capitalised_nationality_country_or_body():
 def test_roles_given_by_who_heads_and_by_a_nationality_and_occupation():
     """"NAME, the Mauritanian who heads the secretariat," / "NAME, who leads the IMF team on Sri
     Lanka," / "Singaporean diplomat NAME"."""
-    from quizapp.corpus.parse import parse_article
-    from quizapp.facts import article_input
-    from quizapp.facts.extract import extract_raw
-
     text = (
         "Talks on land\n\nPublished: March 3, 2025\n\n"
         "Ibrahim Thiaw, the Mauritanian who heads the secretariat, has repeatedly argued that the world must act.\n\n"
         "Lukas Hartmann-Reyes, who leads the IMF team on Sri Lanka, said the targets had been met.\n\n"
         "Singaporean diplomat Rena Lee, who presided over the talks, announced the result.\n"
     )
-    found = {f.name: ((f.role or "").lower(), f.country) for f in extract_raw([article_input(parse_article("t.txt", text))])["t.txt"]
-             if f.kind == "leader"}
+    found = {name: ((role or "").lower(), country) for name, (role, country) in _leaders(text).items()}
     assert found["Ibrahim Thiaw"][0] == "head of the secretariat"
     assert found["Lukas Hartmann-Reyes"][0] == "head of the imf team on sri lanka"
     assert found["Rena Lee"] == ("diplomat", "Singapore")
@@ -237,10 +235,6 @@ def test_delegation_list_entries_give_the_full_office_and_the_country_that_close
     """Signature and delegation lists print "STYLE NAME, Office, Country" one per line: the office
     in full (with the ministry a list prints apart) and the country, known or in a state's formal
     style. A rank before the name is no person, nor is an office's name after a title."""
-    from quizapp.corpus.parse import parse_article
-    from quizapp.facts import article_input
-    from quizapp.facts.extract import extract_raw
-
     text = (
         "Ministers sign transit statement\n\nPublished: 12 May 2025\n\nThe statement was signed by:\n\n"
         "H.E. Mr. Kofi Mensah-Addo, Minister of Trade and Industry, Republic of Ghana\n\n"
@@ -250,8 +244,7 @@ def test_delegation_list_entries_give_the_full_office_and_the_country_that_close
         "Hon. Peter Wanjiku, Cabinet Secretary for Health, Kenya\n\n"
         "Mr. Tomas Lindqvist, Director of the Nordic Transit Office, attended as an observer.\n"
     )
-    found = {f.name: (f.role, f.country) for f in extract_raw([article_input(parse_article("t.txt", text))])["t.txt"]
-             if f.kind == "leader"}
+    found = _leaders(text)
     assert found["Kofi Mensah-Addo"] == ("Minister of Trade and Industry", "Ghana")
     assert found["Tuan Hoang Long"] == ("Deputy Minister of Public Security", "Viet Nam")
     assert found["Aung Min Thein"] == ("Permanent Secretary of the Ministry of Home Affairs", "Myanmar")
@@ -262,8 +255,7 @@ def test_delegation_list_entries_give_the_full_office_and_the_country_that_close
     text = ("Refugee appeal\n\nPublished: 12 May 2025\n\n\"We cannot build shelters with promises,\" said the "
             "UNHCR Representative in Chad, Ngozi Abara-Mensah.\n\nThe WFP Country Director for Niger, Paul Mbeki, "
             "warned of shortages.\n")
-    found = {f.name: (f.role, f.country) for f in extract_raw([article_input(parse_article("t.txt", text))])["t.txt"]
-             if f.kind == "leader"}
+    found = _leaders(text)
     assert found["Ngozi Abara-Mensah"] == ("UNHCR Representative in Chad", "UNHCR")
     assert found["Paul Mbeki"] == ("WFP Country Director for Niger", "WFP")
     assert "Niger" not in found  # a country is nobody
@@ -273,18 +265,13 @@ def test_a_party_by_its_leader_a_list_under_a_plural_title_and_a_name_cut_at_the
     """"NAME's Democratic Alliance" (the party's leader); "the presidents of the member countries,
     such as NAME of the Plurinational State of Bolivia; NAME of Peru" (each a president, of each
     country); a given name the tagger left out before the rest of the name."""
-    from quizapp.corpus.parse import parse_article
-    from quizapp.facts import article_input
-    from quizapp.facts.extract import extract_raw
-
     text = ("Regional round-up\n\nPublished: 3 June 2024\n\n"
             "The main opposition party, Peter Vandermeer’s Democratic Alliance (DA), was on 21%.\n\n"
             "The secretary general reported to the presidents of the member countries, such as Luis Alberto Arce "
             "Catacora of the Plurinational State of Bolivia; and Dina Boluarte of Peru.\n\n"
             "The meeting was closed by the Icelandic Minister for Nordic Co-operation, Guðmundur Ingi "
             "Guðbrandsson.\n\nAna Ruiz of Peru, a retired teacher, said she would vote.\n")
-    found = {f.name: (f.role, f.country) for f in extract_raw([article_input(parse_article("t.txt", text))])["t.txt"]
-             if f.kind == "leader"}
+    found = _leaders(text)
     assert found["Peter Vandermeer"] == ("leader of the Democratic Alliance", "Democratic Alliance")
     assert found["Luis Alberto Arce Catacora"] == ("President", "Bolivia")
     assert found["Dina Boluarte"] == ("President", "Peru")
