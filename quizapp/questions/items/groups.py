@@ -42,6 +42,7 @@ from ..render import (
     role_ok,
 )
 from ..sentences import is_caption
+from ..setting import places_in
 
 ORDER_PROMPT = "Put these events in order, earliest first."
 MATCH_MIN, MATCH_MAX = 3, 6
@@ -211,8 +212,6 @@ def _one_country_each(labels: Any) -> bool:
     """Does every office name a country, each a different one ("Malaysian Minister of Home Affairs",
     "Minister of Home Affairs of Brunei Darussalam", ...)? Then the names alone pair them: blind
     reviews failed such matching items as solvable by a surface trick."""
-    from ..setting import places_in
-
     firsts = []
     for label in labels:
         places = places_in(label)
