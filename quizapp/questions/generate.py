@@ -32,6 +32,7 @@ from .items.dates import DateItems
 from .items.goals import GoalItems
 from .items.groups import MATCH_MAX, MATCH_MIN, ORDER_MAX, ORDER_MIN, ORDER_PROMPT, GroupItems  # noqa: F401
 from .items.people import PeopleItems
+from .items.venues import VenueItems
 from .labels import (
     _BASE_DIFFICULTY,
     _TYPE_PREFERENCE,
@@ -62,7 +63,7 @@ if TYPE_CHECKING:  # only for hints: importing the facts package pulls in the NL
     from ..facts.types import Fact
 
 
-class _Generator(PeopleItems, DateItems, GoalItems, GroupItems):
+class _Generator(PeopleItems, DateItems, GoalItems, GroupItems, VenueItems):
     def __init__(self, facts: Iterable[Fact], rng: random.Random) -> None:
         self.rng = rng
         self.corpus = _Corpus(sorted(facts, key=lambda f: f.id))
@@ -91,8 +92,12 @@ class _Generator(PeopleItems, DateItems, GoalItems, GroupItems):
         explanation: str | None = None,
         sources: Sequence[Any] | None = None,
         penalty: float = 0.0,
+        setting: bool = True,
     ) -> _Cand | None:
-        """Fill in a candidate; None if the prompt gives the answer (or an alias of it) away."""
+        """Fill in a candidate; None if the prompt gives the answer (or an alias of it) away.
+
+        ``setting=False`` keeps the stem from being told of the article's country ("According to
+        the article about Samoa, ..."): in a question about a place that would point at the key."""
         prompt = re.sub(r"\s+", " ", prompt).strip()
         prompt = re.sub(r",\s*,", ",", prompt)  # a doubled comma in the source ("Oslo,,") is no part of the item
         answer = answer.strip()
@@ -143,7 +148,7 @@ class _Generator(PeopleItems, DateItems, GoalItems, GroupItems):
         spelled = self.corpus.spell_out(prompt, arts, keep=acc)
         if spelled is None:
             return None
-        if qtype in ("multiple_choice", "short_answer") and len(arts) == 1:
+        if setting and qtype in ("multiple_choice", "short_answer") and len(arts) == 1:
             # "Who headed the Election Observation Mission?": of the article about which country
             placed = with_setting(spelled, self.corpus.setting_of(next(iter(arts))))
             if not any(leaks(placed, a) for a in acc):
@@ -326,8 +331,8 @@ class _Generator(PeopleItems, DateItems, GoalItems, GroupItems):
         story), ranked and pruned. Each fact draws from its own generator seeded by its id, so its
         questions do not depend on which other facts were generated in the same run."""
         cands: list[_Cand | None] = []
-        handlers = {"leader": self.leader, "mechanism": self.mechanism, "date": self.date,
-                    "goal": self.goal}
+        handlers = {"leader": self.leader, "mechanism": lambda f: [*self.mechanism(f), *self.venue(f)],
+                    "date": self.date, "goal": self.goal}
         for f in self.corpus.facts:
             handler = handlers.get(f.kind)
             if handler is not None and (targets is None or f.id in targets):

@@ -1,0 +1,182 @@
+"""Where a meeting was held: "In which city was the 44th Regular Meeting of the Conference of Heads
+of Government held?", the city among cities of the same kind that the article never names.
+
+Why this item: the place of a summit, a congress or a session is what a teacher asks first about
+one, it has one right answer, and its wrong options come from a gazetteer (``facts.cities``) with
+no need to guess what else is true: a city the article never names is no venue it reports.
+
+Only a meeting that is one event is asked about: its name carries a number or a year ("the 127th
+IOC Session", "COP29", "the Forum 2011"), or the article dates it, and the year then goes into the
+question ("the 2023 Antarctic Treaty Consultative Meeting"); "Where was the G20 Summit held?" has
+a different answer every year. The place must be read off the meeting's own clause ("... Meeting
+(CHOGM) 2024 concluded this Saturday, October 26, in Apia, Samoa"), with nothing but the verb and
+the time between them, and be one city of the gazetteer (or a country); an article that names two
+places for one meeting yields no item.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ...facts.cities import City, country_code, find_city, fold, nearby_countries, same_kind
+from ..labels import _full_name, _the, is_country
+from ..rank import _Cand
+from ..sentences import _CAPTION, find_span, is_headline, strip_dateline
+
+# A meeting's name: its head word last, then perhaps its year ("Forum 2011", "Summit 2024").
+_MEETING = re.compile(r"\b(?:Meeting|Summit|Conference|Session|Forum|Assembly|Congress|Games|Olympiad|"
+                      r"Championships?|Talks|Dialogue|Symposium|Consultations|Retreat|Ministerial|Convention of "
+                      r"the Parties)(?:\s+\d{4})?$|^COP\s?\d+$")
+_MEETING_KINDS = {"format", "summit"}
+# An organisation's name that is a sitting of it ("Interpol General Assembly"), not a party.
+_SITTING = re.compile(r"\b(?:Meeting|Summit|Conference|Session|Forum|Assembly)$")
+_YEAR_AFTER = re.compile(r"(?:\s*\([^)]*\))?\s+((?:19|20)\d\d)\b")
+_ONE_EVENT = re.compile(r"\d|\b(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Inaugural)\b")
+
+# What may stand between a meeting's name and "in <place>": its acronym or year, the verb of
+# being held, opening or ending, and when ("this Saturday, October 26", "from 24-25 June 2011").
+_VERB = (r"held|hosted|opened|closed|concluded|ended|began|begins|opens|closes|ends|convened|convenes|staged|"
+         r"kicked|off|took|takes|take|taking|place|scheduled|set|due|planned|to|be|being|been|is|was|were|are|will|"
+         r"has|had|have|which|that|officially|formally|successfully|got|gets|under|way|underway|meets|met|meeting|"
+         r"gathered|gathers|convening")
+_WHEN = (r"on|from|between|until|till|this|last|next|and|of|the|today|yesterday|week|weekend|month|year|"
+         r"January|February|March|April|May|June|July|August|September|October|November|December|"
+         r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|"
+         r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d{1,4}(?:st|nd|rd|th)?(?:[-–]\d{1,2})?")
+_BETWEEN = re.compile(rf"(?:\s*\([A-Z][\w+&-]{{1,12}}\))?(?:\s+\d{{4}})?(?:[\s,]+(?:{_VERB}|{_WHEN}))*[\s,]+in\s+$",
+                      re.I)
+# A place: capitalised words with the small words of city names ("Rio de Janeiro", "Port of Spain"),
+# then perhaps ", Country".
+_PLACE = re.compile(r"((?:[A-Z][\w'’.-]*)(?:\s+(?:(?:de|da|do|del|la|el|es|of|au|sur|am|an)\s+)?[A-Z][\w'’.-]*){0,3})"
+                    r"(?:,\s+((?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:and\s+|of\s+|the\s+)*[A-Z][\w'’.-]*){0,3}))?")
+_THE = re.compile(r"^[Tt]he\s+")
+_FUTURE = re.compile(r"\b(?:will|shall|to be held|to take place|to meet|to convene|to host|expected|is set to|are set to|"
+                     r"next|upcoming|forthcoming|looked forward|looks forward|look forward)\b", re.I)
+_SCHEDULED = re.compile(r"\b(?:scheduled|due|planned|set)\s+to\b", re.I)
+
+
+class VenueItems:
+    """Mixed into the generator: uses its ``corpus``, ``rng`` and building blocks (``mc``)."""
+
+    def venue(self, f: Any) -> list[_Cand | None]:
+        """One item per meeting of this name the article places: the fact may merge the meetings
+        of several years ("CHOGM" of 1987 in Vancouver and of 2024 in Apia), so each is told
+        apart by its year."""
+        full = _full_name(f)
+        if not full or not _owned(full) or not _MEETING.search(full):
+            return []  # ("the 14th Ministerial Conference": of which body? many have one)
+        if f.subtype not in _MEETING_KINDS and not _SITTING.search(full):
+            return []  # an organisation's "Congress" may be a party
+        numbered = bool(_ONE_EVENT.search(full))
+        places: dict[str, dict[str, tuple[City | str, Any]]] = {}  # year -> place -> (place, source)
+        for src in f.sources:
+            sentence = strip_dateline(src.sentence)
+            if _CAPTION.search(sentence) or is_headline(sentence):
+                continue  # (a caption's shape alone is no reason: "The X in Kigali opened ..." reads like one)
+            found = _venue_in(sentence, [full, *f.aliases])
+            if found is None:
+                continue
+            where, year = found
+            year = "" if numbered else year or self._year_of(src) or self._year_named(f, src.article)
+            if year is None:
+                continue
+            key = fold(where.name if isinstance(where, City) else where)
+            places.setdefault(year, {}).setdefault(key, (where, src))
+        out: list[_Cand | None] = []
+        for year, found in sorted(places.items()):
+            if len(found) != 1:
+                continue  # two places for one meeting: which was the venue?
+            where, src = next(iter(found.values()))
+            name = full if not year else f"{year} {_THE.sub('', full)}"
+            out.append(self._venue_item(f, name, where, src, year))
+        return out
+
+    def _venue_item(self, f: Any, name: str, where: City | str, src: Any, year: str) -> _Cand | None:
+        said = " ".join(text for _i, text in self.corpus._sentences.get(src.article, ()))
+        if isinstance(where, City):
+            key, kind = where.name, "city"
+            pool = [c.name for c in same_kind(where) if not _named(said, c.name)]
+        else:
+            key, kind = where, "country"
+            pool = [c for c in nearby_countries(where) if not _named(said, c)]
+        if len(pool) < 3:
+            return None
+        subject = _the(name)
+        sentence = strip_dateline(src.sentence)
+        if _SCHEDULED.search(sentence):
+            prompt = f"In which {kind} was {subject} scheduled to take place?"
+        elif _FUTURE.search(sentence):
+            prompt = f"In which {kind} will {subject} be held?"
+        else:
+            prompt = f"In which {kind} was {subject} held?"
+        return self.mc([f], "mc:venue" + (f":{year}" if year else ""), prompt, key, [key], [(0, p) for p in pool[:6]],
+                       sources=[{"article": src.article, "sentence": src.sentence}],
+                       explanation=f"The article says: {sentence}", setting=False,
+                       slot=f"{f.id}|venue|{year}")
+
+    def _year_named(self, f: Any, article: str) -> str | None:
+        """The year of the dates ``article`` gives in sentences naming the meeting, when they share
+        one ("The ATCM adopted a declaration ... on 8 June 2023")."""
+        names = [_full_name(f), *f.aliases]
+        years = {d.date[:4] for d in self.corpus.dates if d.subtype != "publication" and d.date
+                 for s in d.sources if s.article == article and any(find_span(s.sentence, n) for n in names)}
+        return next(iter(years)) if len(years) == 1 else None
+
+    def _year_of(self, src: Any) -> str | None:
+        """The year of the dates the article gives in ``src``'s sentence, when they share one."""
+        years = {d.date[:4] for d in self.corpus.dates if d.subtype != "publication" and d.date
+                 for s in d.sources if s.article == src.article and s.sentence == src.sentence}
+        return next(iter(years)) if len(years) == 1 else None
+
+
+def _venue_in(sentence: str, names: list[str]) -> tuple[City | str, str] | None:
+    """The place ``sentence`` holds a meeting (named by one of ``names``) in, and the year written
+    right after its name ("CHOGM 2024 concluded ... in Apia", else ""); None when the sentence
+    says no such thing."""
+    for name in names:
+        span = find_span(sentence, name)
+        if span is None:
+            continue
+        rest = sentence[span[1]:]
+        for m in re.finditer(r"\bin\s+", rest[:120]):
+            between = rest[:m.end()]
+            if not _BETWEEN.fullmatch(between):
+                continue
+            pm = _PLACE.match(rest, m.end())
+            if pm is None:
+                break
+            place, country = pm.group(1), pm.group(2)
+            tail = rest[pm.end():pm.end() + 2]
+            if tail[:1].isalnum() or re.match(r"\s+[A-Z]", rest[pm.end():]):
+                break  # the run goes on: a longer name than the place
+            year = _YEAR_AFTER.match(between)
+            year = year.group(1) if year else ""
+            if is_country(place) and not country:
+                return place, year
+            city = find_city(place, country if country and country_code(_THE.sub("", country)) else None)
+            if city is None:
+                break
+            return city, year
+    return None
+
+
+# Words any meeting's name may hold: what is left must name whose meeting it is ("CARICOM",
+# "IOC", "Antarctic Treaty"), or the question has an answer for every body that has one.
+_GENERIC = frozenset('''
+meeting summit conference session forum assembly congress games talks dialogue symposium consultations retreat
+ministerial joint regular annual general special extraordinary high-level high level heads head of state states
+government governments leaders leader ministers minister foreign finance trade the and on for in plenary ordinary
+presidential international regional global council committee board conference-of-the-parties parties convention
+senior officials ministerial-level biennial inaugural first second third fourth fifth sixth seventh eighth ninth
+tenth
+'''.split())
+
+
+def _owned(name: str) -> bool:
+    return any(w[:1].isupper() and w.lower() not in _GENERIC and not re.fullmatch(r"\d+(?:st|nd|rd|th)?", w)
+               for w in re.findall(r"[\w'’-]+", name)) or bool(re.fullmatch(r"COP\s?\d+", name))
+
+
+def _named(text: str, place: str) -> bool:
+    return bool(re.search(rf"(?<!\w){re.escape(place)}(?!\w)", text, re.I)) or fold(place) in fold(text)

@@ -1,0 +1,81 @@
+"""Where a meeting was held (``quizapp.questions.items.venues``, ``quizapp.facts.cities``): asked only
+of one meeting, read off its own clause, with cities of the same kind the article never names."""
+
+from __future__ import annotations
+
+import random
+
+from quizapp.facts.cities import find_city, nearby_countries, same_kind
+from quizapp.facts.types import Fact, Source
+from quizapp.questions import generate
+from quizapp.questions.items.venues import _venue_in
+
+ART = "summit.txt"
+
+
+def _items(name: str, sentences: list[str], *, subtype: str = "format", aliases: tuple[str, ...] = (),
+           dates: tuple[tuple[str, int], ...] = ()) -> list:
+    facts = [Fact(id="m1", kind="mechanism", statement="", answer=name, name=name, subtype=subtype,
+                  aliases=list(aliases), sources=[Source(ART, s, i) for i, s in enumerate(sentences)])]
+    for n, (iso, idx) in enumerate(dates):
+        facts.append(Fact(id=f"d{n}", kind="date", statement="", answer=iso, date=iso, event="the meeting opened",
+                          sources=[Source(ART, sentences[idx], idx)]))
+    return [q for q in generate(facts, random.Random(1), budget=0) if q.prompt.startswith("In which")]
+
+
+def test_the_gazetteer_knows_cities_and_offers_ones_of_the_same_kind():
+    apia = find_city("Apia")
+    assert apia is not None and apia.capital and apia.country_code == "WS"
+    assert find_city("Brasilia") == find_city("Brasília")  # diacritics folded
+    assert find_city("Museum of Modern Art") is None
+    assert find_city("Georgetown", "Guyana").country_code == "GY"
+    near = [c.name for c in same_kind(find_city("Helsinki"))[:3]]
+    assert "Tallinn" in near and "Moscow" not in near  # the nearest capitals, not the largest
+    assert all(c.country_code == "ZA" for c in same_kind(find_city("Durban"))[:3])  # a city among its country's
+    assert "Pago Pago" not in [c.name for c in same_kind(apia)]  # a territory's town is no capital to offer
+    assert "Uruguay" in nearby_countries("Argentina")
+
+
+def test_the_place_is_read_off_the_meetings_own_clause():
+    said = "The Lakes Basin Summit 2025 concluded on Friday, 14 March, in Kigali, Rwanda, with a joint plan."
+    where, year = _venue_in(said, ["Lakes Basin Summit"])
+    assert where.name == "Kigali" and year == "2025"
+    assert _venue_in("The 9th Lakes Basin Summit (LBS) in Mombasa ended.", ["9th Lakes Basin Summit"])[0].name == "Mombasa"
+    # something else stands between: the place is another thing's
+    assert _venue_in("The 9th Lakes Basin Summit discussed water prices in Mombasa.", ["9th Lakes Basin Summit"]) is None
+    assert _venue_in("The 9th Lakes Basin Summit at the Grand Hotel in Mombasa ended.", ["9th Lakes Basin Summit"]) is None
+    # a place that is no city of the gazetteer (an island, a building)
+    assert _venue_in("The 9th Lakes Basin Summit held in New Atlantis closed.", ["9th Lakes Basin Summit"]) is None
+
+
+def test_a_numbered_meeting_is_asked_where_with_foils_the_article_never_names():
+    sentences = ["The 12th Lakes Basin Summit is being held in Kigali this week.",
+                 "Delegates from Uganda and Burundi flew in from Kampala."]
+    [q] = _items("12th Lakes Basin Summit", sentences)
+    assert q.prompt == "In which city was the 12th Lakes Basin Summit held?"
+    assert q.answer == "Kigali" and len(q.choices) == 4
+    assert "Kampala" not in q.choices  # named in the article: no verifiably false venue
+    assert not q.prompt.startswith("According to the article about")  # "about Rwanda" would give it away
+
+
+def test_an_unnumbered_meeting_is_asked_with_its_year_or_not_at_all():
+    sentences = ["The Lakes Basin Summit in Kigali opened on 3 May 2025 with a call for cleaner water."]
+    [q] = _items("Lakes Basin Summit", sentences, dates=(("2025-05-03", 0),))
+    assert q.prompt == "In which city was the 2025 Lakes Basin Summit held?"
+    assert _items("Lakes Basin Summit", ["The Lakes Basin Summit in Kigali opened."]) == []  # which year's?
+
+
+def test_meetings_of_several_years_are_told_apart_and_future_ones_asked_in_the_future():
+    sentences = ["The Lakes Basin Summit 2019 in Kampala set up the fund.",
+                 "The Lakes Basin Summit 2026 will be held in Kigali, Rwanda."]
+    prompts = sorted(q.prompt for q in _items("Lakes Basin Summit", sentences))
+    assert prompts == ["In which city was the 2019 Lakes Basin Summit held?",
+                       "In which city will the 2026 Lakes Basin Summit be held?"]
+
+
+def test_no_item_for_a_meeting_of_nobody_in_particular_or_a_party():
+    assert _items("14th Ministerial Conference", ["The 14th Ministerial Conference was held in Kigali."]) == []
+    assert _items("Rwandan National Congress", ["The Rwandan National Congress 2024 in Kigali met."],
+                  subtype="organisation") == []
+    two = ["The 12th Lakes Basin Summit was held in Kigali.", "The 12th Lakes Basin Summit was held in Kampala."]
+    assert _items("12th Lakes Basin Summit", two) == []  # two places for one meeting
