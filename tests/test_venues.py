@@ -38,8 +38,8 @@ def test_the_gazetteer_knows_cities_and_offers_ones_of_the_same_kind():
 
 def test_the_place_is_read_off_the_meetings_own_clause():
     said = "The Lakes Basin Summit 2025 concluded on Friday, 14 March, in Kigali, Rwanda, with a joint plan."
-    where, year = _venue_in(said, ["Lakes Basin Summit"])
-    assert where.name == "Kigali" and year == "2025"
+    where, year, sitting = _venue_in(said, ["Lakes Basin Summit"])
+    assert where.name == "Kigali" and year == "2025" and sitting == ""
     assert _venue_in("The 9th Lakes Basin Summit (LBS) in Mombasa ended.", ["9th Lakes Basin Summit"])[0].name == "Mombasa"
     # something else stands between: the place is another thing's
     assert _venue_in("The 9th Lakes Basin Summit discussed water prices in Mombasa.", ["9th Lakes Basin Summit"]) is None
@@ -79,3 +79,37 @@ def test_no_item_for_a_meeting_of_nobody_in_particular_or_a_party():
                   subtype="organisation") == []
     two = ["The 12th Lakes Basin Summit was held in Kigali.", "The 12th Lakes Basin Summit was held in Kampala."]
     assert _items("12th Lakes Basin Summit", two) == []  # two places for one meeting
+
+
+def test_a_sitting_of_a_body_is_placed_and_dated():
+    said = "The annual session of the Danube Fisheries Council, held in Vidin from 3 to 5 May 2025, set quotas."
+    where, _year, sitting = _venue_in(said, ["Danube Fisheries Council"], sitting=True)
+    assert where.name == "Vidin" and sitting == "annual session of"
+    [q] = _items("Danube Fisheries Council", [said], subtype="organisation", dates=(("2025-05-03", 0),))
+    assert q.prompt == "In which city was the 2025 annual session of the Danube Fisheries Council held?"
+    # a body's name alone is no meeting: "the Council in Vidin" may be its seat
+    assert _items("Danube Fisheries Council", ["The Danube Fisheries Council in Vidin set quotas on 3 May 2025."],
+                  subtype="organisation", dates=(("2025-05-03", 0),)) == []
+
+
+def _seats(name: str, sentences: list[str], aliases: tuple[str, ...] = ()) -> list:
+    facts = [Fact(id="m1", kind="mechanism", statement="", answer=name, name=name, subtype="organisation",
+                  aliases=list(aliases), sources=[Source(ART, s, i) for i, s in enumerate(sentences)
+                                                  if any(n in s for n in [name, *aliases])])]
+    return [q for q in generate(facts, random.Random(1), budget=0) if "based?" in q.prompt or "headquartered?" in q.prompt]
+
+
+def test_a_central_bodys_seat_is_asked_and_an_affiliation_in_passing_is_not():
+    sentences = ["The Danube Fisheries Council, founded in 1998 and headquartered in Vidin, Bulgaria, set quotas.",
+                 "The Danube Fisheries Council will meet again in May."]
+    [q] = _seats("Danube Fisheries Council", sentences)
+    assert q.prompt == "In which city is the Danube Fisheries Council headquartered?" and q.answer == "Vidin"
+    assert all(c != "Vidin" for c in q.choices if c != q.answer)
+    passing = ["Prices rose.", "Trade fell.", "Ports closed.", "Rain came.", "Nobody knew.",
+               "\"It is bad,\" said Ana Ruiz of the Lima-based Andean Mobility Institute."]
+    assert _seats("Andean Mobility Institute", passing) == []
+    # the seat of a noun phrase the name only modifies, and one everybody knows, are not asked
+    assert _seats("Danube Fisheries Council", ["The Vidin-based Danube Fisheries Council secretariat said so.",
+                                               "The Danube Fisheries Council met."]) == []
+    assert _seats("World Trade Organization", ["The Geneva-based World Trade Organization ruled.",
+                                               "The World Trade Organization met."], aliases=("WTO",)) == []

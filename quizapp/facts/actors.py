@@ -26,7 +26,8 @@ UNRESOLVABLE = {"they", "them", "it", "its", "this", "that", "these", "those", "
 # A subject made of a demonstrative and a noun ("these states", "this funding") points back.
 DEMONSTRATIVE = re.compile(r"^(?:these|those|this|that|such|it|they)\b", re.I)
 # "the bloc", "the two sides", "the ministers": a role noun that stands for the article's main body.
-STAND_IN = re.compile(r"^(?:the\s+)?(?:bloc|organi[sz]ation|alliance|union|grouping|body|community|council|"
+STAND_IN = re.compile(r"^(?:the\s+)?(?:bloc|organi[sz]ation|alliance|union|grouping|body|community|council|consortium|"
+                      r"federation|confederation|association|institute|authority|network|"
                       r"commission|committee|agency|fund|bank|forum|secretariat|group)$", re.I)
 
 

@@ -30,7 +30,7 @@ from .mechanisms import (
 )
 from .merge import _role_family, merge
 from .nlp import load_nlp
-from .roles import role_at_line_start
+from .roles import WHERE_GIVEN, role_at_line_start
 from .types import ArticleInput, Fact, SentenceInput, Source
 
 COUNTRY_WORDS = {c.lower() for c in NATIONALITIES.values()}
@@ -338,6 +338,7 @@ def _sentence_facts(doc, art: ArticleInput, sent: SentenceInput, people, acronym
         full = _resolve_short(lm.name, people)
         info = people.get(full)
         role, country = lm.role, lm.country
+        role, country = role and WHERE_GIVEN.sub("", role), country and WHERE_GIVEN.sub("", country)
         if not role and info and info["roles"]:
             role = max(info["roles"], key=info["roles"].get)
         if not country and info:

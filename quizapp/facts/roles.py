@@ -23,6 +23,11 @@ from .lexicon import COUNTRY_NAMES as LIST_COUNTRIES
 from .lexicon import NATIONALITIES, TITLES
 from .places import STATE_STYLE
 
+# Where an office was given, kept on its end by the parse ("President of the BCU at its congress in
+# Ohrid"): no part of the office or of the body it is held at.
+WHERE_GIVEN = re.compile(r"\s+(?:at|during)\s+(?:its|the|their|a|an)\s+(?:[\w-]+\s+){0,3}?(?:congress|meeting|summit|"
+                         r"session|assembly|conference|election|vote|ceremony)\b.*$", re.I)
+
 EXTRA_TITLES = ["member", "project manager", "manager", "executive director", "managing director",
                 "deputy director", "deputy secretary-general", "deputy secretary general", "vice-chair",
                 "vice chair", "co-chair", "chairperson", "president-designate", "head of government",

@@ -28,6 +28,7 @@ from .blanks import (
     _good_sentences,
 )
 from .grade import match_text
+from .items.counts import CountItems
 from .items.dates import DateItems
 from .items.goals import GoalItems
 from .items.groups import MATCH_MAX, MATCH_MIN, ORDER_MAX, ORDER_MIN, ORDER_PROMPT, GroupItems  # noqa: F401
@@ -63,7 +64,7 @@ if TYPE_CHECKING:  # only for hints: importing the facts package pulls in the NL
     from ..facts.types import Fact
 
 
-class _Generator(PeopleItems, DateItems, GoalItems, GroupItems, VenueItems):
+class _Generator(PeopleItems, DateItems, GoalItems, GroupItems, VenueItems, CountItems):
     def __init__(self, facts: Iterable[Fact], rng: random.Random) -> None:
         self.rng = rng
         self.corpus = _Corpus(sorted(facts, key=lambda f: f.id))
@@ -331,7 +332,7 @@ class _Generator(PeopleItems, DateItems, GoalItems, GroupItems, VenueItems):
         story), ranked and pruned. Each fact draws from its own generator seeded by its id, so its
         questions do not depend on which other facts were generated in the same run."""
         cands: list[_Cand | None] = []
-        handlers = {"leader": self.leader, "mechanism": lambda f: [*self.mechanism(f), *self.venue(f)],
+        handlers = {"leader": self.leader, "mechanism": lambda f: [*self.mechanism(f), *self.venue(f), *self.seat(f), *self.member_count(f)],
                     "date": self.date, "goal": self.goal}
         for f in self.corpus.facts:
             handler = handlers.get(f.kind)

@@ -207,6 +207,8 @@ def _goal_ok(goal: str, actor_names: set[str], form: str = "np") -> bool:
         return False
     if {"these", "those", "this", "our", "we", "us", "my"} & {w for w in ws if w.islower()} or "I" in ws:
         return False
+    if _POINTING_THAT.search(goal):
+        return False  # "cut that waiting time to 12 months": which waiting time?
     if re.search(r",\s*(?:it|they|we|he|she)\s+\w+", goal, re.I):
         return False  # two clauses spliced together
     if goal.count("(") != goal.count(")"):
@@ -282,6 +284,8 @@ def goal_view(f: Any, leaders: Sequence[Any], pairs_by_article: dict[str, str],
         verb = goal_verb(f, src.sentence, span)
         if verb is None:
             return None
+        if _HEDGED.search(src.sentence[max(0, span[0] - 40):span[0]]):
+            return None  # "Helsinki would propose making ...": a plan reported, not made ("proposed" is false)
         formed = _goal_form(goal, verb, src.sentence[:span[0]])
         if formed is None:
             return None
@@ -295,6 +299,13 @@ def goal_view(f: Any, leaders: Sequence[Any], pairs_by_article: dict[str, str],
                         goal=goal, sentence=src.sentence, article=src.article,
                         speaker=speaker(src.sentence, leaders), resolved=resolved)
     return None
+
+
+# A modal and the goal's verb just before the goal ("would propose making ..."): hedged or reported.
+_HEDGED = re.compile(r"\b(?:would|could|might|may)\s+(?:not\s+)?[a-z]+\s+$")
+# "that" pointing back: a noun phrase ("that waiting time") with a preposition after it, where a
+# clause ("that all children attend") would have its verb.
+_POINTING_THAT = re.compile(r"\bthat\s+(?:[a-z]+(?<!ed)(?<!s)\s+){1,2}(?:to|by|from|of|in|for|at|on)\b")
 
 
 # A text or a scheme by its name ("the High Seas Treaty", "Nordic Vision 2030", "the Lobito Corridor

@@ -72,7 +72,8 @@ _GENERIC_PLACE = re.compile(r"(?:^|\bof\s+)(?:the\s+)?(?P<head>Commission|Counci
                             r"Secretariat|Agency|Fund|Union|Assembly|Parliament|Ministry|Office|Forum|Organi[sz]ation|"
                             r"Federation|Association|Court|Tribunal|Mission|Community|Trust|Treasury)$")
 
-_DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those"}
+_DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those",
+                "every", "each", "any", "no", "all", "some", "another"}  # ("every BCU event": never "every the")
 _NP_BREAK = {"of", "by", "to", "from", "with", "for", "in", "at", "on", "and", "did", "does", "do", "will", "was",
              "were", "is", "are", "when", "who", "which"}
 

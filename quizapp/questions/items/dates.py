@@ -169,9 +169,10 @@ class DateItems:
 
 # A date of an organisation's housekeeping: when its next report comes out, its next meeting sits,
 # an office opens. Blind reviews judged these not worth asking ("logistics").
-_LOGISTICS = re.compile(r"\b(?:publish|release|issue)\w*\b.*\b(?:report|statement|calendar|minutes|data|bulletin|"
-                        r"review|estimates?|results|figures|findings|accounts|statistics|index|survey|update|outlook|"
-                        r"forecast|numbers)\b|\bnext\s+(?:[\w-]+\s+){0,3}?(?:release|publication|edition|update)\b|\b(?:next|following)\s+(?:[\w-]+\s+){0,2}?(?:meeting|session|congress|summit|assembly|"
+_PAPERS = (r"(?:report|statement|calendar|minutes|data|bulletin|review|estimates?|results|figures|findings|accounts|"
+           r"statistics|index|survey|update|outlook|forecast|numbers|evaluation|study|paper|assessment|audit|analysis)")
+_LOGISTICS = re.compile(rf"\b(?:publish|release|issue)\w*\b.*\b{_PAPERS}\b|\b{_PAPERS}\b.*\b(?:published|released|issued)\b|"
+                        r"\bnext\s+(?:[\w-]+\s+){0,3}?(?:release|publication|edition|update)\b|\b(?:next|following)\s+(?:[\w-]+\s+){0,2}?(?:meeting|session|congress|summit|assembly|"
                         r"review|round|conference)\b|\bmeeting\b.*\bbe\s+held\b|"
                         r"\bopen(?:ed|s)?\s+(?:an?|its|their)\s+(?:\w+\s+)?office\b|\bdeadline\b|"
                         r"\b(?:mission|office|bureau|secretariat|embassy|consulate)\s+(?:\w+\s+)?open(?:ed|s)?\b|"

@@ -20,8 +20,9 @@ import re
 from typing import Any
 
 from ...facts.cities import City, country_code, find_city, fold, nearby_countries, same_kind
-from ..labels import _full_name, _the, is_country
+from ..labels import WIDELY_KNOWN, _full_name, _the, is_country
 from ..rank import _Cand
+from ..render import with_the
 from ..sentences import _CAPTION, find_span, is_headline, strip_dateline
 
 # A meeting's name: its head word last, then perhaps its year ("Forum 2011", "Summit 2024").
@@ -51,6 +52,18 @@ _BETWEEN = re.compile(rf"(?:\s*\([A-Z][\w+&-]{{1,12}}\))?(?:\s+\d{{4}})?(?:[\s,]
 _PLACE = re.compile(r"((?:[A-Z][\w'’.-]*)(?:\s+(?:(?:de|da|do|del|la|el|es|of|au|sur|am|an)\s+)?[A-Z][\w'’.-]*){0,3})"
                     r"(?:,\s+((?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:and\s+|of\s+|the\s+)*[A-Z][\w'’.-]*){0,3}))?")
 _THE = re.compile(r"^[Tt]he\s+")
+# A sitting of a body, just before its name: "the annual session of", "the 31st Ordinary Meeting of the".
+_SITTING_OF = re.compile(r"\b((?:\d+(?:st|nd|rd|th)\s+|(?:annual|ordinary|extraordinary|special|plenary|regular|"
+                         r"biennial|general)\s+)*(?:session|meeting|summit|congress|conference|assembly))\s+of\s+"
+                         r"(?:the\s+)?$", re.I)
+# Where a body sits, said after its name ("..., founded in 1998 and headquartered in Marseille") ...
+_SEAT_AFTER = re.compile(r"(?:\s*\([A-Z][\w+&-]{1,12}\))?,?\s+(?:(?:which|that|and)\s+)?(?:(?:is|was|are)\s+)?"
+                         r"(?:(?:founded|established|created|set\s+up|launched)\s+in\s+\d{4}\s*,?\s*(?:and\s+)?)?"
+                         r"(?:(?:is|are)\s+)?(?P<how>headquartered|based|seated|has\s+its\s+(?:headquarters|seat|secretariat)|"
+                         r"with\s+(?:its\s+)?(?:headquarters|seat|secretariat))\s+in\s+", re.I)
+# ... or before it ("the Vienna-based International Atomic Energy Agency").
+_BASED_BEFORE = re.compile(r"\b[Tt]he\s+((?:[A-Z][\w'’.]*\s+){0,2}[A-Z][\w'’.]*)(?:,\s+([A-Z][\w'’.]*(?:\s+[A-Z][\w'’.]*)?))?"
+                           r"-based\s+$")
 _FUTURE = re.compile(r"\b(?:will|shall|to be held|to take place|to meet|to convene|to host|expected|is set to|are set to|"
                      r"next|upcoming|forthcoming|looked forward|looks forward|look forward)\b", re.I)
 _SCHEDULED = re.compile(r"\b(?:scheduled|due|planned|set)\s+to\b", re.I)
@@ -64,44 +77,74 @@ class VenueItems:
         of several years ("CHOGM" of 1987 in Vancouver and of 2024 in Apia), so each is told
         apart by its year."""
         full = _full_name(f)
-        if not full or not _owned(full) or not _MEETING.search(full):
+        if not full or not _owned(full):
             return []  # ("the 14th Ministerial Conference": of which body? many have one)
-        if f.subtype not in _MEETING_KINDS and not _SITTING.search(full):
-            return []  # an organisation's "Congress" may be a party
-        numbered = bool(_ONE_EVENT.search(full))
-        places: dict[str, dict[str, tuple[City | str, Any]]] = {}  # year -> place -> (place, source)
+        meeting = bool(_MEETING.search(full)) and (f.subtype in _MEETING_KINDS or bool(_SITTING.search(full)))
+        if not meeting and f.subtype not in ("organisation", None):
+            return []  # (an organisation's "Congress" may be a party: placed only through a sitting of it)
+        places: dict[tuple[str, str], dict[str, tuple[City | str, Any]]] = {}  # (sitting, year) -> place -> ...
         for src in f.sources:
             sentence = strip_dateline(src.sentence)
             if _CAPTION.search(sentence) or is_headline(sentence):
                 continue  # (a caption's shape alone is no reason: "The X in Kigali opened ..." reads like one)
-            found = _venue_in(sentence, [full, *f.aliases])
+            found = _venue_in(sentence, [full, *f.aliases], sitting=not meeting)
             if found is None:
                 continue
-            where, year = found
-            year = "" if numbered else year or self._year_of(src) or self._year_named(f, src.article)
+            where, year, sitting = found
+            name = f"{sitting} {_the(full)}" if sitting else full
+            year = "" if _ONE_EVENT.search(name) else year or self._year_of(src) or (
+                None if sitting else self._year_named(f, src.article))
             if year is None:
                 continue
             key = fold(where.name if isinstance(where, City) else where)
-            places.setdefault(year, {}).setdefault(key, (where, src))
+            places.setdefault((name, year), {}).setdefault(key, (where, src))
         out: list[_Cand | None] = []
-        for year, found in sorted(places.items()):
+        for (name, year), found in sorted(places.items()):
             if len(found) != 1:
                 continue  # two places for one meeting: which was the venue?
             where, src = next(iter(found.values()))
-            name = full if not year else f"{year} {_THE.sub('', full)}"
+            if year:
+                name = f"{year} {_THE.sub('', name)}"
             out.append(self._venue_item(f, name, where, src, year))
         return out
 
+    def seat(self, f: Any) -> list[_Cand | None]:
+        """"In which city is the Euro-Mediterranean Postal Union headquartered?": a body's seat,
+        read off "headquartered in", "based in", "has its secretariat in" after its name or
+        "the Vienna-based ..." before it."""
+        full = _full_name(f)
+        if not full or not _owned(full) or f.subtype not in ("organisation", None):
+            return []
+        if any(n in WIDELY_KNOWN for n in [full, *f.aliases]):
+            return []  # where the WTO sits is general knowledge, not the article's
+        found: dict[str, tuple[City | str, str, Any]] = {}
+        for src in f.sources:
+            sentence = strip_dateline(src.sentence)
+            if _CAPTION.search(sentence) or is_headline(sentence):
+                continue
+            hit = _seat_in(sentence, [full, *f.aliases])
+            if hit is not None:
+                found.setdefault(fold(hit[0].name if isinstance(hit[0], City) else hit[0]), (*hit, src))
+        if len(found) != 1:
+            return []  # none, or two seats (a move, or an office beside the seat): which?
+        where, how, src = next(iter(found.values()))
+        if not _central(f, src.article):
+            return []  # "an expert at the Lima-based X Institute": an affiliation in passing is trivia
+        options = _place_options(where, self.corpus, src.article)
+        if options is None:
+            return []
+        key, kind, pool = options
+        prompt = f"In which {kind} is {with_the(full)} {how}?"
+        return [self.mc([f], "mc:seat", prompt, key, [key], [(0, p) for p in pool[:6]],
+                        sources=[{"article": src.article, "sentence": src.sentence}],
+                        explanation=f"The article says: {strip_dateline(src.sentence)}", setting=False,
+                        slot=f"{f.id}|seat")]
+
     def _venue_item(self, f: Any, name: str, where: City | str, src: Any, year: str) -> _Cand | None:
-        said = " ".join(text for _i, text in self.corpus._sentences.get(src.article, ()))
-        if isinstance(where, City):
-            key, kind = where.name, "city"
-            pool = [c.name for c in same_kind(where) if not _named(said, c.name)]
-        else:
-            key, kind = where, "country"
-            pool = [c for c in nearby_countries(where) if not _named(said, c)]
-        if len(pool) < 3:
+        options = _place_options(where, self.corpus, src.article)
+        if options is None:
             return None
+        key, kind, pool = options
         subject = _the(name)
         sentence = strip_dateline(src.sentence)
         if _SCHEDULED.search(sentence):
@@ -130,14 +173,35 @@ class VenueItems:
         return next(iter(years)) if len(years) == 1 else None
 
 
-def _venue_in(sentence: str, names: list[str]) -> tuple[City | str, str] | None:
-    """The place ``sentence`` holds a meeting (named by one of ``names``) in, and the year written
-    right after its name ("CHOGM 2024 concluded ... in Apia", else ""); None when the sentence
-    says no such thing."""
+def _place_options(where: City | str, corpus: Any, article: str) -> tuple[str, str, list[str]] | None:
+    """The key, "city" or "country", and places of the same kind the article never names (a
+    place it names may be the right answer to some reading of the question)."""
+    said = " ".join(text for _i, text in corpus._sentences.get(article, ()))
+    if isinstance(where, City):
+        key, kind = where.name, "city"
+        pool = [c.name for c in same_kind(where) if not _named(said, c.name)]
+    else:
+        key, kind = where, "country"
+        pool = [c for c in nearby_countries(where) if not _named(said, c)]
+    return (key, kind, pool) if len(pool) >= 3 else None
+
+
+def _venue_in(sentence: str, names: list[str], sitting: bool = False) -> tuple[City | str, str, str] | None:
+    """The place ``sentence`` holds a meeting (named by one of ``names``) in, the year written
+    right after its name ("CHOGM 2024 concluded ... in Apia", else ""), and, with ``sitting``, the
+    sitting of the body named that the sentence places ("the annual session of" the EMPU Council
+    of Ministers, "held in Valletta"; only then is a body's name a meeting); None when the
+    sentence says no such thing."""
     for name in names:
         span = find_span(sentence, name)
         if span is None:
             continue
+        of = ""
+        if sitting:
+            m = _SITTING_OF.search(sentence[:span[0]])
+            if m is None:
+                continue
+            of = f"{m.group(1)} of"
         rest = sentence[span[1]:]
         for m in re.finditer(r"\bin\s+", rest[:120]):
             between = rest[:m.end()]
@@ -153,11 +217,11 @@ def _venue_in(sentence: str, names: list[str]) -> tuple[City | str, str] | None:
             year = _YEAR_AFTER.match(between)
             year = year.group(1) if year else ""
             if is_country(place) and not country:
-                return place, year
-            city = find_city(place, country if country and country_code(_THE.sub("", country)) else None)
+                return place, year, of
+            city = _city(place, country)
             if city is None:
                 break
-            return city, year
+            return city, year, of
     return None
 
 
@@ -176,6 +240,53 @@ tenth
 def _owned(name: str) -> bool:
     return any(w[:1].isupper() and w.lower() not in _GENERIC and not re.fullmatch(r"\d+(?:st|nd|rd|th)?", w)
                for w in re.findall(r"[\w'’-]+", name)) or bool(re.fullmatch(r"COP\s?\d+", name))
+
+
+def _city(place: str, country: str | None) -> City | None:
+    return find_city(place, country if country and country_code(_THE.sub("", country)) else None)
+
+
+def _seat_in(sentence: str, names: list[str]) -> tuple[City | str, str] | None:
+    """Where ``sentence`` says the body (named by one of ``names``) has its seat, and the word to
+    ask it with ("headquartered", "based"); None when it says no such thing."""
+    for name in names:
+        span = find_span(sentence, name)
+        if span is None:
+            continue
+        before, rest = sentence[:span[0]], sentence[span[1]:]
+        m = _BASED_BEFORE.search(before)
+        if m and _NP_GOES_ON.match(rest):
+            continue  # "the Bonn-based UNCCD secretariat", "the Vienna-based UN nuclear watchdog": another body's seat
+        if m:
+            place, country = m.group(1), m.group(2)
+            how = "based"
+        else:
+            m = _SEAT_AFTER.match(rest)
+            if m is None:
+                continue
+            pm = _PLACE.match(rest, m.end())
+            if pm is None or re.match(r"\s+[A-Z]|\w", rest[pm.end():]):
+                continue
+            place, country = pm.group(1), pm.group(2)
+            how = "based" if m.group("how").lower() == "based" else "headquartered"
+        if is_country(place) and not country:
+            return place, how
+        city = _city(place, country)
+        if city is not None:
+            return city, how
+    return None
+
+
+# After a name, a lowercase word that is no verb or function word: the noun phrase goes on, and the
+# name was only a modifier of it.
+_NP_GOES_ON = re.compile(r"\s+(?!(?:has|have|had|is|are|was|were|will|would|can|could|said|says|and|or|of|in|on|at|to|for|"
+                         r"with|which|that|who|whose|as|by|from|but|since|also|itself)\b)[a-z]+\b(?<!ed)(?<!s)")
+
+
+def _central(f: Any, article: str) -> bool:
+    """Is the body one ``article`` is about: named in its first sentences, or in two or more?"""
+    idx = {s.sentence_idx for s in f.sources if s.article == article}
+    return len(idx) >= 2 or any(i is not None and i <= 4 for i in idx)
 
 
 def _named(text: str, place: str) -> bool:
