@@ -207,6 +207,8 @@ def _goal_ok(goal: str, actor_names: set[str], form: str = "np") -> bool:
         return False
     if {"these", "those", "this", "our", "we", "us", "my"} & {w for w in ws if w.islower()} or "I" in ws:
         return False
+    if _SLIP.search(goal):
+        return False  # "concrete actions to tackled global challenges": the source's slip, not ours to print
     if _POINTING_THAT.search(goal):
         return False  # "cut that waiting time to 12 months": which waiting time?
     if re.search(r",\s*(?:it|they|we|he|she)\s+\w+", goal, re.I):
@@ -303,6 +305,10 @@ def goal_view(f: Any, leaders: Sequence[Any], pairs_by_article: dict[str, str],
 
 # A modal and the goal's verb just before the goal ("would propose making ..."): hedged or reported.
 _HEDGED = re.compile(r"\b(?:would|could|might|may)\s+(?:not\s+)?[a-z]+\s+$")
+# A past form after "to" ("to tackled"): an agreement slip in the source. (Verbs whose base form
+# ends in "ed" are left alone.)
+_SLIP = re.compile(r"\bto\s+(?!(?:seed|speed|feed|need|heed|bleed|breed|exceed|proceed|succeed|embed|shed|shred|"
+                   r"wed|bed|red|breed)\b)[a-z]{3,}ed\b")
 # "that" pointing back: a noun phrase ("that waiting time") with a preposition after it, where a
 # clause ("that all children attend") would have its verb.
 _POINTING_THAT = re.compile(r"\bthat\s+(?:[a-z]+(?<!ed)(?<!s)\s+){1,2}(?:to|by|from|of|in|for|at|on)\b")

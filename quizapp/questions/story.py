@@ -64,6 +64,11 @@ def _spelled(acronym: str, full: str) -> str | None:
     return None
 
 
+def _all_initials(full: str) -> str:
+    """The first letter of every word but "the", small words too: "Bank of Japan" -> "BOJ"."""
+    return "".join(w[0] for w in re.findall(r"[\w'’-]+", full) if w.lower() != "the").upper()
+
+
 _NOT_A_PERSON = re.compile(r"\b(?:Inspectorate|Directorate|Ministry|Council|Agency|Commission|Office|Department|"
                            r"Authority|Institute|Service|Committee|Board|Bank|Fund|Union|Organi[sz]ation|Secretariat|"
                            r"Parliament|Assembly|Government|Court|Forum|Centre|Center|University|Federation)\b")
@@ -251,9 +256,30 @@ class _Corpus:
                 continue
             for a in [m.answer or "", *m.aliases]:
                 spelled = _spelled(a, full) if a and is_acronym(a) else None
+                if spelled is None and a and is_acronym(a) and len(re.findall(r"\b[A-Z]", full)) <= len(a) + 1 \
+                        and any(f"{full} ({a})" in s.sentence for s in m.sources):
+                    # "the Andean Community (CAN)": the article says so, in whatever language's order
+                    # (not a name that took in more: "... Meeting of the Cooperation Council ... (GCC)")
+                    spelled = full
                 if spelled:
                     for src in m.sources:
                         out.setdefault((src.article, a), spelled)
+        # letters the article never puts in brackets, but whose one body of the same initials it
+        # names in full ("the BOJ" and "the Bank of Japan"): small words count ("of" -> "O")
+        names: dict[str, set[str]] = {}
+        for m in self.mechanisms:
+            full = _full_name(m)
+            if full and not is_acronym(full):
+                for src in m.sources:
+                    names.setdefault(src.article, set()).add(full)
+        for m in self.mechanisms:
+            acr = m.answer or ""
+            if not is_acronym(acr):
+                continue
+            for art in {src.article for src in m.sources}:
+                fits = {n for n in names.get(art, ()) if _all_initials(n) == acr.upper()}
+                if len(fits) == 1:
+                    out.setdefault((art, acr), fits.pop())
         return out
 
     def spell_out(self, text: str, articles: Iterable[str], keep: Iterable[str] = ()) -> str | None:
