@@ -59,20 +59,6 @@ def test_the_consortium_is_the_one_consortium_the_article_names():
     assert resolve_actor("the consortium", ctx) == "Southern Sky Telescope Consortium"
 
 
-def test_matching_is_refused_when_the_names_alone_would_pair_people_and_offices():
-    from quizapp.questions.items.groups import _one_country_each
-
-    assert _one_country_each(["Minister of Digital Governance of Greece", "Secretary of State for Posts of Morocco",
-                              "Tunisian Minister of Communication Technologies"])
-    # one office of a body left over goes to the one name left over
-    assert _one_country_each(["Minister of Digital Governance of Greece", "Secretary of State for Posts of Morocco",
-                              "Director General of the Danube Postal Union"])
-    assert not _one_country_each(["Vice-President of Bolivia", "Minister of Public Works of Bolivia",
-                                  "Minister of Public Works of Paraguay"])
-    assert not _one_country_each(["Director General of the Danube Postal Union", "Chair of the Danube Postal Union",
-                                  "Minister of Digital Governance of Greece"])
-
-
 def test_letters_are_spelled_out_from_the_one_body_of_those_initials_or_the_articles_brackets():
     import random
 
@@ -95,3 +81,97 @@ def test_letters_are_spelled_out_from_the_one_body_of_those_initials_or_the_arti
     assert c.spell_out("Who heads the BOL?", [art]) == "Who heads the Bank of Lusaka (BOL)?"
     assert c.spell_out("Who heads the CAN?", [art]) == "Who heads the Andean Community (CAN)?"
     assert c.spell_out("Who heads the GCC?", [art]) is None  # a name that took in more than the letters
+
+
+def test_a_bodys_president_is_no_head_of_state_everybody_knows():
+    from quizapp.facts.types import Fact
+    from quizapp.questions.labels import _general_knowledge
+
+    def office(role: str, country: str) -> Fact:
+        return Fact(id="l", kind="leader", statement="", answer="Ana Ruiz", name="Ana Ruiz", role=role, country=country)
+
+    assert not _general_knowledge(office("President", "IOC"))
+    assert _general_knowledge(office("President", "France"))
+    assert _general_knowledge(office("President", "USA"))
+
+
+def test_a_bodys_standing_purpose_is_stated_without_its_list_of_examples():
+    import random
+
+    from quizapp.facts.types import Fact, Source
+    from quizapp.questions import generate
+
+    art = "aquapol.txt"
+    said = ("Aquapol, which has 40 member agencies and marked its tenth year in 2024, works to help national "
+            "water police share data and track polluters in fields such as oil spills, illegal dumping, sand "
+            "mining, poaching and the smuggling of protected fish.")
+    facts = [Fact(id="m1", kind="mechanism", statement="", answer="Aquapol", name="Aquapol", subtype="organisation",
+                  sources=[Source(art, said, 0)]),
+             Fact(id="g1", kind="goal", statement="", answer="", actor="Aquapol", subtype="work",
+                  goal="help national water police share data and track polluters in fields such as oil spills, "
+                       "illegal dumping, sand mining, poaching and the smuggling of protected fish",
+                  sources=[Source(art, said, 0)])]
+    statements = [q.prompt for q in generate(facts, random.Random(0), budget=0) if q.type == "true_false"]
+    assert "Aquapol works to help national water police share data and track polluters." in statements
+
+
+def test_a_declarations_our_is_the_named_parties_their():
+    import random
+
+    from quizapp.facts.types import Fact, Source
+    from quizapp.questions import generate
+
+    art = "decl.txt"
+    said = "We agree to pay our national contributions of US$2 million each no later than 31 January 2026."
+    preamble = "We, the Heads of State of Chad and Niger, meeting in N'Djamena on 3 May 2025, adopt this text."
+    facts = [Fact(id="g1", kind="goal", statement="", answer="", actor="Chad and Niger", subtype="agree",
+                  goal="pay our national contributions of US$2 million each no later than 31 January 2026",
+                  sources=[Source(art, said, 3), Source(art, preamble, 0)])]
+    prompts = [q.prompt for q in generate(facts, random.Random(0), budget=0)]
+    assert any("Chad and Niger agree to pay their national contributions" in p for p in prompts), prompts
+    assert not any(" our " in p for p in prompts)
+
+
+def test_meeting_again_is_housekeeping_not_an_aim():
+    from types import SimpleNamespace
+
+    from quizapp.questions.items.goals import _housekeeping
+
+    assert _housekeeping(SimpleNamespace(goal="meet in Victoria, Seychelles, from 11 to 15 May 2027"))
+    assert _housekeeping(SimpleNamespace(goal="hold its next ordinary meeting in Rundu in October 2025"))
+    assert not _housekeeping(SimpleNamespace(goal="meet the 2030 target for clean cooking"))  # no: "meet" a target
+
+
+def test_the_head_of_the_body_an_article_is_about_is_central_by_office():
+    import random
+
+    from quizapp.facts.types import Fact, Source
+    from quizapp.questions import generate
+
+    art = "dfc.txt"
+    body_lines = ["The Danube Fisheries Commission cut sturgeon quotas.", "The Danube Fisheries Commission met in Vidin.",
+                  "The Danube Fisheries Commission will review quotas."]
+    facts = [Fact(id="m1", kind="mechanism", statement="", answer="Danube Fisheries Commission",
+                  name="Danube Fisheries Commission", subtype="organisation",
+                  sources=[Source(art, s, i) for i, s in enumerate(body_lines)]),
+             Fact(id="l1", kind="leader", statement="", answer="Ana Ruiz", name="Ana Ruiz",
+                  role="Executive Secretary of the Danube Fisheries Commission", country="Danube Fisheries Commission",
+                  sources=[Source(art, "Ana Ruiz, Executive Secretary of the Danube Fisheries Commission, said so.", 9)]),
+             Fact(id="l2", kind="leader", statement="", answer="Ion Rusu", name="Ion Rusu", role="Minister of Agriculture",
+                  country="Moldova", sources=[Source(art, "Moldova's Minister of Agriculture, Ion Rusu, objected.", 8)])]
+    prompts = {q.prompt for q in generate(facts, random.Random(0), budget=0) if q.type == "short_answer"}
+    assert "According to the article, who is the Executive Secretary of the Danube Fisheries Commission?" in prompts
+    assert not any("Minister of Agriculture" in p for p in prompts)  # quoted once further down: trivia
+
+
+def test_an_aside_spliced_onto_an_event_is_no_event():
+    from quizapp.facts.types import Fact, Source
+    from quizapp.questions.render import event_view
+
+    said = "1 August 2024 – The Union's own Data Act enters into force, a regulation that it says is compatible."
+    spliced = Fact(id="d1", kind="date", statement="", answer="2024-08-01", date="2024-08-01",
+                   event="The Union's own Data Act enters into force a regulation", sources=[Source("t.txt", said, 3)])
+    assert event_view(spliced) is None
+    signed = Fact(id="d2", kind="date", statement="", answer="2024-08-01", date="2024-08-01",
+                  event="Chad and Niger signed a treaty", sources=[Source("t.txt", "Chad and Niger signed a treaty.", 4)])
+    assert event_view(signed) == "Chad and Niger signed a treaty"

@@ -262,7 +262,11 @@ def goal_view(f: Any, leaders: Sequence[Any], pairs_by_article: dict[str, str],
             continue  # "pledged 40 million euros and Germany [25 million]": a second party's share cut off
         # a side clause after the aim is circumstance, not aim ("... when it meets for its session",
         # "..., as uncertainty over ... persists", "..., which he said ...")
-        head = re.split(r",?\s+(?:when|as|while|because|after|before|which|where|once|until|saying)\s+", goal)[0]
+        head = _EXAMPLES.split(goal)[0]
+        if len(goal.split()) > 20 and len(head.split()) >= 5:
+            goal = head.strip().rstrip(",")  # "... track criminals in fields such as ...": the aim, not its list
+        head = re.split(r",?\s+(?<!such\s)(?:when|as|while|because|after|before|which|where|once|until|saying)\s+",
+                        goal)[0]  # (not "such as")
         if len(head.split()) >= 3:
             goal = head.strip().rstrip(",")
         actor = named_actor(raw_actor, src.sentence)
@@ -292,6 +296,9 @@ def goal_view(f: Any, leaders: Sequence[Any], pairs_by_article: dict[str, str],
         if formed is None:
             return None
         form, goal = formed
+        if re.search(r"\b[Ww]e\b", src.sentence[:span[0]]) and not re.fullmatch(r"(?i)we", raw_actor.strip()):
+            # "We ... agree to pay our contributions", "we" being the parties named: their contributions
+            goal = re.sub(r"\bour\b", "their" if plural(actor) else "its", goal)
         if not _goal_ok(goal, actor_names, form):
             return None
         if (plural(actor) and re.search(r"\bits\b", goal)) or (not plural(actor) and re.search(r"\btheir\b", goal)):
@@ -303,6 +310,8 @@ def goal_view(f: Any, leaders: Sequence[Any], pairs_by_article: dict[str, str],
     return None
 
 
+# Where a long aim turns to its examples.
+_EXAMPLES = re.compile(r",?\s+(?:in\s+(?:fields|areas|sectors|domains)\s+such\s+as|such\s+as|including|notably)\s+")
 # A modal and the goal's verb just before the goal ("would propose making ..."): hedged or reported.
 _HEDGED = re.compile(r"\b(?:would|could|might|may)\s+(?:not\s+)?[a-z]+\s+$")
 # A past form after "to" ("to tackled"): an agreement slip in the source. (Verbs whose base form
@@ -320,6 +329,8 @@ _NAMED_TEXT = re.compile(r"(?:[Tt]he\s+)?(?:[A-Z][\w'’-]*\s+(?:(?:of|on|for|an
                          r"(?:Treaty|Agreement|Convention|Programme|Program|Plan|Initiative|Strategy|Protocol|Accord|"
                          r"Pact|Facility|Framework|Roadmap|Compact|Charter|Corridor|Project|Fund)(?:\s+\d{4})?")
 _PURPOSE_VERBS = {"aim", "purpose", "seek", "will", "intend", "design"}
+
+
 _TAKES_EFFECT = re.compile(r"(?:take|takes|come|comes|enter|enters)\s+(?:into\s+)?(?:effect|force)\b|expire", re.I)
 _DAY_FIRST = re.compile(r"^(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+(?=to\s)")
 _CIRCUMSTANCE = re.compile(

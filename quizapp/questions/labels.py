@@ -399,8 +399,13 @@ def _general_knowledge(f: Any) -> bool:
     if not m:
         return False
     place = m.group("c") or _country(f)
+    if place and is_acronym(place.strip()) and place.strip().upper() not in _STATE_LETTERS:
+        return False  # "the President of the IOC": a body's office, which the article teaches
     return not place or not re.search(r"\b(?:Committee|Council|Commission|Bank|Fund|Union|Assembly|Summit|"
                                       r"Conference|Court|Agency|Organi[sz]ation|Federation|Association)\b", place)
+
+
+_STATE_LETTERS = {"US", "USA", "UK", "UAE", "DRC", "PRC", "ROK", "DPRK"}
 
 
 # A role the extractor cut badly: a modifier left in ("then president"), a place doubled, or an

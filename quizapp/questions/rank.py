@@ -52,6 +52,7 @@ def select(cands: Sequence[_Cand], per_fact: int = _PER_FACT, budget: int | None
     used_sentences: set[str] = set()  # source sentences of the items kept so far
     shown_sentences: set[str] = set()  # ...of those that show their sentence
     asked: set[tuple[str, str]] = set()  # (prompt, answer) already kept as another type
+    kept_on: dict[str, list[Question]] = {}  # items kept, by source sentence
     for c in ranked:
         q = c.question
         if c.slot in filled:
@@ -64,8 +65,9 @@ def select(cands: Sequence[_Cand], per_fact: int = _PER_FACT, budget: int | None
         if q.sources and q.type not in ("matching", "ordering"):
             src = q.sources[0]
             sent = src["sentence"] if isinstance(src, dict) else src.sentence
-            if not whole_bank and sent in (used_sentences if shows else shown_sentences):
-                continue
+            if not whole_bank and sent in (used_sentences if shows else shown_sentences) and (
+                    _copies(q) or any(_copies(k) or _inverse(q, k) for k in kept_on.get(sent, ()))):
+                continue  # (a statement of our own words that names no other item's answer may stay)
             if whole_bank and BLANK in q.prompt and sent in blanked:
                 continue  # even so, two blanks on one sentence answer each other
         if q.type not in ("matching", "ordering"):
@@ -88,6 +90,7 @@ def select(cands: Sequence[_Cand], per_fact: int = _PER_FACT, budget: int | None
             ans.append(a)
             asked.add((p, a))
         if sent is not None:
+            kept_on.setdefault(sent, []).append(q)
             used_sentences.add(sent)
             if shows:
                 shown_sentences.add(sent)
@@ -105,6 +108,12 @@ def _inverse(a: Question, b: Question) -> bool:
         return any(len(x) > 3 and normalise(x) in normalise(text) for x in [q.answer, *q.accepted_answers[:3]]
                    if x and x not in ("True", "False"))
     return names(a, b.prompt) or names(b, a.prompt)
+
+
+def _copies(q: Question) -> bool:
+    """Does the item print its sentence nearly whole (a blank in it)? Then it answers any other
+    item on that sentence, whatever their answers."""
+    return q.type == "cloze" or BLANK in q.prompt
 
 
 def _shows(q: Question) -> bool:

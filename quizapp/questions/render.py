@@ -364,6 +364,9 @@ def event_view(f: Any, names: Sequence[str] = ()) -> str | None:
         return None
     if re.search(r"[\"“”]", ev) or re.search(r"\b(?:ago|later|earlier|recently)\b", ev, re.I):
         return None
+    tail = re.search(r"\s(an?\s+[a-z]+)$", ev)
+    if tail and any(re.search(rf",\s+{tail.group(1)}\b", s.sentence) for s in f.sources):
+        return None  # "... enters into force a regulation": an aside after a comma spliced onto the event
     nominal = bool(_NOMINAL_EVENT.match(ev))
     if low[0].endswith("ing") and not nominal:
         return None  # subjectless gerund: "winning the war" (who won?)

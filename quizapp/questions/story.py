@@ -98,6 +98,9 @@ def _has_determiner(before: str) -> bool:
 
 # A run of capitals that may be an acronym ("ZRA", "C5+1", "BCEAO's" without its "'s")
 _ACRONYM_IN_TEXT = re.compile(r"\b[A-Z][A-Za-z0-9&+\-]{1,9}\b")
+# The head of a body ("Secretary-General of ...", "Executive Secretary of ...", "Chair of ...").
+_HEADS_BODY = re.compile(r"^(?:the\s+)?(?:secretary[- ]general|director[- ]general|executive\s+(?:secretary|director)|"
+                         r"president|chair(?:man|woman|person)?|head|chief\s+executive|commissioner|governor)\b", re.I)
 _STATE_OFFICE = re.compile(r"\b(?:minister|president|prime minister|secretary of state|chancellor|governor)\b", re.I)
 # A body named by its head word alone: "the Movement", "The Council"
 _SHORT_NAME = re.compile(r"^[Tt]he ([A-Z][a-z]+)$")
@@ -215,6 +218,13 @@ class _Corpus:
             if len(arts) > 1:
                 join(arts)
         return {a: find(a) for a in list(parent)}
+
+    def is_body(self, actor: str, article: str) -> bool:
+        """Is ``actor`` a body or a scheme ``article`` names (by its name or its letters), not a
+        country or a person?"""
+        key = normalise(re.sub(r"^[Tt]he\s+", "", actor))
+        return any(key in {normalise(n) for n in [_full_name(m), m.answer or "", *m.aliases] if n}
+                   for m in self.mechanisms if any(s.article == article for s in m.sources))
 
     def setting_of(self, article: str) -> str | None:
         """The one country ``article`` is about (``setting.dominant_country`` of the sentences its
@@ -385,12 +395,23 @@ class _Corpus:
             return True  # a country's minister or head in a story about that country is never a side
             # figure (blind reviews accepted eight of nine "who is <country>'s minister of ..."); one of
             # several countries' ministers quoted once in a dispute or a forum is (failed seven of nine)
+        if _HEADS_BODY.match(_clean(f.role)) and any(self._heads_subject(f, s.article) for s in f.sources):
+            return True  # the head of the body the article is about is its central person by office
         surname = name.split()[-1]
         for art in {s.article for s in f.sources}:
             hits = [i for i, text in self._sentences.get(art, ()) if re.search(rf"\b{re.escape(surname)}\b", text)]
             if len(hits) >= 2 or any(i <= 4 for i in hits):
                 return True
         return False
+
+    def _heads_subject(self, f: Any, article: str) -> bool:
+        """Does ``f`` hold an office of the body ``article`` is about (``subject_of``)?"""
+        body = next((m for m in self.mechanisms if m.id == self.subject_of.get(article)), None)
+        if body is None:
+            return False
+        place = normalise(re.sub(r"\s*\([^)]*\)", "", f"{f.role} {f.country or ''}"))
+        return any(len(n) > 2 and re.search(rf"\b{re.escape(normalise(n))}\b", place)
+                   for n in [_full_name(body), body.answer or "", *body.aliases] if n)
 
     def topics(self, f: Any) -> frozenset[str]:
         """The topics (``topic_of``) of the articles citing fact ``f``, remembered per fact: foil

@@ -15,7 +15,12 @@ from ..blanks import (
     _cloze_text,
     _enough_context,
 )
-from ..goal_views import goal_question, goal_statement, list_items, short_forms
+from ..goal_views import (
+    goal_question,
+    goal_statement,
+    list_items,
+    short_forms,
+)
 from ..labels import (
     _QUALITY_POOL,
     COUNTRY_ADJ,
@@ -131,7 +136,7 @@ class GoalItems:
         c = self.corpus
         true_stmt = goal_statement(v)
         if v.verb == "should" or not true_stmt or not _goal_reads_alone(v, true_stmt, c.issuer(v.actor, v.article)) \
-                or _LOGISTICS.search(v.goal):
+                or _housekeeping(v):
             return None  # (a report due within 60 days is a timetable, not what the aim is about)
         true_stmt = _introduced(c, v, true_stmt)
         taken = c.figures_in(v.article)
@@ -221,9 +226,10 @@ class GoalItems:
         # specific: a name or a figure in it, or a commitment spelled out at some length ("NATO
         # decided to deepen information-sharing with the operators of cables and pipelines")
         specific = bool(re.search(r"\d|\b[A-Z][a-z]+\b", v.goal)) or (
-            v.verb in COMMITMENT_VERBS and len(words(v.goal)) >= 6)
+            v.verb in COMMITMENT_VERBS and len(words(v.goal)) >= 6) or (
+            v.verb in _MISSION_VERBS and len(words(v.goal)) >= 6 and self.corpus.is_body(v.actor, v.article))
         c = self.corpus
-        if v.verb == "should" or not true_stmt or not specific or _LOGISTICS.search(v.goal) \
+        if v.verb == "should" or not true_stmt or not specific or _housekeeping(v) \
                 or not _goal_reads_alone(v, true_stmt, c.issuer(v.actor, v.article)):
             return None  # ("Data should be in African hands": an opinion is not true or false)
         true_stmt = c.spell_out(true_stmt, [v.article])
@@ -319,6 +325,11 @@ CLOZE_FOR_AIMS = False
 # are often the parts of a name). Off.
 ASK_FOR_LIST_ITEMS = False
 
+# What a body or a scheme is for ("Interpol works to help police forces ...", "The PPCR was set up
+# to help bridge the gap in financing ..."): its standing purpose, which an explainer teaches, told
+# at some length; not what a party seeks in a dispute.
+_MISSION_VERBS = {"aim", "work", "strive", "design", "purpose"}
+
 # Goals asked about: what a party agreed, pledged, committed to, called or urged for, resolved,
 # decided, planned or proposed. Blind reviews rejected every item on a looser aim ("What did
 # England aim to do?", "Which body hoped to reach 120 ...?", 0 of 8 over two rounds): the verb
@@ -339,6 +350,16 @@ union federation association network elections election electoral independent te
 directors governors trustees commissioners officials others some many several most critics analysts allies
 partners donors members observers experts sources
 """.split())
+
+
+# Meeting again: where and when a body sits next is its calendar, not what the article teaches
+# ("The commission will next meet in Victoria from 11 to 15 May 2027", "agreed to meet again in Riga").
+_MEETS_AGAIN = re.compile(r"^(?:to\s+)?(?:meet|convene|reconvene|gather|sit)\s+(?:again|next|in|at|on|from|twice|annually|"
+                          r"every|regularly|before|during|later)\b|^hold\s+(?:its|their|the)\s+next\b", re.I)
+
+
+def _housekeeping(v: Any) -> bool:
+    return bool(_LOGISTICS.search(v.goal) or _MEETS_AGAIN.search(v.goal))
 
 
 def _introduced(c: Any, v: Any, statement: str) -> str:

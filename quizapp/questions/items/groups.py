@@ -209,10 +209,13 @@ def _clean_event(f: Any, label: str) -> bool:
 
 
 def _one_country_each(labels: Any) -> bool:
-    """Does every office but at most one name a country, each a different one ("Malaysian
-    Minister of Home Affairs", "Minister of Home Affairs of Brunei Darussalam", ...)? Then the
-    names alone pair them (the one office left over goes to the one name left over): blind
+    """Does every office name a country, each a different one ("Malaysian Minister of Home Affairs",
+    "Minister of Home Affairs of Brunei Darussalam", ...)? Then the names alone pair them: blind
     reviews failed such matching items as solvable by a surface trick."""
-    labels = list(labels)
-    firsts = [places[0] for label in labels if (places := places_in(label))]
-    return len(firsts) >= len(labels) - 1 and len(set(firsts)) == len(firsts)
+    firsts = []
+    for label in labels:
+        places = places_in(label)
+        if not places:
+            return False
+        firsts.append(places[0])
+    return len(set(firsts)) == len(firsts)
