@@ -175,3 +175,19 @@ def test_an_aside_spliced_onto_an_event_is_no_event():
     signed = Fact(id="d2", kind="date", statement="", answer="2024-08-01", date="2024-08-01",
                   event="Chad and Niger signed a treaty", sources=[Source("t.txt", "Chad and Niger signed a treaty.", 4)])
     assert event_view(signed) == "Chad and Niger signed a treaty"
+
+
+def test_a_trailing_participle_clause_is_no_part_of_the_aim():
+    import random
+
+    from quizapp.facts.types import Fact, Source
+    from quizapp.questions import generate
+
+    said = ("Members of the Danube Fisheries Commission agreed to cut the sturgeon catch by 18 percent over two "
+            "years, ending five days of tense talks in Vidin.")
+    facts = [Fact(id="g1", kind="goal", statement="", answer="", actor="Members of the Danube Fisheries Commission",
+                  subtype="agree", goal="cut the sturgeon catch by 18 percent over two years, ending five days of tense "
+                                        "talks in Vidin", sources=[Source("d.txt", said, 0)])]
+    prompts = [q.prompt for q in generate(facts, random.Random(0), budget=0)]
+    assert prompts and all("ending five days" not in p for p in prompts)
+    assert any("18 percent over two years." in p or "_____ percent over two years." in p for p in prompts), prompts

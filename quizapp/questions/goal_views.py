@@ -269,6 +269,9 @@ def goal_view(f: Any, leaders: Sequence[Any], pairs_by_article: dict[str, str],
                         goal)[0]  # (not "such as")
         if len(head.split()) >= 3:
             goal = head.strip().rstrip(",")
+        head = _TRAILING_PARTICIPLE.split(goal)[0]
+        if len(head.split()) >= 4:
+            goal = head.strip()  # "... by 18 percent over two years, ending five days of talks": how it ended, not the aim
         actor = named_actor(raw_actor, src.sentence)
         resolved = False
         if actor is None:
@@ -310,6 +313,10 @@ def goal_view(f: Any, leaders: Sequence[Any], pairs_by_article: dict[str, str],
     return None
 
 
+# A participle clause set off at the end ("..., ending five days of tense talks", "..., bringing the
+# total to ..."): what went with the decision, not what was decided.
+_TRAILING_PARTICIPLE = re.compile(r",\s+(?:ending|bringing|capping|following|marking|raising|making|taking|leaving|"
+                                  r"paving|putting|setting|ahead)\b")
 # Where a long aim turns to its examples.
 _EXAMPLES = re.compile(r",?\s+(?:in\s+(?:fields|areas|sectors|domains)\s+such\s+as|such\s+as|including|notably)\s+")
 # A modal and the goal's verb just before the goal ("would propose making ..."): hedged or reported.
