@@ -1,5 +1,6 @@
-"""Where a meeting was held: "In which city was the 44th Regular Meeting of the Conference of Heads
-of Government held?", the city among cities of the same kind that the article never names.
+"""Places: where a meeting was held ("In which city was the 44th Regular Meeting of the Conference
+of Heads of Government held?") and where a body sits ("In which city is the Euro-Mediterranean
+Postal Union headquartered?"), the city among cities of the same kind that the article never names.
 
 Why this item: the place of a summit, a congress or a session is what a teacher asks first about
 one, it has one right answer, and its wrong options come from a gazetteer (``facts.cities``) with
@@ -11,7 +12,8 @@ question ("the 2023 Antarctic Treaty Consultative Meeting"); "Where was the G20 
 a different answer every year. The place must be read off the meeting's own clause ("... Meeting
 (CHOGM) 2024 concluded this Saturday, October 26, in Apia, Samoa"), with nothing but the verb and
 the time between them, and be one city of the gazetteer (or a country); an article that names two
-places for one meeting yields no item.
+places for one meeting yields no item. A seat is asked only of a body the article is about (named
+in its lead or twice): "an expert at the Lima-based X Institute" is an affiliation in passing.
 """
 
 from __future__ import annotations
