@@ -48,3 +48,9 @@ def test_no_size_asked_of_a_generic_body_or_when_the_article_gives_two():
     assert _items("Danube Fisheries Commission", [
         "The Danube Fisheries Commission, which has 11 member states, met.",
         "The 12-member Danube Fisheries Commission admitted Moldova."]) == []
+
+
+def test_no_size_asked_when_the_foils_would_stand_apart_from_the_key():
+    lines = ["The Danube Fisheries Commission, which has 8 member states, met.", "The Danube Fisheries Commission "
+             "met again.", "Ministers from 5, 6, 7, 9, 10, 11 and 12 districts came."]
+    assert _items("Danube Fisheries Commission", lines) == []

@@ -191,3 +191,61 @@ def test_a_trailing_participle_clause_is_no_part_of_the_aim():
     prompts = [q.prompt for q in generate(facts, random.Random(0), budget=0)]
     assert prompts and all("ending five days" not in p for p in prompts)
     assert any("18 percent over two years." in p or "_____ percent over two years." in p for p in prompts), prompts
+
+
+def test_a_possessive_is_the_determiner():
+    assert with_the("Bhutan's state-owned Druk Green Power Corporation") == \
+        "Bhutan's state-owned Druk Green Power Corporation"
+    assert with_the("Druk Green Power Corporation") == "the Druk Green Power Corporation"
+
+
+def test_figures_that_check_each_other_are_not_changed_to_make_a_statement_false():
+    from quizapp.questions.items.goals import _FROM_TO
+
+    assert _FROM_TO.search("raise the pension by 7 percent, from Rs 15,000 to Rs 16,050 a month")
+    assert not _FROM_TO.search("cut emissions by 40 percent by 2030")
+
+
+def test_the_office_is_a_right_answer_to_who_did_it():
+    from quizapp.facts.types import Fact
+    from quizapp.questions.labels import office_answers
+
+    minister = Fact(id="l", kind="leader", statement="", answer="Ana Ruiz", name="Ana Ruiz", role="Transport Minister",
+                    country="Hungary")
+    assert "the Hungarian Transport Minister" in office_answers(minister)
+    bare = Fact(id="l2", kind="leader", statement="", answer="Ivo Rus", name="Ivo Rus", role="President", country=None)
+    assert office_answers(bare) == []  # "the President": of what?
+
+
+def test_the_act_the_article_never_names_is_no_event_subject():
+    from quizapp.facts.types import Fact, Source
+    from quizapp.questions.render import event_view
+
+    said = "The Act received the Governor-General's assent on 4 August 2025."
+    f = Fact(id="d1", kind="date", statement="", answer="2025-08-04", date="2025-08-04",
+             event="The Act received the Governor-General's assent", sources=[Source("t.txt", said, 2)])
+    assert event_view(f) is None
+    assert event_view(f, ["Sign Language Recognition Act"]) == \
+        "The Sign Language Recognition Act received the Governor-General's assent"
+
+
+def test_an_aim_is_not_cut_inside_its_own_clause():
+    from quizapp.questions.goal_views import without_side_clause as cut
+
+    assert cut("treat the joint grid as part of the regional market") == \
+        "treat the joint grid as part of the regional market"
+    assert cut("welcome the deal as a big step forward") == "welcome the deal as a big step forward"
+    assert cut("study a buffer stock of 150,000 tonnes that could be bought when prices fall") == \
+        "study a buffer stock of 150,000 tonnes that could be bought when prices fall"
+    assert cut("pool patrol data on piracy, as attacks on shipping climb") == "pool patrol data on piracy"
+    assert cut("consider new sites when it meets in July") == "consider new sites"
+    assert cut("track criminals in fields such as cybercrime") == "track criminals in fields such as cybercrime"
+
+
+def test_an_office_cut_with_its_place_and_time_is_no_answer():
+    from quizapp.facts.types import Fact
+    from quizapp.questions.labels import office_answers
+
+    cut = Fact(id="l", kind="leader", statement="", answer="Ana Ruiz", name="Ana Ruiz",
+               role="director of the Andes Volcano Observatory in Temuco in March", country="Chile")
+    assert office_answers(cut) == []

@@ -113,3 +113,10 @@ def test_a_central_bodys_seat_is_asked_and_an_affiliation_in_passing_is_not():
                                                "The Danube Fisheries Council met."]) == []
     assert _seats("World Trade Organization", ["The Geneva-based World Trade Organization ruled.",
                                                "The World Trade Organization met."], aliases=("WTO",)) == []
+
+
+def test_a_bare_meeting_of_a_body_or_its_assembly_is_not_placed():
+    said = "The meeting of the Danube Fisheries Council, held in Vidin on 3 May 2025, set quotas."
+    assert _venue_in(said, ["Danube Fisheries Council"], sitting=True) is None  # which of its meetings that year?
+    assert _items("Rowing Union General Assembly", ["The 2025 Rowing Union General Assembly in Vidin closed."],
+                  subtype="organisation") == []  # a body's assembly mostly sits at its seat

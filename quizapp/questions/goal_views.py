@@ -265,10 +265,7 @@ def goal_view(f: Any, leaders: Sequence[Any], pairs_by_article: dict[str, str],
         head = _EXAMPLES.split(goal)[0]
         if len(goal.split()) > 20 and len(head.split()) >= 5:
             goal = head.strip().rstrip(",")  # "... track criminals in fields such as ...": the aim, not its list
-        head = re.split(r",?\s+(?<!such\s)(?:when|as|while|because|after|before|which|where|once|until|saying)\s+",
-                        goal)[0]  # (not "such as")
-        if len(head.split()) >= 3:
-            goal = head.strip().rstrip(",")
+        goal = without_side_clause(goal)
         head = _TRAILING_PARTICIPLE.split(goal)[0]
         if len(head.split()) >= 4:
             goal = head.strip()  # "... by 18 percent over two years, ending five days of talks": how it ended, not the aim
@@ -317,6 +314,23 @@ def goal_view(f: Any, leaders: Sequence[Any], pairs_by_article: dict[str, str],
 # total to ..."): what went with the decision, not what was decided.
 _TRAILING_PARTICIPLE = re.compile(r",\s+(?:ending|bringing|capping|following|marking|raising|making|taking|leaving|"
                                   r"paving|putting|setting|ahead)\b")
+def without_side_clause(goal: str) -> str:
+    """The aim without a side clause after it (circumstance, not aim: "... when it meets for its
+    session", "..., as uncertainty persists", "..., which he said ..."); as it is when the cut
+    would leave too little or cut inside a clause of its own ("treat the market as part of ...",
+    "welcomed the deal as a big step", "a stock ... that could be bought when prices fall")."""
+    head = _SIDE_CLAUSE.split(goal)[0]
+    if len(head.split()) >= 3 and not _DANGLING.search(head):
+        return head.strip().rstrip(",")
+    return goal
+
+
+_SIDE_CLAUSE = re.compile(r",?\s+(?:(?<!such\s)as(?!\s+(?:part|a|an|the|one|proof|evidence|such|well|long|soon|much|"
+                          r"many|its|their|his|her|our|regards)\b)|when|while|because|after|before|which|where|once|"
+                          r"until|saying)\s+")
+# A relative clause left without its end ("a buffer stock ... that could be bought"): the cut was
+# inside the clause, not after it.
+_DANGLING = re.compile(r"\b(?:that|which|who)\s+(?:\w+\s+){0,3}\w+$")
 # Where a long aim turns to its examples.
 _EXAMPLES = re.compile(r",?\s+(?:in\s+(?:fields|areas|sectors|domains)\s+such\s+as|such\s+as|including|notably)\s+")
 # A modal and the goal's verb just before the goal ("would propose making ..."): hedged or reported.

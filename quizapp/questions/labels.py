@@ -262,6 +262,17 @@ def _phrase(role: str, country: str) -> str:
     return f"{_a(role)} {role} at {_place(country)}"
 
 
+def office_answers(f: Any) -> list[str]:
+    """A person's office as a right answer to "Who called on ...?" ("the Transport Minister of
+    Hungary"): a reader who names the office answers the question as worded. Only an office that
+    says where (one holder), never a bare "President"."""
+    role = _clean(f.role)
+    if not role or _who_prompt(f) is None or _TIME_IN_ROLE.search(role) or re.search(r"\s(?:in|at|on)\s+[A-Z]", role):
+        return []  # (never "director of the Observatory in Temuco in March": a cut that took the clause's place)
+    label = _role_label(f)
+    return [label, f"the {label}", _role_phrase(f)]
+
+
 def _who_prompt(f: Any) -> str | None:
     role, country = _clean(f.role), _country(f)
     if not role:

@@ -267,8 +267,9 @@ _ORG_HEAD = re.compile(r"\b(?:Community|Union|Council|Commission|Committee|Organ
 def with_the(actor: str) -> str:
     """A body named without its article gets one: "the African Union", never "African Union aims"."""
     a = actor.strip()
-    if re.match(r"^(?:the|a|an|both)\s", a, re.I) or not _ORG_HEAD.search(a) or plural(a):
-        return a
+    if re.match(r"^(?:the|a|an|both)\s", a, re.I) or not _ORG_HEAD.search(a) or plural(a) \
+            or re.match(r"^[\w.-]+(?:\s+[A-Z][\w.-]*)*['’]s\s", a):
+        return a  # ("Bhutan's state-owned Druk Green Power Corporation": the possessive is its determiner)
     return "the " + a
 
 
@@ -335,7 +336,9 @@ def expand_short_name(ev: str, names: Sequence[str]) -> str | None:
 
 
 _SHORT_HEADS = {"roadmap", "treaty", "agreement", "accord", "declaration", "initiative", "plan",
-                "corridor", "alliance", "forum", "format", "group", "council", "charter", "pact", "deal"}
+                "corridor", "alliance", "forum", "format", "group", "council", "charter", "pact", "deal",
+                "act", "law", "bill", "convention", "protocol", "regulation", "decree", "statute", "strategy",
+                "programme", "program", "fund", "project", "scheme", "mission", "commission", "committee"}
 
 
 def event_view(f: Any, names: Sequence[str] = ()) -> str | None:

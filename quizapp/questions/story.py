@@ -224,7 +224,24 @@ class _Corpus:
         country or a person?"""
         key = normalise(re.sub(r"^[Tt]he\s+", "", actor))
         return any(key in {normalise(n) for n in [_full_name(m), m.answer or "", *m.aliases] if n}
-                   for m in self.mechanisms if any(s.article == article for s in m.sources))
+                   for m in self.by_article["mechanism"].get(article, ()))
+
+    @cached_property
+    def by_article(self) -> dict[str, dict[str, list[Any]]]:
+        """Kind -> article -> the facts of that kind it cites (each once): item templates look up an
+        article's bodies and dates without a pass over a whole story's facts."""
+        out: dict[str, dict[str, list[Any]]] = {"mechanism": {}, "date": {}}
+        for kind, facts in (("mechanism", self.mechanisms), ("date", self.dates)):
+            for f in facts:
+                for art in dict.fromkeys(s.article for s in f.sources):
+                    out[kind].setdefault(art, []).append(f)
+        return out
+
+    def years_in(self, article: str, said: Any) -> set[str]:
+        """The years of the event dates ``article`` gives in its sentences for which ``said``
+        (sentence -> bool) holds."""
+        return {d.date[:4] for d in self.by_article["date"].get(article, ()) if d.subtype != "publication" and d.date
+                for s in d.sources if s.article == article and said(s.sentence)}
 
     def setting_of(self, article: str) -> str | None:
         """The one country ``article`` is about (``setting.dominant_country`` of the sentences its
@@ -406,7 +423,8 @@ class _Corpus:
 
     def _heads_subject(self, f: Any, article: str) -> bool:
         """Does ``f`` hold an office of the body ``article`` is about (``subject_of``)?"""
-        body = next((m for m in self.mechanisms if m.id == self.subject_of.get(article)), None)
+        body = next((m for m in self.by_article["mechanism"].get(article, ()) if m.id == self.subject_of.get(article)),
+                    None)
         if body is None:
             return False
         place = normalise(re.sub(r"\s*\([^)]*\)", "", f"{f.role} {f.country or ''}"))

@@ -17,6 +17,7 @@ from ..rank import _Cand
 from ..render import with_the
 from ..sentences import find_span, strip_dateline
 from .goals import _named_party
+from .venues import _central
 
 _WORDS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
@@ -89,9 +90,20 @@ class CountItems:
         if len(found) != 1:
             return []  # none, or two sizes (before and after a member joined): which?
         n, (noun, src) = next(iter(found.items()))
+        if not _central(f, src.article):
+            return []  # a bloc's size told in passing is general knowledge the article only repeats
         text = " ".join(t for _i, t in self.corpus._sentences.get(src.article, ()))
         said = {c for w in re.findall(r"\b\w+\b", text) if (c := _count(w)) is not None}
-        foils = [str(v) for v in count_foils(n, self.rng.choice((0, 1, 1, 2, 2, 3)), said)]
+        step = 1 if n < 10 else 2 if n < 30 else max(5, round(n * 0.1 / 5) * 5)
+        first = self.rng.choice((0, 1, 1, 2, 2, 3))
+        # the key among its foils, never apart from them (a size the article gives is skipped, so
+        # the layout drawn may leave a gap: the next one that does not is taken)
+        foils = next((fs for below in (first, *range(4)) for fs in [count_foils(n, below, said)]
+                      if len(fs) == 3 and min(abs(v - n) for v in fs) <= step
+                      and max(abs(v - n) for v in fs) <= 3 * step), None)
+        if foils is None:
+            return []  # the near sizes are in the article: the foils left stand apart from the key
+        foils = [str(v) for v in foils]
         prompt = f"How many {noun} does {with_the(full)} have?"
         return [self.mc([f], "mc:members", prompt, str(n), [str(n)], [(0, v) for v in foils],
                         sources=[{"article": src.article, "sentence": src.sentence}],

@@ -44,6 +44,7 @@ from ..labels import (
     _role_phrase,
     _surname_forms,
     _who_prompt,
+    office_answers,
     office_ok,
     plain_names,
     role_for_place,
@@ -197,7 +198,8 @@ class PeopleItems:
         out: list[_Cand | None] = []
         if _near_enough(pool):
             out.append(self.mc([f], "mc:did", question, name, accepted, _near_only(pool), person=True, **kw))
-        out.append(self.make("short_answer", [f], "sa:did", question, name, accepted, dq=0.55, penalty=0.03, **kw))
+        out.append(self.make("short_answer", [f], "sa:did", question, name, [*accepted, *office_answers(f)], dq=0.55,
+                             penalty=0.03, **kw))
         return out
 
     def leader_cloze(self, f: Any, name: str, accepted: Sequence[str]) -> list[_Cand | None]:

@@ -82,6 +82,8 @@ class VenueItems:
         if not full or not _owned(full):
             return []  # ("the 14th Ministerial Conference": of which body? many have one)
         meeting = bool(_MEETING.search(full)) and (f.subtype in _MEETING_KINDS or bool(_SITTING.search(full)))
+        if meeting and f.subtype not in _MEETING_KINDS and full.endswith("Assembly"):
+            return []  # a body's assembly mostly sits at its seat: where, is general knowledge
         if not meeting and f.subtype not in ("organisation", None):
             return []  # (an organisation's "Congress" may be a party: placed only through a sitting of it)
         places: dict[tuple[str, str], dict[str, tuple[City | str, Any]]] = {}  # (sitting, year) -> place -> ...
@@ -164,14 +166,12 @@ class VenueItems:
         """The year of the dates ``article`` gives in sentences naming the meeting, when they share
         one ("The ATCM adopted a declaration ... on 8 June 2023")."""
         names = [_full_name(f), *f.aliases]
-        years = {d.date[:4] for d in self.corpus.dates if d.subtype != "publication" and d.date
-                 for s in d.sources if s.article == article and any(find_span(s.sentence, n) for n in names)}
+        years = self.corpus.years_in(article, lambda sentence: any(find_span(sentence, n) for n in names))
         return next(iter(years)) if len(years) == 1 else None
 
     def _year_of(self, src: Any) -> str | None:
         """The year of the dates the article gives in ``src``'s sentence, when they share one."""
-        years = {d.date[:4] for d in self.corpus.dates if d.subtype != "publication" and d.date
-                 for s in d.sources if s.article == src.article and s.sentence == src.sentence}
+        years = self.corpus.years_in(src.article, lambda sentence: sentence == src.sentence)
         return next(iter(years)) if len(years) == 1 else None
 
 
@@ -201,8 +201,8 @@ def _venue_in(sentence: str, names: list[str], sitting: bool = False) -> tuple[C
         of = ""
         if sitting:
             m = _SITTING_OF.search(sentence[:span[0]])
-            if m is None:
-                continue
+            if m is None or not re.search(r"\d|\s", m.group(1).strip()):
+                continue  # a bare "meeting of" the body: which of its meetings that year?
             of = f"{m.group(1)} of"
         rest = sentence[span[1]:]
         for m in re.finditer(r"\bin\s+", rest[:120]):
