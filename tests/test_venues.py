@@ -120,3 +120,10 @@ def test_a_bare_meeting_of_a_body_or_its_assembly_is_not_placed():
     assert _venue_in(said, ["Danube Fisheries Council"], sitting=True) is None  # which of its meetings that year?
     assert _items("Rowing Union General Assembly", ["The 2025 Rowing Union General Assembly in Vidin closed."],
                   subtype="organisation") == []  # a body's assembly mostly sits at its seat
+
+
+def test_a_city_name_several_countries_share_is_read_in_the_country_the_article_names():
+    from quizapp.facts.cities import in_named_country
+
+    victoria = find_city("Victoria")
+    assert in_named_country(victoria, "Delegates from Seychelles and Mauritius met in Victoria.").country_code == "SC"

@@ -97,6 +97,16 @@ def find_city(name: str, country: str | None = None) -> City | None:
     return found[0] if found else None
 
 
+def in_named_country(city: City, text: str) -> City:
+    """``city``, or the city of its name in a country ``text`` names ("Victoria" in a story about
+    the Seychelles is not the Canadian one, though that is larger): its foils come from its region."""
+    g = _gazetteer()
+    if fold(g.country_name.get(city.country_code, "")) in fold(text):
+        return city
+    return next((c for c in g.by_name.get(fold(city.name), ())
+                 if fold(g.country_name.get(c.country_code, "-")) in fold(text)), city)
+
+
 def same_kind(city: City, limit: int = 12) -> list[City]:
     """Cities a reader could take for ``city``: for a capital, the nearest capitals of its
     continent; for any other city, the largest other cities of its country, then the nearest

@@ -21,7 +21,15 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ...facts.cities import City, country_code, find_city, fold, nearby_countries, same_kind
+from ...facts.cities import (
+    City,
+    country_code,
+    find_city,
+    fold,
+    in_named_country,
+    nearby_countries,
+    same_kind,
+)
 from ..labels import WIDELY_KNOWN, _full_name, _the, is_country
 from ..rank import _Cand
 from ..render import with_the
@@ -180,6 +188,7 @@ def _place_options(where: City | str, corpus: Any, article: str) -> tuple[str, s
     place it names may be the right answer to some reading of the question)."""
     said = " ".join(text for _i, text in corpus._sentences.get(article, ()))
     if isinstance(where, City):
+        where = in_named_country(where, said)
         key, kind = where.name, "city"
         pool = [c.name for c in same_kind(where) if not _named(said, c.name)]
     else:
