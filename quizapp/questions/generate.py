@@ -320,6 +320,12 @@ class _Generator(PeopleItems, DateItems, GoalItems, GroupItems, VenueItems, Coun
 
     # per kind ---------------------------------------------------------------------------------
 
+    def body(self, f: Any) -> list[_Cand | None]:
+        """A named body: what it did, where its meeting was held, where it sits, how many members
+        it has (each family draws on the fact's rng in this order, so adding one at the end keeps
+        the earlier ones' questions as they were)."""
+        return [*self.mechanism(f), *self.venue(f), *self.seat(f), *self.member_count(f)]
+
 
     # groups -----------------------------------------------------------------------------------
 
@@ -332,8 +338,7 @@ class _Generator(PeopleItems, DateItems, GoalItems, GroupItems, VenueItems, Coun
         story), ranked and pruned. Each fact draws from its own generator seeded by its id, so its
         questions do not depend on which other facts were generated in the same run."""
         cands: list[_Cand | None] = []
-        handlers = {"leader": self.leader, "mechanism": lambda f: [*self.mechanism(f), *self.venue(f), *self.seat(f), *self.member_count(f)],
-                    "date": self.date, "goal": self.goal}
+        handlers = {"leader": self.leader, "mechanism": self.body, "date": self.date, "goal": self.goal}
         for f in self.corpus.facts:
             handler = handlers.get(f.kind)
             if handler is not None and (targets is None or f.id in targets):
