@@ -127,3 +127,11 @@ def test_a_city_name_several_countries_share_is_read_in_the_country_the_article_
 
     victoria = find_city("Victoria")
     assert in_named_country(victoria, "Delegates from Seychelles and Mauritius met in Victoria.").country_code == "SC"
+
+
+def test_a_national_bodys_seat_is_asked_among_its_own_countrys_cities_or_not_at_all():
+    kenyan = ["The Kenya Meteorological Department, headquartered in Kisumu, issued a warning.",
+              "The Kenya Meteorological Department expects more rain."]
+    [q] = _seats("Kenya Meteorological Department", kenyan)
+    assert q.answer == "Kisumu"
+    assert all(find_city(c).country_code == "KE" for c in q.choices)  # never Kampala beside Kisumu

@@ -34,6 +34,7 @@ from ..labels import WIDELY_KNOWN, _full_name, _the, is_country
 from ..rank import _Cand
 from ..render import with_the
 from ..sentences import _CAPTION, find_span, is_headline, strip_dateline
+from ..setting import places_in
 
 # A meeting's name: its head word last, then perhaps its year ("Forum 2011", "Summit 2024").
 _MEETING = re.compile(r"\b(?:Meeting|Summit|Conference|Session|Forum|Assembly|Congress|Games|Olympiad|"
@@ -142,7 +143,7 @@ class VenueItems:
         where, how, src = next(iter(found.values()))
         if not _central(f, src.article):
             return []  # "an expert at the Lima-based X Institute": an affiliation in passing is trivia
-        options = _place_options(where, self.corpus, src.article)
+        options = _place_options(where, self.corpus, src.article, full)
         if options is None:
             return []
         key, kind, pool = options
@@ -153,7 +154,7 @@ class VenueItems:
                         slot=f"{f.id}|seat")]
 
     def _venue_item(self, f: Any, name: str, where: City | str, src: Any, year: str) -> _Cand | None:
-        options = _place_options(where, self.corpus, src.article)
+        options = _place_options(where, self.corpus, src.article, name)
         if options is None:
             return None
         key, kind, pool = options
@@ -183,14 +184,18 @@ class VenueItems:
         return next(iter(years)) if len(years) == 1 else None
 
 
-def _place_options(where: City | str, corpus: Any, article: str) -> tuple[str, str, list[str]] | None:
+def _place_options(where: City | str, corpus: Any, article: str, name: str = "") -> tuple[str, str, list[str]] | None:
     """The key, "city" or "country", and places of the same kind the article never names (a
-    place it names may be the right answer to some reading of the question)."""
+    place it names may be the right answer to some reading of the question). A body or a meeting
+    whose ``name`` names a country ("the Fiji Meteorological Service") is offered that country's
+    cities only: a foreign capital would be ruled out by the name."""
     said = " ".join(text for _i, text in corpus._sentences.get(article, ()))
     if isinstance(where, City):
         where = in_named_country(where, said)
         key, kind = where.name, "city"
-        pool = [c.name for c in same_kind(where) if not _named(said, c.name)]
+        national = {country_code(c) for c in places_in(name)} if name else set()
+        pool = [c.name for c in same_kind(where) if not _named(said, c.name)
+                and (not national or c.country_code in national)]
     else:
         key, kind = where, "country"
         pool = [c for c in nearby_countries(where) if not _named(said, c)]
