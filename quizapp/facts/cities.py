@@ -66,10 +66,11 @@ def _gazetteer() -> _Gazetteer:
     seen_capital: set[str] = set()
     capitals: dict[str, list[City]] = {}
     continent = {code: c["continentcode"] for code, c in countries.items()}
+    states = {fold(name) for name in COUNTRIES}  # (folded as GeoNames' names are: "cote d'ivoire")
     for city in cities:
         by_name.setdefault(fold(city.name), []).append(city)
         by_country.setdefault(city.country_code, []).append(city)
-        state = fold(countries.get(city.country_code, {}).get("name", "")) in COUNTRIES
+        state = fold(countries.get(city.country_code, {}).get("name", "")) in states
         if city.capital and state and city.country_code not in seen_capital:
             seen_capital.add(city.country_code)  # (the most populous city of the capital's name)
             capitals.setdefault(continent.get(city.country_code, ""), []).append(city)

@@ -61,12 +61,17 @@ def _sized(word: str, noun: str) -> tuple[int, str] | None:
     return (n, " ".join(noun.split())) if n is not None and n >= 2 else None
 
 
+def _step(n: int) -> int:
+    """How far apart sizes near ``n`` lie: 1 under ten, 2 under thirty, else a tenth rounded to 5."""
+    return 1 if n < 10 else 2 if n < 30 else max(5, round(n * 0.1 / 5) * 5)
+
+
 def count_foils(n: int, below: int, said: frozenset[int] | set[int] = frozenset()) -> list[int]:
     """Three sizes near ``n`` a reader could believe and the article never gives (``said``),
     ``below`` of them under it and the rest over it (so the key is not always the smallest or
     the middle one), a step apart, the step growing with the number (5 and 7 beside 6; 176 and
     216 beside 196)."""
-    step = 1 if n < 10 else 2 if n < 30 else max(5, round(n * 0.1 / 5) * 5)
+    step = _step(n)
     under = [v for v in (n - k * step for k in range(1, 8)) if v >= 2 and v not in said][:below]
     over = [v for v in (n + k * step for k in range(1, 8)) if v not in said]
     return under + over[:3 - len(under)]
@@ -94,7 +99,7 @@ class CountItems:
             return []  # a bloc's size told in passing is general knowledge the article only repeats
         text = " ".join(t for _i, t in self.corpus._sentences.get(src.article, ()))
         said = {c for w in re.findall(r"\b\w+\b", text) if (c := _count(w)) is not None}
-        step = 1 if n < 10 else 2 if n < 30 else max(5, round(n * 0.1 / 5) * 5)
+        step = _step(n)
         first = self.rng.choice((0, 1, 1, 2, 2, 3))
         # the key among its foils, never apart from them (a size the article gives is skipped, so
         # the layout drawn may leave a gap: the next one that does not is taken)
