@@ -92,7 +92,17 @@ def test_a_sitting_of_a_body_is_placed_and_dated():
                   subtype="organisation", dates=(("2025-05-03", 0),)) == []
 
 
-def _seats(name: str, sentences: list[str], aliases: tuple[str, ...] = ()) -> list:
+def _seats(name: str, sentences: list[str], aliases: tuple[str, ...] = (), on: bool = True) -> list:
+    from quizapp.questions.items import venues
+
+    was, venues.SEAT_ITEMS = venues.SEAT_ITEMS, on
+    try:
+        return _seat_items(name, sentences, aliases)
+    finally:
+        venues.SEAT_ITEMS = was
+
+
+def _seat_items(name: str, sentences: list[str], aliases: tuple[str, ...]) -> list:
     facts = [Fact(id="m1", kind="mechanism", statement="", answer=name, name=name, subtype="organisation",
                   aliases=list(aliases), sources=[Source(ART, s, i) for i, s in enumerate(sentences)
                                                   if any(n in s for n in [name, *aliases])])]
@@ -135,3 +145,10 @@ def test_a_national_bodys_seat_is_asked_among_its_own_countrys_cities_or_not_at_
     [q] = _seats("Kenya Meteorological Department", kenyan)
     assert q.answer == "Kisumu"
     assert all(find_city(c).country_code == "KE" for c in q.choices)  # never Kampala beside Kisumu
+
+
+def test_seat_items_are_off_by_default():
+    sentences = ["The Danube Fisheries Council, founded in 1998 and headquartered in Vidin, Bulgaria, set quotas.",
+                 "The Danube Fisheries Council will meet again in May."]
+    assert _seats("Danube Fisheries Council", sentences, on=False) == []
+    assert len(_seats("Danube Fisheries Council", sentences)) == 1

@@ -1,6 +1,7 @@
 """Places: where a meeting was held ("In which city was the 44th Regular Meeting of the Conference
 of Heads of Government held?") and where a body sits ("In which city is the Euro-Mediterranean
-Postal Union headquartered?"), the city among cities of the same kind that the article never names.
+Postal Union headquartered?", off: ``SEAT_ITEMS``), the city among cities of the same kind that the
+article never names.
 
 Why this item: the place of a summit, a congress or a session is what a teacher asks first about
 one, it has one right answer, and its wrong options come from a gazetteer (``facts.cities``) with
@@ -80,6 +81,12 @@ _FUTURE = re.compile(r"\b(?:will|shall|to be held|to take place|to meet|to conve
 _SCHEDULED = re.compile(r"\b(?:scheduled|due|planned|set)\s+to\b", re.I)
 
 
+# "In which city is X headquartered?": blind reviews accepted none of three (the seat told only in a
+# "Hobart-based" modifier is trivia; "Euro-Mediterranean" gives Marseille away among inland cities).
+# Off, with its tests kept (they switch it on); where a meeting was held is still asked.
+SEAT_ITEMS = False
+
+
 class VenueItems:
     """Mixed into the generator: uses its ``corpus``, ``rng`` and building blocks (``mc``)."""
 
@@ -126,7 +133,7 @@ class VenueItems:
         read off "headquartered in", "based in", "has its secretariat in" after its name or
         "the Vienna-based ..." before it."""
         full = _full_name(f)
-        if not full or not _owned(full) or f.subtype not in ("organisation", None):
+        if not SEAT_ITEMS or not full or not _owned(full) or f.subtype not in ("organisation", None):
             return []
         if any(n in WIDELY_KNOWN for n in [full, *f.aliases]):
             return []  # where the WTO sits is general knowledge, not the article's
