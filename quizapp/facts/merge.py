@@ -78,11 +78,30 @@ def merge(raw: list[Fact]) -> list[Fact]:
     return [fact for fact, _group in merge_groups(raw)]
 
 
-def merge_groups(raw: list[Fact], touching: set[str] | None = None) -> list[tuple[Fact, list[Fact]]]:
+def resolved_by_others(f: Fact) -> bool:
+    """Does ``f``'s identity depend on the rest of the collection (a surname alone, an acronym),
+    or its merged value on other groups (a date, whose conflicts are flagged across events)?"""
+    if f.kind == "leader":
+        return " " not in (f.name or "")
+    if f.kind == "mechanism":
+        return f.subtype == "acronym" or (f.name or "").isupper()
+    return f.kind == "date"
+
+
+def merge_groups(raw: list[Fact], touching: set[str] | None = None, changed: set[str] | None = None,
+                 keep: set[str] | None = None) -> list[tuple[Fact, list[Fact]]]:
     """``merge``, with the raw facts each merged fact was made from. ``touching`` keeps only the
-    groups with a raw fact sharing one of these merge keys (``facts.store`` syncs only those after
-    an article changes; the others are still read, for how they resolve short names, but not
-    merged). Dates of one event share its keys, so their conflicts are all seen."""
+    groups a change to articles with these merge keys can alter (``facts.store`` syncs only those
+    after an article changes; the others are still read, for how they resolve short names, but
+    not merged). Dates of one event share its keys, so their conflicts are all seen.
+
+    Given the changed articles' keys (``changed``) and the ids of the facts that cited them
+    (``keep``), fewer groups count as touched, with the same result: a group changes only when
+    it gains or loses a raw fact of those articles, or a raw fact whose identity the rest of the
+    collection decides (``resolved_by_others``) and which shares a key with them. A key shared
+    only by full names, spelled-out bodies and goals resolves nothing, so "John Smith" is not
+    merged again because another article names a John, unless some raw fact says "John" alone.
+    Without ``changed``, any shared key touches (the rule tests compare against)."""
     # short names -> the unique full name containing them; acronyms -> their expansion's key
     fulls = sorted({f.name for f in raw if f.kind == "leader" and f.name and " " in f.name})
     tokens: dict[str, set[str]] = defaultdict(set)
@@ -113,7 +132,17 @@ def merge_groups(raw: list[Fact], touching: set[str] | None = None) -> list[tupl
     if touching is not None:
         from .keys import merge_keys
 
-        by_key = {i: g for i, g in by_key.items() if any(merge_keys(f) & touching for f in g)}
+        if changed is None:
+            by_key = {i: g for i, g in by_key.items() if any(merge_keys(f) & touching for f in g)}
+        else:
+            live = {k for f in raw if resolved_by_others(f) for k in merge_keys(f) & touching}
+            keep = keep or set()
+
+            def touched(ident: tuple, group: list[Fact]) -> bool:
+                return any(s.article in changed for f in group for s in f.sources[:1]) or \
+                    any(merge_keys(f) & live for f in group) or fact_id(*[str(p) for p in ident]) in keep
+
+            by_key = {i: g for i, g in by_key.items() if touched(i, g)}
     for ident, group in by_key.items():
         fact = _merge_group(ident, group, full_names)
         if fact is not None:

@@ -21,6 +21,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import orjson
 from sqlalchemy import Integer, String, Text, any_, bindparam, cast, delete, func, insert, select
@@ -97,14 +98,14 @@ def _keys_of_articles(session: Session, article_ids: list[int]) -> set[str]:
     ))
 
 
-def _neighbourhood(session: Session, collection_id: int, keys: set[str]) -> list[tuple[int, dict]]:
-    """Raw facts (id, data) sharing a key with ``keys``, and those sharing a key with them.
+def _neighbourhood(session: Session, collection_id: int, keys: set[str]) -> list[tuple[int, PureFact]]:
+    """Raw facts (id, fact) sharing a key with ``keys``, and those sharing a key with them.
 
     Four look-ups by index (the keys' raw facts, their keys, those keys' raw facts, their data), each
     given its values, rather than one statement nesting them: PostgreSQL, estimating the nested
     hops, scanned the whole key and raw fact tables (a cost growing with the collection) where a
-    few hundred index probes do. The JSON is read as text and
-    decoded here (``_decode``): hundreds of raw facts per article make decoding a real part of the
+    few hundred index probes do. The JSON is read as text and decoded here (``_raw_fact``, which
+    keeps what it decoded): hundreds of raw facts per article make decoding a real part of the
     cost."""
     if not keys:
         return []
@@ -119,7 +120,7 @@ def _neighbourhood(session: Session, collection_id: int, keys: set[str]) -> list
         RawFactKey.collection_id == collection_id, _among(RawFactKey.key, second_keys, pg))))
     rows = session.execute(select(RawFact.id, cast(RawFact.data, Text)).where(_among(RawFact.id, reach, pg))
                            .order_by(RawFact.id))
-    return [(rid, _decode(data)) for rid, data in rows]
+    return [(rid, _raw_fact(data)) for rid, data in rows]
 
 
 def _is_pg(session: Session) -> bool:
@@ -133,6 +134,16 @@ def _among(column, values: set, pg: bool):
         item = Integer if isinstance(next(iter(values)), int) else String
         return column == any_(bindparam(None, sorted(values), type_=ARRAY(item)))
     return column.in_(sorted(values))
+
+
+@lru_cache(maxsize=16384)
+def _raw_fact(text: str) -> PureFact:
+    """A raw fact from its stored JSON, kept by that text: a body named in hundreds of articles
+    is in the neighbourhood of every article naming it, and decoding its raw facts again for
+    each was most of what a merge's cost grows by (``make bench``, ingest). Keyed by the text
+    itself, not the row id, so a row replaced under a reused id can never be answered from the
+    cache. Callers must not change the fact (``merge_groups`` copies what it merges)."""
+    return fact_from_json(_decode(text))
 
 
 def _decode(text: str) -> dict:
@@ -227,16 +238,21 @@ def _sync_collection(session: Session, collection_id: int, article_ids: set[int]
     from .merge import merge_groups, standalone_id
 
     changes = FactChanges(collection_id, set(article_ids))
-    raw = [fact_from_json(d) for _rid, d in _neighbourhood(session, collection_id, keys)]
-    touched = merge_groups(raw, touching=keys)
+    raw = [f for _rid, f in _neighbourhood(session, collection_id, keys)]
+    # Every fact that cited the changed articles is looked at (it may have lost its last source).
+    cited = {f.uid: f for f in session.scalars(select(Fact).where(Fact.id.in_(
+        select(FactSource.fact_id).where(FactSource.article_id.in_(sorted(article_ids))))))}
+    changed_keys = set(session.scalars(select(Article.key).where(Article.id.in_(sorted(article_ids)))))
+    touched = merge_groups(raw, touching=keys, changed=changed_keys, keep=set(cited))
     merged = [f for f, _group in touched]
-    # The rows to look at: every fact made now, every fact that cited the changed articles, and
-    # the standalone facts their raw facts made before something resolved them.
+    # The rows to look at besides: every fact made now, and the standalone facts their raw facts
+    # made before something resolved them.
     uids = {f.id for f in merged} | {standalone_id(g) for _f, group in touched for g in group} - {None}
-    cited = select(FactSource.fact_id).where(FactSource.article_id.in_(sorted(article_ids)))
-    by_uid = select(Fact.id).where(Fact.collection_id == collection_id, Fact.uid.in_(sorted(uids)))
-    # (a union of two look-ups by index: OR between them had SQLite scan the whole collection)
-    existing = {f.uid: f for f in session.scalars(select(Fact).where(Fact.id.in_(by_uid.union(cited))))}
+    existing = dict(cited)
+    missing = sorted(uids - existing.keys())
+    if missing:
+        existing.update((f.uid, f) for f in session.scalars(select(Fact).where(
+            Fact.collection_id == collection_id, _among(Fact.uid, set(missing), _is_pg(session)))))
     old_sources = _source_rows(session, [f.id for f in existing.values()])
     cited_keys = {s.article for f in merged for s in f.sources}
     live_articles = dict(session.execute(
@@ -351,25 +367,44 @@ def _sentence_ids(session: Session, wanted: set[tuple[int, int | None]]) -> dict
     }
 
 
-def pure_facts(session: Session, where, sentences: dict | None = None) -> tuple[list[PureFact], dict[str, Fact]]:
+# A context fact (read for foils and story, its own questions not made) keeps its sources in the
+# story's articles and in this many others: enough to count it as widely cited.
+CONTEXT_SOURCE_ARTICLES = 3
+
+
+def pure_facts(session: Session, where, sentences: dict | None = None,
+               context: tuple[set[int], set[int]] | None = None) -> tuple[list[PureFact], dict[str, Fact]]:
     """Live facts meeting ``where`` as the pure dataclasses the generator takes (in uid order),
     and their rows by uid. Sources come from one plain query, not as ORM objects: a body named
     in hundreds of articles has hundreds of them, and regenerating its questions after each new
     article should not build an object for every one. ``sentences``, when given, is filled with
     (article key, sentence text) -> (sentence id, article id, sentence index) for every source
-    read, so the question store can link questions to them without another query."""
+    read, so the question store can link questions to them without another query.
+
+    ``context`` = (target fact ids, story article ids): only the targets keep every source; the
+    others keep those in the story's articles and in ``CONTEXT_SOURCE_ARTICLES`` more. A head of
+    state named in hundreds of articles is a foil in many stories, and reading (and the generator
+    walking) all of their sentences after each new article was what that cost grew by."""
     rows = list(session.scalars(select(Fact).where(Fact.retired_at.is_(None), where).order_by(Fact.uid)))
     if not rows:
         return [], {}
     from .types import Source
 
     ids = [r.id for r in rows]
+    chosen = FactSource.fact_id.in_(ids)
+    if context is not None:
+        targets, story = context
+        ranked = select(FactSource.id.label("sid"), func.dense_rank().over(
+            partition_by=FactSource.fact_id, order_by=FactSource.article_id).label("r")).where(
+            FactSource.fact_id.in_(sorted(set(ids) - targets))).subquery()
+        chosen = chosen & (FactSource.fact_id.in_(sorted(targets)) | FactSource.article_id.in_(sorted(story))
+                           | FactSource.id.in_(select(ranked.c.sid).where(ranked.c.r <= CONTEXT_SOURCE_ARTICLES)))
     by_fact: dict[int, list[Source]] = defaultdict(list)
     key_col, idx_col = _article_key(), _sentence_idx()
     for fact_id, key, text, idx, ss, se, sid, aid in session.execute(
         select(FactSource.fact_id, key_col, FactSource.text, idx_col, FactSource.span_start,
                FactSource.span_end, FactSource.sentence_id, FactSource.article_id)
-        .where(FactSource.fact_id.in_(ids))
+        .where(chosen)
         .order_by(FactSource.fact_id, key_col, func.coalesce(idx_col, -1),
                   func.coalesce(FactSource.span_start, 0), func.coalesce(FactSource.span_end, 0), FactSource.id)
     ):

@@ -72,7 +72,10 @@ STORY_ARTICLES = 5
 POOL_PER_KIND = 30
 
 
-def _context_ids(session: Session, collection_id: int, targets: set[int], article_ids: set[int]) -> set[int]:
+def _context_ids(session: Session, collection_id: int, targets: set[int],
+                 article_ids: set[int]) -> tuple[set[int], set[int]]:
+    """The facts to generate with (targets, their story's facts, a sample of each kind), and the
+    story's article ids."""
     shared = session.execute(
         select(FactSource.article_id, func.count())
         .where(FactSource.fact_id.in_(sorted(targets)))
@@ -89,7 +92,7 @@ def _context_ids(session: Session, collection_id: int, targets: set[int], articl
                                   Fact.retired_at.is_(None))
             .order_by(Fact.uid).limit(POOL_PER_KIND)
         ))
-    return ids
+    return ids, story
 
 
 def sync_questions(session: Session, changes: FactChanges | None = None, *,
@@ -120,8 +123,8 @@ def _sync(session: Session, collection_id: int, targets: set[int] | None, articl
         pure, by_uid = pure_facts(session, Fact.collection_id == collection_id, sentence_rows)
         target_uids = None
     else:
-        context = _context_ids(session, collection_id, targets, article_ids)
-        pure, by_uid = pure_facts(session, Fact.id.in_(sorted(context)), sentence_rows)
+        context, story = _context_ids(session, collection_id, targets, article_ids)
+        pure, by_uid = pure_facts(session, Fact.id.in_(sorted(context)), sentence_rows, (targets, story))
         target_uids = {uid for uid, f in by_uid.items() if f.id in targets}
     learned = _learned(session, collection_id) if pure else {}
     generated = generate(pure, random.Random(GENERATOR_SEED), targets=target_uids, learned=learned) if pure else []
