@@ -114,7 +114,7 @@ def test_a_false_statement_changes_one_figure_to_one_the_article_never_gives():
     assert change_a_figure("meet again on May 15", set(), rng) is None  # a day of the month
     assert change_a_figure("host COP29", set(), rng) is None
     # every value it could take is stated elsewhere in the article: no safe false figure
-    taken = {"18", "24", "6", "9", "36"}
+    taken = {str(v) for v in range(2, 40)} - {"12"}
     assert change_a_figure("deploy 12 moorings", taken, rng) is None
     year = change_a_figure("finish the link by 2027", set(), rng)
     assert year is not None and year != "finish the link by 2027" and year.startswith("finish the link by 20")
@@ -206,13 +206,6 @@ def test_a_split_word_or_a_clause_without_its_verb_is_no_item_text():
 
     assert not stands_alone("Kenya and Uganda advocated a lasting ce asefire in South Sudan in 2024.")
     assert stands_alone("Kenya and Uganda advocated a lasting ceasefire in South Sudan in 2024.")
-
-
-def test_one_office_in_two_words_is_never_key_and_foil():
-    from quizapp.questions.items.people import _same_office
-
-    assert _same_office("President of the ECOWAS Commission", "head of the ECOWAS Commission")
-    assert not _same_office("President of the ECOWAS Commission", "foreign minister of Senegal")
 
 
 def test_timeline_entries_and_days_counted_from_another_date_are_no_item_text():
@@ -736,17 +729,6 @@ def test_days_of_a_date_range_are_not_figures_to_change():
     assert [m.group(1) for m in _figures("meet from August 7 to 23 with 300 delegates")] == ["300"]
 
 
-def test_one_of_several_office_holders_is_told_as_one():
-    from quizapp.questions.labels import role_phrase_as_told
-
-    one_of = leader("p1", "Rui Costa", "executive director", "Banco Atlântico",
-                    "Rui Costa, an executive director of Banco Atlântico, said rates would fall.")
-    only = leader("p2", "Ana Lima", "executive director", "Banco Atlântico",
-                  "Ana Lima, the executive director of Banco Atlântico, said rates would fall.")
-    assert role_phrase_as_told(one_of) == "an executive director of Banco Atlântico"
-    assert role_phrase_as_told(only) == "the executive director of Banco Atlântico"
-
-
 def test_a_timeline_line_is_asked_by_its_month_not_its_day():
     line = "20 July 2015 – The Security Council endorses the river accord in Resolution 2231."
     d = Fact(id="d1", kind="date", statement="", answer="2015-07-20", date="2015-07-20", event="endorsement",
@@ -789,4 +771,6 @@ def test_people_are_not_matched_to_offices_that_each_name_another_country():
         return [q for q in generate(facts, random.Random(1), budget=0) if q.type == "matching"]
 
     assert matching(people("Secretary of the Interior", "Philippines")) == []  # names alone pair them
-    assert matching(people("Executive Director", "the Regional Police Centre"))  # one office of a body
+    # one office of a body, the story named (a bare "Match each person to their role" has no context)
+    centre = body("b1", "Regional Police Centre", [], "The Regional Police Centre hosted the meeting.", idx=0)
+    assert matching([*people("Executive Director", "the Regional Police Centre"), centre])

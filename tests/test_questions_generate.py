@@ -34,11 +34,11 @@ def _src(sentence: str, article: str = ART, idx: int = 0) -> list[Source]:
     return [Source(article=article, sentence=sentence, sentence_idx=idx)]
 
 
-def leader(fid, name, role, country, subtype, sentence, aliases=(), conf=0.9) -> Fact:
+def leader(fid, name, role, country, subtype, sentence, aliases=(), conf=0.9, question=None) -> Fact:
     return Fact(
         id=fid, kind="leader", statement=f"{name} is {country}'s {role}", answer=name,
         aliases=list(aliases), confidence=conf, sources=_src(sentence), name=name, role=role,
-        country=country, subtype=subtype,
+        country=country, subtype=subtype, question=question,
     )
 
 
@@ -74,7 +74,7 @@ FACTS: list[Fact] = [
            "Russian Foreign Minister Sergey Lavrov said Moscow is ready to work with the Taliban.",
            aliases=["Sergei Lavrov"]),
     leader("L3", "Shah Mahmood Qureshi", "Foreign Minister", "Pakistan", "foreign_minister",
-           "Pakistani Foreign Minister Shah Mahmood Qureshi visited Kabul."),
+           "Pakistani Foreign Minister Shah Mahmood Qureshi visited Kabul.", question="Who visited Kabul?"),
     leader("L4", "Wang Wenbin", "spokesperson", "Chinese Foreign Ministry", "spokesperson",
            "Chinese Foreign Ministry spokesperson Wang Wenbin told a regular press briefing on Monday."),
     leader("L5", "Vladimir Putin", "President", "Russia", "head_of_state",
@@ -134,7 +134,7 @@ def _questions(seed: int = 7) -> list[Question]:
     return generate(list(FACTS), random.Random(seed), budget=0)
 
 
-def test_an_article_yields_a_budget_of_items_best_facts_first():
+def test_an_article_yields_a_budget_of_items_best_facts_first(date_sentence_items):
     """A dozen or two items per article: the cap holds, true/false stays a minority, and each
     fact's best item comes before any fact's second one."""
     from quizapp.questions.generate import ARTICLE_BUDGET, TRUE_FALSE_SHARE
@@ -221,19 +221,14 @@ def test_no_true_alternative_among_distractors():
 
 def test_distractors_same_subtype_where_possible():
     ministers = {f.id: f for f in FACTS if f.subtype == "foreign_minister"}
-    labels = {"L1": "Chinese Foreign Minister", "L2": "Russian Foreign Minister",
-              "L3": "Pakistani Foreign Minister"}
     checked = 0
     for q in _questions():
         if q.type != "multiple_choice" or q.fact_ids[0] not in ministers:
             continue
         fid = q.fact_ids[0]
         wrong = {c for c in q.choices if c != q.answer}
-        if _asks_who(q.prompt):
-            expected = {f.name for i, f in ministers.items() if i != fid}
-        else:
-            assert q.prompt == f"According to the article, what is {ministers[fid].name}'s role?"
-            expected = {label for i, label in labels.items() if i != fid}
+        assert q.prompt.startswith(("Who", "According to the article, who")), q.prompt  # (no "what is X's role?")
+        expected = {f.name for i, f in ministers.items() if i != fid}
         assert expected <= wrong, (q.prompt, q.choices)
         checked += 1
     assert checked == 3
@@ -251,7 +246,7 @@ def _holds(name: str, prompt: str) -> bool:
     return False
 
 
-def test_true_false_statements():
+def test_true_false_statements(date_sentence_items):
     """True statements say the fact plainly (and are the explanation); false ones change exactly
     the asked value and are checked against every fact in the store."""
     seen_false = 0
@@ -291,7 +286,9 @@ def test_ordering_items_sorted_by_date():
     assert qs
     event_date = {f.event[:1].upper() + f.event[1:]: f.date for f in FACTS if f.kind == "date"}
     for q in qs:
-        assert q.prompt == ORDER_PROMPT
+        # the story named (a bare "Put these events in order" failed blind review as context-free)
+        assert q.prompt == ORDER_PROMPT.replace(
+            "Put these events", "Put these events from the article on the Shanghai Cooperation Organisation (SCO)")
         assert 3 <= len(q.items) <= 5
         dates = [event_date[i] for i in q.items]
         assert dates == sorted(dates)
@@ -497,8 +494,10 @@ def test_invariants_on_random_stores(facts, seed):
                     assert not compatible(parts_to_iso(claimed), f.date), (q.prompt, f.date)
 
 
-def test_false_statements_keep_the_statement_style():
-    """A false statement is the true statement with one value swapped, so style gives nothing away."""
+def test_no_true_false_or_role_question_of_who_holds_an_office():
+    """"Wang Yi is Russia's Foreign Minister." (or true, or "What is Wang Yi's role?") asks who
+    holds which office, which blind reviews failed as a delegation list's trivia: the office is
+    asked in a matching item of the story, and the person by what they did."""
     people = [("W", "Wang Yi", "China"), ("S", "Sergey Lavrov", "Russia"),
               ("Q", "Shah Mahmood Qureshi", "Pakistan")]
     facts = []
@@ -506,13 +505,9 @@ def test_false_statements_keep_the_statement_style():
         f = leader(fid, name, "Foreign Minister", country, "foreign_minister", f"{name} spoke.")
         f.statement = f"{name} is the Foreign Minister of {country}."
         facts.append(f)
-    # every item that passes (budget=0): in a quiz-ready bank a plain question on the same
-    # sentence would take the place of a true/false copy of it
-    falses = {q.prompt for seed in range(20) for q in generate(facts, random.Random(seed), budget=0)
-              if q.type == "true_false" and q.answer == "False" and q.fact_ids == ["W"]}
-    assert falses
-    assert falses <= {"Wang Yi is Russia's Foreign Minister.",
-                      "Wang Yi is Pakistan's Foreign Minister."}
+    qs = [q for seed in range(20) for q in generate(facts, random.Random(seed), budget=0)]
+    assert qs  # (who is each country's foreign minister is still asked)
+    assert not [q for q in qs if q.type == "true_false" or "role?" in q.prompt]
 
 
 def test_typed_answers_list_the_name_without_diacritics():
@@ -600,17 +595,6 @@ def test_offices_of_acronyms_and_places_are_asked_and_roles_for_a_place_are_not(
                    "An IMF team led by Peter Breuer, senior mission chief for Sri Lanka, visited Colombo.")
     assert _who_prompt(chief) is None
     assert not [q for q in generate([chief, gov], random.Random(1), budget=0) if q.fact_ids == ["C"]]
-
-
-def test_a_role_is_put_true_or_false_only_beside_another_office_of_the_story():
-    """"X is the Director of the NDMO." copied from the only person of an article is no test; beside
-    another office of the same story, a swapped role is."""
-    alone = leader("A", "Litia Vakaloloma", "Director of the Disaster Office", "Disaster Office", "director",
-                   "Litia Vakaloloma, Director of the Disaster Office, opened the Suva emergency centre in 2024.")
-    assert not [q for q in generate([alone], random.Random(1), budget=0) if q.type == "true_false"]
-    other = leader("B", "Ratu Seru Naivalu", "Minister for Disaster Management", "Fiji", "minister",
-                   "Fiji's Minister for Disaster Management, Ratu Seru Naivalu, opened the Suva emergency centre in 2024.")
-    assert [q for q in generate([alone, other], random.Random(1), budget=0) if q.type == "true_false"]
 
 
 def test_a_name_is_also_accepted_without_its_middle_initial():
@@ -786,6 +770,8 @@ def test_ordering_never_puts_two_numbered_events_together():
               "The Andean Canoe Union met sponsors from Inca Air in Lima on 15 January 2024.", question="When did the Andean Canoe Union meet sponsors from Inca Air in Lima?"),
         dated("O5", "2022-07-04", "The Andean Canoe Union took part in a regatta in Arequipa",
               "The Andean Canoe Union took part in a regatta in Arequipa on 4 July 2022.", question="When did the Andean Canoe Union take part in a regatta in Arequipa?"),
+        mechanism("O6", "Andean Canoe Union", [], "organisation",
+                  "The Andean Canoe Union took part in a regatta in Arequipa on 4 July 2022."),
     ]
     qs = [q for q in generate(facts, random.Random(2), budget=0) if q.type == "ordering"]
     assert qs

@@ -331,6 +331,30 @@ def _shorten(title: str, limit: int = 110) -> str:
     return cut + "…"
 
 
+# The heading of a speech's transcript or a meeting's summary: the event, its place, its day
+# ("Launch of the ... Initiative, Registan Hall, Samarkand, 6 November 2025"; "Summary of the
+# 89th meeting, Senningen, Luxembourg, 27 November 2025"). Said on that day, and written then.
+EVENT_HEADER = re.compile(
+    rf"^[^.!?]{{10,200}},\s*(?P<date>\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}})\s*$")
+
+
+def _date_from_event_header(art: ParsedArticle, raw: str, header: list[tuple[int, int]]) -> None:
+    """An article with no dated metadata, headed by its event and the event's day: that day.
+    Only a heading line (before the first blank line, no full stop in it), never a sentence."""
+    gap = re.search(r"\n[ \t]*\r?\n", raw)
+    for s, e in header:
+        if gap and s > gap.start():
+            return
+        m = EVENT_HEADER.match(raw[s:e])
+        found = parse_date(m.group("date")) if m else None
+        if found is not None:
+            art.published = found
+            art.published_precision = "day"
+            art.published_text = m.group("date")
+            art.published_span = (s + m.start("date"), s + m.end("date"))
+            return
+
+
 def parse_article(key: str, raw: str) -> ParsedArticle:
     """Split an article into metadata and sentences, dropping site boilerplate."""
     lines = _lines(raw)
@@ -434,6 +458,8 @@ def parse_article(key: str, raw: str) -> ParsedArticle:
 
     if art.published is None and body:
         _date_from_url_or_dateline(art, raw, body[0])
+    if art.published is None:
+        _date_from_event_header(art, raw, lines[:header_zone])
 
     idx = 0
     if title_span:

@@ -127,15 +127,24 @@ STYLES_BEFORE = re.compile(
     r"(?:\b(?:" + "|".join(sorted((re.escape(x) for x in STYLES if x.isalpha() or x == "h.e"), key=len, reverse=True))
     + r")\.?\s+)+$", re.IGNORECASE)
 HONORIFICS = {"prince", "princess", "sheikh", "king", "queen", "emir", "sultan", "general", "admiral", "crown prince"}
+# Offices written with "General" after them, unhyphenated as often as not.
+_GENERAL_OFFICES = {"secretary", "director", "attorney", "governor", "consul", "surgeon", "solicitor", "auditor",
+                    "inspector", "accountant", "postmaster", "registrar", "commissioner", "procurator",
+                    "prosecutor", "comptroller", "adjutant", "paymaster", "quartermaster"}
 PARTICLES = {"bin", "al", "de", "van", "von", "da", "el", "der", "den", "du", "dos", "das", "di", "la", "le", "ibn", "abu", "al-"}
 
 
 def _clean_role(title: str) -> str:
     role = " ".join(title.split())
+    # "Minister of Home Affairs (Chair)": a part at the meeting in brackets is no part of the office
+    # (an acronym in brackets is: "Secretary-General of the Indian Ocean Rim Association (IORA)")
+    role = re.sub(r"\s*\((?![A-Z][A-Za-z&]*[A-Z]\))[^()]*\)", "", role).strip()
     role = re.sub(r"\s+(?:and|&)$", "", role)
     words = role.split()
-    # "Foreign Minister Prince NAME": the honorific is part of the name's style, not the office
-    while len(words) > 1 and words[-1].lower() in HONORIFICS:
+    # "Foreign Minister Prince NAME": the honorific is part of the name's style, not the office;
+    # but "General" after an office is part of it ("EAC Secretary General NAME", "Attorney General")
+    while len(words) > 1 and words[-1].lower() in HONORIFICS and not (
+            words[-1].lower() == "general" and words[-2].lower().strip(",") in _GENERAL_OFFICES):
         words.pop()
     role = " ".join(words)
     return role[0].upper() + role[1:] if role.islower() and len(role.split()) <= 3 else role

@@ -21,7 +21,6 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 import orjson
 from sqlalchemy import Integer, String, Text, any_, bindparam, cast, delete, func, insert, select
@@ -36,7 +35,7 @@ from .types import KIND_FIELDS, fact_from_json, fact_to_json
 from .types import Fact as PureFact
 
 # Bump when the extractor changes what it finds; ``quizapp refresh`` then redoes stale articles.
-EXTRACTOR_VERSION = "18"  # 18: where an office was given ("at its congress in Ohrid") is no part of it; 17: a party by its leader's possessive, presidents listed "NAME of COUNTRY" under a plural title, a given name the tagger cut off; "We recall the Pledge agreed at ..." asked in the passive, no "when" of half a hyphenated name; another party's offer welcomed is not the speakers' aim; countries named with "and" read whole; "the treaty" (and a named programme or plan) is the one the article names, its aims kept; datelines of cities written beyond A-Z ("TROMSØ"), never an aim's subject; delegation-list leaders (office in full, closing country); "the Ministers" and "they" are the ministers the article named by whose they are, that sentence cited; 16: a date on a coordinated word is not the first verb's; a named day after a date ("20 May, World Bee Day,") belongs to the date; 15: a declaration's "we" is who its preamble names ("We, the Ministers of A, B and C, meeting in ..."), the preamble cited with the aim; 14: "when" questions of a subject with a clause set off after it, of a plan in the passive ("will be issued"), and of a country's institution named by its office ("the government"); 13: nationality adjectives of every country ("Tunisian", "Malagasy"); 12: a sentence may open on an acronym of any length; an acronym tagged as a common noun names a subject; family names in capitals put in house style; 11: no question of our own words from a headline or a capitalised dateline; 10: "when" with a weekday before the date, bracketed asides; no "who" for a pronoun subject; 9: "which body did it" questions; 8: "who did it" questions of leaders; 7: "when" questions from relative and participle clauses and reported clauses; 6: a "when" question keeps the purpose told after an aside; 5: dates; 4: goals
+EXTRACTOR_VERSION = "19"  # 19: "Secretary General" after a body's name is the office whole (not "Secretary" with a rank); a transcript's or minutes' heading "Event, Place, 6 November 2025" dates an article with no other date; 18: where an office was given ("at its congress in Ohrid") is no part of it; 17: a party by its leader's possessive, presidents listed "NAME of COUNTRY" under a plural title, a given name the tagger cut off; "We recall the Pledge agreed at ..." asked in the passive, no "when" of half a hyphenated name; another party's offer welcomed is not the speakers' aim; countries named with "and" read whole; "the treaty" (and a named programme or plan) is the one the article names, its aims kept; datelines of cities written beyond A-Z ("TROMSØ"), never an aim's subject; delegation-list leaders (office in full, closing country); "the Ministers" and "they" are the ministers the article named by whose they are, that sentence cited; 16: a date on a coordinated word is not the first verb's; a named day after a date ("20 May, World Bee Day,") belongs to the date; 15: a declaration's "we" is who its preamble names ("We, the Ministers of A, B and C, meeting in ..."), the preamble cited with the aim; 14: "when" questions of a subject with a clause set off after it, of a plan in the passive ("will be issued"), and of a country's institution named by its office ("the government"); 13: nationality adjectives of every country ("Tunisian", "Malagasy"); 12: a sentence may open on an acronym of any length; an acronym tagged as a common noun names a subject; family names in capitals put in house style; 11: no question of our own words from a headline or a capitalised dateline; 10: "when" with a weekday before the date, bracketed asides; no "who" for a pronoun subject; 9: "which body did it" questions; 8: "who did it" questions of leaders; 7: "when" questions from relative and participle clauses and reported clauses; 6: a "when" question keeps the purpose told after an aside; 5: dates; 4: goals
 
 
 @dataclass
@@ -104,9 +103,8 @@ def _neighbourhood(session: Session, collection_id: int, keys: set[str]) -> list
     Four look-ups by index (the keys' raw facts, their keys, those keys' raw facts, their data), each
     given its values, rather than one statement nesting them: PostgreSQL, estimating the nested
     hops, scanned the whole key and raw fact tables (a cost growing with the collection) where a
-    few hundred index probes do. The JSON is read as text and decoded here (``_raw_fact``, which
-    keeps what it decoded): hundreds of raw facts per article make decoding a real part of the
-    cost."""
+    few hundred index probes do. The JSON is read as text and decoded here (``_decode``):
+    hundreds of raw facts per article make decoding a real part of the cost."""
     if not keys:
         return []
     pg = _is_pg(session)
@@ -120,7 +118,7 @@ def _neighbourhood(session: Session, collection_id: int, keys: set[str]) -> list
         RawFactKey.collection_id == collection_id, _among(RawFactKey.key, second_keys, pg))))
     rows = session.execute(select(RawFact.id, cast(RawFact.data, Text)).where(_among(RawFact.id, reach, pg))
                            .order_by(RawFact.id))
-    return [(rid, _raw_fact(data)) for rid, data in rows]
+    return [(rid, fact_from_json(_decode(data))) for rid, data in rows]
 
 
 def _is_pg(session: Session) -> bool:
@@ -134,16 +132,6 @@ def _among(column, values: set, pg: bool):
         item = Integer if isinstance(next(iter(values)), int) else String
         return column == any_(bindparam(None, sorted(values), type_=ARRAY(item)))
     return column.in_(sorted(values))
-
-
-@lru_cache(maxsize=16384)
-def _raw_fact(text: str) -> PureFact:
-    """A raw fact from its stored JSON, kept by that text: a body named in hundreds of articles
-    is in the neighbourhood of every article naming it, and decoding its raw facts again for
-    each was most of what a merge's cost grows by (``make bench``, ingest). Keyed by the text
-    itself, not the row id, so a row replaced under a reused id can never be answered from the
-    cache. Callers must not change the fact (``merge_groups`` copies what it merges)."""
-    return fact_from_json(_decode(text))
 
 
 def _decode(text: str) -> dict:

@@ -80,7 +80,26 @@ def _question_ok(question: str) -> bool:
     it was not cut before a clause it needs ("... signed in Brasília at a time?", the rest being
     "when ...")."""
     return stands_alone(question.rstrip("?") + ".") and len(question.split()) <= 22 \
-        and not _CUT_BEFORE_CLAUSE.search(question) and not _NESTED_CLAUSE.search(question)
+        and not _CUT_BEFORE_CLAUSE.search(question) and not _NESTED_CLAUSE.search(question) \
+        and not _UNCLOSED_ASIDE.match(question) and not _WHAT_ABOUT.search(question) \
+        and not _STATISTIC.search(question)
+
+
+# "When did the European Parliament and member states reach a provisional agreement?": on what?
+# An agreement, deal or decision left indefinite at the question's end names no one event.
+# "When did each person in the EU buy on average 19 kilograms of clothing?": the year a statistic
+# counts is no event.
+_STATISTIC = re.compile(r"\bon average\b|\b(?:each|every|per)\s+(?:person|capita|head|household|resident|citizen)\b",
+                        re.I)
+_WHAT_ABOUT = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,2}(?:agreement|deal|accord|decision|compromise|"
+                         r"understanding|plan|statement|declaration|memorandum|resolution|report|meeting|vote)\?$",
+                         re.I)
+
+
+# "When did the port of Chancay, 80 kilometres north of Lima open?": an aside opened after the
+# subject and never closed (the source's closing comma fell with the clause after it). A list
+# ("A, B and C") or a second comma closes it.
+_UNCLOSED_ASIDE = re.compile(r"^(?:When|Where|Who|Which|What|How)\b[^,?]*,(?![^,?]*\b(?:and|or)\b)[^,?]*\?$")
 
 
 # "Which fund, on which fish plants in Quebec depend, expired?": a relative clause set inside a

@@ -292,6 +292,9 @@ def goal_view(f: Any, leaders: Sequence[Any], pairs_by_article: dict[str, str],
             return None
         if _HEDGED.search(src.sentence[max(0, span[0] - 40):span[0]]):
             return None  # "Helsinki would propose making ...": a plan reported, not made ("proposed" is false)
+        if verb in ("commit", "commitment") and re.search(r"\bcommit(?:s|ted|ting)?\s*$", src.sentence[:span[0]]) \
+                and re.match(r"(?!to\b)[\w'’ -]{2,60}?\s+to\s+[a-z]", goal):
+            return None  # "The initiative commits member states to train ...": whose aim it binds is another's
         formed = _goal_form(goal, verb, src.sentence[:span[0]])
         if formed is None:
             return None

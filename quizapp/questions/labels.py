@@ -194,11 +194,22 @@ def _complete(role: str, country: str) -> bool:
             or bool(bare and contains_phrase(role, bare)) or bool(adj and contains_phrase(role, adj)))
 
 
+_ACRONYM_FIRST = re.compile(r"^([A-Z][A-Za-z&]{1,9})\s+((?:Deputy\s+|Executive\s+|Managing\s+)?(?:Director|Secretary|"
+                            r"President|Chair(?:man|woman|person)?|Commissioner|Governor|Head|Chief)"
+                            r"(?:[- ]General)?)$")
+
+
 def tidy_role(role: str) -> str:
     """"Chief executive of the ZRA" -> "chief executive of the ZRA": a role cut from the start of a
     sentence keeps that sentence's capital on its first word only, which reads as a slip in a
     question. A title capitalised throughout ("Foreign Minister") or a proper adjective first
     ("Chilean Finance Minister") stays as it is."""
+    m = _ACRONYM_FIRST.match(role)
+    if m and is_acronym(m.group(1)):
+        # "SPREP Director-General" -> "Director-General of the SPREP": spelled out, the letters
+        # would otherwise put a whole body's name before the office ("the Secretariat of the
+        # Pacific Regional Environment Programme (SPREP) Director-General")
+        return f"{m.group(2)} of the {m.group(1)}"
     parts = role.split()
     if len(parts) >= 2 and parts[0][:1].isupper() and parts[0][1:].islower() and parts[1].isalpha() \
             and parts[1].islower() and parts[1] not in ("of", "for", "at", "to", "and", "in", "on") \
@@ -226,20 +237,6 @@ def _label(role: str, country: str) -> str:
 
 def _role_phrase(f: Any) -> str:
     return _phrase(tidy_role(_clean(f.role)), _country(f))
-
-
-def role_phrase_as_told(f: Any) -> str:
-    """``_role_phrase``, but "an executive director" where the article says "an": one of several
-    holders of that office, whom "the executive director" would make the only one (a true/false
-    statement a careful reader could then call false)."""
-    phrase = _role_phrase(f)
-    role = _clean(f.role)
-    if phrase.startswith("the ") and role and any(
-            re.search(rf"\b(?:an?|one of (?:the|its|their)?)\s+(?:\w+\s+)?{re.escape(role)}", s.sentence, re.I)
-            for s in f.sources):
-        rest = phrase[4:]
-        return f"{_a(rest)} {rest}"
-    return phrase
 
 
 @lru_cache(maxsize=1 << 14)

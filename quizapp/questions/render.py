@@ -261,7 +261,8 @@ _ORG_HEAD = re.compile(r"\b(?:Community|Union|Council|Commission|Committee|Organ
                        r"Parliament|Secretariat|Court|Forum|Alliance|Association|Federation|Board|Conference|Group|"
                        r"Movement|Office|Ministry|Government|Programme|Program|Facility|Partnership|Initiative|Mission|Authority|"
                        r"Institute|Network|Centre|Center|Service|Corporation|Consortium|Platform|Taskforce|Force|"
-                       r"Panel|Tribunal|Observatory)\b")
+                       r"Panel|Tribunal|Observatory|Framework|Agreement|Treaty|Convention|Protocol|Plan|Strategy|"
+                       r"Scheme|Mechanism|Regulation|Charter|Accord|Pact|Compact|Roadmap|Project|Corridor)\b")
 
 
 def with_the(actor: str) -> str:

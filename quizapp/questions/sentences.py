@@ -188,6 +188,7 @@ _ANAPHORIC = re.compile(
 _RELATIVE_TIME = re.compile(
     r"\b(?:today|tonight|yesterday|tomorrow|this\s+(?:week|month|year|morning|afternoon|evening)|"
     r"(?:last|next|this|on|since|by|until)\s+(?:week|month|year|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
+    r"(?:last|next|this|coming)\s+(?:spring|summer|autumn|fall|winter|season|quarter|weekend)|"
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:['’]s)?|earlier this|later this|"
     r"(?:days?|weeks?|months?|years?)\s+ago|recently|currently|now|"
     # "Nine days later", "Exactly a year later", "two weeks earlier": counted from a date told before

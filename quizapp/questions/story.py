@@ -79,6 +79,10 @@ _GENERIC_PLACE = re.compile(r"(?:^|\bof\s+)(?:the\s+)?(?P<head>Commission|Counci
 
 _DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those",
                 "every", "each", "any", "no", "all", "some", "another"}  # ("every BCU event": never "every the")
+# Words that modify a noun from before it ("existing ISA rules", "a new EAC fund").
+_MODIFIERS = {"existing", "new", "current", "former", "proposed", "planned", "future", "joint", "regional",
+              "national", "international", "annual", "revised", "updated", "draft", "latest", "previous",
+              "upcoming", "next", "last", "own", "other", "several", "many", "two", "three", "four", "five"}
 _NP_BREAK = {"of", "by", "to", "from", "with", "for", "in", "at", "on", "and", "did", "does", "do", "will", "was",
              "were", "is", "are", "when", "who", "which"}
 
@@ -87,7 +91,10 @@ def _has_determiner(before: str) -> bool:
     """Does the noun phrase that ends ``before`` have its determiner already, a few words back
     ("The 2026 | IHU World Cup", "the ordinary | EJU Congress", "the EJU's | board")? Walking back
     over at most three words, a preposition, a verb or punctuation ends the phrase first."""
-    for w in reversed(before.split()[-3:]):
+    words_ = before.split()
+    if words_ and words_[-1].lower() in _MODIFIERS:
+        return True  # "under existing | ISA rules": the phrase began before its modifier, "the" would split it
+    for w in reversed(words_[-3:]):
         low = w.lower()
         if low in _DETERMINERS or low.endswith(("'s", "’s")):
             return True

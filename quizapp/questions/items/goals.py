@@ -3,7 +3,9 @@ asked for an aim it stated, a true statement of a specific aim."""
 
 from __future__ import annotations
 
+import math
 import re
+import zlib
 from typing import Any
 
 from rapidfuzz import fuzz, process
@@ -155,7 +157,8 @@ class GoalItems:
                 return None
             src = [{"article": v.article, "sentence": v.sentence}]
             return self.mc([f], "mc:goal-figure", f"Which figure completes the statement? {blanked}", text, [],
-                           [(0, o) for o in options], sources=src, explanation=c.spell_out(true_stmt, [v.article]),
+                           [(0 if i < 3 else 1, o) for i, o in enumerate(options)], sources=src,
+                           explanation=c.spell_out(true_stmt, [v.article]),
                            penalty=penalty, slot=f"{f.id}|goal-statement")
         return None
 
@@ -385,7 +388,18 @@ def _named_party(actor: str) -> bool:
 # Uzbekistan, was confirmed"): the goal was cut from a compound sentence.
 _JOINED_CLAUSE = re.compile(r",?\s+(?:and|but|while|whereas)\s+(?:the\s+)?[A-Z][\w'’-]*(?:[\s,]+[A-Z][\w'’-]*)*,?"
                             r"\s+(?:was|were|is|are|has|have|had|will|would)\b")
-_OBJECT_PRONOUN = re.compile(r"\b(?:him|her|them|he|she|they|this|these|those)\b", re.I)
+# An aim that is only a sum ("an initial A$5 million", "a further US$2 billion"): for what, the
+# sentence said elsewhere.
+_AMOUNT_ONLY = re.compile(r"(?:(?:to\s+\w+\s+)?(?:a|an|the|its|their|another|additional|initial|further|extra|new|"
+                          r"up\s+to|some|about|around|nearly|over|more\s+than|at\s+least)\s+)*"
+                          r"(?:[A-Z]{0,3}[$€£¥]|(?:US|A|NZ|C)\$)?\s?[\d.,]+\s*(?:million|billion|bn|m|k|trillion)?"
+                          r"(?:\s+(?:dollars|euros|pounds|yen|francs|shillings|rand|naira|baht|pesos|rupees|a\s+year|annually))?",
+                          re.I)
+_OBJECT_PRONOUN = re.compile(r"\b(?:him|her|them|he|she|they|this|these|those)\b"
+                             # "have it ready by 2027": what? (not the "it" of "make it easier to ...")
+                             r"|(?<!\bmake )(?<!\bmakes )(?<!\bmaking )(?<!\bmade )\bit\b"
+                             r"(?!\s+(?:easier|harder|possible|simpler|cheaper|safer|faster|clear|known|more|less)\b)",
+                             re.I)
 
 
 # A month with no year anywhere ("will publish its next report in January"), or a span told from
@@ -431,8 +445,9 @@ _CUT_SHORT = re.compile(r"\b(?:through|to|for|of|with|by|in|on|at|from|into|and|
 def _goal_reads_alone(v: Any, statement: str, issuer: bool = False) -> bool:
     if not _said_there(v, issuer):
         return False
-    if re.fullmatch(r"(?:to\s+)?\w+\s+(?:US)?[$€£]?\s?[\d.,]+\s*(?:million|billion|bn|m)?(?:\s+\w+)?", v.goal.strip(" .")):
-        return False  # "will contribute $52 million": to what? the sentence's project is elsewhere
+    if re.fullmatch(r"(?:to\s+)?\w+\s+(?:US)?[$€£]?\s?[\d.,]+\s*(?:million|billion|bn|m)?(?:\s+\w+)?", v.goal.strip(" .")) \
+            or _AMOUNT_ONLY.fullmatch(v.goal.strip(" .")):
+        return False  # "will contribute $52 million", "pledged an initial A$5 million": to what?
     if _CLOCK.search(statement) or _BY_OFFICE.match(v.actor):
         return False
     if _CUT_SHORT.search(statement):
@@ -483,9 +498,9 @@ def _is_year(text: str) -> bool:
 def _other_values(goal: str, m: re.Match, taken: set[str]) -> list[str]:
     """Values for the figure ``m`` that the article nowhere gives (``taken``), in its shape: a year
     moved by one to three years; a share moved up and down by whole steps and kept between 1 and
-    99 (a reader rules out "150 per cent" for free); an amount scaled both below and above (a half,
-    three quarters, one and a half, double, treble) and rounded as the figure is, so that the key
-    is not the one value the others are multiples of. Decimals and thousands commas kept."""
+    99 (a reader rules out "150 per cent" for free); an amount on a ladder of even steps (about a
+    quarter of it, a round number) with the key at a rung its own digits pick (``_ladder``).
+    Decimals and thousands commas kept."""
     text = m.group(1)
     plain = text.replace(",", "")
     value = float(plain)
@@ -499,17 +514,35 @@ def _other_values(goal: str, m: re.Match, taken: set[str]) -> list[str]:
         options = [str(int(value) + k * step) for k in (-2, 2, -1, 1, 3, -3) if 1 <= value + k * step <= 99]
     elif "." in plain:
         places = len(plain.split(".")[1])
-        options = [f"{value * k:.{places}f}" for k in (1.5, 0.5, 2, 1.25) if not share or value * k < 100]
+        options = [f"{v:.{places}f}" for v in _ladder(value, text, 10 ** -places) if not share or v < 100]
     else:
-        unit = 10 ** (len(plain) - len(plain.rstrip("0"))) if len(plain) > 1 else 1
-        unit = min(unit, 10 ** max(0, len(plain) - 2))  # "20,000": steps of 1,000, not of 10,000
-        options = [str(int(round(value * k / unit) * unit)) for k in (0.5, 1.5, 2, 0.75, 3)]
+        options = [str(int(v)) for v in _ladder(value, text, 1)]
         options = [o for o in options if int(o) >= 2]  # ("1 gigawatts")
         if re.match(r"\s*(?:million|billion|m\b|bn\b)", goal[m.end(1):]):
             options = [o for o in options if int(o) < 1000]  # never "1000 million": the changed figure shows
         if "," in text:
             options = [f"{int(o):,}" for o in options]
     return [o for o in dict.fromkeys(options) if o != text and o.replace(",", "") not in taken and o not in taken]
+
+
+def _ladder(value: float, text: str, least: float) -> list[float]:
+    """Other rungs of a ladder of four through ``value``: even steps of a round number (1, 2, 2.5
+    or 5 times a power of ten, a multiple of ``least``) near a quarter of it, ``value`` at a rung
+    its own digits pick (so the key is not always the smallest, the middle or the base the others
+    are multiples of: blind reviews named "1.5, 2 and 3 times the key" a giveaway). The three
+    rungs first, then spare ones further out (the article may give some of them), none below
+    ``least``."""
+    quarter = value / 4
+    power = 10 ** math.floor(math.log10(quarter)) if quarter > 0 else least
+    steps = [k * power for k in (1, 2, 2.5, 5, 10) if k * power >= least and round(k * power / least, 6) % 1 == 0]
+    step = min(steps or [least], key=lambda st: abs(math.log(st / quarter)) if quarter > 0 else st)
+    below = zlib.crc32(text.encode()) % 4
+    while below and value - below * step < least:
+        below -= 1
+    rungs = [value + k * step for k in range(-below, 4 - below) if k]
+    spares = sorted((value + k * step for k in [*range(4 - below, 8 - below), *range(-below - 1, -below - 4, -1)]),
+                    key=lambda v: (abs(v - value), v))
+    return [round(v, 6) for v in [*rungs, *spares] if v >= least]
 
 
 def change_a_figure(goal: str, taken: set[str], rng: Any) -> str | None:

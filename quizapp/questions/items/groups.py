@@ -9,6 +9,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
+from ...facts.places import with_the as the_country
 from ..blanks import (
     _date_statement,
     date_offsets,
@@ -42,7 +43,7 @@ from ..render import (
     role_ok,
 )
 from ..sentences import is_caption
-from ..setting import places_in
+from ..setting import places_in, unplaced_council, unplaced_national
 
 ORDER_PROMPT = "Put these events in order, earliest first."
 MATCH_MIN, MATCH_MAX = 3, 6
@@ -132,25 +133,41 @@ class GroupItems:
                 facts = [r[0] for r in group]
                 pairs = [[r[1], r[2]] for r in group]
                 answer = "; ".join(f"{left} \u2192 {right}" for left, right in pairs)
-                out.append(self.make("matching", facts, f"match:{key}", self.in_context(prompt, facts), answer,
-                                     pairs=pairs, dq=0.5,
+                stem = self.in_context(prompt, facts)
+                if stem is None:
+                    continue  # "Match each person to their role." of which story?
+                out.append(self.make("matching", facts, f"match:{key}", stem, answer, pairs=pairs, dq=0.5,
                                      slot="match|" + ",".join(sorted(f.id for f in facts))))
         return out
 
-    def in_context(self, prompt: str, facts: list[Any]) -> str:
+    def in_context(self, prompt: str, facts: list[Any]) -> str | None:
         """"Match each person to their role." says nothing of which story: name the body the
         article is about when it has one ("Match each person in the article on the Zambezi River
-        Authority (ZRA) to their role."). Blind reviews failed the bare prompt for lacking context."""
+        Authority (ZRA) to their role."), else the one country it is about ("... in the article
+        about Peru ..."); None when it has neither, or only a body named by its members ("the
+        Committee of Ministers": whose?). Blind reviews failed the bare prompts for lacking context."""
+        about = self.story_named(facts)
+        if about is None:
+            return None
+        return re.sub(r"^(?:(Match each \w+)|(Put these events))",
+                      lambda m: f"{m.group(1)} in the article {about}" if m.group(1) else f"{m.group(2)} from the article {about}",
+                      prompt)
+
+    def story_named(self, facts: list[Any]) -> str | None:
+        """"on the Zambezi River Authority (ZRA)" or "about Peru": the one article ``facts`` come
+        from, as a reader would know it (``in_context``); None when there is no such name."""
         c = self.corpus
         arts = sorted({s.article for f in facts for s in f.sources[:1]})
-        subject = c.subject_of.get(arts[0]) if len(arts) == 1 else None
+        if len(arts) != 1:
+            return None
+        subject = c.subject_of.get(arts[0])
         body = next((m for m in c.mechanisms if m.id == subject), None) if subject else None
         name = _full_name(body) if body is not None else ""
-        if not name:
-            return prompt
-        acr = next((a for a in body.aliases if is_acronym(a)), None) if not is_acronym(name) else None
-        about = _the(name) + (f" ({acr})" if acr else "")
-        return re.sub(r"^Match each (\w+) to", lambda m: f"Match each {m.group(1)} in the article on {about} to", prompt)
+        if name and not unplaced_council(name) and not unplaced_national(name):
+            acr = next((a for a in body.aliases if is_acronym(a)), None) if not is_acronym(name) else None
+            return "on " + _the(name) + (f" ({acr})" if acr else "")
+        country = c.setting_of(arts[0])
+        return f"about {the_country(country)}" if country else None
 
     def ordering(self) -> list[_Cand | None]:
         c = self.corpus
@@ -170,7 +187,10 @@ class GroupItems:
             facts = [r[0] for r in group]
             items = [r[1] for r in group]
             expl = " ".join(_date_statement(r[1], r[2]) + "." for r in group)
-            out.append(self.make("ordering", facts, "order", ORDER_PROMPT, " \u2192 ".join(items),
+            prompt = self.in_context(ORDER_PROMPT, facts)
+            if prompt is None:
+                continue  # "Put these events in order" of which story? (failed blind as context-free)
+            out.append(self.make("ordering", facts, "order", prompt, " \u2192 ".join(items),
                                  items=items, dq=0.5, explanation=expl,
                                  slot="order|" + ",".join(sorted(f.id for f in facts))))
         return out

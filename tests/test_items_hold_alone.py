@@ -1,0 +1,126 @@
+"""Rules from the blind rounds on two new sets of articles (14A, 15A): items that hold alone and
+give nothing away. Figures on a ladder with the key anywhere on it, offices asked with a date (or
+not as a look-up at all), grouped items naming their story, places with their whole name and foils
+of the bloc a meeting is named for, and statements that say what the sum or the "it" was for.
+All sentences are invented."""
+
+from __future__ import annotations
+
+import random
+import re
+
+from quizapp.corpus.parse import parse_article
+from quizapp.facts.leaders import _clean_role
+from quizapp.facts.types import Fact, Source
+from quizapp.questions import generate
+from quizapp.questions.blanks import _question_ok
+from quizapp.questions.items.goals import _AMOUNT_ONLY, _OBJECT_PRONOUN, _other_values
+from quizapp.questions.items.venues import _bloc, _place_options, _venue_in
+from quizapp.questions.render import with_the
+from quizapp.questions.story import _Corpus
+
+ART = "ministers.txt"
+
+
+def _figure_options(goal: str) -> list[str]:
+    m = re.search(r"(\d[\d,.]*\d|\d)", goal)
+    return _other_values(goal, m, set())
+
+
+def test_a_figure_is_asked_on_an_even_ladder_with_the_key_at_any_rung():
+    lowest = 0
+    keys = ["400,000", "95,000", "3,000", "450,000", "12", "250", "7,500", "1,200", "60,000", "18"]
+    for key in keys:
+        options = _figure_options(f"train {key} community health workers")[:3]
+        values = sorted(float(v.replace(",", "")) for v in [*options, key])
+        steps = {round(b - a, 6) for a, b in zip(values, values[1:], strict=False)}
+        assert len(steps) == 1, (key, options)  # even steps: no option stands out
+        assert min(values) > 0
+        lowest += values[0] == float(key.replace(",", ""))
+    # (blind reviews named "1.5, 2 and 3 times the key" a giveaway: the key was always the base)
+    assert 0 < lowest < len(keys)
+
+
+def test_a_sum_or_an_it_is_no_aim_on_its_own():
+    assert _AMOUNT_ONLY.fullmatch("an initial A$5 million")
+    assert _AMOUNT_ONLY.fullmatch("a further US$2 billion")
+    assert not _AMOUNT_ONLY.fullmatch("an initial A$5 million for cyclone recovery")
+    assert _OBJECT_PRONOUN.search("to have it ready by the end of 2027")
+    assert not _OBJECT_PRONOUN.search("make it easier to trade across the border")
+
+
+def test_questions_with_an_open_aside_an_indefinite_deal_or_a_statistic_are_not_asked():
+    assert not _question_ok("When did the port of Chancay, 80 kilometres north of Lima open?")
+    assert _question_ok("When did the port of Chancay, 80 kilometres north of Lima, open?")
+    assert not _question_ok("When did the European Parliament and member states reach a provisional agreement?")
+    assert _question_ok("When did the European Parliament and member states agree on the ecodesign rules?")
+    assert not _question_ok("When did each person in the EU buy on average 19 kilograms of clothing?")
+
+
+def test_an_office_keeps_its_general_and_drops_a_part_at_the_meeting():
+    assert _clean_role("EAC Secretary General") == "EAC Secretary General"
+    assert _clean_role("Attorney General") == "Attorney General"
+    assert _clean_role("Foreign Minister Prince") == "Foreign Minister"  # an honorific still goes
+    assert _clean_role("Minister of Home Affairs (Chair)") == "Minister of Home Affairs"
+    assert _clean_role("Secretary-General of the Indian Ocean Rim Association (IORA)") == \
+        "Secretary-General of the Indian Ocean Rim Association (IORA)"
+
+
+def test_minutes_and_transcripts_are_dated_by_their_heading():
+    minutes = parse_article("m.txt", "LAKE UNION - Council of Ministers\nSummary of the 12th meeting, Kisumu, Kenya, "
+                                     "27 November 2025\n\nThe ministers met in Kisumu. They agreed a plan.\n")
+    assert str(minutes.published) == "2025-11-27"
+    plain = parse_article("p.txt", "Lake news\n\nThe ministers met in Kisumu, Kenya, 27 November 2025.\n")
+    assert plain.published is None  # a sentence of the body is no heading
+
+
+def test_a_place_keeps_its_small_words_and_a_bloc_keeps_its_foils_at_home():
+    found = _venue_in("The general assembly of the Andean Rowing Organization (ODRA) in Santa Cruz de la Sierra, "
+                      "Bolivia, on 12 July chose Cuenca.", ["Andean Rowing Organization"], sitting=True)
+    assert found is not None and found[0].name == "Santa Cruz de la Sierra" and found[0].country_code == "BO"
+    assert _bloc("the 2027 Arab Crafts Forum") and not _bloc("the 2027 Crafts Forum")
+    forum = Fact(id="m", kind="mechanism", statement="", answer="Arab Crafts Forum", name="Arab Crafts Forum",
+                 subtype="format", sources=[Source(ART, "The 2027 Arab Crafts Forum opened in Amman on Monday.", 0)])
+    corpus = _Corpus([forum])
+    where = _venue_in("The 2027 Arab Crafts Forum opened in Amman on Monday.", ["Arab Crafts Forum"])[0]
+    options = _place_options(where, corpus, ART, "Arab Crafts Forum")
+    assert options is not None and "Tehran" not in options[2] and "Jerusalem" not in options[2]
+
+
+def _leaders() -> list[Fact]:
+    pub = Fact(id="pub", kind="date", statement="", answer="2025-11-27", date="2025-11-27", subtype="publication",
+               sources=[Source(ART, "27 November 2025", None)])
+    people = [("a", "Marta Velde", "Minister of the Interior", "Belgium"),
+              ("b", "Joost Ambers", "Minister of Justice", "Netherlands"),
+              ("c", "Lea Morel", "Minister of Home Affairs", "Luxembourg")]
+    out = [pub]
+    for i, (fid, name, role, country) in enumerate(people, start=1):
+        out.append(Fact(id=fid, kind="leader", statement="", answer=name, name=name, role=role, country=country,
+                        subtype="minister", confidence=0.9,
+                        sources=[Source(ART, f"{country}'s {role} {name} opened the Lake Union meeting in Kisumu.", i)]))
+    out.append(Fact(id="u", kind="mechanism", statement="", answer="Lake Union", name="Lake Union",
+                    subtype="organisation", sources=[Source(ART, "The Lake Union met in Kisumu.", 4)]))
+    return out
+
+
+def test_who_holds_an_office_is_asked_as_of_the_articles_month_and_never_as_a_true_or_false_office():
+    qs = generate(_leaders(), random.Random(1), budget=0)
+    who = [q for q in qs if q.prompt.startswith("Who was")]
+    assert who and all(q.prompt.endswith("in November 2025?") for q in who)
+    assert not [q for q in qs if q.prompt.startswith("According to the article, who is")]
+    assert not [q for q in qs if q.type == "true_false" and q.fact_ids[0] in "abc"]
+    assert not [q for q in qs if "role?" in q.prompt]
+    matching = [q for q in qs if q.type == "matching"]
+    assert all("in the article on the Lake Union" in q.prompt for q in matching)
+
+
+def test_an_instrument_takes_its_article_and_a_modified_acronym_no_the():
+    assert with_the("West African Pension Portability Framework") == "the West African Pension Portability Framework"
+    assert with_the("Kenya") == "Kenya"
+    isa = Fact(id="i", kind="mechanism", statement="", answer="International Reef Authority",
+               name="International Reef Authority", aliases=["IRA"], subtype="organisation",
+               sources=[Source(ART, "The International Reef Authority (IRA) met in Suva.", 0)])
+    corpus = _Corpus([isa])
+    assert corpus.spell_out("They committed to exploration under existing IRA rules.", [ART]) == \
+        "They committed to exploration under existing International Reef Authority (IRA) rules."
+    assert corpus.spell_out("When did IRA meet?", [ART]) == "When did the International Reef Authority (IRA) meet?"
