@@ -730,9 +730,9 @@ def test_days_of_a_date_range_are_not_figures_to_change():
 
 
 def test_a_timeline_line_is_asked_by_its_month_not_its_day():
-    line = "20 July 2015 – The Security Council endorses the river accord in Resolution 2231."
+    line = "20 July 2015 – The Security Council endorses the Tigris River accord in Resolution 2231."
     d = Fact(id="d1", kind="date", statement="", answer="2015-07-20", date="2015-07-20", event="endorsement",
-             question="When did the Security Council endorse the river accord in Resolution 2231?",
+             question="When did the Security Council endorse the Tigris River accord in Resolution 2231?",
              sources=[Source(ART, line, 4)])
     others = [Fact(id=f"d{i}", kind="date", statement="", answer=iso, date=iso, event=f"event {i}",
                    sources=[Source(ART, f"{text} – The council meets.", 4 + i)])

@@ -124,3 +124,47 @@ def test_an_instrument_takes_its_article_and_a_modified_acronym_no_the():
     assert corpus.spell_out("They committed to exploration under existing IRA rules.", [ART]) == \
         "They committed to exploration under existing International Reef Authority (IRA) rules."
     assert corpus.spell_out("When did IRA meet?", [ART]) == "When did the International Reef Authority (IRA) meet?"
+
+
+def test_a_scheme_named_before_or_a_person_with_no_office_does_not_stand_alone():
+    from quizapp.questions.sentences import stands_alone
+
+    assert not stands_alone("Federal Employment Minister Priya Raman unveiled the plan in Saskatoon.")
+    assert not stands_alone("Malawi signed a comparable accord with South Africa.")
+    assert not stands_alone("Nepal hosted the Games in Kathmandu in 2019.")
+    assert stands_alone("The Paris Agreement entered into force in 2016.")
+    guide = Fact(id="g", kind="goal", statement="", answer="", actor="Katharina Brunner", subtype="hope",
+                 goal="extend the avalanche warning scale to 40 valleys in the Pyrenees by 2028",
+                 sources=[Source(ART, "Katharina Brunner hopes to extend the avalanche warning scale to 40 valleys "
+                                      "in the Pyrenees by 2028.", 3)])
+    assert not [q for q in generate([guide], random.Random(1), budget=0) if q.type in ("true_false", "multiple_choice")]
+
+
+def test_shares_of_several_donors_are_no_one_aim():
+    from quizapp.questions.goal_views import _GAPPED
+
+    assert _GAPPED.search("US$20 million, the Government of New Zealand 10 million, and the Pacific Islands Forum 5 million")
+    assert not _GAPPED.search("build 400 km of road, 20 bridges and 3 ports")
+
+
+def test_an_attendance_list_makes_no_one_central():
+    listed = "Present: Ana Ruiz, Minister of Transport of Chile; Ben Okoro, Minister of Transport of Nigeria; " \
+             "Chen Lei, Minister of Transport of China."
+    people = [Fact(id=f"p{i}", kind="leader", statement="", answer=n, name=n, role="Minister of Transport",
+                   country=c, subtype="minister", confidence=0.9, sources=[Source(ART, listed, 0)])
+              for i, (n, c) in enumerate([("Ana Ruiz", "Chile"), ("Ben Okoro", "Nigeria"), ("Chen Lei", "China")])]
+    corpus = _Corpus(people)
+    assert not any(corpus.prominent(p) for p in people)
+    alone = Fact(id="q", kind="leader", statement="", answer="Ana Ruiz", name="Ana Ruiz", role="Minister of Transport",
+                 country="Chile", subtype="minister", confidence=0.9,
+                 sources=[Source(ART, "Chile's Minister of Transport Ana Ruiz opened the corridor talks.", 1)])
+    assert _Corpus([alone]).prominent(alone)
+
+
+def test_a_stem_naming_a_body_of_many_countries_is_not_set_in_one_of_them():
+    from quizapp.questions.setting import with_setting
+
+    assert with_setting("Which figure completes the statement? The Global Hearing Screening Accelerator aims to "
+                        "screen _____ children.", "Nigeria").startswith("Which figure")
+    assert with_setting("When did the Council of Ministers abolish the export price?", "Madagascar") == \
+        "According to the article about Madagascar, when did the Council of Ministers abolish the export price?"

@@ -365,7 +365,11 @@ _CIRCUMSTANCE = re.compile(
 # An amount followed by "and <Name>" at the end: the sentence went on with another party's share
 # and its verb left out ("The EU pledged 40 million euros and Germany 25 million").
 _GAPPED = re.compile(r"\b(?:euros?|dollars?|francs?|pounds?|yen|yuan|rupees?|million|billion|tonnes|per\s?cent|percent)"
-                     r"\s+and\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*$")
+                     r"\s+and\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*$"
+                     # "pledged US$20 million, the Government of New Zealand 10 million, and ...": shares of
+                     # several parties, the verb gapped; the aim is one party's and the sum's purpose is elsewhere
+                     r"|\b(?:million|billion|euros?|dollars?)\s*,\s+(?:and\s+)?(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*)*"
+                     r"\s+(?:US)?[$€£]?\s?[\d.,]+\s*(?:million|billion)\b")
 
 
 def _title_case(sentence: str) -> bool:

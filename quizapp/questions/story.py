@@ -237,8 +237,8 @@ class _Corpus:
     def by_article(self) -> dict[str, dict[str, list[Any]]]:
         """Kind -> article -> the facts of that kind it cites (each once): item templates look up an
         article's bodies and dates without a pass over a whole story's facts."""
-        out: dict[str, dict[str, list[Any]]] = {"mechanism": {}, "date": {}}
-        for kind, facts in (("mechanism", self.mechanisms), ("date", self.dates)):
+        out: dict[str, dict[str, list[Any]]] = {"mechanism": {}, "date": {}, "leader": {}}
+        for kind, facts in (("mechanism", self.mechanisms), ("date", self.dates), ("leader", self.leaders)):
             for f in facts:
                 for art in dict.fromkeys(s.article for s in f.sources):
                     out[kind].setdefault(art, []).append(f)
@@ -423,10 +423,24 @@ class _Corpus:
             return True  # the head of the body the article is about is its central person by office
         surname = name.split()[-1]
         for art in {s.article for s in f.sources}:
-            hits = [i for i, text in self._sentences.get(art, ()) if re.search(rf"\b{re.escape(surname)}\b", text)]
+            # (a sentence naming three people or more is a delegation or attendance list: being on
+            # it, even at the top, makes no one central; blind review 16B failed "who was Türkiye's
+            # transport minister" of a communiqué's list as trivia)
+            crowded = self._crowded(art)
+            hits = [i for i, text in self._sentences.get(art, ())
+                    if i not in crowded and re.search(rf"\b{re.escape(surname)}\b", text)]
             if len(hits) >= 2 or any(i <= 4 for i in hits):
                 return True
         return False
+
+    def _crowded(self, article: str) -> set[int]:
+        """Indexes of ``article``'s sentences that name three or more of its people."""
+        memo = self.__dict__.setdefault("_crowded_memo", {})
+        if article not in memo:
+            surnames = {_name(g).split()[-1] for g in self.by_article["leader"].get(article, ()) if _name(g)}
+            memo[article] = {i for i, text in self._sentences.get(article, ())
+                             if sum(1 for n in surnames if re.search(rf"\b{re.escape(n)}\b", text)) >= 3}
+        return memo[article]
 
     def _heads_subject(self, f: Any, article: str) -> bool:
         """Does ``f`` hold an office of the body ``article`` is about (``subject_of``)?"""
