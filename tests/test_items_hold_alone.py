@@ -168,3 +168,24 @@ def test_a_stem_naming_a_body_of_many_countries_is_not_set_in_one_of_them():
                         "screen _____ children.", "Nigeria").startswith("Which figure")
     assert with_setting("When did the Council of Ministers abolish the export price?", "Madagascar") == \
         "According to the article about Madagascar, when did the Council of Ministers abolish the export price?"
+
+
+def _goal_items(actor: str, verb: str, goal: str, sentence: str, *, body: bool = True) -> list:
+    facts = [Fact(id="g", kind="goal", statement="", answer="", actor=actor, subtype=verb, goal=goal,
+                  sources=[Source(ART, sentence, 3)])]
+    if body:
+        facts.append(Fact(id="m", kind="mechanism", statement="", answer=actor, name=actor, subtype="organisation",
+                          sources=[Source(ART, sentence, 3)]))
+    return [q for q in generate(facts, random.Random(1), budget=0) if q.type in ("true_false", "multiple_choice")]
+
+
+def test_a_vague_aim_a_headlines_aim_or_a_rule_laid_on_others_is_not_asked():
+    vague = "Rubbercoop works to keep prices fair for farmers and stable for buyers."
+    assert not _goal_items("Rubbercoop", "work", "keep prices fair for farmers and stable for buyers", vague)
+    told = "Rubbercoop works to help smallholders replant old trees and register land."
+    assert _goal_items("Rubbercoop", "work",
+                       "help smallholders replant old trees and register land", told)
+    headline = "Lake Fund launches programme to protect 40,000 hectares of wetland"
+    assert not _goal_items("Lake Fund", "aim", "protect 40,000 hectares of wetland", headline)
+    rule = "Hydrogen Oman has required every project to use desalinated seawater rather than groundwater by 2027."
+    assert not _goal_items("Hydrogen Oman", "aim", "use desalinated seawater rather than groundwater by 2027", rule)

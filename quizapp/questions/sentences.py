@@ -309,7 +309,7 @@ _UNNAMED_HEAD = re.compile(
 # items as unresolved). Not when the phrase says itself what it is ("the plan to build ...", "the
 # grant for ...", "the Marshall Plan", "the fund's board").
 _UNNAMED_THING = re.compile(
-    r"\b[Tt]he\s+(?:[a-z][a-z-]+\s+){0,2}(?:plan|plans|grant|grants|model|scheme|"
+    r"\b[Tt]he\s+(?:[a-z][a-z-]+\s+){0,3}(?:plan|plans|grant|grants|model|scheme|"
     r"programme|program|project|deal|accord|agreement|pact|fund|initiative|strategy|proposal|bill|law|reform|"
     r"policy|facility|network|platform|route|corridor|games|Games|event|hub|treaty|study|survey|measures|"
     r"target|targets|money|funds|loan|package|framework|roadmap|pilot|campaign|protocol|convention|declaration|"

@@ -232,8 +232,8 @@ class GoalItems:
         true_stmt = goal_statement(v)
         # specific: a name or a figure in it, or a commitment spelled out at some length ("NATO
         # decided to deepen information-sharing with the operators of cables and pipelines")
-        specific = bool(re.search(r"\d|\b[A-Z][a-z]+\b", v.goal)) or (
-            v.verb in COMMITMENT_VERBS and len(words(v.goal)) >= 6) or (
+        specific = bool(re.search(r"\d|\b[A-Z][a-z]+\b", v.goal)) or not _VAGUE.search(v.goal) and (
+            v.verb in COMMITMENT_VERBS and len(words(v.goal)) >= 6 or
             v.verb in _MISSION_VERBS and len(words(v.goal)) >= 6 and self.corpus.is_body(v.actor, v.article))
         c = self.corpus
         if v.verb == "should" or not true_stmt or not specific or _housekeeping(v) \
@@ -338,6 +338,11 @@ ASK_FOR_LIST_ITEMS = False
 # to help bridge the gap in financing ..."): its standing purpose, which an explainer teaches, told
 # at some length; not what a party seeks in a dispute.
 _MISSION_VERBS = {"aim", "work", "strive", "design", "purpose"}
+# An aim told only by how much better things should be ("to make hearing aids more affordable",
+# "to give earlier and more accurate warnings", "to keep prices fair and stable"), with no figure
+# or name: any such body would say it, and a reader guesses it true (blind reviews 15A, 16B).
+_VAGUE = re.compile(r"\b(?:more|less|better|greater|stronger|fair|fairer|stable|affordable|accessible|easier|"
+                    r"safer|sustainable|resilient|effective|efficient|earlier|faster|closer|improved?|enhanced?)\b", re.I)
 
 # Goals asked about: what a party agreed, pledged, committed to, called or urged for, resolved,
 # decided, planned or proposed. Blind reviews rejected every item on a looser aim ("What did
