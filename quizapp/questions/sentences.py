@@ -309,13 +309,26 @@ _UNNAMED_HEAD = re.compile(
 # items as unresolved). Not when the phrase says itself what it is ("the plan to build ...", "the
 # grant for ...", "the Marshall Plan", "the fund's board").
 _UNNAMED_THING = re.compile(
-    r"\b[Tt]he\s+(?:[a-z][a-z-]+\s+){0,3}(?:plan|plans|grant|grants|model|scheme|"
+    r"\b[Tt]he\s+(?P<mod>(?:[a-z][a-z-]+\s+){0,3})(?:plan|plans|grant|grants|model|scheme|"
     r"programme|program|project|deal|accord|agreement|pact|fund|initiative|strategy|proposal|bill|law|reform|"
     r"policy|facility|network|platform|route|corridor|games|Games|event|hub|treaty|study|survey|measures|"
     r"target|targets|money|funds|loan|package|framework|roadmap|pilot|campaign|protocol|convention|declaration|"
     r"charter|resolution|regulation|centre|center|facility|mechanism|agency|body|plant|site)\b"
     r"(?!\s+(?:to|of|for|on|under|between|against|[A-Z]))(?![-'’]|\s*\()"
     r"|\b(?:a|an|the)\s+(?:comparable|similar|same|such)\s+[a-z]+", )
+def _unnamed_thing(s: str) -> bool:
+    """``_UNNAMED_THING``, unless the thing is described ("the customs accord") and the sentence
+    names the countries it is between ("Kenya and Uganda signed the customs accord in Arusha")."""
+    m = _UNNAMED_THING.search(s)
+    if m is None:
+        return False
+    if m.group("mod"):
+        from .setting import places_in  # (setting reads this module's neighbours: imported late)
+
+        return len(set(places_in(s))) < 2
+    return True
+
+
 # A list entry lifted from a timeline or numbered points ("- 14 August 2024: ...", "3. We will ...")
 _LIST_ENTRY = re.compile(r"\s*(?:[-•*–—]\s|\(?\d{1,2}[.)]\s|\(?[a-z][.)]\s|[^:.]{3,30}\d{4}\s*(?::|[–—-])\s|"
                          r"_+\s*(?::|[–—-])\s)")
@@ -371,7 +384,7 @@ def stands_alone(sentence: str) -> bool:
         return False  # "to do the same": as whom? the sentence before said
     if _broken_word(s):
         return False  # "a lasting ce asefire": a word split by a stray space in the source
-    if _SURNAME_ONLY.search(s) or _UNNAMED_HEAD.search(s) or _LIST_ENTRY.match(s) or _UNNAMED_THING.search(s):
+    if _SURNAME_ONLY.search(s) or _UNNAMED_HEAD.search(s) or _LIST_ENTRY.match(s) or _unnamed_thing(s):
         return False  # "Mr. Adebayo", "the inflation outlook", "- 14 August 2024: ...": told before
     if _THIS_THING.search(s):
         return False  # "to turn this vision into a reality": the vision was told before
