@@ -189,3 +189,26 @@ def test_a_vague_aim_a_headlines_aim_or_a_rule_laid_on_others_is_not_asked():
     assert not _goal_items("Lake Fund", "aim", "protect 40,000 hectares of wetland", headline)
     rule = "Hydrogen Oman has required every project to use desalinated seawater rather than groundwater by 2027."
     assert not _goal_items("Hydrogen Oman", "aim", "use desalinated seawater rather than groundwater by 2027", rule)
+
+
+def test_a_council_named_by_its_function_or_a_bloc_left_unnamed_does_not_stand_alone():
+    from quizapp.questions.sentences import stands_alone
+
+    assert not stands_alone("The Sectoral Council agreed to cap fees on mobile money transfers at 1 per cent.")
+    assert not stands_alone("Signatory countries aim to cut extortion calls by 40 per cent by 2026.")
+    assert not stands_alone("Kenya called for the remaining Partner States to ratify the Protocol.")
+    assert stands_alone("The EAC Partner States agreed to cut roaming fees by 2026.")
+    assert stands_alone("Kenya ratified the Protocol on Free Movement in 2024.")
+    assert stands_alone("The Nordic Council met in Oslo in 2024.")
+
+
+def test_a_trade_figures_year_a_loan_with_no_purpose_and_a_paragraph_number_are_not_asked():
+    from quizapp.questions.goal_views import GoalView, goal_statement
+
+    assert not _question_ok("When did China import about 1.56 million tonnes of fresh durian?")
+    assert _AMOUNT_ONLY.fullmatch("lend up to 1.2 billion euros")
+    assert not _AMOUNT_ONLY.fullmatch("lend 1.2 billion euros to the Kurzeme Energy Island")
+    v = GoalView(fact=None, actor="4.3 Uganda", parties=frozenset(), verb="offer", form="vp",
+                 goal="host the coordination office in Kampala",
+                 sentence="4.3 Uganda offered to host the coordination office in Kampala.", article=ART)
+    assert goal_statement(v) == "Uganda offered to host the coordination office in Kampala."

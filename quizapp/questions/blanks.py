@@ -89,8 +89,10 @@ def _question_ok(question: str) -> bool:
 # An agreement, deal or decision left indefinite at the question's end names no one event.
 # "When did each person in the EU buy on average 19 kilograms of clothing?": the year a statistic
 # counts is no event.
-_STATISTIC = re.compile(r"\bon average\b|\b(?:each|every|per)\s+(?:person|capita|head|household|resident|citizen)\b",
-                        re.I)
+_STATISTIC = re.compile(r"\bon average\b|\b(?:each|every|per)\s+(?:person|capita|head|household|resident|citizen)\b"
+                        # "When did China import about 1.56 million tonnes of durian?": a year's trade figure
+                        r"|\b(?:import|export|produc|sell|sold|consum|ship|buy|bought|harvest)\w*\s+(?:about|around|nearly|some|"
+                        r"over|more\s+than|almost|roughly|a\s+record)?\s*(?:US)?[$€£]?[\d.,]+", re.I)
 _WHAT_ABOUT = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,2}(?:agreement|deal|accord|decision|compromise|"
                          r"understanding|plan|statement|declaration|memorandum|resolution|report|meeting|vote)\?$",
                          re.I)

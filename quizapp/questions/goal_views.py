@@ -418,7 +418,7 @@ def _should_lead(v: GoalView) -> str:
 def goal_statement(v: GoalView, goal: str | None = None) -> str | None:
     """A plain declarative sentence: "China and Russia called for closer coordination."."""
     g = goal if goal is not None else v.goal
-    a = v.actor
+    a = re.sub(r"^\(?\d{1,2}(?:\.\d{1,2})*[.)]?\s+(?=[A-Z])", "", v.actor)  # "4.3 Uganda offered ...": a paragraph's number
     if v.verb == "should":
         return f"{cap(_should_lead(v))} should {g}." if v.form == "vp" else None
     entry = GOAL_VERBS.get(v.verb)

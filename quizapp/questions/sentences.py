@@ -316,9 +316,22 @@ _UNNAMED_THING = re.compile(
     r"charter|resolution|regulation|centre|center|facility|mechanism|agency|body|plant|site)\b"
     r"(?!\s+(?:to|of|for|on|under|between|against|[A-Z]))(?![-'’]|\s*\()"
     r"|\b(?:a|an|the)\s+(?:comparable|similar|same|such)\s+[a-z]+", )
+# "the remaining Partner States", "Signatory countries", "the Protocol": the bloc, the treaty told
+# before (blind review 17B). Not with the owner in the sentence ("member states of ECOWAS", "the
+# EAC Partner States", "the Protocol on Free Movement").
+_UNOWNED = re.compile(
+    r"\b(?:[Tt]he\s+)?(?:remaining\s+|other\s+)?(?:Partner|Member|Signatory|signatory)\s+(?:States|countries|nations)\b"
+    r"(?!\s+(?:of|to)\s+(?:the\s+)?[A-Z])"
+    r"|\b[Tt]he\s+(?:Protocol|Treaty|Convention|Declaration|Charter|Pact|Accord|Agreement|Compact|Statute)\b"
+    r"(?!\s+(?:of|on|for|to|between|against)\s+|\s*\()")
+
+
 def _unnamed_thing(s: str) -> bool:
     """``_UNNAMED_THING``, unless the thing is described ("the customs accord") and the sentence
     names the countries it is between ("Kenya and Uganda signed the customs accord in Arusha")."""
+    u = _UNOWNED.search(s)
+    if u is not None and not re.search(r"\b[A-Z]{2,}\b", s[:u.start()].split(",")[-1] + s[u.end():u.end() + 2]):
+        return True
     m = _UNNAMED_THING.search(s)
     if m is None:
         return False
@@ -342,14 +355,16 @@ _DEICTIC_PLACE = re.compile(r"\b(?:here|there)\b(?!\s+(?:is|are|was|were|will|ha
 _GENERIC_TITLE = (r"(?:new|next|outgoing|incoming|current|executive|observer|steering|standing|organi[sz]ing|"
                   r"electoral|national|supreme|general|central|permanent|joint|special|technical|advisory|"
                   r"governing|management|ministerial|regional|main|full|plenary|ordinary|extraordinary|"
-                  r"annual|first|second|third|\d+(?:st|nd|rd|th))")
+                  r"annual|first|second|third|\d+(?:st|nd|rd|th)|sectoral|sector|consultative|preparatory|"
+                  r"coordinating|coordination|implementation|monitoring|oversight|scientific|policy|budget|audit|"
+                  r"ethics|legal|interim|transitional|thematic|high-level|senior|bilateral|joint|new)")
 # A board named by its members and no owner ("the Board of Trustees", "the Board of Directors").
 _MEMBERS_BOARD = re.compile(r"\b[Tt]he\s+(?:Board|Council|Committee)\s+of\s+(?:Trustees|Directors|Governors|Management)\b"
                             r"(?!\s+(?:of|for)\s+(?:the\s+)?[A-Z])")
 _GENERIC_BODY = re.compile(
     r"\b(?:the|The)\s+(?:" + _GENERIC_TITLE + r"\s+){0,3}"
     r"(?:Group|Board|Committee|Council|Commission|Congress|Assembly|Secretariat|Session|Summit|Meeting|"
-    r"Conference|Forum|Bureau|Cabinet|Parliament|Presidency|Mission|Panel|Directorate|Authority)\b"
+    r"Conference|Forum|Bureau|Cabinet|Parliament|Presidency|Mission|Panel|Directorate|Authority|Command)\b"
     r"(?!\s+(?:of|for|on|to|in)\s+(?:the\s+)?(?-i:[A-Z]|\d))(?!\s*\()", re.I)  # (a capital: "of the Union", not "for the last time"; "the Group of 20")
 
 # "Congress approved ...", "Cabinet has decided ...": which congress?

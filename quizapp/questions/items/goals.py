@@ -416,7 +416,7 @@ _JOINED_CLAUSE = re.compile(r",?\s+(?:and|but|while|whereas)\s+(?:the\s+)?[A-Z][
                             r"\s+(?:was|were|is|are|has|have|had|will|would)\b")
 # An aim that is only a sum ("an initial A$5 million", "a further US$2 billion"): for what, the
 # sentence said elsewhere.
-_AMOUNT_ONLY = re.compile(r"(?:(?:to\s+\w+\s+)?(?:a|an|the|its|their|another|additional|initial|further|extra|new|"
+_AMOUNT_ONLY = re.compile(r"(?:(?:to\s+)?(?:\w+\s+)?(?:a|an|the|its|their|another|additional|initial|further|extra|new|"
                           r"up\s+to|some|about|around|nearly|over|more\s+than|at\s+least)\s+)*"
                           r"(?:[A-Z]{0,3}[$€£¥]|(?:US|A|NZ|C)\$)?\s?[\d.,]+\s*(?:million|billion|bn|m|k|trillion)?"
                           r"(?:\s+(?:dollars|euros|pounds|yen|francs|shillings|rand|naira|baht|pesos|rupees|a\s+year|annually))?",
