@@ -212,3 +212,12 @@ def test_a_trade_figures_year_a_loan_with_no_purpose_and_a_paragraph_number_are_
                  goal="host the coordination office in Kampala",
                  sentence="4.3 Uganda offered to host the coordination office in Kampala.", article=ART)
     assert goal_statement(v) == "Uganda offered to host the coordination office in Kampala."
+
+
+def test_a_countrys_official_name_in_a_preamble_is_that_country():
+    from quizapp.facts.leaders import COUNTRIES
+    from quizapp.questions.sentences import stands_alone
+
+    assert COUNTRIES["kyrgyz republic"] == "Kyrgyzstan" and COUNTRIES["slovak republic"] == "Slovakia"
+    assert COUNTRIES["dominican republic"] == "Dominican Republic"  # a name of its own keeps its country
+    assert not stands_alone("Panama agreed to set up a joint coordination desk at the crossing.")

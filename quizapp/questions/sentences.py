@@ -315,7 +315,8 @@ _UNNAMED_THING = re.compile(
     r"programme|program|project|deal|accord|agreement|pact|fund|initiative|strategy|proposal|bill|law|reform|"
     r"policy|network|platform|route|corridor|games|Games|event|hub|treaty|study|survey|measures|"
     r"target|targets|money|funds|loan|package|framework|roadmap|pilot|campaign|protocol|convention|declaration|"
-    r"charter|resolution|regulation|centre|center|facility|mechanism|agency|body|plant|site)\b"
+    r"charter|resolution|regulation|centre|center|facility|mechanism|agency|body|plant|site|crossing|jungle|"
+    r"camp|desk)\b"
     r"(?!\s+(?:to|of|for|on|under|between|against|[A-Z]))(?![-'’]|\s*\()"
     r"|\b(?:a|an|the)\s+(?:comparable|similar|same|such)\s+[a-z]+")
 # "the remaining Partner States", "Signatory countries", "the Protocol": the bloc, the treaty told
