@@ -105,7 +105,7 @@ class PeopleItems:
         me = _pkey(name)
         holders = c.people_by_role.get(_rkey(orig), set())  # (indexed by the role as the article gave it)
         commentator = is_commentator(role)
-        # foils are offices as complete as the key: a bare "President" or "Sheikh" stands out
+        # foils are people whose offices are as complete as the key's: a bare "President" or "Sheikh" stands out
         peers = [g for g in c.leaders if role_ok(g) and office_ok(g) and is_commentator(_clean(g.role)) == commentator
                  and (_country(g) or _role_complete(g)) and not _BAD_ROLE.search(_role_label(g))
                  and not _HEAD_OF_STATE.match(_clean(g.role)) or g is f]
