@@ -180,3 +180,22 @@ def test_wire_dateline_gives_date_and_source():
     assert art.source == "Reuters"
     assert art.raw[art.published_span[0] : art.published_span[1]] == "March 3, 2023"
     assert art.body_sentences[0].text.startswith("GENEVA, March 3, 2023 (Reuters) - Foreign ministers")
+
+
+def test_hard_wrapped_lines_are_read_as_their_paragraph():
+    """Text pasted from an e-mail or a PDF is wrapped inside its sentences: each line alone would be
+    cut into fragments ("... agreed on Monday to build a" / "shared early-warning network ...")."""
+    from quizapp.corpus.parse import parse_article
+
+    raw = ("Andean ministers agree on a glacier-lake warning network\n\n"
+           "Environment ministers of Peru, Bolivia and Ecuador agreed on Monday to build a\n"
+           "shared early-warning network for glacier lakes by 2027, officials said in Lima.\n"
+           "Background\n"
+           "- Bolivia will host the first stations, which are due to be working by\n"
+           "- Ecuador joins in 2026\n")
+    texts = [s.text for s in parse_article("a.txt", raw).body_sentences]
+    assert texts[0] == ("Environment ministers of Peru, Bolivia and Ecuador agreed on Monday to build a\n"
+                        "shared early-warning network for glacier lakes by 2027, officials said in Lima.")
+    assert all(t in raw for t in texts)  # sentences stay verbatim in the file
+    assert "Background" in texts  # a short line (a heading) is its own paragraph
+    assert "- Ecuador joins in 2026" in texts  # and so is a list entry

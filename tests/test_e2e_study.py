@@ -47,7 +47,7 @@ def answer_current_question(page) -> str:
 
 @pytest.fixture
 def more_articles(seeded_app):
-    """Four of our own articles beside the seeds: a ten-question quiz may turn most of the seeds'
+    """Eight of our own articles beside the seeds: a ten-question quiz may turn most of the seeds'
     flashcards into reviews, and five must be left new to review here, whatever the bank's size."""
     from quizapp.corpus.store import ingest_files
     from quizapp.extensions import db
@@ -55,7 +55,7 @@ def more_articles(seeded_app):
 
     from .conftest import ROOT
 
-    files = sorted((ROOT / "eval" / "own" / "articles").glob("*.txt"))[:4]
+    files = sorted((ROOT / "eval" / "own" / "articles").glob("*.txt"))[:8]
     with seeded_app.app_context():
         report = ingest_files(db.session, files, seeded_app.config["MAX_ARTICLE_BYTES"], after_each=refresh_derived)
         assert report.count("added") == len(files), report.summary()

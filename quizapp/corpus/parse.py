@@ -461,6 +461,7 @@ def parse_article(key: str, raw: str) -> ParsedArticle:
     if art.published is None:
         _date_from_event_header(art, raw, lines[:header_zone])
 
+    body = join_wrapped(raw, body)
     idx = 0
     if title_span:
         art.title = raw[title_span[0] : title_span[1]]
@@ -478,6 +479,31 @@ def parse_article(key: str, raw: str) -> ParsedArticle:
     if not art.title:
         art.title = _shorten(art.body_sentences[0].text)
     return art
+
+
+# A line of this many characters or more that stops without a sentence's end, and goes straight on
+# in the next line, was wrapped: text pasted from an e-mail, a PDF or a terminal ("... agreed on
+# Monday to build a" / "shared early-warning network ..."). Its paragraph is the lines together,
+# or every wrapped line is cut into sentence fragments. A short line (a heading) or a list entry
+# stays its own paragraph.
+WRAPPED_LINE = 50
+_PARAGRAPH_END = re.compile(r"[.!?:;\"”’)\]]\s*$")
+_LIST_START = re.compile(r"\s*(?:[-•*–—]\s|\(?\d{1,2}[.)]\s|\(?[a-z][.)]\s)")
+
+
+def join_wrapped(raw: str, body: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Body line spans with hard-wrapped lines joined into their paragraphs (``WRAPPED_LINE``)."""
+    out: list[tuple[int, int]] = []
+    for s, e in body:
+        if out:
+            ps, pe = out[-1]
+            between, last_line = raw[pe:s], raw[ps:pe].rsplit("\n", 1)[-1]
+            if between.count("\n") == 1 and not between.strip() and len(last_line) >= WRAPPED_LINE \
+                    and not _PARAGRAPH_END.search(last_line) and not _LIST_START.match(raw[s:e]):
+                out[-1] = (ps, e)
+                continue
+        out.append((s, e))
+    return out
 
 
 def _date_from_url_or_dateline(art: ParsedArticle, raw: str, first: tuple[int, int]) -> None:
