@@ -221,3 +221,15 @@ def test_a_countrys_official_name_in_a_preamble_is_that_country():
     assert COUNTRIES["kyrgyz republic"] == "Kyrgyzstan" and COUNTRIES["slovak republic"] == "Slovakia"
     assert COUNTRIES["dominican republic"] == "Dominican Republic"  # a name of its own keeps its country
     assert not stands_alone("Panama agreed to set up a joint coordination desk at the crossing.")
+
+
+def test_a_meeting_agreed_to_be_held_is_asked_ahead_and_a_numbered_one_needs_its_owner():
+    from quizapp.questions.items.venues import _owned
+
+    said = "The ministers agreed to hold the Fifth Andean Tourism Ministerial Meeting in Cusco, Peru, in 2026."
+    qs = [q for q in generate([Fact(id="m", kind="mechanism", statement="", answer="Fifth Andean Tourism Ministerial Meeting",
+                                    name="Fifth Andean Tourism Ministerial Meeting", subtype="format",
+                                    sources=[Source(ART, said, 0)])], random.Random(1), budget=0)
+          if q.prompt.startswith("In which")]
+    assert qs and all(" will " in q.prompt and "held?" in q.prompt for q in qs)
+    assert not _owned("Twenty-Ninth Meeting") and _owned("Twenty-Ninth Meeting of the Andean Council")

@@ -78,7 +78,7 @@ _SEAT_AFTER = re.compile(r"(?:\s*\([A-Z][\w+&-]{1,12}\))?,?\s+(?:(?:which|that|a
 # ... or before it ("the Vienna-based International Atomic Energy Agency").
 _BASED_BEFORE = re.compile(r"\b[Tt]he\s+((?:[A-Z][\w'’.]*\s+){0,2}[A-Z][\w'’.]*)(?:,\s+([A-Z][\w'’.]*(?:\s+[A-Z][\w'’.]*)?))?"
                            r"-based\s+$")
-_FUTURE = re.compile(r"\b(?:will|shall|to be held|to take place|to meet|to convene|to host|expected|is set to|are set to|"
+_FUTURE = re.compile(r"\b(?:will|shall|to be held|to take place|to meet|to convene|to host|to hold|expected|is set to|are set to|"
                      r"next|upcoming|forthcoming|looked forward|looks forward|look forward)\b", re.I)
 _SCHEDULED = re.compile(r"\b(?:scheduled|due|planned|set)\s+to\b", re.I)
 
@@ -282,8 +282,16 @@ tenth
 '''.split())
 
 
+# Ordinals written out past the tenth ("the Twenty-Ninth Meeting"): a number, not an owner.
+_ORDINAL_WORD = re.compile(r"(?i:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundredth)"
+                           r"(?:-(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth))?|eleventh|twelfth|"
+                           r"thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|"
+                           r"thirtieth|fortieth|fiftieth)")
+
+
 def _owned(name: str) -> bool:
     return any(w[:1].isupper() and w.lower() not in _GENERIC and not re.fullmatch(r"\d+(?:st|nd|rd|th)?", w)
+               and not _ORDINAL_WORD.fullmatch(w)
                for w in re.findall(r"[\w'’-]+", name)) or bool(re.fullmatch(r"COP\s?\d+", name))
 
 
