@@ -184,7 +184,7 @@ def test_matching_names_the_body_the_article_is_about():
 
 
 def test_letters_tied_to_the_wrong_name_are_spelled_out_from_the_part_that_matches_or_not_at_all():
-    from quizapp.questions.story import _spelled
+    from quizapp.questions.acronyms import _spelled
 
     assert _spelled("LBA", "Lake Basin Authority") == "Lake Basin Authority"
     assert _spelled("BCCR", "Central Bank of Costa Rica") == "Central Bank of Costa Rica"  # another order

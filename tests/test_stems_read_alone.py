@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from quizapp.corpus.parse import parse_article
 from quizapp.facts import article_input
+from quizapp.questions.acronyms import _has_determiner
 from quizapp.questions.goal_views import _HEDGED, _goal_ok
 from quizapp.questions.items.dates import _LOGISTICS
 from quizapp.questions.render import with_the
-from quizapp.questions.story import _has_determiner
 
 
 def test_a_quantifier_is_a_determiner_so_no_the_is_added_after_it():

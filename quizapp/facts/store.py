@@ -97,8 +97,8 @@ def _keys_of_articles(session: Session, article_ids: list[int]) -> set[str]:
     ))
 
 
-def _neighbourhood(session: Session, collection_id: int, keys: set[str]) -> list[tuple[int, PureFact]]:
-    """Raw facts (id, fact) sharing a key with ``keys``, and those sharing a key with them.
+def _neighbourhood(session: Session, collection_id: int, keys: set[str]) -> list[PureFact]:
+    """Raw facts sharing a key with ``keys``, and those sharing a key with them (in id order).
 
     Four look-ups by index (the keys' raw facts, their keys, those keys' raw facts, their data), each
     given its values, rather than one statement nesting them: PostgreSQL, estimating the nested
@@ -116,9 +116,9 @@ def _neighbourhood(session: Session, collection_id: int, keys: set[str]) -> list
         select(RawFactKey.key).where(_among(RawFactKey.raw_fact_id, first, pg)).distinct()))
     reach = set(session.scalars(select(RawFactKey.raw_fact_id).where(
         RawFactKey.collection_id == collection_id, _among(RawFactKey.key, second_keys, pg))))
-    rows = session.execute(select(RawFact.id, cast(RawFact.data, Text)).where(_among(RawFact.id, reach, pg))
+    rows = session.scalars(select(cast(RawFact.data, Text)).where(_among(RawFact.id, reach, pg))
                            .order_by(RawFact.id))
-    return [(rid, fact_from_json(_decode(data))) for rid, data in rows]
+    return [fact_from_json(_decode(data)) for data in rows]
 
 
 def _is_pg(session: Session) -> bool:
@@ -226,7 +226,7 @@ def _sync_collection(session: Session, collection_id: int, article_ids: set[int]
     from .merge import merge_groups, standalone_id
 
     changes = FactChanges(collection_id, set(article_ids))
-    raw = [f for _rid, f in _neighbourhood(session, collection_id, keys)]
+    raw = _neighbourhood(session, collection_id, keys)
     # Every fact that cited the changed articles is looked at (it may have lost its last source).
     cited = {f.uid: f for f in session.scalars(select(Fact).where(Fact.id.in_(
         select(FactSource.fact_id).where(FactSource.article_id.in_(sorted(article_ids))))))}

@@ -1,6 +1,7 @@
 """The facts of a corpus as the templates see them: sorted by kind, with the indexes that say what
 else is true (so foils stay false), the story each article belongs to, each article's subject and
-publication date, and the cleaned views of events and goals."""
+publication date, and the cleaned views of events and goals. Acronyms are written out by the
+``acronyms.Spelling`` mixin."""
 
 from __future__ import annotations
 
@@ -14,11 +15,11 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
+from .acronyms import Spelling
 from .goal_views import goal_view
 from .labels import (
     _BAD_ROLE,
     _SKIP_ROLES,
-    WIDELY_KNOWN,
     _clean,
     _country,
     _full_name,
@@ -31,7 +32,6 @@ from .labels import (
     office_ok,
 )
 from .normalise import (
-    is_acronym,
     iso_parts,
     normalise,
     precision,
@@ -45,30 +45,6 @@ from .render import (
 from .render import parties as _parties
 from .setting import dominant_country
 
-
-def _spelled(acronym: str, full: str) -> str | None:
-    """What ``acronym`` stands for in ``full``: all of it when the initials of its capitalised
-    words spell the letters (in order, or in another language's order: "BCCR" for the "Central
-    Bank of Costa Rica"), or the tail that spells them when the name took in more ("49th
-    Ordinary Congress of the International Hockey Union" for "IHU" -> "International Hockey
-    Union"); None when they do not match (the extractor tied the letters to the wrong name)."""
-    letters = [c for c in acronym.upper() if c.isalpha()]
-    words_ = re.findall(r"[A-Z][\w'’-]*", full)
-    initials = [w[0] for w in words_]
-    if initials == letters or sorted(initials) == sorted(letters):
-        return full
-    n = len(letters)
-    if n >= 2 and initials[-n:] == letters:
-        start = full.find(words_[-n])
-        return full[start:] if start >= 0 else None
-    return None
-
-
-def _all_initials(full: str) -> str:
-    """The first letter of every word but "the", small words too: "Bank of Japan" -> "BOJ"."""
-    return "".join(w[0] for w in re.findall(r"[\w'’-]+", full) if w.lower() != "the").upper()
-
-
 _NOT_A_PERSON = re.compile(r"\b(?:Inspectorate|Directorate|Ministry|Council|Agency|Commission|Office|Department|"
                            r"Authority|Institute|Service|Committee|Board|Bank|Fund|Union|Organi[sz]ation|Secretariat|"
                            r"Parliament|Assembly|Government|Court|Forum|Centre|Center|University|Federation)\b")
@@ -77,34 +53,6 @@ _GENERIC_PLACE = re.compile(r"(?:^|\bof\s+)(?:the\s+)?(?P<head>Commission|Counci
                             r"Secretariat|Agency|Fund|Union|Assembly|Parliament|Ministry|Office|Forum|Organi[sz]ation|"
                             r"Federation|Association|Court|Tribunal|Mission|Community|Trust|Treasury)$")
 
-_DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those",
-                "every", "each", "any", "no", "all", "some", "another"}  # ("every BCU event": never "every the")
-# Words that modify a noun from before it ("existing ISA rules", "a new EAC fund").
-_MODIFIERS = {"existing", "new", "current", "former", "proposed", "planned", "future", "joint", "regional",
-              "national", "international", "annual", "revised", "updated", "draft", "latest", "previous",
-              "upcoming", "next", "last", "own", "other", "several", "many", "two", "three", "four", "five"}
-_NP_BREAK = {"of", "by", "to", "from", "with", "for", "in", "at", "on", "and", "did", "does", "do", "will", "was",
-             "were", "is", "are", "when", "who", "which"}
-
-
-def _has_determiner(before: str) -> bool:
-    """Does the noun phrase that ends ``before`` have its determiner already, a few words back
-    ("The 2026 | IHU World Cup", "the ordinary | EJU Congress", "the EJU's | board")? Walking back
-    over at most three words, a preposition, a verb or punctuation ends the phrase first."""
-    words_ = before.split()
-    if words_ and words_[-1].lower() in _MODIFIERS:
-        return True  # "under existing | ISA rules": the phrase began before its modifier, "the" would split it
-    for w in reversed(words_[-3:]):
-        low = w.lower()
-        if low in _DETERMINERS or low.endswith(("'s", "’s")):
-            return True
-        if low in _NP_BREAK or re.search(r"[,;:.?!]$", w):
-            return False
-    return False
-
-
-# A run of capitals that may be an acronym ("ZRA", "C5+1", "BCEAO's" without its "'s")
-_ACRONYM_IN_TEXT = re.compile(r"\b[A-Z][A-Za-z0-9&+\-]{1,9}\b")
 # The head of a body ("Secretary-General of ...", "Executive Secretary of ...", "Chair of ...").
 _HEADS_BODY = re.compile(r"^(?:the\s+)?(?:secretary[- ]general|director[- ]general|executive\s+(?:secretary|director)|"
                          r"president|chair(?:man|woman|person)?|head|chief\s+executive|commissioner|governor)\b", re.I)
@@ -116,7 +64,7 @@ _HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Prof|Hon|Madam|Mister|Ambassador|Amb)
 
 
 @dataclass
-class _Corpus:
+class _Corpus(Spelling):
     """Sorted facts plus the indexes that say what else is true (to keep distractors false),
     and the cleaned views (events, goals) that templates use instead of raw extractor fields."""
 
@@ -278,78 +226,6 @@ class _Corpus:
                 n, first = counts.setdefault(src.article, {}).get(f.id, (0, 10 ** 6))
                 counts[src.article][f.id] = (n + 1, min(first, src.sentence_idx if src.sentence_idx is not None else 10 ** 6))
         return {a: max(sorted(c), key=lambda k: (c[k][0], -c[k][1])) for a, c in counts.items() if c}
-
-    @cached_property
-    def _expansions(self) -> dict[tuple[str, str], str]:
-        """(article, acronym) -> the full name that article gives the body (its own facts only: an
-        acronym may stand for another body elsewhere)."""
-        out: dict[tuple[str, str], str] = {}
-        for m in self.mechanisms:
-            full = _full_name(m)
-            if not full or is_acronym(full):
-                continue
-            for a in [m.answer or "", *m.aliases]:
-                spelled = _spelled(a, full) if a and is_acronym(a) else None
-                if spelled is None and a and is_acronym(a) and len(re.findall(r"\b[A-Z]", full)) <= len(a) + 1 \
-                        and any(f"{full} ({a})" in s.sentence for s in m.sources):
-                    # "the Andean Community (CAN)": the article says so, in whatever language's order
-                    # (not a name that took in more: "... Meeting of the Cooperation Council ... (GCC)")
-                    spelled = full
-                if spelled:
-                    for src in m.sources:
-                        out.setdefault((src.article, a), spelled)
-        # letters the article never puts in brackets, but whose one body of the same initials it
-        # names in full ("the BOJ" and "the Bank of Japan"): small words count ("of" -> "O")
-        names: dict[str, set[str]] = {}
-        for m in self.mechanisms:
-            full = _full_name(m)
-            if full and not is_acronym(full):
-                for src in m.sources:
-                    names.setdefault(src.article, set()).add(full)
-        for m in self.mechanisms:
-            acr = m.answer or ""
-            if not is_acronym(acr):
-                continue
-            for art in {src.article for src in m.sources}:
-                fits = {n for n in names.get(art, ()) if _all_initials(n) == acr.upper()}
-                if len(fits) == 1:
-                    out.setdefault((art, acr), fits.pop())
-        return out
-
-    def spell_out(self, text: str, articles: Iterable[str], keep: Iterable[str] = ()) -> str | None:
-        """``text`` with each acronym written out at its first use ("chief executive of the ZRA" ->
-        "chief executive of the Zambezi River Authority (ZRA)"), from what the article itself says
-        it stands for. None when one is never spelled out and is no household acronym: blind
-        reviews failed every stem with letters the reader had to guess ("the executive director of
-        MWW")."""
-        arts = sorted(articles)
-        answers = [normalise(k) for k in keep if k]
-        done: set[str] = set()
-        for m in list(_ACRONYM_IN_TEXT.finditer(text)):
-            acr = m.group(0)
-            if acr in done or acr in WIDELY_KNOWN or not is_acronym(acr) or normalise(acr) in answers:
-                continue
-            full = next((self._expansions[(a, acr)] for a in arts if (a, acr) in self._expansions), None)
-            if full is None:
-                return None
-            done.add(acr)
-            if any(a and (a in normalise(full) or normalise(full) in a) for a in answers):
-                continue  # spelled out, the letters would print the answer: left as the article has them
-            if re.search(rf"\(\s*{re.escape(acr)}\s*\)", text) or normalise(full) in normalise(text):
-                continue  # the text spells it out itself
-            full = re.sub(r"^[Tt]he\s+", "", full)
-            # (a possessive reads better without the letters: "the Central Bank of Costa Rica's ...")
-            hit = re.search(rf"\b{re.escape(acr)}(?:['’]s\b|\b(?!\)))", text)
-            if hit is not None:
-                spelled = f"{full}'s" if len(hit.group(0)) > len(acr) else f"{full} ({acr})"
-                before = text[:hit.start()]
-                start = not before.strip() or re.search(r"[.?!:]\s+$", before)
-                if start or not _has_determiner(before):
-                    # "When did AIIB begin ..." -> "When did the Asian Infrastructure Investment Bank
-                    # (AIIB) begin ..." (not after a determiner: "The 2026 IHU World Cup")
-                    spelled = ("The " if start else "the ") + spelled
-                text = before + spelled + text[hit.end():]
-        return text
 
     @cached_property
     def _sentences(self) -> dict[str, set[tuple[int, str]]]:
