@@ -199,3 +199,33 @@ def test_hard_wrapped_lines_are_read_as_their_paragraph():
     assert all(t in raw for t in texts)  # sentences stay verbatim in the file
     assert "Background" in texts  # a short line (a heading) is its own paragraph
     assert "- Ecuador joins in 2026" in texts  # and so is a list entry
+
+
+@pytest.mark.parametrize("header, published, author", [
+    # fields of a header line, one a date alone, in any order
+    ("NEWS RELEASE | Port Louis | 14 May 2024", date(2024, 5, 14), None),
+    ("By Ana Ruiz -- Markets Desk -- 2024/05/14", date(2024, 5, 14), "Ana Ruiz"),
+    ("14/05/2024 -- analysis -- by Ana Ruiz, Quito", date(2024, 5, 14), "Ana Ruiz"),
+    ("Posted 14.05.2024 -- live coverage from Quito -- times are local", date(2024, 5, 14), None),
+    # a byline with a label or two beside its ISO stamp (and the stamp's time of day)
+    ("By Ana Ruiz / Columnist / Updated 2024-05-14T09:30:00Z", date(2024, 5, 14), "Ana Ruiz"),
+    ("Posted on 2024.05.14 by Ana Ruiz", date(2024, 5, 14), "Ana Ruiz"),
+    # a first line that is a date with one label (a short weekday too) is no title
+    ("LIVE - Tue 14 May 2024", date(2024, 5, 14), None),
+])
+def test_header_lines_of_fields_give_the_day(header, published, author):
+    raw = f"{header}\nLast updated 17:45 local time\n\nMinisters of six countries met in Quito on Monday and agreed a plan.\n"
+    art = parse_article("x.txt", raw)
+    assert (art.published, art.author) == (published, author)
+    assert "updated" not in art.title.lower()  # a stamp with no day is neither title nor text
+    assert all("Last updated" not in s.text for s in art.sentences)
+
+
+def test_a_title_with_fields_but_long_ones_is_still_a_title():
+    art = parse_article("x.txt", "Ministers agree a new fund for the river basin | Analysis\n\nThe ministers met in Quito.\n")
+    assert art.published is None and art.title.startswith("Ministers agree")
+
+
+def test_a_dated_slug_in_the_source_link_dates_the_article():
+    art = parse_article("x.txt", "Final statement\nSource: http://example.org/Pages/news2023-12-5-2.aspx\n\nThe council met.\n")
+    assert art.published == date(2023, 12, 5)

@@ -60,7 +60,8 @@ PUBLISHED_LINE = re.compile(
     re.IGNORECASE,
 )
 BYLINE_PIPE = re.compile(r"^\s*(?:by\s+)?(?P<author>[^|\d]{2,80}?)\s*\|\s*(?P<rest>.+)$", re.IGNORECASE)
-BYLINE_BY = re.compile(r"^\s*[Bb][Yy]\s+(?P<author>[A-Z][\w.'\- ]{1,80}?)\s*(?:[,|]\s*(?P<rest>.*))?$")
+BYLINE_BY = re.compile(r"^\s*[Bb][Yy]\s+(?P<author>[A-Z][\w.'\- ]{1,80}?)\s*(?:[,|/]\s*(?P<rest>.*))?$")
+_POSTED_BY = re.compile(r"\s+by\s+(?P<author>[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,4})\s*$")
 SOURCE_LINE = re.compile(r"^\s*source\s*:\s*(?P<source>.{2,600})$", re.IGNORECASE)
 DATELINE_ON = re.compile(rf"^\s*On\s+(?P<date>{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})\s*,")
 # Wire-style dateline opening the first paragraph: "GENEVA, March 3, 2023 (Reuters) - ...".
@@ -214,8 +215,10 @@ def writes_month_first(raw: str) -> bool:
     return mdy > dmy
 
 
-_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
-URL_DAY = re.compile(r"/(?P<y>(?:19|20)\d\d)[/-](?P<m>\d{1,2})[/-](?P<d>\d{1,2})(?:/|\b)|[=/_-](?P<ymd>(?:19|20)\d{6})")
+_WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:Mon|Tue|Wed|Thu|Thur|Fri|Sat|Sun)\.?)"
+# The time an ISO stamp carries after its day ("2025-10-09T14:22:00Z", "...T08:41+02:00").
+_ISO_TIME = r"T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?\b"
+URL_DAY = re.compile(r"(?:/|(?<=[a-z]))(?P<y>(?:19|20)\d\d)[/-](?P<m>\d{1,2})[/-](?P<d>\d{1,2})(?:/|\b)|[=/_-](?P<ymd>(?:19|20)\d{6})")
 URL_YEAR = re.compile(r"/(?P<y>(?:19|20)\d\d)/(?:\d{1,2}/)?")
 # A header line that is a date with at most a few labels around it ("Statement 09 December 2019
 # Switzerland", "29.09.23 | News", "Tuesday, 6 July 2010", "27 September 2022.").
@@ -229,8 +232,36 @@ def _date_words_left(line: str) -> int:
     """Words on a header line besides its date, weekday, time and separators."""
     rest = DATE_RE.sub(" ", line)
     rest = NUMERIC_DATE.sub(" ", rest)
-    rest = re.sub(rf"\b{_WEEKDAY}\b|{TIME_ONLY.pattern}|[|,.:;·•()\[\]–—-]", " ", rest, flags=re.I)
+    rest = re.sub(rf"\b{_ISO_TIME}|\b{_WEEKDAY}(?!\w)|{TIME_ONLY.pattern}|[|/,.:;·•()\[\]–—-]", " ", rest, flags=re.I)
     return len(rest.split())
+
+
+# Fields of a metadata line: "NEWS RELEASE | New Delhi | 28 September 2024", "By Tan Wei Ling -- Asia
+# Desk -- 2025/10/14", "Posted 12.03.2025 -- live coverage from Tegucigalpa -- times are local".
+_FIELD_SEP = re.compile(r"\s+(?:\||/|--|[–—·•])\s+")
+_FIELD_WORDS = 6
+_LABEL = re.compile(r"^\s*(?:published|posted|updated|last\s+updated|first\s+published|release\s+date|date)\s*(?:on|at)?\s*:?\s*", re.I)
+_BY = re.compile(r"^\s*by\s+(?P<author>[A-Z][\w.'’\- ]{1,60}?)(?:,\s*[\w ]{1,40})?\s*$", re.I)
+
+
+def _fielded_date(line: str, month_first: bool) -> tuple[date, str | None] | None:
+    """The day (and the author) of a header line of short fields, one of them a date alone."""
+    fields = _FIELD_SEP.split(line.strip())
+    if len(fields) < 2 or line.rstrip().endswith("."):
+        return None
+    found: date | None = None
+    author = None
+    for field_ in fields:
+        bare = _LABEL.sub("", field_)
+        if found is None and bare and _date_words_left(bare) == 0 and parse_date(bare, month_first):
+            found = parse_date(bare, month_first)
+            continue
+        if len(field_.split()) > _FIELD_WORDS:
+            return None
+        m = _BY.match(field_)
+        if m:
+            author = m.group("author").strip()
+    return (found, author) if found is not None else None
 
 
 def _is_date_only(text: str) -> bool:
@@ -386,6 +417,15 @@ def parse_article(key: str, raw: str) -> ParsedArticle:
                     body.append((rest, e))
                 continue
             m = PUBLISHED_LINE.match(line)
+            by = _POSTED_BY.search(m.group("rest")) if m else None
+            if by and _date_words_left(m.group("rest")[: by.start()]) == 0 \
+                    and parse_date(m.group("rest")[: by.start()], month_first):
+                # "Posted on 2025.07.19 by Amina Said Juma"
+                art.author = by.group("author").strip()
+                art.published = parse_date(m.group("rest")[: by.start()], month_first)
+                art.published_precision = "day"
+                art.published_text, art.published_span = line, (s, e)
+                continue
             if m and _date_words_left(m.group("rest")) == 0 and parse_date(m.group("rest"), month_first):
                 # an "Updated" stamp, or a bare "Date :" (often the event's), yields to a later publication line
                 updated_only = bool(UPDATE_LABEL.match(line) or re.match(r"^\s*date\s*:", line, re.I))
@@ -400,12 +440,21 @@ def parse_article(key: str, raw: str) -> ParsedArticle:
                 art.published_precision = "day"
                 art.published_text, art.published_span = line, (s, e)
                 continue
+            fielded = _fielded_date(line, month_first)
+            if fielded is not None:
+                art.published, author = fielded
+                art.author = art.author or author
+                art.published_precision = "day"
+                art.published_text, art.published_span = line, (s, e)
+                continue
             if _is_date_only(line):
                 art.published = parse_date(line)
                 art.published_precision = "day"
                 art.published_text, art.published_span = line, (s, e)
                 continue
-            if (i > 0 or title_span is not None) and _date_words_left(line) <= SHORT_DATED_LINE_WORDS \
+            # (the first line may be the title; a date with one label is no title: "LIVE - Sat 8 Mar 2025")
+            if (i > 0 or title_span is not None or _date_words_left(line) <= 1) \
+                    and _date_words_left(line) <= SHORT_DATED_LINE_WORDS \
                     and not BYLINE_BY.match(line):
                 found = parse_date(line, month_first)
                 if found is not None:
@@ -421,12 +470,17 @@ def parse_article(key: str, raw: str) -> ParsedArticle:
             art.published_text, art.published_span = line, (s, e)
             updated_only = False
             continue
+        if i < header_zone and UPDATE_LABEL.match(line) and len(line.split()) <= 8 and not line.endswith("."):
+            continue  # "Last updated 17:45 local time (UTC-5)": a stamp with no day is no title and no text
         if i < header_zone:
             m = BYLINE_BY.match(line)
-            if m and (not m.group("rest") or _is_date_only(m.group("rest") or "")):
+            if m and (not m.group("rest") or _is_date_only(m.group("rest") or "") or (
+                    art.published is None and _date_words_left(m.group("rest")) <= 2
+                    and parse_date(m.group("rest"), month_first) is not None)):
+                # "By Name / Columnist / Updated 2025-10-09T14:22:00Z": a label or two beside the day
                 art.author = m.group("author").strip()
                 if m.group("rest"):
-                    art.published = parse_date(m.group("rest"))
+                    art.published = parse_date(m.group("rest"), month_first)
                     art.published_precision = "day"
                     art.published_text, art.published_span = line, (s, e)
                 continue
