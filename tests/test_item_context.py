@@ -20,6 +20,12 @@ from quizapp.questions.story import _Corpus
 ART = "lake_authority.txt"
 
 
+def published(day, article=ART):
+    """The fact that dates an article (its header line): a who-is question is asked as of it."""
+    return Fact(id=f"pub-{article}", kind="date", statement="", answer=day, date=day, subtype="publication",
+                sources=[Source(article, day, None)])
+
+
 def leader(fid, name, role, country, sentence, idx=1, article=ART):
     return Fact(id=fid, kind="leader", statement="", answer=name, name=name, role=role, country=country,
                 subtype="director", confidence=0.9, sources=[Source(article, sentence, idx)])
@@ -60,9 +66,14 @@ def test_a_who_question_about_an_office_uses_spelled_out_letters():
     auth = body("m1", "Lake Basin Authority", ["LBA"], "The Lake Basin Authority (LBA) cut allocations in 2024.")
     chief = leader("p1", "Tamsin Oduya", "Chief executive", "LBA",
                    "Tamsin Oduya, chief executive of the LBA, said the cut was unavoidable.", idx=2)
-    qs = generate([auth, chief], random.Random(3), budget=0)
-    who = [q for q in qs if q.prompt.startswith("According to the article, who is")]
+    qs = generate([auth, chief, published("2024-06-03")], random.Random(3), budget=0)
+    who = [q for q in qs if q.prompt.startswith("Who was")]
     assert who and all("Lake Basin Authority (LBA)" in q.prompt and "Chief executive" not in q.prompt for q in who)
+    assert all(q.prompt.endswith("in June 2024?") for q in who)
+    # an article that never says when it was written asks no one who holds an office: an office
+    # changes hands, and "according to the article" does not say when (blind round T5 failed it)
+    undated = generate([auth, chief], random.Random(3), budget=0)
+    assert not [q for q in undated if re.match(r"(According to the article, )?[Ww]ho (is|was)", q.prompt)]
 
 
 def test_who_refuses_a_bare_office_of_a_country_and_a_role_run_into_the_clause():
@@ -557,8 +568,8 @@ def test_a_placed_office_is_still_asked_as_who_holds_it():
     one = body("m1", "Danube Commission", [], "The Danube Commission met in Budapest on 3 May 2024.", idx=1)
     boss = leader("p1", "Eva Horvath", "President", "the Commission",
                   "Eva Horvath, President of the Commission, opened the session in Budapest.", idx=2)
-    qs = generate([one, boss], random.Random(1), budget=0)
-    assert [q for q in qs if q.prompt == "According to the article, who is the President of the Danube Commission?"]
+    qs = generate([one, boss, published("2024-05-04")], random.Random(1), budget=0)
+    assert [q for q in qs if q.prompt == "Who was the President of the Danube Commission in May 2024?"]
 
 
 def test_a_leader_without_a_role_has_no_office():

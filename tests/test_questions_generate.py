@@ -24,7 +24,7 @@ from .question_checks import swapped_date
 
 def _asks_who(prompt: str) -> bool:
     """"Who is ...?", also anchored to the article ("According to the article, who is ...?")."""
-    return bool(re.match(r"^(?:According to the article, )?[Ww]ho is\b", prompt))
+    return bool(re.match(r"^(?:According to the article, )?[Ww]ho (?:is|was)\b", prompt))
 
 ART = "2021-08-17-xinhua.txt"
 
@@ -32,6 +32,12 @@ ART = "2021-08-17-xinhua.txt"
 
 def _src(sentence: str, article: str = ART, idx: int = 0) -> list[Source]:
     return [Source(article=article, sentence=sentence, sentence_idx=idx)]
+
+
+# The day the test article was written: who holds an office is asked as of it ("Who was ... in
+# August 2021?"); an undated article asks no one.
+PUBLISHED = Fact(id="pub", kind="date", statement="", answer="2021-08-17", date="2021-08-17", subtype="publication",
+                 sources=[Source(ART, "17 August 2021", None)])
 
 
 def leader(fid, name, role, country, subtype, sentence, aliases=(), conf=0.9, question=None) -> Fact:
@@ -125,6 +131,7 @@ FACTS: list[Fact] = [
     goal("G3", "Pakistan", "a stable, secure and prosperous Afghanistan",
          ["stable", "secure", "prosperous"],
          "Pakistan wants a stable, secure and prosperous Afghanistan, Qureshi said."),
+    PUBLISHED,
 ]
 BY_ID = {f.id: f for f in FACTS}
 
@@ -284,7 +291,7 @@ def test_true_false_statements(date_sentence_items):
 def test_ordering_items_sorted_by_date():
     qs = [q for q in _questions() if q.type == "ordering"]
     assert qs
-    event_date = {f.event[:1].upper() + f.event[1:]: f.date for f in FACTS if f.kind == "date"}
+    event_date = {f.event[:1].upper() + f.event[1:]: f.date for f in FACTS if f.kind == "date" and f.event}
     for q in qs:
         # the story named (a bare "Put these events in order" failed blind review as context-free)
         assert q.prompt == ORDER_PROMPT.replace(
@@ -505,7 +512,7 @@ def test_no_true_false_or_role_question_of_who_holds_an_office():
         f = leader(fid, name, "Foreign Minister", country, "foreign_minister", f"{name} spoke.")
         f.statement = f"{name} is the Foreign Minister of {country}."
         facts.append(f)
-    qs = [q for seed in range(20) for q in generate(facts, random.Random(seed), budget=0)]
+    qs = [q for seed in range(20) for q in generate([*facts, PUBLISHED], random.Random(seed), budget=0)]
     assert qs  # (who is each country's foreign minister is still asked)
     assert not [q for q in qs if q.type == "true_false" or "role?" in q.prompt]
 
@@ -516,7 +523,7 @@ def test_typed_answers_list_the_name_without_diacritics():
                "Brazil's Minister of Culture, João Luiz Ferreira, opened the Rio de Janeiro film festival in March 2023.")
     g = leader("M", "Margareth Menezes", "Minister of Health", "Brazil", "minister",
                "Brazil's Minister of Health, Margareth Menezes, visited the new Recife hospital in April 2023.")
-    typed = [q for q in generate([f, g], random.Random(1), budget=0)
+    typed = [q for q in generate([f, g, PUBLISHED], random.Random(1), budget=0)
              if q.type in ("short_answer", "cloze") and q.answer == "João Luiz Ferreira"]
     assert typed
     for q in typed:
@@ -525,7 +532,7 @@ def test_typed_answers_list_the_name_without_diacritics():
         assert {"Ferreira"} <= set(q.accepted_answers)
     accented = leader("C", "Ana Conceição", "Minister of Culture", "Brazil", "minister",
                       "Brazil's Minister of Culture, Ana Conceição, opened the Rio de Janeiro film festival in March 2023.")
-    typed = [q for q in generate([accented, g], random.Random(1), budget=0)
+    typed = [q for q in generate([accented, g, PUBLISHED], random.Random(1), budget=0)
              if q.type in ("short_answer", "cloze") and q.answer == "Ana Conceição"]
     assert typed
     for q in typed:
@@ -601,14 +608,14 @@ def test_a_name_is_also_accepted_without_its_middle_initial():
     f = leader("B", "Carla N. Barnett", "Secretary-General of the Caribbean Community", "Caribbean Community",
                "secretary", "The Secretary-General of the Caribbean Community, Carla N. Barnett, opened the "
                "Nassau summit in July 2023.")
-    typed = [q for q in generate([f], random.Random(1), budget=0) if q.type in ("short_answer", "cloze")]
+    typed = [q for q in generate([f, PUBLISHED], random.Random(1), budget=0) if q.type in ("short_answer", "cloze")]
     assert typed
     for q in typed:
         assert {"Carla Barnett", "Barnett"} <= set(q.accepted_answers), q.accepted_answers
     g = leader("P", "Jorge Hernando Pedraza", "Secretary-General of the Andean Community", "Andean Community",
                "secretary", "The Secretary-General of the Andean Community, Jorge Hernando Pedraza, opened the "
                "Lima summit in July 2022.")
-    typed = [q for q in generate([g], random.Random(1), budget=0) if q.type in ("short_answer", "cloze")]
+    typed = [q for q in generate([g, PUBLISHED], random.Random(1), budget=0) if q.type in ("short_answer", "cloze")]
     assert typed
     for q in typed:
         assert {"Jorge Pedraza", "Pedraza"} <= set(q.accepted_answers), q.accepted_answers

@@ -158,9 +158,11 @@ def test_the_head_of_the_body_an_article_is_about_is_central_by_office():
                   role="Executive Secretary of the Danube Fisheries Commission", country="Danube Fisheries Commission",
                   sources=[Source(art, "Ana Ruiz, Executive Secretary of the Danube Fisheries Commission, said so.", 9)]),
              Fact(id="l2", kind="leader", statement="", answer="Ion Rusu", name="Ion Rusu", role="Minister of Agriculture",
-                  country="Moldova", sources=[Source(art, "Moldova's Minister of Agriculture, Ion Rusu, objected.", 8)])]
+                  country="Moldova", sources=[Source(art, "Moldova's Minister of Agriculture, Ion Rusu, objected.", 8)]),
+             Fact(id="pub", kind="date", statement="", answer="2025-03-02", date="2025-03-02", subtype="publication",
+                  sources=[Source(art, "2 March 2025", None)])]
     prompts = {q.prompt for q in generate(facts, random.Random(0), budget=0) if q.type == "short_answer"}
-    assert "According to the article, who is the Executive Secretary of the Danube Fisheries Commission?" in prompts
+    assert "Who was the Executive Secretary of the Danube Fisheries Commission in March 2025?" in prompts
     assert not any("Minister of Agriculture" in p for p in prompts)  # quoted once further down: trivia
 
 

@@ -126,7 +126,8 @@ class PeopleItems:
             # person did is still asked (above), and their office in a matching item.
             return out
         who = None if commentator else _who_prompt(f)
-        who = c.spell_out(_as_of(who, c, f), arts) if who else None
+        who = _as_of(who, c, f) if who else None
+        who = c.spell_out(who, arts) if who else None
         if who:
             pool = [(tier(g), _name(g)) for g in others
                     if _pkey(_name(g)) not in holders and _rkey(g) != _rkey(orig)]
@@ -315,16 +316,16 @@ TYPED_BODY_DID = False
 _ACCORDING = "According to the article, who is "
 
 
-def _as_of(prompt: str, c: Any, f: Any) -> str:
-    """"According to the article, who is the President of the Nordic Council?" dated instead,
-    when the article is: "Who was the President of the Nordic Council in October 2024?" (blind
-    reviews asked "which article?" of the first; an office changes hands, so the month says
-    when the answer holds)."""
+def _as_of(prompt: str, c: Any, f: Any) -> str | None:
+    """"According to the article, who is the President of the Nordic Council?" dated instead:
+    "Who was the President of the Nordic Council in October 2024?" (blind reviews asked "which
+    article?" of the first; an office changes hands, so the month says when the answer holds).
+    None when the article gives no day it was written: undated, the question was failed (round T5)."""
     if not prompt.startswith(_ACCORDING):
         return prompt
     when = next((c.published[s.article] for s in f.sources if s.article in c.published), None)
     if when is None:
-        return prompt
+        return None
     return f"Who was {prompt[len(_ACCORDING):].rstrip('?')} in {when:%B} {when.year}?"
 
 
