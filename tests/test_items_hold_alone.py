@@ -233,3 +233,38 @@ def test_a_meeting_agreed_to_be_held_is_asked_ahead_and_a_numbered_one_needs_its
           if q.prompt.startswith("In which")]
     assert qs and all(" will " in q.prompt and "held?" in q.prompt for q in qs)
     assert not _owned("Twenty-Ninth Meeting") and _owned("Twenty-Ninth Meeting of the Andean Council")
+
+
+def test_an_aims_time_told_before_its_party_stays_in_the_statement():
+    from quizapp.questions.goal_views import GoalView, fronted_time, goal_statement
+
+    def view(actor, goal, sentence):
+        return GoalView(fact=None, actor=actor, parties=frozenset(), verb="will", form="vp", goal=goal,
+                        sentence=sentence, article=ART)
+
+    v = view("Estonia", "take over the chair of the Baltic Assembly",
+             "On 1 July, Estonia will take over the chair of the Baltic Assembly.")
+    assert fronted_time(v) == "On 1 July"
+    assert goal_statement(v) == "On 1 July, Estonia will take over the chair of the Baltic Assembly."
+    # a live blog's time stamp before it is no part of it; the phrase is the aim's own time
+    v = view("the Lake Union", "open a regional seed bank in Kisumu",
+             "10:15 - Next year, the Lake Union will open a regional seed bank in Kisumu.")
+    assert goal_statement(v) == "Next year, the Lake Union will open a regional seed bank in Kisumu."
+    # not a time, or the aim carries its own, or another party's clause: the statement as it was
+    assert fronted_time(view("Estonia", "host the assembly", "In Tallinn, Estonia will host the assembly.")) is None
+    assert fronted_time(view("Estonia", "host the assembly in 2027",
+                             "In March, Estonia said it will host the assembly in 2027.")) is None
+    assert fronted_time(view("Latvia", "host the assembly",
+                             "In March, Estonia agreed that Latvia will host the assembly.")) is None
+
+
+def test_money_pledged_with_nothing_named_that_it_pays_for_is_not_asked():
+    told = "Germany's State Secretary said Berlin will provide €200 million in grants, mostly for grid projects."
+    assert not _goal_items("Berlin", "will", "provide €200 million in grants, mostly for grid projects", told,
+                           body=False)
+    dollars = "Australia and New Zealand committed 8.5 million Australian dollars over four years."
+    assert not _goal_items("Australia and New Zealand", "commit", "8.5 million Australian dollars over four years",
+                           dollars, body=False)
+    named = "Berlin will provide €200 million to the Kurzeme Energy Island for grid projects by 2027."
+    assert _goal_items("Berlin", "will", "provide €200 million to the Kurzeme Energy Island for grid projects by 2027",
+                       named, body=False)

@@ -432,6 +432,9 @@ def goal_statement(v: GoalView, goal: str | None = None) -> str | None:
     if v.verb == "work" and "together" not in v.sentence and vp_d:
         vp_d = vp_d.replace(" together", "")
     a = with_the(a)
+    front = fronted_time(v)
+    if front:  # "On 1 January, Norway will take over the presidency": without it, when?
+        a = f"{front}, {a}"
     if v.form == "np" and np_d:
         return f"{cap(a)} {np_d} {g}."
     if v.form == "vp" and vp_d:
@@ -439,6 +442,26 @@ def goal_statement(v: GoalView, goal: str | None = None) -> str | None:
     if v.form == "clause" and v.verb == "hope":
         return f"{cap(a)} expressed hope that {g}."
     return None
+
+
+_TIME_WORD = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+                        r"December|(?:19|20)\d\d|year|month|week|spring|summer|autumn|fall|winter|"
+                        r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_FRONT = re.compile(r"^(?:[^\w]*\d{1,2}[:.]\d{2}\s*[-–—:]\s*)?(?P<front>(?:On|In|From|By|Since|Starting|Beginning|As of|"
+                    r"Early|Later|Late|Next|This|Last)\b[^,;:\"“”]{1,40}),\s+")
+
+
+def fronted_time(v: GoalView) -> str | None:
+    """The time phrase the source sentence opens with, before the aim's party ("On 1 January,
+    Norway will take over ..."): part of what the statement says, or it says no when."""
+    m = _FRONT.match(v.sentence.strip())
+    if not m or not _TIME_WORD.search(m.group("front")) or _TIME_WORD.search(v.goal):
+        return None
+    rest = v.sentence.strip()[m.end():]
+    actor = re.sub(r"^(?:the|The)\s+", "", v.actor)
+    if not re.match(rf"(?:the\s+|The\s+)?{re.escape(actor)}\b", rest):
+        return None  # the phrase is another clause's, or the party was named elsewhere
+    return m.group("front")
 
 
 def short_forms(goal: str) -> list[str]:

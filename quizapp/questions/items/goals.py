@@ -421,6 +421,11 @@ _AMOUNT_ONLY = re.compile(r"(?:(?:to\s+)?(?:\w+\s+)?(?:a|an|the|its|their|anothe
                           r"(?:[A-Z]{0,3}[$€£¥]|(?:US|A|NZ|C)\$)?\s?[\d.,]+\s*(?:million|billion|bn|m|k|trillion)?"
                           r"(?:\s+(?:dollars|euros|pounds|yen|francs|shillings|rand|naira|baht|pesos|rupees|a\s+year|annually))?",
                           re.I)
+# Money in an aim, and the names of currencies (no name of the thing it pays for).
+_MONEY = re.compile(r"(?:[$€£¥]|\b(?:million|billion|bn|trillion|dollars|euros|pounds|francs)\b)", re.I)
+_CURRENCY_NAME = re.compile(r"\b(?:[A-Z][a-z]+\s+(?:dollars?|francs?|pounds?|shillings?|rupees?|pesos?)|CFA|US|NZ|VND|USD|EUR)\b|"
+                            r"\b[A-Z]{1,3}(?=[$€£])")
+_NAMED = re.compile(r"\b[A-Z][\w'’-]*[a-z]|\b[A-Z]{2,}\b")
 _OBJECT_PRONOUN = re.compile(r"\b(?:him|her|them|he|she|they|this|these|those)\b"
                              # "have it ready by 2027": what? (not the "it" of "make it easier to ...")
                              r"|(?<!\bmake )(?<!\bmakes )(?<!\bmaking )(?<!\bmade )\bit\b"
@@ -474,6 +479,8 @@ def _goal_reads_alone(v: Any, statement: str, issuer: bool = False) -> bool:
     if re.fullmatch(r"(?:to\s+)?\w+\s+(?:US)?[$€£]?\s?[\d.,]+\s*(?:million|billion|bn|m)?(?:\s+\w+)?", v.goal.strip(" .")) \
             or _AMOUNT_ONLY.fullmatch(v.goal.strip(" .")):
         return False  # "will contribute $52 million", "pledged an initial A$5 million": to what?
+    if _MONEY.search(v.goal) and not _NAMED.search(_CURRENCY_NAME.sub(" ", v.goal)):
+        return False  # "will provide €200 million in grants, mostly for grid projects": where, of which plan?
     if _CLOCK.search(statement) or _BY_OFFICE.match(v.actor):
         return False
     if _CUT_SHORT.search(statement):
