@@ -188,10 +188,12 @@ def test_matching_names_the_body_the_article_is_about():
         ("Joel Banda", "Energy Minister", "Zambia", "Zambia's Energy Minister Joel Banda said imports would rise."),
         ("Ruth Moyo", "Minister of Energy", "Zimbabwe", "Zimbabwe's Minister of Energy, Ruth Moyo, backed solar plans."),
     ])]
-    qs = generate([auth, *people], random.Random(2), budget=0)
+    qs = generate([auth, *people, published("2024-06-03")], random.Random(2), budget=0)
     matching = [q for q in qs if q.type == "matching"]
     assert matching and matching[0].prompt == \
-        "Match each person in the article on the Lake Basin Authority (LBA) to their role."
+        "Match each person in the June 2024 article on the Lake Basin Authority (LBA) to their role."
+    # offices change hands: an article that never says when it was written matches no one to one
+    assert not [q for q in generate([auth, *people], random.Random(2), budget=0) if q.type == "matching"]
 
 
 def test_letters_tied_to_the_wrong_name_are_spelled_out_from_the_part_that_matches_or_not_at_all():
@@ -784,4 +786,4 @@ def test_people_are_not_matched_to_offices_that_each_name_another_country():
     assert matching(people("Secretary of the Interior", "Philippines")) == []  # names alone pair them
     # one office of a body, the story named (a bare "Match each person to their role" has no context)
     centre = body("b1", "Regional Police Centre", [], "The Regional Police Centre hosted the meeting.", idx=0)
-    assert matching([*people("Executive Director", "the Regional Police Centre"), centre])
+    assert matching([*people("Executive Director", "the Regional Police Centre"), centre, published("2024-05-02")])

@@ -133,24 +133,34 @@ class GroupItems:
                 facts = [r[0] for r in group]
                 pairs = [[r[1], r[2]] for r in group]
                 answer = "; ".join(f"{left} \u2192 {right}" for left, right in pairs)
-                stem = self.in_context(prompt, facts)
+                stem = self.in_context(prompt, facts, dated=key == "people")
                 if stem is None:
-                    continue  # "Match each person to their role." of which story?
+                    continue  # "Match each person to their role." of which story? (or, of people, when?)
                 out.append(self.make("matching", facts, f"match:{key}", stem, answer, pairs=pairs, dq=0.5,
                                      slot="match|" + ",".join(sorted(f.id for f in facts))))
         return out
 
-    def in_context(self, prompt: str, facts: list[Any]) -> str | None:
+    def in_context(self, prompt: str, facts: list[Any], dated: bool = False) -> str | None:
         """"Match each person to their role." says nothing of which story: name the body the
         article is about when it has one ("Match each person in the article on the Zambezi River
         Authority (ZRA) to their role."), else the one country it is about ("... in the article
         about Peru ..."); None when it has neither, or only a body named by its members ("the
-        Committee of Ministers": whose?). Blind reviews failed the bare prompts for lacking context."""
+        Committee of Ministers": whose?). Blind reviews failed the bare prompts for lacking context.
+
+        ``dated``: offices change hands, so people are matched to theirs as of the month the article
+        was written ("... in the March 2024 article on ..."), or not at all (round T5 asked "when?")."""
         about = self.story_named(facts)
         if about is None:
             return None
+        article = "the article"
+        if dated:
+            c = self.corpus
+            when = next((c.published[s.article] for f in facts for s in f.sources[:1] if s.article in c.published), None)
+            if when is None:
+                return None
+            article = f"the {when:%B} {when.year} article"
         return re.sub(r"^(?:(Match each \w+)|(Put these events))",
-                      lambda m: f"{m.group(1)} in the article {about}" if m.group(1) else f"{m.group(2)} from the article {about}",
+                      lambda m: f"{m.group(1)} in {article} {about}" if m.group(1) else f"{m.group(2)} from {article} {about}",
                       prompt)
 
     def story_named(self, facts: list[Any]) -> str | None:
