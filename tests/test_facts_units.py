@@ -189,3 +189,11 @@ def test_merge_flags_conflicting_dates_and_roles():
     (lee,) = [f for f in out if f.kind == "leader"]
     assert lee.conflict and lee.role == "Foreign Minister" and lee.source_count == 3
     assert all(f.statement for f in out)
+
+
+def test_a_day_the_tagger_takes_for_a_name_is_no_leader():
+    text = ("On World Bee Day, the Minister of Agriculture, Forestry and Food, Tadej Kovačič, and ministers "
+            "from Croatia and Serbia signed a memorandum at Brdo pri Kranju.")
+    found = _leaders(text)
+    assert "World Bee Day" not in found
+    assert not any(name.endswith(" Day") for name in found)

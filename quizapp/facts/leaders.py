@@ -317,7 +317,8 @@ def leader_mentions(doc, text: str) -> list[LeaderMention]:
         if any(w.lower() in TITLE_WORDS for w in m.group("name").split()):
             continue
         out.extend(x for x in _with_role(doc, text, m.group("name"), s, e) if x.role)
-    return out
+    # "On World Bee Day, the Minister ...": a day (an event, a text) the tagger took for a name
+    return [m for m in out if not (len(m.name.split()) > 1 and m.name.split()[-1] in _NOT_A_PERSON_HEAD)]
 
 
 # Heads of the names of offices and institutions, which a title before them does not make people
@@ -334,6 +335,13 @@ PLURAL_BEFORE = re.compile(r"\b(?P<title>presidents|prime ministers|foreign mini
 LISTED_OF_COUNTRY = re.compile(
     rf"^\s+of\s+(?:the\s+)?(?:{STATE_STYLE}\s+(?:the\s+)?)?(?P<cty>{_COUNTRY})\b(?=\s*(?:[;,.]|and\b|$))",
     re.IGNORECASE)
+
+
+# Head words of names that are no person's: days, events, texts, bodies.
+_NOT_A_PERSON_HEAD = frozenset({
+    "Day", "Week", "Month", "Year", "Summit", "Conference", "Forum", "Festival", "Games", "Cup", "Award", "Prize",
+    "Declaration", "Agreement", "Programme", "Program", "Fund", "Council", "Commission", "Initiative", "Act",
+})
 
 
 def _singular(title: str) -> str:
