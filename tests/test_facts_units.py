@@ -197,3 +197,7 @@ def test_a_day_the_tagger_takes_for_a_name_is_no_leader():
     found = _leaders(text)
     assert "World Bee Day" not in found
     assert not any(name.endswith(" Day") for name in found)
+    from quizapp.facts.leaders import _not_a_person
+
+    assert _not_a_person("International Women's Day") and _not_a_person("Regional Pollinator Fund")
+    assert not _not_a_person("Mark Day") and not _not_a_person("Tadej Kovačič")  # a family name "Day" is one

@@ -318,7 +318,7 @@ def leader_mentions(doc, text: str) -> list[LeaderMention]:
             continue
         out.extend(x for x in _with_role(doc, text, m.group("name"), s, e) if x.role)
     # "On World Bee Day, the Minister ...": a day (an event, a text) the tagger took for a name
-    return [m for m in out if not (len(m.name.split()) > 1 and m.name.split()[-1] in _NOT_A_PERSON_HEAD)]
+    return [m for m in out if not _not_a_person(m.name)]
 
 
 # Heads of the names of offices and institutions, which a title before them does not make people
@@ -337,11 +337,18 @@ LISTED_OF_COUNTRY = re.compile(
     re.IGNORECASE)
 
 
-# Head words of names that are no person's: days, events, texts, bodies.
+# Head words of names that are no person's: days, events, texts, bodies ("Day" and the like also end
+# a few family names, "Mark Day": a name of two words keeps those).
 _NOT_A_PERSON_HEAD = frozenset({
-    "Day", "Week", "Month", "Year", "Summit", "Conference", "Forum", "Festival", "Games", "Cup", "Award", "Prize",
+    "Summit", "Conference", "Forum", "Festival", "Games", "Cup", "Award", "Prize",
     "Declaration", "Agreement", "Programme", "Program", "Fund", "Council", "Commission", "Initiative", "Act",
 })
+_CALENDAR_HEAD = frozenset({"Day", "Week", "Month", "Year"})
+
+
+def _not_a_person(name: str) -> bool:
+    words = name.split()
+    return len(words) > 1 and words[-1] in _NOT_A_PERSON_HEAD or len(words) > 2 and words[-1] in _CALENDAR_HEAD
 
 
 def _singular(title: str) -> str:
