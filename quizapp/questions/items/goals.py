@@ -421,10 +421,11 @@ _AMOUNT_ONLY = re.compile(r"(?:(?:to\s+)?(?:\w+\s+)?(?:a|an|the|its|their|anothe
                           r"(?:[A-Z]{0,3}[$€£¥]|(?:US|A|NZ|C)\$)?\s?[\d.,]+\s*(?:million|billion|bn|m|k|trillion)?"
                           r"(?:\s+(?:dollars|euros|pounds|yen|francs|shillings|rand|naira|baht|pesos|rupees|a\s+year|annually))?",
                           re.I)
-# Money in an aim, and the names of currencies (no name of the thing it pays for).
+# Money in an aim, given (or the sum alone: not a fund set up), and the names of currencies.
 _MONEY = re.compile(r"(?:[$€£¥]|\b(?:million|billion|bn|trillion|dollars|euros|pounds|francs)\b)", re.I)
-_CURRENCY_NAME = re.compile(r"\b(?:[A-Z][a-z]+\s+(?:dollars?|francs?|pounds?|shillings?|rupees?|pesos?)|CFA|US|NZ|VND|USD|EUR)\b|"
-                            r"\b[A-Z]{1,3}(?=[$€£])")
+_CURRENCY_NAME = re.compile(r"\b(?:[A-Z][a-z]+\s+(?:dollars?|francs?|pounds?|shillings?|rupees?|pesos?)|CFA|US|NZ|VND|USD|EUR)\b|\b[A-Z]{1,3}(?=[$€£])")
+_GIVING = re.compile(r"(?:to\s+)?(?:provide|contribute|give|lend|allocate|disburse|donate|grant|offer|invest|spend|"
+                     r"mobili[sz]e|[$€£¥\d]|[A-Z]{1,3}[$€£])", re.I)
 _NAMED = re.compile(r"\b[A-Z][\w'’-]*[a-z]|\b[A-Z]{2,}\b")
 _OBJECT_PRONOUN = re.compile(r"\b(?:him|her|them|he|she|they|this|these|those)\b"
                              # "have it ready by 2027": what? (not the "it" of "make it easier to ...")
@@ -479,7 +480,7 @@ def _goal_reads_alone(v: Any, statement: str, issuer: bool = False) -> bool:
     if re.fullmatch(r"(?:to\s+)?\w+\s+(?:US)?[$€£]?\s?[\d.,]+\s*(?:million|billion|bn|m)?(?:\s+\w+)?", v.goal.strip(" .")) \
             or _AMOUNT_ONLY.fullmatch(v.goal.strip(" .")):
         return False  # "will contribute $52 million", "pledged an initial A$5 million": to what?
-    if _MONEY.search(v.goal) and not _NAMED.search(_CURRENCY_NAME.sub(" ", v.goal)):
+    if _MONEY.search(v.goal) and _GIVING.match(v.goal) and not _NAMED.search(_CURRENCY_NAME.sub(" ", v.goal)):
         return False  # "will provide €200 million in grants, mostly for grid projects": where, of which plan?
     if _CLOCK.search(statement) or _BY_OFFICE.match(v.actor):
         return False
@@ -592,8 +593,7 @@ def change_a_figure(goal: str, taken: set[str], rng: Any) -> str | None:
 
 
 def _like_any(goal: str, others: list[str], cutoff: int) -> bool:
-    """Does ``goal`` read like one of ``others`` (token set ratio at least ``cutoff``)? One
-    rapidfuzz pass over the list, not a Python loop: goal items compare every goal with every
-    goal of every other party."""
+    """Does ``goal`` read like one of ``others`` (token set ratio ≥ ``cutoff``)? One rapidfuzz pass,
+    not a Python loop: goal items compare every goal with every goal of every other party."""
     return bool(others) and process.extractOne(goal, others, scorer=fuzz.token_set_ratio,
                                                score_cutoff=cutoff) is not None
