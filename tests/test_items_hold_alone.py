@@ -268,3 +268,26 @@ def test_money_pledged_with_nothing_named_that_it_pays_for_is_not_asked():
     named = "Berlin will provide €200 million to the Kurzeme Energy Island for grid projects by 2027."
     assert _goal_items("Berlin", "will", "provide €200 million to the Kurzeme Energy Island for grid projects by 2027",
                        named, body=False)
+
+
+def test_a_call_with_two_aims_is_asked_by_its_first_and_a_second_clause_is_no_part_of_it():
+    facts = lambda goal, sentence: [  # noqa: E731
+        Fact(id="g", kind="goal", statement="", answer="", actor="Portugal, Spain and France", subtype="call",
+             goal=goal, sources=[Source(ART, sentence, 3)])]
+    sentence = ("6. We call on the European Commission to co-finance the Aerial Firefighting Pool through rescEU and "
+                "to simplify the rules for pre-positioning firefighting resources in member states during the summer.")
+    goal = sentence[sentence.index("the European Commission"):].rstrip(".")
+    qs = [q for q in generate(facts(goal, sentence), random.Random(1), budget=0) if q.type == "true_false"]
+    assert qs and all("simplify" not in q.prompt for q in qs)  # (the first aim alone: 27 words were too many)
+    assert any(q.prompt.endswith("to co-finance the Aerial Firefighting Pool through rescEU.") for q in qs)
+    spliced = "We call on municipalities to clear vegetation near Faro and Huelva, and we undertake to support them."
+    goal = "municipalities to clear vegetation near Faro and Huelva, and we undertake to support them"
+    assert all("undertake" not in q.prompt for q in generate(facts(goal, spliced), random.Random(1), budget=0))
+
+
+def test_a_national_chamber_or_association_needs_its_country():
+    from quizapp.questions.setting import unplaced_national
+
+    assert unplaced_national("The National Aquaculture Chamber agreed to finance the replanting of 5,000 hectares.")
+    assert unplaced_national("The National Farmers Association called for lower fees.")
+    assert not unplaced_national("Ecuador's National Aquaculture Chamber agreed to finance the replanting.")

@@ -259,8 +259,10 @@ def goal_view(f: Any, leaders: Sequence[Any], pairs_by_article: dict[str, str],
         goal = re.sub(r"[\"“”]", "", goal)
         goal = _CIRCUMSTANCE.sub("", goal).strip().rstrip(",")
         goal = _DAY_FIRST.sub("", goal)  # "agreed on Thursday to speed up ...": the day is when, not what
-        goal = re.split(r",?\s+and\s+(?:has|have|is|are|was|were|will|would|could|should|might|may|can|must)\b",
-                        goal)[0].strip()
+        goal = re.split(r",?\s+and\s+(?:has|have|is|are|was|were|will|would|could|should|might|may|can|must|"
+                        r"we|they|it|he|she)\b", goal)[0].strip()  # (a second clause, its own subject)
+        if len(goal.split()) > 20 and len(re.split(r",?\s+and\s+to\s+", goal)[0].split()) >= 6:
+            goal = re.split(r",?\s+and\s+to\s+", goal)[0].strip()  # "to co-finance X and to simplify ...": the first aim
         if _GAPPED.search(goal):
             continue  # "pledged 40 million euros and Germany [25 million]": a second party's share cut off
         # a side clause after the aim is circumstance, not aim ("... when it meets for its session",

@@ -120,7 +120,8 @@ def unplaced_council(text: str) -> bool:
 _NATIONAL_BODY = re.compile(
     r"\b[Tt]he\s+(?:(?:National|State|Federal|Central|Supreme|Constitutional|Independent|Electoral)\s+"
     r"(?:[A-Z][\w'’-]*\s+){0,4}?(?:Agency|Commission|Committee|Council|Authority|Bank|Court|Office|Bureau|Service|"
-    r"Institute|Board|Assembly|Programme|Program|Fund|Company|Corporation|Directorate|Inspectorate)\b"
+    r"Institute|Board|Assembly|Programme|Program|Fund|Company|Corporation|Directorate|Inspectorate|Chamber|"
+    r"Association|Federation|Department|Centre|Center|Unit|Police|Guard)\b"
     r"|Ministry\s+of\b|Expanded\s+Programme\s+on\s+Immuni[sz]ation\b)")
 
 
