@@ -118,3 +118,26 @@ def test_another_partys_offer_welcomed_is_not_the_speakers_aim():
     goals = {f.goal: f.actor for f in extract([article_input(parse_article("rail.txt", text))]) if f.kind == "goal"}
     assert goals.get("open the Danube freight line by 2027") == "Romania, Serbia and Bulgaria"
     assert not any(g.startswith("fund the feasibility study") for g in goals)  # Bulgaria's, not all three's
+
+
+LIMA_COMMUNIQUE = """Lima Communique on Seasonal Work
+
+The ministers and senior officials responsible for labour of Bolivia, Chile and Paraguay, meeting in Lima on 3 and 4 June 2025, adopted the following communique.
+
+1. The participants agree to establish the Andes Seasonal Work Registry to record every seasonal contract.
+
+2. The participating governments commit to issuing a work visa within 20 days of a contract's registration.
+"""
+
+
+def test_a_communiques_participants_are_the_countries_whose_ministers_met():
+    from quizapp.facts.actors import ministers_of
+
+    assert ministers_of("The ministers and senior officials responsible for labour of Bolivia, Chile and Paraguay, "
+                        "meeting in Lima, adopted it.") == "the ministers and senior officials of Bolivia, Chile and Paraguay"
+    art = article_input(parse_article("lima.txt", LIMA_COMMUNIQUE))
+    goals = {f.goal: f.actor for f in extract([art]) if f.kind == "goal"}
+    assert set(goals.values()) == {"Bolivia, Chile and Paraguay"}, goals
+    prompts = {q.prompt for seed in range(3) for q in generate(extract([art]), random.Random(seed), budget=0)}
+    assert any(p.startswith("Bolivia, Chile and Paraguay agree to establish the Andes Seasonal Work Registry")
+               for p in prompts), prompts

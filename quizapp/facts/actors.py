@@ -113,6 +113,12 @@ def resolve_actor(actor: str, ctx: ActorContext) -> str | None:
         return ctx.main_person or actor
     if _MINISTERS_WORD.fullmatch(low):
         return ctx.ministers or ctx.signatories or actor
+    if _PARTICIPANTS_WORD.fullmatch(low):
+        # the countries whose ministers met ("Brazil, Chile and Peru"), as a preamble's "we" is named
+        of = re.match(r"^the\s+.+?\s+of\s+(?=[A-Z])(?P<who>.+)$", ctx.ministers or "")
+        if of and len(countries_in(of.group("who"), _country_table())) >= 2:
+            return of.group("who")
+        return ctx.signatories or ctx.ministers or actor
     if low in THIRD_SINGULAR:
         return ctx.last_person or actor
     if STAND_IN.match(low):
@@ -168,13 +174,18 @@ def signatories(sentence: str) -> str | None:
 _PORTFOLIO = (r"(?:foreign|finance|trade|health|energy|defen[cs]e|agriculture|environment|transport|interior|"
               r"education|economy|justice|home|labour|labor|tourism|fisheries|water|digital)")
 _MINISTERS_WORD = re.compile(rf"(?:the\s+)?(?:{_PORTFOLIO}\s+)?ministers", re.I)
+# "The participants welcome ...", "the participating governments agree": the same parties, in a
+# communiqué's own words (only where the article named whose ministers met).
+_PARTICIPANTS_WORD = re.compile(r"(?:the\s+)?(?:participants|participating\s+(?:governments|countries|states)|"
+                                r"signatories|signatory\s+(?:governments|countries|states))", re.I)
 # "the finance ministers of Kazakhstan, Uzbekistan and Kyrgyzstan met ...", "Finance ministers ...
 # from the Group of 20 major economies", "The Ministers of Foreign Affairs of Brazil, Russia, ...":
 # the first phrase that says whose ministers they are.
 _MINISTERS_OF = re.compile(
     rf"\b(?P<title>(?i:{_PORTFOLIO})\s+)?(?-i:[Mm]inisters)(?P<also>\s+and\s+(?:[a-z]+\s+){{1,3}}(?:governors|officials|leaders))?"
     r"(?:\s+(?:of|for|responsible\s+for)\s+(?-i:[A-Z])[\w/&-]*"
-    r"(?:\s+(?:and\s+)?(?-i:[A-Z])[\w/&-]*){0,3})?\s+(?:of|from)\s+(?P<who>(?:the\s+)?(?-i:[A-Z]).{2,300}?)"
+    r"(?:\s+(?:and\s+)?(?-i:[A-Z])[\w/&-]*){0,3}|\s+responsible\s+for\s+[a-z]+(?:\s+(?:and\s+)?[a-z]+){0,3}?)?"
+    r"\s+(?:of|from)\s+(?P<who>(?:the\s+)?(?-i:[A-Z]).{2,300}?)"
     r"(?=\s+(?:met|meet|meeting|gathered|agreed|agree|said|have|has|held|expressed|convened|issued|adopted|signed|"
     r"pledged|reaffirmed|welcomed|recalled)\b|[.;:(]|,\s+(?:meeting|who|which|at|in|on|and)\b|$)")
 _BODY_OF = re.compile(r"^(?:the\s+)?(?:(?:Member|member)\s+(?:States|states)\s+of\s+)?(?:the\s+)?"
