@@ -91,6 +91,9 @@ def test_people_of_three_names_may_be_typed_by_either_family_name():
     assert {"Alvarado", "Solís", "Alvarado Solís", "Óscar Alvarado"} <= set(forms)
     assert "da" not in _surname_forms("Luiz Inácio Lula da Silva")
     assert _surname_forms("Ana Lima") == []
+    # a second given name is no family name: "Leonor" alone is not Maria Leonor Sampaio (round 19B)
+    forms = _surname_forms("Maria Leonor Sampaio")
+    assert "Sampaio" in forms and "Leonor" not in forms and "Maria Leonor" not in forms
 
 
 def test_only_a_central_person_gets_a_who_recall_question():

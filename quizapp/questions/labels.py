@@ -489,6 +489,15 @@ _PARTICLES = {"al", "el", "bin", "ibn", "bint", "de", "da", "do", "dos", "das", 
               "van", "von", "der", "den", "ter", "y", "e", "ben", "abu", "mac"}
 
 
+# Given names that also stand second in a name ("Maria Leonor", "José Luis", "Juan Carlos"): never
+# accepted alone as the person's family name.
+_GIVEN_NAMES = frozenset("""maria maría ana josé jose luis luís luiz carlos juan manuel antonio antónio
+    francisco pedro miguel leonor isabel teresa cristina fernanda helena elena lucía lucia inés ines beatriz
+    carmen rosa paula sofia sofía eduardo fernando alberto andrés andre andré javier jorge ignacio pablo
+    inácio ignácio joão joao paulo gabriel rafael daniel david alejandro diego mariana gabriela patricia
+    alexandra victoria mercedes dolores pilar eugenia cecilia silvia""".split())
+
+
 def _surname_forms(name: str) -> list[str]:
     """What a reader may type for a person of three or more names: each later name alone and with
     the first ("Óscar Alvarado Solís": "Alvarado", "Solís", "Alvarado Solís", "Óscar Alvarado").
@@ -499,7 +508,8 @@ def _surname_forms(name: str) -> list[str]:
         return []
     out: list[str] = []
     # (in a name of four parts the second is a given name too: "Ana Lucía Quispe Huamán")
-    later = [p for p in parts[1 if len(parts) < 4 else 2:] if p.lower() not in _PARTICLES and len(p.strip(".")) > 2]
+    later = [p for p in parts[1 if len(parts) < 4 else 2:] if p.lower() not in _PARTICLES and len(p.strip(".")) > 2
+             and p.casefold() not in _GIVEN_NAMES]  # ("Maria Leonor Sampaio": "Leonor" is her given name too)
     for p in later:
         out += [p, f"{parts[0]} {p}"]
     if len(later) >= 2:
