@@ -141,3 +141,10 @@ def test_a_communiques_participants_are_the_countries_whose_ministers_met():
     prompts = {q.prompt for seed in range(3) for q in generate(extract([art]), random.Random(seed), budget=0)}
     assert any(p.startswith("Bolivia, Chile and Paraguay agree to establish the Andes Seasonal Work Registry")
                for p in prompts), prompts
+
+
+def test_a_bracketed_aside_in_the_list_of_whose_ministers_met_keeps_the_rest_of_the_list():
+    from quizapp.facts.actors import ministers_of
+
+    assert ministers_of("On 22 May, ministers from Madagascar, the Comoros, France (for Réunion) and Seychelles "
+                        "signed the charter in Moroni.") == "the ministers of Madagascar, the Comoros, France and the Seychelles"

@@ -291,3 +291,37 @@ def test_a_national_chamber_or_association_needs_its_country():
     assert unplaced_national("The National Aquaculture Chamber agreed to finance the replanting of 5,000 hectares.")
     assert unplaced_national("The National Farmers Association called for lower fees.")
     assert not unplaced_national("Ecuador's National Aquaculture Chamber agreed to finance the replanting.")
+
+
+def test_an_idea_a_move_or_a_numbered_forum_told_before_does_not_stand_alone():
+    from quizapp.questions.sentences import stands_alone
+
+    assert not stands_alone("The European Parliament backed the idea by 410 votes to 392.")
+    assert not stands_alone("Greece's Minister of Health offered to host the second forum in Athens in June 2026.")
+    assert not stands_alone("Peru agreed to hold the next meeting in Lima.")
+    assert stands_alone("Peru agreed to hold the next meeting of the Andean Council in Lima.")
+    assert stands_alone("Kenya will host the Nairobi Summit on Clean Air in 2026.")
+
+
+def test_who_holds_a_countrys_office_is_chosen_among_that_countrys_people_only():
+    people = [("a", "Stavros Kalogeropoulos", "Minister of Environment and Energy", "Greece"),
+              ("b", "Oksana Hrytsenko", "Minister of Energy", "Ukraine"),
+              ("c", "Dan Mihailescu", "Minister of Energy", "Romania"),
+              ("d", "Victor Ciobanu", "Minister of Energy", "Moldova")]
+    facts = [Fact(id="pub", kind="date", statement="", answer="2025-10-02", date="2025-10-02", subtype="publication",
+                  sources=[Source(ART, "2 October 2025", None)])]
+    for i, (fid, name, role, country) in enumerate(people, start=1):
+        facts.append(Fact(id=fid, kind="leader", statement="", answer=name, name=name, role=role, country=country,
+                          subtype="minister", confidence=0.9,
+                          sources=[Source(ART, f"{country}'s {role} {name} opened the Gas Corridor meeting in Sofia.", i)]))
+    qs = [q for seed in range(3) for q in generate(facts, random.Random(seed), budget=0)]
+    who = [q for q in qs if q.prompt.startswith("Who was")]
+    assert who  # still asked, typed: the Greek name among foreign ones would answer a choice
+    assert not [q for q in who if q.type == "multiple_choice"]
+    # and four offices each of another country, with one of a body beside them, are not matched
+    from quizapp.questions.items.groups import _one_country_each
+
+    assert _one_country_each(["Greek Minister of Energy", "Ukrainian Minister of Energy", "Romanian Minister of Energy",
+                              "Deputy Director-General at the European Commission"])
+    assert not _one_country_each(["Minister of Natural Resources of Suriname", "Head of UNEP's Chemicals Branch",
+                                  "Minister of Natural Resources of Guyana"])  # three: two names, one office each

@@ -189,7 +189,7 @@ def test_answer_never_in_prompt():
 
 def test_multiple_choice_options():
     qs = [q for q in _questions() if q.type == "multiple_choice"]
-    assert len(qs) >= 8
+    assert len(qs) >= 7
     for q in qs:
         assert len(q.choices) == 4
         assert len({normalise(c) for c in q.choices}) == 4
@@ -227,18 +227,19 @@ def test_no_true_alternative_among_distractors():
 
 
 def test_distractors_same_subtype_where_possible():
+    """Who was China's, Russia's, Pakistan's Foreign Minister: among each other's names the
+    nationality of the name answers it (round 20B), so each is asked typed, not chosen."""
     ministers = {f.id: f for f in FACTS if f.subtype == "foreign_minister"}
-    checked = 0
-    for q in _questions():
-        if q.type != "multiple_choice" or q.fact_ids[0] not in ministers:
-            continue
-        fid = q.fact_ids[0]
-        wrong = {c for c in q.choices if c != q.answer}
-        assert q.prompt.startswith(("Who", "According to the article, who")), q.prompt  # (no "what is X's role?")
-        expected = {f.name for i, f in ministers.items() if i != fid}
-        assert expected <= wrong, (q.prompt, q.choices)
-        checked += 1
-    assert checked == 3
+    asked = [q for q in _questions() if q.fact_ids[0] in ministers and q.prompt.startswith("Who was")]
+    assert {q.fact_ids[0] for q in asked} == set(ministers)
+    assert all(q.type == "short_answer" for q in asked), [(q.type, q.prompt) for q in asked]
+    # a choice of names stays where the foils hold the same country's offices
+    same = [leader(f"S{i}", n, r, "Kenya", "minister", f"Kenya's {r} {n} opened the Nairobi trade fair.")
+            for i, (n, r) in enumerate([("Amina Odhiambo", "Minister of Trade"), ("Peter Kamau", "Minister of Energy"),
+                                        ("Grace Wanjiru", "Minister of Health"), ("John Mwangi", "Minister of Water")])]
+    chosen = [q for q in generate([*same, PUBLISHED], random.Random(1), budget=0)
+              if q.type == "multiple_choice" and q.prompt.startswith("Who was")]
+    assert chosen and all(set(q.choices) <= {f.name for f in same} for q in chosen)
 
 
 def _holds(name: str, prompt: str) -> bool:

@@ -199,8 +199,9 @@ _REGION_ADJECTIVE = re.compile(r"(?:Asian|African|European|American|Arab|Caribbe
 def ministers_of(sentence: str) -> str | None:
     """Whose ministers a sentence names ("the finance ministers of Kazakhstan, Uzbekistan and
     Kyrgyzstan", "the finance ministers of the Group of 20"), or None. Countries first (two or more,
-    as listed); else the body whose members they are."""
-    m = _MINISTERS_OF.search(sentence)
+    as listed); else the body whose members they are. Bracketed asides are no part of the list
+    ("France (for Réunion) and Seychelles")."""
+    m = _MINISTERS_OF.search(re.sub(r"\s*\([^()]{1,60}\)", "", sentence))
     if m is None:
         return None
     title = (m.group("title") or "").strip().lower()

@@ -316,9 +316,12 @@ _UNNAMED_THING = re.compile(
     r"policy|network|platform|route|corridor|games|Games|event|hub|treaty|study|survey|measures|"
     r"target|targets|money|funds|loan|package|framework|roadmap|pilot|campaign|protocol|convention|declaration|"
     r"charter|resolution|regulation|centre|center|facility|mechanism|agency|body|plant|site|crossing|jungle|"
-    r"camp|desk)\b"
+    r"camp|desk|idea|ideas|move|measure|step|steps|forum|fleet)\b"
     r"(?!\s+(?:to|of|for|on|under|between|against|[A-Z]))(?![-'’]|\s*\()"
-    r"|\b(?:a|an|the)\s+(?:comparable|similar|same|such)\s+[a-z]+")
+    r"|\b(?:a|an|the)\s+(?:comparable|similar|same|such)\s+[a-z]+"
+    # "the second forum", "the next meeting in Lima": of which body, the sentence never says
+    r"|\b[Tt]he\s+(?:first|second|third|fourth|fifth|next|last|previous)\s+(?:meeting|summit|session|conference|"
+    r"round|assembly)\b(?!\s+(?:of|on|for|[A-Z])|[-'’])")
 # "the remaining Partner States", "Signatory countries", "the Protocol": the bloc, the treaty told
 # before (blind review 17B). Not with the owner in the sentence ("member states of ECOWAS", "the
 # EAC Partner States", "the Protocol on Free Movement").

@@ -241,11 +241,8 @@ def _clean_event(f: Any, label: str) -> bool:
 def _one_country_each(labels: Any) -> bool:
     """Does every office name a country, each a different one ("Malaysian Minister of Home Affairs",
     "Minister of Home Affairs of Brunei Darussalam", ...)? Then the names alone pair them: blind
-    reviews failed such matching items as solvable by a surface trick."""
-    firsts = []
-    for label in labels:
-        places = places_in(label)
-        if not places:
-            return False
-        firsts.append(places[0])
-    return len(set(firsts)) == len(firsts)
+    reviews failed such matching items as solvable by a surface trick. One office of a body among
+    them (of four or more) changes nothing: the last name left pairs with it (round 20B)."""
+    labels = list(labels)
+    firsts = [places[0] for label in labels for places in [places_in(label)] if places]
+    return len(set(firsts)) == len(firsts) and len(firsts) >= len(labels) - (len(labels) >= 4)

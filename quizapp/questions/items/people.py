@@ -10,6 +10,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from ...corpus.parse import looks_english
+from ...facts.leaders import COUNTRIES
 from ..blanks import (
     BLANK,
     _blank,
@@ -129,8 +130,12 @@ class PeopleItems:
         who = _as_of(who, c, f) if who else None
         who = c.spell_out(who, arts) if who else None
         if who:
+            # "Who was Greece's Minister of Energy?" among a Ukrainian, a Romanian and a Dane: the
+            # one Greek name answers it (round 20B); a country's office takes foils of that country
+            home = _country(f) if _country(f) in _COUNTRY_NAMES and _country(f) in who else None
             pool = [(tier(g), _name(g)) for g in others
-                    if _pkey(_name(g)) not in holders and _rkey(g) != _rkey(orig)]
+                    if _pkey(_name(g)) not in holders and _rkey(g) != _rkey(orig)
+                    and (home is None or _country(g) == home)]
             if _near_enough(pool):
                 out.append(self.mc([f], "mc:who", who, name, accepted, _near_only(pool), person=True))
             if len(holders) == 1:
@@ -314,6 +319,7 @@ TYPED_BODY_DID = False
 
 
 _ACCORDING = "According to the article, who is "
+_COUNTRY_NAMES = frozenset(COUNTRIES.values())
 
 
 def _as_of(prompt: str, c: Any, f: Any) -> str | None:
