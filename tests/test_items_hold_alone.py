@@ -105,9 +105,15 @@ def _leaders() -> list[Fact]:
 
 def test_who_holds_an_office_is_asked_as_of_the_articles_month_and_never_as_a_true_or_false_office():
     qs = generate(_leaders(), random.Random(1), budget=0)
-    who = [q for q in qs if q.prompt.startswith("Who was")]
-    assert who and all(q.prompt.endswith("in November 2025?") for q in who)
-    assert not [q for q in qs if q.prompt.startswith("According to the article, who is")]
+    # a country's ministry is a title look-up (rounds 19A-20B failed all seven such): not asked
+    assert not [q for q in qs if q.prompt.startswith(("Who was", "According to the article, who is"))]
+    # a body's office is, as of the month of writing
+    sg = Fact(id="s", kind="leader", statement="", answer="Ana Ruiz", name="Ana Ruiz",
+              role="Secretary-General of the Lake Union", country="Lake Union", subtype="secretary", confidence=0.9,
+              sources=[Source(ART, "The Secretary-General of the Lake Union, Ana Ruiz, opened the meeting in Kisumu.", 1)])
+    body_qs = generate([*_leaders(), sg], random.Random(1), budget=0)
+    who = [q for q in body_qs if q.prompt.startswith("Who was")]
+    assert who and all(q.prompt == "Who was the Secretary-General of the Lake Union in November 2025?" for q in who)
     assert not [q for q in qs if q.type == "true_false" and q.fact_ids[0] in "abc"]
     assert not [q for q in qs if "role?" in q.prompt]
     matching = [q for q in qs if q.type == "matching"]
@@ -303,7 +309,7 @@ def test_an_idea_a_move_or_a_numbered_forum_told_before_does_not_stand_alone():
     assert stands_alone("Kenya will host the Nairobi Summit on Clean Air in 2026.")
 
 
-def test_who_holds_a_countrys_office_is_chosen_among_that_countrys_people_only():
+def test_who_holds_a_countrys_office_is_not_asked_and_offices_of_as_many_countries_are_not_matched():
     people = [("a", "Stavros Kalogeropoulos", "Minister of Environment and Energy", "Greece"),
               ("b", "Oksana Hrytsenko", "Minister of Energy", "Ukraine"),
               ("c", "Dan Mihailescu", "Minister of Energy", "Romania"),
@@ -315,9 +321,9 @@ def test_who_holds_a_countrys_office_is_chosen_among_that_countrys_people_only()
                           subtype="minister", confidence=0.9,
                           sources=[Source(ART, f"{country}'s {role} {name} opened the Gas Corridor meeting in Sofia.", i)]))
     qs = [q for seed in range(3) for q in generate(facts, random.Random(seed), budget=0)]
-    who = [q for q in qs if q.prompt.startswith("Who was")]
-    assert who  # still asked, typed: the Greek name among foreign ones would answer a choice
-    assert not [q for q in who if q.type == "multiple_choice"]
+    # not asked at all: a choice would be answered by the one Greek name among foreign ones (20B),
+    # and typed it is a title look-up (19A-20B)
+    assert not [q for q in qs if q.prompt.startswith("Who was")]
     # and four offices each of another country, with one of a body beside them, are not matched
     from quizapp.questions.items.groups import _one_country_each
 

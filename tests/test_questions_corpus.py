@@ -67,19 +67,22 @@ def _single(q: Question) -> bool:
     return q.type not in ("matching", "ordering")
 
 
-def test_the_seeds_yield_items_of_several_types_and_kinds(seeds):
+def test_the_seeds_yield_items_on_their_aims(seeds):
     # Precision first: templates that blind review rejected almost always (a body's name blanked in
-    # its sentence, a loose aim asked for, events cut from their clause listed in an order) are
-    # off, so the seeds no longer show every type; they still give items on people and on aims
-    # of more than one type.
-    assert len({q.type for q in seeds.questions}) >= 2
-    assert {"leader", "goal"} <= {q.fact_kind for q in seeds.questions}
-    assert len(seeds.questions) >= 3 * len(seeds.raw)
+    # its sentence, a loose aim asked for, events cut from their clause listed in an order, who
+    # held a country's ministry) are off. The seeds are two governments' statements of aims: their
+    # items restate those aims with the parties named, five or more for every two articles.
+    assert "goal" in {q.fact_kind for q in seeds.questions}
+    assert all(parties(q.prompt) or re.match(r"(?:Chinese|Russian|China|Russia)\b", q.prompt)
+               for q in seeds.questions if q.fact_kind == "goal" and q.type == "true_false")
+    assert 2 * len(seeds.questions) >= 5 * len(seeds.raw)
 
 
 def test_every_type_for_unseen_articles(corpus):
     types = {q.type for q in corpus.questions}
-    assert {"true_false", "short_answer"} <= types
+    assert "true_false" in types
+    if corpus.raw.keys() != {p.name for p in CORPORA["seeds"].glob("*.txt")}:
+        assert "short_answer" in types  # (the seeds' people hold only national offices: not asked)
     # at least three items for every two articles, each on a sentence no other item shows
     # (precision first: the weak templates are off, see above, and a stem that leans on the story
     # around it, "the Roadmap", "the corridor", "in April", is not asked)

@@ -89,6 +89,9 @@ FACTS: list[Fact] = [
            "Chinese President Xi Jinping addressed the summit via video link."),
     leader("L7", "Ebrahim Raisi", "President", "Iran", "head_of_state",
            "Iranian President Ebrahim Raisi called for a broad-based government."),
+    leader("L8", "Zhang Ming", "Secretary-General of the Shanghai Cooperation Organisation",
+           "Shanghai Cooperation Organisation", "secretary",
+           "The Secretary-General of the Shanghai Cooperation Organisation, Zhang Ming, opened the Dushanbe summit."),
     mechanism("M1", "Shanghai Cooperation Organisation", ["SCO", "Shanghai Cooperation Organization"],
               "organisation",
               "The Shanghai Cooperation Organisation (SCO) will hold its summit in Dushanbe."),
@@ -227,19 +230,14 @@ def test_no_true_alternative_among_distractors():
 
 
 def test_distractors_same_subtype_where_possible():
-    """Who was China's, Russia's, Pakistan's Foreign Minister: among each other's names the
-    nationality of the name answers it (round 20B), so each is asked typed, not chosen."""
-    ministers = {f.id: f for f in FACTS if f.subtype == "foreign_minister"}
-    asked = [q for q in _questions() if q.fact_ids[0] in ministers and q.prompt.startswith("Who was")]
-    assert {q.fact_ids[0] for q in asked} == set(ministers)
-    assert all(q.type == "short_answer" for q in asked), [(q.type, q.prompt) for q in asked]
-    # a choice of names stays where the foils hold the same country's offices
-    same = [leader(f"S{i}", n, r, "Kenya", "minister", f"Kenya's {r} {n} opened the Nairobi trade fair.")
-            for i, (n, r) in enumerate([("Amina Odhiambo", "Minister of Trade"), ("Peter Kamau", "Minister of Energy"),
-                                        ("Grace Wanjiru", "Minister of Health"), ("John Mwangi", "Minister of Water")])]
-    chosen = [q for q in generate([*same, PUBLISHED], random.Random(1), budget=0)
-              if q.type == "multiple_choice" and q.prompt.startswith("Who was")]
-    assert chosen and all(set(q.choices) <= {f.name for f in same} for q in chosen)
+    """Who held China's, Russia's or Pakistan's foreign ministry is a title look-up (rounds 19A to
+    20B failed every such item): not asked. A body's office is, its foils the story's people."""
+    ministers = {f.id for f in FACTS if f.subtype == "foreign_minister"}
+    qs = _questions()
+    assert not [q for q in qs if q.fact_ids[0] in ministers and q.prompt.startswith("Who was")]
+    asked = [q for q in qs if q.fact_ids == ["L8"] and q.prompt.startswith("Who was")]
+    assert asked and all(q.prompt == "Who was the Secretary-General of the Shanghai Cooperation Organisation "
+                         "in August 2021?" for q in asked)
 
 
 def _holds(name: str, prompt: str) -> bool:
@@ -514,16 +512,17 @@ def test_no_true_false_or_role_question_of_who_holds_an_office():
         f.statement = f"{name} is the Foreign Minister of {country}."
         facts.append(f)
     qs = [q for seed in range(20) for q in generate([*facts, PUBLISHED], random.Random(seed), budget=0)]
-    assert qs  # (who is each country's foreign minister is still asked)
-    assert not [q for q in qs if q.type == "true_false" or "role?" in q.prompt]
+    assert not [q for q in qs if q.type == "true_false" or "role?" in q.prompt or q.prompt.startswith("Who was")]
 
 
 def test_typed_answers_list_the_name_without_diacritics():
     """"Joao Luiz Ferreira" is listed beside "João Luiz Ferreira": strict tools (exports) accept it too."""
-    f = leader("J", "João Luiz Ferreira", "Minister of Culture", "Brazil", "minister",
-               "Brazil's Minister of Culture, João Luiz Ferreira, opened the Rio de Janeiro film festival in March 2023.")
-    g = leader("M", "Margareth Menezes", "Minister of Health", "Brazil", "minister",
-               "Brazil's Minister of Health, Margareth Menezes, visited the new Recife hospital in April 2023.")
+    f = leader("J", "João Luiz Ferreira", "Secretary-General of the Amazon Cooperation Treaty Organization",
+               "Amazon Cooperation Treaty Organization", "secretary",
+               "The Secretary-General of the Amazon Cooperation Treaty Organization, João Luiz Ferreira, opened the "
+               "Belém summit in March 2023.")
+    g = leader("M", "Margareth Menezes", "Director of the Amazon Regional Observatory", "Amazon Regional Observatory",
+               "director", "The Director of the Amazon Regional Observatory, Margareth Menezes, visited Recife.")
     typed = [q for q in generate([f, g, PUBLISHED], random.Random(1), budget=0)
              if q.type in ("short_answer", "cloze") and q.answer == "João Luiz Ferreira"]
     assert typed
@@ -531,8 +530,10 @@ def test_typed_answers_list_the_name_without_diacritics():
         assert "Joao Luiz Ferreira" in q.accepted_answers, q.accepted_answers
         # the surname alone, as written and without its accent
         assert {"Ferreira"} <= set(q.accepted_answers)
-    accented = leader("C", "Ana Conceição", "Minister of Culture", "Brazil", "minister",
-                      "Brazil's Minister of Culture, Ana Conceição, opened the Rio de Janeiro film festival in March 2023.")
+    accented = leader("C", "Ana Conceição", "Secretary-General of the Amazon Cooperation Treaty Organization",
+                      "Amazon Cooperation Treaty Organization", "secretary",
+                      "The Secretary-General of the Amazon Cooperation Treaty Organization, Ana Conceição, opened the "
+                      "Belém summit in March 2023.")
     typed = [q for q in generate([accented, g, PUBLISHED], random.Random(1), budget=0)
              if q.type in ("short_answer", "cloze") and q.answer == "Ana Conceição"]
     assert typed
