@@ -331,3 +331,19 @@ def test_who_holds_a_countrys_office_is_not_asked_and_offices_of_as_many_countri
                               "Deputy Director-General at the European Commission"])
     assert not _one_country_each(["Minister of Natural Resources of Suriname", "Head of UNEP's Chemicals Branch",
                                   "Minister of Natural Resources of Guyana"])  # three: two names, one office each
+
+
+def test_a_thing_contributed_to_nothing_named_and_a_forecasts_date_are_not_asked():
+    from quizapp.facts.events import when_question
+    from quizapp.facts.nlp import load_nlp
+
+    told = "Italy will contribute a recycling line at a plant in Ancona."
+    assert not _goal_items("Italy", "will", "contribute a recycling line at a plant in Ancona", told, body=False)
+    to = "Italy will contribute a recycling line to the Adriatic Ghost Gear Partnership by 2026."
+    assert _goal_items("Italy", "will", "contribute a recycling line to the Adriatic Ghost Gear Partnership by 2026",
+                       to, body=False)
+    nlp = load_nlp()
+    guess = "Romania's own offshore gas from the Black Sea was expected in 2027."
+    assert when_question(nlp(guess), guess.index("2027"), guess.index("2027") + 4) is None
+    done = "Romania's Transgaz completed the Black Sea pipeline in 2027."
+    assert when_question(nlp(done), done.index("2027"), done.index("2027") + 4) is not None

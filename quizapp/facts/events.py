@@ -349,6 +349,10 @@ _DOCUMENT_HEAD = re.compile(r"\b(?:Pledge|Agreement|Treaty|Plan|Declaration|Prog
                             r"Agenda|Action Plan)$")
 
 
+# Verbs of forecasting: "the gas was expected in 2027" dates a guess, not something that happened.
+_FORECAST_VERBS = {"expect", "forecast", "project", "estimate", "predict", "anticipate"}
+
+
 def when_question(doc, char_start: int, char_end: int, skip_before: int = 0,
                   historic_present: bool = False, resolve=None) -> str | None:
     """"When did the IMF approve a 48-month Extended Fund Facility arrangement?": the clause a
@@ -448,6 +452,8 @@ def when_question(doc, char_start: int, char_end: int, skip_before: int = 0,
         return None  # "When was the Mekong River Commission signed?": an agreement is signed, not a body
     if verb.lemma_.lower() in ("be", "have"):
         return None  # "When did X be unable ...?"
+    if verb.lemma_.lower() in _FORECAST_VERBS and form in ("was", "were", "will"):
+        return None  # "When was Romania's offshore gas expected?": a forecast, not an event (round 20A)
     if form == "did" and verb.dep_ == "ccomp" and not aux and verb.tag_ == "VBD" \
             and verb.head.lemma_.lower() in _TAKING_NOTE and _DOCUMENT_HEAD.search(subj.text):
         form = "was"  # "We recall the Pledge agreed at the Wales Summit": agreed by others, not agreeing
