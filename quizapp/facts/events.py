@@ -315,6 +315,8 @@ def _predicate(doc, verb, date_ids: set[int], subj) -> list[int] | None:
         if not any(doc[i].lower_ in _PRONOUNS for i in extra) and len(rest | extra) <= 18:
             rest |= extra
     ids = sorted(rest)
+    if any(doc[i].lower_ in ("this", "that", "these", "those") and doc[i].dep_ == "det" for i in ids):
+        return None  # "Who raised exactly that point in Lima?": which point, the sentence before says
     if any(doc[i].lower_ in _PRONOUNS and not (doc[i].lower_ == "its" and subj.tag_ in ("NNP", "NN"))
            for i in ids):
         return None  # ("its" is the subject's own: "When did the Arctic Council celebrate its ...")
@@ -447,6 +449,12 @@ def when_question(doc, char_start: int, char_end: int, skip_before: int = 0,
     ids = _predicate(doc, verb, date_ids, subj)
     if ids is None:
         return None
+    if doc[subj_ids[0]].lower_ in ("a", "an") if subj_ids else False:
+        return None  # "When will an East African Fertiliser Procurement Facility buy ...?": one proposed, not named
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and c.i in ids), None)
+    if obj is not None and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in obj.children) \
+            and not any(_namey(doc[i]) or doc[i].like_num for i in ids):
+        return None  # "When did the two Congos launch a joint network?": which network, the stem never says
     if verb.lemma_.lower() in ("sign", "ratify", "initial") and form in ("was", "were") \
             and not _AGREEMENT_HEAD.search(subj.text):
         return None  # "When was the Mekong River Commission signed?": an agreement is signed, not a body

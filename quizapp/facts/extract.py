@@ -45,6 +45,12 @@ NOT_MECHANISM_ACRONYMS = {"AFP", "AP", "CNN", "BBC", "NBC", "CBS", "ABC", "UPI",
                           "MP", "MPS", "UK", "US"}
 
 
+# A quotation told as a person's ('..., "we will ...," he said', '..., said Ana Ruiz'): the "we" in it
+# is the speaker's side, which need not be the body the article is about.
+_QUOTED_PERSON = re.compile(r"[\"”]\s*,?\s*(?:(?:he|she)\s+(?:said|says|added|told)|(?:said|says|added)\s+(?!the\b)[A-Z])"
+                            r"|[,”\"]\s*(?:he|she)\s+(?:said|says|added)\b")
+
+
 # "NAIROBI, March 3, 2023 (Reuters) - " / "Brussels - ": a wire dateline opening a sentence.
 DATELINE_PREFIX = re.compile(
     r"^\s*[A-Z][A-Za-z.'’ ]{1,40}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?(?:\s*\([^)]{1,40}\))?\s+[-–—]{1,2}\s+"
@@ -393,7 +399,9 @@ def _sentence_facts(doc, art: ArticleInput, sent: SentenceInput, people, acronym
         if skip_before and 0 <= text.find(g.actor) < skip_before and text.find(g.actor, skip_before) < 0:
             continue  # "TROMSØ, Norway, Oct 17 (Wire) - Seven of ... agreed": a dateline parsed as the subject
         ctx = actors or ActorContext()
-        actor = resolve_actor(g.actor, ctx)
+        quoted_we = g.actor.lower().strip() in ("we", "our", "us") and not ctx.signatories and _QUOTED_PERSON.search(text)
+        # ('"We want Cambodian knowledge in our fields," he said': his side, not the release's; kept unnamed)
+        actor = g.actor if quoted_we else resolve_actor(g.actor, ctx)
         if actor is None:
             continue
         # ministers named by whose they are, in the same words the article's other aims use ("Finance

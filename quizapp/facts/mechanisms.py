@@ -387,6 +387,7 @@ def tidy(m: MechanismMention, text: str) -> MechanismMention | None:
     name = TRAILING_PERSON.sub("", name)
     name = TRAILING_PLACE.sub("", name)
     name = TRAILING_MONTH.sub("", name)
+    name = re.sub(r"['’]s$", "", name)  # "the International Pepper Community's (IPC) annual session"
     name = name.rstrip("’'\".,;: ")
     if COUNTRY_STYLE.match(name):
         return None  # "Republic of the Union of Myanmar", "Government of Thailand": a state, not a body

@@ -146,3 +146,27 @@ class Spelling:
                     spelled = ("The " if start else "the ") + spelled
                 text = before + spelled + text[hit.end():]
         return text
+
+    def name_generic(self, text: str, articles: Iterable[str]) -> str | None:
+        """``text`` with a body or text named by its generic title alone ("the Task Force", "the
+        Action Plan") named in full, as the one the article names with that title ("the Task Force
+        against Trafficking in Human Beings"); None when the article names none or several such
+        (round 21B failed "Poland will take over the chairmanship of the Task Force")."""
+        arts = set(articles)
+        for m in reversed(list(_GENERIC_REF.finditer(text))):
+            head = m.group("head")
+            fits = {full for mech in self.mechanisms for full in [_full_name(mech)]
+                    if full and full.lower() != head.lower() and re.search(rf"\b{re.escape(head)}\b", full, re.I)
+                    and any(src.article in arts for src in mech.sources)}
+            if len(fits) != 1:
+                return None
+            full = re.sub(r"^[Tt]he\s+", "", fits.pop())
+            text = text[:m.start()] + f"{m.group('the')} {full}" + text[m.end():]
+        return text
+
+
+# A body or text by its generic title alone, capitalised, no owner after it ("the Task Force", "the
+# Action Plan"; not "the Task Force on Migration", "the Action Plan (BSAP)").
+_GENERIC_REF = re.compile(r"\b(?P<the>[Tt]he)\s+(?P<head>Task Force|Working Group|Action Plan|Expert Group|"
+                          r"Steering Committee|Work Programme|Technical Committee|Contact Group)\b"
+                          r"(?!\s+(?:of|for|on|to|against|in)\s+(?:the\s+)?[A-Z])(?!\s*\()")

@@ -147,6 +147,7 @@ class _Generator(PeopleItems, DateItems, GoalItems, GroupItems, VenueItems, Coun
         arts = {s["article"] if isinstance(s, dict) else s.article for s in (sources or [])} or \
             {src.article for f in facts for src in f.sources}
         spelled = self.corpus.spell_out(prompt, arts, keep=acc)
+        spelled = self.corpus.name_generic(spelled, arts) if spelled is not None else None
         if spelled is None:
             return None
         if setting and qtype in ("multiple_choice", "short_answer") and len(arts) == 1:

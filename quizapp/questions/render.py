@@ -238,6 +238,11 @@ def plural(actor: str) -> bool:
     """Two parties or more ("China and Russia"), or a plural noun; "and" inside a name's "of ..."
     phrase joins no parties ("the Ministry of Agriculture and Food Industry wants")."""
     head = re.split(r"\s+of\s+", actor, maxsplit=1)[0] if _ORG_HEAD.search(actor) else actor
+    head = _AND_COUNTRY.sub("Country", head)  # "Bosnia and Herzegovina" is one country
+    if re.search(r"\band\b|&", head) and "," not in head and _ORG_HEAD_END.search(head):
+        before, after = re.split(r"\s+(?:and|&)\s+", head, maxsplit=1)[0], re.split(r"\s+(?:and|&)\s+", head)[-1]
+        if not re.match(r"(?:the|a|an)\s", after, re.I) and not _ORG_HEAD_END.search(before):
+            return False  # "the Agricultural Research and Development Institute": one body's name
     return bool(re.search(r"\band\b|&", head)) or head.lower().endswith(("s", "ies")) and \
         head.split()[-1][:1].islower() or bool(_PLURAL_TITLE.search(head))
 
@@ -262,7 +267,11 @@ _ORG_HEAD = re.compile(r"\b(?:Community|Union|Council|Commission|Committee|Organ
                        r"Movement|Office|Ministry|Government|Programme|Program|Facility|Partnership|Initiative|Mission|Authority|"
                        r"Institute|Network|Centre|Center|Service|Corporation|Consortium|Platform|Taskforce|Force|"
                        r"Panel|Tribunal|Observatory|Framework|Agreement|Treaty|Convention|Protocol|Plan|Strategy|"
-                       r"Scheme|Mechanism|Regulation|Charter|Accord|Pact|Compact|Roadmap|Project|Corridor)\b")
+                       r"Scheme|Mechanism|Regulation|Charter|Accord|Pact|Compact|Roadmap|Project|Corridor|Summit|"
+                       r"Meeting|Session|Dialogue)\b")
+_ORG_HEAD_END = re.compile(_ORG_HEAD.pattern + r"$")
+_AND_COUNTRY = re.compile(r"\b(?:Bosnia and Herzegovina|Trinidad and Tobago|Antigua and Barbuda|Saint Kitts and Nevis|"
+                          r"Saint Vincent and the Grenadines|S[aã]o Tom[eé] and Pr[ií]ncipe)\b")
 
 
 def with_the(actor: str) -> str:

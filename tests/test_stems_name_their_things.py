@@ -1,0 +1,75 @@
+"""Stems that name what they are about (blind round 21B): a body's name without a possessive
+left on it, one body with "and" in its name read as one, a generic title named in full or not
+asked, no "that point" or "a joint network" a reader cannot place, and a quoted "we" not given
+to the body that issued the release."""
+
+from __future__ import annotations
+
+import random
+
+from quizapp.corpus.parse import parse_article
+from quizapp.facts import article_input, extract
+from quizapp.facts.events import when_question, who_question
+from quizapp.facts.nlp import load_nlp
+from quizapp.facts.types import Fact, Source
+from quizapp.questions import generate
+from quizapp.questions.render import plural, with_the
+
+ART = "pepper.txt"
+
+
+def test_a_bodys_name_before_its_bracketed_letters_loses_the_possessive():
+    text = ("Pepper prices rose.\n\nThe promise was made at the International Pepper Community's (IPC) annual "
+            "session in Kuching last month, officials said.\n")
+    names = {f.name for f in extract([article_input(parse_article(ART, text))]) if f.kind == "mechanism"}
+    assert "International Pepper Community" in names and not any(n.endswith("'s") for n in names)
+
+
+def test_one_body_with_and_in_its_name_is_one_party():
+    assert not plural("Cambodian Agricultural Research and Development Institute")
+    assert with_the("Cambodian Agricultural Research and Development Institute").startswith("the ")
+    assert not plural("Bosnia and Herzegovina")
+    assert plural("the African Union and the European Commission") and plural("Kenya and Uganda")
+    assert with_the("Indian Ocean Apparel Circularity Summit") == "the Indian Ocean Apparel Circularity Summit"
+
+
+def _body(fid, name, sentence, idx):
+    return Fact(id=fid, kind="mechanism", statement="", answer=name, name=name, subtype="organisation",
+                sources=[Source(ART, sentence, idx)])
+
+
+def test_a_generic_title_is_named_in_full_as_the_article_names_it_or_not_asked():
+    lead = "The Baltic Sea Regional Action Plan against Trafficking was drafted in Riga."
+    did = "Jonas Lindqvist presented the final draft of the Action Plan."
+    person = Fact(id="p", kind="leader", statement="", answer="Jonas Lindqvist", name="Jonas Lindqvist",
+                  role="Senior Adviser", country="Sweden", question="Who presented the final draft of the Action Plan?",
+                  confidence=0.9, sources=[Source(ART, did, 2)])
+    plan = _body("m", "Baltic Sea Regional Action Plan against Trafficking", lead, 1)
+    prompts = {q.prompt for q in generate([person, plan], random.Random(1), budget=0)}
+    assert "Who presented the final draft of the Baltic Sea Regional Action Plan against Trafficking?" in prompts
+    alone = {q.prompt for q in generate([person], random.Random(1), budget=0)}
+    assert not [p for p in alone if "Action Plan" in p]  # which plan, the article named none: not asked
+
+
+def test_no_who_of_that_point_and_no_when_of_a_thing_nobody_named():
+    nlp = load_nlp()
+    said = "Maria Lopez raised exactly that point in Lima."
+    assert who_question(nlp(said), 0, len("Maria Lopez")) is None
+    vague = "The Democratic Republic of the Congo and the Republic of the Congo launched a joint network in 2024."
+    assert when_question(nlp(vague), vague.index("2024"), vague.index("2024") + 4) is None
+    named = "The Democratic Republic of the Congo and Angola launched the Kwango River Network in 2024."
+    assert when_question(nlp(named), named.index("2024"), named.index("2024") + 4) is not None
+    proposed = "An East African Fertiliser Procurement Facility will buy fertiliser in bulk from 2026."
+    assert when_question(nlp(proposed), proposed.index("2026"), proposed.index("2026") + 4) is None
+
+
+def test_a_quoted_we_is_not_the_body_that_issued_the_release():
+    text = ("CARDI and Senegal sign rice research accord\n\n"
+            "The Cambodian Agricultural Research and Development Institute (CARDI) signed an accord with Senegal. "
+            "CARDI will train 40 Senegalese researchers.\n\n"
+            "Mr. Ibrahima Fall thanked the Royal Government of Cambodia for its hospitality and noted that Senegal "
+            "imports more than one million tonnes of rice every year. \"Every tonne we grow at home is a tonne we do "
+            "not have to buy abroad. We want Cambodian knowledge in our fields as soon as possible,\" he said.\n")
+    goals = [f for f in extract([article_input(parse_article("rice.txt", text))]) if f.kind == "goal"]
+    quoted = [f for f in goals if "cambodian knowledge" in (f.goal or "").lower()]
+    assert quoted and all(f.actor.lower() == "we" for f in quoted)  # kept, unnamed: asked of nobody
