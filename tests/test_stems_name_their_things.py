@@ -73,3 +73,28 @@ def test_a_quoted_we_is_not_the_body_that_issued_the_release():
     goals = [f for f in extract([article_input(parse_article("rice.txt", text))]) if f.kind == "goal"]
     quoted = [f for f in goals if "cambodian knowledge" in (f.goal or "").lower()]
     assert quoted and all(f.actor.lower() == "we" for f in quoted)  # kept, unnamed: asked of nobody
+
+
+def test_a_figure_its_breakdown_adds_up_to_is_neither_blanked_nor_changed():
+    import random as rnd
+
+    from quizapp.questions.items.figures import _sum_of_others, change_a_figure
+
+    goal = "test a digital product passport with 40 factories - 15 in Bangladesh, 15 in Cambodia and 10 in Sri Lanka"
+    assert _sum_of_others(goal, goal.index("40"), goal.index("40") + 2)
+    assert change_a_figure(goal, set(), rnd.Random(1)) is None  # a changed part would no longer add up
+    assert change_a_figure("double the development fund to US$4 million a year", set(), rnd.Random(1)) is not None
+
+
+def test_options_and_pairs_of_a_hard_wrapped_article_are_on_one_line():
+    people = [Fact(id=f"p{i}", kind="leader", statement="", answer=n, name=n, role=r, country="Lake Union",
+                   subtype="official", confidence=0.9,
+                   sources=[Source(ART, f"{n}, {r} of the Lake Union, spoke in Kisumu.", i)])
+              for i, (n, r) in enumerate([("Ana Ruiz", "Deputy Secretary\nGeneral"), ("Ivo Maric", "Director of\nFisheries"),
+                                          ("Lea Morel", "Head of\nFinance")], start=1)]
+    lake = _body("m", "Lake Union", "The Lake Union met in Kisumu on 3 May 2025.", 0)
+    pub = Fact(id="pub", kind="date", statement="", answer="2025-05-04", date="2025-05-04", subtype="publication",
+               sources=[Source(ART, "4 May 2025", None)])
+    for q in generate([*people, lake, pub], random.Random(1), budget=0):
+        assert "\n" not in q.answer and all("\n" not in x for p in q.pairs for x in p)
+        assert all("\n" not in c for c in q.choices)

@@ -100,6 +100,11 @@ class _Generator(PeopleItems, DateItems, GoalItems, GroupItems, VenueItems, Coun
         ``setting=False`` keeps the stem from being told of the article's country ("According to
         the article about Samoa, ..."): in a question about a place that would point at the key."""
         prompt = re.sub(r"\s+", " ", prompt).strip()
+        # (a hard-wrapped article's line breaks are no part of an option, a pair or an answer)
+        answer = re.sub(r"\s+", " ", answer)
+        choices = [re.sub(r"\s+", " ", c).strip() for c in choices]
+        pairs = [[re.sub(r"\s+", " ", x).strip() for x in p] for p in pairs]
+        items = [re.sub(r"\s+", " ", x).strip() for x in items]
         prompt = re.sub(r",\s*,", ",", prompt)  # a doubled comma in the source ("Oslo,,") is no part of the item
         answer = answer.strip()
         if not prompt or not answer:

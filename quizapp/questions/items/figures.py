@@ -1,0 +1,108 @@
+"""The figures of an aim: which numbers in it can be asked, the values that would be wrong, and a
+statement made false by changing one.
+
+Why a ladder of round steps: foils at 1.5, 2 and 3 times the key give it away (the one value the
+others were made from); even steps around it, the key at a rung its own digits pick, do not.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import zlib
+from typing import Any
+
+_MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_FIGURE = re.compile(rf"(?<![\w.,/-])(\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)(?![\w/-]|[.,]\d)(?!\s+{_MONTHS}\b)")
+_MONTH_BEFORE = re.compile(rf"{_MONTHS}\s*$")
+_DAY_RANGE_START = re.compile(rf"\s*(?:to|until|till|and|[-–—])\s*\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS}\b")
+_DAY_RANGE_END = re.compile(rf"{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?\s*(?:to|until|till|and|[-–—])\s*$")
+
+
+def _figures(goal: str) -> list[re.Match]:
+    """The figures of an aim that could be changed: not a day of the month ("May 15") and not a
+    figure inside a name ("COP29", "the 2030 Agenda")."""
+    out = []
+    for m in _FIGURE.finditer(goal):
+        after = goal[m.end():m.end() + 12]
+        if _MONTH_BEFORE.search(goal[:m.start()]) or re.match(r"\s+[A-Z][a-z]", after) and not re.match(
+                r"\s+(?:[A-Z][a-z]+\s+)?(?:people|MW|GW|km)", after):
+            continue  # "May 15", "the 2030 Agenda"
+        if _DAY_RANGE_START.match(goal, m.end()) or _DAY_RANGE_END.search(goal[:m.start()]):
+            continue  # "from 7 to 23 August", "August 7 to 23": days of a date, not figures
+        out.append(m)
+    return out
+
+
+def _sum_of_others(stmt: str, start: int, end: int) -> bool:
+    """Do the statement's other figures add up to the one at ``start:end`` (a breakdown that gives it)?"""
+    text, rest = stmt[start:end], stmt[:start] + " " + stmt[end:]
+    nums = [float(n.replace(",", "")) for n in re.findall(r"(?<![\w.])\d[\d,]*(?:\.\d+)?(?![\w])", rest)]
+    return len(nums) >= 2 and abs(sum(nums) - float(text.replace(",", ""))) < 1e-9
+
+
+def _is_year(text: str) -> bool:
+    return bool(re.fullmatch(r"(?:19|20)\d\d", text.replace(",", "")))
+
+
+def _other_values(goal: str, m: re.Match, taken: set[str]) -> list[str]:
+    """Values for the figure ``m`` that the article nowhere gives (``taken``), in its shape: a year
+    moved by one to three years; a share moved up and down by whole steps and kept between 1 and
+    99 (a reader rules out "150 per cent" for free); an amount on a ladder of even steps (about a
+    quarter of it, a round number) with the key at a rung its own digits pick (``_ladder``).
+    Decimals and thousands commas kept."""
+    text = m.group(1)
+    plain = text.replace(",", "")
+    value = float(plain)
+    if value == 0:
+        return []
+    share = re.match(r"\s*(?:%|per\s*cent\b|percent\b)", goal[m.end(1):]) is not None
+    if _is_year(text):
+        options = [str(int(value) + d) for d in (1, 2, 3, -1, -2)]
+    elif share and "." not in plain and 1 <= value <= 99:
+        step = 5 if value % 5 == 0 else max(2, round(value / 5))
+        options = [str(int(value) + k * step) for k in (-2, 2, -1, 1, 3, -3) if 1 <= value + k * step <= 99]
+    elif "." in plain:
+        places = len(plain.split(".")[1])
+        options = [f"{v:.{places}f}" for v in _ladder(value, text, 10 ** -places) if not share or v < 100]
+    else:
+        options = [str(int(v)) for v in _ladder(value, text, 1)]
+        options = [o for o in options if int(o) >= 2]  # ("1 gigawatts")
+        if re.match(r"\s*(?:million|billion|m\b|bn\b)", goal[m.end(1):]):
+            options = [o for o in options if int(o) < 1000]  # never "1000 million": the changed figure shows
+        if "," in text:
+            options = [f"{int(o):,}" for o in options]
+    return [o for o in dict.fromkeys(options) if o != text and o.replace(",", "") not in taken and o not in taken]
+
+
+def _ladder(value: float, text: str, least: float) -> list[float]:
+    """Other rungs of a ladder of four through ``value``: even steps of a round number (1, 2, 2.5
+    or 5 times a power of ten, a multiple of ``least``) near a quarter of it, ``value`` at a rung
+    its own digits pick (so the key is not always the smallest, the middle or the base the others
+    are multiples of: blind reviews named "1.5, 2 and 3 times the key" a giveaway). The three
+    rungs first, then spare ones further out (the article may give some of them), none below
+    ``least``."""
+    quarter = value / 4
+    power = 10 ** math.floor(math.log10(quarter)) if quarter > 0 else least
+    steps = [k * power for k in (1, 2, 2.5, 5, 10) if k * power >= least and round(k * power / least, 6) % 1 == 0]
+    step = min(steps or [least], key=lambda st: abs(math.log(st / quarter)) if quarter > 0 else st)
+    below = zlib.crc32(text.encode()) % 4
+    while below and value - below * step < least:
+        below -= 1
+    rungs = [value + k * step for k in range(-below, 4 - below) if k]
+    spares = sorted((value + k * step for k in [*range(4 - below, 8 - below), *range(-below - 1, -below - 4, -1)]),
+                    key=lambda v: (abs(v - value), v))
+    return [round(v, 6) for v in [*rungs, *spares] if v >= least]
+
+
+def change_a_figure(goal: str, taken: set[str], rng: Any) -> str | None:
+    """``goal`` with one figure changed to a value the article nowhere gives (``taken``: every
+    figure in it), or None (``_figures``, ``_other_values``)."""
+    cands = _figures(goal)
+    if not cands or any(_sum_of_others(goal, c.start(1), c.end(1)) for c in cands):
+        return None  # "40 factories - 15, 15 and 10": a changed part no longer adds up, a sum to check
+    m = rng.choice(cands)
+    options = _other_values(goal, m, taken)
+    if not options:
+        return None
+    return goal[:m.start(1)] + rng.choice(options) + goal[m.end(1):]
