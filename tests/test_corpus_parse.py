@@ -229,3 +229,13 @@ def test_a_title_with_fields_but_long_ones_is_still_a_title():
 def test_a_dated_slug_in_the_source_link_dates_the_article():
     art = parse_article("x.txt", "Final statement\nSource: http://example.org/Pages/news2023-12-5-2.aspx\n\nThe council met.\n")
     assert art.published == date(2023, 12, 5)
+
+
+def test_a_dateline_without_a_year_takes_no_targets_year():
+    text = ("Registries agree to link records by 2027\n\nTIRANA, March 4 (Wire) - Six agencies agreed on Tuesday to "
+            "connect their systems by March 2028, with a second phase due by 2030.\n")
+    assert parse_article("x.txt", text).published is None  # every year named is a target's: no guess
+    dated = text.replace("on Tuesday", "on 3 March 2025")
+    assert parse_article("x.txt", dated).published == date(2025, 3, 4)
+    linked = "Registries agree\nSource: https://example.org/2025/03/registries\n\n" + text.split("\n\n", 1)[1]
+    assert parse_article("x.txt", linked).published == date(2025, 3, 4)

@@ -516,10 +516,12 @@ def _date_from_url_or_dateline(art: ParsedArticle, raw: str, first: tuple[int, i
     ym = URL_YEAR.search(url)
     month = m.group("date").split()[0].rstrip(".").lower()
     # the year the article writes next to the dateline's month ("from November 17 to 23, 2024")
-    near = [int(y) for mon, y in re.findall(rf"\b({_MONTH})[^.;]{{0,20}}?\b((?:19|20)\d\d)\b", raw[s:])
-            if MONTHS.get(mon.rstrip(".").lower()) == MONTHS.get(month)]
-    years = [int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", raw[s:])]
-    year = int(ym.group("y")) if ym else (near[0] if near else (max(years) if years else None))
+    # (never a target's year: "by March 2028" says when something is due, not when it was written;
+    # and no year at all rather than a guess: the latest year an article names is often a target's)
+    near = [int(y) for pre, mon, y in re.findall(rf"(\b\w+\s+)?\b({_MONTH})[^.;]{{0,20}}?\b((?:19|20)\d\d)\b", raw[s:])
+            if MONTHS.get(mon.rstrip(".").lower()) == MONTHS.get(month)
+            and (pre or "").strip().lower() not in ("by", "until", "till", "before", "through", "to")]
+    year = int(ym.group("y")) if ym else (near[0] if near else None)
     if year is None:
         return
     found = parse_date(f"{m.group('date')}, {year}")
