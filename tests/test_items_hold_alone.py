@@ -307,6 +307,10 @@ def test_an_idea_a_move_or_a_numbered_forum_told_before_does_not_stand_alone():
     assert not stands_alone("Peru agreed to hold the next meeting in Lima.")
     assert stands_alone("Peru agreed to hold the next meeting of the Andean Council in Lima.")
     assert stands_alone("Kenya will host the Nairobi Summit on Clean Air in 2026.")
+    # whose secretariat? (round 22B); one named by what it serves, or owned, is placed
+    assert not stands_alone("Ghana's Attorney General offered to host a small secretariat in Accra.")
+    assert stands_alone("Ghana offered to host a secretariat for the Lusaka Compact in Accra.")
+    assert stands_alone("The West African Cotton Alliance will keep its permanent secretariat in Cotonou.")
 
 
 def test_who_holds_a_countrys_office_is_not_asked_and_offices_of_as_many_countries_are_not_matched():

@@ -319,6 +319,9 @@ _UNNAMED_THING = re.compile(
     r"camp|desk|idea|ideas|move|measure|step|steps|forum|fleet)\b"
     r"(?!\s+(?:to|of|for|on|under|between|against|[A-Z]))(?![-'’]|\s*\()"
     r"|\b(?:a|an|the)\s+(?:comparable|similar|same|such)\s+[a-z]+"
+    # "offered to host a small secretariat in Accra": whose, the sentence never says
+    r"|\b(?:a|an)\s+(?:(?:small|new|joint|permanent|regional|technical)\s+)?(?:secretariat|office|unit|hub)\b"
+    r"(?!\s+(?:of|for|on|to)\s)"
     # "the second forum", "the next meeting in Lima": of which body, the sentence never says
     r"|\b[Tt]he\s+(?:first|second|third|fourth|fifth|next|last|previous)\s+(?:meeting|summit|session|conference|"
     r"round|assembly)\b(?!\s+(?:of|on|for|[A-Z])|[-'’])")
