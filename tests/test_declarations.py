@@ -45,7 +45,9 @@ def test_a_declarations_aims_are_its_signatories_and_asked_by_name():
     statements = {q.prompt.split("completes the statement? ", 1)[-1].replace(BLANK, q.answer)
                   for seed in range(4) for q in generate(extract([art]), random.Random(seed), budget=0)
                   if q.fact_kind == "goal" and q.type in ("true_false", "multiple_choice")}
-    assert any(p.startswith("Slovenia, the Netherlands and Croatia agree to set up a joint fund of") for p in statements)
+    # told as stated in the declaration its preamble names (blind rounds asked "which declaration?")
+    assert any(p.startswith("In a joint declaration adopted in Vaduz in May 2025, Slovenia, the Netherlands and "
+                            "Croatia agree to set up a joint fund of") for p in statements), statements
 
 
 def test_ministers_are_named_by_whose_ministers_they_are():
@@ -139,8 +141,18 @@ def test_a_communiques_participants_are_the_countries_whose_ministers_met():
     goals = {f.goal: f.actor for f in extract([art]) if f.kind == "goal"}
     assert set(goals.values()) == {"Bolivia, Chile and Paraguay"}, goals
     prompts = {q.prompt for seed in range(3) for q in generate(extract([art]), random.Random(seed), budget=0)}
-    assert any(p.startswith("Bolivia, Chile and Paraguay agree to establish the Andes Seasonal Work Registry")
-               for p in prompts), prompts
+    assert any(p.startswith("In a joint communiqué adopted in Lima in June 2025, Bolivia, Chile and Paraguay agree "
+                            "to establish the Andes Seasonal Work Registry") for p in prompts), prompts
+
+
+def test_an_aim_of_a_text_without_a_preamble_is_told_as_it_was():
+    from quizapp.questions.goal_views import GoalView, occasion, with_occasion
+
+    fact = type("F", (), {"sources": [type("S", (), {"sentence": "Kenya agreed to cut roaming fees by 2026."})()]})()
+    v = GoalView(fact=fact, actor="Kenya", parties=frozenset(), verb="agree", form="vp",
+                 goal="cut roaming fees by 2026", sentence="Kenya agreed to cut roaming fees by 2026.", article="k.txt")
+    assert occasion(v) is None
+    assert with_occasion("Kenya agreed to cut roaming fees by 2026.", v) == "Kenya agreed to cut roaming fees by 2026."
 
 
 def test_a_bracketed_aside_in_the_list_of_whose_ministers_met_keeps_the_rest_of_the_list():

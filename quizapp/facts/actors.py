@@ -196,6 +196,11 @@ _REGION_ADJECTIVE = re.compile(r"(?:Asian|African|European|American|Arab|Caribbe
                                r"Andean|Gulf|Sahelian|Balkan|[A-Z][a-z]+(?:ian|ese|ish))$")
 
 
+def is_participants(actor: str) -> bool:
+    """"The participants", "the participating governments", "the signatories": a communiqué's parties."""
+    return bool(_PARTICIPANTS_WORD.fullmatch(actor.lower().strip()))
+
+
 def ministers_of(sentence: str) -> str | None:
     """Whose ministers a sentence names ("the finance ministers of Kazakhstan, Uzbekistan and
     Kyrgyzstan", "the finance ministers of the Group of 20"), or None. Countries first (two or more,

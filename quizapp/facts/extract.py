@@ -13,7 +13,14 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from ..corpus.parse import dateline_length, looks_english
-from .actors import FIRST_PLURAL, ActorContext, ministers_of, resolve_actor, signatories
+from .actors import (
+    FIRST_PLURAL,
+    ActorContext,
+    is_participants,
+    ministers_of,
+    resolve_actor,
+    signatories,
+)
 from .dates import find_dates
 from .events import TIMELINE_ENTRY, event_for, timeline_question, when_question, who_question
 from .goals import find_goals
@@ -419,7 +426,8 @@ def _sentence_facts(doc, art: ArticleInput, sent: SentenceInput, people, acronym
         if g.actor.lower() in FIRST_PLURAL and ctx.signatories and actor == ctx.signatories \
                 and ctx.preamble is not None and ctx.preamble.idx != sent.idx:
             sources.append(_src(art, ctx.preamble))  # the preamble says who "we" are
-        elif actor == ctx.ministers and g.actor != actor and ctx.ministers_sentence is not None \
+        elif (actor == ctx.ministers or is_participants(g.actor)) and g.actor != actor \
+                and ctx.ministers_sentence is not None \
                 and ctx.ministers_sentence.idx != sent.idx:
             sources.append(_src(art, ctx.ministers_sentence))  # ... and this one whose ministers they are
         facts.append(Fact(

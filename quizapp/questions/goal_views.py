@@ -466,6 +466,43 @@ def fronted_time(v: GoalView) -> str | None:
     return m.group("front")
 
 
+# Where and when a declaration's or communiqué's parties met, as its preamble says ("We, the
+# Ministers ..., having met in Samarkand, Uzbekistan, on 25 September 2025", "The ministers of A, B
+# and C, meeting in Cartagena de Indias, Colombia, on 21 and 22 November 2024, adopted ...").
+_MET_IN = re.compile(
+    r"\b(?:meeting|met|having\s+met|gathered|assembled|convened)\s+in\s+(?P<place>[A-Z][\w'’.-]*"
+    r"(?:\s+(?:de\s+(?:la\s+)?|del\s+)?[A-Z][\w'’.-]*){0,3}),?(?:\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3},)?"
+    r"\s+(?:on|from)\s+(?:\d{1,2}(?:\s*(?:and|-|–|to)\s*\d{1,2})?\s+)?(?P<month>January|February|March|April|May|June|"
+    r"July|August|September|October|November|December)\s+(?:\d{1,2},?\s+)?(?P<year>(?:19|20)\d\d)\b")
+
+
+def occasion(v: GoalView) -> str | None:
+    """"In a joint declaration adopted in Samarkand in September 2025": the text an aim of a
+    declaration's parties was stated in, from the preamble cited with it. Blind raters failed
+    such aims told bare ("... call for all persons with knowledge of graves to come forward":
+    which declaration?)."""
+    for src in getattr(v.fact, "sources", ()):
+        m = _MET_IN.search(src.sentence)
+        if m is None or not re.match(r"\s*(?:\d+[.)]\s+)?(?:We,|The\s+(?:\w+\s+){0,4}?[Mm]inisters)", src.sentence):
+            continue
+        kind = "joint communiqué" if re.search(r"\bcommuniqu[eé]\b", src.sentence, re.I) else \
+            "joint statement" if re.search(r"\bstatement\b", src.sentence, re.I) else "joint declaration"
+        return f"In a {kind} adopted in {m.group('place')} in {m.group('month')} {m.group('year')}"
+    return None
+
+
+def with_occasion(statement: str | None, v: GoalView) -> str | None:
+    """``statement`` told as stated in its declaration (``occasion``), unless it says where already."""
+    told = occasion(v)
+    if not statement or told is None or fronted_time(v):
+        return statement
+    place = told.split(" adopted in ", 1)[1].rsplit(" in ", 1)[0]
+    if place in statement:
+        return statement
+    rest = "the " + statement[4:] if statement.startswith("The ") else statement
+    return f"{told}, {rest}"
+
+
 def short_forms(goal: str) -> list[str]:
     """Shorter typed answers a grader may also accept: "closer coordination on Afghanistan" ->
     "closer coordination" (the head phrase before a trailing prepositional phrase)."""

@@ -20,6 +20,7 @@ from ..goal_views import (
     goal_statement,
     list_items,
     short_forms,
+    with_occasion,
 )
 from ..labels import (
     _QUALITY_POOL,
@@ -154,13 +155,13 @@ class GoalItems:
             if len(options) < 3 or len(spots) != 1 or _sum_of_others(true_stmt, spots[0].start(), spots[0].end()):
                 continue  # ("_____ factories - 15 in Bangladesh, 15 in Cambodia and 10 in Sri Lanka": 40)
             blanked = true_stmt[:spots[0].start()] + BLANK + true_stmt[spots[0].end():]
-            blanked = c.spell_out(blanked, [v.article])
+            blanked = c.spell_out(with_occasion(blanked, v), [v.article])
             if blanked is None:
                 return None
             src = [{"article": v.article, "sentence": v.sentence}]
             return self.mc([f], "mc:goal-figure", f"Which figure completes the statement? {blanked}", text, [],
                            [(0 if i < 3 else 1, o) for i, o in enumerate(options)], sources=src,
-                           explanation=c.spell_out(true_stmt, [v.article]),
+                           explanation=c.spell_out(with_occasion(true_stmt, v), [v.article]),
                            penalty=penalty, slot=f"{f.id}|goal-statement")
         return None
 
@@ -253,6 +254,7 @@ class GoalItems:
         if _unintroduced(c, v, true_stmt):
             return None
         src = [{"article": v.article, "sentence": v.sentence}]
+        true_stmt, false_stmt = with_occasion(true_stmt, v), with_occasion(false_stmt, v)
         return self.true_false(f, true_stmt, false_stmt, "tf:goal", sources=src, penalty=penalty,
                                slot=f"{f.id}|goal-statement")
 
