@@ -98,3 +98,27 @@ def test_options_and_pairs_of_a_hard_wrapped_article_are_on_one_line():
     for q in generate([*people, lake, pub], random.Random(1), budget=0):
         assert "\n" not in q.answer and all("\n" not in x for p in q.pairs for x in p)
         assert all("\n" not in c for c in q.choices)
+
+
+def test_no_who_of_an_act_done_with_another_and_a_deadline_alone_makes_no_aim_specific():
+    nlp = load_nlp()
+    met = "President Ana Ruiz met in Tumbes for a bilateral summit on Friday."
+    assert who_question(nlp(met), met.index("Ana"), met.index("Ana") + len("Ana Ruiz")) is None
+    signed = "Minister Ana Ruiz signed the Lima memorandum of understanding on seed exchange."
+    assert who_question(nlp(signed), signed.index("Ana"), signed.index("Ana") + len("Ana Ruiz")) is None
+    # the other party named, one answer is left
+    met_her = "Ghana's President Kwame Mensah met Togo's Prime Minister Victoire Dogbe in Accra."
+    assert who_question(nlp(met_her), met_her.index("Kwame"), met_her.index("Kwame") + len("Kwame Mensah"))
+    opened = "Minister Ana Ruiz opened the Tumbes border market with 40 new stalls."
+    assert who_question(nlp(opened), opened.index("Ana"), opened.index("Ana") + len("Ana Ruiz")) is not None
+
+    def statements(goal, sentence):
+        fact = Fact(id="g", kind="goal", statement="", answer="", actor="Kyrgyzstan", subtype="will", goal=goal,
+                    sources=[Source(ART, sentence, 3)])
+        return [q for q in generate([fact], random.Random(1), budget=0) if q.type == "true_false"]
+
+    assert not statements("draft legislation by June 2025", "Kyrgyzstan will draft legislation by June 2025.")
+    assert statements("give every rural clinic a solar cold-store by June 2025",
+                      "Kyrgyzstan will give every rural clinic a solar cold-store by June 2025.")
+    assert with_the("Kavango-Zambezi Transfrontier Conservation Area") == \
+        "the Kavango-Zambezi Transfrontier Conservation Area"

@@ -351,6 +351,10 @@ _DOCUMENT_HEAD = re.compile(r"\b(?:Pledge|Agreement|Treaty|Plan|Declaration|Prog
                             r"Agenda|Action Plan)$")
 
 
+# Verbs of acts done with another party: a "who" of them has two answers (round 23B) unless the
+# other is named ("Who met Togo's Prime Minister ...?", "Who signed the accord with Kenya?").
+_TOGETHER_VERBS = {"meet", "sign", "negotiate", "discuss", "co-sign", "co-chair", "cochair", "initial"}
+
 # Verbs of forecasting: "the gas was expected in 2027" dates a guess, not something that happened.
 _FORECAST_VERBS = {"expect", "forecast", "project", "estimate", "predict", "anticipate"}
 
@@ -520,6 +524,10 @@ def who_question(doc, char_start: int, char_end: int, skip_before: int = 0) -> s
         return None  # only "X will be the next chief of Interpol": who holds an office is general knowledge
     if any(c.dep_ in ("conj", "cc") for c in head.children) or any(c.dep_ == "neg" for c in verb.children):
         return None  # two subjects: each did it with the other; a denial is no act
+    if verb.lemma_.lower() in _TOGETHER_VERBS and not any(
+            c.dep_ == "prep" and c.lower_ == "with" or c.dep_ == "dobj" and verb.lemma_.lower() == "meet"
+            for c in verb.children):
+        return None  # "Who met in Tumbes?", "Who signed the accord?": it takes two, both are answers
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     words = {c.lower_ for c in aux}
     if verb.tag_ == "VBD" and not aux:

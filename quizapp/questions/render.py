@@ -268,7 +268,7 @@ _ORG_HEAD = re.compile(r"\b(?:Community|Union|Council|Commission|Committee|Organ
                        r"Institute|Network|Centre|Center|Service|Corporation|Consortium|Platform|Taskforce|Force|"
                        r"Panel|Tribunal|Observatory|Framework|Agreement|Treaty|Convention|Protocol|Plan|Strategy|"
                        r"Scheme|Mechanism|Regulation|Charter|Accord|Pact|Compact|Roadmap|Project|Corridor|Summit|"
-                       r"Meeting|Session|Dialogue)\b")
+                       r"Meeting|Session|Dialogue|Area|Zone|Reserve|Park)\b")
 _ORG_HEAD_END = re.compile(_ORG_HEAD.pattern + r"$")
 _AND_COUNTRY = re.compile(r"\b(?:Bosnia and Herzegovina|Trinidad and Tobago|Antigua and Barbuda|Saint Kitts and Nevis|"
                           r"Saint Vincent and the Grenadines|S[aã]o Tom[eé] and Pr[ií]ncipe)\b")

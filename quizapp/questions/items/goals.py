@@ -232,7 +232,10 @@ class GoalItems:
         true_stmt = goal_statement(v)
         # specific: a name or a figure in it, or a commitment spelled out at some length ("NATO
         # decided to deepen information-sharing with the operators of cables and pipelines")
-        specific = bool(re.search(r"\d|\b[A-Z][a-z]+\b", v.goal)) or not _VAGUE.search(v.goal) and (
+        # (a deadline alone is no content: "draft legislation by June 2025" says nothing of which law)
+        bare = _DEADLINE.sub(" ", v.goal)
+        specific = bool(re.search(r"\d|\b[A-Z][a-z]+\b", bare) or bare != v.goal and len(words(bare)) >= 3) \
+            or not _VAGUE.search(v.goal) and (
             v.verb in COMMITMENT_VERBS and len(words(v.goal)) >= 6 or
             v.verb in _MISSION_VERBS and len(words(v.goal)) >= 6 and self.corpus.is_body(v.actor, v.article))
         c = self.corpus
@@ -422,6 +425,9 @@ _AMOUNT_ONLY = re.compile(r"(?:(?:to\s+)?(?:\w+\s+)?(?:a|an|the|its|their|anothe
                           r"(?:[A-Z]{0,3}[$€£¥]|(?:US|A|NZ|C)\$)?\s?[\d.,]+\s*(?:million|billion|bn|m|k|trillion)?"
                           r"(?:\s+(?:dollars|euros|pounds|yen|francs|shillings|rand|naira|baht|pesos|rupees|a\s+year|annually))?",
                           re.I)
+_DEADLINE = re.compile(r"\b(?:by|before|until|in|from|within)\s+(?:the\s+(?:end|start|middle)\s+of\s+)?(?:(?:early|mid|late)[- ])?"
+                       r"(?:(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|"
+                       r"December)\s*)?(?:\d{1,2},?\s+)?(?:19|20)\d\d\b")
 # Money in an aim, given (or the sum alone: not a fund set up), and the names of currencies.
 _MONEY = re.compile(r"(?:[$€£¥]|\b(?:million|billion|bn|trillion|dollars|euros|pounds|francs)\b)", re.I)
 _CURRENCY_NAME = re.compile(r"\b(?:[A-Z][a-z]+\s+(?:dollars?|francs?|pounds?|shillings?|rupees?|pesos?)|CFA|US|NZ|VND|USD|EUR)\b|\b[A-Z]{1,3}(?=[$€£])")
