@@ -122,3 +122,9 @@ def test_no_who_of_an_act_done_with_another_and_a_deadline_alone_makes_no_aim_sp
                       "Kyrgyzstan will give every rural clinic a solar cold-store by June 2025.")
     assert with_the("Kavango-Zambezi Transfrontier Conservation Area") == \
         "the Kavango-Zambezi Transfrontier Conservation Area"
+
+
+def test_a_thing_told_by_what_it_is_on_is_named_enough_for_a_when():
+    nlp = load_nlp()
+    told = "Finance ministers from seven Pacific Island countries adopted a new agreement on public procurement in 2024."
+    assert when_question(nlp(told), told.index("2024"), told.index("2024") + 4) is not None

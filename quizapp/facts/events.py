@@ -457,8 +457,10 @@ def when_question(doc, char_start: int, char_end: int, skip_before: int = 0,
         return None  # "When will an East African Fertiliser Procurement Facility buy ...?": one proposed, not named
     obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and c.i in ids), None)
     if obj is not None and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in obj.children) \
+            and not any(c.dep_ in ("prep", "acl", "relcl") for c in obj.children) \
             and not any(_namey(doc[i]) or doc[i].like_num for i in ids):
         return None  # "When did the two Congos launch a joint network?": which network, the stem never says
+        # (one told by what it is on or for stays: "adopt a new agreement on public procurement")
     if verb.lemma_.lower() in ("sign", "ratify", "initial") and form in ("was", "were") \
             and not _AGREEMENT_HEAD.search(subj.text):
         return None  # "When was the Mekong River Commission signed?": an agreement is signed, not a body
