@@ -7,6 +7,8 @@ from __future__ import annotations
 import random
 import re
 
+import pytest
+
 from quizapp.facts.types import Fact, Source
 from quizapp.questions import generate, grade
 
@@ -119,21 +121,18 @@ def test_offices_of_acronyms_and_places_are_asked_and_roles_for_a_place_are_not(
     assert not [q for q in generate([chief, gov], random.Random(1), budget=0) if q.fact_ids == ["C"]]
 
 
-def test_a_name_is_also_accepted_without_its_middle_initial():
-    f = leader("B", "Carla N. Barnett", "Secretary-General of the Caribbean Community", "Caribbean Community",
-               "secretary", "The Secretary-General of the Caribbean Community, Carla N. Barnett, opened the "
-               "Nassau summit in July 2023.")
+@pytest.mark.parametrize("name, body, sentence, forms", [
+    ("Carla N. Barnett", "Caribbean Community", "The Secretary-General of the Caribbean Community, Carla N. Barnett, "
+     "opened the Nassau summit in July 2023.", {"Carla Barnett", "Barnett"}),
+    ("Jorge Hernando Pedraza", "Andean Community", "The Secretary-General of the Andean Community, Jorge Hernando "
+     "Pedraza, opened the Lima summit in July 2022.", {"Jorge Pedraza", "Pedraza"}),
+])
+def test_a_name_is_also_accepted_without_its_middle_initial(name, body, sentence, forms):
+    f = leader("B", name, f"Secretary-General of the {body}", body, "secretary", sentence)
     typed = [q for q in generate([f, PUBLISHED], random.Random(1), budget=0) if q.type in ("short_answer", "cloze")]
     assert typed
     for q in typed:
-        assert {"Carla Barnett", "Barnett"} <= set(q.accepted_answers), q.accepted_answers
-    g = leader("P", "Jorge Hernando Pedraza", "Secretary-General of the Andean Community", "Andean Community",
-               "secretary", "The Secretary-General of the Andean Community, Jorge Hernando Pedraza, opened the "
-               "Lima summit in July 2022.")
-    typed = [q for q in generate([g, PUBLISHED], random.Random(1), budget=0) if q.type in ("short_answer", "cloze")]
-    assert typed
-    for q in typed:
-        assert {"Jorge Pedraza", "Pedraza"} <= set(q.accepted_answers), q.accepted_answers
+        assert forms <= set(q.accepted_answers), q.accepted_answers
 
 
 def test_a_blanked_year_is_asked_as_a_year(date_sentence_items):

@@ -57,10 +57,9 @@ BOILERPLATE_LINE = re.compile(
 CREDIT_SENTENCE = re.compile(r"^(?:file\s+)?(?:photo|photos|image|images|picture)s?\s*:", re.I)
 
 ISO_LINE = re.compile(r"^\s*date\s*:?\s+(\d{4}-\d{2}-\d{2})\b[ \t]*", re.IGNORECASE)
-PUBLISHED_LINE = re.compile(
-    r"^\s*(?:published|posted|post\s+date|updated|last\s+updated|first\s+published|release\s+date|date)\s*(?:on|at)?\s*:?\s*(?P<rest>.+)$",
-    re.IGNORECASE,
-)
+# The labels a metadata line puts before its day ("Published:", "Posted on", "Last updated").
+_DATE_LABELS = r"(?:published|posted|post\s+date|updated|last\s+updated|first\s+published|release\s+date|date)\s*(?:on|at)?\s*:?\s*"
+PUBLISHED_LINE = re.compile(rf"^\s*{_DATE_LABELS}(?P<rest>.+)$", re.IGNORECASE)
 BYLINE_PIPE = re.compile(r"^\s*(?:by\s+)?(?P<author>[^|\d]{2,80}?)\s*\|\s*(?P<rest>.+)$", re.IGNORECASE)
 BYLINE_BY = re.compile(r"^\s*[Bb][Yy]\s+(?P<author>[A-Z][\w.'\- ]{1,80}?)\s*(?:[,|/]\s*(?P<rest>.*))?$")
 _POSTED_BY = re.compile(r"\s+by\s+(?P<author>[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,4})\s*$")
@@ -235,7 +234,7 @@ def _date_words_left(line: str) -> int:
 # Desk -- 2025/10/14", "Posted 12.03.2025 -- live coverage from Tegucigalpa -- times are local".
 _FIELD_SEP = re.compile(r"\s+(?:\||/|--|[–—·•])\s+")
 _FIELD_WORDS = 6
-_LABEL = re.compile(r"^\s*(?:published|posted|updated|last\s+updated|first\s+published|release\s+date|date)\s*(?:on|at)?\s*:?\s*", re.I)
+_LABEL = re.compile(rf"^\s*{_DATE_LABELS}", re.I)
 _BY = re.compile(r"^\s*by\s+(?P<author>[A-Z][\w.'’\- ]{1,60}?)(?:,\s*[\w ]{1,40})?\s*$", re.I)
 
 

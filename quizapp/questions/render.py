@@ -20,6 +20,7 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import Any
 
+from ..facts.lexicon import COUNTRY_NAMES
 from .normalise import contains_phrase, normalise, tokens
 from .sentences import (
     cap,
@@ -270,8 +271,9 @@ _ORG_HEAD = re.compile(r"\b(?:Community|Union|Council|Commission|Committee|Organ
                        r"Scheme|Mechanism|Regulation|Charter|Accord|Pact|Compact|Roadmap|Project|Corridor|Summit|"
                        r"Meeting|Session|Dialogue|Area|Zone|Reserve|Park)\b")
 _ORG_HEAD_END = re.compile(_ORG_HEAD.pattern + r"$")
-_AND_COUNTRY = re.compile(r"\b(?:Bosnia and Herzegovina|Trinidad and Tobago|Antigua and Barbuda|Saint Kitts and Nevis|"
-                          r"Saint Vincent and the Grenadines|S[aã]o Tom[eé] and Pr[ií]ncipe)\b")
+# Countries whose one name has "and" in it ("Bosnia and Herzegovina"), from the country lexicon.
+_AND_COUNTRY = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in sorted(
+    (c for c in COUNTRY_NAMES if " and " in c), key=len, reverse=True)) + r")\b", re.I)
 
 
 def with_the(actor: str) -> str:
