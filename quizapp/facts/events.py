@@ -213,7 +213,12 @@ _AGREEMENT_HEAD = re.compile(r"(?i:treaty|agreement|accord|convention|charter|pr
 
 def _namey(t) -> bool:
     """A token that names something: a proper noun, or an acronym the small model tags as a common
-    noun ("The PPCR was set up ...", "SLIM succeeded ...")."""
+    noun ("The PPCR was set up ...", "SLIM succeeded ..."). Not a sentence's capitalised first word
+    the tagger calls a proper noun before a common one ("Visitor numbers to the province reached
+    ...")."""
+    if t.pos_ == "PROPN" and t.i == 0 and not t.ent_type_ and len(t.doc) > 1 \
+            and t.doc[1].pos_ == "NOUN" and t.doc[1].text.islower():
+        return False
     return t.pos_ == "PROPN" or (t.pos_ == "NOUN" and len(t.text) >= 2 and t.text.isupper() and t.text.isalpha())
 
 
@@ -511,7 +516,15 @@ def who_question(doc, char_start: int, char_end: int, skip_before: int = 0) -> s
         return None
     head = span.root
     if head.dep_ == "appos" and head.head.dep_ in ("nsubj", "nsubjpass"):
-        head = head.head  # "Brazil's president, Lula, inaugurated ..."
+        # "Brazil's president, Lula, inaugurated ...": the name stands right after its subject (a
+        # name the parser hung on a distant subject is elsewhere in the clause: "The meeting was
+        # attended by the Commissioner, Dr NAME, ...")
+        subject = head.head
+        between = doc[max(t.i for t in subject.subtree if t.i < head.left_edge.i) + 1:head.left_edge.i] \
+            if any(t.i < head.left_edge.i for t in subject.subtree) else doc[0:0]
+        if any(not t.is_punct for t in between) or subject.i > head.i:
+            return None
+        head = subject
     # (a name that only modifies the subject did not do it: "the BOJ chief welcomed ...")
     verb = head.head
     reported = verb.dep_ == "ccomp" and verb.head.dep_ == "ROOT" and verb.head.lemma_.lower() in REPORTING_VERBS

@@ -479,11 +479,15 @@ def _resolve_short(name: str, people: Iterable[str]) -> str:
 
 
 def _resolve_names(text: str, people) -> str:
-    """Short names inside a clause replaced by the article's one full name that contains them."""
+    """Short names inside a clause replaced by the article's one full name that contains them.
+
+    A word inside another capitalised name is no short name: "Lombok" in "the Gili and Lombok
+    Conservation Fund" stays, whatever person the article names "... Lombok"."""
     for full in people:
         parts = full.split()
         for short in {parts[0], parts[-1]}:
             if short != full and re.search(rf"\b{re.escape(short)}\b", text) and full not in text:
                 if _resolve_short(short, people) == full:
-                    text = re.sub(rf"(?<![\w-]){re.escape(short)}\b(?!\s+{re.escape(parts[-1])})", full, text, count=1)
+                    text = re.sub(rf"(?<![\w-]){re.escape(short)}\b(?!\s+{re.escape(parts[-1])})(?!\s+[A-Z])",
+                                  full, text, count=1)
     return text

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from functools import cached_property
 from typing import Any
 
-from .labels import WIDELY_KNOWN, _full_name
+from .labels import KNOWN_AS, WIDELY_KNOWN, _full_name
 from .normalise import is_acronym, normalise
 
 
@@ -123,9 +123,12 @@ class Spelling:
         done: set[str] = set()
         for m in list(_ACRONYM_IN_TEXT.finditer(text)):
             acr = m.group(0)
-            if acr in done or acr in WIDELY_KNOWN or not is_acronym(acr) or normalise(acr) in answers:
-                continue
             full = next((self._expansions[(a, acr)] for a in arts if (a, acr) in self._expansions), None)
+            if acr in done or not is_acronym(acr) or normalise(acr) in answers:
+                continue
+            if acr in WIDELY_KNOWN and (full is None or acr not in KNOWN_AS or
+                                        _same_body(full, KNOWN_AS[acr])):
+                continue
             if full is None:
                 return None
             done.add(acr)
@@ -170,3 +173,10 @@ class Spelling:
 _GENERIC_REF = re.compile(r"\b(?P<the>[Tt]he)\s+(?P<head>Task Force|Working Group|Action Plan|Expert Group|"
                           r"Steering Committee|Work Programme|Technical Committee|Contact Group)\b"
                           r"(?!\s+(?:of|for|on|to|against|in)\s+(?:the\s+)?[A-Z])(?!\s*\()")
+
+
+def _same_body(full: str, known: str) -> bool:
+    """"the World Health Organisation" is the World Health Organization."""
+    def key(s: str) -> str:
+        return re.sub(r"organis", "organiz", normalise(re.sub(r"^[Tt]he\s+", "", s)))
+    return key(full) == key(known)

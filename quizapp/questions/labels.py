@@ -314,6 +314,14 @@ WIDELY_KNOWN = frozenset({
     "FIFA", "BRICS", "ASEAN", "AU", "OECD", "UNHCR", "IAEA", "COVID-19", "GDP", "CEO", "UNDP", "UNEP",
     "FAO", "ILO", "IOC", "NGO", "NGOs", "OAS", "ECOWAS", "SADC", "CARICOM", "APEC", "IPCC",
 })
+# What a reader takes the household letters to mean, where other bodies share them: an article that
+# spells them out as something else ("the International Olive Council (IOC)") is spelled out.
+KNOWN_AS = {
+    "IOC": "International Olympic Committee", "WHO": "World Health Organization", "AU": "African Union",
+    "ILO": "International Labour Organization", "OAS": "Organization of American States",
+    "FAO": "Food and Agriculture Organization", "IPCC": "Intergovernmental Panel on Climate Change",
+    "APEC": "Asia-Pacific Economic Cooperation", "SADC": "Southern African Development Community",
+}
 
 
 def office_ok(f: Any) -> bool:

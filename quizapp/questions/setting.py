@@ -75,7 +75,10 @@ def with_setting(prompt: str, country: str | None) -> str:
 _INTERNATIONAL = re.compile(r"\b(?:World|International|Global|United\s+Nations|Regional|Inter-American|"
                             r"(?:East|West|North|South|Central|Southern)\s+(?:African|Asian|American|European)|"
                             r"African|Asian|European|Pacific|Caribbean|Arab|Latin\s+American)"
-                            r"(?:\s+[A-Z][\w'’-]*)+")
+                            r"(?:\s+[A-Z][\w'’-]*)+"
+                            # a bloc by its letters: "ASEAN transport ministers endorsed ..." (round 25A)
+                            r"|\b(?:ASEAN|EU|AU|ECOWAS|SADC|CARICOM|OECD|UN|NATO|G7|G20|BRICS|APEC|OAS|EAC|COMESA|"
+                            r"IGAD|GCC|SAARC|MERCOSUR|Mercosur|CELAC|SICA|OECS|PIF|CEMAC|ECCAS|WAEMU|UEMOA)\b")
 
 
 _OWN_INSTITUTION = re.compile(r"^(When\s+(?:did|was|were|will)\s+)(?:the\s+(?=[a-z])|(?=Government\b))")
@@ -121,8 +124,8 @@ _NATIONAL_BODY = re.compile(
     r"\b[Tt]he\s+(?:(?:National|State|Federal|Central|Supreme|Constitutional|Independent|Electoral)\s+"
     r"(?:[A-Z][\w'’-]*\s+){0,4}?(?:Agency|Commission|Committee|Council|Authority|Bank|Court|Office|Bureau|Service|"
     r"Institute|Board|Assembly|Programme|Program|Fund|Company|Corporation|Directorate|Inspectorate|Chamber|"
-    r"Association|Federation|Department|Centre|Center|Unit|Police|Guard)\b"
-    r"|Ministry\s+of\b|Expanded\s+Programme\s+on\s+Immuni[sz]ation\b)")
+    r"Association|Federation|Department|Centre|Center|Unit|Police|Guard|Government)\b"
+    r"|Ministry\s+of\b|Government\b|Expanded\s+Programme\s+on\s+Immuni[sz]ation\b)")
 
 
 def unplaced_national(text: str) -> bool:

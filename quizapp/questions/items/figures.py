@@ -65,6 +65,8 @@ def _other_values(goal: str, m: re.Match, taken: set[str]) -> list[str]:
     elif "." in plain:
         places = len(plain.split(".")[1])
         options = [f"{v:.{places}f}" for v in _ladder(value, text, 10 ** -places) if not share or v < 100]
+    elif (spans := _span_rungs(value, text, goal[m.end(1):])) is not None:
+        options = [str(v) for v in spans]
     else:
         options = [str(int(v)) for v in _ladder(value, text, 1)]
         options = [o for o in options if int(o) >= 2]  # ("1 gigawatts")
@@ -73,6 +75,31 @@ def _other_values(goal: str, m: re.Match, taken: set[str]) -> list[str]:
         if "," in text:
             options = [f"{int(o):,}" for o in options]
     return [o for o in dict.fromkeys(options) if o != text and o.replace(",", "") not in taken and o not in taken]
+
+
+# Spans of time are counted in their own steps: "within 48 hours" among 24, 72 and 96 hours, not
+# among 28, 38 and 58 (round 25A: a reader rules those out for free).
+_SPANS = {
+    "hour": (6, 12, 24, 36, 48, 72, 96, 120),
+    "day": (3, 5, 7, 10, 14, 21, 30, 45, 60, 90, 120, 180),
+    "week": (1, 2, 3, 4, 6, 8, 10, 12, 16, 26, 52),
+    "month": (3, 6, 9, 12, 18, 24, 36, 48, 60),
+}
+
+
+def _span_rungs(value: float, text: str, after: str) -> list[int] | None:
+    """Other spans of the unit after the figure, from ``_SPANS``, the key at a rung its own digits
+    pick; None when the figure is no span of time or no such step."""
+    unit = re.match(r"\s*(?:-\s*)?(hour|day|week|month)s?\b", after)
+    if unit is None or value != int(value) or int(value) not in _SPANS[unit.group(1)]:
+        return None
+    steps = _SPANS[unit.group(1)]
+    i = steps.index(int(value))
+    below = min(zlib.crc32(text.encode()) % 4, i)
+    below = max(below, 3 - (len(steps) - 1 - i))
+    window = [steps[j] for j in range(i - below, i - below + 4) if 0 <= j < len(steps) and j != i]
+    spares = sorted((v for v in steps if v != value and v not in window), key=lambda v: abs(v - value))
+    return [*window, *spares]
 
 
 def _ladder(value: float, text: str, least: float) -> list[float]:
