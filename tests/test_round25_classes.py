@@ -11,6 +11,9 @@ import random
 
 from spacy.tokens import Doc
 
+from quizapp.corpus.parse import parse_article
+from quizapp.facts import article_input, extract
+from quizapp.facts.actors import country_list
 from quizapp.facts.events import when_question, who_question
 from quizapp.facts.extract import _resolve_names
 from quizapp.facts.leaders import leader_mentions
@@ -115,3 +118,27 @@ def test_spans_of_time_are_changed_in_their_own_steps():
     (m,) = _figures(days)
     assert all(int(v) % 1 == 0 and int(v) in (3, 5, 7, 10, 14, 21, 45, 60, 90, 120, 180)
                for v in _other_values(days, m, set()))
+
+
+def test_counted_parties_are_the_one_list_of_that_many_countries_the_article_names_as_acting():
+    text = ("Three neighbours sign tapir corridor pact\n\n"
+            "Guatemala, Belize and Mexico signed the Selva Maya Tapir Accord in Flores on 3 March 2025. "
+            "Conservation groups called on other countries with tapir habitat, including Honduras and "
+            "Nicaragua, to join the accord. "
+            "The three countries aim to restore 25,000 hectares of forest corridors by 2030. "
+            "The countries also aim to train 120 community rangers by the end of 2026.\n")
+    goals = {f.goal: f.actor for f in extract([article_input(parse_article(ART, text))]) if f.kind == "goal"}
+    restore = next(a for g, a in goals.items() if g.startswith("restore"))
+    assert restore == "Guatemala, Belize and Mexico"
+    train = next(a for g, a in goals.items() if g.startswith("train"))
+    assert train == "Guatemala, Belize and Mexico"  # the one list of countries that act
+    nlp = load_nlp()
+    assert country_list(nlp("Officials called on others, including Peru and Indonesia, to share data.")) == []
+
+
+def test_a_count_no_list_matches_leaves_the_parties_unnamed():
+    text = ("Two neighbours sign tapir pact\n\n"
+            "Guatemala, Belize and Mexico signed the Selva Maya Tapir Accord in Flores on 3 March 2025. "
+            "The two countries aim to restore 25,000 hectares of forest corridors by 2030.\n")
+    goals = [f for f in extract([article_input(parse_article(ART, text))]) if f.kind == "goal"]
+    assert all("Guatemala" not in (f.actor or "") for f in goals)

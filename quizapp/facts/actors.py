@@ -31,6 +31,15 @@ STAND_IN = re.compile(r"^(?:the\s+)?(?:bloc|organi[sz]ation|alliance|union|group
                       r"commission|committee|agency|fund|bank|forum|secretariat|group)$", re.I)
 
 
+# "the three countries", "the two sides", "both governments", "the partners": parties the article
+# listed by name before (``ActorContext.counted_parties``).
+_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                 "ten": 10, "eleven": 11, "twelve": 12}
+_COUNTED_PARTIES = re.compile(
+    r"(?i:(?:the\s+)?(?:(?P<n>two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+|(?P<two>both)\s+)?"
+    r"(?:countries|nations|governments|partners|signatories|sides|neighbours|neighbors|partner\s+countries|"
+    r"signatory\s+countries|participating\s+countries))")
+
 # "the treaty", "the programme": a text or a scheme the article has named; what it is for is its aim.
 DOCUMENT_STAND_IN = re.compile(r"^(?:the\s+)?(?:treaty|agreement|convention|programme|program|plan|initiative|strategy|"
                                r"protocol|accord|pact|facility|framework|roadmap|compact|charter|corridor|project)$", re.I)
@@ -58,6 +67,25 @@ class ActorContext:
     # sentence that names them (cited with each aim, as the preamble is).
     ministers: str | None = None
     ministers_sentence: Any = None
+    # Every list of two or more countries the article names ("Kenya, Uganda and Tanzania"), in
+    # order, for "the three countries", "the two sides" and "the partners" (``counted_parties``).
+    country_lists: list[tuple[str, ...]] = field(default_factory=list)
+
+    def counted_parties(self, actor: str) -> str | None:
+        """The countries "the three countries", "both sides" or "the partners" are: the one list of
+        that many countries the article names (any size when the phrase gives none, and then only
+        if the article names one list at all); None when it names none or several."""
+        m = _COUNTED_PARTIES.fullmatch(actor.strip())
+        if m is None:
+            return None
+        n = m.group("n")
+        want = 2 if n is None and m.group("two") else _NUMBER_WORDS.get(n.lower(), 0) if n and not n.isdigit() \
+            else int(n) if n else None
+        lists = {frozenset(ls): ls for ls in self.country_lists if want is None or len(ls) == want}
+        if len(lists) != 1:
+            return None
+        named = [with_the(c) for c in next(iter(lists.values()))]
+        return ", ".join(named[:-1]) + " and " + named[-1]
 
     @property
     def main_org(self) -> str | None:
@@ -107,8 +135,13 @@ def resolve_actor(actor: str, ctx: ActorContext) -> str | None:
         return ctx.signatories or ctx.main_org or actor
     if low in ("the two leaders", "both leaders", "the leaders", "the two presidents", "the two ministers"):
         return ctx.last_people or actor
-    if low in ("they", "the two countries", "both countries", "the two nations", "both nations"):
+    if low == "they":
         return ctx.last_group or actor
+    if low in ("the two countries", "both countries", "the two nations", "both nations"):
+        # the pair named last, if it is a pair ("Guatemala, Belize and Mexico" is not "the two countries")
+        if ctx.last_group and len(countries_in(ctx.last_group, _country_table())) in (0, 2):
+            return ctx.last_group
+        return ctx.counted_parties(actor) or actor
     if low == "i":
         return ctx.main_person or actor
     if _MINISTERS_WORD.fullmatch(low):
@@ -121,6 +154,9 @@ def resolve_actor(actor: str, ctx: ActorContext) -> str | None:
         return ctx.signatories or ctx.ministers or actor
     if low in THIRD_SINGULAR:
         return ctx.last_person or actor
+    counted = ctx.counted_parties(actor)
+    if counted is not None:
+        return counted
     if STAND_IN.match(low):
         head = low.split()[-1][:6]
         return ctx.org_with_head(head) or ctx.main_org or actor
@@ -145,6 +181,33 @@ def _country_table() -> dict[str, str]:
     from .leaders import COUNTRIES
 
     return {re.sub(r"^the\s+", "", form): c for form, c in COUNTRIES.items() if c != "European Union"}
+
+
+def country_list(doc) -> list[tuple[str, ...]]:
+    """The lists of two or more countries a parsed sentence names as the ones who act ("Kenya,
+    Uganda and Tanzania signed ...", "Ministers from A and B met ..."), each in its order: a place
+    and its conjuncts, every one a country, as the subject or whose the subject is. Countries
+    named otherwise ("called on others, including Peru and Indonesia, to ...") are not parties."""
+    table = _country_table()
+    out = []
+    for ent in doc.ents:
+        root = ent.root
+        if ent.label_ != "GPE" or root.dep_ == "conj" or not root.conjuncts:
+            continue
+        owner = root.head.head if root.dep_ == "pobj" and root.head.lower_ in ("of", "from") else None
+        if root.dep_ not in ("nsubj", "nsubjpass") and (owner is None or owner.dep_ not in ("nsubj", "nsubjpass")):
+            continue
+        names = []
+        for t in [root, *root.conjuncts]:
+            span = next((e for e in doc.ents if e.start <= t.i < e.end), None)
+            found = countries_in(span.text, table) if span is not None and span.label_ == "GPE" else []
+            if len(found) != 1:
+                break
+            names.append(found[0])
+        else:
+            if len(set(names)) >= 2:
+                out.append(tuple(dict.fromkeys(names)))
+    return out
 
 
 def signatories(sentence: str) -> str | None:

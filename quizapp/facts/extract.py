@@ -16,6 +16,7 @@ from ..corpus.parse import dateline_length, looks_english
 from .actors import (
     FIRST_PLURAL,
     ActorContext,
+    country_list,
     is_participants,
     ministers_of,
     resolve_actor,
@@ -126,6 +127,7 @@ def _actor_context(items, acronyms: dict[str, str], art: ArticleInput) -> ActorC
         for lm in leaders:
             if " " in lm.name:
                 ctx.person_counts[lm.name] += weight
+        ctx.country_lists += country_list(_doc)
         if ctx.signatories is None:
             ctx.signatories = signatories(sent.text)
             ctx.preamble = sent if ctx.signatories else None
