@@ -142,3 +142,11 @@ def test_a_count_no_list_matches_leaves_the_parties_unnamed():
             "The two countries aim to restore 25,000 hectares of forest corridors by 2030.\n")
     goals = [f for f in extract([article_input(parse_article(ART, text))]) if f.kind == "goal"]
     assert all("Guatemala" not in (f.actor or "") for f in goals)
+
+
+def test_a_goal_verb_in_the_passive_states_no_aim_of_its_subject():
+    text = ("Delta pact funded\n\n"
+            "The Volta Delta Compact is backed by USD 6 million from the Adaptation Fund over three years. "
+            "The Adaptation Fund is expected to begin supporting the first delta communities next year.\n")
+    goals = [(f.actor, f.goal) for f in extract([article_input(parse_article(ART, text))]) if f.kind == "goal"]
+    assert goals == []
