@@ -150,3 +150,18 @@ def test_a_goal_verb_in_the_passive_states_no_aim_of_its_subject():
             "The Adaptation Fund is expected to begin supporting the first delta communities next year.\n")
     goals = [(f.actor, f.goal) for f in extract([article_input(parse_article(ART, text))]) if f.kind == "goal"]
     assert goals == []
+
+
+def test_money_through_a_named_channel_names_no_purpose():
+    from quizapp.questions.items.goals import _CHANNEL, _GIVING, _MONEY, _NAMED
+
+    goal = "cover 12 million euros through the Adriatic Investment Framework"
+    assert _MONEY.search(goal) and _GIVING.match(goal) and not _NAMED.search(_CHANNEL.sub(" ", goal))
+    told = "cover 12 million euros of the Adriatic Ferry Link's cost"
+    assert _NAMED.search(_CHANNEL.sub(" ", told))
+
+
+def test_an_unnamed_group_does_not_stand_alone_unless_the_sentence_says_what_it_does():
+    assert not stands_alone("Sweden will lead a drafting group with Estonia and Norway.")
+    assert stands_alone("Kenya and Uganda agreed to set up a joint technical committee that will meet every "
+                        "quarter to set common rules for grading tea.")

@@ -322,8 +322,9 @@ _UNNAMED_THING = re.compile(
     r"(?!\s+(?:to|of|for|on|under|between|against|[A-Z]))(?![-'’]|\s*\()"
     r"|\b(?:a|an|the)\s+(?:comparable|similar|same|such)\s+[a-z]+"
     # "offered to host a small secretariat in Accra": whose, the sentence never says
-    r"|\b(?:a|an)\s+(?:(?:small|new|joint|permanent|regional|technical)\s+)?(?:secretariat|office|unit|hub)\b"
-    r"(?!\s+(?:of|for|on|to)\s)"
+    r"|\b(?:a|an)\s+(?:(?:small|new|joint|permanent|regional|technical|drafting|working|expert|special)\s+){0,2}"
+    r"(?:secretariat|office|unit|hub|group|committee|team|panel)\b"
+    r"(?!\s+(?:of|for|on|to|that|which|who)\s)"
     # "the second forum", "the next meeting in Lima": of which body, the sentence never says
     r"|\b[Tt]he\s+(?:first|second|third|fourth|fifth|next|last|previous)\s+(?:meeting|summit|session|conference|"
     r"round|assembly)\b(?!\s+(?:of|on|for|[A-Z])|[-'’])")

@@ -431,7 +431,10 @@ _DEADLINE = re.compile(r"\b(?:by|before|until|in|from|within)\s+(?:the\s+(?:end|
 # Money in an aim, given (or the sum alone: not a fund set up), and the names of currencies.
 _MONEY = re.compile(r"(?:[$€£¥]|\b(?:million|billion|bn|trillion|dollars|euros|pounds|francs)\b)", re.I)
 _CURRENCY_NAME = re.compile(r"\b(?:[A-Z][a-z]+\s+(?:dollars?|francs?|pounds?|shillings?|rupees?|pesos?)|CFA|US|NZ|VND|USD|EUR)\b|\b[A-Z]{1,3}(?=[$€£])")
-_GIVING = re.compile(r"(?:to\s+)?(?:provide|contribute|give|lend|allocate|disburse|donate|grant|offer|invest|spend|mobili[sz]e|[$€£¥\d]|[A-Z]{1,3}[$€£])", re.I)
+_GIVING = re.compile(r"(?:to\s+)?(?:provide|contribute|give|lend|allocate|disburse|donate|grant|offer|invest|spend|mobili[sz]e|"
+                     r"cover|pay|[$€£¥\d]|[A-Z]{1,3}[$€£])", re.I)
+# The channel money goes through names no purpose ("cover 12 million euros through the X Framework").
+_CHANNEL = re.compile(r"\b(?:through|via|from|under|with)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:of|for|and|the|[A-Z][\w'’-]*))*")
 _NAMED = re.compile(r"\b[A-Z][\w'’-]*[a-z]|\b[A-Z]{2,}\b")
 _OBJECT_PRONOUN = re.compile(r"\b(?:him|her|them|he|she|they|this|these|those)\b"
                              # "have it ready by 2027": what? (not the "it" of "make it easier to ...")
@@ -486,7 +489,8 @@ def _goal_reads_alone(v: Any, statement: str, issuer: bool = False) -> bool:
     if re.fullmatch(r"(?:to\s+)?\w+\s+(?:US)?[$€£]?\s?[\d.,]+\s*(?:million|billion|bn|m)?(?:\s+\w+)?", v.goal.strip(" .")) \
             or _AMOUNT_ONLY.fullmatch(v.goal.strip(" .")):
         return False  # "will contribute $52 million", "pledged an initial A$5 million": to what?
-    if _MONEY.search(v.goal) and _GIVING.match(v.goal) and not _NAMED.search(_CURRENCY_NAME.sub(" ", v.goal)) \
+    if _MONEY.search(v.goal) and _GIVING.match(v.goal) \
+            and not _NAMED.search(_CHANNEL.sub(" ", _CURRENCY_NAME.sub(" ", v.goal))) \
             or re.match(r"(?:to\s+)?(?:contribute|donate)\b(?!.*\bto(?:wards)?\s)", v.goal):
         return False  # "will provide €200 million in grants, mostly for grid projects"; "contribute a line": to what?
     if _CLOCK.search(statement) or _BY_OFFICE.match(v.actor):
