@@ -165,3 +165,10 @@ def test_an_unnamed_group_does_not_stand_alone_unless_the_sentence_says_what_it_
     assert not stands_alone("Sweden will lead a drafting group with Estonia and Norway.")
     assert stands_alone("Kenya and Uganda agreed to set up a joint technical committee that will meet every "
                         "quarter to set common rules for grading tea.")
+
+
+def test_an_exemption_says_from_what():
+    from quizapp.questions.items.goals import _FROM_WHAT
+
+    assert _FROM_WHAT.match("exempt children under 12 and holders of work permits")
+    assert not _FROM_WHAT.match("release 12 improved varieties of millet")

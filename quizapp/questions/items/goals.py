@@ -433,6 +433,8 @@ _MONEY = re.compile(r"(?:[$€£¥]|\b(?:million|billion|bn|trillion|dollars|eur
 _CURRENCY_NAME = re.compile(r"\b(?:[A-Z][a-z]+\s+(?:dollars?|francs?|pounds?|shillings?|rupees?|pesos?)|CFA|US|NZ|VND|USD|EUR)\b|\b[A-Z]{1,3}(?=[$€£])")
 _GIVING = re.compile(r"(?:to\s+)?(?:provide|contribute|give|lend|allocate|disburse|donate|grant|offer|invest|spend|mobili[sz]e|"
                      r"cover|pay|[$€£¥\d]|[A-Z]{1,3}[$€£])", re.I)
+# Verbs whose aim is told by what it is from ("exempt X from the levy").
+_FROM_WHAT = re.compile(r"(?:to\s+)?(?:exempt|exclude|excuse|spare|bar|shield)\b", re.I)
 # The channel money goes through names no purpose ("cover 12 million euros through the X Framework").
 _CHANNEL = re.compile(r"\b(?:through|via|from|under|with)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:of|for|and|the|[A-Z][\w'’-]*))*")
 _NAMED = re.compile(r"\b[A-Z][\w'’-]*[a-z]|\b[A-Z]{2,}\b")
@@ -495,6 +497,8 @@ def _goal_reads_alone(v: Any, statement: str, issuer: bool = False) -> bool:
         return False  # "will provide €200 million in grants, mostly for grid projects"; "contribute a line": to what?
     if _CLOCK.search(statement) or _BY_OFFICE.match(v.actor):
         return False
+    if _FROM_WHAT.match(v.goal) and not re.search(r"\bfrom\b", v.goal):
+        return False  # "agreed to exempt children under 12": from what, the aim never says (round 25A)
     if _CUT_SHORT.search(statement):
         return False  # "... through the Alpine Slot Booking System (ASBS), through.": the aim was cut mid-phrase
     first = re.escape(" ".join(v.goal.split()[:2]))
