@@ -172,3 +172,11 @@ def test_an_exemption_says_from_what():
 
     assert _FROM_WHAT.match("exempt children under 12 and holders of work permits")
     assert not _FROM_WHAT.match("release 12 improved varieties of millet")
+
+
+def test_the_ministers_are_of_the_one_list_of_countries_that_act():
+    text = ("Eel pact signed\n\nSweden, Denmark and Poland signed the Baltic Eel Accord in Gdansk on 3 March 2025. "
+            "The ministers also agreed to set up a Baltic Eel Monitoring Network by the end of 2026.\n")
+    goals = {f.goal: f.actor for f in extract([article_input(parse_article(ART, text))]) if f.kind == "goal"}
+    assert goals.get("set up a Baltic Eel Monitoring Network by the end of 2026") == \
+        "the ministers of Sweden, Denmark and Poland"

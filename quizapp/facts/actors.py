@@ -145,7 +145,13 @@ def resolve_actor(actor: str, ctx: ActorContext) -> str | None:
     if low == "i":
         return ctx.main_person or actor
     if _MINISTERS_WORD.fullmatch(low):
-        return ctx.ministers or ctx.signatories or actor
+        if ctx.ministers or ctx.signatories:
+            return ctx.ministers or ctx.signatories
+        # "The ministers agreed ..." after "Sweden, Denmark and Poland signed ...": whose ministers
+        # they are is the one list of countries the article names as acting
+        countries = ctx.counted_parties("the countries")
+        title = re.sub(r"^the\s+", "", low).removesuffix("ministers").strip()
+        return f"the {title + ' ' if title else ''}ministers of {countries}" if countries else actor
     if _PARTICIPANTS_WORD.fullmatch(low):
         # the countries whose ministers met ("Brazil, Chile and Peru"), as a preamble's "we" is named
         of = re.match(r"^the\s+.+?\s+of\s+(?=[A-Z])(?P<who>.+)$", ctx.ministers or "")
