@@ -180,3 +180,18 @@ def test_the_ministers_are_of_the_one_list_of_countries_that_act():
     goals = {f.goal: f.actor for f in extract([article_input(parse_article(ART, text))]) if f.kind == "goal"}
     assert goals.get("set up a Baltic Eel Monitoring Network by the end of 2026") == \
         "the ministers of Sweden, Denmark and Poland"
+
+
+def test_a_when_question_names_the_parties_a_pointing_back_subject_stands_for():
+    text = ("Ghost gear partnership launched\n\n"
+            "On 3 February 2025, fisheries officials from Italy, Croatia and Greece launched the Adriatic Ghost Gear "
+            "Partnership in Split. The partners will review progress at a meeting in Tirana in November 2025. "
+            "The Adriatic Fisheries Council welcomed the plan. The council paused its net buy-back scheme in "
+            "March 2022.\n")
+    asked = {f.question for f in extract([article_input(parse_article(ART, text))]) if f.kind == "date"}
+    assert "When will Italy, Croatia and Greece review progress at a meeting in Tirana?" in asked
+    assert "When did the Adriatic Fisheries Council pause its net buy-back scheme?" in asked
+    told = ("Ghost gear talks\n\nThey said on 3 February 2025 that work would go on. "
+            "It paused the scheme in March 2022.\n")
+    assert not [f.question for f in extract([article_input(parse_article(ART, told))])
+                if f.kind == "date" and f.question]

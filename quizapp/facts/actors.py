@@ -172,6 +172,21 @@ def resolve_actor(actor: str, ctx: ActorContext) -> str | None:
     return actor
 
 
+def named_party(subject: str, ctx: ActorContext) -> str | None:
+    """The named party behind a third-person subject that points back ("the ministers", "the
+    three countries", "the bloc"), for a question that must name who did it; None for a pronoun
+    ("we", "it", "they": whose, the sentence before said) or a subject nothing resolves."""
+    low = subject.lower().strip()
+    if low in FIRST_PLURAL | THIRD_SINGULAR | UNRESOLVABLE | {"i"} or DEMONSTRATIVE.match(low):
+        return None
+    named = resolve_actor(subject, ctx)
+    if not named or named.lower().strip() == low:
+        return None
+    if " " in named and STAND_IN.match(named.split()[-1]) and not re.match(r"[Tt]he\s", named):
+        named = f"the {named}"  # "the Arctic Council", as a body named by its head word takes it
+    return named
+
+
 # "We, the Ministers responsible for Energy of the Kingdom of Belgium, ... and the Grand Duchy of
 # Luxembourg, meeting in ...": the preamble of a declaration or communiqué names who "we" are.
 PREAMBLE = re.compile(r"^\s*(?:\d{1,2}[.)]\s+)?We,\s+(?P<who>.{5,400}?)(?:,\s+|\s+)(?:meeting|met|gathered|"

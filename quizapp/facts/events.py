@@ -365,7 +365,7 @@ _FORECAST_VERBS = {"expect", "forecast", "project", "estimate", "predict", "anti
 
 
 def when_question(doc, char_start: int, char_end: int, skip_before: int = 0,
-                  historic_present: bool = False, resolve=None) -> str | None:
+                  historic_present: bool = False, resolve=None, party=None) -> str | None:
     """"When did the IMF approve a 48-month Extended Fund Facility arrangement?": the clause a
     date belongs to, turned into a question in its own words (do-support for the simple past,
     "was ... approved" for the passive, "will" for a plan). Only for a main clause with a named
@@ -442,6 +442,9 @@ def when_question(doc, char_start: int, char_end: int, skip_before: int = 0,
         # "the convention was adopted in 1994": the one convention the article names
         full = resolve(doc[subj_ids[1]].lower_)
         named_as = "the " + re.sub(r"^[Tt]he\s+", "", full) if full else None
+    if named_as is None and party is not None and subj_ids and not any(_namey(doc[i]) for i in subj_ids):
+        # "The ministers agreed on 7 February to ...": the ministers the article named before
+        named_as = party(tokens_text(doc, subj_ids))
     national = named_as is None and NATIONAL_SUBJECT.fullmatch(tokens_text(doc, subj_ids)) is not None
     if named_as is None and not national and (not any(_namey(doc[i]) for i in subj_ids)
                                               or any(doc[i].lower_ in _PRONOUNS for i in subj_ids)):

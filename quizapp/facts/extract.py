@@ -19,6 +19,7 @@ from .actors import (
     country_list,
     is_participants,
     ministers_of,
+    named_party,
     resolve_actor,
     signatories,
 )
@@ -400,7 +401,8 @@ def _sentence_facts(doc, art: ArticleInput, sent: SentenceInput, people, acronym
             date=d.iso, event=event, subtype=d.how,
             # (a timeline's line is parsed again on its own, so a weak parse of it here is no bar)
             question=(timeline_question(load_nlp(), text, d.start, d.end, ctx.body_with_head) if TIMELINE_ENTRY.match(text)
-                      else when_question(doc, d.start, d.end, skip_before, resolve=ctx.body_with_head)
+                      else when_question(doc, d.start, d.end, skip_before, resolve=ctx.body_with_head,
+                                         party=lambda subject: named_party(subject, ctx))
                       if not weak else None) if asks else None,
         ))
     # goals
