@@ -103,6 +103,8 @@ def test_household_letters_an_article_spells_out_as_something_else_are_spelled_o
 def test_a_blocs_letters_place_a_stem_and_a_federal_government_needs_its_country():
     stem = "When did ASEAN transport ministers endorse a framework on helmet standards?"
     assert with_setting(stem, "Vietnam") == stem
+    arctic = "When did the Arctic Council pause most of its activities?"
+    assert with_setting(arctic, "Norway") == arctic  # a body of a region's countries places the stem
     assert with_setting("When did transport ministers endorse a framework?", "Vietnam").startswith(
         "According to the article about Vietnam")
     assert unplaced_national("The Federal Government will build six blood centres by 2026.")

@@ -74,7 +74,9 @@ def with_setting(prompt: str, country: str | None) -> str:
 # Nigeria" would misframe a WHO release that quotes Nigeria's minister (blind reviews 14A and 16B).
 _INTERNATIONAL = re.compile(r"\b(?:World|International|Global|United\s+Nations|Regional|Inter-American|"
                             r"(?:East|West|North|South|Central|Southern)\s+(?:African|Asian|American|European)|"
-                            r"African|Asian|European|Pacific|Caribbean|Arab|Latin\s+American)"
+                            r"African|Asian|European|Pacific|Caribbean|Arab|Latin\s+American|Arctic|Nordic|Baltic|"
+                            r"Andean|Alpine|Mediterranean|Amazon|Caspian|Mekong|Adriatic|Balkan|Sahel|Atlantic|"
+                            r"Ibero-American|Indian\s+Ocean|Black\s+Sea|Commonwealth)"
                             r"(?:\s+[A-Z][\w'’-]*)+"
                             # a bloc by its letters: "ASEAN transport ministers endorsed ..." (round 25A)
                             r"|\b(?:ASEAN|EU|AU|ECOWAS|SADC|CARICOM|OECD|UN|NATO|G7|G20|BRICS|APEC|OAS|EAC|COMESA|"
