@@ -197,3 +197,16 @@ def test_a_when_question_names_the_parties_a_pointing_back_subject_stands_for():
             "It paused the scheme in March 2022.\n")
     assert not [f.question for f in extract([article_input(parse_article(ART, told))])
                 if f.kind == "date" and f.question]
+
+
+def test_a_role_told_by_its_and_a_person_before_their_body_are_cut_away():
+    from quizapp.facts.extract import _mechanism_mentions
+
+    nlp = load_nlp()
+    text = ("Its president, Dr Lucia Ferraz of Portugal's National Blood Institute (NBI), visited Quito in "
+            "January.")
+    doc = nlp(text)
+    (m,) = [m for m in leader_mentions(doc, text) if m.name == "Lucia Ferraz"]
+    assert m.role is None  # whose president, the sentence before said
+    names = {x.name for x in _mechanism_mentions(doc, text, set())}
+    assert "National Blood Institute" in names and not any("Ferraz" in n for n in names)

@@ -362,6 +362,9 @@ TRAILING_PERSON = re.compile(rf"\s+{_TITLE_WORDS}\b.*$")
 TRAILING_PLACE = re.compile(r"\s+(?:in|on|at)\s+(?:[A-Z][\w’'-]+|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
                             r"(?:\s+[A-Z][\w’'-]+)?$")
 OWNER = re.compile(r"^(?:[A-Z][\w.&-]*\s+){0,4}[A-Z][\w.&-]*['’]s\s+(?=[A-Z])")
+# A person's name before the body they come from: "Dr Marta Olivares of Spain's National ..."
+PERSON_OF = re.compile(r"^(?:Dr|Mr|Mrs|Ms|Prof|Professor|Sir|Dame)\.?\s+(?:[A-Z][\w'’-]+\s+){1,3}"
+                       r"(?:of|from|at)\s+(?:the\s+)?(?=[A-Z])")
 ROLE_OF = re.compile(rf"^(?:(?:[A-Z][a-z]+(?:ian|ese|ish|i)?\s+)?(?:Deputy\s+|Vice[- ]|Acting\s+|Former\s+)?{_TITLE_WORDS}"
                      r"(?:\s+(?:of|for)\s+[A-Z][\w-]*(?:\s+(?:and|of|for)\s+[A-Z][\w-]*)*)?\s+(?:and\s+)?)+"
                      rf"(?:of|for|at)\s+(?:the\s+)?")
@@ -379,7 +382,7 @@ def tidy(m: MechanismMention, text: str) -> MechanismMention | None:
     it ("Bank of Japan Governor Kazuo Ueda", "... General Assembly in Glasgow"), no weekday or
     stray word before it ("Sunday's Council of Delegates", "Is the Paris Agreement")."""
     name, start = m.name, m.start
-    for rx in (WEEKDAY_OWNER, ROLE_OF, OWNER):
+    for rx in (WEEKDAY_OWNER, PERSON_OF, ROLE_OF, OWNER):
         cut = rx.match(name)
         if cut and cut.end() < len(name):
             start += cut.end()

@@ -90,6 +90,8 @@ def _role_from(m: re.Match) -> Role | None:
                         body)[0]
         body = re.sub(r"[’']s?$", "", body.strip())
     role = _tidy(title + (f" {m.group(0)[m.end('title') - m.start(0):m.start('body') - m.start(0)].strip()} {body}" if body else ""))
+    if re.match(r"(?:its|their|his|her|our|my|your)\b", role, re.I):
+        return None  # "Its president, Dr NAME": whose, the sentence before said
     if role.islower() and len(role.split()) <= 4:
         role = role[0].upper() + role[1:]
     nat = m.group("nat")
