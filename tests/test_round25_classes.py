@@ -8,6 +8,7 @@ country, and spans of time are changed in their own steps."""
 from __future__ import annotations
 
 import random
+import re
 
 from spacy.tokens import Doc
 
@@ -210,3 +211,17 @@ def test_a_role_told_by_its_and_a_person_before_their_body_are_cut_away():
     assert m.role is None  # whose president, the sentence before said
     names = {x.name for x in _mechanism_mentions(doc, text, set())}
     assert "National Blood Institute" in names and not any("Ferraz" in n for n in names)
+
+
+
+def test_a_span_of_time_cut_from_what_it_is_before_makes_no_item():
+    text = ("Joint declaration on shared caves\n\ndate 2025-05-03\n\n"
+            "We, the Ministers of the Environment of Slovakia and Hungary, meeting in Bratislava on 3 May 2025, "
+            "declare the following.\n\n"
+            "1. We will map every cave system that crosses our border by the end of 2026.\n\n"
+            "2. We will notify one another at least 60 days before deciding on a permit for any quarry, landfill "
+            "or major road within five kilometres of a cave system that crosses the border, and will give the "
+            "notified country an opportunity to comment.\n")
+    prompts = [q.prompt for q in generate(extract([article_input(parse_article(ART, text))]), random.Random(1),
+                                          budget=0)]
+    assert not [p for p in prompts if re.search(r"\b60 days\.|_____ days\.", p)]

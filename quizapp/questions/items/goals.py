@@ -497,6 +497,9 @@ def _goal_reads_alone(v: Any, statement: str, issuer: bool = False) -> bool:
         return False  # "will provide €200 million in grants, mostly for grid projects"; "contribute a line": to what?
     if _CLOCK.search(statement) or _BY_OFFICE.match(v.actor):
         return False
+    span = re.search(r"\b\d[\d,.]*\s+(?:hours?|days?|weeks?|months?|years?)\s*$", v.goal.rstrip(" ."))
+    if span and re.search(re.escape(span.group(0).strip()) + r"\s+(?:before|after|of|from|ahead)\b", v.sentence):
+        return False  # "notify one another at least 90 days": before what, the cut left out (round 24B)
     if _FROM_WHAT.match(v.goal) and not re.search(r"\bfrom\b", v.goal):
         return False  # "agreed to exempt children under 12": from what, the aim never says (round 25A)
     if _CUT_SHORT.search(statement):
