@@ -225,3 +225,11 @@ def test_a_span_of_time_cut_from_what_it_is_before_makes_no_item():
     prompts = [q.prompt for q in generate(extract([article_input(parse_article(ART, text))]), random.Random(1),
                                           budget=0)]
     assert not [p for p in prompts if re.search(r"\b60 days\.|_____ days\.", p)]
+
+
+def test_no_who_that_keeps_one_of_two_coordinated_parties():
+    nlp = load_nlp()
+    text = ("The Minister of Energy of Chile, Diego Pardow, signed an agreement on Monday with Peru's Vice Minister "
+            "of Mines, Jaime Luyo, and Bolivia's Deputy Minister of Energy, Alvaro Arnez, to build the Andean Grid.")
+    start = text.index("Diego Pardow")
+    assert who_question(nlp(text), start, start + len("Diego Pardow")) is None
