@@ -561,8 +561,10 @@ def who_question(doc, char_start: int, char_end: int, skip_before: int = 0) -> s
     if not ids or any(doc[i].lower_ in ("its", "his", "her", "their") for i in ids):
         return None  # whose? the person's own, which the question must not name
     kept = set(ids)
-    if any(t.dep_ == "conj" and t.i not in kept and t.i > verb.i and (t.head.i in kept or t.head.head.i in kept)
-           and t.head.i != verb.i for t in verb.subtree):
+    if any(t.dep_ == "conj" and t.i not in kept and t.i > verb.i
+           and ((t.head.i in kept or t.head.head.i in kept) and t.head.i != verb.i
+                or t.head.i == verb.i and t.pos_ in ("NOUN", "PROPN"))  # (a party the parser hung on the verb)
+           for t in verb.subtree):
         return None  # "signed ... with A, and B": the question would keep A and drop B (round 23B)
     if any(doc[i].ent_type_ in ("DATE", "TIME") for i in ids):
         return None  # "on Tuesday": when, told from the day of writing
