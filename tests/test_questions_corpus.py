@@ -311,7 +311,7 @@ def test_no_item_shows_the_sentence_another_item_asks_about(corpus):
     """A cloze or a "completes the sentence" choice prints its source sentence nearly whole, which
     answers any other item on that sentence: such an item has its sentence to itself. Other items
     may share a sentence only when none names another's answer (a true/false statement of what
-    Interpol works for beside "How many member countries does Interpol have?")."""
+    Interpol works for beside "When was Interpol founded?")."""
     on: dict[str, list] = {}
     for q in corpus.questions:
         if q.type in ("matching", "ordering") or not q.sources:
