@@ -234,3 +234,12 @@ def test_no_who_that_keeps_one_of_two_coordinated_parties():
             "Minister of Agriculture, Tran Van Minh, to establish the Mekong Weather Risk Pool.")
     start = text.index("Somsak Vongsa")
     assert who_question(nlp(text), start, start + len("Somsak Vongsa")) is None
+
+
+def test_a_meeting_named_for_a_region_takes_foils_from_that_region_only():
+    from quizapp.questions.items.venues import _bloc
+
+    assert _bloc("Fifth Central Asian Tourism Ministerial Meeting") == {"KZ", "KG", "TJ", "TM", "UZ"}
+    assert "IR" not in _bloc("Central Asian Water Forum") and "AF" not in _bloc("Central Asian Water Forum")
+    assert _bloc("Andean Parliament") == {"BO", "CO", "EC", "PE"}
+    assert _bloc("Central Bank of Kenya") is None

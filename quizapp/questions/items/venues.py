@@ -223,12 +223,21 @@ _BLOCS = {
     "gulf": set("BH KW OM QA SA AE".split()),
     "nordic": set("DK FI IS NO SE".split()),
     "baltic": set("EE LV LT".split()),
+    "central asian": set("KZ KG TJ TM UZ".split()),  # (Kabul and Tehran beside Tashkent: round 18A)
+    "andean": set("BO CO EC PE".split()),
+    "east african": set("BI CD KE RW SO SS TZ UG".split()),
+    "west african": set("BJ BF CV CI GM GH GN GW LR ML MR NE NG SN SL TG".split()),
+    "southern african": set("AO BW KM CD SZ LS MG MW MU MZ NA SC ZA TZ ZM ZW".split()),
+    "balkan": set("AL BA BG HR GR XK ME MK RO RS SI".split()),
+    "mekong": set("KH LA MM TH VN".split()),
+    "sahel": set("BF ML NE TD MR".split()),
+    "maghreb": set("DZ LY MR MA TN".split()),
 }
 
 
 def _bloc(name: str) -> set[str] | None:
-    words = {w.lower() for w in re.findall(r"[A-Za-z]+", name)}
-    return next((codes for word, codes in _BLOCS.items() if word in words), None)
+    words = " ".join(w.lower() for w in re.findall(r"[A-Za-z]+", name))
+    return next((codes for word, codes in _BLOCS.items() if re.search(rf"\b{word}\b", words)), None)
 
 
 def _venue_in(sentence: str, names: list[str], sitting: bool = False) -> tuple[City | str, str, str] | None:
