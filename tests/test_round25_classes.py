@@ -243,3 +243,12 @@ def test_a_meeting_named_for_a_region_takes_foils_from_that_region_only():
     assert "IR" not in _bloc("Central Asian Water Forum") and "AF" not in _bloc("Central Asian Water Forum")
     assert _bloc("Andean Parliament") == {"BO", "CO", "EC", "PE"}
     assert _bloc("Central Bank of Kenya") is None
+
+
+def test_a_region_named_in_a_stem_places_it_and_a_numeric_dated_entry_is_a_list_entry():
+    from quizapp.questions.sentences import _LIST_ENTRY
+
+    stem = "Who was the Executive Secretary of the Regulators Association of Southern Africa in May 2024?"
+    assert with_setting(stem, "Mozambique") == stem
+    assert _LIST_ENTRY.match("2019/03/14 - the mining ministers agree to study a tracking system.")
+    assert not stands_alone("14.03.2019: the mining ministers agree to study a tracking system.")

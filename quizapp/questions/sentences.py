@@ -354,6 +354,7 @@ def _unnamed_thing(s: str) -> bool:
 
 # A list entry lifted from a timeline or numbered points ("- 14 August 2024: ...", "3. We will ...")
 _LIST_ENTRY = re.compile(r"\s*(?:[-•*–—]\s|\(?\d{1,2}[.)]\s|\(?[a-z][.)]\s|[^:.]{3,30}\d{4}\s*(?::|[–—-])\s|"
+                         r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\s*(?::|[–—-])\s|"  # "2019/03/14 - ..."
                          r"_+\s*(?::|[–—-])\s)")
 
 # "here", "there" told from where the reporter stands ("ended a three-day meeting here").

@@ -78,6 +78,9 @@ _INTERNATIONAL = re.compile(r"\b(?:World|International|Global|United\s+Nations|R
                             r"Andean|Alpine|Mediterranean|Amazon|Caspian|Mekong|Adriatic|Balkan|Sahel|Atlantic|"
                             r"Ibero-American|Indian\s+Ocean|Black\s+Sea|Commonwealth)"
                             r"(?:\s+[A-Z][\w'’-]*)+"
+                            # a region of several countries: "... Association of Southern Africa" (round 27B)
+                            r"|\b(?:Southern|East|West|Central|North|Eastern|Western)\s+(?:Africa|Asia|Europe)\b"
+                            r"|\bLatin\s+America\b|\bthe\s+(?:Caribbean|Sahel|Balkans|Gulf)\b"
                             # a bloc by its letters: "ASEAN transport ministers endorsed ..." (round 25A)
                             r"|\b(?:ASEAN|EU|AU|ECOWAS|SADC|CARICOM|OECD|UN|NATO|G7|G20|BRICS|APEC|OAS|EAC|COMESA|"
                             r"IGAD|GCC|SAARC|MERCOSUR|Mercosur|CELAC|SICA|OECS|PIF|CEMAC|ECCAS|WAEMU|UEMOA)\b")
