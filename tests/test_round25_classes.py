@@ -252,3 +252,19 @@ def test_a_region_named_in_a_stem_places_it_and_a_numeric_dated_entry_is_a_list_
     assert with_setting(stem, "Mozambique") == stem
     assert _LIST_ENTRY.match("2019/03/14 - the mining ministers agree to study a tracking system.")
     assert not stands_alone("14.03.2019: the mining ministers agree to study a tracking system.")
+
+
+def test_no_when_of_an_amount_or_a_bare_plural_that_says_not_of_what():
+    nlp = load_nlp()
+
+    def when(text, date):
+        i = text.index(date)
+        return when_question(nlp(text), i, i + len(date))
+
+    assert when("Spain produced an estimated 110 tonnes in 2023.", "2023") is None
+    assert when("Florida and Alabama banned sales in May 2024.", "May 2024") is None
+    assert when("Italy produced 40 tonnes of white truffles in 2023.", "2023") == \
+        "When did Italy produce 40 tonnes of white truffles?"
+    assert when("Kenya planted 10,000 trees in 2023.", "2023") == "When did Kenya plant 10,000 trees?"
+    assert not stands_alone("Mozambique plans to complete switch-off in the remaining provinces by December 2024.")
+    assert not stands_alone("Member states agreed to make the electronic certificate compulsory from 1 January 2026.")

@@ -364,6 +364,11 @@ _TOGETHER_VERBS = {"meet", "sign", "negotiate", "discuss", "co-sign", "co-chair"
 _FORECAST_VERBS = {"expect", "forecast", "project", "estimate", "predict", "anticipate"}
 
 
+# Measures that say nothing without what they measure ("110 tonnes", "5,000 hectares").
+_UNITS = {"tonnes", "tons", "tonne", "ton", "kilograms", "kg", "litres", "liters", "barrels", "metres", "meters",
+          "kilometres", "kilometers", "hectares", "acres", "dollars", "euros", "percent", "units", "pieces"}
+
+
 def when_question(doc, char_start: int, char_end: int, skip_before: int = 0,
                   historic_present: bool = False, resolve=None, party=None) -> str | None:
     """"When did the IMF approve a 48-month Extended Fund Facility arrangement?": the clause a
@@ -464,6 +469,9 @@ def when_question(doc, char_start: int, char_end: int, skip_before: int = 0,
     if doc[subj_ids[0]].lower_ in ("a", "an") if subj_ids else False:
         return None  # "When will an East African Fertiliser Procurement Facility buy ...?": one proposed, not named
     obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and c.i in ids), None)
+    if obj is not None and obj.dep_ == "dobj" and not any(c.dep_ == "prep" for c in obj.children) \
+            and (obj.lower_ in _UNITS or obj.tag_ == "NNS" and not list(obj.children)):
+        return None  # "When did Spain produce an estimated 110 tonnes?", "... ban sales?": of what? (round 27B)
     if obj is not None and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in obj.children) \
             and not any(c.dep_ in ("prep", "acl", "relcl") for c in obj.children) \
             and not any(_namey(doc[i]) or doc[i].like_num for i in ids):

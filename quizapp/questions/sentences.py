@@ -332,8 +332,11 @@ _UNNAMED_THING = re.compile(
 # before (blind review 17B). Not with the owner in the sentence ("member states of ECOWAS", "the
 # EAC Partner States", "the Protocol on Free Movement").
 _UNOWNED = re.compile(
-    r"\b(?:[Tt]he\s+)?(?:remaining\s+|other\s+)?(?:Partner|Member|Signatory|signatory)\s+(?:States|countries|nations)\b"
+    r"\b(?:[Tt]he\s+)?(?:remaining\s+|other\s+)?(?:Partner|Member|Signatory|signatory)\s+(?:States|states|countries|nations)\b"
     r"(?!\s+(?:of|to)\s+(?:the\s+)?[A-Z])"
+    # "the remaining provinces", "the other members": the rest of a set told before
+    r"|\b[Tt]he\s+(?:remaining|other)\s+(?:[a-z]+\s+)?(?:provinces|regions|states|districts|countries|members|"
+    r"partners|parties|islands|towns|cities|schools|sites)\b(?!\s+(?:of|in)\s+(?:the\s+)?[A-Z])"
     r"|\b[Tt]he\s+(?:Protocol|Treaty|Convention|Declaration|Charter|Pact|Accord|Agreement|Compact|Statute)\b"
     r"(?!\s+(?:of|on|for|to|between|against)\s+|\s*\()")
 
