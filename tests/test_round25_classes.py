@@ -268,3 +268,21 @@ def test_no_when_of_an_amount_or_a_bare_plural_that_says_not_of_what():
     assert when("Kenya planted 10,000 trees in 2023.", "2023") == "When did Kenya plant 10,000 trees?"
     assert not stands_alone("Mozambique plans to complete switch-off in the remaining provinces by December 2024.")
     assert not stands_alone("Member states agreed to make the electronic certificate compulsory from 1 January 2026.")
+
+
+def test_a_month_long_before_the_article_is_asked_with_its_year_in_play():
+    from .item_facts import published
+
+    said = "The Coastal Health Act became law in March 2019, giving every district a screening budget."
+    act = Fact(id="d1", kind="date", statement="", answer="2019-03", date="2019-03", subtype="month",
+               event="The Coastal Health Act became law", question="When did the Coastal Health Act become law?",
+               confidence=0.9, sources=[Source(ART, said, 2)])
+    (q,) = [q for q in generate([act, published("2024-06-03", ART)], random.Random(4), budget=0)
+            if q.type == "multiple_choice" and q.fact_ids == ["d1"]]
+    assert len({c.split()[-1] for c in q.choices}) >= 3  # the years differ, not only the months
+    recent = Fact(id="d2", kind="date", statement="", answer="2024-03", date="2024-03", subtype="month",
+                  event="The Coastal Health Act became law", question="When did the Coastal Health Act become law?",
+                  confidence=0.9, sources=[Source(ART, said.replace("2019", "2024"), 2)])
+    (q,) = [q for q in generate([recent, published("2024-06-03", ART)], random.Random(4), budget=0)
+            if q.type == "multiple_choice" and q.fact_ids == ["d2"]]
+    assert len({c.split()[-1] for c in q.choices}) <= 2  # news of this spring: the month is the point

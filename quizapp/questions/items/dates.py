@@ -94,7 +94,12 @@ class DateItems:
                 return iv is not None and iv[1] >= published
             return True
 
-        window = {"day": 90, "month": 400, "year": 365 * 12}[prec]
+        # a month long before the article (background: "the Act became law in March 2019") is
+        # asked with its year in play: four months of one year test the month, not what is worth
+        # knowing (rounds T8 and 26B)
+        background = prec == "month" and published is not None and span is not None \
+            and (published - span[1]).days > 730
+        window = {"day": 90, "month": 365 * 4 if background else 400, "year": 365 * 12}[prec]
         # foils from the same story, or the true date moved: another article's years are easy to rule out
         same_precision = c.dates_near(f, prec)
         # (and never a day or three off either: "19 December" beside "20 December" is a gotcha)
@@ -110,7 +115,7 @@ class DateItems:
         pool: list[tuple[int, str]] = [(0, render_date(d)) for d in corpus_dates[:4]]
         # never a day or two off: a false date a reader can rule out, not a gotcha on precision
         steps = {"day": [7, -7, 14, -14, 30, -30, 61, -61],
-                 "month": [1, 2, 3, -1, -2, -3],
+                 "month": [12, -12, 25, -23, 37, -35] if background else [1, 2, 3, -1, -2, -3],
                  "year": [1, 2, 3, -1, -2, -3, 4, -4]}[prec]
         if first_of_month:
             shifted = [f"{m}-01" for m in (_shift(iso[:7], k) for k in (6, 3, -3, -6, 4, -4, 9, -9)) if m]
