@@ -286,3 +286,11 @@ def test_a_month_long_before_the_article_is_asked_with_its_year_in_play():
     (q,) = [q for q in generate([recent, published("2024-06-03", ART)], random.Random(4), budget=0)
             if q.type == "multiple_choice" and q.fact_ids == ["d2"]]
     assert len({c.split()[-1] for c in q.choices}) <= 2  # news of this spring: the month is the point
+
+
+def test_the_last_word_of_a_portfolio_is_no_part_of_the_name_after_it():
+    nlp = load_nlp()
+    text = ('"Pests do not respect borders," said Omani Minister of Environment, Water and Agriculture Salim '
+            'Al-Harthi, who chaired the session.')
+    names = [m.name for m in leader_mentions(nlp(text), text)]
+    assert "Salim Al-Harthi" in names and not any(n.startswith("Agriculture") for n in names)

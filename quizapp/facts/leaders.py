@@ -153,6 +153,14 @@ def _clean_role(title: str) -> str:
     return role[0].upper() + role[1:] if role.islower() and len(role.split()) <= 3 else role
 
 
+# The words a ministry's portfolio ends with, which the tagger may take into the name after it.
+_PORTFOLIO_WORDS = {"agriculture", "environment", "water", "energy", "trade", "finance", "health", "education",
+                    "culture", "tourism", "fisheries", "transport", "justice", "interior", "defence", "defense",
+                    "labour", "labor", "industry", "mines", "mining", "forestry", "livestock", "planning", "economy",
+                    "investment", "commerce", "communications", "information", "housing", "infrastructure", "sport",
+                    "sports", "youth", "affairs", "development", "security", "innovation", "technology"}
+
+
 def leader_mentions(doc, text: str) -> list[LeaderMention]:
     """People named in one sentence, with role and country where the sentence gives them."""
     out: list[LeaderMention] = []
@@ -180,6 +188,10 @@ def leader_mentions(doc, text: str) -> list[LeaderMention]:
         while words and (words[0].lower() in TITLE_WORDS or words[0].lower().rstrip(".") in STYLES
                          or words[0] == "U" and len(words) >= 3) and len(words) > 1:
             words = words[1:]  # ("U", Burmese for "Mr", before a name of two words or more)
+        # ... or the last word of a portfolio ("Minister of Environment, Water and | Agriculture NAME")
+        if len(words) > 2 and words[0].lower() in _PORTFOLIO_WORDS and \
+                re.search(r"(?:\band|\bof|,)\s*$", text[:doc[start_tok].idx]):
+            words = words[1:]
         name = " ".join(words)
         if len(name) < 2 or not name[0].isupper() or any(w.lower() in TITLE_WORDS for w in words) \
                 or (len(words) == 1 and words[0].lower().rstrip(".") in STYLES) or name.lower() in COUNTRY_NAMES:
