@@ -208,7 +208,7 @@ def test_a_role_told_by_its_and_a_person_before_their_body_are_cut_away():
             "January.")
     doc = nlp(text)
     (m,) = [m for m in leader_mentions(doc, text) if m.name == "Lucia Ferraz"]
-    assert m.role is None  # whose president, the sentence before said
+    assert m.role == "president" and m.country is None  # whose, the sentence before said: placed nowhere
     names = {x.name for x in _mechanism_mentions(doc, text, set())}
     assert "National Blood Institute" in names and not any("Ferraz" in n for n in names)
 

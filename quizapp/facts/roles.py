@@ -90,8 +90,13 @@ def _role_from(m: re.Match) -> Role | None:
                         body)[0]
         body = re.sub(r"[’']s?$", "", body.strip())
     role = _tidy(title + (f" {m.group(0)[m.end('title') - m.start(0):m.start('body') - m.start(0)].strip()} {body}" if body else ""))
-    if re.match(r"(?:its|their|his|her|our|my|your)\b", role, re.I):
-        return None  # "Its president, Dr NAME": whose, the sentence before said
+    whose = re.match(r"(?:its|their|his|her|our|my|your)\s+", role, re.I)
+    if whose:
+        # "Its president, Dr NAME": whose, the sentence before said; the office stays, placed nowhere
+        role = role[whose.end():]
+        if not role or m.group("nat") or m.group("owner"):
+            return None
+        return Role(role.rstrip(".").strip(), None)
     if role.islower() and len(role.split()) <= 4:
         role = role[0].upper() + role[1:]
     nat = m.group("nat")
