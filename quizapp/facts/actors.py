@@ -67,8 +67,9 @@ class ActorContext:
     # sentence that names them (cited with each aim, as the preamble is).
     ministers: str | None = None
     ministers_sentence: Any = None
-    # Every list of two or more countries the article names ("Kenya, Uganda and Tanzania"), in
-    # order, for "the three countries", "the two sides" and "the partners" (``counted_parties``).
+    # Every list of two or more countries the article names as the ones who act ("Kenya, Uganda and
+    # Tanzania signed ..."), in order, for "the three countries", "the two sides" and "the partners"
+    # (``counted_parties``; ``country_list`` reads them).
     country_lists: list[tuple[str, ...]] = field(default_factory=list)
 
     def counted_parties(self, actor: str) -> str | None:
@@ -79,8 +80,12 @@ class ActorContext:
         if m is None:
             return None
         n = m.group("n")
-        want = 2 if n is None and m.group("two") else _NUMBER_WORDS.get(n.lower(), 0) if n and not n.isdigit() \
-            else int(n) if n else None
+        if m.group("two"):
+            want: int | None = 2
+        elif n is None:
+            want = None  # "the partners": any size
+        else:
+            want = int(n) if n.isdigit() else _NUMBER_WORDS[n.lower()]
         lists = {frozenset(ls): ls for ls in self.country_lists if want is None or len(ls) == want}
         if len(lists) != 1:
             return None

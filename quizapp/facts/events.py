@@ -531,9 +531,8 @@ def who_question(doc, char_start: int, char_end: int, skip_before: int = 0) -> s
         # name the parser hung on a distant subject is elsewhere in the clause: "The meeting was
         # attended by the Commissioner, Dr NAME, ...")
         subject = head.head
-        between = doc[max(t.i for t in subject.subtree if t.i < head.left_edge.i) + 1:head.left_edge.i] \
-            if any(t.i < head.left_edge.i for t in subject.subtree) else doc[0:0]
-        if any(not t.is_punct for t in between) or subject.i > head.i:
+        last = max((t.i for t in subject.subtree if t.i < head.left_edge.i), default=head.left_edge.i - 1)
+        if subject.i > head.i or any(not doc[i].is_punct for i in range(last + 1, head.left_edge.i)):
             return None
         head = subject
     # (a name that only modifies the subject did not do it: "the BOJ chief welcomed ...")

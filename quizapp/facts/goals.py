@@ -226,14 +226,12 @@ def find_goals(doc) -> list[GoalMention]:
     shadow: set[int] = set()  # the words of a passive goal verb's complement
     # a set lookup per token: far cheaper than one regex over a long alternation of trigger words
     for tok in doc:
-        if tok.lower_ not in TRIGGER_LOWER:
+        if tok.lower_ not in TRIGGER_LOWER or tok.i in shadow:
             continue
         lemma = tok.lemma_.lower()
         span = None
         subj = None
         verb = lemma
-        if tok.i in shadow:
-            continue
         if tok.pos_ == "VERB" and goal_lemma(tok) and any(c.dep_ == "auxpass" for c in tok.children):
             # "The compact is backed by USD 9.5 million from the GEF": what others give it, no aim;
             # nor what follows ("Gavi is expected to begin supporting ...": a forecast)
