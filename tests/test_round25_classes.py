@@ -294,3 +294,20 @@ def test_the_last_word_of_a_portfolio_is_no_part_of_the_name_after_it():
             'Al-Harthi, who chaired the session.')
     names = [m.name for m in leader_mentions(nlp(text), text)]
     assert "Salim Al-Harthi" in names and not any(n.startswith("Agriculture") for n in names)
+
+
+def test_an_article_is_about_a_country_only_if_its_title_names_it():
+    from quizapp.questions.story import _Corpus
+
+    def corpus(title):
+        pub = Fact(id="pub", kind="date", statement=f"The article “{title}” was published on 3 June 2024.",
+                   answer="2024-06-03", date="2024-06-03", subtype="publication", sources=[Source(ART, title, 0)])
+        said = [Fact(id=f"g{i}", kind="goal", statement="", answer="x", actor="Kenya", goal="x",
+                     sources=[Source(ART, s, i + 1)]) for i, s in enumerate([
+                         "Kenya will cap the age of imported used cars at eight years.",
+                         "Kenya's assemblers want tax breaks, Nairobi officials said.",
+                         "Kenya and Rwanda signed a deal; Kenya will host the next round."])]
+        return _Corpus([pub, *said])
+
+    assert corpus("Kenya caps the age of imported cars").setting_of(ART) == "Kenya"
+    assert corpus("East Africa's car assemblers: a backgrounder").setting_of(ART) is None

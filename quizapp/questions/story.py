@@ -43,7 +43,7 @@ from .render import (
     role_ok,
 )
 from .render import parties as _parties
-from .setting import dominant_country
+from .setting import dominant_country, places_in
 
 _NOT_A_PERSON = re.compile(r"\b(?:Inspectorate|Directorate|Ministry|Council|Agency|Commission|Office|Department|"
                            r"Authority|Institute|Service|Committee|Board|Bank|Fund|Union|Organi[sz]ation|Secretariat|"
@@ -201,11 +201,29 @@ class _Corpus(Spelling):
     def setting_of(self, article: str) -> str | None:
         """The one country ``article`` is about (``setting.dominant_country`` of the sentences its
         facts cite), or None. Read per article when an item asks: a story's context holds
-        thousands of articles whose items are not being made."""
+        thousands of articles whose items are not being made.
+
+        A titled article is about a country only if its title names it: "the article about Kenya"
+        misled raters on an East African backgrounder, "about Russia" on an Arctic explainer and
+        "about Ghana" on a report of Burkina Faso's ban (rounds 27B and 28)."""
         memo = self.__dict__.setdefault("_setting", {})
         if article not in memo:
-            memo[article] = dominant_country(text for _i, text in self._sentences.get(article, ()))
+            country = dominant_country(text for _i, text in self._sentences.get(article, ()))
+            title = self.titles.get(article)
+            if country is not None and title is not None and country not in places_in(title):
+                country = None
+            memo[article] = country
         return memo[article]
+
+    @cached_property
+    def titles(self) -> dict[str, str]:
+        """Article -> its title, as its publication fact gives it ("The article “...” was published")."""
+        out: dict[str, str] = {}
+        for f in self.dates:
+            m = re.search(r"“(.+)”", f.statement or "") if f.subtype == "publication" else None
+            if m and f.sources:
+                out[f.sources[0].article] = m.group(1)
+        return out
 
     @cached_property
     def published(self) -> dict[str, date]:
