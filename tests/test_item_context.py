@@ -76,6 +76,8 @@ def test_people_of_three_names_may_be_typed_by_either_family_name():
     # a second given name is no family name: "Leonor" alone is not Maria Leonor Sampaio (round 19B)
     forms = _surname_forms("Maria Leonor Sampaio")
     assert "Sampaio" in forms and "Leonor" not in forms and "Maria Leonor" not in forms
+    forms = _surname_forms("Prakash Raj Bhandari")  # nor is a South Asian middle name (round 28)
+    assert "Bhandari" in forms and "Raj" not in forms and "Prakash Raj" not in forms
 
 
 def test_only_a_central_person_gets_a_who_recall_question():

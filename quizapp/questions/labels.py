@@ -503,7 +503,10 @@ _GIVEN_NAMES = frozenset("""maria maría ana josé jose luis luís luiz carlos j
     francisco pedro miguel leonor isabel teresa cristina fernanda helena elena lucía lucia inés ines beatriz
     carmen rosa paula sofia sofía eduardo fernando alberto andrés andre andré javier jorge ignacio pablo
     inácio ignácio joão joao paulo gabriel rafael daniel david alejandro diego mariana gabriela patricia
-    alexandra victoria mercedes dolores pilar eugenia cecilia silvia""".split())
+    alexandra victoria mercedes dolores pilar eugenia cecilia silvia
+    raj kumar prasad bahadur lal chandra nath prakash mohan krishna ram devi kumari""".split())
+# (the second half: South Asian middle names, given names too: "Raj" alone is not Prakash Raj
+# Bhandari, round 28)
 
 
 def _surname_forms(name: str) -> list[str]:
