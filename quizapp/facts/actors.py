@@ -86,7 +86,12 @@ class ActorContext:
             want = None  # "the partners": any size
         else:
             want = int(n) if n.isdigit() else _NUMBER_WORDS[n.lower()]
-        lists = {frozenset(ls): ls for ls in self.country_lists if want is None or len(ls) == want}
+        return self.acting_list(want)
+
+    def acting_list(self, size: int | None = None) -> str | None:
+        """The one list of countries (of ``size`` countries, if given) the article names as acting,
+        written out ("Guatemala, Belize and Mexico"); None when it names none or several."""
+        lists = {frozenset(ls): ls for ls in self.country_lists if size is None or len(ls) == size}
         if len(lists) != 1:
             return None
         named = [with_the(c) for c in next(iter(lists.values()))]
@@ -154,7 +159,7 @@ def resolve_actor(actor: str, ctx: ActorContext) -> str | None:
             return ctx.ministers or ctx.signatories
         # "The ministers agreed ..." after "Sweden, Denmark and Poland signed ...": whose ministers
         # they are is the one list of countries the article names as acting
-        countries = ctx.counted_parties("the countries")
+        countries = ctx.acting_list()
         title = re.sub(r"^the\s+", "", low).removesuffix("ministers").strip()
         return f"the {title + ' ' if title else ''}ministers of {countries}" if countries else actor
     if _PARTICIPANTS_WORD.fullmatch(low):
