@@ -75,7 +75,7 @@ def merge(raw: list[Fact]) -> list[Fact]:
     Ids hash the identity only, so they do not depend on article order or on which other
     articles are present.
     """
-    return [fact for fact, _group in merge_groups(raw)]
+    return [fact for fact, _group, _summary in merge_groups(raw)]
 
 
 def resolved_by_others(f: Fact) -> bool:
@@ -88,21 +88,10 @@ def resolved_by_others(f: Fact) -> bool:
     return f.kind == "date"
 
 
-def merge_groups(raw: list[Fact], touching: set[str] | None = None, changed: set[str] | None = None,
-                 keep: set[str] | None = None) -> list[tuple[Fact, list[Fact]]]:
-    """``merge``, with the raw facts each merged fact was made from. ``touching`` keeps only the
-    groups a change to articles with these merge keys can alter (``facts.store`` syncs only those
-    after an article changes; the others are still read, for how they resolve short names, but
-    not merged). Dates of one event share its keys, so their conflicts are all seen.
-
-    Given the changed articles' keys (``changed``) and the ids of the facts that cited them
-    (``keep``), fewer groups count as touched, with the same result: a group changes only when
-    it gains or loses a raw fact of those articles, or a raw fact whose identity the rest of the
-    collection decides (``resolved_by_others``) and which shares a key with them. A key shared
-    only by full names, spelled-out bodies and goals resolves nothing, so "John Smith" is not
-    merged again because another article names a John, unless some raw fact says "John" alone.
-    Without ``changed``, any shared key touches (the rule tests compare against)."""
-    # short names -> the unique full name containing them; acronyms -> their expansion's key
+def resolution(raw: list[Fact]) -> tuple[dict[str, str], dict[str, str]]:
+    """How short names and acronyms resolve among ``raw``: a surname alone -> the one full name
+    containing it; an acronym -> the key of the name defining it in brackets or, failing that, of
+    the one spelled-out name whose initials it is."""
     fulls = sorted({f.name for f in raw if f.kind == "leader" and f.name and " " in f.name})
     tokens: dict[str, set[str]] = defaultdict(set)
     for full in fulls:
@@ -123,12 +112,31 @@ def merge_groups(raw: list[Fact], touching: set[str] | None = None, changed: set
     for acr, keys in initials.items():
         if len(acr) >= 2 and len(keys) == 1:
             acronym_keys.setdefault(acr, next(iter(keys)))
+    return full_names, acronym_keys
+
+
+def merge_groups(raw: list[Fact], touching: set[str] | None = None, changed: set[str] | None = None,
+                 keep: set[str] | None = None) -> list[tuple[Fact, list[Fact], dict | None]]:
+    """``merge``, with the raw facts each merged fact was made from and, for a leader or a body,
+    their summary (``facts.fold``). ``touching`` keeps only the
+    groups a change to articles with these merge keys can alter (``facts.store`` syncs only those
+    after an article changes; the others are still read, for how they resolve short names, but
+    not merged). Dates of one event share its keys, so their conflicts are all seen.
+
+    Given the changed articles' keys (``changed``) and the ids of the facts that cited them
+    (``keep``), fewer groups count as touched, with the same result: a group changes only when
+    it gains or loses a raw fact of those articles, or a raw fact whose identity the rest of the
+    collection decides (``resolved_by_others``) and which shares a key with them. A key shared
+    only by full names, spelled-out bodies and goals resolves nothing, so "John Smith" is not
+    merged again because another article names a John, unless some raw fact says "John" alone.
+    Without ``changed``, any shared key touches (the rule tests compare against)."""
+    full_names, acronym_keys = resolution(raw)
     by_key: dict[tuple, list[Fact]] = defaultdict(list)
     for f in raw:
         ident = _identity(f, full_names, acronym_keys)
         if ident is not None:
             by_key[ident].append(f)
-    out: list[tuple[Fact, list[Fact]]] = []
+    out: list[tuple[Fact, list[Fact], dict | None]] = []
     if touching is not None:
         from .keys import merge_keys
 
@@ -144,19 +152,22 @@ def merge_groups(raw: list[Fact], touching: set[str] | None = None, changed: set
 
             by_key = {i: g for i, g in by_key.items() if touched(i, g)}
     for ident, group in by_key.items():
-        fact = _merge_group(ident, group, full_names)
+        fact, summary = _merge_group(ident, group, full_names)
         if fact is not None:
-            out.append((fact, group))
-    _flag_date_conflicts([f for f, _ in out])
-    for f, _ in out:
+            out.append((fact, group, summary))
+    _flag_date_conflicts([f for f, _g, _s in out])
+    for f, _g, _s in out:
         f.statement = statement(f)
     out.sort(key=lambda p: (p[0].kind, p[0].sources[0].article, p[0].sources[0].sentence_idx or 0, p[0].id))
     return out
 
 
-def _merge_group(ident: tuple, group: list[Fact], full_names: dict[str, str]) -> Fact | None:
+def _merge_group(ident: tuple, group: list[Fact], full_names: dict[str, str]) -> tuple[Fact | None, dict | None]:
+    """One group's merged fact, and for a leader or a body the group's summary (``facts.fold``)."""
+    from . import fold
+
     kind = ident[0]
-    group = sorted(group, key=lambda f: (f.sources[0].article if f.sources else "", f.sources[0].sentence_idx or 0 if f.sources else 0))
+    group = sorted(group, key=fold.member_order)
     best = max(group, key=lambda f: (f.confidence, len(f.answer or "")))
     fact = Fact(**{**best.__dict__, "sources": [], "aliases": [], "items": list(best.items)})
     fact.id = fact_id(*[str(p) for p in ident])
@@ -168,60 +179,24 @@ def _merge_group(ident: tuple, group: list[Fact], full_names: dict[str, str]) ->
                 seen.add(k)
                 fact.sources.append(s)
     fact.sources.sort(key=lambda s: (s.article, s.sentence_idx if s.sentence_idx is not None else -1, s.span or (0, 0)))
-    forms = [x for f in group for x in [f.answer, *f.aliases, f.name or ""] if x]
-    if kind == "mechanism":
-        names = [f.name for f in group if f.name and f.subtype != "acronym" and not (f.name.isupper() and len(group) > 1)]
-        names = names or [f.name for f in group if f.name]
-        counts = defaultdict(int)
-        for n in names:
-            counts[n] += 1
-        fact.name = max(counts, key=lambda n: (not n.isupper(), len(n), counts[n], n))
-        fact.answer = fact.name
-        subtypes: dict[str, int] = defaultdict(int)
-        for f in group:
-            if f.subtype and f.subtype != "acronym":
-                subtypes[f.subtype] += 1
-        # the commonest reading; ties broken by name so that input order never matters
-        fact.subtype = max(sorted(subtypes), key=lambda k: subtypes[k]) if subtypes else "organisation"
-        questions = sorted(f.question for f in group if f.question)  # what it did: the shortest ask
-        fact.question = min(questions, key=len) if questions else None
-    if kind == "leader":
-        fact.name = ident[1]
-        fact.answer = fact.name
-        roles: dict[str, int] = defaultdict(int)
-        countries: dict[str, int] = defaultdict(int)
-        for f in group:
-            if f.role:
-                roles[f.role] += 1
-            if f.country:
-                countries[f.country] += 1
-        if not roles:
-            return None
-        offices = {r for r in roles if " at " not in r}
-        if len(offices) > 1 and not _compatible(offices):
-            fact.conflict = True
-            fact.conflict_note = "Different roles in the sources: " + "; ".join(sorted(offices))
-        fact.role = max(roles, key=lambda r: (roles[r], len(r), r))
-        fact.country = max(countries, key=lambda c: (countries[c], c)) if countries else None
-        fact.subtype = _role_family(fact.role)
-        fact.confidence = max(f.confidence for f in group)
-        # what the person did, asked in one question: the shortest any source gave
-        questions = sorted(f.question for f in group if f.question)
-        fact.question = min(questions, key=len) if questions else None
+    if kind in fold.KINDS:
+        summary = fold.summarise(kind, group)
+        return fold.finish(fact, ident, summary, fact.source_count), summary
     if kind == "goal":
         fact.items = max((f.items for f in group), key=len)
     if kind == "date" and fact.subtype != "publication":
         fact.event = min((f.event for f in group if f.event), key=lambda e: (len(e), e))
         questions = sorted(f.question for f in group if f.question)
         fact.question = min(questions, key=len) if questions else None
-    aliases: list[str] = []
-    for a in forms:
-        if a and a != fact.answer and a not in aliases and (kind != "goal"):
-            aliases.append(a)
-    fact.aliases = aliases
+    if kind == "date":
+        aliases: list[str] = []
+        for a in (x for f in group for x in [f.answer, *f.aliases, f.name or ""] if x):
+            if a != fact.answer and a not in aliases:
+                aliases.append(a)
+        fact.aliases = aliases
     n = len({s.article for s in fact.sources})
     fact.confidence = round(min(0.99, fact.confidence + 0.03 * (n - 1)), 2)
-    return fact
+    return fact, None
 
 
 def _compatible(offices: set[str]) -> bool:

@@ -18,19 +18,17 @@ new row when one more article names it.
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-import orjson
-from sqlalchemy import Integer, String, Text, any_, bindparam, cast, delete, func, insert, select
-from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy import Text, cast, delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from ..corpus.parse import parse_article
 from ..models import Article, Fact, FactSource, RawFact, RawFactKey, Sentence, utcnow
 from ..models.base import live_and_equal, retire_unseen, revive_with
 from . import article_input
+from .sql import _among, _decode, _is_pg
 from .types import KIND_FIELDS, fact_from_json, fact_to_json
 from .types import Fact as PureFact
 
@@ -121,28 +119,6 @@ def _neighbourhood(session: Session, collection_id: int, keys: set[str]) -> list
     return [fact_from_json(_decode(data)) for data in rows]
 
 
-def _is_pg(session: Session) -> bool:
-    return session.get_bind().dialect.name == "postgresql"
-
-
-def _among(column, values: set, pg: bool):
-    """``column IN values``. On PostgreSQL one array parameter (``= ANY``) rather than a parameter
-    per value: a thousand raw fact ids bound one by one cost more than the look-up they feed."""
-    if pg:
-        item = Integer if isinstance(next(iter(values)), int) else String
-        return column == any_(bindparam(None, sorted(values), type_=ARRAY(item)))
-    return column.in_(sorted(values))
-
-
-def _decode(text: str) -> dict:
-    """A raw fact's stored JSON. orjson reads the same JSON several times faster; what it refuses
-    (NaN, integers past 64 bits: never written by the extractor, but valid to ``json``) falls back."""
-    try:
-        return orjson.loads(text)
-    except orjson.JSONDecodeError:
-        return json.loads(text)
-
-
 def merged_facts(session: Session, collection_id: int) -> list[PureFact]:
     """Every fact of one collection: the raw facts of its live articles, merged (pure, no spaCy)."""
     from .merge import merge
@@ -191,6 +167,9 @@ def sync_facts(session: Session, changed_article_ids: list[int],
         _lock_collection(session, collection_id)
         ids = [a.id for a in group]
         keys = _keys_of_articles(session, ids)  # what the articles said before
+        # Articles new to the merge (nothing of theirs stored before, none retired) only add raw
+        # facts: their leaders and bodies can fold into stored summaries (``facts.folding``).
+        additive = not keys and all(a.retired_at is None for a in group)
         for a in group:
             if a.retired_at is None:
                 store_raw_facts(session, a, raw[a.id])
@@ -199,7 +178,8 @@ def sync_facts(session: Session, changed_article_ids: list[int],
                                 .execution_options(synchronize_session=False))
         session.flush()
         keys |= _keys_of_articles(session, ids)  # and what they say now
-        out.append(_sync_collection(session, collection_id, set(ids), keys))
+        uploaded = [f for a in group for f in raw[a.id]] if additive else None
+        out.append(_sync_collection(session, collection_id, set(ids), keys, uploaded))
     session.flush()
     return out
 
@@ -222,27 +202,38 @@ SourceKey = tuple[int, int | None, str, int | None, int | None]
 
 
 def _sync_collection(session: Session, collection_id: int, article_ids: set[int],
-                     keys: set[str]) -> FactChanges:
+                     keys: set[str], uploaded: list[PureFact] | None = None) -> FactChanges:
+    """Merge again what the changed articles touch and sync those rows. ``uploaded``: the raw
+    facts of articles that only add to the merge; their leaders and bodies fold into stored
+    summaries where they can (``facts.folding``), the rest merges exactly."""
+    from .folding import PREFIXES, fold_upload
     from .merge import merge_groups, standalone_id
 
     changes = FactChanges(collection_id, set(article_ids))
+    folded: list = []
+    if uploaded is not None:
+        folded, exact = fold_upload(session, collection_id, article_ids, uploaded)
+        folds = tuple(p for kind, prefixes in PREFIXES.items() if kind not in exact for p in prefixes)
+        keys = {k for k in keys if not k.startswith(folds)}
     raw = _neighbourhood(session, collection_id, keys)
     # Every fact that cited the changed articles is looked at (it may have lost its last source).
     cited = {f.uid: f for f in session.scalars(select(Fact).where(Fact.id.in_(
         select(FactSource.fact_id).where(FactSource.article_id.in_(sorted(article_ids))))))}
     changed_keys = set(session.scalars(select(Article.key).where(Article.id.in_(sorted(article_ids)))))
     touched = merge_groups(raw, touching=keys, changed=changed_keys, keep=set(cited))
-    merged = [f for f, _group in touched]
+    merged = [f for f, _group, _summary in touched]
+    summaries = {f.id: summary for f, _group, summary in touched}
     # The rows to look at besides: every fact made now, and the standalone facts their raw facts
     # made before something resolved them.
-    uids = {f.id for f in merged} | {standalone_id(g) for _f, group in touched for g in group} - {None}
+    uids = {f.id for f in merged} | {standalone_id(g) for _f, group, _s in touched for g in group} - {None}
     existing = dict(cited)
     missing = sorted(uids - existing.keys())
     if missing:
         existing.update((f.uid, f) for f in session.scalars(select(Fact).where(
             Fact.collection_id == collection_id, _among(Fact.uid, set(missing), _is_pg(session)))))
     old_sources = _source_rows(session, [f.id for f in existing.values()])
-    cited_keys = {s.article for f in merged for s in f.sources}
+    cited_keys = {s.article for f in merged for s in f.sources} | \
+        {s.article for x in folded for s in x.fact.sources}
     live_articles = dict(session.execute(
         select(Article.key, Article.id).where(
             Article.collection_id == collection_id, Article.retired_at.is_(None),
@@ -265,9 +256,12 @@ def _sync_collection(session: Session, collection_id: int, article_ids: set[int]
                 wanted[(aid, s.sentence_idx, s.sentence, span[0], span[1])] = None
         row = existing.get(f.id)
         if row is None:
-            new_facts.append(({"uid": f.id, "collection_id": collection_id, **values}, list(wanted)))
+            new_facts.append(({"uid": f.id, "collection_id": collection_id, "fold": summaries[f.id], **values},
+                              list(wanted)))
             counts["added"] += 1
             continue
+        if row.fold != summaries[f.id]:
+            row.fold = summaries[f.id]
         had = old_sources.get(row.id, {})
         if live_and_equal(row, values) and had.keys() == wanted.keys() and \
                 all(len(ids) == 1 for ids in had.values()):
@@ -290,6 +284,12 @@ def _sync_collection(session: Session, collection_id: int, article_ids: set[int]
         counts["updated"] += 1
         if not (cited_more or note_only):
             changes.changed.add(row.id)
+    cleared: list[int] = []
+    for x in folded:
+        _sync_folded(x, collection_id, live_articles, now, changes, new_facts, add_sources, cleared)
+    if cleared:
+        session.execute(delete(FactSource).where(FactSource.fact_id.in_(cleared))
+                        .execution_options(synchronize_session=False))
     if new_facts:
         ids = session.scalars(insert(Fact).returning(Fact.id, sort_by_parameter_order=True),
                               [dict(v, created_at=now, updated_at=now) for v, _ in new_facts]).all()
@@ -307,9 +307,38 @@ def _sync_collection(session: Session, collection_id: int, article_ids: set[int]
         ])
     gone = {uid: row for uid, row in existing.items() if uid not in seen and row.retired_at is None}
     counts["retired"] += retire_unseen(gone, seen, now)
+    for row in gone.values():
+        row.fold = None  # its group is gone: a later fact of that name starts a new summary
     changes.changed.update(row.id for row in gone.values())
     session.flush()
     return changes
+
+
+def _sync_folded(x, collection_id: int, live_articles: dict[str, int], now, changes: FactChanges,
+                 new_facts: list, add_sources: list, cleared: list[int]) -> None:
+    """Sync one folded fact's row: the upload's sources are added (its articles are new, so none
+    is stored yet and none goes), the rest of the row rewritten as the fold says."""
+    f, counts = x.fact, changes.counts
+    values = {**_values(f), "source_count": x.articles}
+    wanted = list(dict.fromkeys(
+        (live_articles[s.article], s.sentence_idx, s.sentence, *(s.span or (None, None)))
+        for s in f.sources if s.article in live_articles))
+    row = x.row
+    if row is None:
+        new_facts.append(({"uid": f.id, "collection_id": collection_id, "fold": x.summary, **values}, wanted))
+        counts["added"] += 1
+        return
+    # As in the exact sync: a widely cited fact that says the same keeps its questions.
+    cited_more = row.retired_at is None and row.source_count >= WIDELY_CITED and \
+        all(getattr(row, k) == values[k] for k in _WHAT_IT_SAYS)
+    if row.retired_at is not None:
+        cleared.append(row.id)  # a retired fact's sources are of retired articles: none stays
+    revive_with(row, values, now)
+    row.fold = x.summary
+    add_sources.extend((row.id, key) for key in wanted)
+    counts["updated"] += 1
+    if not cited_more:
+        changes.changed.add(row.id)
 
 
 def _sentence_idx():

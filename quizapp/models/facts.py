@@ -46,6 +46,9 @@ class Fact(db.Model):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
     # A fact no longer found in the corpus is retired, not deleted: cards and answers point at it.
     retired_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # A leader's or body's merge summed up (``facts.fold``): an upload folds into it instead of
+    # merging every raw fact of the group again. None: not kept yet (the next merge writes it).
+    fold: Mapped[dict | None] = mapped_column(JSON(none_as_null=True))
 
     sources: Mapped[list[FactSource]] = relationship(
         back_populates="fact", cascade="all, delete-orphan", passive_deletes=True
