@@ -83,7 +83,7 @@ def _ingest(tmp_path, lib, name: str, text: str) -> None:
 
 
 def test_an_upload_folds_into_a_widely_named_body_and_a_new_surname_owner_merges_exactly(app, tmp_path, monkeypatch):
-    calls: list[tuple[list, set]] = []
+    calls: list[folding.Upload] = []
     real = folding.fold_upload
 
     def spy(*args):
@@ -100,14 +100,22 @@ def test_an_upload_folds_into_a_widely_named_body_and_a_new_surname_owner_merges
                     f"Kisumu on {n + 3} March 2024. Trade Minister Mwila Banda said the ELC aims to cut tariffs.\n")
         assert _stored(lib) == _full(lib)
         # The third upload folded its body and its minister into their stored summaries.
-        folded, exact = calls[-1]
-        names = {x.fact.name for x in folded}
-        assert {"East Lake Commission", "Mwila Banda"} <= names and not exact
+        upload = calls[-1]
+        names = {x.fact.name for x in upload.folded}
+        assert {"East Lake Commission", "Mwila Banda"} <= names and not upload.exact and not upload.scoped
         body = db.session.scalar(select(FactRow).where(FactRow.uid == fact_id("mechanism", "east lake commission")))
         assert body.source_count == 3 and fold.usable(body.fold) and body.fold["n"] >= 3
-        # A second Banda: "Banda" alone no longer means Mwila Banda, so leaders merge exactly.
+        # "Minister Banda" alone, in an article naming no other Banda, is Mwila Banda: folded.
+        _ingest(tmp_path, lib, "n5.txt", "Title: Lake news 5\n\nMinister Banda said the ELC would meet in May.\n")
+        assert "Mwila Banda" in {x.fact.name for x in calls[-1].folded} and not calls[-1].scoped
+        assert _stored(lib) == _full(lib)
+        # A second Banda: "Banda" alone no longer means Mwila Banda, so the people named Banda
+        # merge exactly; the body still folds.
         _ingest(tmp_path, lib, "n9.txt", "Title: Lake news 9\n\nAmbassador Tomas Banda said the ELC would "
-                "meet again. Banda said the plan would help farmers.\n")
+                "meet again.\n")
+        upload = calls[-1]
+        assert upload.scoped == {"banda"} and not upload.exact
+        assert "East Lake Commission" in {x.fact.name for x in upload.folded}
         assert _stored(lib) == _full(lib)
 
 

@@ -168,11 +168,11 @@ def finish(fact: Fact, ident: tuple, s: Summary, articles: int) -> Fact | None:
     return fact
 
 
-def group_upload(old: list[Fact], new: list[Fact]) -> tuple[dict[tuple, list[Fact]], set[tuple]] | None:
-    """An upload's leader and body raw facts (``new``) grouped by identity, and the identities the
-    old raw facts sharing a merge key with them (``old``, in id order) have; None when the upload
-    changes how one of those old raw facts resolves (a surname now pointing to a new full name, an
-    acronym a new article spells out): then only an exact merge will do.
+def group_upload(old: list[Fact], new: list[Fact]) -> tuple[dict[tuple, list[Fact]], set[tuple], set[str]]:
+    """An upload's leader and body raw facts (``new``) grouped by identity; the identities the old
+    raw facts sharing a merge key with them (``old``, in id order) have; and the names of the old
+    raw facts the upload resolves anew (a surname now pointing to a new full name, or to none; an
+    acronym a new article spells out): their groups need an exact merge.
 
     ``old`` holds every raw fact that could tell how ``new`` resolves, or be resolved anew by it:
     a surname, a full name and an acronym each share a merge key (``facts.keys``) with every name
@@ -181,13 +181,11 @@ def group_upload(old: list[Fact], new: list[Fact]) -> tuple[dict[tuple, list[Fac
 
     before = resolution(old)
     after = resolution(old + new)
-    for f in old:
-        if resolved_by_others(f) and _identity(f, *before) != _identity(f, *after):
-            return None
+    moved = {f.name or "" for f in old if resolved_by_others(f) and _identity(f, *before) != _identity(f, *after)}
     groups: dict[tuple, list[Fact]] = {}
     for f in new:
         ident = _identity(f, *after)
         if ident is not None:
             groups.setdefault(ident, []).append(f)
     had = {_identity(f, *after) for f in old} - {None}
-    return groups, had
+    return groups, had, moved

@@ -11,7 +11,7 @@ still merge exactly: their groups are small, and a date's conflicts cross groups
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy import Text, cast, select
 from sqlalchemy.orm import Session
@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from ..models import Fact, RawFact, RawFactKey
 from . import fold
 from .ids import fact_id
-from .keys import merge_keys
+from .keys import _k, merge_keys
 from .merge import statement
 from .sql import _among, _decode, _is_pg
 from .types import Fact as PureFact
@@ -40,40 +40,67 @@ class Folded:
     row: Fact | None
 
 
-def fold_upload(session: Session, collection_id: int, article_ids: set[int],
-                new: list[PureFact]) -> tuple[list[Folded], set[str]]:
-    """The facts the upload's leader and body raw facts (``new``, in id order) fold into, and the
-    kinds (leader, mechanism) that need an exact merge instead: the upload changes how an old raw
-    fact of that kind resolves, a group has old raw facts but no stored summary (stored before
-    summaries were kept), or a raw fact has no source to place it. Kinds never share a merge key,
-    so one kind can fold while the other merges exactly."""
+@dataclass
+class Upload:
+    """What folding an upload decided: the facts it folds into; the kinds that merge exactly
+    instead; and the words of surnames it resolves anew, whose people merge exactly (``scoped``)."""
+
+    folded: list[Folded] = field(default_factory=list)
+    exact: set[str] = field(default_factory=set)
+    scoped: set[str] = field(default_factory=set)
+
+    def exact_keys(self, keys: set[str]) -> set[str]:
+        """Of an upload's merge keys, those to merge exactly: of the kinds not folded, and the
+        scoped surnames' (their groups hold every person named with them: ``facts.keys``)."""
+        folds = tuple(p for kind, prefixes in PREFIXES.items() if kind not in self.exact for p in prefixes)
+        return {k for k in keys if not k.startswith(folds)} | {_k("p", w) for w in self.scoped}
+
+    def merges_exactly(self, f: PureFact) -> bool:
+        """Is the merged fact ``f`` (from the exact merge of ``exact_keys``) this upload's to sync?
+        A leader merged for a scoped surname is, only when named with one of them."""
+        if f.kind != "leader" or f.kind in self.exact or not self.scoped:
+            return True
+        return any(w.lower() in self.scoped for w in (f.name or "").split())
+
+
+def fold_upload(session: Session, collection_id: int, article_ids: set[int], new: list[PureFact]) -> Upload:
+    """Fold the upload's leader and body raw facts (``new``, in id order) where they can be.
+
+    A kind merges exactly instead when the upload gives a body's letters a new meaning, a group
+    has old raw facts but no stored summary (stored before summaries were kept), or a raw fact
+    has no source to place it. Kinds never share a merge key, so one kind can fold while the other
+    merges exactly. A surname the upload resolves anew ("Banda" once meant Mwila Banda; now a
+    Tomas Banda is named too) sends only the people named with that word to the exact merge."""
+    out = Upload()
     new = [f for f in new if f.kind in fold.KINDS]
     if not new:
-        return [], set()
+        return out
     keys = set().union(*(merge_keys(f) for f in new))
     old = _light(session, collection_id, keys, article_ids)
-    out: list[Folded] = []
-    exact: set[str] = set()
     for kind in fold.KINDS:
         mine = [f for f in new if f.kind == kind]
         if not mine:
             continue
-        folded = _fold_kind(session, collection_id, [f for f in old if f.kind == kind], mine)
-        if folded is None:
-            exact.add(kind)
+        done = _fold_kind(session, collection_id, [f for f in old if f.kind == kind], mine, out)
+        if done is None:
+            out.exact.add(kind)
         else:
-            out.extend(folded)
-    return out, exact
+            out.folded.extend(done)
+    return out
 
 
-def _fold_kind(session: Session, collection_id: int, old: list[PureFact],
-               new: list[PureFact]) -> list[Folded] | None:
+def _fold_kind(session: Session, collection_id: int, old: list[PureFact], new: list[PureFact],
+               upload: Upload) -> list[Folded] | None:
     if any(not f.sources for f in new):
         return None
-    grouped = fold.group_upload(old, new)
-    if grouped is None:
+    groups, had, moved = fold.group_upload(old, new)
+    if moved and new[0].kind != "leader":
         return None
-    groups, had = grouped
+    scoped = {m.lower() for m in moved}
+    if scoped:
+        upload.scoped |= scoped
+        groups = {ident: g for ident, g in groups.items()
+                  if not any(w.lower() in scoped for w in str(ident[1]).split())}
     uids = {fact_id(*[str(p) for p in ident]): ident for ident in groups}
     rows = {r.uid: r for r in session.scalars(select(Fact).where(
         Fact.collection_id == collection_id, _among(Fact.uid, set(uids), _is_pg(session))))} if uids else {}

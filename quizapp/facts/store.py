@@ -206,21 +206,22 @@ def _sync_collection(session: Session, collection_id: int, article_ids: set[int]
     """Merge again what the changed articles touch and sync those rows. ``uploaded``: the raw
     facts of articles that only add to the merge; their leaders and bodies fold into stored
     summaries where they can (``facts.folding``), the rest merges exactly."""
-    from .folding import PREFIXES, fold_upload
+    from .folding import Upload, fold_upload
     from .merge import merge_groups, standalone_id
 
     changes = FactChanges(collection_id, set(article_ids))
-    folded: list = []
+    upload = Upload(exact={"leader", "mechanism"})  # nothing folds unless the change only adds
     if uploaded is not None:
-        folded, exact = fold_upload(session, collection_id, article_ids, uploaded)
-        folds = tuple(p for kind, prefixes in PREFIXES.items() if kind not in exact for p in prefixes)
-        keys = {k for k in keys if not k.startswith(folds)}
+        upload = fold_upload(session, collection_id, article_ids, uploaded)
+        keys = upload.exact_keys(keys)
+    folded = upload.folded
     raw = _neighbourhood(session, collection_id, keys)
     # Every fact that cited the changed articles is looked at (it may have lost its last source).
     cited = {f.uid: f for f in session.scalars(select(Fact).where(Fact.id.in_(
         select(FactSource.fact_id).where(FactSource.article_id.in_(sorted(article_ids))))))}
     changed_keys = set(session.scalars(select(Article.key).where(Article.id.in_(sorted(article_ids)))))
-    touched = merge_groups(raw, touching=keys, changed=changed_keys, keep=set(cited))
+    touched = [t for t in merge_groups(raw, touching=keys, changed=changed_keys, keep=set(cited))
+               if upload.merges_exactly(t[0])]
     merged = [f for f, _group, _summary in touched]
     summaries = {f.id: summary for f, _group, summary in touched}
     # The rows to look at besides: every fact made now, and the standalone facts their raw facts
