@@ -112,7 +112,7 @@ def find_span(sentence: str, phrase: str) -> tuple[int, int] | None:
     low = sentence.lower()
     if any(w not in low for w in ws):
         return None  # a word is missing (most phrases asked about are absent)
-    tokens = [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(sentence)]
+    tokens = _tokens(sentence)
     n = len(ws)
     for i in range(len(tokens) - n + 1):
         if tokens[i][2] != ws[0]:
@@ -127,6 +127,12 @@ def find_span(sentence: str, phrase: str) -> tuple[int, int] | None:
 
 _WORD = re.compile(r"\w+")
 _GAP = 4  # characters between two words of a phrase: spaces, hyphens, quotes, "' "
+
+
+@lru_cache(maxsize=4096)
+def _tokens(sentence: str) -> tuple[tuple[int, int, str], ...]:
+    """A sentence's words with their offsets, lower-cased (one sentence is asked about many names)."""
+    return tuple((m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(sentence))
 
 
 @lru_cache(maxsize=8192)
