@@ -25,6 +25,7 @@ from .render import (
 )
 from .sentences import (
     absolutise,
+    bare_subject,
     is_caption,
     is_headline,
     self_contained,
@@ -79,7 +80,7 @@ def _question_ok(question: str) -> bool:
     """A plain question the extractor wrote stands alone: no relative time, no first person, and
     it was not cut before a clause it needs ("... signed in Brasília at a time?", the rest being
     "when ...")."""
-    return stands_alone(question.rstrip("?") + ".") and len(question.split()) <= 22 \
+    return stands_alone(question.rstrip("?") + ".") and len(question.split()) <= 22 and not bare_subject(question) \
         and not _CUT_BEFORE_CLAUSE.search(question) and not _NESTED_CLAUSE.search(question) \
         and not _UNCLOSED_ASIDE.match(question) and not _WHAT_ABOUT.search(question) \
         and not _STATISTIC.search(question)

@@ -223,8 +223,23 @@ _BARE_SUBJECT = re.compile(
     r"^(?:Funding|Financing|Money|Support|Aid|Assistance|Investment|Work|Talks|Negotiations|Discussions|"
     r"Efforts|Delegates|Delegations|Officials|Ministers|Leaders|Members|Participants|Experts|Analysts|"
     r"Observers|Authorities|Sources|Residents|Critics|Investors|Traders|Lawmakers|Negotiators|Staff|"
-    r"Troops|Police|Organisers|Organizers|Speakers|Attendees)\b")
+    r"Troops|Police|Organisers|Organizers|Speakers|Attendees)\b"
+    # "Forum leaders", "Council members": a body by its head word alone, never named
+    r"|^(?:Forum|Council|Commission|Community|Union|Alliance|Bloc|Committee|Assembly|Summit|Conference|Group|"
+    r"Partnership|Network|Secretariat)\s+(?:leaders|members|ministers|officials|delegates|countries|states|"
+    r"governments|heads)\b")
 _QUALIFIED_SUBJECT = re.compile(r"^\w+\s+(?:from|of|for|at|to|in|with)\s+(?:the\s+)?(?:[A-Z\d]|\w+\s+[A-Z])")
+# A question's opening before its subject ("When did ", "When will the ").
+_QUESTION_OPENING = re.compile(r"^(?:When|Where|Who|What|Which|Why|How)\s+(?:\w+\s+)?(?:did|does|do|will|would|"
+                               r"was|were|is|are|has|have|had|can|could|should|must)\s+")
+
+
+def bare_subject(question: str) -> bool:
+    """Is the question's subject a plural of people or a body's head word that never says whose
+    ("When did Ministers meeting in Algiers adopt ...?", "When did Forum leaders adopt ...?")?
+    A timeline entry or a list item names them so; the question cannot."""
+    subject = _QUESTION_OPENING.sub("", question, count=1)
+    return subject != question and bool(_BARE_SUBJECT.match(subject)) and not _QUALIFIED_SUBJECT.match(subject)
 
 # (case matters for "us": "the US" and "US$4 million" are no speaker's voice)
 _FIRST_PERSON = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Ww]e|us|[Oo]ur|[Oo]urs|[Yy]ou|[Yy]our|ME|MY|WE|OUR|YOU|YOUR)\b|"
@@ -341,8 +356,8 @@ _UNNAMED_THING = re.compile(
     r"(?:secretariat|office|unit|hub|group|committee|team|panel)\b"
     r"(?!\s+(?:of|for|on|to|that|which|who)\s)"
     # "the second forum", "the next meeting in Lima": of which body, the sentence never says
-    r"|\b[Tt]he\s+(?:first|second|third|fourth|fifth|next|last|previous)\s+(?:meeting|summit|session|conference|"
-    r"round|assembly)\b(?!\s+(?:of|on|for|[A-Z])|[-'’])")
+    r"|\b[Tt]he\s+(?:first|second|third|fourth|fifth|next|last|previous|final|initial|pilot)\s+(?:meeting|summit|"
+    r"session|conference|round|assembly|phase|stage|tranche)\b(?!\s+(?:of|on|for|[A-Z])|[-'’])")
 # "the remaining Partner States", "Signatory countries", "the Protocol": the bloc, the treaty told
 # before (blind review 17B). Not with the owner in the sentence ("member states of ECOWAS", "the
 # EAC Partner States", "the Protocol on Free Movement").
