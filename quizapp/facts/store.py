@@ -10,6 +10,11 @@ article are synced, together with the standalone facts those raw facts made befo
 resolved them (a bare acronym another article now spells out). The result is the same as merging
 the whole collection (tests check it, one article at a time and in bulk).
 
+An upload (articles that only add raw facts) goes further: its leaders and bodies fold into the
+summaries stored with their facts (``facts.fold``, ``facts.folding``), so a head of state named in
+hundreds of articles is not merged again from hundreds of raw facts; only its dates, goals and
+whatever the upload resolves anew merge as above.
+
 Rows are synced by the extractor's stable ids within their collection: an unchanged fact keeps its
 row (and the cards, answers and questions that point at it); a fact no longer found is retired,
 never deleted. Sources are diffed, not rewritten, so a body named in hundreds of articles costs one
@@ -20,6 +25,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Text, cast, delete, func, insert, select
 from sqlalchemy.orm import Session
@@ -31,6 +37,9 @@ from . import article_input
 from .sql import _among, _decode, _is_pg
 from .types import KIND_FIELDS, fact_from_json, fact_to_json
 from .types import Fact as PureFact
+
+if TYPE_CHECKING:
+    from .folding import Folded
 
 # Bump when the extractor changes what it finds; ``quizapp refresh`` then redoes stale articles.
 EXTRACTOR_VERSION = "40"  # 40: the last word of a portfolio is no part of the name after it ("Minister of Environment, Water and Agriculture NAME"); 39: no "when" of an amount or a bare plural that says not of what ("produce an estimated 110 tonnes", "ban sales"); 38: no "who" that keeps one of two coordinated parties ("signed ... with A, NAME, and B, NAME"); 37: a role told by "its"/"their" is no role ("Its president, Dr NAME"); a person named before the body they come from is no part of its name ("Dr NAME of Spain's National Transplant Organisation"); 36: a "when" of a subject that points back ("the partners", "the ministers", "the council") names the parties it stands for; 35: "the ministers" of an article that names no whose-ministers phrase are of its one acting list of countries; 34: a goal verb in the passive ("is backed by", "is expected to begin supporting") states no aim of its subject; 33: "the three countries", "both governments", "the partners" are the one list of that many countries the article names as acting ("Guatemala, Belize and Mexico signed ..."), "the two countries" never a list of three; 32: a word inside another capitalised name is no short name of a person; a possessive owner before a title is a capitalised name ("It was chaired by Tanzania's ..." gives Tanzania), a bare "the Bank's" none; no "who" of a name hung on a distant subject; a sentence's capitalised first word before a common noun names nothing; 31: a "when" of a thing told by what it is on or for ("adopt a new agreement on public procurement") is asked; 30: no "who" of an act done with another party unnamed ("Who met in Tumbes?", "Who signed the accord?"); 29: a communiqué's "participants" cite the sentence that names whose ministers met; 28: a dateline without a year takes the year told beside its month or in the link, never the latest year named (often a target's); 27: a body's name before its bracketed letters loses a possessive ("the X Community's (XC) session"); no "who" of "that point", no "when" of "a joint network" or of "an X Facility"; a quoted "we" is left unnamed; 26: no "when" of a forecast ("the gas was expected in 2027"); 25: a bracketed aside in the list of whose ministers met ("France (for Réunion) and Seychelles") keeps the rest of the list; 24: a communiqué's "participants" (participating governments, signatories) are the countries whose ministers it named; "ministers responsible for labour of A, B and C"; 23: a name ending in Day, Summit, Fund ... ("On World Bee Day, the Minister ...") is no person; 22: header lines of fields ("NEWS RELEASE | City | 28 September 2024", "By Name / Columnist / Updated 2025-10-09T14:22:00Z", "Posted on 2025.07.19 by Name", "LIVE - Sat 8 Mar 2025") and dated link slugs give the publication day; 21: hard-wrapped lines (pasted from an e-mail or a PDF) read as their paragraph; 20: "the Kyrgyz Republic" (a nationality and "Republic") is a country; 19: "Secretary General" after a body's name is the office whole (not "Secretary" with a rank); a transcript's or minutes' heading "Event, Place, 6 November 2025" dates an article with no other date; 18: where an office was given ("at its congress in Ohrid") is no part of it; 17: a party by its leader's possessive, presidents listed "NAME of COUNTRY" under a plural title, a given name the tagger cut off; "We recall the Pledge agreed at ..." asked in the passive, no "when" of half a hyphenated name; another party's offer welcomed is not the speakers' aim; countries named with "and" read whole; "the treaty" (and a named programme or plan) is the one the article names, its aims kept; datelines of cities written beyond A-Z ("TROMSØ"), never an aim's subject; delegation-list leaders (office in full, closing country); "the Ministers" and "they" are the ministers the article named by whose they are, that sentence cited; 16: a date on a coordinated word is not the first verb's; a named day after a date ("20 May, World Bee Day,") belongs to the date; 15: a declaration's "we" is who its preamble names ("We, the Ministers of A, B and C, meeting in ..."), the preamble cited with the aim; 14: "when" questions of a subject with a clause set off after it, of a plan in the passive ("will be issued"), and of a country's institution named by its office ("the government"); 13: nationality adjectives of every country ("Tunisian", "Malagasy"); 12: a sentence may open on an acronym of any length; an acronym tagged as a common noun names a subject; family names in capitals put in house style; 11: no question of our own words from a headline or a capitalised dateline; 10: "when" with a weekday before the date, bracketed asides; no "who" for a pronoun subject; 9: "which body did it" questions; 8: "who did it" questions of leaders; 7: "when" questions from relative and participle clauses and reported clauses; 6: a "when" question keeps the purpose told after an aside; 5: dates; 4: goals
@@ -315,7 +324,7 @@ def _sync_collection(session: Session, collection_id: int, article_ids: set[int]
     return changes
 
 
-def _sync_folded(x, collection_id: int, live_articles: dict[str, int], now, changes: FactChanges,
+def _sync_folded(x: Folded, collection_id: int, live_articles: dict[str, int], now, changes: FactChanges,
                  new_facts: list, add_sources: list, cleared: list[int]) -> None:
     """Sync one folded fact's row: the upload's sources are added (its articles are new, so none
     is stored yet and none goes), the rest of the row rewritten as the fold says."""
