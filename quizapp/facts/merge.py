@@ -118,10 +118,10 @@ def resolution(raw: list[Fact]) -> tuple[dict[str, str], dict[str, str]]:
 def merge_groups(raw: list[Fact], touching: set[str] | None = None, changed: set[str] | None = None,
                  keep: set[str] | None = None) -> list[tuple[Fact, list[Fact], dict | None]]:
     """``merge``, with the raw facts each merged fact was made from and, for a leader or a body,
-    their summary (``facts.fold``). ``touching`` keeps only the
-    groups a change to articles with these merge keys can alter (``facts.store`` syncs only those
-    after an article changes; the others are still read, for how they resolve short names, but
-    not merged). Dates of one event share its keys, so their conflicts are all seen.
+    their summary (``facts.fold``). ``touching`` keeps only the groups a change to articles with
+    these merge keys can alter (``facts.store`` syncs only those after an article changes; the
+    others are still read, for how they resolve short names, but not merged). Dates of one event
+    share its keys, so their conflicts are all seen.
 
     Given the changed articles' keys (``changed``) and the ids of the facts that cited them
     (``keep``), fewer groups count as touched, with the same result: a group changes only when
