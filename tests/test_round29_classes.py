@@ -1,5 +1,5 @@
-"""Failure classes from blind round 29 (an unseen set): stems that never say whose ministers or
-which forum, and a phase of nothing named. Invented text only."""
+"""Failure classes from blind rounds 29 and 30 (unseen sets): stems that never say whose ministers
+or which forum, a phase of nothing named, a work told before and never named. Invented text only."""
 
 from __future__ import annotations
 
@@ -26,3 +26,11 @@ def test_a_phase_of_nothing_named_does_not_stand_alone():
     assert not stands_alone("The second tranche will be paid in March.")
     assert stands_alone("Ruritania and Freedonia committed a combined 40 million dollars for the first phase "
                         "of the Lagoon Coconut Programme.")
+
+
+def test_a_work_told_before_and_never_named_does_not_stand_alone():
+    # (blind round 30: "The Canal Authority aims to complete the reservoir by 2032.")
+    assert not stands_alone("The Lagoon Authority aims to complete the reservoir by 2032.")
+    assert not stands_alone("Operators plan to finish the new pipeline in 2027.")
+    assert stands_alone("The Lagoon Authority aims to complete the Kandor River reservoir by 2032.")
+    assert stands_alone("The Lagoon Authority aims to complete the reservoir on the Kandor River by 2032.")

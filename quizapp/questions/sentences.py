@@ -348,7 +348,9 @@ _UNNAMED_THING = re.compile(
     r"charter|resolution|regulation|centre|center|facility|mechanism|agency|body|plant|site|crossing|jungle|"
     r"camp|desk|idea|ideas|move|measure|step|steps|forum|fleet|"
     # "the province", "the capital": a place told before, which the item never names
-    r"province|country|island|islands|capital|city|town|district)\b"
+    r"province|country|island|islands|capital|city|town|district|"
+    # "aims to complete the reservoir by 2031": a work told before, which the item never names
+    r"reservoir|dam|pipeline|railway|tunnel|bridge|refinery|terminal|cable|interconnector)\b"
     r"(?!\s+(?:to|of|for|on|under|between|against|[A-Z]))(?![-'’]|\s*\()"
     r"|\b(?:a|an|the)\s+(?:comparable|similar|same|such)\s+[a-z]+"
     # "offered to host a small secretariat in Accra": whose, the sentence never says
