@@ -20,10 +20,9 @@ from ..models import Fact, RawFact, RawFactKey
 from . import fold
 from .ids import fact_id
 from .keys import _k, merge_keys
-from .merge import statement
+from .merge import statement, union_sources
 from .sql import _among, _decode, _is_pg
 from .types import Fact as PureFact
-from .types import Source
 
 # The merge keys of leaders (a name's words) and of bodies (names and acronyms): ``facts.keys``.
 PREFIXES = {"leader": ("p:", "p#"), "mechanism": ("m:", "m#", "a:", "a#")}
@@ -60,7 +59,11 @@ class Upload:
         A leader merged for a scoped surname is, only when named with one of them."""
         if f.kind != "leader" or f.kind in self.exact or not self.scoped:
             return True
-        return any(w.lower() in self.scoped for w in (f.name or "").split())
+        return self.names_scoped(f.name)
+
+    def names_scoped(self, name: str | None) -> bool:
+        """Does this name hold a scoped surname's word? (Its group merges exactly, never folds.)"""
+        return any(w.lower() in self.scoped for w in (name or "").split())
 
 
 def fold_upload(session: Session, collection_id: int, article_ids: set[int], new: list[PureFact]) -> Upload:
@@ -96,11 +99,9 @@ def _fold_kind(session: Session, collection_id: int, old: list[PureFact], new: l
     groups, had, moved = fold.group_upload(old, new)
     if moved and new[0].kind != "leader":
         return None
-    scoped = {m.lower() for m in moved}
-    if scoped:
-        upload.scoped |= scoped
-        groups = {ident: g for ident, g in groups.items()
-                  if not any(w.lower() in scoped for w in str(ident[1]).split())}
+    if moved:
+        upload.scoped |= {m.lower() for m in moved}
+        groups = {ident: g for ident, g in groups.items() if not upload.names_scoped(str(ident[1]))}
     uids = {fact_id(*[str(p) for p in ident]): ident for ident in groups}
     rows = {r.uid: r for r in session.scalars(select(Fact).where(
         Fact.collection_id == collection_id, _among(Fact.uid, set(uids), _is_pg(session))))} if uids else {}
@@ -109,7 +110,7 @@ def _fold_kind(session: Session, collection_id: int, old: list[PureFact], new: l
         members = groups[ident]
         row = rows.get(uid)
         added = fold.summarise(ident[0], members)
-        sources = _sources(members)
+        sources = union_sources(sorted(members, key=fold.member_order))
         fresh = len({s.article for s in sources})
         if row is not None and row.retired_at is None:
             if not fold.usable(row.fold):
@@ -129,19 +130,6 @@ def _fold_kind(session: Session, collection_id: int, old: list[PureFact], new: l
             continue
         fact.statement = statement(fact)
         out.append(Folded(fact, summary, articles, row))
-    return out
-
-
-def _sources(members: list[PureFact]) -> list[Source]:
-    """The members' sources once each, in the merge's order (as ``facts.merge`` unions them)."""
-    seen, out = set(), []
-    for f in sorted(members, key=fold.member_order):
-        for s in f.sources:
-            k = (s.article, s.sentence, s.span)
-            if k not in seen:
-                seen.add(k)
-                out.append(s)
-    out.sort(key=lambda s: (s.article, s.sentence_idx if s.sentence_idx is not None else -1, s.span or (0, 0)))
     return out
 
 

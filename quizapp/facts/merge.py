@@ -162,6 +162,20 @@ def merge_groups(raw: list[Fact], touching: set[str] | None = None, changed: set
     return out
 
 
+def union_sources(group: list[Fact]) -> list:
+    """A group's sources once each (the first of one article, sentence and span, in merge order),
+    sorted by article, sentence and span. ``group`` is in merge order (``fold.member_order``)."""
+    seen, out = set(), []
+    for f in group:
+        for s in f.sources:
+            k = (s.article, s.sentence, s.span)
+            if k not in seen:
+                seen.add(k)
+                out.append(s)
+    out.sort(key=lambda s: (s.article, s.sentence_idx if s.sentence_idx is not None else -1, s.span or (0, 0)))
+    return out
+
+
 def _merge_group(ident: tuple, group: list[Fact], full_names: dict[str, str]) -> tuple[Fact | None, dict | None]:
     """One group's merged fact, and for a leader or a body the group's summary (``facts.fold``)."""
     from . import fold
@@ -171,14 +185,7 @@ def _merge_group(ident: tuple, group: list[Fact], full_names: dict[str, str]) ->
     best = max(group, key=lambda f: (f.confidence, len(f.answer or "")))
     fact = Fact(**{**best.__dict__, "sources": [], "aliases": [], "items": list(best.items)})
     fact.id = fact_id(*[str(p) for p in ident])
-    seen = set()
-    for f in group:
-        for s in f.sources:
-            k = (s.article, s.sentence, s.span)
-            if k not in seen:
-                seen.add(k)
-                fact.sources.append(s)
-    fact.sources.sort(key=lambda s: (s.article, s.sentence_idx if s.sentence_idx is not None else -1, s.span or (0, 0)))
+    fact.sources = union_sources(group)
     if kind in fold.KINDS:
         summary = fold.summarise(kind, group)
         return fold.finish(fact, ident, summary, fact.source_count), summary
