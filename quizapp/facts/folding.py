@@ -21,7 +21,7 @@ from . import fold
 from .ids import fact_id
 from .keys import _k, merge_keys
 from .merge import statement, union_sources
-from .sql import _among, _decode, _is_pg
+from .sql import _decode, among, is_pg
 from .types import Fact as PureFact
 
 # The merge keys of leaders (a name's words) and of bodies (names and acronyms): ``facts.keys``.
@@ -104,7 +104,7 @@ def _fold_kind(session: Session, collection_id: int, old: list[PureFact], new: l
         groups = {ident: g for ident, g in groups.items() if not upload.names_scoped(str(ident[1]))}
     uids = {fact_id(*[str(p) for p in ident]): ident for ident in groups}
     rows = {r.uid: r for r in session.scalars(select(Fact).where(
-        Fact.collection_id == collection_id, _among(Fact.uid, set(uids), _is_pg(session))))} if uids else {}
+        Fact.collection_id == collection_id, among(Fact.uid, set(uids), is_pg(session))))} if uids else {}
     out = []
     for uid, ident in uids.items():
         members = groups[ident]
@@ -139,13 +139,13 @@ def _light(session: Session, collection_id: int, keys: set[str], article_ids: se
     the order of its first raw fact: a head of state's name brings every raw fact naming them,
     nearly all alike. The JSON is decoded here (``_decode``): PostgreSQL's ``json`` parses the
     whole document again for every field asked of it in SQL."""
-    pg = _is_pg(session)
+    pg = is_pg(session)
     ids = set(session.scalars(select(RawFactKey.raw_fact_id).where(
-        RawFactKey.collection_id == collection_id, _among(RawFactKey.key, keys, pg))))
+        RawFactKey.collection_id == collection_id, among(RawFactKey.key, keys, pg))))
     if not ids:
         return []
     rows = session.scalars(select(cast(RawFact.data, Text)).where(
-        _among(RawFact.id, ids, pg), RawFact.article_id.not_in(sorted(article_ids))).order_by(RawFact.id))
+        among(RawFact.id, ids, pg), RawFact.article_id.not_in(sorted(article_ids))).order_by(RawFact.id))
     seen: set[tuple] = set()
     out = []
     for text in rows:

@@ -5,18 +5,20 @@ from __future__ import annotations
 import json
 
 import orjson
-from sqlalchemy import Integer, String, any_, bindparam
+from sqlalchemy import Integer, String, any_, bindparam, false
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session
 
 
-def _is_pg(session: Session) -> bool:
+def is_pg(session: Session) -> bool:
     return session.get_bind().dialect.name == "postgresql"
 
 
-def _among(column, values: set, pg: bool):
+def among(column, values: set, pg: bool):
     """``column IN values``. On PostgreSQL one array parameter (``= ANY``) rather than a parameter
     per value: a thousand raw fact ids bound one by one cost more than the look-up they feed."""
+    if not values:
+        return false()
     if pg:
         item = Integer if isinstance(next(iter(values)), int) else String
         return column == any_(bindparam(None, sorted(values), type_=ARRAY(item)))

@@ -34,7 +34,7 @@ from ..corpus.parse import parse_article
 from ..models import Article, Fact, FactSource, RawFact, RawFactKey, Sentence, utcnow
 from ..models.base import live_and_equal, retire_unseen, revive_with
 from . import article_input
-from .sql import _among, _decode, _is_pg
+from .sql import _decode, among, is_pg
 from .types import KIND_FIELDS, fact_from_json, fact_to_json
 from .types import Fact as PureFact
 
@@ -114,16 +114,16 @@ def _neighbourhood(session: Session, collection_id: int, keys: set[str]) -> list
     hundreds of raw facts per article make decoding a real part of the cost."""
     if not keys:
         return []
-    pg = _is_pg(session)
+    pg = is_pg(session)
     first = set(session.scalars(select(RawFactKey.raw_fact_id).where(
-        RawFactKey.collection_id == collection_id, _among(RawFactKey.key, keys, pg))))
+        RawFactKey.collection_id == collection_id, among(RawFactKey.key, keys, pg))))
     if not first:
         return []
     second_keys = set(session.scalars(
-        select(RawFactKey.key).where(_among(RawFactKey.raw_fact_id, first, pg)).distinct()))
+        select(RawFactKey.key).where(among(RawFactKey.raw_fact_id, first, pg)).distinct()))
     reach = set(session.scalars(select(RawFactKey.raw_fact_id).where(
-        RawFactKey.collection_id == collection_id, _among(RawFactKey.key, second_keys, pg))))
-    rows = session.scalars(select(cast(RawFact.data, Text)).where(_among(RawFact.id, reach, pg))
+        RawFactKey.collection_id == collection_id, among(RawFactKey.key, second_keys, pg))))
+    rows = session.scalars(select(cast(RawFact.data, Text)).where(among(RawFact.id, reach, pg))
                            .order_by(RawFact.id))
     return [fact_from_json(_decode(data)) for data in rows]
 
@@ -240,14 +240,14 @@ def _sync_collection(session: Session, collection_id: int, article_ids: set[int]
     missing = sorted(uids - existing.keys())
     if missing:
         existing.update((f.uid, f) for f in session.scalars(select(Fact).where(
-            Fact.collection_id == collection_id, _among(Fact.uid, set(missing), _is_pg(session)))))
+            Fact.collection_id == collection_id, among(Fact.uid, set(missing), is_pg(session)))))
     old_sources = _source_rows(session, [f.id for f in existing.values()])
     cited_keys = {s.article for f in merged for s in f.sources} | \
         {s.article for x in folded for s in x.fact.sources}
     live_articles = dict(session.execute(
         select(Article.key, Article.id).where(
             Article.collection_id == collection_id, Article.retired_at.is_(None),
-            _among(Article.key, cited_keys, _is_pg(session)))
+            among(Article.key, cited_keys, is_pg(session)))
     ).all()) if cited_keys else {}
     counts = changes.counts
     now = utcnow()
@@ -371,7 +371,7 @@ def _source_rows(session: Session, fact_ids: list[int]) -> dict[int, dict[Source
     for sid, fact_id, aid, idx, text, ss, se in session.execute(
         select(FactSource.id, FactSource.fact_id, FactSource.article_id, _sentence_idx(), FactSource.text,
                FactSource.span_start, FactSource.span_end)
-        .where(_among(FactSource.fact_id, set(fact_ids), _is_pg(session)))
+        .where(among(FactSource.fact_id, set(fact_ids), is_pg(session)))
         .order_by(FactSource.id)
     ):
         out[fact_id].setdefault((aid, idx, text, ss, se), []).append(sid)
@@ -418,13 +418,14 @@ def pure_facts(session: Session, where, sentences: dict | None = None,
     from .types import Source
 
     ids = [r.id for r in rows]
-    chosen = FactSource.fact_id.in_(ids)
+    pg = is_pg(session)
+    chosen = among(FactSource.fact_id, set(ids), pg)
     if context is not None:
         targets, story = context
         ranked = select(FactSource.id.label("sid"), func.dense_rank().over(
             partition_by=FactSource.fact_id, order_by=FactSource.article_id).label("r")).where(
-            FactSource.fact_id.in_(sorted(set(ids) - targets))).subquery()
-        chosen = chosen & (FactSource.fact_id.in_(sorted(targets)) | FactSource.article_id.in_(sorted(story))
+            among(FactSource.fact_id, set(ids) - targets, pg)).subquery()
+        chosen = chosen & (among(FactSource.fact_id, targets & set(ids), pg) | among(FactSource.article_id, story, pg)
                            | FactSource.id.in_(select(ranked.c.sid).where(ranked.c.r <= CONTEXT_SOURCE_ARTICLES)))
     by_fact: dict[int, list[Source]] = defaultdict(list)
     key_col, idx_col = _article_key(), _sentence_idx()

@@ -18,9 +18,10 @@ from __future__ import annotations
 import random
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, union_all
 from sqlalchemy.orm import Session, selectinload
 
+from ..facts.sql import among, is_pg
 from ..models import (
     FACT_KINDS,
     HIDDEN_STATES,
@@ -76,22 +77,22 @@ def _context_ids(session: Session, collection_id: int, targets: set[int],
                  article_ids: set[int]) -> tuple[set[int], set[int]]:
     """The facts to generate with (targets, their story's facts, a sample of each kind), and the
     story's article ids."""
+    pg = is_pg(session)
     shared = session.execute(
         select(FactSource.article_id, func.count())
-        .where(FactSource.fact_id.in_(sorted(targets)))
+        .where(among(FactSource.fact_id, targets, pg))
         .group_by(FactSource.article_id)
         .order_by(func.count().desc(), FactSource.article_id)
         .limit(STORY_ARTICLES)
     ).all()
     story = set(article_ids) | {aid for aid, _n in shared}
     ids = set(targets)
-    ids.update(session.scalars(select(FactSource.fact_id).where(FactSource.article_id.in_(sorted(story)))))
-    for kind in FACT_KINDS:
-        ids.update(session.scalars(
-            select(Fact.id).where(Fact.collection_id == collection_id, Fact.kind == kind,
-                                  Fact.retired_at.is_(None))
-            .order_by(Fact.uid).limit(POOL_PER_KIND)
-        ))
+    ids.update(session.scalars(select(FactSource.fact_id).where(among(FactSource.article_id, story, pg))))
+    # each kind's sample by its own index look-up, the four in one round trip
+    samples = [select(Fact.id).where(Fact.collection_id == collection_id, Fact.kind == kind,
+                                     Fact.retired_at.is_(None)).order_by(Fact.uid).limit(POOL_PER_KIND).subquery()
+               for kind in FACT_KINDS]
+    ids.update(session.scalars(union_all(*(select(s.c.id) for s in samples))))
     return ids, story
 
 
@@ -124,7 +125,7 @@ def _sync(session: Session, collection_id: int, targets: set[int] | None, articl
         target_uids = None
     else:
         context, story = _context_ids(session, collection_id, targets, article_ids)
-        pure, by_uid = pure_facts(session, Fact.id.in_(sorted(context)), sentence_rows, (targets, story))
+        pure, by_uid = pure_facts(session, among(Fact.id, context, is_pg(session)), sentence_rows, (targets, story))
         target_uids = {uid for uid, f in by_uid.items() if f.id in targets}
     learned = _learned(session, collection_id) if pure else {}
     generated = generate(pure, random.Random(GENERATOR_SEED), targets=target_uids, learned=learned) if pure else []
