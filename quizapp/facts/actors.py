@@ -206,6 +206,10 @@ _GROUP = re.compile(r"\b(?:the\s+)?(?:\d+\s+)?(?:Member States|member states|All
                     r"|\bthe\s+(?:\d+\s+)?(?P<allies>[A-Z]{2,6})\s+Allies\b")
 
 
+# A state's name by its style ("the Lao People's Democratic Republic", "the Kingdom of Eswatini").
+_STATE_WORD = re.compile(r"\b(?:Republic|Kingdom|Federation|Sultanate|Principality|Emirate|Grand Duchy|State of)\b")
+
+
 @lru_cache(maxsize=1)
 def _country_table() -> dict[str, str]:
     """Country names (lower case, without "the") -> the country; a union of them is none."""
@@ -251,7 +255,10 @@ def signatories(sentence: str) -> str | None:
     who = m.group("who")
     # every country the preamble lists, in its order ("Republic of Ecuador", "Estonia Maarja Tamm",
     # "Kingdom of the Netherlands")
-    found = list(dict.fromkeys(countries_in(who, _country_table())))
+    table = _country_table()
+    found = list(dict.fromkeys(countries_in(who, table)))
+    if any(_STATE_WORD.search(part) and not countries_in(part, table) for part in re.split(r",|\band\b", who)):
+        return None  # a state the table does not know: a list without it would name the wrong parties
     if len(found) >= 2:
         named = [with_the(n) for n in found]
         return ", ".join(named[:-1]) + " and " + named[-1]

@@ -59,11 +59,29 @@ def _cap(doc, ids) -> str:
         if words > MAX_WORDS:
             break
         kept.append(i)
-    while kept and (doc[kept[0]].dep_ in ("punct", "cc", "mark", "prep") or doc[kept[0]].is_punct):
+    while kept and (doc[kept[0]].dep_ in ("punct", "cc", "mark", "prep") or doc[kept[0]].is_punct
+                    or _paragraph_number(doc, kept)):
         kept.pop(0)
     while kept and (doc[kept[-1]].is_punct or doc[kept[-1]].dep_ in ("cc", "prep", "det", "mark", "aux")):
         kept.pop()
     return tokens_text(doc, kept)
+
+
+# A numbered paragraph's label ("1.1 The record of ...", "(b) The Board decided ..."): not part of
+# what it says.
+_NUMBERING = re.compile(r"\(?(?:\d{1,2}(?:\.\d{1,2})*|[a-h]|[ivx]{1,4})[.)]?")
+
+
+# What is written about a meeting, not the meeting itself.
+_RECORDS = {"record", "records", "minutes", "report", "summary", "transcript", "communiqué", "communique",
+            "statement", "outcome", "results", "agenda"}
+
+
+def _paragraph_number(doc, kept: list[int]) -> bool:
+    i = kept[0]
+    after = next((doc[j] for j in kept[1:] if not doc[j].is_punct), None)
+    return (after is not None and all(doc[j].is_space or doc[j].is_punct for j in range(i))
+            and bool(_NUMBERING.fullmatch(doc[i].text)) and after.text[:1].isupper())
 
 
 def _clause(doc, verb, skip: set[int]) -> str:
@@ -358,7 +376,10 @@ _DOCUMENT_HEAD = re.compile(r"\b(?:Pledge|Agreement|Treaty|Plan|Declaration|Prog
 
 # Verbs of acts done with another party: a "who" of them has two answers (round 23B) unless the
 # other is named ("Who met Togo's Prime Minister ...?", "Who signed the accord with Kenya?").
-_TOGETHER_VERBS = {"meet", "sign", "negotiate", "discuss", "co-sign", "co-chair", "cochair", "initial"}
+# (a vote is one of many: "Who voted to keep the rate unchanged?" has as many answers as the board
+# had such votes, and says neither which board nor which meeting)
+_TOGETHER_VERBS = {"meet", "sign", "negotiate", "discuss", "co-sign", "co-chair", "cochair", "initial", "vote",
+                   "abstain"}
 
 # Verbs of forecasting: "the gas was expected in 2027" dates a guess, not something that happened.
 _FORECAST_VERBS = {"expect", "forecast", "project", "estimate", "predict", "anticipate"}
@@ -438,6 +459,11 @@ def when_question(doc, char_start: int, char_end: int, skip_before: int = 0,
     subj_ids = [t.i for t in subj.subtree if t.i not in drop and t.i not in date_ids]
     while subj_ids and doc[subj_ids[-1]].is_punct:
         subj_ids.pop()
+    while subj_ids and (doc[subj_ids[0]].is_punct or _paragraph_number(doc, subj_ids)):
+        subj_ids.pop(0)
+    if verb.dep_ == "acl" and verb.lemma_.lower() in ("hold", "convene", "host", "stage") \
+            and subj.lemma_.lower() in _RECORDS:
+        return None  # "The record of Meeting No. 6, held on 27 May": the meeting was held, not its record
     if subj_ids and subj_ids[0] > 0 and doc[subj_ids[0] - 1].text in ("–", "-", "—", "/") \
             and not doc[subj_ids[0] - 1].whitespace_:
         return None  # "the first GCC–Central Asia Summit": the parse kept half of the name

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .lexicon import GOAL_NOUNS, GOAL_VERBS, READY_ADJECTIVES, REPORTING_VERBS
+from .lexicon import ASKING_VERBS, GOAL_NOUNS, GOAL_VERBS, READY_ADJECTIVES, REPORTING_VERBS
 from .spans import list_items, slice_text, trim
 
 # Complement dependencies that carry the goal after a trigger verb.
@@ -31,6 +31,11 @@ TRAILING_ATTRIBUTION = re.compile(
     r"[,;]?\s+(?:(?:the|a|an)\s+)?(?:[A-Za-z][\w.'’-]*\s+){0,3}"
     r"(?:said|says|read|reads|added|adds|noted|stressed|told(?:\s+[\w.'’-]+){0,4}|according\s+to(?:\s+[\w.'’-]+){0,4})\s*$"
 )
+
+# A comparison or list the parse cut off ("... directly with cooperatives rather", "such as"): the
+# goal ends before it.
+DANGLING = re.compile(r"(?:[\s,]+(?:rather(?:\s+than)?|than|instead(?:\s+of)?|as\s+well\s+as|such\s+as|including))+$",
+                      re.IGNORECASE)
 
 
 def _forms(verb: str) -> set[str]:
@@ -200,6 +205,15 @@ def _verb_goal(tok, lemma: str):
     """(first goal token, last goal token) after a goal verb, or None."""
     rights = [c for c in tok.rights]
     comps = [c for c in rights if c.dep_ in COMP_DEPS or (c.dep_ == "prep" and c.lemma_.lower() in GOAL_PREPS)]
+    if lemma in ASKING_VERBS:
+        # "request the CEO, Dr. N, to prepare a plan": what the object is to do is the point, and
+        # the goal runs from the object to the infinitive's end (an appositive the parse hung on
+        # the verb in between does not end it)
+        obj = next((c for c in rights if c.dep_ == "dobj"), None)
+        inf = next((c for c in rights if obj is not None and c.i > obj.i and c.dep_ == "xcomp"
+                    and any(x.lower_ == "to" and x.dep_ == "aux" for x in c.children)), None)
+        if inf is not None:
+            return obj.left_edge.i, _extend_right(tok, [inf])
     if lemma == "call":
         preps = [c for c in rights if c.dep_ == "prep" and c.lower_ in ("for", "on", "upon")]
         if not preps:
@@ -283,7 +297,7 @@ def find_goals(doc) -> list[GoalMention]:
         actor = "We" if implicit else actor_text(doc, antecedent(subj))
         if not actor or actor.lower() in PRONOUN_ACTORS or _reporting_only(doc, tok):
             continue
-        goal = TRAILING_ATTRIBUTION.sub("", slice_text(doc, lo, hi)).strip(" ,;")
+        goal = DANGLING.sub("", TRAILING_ATTRIBUTION.sub("", slice_text(doc, lo, hi))).strip(" ,;")
         if doc[lo].pos_ != "PROPN" and goal[:1].isupper() and not goal[:2].isupper():
             goal = goal[0].lower() + goal[1:]
         found.append(GoalMention(actor, verb, goal, list_items(doc, lo, hi), tok.i, lo, hi))

@@ -42,7 +42,9 @@ COUNTRIES = {v.lower(): v for v in NATIONALITIES.values()} | {
 }
 # Official names a declaration's preamble uses: "the Kyrgyz Republic", "the Slovak Republic" (a
 # name of its own, like "the Dominican Republic", keeps its own country).
-COUNTRIES = {f"{adj} republic": c for adj, c in NATIONALITIES.items() if " " not in adj} | COUNTRIES
+COUNTRIES = {f"{adj} {style}": c for adj, c in NATIONALITIES.items() if " " not in adj
+             for style in ("republic", "arab republic", "people's democratic republic", "people democratic republic")
+             } | COUNTRIES | {"lao pdr": "Laos"}
 _NAT = "|".join(sorted((re.escape(n) for n in NATIONALITIES), key=len, reverse=True))
 _TITLE = "|".join(re.escape(t) for t in TITLES)
 _COUNTRY = "|".join(sorted((re.escape(c) for c in COUNTRIES), key=len, reverse=True))

@@ -138,6 +138,8 @@ GOAL_VERBS = {
     "promise", "expect", "push", "work", "back", "welcome", "resolve", "endeavour", "endeavor",
     "pursue", "determine", "prefer", "offer", "recommend", "request", "favour", "favor", "threaten", "decide",
 }
+# Goal verbs that ask another party to act ("urge X to Y"): the goal is X doing Y.
+ASKING_VERBS = {"urge", "ask", "request", "encourage"}
 # "X is willing/ready/determined to ...": readiness adjectives state an aim too.
 READY_ADJECTIVES = {"willing", "ready", "determined", "committed", "eager", "keen", "prepared", "resolved", "poised"}
 GOAL_NOUNS = {"hope", "call", "commitment", "pledge", "goal", "aim", "wish", "desire", "aspiration", "determination",

@@ -12,6 +12,7 @@ import re
 from collections import defaultdict
 
 from .ids import _human, _key, fact_id
+from .lexicon import ASKING_VERBS
 from .mechanisms import acronym_of, normalise
 from .types import Fact
 
@@ -284,6 +285,8 @@ def goal_sentence(actor: str, verb: str | None, goal: str) -> str:
             verb or "", ("wants", "want") if verb == "want" else (f"{verb}s that", f"{verb} that"))
     elif _starts_with_verb(goal):
         pair = _GOAL_VERBS_TO.get(verb or "", ("aims to", "aim to"))
+    elif verb in ASKING_VERBS and re.search(r"\bto\s+[a-z]", goal):  # "urges the secretariat to draft ..."
+        pair = (f"{verb}s", verb)
     else:
         pair = _GOAL_VERBS.get(verb or "", ("aims at", "aim at"))
     return f"{actor} {pair[1] if plural else pair[0]} {goal}."

@@ -29,9 +29,26 @@ def trim(doc, lo: int, hi: int, lead_deps=("punct", "cc", "mark", "prep", "aux")
                         or doc[lo].lower_ in lead_words):
         lo += 1
     while hi >= lo and (doc[hi].is_punct or doc[hi].is_space or doc[hi].dep_ in ("cc", "det", "prep", "mark")
-                        or doc[hi].text in EDGE_PUNCT):
+                        or doc[hi].text in EDGE_PUNCT) and not _closes_inside(doc, lo, hi):
         hi -= 1
     return lo, hi
+
+
+def _closes_inside(doc, lo: int, hi: int) -> bool:
+    """``doc[hi]`` closes a bracket opened within ``lo..hi`` ("the Network (LMSMN)"): kept, or
+    the phrase would end on an open bracket."""
+    close = doc[hi].text
+    if close not in (")", "]"):
+        return False
+    opener, depth = "(" if close == ")" else "[", 0
+    for i in range(hi - 1, lo - 1, -1):
+        if doc[i].text == close:
+            depth += 1
+        elif doc[i].text == opener:
+            if depth == 0:
+                return True
+            depth -= 1
+    return False
 
 
 def tokens_text(doc, indexes) -> str:

@@ -8,7 +8,7 @@ actor is a pronoun or whose phrase leans on another sentence yields no question 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -238,8 +238,17 @@ def strip_attribution(text: str) -> str:
     return t.strip().strip("\"“”").strip()
 
 
+# "until / unless / if the government commits to ...": what another demands, not the actor's aim.
+_CONDITION_BEFORE = re.compile(r"\b(?:until|unless|if|once|whether)\s+(?:[\w'’-]+\s+){1,6}$", re.IGNORECASE)
+# "The Government agreed to ...": the government of the one country the article is about.
+_BARE_GOVERNMENT = re.compile(r"(?:the\s+)?government", re.IGNORECASE)
+
+
 def goal_view(f: Any, leaders: Sequence[Any], pairs_by_article: dict[str, str],
-              actor_names: set[str]) -> GoalView | None:
+              actor_names: set[str], setting: Callable[[str], str | None] | None = None) -> GoalView | None:
+    """How a goal fact reads in its best source sentence, or None when no sentence states it
+    cleanly. ``setting`` gives the one country an article is about (or None), whose government a
+    bare "the Government" is."""
     raw_actor = clean(getattr(f, "actor", None))
     raw_goal = strip_attribution(clean(getattr(f, "goal", None) or getattr(f, "answer", None)))
     if not raw_actor or not raw_goal:
@@ -279,6 +288,10 @@ def goal_view(f: Any, leaders: Sequence[Any], pairs_by_article: dict[str, str],
         if actor is None:
             actor = resolve_dual(raw_actor, pairs_by_article.get(src.article))
             resolved = actor is not None
+        if actor is None and setting is not None and _BARE_GOVERNMENT.fullmatch(raw_actor.strip()):
+            country = setting(src.article)
+            actor = f"{with_the(country)}'s government" if country else None
+            resolved = actor is not None
         if actor is None and _NAMED_TEXT.fullmatch(raw_actor) \
                 and goal_verb(f, src.sentence, span) in _PURPOSE_VERBS \
                 and not _TAKES_EFFECT.match(goal):
@@ -292,6 +305,8 @@ def goal_view(f: Any, leaders: Sequence[Any], pairs_by_article: dict[str, str],
         if re.search(r"\b(?:is|are|was|were) (?:said|reported|believed|thought) to\b|\breportedly\b|\ballegedly\b",
                      src.sentence[max(0, span[0] - 60):span[0]]):
             return None  # hearsay ("Russia is said to want ...") is not the party's stated goal
+        if _CONDITION_BEFORE.search(src.sentence[max(0, span[0] - 80):span[0]]):
+            return None  # "will strike until the government commits to a date": a condition, no one's aim
         verb = goal_verb(f, src.sentence, span)
         if verb is None:
             return None
@@ -324,7 +339,9 @@ def goal_view(f: Any, leaders: Sequence[Any], pairs_by_article: dict[str, str],
 # A participle clause set off at the end ("..., ending five days of tense talks", "..., bringing the
 # total to ..."): what went with the decision, not what was decided.
 _TRAILING_PARTICIPLE = re.compile(r",\s+(?:ending|bringing|capping|following|marking|raising|making|taking|leaving|"
-                                  r"paving|putting|setting|ahead)\b")
+                                  r"paving|putting|setting|ahead)\b"
+                                  # "..., in a bid to end ...": the further end the aim serves, after it
+                                  r"|,\s+(?:in\s+a\s+bid|in\s+an\s+(?:effort|attempt)|with\s+the\s+(?:aim|goal))\b")
 def without_side_clause(goal: str) -> str:
     """The aim without a side clause after it (circumstance, not aim: "... when it meets for its
     session", "..., as uncertainty persists", "..., which he said ..."); as it is when the cut
@@ -345,7 +362,9 @@ _DANGLING = re.compile(r"\b(?:that|which|who)\s+(?:\w+\s+){0,3}\w+$")
 # Where a long aim turns to its examples.
 _EXAMPLES = re.compile(r",?\s+(?:in\s+(?:fields|areas|sectors|domains)\s+such\s+as|such\s+as|including|notably)\s+")
 # A modal and the goal's verb just before the goal ("would propose making ..."): hedged or reported.
-_HEDGED = re.compile(r"\b(?:would|could|might|may)\s+(?:not\s+)?[a-z]+\s+$")
+_HEDGED = re.compile(r"\b(?:would|could|might|may)\s+(?:not\s+)?"
+                     r"(?!(?:also|still|then|now|soon|first|again|further|together|only)\s)(?![a-z]+ly\s)[a-z]+\s+$")
+# (an adverb between is no verb: "said Bolivia would also spray ..." reports the plan itself)
 # A past form after "to" ("to tackled"): an agreement slip in the source. (Verbs whose base form
 # ends in "ed" are left alone.)
 _SLIP = re.compile(r"\bto\s+(?!(?:seed|speed|feed|need|heed|bleed|breed|exceed|proceed|succeed|embed|shed|shred|"
@@ -433,6 +452,8 @@ def goal_statement(v: GoalView, goal: str | None = None) -> str | None:
         vp_d = vp_d and "{be}" not in vp_d and " ".join([pres, *vp_d.split()[1:]]) or vp_d
     if v.verb == "work" and "together" not in v.sentence and vp_d:
         vp_d = vp_d.replace(" together", "")
+    if v.verb == "ask" and np_d and re.match(r"[^,;]+?\bto\s+[a-z]", g):  # "asked its members to sign ..."
+        np_d = np_d.removesuffix(" for")
     a = with_the(a)
     front = fronted_time(v)
     if front:  # "On 1 January, Norway will take over the presidency": without it, when?

@@ -1,0 +1,101 @@
+"""Failure classes from blind round 31 (an unseen set): a declaration's parties cut short where one
+state's formal name was unknown, "request X to do Y" read as a request for X, a goal ending on an
+open bracket or a dangling "rather", a numbered paragraph's label in a stem, a record "held", and
+"who voted" of a board's many votes.
+Invented text only."""
+
+from __future__ import annotations
+
+from quizapp.facts.actors import signatories
+from quizapp.facts.events import when_question, who_question
+from quizapp.facts.goals import find_goals
+from quizapp.facts.merge import goal_sentence
+from quizapp.facts.nlp import load_nlp
+
+
+def _goals(text: str) -> list[tuple[str, str, str]]:
+    return [(g.actor, g.verb, g.goal) for g in find_goals(load_nlp()(text))]
+
+
+def test_a_preamble_names_every_party_or_none():
+    text = ("We, the Ministers of water of the Kingdom of Cambodia, the Lao People's Democratic Republic and "
+            "the Kingdom of Thailand, meeting in Pakse on 3 March 2026, declare as follows:")
+    assert signatories(text) == "Cambodia, Laos and Thailand"
+    # a state by a style the table does not know: no list that leaves it out
+    unknown = ("We, the Ministers of the Kingdom of Thailand, the Republic of Zembla and the Kingdom of Cambodia, "
+               "meeting in Pakse, declare as follows:")
+    assert signatories(unknown) is None
+
+
+def test_asking_another_party_to_act_keeps_what_it_is_to_do():
+    goals = _goals("We request the Director of the Basin Secretariat, Dr. Anan Chai, to draft a ten-year "
+                   "Flood Plan for adoption at the next ministerial meeting.")
+    assert ("We", "request", "the Director of the Basin Secretariat, Dr. Anan Chai, to draft a ten-year Flood "
+            "Plan for adoption at the next ministerial meeting") in goals, goals
+    assert any(g[2] == "the secretariat to draft a roadmap by June" for g in
+               _goals("The summit asked the secretariat to draft a roadmap by June.")), goals
+    assert goal_sentence("The summit", "ask", "the secretariat to draft a roadmap by June") == \
+        "The summit asks the secretariat to draft a roadmap by June."
+
+
+def test_a_goal_keeps_its_closing_bracket_and_drops_a_dangling_comparison():
+    goals = _goals("We agree to establish the Kandor Basin Monitoring Network (KBMN), comprising at least 30 "
+                   "jointly run stations on the river, to be fully operational by 31 December 2027.")
+    assert any(g[2] == "establish the Kandor Basin Monitoring Network (KBMN)" for g in goals), goals
+    goals = _goals("The growers' union has asked members to sell directly to mills rather than trade through "
+                   "brokers.")
+    assert all(not g[2].endswith(("rather", "than")) for g in goals), goals
+
+
+def test_a_numbered_paragraph_label_is_not_part_of_the_subject():
+    text = "1.2 The Kandor Port Authority, created on 4 May 2026, will set tariffs."
+    start = text.index("4 May 2026")
+    assert when_question(load_nlp()(text), start, start + len("4 May 2026")) == \
+        "When was the Kandor Port Authority created?"
+
+
+def test_a_record_is_confirmed_not_held():
+    text = "1.1 The record of Meeting No. 04/2026, held on 12 March 2026, was confirmed without amendment."
+    start = text.index("12 March 2026")
+    assert when_question(load_nlp()(text), start, start + len("12 March 2026")) is None
+
+
+def test_a_vote_is_one_of_many_and_asks_no_who():
+    text = "Dr. Lena Marsh voted to keep the Kandor policy rate unchanged, citing fuel prices."
+    assert who_question(load_nlp()(text), 0, len("Dr. Lena Marsh")) is None
+    text = "Dr. Lena Marsh inaugurated the Kandor Grain Exchange on the river port."
+    assert who_question(load_nlp()(text), 0, len("Dr. Lena Marsh")) == "Who inaugurated the Kandor Grain Exchange on the river port?"
+
+
+def _items(raw: str) -> list[str]:
+    import random
+
+    from quizapp.corpus.parse import parse_article
+    from quizapp.facts import article_input, extract
+    from quizapp.questions.generate import generate
+
+    facts = extract([article_input(parse_article("a.txt", raw))])
+    return [q.prompt for q in generate(facts, random.Random(0), budget=0)]
+
+
+MALAWI = """Malawi expands school feeding
+
+LILONGWE, 4 March 2026 - Malawi's Ministry of Education said on Tuesday it would extend its school feeding scheme.
+
+The Government has committed to serving a hot meal to 900,000 pupils in Malawi's northern districts by 2028.
+
+Education Minister Chikondi Banda said Malawi would also build 300 school kitchens in Mzimba and Karonga districts.
+
+Teachers in Malawi said they would strike until the government commits to a date for a pay review.
+"""
+
+
+def test_a_bare_government_is_the_government_of_the_country_the_article_is_about():
+    items = _items(MALAWI)
+    assert any("Malawi's government committed to serving a hot meal" in p for p in items), items
+    assert not any("commits to a date" in p for p in items), items  # a condition, no one's aim
+
+
+def test_an_adverb_after_would_is_no_hedge():
+    items = _items(MALAWI)
+    assert any("300" in p or "school kitchens" in p for p in items), items
