@@ -340,6 +340,11 @@ def _date_from_event_header(art: ParsedArticle, raw: str, header: list[tuple[int
             return
 
 
+# A site's section path above an article: two or more short labels between bars or arrows.
+_CRUMB = r"[A-Z][\w&'’-]*(?:[ \t]+[\w&'’-]+){0,2}"
+_BREADCRUMB = re.compile(rf"^\s*{_CRUMB}(?:\s*[|›»>·]\s*{_CRUMB}){{1,5}}\s*$")
+
+
 def parse_article(key: str, raw: str) -> ParsedArticle:
     """Split an article into metadata and sentences, dropping site boilerplate."""
     lines = _lines(raw)
@@ -442,6 +447,8 @@ def parse_article(key: str, raw: str) -> ParsedArticle:
             if m:
                 art.source = m.group("source").strip()
                 continue
+        if i < header_zone and not body and _BREADCRUMB.match(line):
+            continue  # "MARKETS | METALS | ANALYSIS": the site's sections, no title and no text
         if title_span is None and not body and i < header_zone and _looks_like_title(line):
             title_span = (s, e)
             continue

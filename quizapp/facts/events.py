@@ -72,6 +72,24 @@ def _cap(doc, ids) -> str:
 _NUMBERING = re.compile(r"\(?(?:\d{1,2}(?:\.\d{1,2})*|[a-h]|[ivx]{1,4})[.)]?")
 
 
+# Verbs that report a period's figure ("exported 38,000 tonnes in 2025", "carried 9.4 million
+# passengers last year"): the date is the period measured, not when something happened.
+_STAT_VERBS = {"carry", "export", "import", "produce", "record", "post", "register", "sell", "earn", "handle",
+               "total", "attract", "receive", "ship", "harvest", "serve", "transport", "welcome", "generate",
+               "reach", "grow", "rise", "fall", "drop", "climb", "decline", "increase", "decrease", "treat",
+               "test", "vaccinate", "process"}
+
+
+def _statistic(doc, verb, date_ids: set[int]) -> bool:
+    while verb.dep_ == "conj" and verb.lemma_.lower() not in _STAT_VERBS and verb.head.i != verb.i:
+        verb = verb.head  # "exported 38,000 tonnes of greasy and scoured wool in 2025"
+    if verb.lemma_.lower() not in _STAT_VERBS:
+        return False
+    return any(t.like_num or t.ent_type_ in ("PERCENT", "MONEY", "QUANTITY", "CARDINAL")
+               for c in verb.children if c.dep_ in ("dobj", "prep", "npadvmod", "attr", "advmod") and c.i not in date_ids
+               for t in c.subtree if t.i not in date_ids)
+
+
 # What is written about a meeting, not the meeting itself.
 _RECORDS = {"record", "records", "minutes", "report", "summary", "transcript", "communiqué", "communique",
             "statement", "outcome", "results", "agenda"}
@@ -424,6 +442,8 @@ def when_question(doc, char_start: int, char_end: int, skip_before: int = 0,
         guard += 1
     if verb.pos_ not in ("VERB", "AUX") or verb.i in date_ids or verb.lemma_.lower() in REPORTING_VERBS:
         return None  # "When did the IMF say?" asks nothing
+    if _statistic(doc, verb, date_ids):
+        return None  # "carried 9.4 million passengers in 2025": a year's figure, no event to date
     subj = _subject(verb)
     if subj is None:
         return None

@@ -18,7 +18,8 @@ from .lexicon import MECHANISM_HEADS, MECHANISM_TAILS, MEDIA_HEADS
 from .places import STATE_STYLE
 
 _CAP = r"(?:[A-Z][\w’'\.]*(?:[-–][A-Za-z][\w’']*)*)"
-_GLUE = r"(?:of|and|for|on|the|in|&|de|between|to|against)"
+# (with the small words of other languages' names: "Banco de la Nación", "Ligtas na Dagat")
+_GLUE = r"(?:of|and|for|on|the|in|&|de|between|to|against|del|la|las|los|da|do|dos|das|du|des|di|della|na|ng|van|von|der)"
 # A proper-name run: capitalised words, glue words allowed between them.
 NAME_RUN = re.compile(rf"{_CAP}(?:\s+(?:{_GLUE}\s+)*{_CAP})*")
 ACRONYM_AFTER = re.compile(r"^\s*\((?P<acr>[A-Z][A-Za-z&]{1,9})\)")
@@ -295,6 +296,8 @@ def ner_mentions(doc, text: str, found: list[MechanismMention], repeated: set[st
             if len(words) == 1:
                 w = words[0]
                 ok = bool(ACRONYM_SHAPE.match(w)) or (w in repeated and w.lower() not in NOT_NAMES)
+                if _FRAGMENT_AFTER.match(text, end) or _FRAGMENT_BEFORE.search(text, 0, start):
+                    ok = False  # "Ligtas" and "Dagat" of "the Ligtas na Dagat Programme": parts of one name
                 subtype = "organisation"
             else:
                 head = next((i for i in range(len(words) - 1, -1, -1)
@@ -313,6 +316,13 @@ def ner_mentions(doc, text: str, found: list[MechanismMention], repeated: set[st
             out.append(MechanismMention(name, start, end, subtype, acr.group("acr") if acr else None))
             taken.append((start, end))
     return out
+
+
+# A word joined to another capitalised word by a name's small word ("Ligtas na Dagat", "Banco de
+# Chile"): a part of a longer name, not a body of its own.
+_NAME_JOINER = r"(?:of|de|del|la|da|do|dos|das|du|des|di|della|na|ng|van|von|der)"
+_FRAGMENT_AFTER = re.compile(rf"\s+{_NAME_JOINER}\s+[A-Z]")
+_FRAGMENT_BEFORE = re.compile(rf"[A-Z][\w'’-]*\s+{_NAME_JOINER}\s+$")
 
 
 # "Extended Fund Facility (EFF)": any capitalised name followed by the acronym of its initials.

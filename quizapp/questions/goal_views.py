@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..corpus.parse import looks_english
+from ..facts.lexicon import ASKING_VERBS
 from .normalise import contains_phrase, normalise
 from .render import (
     FUNCTION_END,
@@ -238,6 +239,13 @@ def strip_attribution(text: str) -> str:
     return t.strip().strip("\"“”").strip()
 
 
+def _asks_itself(actor: str, goal: str) -> bool:
+    """Is the party asked to act ("X to do Y") one of those asking?"""
+    asked = re.split(r"\s+to\s+", goal, maxsplit=1)[0]
+    names = [re.sub(r"^the\s+", "", n.strip(), flags=re.I) for n in re.split(r",\s*|\s+and\s+", actor)]
+    return any(len(n) > 3 and re.search(rf"\b{re.escape(n)}\b", asked) for n in names)
+
+
 # "until / unless / if the government commits to ...": what another demands, not the actor's aim.
 _CONDITION_BEFORE = re.compile(r"\b(?:until|unless|if|once|whether)\s+(?:[\w'’-]+\s+){1,6}$", re.IGNORECASE)
 # "The Government agreed to ...": the government of the one country the article is about.
@@ -318,6 +326,8 @@ def goal_view(f: Any, leaders: Sequence[Any], pairs_by_article: dict[str, str],
         if re.search(r"\b(?:requir|oblig|forc|compel|mandat|order|instruct)\w*\s+(?:[\w'’-]+\s+){1,5}to\s*$",
                      src.sentence[max(0, span[0] - 80):span[0]]):
             return None  # "Hydrom has required every project to use ...": a rule laid on others, not its aim
+        if verb in ASKING_VERBS and _asks_itself(actor, goal):
+            return None  # "Kazakhstan, ... and Uzbekistan request the Government of Kazakhstan to host ...": a party asks itself
         formed = _goal_form(goal, verb, src.sentence[:span[0]])
         if formed is None:
             return None

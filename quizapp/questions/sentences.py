@@ -423,6 +423,11 @@ _TITLE_END = re.compile(r"\b(?:Cllr|Dr|Mr|Mrs|Ms|Hon|Prof|Gen|Sen|Rep|Gov|Amb|Lt
 _LONG_QUOTE = re.compile(r"[\"“](?:[^\"”]*?\s){3,}[^\"”]*[\"”]?")
 
 
+# "both countries", "the two sides", "the three governments": parties counted, named elsewhere.
+_COUNTED_UNNAMED = re.compile(r"\b(?:both|the\s+(?:two|three|four|five|six))\s+(?:countries|nations|sides|governments|"
+                              r"states|parties|neighbou?rs|partners)\b", re.IGNORECASE)
+
+
 def stands_alone(sentence: str) -> bool:
     """Can a student read this sentence (dateline and connective dropped) with nothing before it?
     No pronoun or "the meeting"/"the post" that points back to an earlier sentence: a pronoun is
@@ -449,6 +454,9 @@ def stands_alone(sentence: str) -> bool:
         return False  # "Mr. Adebayo", "the inflation outlook", "- 14 August 2024: ...": told before
     if _THIS_THING.search(s):
         return False  # "to turn this vision into a reality": the vision was told before
+    for m in _COUNTED_UNNAMED.finditer(s):
+        if not re.search(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*,?\s+and\s+(?:the\s+)?[A-Z]", s[:m.start()]):
+            return False  # "new cases in both countries": which two? (none named before in the sentence)
     if _BARE_SUBJECT.match(s) and not _QUALIFIED_SUBJECT.match(s):
         return False  # "Funding will come from ...", "Delegates agreed ...": whose? which?
     for m in _PRONOUN.finditer(s):
