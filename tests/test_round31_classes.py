@@ -165,3 +165,33 @@ def test_parties_asking_one_of_themselves_state_no_aim():
            "other's bachelor's degrees by 1 September 2027.\n")
     items = _items(raw)
     assert not any("request the Government of Kazakhstan" in p for p in items), items
+
+
+def test_a_timeline_lines_capital_is_no_name_when_the_article_writes_the_word_in_lower_case():
+    # (blind round 32: "When did Seabed drilling begin ...?"; a common noun names no one, so no question)
+    from quizapp.corpus.parse import parse_article
+    from quizapp.facts import article_input, extract
+
+    raw = ("Kandor tunnel timeline\n\nThe Kandor tunnel opened after four years of construction.\n\n"
+           "Timeline\n\nMarch 2019 – Construction begins on the Kandor road tunnel.\n\n"
+           "June 2024 – The Kandor Tunnel Company opens the tunnel to traffic.\n")
+    questions = {f.question for f in extract([article_input(parse_article("t.txt", raw))]) if f.kind == "date"}
+    assert not any(q and "Construction" in q for q in questions), questions
+    assert "When did the Kandor Tunnel Company open the tunnel to traffic?" in questions, questions
+
+
+def test_a_portfolio_after_a_cut_title_is_no_persons_name():
+    from quizapp.corpus.parse import parse_article
+    from quizapp.facts import article_input, extract
+
+    raw = ("Copper outlook\n\nZambia is the bright spot. Chanda Mwale, Zambia's Minister of Mines and Minerals "
+           "Development, said the country would produce 1.1 million tonnes in 2026.\n")
+    names = {f.name for f in extract([article_input(parse_article("z.txt", raw))]) if f.kind == "leader"}
+    assert names == {"Chanda Mwale"}, names
+
+
+def test_a_bare_subject_is_bare_in_lower_case_too():
+    from quizapp.questions.sentences import bare_subject
+
+    assert bare_subject("When did ministers meeting in Kandor adopt the Zarovian Transit Plan?")
+    assert not bare_subject("When did ministers from Zembla adopt the Zarovian Transit Plan?")

@@ -71,6 +71,9 @@ class ActorContext:
     # Tanzania signed ..."), in order, for "the three countries", "the two sides" and "the partners"
     # (``counted_parties``; ``country_list`` reads them).
     country_lists: list[tuple[str, ...]] = field(default_factory=list)
+    # Words the article writes in lower case: a timeline line's capital ("Seabed drilling begins")
+    # is then only the line's start, not a name.
+    lower_words: frozenset[str] = frozenset()
 
     def counted_parties(self, actor: str) -> str | None:
         """The countries "the three countries", "both sides" or "the partners" are: the one list of

@@ -369,7 +369,8 @@ def _predicate(doc, verb, date_ids: set[int], subj) -> list[int] | None:
 TIMELINE_ENTRY = re.compile(r"^\s*(?:[-•*–—]\s*)?(?P<date>[^:–—]{3,30}?\d{4})\s*(?::|\s[–—-])\s+(?P<rest>[A-Z].+)$")
 
 
-def timeline_question(nlp, sentence: str, char_start: int, char_end: int, resolve=None) -> str | None:
+def timeline_question(nlp, sentence: str, char_start: int, char_end: int, resolve=None,
+                      lower_words: frozenset[str] = frozenset()) -> str | None:
     """"When did the Parliamentary Assembly elect Alain Berset as Secretary General?" from a
     timeline's "25 June 2024 – The Parliamentary Assembly elects ...": the parser cannot read the
     line as it stands (it takes the date for the subject), so the event is parsed again as the
@@ -379,7 +380,9 @@ def timeline_question(nlp, sentence: str, char_start: int, char_end: int, resolv
         return None
     date_text = m.group("date").strip()
     rest = m.group("rest")
-    rest = rest[:1].lower() + rest[1:] if rest.split()[0] in ("The", "A", "An") else rest
+    first = rest.split()[0]
+    if first in ("The", "A", "An") or (first.lower() in lower_words and not first.isupper()):
+        rest = rest[:1].lower() + rest[1:]  # ("Seabed drilling begins", where the article says "seabed")
     text = f"On {date_text}, {rest}"
     return when_question(nlp(text), 3, 3 + len(date_text), historic_present=True, resolve=resolve)
 

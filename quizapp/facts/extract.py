@@ -115,7 +115,8 @@ def extract_raw(articles: Iterable[ArticleInput], batch_size: int = 64) -> dict[
 
 def _actor_context(items, acronyms: dict[str, str], art: ArticleInput) -> ActorContext:
     """Counts of the bodies and people an article names, for resolving "we" and "I"."""
-    ctx = ActorContext()
+    ctx = ActorContext(lower_words=frozenset(w for _d, sent, _m, _l in items
+                                             for w in re.findall(r"(?<![\w-])[a-z][a-z-]+", sent.text)))
     for _doc, sent, mentions, leaders in items:
         weight = 2 if sent.paragraph == 0 else 1
         for m in mentions:
@@ -400,7 +401,8 @@ def _sentence_facts(doc, art: ArticleInput, sent: SentenceInput, people, acronym
             sources=[_src(art, sent, (sent.start + d.start, sent.start + d.end))],
             date=d.iso, event=event, subtype=d.how,
             # (a timeline's line is parsed again on its own, so a weak parse of it here is no bar)
-            question=(timeline_question(load_nlp(), text, d.start, d.end, ctx.body_with_head) if TIMELINE_ENTRY.match(text)
+            question=(timeline_question(load_nlp(), text, d.start, d.end, ctx.body_with_head, ctx.lower_words)
+                      if TIMELINE_ENTRY.match(text)
                       else when_question(doc, d.start, d.end, skip_before, resolve=ctx.body_with_head,
                                          party=lambda subject: named_party(subject, ctx))
                       if not weak else None) if asks else None,

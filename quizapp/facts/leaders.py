@@ -362,7 +362,9 @@ _CALENDAR_HEAD = frozenset({"Day", "Week", "Month", "Year"})
 
 def _not_a_person(name: str) -> bool:
     words = name.split()
-    return len(words) > 1 and words[-1] in _NOT_A_PERSON_HEAD or len(words) > 2 and words[-1] in _CALENDAR_HEAD
+    # (and no portfolio: "Minister of Mines and Minerals Development" read as "Minister of Mines" and a name)
+    return (len(words) > 1 and (words[-1] in _NOT_A_PERSON_HEAD or words[-1].lower() in _PORTFOLIO_WORDS)
+            or len(words) > 2 and words[-1] in _CALENDAR_HEAD)
 
 
 def _singular(title: str) -> str:

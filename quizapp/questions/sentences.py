@@ -239,6 +239,7 @@ def bare_subject(question: str) -> bool:
     ("When did Ministers meeting in Algiers adopt ...?", "When did Forum leaders adopt ...?")?
     A timeline entry or a list item names them so; the question cannot."""
     subject = _QUESTION_OPENING.sub("", question, count=1)
+    subject = subject[:1].upper() + subject[1:]  # (a line's capital may have been lowered: "ministers meeting in")
     return subject != question and bool(_BARE_SUBJECT.match(subject)) and not _QUALIFIED_SUBJECT.match(subject)
 
 # (case matters for "us": "the US" and "US$4 million" are no speaker's voice)
