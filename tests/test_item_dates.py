@@ -55,7 +55,7 @@ def test_timeline_entries_and_days_counted_from_another_date_are_no_item_text():
 
 
 def test_a_timeline_line_is_asked_as_the_past_event_it_abbreviates():
-    from quizapp.facts.events import timeline_question, when_question
+    from quizapp.facts.event_questions import timeline_question, when_question
     from quizapp.facts.nlp import load_nlp
 
     line = "12 March 2021 – The Sahel Water Council approves the Niger Basin Compact."
@@ -113,7 +113,7 @@ def test_dates_are_asked_as_plain_questions_not_in_their_copied_sentence():
 
 
 def test_when_questions_name_the_one_body_a_head_noun_points_to_and_follow_a_second_verb():
-    from quizapp.facts.events import when_question
+    from quizapp.facts.event_questions import when_question
     from quizapp.facts.nlp import load_nlp
 
     nlp = load_nlp()
@@ -131,7 +131,7 @@ def test_when_questions_name_the_one_body_a_head_noun_points_to_and_follow_a_sec
 
 
 def test_a_body_is_not_signed():
-    from quizapp.facts.events import when_question
+    from quizapp.facts.event_questions import when_question
     from quizapp.facts.nlp import load_nlp
 
     nlp = load_nlp()
@@ -179,7 +179,7 @@ def test_a_date_told_in_an_aside_about_a_noun_is_backdrop_and_a_mission_opening_
 
 
 def test_a_date_on_a_coordinated_word_and_a_named_day_after_a_date_stay_with_their_own_clause():
-    from quizapp.facts.events import when_question
+    from quizapp.facts.event_questions import when_question
     from quizapp.facts.nlp import load_nlp
 
     text = "Applications for the Harbour Grant will open on 2 April 2024 and close on 31 May 2024."
@@ -241,7 +241,7 @@ def test_a_timeline_line_is_asked_by_its_month_not_its_day():
 
 
 def test_a_text_recalled_as_agreed_is_asked_in_the_passive_and_a_half_name_not_at_all():
-    from quizapp.facts.events import when_question
+    from quizapp.facts.event_questions import when_question
     from quizapp.facts.nlp import load_nlp
 
     nlp = load_nlp()

@@ -341,7 +341,7 @@ def test_who_holds_a_countrys_office_is_not_asked_and_offices_of_as_many_countri
 
 
 def test_a_thing_contributed_to_nothing_named_and_a_forecasts_date_are_not_asked():
-    from quizapp.facts.events import when_question
+    from quizapp.facts.event_questions import when_question
     from quizapp.facts.nlp import load_nlp
 
     told = "Italy will contribute a recycling line at a plant in Ancona."

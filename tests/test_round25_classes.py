@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 from quizapp.corpus.parse import parse_article
 from quizapp.facts import article_input, extract
 from quizapp.facts.actors import country_list
-from quizapp.facts.events import when_question, who_question
+from quizapp.facts.event_questions import when_question, who_question
 from quizapp.facts.extract import _resolve_names
 from quizapp.facts.leaders import leader_mentions
 from quizapp.facts.nlp import load_nlp
@@ -263,8 +263,9 @@ def test_no_when_of_an_amount_or_a_bare_plural_that_says_not_of_what():
 
     assert when("Spain produced an estimated 110 tonnes in 2023.", "2023") is None
     assert when("Florida and Alabama banned sales in May 2024.", "May 2024") is None
-    assert when("Italy produced 40 tonnes of white truffles in 2023.", "2023") == \
-        "When did Italy produce 40 tonnes of white truffles?"
+    # a year's output is a period measured, not an event (blind round 32 failed "When did Line 1
+    # carry 9.4 million passengers?" as trivia); an act with a number in it is still dated
+    assert when("Italy produced 40 tonnes of white truffles in 2023.", "2023") is None
     assert when("Kenya planted 10,000 trees in 2023.", "2023") == "When did Kenya plant 10,000 trees?"
     assert not stands_alone("Mozambique plans to complete switch-off in the remaining provinces by December 2024.")
     assert not stands_alone("Member states agreed to make the electronic certificate compulsory from 1 January 2026.")

@@ -7,7 +7,7 @@ Invented text only."""
 from __future__ import annotations
 
 from quizapp.facts.actors import signatories
-from quizapp.facts.events import when_question, who_question
+from quizapp.facts.event_questions import when_question, who_question
 from quizapp.facts.goals import find_goals
 from quizapp.facts.merge import goal_sentence
 from quizapp.facts.nlp import load_nlp
@@ -195,3 +195,34 @@ def test_a_bare_subject_is_bare_in_lower_case_too():
 
     assert bare_subject("When did ministers meeting in Kandor adopt the Zarovian Transit Plan?")
     assert not bare_subject("When did ministers from Zembla adopt the Zarovian Transit Plan?")
+
+
+def test_a_preamble_with_turkiye_names_all_four():
+    # (blind round 33: a declaration credited to three of its four parties)
+    text = ("We, the ministers of fisheries of Bulgaria, Georgia, Romania and Türkiye, meeting in Varna on "
+            "9 June 2026, declare as follows:")
+    assert signatories(text) == "Bulgaria, Georgia, Romania and Türkiye"
+
+
+def test_asking_a_body_whose_task_the_parse_hangs_elsewhere_states_no_aim_of_the_askers():
+    goals = _goals("We ask the Scientific Panel, chaired by Dr Lena Marsh of Zembla, to present a common "
+                   "method for observer programmes by 31 December 2026.")
+    assert not any(g[2].startswith("present") for g in goals), goals
+
+
+def test_a_timeline_headline_in_the_passive_is_asked_in_the_passive():
+    from quizapp.facts.event_questions import timeline_question
+
+    nlp = load_nlp()
+    line = "16 April 2005 — ZCJ inaugurated in Port of Kandor."
+    assert timeline_question(nlp, line, 0, len("16 April 2005")) == "When was ZCJ inaugurated in Port of Kandor?"
+    line = "14 February 2001 — Agreement Establishing the Zembla Court of Justice signed in Kandor, Zembla."
+    assert timeline_question(nlp, line, 0, len("14 February 2001")) is None  # "When did Agreement sign ...?"
+
+
+def test_half_a_bracket_takes_its_words_with_it():
+    from quizapp.facts.event_questions import without_brackets
+
+    assert without_brackets("a centre built with support from the Kandor Development Bank (KDB") == \
+        "a centre built with support from the Kandor Development Bank"
+    assert without_brackets("the Kandor Development Bank (KDB) and Zembla") == "the Kandor Development Bank and Zembla"

@@ -192,7 +192,7 @@ def test_sentences_that_stand_alone(sentence, alone):
     ("Chile handed the presidency of said bloc to Peru on 29 August 2022.", "29 August 2022", None),
 ])
 def test_a_date_asked_in_plain_words(sentence, date_text, question):
-    from quizapp.facts.events import when_question
+    from quizapp.facts.event_questions import when_question
 
     s = sentence.index(date_text)
     assert when_question(load_nlp()(sentence), s, s + len(date_text)) == question
@@ -419,7 +419,7 @@ def test_legal_said_reads_as_the_in_an_item():
 def test_a_when_question_keeps_the_purpose_told_after_an_aside():
     """"When did the fund approve an arrangement?" has many answers; the purpose after the aside says
     which one."""
-    from quizapp.facts.events import when_question
+    from quizapp.facts.event_questions import when_question
 
     text = ("In March 2023, the Regional Fund approved a 48-month credit arrangement, amounting to about "
             "$3 billion, to support Malawi's economic reform programme.")
@@ -451,7 +451,7 @@ def test_a_when_question_keeps_the_purpose_told_after_an_aside():
     ("The summit was called the ‘water summit’ by the press.", "summit", None),  # quoted words
 ])
 def test_what_a_named_person_did_asked_in_plain_words(sentence, name, question):
-    from quizapp.facts.events import who_question
+    from quizapp.facts.event_questions import who_question
 
     s = sentence.index(name)
     assert who_question(load_nlp()(sentence), s, s + len(name)) == question

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import REPORTING_VERBS, WEEKDAYS
+from .lexicon import REPORTING_VERBS
 from .spans import tokens_text
 
 MAX_WORDS = 28
 
 # Verbs whose passive says little without what follows ("asked to approve", "urged to act").
-_NEEDS_COMPLEMENT = {"ask", "urge", "invite", "expect", "request", "require", "encourage", "call", "mandate",
+NEEDS_COMPLEMENT = {"ask", "urge", "invite", "expect", "request", "require", "encourage", "call", "mandate",
                      "task", "allow", "authorise", "authorize", "empower", "schedule", "plan"}
 
 # A country's own institution named by its office alone ("the government introduces ...", "the
@@ -60,7 +60,7 @@ def _cap(doc, ids) -> str:
             break
         kept.append(i)
     while kept and (doc[kept[0]].dep_ in ("punct", "cc", "mark", "prep") or doc[kept[0]].is_punct
-                    or _paragraph_number(doc, kept)):
+                    or paragraph_number(doc, kept)):
         kept.pop(0)
     while kept and (doc[kept[-1]].is_punct or doc[kept[-1]].dep_ in ("cc", "prep", "det", "mark", "aux")):
         kept.pop()
@@ -72,30 +72,7 @@ def _cap(doc, ids) -> str:
 _NUMBERING = re.compile(r"\(?(?:\d{1,2}(?:\.\d{1,2})*|[a-h]|[ivx]{1,4})[.)]?")
 
 
-# Verbs that report a period's figure ("exported 38,000 tonnes in 2025", "carried 9.4 million
-# passengers last year"): the date is the period measured, not when something happened.
-_STAT_VERBS = {"carry", "export", "import", "produce", "record", "post", "register", "sell", "earn", "handle",
-               "total", "attract", "receive", "ship", "harvest", "serve", "transport", "welcome", "generate",
-               "reach", "grow", "rise", "fall", "drop", "climb", "decline", "increase", "decrease", "treat",
-               "test", "vaccinate", "process"}
-
-
-def _statistic(doc, verb, date_ids: set[int]) -> bool:
-    while verb.dep_ == "conj" and verb.lemma_.lower() not in _STAT_VERBS and verb.head.i != verb.i:
-        verb = verb.head  # "exported 38,000 tonnes of greasy and scoured wool in 2025"
-    if verb.lemma_.lower() not in _STAT_VERBS:
-        return False
-    return any(t.like_num or t.ent_type_ in ("PERCENT", "MONEY", "QUANTITY", "CARDINAL")
-               for c in verb.children if c.dep_ in ("dobj", "prep", "npadvmod", "attr", "advmod") and c.i not in date_ids
-               for t in c.subtree if t.i not in date_ids)
-
-
-# What is written about a meeting, not the meeting itself.
-_RECORDS = {"record", "records", "minutes", "report", "summary", "transcript", "communiqué", "communique",
-            "statement", "outcome", "results", "agenda"}
-
-
-def _paragraph_number(doc, kept: list[int]) -> bool:
+def paragraph_number(doc, kept: list[int]) -> bool:
     i = kept[0]
     after = next((doc[j] for j in kept[1:] if not doc[j].is_punct), None)
     return (after is not None and all(doc[j].is_space or doc[j].is_punct for j in range(i))
@@ -165,7 +142,7 @@ def _clause(doc, verb, skip: set[int]) -> str:
 RELATIVE_PRONOUNS = {"which", "who", "that", "whom"}
 
 
-def _before(doc, skip_before: int) -> set[int]:
+def before_ids(doc, skip_before: int) -> set[int]:
     """Token indexes of a dateline that ends at character ``skip_before`` (none when 0)."""
     if skip_before <= 0:
         return set()
@@ -191,7 +168,7 @@ def event_for(doc, char_start: int, char_end: int, skip_before: int = 0) -> str 
     span = doc.char_span(char_start, char_end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
-    date_ids = {t.i for t in span} | _before(doc, skip_before)
+    date_ids = {t.i for t in span} | before_ids(doc, skip_before)
     root = span.root
     # the date's own phrase: "on Monday", "last Friday (Sep. 17)", "76 years ago", "in 2021"
     for t in span:
@@ -230,409 +207,3 @@ def event_for(doc, char_start: int, char_end: int, skip_before: int = 0) -> str 
     if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
         return _attached_clause(doc, verb, date_ids) or None
     return _clause(doc, verb, date_ids) or None
-
-
-# ---------------------------------------------------------------- a question in plain words
-_PRONOUNS = {"it", "its", "they", "their", "them", "this", "these", "those", "he", "she", "his", "her", "we", "our",
-             "us", "i", "you", "which", "who"}
-# "the Presidential Summit of said bloc": a translated release's legalese, which no teacher prints
-# and whose referent is in another sentence.
-_TRANSLATIONESE = re.compile(r"\b(?:said|aforementioned|aforesaid)\s+(?!that\b)[a-z]+", re.I)
-_STANDS_ALONE_VERBS = {"meet", "begin", "end", "open", "close", "start", "resign", "conclude", "rule", "vote",
-                       "collapse", "convene", "gather", "expire", "die", "launch", "win", "fall", "rise"}
-_KEEP_DEPS = {"dobj", "prep", "prt", "attr", "acomp", "dative", "agent", "oprd", "xcomp", "npadvmod", "pcomp"}
-
-
-_AGREEMENT_HEAD = re.compile(r"(?i:treaty|agreement|accord|convention|charter|protocol|declaration|pact|memorandum|deal|"
-                             r"statute|compact|framework|arrangement|contract|communiqu[eé]|act|law|bill|MoU)s?$")
-
-
-def _namey(t) -> bool:
-    """A token that names something: a proper noun, or an acronym the small model tags as a common
-    noun ("The PPCR was set up ...", "SLIM succeeded ..."). Not a sentence's capitalised first word
-    the tagger calls a proper noun before a common one ("Visitor numbers to the province reached
-    ...")."""
-    if t.pos_ == "PROPN" and t.i == 0 and not t.ent_type_ and len(t.doc) > 1 \
-            and t.doc[1].pos_ == "NOUN" and t.doc[1].text.islower():
-        return False
-    return t.pos_ == "PROPN" or (t.pos_ == "NOUN" and len(t.text) >= 2 and t.text.isupper() and t.text.isalpha())
-
-
-def _year_of_name(t) -> bool:
-    """"2023" in "the Andean Forum (AF) 2023": part of the name, which the parser reads as an aside."""
-    return t.dep_ == "appos" and t.like_num and len(t.text) == 4 and t.i == t.head.right_edge.i and t.n_lefts == 0
-
-
-def _weekday_before(doc, start: int) -> set[int]:
-    """"this Saturday, October 26": the weekday that opens the date phrase belongs to it, so the
-    comma between them sets off the date, not the rest of the clause."""
-    i = start - 1
-    if i < 1 or doc[i].text != "," or doc[i - 1].lower_ not in WEEKDAYS:
-        return set()
-    ids = {i, i - 1}
-    if i >= 2 and doc[i - 2].lower_ in ("this", "last", "next", "on"):
-        ids.add(i - 2)
-    return ids
-
-
-def _named_day_after(doc, end: int) -> set[int]:
-    """"on 20 May 2024, World Bee Day,": the day's name after the date belongs to the date phrase
-    (left in a question it would dangle: "... in Ljubljana World Bee Day?")."""
-    if end >= len(doc) or doc[end].text != ",":
-        return set()
-    i = end + 1
-    while i < len(doc) and doc[i].text[:1].isupper() and doc[i].pos_ in ("PROPN", "NOUN"):
-        i += 1
-    if i > end + 1 and doc[i - 1].lower_ in ("day", "eve"):
-        return set(range(end, min(i + 1, len(doc)) if i < len(doc) and doc[i].text == "," else i))
-    return set()
-
-
-def _bracketed(doc, t) -> bool:
-    """"SLIM (Smart Lander for Investigating Moon)": an aside in brackets spells a name out; it is
-    not a list the parser read as an aside (the bracket may be the aside's own first token)."""
-    left = t.left_edge.i
-    return doc[left].text == "(" or (left > 0 and doc[left - 1].text == "(")
-
-
-def _subject(verb):
-    """Who did what the dated verb says: its own named subject in the main clause (or in what a
-    reporting verb reports: "officials said the council approved ..."), or the noun a relative or
-    participle clause hangs on ("the Council, created in 1998", "SLIM, which was launched in
-    ...", "is a partnership, established in 1999" -> the copula's subject). None otherwise."""
-    own = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if verb.dep_ == "conj" and own is None and verb.head.dep_ == "ROOT" and verb.head.pos_ in ("VERB", "AUX") \
-            and verb.tag_ == "VBD":
-        # "X was adopted in 1994 and entered into force in 1996": the second verb shares the subject
-        head_subj = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        return head_subj if head_subj is not None and head_subj.i < verb.head.i else None
-    if verb.dep_ == "ROOT" or (verb.dep_ == "ccomp" and verb.head.dep_ == "ROOT"
-                               and verb.head.lemma_.lower() in REPORTING_VERBS):
-        return own if own is not None and own.i < verb.i else None
-    if verb.dep_ not in ("relcl", "acl"):
-        return None
-    if verb.dep_ == "relcl" and (own is None or own.lower_ not in RELATIVE_PRONOUNS):
-        return None  # "the plan the council approved in June": the council did it, not the plan
-    if verb.dep_ == "acl" and (own is not None or verb.tag_ != "VBN"):
-        return None
-    noun = verb.head
-    if noun.dep_ == "attr" and noun.head.lemma_ == "be":
-        noun = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)  # "X is a body, created in"
-    elif noun.dep_ == "appos" and noun.pos_ == "PROPN":
-        pass  # "Ghana's finance minister, Ken Ofori-Atta, who took office ...": the person named
-    if noun is None or noun.pos_ not in ("PROPN", "NOUN") or noun.dep_ not in ("nsubj", "nsubjpass", "appos", "ROOT"):
-        return None  # the clause of an object or a place would need its sentence to make sense
-    return noun
-
-
-def _predicate(doc, verb, date_ids: set[int], subj) -> list[int] | None:
-    """What follows ``verb`` up to its first comma (not one that sets off the date): the object and
-    its phrases, without asides or another date, plus a purpose told after an aside; None when it
-    points outside the sentence (a pronoun other than the subject's own "its")."""
-    comma = next((c.i for c in verb.rights if c.dep_ == "punct" and c.text == ","
-                  and c.i - 1 not in date_ids and c.i + 1 not in date_ids), len(doc))
-    rest: set[int] = set()
-    for c in verb.rights:
-        if c.dep_ in _KEEP_DEPS and c.i not in date_ids and c.i < comma:
-            sub = {x.i for x in c.subtree}
-            for x in c.subtree:  # no asides inside the object ("Hunger and Poverty" stays: a name)
-                verb_conj = x.dep_ == "conj" and x.pos_ in ("VERB", "AUX")
-                verb_cc = x.dep_ == "cc" and any(y.dep_ == "conj" and y.pos_ in ("VERB", "AUX") for y in x.head.children)
-                if (x.dep_ in ("appos", "relcl", "advcl", "parataxis") or verb_conj or verb_cc) and x.i != c.i:
-                    sub -= {y.i for y in x.subtree}
-            if c.dep_ == "prep" and any(x.ent_type_ == "DATE" for x in c.subtree):
-                continue  # another date phrase ("in 2021") would answer the question
-            rest |= sub - date_ids
-    # a purpose told after an aside says what the thing was for, and often whom ("..., amounting to
-    # $3 billion, to support Sri Lanka's recovery"): without it "When did the IMF approve an
-    # arrangement?" has many answers
-    # (the parser may hang it on the aside: "amounting to ..., to support" as the aside's xcomp)
-    purpose = next((c for c in doc[comma + 1:] if c.tag_ == "VB" and c.dep_ in ("advcl", "xcomp")
-                    and any(x.lower_ == "to" and x.dep_ == "aux" for x in c.children)
-                    and (c.head.i == verb.i or c.head.dep_ in ("advcl", "acl") and c.head.head.i == verb.i)),
-                   None) if comma < len(doc) else None
-    if purpose is not None and rest:
-        extra = {x.i for x in purpose.subtree} - date_ids
-        if not any(doc[i].lower_ in _PRONOUNS for i in extra) and len(rest | extra) <= 18:
-            rest |= extra
-    ids = sorted(rest)
-    if any(doc[i].lower_ in ("this", "that", "these", "those") and doc[i].dep_ == "det" for i in ids):
-        return None  # "Who raised exactly that point in Lima?": which point, the sentence before says
-    if any(doc[i].lower_ in _PRONOUNS and not (doc[i].lower_ == "its" and subj.tag_ in ("NNP", "NN"))
-           for i in ids):
-        return None  # ("its" is the subject's own: "When did the Arctic Council celebrate its ...")
-    return ids
-
-
-# A timeline entry: its date first, then a dash or a colon, then the event in the historic present
-# ("16 September 2023 – Mali and Niger sign the Liptako-Gourma Charter.").
-TIMELINE_ENTRY = re.compile(r"^\s*(?:[-•*–—]\s*)?(?P<date>[^:–—]{3,30}?\d{4})\s*(?::|\s[–—-])\s+(?P<rest>[A-Z].+)$")
-
-
-def timeline_question(nlp, sentence: str, char_start: int, char_end: int, resolve=None,
-                      lower_words: frozenset[str] = frozenset()) -> str | None:
-    """"When did the Parliamentary Assembly elect Alain Berset as Secretary General?" from a
-    timeline's "25 June 2024 – The Parliamentary Assembly elects ...": the parser cannot read the
-    line as it stands (it takes the date for the subject), so the event is parsed again as the
-    sentence it abbreviates ("On 25 June 2024, the Assembly elects ...") and asked in the past."""
-    m = TIMELINE_ENTRY.match(sentence)
-    if m is None or not (m.start("date") <= char_start and char_end <= m.end("date")):
-        return None
-    date_text = m.group("date").strip()
-    rest = m.group("rest")
-    first = rest.split()[0]
-    if first in ("The", "A", "An") or (first.lower() in lower_words and not first.isupper()):
-        rest = rest[:1].lower() + rest[1:]  # ("Seabed drilling begins", where the article says "seabed")
-    text = f"On {date_text}, {rest}"
-    return when_question(nlp(text), 3, 3 + len(date_text), historic_present=True, resolve=resolve)
-
-
-# Verbs under which "the X agreed at Y" is a participle, not a clause: "We recall the Pledge agreed at ..."
-_TAKING_NOTE = {"recall", "welcome", "note", "recognise", "recognize", "reaffirm", "acknowledge", "endorse",
-                "commend", "reiterate", "underline", "stress"}
-_DOCUMENT_HEAD = re.compile(r"\b(?:Pledge|Agreement|Treaty|Plan|Declaration|Programme|Program|Protocol|Convention|"
-                            r"Charter|Framework|Strategy|Initiative|Roadmap|Accord|Pact|Compact|Resolution|Decision|"
-                            r"Agenda|Action Plan)$")
-
-
-# Verbs of acts done with another party: a "who" of them has two answers (round 23B) unless the
-# other is named ("Who met Togo's Prime Minister ...?", "Who signed the accord with Kenya?").
-# (a vote is one of many: "Who voted to keep the rate unchanged?" has as many answers as the board
-# had such votes, and says neither which board nor which meeting)
-_TOGETHER_VERBS = {"meet", "sign", "negotiate", "discuss", "co-sign", "co-chair", "cochair", "initial", "vote",
-                   "abstain"}
-
-# Verbs of forecasting: "the gas was expected in 2027" dates a guess, not something that happened.
-_FORECAST_VERBS = {"expect", "forecast", "project", "estimate", "predict", "anticipate"}
-
-
-# Measures that say nothing without what they measure ("110 tonnes", "5,000 hectares").
-_UNITS = {"tonnes", "tons", "tonne", "ton", "kilograms", "kg", "litres", "liters", "barrels", "metres", "meters",
-          "kilometres", "kilometers", "hectares", "acres", "dollars", "euros", "percent", "units", "pieces"}
-
-
-def when_question(doc, char_start: int, char_end: int, skip_before: int = 0,
-                  historic_present: bool = False, resolve=None, party=None) -> str | None:
-    """"When did the IMF approve a 48-month Extended Fund Facility arrangement?": the clause a
-    date belongs to, turned into a question in its own words (do-support for the simple past,
-    "was ... approved" for the passive, "will" for a plan). Only for a main clause with a named
-    subject and nothing that points outside the sentence; None otherwise, and the generator then
-    falls back to the article's own sentence."""
-    span = doc.char_span(char_start, char_end, alignment_mode="expand")
-    if span is None or len(span) == 0:
-        return None
-    if span.start > 0 and doc[span.start - 1].lower_ in ("until", "till", "through", "by", "to", "before", "after",
-                                                         "since"):
-        return None  # an end, a deadline or a bound (or the start of a state), not when the thing happened
-    if re.search(r"\d0s\b", span.text) or (span.start > 0 and doc[span.start - 1].lower_ in ("early", "mid", "late")):
-        return None  # "in the early 1990s": a decade, not a date to ask for
-    date_ids = {t.i for t in span} | _before(doc, skip_before)
-    for t in span:
-        if t.dep_ in ("pobj", "npadvmod", "advmod"):
-            date_ids |= {x.i for x in t.subtree}
-    date_ids |= _weekday_before(doc, span.start)
-    date_ids |= _named_day_after(doc, span.end)
-    verb = span.root
-    guard = 0
-    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i and guard < 6:
-        if verb.dep_ == "conj" and verb.i not in date_ids:
-            return None  # "will open on 2 April and close on 31 May" with "close" read as a noun: not "open"'s date
-        if verb.dep_ == "prep" and verb.head.i not in date_ids:
-            date_ids |= {x.i for x in verb.subtree}
-            if verb.head.pos_ in ("NOUN", "PROPN") and verb.lower_ in ("for", "beyond", "toward", "towards"):
-                return None  # "its projection for fiscal 2025": a target the noun has, not when it was done
-        verb = verb.head
-        guard += 1
-    if verb.pos_ not in ("VERB", "AUX") or verb.i in date_ids or verb.lemma_.lower() in REPORTING_VERBS:
-        return None  # "When did the IMF say?" asks nothing
-    if _statistic(doc, verb, date_ids):
-        return None  # "carried 9.4 million passengers in 2025": a year's figure, no event to date
-    subj = _subject(verb)
-    if subj is None:
-        return None
-    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    if any(c.dep_ == "neg" for c in verb.children):
-        return None
-    words = {c.lower_ for c in aux}
-    if verb.dep_ == "acl" and verb.tag_ == "VBN" and not aux:
-        form = "was" if subj.tag_ != "NNPS" and subj.tag_ != "NNS" else "were"  # "X, created in 1998"
-    elif verb.tag_ == "VBD" and not aux:
-        form = "did"
-    elif verb.tag_ == "VB" and words & {"will", "shall"} and len(aux) == 1:
-        form = "will"
-    elif verb.tag_ == "VBN" and words & {"was", "were"} and all(c.dep_ == "auxpass" for c in aux):
-        form = "was" if "was" in words else "were"
-    elif verb.tag_ == "VBN" and words == {"will", "be"} and len(aux) == 2:
-        form = "will"  # "the call for tenders will be issued in October": "When will ... be issued?"
-    elif verb.tag_ == "VBN" and words <= {"has", "have"} and words:
-        form = "did"
-    elif historic_present and verb.tag_ in ("VBZ", "VBP") and not aux:
-        form = "did"  # a timeline's present tense tells the past
-    elif historic_present and verb.tag_ == "VBN" and words & {"is", "are"} and all(c.dep_ == "auxpass" for c in aux):
-        form = "was" if "is" in words else "were"
-    else:
-        return None
-    # the subject without asides; it must name someone ("the IMF", "Kenyan President William Ruto")
-    drop: set[int] = set()
-    for t in subj.subtree:
-        if t.dep_ in ("appos", "relcl", "acl", "advcl") and t.i != subj.i and not _year_of_name(t):
-            drop |= {x.i for x in t.subtree}
-    if verb.dep_ in ("relcl", "acl"):
-        drop |= {x.i for x in verb.subtree}  # (a relative clause's own words are not its noun's)
-    subj_ids = [t.i for t in subj.subtree if t.i not in drop and t.i not in date_ids]
-    while subj_ids and doc[subj_ids[-1]].is_punct:
-        subj_ids.pop()
-    while subj_ids and (doc[subj_ids[0]].is_punct or _paragraph_number(doc, subj_ids)):
-        subj_ids.pop(0)
-    if verb.dep_ == "acl" and verb.lemma_.lower() in ("hold", "convene", "host", "stage") \
-            and subj.lemma_.lower() in _RECORDS:
-        return None  # "The record of Meeting No. 6, held on 27 May": the meeting was held, not its record
-    if subj_ids and subj_ids[0] > 0 and doc[subj_ids[0] - 1].text in ("–", "-", "—", "/") \
-            and not doc[subj_ids[0] - 1].whitespace_:
-        return None  # "the first GCC–Central Asia Summit": the parse kept half of the name
-    named_as = None
-    if not any(_namey(doc[i]) for i in subj_ids) and resolve is not None and len(subj_ids) == 2 \
-            and doc[subj_ids[0]].lower_ == "the" and doc[subj_ids[1]].pos_ == "NOUN":
-        # "the convention was adopted in 1994": the one convention the article names
-        full = resolve(doc[subj_ids[1]].lower_)
-        named_as = "the " + re.sub(r"^[Tt]he\s+", "", full) if full else None
-    if named_as is None and party is not None and subj_ids and not any(_namey(doc[i]) for i in subj_ids):
-        # "The ministers agreed on 7 February to ...": the ministers the article named before
-        named_as = party(tokens_text(doc, subj_ids))
-    national = named_as is None and NATIONAL_SUBJECT.fullmatch(tokens_text(doc, subj_ids)) is not None
-    if named_as is None and not national and (not any(_namey(doc[i]) for i in subj_ids)
-                                              or any(doc[i].lower_ in _PRONOUNS for i in subj_ids)):
-        return None
-    asides = [i for i in drop if doc[i].dep_ == "appos" and doc[i].head.i == subj.i
-              and not _bracketed(doc, doc[i])]
-    # a clause set off after the subject is an aside, not a list ("The Sfax station, built with
-    # concessional financing, was inaugurated ..."): its first word is a participle or "which"
-    clause_aside = subj.i + 2 < len(doc) and any(
-        c.dep_ in ("acl", "relcl") and c.left_edge.i == subj.i + 2 for c in subj.children)
-    if verb.dep_ not in ("relcl", "acl") and subj.i + 1 < len(doc) and doc[subj.i + 1].text == "," \
-            and not clause_aside or asides:
-        return None  # "Mali, Burkina Faso and Niger": a list the parser may have read as an aside
-    ids = _predicate(doc, verb, date_ids, subj)
-    if ids is None:
-        return None
-    if doc[subj_ids[0]].lower_ in ("a", "an") if subj_ids else False:
-        return None  # "When will an East African Fertiliser Procurement Facility buy ...?": one proposed, not named
-    obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and c.i in ids), None)
-    if obj is not None and obj.dep_ == "dobj" and not any(c.dep_ == "prep" for c in obj.children) \
-            and (obj.lower_ in _UNITS or obj.tag_ == "NNS" and not list(obj.children)):
-        return None  # "When did Spain produce an estimated 110 tonnes?", "... ban sales?": of what? (round 27B)
-    if obj is not None and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in obj.children) \
-            and not any(c.dep_ in ("prep", "acl", "relcl") for c in obj.children) \
-            and not any(_namey(doc[i]) or doc[i].like_num for i in ids):
-        return None  # "When did the two Congos launch a joint network?": which network, the stem never says
-        # (one told by what it is on or for stays: "adopt a new agreement on public procurement")
-    if verb.lemma_.lower() in ("sign", "ratify", "initial") and form in ("was", "were") \
-            and not _AGREEMENT_HEAD.search(subj.text):
-        return None  # "When was the Mekong River Commission signed?": an agreement is signed, not a body
-    if verb.lemma_.lower() in ("be", "have"):
-        return None  # "When did X be unable ...?"
-    if verb.lemma_.lower() in _FORECAST_VERBS and form in ("was", "were", "will"):
-        return None  # "When was Romania's offshore gas expected?": a forecast, not an event (round 20A)
-    if form == "did" and verb.dep_ == "ccomp" and not aux and verb.tag_ == "VBD" \
-            and verb.head.lemma_.lower() in _TAKING_NOTE and _DOCUMENT_HEAD.search(subj.text):
-        form = "was"  # "We recall the Pledge agreed at the Wales Summit": agreed by others, not agreeing
-    lemma = verb.lemma_.lower() if form in ("did", "will") else verb.text
-    subject = re.sub(r"\s*\([^()]*\)|\s*[()]", "", tokens_text(doc, subj_ids)).strip()  # "(AF)" went as an aside
-    first = doc[subj_ids[0]]
-    if not _namey(first) and first.text[:1].isupper():
-        subject = subject[:1].lower() + subject[1:]  # "the IMF", "a WTO panel", "informal UN talks"
-    if named_as is not None:
-        subject = named_as
-    tail = tokens_text(doc, ids).rstrip(" ,;:")
-    tail = re.sub(r"\s*\([^()]*\)|\s*[()]", "", tail).strip()  # no bracketed acronym or half a bracket
-    if tail.split()[-1:] and tail.split()[-1].lower() in ("on", "in", "at", "by", "from", "since", "of", "to", "and"):
-        return None
-    if form in ("was", "were", "will") and verb.tag_ == "VBN" and any(
-            c.i not in ids and (c.dep_ in ("xcomp", "ccomp", "oprd") or verb.lemma_.lower() in _NEEDS_COMPLEMENT
-                                and c.dep_ == "advcl" and any(x.lower_ == "to" for x in c.children))
-            for c in verb.children):
-        return None  # "When will the Council be asked?": asked to do what went unsaid
-    if not tail and form in ("did", "will") and verb.tag_ != "VBN" and verb.lemma_.lower() not in _STANDS_ALONE_VERBS:
-        return None  # "When did the minister call?": the verb needs what it was about
-    if re.search(r"\b(?:first|second|third|last|only|next)\s+[\w-]+$", tail):
-        return None  # "become the first country": the first to do what?
-    if form == "will" and verb.tag_ == "VBN":
-        lemma = f"be {verb.text}"
-    question = f"When {form} {subject} {lemma}{(' ' + tail) if tail else ''}?"
-    n = len(question.split())
-    if n < 5 or n > 22 or '"' in question or "“" in question or _TRANSLATIONESE.search(question):
-        return None
-    return question
-
-
-def who_question(doc, char_start: int, char_end: int, skip_before: int = 0) -> str | None:
-    """"Who inaugurated the Global Alliance Against Hunger and Poverty?": what a named person did
-    in the main clause of their sentence, asked with the person as the answer. A question tied to
-    what the article reports, where "Who is the President of France?" asks general knowledge.
-    Only when the person alone is the subject (no "X and Y signed"), the verb is not one of
-    saying, and nothing in the rest points outside the sentence; None otherwise."""
-    span = doc.char_span(char_start, char_end, alignment_mode="expand")
-    if span is None or len(span) == 0:
-        return None
-    head = span.root
-    if head.dep_ == "appos" and head.head.dep_ in ("nsubj", "nsubjpass"):
-        # "Brazil's president, Lula, inaugurated ...": the name stands right after its subject (a
-        # name the parser hung on a distant subject is elsewhere in the clause: "The meeting was
-        # attended by the Commissioner, Dr NAME, ...")
-        subject = head.head
-        last = max((t.i for t in subject.subtree if t.i < head.left_edge.i), default=head.left_edge.i - 1)
-        if subject.i > head.i or any(not doc[i].is_punct for i in range(last + 1, head.left_edge.i)):
-            return None
-        head = subject
-    # (a name that only modifies the subject did not do it: "the BOJ chief welcomed ...")
-    verb = head.head
-    reported = verb.dep_ == "ccomp" and verb.head.dep_ == "ROOT" and verb.head.lemma_.lower() in REPORTING_VERBS
-    if head.pos_ == "PRON" or not any(_namey(t) for t in head.subtree):
-        return None  # "I will take a few questions": a speaker's own words, not what the article reports
-    if head.dep_ not in ("nsubj", "nsubjpass") or verb.pos_ not in ("VERB", "AUX") \
-            or not (verb.dep_ == "ROOT" or reported) \
-            or verb.i < head.i or verb.lemma_.lower() in REPORTING_VERBS | {"have"}:
-        return None
-    if verb.lemma_.lower() == "be" and not (any(c.dep_ == "attr" and c.pos_ == "NOUN" for c in verb.children)
-                                            and {c.lower_ for c in verb.children if c.dep_ == "aux"} == {"will"}):
-        return None  # only "X will be the next chief of Interpol": who holds an office is general knowledge
-    if any(c.dep_ in ("conj", "cc") for c in head.children) or any(c.dep_ == "neg" for c in verb.children):
-        return None  # two subjects: each did it with the other; a denial is no act
-    if verb.lemma_.lower() in _TOGETHER_VERBS and not any(
-            c.dep_ == "prep" and c.lower_ == "with" or c.dep_ == "dobj" and verb.lemma_.lower() == "meet"
-            for c in verb.children):
-        return None  # "Who met in Tumbes?", "Who signed the accord?": it takes two, both are answers
-    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    words = {c.lower_ for c in aux}
-    if verb.tag_ == "VBD" and not aux:
-        form = verb.text.lower()
-    elif verb.tag_ == "VB" and words & {"will", "shall"} and len(aux) == 1:
-        form = f"will {verb.lemma_.lower()}"
-    elif verb.tag_ == "VBN" and words == {"was"} and all(c.dep_ == "auxpass" for c in aux):
-        form = f"was {verb.text.lower()}"
-    else:
-        return None
-    skip = _before(doc, skip_before) | {x.i for x in head.subtree}
-    ids = _predicate(doc, verb, skip, head)
-    if not ids or any(doc[i].lower_ in ("its", "his", "her", "their") for i in ids):
-        return None  # whose? the person's own, which the question must not name
-    kept = set(ids)
-    if any(t.dep_ == "conj" and t.i not in kept and t.i > verb.i
-           and ((t.head.i in kept or t.head.head.i in kept) and t.head.i != verb.i
-                or t.head.i == verb.i and t.pos_ in ("NOUN", "PROPN"))  # (a party the parser hung on the verb)
-           for t in verb.subtree):
-        return None  # "signed ... with A, and B": the question would keep A and drop B (round 23B)
-    if any(doc[i].ent_type_ in ("DATE", "TIME") for i in ids):
-        return None  # "on Tuesday": when, told from the day of writing
-    if not any(doc[i].head.i == verb.i and doc[i].dep_ in ("dobj", "attr", "xcomp", "ccomp", "oprd", "dative")
-               for i in ids) and verb.lemma_.lower() not in _STANDS_ALONE_VERBS and form[:3] != "was":
-        return None  # "Who signed on behalf of the EU?": signed what?
-    tail = re.sub(r"\s*\([^()]*\)|\s*[()]", "", tokens_text(doc, ids).rstrip(" ,;:")).strip()
-    last = tail.split()[-1:]
-    if not tail or last and last[0].lower() in ("on", "in", "at", "by", "from", "since", "of", "to", "and", "the"):
-        return None
-    question = f"Who {form} {tail}?"
-    n = len(question.split())
-    if n < 5 or n > 24 or re.search("[\"“”‘’]", question) or _TRANSLATIONESE.search(question):
-        return None
-    return question

@@ -24,7 +24,8 @@ from .actors import (
     signatories,
 )
 from .dates import find_dates
-from .events import TIMELINE_ENTRY, event_for, timeline_question, when_question, who_question
+from .event_questions import TIMELINE_ENTRY, timeline_question, when_question, who_question
+from .events import event_for
 from .goals import find_goals
 from .ids import _human, fact_id
 from .leaders import leader_mentions

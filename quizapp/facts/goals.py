@@ -214,6 +214,8 @@ def _verb_goal(tok, lemma: str):
                     and any(x.lower_ == "to" and x.dep_ == "aux" for x in c.children)), None)
         if inf is not None:
             return obj.left_edge.i, _extend_right(tok, [inf])
+        if obj is not None:
+            return None  # "We ask the Panel, chaired by ..., to present ...": the Panel's task, parsed apart
     if lemma == "call":
         preps = [c for c in rights if c.dep_ == "prep" and c.lower_ in ("for", "on", "upon")]
         if not preps:
@@ -344,6 +346,19 @@ NOT_PURPOSE_HEADS = {"be", "seem", "appear", "happen", "tend", "use", "go", "hav
 # "We thank Bulgaria for its readiness to fund ...").
 _ACKNOWLEDGING = {"welcome", "thank", "accept", "note", "appreciate", "acknowledge", "commend", "praise", "support",
                   "endorse", "recognise", "recognize", "salute", "congratulate", "hail"}
+
+
+def _task_of_the_asked(head) -> bool:
+    """Does the infinitive hang (through asides) on a verb that asks someone to act ("ask X,
+    chaired by Y, to present")? Then it is X's task, not an aim of the askers."""
+    cur = head
+    for _ in range(3):
+        if cur.pos_ in ("VERB", "AUX") and goal_lemma(cur) in ASKING_VERBS and any(c.dep_ == "dobj" for c in cur.children):
+            return True
+        if cur.dep_ not in ("advcl", "acl", "xcomp", "conj") or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
 
 
 def _owned_by_another(noun) -> bool:
@@ -479,6 +494,8 @@ def _future_and_purpose_goals(doc, found: list[GoalMention]) -> list[GoalMention
             set_up = head.lemma_.lower() == "set" and any(c.dep_ == "prt" for c in head.children)
             if tok.lemma_.lower() in NOT_PLANS or (head.lemma_.lower() in NOT_PURPOSE_HEADS and not set_up):
                 continue
+            if _task_of_the_asked(head):
+                continue  # "We ask the Panel, chaired by ..., to present ...": the Panel's task
             if head.pos_ in ("NOUN", "PROPN") and head.dep_ == "ROOT" and tok.dep_ in ("acl", "relcl"):
                 # a headline's "Leaders to discuss ...", "Bank to raise rates": the plan of its subject
                 subj = head

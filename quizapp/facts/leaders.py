@@ -44,7 +44,7 @@ COUNTRIES = {v.lower(): v for v in NATIONALITIES.values()} | {
 # name of its own, like "the Dominican Republic", keeps its own country).
 COUNTRIES = {f"{adj} {style}": c for adj, c in NATIONALITIES.items() if " " not in adj
              for style in ("republic", "arab republic", "people's democratic republic", "people democratic republic")
-             } | COUNTRIES | {"lao pdr": "Laos"}
+             } | COUNTRIES | {"lao pdr": "Laos", "türkiye": "Türkiye", "turkiye": "Türkiye"}
 _NAT = "|".join(sorted((re.escape(n) for n in NATIONALITIES), key=len, reverse=True))
 _TITLE = "|".join(re.escape(t) for t in TITLES)
 _COUNTRY = "|".join(sorted((re.escape(c) for c in COUNTRIES), key=len, reverse=True))

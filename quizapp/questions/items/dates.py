@@ -7,7 +7,7 @@ import re
 from datetime import date, timedelta
 from typing import Any
 
-from ...facts.events import TIMELINE_ENTRY
+from ...facts.event_questions import TIMELINE_ENTRY
 from ..blanks import (
     BLANK,
     _blank_date,
