@@ -226,3 +226,17 @@ def test_half_a_bracket_takes_its_words_with_it():
     assert without_brackets("a centre built with support from the Kandor Development Bank (KDB") == \
         "a centre built with support from the Kandor Development Bank"
     assert without_brackets("the Kandor Development Bank (KDB) and Zembla") == "the Kandor Development Bank and Zembla"
+
+
+def test_asking_for_a_thing_is_still_a_goal():
+    assert ("The ministers", "urge", "restraint on all sides") in _goals("The ministers urged restraint on all sides.")
+    assert ("We", "request", "an extension of the mandate until 2027") in \
+        _goals("We request an extension of the mandate until 2027.")
+
+
+def test_the_three_ministers_named_by_a_ministers_line_stay_its_ministers():
+    from quizapp.facts.actors import ActorContext, resolve_actor
+
+    ctx = ActorContext(ministers="the finance ministers of Kazakhstan, Uzbekistan and Kyrgyzstan")
+    assert resolve_actor("The three ministers", ctx) == "the finance ministers of Kazakhstan, Uzbekistan and Kyrgyzstan"
+    assert resolve_actor("The ministers", ctx) == "the finance ministers of Kazakhstan, Uzbekistan and Kyrgyzstan"

@@ -161,8 +161,9 @@ def resolve_actor(actor: str, ctx: ActorContext) -> str | None:
     if ministers:
         n = ministers.group("n")
         size = (int(n) if n.isdigit() else _NUMBER_WORDS[n]) if n else None
-        if (ctx.ministers or ctx.signatories) and size is None:
-            return ctx.ministers or ctx.signatories
+        named = ctx.ministers or ctx.signatories
+        if named and (size is None or len(countries_in(named, _country_table())) == size):
+            return named
         # "The (three) ministers agreed ..." after "Sweden, Denmark and Poland signed ...": whose
         # ministers they are is the one list of (that many) countries the article names as acting
         countries = ctx.acting_list(size)

@@ -214,8 +214,10 @@ def _verb_goal(tok, lemma: str):
                     and any(x.lower_ == "to" and x.dep_ == "aux" for x in c.children)), None)
         if inf is not None:
             return obj.left_edge.i, _extend_right(tok, [inf])
-        if obj is not None:
+        if obj is not None and any(t.i > obj.right_edge.i and t.tag_ == "VB" and any(x.lower_ == "to" and x.dep_ == "aux"
+                                                                          for x in t.children) for t in tok.subtree):
             return None  # "We ask the Panel, chaired by ..., to present ...": the Panel's task, parsed apart
+        # ("urged restraint", "requested an extension": what is asked for is the goal, as before)
     if lemma == "call":
         preps = [c for c in rights if c.dep_ == "prep" and c.lower_ in ("for", "on", "upon")]
         if not preps:
