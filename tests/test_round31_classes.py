@@ -240,3 +240,40 @@ def test_the_three_ministers_named_by_a_ministers_line_stay_its_ministers():
     ctx = ActorContext(ministers="the finance ministers of Kazakhstan, Uzbekistan and Kyrgyzstan")
     assert resolve_actor("The three ministers", ctx) == "the finance ministers of Kazakhstan, Uzbekistan and Kyrgyzstan"
     assert resolve_actor("The ministers", ctx) == "the finance ministers of Kazakhstan, Uzbekistan and Kyrgyzstan"
+
+
+KANDOR_SCHOOLS = """Phones out of class
+
+Last Thursday, the federal Education Minister, Dana Whitlow, told reporters that she wanted state education
+ministers to agree a national Kandor Screen Framework by December 2026.
+
+The framework would, the minister said, aim to "give every pupil six hours a day free from screens".
+
+Kandor Police are urging people to stay off the roads during the storm.
+"""
+
+
+def test_an_office_without_whose_a_quotes_words_and_public_advice_state_no_aim():
+    # (blind round 33: "The federal Education Minister wanted ...", "aimed for give every child ...",
+    # "Ottawa Police urged people to stay off the roads.")
+    from quizapp.facts.types import Fact, Source
+    from quizapp.questions.goal_views import goal_view
+    from quizapp.questions.render import named_actor
+
+    items = _items(KANDOR_SCHOOLS)
+    assert not any("federal Education Minister" in p for p in items), items
+
+    def view(actor, verb, goal, sentence):
+        f = Fact(id="g", kind="goal", statement="", answer=goal, actor=actor, goal=goal, subtype=verb,
+                 sources=[Source("a.txt", sentence, 3)])
+        return goal_view(f, [], {}, set())
+
+    said = 'The Kandor Screen Framework would, the minister said, aim to "give every pupil six hours a day free from screens".'
+    assert view("The Kandor Screen Framework", "aim", "give every pupil six hours a day free from screens", said) is None
+    said = "Kandor Police are urging people to stay off the roads during the storm."
+    assert view("Kandor Police", "urge", "people to stay off the roads during the storm", said) is None
+    said = "Kandor Police are urging the Roads Agency to salt every bridge before the storm."
+    assert view("Kandor Police", "urge", "the Roads Agency to salt every bridge before the storm", said) is not None
+
+    assert named_actor("the federal Education Minister") is None
+    assert named_actor("Kandor's Education Minister") == "Kandor's Education Minister"

@@ -239,6 +239,11 @@ def strip_attribution(text: str) -> str:
     return t.strip().strip("\"“”").strip()
 
 
+# The public asked to do something ("people", "residents", "motorists"): advice, not a party's aim.
+_THE_PUBLIC = re.compile(r"(?:the\s+)?(?:people|residents|the public|public|citizens|everyone|drivers|motorists|"
+                         r"travell?ers|consumers|parents|households|visitors|tourists|commuters)\s+to\s", re.IGNORECASE)
+
+
 def _asks_itself(actor: str, goal: str) -> bool:
     """Is the party asked to act ("X to do Y") one of those asking?"""
     asked = re.split(r"\s+to\s+", goal, maxsplit=1)[0]
@@ -313,6 +318,8 @@ def goal_view(f: Any, leaders: Sequence[Any], pairs_by_article: dict[str, str],
         if re.search(r"\b(?:is|are|was|were) (?:said|reported|believed|thought) to\b|\breportedly\b|\ballegedly\b",
                      src.sentence[max(0, span[0] - 60):span[0]]):
             return None  # hearsay ("Russia is said to want ...") is not the party's stated goal
+        if re.search(r"[\"“]\s*$", src.sentence[:span[0]]):
+            return None  # 'aim to "give every child ...': a quotation's words, not the article's
         if _CONDITION_BEFORE.search(src.sentence[max(0, span[0] - 80):span[0]]):
             return None  # "will strike until the government commits to a date": a condition, no one's aim
         verb = goal_verb(f, src.sentence, span)
@@ -326,6 +333,8 @@ def goal_view(f: Any, leaders: Sequence[Any], pairs_by_article: dict[str, str],
         if re.search(r"\b(?:requir|oblig|forc|compel|mandat|order|instruct)\w*\s+(?:[\w'’-]+\s+){1,5}to\s*$",
                      src.sentence[max(0, span[0] - 80):span[0]]):
             return None  # "Hydrom has required every project to use ...": a rule laid on others, not its aim
+        if verb in ASKING_VERBS and _THE_PUBLIC.match(goal):
+            return None  # "Police urged people to stay off the roads": an advisory anyone could guess
         if verb in ASKING_VERBS and _asks_itself(actor, goal):
             return None  # "Kazakhstan, ... and Uzbekistan request the Government of Kazakhstan to host ...": a party asks itself
         formed = _goal_form(goal, verb, src.sentence[:span[0]])

@@ -194,6 +194,16 @@ _NAME = r"(?:the\s+)?[A-Z][\w'’-]+(?:\s+(?:of\s+)?[A-Z][\w'’-]+)*"
 _NAME_LIST = re.compile(rf"{_NAME}(?:,\s+{_NAME})+,?\s+and\s+{_NAME}")
 
 
+# Words of an office that say what it does, not whose it is.
+_PORTFOLIO_WORDS = frozenset({
+    "education", "health", "finance", "foreign", "trade", "energy", "environment", "agriculture", "transport",
+    "justice", "interior", "defence", "defense", "labour", "labor", "industry", "mines", "tourism", "culture",
+    "fisheries", "water", "housing", "infrastructure", "planning", "economy", "affairs", "home", "digital",
+    "prime", "deputy", "federal", "state", "national", "provincial", "regional", "chief", "executive",
+    "general", "vice", "minister", "secretary", "president", "ministers", "science", "technology", "sport",
+    "sports", "youth", "women", "communications", "information", "security", "development"})
+
+
 def named_actor(actor: str, sentence: str = "") -> str | None:
     """The actor as a self-contained named party, or None ("They", "the statement", "both sides")."""
     a = clean(actor)
@@ -221,7 +231,9 @@ def named_actor(actor: str, sentence: str = "") -> str | None:
         return None  # "the joint declaration between China and Russia" is a document
     if head in AGENT_NOUNS:
         # needs something that names whose officials/government: "Chinese and Russian officials"
-        if not any(w[:1].isupper() and w.lower() not in ("the", "both") for w in ws[:-1]):
+        # (a portfolio says what, not whose: "the federal Education Minister")
+        if not any(w[:1].isupper() and w.lower() not in ("the", "both") and w.lower() not in _PORTFOLIO_WORDS
+                   for w in ws[:-1]):
             return None
         return a
     if not ws[-1][:1].isupper() and not (re.fullmatch(r"\d{4}", ws[-1]) and len(ws) > 1 and ws[-2][:1].isupper()) \
