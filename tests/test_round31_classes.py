@@ -277,3 +277,13 @@ def test_an_office_without_whose_a_quotes_words_and_public_advice_state_no_aim()
 
     assert named_actor("the federal Education Minister") is None
     assert named_actor("Kandor's Education Minister") == "Kandor's Education Minister"
+
+
+def test_when_a_party_agreed_is_not_what_it_agreed():
+    # (the walkthrough's article page highlighted "Monday to build a shared early-warning network")
+    assert ("Kenya", "pledge", "plant 15 billion trees by 2032") in _goals(
+        "Kenya pledged on Tuesday to plant 15 billion trees by 2032.")
+    assert any(g[2].startswith("build a shared") for g in _goals(
+        "Ministers of Peru and Chile agreed on 3 March 2025 to build a shared warning network by 2027."))
+    assert ("The ministers", "agree", "a shared warning network") in _goals(
+        "The ministers agreed on a shared warning network.")

@@ -32,6 +32,7 @@ TRAILING_ATTRIBUTION = re.compile(
     r"(?:said|says|read|reads|added|adds|noted|stressed|told(?:\s+[\w.'’-]+){0,4}|according\s+to(?:\s+[\w.'’-]+){0,4})\s*$"
 )
 
+WEEKDAY_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 # A comparison or list the parse cut off ("... directly with cooperatives rather", "such as"): the
 # goal ends before it.
 DANGLING = re.compile(r"(?:[\s,]+(?:rather(?:\s+than)?|than|instead(?:\s+of)?|as\s+well\s+as|such\s+as|including))+$",
@@ -201,9 +202,16 @@ def _cut_finite(doc, trigger, lo: int, hi: int) -> tuple[int, int]:
     return lo, hi
 
 
+def _time_phrase(prep) -> bool:
+    """"on Monday", "on 3 May", "in 2025": a preposition whose object is a date or time."""
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return obj is not None and (obj.ent_type_ in ("DATE", "TIME") or obj.lower_ in WEEKDAY_NAMES)
+
+
 def _verb_goal(tok, lemma: str):
     """(first goal token, last goal token) after a goal verb, or None."""
-    rights = [c for c in tok.rights]
+    # ("agreed on Monday to build ...", "pledged on 3 May to ...": when, not what)
+    rights = [c for c in tok.rights if not (c.dep_ == "prep" and _time_phrase(c))]
     comps = [c for c in rights if c.dep_ in COMP_DEPS or (c.dep_ == "prep" and c.lemma_.lower() in GOAL_PREPS)]
     if lemma in ASKING_VERBS:
         # "request the CEO, Dr. N, to prepare a plan": what the object is to do is the point, and
