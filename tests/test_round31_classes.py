@@ -277,6 +277,7 @@ def test_an_office_without_whose_a_quotes_words_and_public_advice_state_no_aim()
 
     assert named_actor("the federal Education Minister") is None
     assert named_actor("Kandor's Education Minister") == "Kandor's Education Minister"
+    assert named_actor("the Security Council") == "the Security Council"  # a body's name says which
 
 
 def test_when_a_party_agreed_is_not_what_it_agreed():

@@ -204,6 +204,10 @@ _PORTFOLIO_WORDS = frozenset({
     "sports", "youth", "women", "communications", "information", "security", "development"})
 
 
+_OFFICE_HEADS = frozenset({"minister", "ministers", "president", "secretary", "chief", "head", "governor",
+                           "official", "officials"})
+
+
 def named_actor(actor: str, sentence: str = "") -> str | None:
     """The actor as a self-contained named party, or None ("They", "the statement", "both sides")."""
     a = clean(actor)
@@ -231,8 +235,10 @@ def named_actor(actor: str, sentence: str = "") -> str | None:
         return None  # "the joint declaration between China and Russia" is a document
     if head in AGENT_NOUNS:
         # needs something that names whose officials/government: "Chinese and Russian officials"
-        # (a portfolio says what, not whose: "the federal Education Minister")
-        if not any(w[:1].isupper() and w.lower() not in ("the", "both") and w.lower() not in _PORTFOLIO_WORDS
+        # (an office's portfolio says what, not whose: "the federal Education Minister"; a body's
+        # name says which: "the Security Council", "the General Assembly")
+        portfolio = _PORTFOLIO_WORDS if head in _OFFICE_HEADS else frozenset()
+        if not any(w[:1].isupper() and w.lower() not in ("the", "both") and w.lower() not in portfolio
                    for w in ws[:-1]):
             return None
         return a
