@@ -13,7 +13,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .lexicon import ASKING_VERBS, GOAL_NOUNS, GOAL_VERBS, READY_ADJECTIVES, REPORTING_VERBS
+from .lexicon import (
+    ASKING_VERBS,
+    GOAL_NOUNS,
+    GOAL_VERBS,
+    READY_ADJECTIVES,
+    REPORTING_VERBS,
+    WEEKDAYS,
+)
 from .spans import list_items, slice_text, trim
 
 # Complement dependencies that carry the goal after a trigger verb.
@@ -32,7 +39,6 @@ TRAILING_ATTRIBUTION = re.compile(
     r"(?:said|says|read|reads|added|adds|noted|stressed|told(?:\s+[\w.'’-]+){0,4}|according\s+to(?:\s+[\w.'’-]+){0,4})\s*$"
 )
 
-WEEKDAY_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 # A comparison or list the parse cut off ("... directly with cooperatives rather", "such as"): the
 # goal ends before it.
 DANGLING = re.compile(r"(?:[\s,]+(?:rather(?:\s+than)?|than|instead(?:\s+of)?|as\s+well\s+as|such\s+as|including))+$",
@@ -205,7 +211,7 @@ def _cut_finite(doc, trigger, lo: int, hi: int) -> tuple[int, int]:
 def _time_phrase(prep) -> bool:
     """"on Monday", "on 3 May", "in 2025": a preposition whose object is a date or time."""
     obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-    return obj is not None and (obj.ent_type_ in ("DATE", "TIME") or obj.lower_ in WEEKDAY_NAMES)
+    return obj is not None and (obj.ent_type_ in ("DATE", "TIME") or obj.lower_ in WEEKDAYS)
 
 
 def _verb_goal(tok, lemma: str):
