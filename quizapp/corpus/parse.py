@@ -61,6 +61,9 @@ ISO_LINE = re.compile(r"^\s*date\s*:?\s+(\d{4}-\d{2}-\d{2})\b[ \t]*", re.IGNOREC
 _DATE_LABELS = r"(?:published|posted|post\s+date|updated|last\s+updated|first\s+published|release\s+date|date)\s*(?:on|at)?\s*:?\s*"
 PUBLISHED_LINE = re.compile(rf"^\s*{_DATE_LABELS}(?P<rest>.+)$", re.IGNORECASE)
 BYLINE_PIPE = re.compile(r"^\s*(?:by\s+)?(?P<author>[^|\d]{2,80}?)\s*\|\s*(?P<rest>.+)$", re.IGNORECASE)
+BARE_URL = re.compile(r"(?:https?://|www\.)\S+")
+STAFF_BYLINE = re.compile(r"^\s*by\s+(?:our|a|an|the)\s+(?:[\w'’-]+\s+){0,4}?(?:correspondents?|reporters?|staff|team|"
+                          r"desk|bureau|newsroom|editors?)\s*$", re.I)
 BYLINE_BY = re.compile(r"^\s*[Bb][Yy]\s+(?P<author>[A-Z][\w.'\- ]{1,80}?)\s*(?:[,|/]\s*(?P<rest>.*))?$")
 _POSTED_BY = re.compile(r"\s+by\s+(?P<author>[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,4})\s*$")
 SOURCE_LINE = re.compile(r"^\s*source\s*:\s*(?P<source>.{2,600})$", re.IGNORECASE)
@@ -431,6 +434,11 @@ def parse_article(key: str, raw: str) -> ParsedArticle:
             continue
         if i < header_zone and UPDATE_LABEL.match(line) and len(line.split()) <= 8 and not line.endswith("."):
             continue  # "Last updated 17:45 local time (UTC-5)": a stamp with no day is no title and no text
+        if i < header_zone and BARE_URL.fullmatch(line.strip()):
+            art.source = art.source or line.strip()  # the page's address: no title, no text (its date may serve)
+            continue
+        if i < header_zone and STAFF_BYLINE.match(line):
+            continue  # "By our Dhaka correspondent": a byline that names no one
         if i < header_zone:
             m = BYLINE_BY.match(line)
             if m and (not m.group("rest") or _is_date_only(m.group("rest") or "") or (

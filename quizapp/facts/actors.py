@@ -41,6 +41,21 @@ _COUNTED_PARTIES = re.compile(
     r"signatory\s+countries|participating\s+countries))")
 
 # "the treaty", "the programme": a text or a scheme the article has named; what it is for is its aim.
+# Those who gathered, named by what they are ("the leaders", "Ministers", "delegates"): whose, the
+# meeting or bloc the article is about says.
+_GATHERED = re.compile(r"(?:the\s+)?(?:leaders|heads\s+of\s+(?:state|government)(?:\s+and\s+government)?|ministers|delegates)")
+_MEETING_WORD = re.compile(r"meeting|summit|session|conference|congress|assembly|forum|dialogue|chogm|cop\d*")
+_BLOC_WORD = re.compile(r"\b(?:Community|Union|Association|Organi[sz]ation|Council|Commonwealth|Cooperation|"
+                        r"Federation|League|Alliance|Group|Bloc)\b|^[A-Z]{3,6}$")
+
+
+def with_the_body(name: str) -> str:
+    """"the Southern African Development Community", "SADC": a body's name as a sentence uses it."""
+    if re.match(r"(?i)the\s", name) or re.fullmatch(r"[A-Z]{2,8}", name) or re.match(r"\d", name):
+        return name if not re.match(r"\d", name) else f"the {name}"
+    return f"the {name}"
+
+
 DOCUMENT_STAND_IN = re.compile(r"^(?:the\s+)?(?:treaty|agreement|convention|programme|program|plan|initiative|strategy|"
                                r"protocol|accord|pact|facility|framework|roadmap|compact|charter|corridor|project)$", re.I)
 
@@ -61,6 +76,9 @@ class ActorContext:
     # A declaration's own preamble ("We, the Ministers of Belgium, the Netherlands and Luxembourg,
     # meeting in ..."): who "we" are, and the sentence that says so (cited with each aim).
     signatories: str | None = None
+    # A speech's header ("Remarks by NAME, Director of ..., Universal Postal Union"): the body the
+    # speaker speaks for, who "we" are.
+    speaker_body: str | None = None
     preamble: Any = None  # the preamble's SentenceInput
     # The ministers a communiqué or a wire is about, as it first names them ("the finance ministers
     # of Kazakhstan, Uzbekistan and Kyrgyzstan"), for its later "The Ministers agreed ...", and the
@@ -108,6 +126,22 @@ class ActorContext:
         # a tie means the article is about several bodies: "we" is not safely any one of them
         return name if n >= 2 and (not rest or rest[0][1] < n) else None
 
+    def gathered(self, who: str) -> str | None:
+        """"The leaders", "Ministers", "Delegates" of a report on one meeting or one bloc: those at
+        the meeting the article is about ("the leaders at the Commonwealth Heads of Government
+        Meeting") or of the bloc ("the leaders of the Southern African Development Community");
+        None when the article is about no one body."""
+        main = self.main_org
+        if main is None or len(main.split()) > 8:
+            return None
+        word = re.sub(r"^the\s+", "", who.strip().lower())
+        last = main.split()[-1].lower()
+        if _MEETING_WORD.fullmatch(last) or re.search(r"\b(?:Meeting|Summit|Session|Conference)\s+(?:of|on)\b", main):
+            return f"the {word} at {with_the_body(main)}"
+        if _BLOC_WORD.search(main):
+            return f"the {word} of {with_the_body(main)}"
+        return None
+
     @property
     def main_person(self) -> str | None:
         if not self.person_counts:
@@ -127,9 +161,22 @@ class ActorContext:
         return next(iter(fits)) if len(fits) == 1 else None
 
     def org_with_head(self, head: str) -> str | None:
-        """The most named body whose name ends in ``head`` ("the Committee" -> "World Heritage Committee")."""
-        fits = [(n, name) for name, n in self.org_counts.items() if name.lower().split()[-1].startswith(head)]
-        return max(fits)[1] if fits else None
+        """The body whose name has ``head`` for its head word ("the Committee" -> "World Heritage
+        Committee", "the organization" -> "Desert Locust Control Organization for Eastern Africa").
+        When several do, the article's main body if it is one of them, else None: "The
+        organization also plans ..." after both a locust body and the FAO were named is the body
+        the story is about, not the one named last."""
+        fits = [name for name in self.org_counts  # (in the order the article first names them)
+                if name.lower().split()[-1].startswith(head)
+                or re.search(rf"\b{re.escape(head)}\w*\s+(?:of|for|on|to|in)\b", name.lower())]
+        if len(fits) == 1:
+            return fits[0]
+        main = self.main_org
+        if main in fits:
+            return main
+        # the first named, when no other is named more often: the story's own body
+        first = fits[0] if fits else None
+        return first if first and all(self.org_counts[first] >= self.org_counts[n] for n in fits) else None
 
 
 def is_pronoun_actor(actor: str | None) -> bool:
@@ -145,7 +192,7 @@ def resolve_actor(actor: str, ctx: ActorContext) -> str | None:
     if len(low.split()) > 14:
         return None  # a parse that took a whole clause for the subject
     if low in FIRST_PLURAL:
-        return ctx.signatories or ctx.main_org or actor
+        return ctx.signatories or ctx.speaker_body or ctx.main_org or actor
     if low in ("the two leaders", "both leaders", "the leaders", "the two presidents", "the two ministers"):
         return ctx.last_people or actor
     if low == "they":
@@ -181,9 +228,14 @@ def resolve_actor(actor: str, ctx: ActorContext) -> str | None:
     counted = ctx.counted_parties(actor)
     if counted is not None:
         return counted
+    if _GATHERED.fullmatch(low):
+        return ctx.gathered(low) or actor
     if STAND_IN.match(low):
         head = low.split()[-1][:6]
-        return ctx.org_with_head(head) or ctx.main_org or actor
+        fits = ctx.org_with_head(head)
+        if fits is None and any(re.search(rf"\b{re.escape(head)}", name.lower()) for name in ctx.org_counts):
+            return None  # several bodies of that kind, none the story's own: which one, a reader cannot tell
+        return fits or ctx.main_org or actor
     if DOCUMENT_STAND_IN.match(low):
         # "The convention aims to ...": the one convention the article names, if it names one
         return ctx.body_with_head(low.split()[-1]) or actor

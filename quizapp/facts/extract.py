@@ -40,6 +40,7 @@ from .mechanisms import (
 )
 from .merge import _role_family, merge
 from .nlp import load_nlp
+from .places import with_the
 from .roles import WHERE_GIVEN, role_at_line_start
 from .types import ArticleInput, Fact, SentenceInput, Source
 
@@ -131,6 +132,13 @@ def _actor_context(items, acronyms: dict[str, str], art: ArticleInput) -> ActorC
             if " " in lm.name:
                 ctx.person_counts[lm.name] += weight
         ctx.country_lists += country_list(_doc)
+        if ctx.speaker_body is None and sent.idx < 4 and _SPEECH_BY.match(sent.text) and mentions:
+            # "Remarks by Jamila Haddad-Roux, Director of the Postal Technology Centre, Universal Postal
+            # Union": in a speech, "we" is the speaker's body, the last the header names
+            line = sent.text.split("\n")[0]
+            named = sorted((line.rfind(m.name), m.name) for m in mentions if line.rfind(m.name) >= 0)
+            last = named[-1][1] if named else None
+            ctx.speaker_body = acronyms.get(last, last) if last and last.isupper() else last
         if ctx.signatories is None:
             ctx.signatories = signatories(sent.text)
             ctx.preamble = sent if ctx.signatories else None
@@ -138,6 +146,12 @@ def _actor_context(items, acronyms: dict[str, str], art: ArticleInput) -> ActorC
             ctx.ministers = ministers_of(sent.text)
             ctx.ministers_sentence = sent if ctx.ministers else None
     return ctx
+
+
+# The header of a speech or a statement ("Remarks by NAME, ...", "Statement by the Director-General
+# of ...", "Keynote address by ...").
+_SPEECH_BY = re.compile(r"^\s*(?:(?:Opening|Closing|Introductory|Keynote|Welcome)\s+)?(?:remarks|speech|statement|address|"
+                        r"keynote|lecture)(?:\s+\w+){0,3}\s+by\s+", re.I)
 
 
 def _plural_named_subject(doc) -> tuple[str, bool] | None:
@@ -281,6 +295,14 @@ def _src(art: ArticleInput, sent: SentenceInput, span: tuple[int, int] | None = 
     return Source(art.key, sent.text, sent.idx, span)
 
 
+def _recent(iso: str, published) -> bool:
+    """Does ``iso`` fall within two years before the article's date (or after it)? Older dates
+    told in an aside are the story's backdrop."""
+    if published is None or not re.match(r"\d{4}", iso or ""):
+        return False
+    return int(iso[:4]) >= published.year - 1
+
+
 def _published_fact(art: ArticleInput) -> Fact:
     text = art.published_text or ""
     sentence = text
@@ -405,7 +427,8 @@ def _sentence_facts(doc, art: ArticleInput, sent: SentenceInput, people, acronym
             question=(timeline_question(load_nlp(), text, d.start, d.end, ctx.body_with_head, ctx.lower_words)
                       if TIMELINE_ENTRY.match(text)
                       else when_question(doc, d.start, d.end, skip_before, resolve=ctx.body_with_head,
-                                         party=lambda subject: named_party(subject, ctx))
+                                         party=lambda subject: named_party(subject, ctx),
+                                         recent=_recent(d.iso, art.published))
                       if not weak else None) if asks else None,
         ))
     # goals
@@ -415,7 +438,8 @@ def _sentence_facts(doc, art: ArticleInput, sent: SentenceInput, people, acronym
         ctx = actors or ActorContext()
         quoted_we = g.actor.lower().strip() in ("we", "our", "us") and not ctx.signatories and _QUOTED_PERSON.search(text)
         # ('"We want Cambodian knowledge in our fields," he said': his side, not the release's; kept unnamed)
-        actor = g.actor if quoted_we else resolve_actor(g.actor, ctx)
+        actor = g.actor if quoted_we else _whose(g.actor, text[:doc[g.lo].idx], leaders or [], people, ctx) \
+            or resolve_actor(g.actor, ctx)
         if actor is None:
             continue
         # ministers named by whose they are, in the same words the article's other aims use ("Finance
@@ -443,6 +467,36 @@ def _sentence_facts(doc, art: ArticleInput, sent: SentenceInput, people, acronym
             sources=sources, actor=actor, goal=g.goal, items=g.items, subtype=g.verb,
         ))
     return facts
+
+
+# "his government", "her country": the person's, as the article gives their country.
+_HIS_GOVERNMENT = re.compile(r"(?i)(?:his|her)\s+(?P<what>government|country)")
+# An office named alone ("The Minister", "the Director-General"): the one person the article gives it.
+_BARE_OFFICE = re.compile(r"(?i)the\s+(?P<title>minister|director(?:[- ]general)?|secretary[- ]general|president|"
+                          r"governor|chair(?:man|woman|person)?|commissioner|ambassador|prime\s+minister)")
+
+
+def _whose(actor: str, before: str, leaders, people: dict[str, dict], ctx: ActorContext) -> str | None:
+    """The named party behind "his government" (the government of the country of the person the
+    sentence, or else the article, named last) or "the Minister" (the one person of the article
+    holding a minister's office); None when the article does not say."""
+    m = _HIS_GOVERNMENT.fullmatch(actor.strip())
+    if m:
+        here = [lm for lm in leaders if lm.end <= len(before) and " " in lm.name]
+        name = _resolve_short(here[-1].name, people) if here else ctx.last_person
+        country = (here[-1].country if here else None) or (people.get(name or "", {}).get("country"))
+        if not country:
+            return None
+        return f"{with_the(country)}'s government" if m.group("what").lower() == "government" else country
+    m = _BARE_OFFICE.fullmatch(actor.strip())
+    if m:
+        title = re.sub(r"[- ]", " ", m.group("title").lower())
+        holders = {name for name, info in people.items()
+                   if any(re.search(rf"\b{title}\b", re.sub(r"[- ]", " ", role.lower())) for role in info["roles"])}
+        if title == "minister":
+            holders = {n for n in holders if not any("prime minister" in r.lower() for r in people[n]["roles"])}
+        return next(iter(holders)) if len(holders) == 1 else None
+    return None
 
 
 def _event_from_sentence(text: str, start: int, end: int, skip_before: int) -> str | None:

@@ -44,14 +44,18 @@ COUNTRIES = {v.lower(): v for v in NATIONALITIES.values()} | {
 # name of its own, like "the Dominican Republic", keeps its own country).
 COUNTRIES = {f"{adj} {style}": c for adj, c in NATIONALITIES.items() if " " not in adj
              for style in ("republic", "arab republic", "people's democratic republic", "people democratic republic")
-             } | COUNTRIES | {"lao pdr": "Laos", "türkiye": "Türkiye", "turkiye": "Türkiye"}
+             } | COUNTRIES | {"lao pdr": "Laos", "türkiye": "Türkiye", "turkiye": "Türkiye",
+                              # a country's own name beside the older English one, and a name
+                              # typed without its diacritics
+                              "cabo verde": "Cabo Verde", "cote d'ivoire": "Côte d'Ivoire",
+                              "cote d’ivoire": "Côte d'Ivoire"}
 _NAT = "|".join(sorted((re.escape(n) for n in NATIONALITIES), key=len, reverse=True))
 _TITLE = "|".join(re.escape(t) for t in TITLES)
 _COUNTRY = "|".join(sorted((re.escape(c) for c in COUNTRIES), key=len, reverse=True))
 # Whatever stands right before a name: "[the] [Chinese|China's|UN] Title [and Title] [NAME]"
 _ORG_HEADS = "Commission|Council|Union|Bank|Fund|Organization|Organisation|Alliance|Assembly|Parliament|Nations|Forum|Agency|Court|Authority|Party|Ministry|Government"
 TITLE_BEFORE = re.compile(
-    rf"(?:\b(?P<nat>{_NAT})\s+|\b(?P<cty>{_COUNTRY})['’]s\s+|\b(?-i:(?P<org>[A-Z]{{2,6}}|(?:[A-Z][\w-]+\s+){{0,3}}(?:{_ORG_HEADS})))\s+)?"
+    rf"(?:\b(?P<nat>{_NAT})\s+|\b(?P<cty>{_COUNTRY})['’]s\s+|\b(?-i:(?P<org>[A-Z]{{2,8}}|(?:[A-Z][\w-]+\s+){{0,3}}(?:{_ORG_HEADS})))\s+)?"
     rf"(?P<title>(?:(?:{_TITLE})(?:\s+(?:and|&)\s+|\s+)?)+)\s*$",
     re.IGNORECASE,
 )
@@ -126,7 +130,7 @@ STYLES = {"dr", "mr", "mrs", "ms", "mx", "prof", "h.e", "he", "shaikh", "sheikh"
           # forms of address in South-East Asian and Gulf attendee lists
           "dato", "datuk", "dato'", "seri", "sri", "paduka", "haji", "hajah", "pehin", "samdech", "pichey", "sena",
           "daw", "khun", "bapak", "pak", "ibu", "komjen", "pol", "purn", "(purn.)", "honourable", "honorable",
-          "ambassador", "captain", "capt", "gen", "general", "col", "colonel", "lt", "maj", "brig"}
+          "ambassador", "captain", "capt", "gen", "general", "col", "colonel", "lt", "maj", "brig", "judge"}
 # Forms of address right before a name, after its title ("Executive Secretary Dr", "Minister H.E.").
 STYLES_BEFORE = re.compile(
     r"(?:\b(?:" + "|".join(sorted((re.escape(x) for x in STYLES if x.isalpha() or x == "h.e"), key=len, reverse=True))
@@ -160,7 +164,8 @@ _PORTFOLIO_WORDS = {"agriculture", "environment", "water", "energy", "trade", "f
                     "culture", "tourism", "fisheries", "transport", "justice", "interior", "defence", "defense",
                     "labour", "labor", "industry", "mines", "mining", "forestry", "livestock", "planning", "economy",
                     "investment", "commerce", "communications", "information", "housing", "infrastructure", "sport",
-                    "sports", "youth", "affairs", "development", "security", "innovation", "technology"}
+                    "sports", "youth", "affairs", "development", "security", "innovation", "technology",
+                    "resources", "irrigation", "power", "works", "lands", "welfare", "employment", "services"}
 
 
 def leader_mentions(doc, text: str) -> list[LeaderMention]:
@@ -191,8 +196,10 @@ def leader_mentions(doc, text: str) -> list[LeaderMention]:
                          or words[0] == "U" and len(words) >= 3) and len(words) > 1:
             words = words[1:]  # ("U", Burmese for "Mr", before a name of two words or more)
         # ... or the last word of a portfolio ("Minister of Environment, Water and | Agriculture NAME")
-        if len(words) > 2 and words[0].lower() in _PORTFOLIO_WORDS and \
+        if len(words) > 1 and words[0].lower() in _PORTFOLIO_WORDS and \
                 re.search(r"(?:\band|\bof|,)\s*$", text[:doc[start_tok].idx]):
+            if len(words) == 2 and words[1].lower() in _PORTFOLIO_WORDS:
+                continue  # "Minister for Energy, | Water Resources | and Irrigation": the portfolio, no name
             words = words[1:]
         name = " ".join(words)
         if len(name) < 2 or not name[0].isupper() or any(w.lower() in TITLE_WORDS for w in words) \

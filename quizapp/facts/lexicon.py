@@ -37,7 +37,7 @@ NATIONALITIES = {
     "barbadian": "Barbados", "belizean": "Belize", "beninese": "Benin", "bhutanese": "Bhutan",
     "bolivian": "Bolivia", "bosnian": "Bosnia and Herzegovina", "santomean": "São Tomé and Príncipe", "bruneian": "Brunei", "burkinabe": "Burkina Faso",
     "burmese": "Myanmar", "burundian": "Burundi", "cameroonian": "Cameroon", "cape verdean": "Cape Verde",
-    "cabo verdean": "Cape Verde", "central african": "Central African Republic", "chadian": "Chad",
+    "cabo verdean": "Cabo Verde", "central african": "Central African Republic", "chadian": "Chad",
     "comorian": "Comoros", "congolese": "Congo", "costa rican": "Costa Rica", "cypriot": "Cyprus",
     "djiboutian": "Djibouti", "ecuadorian": "Ecuador", "salvadoran": "El Salvador", "eritrean": "Eritrea",
     "swazi": "Eswatini", "fijian": "Fiji", "gabonese": "Gabon", "gambian": "Gambia", "ghanaian": "Ghana",

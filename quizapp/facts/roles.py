@@ -48,7 +48,7 @@ _MOD = (r"(?:(?:deputy|vice|acting|former|outgoing|incoming|interim|current|firs
         # Arctic Official", "Trade Commissioner" (capitalised words only)
         r"(?:(?-i:[A-Z][a-z]+)\s+){0,2}(?=(?-i:Minister|Secretary|Commissioner|Official|Director|Envoy|Ambassador|Adviser|Spokes))?")
 # Forms of address between a title and a name: "Ambassador Dr NAME", "H.E. Mr NAME", "Dame NAME".
-_HONORIFIC = r"(?-i:Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Prof\.?|Dame|Sir|H\.\s?E\.?|Hon\.?|Honourable|Excellency|Sheikh|Shaikh|Ambassador)"
+_HONORIFIC = r"(?-i:Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Prof\.?|Dame|Sir|H\.\s?E\.?|Hon\.?|Honourable|Excellency|Sheikh|Shaikh|Ambassador|Judge)"
 # "of the Nordic Council of Ministers", "for Nordic Co-operation", "at the World Bank"
 _BODY = r"(?:the\s+)?[A-Z][\w’'.&-]*(?:\s+(?:(?:of|and|for|on|the|&|de|du|des|la)\s+)*[A-Z(][\w’'.&)-]*){0,8}"
 ROLE = (rf"(?:(?P<nat>{_NAT})\s+|(?P<owner>(?:the\s+)?(?-i:[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){{0,4}})|(?-i:the\s+[a-z]+(?:\s+[a-z]+){{0,2}}))['’]s\s+"

@@ -160,7 +160,17 @@ def date_variants(iso: str) -> list[str]:
         out.append(f"{MONTH_NAMES[m - 1]} {d}, {y}")
         # the day and month alone: the stem usually gives the year, or the article never did
         out += [f"{d} {MONTH_NAMES[m - 1]}", f"{MONTH_NAMES[m - 1]} {d}"]
+        out.append(f"{d} {_short_month(m)} {y}")
+    elif m is not None:
+        # "Jan 2016", "01/2016": the same month as people write it (listed, so that exports carry it)
+        out += [f"{_short_month(m)} {y}", f"{m:02d}/{y}"]
     return list(dict.fromkeys(out))
+
+
+def _short_month(m: int) -> str:
+    """"Jan", "Sept": the month as people abbreviate it (May, June and July have no shorter form)."""
+    name = MONTH_NAMES[m - 1]
+    return "Sept" if m == 9 else name if len(name) <= 4 else name[:3]
 
 
 @lru_cache(maxsize=1 << 16)

@@ -256,7 +256,7 @@ def resolve_dual(actor: str, pair: str | None) -> str | None:
 def plural(actor: str) -> bool:
     """Two parties or more ("China and Russia"), or a plural noun; "and" inside a name's "of ..."
     phrase joins no parties ("the Ministry of Agriculture and Food Industry wants")."""
-    head = re.split(r"\s+of\s+", actor, maxsplit=1)[0] if _ORG_HEAD.search(actor) else actor
+    head = re.split(r"\s+(?:of|for|on)\s+", actor, maxsplit=1)[0] if _ORG_HEAD.search(actor) else actor
     head = _AND_COUNTRY.sub("Country", head)  # "Bosnia and Herzegovina" is one country
     if re.search(r"\band\b|&", head) and "," not in head and _ORG_HEAD_END.search(head):
         before, after = re.split(r"\s+(?:and|&)\s+", head, maxsplit=1)[0], re.split(r"\s+(?:and|&)\s+", head)[-1]

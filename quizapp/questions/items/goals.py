@@ -497,6 +497,8 @@ def _goal_reads_alone(v: Any, statement: str, issuer: bool = False) -> bool:
         return False  # "will provide €200 million in grants, mostly for grid projects"; "contribute a line": to what?
     if _CLOCK.search(statement) or _BY_OFFICE.match(v.actor):
         return False
+    if re.search(r"\bdelegations?\b", v.actor, re.I):
+        return False  # "Sri Lanka's delegation called for ...": one voice at a meeting the statement never names
     span = re.search(r"\b\d[\d,.]*\s+(?:hours?|days?|weeks?|months?|years?)\s*$", v.goal.rstrip(" ."))
     if span and re.search(re.escape(span.group(0).strip()) + r"\s+(?:before|after|of|from|ahead)\b", v.sentence):
         return False  # "notify one another at least 90 days": before what, the cut left out (round 24B)
