@@ -145,3 +145,16 @@ def test_a_page_address_is_the_source_and_gives_the_date():
     assert str(art.published) == "2025-07-18"
     assert [s.text for s in art.body_sentences] == [
         "Ministers of the Kandor Basin agreed on Thursday to open three shipping lanes."]
+
+
+def test_the_leaders_of_a_summit_report_are_the_summit_s():
+    ctx = ActorContext()
+    ctx.org_counts.update(["Kandor Basin Summit"] * 3 + ["Zembla Port Authority"])
+    assert resolve_actor("The leaders", ctx) == "the leaders at the Kandor Basin Summit"
+    ctx = ActorContext()
+    ctx.org_counts.update(["Kandor Basin Community"] * 3 + ["Zembla Port Authority"])
+    assert resolve_actor("Ministers", ctx) == "the ministers of the Kandor Basin Community"
+    # a report about no one body: whose leaders, it does not say
+    ctx = ActorContext()
+    ctx.org_counts.update(["Kandor Basin Community", "Zembla Port Authority"])
+    assert resolve_actor("The leaders", ctx) == "The leaders"

@@ -194,7 +194,7 @@ def resolve_actor(actor: str, ctx: ActorContext) -> str | None:
     if low in FIRST_PLURAL:
         return ctx.signatories or ctx.speaker_body or ctx.main_org or actor
     if low in ("the two leaders", "both leaders", "the leaders", "the two presidents", "the two ministers"):
-        return ctx.last_people or actor
+        return ctx.last_people or (ctx.gathered(low) if low == "the leaders" else None) or actor
     if low == "they":
         return ctx.last_group or actor
     if low in ("the two countries", "both countries", "the two nations", "both nations"):
@@ -216,7 +216,9 @@ def resolve_actor(actor: str, ctx: ActorContext) -> str | None:
         countries = ctx.acting_list(size)
         title = re.sub(r"^the\s+", "", low).removesuffix("ministers").strip()
         title = re.sub(rf"^(?:{n})\s*", "", title) if n else title
-        return f"the {title + ' ' if title else ''}ministers of {countries}" if countries else actor
+        if countries:
+            return f"the {title + ' ' if title else ''}ministers of {countries}"
+        return (ctx.gathered(low) if not n and not title else None) or actor
     if _PARTICIPANTS_WORD.fullmatch(low):
         # the countries whose ministers met ("Brazil, Chile and Peru"), as a preamble's "we" is named
         of = re.match(r"^the\s+.+?\s+of\s+(?=[A-Z])(?P<who>.+)$", ctx.ministers or "")

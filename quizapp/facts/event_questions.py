@@ -107,7 +107,7 @@ def _bracketed(doc, t) -> bool:
     return doc[left].text == "(" or (left > 0 and doc[left - 1].text == "(")
 
 
-def doc_comma_before(verb) -> bool:
+def _set_off(verb) -> bool:
     """Is the clause set off from its noun by a comma (an aside on a name), not a restrictive
     clause that picks out one of several ("the agreement signed in 2019")?"""
     start = verb.left_edge.i
@@ -140,7 +140,7 @@ def _subject(verb, asides: bool = False):
     elif noun.dep_ == "appos" and noun.pos_ == "PROPN":
         pass  # "Ghana's finance minister, Ken Ofori-Atta, who took office ...": the person named
     if asides and noun is not None and noun.pos_ == "PROPN" and noun.dep_ in ("pobj", "dobj") \
-            and doc_comma_before(verb):
+            and _set_off(verb):
         # "referring to the SADC Mission (SAMIM), which withdrew from Cabo Delgado in July 2024":
         # a name carries its aside anywhere (only recent news: "go back to the Mekong Committee,
         # created in 1957" is the backdrop, which blind reviews judged not worth asking)
