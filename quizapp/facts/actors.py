@@ -36,11 +36,12 @@ STAND_IN = re.compile(r"^(?:the\s+)?(?:bloc|organi[sz]ation|alliance|union|group
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                  "ten": 10, "eleven": 11, "twelve": 12}
 _COUNTED_PARTIES = re.compile(
-    r"(?i:(?:the\s+)?(?:(?P<n>two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+|(?P<two>both)\s+)?"
+    # (bare "governments pledged to ..." are governments at large, not the ones the article listed)
+    r"(?i:(?:the\s+(?:(?P<n>two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+)?|"
+    r"(?P<n2>two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+|(?P<two>both)\s+)"
     r"(?:countries|nations|governments|partners|signatories|sides|neighbours|neighbors|partner\s+countries|"
     r"signatory\s+countries|participating\s+countries))")
 
-# "the treaty", "the programme": a text or a scheme the article has named; what it is for is its aim.
 # Those who gathered, named by what they are ("the leaders", "Ministers", "delegates"): whose, the
 # meeting or bloc the article is about says.
 _GATHERED = re.compile(r"(?:the\s+)?(?:leaders|heads\s+of\s+(?:state|government)(?:\s+and\s+government)?|ministers|delegates)")
@@ -56,6 +57,7 @@ def with_the_body(name: str) -> str:
     return f"the {name}"
 
 
+# "the treaty", "the programme": a text or a scheme the article has named; what it is for is its aim.
 DOCUMENT_STAND_IN = re.compile(r"^(?:the\s+)?(?:treaty|agreement|convention|programme|program|plan|initiative|strategy|"
                                r"protocol|accord|pact|facility|framework|roadmap|compact|charter|corridor|project)$", re.I)
 
@@ -100,7 +102,7 @@ class ActorContext:
         m = _COUNTED_PARTIES.fullmatch(actor.strip())
         if m is None:
             return None
-        n = m.group("n")
+        n = m.group("n") or m.group("n2")
         if m.group("two"):
             want: int | None = 2
         elif n is None:

@@ -222,7 +222,17 @@ def timeline_question(nlp, sentence: str, char_start: int, char_end: int, resolv
     if first in ("The", "A", "An") or (first.lower() in lower_words and not first.isupper()):
         rest = rest[:1].lower() + rest[1:]  # ("Seabed drilling begins", where the article says "seabed")
     text = f"On {date_text}, {rest}"
-    return when_question(nlp(text), 3, 3 + len(date_text), historic_present=True, resolve=resolve)
+    question = when_question(nlp(text), 3, 3 + len(date_text), historic_present=True, resolve=resolve)
+    generic = _GENERIC_TEXT.match(question or "")
+    if generic and all(w.lower() in lower_words for w in generic.group("words").split()):
+        return None  # "When was the Transport Protocol adopted?": a text named in common words, of which convention?
+    return question
+
+
+# A text named only in words the article also writes in lower case ("the Transport Protocol", where
+# the article speaks of "transport"): its name does not say whose it is (round 35A).
+_GENERIC_TEXT = re.compile(r"^When (?:was|were|did|will) the (?P<words>(?:[A-Z][a-z]+\s+){1,2})(?:Protocol|Convention|"
+                           r"Agreement|Treaty|Charter|Declaration|Framework|Plan|Strategy|Programme|Program|Act)\b")
 
 
 # Verbs under which "the X agreed at Y" is a participle, not a clause: "We recall the Pledge agreed at ..."
@@ -245,6 +255,11 @@ _TOGETHER_VERBS = {"meet", "sign", "negotiate", "discuss", "co-sign", "co-chair"
 _NUMBERED_PAPER = re.compile(r"(?:(?:the|its|a|UN|new)\s+)?(?:[A-Z][\w-]*\s+)?(?:resolution|decision|decree|directive|"
                              r"regulation|bill|law|article|amendment|order|ordinance|act|motion)\s+(?:No\.?\s*)?"
                              r"[\dIVXLC][\w/.-]*", re.I)
+
+
+# Objects "the X" that need no name to be clear: one of a kind, or the same for everyone.
+_PLAIN_OBJECTS = {"world", "public", "economy", "environment", "climate", "region", "country", "government",
+                  "constitution", "ceasefire", "presidency", "chairmanship", "throne", "pandemic"}
 
 
 # Verbs of forecasting: "the gas was expected in 2027" dates a guess, not something that happened.
@@ -376,6 +391,10 @@ def when_question(doc, char_start: int, char_end: int, skip_before: int = 0,
     if obj is not None and obj.dep_ == "dobj" and not any(c.dep_ == "prep" for c in obj.children) \
             and (obj.lower_ in _UNITS or obj.tag_ == "NNS" and not list(obj.children)):
         return None  # "When did Spain produce an estimated 110 tonnes?", "... ban sales?": of what? (round 27B)
+    if obj is not None and obj.dep_ == "dobj" and obj.pos_ == "NOUN" and obj.tag_ == "NN" \
+            and [c.lower_ for c in obj.children] == ["the"] and obj.lower_ not in _PLAIN_OBJECTS \
+            and (resolve is None or resolve(obj.lower_) is None):
+        return None  # "When did the committee exclude the club?": which club, the sentence before said (round 35A)
     if obj is not None and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in obj.children) \
             and not any(c.dep_ in ("prep", "acl", "relcl") for c in obj.children) \
             and not any(_namey(doc[i]) or doc[i].like_num for i in ids):

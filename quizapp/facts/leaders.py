@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicon import COUNTRY_NAMES, MECHANISM_HEADS, NATIONALITIES, TITLES
+from .lexicon import COUNTRY_NAMES, MECHANISM_HEADS, NATIONALITIES, PORTFOLIO_WORDS, TITLES
 from .places import STATE_STYLE
 from .roles import ANY_TITLE, BARE_NAME, ROLE_THEN_NAME, plural_title, role_near
 
@@ -159,13 +159,6 @@ def _clean_role(title: str) -> str:
     return role[0].upper() + role[1:] if role.islower() and len(role.split()) <= 3 else role
 
 
-# The words a ministry's portfolio ends with, which the tagger may take into the name after it.
-_PORTFOLIO_WORDS = {"agriculture", "environment", "water", "energy", "trade", "finance", "health", "education",
-                    "culture", "tourism", "fisheries", "transport", "justice", "interior", "defence", "defense",
-                    "labour", "labor", "industry", "mines", "mining", "forestry", "livestock", "planning", "economy",
-                    "investment", "commerce", "communications", "information", "housing", "infrastructure", "sport",
-                    "sports", "youth", "affairs", "development", "security", "innovation", "technology",
-                    "resources", "irrigation", "power", "works", "lands", "welfare", "employment", "services"}
 
 
 def leader_mentions(doc, text: str) -> list[LeaderMention]:
@@ -196,9 +189,9 @@ def leader_mentions(doc, text: str) -> list[LeaderMention]:
                          or words[0] == "U" and len(words) >= 3) and len(words) > 1:
             words = words[1:]  # ("U", Burmese for "Mr", before a name of two words or more)
         # ... or the last word of a portfolio ("Minister of Environment, Water and | Agriculture NAME")
-        if len(words) > 1 and words[0].lower() in _PORTFOLIO_WORDS and \
+        if len(words) > 1 and words[0].lower() in PORTFOLIO_WORDS and \
                 re.search(r"(?:\band|\bof|,)\s*$", text[:doc[start_tok].idx]):
-            if len(words) == 2 and words[1].lower() in _PORTFOLIO_WORDS:
+            if len(words) == 2 and words[1].lower() in PORTFOLIO_WORDS:
                 continue  # "Minister for Energy, | Water Resources | and Irrigation": the portfolio, no name
             words = words[1:]
         name = " ".join(words)
@@ -370,7 +363,7 @@ _CALENDAR_HEAD = frozenset({"Day", "Week", "Month", "Year"})
 def _not_a_person(name: str) -> bool:
     words = name.split()
     # (and no portfolio: "Minister of Mines and Minerals Development" read as "Minister of Mines" and a name)
-    return (len(words) > 1 and (words[-1] in _NOT_A_PERSON_HEAD or words[-1].lower() in _PORTFOLIO_WORDS)
+    return (len(words) > 1 and (words[-1] in _NOT_A_PERSON_HEAD or words[-1].lower() in PORTFOLIO_WORDS)
             or len(words) > 2 and words[-1] in _CALENDAR_HEAD)
 
 

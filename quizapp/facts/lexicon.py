@@ -176,3 +176,15 @@ Tuvalu Uganda Ukraine Uruguay Uzbekistan Vanuatu Venezuela Vietnam Yemen Zambia 
                 # names with "and" in them, read whole before their parts
                 "bosnia and herzegovina", "trinidad and tobago", "antigua and barbuda", "saint kitts and nevis",
                 "saint vincent and the grenadines", "são tomé and príncipe", "sao tome and principe", "viet nam"}
+
+
+# What a ministry or a minister's office is for ("Minister for Energy, Water Resources and Irrigation",
+# "the federal Education Minister"): words that end a portfolio, which the tagger may take into the
+# name after it, and that name no one's office by themselves.
+PORTFOLIO_WORDS = frozenset("""
+agriculture environment water energy trade finance health education culture tourism fisheries transport
+justice interior defence defense labour labor industry mines mining forestry livestock planning economy
+investment commerce communications information housing infrastructure sport sports youth affairs development
+security innovation technology resources irrigation power works lands welfare employment services foreign home
+digital science women
+""".split())

@@ -59,6 +59,28 @@ def _head_index(words: list[str]) -> int | None:
     return None
 
 
+# Who meets at a body's meeting ("Pacific Islands Forum Leaders Meeting", "African Union Foreign
+# Ministers' Summit"): the words between the body's name and the meeting's head.
+_MEETING_PARTICIPANTS = {"leaders", "ministers", "ministerial", "heads", "senior", "officials", "foreign", "finance",
+                         "trade", "economic", "health", "environment", "energy", "defence", "defense", "of", "state",
+                         "government", "and"}
+
+
+def _body_of_meeting(words: list[str], head: int) -> str | None:
+    """"Pacific Islands Forum" of "Pacific Islands Forum Leaders Meeting": a meeting named after the
+    body whose members meet names that body too; None for other names."""
+    if MECHANISM_HEADS.get(words[head].lower().strip("’'.,;:")) != "format":
+        return None
+    for j in range(head - 1, 0, -1):
+        w = words[j].lower().strip("’'.,;:")
+        if MECHANISM_HEADS.get(w) in ("organisation", "format") and w not in ("meeting", "meetings", "summit"):
+            between = [x.lower().strip("’'.,;:") for x in words[j + 1:head]]
+            if between and all(x in _MEETING_PARTICIPANTS for x in between) and between[0] != "of":
+                return " ".join(words[:j + 1])
+            return None
+    return None
+
+
 def find_mentions(text: str, acronyms: dict[str, str] | None = None) -> list[MechanismMention]:
     """Mechanism names in one sentence, with offsets; ``acronyms`` maps known acronyms to names."""
     out: list[MechanismMention] = []
@@ -110,6 +132,9 @@ def find_mentions(text: str, acronyms: dict[str, str] | None = None) -> list[Mec
             name = text[s:e]
         acr = ACRONYM_AFTER.match(text[e:])
         out.append(MechanismMention(name, s, e, subtype, acr.group("acr") if acr else None))
+        body = _body_of_meeting(words, head)
+        if body and text[s:s + len(body)] == body:
+            out.append(MechanismMention(body, s, s + len(body), "organisation"))
     for m in LOWER_PARTNERSHIP.finditer(text):
         if not any(x.start <= m.start() < x.end for x in out):
             out.append(MechanismMention(m.group("name"), m.start("name"), m.end("name"), "partnership"))

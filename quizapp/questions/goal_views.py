@@ -255,6 +255,7 @@ def _asks_itself(actor: str, goal: str) -> bool:
 _CONDITION_BEFORE = re.compile(r"\b(?:until|unless|if|once|whether)\s+(?:[\w'’-]+\s+){1,6}$", re.IGNORECASE)
 # "The Government agreed to ...": the government of the one country the article is about.
 _BARE_GOVERNMENT = re.compile(r"(?:the\s+)?government", re.IGNORECASE)
+_BARE_COUNTRY = re.compile(r"the\s+(?:country|nation)", re.IGNORECASE)
 
 
 def goal_view(f: Any, leaders: Sequence[Any], pairs_by_article: dict[str, str],
@@ -304,6 +305,10 @@ def goal_view(f: Any, leaders: Sequence[Any], pairs_by_article: dict[str, str],
         if actor is None and setting is not None and _BARE_GOVERNMENT.fullmatch(raw_actor.strip()):
             country = setting(src.article)
             actor = f"{with_the(country)}'s government" if country else None
+            resolved = actor is not None
+        if actor is None and setting is not None and _BARE_COUNTRY.fullmatch(raw_actor.strip()):
+            country = setting(src.article)  # "The country plans to ...": the one the article is about
+            actor = with_the(country) if country else None
             resolved = actor is not None
         if actor is None and _NAMED_TEXT.fullmatch(raw_actor) \
                 and goal_verb(f, src.sentence, span) in _PURPOSE_VERBS \

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import Any
 
-from ..facts.lexicon import COUNTRY_NAMES
+from ..facts.lexicon import COUNTRY_NAMES, PORTFOLIO_WORDS
 from .normalise import contains_phrase, normalise, tokens
 from .sentences import (
     cap,
@@ -195,13 +195,9 @@ _NAME_LIST = re.compile(rf"{_NAME}(?:,\s+{_NAME})+,?\s+and\s+{_NAME}")
 
 
 # Words of an office that say what it does, not whose it is.
-_PORTFOLIO_WORDS = frozenset({
-    "education", "health", "finance", "foreign", "trade", "energy", "environment", "agriculture", "transport",
-    "justice", "interior", "defence", "defense", "labour", "labor", "industry", "mines", "tourism", "culture",
-    "fisheries", "water", "housing", "infrastructure", "planning", "economy", "affairs", "home", "digital",
+_PORTFOLIO_WORDS = PORTFOLIO_WORDS | frozenset({
     "prime", "deputy", "federal", "state", "national", "provincial", "regional", "chief", "executive",
-    "general", "vice", "minister", "secretary", "president", "ministers", "science", "technology", "sport",
-    "sports", "youth", "women", "communications", "information", "security", "development"})
+    "general", "vice", "minister", "secretary", "president", "ministers"})  # (the office's rank and level too)
 
 
 _OFFICE_HEADS = frozenset({"minister", "ministers", "president", "secretary", "chief", "head", "governor",

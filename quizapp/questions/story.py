@@ -255,6 +255,10 @@ class _Corpus(Spelling):
                                                         src.sentence))
         return out
 
+    def mentions(self, article: str, pattern: re.Pattern[str]) -> bool:
+        """Does a sentence of ``article`` the facts cite match ``pattern``?"""
+        return any(pattern.search(text) for _i, text in self._sentences.get(article, ()))
+
     def placed(self, f: Any) -> Any | None:
         """The leader fact with a place given by its generic head alone ("President of the
         Commission", country "the Council") named in full: the one body of the article whose name

@@ -66,6 +66,7 @@ from ..sentences import (
     words,
 )
 from ..story import _NOT_A_PERSON
+from .dates import _LOGISTICS
 from .goals import _named_party
 
 
@@ -158,6 +159,8 @@ class PeopleItems:
         question = plain_names(_clean(getattr(f, "question", None) or ""))
         if not question or not _question_ok(question) or not _anchored(question):
             return []
+        if _LOGISTICS.search(question):
+            return []  # "Who will present a plan at the next senior officials meeting?": a body's calendar (round 35A)
         c = self.corpus
         me = _pkey(name)
         q_words = set(content_tokens(question))
