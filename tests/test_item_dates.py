@@ -173,7 +173,10 @@ def test_a_date_told_in_an_aside_about_a_noun_is_backdrop_and_a_mission_opening_
         return [q for q in generate(facts, random.Random(3), budget=0) if q.fact_ids == ["d1"]]
 
     assert not when_items("The Harbour Initiative, launched in 2019, has pushed lenders to act.")
-    assert when_items("The Harbour Initiative was launched in 2019 by the port authorities of Dakar.")
+    # a founding years before the article is its backdrop even in a clause of its own (blind rounds
+    # 33A and 35A failed "When was ICRI founded?"); in the year after, it is the news
+    assert not when_items("The Harbour Initiative was launched in 2019 by the port authorities of Dakar.")
+    assert when_items("The Harbour Initiative was launched in 2019 by the port authorities of Dakar.", "2020-03-02")
     # a recent aside may still be the news
     assert when_items("The Harbour Initiative, launched in 2019, has pushed lenders to act.", "2020-03-02")
 

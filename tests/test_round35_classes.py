@@ -84,3 +84,32 @@ def test_an_office_named_by_any_portfolio_names_no_one():
     # one list of portfolios for names and offices: "Irrigation" was known to the name filter only
     assert named_actor("the federal Irrigation Minister") is None
     assert named_actor("Zembla's Irrigation Minister") == "Zembla's Irrigation Minister"
+
+
+def test_talks_named_by_their_kind_alone_are_not_dated():
+    text = "Informal Kandor Basin discussions began in 2004, and formal negotiations opened in 2018."
+    start = text.index("2004")
+    assert when_question(load_nlp()(text), start, start + 4) is None
+    text = "The Kandor Basin discussions on river data began in 2004."
+    start = text.index("2004")
+    assert when_question(load_nlp()(text), start, start + 4) == \
+        "When did the Kandor Basin discussions on river data begin?"
+
+
+def test_a_place_named_before_is_not_left_unnamed_in_an_aim():
+    from quizapp.questions.sentences import stands_alone
+
+    assert not stands_alone("Zembla's health minister resolved to treat the lake as one epidemiological zone.")
+    assert stands_alone("Zembla's health minister resolved to treat Lake Kandor as one epidemiological zone.")
+
+
+def test_who_did_something_to_an_unnamed_thing_is_not_asked():
+    # (round 36A, an unseen set measured after round 35's fixes)
+    from quizapp.facts.event_questions import who_question
+
+    text = "Prime Minister Lev Marsh cut the ribbon alongside Zemblan and Ostravan officials."
+    start = text.index("Lev Marsh")
+    assert who_question(load_nlp()(text), start, start + len("Lev Marsh")) is None
+    text = "Prime Minister Lev Marsh opened the Kandor Grain Exchange alongside Zemblan officials."
+    assert who_question(load_nlp()(text), start, start + len("Lev Marsh")) == \
+        "Who opened the Kandor Grain Exchange alongside Zemblan officials?"

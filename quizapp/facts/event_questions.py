@@ -257,6 +257,22 @@ _NUMBERED_PAPER = re.compile(r"(?:(?:the|its|a|UN|new)\s+)?(?:[A-Z][\w-]*\s+)?(?
                              r"[\dIVXLC][\w/.-]*", re.I)
 
 
+# Events named by their kind alone: "talks began" says nothing of which talks.
+_EVENT_NOUNS = {"discussion", "talk", "negotiation", "consultation", "meeting", "session", "work", "construction",
+                "process", "review", "campaign", "operation", "programme", "program", "project", "conference"}
+
+
+def _unnamed_object(doc, obj, verb, resolve=None) -> bool:
+    """Is ``obj`` the verb's object "the X" alone, a thing the sentence before named ("excluded
+    the club", "cut the ribbon")? Not when it is one of a kind ("the world"), when ``resolve``
+    names the article's one X, or when the sentence names it in full ("the Kandor Tunnel Company
+    opened the tunnel")."""
+    return obj.dep_ == "dobj" and obj.head.i == verb.i and obj.pos_ == "NOUN" and obj.tag_ == "NN" \
+        and [c.lower_ for c in obj.children] == ["the"] and obj.lower_ not in _PLAIN_OBJECTS \
+        and (resolve is None or resolve(obj.lower_) is None) \
+        and not any(t.lower_ == obj.lower_ and t.pos_ == "PROPN" for t in doc if t.i != obj.i)
+
+
 # Objects "the X" that need no name to be clear: one of a kind, or the same for everyone.
 _PLAIN_OBJECTS = {"world", "public", "economy", "environment", "climate", "region", "country", "government",
                   "constitution", "ceasefire", "presidency", "chairmanship", "throne", "pandemic"}
@@ -391,9 +407,7 @@ def when_question(doc, char_start: int, char_end: int, skip_before: int = 0,
     if obj is not None and obj.dep_ == "dobj" and not any(c.dep_ == "prep" for c in obj.children) \
             and (obj.lower_ in _UNITS or obj.tag_ == "NNS" and not list(obj.children)):
         return None  # "When did Spain produce an estimated 110 tonnes?", "... ban sales?": of what? (round 27B)
-    if obj is not None and obj.dep_ == "dobj" and obj.pos_ == "NOUN" and obj.tag_ == "NN" \
-            and [c.lower_ for c in obj.children] == ["the"] and obj.lower_ not in _PLAIN_OBJECTS \
-            and (resolve is None or resolve(obj.lower_) is None):
+    if obj is not None and _unnamed_object(doc, obj, verb, resolve):
         return None  # "When did the committee exclude the club?": which club, the sentence before said (round 35A)
     if obj is not None and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in obj.children) \
             and not any(c.dep_ in ("prep", "acl", "relcl") for c in obj.children) \
@@ -428,6 +442,8 @@ def when_question(doc, char_start: int, char_end: int, skip_before: int = 0,
                                 and c.dep_ == "advcl" and any(x.lower_ == "to" for x in c.children))
             for c in verb.children):
         return None  # "When will the Council be asked?": asked to do what went unsaid
+    if not tail and subj.lemma_.lower() in _EVENT_NOUNS and not any(c.dep_ == "prep" for c in subj.children):
+        return None  # "When did informal UN discussions begin?": discussions of what, the sentence before said
     if not tail and form in ("did", "will") and verb.tag_ != "VBN" and verb.lemma_.lower() not in _STANDS_ALONE_VERBS:
         return None  # "When did the minister call?": the verb needs what it was about
     if re.search(r"\b(?:first|second|third|last|only|next)\s+[\w-]+$", tail):
@@ -505,6 +521,8 @@ def who_question(doc, char_start: int, char_end: int, skip_before: int = 0) -> s
     if not any(doc[i].head.i == verb.i and doc[i].dep_ in ("dobj", "attr", "xcomp", "ccomp", "oprd", "dative")
                for i in ids) and verb.lemma_.lower() not in _STANDS_ALONE_VERBS and form[:3] != "was":
         return None  # "Who signed on behalf of the EU?": signed what?
+    if any(_unnamed_object(doc, doc[i], verb) for i in ids):
+        return None  # "Who cut the ribbon alongside Serbian officials?": which ribbon, of which opening? (round 36A)
     tail = without_brackets(tokens_text(doc, ids).rstrip(" ,;:")).strip()
     last = tail.split()[-1:]
     if not tail or last and last[0].lower() in ("on", "in", "at", "by", "from", "since", "of", "to", "and", "the"):

@@ -197,7 +197,10 @@ _ANAPHORIC = re.compile(
     r"roadmap|corridor|route|network|system|database|mechanism|chairmanship|co-chairs|vote|ballot|count|"
     r"link|links|results|findings|survey|trial|pilot|satellites?|countries|states|members|nations|parties|"
     r"congress|championships?|games|exchange|line|plant|venue|host|hosts|edition|tournament|competition|"
-    r"confederation|federation|association|league|quotas?|register|scheme|regulations)\b",
+    r"confederation|federation|association|league|quotas?|register|scheme|regulations|"
+    # a place the article named before ("treat the lake as one zone", "excluded the club")
+    r"lake|river|basin|island|islands|port|city|capital|site|province|district|club|station|dam|reef|"
+    r"airport|terminal|railway|bridge)\b",
     re.IGNORECASE)
 
 # Time told from the day of writing ("today", "on Monday", "last year"): a reader of the item alone

@@ -66,7 +66,6 @@ from ..sentences import (
     words,
 )
 from ..story import _NOT_A_PERSON
-from .dates import _LOGISTICS
 from .goals import _named_party
 
 
@@ -159,8 +158,8 @@ class PeopleItems:
         question = plain_names(_clean(getattr(f, "question", None) or ""))
         if not question or not _question_ok(question) or not _anchored(question):
             return []
-        if _LOGISTICS.search(question):
-            return []  # "Who will present a plan at the next senior officials meeting?": a body's calendar (round 35A)
+        if _UNNAMED_NEXT.search(question):
+            return []  # "Who will present a plan at the next senior officials meeting?": which body's? (round 35A)
         c = self.corpus
         me = _pkey(name)
         q_words = set(content_tokens(question))
@@ -323,6 +322,11 @@ class PeopleItems:
 # or minor). Chosen among same-kind bodies it stays; typed, off.
 TYPED_BODY_DID = False
 
+
+# A body's next meeting left unnamed ("at the next senior officials meeting"): whose, the stem never
+# says ("the next Nordic Fisheries Summit" names itself).
+_UNNAMED_NEXT = re.compile(r"\bthe\s+next\s+(?:[a-z][\w-]*\s+){0,3}(?:meeting|session|summit|conference|assembly|"
+                           r"congress|round|gathering)\b")
 
 _ACCORDING = "According to the article, who is "
 _COUNTRY_NAMES = frozenset(COUNTRIES.values())
