@@ -158,3 +158,10 @@ def test_the_leaders_of_a_summit_report_are_the_summit_s():
     ctx = ActorContext()
     ctx.org_counts.update(["Kandor Basin Community", "Zembla Port Authority"])
     assert resolve_actor("The leaders", ctx) == "The leaders"
+
+
+def test_the_president_is_not_a_vice_president():
+    raw = ("Published: 3 March 2026\n\nKandor bank meets\n\n"
+           "The Kandor Development Bank's Vice-President, Dr. Ana Ruiz, opened the meeting in Pakse. "
+           "The President also called on member states to pay US$40 million into the bank's grain fund by 2027.\n")
+    assert "Ana Ruiz" not in _goal_actors(raw), _goal_actors(raw)

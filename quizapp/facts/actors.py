@@ -52,8 +52,8 @@ _BLOC_WORD = re.compile(r"\b(?:Community|Union|Association|Organi[sz]ation|Counc
 
 def with_the_body(name: str) -> str:
     """"the Southern African Development Community", "SADC": a body's name as a sentence uses it."""
-    if re.match(r"(?i)the\s", name) or re.fullmatch(r"[A-Z]{2,8}", name) or re.match(r"\d", name):
-        return name if not re.match(r"\d", name) else f"the {name}"
+    if re.match(r"(?i)the\s", name) or re.fullmatch(r"[A-Z]{2,8}", name):
+        return name
     return f"the {name}"
 
 

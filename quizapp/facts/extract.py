@@ -296,8 +296,8 @@ def _src(art: ArticleInput, sent: SentenceInput, span: tuple[int, int] | None = 
 
 
 def _recent(iso: str, published) -> bool:
-    """Does ``iso`` fall within two years before the article's date (or after it)? Older dates
-    told in an aside are the story's backdrop."""
+    """Does ``iso`` fall in the article's year or the year before (or later)? Older dates told in an
+    aside are the story's backdrop."""
     if published is None or not re.match(r"\d{4}", iso or ""):
         return False
     return int(iso[:4]) >= published.year - 1
@@ -491,8 +491,10 @@ def _whose(actor: str, before: str, leaders, people: dict[str, dict], ctx: Actor
     m = _BARE_OFFICE.fullmatch(actor.strip())
     if m:
         title = re.sub(r"[- ]", " ", m.group("title").lower())
+        # (a vice-president, a deputy or a former minister holds no such office: "the President" is not theirs)
         holders = {name for name, info in people.items()
-                   if any(re.search(rf"\b{title}\b", re.sub(r"[- ]", " ", role.lower())) for role in info["roles"])}
+                   if any(re.search(rf"(?<!vice )(?<!deputy )(?<!former )\b{title}\b", re.sub(r"[- ]", " ", role.lower()))
+                          for role in info["roles"])}
         if title == "minister":
             holders = {n for n in holders if not any("prime minister" in r.lower() for r in people[n]["roles"])}
         return next(iter(holders)) if len(holders) == 1 else None
