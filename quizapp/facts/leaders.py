@@ -159,8 +159,6 @@ def _clean_role(title: str) -> str:
     return role[0].upper() + role[1:] if role.islower() and len(role.split()) <= 3 else role
 
 
-
-
 def leader_mentions(doc, text: str) -> list[LeaderMention]:
     """People named in one sentence, with role and country where the sentence gives them."""
     out: list[LeaderMention] = []
