@@ -113,3 +113,13 @@ def test_who_did_something_to_an_unnamed_thing_is_not_asked():
     text = "Prime Minister Lev Marsh opened the Kandor Grain Exchange alongside Zemblan officials."
     assert who_question(load_nlp()(text), start, start + len("Lev Marsh")) == \
         "Who opened the Kandor Grain Exchange alongside Zemblan officials?"
+
+
+def test_a_quote_s_speaker_is_not_blanked():
+    # (round 36A) who said a sentence is trivia; who did the act the sentence reports is not
+    from quizapp.questions.items.people import _SAYS_AFTER
+
+    assert _SAYS_AFTER.match(", head of grid planning at Kandor Power, said the new link would help.")
+    assert _SAYS_AFTER.match(" told reporters the link would help.")
+    assert not _SAYS_AFTER.match(", the Minister of Agriculture, signed the plan for Zembla.")
+    assert not _SAYS_AFTER.match(" will be the next chief of the Kandor Basin Commission.")

@@ -197,6 +197,8 @@ class PeopleItems:
             span = find_span(text, name) if text else None
             if text is None or span is None:
                 continue
+            if _SAYS_AFTER.match(text[span[1]:]):
+                continue  # "_____, head of grid planning at Fingrid, said ...": who said it is trivia (round 36A)
             before = [w.lower() for w in words(text[:span[0]])][-4:]
             after = [w.lower() for w in words(text[span[1]:span[1] + 60])] if text[span[1]:].startswith(",") else []
             if not role_words or not (role_words[-1] in before or role_words[0] in after[:3]):
@@ -327,6 +329,9 @@ TYPED_BODY_DID = False
 # says ("the next Nordic Fisheries Summit" names itself).
 _UNNAMED_NEXT = re.compile(r"\bthe\s+next\s+(?:[a-z][\w-]*\s+){0,3}(?:meeting|session|summit|conference|assembly|"
                            r"congress|round|gathering)\b")
+
+# The name is who said the sentence ("NAME, head of X, said ..."): a quote's speaker, not an act.
+_SAYS_AFTER = re.compile(r"(?:\s*,[^,]{3,90},)?\s+(?:said|says|told|added|noted|explained|warned|stressed|argued)\b")
 
 _ACCORDING = "According to the article, who is "
 _COUNTRY_NAMES = frozenset(COUNTRIES.values())
