@@ -13,3 +13,16 @@ def swapped_date(prompt: str, true_sentence: str):
         if m.group(0) not in true_sentence:
             return parse_date(m.group(0))
     return None
+
+
+def prompts_of(raw: str) -> list[str]:
+    """The prompts of every item that passes the checks (no per-article budget) for one invented
+    article given as raw text: what the round-class tests read."""
+    import random
+
+    from quizapp.corpus.parse import parse_article
+    from quizapp.facts import article_input, extract
+    from quizapp.questions.generate import generate
+
+    facts = extract([article_input(parse_article("a.txt", raw))])
+    return [q.prompt for q in generate(facts, random.Random(0), budget=0)]

@@ -12,6 +12,8 @@ from quizapp.facts.goals import find_goals
 from quizapp.facts.merge import goal_sentence
 from quizapp.facts.nlp import load_nlp
 
+from .question_checks import prompts_of as _items
+
 
 def _goals(text: str) -> list[tuple[str, str, str]]:
     return [(g.actor, g.verb, g.goal) for g in find_goals(load_nlp()(text))]
@@ -65,17 +67,6 @@ def test_a_vote_is_one_of_many_and_asks_no_who():
     assert who_question(load_nlp()(text), 0, len("Dr. Lena Marsh")) is None
     text = "Dr. Lena Marsh inaugurated the Kandor Grain Exchange on the river port."
     assert who_question(load_nlp()(text), 0, len("Dr. Lena Marsh")) == "Who inaugurated the Kandor Grain Exchange on the river port?"
-
-
-def _items(raw: str) -> list[str]:
-    import random
-
-    from quizapp.corpus.parse import parse_article
-    from quizapp.facts import article_input, extract
-    from quizapp.questions.generate import generate
-
-    facts = extract([article_input(parse_article("a.txt", raw))])
-    return [q.prompt for q in generate(facts, random.Random(0), budget=0)]
 
 
 MALAWI = """Malawi expands school feeding

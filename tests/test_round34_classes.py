@@ -6,26 +6,20 @@ Invented text only."""
 
 from __future__ import annotations
 
-import random
-
 from quizapp.corpus.parse import parse_article
 from quizapp.facts import article_input, extract
 from quizapp.facts.actors import ActorContext, resolve_actor
 from quizapp.facts.event_questions import when_question
 from quizapp.facts.nlp import load_nlp
-from quizapp.questions.generate import generate
 from quizapp.questions.normalise import date_variants
 from quizapp.questions.render import plural, with_the
+
+from .question_checks import prompts_of as _items
 
 
 def _when(text: str, date: str, recent: bool = True) -> str | None:
     start = text.index(date)
     return when_question(load_nlp()(text), start, start + len(date), recent=recent)
-
-
-def _items(raw: str) -> list[str]:
-    facts = extract([article_input(parse_article("a.txt", raw))])
-    return [q.prompt for q in generate(facts, random.Random(0), budget=0)]
 
 
 def test_a_recent_event_told_in_an_aside_on_a_name_is_asked():

@@ -6,19 +6,11 @@ Invented text only."""
 
 from __future__ import annotations
 
-import random
-
-from quizapp.corpus.parse import parse_article
-from quizapp.facts import article_input, extract
 from quizapp.facts.actors import ActorContext, resolve_actor
 from quizapp.facts.event_questions import timeline_question, when_question
 from quizapp.facts.nlp import load_nlp
-from quizapp.questions.generate import generate
 
-
-def _items(raw: str) -> list[str]:
-    facts = extract([article_input(parse_article("a.txt", raw))])
-    return [q.prompt for q in generate(facts, random.Random(0), budget=0)]
+from .question_checks import prompts_of as _items
 
 
 def test_governments_at_large_are_not_the_countries_listed():

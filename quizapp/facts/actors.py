@@ -162,23 +162,24 @@ class ActorContext:
                                                                  name.lower()) and name.lower().split()[0] != head)}
         return next(iter(fits)) if len(fits) == 1 else None
 
-    def org_with_head(self, head: str) -> str | None:
+    def org_with_head(self, head: str, default: str | None = None) -> str | None:
         """The body whose name has ``head`` for its head word ("the Committee" -> "World Heritage
         Committee", "the organization" -> "Desert Locust Control Organization for Eastern Africa").
-        When several do, the article's main body if it is one of them, else None: "The
-        organization also plans ..." after both a locust body and the FAO were named is the body
-        the story is about, not the one named last."""
+        When several do, the article's main body if it is one of them, else the first named if no
+        later one is named more often ("The organization also plans ..." after a locust body and
+        then the FAO is the body the story is about, not the one named last), else None. With no
+        such body at all, the article's main body, or ``default``."""
         fits = [name for name in self.org_counts  # (in the order the article first names them)
                 if name.lower().split()[-1].startswith(head)
                 or re.search(rf"\b{re.escape(head)}\w*\s+(?:of|for|on|to|in)\b", name.lower())]
+        if not fits:
+            return self.main_org or default
         if len(fits) == 1:
             return fits[0]
-        main = self.main_org
-        if main in fits:
-            return main
-        # the first named, when no other is named more often: the story's own body
-        first = fits[0] if fits else None
-        return first if first and all(self.org_counts[first] >= self.org_counts[n] for n in fits) else None
+        if self.main_org in fits:
+            return self.main_org
+        first = fits[0]
+        return first if all(self.org_counts[first] >= self.org_counts[n] for n in fits) else None
 
 
 def is_pronoun_actor(actor: str | None) -> bool:
@@ -236,10 +237,8 @@ def resolve_actor(actor: str, ctx: ActorContext) -> str | None:
         return ctx.gathered(low) or actor
     if STAND_IN.match(low):
         head = low.split()[-1][:6]
-        fits = ctx.org_with_head(head)
-        if fits is None and any(re.search(rf"\b{re.escape(head)}", name.lower()) for name in ctx.org_counts):
-            return None  # several bodies of that kind, none the story's own: which one, a reader cannot tell
-        return fits or ctx.main_org or actor
+        # (None: several bodies of that kind, none the story's own; which one, a reader cannot tell)
+        return ctx.org_with_head(head, default=actor)
     if DOCUMENT_STAND_IN.match(low):
         # "The convention aims to ...": the one convention the article names, if it names one
         return ctx.body_with_head(low.split()[-1]) or actor
