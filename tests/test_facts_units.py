@@ -7,6 +7,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from quizapp.facts import extract
 from quizapp.facts.dates import find_dates
@@ -201,3 +203,28 @@ def test_a_day_the_tagger_takes_for_a_name_is_no_leader():
 
     assert _not_a_person("International Women's Day") and _not_a_person("Regional Pollinator Fund")
     assert not _not_a_person("Mark Day") and not _not_a_person("Tadej Kovačič")  # a family name "Day" is one
+
+
+_SHORTCUT_WORDS = ["the", "Chinese", "China's", "Foreign", "Minister", "Prime", "and", "Deputy", "President", "of",
+                   "vice-president", "Secretary-General", "UN", "African Union", "Commission", "said", "met", ",",
+                   "Dr", "H.E.", "Governor", "Bank", "Kenya's", "counterpart", "his", "Ministers", "x" * 30]
+
+
+@given(st.lists(st.sampled_from(_SHORTCUT_WORDS), max_size=40), st.integers(0, 200))
+@example(["met", "the", "Deputy", "Prime", "Minister", "and"], 50)  # "State Councilor and NAME"
+@example(["the", "UN", "Secretary-General", ",", "the", "vice-president", ","], 30)
+@settings(max_examples=300, deadline=None)
+def test_the_quick_title_checks_agree_with_the_patterns(words, cut):
+    """The shortcuts in front of the costly title patterns (``title_before``, ``TitleGate``) may
+    only skip work, never change a result."""
+    from quizapp.facts.leaders import TITLE_BEFORE, _tail, title_before
+    from quizapp.facts.roles import ANY_TITLE, TitleGate
+
+    text = " ".join(words)
+    for before in (text, text + " ", _tail(text * 3)):
+        want, got = TITLE_BEFORE.search(before), title_before(before)
+        assert (want and want.span()) == (got and got.span())
+    gate = TitleGate(text)
+    for comma in [i for i, ch in enumerate(text) if ch == ","] + [len(text)]:
+        lo = max(0, comma - cut)
+        assert bool(ANY_TITLE.search(text, lo, comma)) == gate(lo, comma)

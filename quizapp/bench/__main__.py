@@ -45,8 +45,8 @@ def print_tables(results: dict) -> None:
         print(f"  {'':<22}{'words/s':>10}")
         print(f"  {'extract() pipeline':<22}{ex['extract_words_per_s']:>10,}")
         print(f"  {'bare nlp.pipe':<22}{ex['spacy_words_per_s']:>10,}")
-        print(f"  ratio {ex['ratio']:.2f} over {ex['words']:,} words, {ex['articles']} articles, "
-              f"{ex['facts']} facts")
+        print(f"  ratio {ex['ratio']:.2f} (median of rounds {_range(ex.get('round_ratio_range'))}) over "
+              f"{ex['words']:,} words, {ex['articles']} articles, {ex['facts']} facts")
     for run in results.get("http", []):
         rounds = next((r["rounds"] for r in run.get("results", []) if "rounds" in r), "-")
         print(f"\nHTTP on {run['database']} (gunicorn -w {run.get('workers', '-')}, "

@@ -8,8 +8,9 @@ top of ``nlp.pipe``. The seeds are repeated under distinct article keys until th
 
 from __future__ import annotations
 
+import statistics
 import time
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..corpus.parse import parse_article, read_article_file
@@ -26,6 +27,7 @@ class ExtractionResult:
     facts: int
     extract_s: float
     spacy_s: float
+    round_ratios: list[float] = field(default_factory=list)
 
     @property
     def extract_wps(self) -> float:
@@ -37,7 +39,11 @@ class ExtractionResult:
 
     @property
     def ratio(self) -> float:
-        return self.extract_wps / self.spacy_wps
+        """The median of the rounds' ratios (each round times both sides back to back), or, with
+        no rounds recorded, the ratio of the best times. The shared machine's speed drifts by a
+        fifth within a minute; a ratio taken within one round cancels the drift that best times
+        of separate moments do not."""
+        return statistics.median(self.round_ratios) if self.round_ratios else self.extract_wps / self.spacy_wps
 
     def to_json(self) -> dict:
         return {
@@ -45,6 +51,8 @@ class ExtractionResult:
             "facts": self.facts, "extract_seconds": round(self.extract_s, 3),
             "spacy_seconds": round(self.spacy_s, 3), "extract_words_per_s": round(self.extract_wps),
             "spacy_words_per_s": round(self.spacy_wps), "ratio": round(self.ratio, 3),
+            "round_ratio_range": [round(min(self.round_ratios), 3), round(max(self.round_ratios), 3)]
+            if self.round_ratios else None,
         }
 
 
@@ -64,23 +72,28 @@ def corpus(seeds: Path, min_words: int) -> list[ArticleInput]:
     return out
 
 
-def run(seeds: Path, min_words: int = 50_000, batch_size: int = 64, rounds: int = 2) -> ExtractionResult:
+def run(seeds: Path, min_words: int = 50_000, batch_size: int = 64, rounds: int = 6) -> ExtractionResult:
     articles = corpus(seeds, min_words)
     texts = [s.text for a in articles for s in a.sentences]
     words = sum(len(t.split()) for t in texts)
     nlp = load_nlp()
     for _ in nlp.pipe(texts[:200], batch_size=batch_size):  # warm up: first calls allocate
         pass
-    # Alternate the two measurements and keep each side's best, so a busy neighbour on the
-    # shared machine does not bias one side.
+    # Each round times both sides back to back, the side that goes first alternating, so drift
+    # of the shared machine's speed reaches both alike; the ratio is the rounds' median.
     best_spacy = best_extract = float("inf")
     facts = 0
-    for _ in range(rounds):
-        t0 = time.perf_counter()
-        for _doc in nlp.pipe(texts, batch_size=batch_size):
-            pass
-        best_spacy = min(best_spacy, time.perf_counter() - t0)
-        t0 = time.perf_counter()
-        facts = len(extract(articles, batch_size=batch_size))
-        best_extract = min(best_extract, time.perf_counter() - t0)
-    return ExtractionResult(len(articles), len(texts), words, facts, best_extract, best_spacy)
+    ratios: list[float] = []
+    for i in range(rounds):
+        times = {}
+        for side in (("spacy", "extract") if i % 2 == 0 else ("extract", "spacy")):
+            t0 = time.perf_counter()
+            if side == "spacy":
+                for _doc in nlp.pipe(texts, batch_size=batch_size):
+                    pass
+            else:
+                facts = len(extract(articles, batch_size=batch_size))
+            times[side] = time.perf_counter() - t0
+        best_spacy, best_extract = min(best_spacy, times["spacy"]), min(best_extract, times["extract"])
+        ratios.append(times["spacy"] / times["extract"])
+    return ExtractionResult(len(articles), len(texts), words, facts, best_extract, best_spacy, ratios)

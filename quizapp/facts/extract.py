@@ -11,6 +11,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import replace
+from itertools import groupby
 
 from ..corpus.parse import dateline_length, looks_english
 from .actors import (
@@ -87,32 +88,44 @@ def extract_raw(articles: Iterable[ArticleInput], batch_size: int = 64) -> dict[
     # would otherwise take "NASSAU, The Bahamas -" for the subject of the first sentence
     jobs = [(_blank_dateline(s.text), (a, s)) for a in articles for s in a.sentences]
     raw: dict[str, list[Fact]] = {a.key: [] for a in articles}
-    per_article: dict[str, list] = defaultdict(list)
-    for doc, (art, sent) in nlp.pipe(jobs, as_tuples=True, batch_size=batch_size):
-        per_article[art.key].append((doc, sent))
+    # Each article's facts are made as soon as its last sentence is parsed, and its docs dropped:
+    # holding every parsed sentence of a corpus until the end cost a quarter more time than the
+    # parse itself (memory, not rules: ``make bench``, extraction) and grows with the corpus.
+    parsed = nlp.pipe(jobs, as_tuples=True, batch_size=batch_size)
+    for _key, group in groupby(parsed, key=lambda job: job[1][0].key):
+        pairs = list(group)
+        art = pairs[0][1][0]
+        raw[art.key].extend(_article_facts(art, [(doc, sent) for doc, (_art, sent) in pairs]))
     for art in articles:
-        docs = per_article.get(art.key, [])
-        repeated = _repeated_org_words(docs)
-        # names and leader mentions are found once per sentence and reused by both passes
-        items = [(doc, sent, _mechanism_mentions(doc, sent.text, repeated), leader_mentions(doc, sent.text))
-                 for doc, sent in docs]
-        _roles_from_next_line(items)
-        people, acronyms = _article_context(items)
-        actors = _actor_context(items, acronyms, art)
-        for doc, sent, mentions, leaders in items:
-            group = _plural_named_subject(doc)
-            if group:
-                group, persons = group
-                if persons:
-                    actors.last_people = _resolve_names(group, people)
-                else:
-                    actors.last_group = _resolve_names(group, people)
-            raw[art.key].extend(_sentence_facts(doc, art, sent, people, acronyms, mentions, leaders, actors))
-            for lm in leaders:
-                actors.last_person = _resolve_short(lm.name, people)
-        if art.published and art.published_text:
-            raw[art.key].append(_published_fact(art))
+        if not art.sentences:
+            raw[art.key].extend(_article_facts(art, []))
     return raw
+
+
+def _article_facts(art: ArticleInput, docs: list) -> list[Fact]:
+    """One article's raw facts from its parsed sentences (``(doc, sentence)`` pairs, in order)."""
+    out: list[Fact] = []
+    repeated = _repeated_org_words(docs)
+    # names and leader mentions are found once per sentence and reused by both passes
+    items = [(doc, sent, _mechanism_mentions(doc, sent.text, repeated), leader_mentions(doc, sent.text))
+             for doc, sent in docs]
+    _roles_from_next_line(items)
+    people, acronyms = _article_context(items)
+    actors = _actor_context(items, acronyms, art)
+    for doc, sent, mentions, leaders in items:
+        group = _plural_named_subject(doc)
+        if group:
+            group, persons = group
+            if persons:
+                actors.last_people = _resolve_names(group, people)
+            else:
+                actors.last_group = _resolve_names(group, people)
+        out.extend(_sentence_facts(doc, art, sent, people, acronyms, mentions, leaders, actors))
+        for lm in leaders:
+            actors.last_person = _resolve_short(lm.name, people)
+    if art.published and art.published_text:
+        out.append(_published_fact(art))
+    return out
 
 
 def _actor_context(items, acronyms: dict[str, str], art: ArticleInput) -> ActorContext:

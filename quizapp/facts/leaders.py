@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from .lexicon import COUNTRY_NAMES, MECHANISM_HEADS, NATIONALITIES, PORTFOLIO_WORDS, TITLES
 from .places import STATE_STYLE
-from .roles import ANY_TITLE, BARE_NAME, ROLE_THEN_NAME, plural_title, role_near
+from .roles import BARE_NAME, ROLE_THEN_NAME, TitleGate, plural_title, role_near
 
 
 def _country_case(name: str) -> str:
@@ -59,6 +59,18 @@ TITLE_BEFORE = re.compile(
     rf"(?P<title>(?:(?:{_TITLE})(?:\s+(?:and|&)\s+|\s+)?)+)\s*$",
     re.IGNORECASE,
 )
+# How every match of TITLE_BEFORE ends: a title's last word (the pattern is anchored at the name).
+# Checked on the last few characters first, since most words before a name end no title, and the
+# full pattern's long alternations are costly to try at every offset.
+_TITLE_END = re.compile(rf"(?:{'|'.join(sorted({re.escape(t.split()[-1]) for t in TITLES if t.split()}, key=len, reverse=True))})(?:\s+(?:and|&)\s+)?\s*$",
+                        re.IGNORECASE)
+
+
+def title_before(before: str) -> re.Match | None:
+    """``TITLE_BEFORE.search(before)``, answered quickly where no title can end ``before``."""
+    return TITLE_BEFORE.search(before) if _TITLE_END.search(before[-80:]) else None
+
+
 COUNTERPART = re.compile(rf"(?:his|her|their)\s+(?P<nat>{_NAT})\s+counterparts?,?\s*$", re.IGNORECASE)
 # "NAME, the Russian foreign minister," / "NAME, an associate research fellow at the Institute ..."
 # (nationalities, countries and titles in any case: "the Russian foreign minister", "Djibouti's
@@ -159,6 +171,19 @@ def _clean_role(title: str) -> str:
     return role[0].upper() + role[1:] if role.islower() and len(role.split()) <= 3 else role
 
 
+def _tail(before: str, width: int = 400) -> str:
+    """The last ``width`` characters of ``before``, from a word's start. The title shapes anchored
+    at the name (``TITLE_BEFORE``, ``COUNTERPART``) are far shorter than that, so searching the tail
+    finds what searching all of ``before`` finds; the full scan tried each of the long
+    nationality and country alternations at every offset of the sentence, and cost more than all
+    the other rules together (``make bench``, extraction)."""
+    if len(before) <= width:
+        return before
+    cut = len(before) - width
+    space = before.find(" ", cut)
+    return before[space:] if space >= 0 else before[cut:]
+
+
 def leader_mentions(doc, text: str) -> list[LeaderMention]:
     """People named in one sentence, with role and country where the sentence gives them."""
     out: list[LeaderMention] = []
@@ -202,7 +227,8 @@ def leader_mentions(doc, text: str) -> list[LeaderMention]:
         end = start + len(name)
         before, after = text[:start], text[end:]
         role = country = None
-        m = TITLE_BEFORE.search(before) or TITLE_BEFORE.search(STYLES_BEFORE.sub("", before))
+        near = _tail(before)  # (the shapes end at the name: scanning the whole sentence before it is waste)
+        m = title_before(near) or title_before(STYLES_BEFORE.sub("", near))
         if m and m.group("title").strip():
             role = _clean_role(m.group("title"))
             country = _country_of(m.group("nat"), m.group("cty")) or m.group("org")
@@ -216,7 +242,7 @@ def leader_mentions(doc, text: str) -> list[LeaderMention]:
                 if full is not None and full.country and role.lower() in full.role.lower():
                     role, country = full.role, full.country
         if role is None:
-            m = COUNTERPART.search(before)
+            m = COUNTERPART.search(near)
             if m:
                 country = _country_of(m.group("nat"), None)
                 prev = [x for x in out if x.role]
@@ -268,12 +294,13 @@ def leader_mentions(doc, text: str) -> list[LeaderMention]:
     # the role shapes need a title word somewhere in the sentence: most sentences have none, and the
     # patterns are costly, so a cheap scan decides first
     extra: list = []
-    if ANY_TITLE.search(text):
+    has_title = TitleGate(text)
+    if has_title():
         # "TITLE of BODY, NAME": tried only where a comma precedes a capitalised word and a title
         # word stands shortly before it, in that short window
         for c in re.finditer(r",\s*(?=[A-Z])", text):
             lo = max(0, c.start() - 160)
-            if ANY_TITLE.search(text, lo, c.start()):
+            if has_title(lo, c.start()):
                 extra += [m for m in ROLE_THEN_NAME.finditer(text, lo, min(len(text), c.end() + 80))
                           if m.start("name") == c.end() or text[c.end():m.start("name")].strip(" .").replace(".", "").isalpha()]
         extra += list(BARE_NAME.finditer(text))

@@ -254,6 +254,28 @@ def role_at_line_start(text: str) -> Role | None:
     return None
 
 # Any title word at all (a cheap gate before the role patterns above).
-ANY_TITLE = re.compile(r"\b(?:" + "|".join(sorted({re.escape(w) for t in _ALL_TITLES for w in t.split()
-                                                     if len(w) > 2 and w not in ("of", "the", "and", "for")},
-                                                    key=len, reverse=True)) + r")\b", re.IGNORECASE)
+_TITLE_GATE_WORDS = {w.lower() for t in _ALL_TITLES for w in t.split() if len(w) > 2 and w not in ("of", "the", "and", "for")}
+ANY_TITLE = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, _TITLE_GATE_WORDS), key=len, reverse=True)) + r")\b",
+                       re.IGNORECASE)
+# The gate's words that are plain word characters are looked up in a set; only the few with a
+# hyphen or a dot ("vice-chair") need the pattern. Python's regex engine tries a long alternation
+# at every offset, which made this gate the costliest rule of all (``make bench``, extraction).
+_PLAIN_TITLE_WORDS = {w for w in _TITLE_GATE_WORDS if re.fullmatch(r"\w+", w)}
+_OTHER_TITLE_WORDS = sorted(_TITLE_GATE_WORDS - _PLAIN_TITLE_WORDS, key=len, reverse=True)
+_OTHER_TITLE = re.compile(r"\b(?:" + "|".join(map(re.escape, _OTHER_TITLE_WORDS)) + r")\b", re.IGNORECASE) \
+    if _OTHER_TITLE_WORDS else None
+
+
+class TitleGate:
+    """Where in one sentence a title word stands: ``ANY_TITLE.search(text, lo, hi)``, answered from
+    the sentence's words, found once."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.hits = [(m.start(), m.end()) for m in re.finditer(r"\w+", text) if m.group().lower() in _PLAIN_TITLE_WORDS]
+
+    def __call__(self, lo: int = 0, hi: int | None = None) -> bool:
+        hi = len(self.text) if hi is None else hi
+        if any(lo <= s and e <= hi for s, e in self.hits):
+            return True
+        return bool(_OTHER_TITLE and _OTHER_TITLE.search(self.text, lo, hi))
