@@ -47,6 +47,11 @@ def test_ambiguous_slashed_date_follows_the_sites_own_convention():
 def test_publication_date_from_the_url_or_a_dateline_without_a_year():
     url = parse_article("a.txt", "Vote counted\nSource: https://example.org/news/2024/06/01/vote\n\nThe count ended.\n")
     assert url.published == date(2024, 6, 1)
+    # the address is the evidence of the date: its line is quoted by the article's publication fact,
+    # which dates "who was X in June 2024" questions as a dateline's would
+    published = [f for f in extract([article_input(url)]) if f.subtype == "publication"]
+    assert [(f.date, f.sources[0].sentence) for f in published] == [
+        ("2024-06-01", "Source: https://example.org/news/2024/06/01/vote")]
     line = parse_article("b.txt", "Deal reached\n\nColombo, Nov 23 (Wire): The fund and the government reached a deal "
                                   "after a visit from November 17 to 23, 2024.\n")
     assert line.published == date(2024, 11, 23)

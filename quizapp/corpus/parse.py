@@ -521,7 +521,11 @@ def _date_from_url_or_dateline(art: ParsedArticle, raw: str, first: tuple[int, i
             found = None
         if found is not None:
             art.published, art.published_precision = found, "day"
-            art.published_text = None  # not stated in the text: no publication fact to quote
+            # the address is the evidence: its line is quoted, as a dateline's would be. (Without a
+            # publication fact the questions could not say "as of" when, and asked about no office.)
+            at = raw.find(url)
+            art.published_text = url if at >= 0 else None
+            art.published_span = (at, at + len(url)) if at >= 0 else None
             return
     s, e = first
     m = DATELINE_NO_YEAR.match(raw[s:e])
