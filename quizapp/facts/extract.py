@@ -158,7 +158,35 @@ def _actor_context(items, acronyms: dict[str, str], art: ArticleInput) -> ActorC
         if ctx.ministers is None and "inisters" in sent.text:
             ctx.ministers = ministers_of(sent.text)
             ctx.ministers_sentence = sent if ctx.ministers else None
+    header = [art.title or "", *(art.raw or "").split("\n")[:8], *(sent.text for _d, sent, _m, _l in items[:5])]
+    answers = sum(1 for _d, sent, _m, _l in items if re.match(r"\s*A\s*:", sent.text))
+    if ctx.speaker_body is None and (answers >= 2 or any(_INTERVIEW_HEADER.search(line) for line in header)):
+        ctx.speaker_body = _interviewee_body(items, ctx, acronyms)
     return ctx
+
+
+# An interview's header: its title or a line near the top ("Interview with NAME, ...", "Health
+# Policy Review · Q&A"), or answers marked "A:"; never "said in an interview" further into a wire story.
+_INTERVIEW_HEADER = re.compile(r"^\s*interview\b|^[^.!?]{0,80}\bQ\s?&\s?A\b|\binterview\s*$", re.I)
+# The body in a role ("Member of the Executive Board of the ECB", "director of country programmes at Gavi").
+_ROLE_BODY = re.compile(r"\b(?:of|at)\s+(?:the\s+)?(?P<body>[A-Z][\w&'’-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w&'’-]*)*)\s*$")
+
+
+def _interviewee_body(items, ctx: ActorContext, acronyms: dict[str, str]) -> str | None:
+    """Whom "we" speaks for in an interview: the body of the person interviewed, named in the
+    header ("Interview with NAME, Member of the Executive Board of the ECB") or, failing that, the
+    person the article names most, by the office it gives them. None when no office names a body."""
+    people = [lm for _d, sent, _m, leaders in items[:6] for lm in leaders
+              if lm.role and re.search(rf"\binterview\s+with\s+(?:\w+\.?\s+)?{re.escape(lm.name)}", sent.text, re.I)]
+    if not people:
+        main = ctx.main_person
+        people = [lm for _d, _s, _m, leaders in items for lm in leaders if lm.role and lm.name == main]
+    for lm in people:
+        m = _ROLE_BODY.search(lm.role or "")
+        if m and m.group("body").lower() not in COUNTRY_NAMES:
+            body = m.group("body")
+            return acronyms.get(body, f"the {body}" if body.isupper() else body)
+    return None
 
 
 # The header of a speech or a statement ("Remarks by NAME, ...", "Statement by the Director-General

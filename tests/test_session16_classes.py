@@ -1,0 +1,40 @@
+"""Shapes met while reading the dev and tune sets in session 16: "we" in an interview speaks for the
+interviewee's body. Invented text only."""
+
+from __future__ import annotations
+
+from quizapp.corpus.parse import parse_article
+from quizapp.facts import article_input, extract
+
+
+def _goal_actors(raw: str) -> dict[str, str]:
+    facts = extract([article_input(parse_article("i.txt", raw))])
+    return {f.goal: f.actor for f in facts if f.kind == "goal"}
+
+
+def test_we_in_an_interview_is_the_interviewees_body():
+    raw = ("Interview with Ilse Varga\n14 May 2025\n\n"
+           "Interview with Ilse Varga, Member of the Governing Board of the Ostmark Monetary Fund, conducted "
+           "by Jan Brod on 12 May 2025.\n\n"
+           "Ms Varga, prices are rising fast. When will you act?\n\n"
+           "We will raise the deposit rate by half a point at the June meeting if prices keep rising.\n")
+    actors = _goal_actors(raw)
+    assert any(a == "Ostmark Monetary Fund" for a in actors.values()), actors
+    # a wire that quotes someone "in an interview" further down is no interview: its "we" stays unnamed
+    wire = ("Rates debate\n14 May 2025\n\nThe Ostmark Monetary Fund met on Tuesday. Ilse Varga, Member of the "
+            "Governing Board of the Ostmark Monetary Fund, spoke to reporters after the meeting. She said in an "
+            "interview that the mood was calm. Traders said: \"We will raise our bids by half a point at the "
+            "June auction.\"\n")
+    assert "Ostmark Monetary Fund" not in _goal_actors(wire).values(), _goal_actors(wire)
+
+
+def test_answers_marked_a_make_a_q_and_a():
+    raw = ("Kandor Vaccine Fund's Tomas Ruiz on the next replenishment\nMarta Lind | 9 September 2024\n\n"
+           "Tomas Ruiz, director of programmes at the Kandor Vaccine Fund, spoke to us in Geneva.\n\n"
+           "The World Health Organization backs the plan. The World Health Organization and the African Union will "
+           "co-host the summit. The World Health Organization expects a good turnout.\n\n"
+           "Q: What comes next?\n\nA: We aim to help countries immunise 50 million children between 2026 "
+           "and 2030.\n\nQ: And the money?\n\nA: We plan to ask donors for US$2 billion at a summit in March.\n")
+    actors = _goal_actors(raw)
+    answers = {g: a for g, a in actors.items() if "children" in g or "donors" in g}
+    assert len(answers) == 2 and set(answers.values()) == {"Kandor Vaccine Fund"}, actors
