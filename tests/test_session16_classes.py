@@ -38,3 +38,22 @@ def test_answers_marked_a_make_a_q_and_a():
     actors = _goal_actors(raw)
     answers = {g: a for g, a in actors.items() if "children" in g or "donors" in g}
     assert len(answers) == 2 and set(answers.values()) == {"Kandor Vaccine Fund"}, actors
+
+
+def test_a_plan_with_its_date_set_is_asked_in_the_articles_frame():
+    from quizapp.facts.event_questions import when_question
+    from quizapp.facts.nlp import load_nlp
+
+    def ask(text: str, date_text: str) -> str | None:
+        start = text.index(date_text)
+        return when_question(load_nlp()(text), start, start + len(date_text))
+
+    assert ask("Zembla is due to take over the chairmanship of the Kandor Council from Ostrava at a "
+               "ministerial meeting in May 2025.", "May 2025") == \
+        "When is Zembla due to take over the chairmanship of the Kandor Council from Ostrava?"
+    assert ask("The Kandor Council was set to meet in Lusaka on 3 June 2024.", "3 June 2024") == \
+        "When was the Kandor Council set to meet in Lusaka?"
+    # a plan whose content the parse left out is no question ("scheduled to vote": on what?)
+    assert ask("The Kandor Council is scheduled to vote on 28 February.", "28 February") is None
+    # and a plan called off is no date of anything
+    assert ask("The Kandor Council is not scheduled to meet in Lusaka on 3 June 2024.", "3 June 2024") is None

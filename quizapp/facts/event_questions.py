@@ -150,6 +150,39 @@ def _subject(verb, asides: bool = False):
     return noun
 
 
+# What a plan is when its date is set: "due to", "scheduled to", "set to", "slated to".
+_SCHEDULE_WORDS = {"due", "schedule", "set", "slate"}
+
+
+def _scheduled(verb):
+    """"Denmark is due to take over the chairmanship in May 2025", "The Council is scheduled to vote
+    on 28 February on ...": for the dated verb of such a plan, (the schedule word, the subject, "is"
+    or "was" as written); None otherwise. The date is the planned act's, and the question keeps
+    the article's frame ("When is Denmark due to take over ...?"), never "when did"."""
+    if verb.dep_ != "xcomp" or verb.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    head = verb.head
+    if head.lemma_.lower() not in _SCHEDULE_WORDS:
+        return None
+    if head.dep_ == "acomp" and head.head.lemma_ == "be" and head.head.dep_ == "ROOT":
+        be = head.head  # "is due to": "due" completes "is"
+        subj = next((c for c in be.children if c.dep_ == "nsubj"), None)
+        form = be.lower_
+    elif head.dep_ == "ROOT" and head.tag_ == "VBN":
+        aux = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
+        if len(aux) != 1:
+            return None
+        be = aux[0]  # "is scheduled to": one auxiliary, the passive's
+        subj = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+        form = be.lower_
+    else:
+        return None
+    if form not in ("is", "are", "was", "were") or subj is None or subj.i > head.i \
+            or any(c.dep_ == "neg" for c in (*head.children, *be.children)):
+        return None
+    return head, subj, form
+
+
 def _predicate(doc, verb, date_ids: set[int], subj) -> list[int] | None:
     """What follows ``verb`` up to its first comma (not one that sets off the date): the object and
     its phrases, without asides or another date, plus a purpose told after an aside; None when it
@@ -323,14 +356,17 @@ def when_question(doc, char_start: int, char_end: int, skip_before: int = 0,
         return None  # "When did the IMF say?" asks nothing
     if _statistic(doc, verb, date_ids):
         return None  # "carried 9.4 million passengers in 2025": a year's figure, no event to date
-    subj = _subject(verb, asides=recent)
+    sched = _scheduled(verb)
+    subj = sched[1] if sched else _subject(verb, asides=recent)
     if subj is None:
         return None
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if any(c.dep_ == "neg" for c in verb.children):
         return None
     words = {c.lower_ for c in aux}
-    if historic_present and verb.tag_ in ("VBD", "VBN") and not aux \
+    if sched:
+        form = sched[2]  # "When is Denmark due to take over ...?": the plan as the article frames it
+    elif historic_present and verb.tag_ in ("VBD", "VBN") and not aux \
             and not any(c.dep_ == "dobj" for c in verb.children):
         # "2005 — CCJ inaugurated in Port of Spain": a headline's passive ("was inaugurated") where
         # the verb takes an object; otherwise its voice is unsure
@@ -425,6 +461,8 @@ def when_question(doc, char_start: int, char_end: int, skip_before: int = 0,
             and verb.head.lemma_.lower() in _TAKING_NOTE and _DOCUMENT_HEAD.search(subj.text):
         form = "was"  # "We recall the Pledge agreed at the Wales Summit": agreed by others, not agreeing
     lemma = verb.lemma_.lower() if form in ("did", "will") else verb.text
+    if sched:
+        lemma = f"{sched[0].text} to {verb.text}"
     subject = without_brackets(tokens_text(doc, subj_ids)).strip()  # "(AF)" went as an aside
     first = doc[subj_ids[0]]
     if not _namey(first) and first.text[:1].isupper():
@@ -446,6 +484,8 @@ def when_question(doc, char_start: int, char_end: int, skip_before: int = 0,
         return None  # "When did informal UN discussions begin?": discussions of what, the sentence before said
     if not tail and form in ("did", "will") and verb.tag_ != "VBN" and verb.lemma_.lower() not in _STANDS_ALONE_VERBS:
         return None  # "When did the minister call?": the verb needs what it was about
+    if not tail and sched:
+        return None  # "When is the Security Council scheduled to vote?": on what, the cut left out
     if re.search(r"\b(?:first|second|third|last|only|next)\s+[\w-]+$", tail):
         return None  # "become the first country": the first to do what?
     if _NUMBERED_PAPER.fullmatch(tail):
