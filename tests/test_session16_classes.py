@@ -57,3 +57,40 @@ def test_a_plan_with_its_date_set_is_asked_in_the_articles_frame():
     assert ask("The Kandor Council is scheduled to vote on 28 February.", "28 February") is None
     # and a plan called off is no date of anything
     assert ask("The Kandor Council is not scheduled to meet in Lusaka on 3 June 2024.", "3 June 2024") is None
+
+
+_STATEMENT = (
+    "Joint Statement of the Kandor Ministers of Foreign Affairs/International Relations on Trade\n"
+    "Thursday, 16 March 2023\n\n"
+    "1. The Ministers of Foreign Affairs/International Relations of Chile, Peru and Bolivia met in Lusaka on "
+    "15 and 16 March 2023.\n\n"
+    "2. The Kandor Development Bank briefed the meeting. The Kandor Development Bank presented its annual report. "
+    "The Kandor Development Bank also expects to lend more in 2024.\n\n"
+    "3. We pledged to strengthen the Kandor Trade Forum as a platform for dialogue with developing countries.\n\n"
+    "4. We took note of the proposal by the Republic of Zembla to establish a Kandor Dialogue on Ports.\n\n"
+    "5. We agreed to task our Sherpas to develop, by June 2023, the guiding principles, standards, criteria and "
+    "procedures for the Kandor expansion process.\n\n"
+    "6. We welcomed the admission of Ostrava in 2021 and of Kandoria.\n")
+
+
+def test_we_in_a_ministers_statement_are_the_ministers_not_the_body_named_most():
+    from quizapp.facts.actors import ministers_of
+
+    # their portfolio is not whose ministers they are
+    assert ministers_of("Joint Statement of the Kandor Ministers of Foreign Affairs/International Relations on "
+                        "Trade") is None
+    actors = _goal_actors(_STATEMENT)
+    strengthen = next(a for g, a in actors.items() if g.startswith("strengthen"))
+    assert strengthen == "the ministers of Chile, Peru and Bolivia", actors
+    # another party's proposal the ministers took note of is not their aim
+    assert not any("Kandor Dialogue" in g for g in actors), actors
+
+
+def test_a_ministers_aim_reads_alone_but_a_cut_aim_or_a_move_without_its_destination_does_not():
+    from .question_checks import prompts_of
+
+    prompts = prompts_of(_STATEMENT)
+    assert any("ministers of Chile, Peru and Bolivia pledged to strengthen the Kandor Trade Forum" in p
+               for p in prompts), prompts
+    assert not any("develop, by June" in p for p in prompts), prompts  # develop what?
+    assert not any("admission of Ostrava" in p for p in prompts), prompts  # admitted to what?

@@ -195,7 +195,8 @@ def resolve_actor(actor: str, ctx: ActorContext) -> str | None:
     if len(low.split()) > 14:
         return None  # a parse that took a whole clause for the subject
     if low in FIRST_PLURAL:
-        return ctx.signatories or ctx.speaker_body or ctx.main_org or actor
+        # (a ministers' statement speaks for its ministers, not for the body it names most)
+        return ctx.signatories or ctx.speaker_body or ctx.ministers or ctx.main_org or actor
     if low in ("the two leaders", "both leaders", "the leaders", "the two presidents", "the two ministers"):
         return ctx.last_people or (ctx.gathered(low) if low == "the leaders" else None) or actor
     if low == "they":
@@ -370,6 +371,12 @@ def is_participants(actor: str) -> bool:
     return bool(_PARTICIPANTS_WORD.fullmatch(actor.lower().strip()))
 
 
+# A ministry's portfolio written with capitals ("Foreign Affairs", "International Relations").
+_PORTFOLIO_NAME = re.compile(rf"(?i:(?:{_PORTFOLIO}|foreign|home|internal|external|economic|social|public|"
+                             r"international)\s+(?:affairs|relations|cooperation|trade|development|security|works)|"
+                             rf"{_PORTFOLIO}\b|finance\b|health\b)")
+
+
 def ministers_of(sentence: str) -> str | None:
     """Whose ministers a sentence names ("the finance ministers of Kazakhstan, Uzbekistan and
     Kyrgyzstan", "the finance ministers of the Group of 20"), or None. Countries first (two or more,
@@ -394,4 +401,6 @@ def ministers_of(sentence: str) -> str | None:
         return None
     if _REGION_ADJECTIVE.search(body):
         return None  # "the Ministers of the Central Asian countries": an adjective, not a body
+    if _PORTFOLIO_NAME.match(body):
+        return None  # "BRICS Ministers of Foreign Affairs/International Relations": their portfolio, not whose
     return lead + "the " + re.sub(r"^the\s+", "", body)

@@ -379,11 +379,11 @@ def _task_of_the_asked(head) -> bool:
 
 def _owned_by_another(noun) -> bool:
     """Does the plan noun belong to a party named on it ("Romania's offer", "its readiness", "the
-    offer of Serbia"), other than the speakers' own ("our offer")?"""
+    offer of Serbia", "the proposal by Brazil"), other than the speakers' own ("our offer")?"""
     for c in noun.children:
         if c.dep_ == "poss" and c.lower_ not in ("our", "my"):
             return True
-        if c.dep_ == "prep" and c.lower_ == "of" and any(g.pos_ == "PROPN" for g in c.children):
+        if c.dep_ == "prep" and c.lower_ in ("of", "by", "from") and any(g.pos_ == "PROPN" for g in c.children):
             return True
     return False
 
@@ -526,7 +526,10 @@ def _future_and_purpose_goals(doc, found: list[GoalMention]) -> list[GoalMention
                 while top.dep_ == "conj" and top.head.i != top.i:
                     top = top.head  # "adopted a statement; ...; and a resolution to build ..."
                 governor = top.head if top.dep_ != "pobj" else top.head.head
-                if governor.lemma_.lower() in _ACKNOWLEDGING and _owned_by_another(head):
+                acknowledging = governor.lemma_.lower() in _ACKNOWLEDGING or any(
+                    c.dep_ == "dobj" and c.lemma_.lower() in _ACKNOWLEDGING | {"notice", "appreciation"}
+                    for c in governor.children)  # ("took note of", "expressed appreciation for")
+                if acknowledging and _owned_by_another(head):
                     continue  # "We welcome Romania's offer to host ...": Romania's aim, not ours
                 subj = _subject(governor) if governor.pos_ in ("VERB", "AUX") else None
                 if subj is None and head.dep_ in ("nsubj",):

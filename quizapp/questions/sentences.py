@@ -93,7 +93,9 @@ def is_caption(sentence: str) -> bool:
 def self_contained(sentence: str) -> bool:
     """No leading pronoun, no "he said" whose speaker the sentence never names."""
     s = sentence.strip().lstrip("\"“'‘")
-    if _DANGLING_START.match(s) and not re.match(r"^(?:both|the two)\s+[A-Z]", s):
+    if _DANGLING_START.match(s) and not re.match(r"^(?:both|the two)\s+[A-Z]", s) \
+            and not re.match(r"^[Tt]he\s+(?:ministers|leaders)\s+(?:of|at|from)\s+(?:the\s+)?[A-Z]", s):
+        # ("The ministers of Brazil, Russia, ...", "the leaders at the Commonwealth ...": named)
         return False
     if re.search(r"\b(?:he|she|they)\s+(?:said|says|added|noted|told)\b", s, re.IGNORECASE):
         return False

@@ -506,6 +506,10 @@ def _goal_reads_alone(v: Any, statement: str, issuer: bool = False) -> bool:
         return False  # "agreed to exempt children under 12": from what, the aim never says (round 25A)
     if _CUT_SHORT.search(statement):
         return False  # "... through the Alpine Slot Booking System (ASBS), through.": the aim was cut mid-phrase
+    if re.search(r"\bto\s+[a-z]+,\s+(?:by|in|before|until|from)\s+[^,]{3,40}$", v.goal.rstrip(" .")):
+        return False  # "to task their Sherpas to develop, by June 2023": develop what? (told after the date)
+    if _ADMISSION.search(v.goal) and not re.search(r"\b(?:to|into|as)\b", v.goal[_ADMISSION.search(v.goal).end():]):
+        return False  # "welcomed the admission of Bangladesh and of Egypt": admitted to what?
     first = re.escape(" ".join(v.goal.split()[:2]))
     if re.search(rf"\b(?:first|second|third|last|only|\w+est)\b(?:\s+[\w-]+){{0,3}}\s+to\s+{first}", v.sentence, re.I):
         return False  # "the first woman to lead the federation", "the strongest cyclone to hit ...": no aim
@@ -521,6 +525,10 @@ def _goal_reads_alone(v: Any, statement: str, issuer: bool = False) -> bool:
     return (_named_party(v.actor) and stands_alone(statement) and not _JOINED_CLAUSE.search(v.goal)
             and not _OBJECT_PRONOUN.search(v.goal) and len(statement.split()) <= 35
             and not (_UNDATED.search(statement) and not re.search(r"\b(?:19|20)\d\d\b", statement)))
+
+
+# Moves that need their destination said: "the admission of Egypt" to what, "the transfer of X" to whom.
+_ADMISSION = re.compile(r"\b(?:admission|accession|entry|transfer|handover|relocation|return)\s+of\b", re.I)
 
 
 def _like_any(goal: str, others: list[str], cutoff: int) -> bool:
