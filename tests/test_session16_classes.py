@@ -94,3 +94,22 @@ def test_a_ministers_aim_reads_alone_but_a_cut_aim_or_a_move_without_its_destina
                for p in prompts), prompts
     assert not any("develop, by June" in p for p in prompts), prompts  # develop what?
     assert not any("admission of Ostrava" in p for p in prompts), prompts  # admitted to what?
+
+
+def test_those_gathered_at_a_named_meeting_are_a_named_party_but_a_summits_stock_phrases_are_no_aim():
+    from quizapp.questions.render import named_actor
+
+    assert named_actor("the leaders at the Kandor Heads of Government Meeting") == \
+        "the leaders at the Kandor Heads of Government Meeting"
+    assert named_actor("the leaders at the meeting") is None  # which meeting?
+    raw = ("Summit ends with a call to action\nPublished: 3 May 2024\n\n"
+           "Leaders of the Kandor Community met in Lusaka from 1 to 3 May 2024 for the Kandor Heads of Government "
+           "Meeting. The Kandor Heads of Government Meeting closed on Friday. The Kandor Heads of Government Meeting "
+           "adopted two texts. The leaders at the Kandor Heads of Government Meeting called for concrete actions to address "
+           "global challenges. The leaders at the Kandor Heads of Government Meeting also agreed to set up a Kandor "
+           "Ports Fund of US$40 million by 2026.\n")
+    from .question_checks import prompts_of
+
+    prompts = prompts_of(raw)
+    assert not any("concrete actions" in p for p in prompts), prompts
+    assert any("Kandor Ports Fund" in p for p in prompts), prompts  # a specific aim of theirs is asked

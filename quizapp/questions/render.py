@@ -61,6 +61,10 @@ AGENT_NOUNS = {
 # A group told by whose members it is, as the extractor resolves "we" and "the Ministers".
 _MEMBERS_OF = re.compile(r"^the\s+(?:member\s+states|(?:\w+\s+)?ministers(?:\s+and\s+[\w\s]{3,30}?)?)\s+of\s+"
                          r"(?:the\s+)?[A-Z]")
+# Those gathered at a named meeting ("the leaders at the Commonwealth Heads of Government Meeting", as
+# the extractor names "the leaders" of a report on one summit).
+_GATHERED_AT = re.compile(r"^[Tt]he\s+(?:leaders|ministers|delegates|heads\s+of\s+(?:state|government))\s+at\s+"
+                          r"(?:the\s+)?(?:\d+\w*\s+)?[A-Z][\w'’-]*(?:\s+(?:of|on|for|and|the|[A-Z0-9][\w'’-]*))*$")
 # "Both sides", "the two nations": a party only once we know who the two are.
 _DUAL = re.compile(
     r"^(?:both|the two)\s+(?:sides|nations|countries|counties|governments|states|powers|neighbou?rs)$",
@@ -225,6 +229,9 @@ def named_actor(actor: str, sentence: str = "") -> str | None:
     longest = 14 if _MEMBERS_OF.match(a) else 9
     if not ws or len(ws) > longest or ws[0].lower() in PRONOUNS or _DUAL.match(a):
         return None
+    gathered = _GATHERED_AT.match(a)
+    if gathered:
+        return a  # "the leaders at the Commonwealth Heads of Government Meeting": the people, not the meeting
     head = ws[-1].lower()
     first_np = words(re.split(r"\s+(?:between|of|on|from|with|for)\s+", a)[0])
     if head in NON_AGENT_HEADS or (first_np and first_np[-1].lower() in NON_AGENT_HEADS):

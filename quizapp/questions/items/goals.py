@@ -238,6 +238,8 @@ class GoalItems:
             or not _VAGUE.search(v.goal) and (
             v.verb in COMMITMENT_VERBS and len(words(v.goal)) >= 6 or
             v.verb in _MISSION_VERBS and len(words(v.goal)) >= 6 and self.corpus.is_body(v.actor, v.article))
+        if _BOILERPLATE.search(v.goal) and not re.search(r"\d|\b[A-Z][a-z]+\b", bare):
+            specific = False  # "called for concrete actions to address global challenges": any summit's words
         c = self.corpus
         if v.verb == "should" or not true_stmt or not specific or _housekeeping(v) \
                 or not _goal_reads_alone(v, true_stmt, c.issuer(v.actor, v.article)):
@@ -347,6 +349,11 @@ _MISSION_VERBS = {"aim", "work", "strive", "design", "purpose"}
 # or name: any such body would say it, and a reader guesses it true (blind reviews 15A, 16B).
 _VAGUE = re.compile(r"\b(?:more|less|better|greater|stronger|fair|fairer|stable|affordable|accessible|easier|"
                     r"safer|sustainable|resilient|effective|efficient|earlier|faster|closer|improved?|enhanced?)\b", re.I)
+
+# A summit's stock phrases: an aim made only of them is true of every summit, so no test of this one.
+_BOILERPLATE = re.compile(r"\b(?:global|common|shared|pressing|current|emerging|key|regional)\s+(?:challenges|issues|"
+                          r"problems|priorities|threats)\b|\b(?:concrete|decisive|collective|urgent)\s+(?:actions?|steps|"
+                          r"measures)\b(?!\s+(?:to|on|for)\s+\w+\s+[A-Z])", re.I)
 
 # Goals asked about: what a party agreed, pledged, committed to, called or urged for, resolved,
 # decided, planned or proposed. Blind reviews rejected every item on a looser aim ("What did
