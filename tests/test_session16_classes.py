@@ -113,3 +113,19 @@ def test_those_gathered_at_a_named_meeting_are_a_named_party_but_a_summits_stock
     prompts = prompts_of(raw)
     assert not any("concrete actions" in p for p in prompts), prompts
     assert any("Kandor Ports Fund" in p for p in prompts), prompts  # a specific aim of theirs is asked
+
+
+def test_the_agreement_is_the_one_agreement_the_article_names_even_when_its_title_begins_with_its_kind():
+    from quizapp.facts.actors import ActorContext
+
+    ctx = ActorContext(body_names={"Agreement on the Exchange of Kandor Health Data", "Kandor Health Ministry"})
+    assert ctx.body_with_head("agreement") == "Agreement on the Exchange of Kandor Health Data"
+    # a short name that only begins with the word is no title of its kind ("Council of Ministers")
+    ctx = ActorContext(body_names={"Council of Ministers", "Kandor Bank"})
+    assert ctx.body_with_head("council") is None
+    raw = ("Health data deal signed\nPublished: 5 October 2023\n\n"
+           "Zembla and Ostrava signed the Agreement on the Exchange of Kandor Health Data in Riga on 4 October 2023. "
+           "The agreement will take effect on 1 January 2024, once domestic procedures are complete.\n")
+    from .question_checks import prompts_of
+
+    assert "When will the Agreement on the Exchange of Kandor Health Data take effect?" in prompts_of(raw)

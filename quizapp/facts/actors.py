@@ -159,7 +159,9 @@ class ActorContext:
         head = head.lower()
         fits = {name for name in self.body_names if len(name.split()) >= 2
                 and (name.lower().split()[-1] == head or re.search(rf"\b{re.escape(head)}\s+(?:of|on|for|to)\b",
-                                                                 name.lower()) and name.lower().split()[0] != head)}
+                                                                 name.lower())
+                    # ("Agreement on the Cross-Border Exchange of Health Data": a title begins with its kind)
+                    and (name.lower().split()[0] != head or len(name.split()) >= 4))}
         return next(iter(fits)) if len(fits) == 1 else None
 
     def org_with_head(self, head: str, default: str | None = None) -> str | None:
