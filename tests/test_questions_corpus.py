@@ -83,10 +83,11 @@ def test_every_type_for_unseen_articles(corpus):
     assert "true_false" in types
     if corpus.raw.keys() != {p.name for p in CORPORA["seeds"].glob("*.txt")}:
         assert "short_answer" in types  # (the seeds' people hold only national offices: not asked)
-    # at least three items for every two articles, each on a sentence no other item shows
+    # at least five items for every four articles, each on a sentence no other item shows
     # (precision first: the weak templates are off, see above, and a stem that leans on the story
-    # around it, "the Roadmap", "the corridor", "in April", is not asked)
-    assert 2 * len(corpus.questions) >= 3 * len(corpus.raw)
+    # around it, "the Roadmap", "the corridor", "in April", is not asked; since blind round 38 nor
+    # is "When did Kishida take office?", which never says which office: it was the sixth item here)
+    assert 4 * len(corpus.questions) >= 5 * len(corpus.raw)
 
 
 def test_answer_never_in_prompt(corpus):

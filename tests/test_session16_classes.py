@@ -1,5 +1,7 @@
-"""Shapes met while reading the dev and tune sets in session 16: "we" in an interview speaks for the
-interviewee's body. Invented text only."""
+"""Shapes met in session 16, on the dev and tune sets and in blind round 38 (an unseen set): "we" in an
+interview, in a ministers' statement and in a speech given at a meeting; plans dated in the present
+or by "due"; "take office" with no office; venues proposed, or of a one-off event; a style
+("Engineer") read as part of a name. Invented text only."""
 
 from __future__ import annotations
 
@@ -129,3 +131,51 @@ def test_the_agreement_is_the_one_agreement_the_article_names_even_when_its_titl
     from .question_checks import prompts_of
 
     assert "When will the Agreement on the Exchange of Kandor Health Data take effect?" in prompts_of(raw)
+
+
+def _ask(text: str, date_text: str, **kw) -> str | None:
+    from quizapp.facts.event_questions import when_question
+    from quizapp.facts.nlp import load_nlp
+
+    start = text.index(date_text)
+    return when_question(load_nlp()(text), start, start + len(date_text), **kw)
+
+
+def test_a_timetable_in_the_present_and_a_due_date_are_asked_but_taking_an_unnamed_office_is_not():
+    assert _ask("The Kandor Council meets in Lusaka on 3 June 2024 to adopt the budget.", "3 June 2024",
+                ahead=True) == "When does the Kandor Council meet in Lusaka?"
+    # dated before the article, the present tense is a timeline's: no "does"
+    assert _ask("The Kandor Council meets in Lusaka on 3 June 2024 to adopt the budget.", "3 June 2024") is None
+    assert _ask("The Kandor Union suspends Zembla on 1 June.", "1 June", ahead=True) is None  # no timetable verb
+    assert _ask("Legislative elections in Zembla are due in December 2025.", "December 2025") == \
+        "When are legislative elections in Zembla due?"
+    assert _ask("Ilse Varga took office on 1 January 2025.", "1 January 2025") is None  # which office?
+    assert _ask("The KDB's Secretary-General, Ilse Varga, who took office on 1 January 2025, spoke.",
+                "1 January 2025") == "When did Ilse Varga take office as the KDB's Secretary-General?"
+
+
+def test_a_speech_given_at_a_meeting_speaks_for_the_speakers_body_not_the_meeting():
+    raw = ("Remarks by KDB President Marta Lind at the opening session of the 2025 Annual Meeting and Business "
+           "Forum\n\nLusaka, 13 May 2025\n\nGood morning. The Kandor Development Bank (KDB) was founded in 1991. "
+           "We committed to lend more than 7 billion euros to Zembla by 2027.\n")
+    actors = _goal_actors(raw)
+    assert actors and all("Meeting" not in a and "Forum" not in a for a in actors.values()), actors
+    assert any(a in ("KDB", "Kandor Development Bank") for a in actors.values()), actors
+
+
+def test_a_style_before_a_name_is_not_part_of_it():
+    raw = ("Council meets\nPublished: 28 November 2024\n\nThe session was held in Abuja under the chairmanship of "
+           "Engineer Bashir Aliyu Garba, Minister of Water Resources of Nigeria.\n")
+    facts = extract([article_input(parse_article("e.txt", raw))])
+    assert [f.name for f in facts if f.kind == "leader"] == ["Bashir Aliyu Garba"]
+
+
+def test_a_venue_only_proposed_or_of_a_one_off_event_is_not_asked():
+    from .question_checks import prompts_of
+
+    raw = ("Ministers meet\nPublished: 3 May 2024\n\nThe 24th Kandor Council of Ministers was held in Lusaka on 2 May "
+           "2024. Zembla's minister proposed that members hold the first Kandor Ports Conference in Harare in 2026. "
+           "The Zembla ambassador will host a Kandor Minerals Forum in Maputo on 10 June 2024.\n")
+    prompts = prompts_of(raw)
+    assert not any("Kandor Ports Conference" in p and "which city" in p.lower() for p in prompts), prompts
+    assert not any("Kandor Minerals Forum" in p and "which city" in p.lower() for p in prompts), prompts

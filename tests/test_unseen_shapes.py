@@ -180,7 +180,7 @@ def test_sentences_that_stand_alone(sentence, alone):
     ("The Nile Basin Initiative is a regional partnership, established in 1999, and which is made up of ten countries.",
      "1999", "When was the Nile Basin Initiative established?"),
     ("Ghana's finance minister, Ken Ofori-Atta, who took office in January 2017, presented the budget.",
-     "January 2017", "When did Ken Ofori-Atta take office?"),
+     "January 2017", "When did Ken Ofori-Atta take office as Ghana's finance minister?"),
     ("The Arctic Council, which celebrated its 25th anniversary last year, admitted two observers.", "last year",
      "When did the Arctic Council celebrate its 25th anniversary?"),
     ("Tariffs rose on the goods the Mekong Commission listed in May 2020.", "May 2020", None),  # not the goods' doing

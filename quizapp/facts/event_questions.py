@@ -150,6 +150,15 @@ def _subject(verb, asides: bool = False):
     return noun
 
 
+# A day of a month ("on 20 November", "1 June 2024", "June 1"): a present tense dated to the day is
+# a timetable ("the conference opens on 20 November"), not a habit or a truth.
+_DAY_OF_MONTH = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+                           r"|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b")
+
+# What a timetable says in the present tense: sittings and terms opening and closing.
+_TIMETABLE_VERBS = {"open", "close", "meet", "begin", "start", "end", "convene", "resume", "expire", "lapse",
+                    "run", "sit", "gather", "vote", "take", "enter", "launch"}
+
 # What a plan is when its date is set: "due to", "scheduled to", "set to", "slated to".
 _SCHEDULE_WORDS = {"due", "schedule", "set", "slate"}
 
@@ -321,7 +330,8 @@ _UNITS = {"tonnes", "tons", "tonne", "ton", "kilograms", "kg", "litres", "liters
 
 
 def when_question(doc, char_start: int, char_end: int, skip_before: int = 0,
-                  historic_present: bool = False, resolve=None, party=None, recent: bool = False) -> str | None:
+                  historic_present: bool = False, resolve=None, party=None, recent: bool = False,
+                  ahead: bool = False) -> str | None:
     """"When did the IMF approve a 48-month Extended Fund Facility arrangement?": the clause a
     date belongs to, turned into a question in its own words (do-support for the simple past,
     "was ... approved" for the passive, "will" for a plan). Only for a main clause with a named
@@ -389,6 +399,14 @@ def when_question(doc, char_start: int, char_end: int, skip_before: int = 0,
         form = "did"  # a timeline's present tense tells the past
     elif historic_present and verb.tag_ == "VBN" and words & {"is", "are"} and all(c.dep_ == "auxpass" for c in aux):
         form = "was" if "is" in words else "were"
+    elif ahead and verb.tag_ in ("VBZ", "VBP") and not aux and verb.lemma_.lower() in _TIMETABLE_VERBS \
+            and _DAY_OF_MONTH.search(span.text):
+        # "WRC-23 opens in Dubai on 20 November", a day after the article's: a timetable ("ahead";
+        # dated before, it is a timeline's historic present)
+        form = "does" if verb.tag_ == "VBZ" else "do"
+    elif verb.lemma_.lower() == "be" and verb.tag_ in ("VBZ", "VBP", "VBD") and not aux and any(
+            c.dep_ == "acomp" and c.lower_ == "due" for c in verb.children):
+        form = verb.lower_  # "Elections are due in December 2025": "When are ... due?"
     else:
         return None
     # the subject without asides; it must name someone ("the IMF", "Kenyan President William Ruto")
@@ -453,14 +471,15 @@ def when_question(doc, char_start: int, char_end: int, skip_before: int = 0,
     if verb.lemma_.lower() in ("sign", "ratify", "initial") and form in ("was", "were") \
             and not _AGREEMENT_HEAD.search(subj.text):
         return None  # "When was the Mekong River Commission signed?": an agreement is signed, not a body
-    if verb.lemma_.lower() in ("be", "have"):
+    due = verb.lemma_.lower() == "be" and form in ("is", "are", "was", "were") and not sched
+    if verb.lemma_.lower() in ("be", "have") and not due:
         return None  # "When did X be unable ...?"
     if verb.lemma_.lower() in _FORECAST_VERBS and form in ("was", "were", "will"):
         return None  # "When was Romania's offshore gas expected?": a forecast, not an event (round 20A)
     if form == "did" and verb.dep_ == "ccomp" and not aux and verb.tag_ == "VBD" \
             and verb.head.lemma_.lower() in _TAKING_NOTE and _DOCUMENT_HEAD.search(subj.text):
         form = "was"  # "We recall the Pledge agreed at the Wales Summit": agreed by others, not agreeing
-    lemma = verb.lemma_.lower() if form in ("did", "will") else verb.text
+    lemma = verb.lemma_.lower() if form in ("did", "will", "does", "do") else verb.text
     if sched:
         lemma = f"{sched[0].text} to {verb.text}"
     subject = without_brackets(tokens_text(doc, subj_ids)).strip()  # "(AF)" went as an aside
@@ -473,6 +492,10 @@ def when_question(doc, char_start: int, char_end: int, skip_before: int = 0,
         return None  # "Agreement" with its title cut off (as an aside): which agreement?
     tail = tokens_text(doc, ids).rstrip(" ,;:")
     tail = without_brackets(tail).strip()  # no bracketed acronym or half a bracket
+    if due:
+        if tail != "due":
+            return None  # ("are due for review in 2025": the due thing is another)
+        lemma, tail = "due", ""
     if tail.split()[-1:] and tail.split()[-1].lower() in ("on", "in", "at", "by", "from", "since", "of", "to", "and"):
         return None
     if form in ("was", "were", "will") and verb.tag_ == "VBN" and any(
@@ -482,10 +505,23 @@ def when_question(doc, char_start: int, char_end: int, skip_before: int = 0,
         return None  # "When will the Council be asked?": asked to do what went unsaid
     if not tail and subj.lemma_.lower() in _EVENT_NOUNS and not any(c.dep_ == "prep" for c in subj.children):
         return None  # "When did informal UN discussions begin?": discussions of what, the sentence before said
-    if not tail and form in ("did", "will") and verb.tag_ != "VBN" and verb.lemma_.lower() not in _STANDS_ALONE_VERBS:
+    if not tail and form in ("did", "will", "does", "do") and verb.tag_ != "VBN" \
+            and verb.lemma_.lower() not in _STANDS_ALONE_VERBS:
         return None  # "When did the minister call?": the verb needs what it was about
     if not tail and sched:
         return None  # "When is the Security Council scheduled to vote?": on what, the cut left out
+    if tail.lower() == "office":
+        # "When did NAME take office?": which office, the question must say (round 38); the one the
+        # name is in apposition to ("The ISA's Secretary-General, NAME, who took office ...")
+        office = subj.head if subj.dep_ == "appos" and subj.head.pos_ in ("NOUN", "PROPN") else None
+        name_ids = {t.i for t in subj.subtree}
+        ids_office = [t.i for t in office.subtree if t.i < min(name_ids)] if office is not None else []
+        while ids_office and doc[ids_office[-1]].is_punct:
+            ids_office.pop()  # (the comma before the name)
+        if not ids_office or not any(_namey(doc[i]) for i in ids_office) or ids_office[-1] - ids_office[0] >= len(ids_office):
+            return None  # (an office whose words are not one run before the name is no clean phrase)
+        role = doc[ids_office[0]:ids_office[-1] + 1].text
+        tail = f"office as {role[:1].lower() + role[1:] if doc[ids_office[0]].lower_ == 'the' else role}"
     if re.search(r"\b(?:first|second|third|last|only|next)\s+[\w-]+$", tail):
         return None  # "become the first country": the first to do what?
     if _NUMBERED_PAPER.fullmatch(tail):

@@ -148,9 +148,16 @@ def _actor_context(items, acronyms: dict[str, str], art: ArticleInput) -> ActorC
         if ctx.speaker_body is None and sent.idx < 4 and _SPEECH_BY.match(sent.text) and mentions:
             # "Remarks by Jamila Haddad-Roux, Director of the Postal Technology Centre, Universal Postal
             # Union": in a speech, "we" is the speaker's body, the last the header names
+            # The body the speaker's title names before the name ("Remarks by EBRD President NAME at
+            # ...") comes first; else the last body named ("NAME, Director of the Grain Standards
+            # Office, Kandor Basin Authority": the whole body, not the office), never the occasion ("at the 2025 Annual Meeting and
+            # Business Forum" is where, not whom: round 38 gave a bank's pledge to its meeting)
             line = sent.text.split("\n")[0]
-            named = sorted((line.rfind(m.name), m.name) for m in mentions if line.rfind(m.name) >= 0)
-            last = named[-1][1] if named else None
+            own = next((lm.country for lm in leaders if lm.country and lm.country.lower() not in COUNTRY_NAMES
+                        and lm.name in line and 0 <= line.find(lm.country) < line.find(lm.name)), None)
+            named = sorted((line.rfind(m.name), m.name) for m in mentions
+                           if line.rfind(m.name) >= 0 and not _OCCASION.search(m.name))
+            last = own or (named[-1][1] if named else None)
             ctx.speaker_body = acronyms.get(last, last) if last and last.isupper() else last
         if ctx.signatories is None:
             ctx.signatories = signatories(sent.text)
@@ -187,6 +194,10 @@ def _interviewee_body(items, ctx: ActorContext, acronyms: dict[str, str]) -> str
             body = m.group("body")
             return acronyms.get(body, f"the {body}" if body.isupper() else body)
     return None
+
+
+# A meeting's name: where a speech was given, not whom it speaks for.
+_OCCASION = re.compile(r"\b(?:Annual|Meeting|Session|Summit|Conference|Congress|Ceremony|Opening|Closing)\b")
 
 
 # The header of a speech or a statement ("Remarks by NAME, ...", "Statement by the Director-General
@@ -344,6 +355,14 @@ def _recent(iso: str, published) -> bool:
     return int(iso[:4]) >= published.year - 1
 
 
+def _ahead(iso: str, published) -> bool:
+    """Is the day ``iso`` after the article was written? (A present tense dated then is a timetable;
+    dated before, a timeline's historic present.)"""
+    if published is None or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", iso or ""):
+        return False
+    return iso > published.isoformat()
+
+
 def _published_fact(art: ArticleInput) -> Fact:
     text = art.published_text or ""
     sentence = text
@@ -469,7 +488,7 @@ def _sentence_facts(doc, art: ArticleInput, sent: SentenceInput, people, acronym
                       if TIMELINE_ENTRY.match(text)
                       else when_question(doc, d.start, d.end, skip_before, resolve=ctx.body_with_head,
                                          party=lambda subject: named_party(subject, ctx),
-                                         recent=_recent(d.iso, art.published))
+                                         recent=_recent(d.iso, art.published), ahead=_ahead(d.iso, art.published))
                       if not weak else None) if asks else None,
         ))
     # goals

@@ -142,7 +142,8 @@ STYLES = {"dr", "mr", "mrs", "ms", "mx", "prof", "h.e", "he", "shaikh", "sheikh"
           # forms of address in South-East Asian and Gulf attendee lists
           "dato", "datuk", "dato'", "seri", "sri", "paduka", "haji", "hajah", "pehin", "samdech", "pichey", "sena",
           "daw", "khun", "bapak", "pak", "ibu", "komjen", "pol", "purn", "(purn.)", "honourable", "honorable",
-          "ambassador", "captain", "capt", "gen", "general", "col", "colonel", "lt", "maj", "brig", "judge"}
+          "ambassador", "captain", "capt", "gen", "general", "col", "colonel", "lt", "maj", "brig", "judge",
+          "engineer", "barrister"}
 # Forms of address right before a name, after its title ("Executive Secretary Dr", "Minister H.E.").
 STYLES_BEFORE = re.compile(
     r"(?:\b(?:" + "|".join(sorted((re.escape(x) for x in STYLES if x.isalpha() or x == "h.e"), key=len, reverse=True))

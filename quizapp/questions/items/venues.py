@@ -81,6 +81,9 @@ _BASED_BEFORE = re.compile(r"\b[Tt]he\s+((?:[A-Z][\w'’.]*\s+){0,2}[A-Z][\w'’
 _FUTURE = re.compile(r"\b(?:will|shall|to be held|to take place|to meet|to convene|to host|to hold|expected|is set to|are set to|"
                      r"next|upcoming|forthcoming|looked forward|looks forward|look forward)\b", re.I)
 _SCHEDULED = re.compile(r"\b(?:scheduled|due|planned|set)\s+to\b", re.I)
+# A venue someone only put forward: proposed, offered, bid for, hoped for.
+_PROPOSED = re.compile(r"\b(?:propos|suggest|offer|bid|invit|hop|want|wish|recommend|urg|consider)\w*\b"
+                       r"|\bcall(?:ed|s)?\s+for\b|\b(?:would|could|might|may)\b", re.I)
 
 
 # "In which city is X headquartered?": blind reviews accepted none of three (the seat told only in a
@@ -250,6 +253,10 @@ def _venue_in(sentence: str, names: list[str], sitting: bool = False) -> tuple[C
         span = find_span(sentence, name)
         if span is None:
             continue
+        if re.search(r"\b(?:an?|another)\s+(?:\w+\s+)?$", sentence[:span[0]]):
+            continue  # "will host a Critical Minerals Investment Forum in Jakarta": one of its kind, no named meeting
+        if _PROPOSED.search(sentence[max(0, span[0] - 80):span[0]]):
+            continue  # "He proposed that members hold the first X in Chennai": a venue proposed, not held (round 38)
         of = ""
         if sitting:
             m = _SITTING_OF.search(sentence[:span[0]])
