@@ -179,3 +179,26 @@ def test_a_venue_only_proposed_or_of_a_one_off_event_is_not_asked():
     prompts = prompts_of(raw)
     assert not any("Kandor Ports Conference" in p and "which city" in p.lower() for p in prompts), prompts
     assert not any("Kandor Minerals Forum" in p and "which city" in p.lower() for p in prompts), prompts
+
+
+def test_a_date_no_plain_question_asks_is_blanked_only_in_a_sentence_that_reads_alone():
+    import random
+
+    from quizapp.facts.types import Fact, Source
+    from quizapp.questions.blanks import BLANK
+    from quizapp.questions.generate import generate
+
+    def clozes(sentence: str, iso: str) -> list[str]:
+        fact = Fact(id="d1", kind="date", statement="", answer=iso, date=iso, event="", question=None,
+                    sources=[Source("k.txt", sentence, 1)])
+        return [q.prompt for q in generate([fact], random.Random(1), budget=0) if BLANK in q.prompt]
+
+    assert clozes("The Kandor Lunar Orbiter, known as Pathfinder, was launched on 5 August 2022 on a "
+                  "Falcon 9 rocket.", "2022-08-05") == [
+        "The Kandor Lunar Orbiter, known as Pathfinder, was launched on _____ on a Falcon 9 rocket."]
+    # tested what? "it" points back; a forecast is no date of anything; a year alone is trivia
+    assert clozes("The Kandor Space Agency said it had tested its engines on 2 July 2022 in the desert.",
+                  "2022-07-02") == []
+    assert clozes("Ministers of the Kandor Union expected a decision on 20 July 2022 at the latest.", "2022-07-20") == []
+    assert clozes("The Kandor Lunar Orbiter (KLO), known as Pathfinder, was launched in 2022 on a Falcon 9 rocket.",
+                  "2022") == []

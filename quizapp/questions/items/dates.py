@@ -38,7 +38,9 @@ from ..normalise import (
 )
 from ..rank import _Cand
 from ..sentences import (
+    stands_alone,
     strip_dateline,
+    words,
 )
 from ..setting import own_institution
 
@@ -144,6 +146,14 @@ class DateItems:
                                explanation=expl, sources=srcs))
             out.append(self.make("short_answer", [f], "sa:when", question, answer, accepted, dq=0.55,
                                  explanation=expl, sources=srcs, penalty=0.02))
+        if STANDALONE_DATE_CLOZES and not SENTENCE_ITEMS_FOR_DATES and not any(x is not None for x in out):
+            # no plain question: the sentence itself, where it reads alone (consumes no rng)
+            for src in _good_sentences(f)[:1]:
+                text = _cloze_text(src.sentence, self.corpus.published.get(src.article))
+                found = _blank_date(text, iso) if text and _states_date(src.sentence, iso) else None
+                if found is not None and _enough_context(found[0]) and _cloze_stands_alone(text, found[0], iso):
+                    out.append(self.make("cloze", [f], "cloze", found[0], found[1], accepted, dq=0.5,
+                                         sources=[{"article": src.article, "sentence": src.sentence}]))
         # The event is asked about in the article's own sentence, never pasted into a fixed frame
         # ("On what date did this happen: <clause>?" reads as a machine wrote it): the sentence
         # with its date blanked is a multiple choice; with the date swapped for a checked false
@@ -230,6 +240,33 @@ def _aside(sentence: str, iso: str) -> bool:
 # sentence leans on the story around it, a year in it is often trivia, and its foils are read off
 # the calendar. Off: a date is asked as a plain question ("When did ...?") or not at all.
 SENTENCE_ITEMS_FOR_DATES = False
+
+# The exception, for a date no plain "when" question is asked of: a sentence that reads alone (a named
+# subject, nothing pointing back, no quote, short), its date a day or a month of the news (not a year,
+# not the backdrop) blanked once.
+STANDALONE_DATE_CLOZES = True
+
+
+def _cloze_stands_alone(text: str, blanked: str, iso: str) -> bool:
+    """Is the date cloze on ``text`` one a reader can fill from the article, with no story around
+    it? ``blanked`` is the cloze's prompt."""
+    if precision(iso) == "year" or blanked.count(BLANK) != 1 or len(words(text)) > 32:
+        return False
+    if not stands_alone(text) or _BACKDROP.match(text) or _LOGISTICS.search(text) or _FORECAST.search(text):
+        return False
+    if re.search(r"\b(?:it|its|they|them|their|he|she|his|her|this|that|these|those)\b", text, re.I):
+        return False  # ("set up to draft it": what? the sentence before said)
+    head = blanked.split(BLANK)[0]
+    if re.search(r"\b(?:since|until|till|by|before|after|from|through|late|early|mid|between|for\s+on)\s+$", head, re.I):
+        return False  # a bound or a span ("since _____ has banned"), not when it happened
+    # who acts is named first: two capitalised words or an acronym in the sentence's first few words
+    # ("The Korea Pathfinder Lunar Orbiter (KPLO) was launched on _____"), not "delegates" or a surname
+    opening = " ".join(blanked.split()[:6])
+    return bool(re.match(r"(?:The\s+)?(?:[A-Z][\w'’.-]+\s+){1,}[A-Z][\w'’.-]+|(?:The\s+)?[A-Z]{2,}\b", opening))
+
+
+_FORECAST = re.compile(r"\b(?:expected|forecast|projected|likely|hopes?|could|would|might|may)\b", re.I)
+
 
 # A date the sentence gives as the backdrop of its news: in a leading "Since ..." phrase, or in a
 # sentence that opens by saying it looks back ("Previously, on 17 July 2021, ...").
