@@ -202,3 +202,16 @@ def test_a_date_no_plain_question_asks_is_blanked_only_in_a_sentence_that_reads_
     assert clozes("Ministers of the Kandor Union expected a decision on 20 July 2022 at the latest.", "2022-07-20") == []
     assert clozes("The Kandor Lunar Orbiter (KLO), known as Pathfinder, was launched in 2022 on a Falcon 9 rocket.",
                   "2022") == []
+
+
+def test_a_list_entry_is_no_headline_and_a_body_named_by_its_kind_is_no_party():
+    from quizapp.questions.sentences import is_headline
+
+    assert not is_headline("Agreed to establish a Kandor Task Force on Online Scams, to report to the next meeting;")
+    assert is_headline("Kandor ministers agree to fight online scams")
+    from .question_checks import prompts_of
+
+    raw = ("Partnership launched\nPublished: 3 March 2025\n\nZembla and Ostrava signed a partnership on minerals in "
+           "Lusaka on 2 March 2025. A Joint Working Group on Kandor Minerals will hold its first meeting in Harare "
+           "in May 2025.\n")
+    assert not any("Joint Working Group" in p for p in prompts_of(raw)), prompts_of(raw)

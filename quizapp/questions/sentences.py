@@ -37,7 +37,7 @@ def words(s: str) -> list[str]:
 
 def is_headline(sentence: str) -> bool:
     """Titles and headlines carry no final punctuation; they make poor cloze sentences."""
-    return not re.search(r"[.!?][\"'”’)]*\s*$", sentence.strip())
+    return not re.search(r"[.!?;][\"'”’)]*\s*$", sentence.strip())  # (a list entry ends in ";": no headline)
 
 # A photo caption or credit: it describes a picture, it is not the news (and dates nothing).
 _CAPTION = re.compile(

@@ -380,7 +380,7 @@ partners donors members observers experts sources
 # Meeting again: where and when a body sits next is its calendar, not what the article teaches
 # ("The commission will next meet in Victoria from 11 to 15 May 2027", "agreed to meet again in Riga").
 _MEETS_AGAIN = re.compile(r"^(?:to\s+)?(?:meet|convene|reconvene|gather|sit)\s+(?:again|next|in|at|on|from|twice|annually|"
-                          r"every|regularly|before|during|later)\b|^hold\s+(?:its|their|the)\s+next\b", re.I)
+                          r"every|regularly|before|during|later)\b|^hold\s+(?:its|their|the)\s+(?:next|first|inaugural)\s+(?:meeting|session)\b", re.I)
 
 
 # "by 7 percent, from Rs 15,000 to Rs 16,050": the figures check each other, so one changed is
@@ -504,6 +504,8 @@ def _goal_reads_alone(v: Any, statement: str, issuer: bool = False) -> bool:
         return False  # "will provide €200 million in grants, mostly for grid projects"; "contribute a line": to what?
     if _CLOCK.search(statement) or _BY_OFFICE.match(v.actor):
         return False
+    if re.match(r"(?:an?|another|some)\s", v.actor, re.I):
+        return False  # "A Joint Working Group on Critical Minerals will ...": one to be set up, named by its kind
     if re.search(r"\bdelegations?\b", v.actor, re.I):
         return False  # "Sri Lanka's delegation called for ...": one voice at a meeting the statement never names
     span = re.search(r"\b\d[\d,.]*\s+(?:hours?|days?|weeks?|months?|years?)\s*$", v.goal.rstrip(" ."))
