@@ -215,3 +215,33 @@ def test_a_list_entry_is_no_headline_and_a_body_named_by_its_kind_is_no_party():
            "Lusaka on 2 March 2025. A Joint Working Group on Kandor Minerals will hold its first meeting in Harare "
            "in May 2025.\n")
     assert not any("Joint Working Group" in p for p in prompts_of(raw)), prompts_of(raw)
+
+
+def test_round_37_aims_cut_short_or_pointing_back_are_not_restated():
+    from .question_checks import prompts_of
+
+    raw = ("Grid loan approved\nPublished: 4 March 2025\n\n"
+           "The Kandor Grid Company will carry out in the Zembla and Ostrava regions. "
+           "The Kandor Medicines Agency hopes to reach 150 by the end of 2026. "
+           "Ostrava's Deputy Foreign Minister backed a separate proposal for a five-country monitoring network on "
+           "the Kandor delta. The Kandor Medicines Agency plans to hire 150 assessors by the end of 2026.\n")
+    prompts = prompts_of(raw)
+    assert not any("carry out in" in p or "reach 150" in p or "separate proposal" in p for p in prompts), prompts
+    assert any("hire" in p and "assessors" in p for p in prompts), prompts  # what is counted is said
+
+
+def test_a_month_long_before_the_articles_other_dates_is_asked_with_years_in_play():
+    import random
+
+    from quizapp.facts.types import Fact, Source
+    from quizapp.questions.generate import generate
+
+    s = "The Kandor Convention entered into force in August 2006 after ratification by all five states."
+    old = Fact(id="d1", kind="date", statement="", answer="2006-08", date="2006-08", event="",
+               question="When did the Kandor Convention enter into force?", sources=[Source("k.txt", s, 1)])
+    later = Fact(id="d2", kind="date", statement="", answer="2025-03-04", date="2025-03-04", event="",
+                 question="When did the Kandor Council approve a loan of $40 million to Zembla?",
+                 sources=[Source("k.txt", "The Kandor Council approved a loan of $40 million to Zembla on 4 March 2025.", 2)])
+    q = next(q for q in generate([old, later], random.Random(1), budget=0)
+             if q.prompt.startswith("When did the Kandor Convention") and q.choices)
+    assert len({c.split()[-1] for c in q.choices}) >= 3, q.choices  # not four months of 2006

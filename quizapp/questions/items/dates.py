@@ -45,6 +45,10 @@ from ..sentences import (
 from ..setting import own_institution
 
 
+def _articles_of(f: Any) -> list[str]:
+    return [s.article for s in f.sources]
+
+
 class DateItems:
     """Mixed into the generator: uses its ``corpus``, ``rng`` and building blocks (``make``, ``mc``,
     ``true_false``, ``cloze``, ``near``)."""
@@ -99,8 +103,13 @@ class DateItems:
         # a month long before the article (background: "the Act became law in March 2019") is
         # asked with its year in play: four months of one year test the month, not what is worth
         # knowing (rounds T8 and 26B)
-        background = prec == "month" and published is not None and span is not None \
-            and (published - span[1]).days > 730
+        # (with no publication date, the latest day the article names stands in for it: a month two
+        # years before the story's other dates is its backdrop too; round 37 offered "May 2006",
+        # "June 2006" ... for a treaty's entry into force)
+        written = published or max((iv[1] for d in c.dates if set(_articles_of(d)) & set(_articles_of(f))
+                                    for iv in [date_interval(d.date or "")] if iv), default=None)
+        background = prec == "month" and written is not None and span is not None \
+            and (written - span[1]).days > 730
         window = {"day": 90, "month": 365 * 4 if background else 400, "year": 365 * 12}[prec]
         # foils from the same story, or the true date moved: another article's years are easy to rule out
         same_precision = c.dates_near(f, prec)

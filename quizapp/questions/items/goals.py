@@ -504,6 +504,12 @@ def _goal_reads_alone(v: Any, statement: str, issuer: bool = False) -> bool:
         return False  # "will provide €200 million in grants, mostly for grid projects"; "contribute a line": to what?
     if _CLOCK.search(statement) or _BY_OFFICE.match(v.actor):
         return False
+    if _NO_OBJECT.match(v.goal):
+        return False  # "will carry out in the Rajshahi and Rangpur divisions": carry out what? (round 37)
+    if _BARE_COUNT.match(v.goal.rstrip(" .")):
+        return False  # "hoped to reach 150 by the end of 2026": 150 what? (round 37)
+    if re.search(r"\b(?:a|the)\s+(?:separate|similar|second|further)\s+[a-z]", statement):
+        return False  # "backed a separate proposal": separate from the one told before (round 37)
     if re.match(r"(?:an?|another|some)\s", v.actor, re.I):
         return False  # "A Joint Working Group on Critical Minerals will ...": one to be set up, named by its kind
     if re.search(r"\bdelegations?\b", v.actor, re.I):
@@ -535,6 +541,14 @@ def _goal_reads_alone(v: Any, statement: str, issuer: bool = False) -> bool:
             and not _OBJECT_PRONOUN.search(v.goal) and len(statement.split()) <= 35
             and not (_UNDATED.search(statement) and not re.search(r"\b(?:19|20)\d\d\b", statement)))
 
+
+# A verb that takes an object, followed straight by where or when: its object was cut off.
+_NO_OBJECT = re.compile(r"(?:to\s+)?(?:carry\s+out|implement|build|develop|launch|provide|adopt|sign|set\s+up|create|"
+                        r"establish|deliver|introduce|finance|fund|complete|submit|present|publish|issue|hold|host)\s+"
+                        r"(?:in|at|on|by|from|across|within|during|before|after)\b", re.I)
+# A figure with nothing counted ("reach 150 by the end of 2026").
+_BARE_COUNT = re.compile(r"(?:to\s+)?[a-z]+\s+(?:about\s+|some\s+|around\s+|at\s+least\s+|nearly\s+)?\d[\d,.]*"
+                         r"(?:\s+(?:by|in|before|within|from|over)\b.*)?$", re.I)
 
 # Moves that need their destination said: "the admission of Egypt" to what, "the transfer of X" to whom.
 _ADMISSION = re.compile(r"\b(?:admission|accession|entry|transfer|handover|relocation|return)\s+of\b", re.I)
