@@ -176,8 +176,8 @@ def _tail(before: str, width: int = 400) -> str:
     """The last ``width`` characters of ``before``, from a word's start. The title shapes anchored
     at the name (``TITLE_BEFORE``, ``COUNTERPART``) are far shorter than that, so searching the tail
     finds what searching all of ``before`` finds; the full scan tried each of the long
-    nationality and country alternations at every offset of the sentence, and cost more than all
-    the other rules together (``make bench``, extraction)."""
+    nationality and country alternations at every offset of the sentence (the costliest call in a
+    profile of the extraction bench)."""
     if len(before) <= width:
         return before
     cut = len(before) - width

@@ -259,7 +259,7 @@ ANY_TITLE = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, _TITLE_GATE_WOR
                        re.IGNORECASE)
 # The gate's words that are plain word characters are looked up in a set; only the few with a
 # hyphen or a dot ("vice-chair") need the pattern. Python's regex engine tries a long alternation
-# at every offset, which made this gate the costliest rule of all (``make bench``, extraction).
+# at every offset (a profile of the extraction bench showed it among the costliest calls).
 _PLAIN_TITLE_WORDS = {w for w in _TITLE_GATE_WORDS if re.fullmatch(r"\w+", w)}
 _OTHER_TITLE_WORDS = sorted(_TITLE_GATE_WORDS - _PLAIN_TITLE_WORDS, key=len, reverse=True)
 _OTHER_TITLE = re.compile(r"\b(?:" + "|".join(map(re.escape, _OTHER_TITLE_WORDS)) + r")\b", re.IGNORECASE) \

@@ -49,6 +49,21 @@ def _articles_of(f: Any) -> list[str]:
     return [s.article for s in f.sources]
 
 
+def _latest_day(c: Any, article: str):
+    """The last day any date of ``article`` reaches (found once per corpus: a collection of a
+    thousand articles has tens of thousands of dates)."""
+    memo = c.__dict__.setdefault("_latest_day_memo", None)
+    if memo is None:
+        memo = {}
+        for d in c.dates:
+            iv = date_interval(d.date or "")
+            if iv:
+                for a in {s.article for s in d.sources}:
+                    memo[a] = max(memo.get(a, iv[1]), iv[1])
+        c.__dict__["_latest_day_memo"] = memo
+    return memo.get(article)
+
+
 class DateItems:
     """Mixed into the generator: uses its ``corpus``, ``rng`` and building blocks (``make``, ``mc``,
     ``true_false``, ``cloze``, ``near``)."""
@@ -106,8 +121,7 @@ class DateItems:
         # (with no publication date, the latest day the article names stands in for it: a month two
         # years before the story's other dates is its backdrop too; round 37 offered "May 2006",
         # "June 2006" ... for a treaty's entry into force)
-        written = published or max((iv[1] for d in c.dates if set(_articles_of(d)) & set(_articles_of(f))
-                                    for iv in [date_interval(d.date or "")] if iv), default=None)
+        written = published or max((_latest_day(c, a) for a in _articles_of(f) if _latest_day(c, a)), default=None)
         background = prec == "month" and written is not None and span is not None \
             and (written - span[1]).days > 730
         window = {"day": 90, "month": 365 * 4 if background else 400, "year": 365 * 12}[prec]
