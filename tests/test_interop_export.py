@@ -414,7 +414,7 @@ def test_cli_exports_a_corpus_folder_without_a_database(tmp_path, col):
     r = _cli(["export", "--corpus", str(ARTICLES), "--format", "apkg", "--output", str(out)])
     assert r.exit_code == 0, r.output
     count = int(r.output.split("Wrote ")[1].split()[0])
-    assert count > 5
+    assert count >= 5  # every item the four articles give (the floor test_questions_corpus keeps)
     _import(col, out.read_bytes(), tmp_path, "x.apkg")
     assert col.note_count() == count
     sources = " ".join(n["Source"] for n in _notes(col))
