@@ -20,6 +20,7 @@ from .events import (
     paragraph_number,
 )
 from .lexicon import REPORTING_VERBS, WEEKDAYS
+from .schedules import DAY_OF_MONTH, TIMETABLE_VERBS, scheduled
 from .spans import tokens_text
 
 # Verbs that report a period's figure ("exported 38,000 tonnes in 2025", "carried 9.4 million
@@ -148,48 +149,6 @@ def _subject(verb, asides: bool = False):
     if noun is None or noun.pos_ not in ("PROPN", "NOUN") or noun.dep_ not in ("nsubj", "nsubjpass", "appos", "ROOT"):
         return None  # the clause of an object or a place would need its sentence to make sense
     return noun
-
-
-# A day of a month ("on 20 November", "1 June 2024", "June 1"): a present tense dated to the day is
-# a timetable ("the conference opens on 20 November"), not a habit or a truth.
-_DAY_OF_MONTH = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
-                           r"|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b")
-
-# What a timetable says in the present tense: sittings and terms opening and closing.
-_TIMETABLE_VERBS = {"open", "close", "meet", "begin", "start", "end", "convene", "resume", "expire", "lapse",
-                    "run", "sit", "gather", "vote", "take", "enter", "launch"}
-
-# What a plan is when its date is set: "due to", "scheduled to", "set to", "slated to".
-_SCHEDULE_WORDS = {"due", "schedule", "set", "slate"}
-
-
-def _scheduled(verb):
-    """"Denmark is due to take over the chairmanship in May 2025", "The Council is scheduled to vote
-    on 28 February on ...": for the dated verb of such a plan, (the schedule word, the subject, "is"
-    or "was" as written); None otherwise. The date is the planned act's, and the question keeps
-    the article's frame ("When is Denmark due to take over ...?"), never "when did"."""
-    if verb.dep_ != "xcomp" or verb.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
-        return None
-    head = verb.head
-    if head.lemma_.lower() not in _SCHEDULE_WORDS:
-        return None
-    if head.dep_ == "acomp" and head.head.lemma_ == "be" and head.head.dep_ == "ROOT":
-        be = head.head  # "is due to": "due" completes "is"
-        subj = next((c for c in be.children if c.dep_ == "nsubj"), None)
-        form = be.lower_
-    elif head.dep_ == "ROOT" and head.tag_ == "VBN":
-        aux = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
-        if len(aux) != 1:
-            return None
-        be = aux[0]  # "is scheduled to": one auxiliary, the passive's
-        subj = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
-        form = be.lower_
-    else:
-        return None
-    if form not in ("is", "are", "was", "were") or subj is None or subj.i > head.i \
-            or any(c.dep_ == "neg" for c in (*head.children, *be.children)):
-        return None
-    return head, subj, form
 
 
 def _predicate(doc, verb, date_ids: set[int], subj) -> list[int] | None:
@@ -366,7 +325,7 @@ def when_question(doc, char_start: int, char_end: int, skip_before: int = 0,
         return None  # "When did the IMF say?" asks nothing
     if _statistic(doc, verb, date_ids):
         return None  # "carried 9.4 million passengers in 2025": a year's figure, no event to date
-    sched = _scheduled(verb)
+    sched = scheduled(verb)
     subj = sched[1] if sched else _subject(verb, asides=recent)
     if subj is None:
         return None
@@ -399,8 +358,8 @@ def when_question(doc, char_start: int, char_end: int, skip_before: int = 0,
         form = "did"  # a timeline's present tense tells the past
     elif historic_present and verb.tag_ == "VBN" and words & {"is", "are"} and all(c.dep_ == "auxpass" for c in aux):
         form = "was" if "is" in words else "were"
-    elif ahead and verb.tag_ in ("VBZ", "VBP") and not aux and verb.lemma_.lower() in _TIMETABLE_VERBS \
-            and _DAY_OF_MONTH.search(span.text):
+    elif ahead and verb.tag_ in ("VBZ", "VBP") and not aux and verb.lemma_.lower() in TIMETABLE_VERBS \
+            and DAY_OF_MONTH.search(span.text):
         # "WRC-23 opens in Dubai on 20 November", a day after the article's: a timetable ("ahead";
         # dated before, it is a timeline's historic present)
         form = "does" if verb.tag_ == "VBZ" else "do"

@@ -17,12 +17,10 @@ from ..corpus.parse import dateline_length, looks_english
 from .actors import (
     FIRST_PLURAL,
     ActorContext,
-    country_list,
     is_participants,
     ministers_of,
     named_party,
     resolve_actor,
-    signatories,
 )
 from .dates import find_dates
 from .event_questions import TIMELINE_ENTRY, timeline_question, when_question, who_question
@@ -43,6 +41,7 @@ from .merge import _role_family, merge
 from .nlp import load_nlp
 from .places import with_the
 from .roles import WHERE_GIVEN, role_at_line_start
+from .speakers import actor_context
 from .types import ArticleInput, Fact, SentenceInput, Source
 
 COUNTRY_WORDS = {c.lower() for c in NATIONALITIES.values()}
@@ -111,7 +110,7 @@ def _article_facts(art: ArticleInput, docs: list) -> list[Fact]:
              for doc, sent in docs]
     _roles_from_next_line(items)
     people, acronyms = _article_context(items)
-    actors = _actor_context(items, acronyms, art)
+    actors = actor_context(items, acronyms, art)
     for doc, sent, mentions, leaders in items:
         group = _plural_named_subject(doc)
         if group:
@@ -126,83 +125,6 @@ def _article_facts(art: ArticleInput, docs: list) -> list[Fact]:
     if art.published and art.published_text:
         out.append(_published_fact(art))
     return out
-
-
-def _actor_context(items, acronyms: dict[str, str], art: ArticleInput) -> ActorContext:
-    """Counts of the bodies and people an article names, for resolving "we" and "I"."""
-    ctx = ActorContext(lower_words=frozenset(w for _d, sent, _m, _l in items
-                                             for w in re.findall(r"(?<![\w-])[a-z][a-z-]+", sent.text)))
-    for _doc, sent, mentions, leaders in items:
-        weight = 2 if sent.paragraph == 0 else 1
-        for m in mentions:
-            name = acronyms.get(m.name, m.name) if m.name.isupper() else m.name
-            if not name.isupper():
-                ctx.body_names.add(name)
-            if m.subtype not in ("organisation", "format", ""):
-                continue
-            ctx.org_counts[name] += weight
-        for lm in leaders:
-            if " " in lm.name:
-                ctx.person_counts[lm.name] += weight
-        ctx.country_lists += country_list(_doc)
-        if ctx.speaker_body is None and sent.idx < 4 and _SPEECH_BY.match(sent.text) and mentions:
-            # In a speech, "we" is the speaker's body: the one the speaker's title names before the
-            # name ("Remarks by EBRD President NAME at ..."), else the last the header names ("NAME,
-            # Director of the Postal Technology Centre, Universal Postal Union": the whole body, not
-            # the office), never the occasion ("at the 2025 Annual Meeting and Business Forum" is
-            # where, not whom: round 38 gave a bank's pledge to its meeting)
-            line = sent.text.split("\n")[0]
-            own = next((lm.country for lm in leaders if lm.country and lm.country.lower() not in COUNTRY_NAMES
-                        and lm.name in line and 0 <= line.find(lm.country) < line.find(lm.name)), None)
-            named = sorted((line.rfind(m.name), m.name) for m in mentions
-                           if line.rfind(m.name) >= 0 and not _OCCASION.search(m.name))
-            last = own or (named[-1][1] if named else None)
-            ctx.speaker_body = acronyms.get(last, last) if last and last.isupper() else last
-        if ctx.signatories is None:
-            ctx.signatories = signatories(sent.text)
-            ctx.preamble = sent if ctx.signatories else None
-        if ctx.ministers is None and "inisters" in sent.text:
-            ctx.ministers = ministers_of(sent.text)
-            ctx.ministers_sentence = sent if ctx.ministers else None
-    header = [art.title or "", *(art.raw or "").split("\n")[:8], *(sent.text for _d, sent, _m, _l in items[:5])]
-    answers = sum(1 for _d, sent, _m, _l in items if re.match(r"\s*A\s*:", sent.text))
-    if ctx.speaker_body is None and (answers >= 2 or any(_INTERVIEW_HEADER.search(line) for line in header)):
-        ctx.speaker_body = _interviewee_body(items, ctx, acronyms)
-    return ctx
-
-
-# An interview's header: its title or a line near the top ("Interview with NAME, ...", "Health
-# Policy Review · Q&A"), or answers marked "A:"; never "said in an interview" further into a wire story.
-_INTERVIEW_HEADER = re.compile(r"^\s*interview\b|^[^.!?]{0,80}\bQ\s?&\s?A\b|\binterview\s*$", re.I)
-# The body in a role ("Member of the Executive Board of the ECB", "director of country programmes at Gavi").
-_ROLE_BODY = re.compile(r"\b(?:of|at)\s+(?:the\s+)?(?P<body>[A-Z][\w&'’-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w&'’-]*)*)\s*$")
-
-
-def _interviewee_body(items, ctx: ActorContext, acronyms: dict[str, str]) -> str | None:
-    """Whom "we" speaks for in an interview: the body of the person interviewed, named in the
-    header ("Interview with NAME, Member of the Executive Board of the ECB") or, failing that, the
-    person the article names most, by the office it gives them. None when no office names a body."""
-    people = [lm for _d, sent, _m, leaders in items[:6] for lm in leaders
-              if lm.role and re.search(rf"\binterview\s+with\s+(?:\w+\.?\s+)?{re.escape(lm.name)}", sent.text, re.I)]
-    if not people:
-        main = ctx.main_person
-        people = [lm for _d, _s, _m, leaders in items for lm in leaders if lm.role and lm.name == main]
-    for lm in people:
-        m = _ROLE_BODY.search(lm.role or "")
-        if m and m.group("body").lower() not in COUNTRY_NAMES:
-            body = m.group("body")
-            return acronyms.get(body, f"the {body}" if body.isupper() else body)
-    return None
-
-
-# A meeting's name: where a speech was given, not whom it speaks for.
-_OCCASION = re.compile(r"\b(?:Annual|Meeting|Session|Summit|Conference|Congress|Ceremony|Opening|Closing)\b")
-
-
-# The header of a speech or a statement ("Remarks by NAME, ...", "Statement by the Director-General
-# of ...", "Keynote address by ...").
-_SPEECH_BY = re.compile(r"^\s*(?:(?:Opening|Closing|Introductory|Keynote|Welcome)\s+)?(?:remarks|speech|statement|address|"
-                        r"keynote|lecture)(?:\s+\w+){0,3}\s+by\s+", re.I)
 
 
 def _plural_named_subject(doc) -> tuple[str, bool] | None:

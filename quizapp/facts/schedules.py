@@ -1,0 +1,49 @@
+"""Plans dated in the article's own frame: "is due to", "is scheduled to", "was set to", and a
+timetable told in the present tense ("the conference opens on 20 November"). ``when_question``
+asks these as the article frames them ("When is X due to ...?", "When does X open?"), never "when
+did"."""
+
+from __future__ import annotations
+
+import re
+
+# A day of a month ("on 20 November", "1 June 2024", "June 1"): a present tense dated to the day is
+# a timetable ("the conference opens on 20 November"), not a habit or a truth.
+DAY_OF_MONTH = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+                          r"|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b")
+
+# What a timetable says in the present tense: sittings and terms opening and closing.
+TIMETABLE_VERBS = {"open", "close", "meet", "begin", "start", "end", "convene", "resume", "expire", "lapse",
+                   "run", "sit", "gather", "vote", "take", "enter", "launch"}
+
+# What a plan is when its date is set: "due to", "scheduled to", "set to", "slated to".
+_SCHEDULE_WORDS = {"due", "schedule", "set", "slate"}
+
+
+def scheduled(verb):
+    """"Denmark is due to take over the chairmanship in May 2025", "The Council is scheduled to vote
+    on 28 February on ...": for the dated verb of such a plan, (the schedule word, the subject, "is"
+    or "was" as written); None otherwise. The date is the planned act's, and the question keeps
+    the article's frame ("When is Denmark due to take over ...?"), never "when did"."""
+    if verb.dep_ != "xcomp" or verb.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    head = verb.head
+    if head.lemma_.lower() not in _SCHEDULE_WORDS:
+        return None
+    if head.dep_ == "acomp" and head.head.lemma_ == "be" and head.head.dep_ == "ROOT":
+        be = head.head  # "is due to": "due" completes "is"
+        subj = next((c for c in be.children if c.dep_ == "nsubj"), None)
+        form = be.lower_
+    elif head.dep_ == "ROOT" and head.tag_ == "VBN":
+        aux = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
+        if len(aux) != 1:
+            return None
+        be = aux[0]  # "is scheduled to": one auxiliary, the passive's
+        subj = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+        form = be.lower_
+    else:
+        return None
+    if form not in ("is", "are", "was", "were") or subj is None or subj.i > head.i \
+            or any(c.dep_ == "neg" for c in (*head.children, *be.children)):
+        return None
+    return head, subj, form
