@@ -229,8 +229,7 @@ def named_actor(actor: str, sentence: str = "") -> str | None:
     longest = 14 if _MEMBERS_OF.match(a) else 9
     if not ws or len(ws) > longest or ws[0].lower() in PRONOUNS or _DUAL.match(a):
         return None
-    gathered = _GATHERED_AT.match(a)
-    if gathered:
+    if _GATHERED_AT.match(a):
         return a  # "the leaders at the Commonwealth Heads of Government Meeting": the people, not the meeting
     head = ws[-1].lower()
     first_np = words(re.split(r"\s+(?:between|of|on|from|with|for)\s+", a)[0])

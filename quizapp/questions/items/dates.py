@@ -23,6 +23,7 @@ from ..blanks import (
     render_like,
 )
 from ..labels import (
+    _articles,
     _clean,
     _is_publication,
     plain_names,
@@ -43,10 +44,6 @@ from ..sentences import (
     words,
 )
 from ..setting import own_institution
-
-
-def _articles_of(f: Any) -> list[str]:
-    return [s.article for s in f.sources]
 
 
 def _latest_day(c: Any, article: str):
@@ -121,7 +118,7 @@ class DateItems:
         # (with no publication date, the latest day the article names stands in for it: a month two
         # years before the story's other dates is its backdrop too; round 37 offered "May 2006",
         # "June 2006" ... for a treaty's entry into force)
-        written = published or max((_latest_day(c, a) for a in _articles_of(f) if _latest_day(c, a)), default=None)
+        written = published or max((_latest_day(c, a) for a in _articles(f) if _latest_day(c, a)), default=None)
         background = prec == "month" and written is not None and span is not None \
             and (written - span[1]).days > 730
         window = {"day": 90, "month": 365 * 4 if background else 400, "year": 365 * 12}[prec]
