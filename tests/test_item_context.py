@@ -11,7 +11,8 @@ from quizapp.facts.leaders import house_style_name
 from quizapp.facts.types import Fact, Source
 from quizapp.questions import generate
 from quizapp.questions.blanks import _question_ok
-from quizapp.questions.items.goals import _named_party, change_a_figure
+from quizapp.questions.items.goal_checks import _named_party
+from quizapp.questions.items.goals import change_a_figure
 from quizapp.questions.labels import _surname_forms, _who_prompt, tidy_role
 from quizapp.questions.story import _Corpus
 
@@ -200,7 +201,7 @@ def test_a_named_persons_specific_pledge_asks_for_the_person():
 
 
 def test_an_aim_stated_as_we_is_not_given_to_the_body_the_article_names_most():
-    from quizapp.questions.items.goals import _said_there
+    from quizapp.questions.items.goal_checks import _said_there
 
     class V:
         resolved = False
@@ -303,7 +304,7 @@ def test_a_spelled_out_acronym_after_a_modifier_takes_no_second_article():
 
 
 def test_we_is_the_issuing_body_only_when_the_article_introduces_it_at_the_top():
-    from quizapp.questions.items.goals import _said_there
+    from quizapp.questions.items.goal_checks import _said_there
 
     top = body("m1", "Lake Basin Authority", ["LBA"], "The Lake Basin Authority (LBA) issued its communiqué on 3 May 2024.", idx=1)
     low = body("m2", "Regional Observatory", [], "Progress will be reported through the Regional Observatory.", idx=9)
@@ -359,7 +360,7 @@ def test_a_question_with_a_relative_clause_set_inside_is_not_asked():
 
 
 def test_post_round_20_slips_are_caught():
-    from quizapp.questions.items.goals import _goal_reads_alone
+    from quizapp.questions.items.goal_checks import _goal_reads_alone
     from quizapp.questions.labels import office_ok
 
     auth = body("m1", "European Judo Union", ["EJU"], "The European Judo Union (EJU) met in 2024.")

@@ -14,7 +14,8 @@ from quizapp.facts.leaders import _clean_role
 from quizapp.facts.types import Fact, Source
 from quizapp.questions import generate
 from quizapp.questions.blanks import _question_ok
-from quizapp.questions.items.goals import _AMOUNT_ONLY, _OBJECT_PRONOUN, _other_values
+from quizapp.questions.items.figures import _other_values
+from quizapp.questions.items.goal_checks import _AMOUNT_ONLY, _OBJECT_PRONOUN
 from quizapp.questions.items.venues import _bloc, _place_options, _venue_in
 from quizapp.questions.render import with_the
 from quizapp.questions.story import _Corpus

@@ -156,7 +156,7 @@ def test_a_goal_verb_in_the_passive_states_no_aim_of_its_subject():
 
 
 def test_money_through_a_named_channel_names_no_purpose():
-    from quizapp.questions.items.goals import _CHANNEL, _GIVING, _MONEY, _NAMED
+    from quizapp.questions.items.goal_checks import _CHANNEL, _GIVING, _MONEY, _NAMED
 
     goal = "cover 12 million euros through the Adriatic Investment Framework"
     assert _MONEY.search(goal) and _GIVING.match(goal) and not _NAMED.search(_CHANNEL.sub(" ", goal))
@@ -171,7 +171,7 @@ def test_an_unnamed_group_does_not_stand_alone_unless_the_sentence_says_what_it_
 
 
 def test_an_exemption_says_from_what():
-    from quizapp.questions.items.goals import _FROM_WHAT
+    from quizapp.questions.items.goal_checks import _FROM_WHAT
 
     assert _FROM_WHAT.match("exempt children under 12 and holders of work permits")
     assert not _FROM_WHAT.match("release 12 improved varieties of millet")

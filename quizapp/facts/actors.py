@@ -157,7 +157,10 @@ class ActorContext:
         Convention to Combat Desertification"); None when none or several do (a reader could
         not tell which)."""
         head = head.lower()
-        fits = {name for name in self.body_names if len(name.split()) >= 2
+        # "The Council decided ..." in the communiqué of "the 70th Ordinary Session of the Council
+        # of Ministers of X": the Council is the body that sat, not its session
+        names = {_body_that_sat(name, head) for name in self.body_names}
+        fits = {name for name in names if len(name.split()) >= 2
                 and (name.lower().split()[-1] == head or re.search(rf"\b{re.escape(head)}\s+(?:of|on|for|to)\b",
                                                                  name.lower())
                     # ("Agreement on the Cross-Border Exchange of Health Data": a title begins with its kind)
@@ -171,17 +174,31 @@ class ActorContext:
         later one is named more often ("The organization also plans ..." after a locust body and
         then the FAO is the body the story is about, not the one named last), else None. With no
         such body at all, the article's main body, or ``default``."""
+        sat = {name: _body_that_sat(name, head) for name in self.org_counts}
         fits = [name for name in self.org_counts  # (in the order the article first names them)
-                if name.lower().split()[-1].startswith(head)
-                or re.search(rf"\b{re.escape(head)}\w*\s+(?:of|for|on|to|in)\b", name.lower())]
+                if sat[name].lower().split()[-1].startswith(head)
+                or re.search(rf"\b{re.escape(head)}\w*\s+(?:of|for|on|to|in)\b", sat[name].lower())]
         if not fits:
             return self.main_org or default
         if len(fits) == 1:
-            return fits[0]
+            return sat[fits[0]]
         if self.main_org in fits:
-            return self.main_org
+            return sat[self.main_org]
         first = fits[0]
-        return first if all(self.org_counts[first] >= self.org_counts[n] for n in fits) else None
+        return sat[first] if all(self.org_counts[first] >= self.org_counts[n] for n in fits) else None
+
+
+# A sitting of a body named by its number and kind ("the 70th Ordinary Session of", "the 44th Regular
+# Meeting of"): what follows is the body that sat.
+_SITTING_OF = re.compile(r"^(?:[Tt]he\s+)?(?:\d+(?:st|nd|rd|th)\s+|[A-Z][a-z]+(?:th|st|nd|rd)\s+)?"
+                         r"(?:(?:Ordinary|Extraordinary|Regular|Special|Annual|Plenary)\s+)?"
+                         r"(?:Session|Meeting|Sitting)\s+of\s+(?:the\s+)?(?=[A-Z])")
+
+
+def _body_that_sat(name: str, head: str) -> str:
+    """``name`` without a sitting's "70th Ordinary Session of the", unless the sitting is what
+    ``head`` asks for ("the session")."""
+    return name if re.match(r"session|meeting|sitting", head) else _SITTING_OF.sub("", name)
 
 
 def is_pronoun_actor(actor: str | None) -> bool:

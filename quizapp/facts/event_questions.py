@@ -288,6 +288,11 @@ _UNITS = {"tonnes", "tons", "tonne", "ton", "kilograms", "kg", "litres", "liters
           "kilometres", "kilometers", "hectares", "acres", "dollars", "euros", "percent", "units", "pieces"}
 
 
+# Words a "when" question may run to: a communiqué names its meeting in full ("When was the 70th
+# Ordinary Session of the Council of Ministers of the Lake Chad Basin Commission held in Abuja?").
+MAX_WHEN_WORDS = 28
+
+
 def when_question(doc, char_start: int, char_end: int, skip_before: int = 0,
                   historic_present: bool = False, resolve=None, party=None, recent: bool = False,
                   ahead: bool = False) -> str | None:
@@ -489,7 +494,7 @@ def when_question(doc, char_start: int, char_end: int, skip_before: int = 0,
         lemma = f"be {verb.text}"
     question = f"When {form} {subject} {lemma}{(' ' + tail) if tail else ''}?"
     n = len(question.split())
-    if n < 5 or n > 22 or '"' in question or "“" in question or _TRANSLATIONESE.search(question):
+    if n < 5 or n > MAX_WHEN_WORDS or '"' in question or "“" in question or _TRANSLATIONESE.search(question):
         return None
     return question
 
@@ -539,11 +544,16 @@ def who_question(doc, char_start: int, char_end: int, skip_before: int = 0) -> s
         form = f"will {verb.lemma_.lower()}"
     elif verb.tag_ == "VBN" and words == {"was"} and all(c.dep_ == "auxpass" for c in aux):
         form = f"was {verb.text.lower()}"
+    elif verb.tag_ == "VBN" and words == {"has"} and len(aux) == 1 and aux[0].dep_ == "aux":
+        form = f"has {verb.text.lower()}"  # "X has called on governments to ...": a stance still held
     else:
         return None
     skip = before_ids(doc, skip_before) | {x.i for x in head.subtree}
     ids = _predicate(doc, verb, skip, head)
-    if not ids or any(doc[i].lower_ in ("its", "his", "her", "their") for i in ids):
+    # "its" after a body ("the EBRD opened its doors in London") is the asked body's own, and
+    # reads so in "Which bank opened its doors ...?"; "his", "her" would tell a person's sex
+    owns = ("his", "her", "their") if head.ent_type_ != "PERSON" else ("its", "his", "her", "their")
+    if not ids or any(doc[i].lower_ in owns for i in ids):
         return None  # whose? the person's own, which the question must not name
     kept = set(ids)
     if any(t.dep_ == "conj" and t.i not in kept and t.i > verb.i

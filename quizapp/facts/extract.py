@@ -64,7 +64,7 @@ _QUOTED_PERSON = re.compile(r"[\"”]\s*,?\s*(?:(?:he|she)\s+(?:said|says|added|
 
 # "NAIROBI, March 3, 2023 (Reuters) - " / "Brussels - ": a wire dateline opening a sentence.
 DATELINE_PREFIX = re.compile(
-    r"^\s*[A-Z][A-Za-z.'’ ]{1,40}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?(?:\s*\([^)]{1,40}\))?\s+[-–—]{1,2}\s+"
+    r"^\s*[A-Z][A-Za-z.'’ ]{1,40}(?:/[A-Z][A-Za-z.'’ ]{1,30})?(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?(?:\s*\([^)]{1,40}\))?\s+[-–—]{1,2}\s+"
 )
 
 

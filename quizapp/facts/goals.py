@@ -117,8 +117,13 @@ def implicit_subject(doc, tok) -> bool:
     if tok.dep_ != "ROOT" or any(c.dep_ in SUBJ_DEPS for c in tok.children):
         return False
     first = next((t for t in doc if t.dep_ not in ("meta", "punct") and not t.is_space and not t.like_num), None)
-    return first is not None and (first.i == tok.i or (first.lower_ == "to" and first.head.i == tok.i)) \
-        and (tok.tag_ in ("VBD", "VBN") or first.lower_ == "to")
+    if first is None or not (first.i == tok.i or (first.lower_ == "to" and first.head.i == tok.i)):
+        return False
+    # "3. Decide to expand ...", "Agree that ...": a declaration's operative paragraph in the
+    # present, its number split off as a line of its own (a headline's present has an -s:
+    # "Council approves ...")
+    operative = first.i == tok.i and tok.tag_ in ("VB", "VBP") and tok.text[:1].isupper()
+    return tok.tag_ in ("VBD", "VBN") or first.lower_ == "to" or operative
 
 
 def antecedent(subj):

@@ -40,6 +40,10 @@ def _all_initials(full: str) -> str:
     return "".join(w[0] for w in re.findall(r"[\w'’-]+", full) if w.lower() != "the").upper()
 
 
+# A name and its letters in brackets: capitalised words joined by a few small ones, then "(ABC)".
+_NAME_THEN_LETTERS = re.compile(r"(?P<name>[A-Z][\w'’-]*(?:\s+(?:(?:of|on|for|the|and|in|hoc|de|des|du|la|le|to)\s+)*"
+                                r"[A-Z][\w'’-]*)+)\s+\((?P<acr>[A-Z][A-Z0-9&-]{1,9})\)")
+
 _DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those",
                 "every", "each", "any", "no", "all", "some", "another"}  # ("every BCU event": never "every the")
 # Words that modify a noun from before it ("existing ISA rules", "a new EAC fund").
@@ -110,7 +114,17 @@ class Spelling:
                 fits = {n for n in names.get(art, ()) if _all_initials(n) == acr.upper()}
                 if len(fits) == 1:
                     out.setdefault((art, acr), fits.pop())
+        # "the Ad hoc Committee on Artificial Intelligence (CAHAI)" in a sentence the facts cite, its
+        # body never a fact of its own (a timeline's line): the article spells the letters out there
+        for art, sentences in getattr(self, "_sentences", {}).items():
+            for _i, text in sentences:
+                for m in _NAME_THEN_LETTERS.finditer(text):
+                    name, acr = m.group("name"), m.group("acr")
+                    caps = re.findall(r"\b[A-Z]", name)
+                    if 2 <= len(caps) <= len(acr) + 1 and name[0] in acr and not re.search(r"\d", acr):
+                        out.setdefault((art, acr), _spelled(acr, name) or name)
         return out
+
 
     def spell_out(self, text: str, articles: Iterable[str], keep: Iterable[str] = ()) -> str | None:
         """``text`` with each acronym written out at its first use ("chief executive of the ZRA" ->
@@ -129,6 +143,8 @@ class Spelling:
             if acr in WIDELY_KNOWN and (full is None or acr not in KNOWN_AS or
                                         _same_body(full, KNOWN_AS[acr])):
                 continue
+            if full is None and re.search(rf"[A-Z][\w'’-]*\s+\(\s*{re.escape(acr)}\s*\)", text):
+                continue  # "the Amazon Regional Observatory (ARO)": the text spells it out itself
             if full is None:
                 return None
             done.add(acr)
@@ -140,7 +156,8 @@ class Spelling:
             # (a possessive reads better without the letters: "the Central Bank of Costa Rica's ...")
             hit = re.search(rf"\b{re.escape(acr)}(?:['’]s\b|\b(?!\)))", text)
             if hit is not None:
-                spelled = f"{full}'s" if len(hit.group(0)) > len(acr) else f"{full} ({acr})"
+                spelled = (f"{full}'" if full.endswith("s") else f"{full}'s") if len(hit.group(0)) > len(acr) \
+                    else f"{full} ({acr})"
                 before = text[:hit.start()]
                 start = not before.strip() or re.search(r"[.?!:]\s+$", before)
                 if start or not _has_determiner(before):

@@ -10,6 +10,7 @@ from datetime import timedelta
 from typing import Any
 
 from ..corpus.parse import looks_english
+from ..facts.event_questions import MAX_WHEN_WORDS
 from .labels import _cap, _dedupe
 from .normalise import (
     date_interval,
@@ -80,7 +81,7 @@ def _question_ok(question: str) -> bool:
     """A plain question the extractor wrote stands alone: no relative time, no first person, and
     it was not cut before a clause it needs ("... signed in Brasília at a time?", the rest being
     "when ...")."""
-    return stands_alone(question.rstrip("?") + ".") and len(question.split()) <= 22 and not bare_subject(question) \
+    return stands_alone(question.rstrip("?") + ".") and len(question.split()) <= MAX_WHEN_WORDS and not bare_subject(question) \
         and not _CUT_BEFORE_CLAUSE.search(question) and not _NESTED_CLAUSE.search(question) \
         and not _UNCLOSED_ASIDE.match(question) and not _WHAT_ABOUT.search(question) \
         and not _STATISTIC.search(question)

@@ -224,7 +224,9 @@ def _goal_ok(goal: str, actor_names: set[str], form: str = "np") -> bool:
         return False
     for m in _ANAPHORIC.finditer(goal):
         if m.group(0).split()[0].lower() in ("the", "this", "that", "these", "those") and not re.match(
-                r"\s+(?:of|on|in|between|for|to)\s+(?:the\s+)?[A-Z]|\s+\(", goal[m.end():m.end() + 25]):
+                r"\s+(?:of|on|in|between|for|to)\s+(?:the\s+)?[A-Z]|\s+\(", goal[m.end():m.end() + 25]) \
+                and not (m.group(0)[-1:].isupper() or m.group(0).split()[-1][:1].isupper()
+                         and re.match(r"\s+[A-Z][a-z]", goal[m.end():])):  # ("the Lake Chad Basin ... Plan": a name)
             return False  # "have two of the interconnectors built": which ones?
     content = [w for w in ws if w.lower() not in ("the", "a", "an")]
     if content and all(w[:1].isupper() for w in content):
@@ -335,6 +337,9 @@ def goal_view(f: Any, leaders: Sequence[Any], pairs_by_article: dict[str, str],
         if verb in ("commit", "commitment") and re.search(r"\bcommit(?:s|ted|ting)?\s*$", src.sentence[:span[0]]) \
                 and re.match(r"(?!to\b)[\w'’ -]{2,60}?\s+to\s+[a-z]", goal):
             return None  # "The initiative commits member states to train ...": whose aim it binds is another's
+        if verb in ("commit", "commitment") and re.search(r"\bcommit(?:s|ted|ting)?\s*$", src.sentence[:span[0]]) \
+                and not re.match(r"(?:to\b|(?:an?|the)?\s*(?:US)?[$€£]?\s?\d)", goal):
+            return None  # "We have committed money from the Fund": money given, no aim ("committed to money" misreads it)
         if re.search(r"\b(?:requir|oblig|forc|compel|mandat|order|instruct)\w*\s+(?:[\w'’-]+\s+){1,5}to\s*$",
                      src.sentence[max(0, span[0] - 80):span[0]]):
             return None  # "Hydrom has required every project to use ...": a rule laid on others, not its aim

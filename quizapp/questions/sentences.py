@@ -123,7 +123,12 @@ def find_span(sentence: str, phrase: str) -> tuple[int, int] | None:
             if tokens[i + k][2] != ws[k] or tokens[i + k][0] - tokens[i + k - 1][1] > _GAP:
                 break
         else:
-            return tokens[i][0], tokens[i + n - 1][1]
+            end = tokens[i + n - 1][1]
+            # a bracket that closes the phrase is part of it ("... Action Plan (LCDAP)")
+            tail = re.search(r"[)\]]+$", phrase.rstrip())
+            if tail and sentence.startswith(tail.group(0), end):
+                end += len(tail.group(0))
+            return tokens[i][0], end
     return None
 
 
@@ -454,6 +459,8 @@ def stands_alone(sentence: str) -> bool:
             return False  # "... to set a deadline for removing them": them? (one party named before)
     if re.search(r"\b(?:do|did|does|doing) (?:the same|so|likewise)\b", s, re.I):
         return False  # "to do the same": as whom? the sentence before said
+    if re.search(r"\b(?:a|the)\s+(?:separate|similar)\s+[a-z]", s, re.I):
+        return False  # "backed a separate proposal": separate from the one told before (round 37)
     if _broken_word(s):
         return False  # "a lasting ce asefire": a word split by a stray space in the source
     if _SURNAME_ONLY.search(s) or _UNNAMED_HEAD.search(s) or _LIST_ENTRY.match(s) or _unnamed_thing(s):

@@ -284,6 +284,8 @@ class _Corpus(Spelling):
         """Is ``name`` the body the article introduces at its top (headline or first paragraph)?
         Its "we" is then the body's own voice (a communiqué, a release); a body named only further
         down is what the speakers talk about, not who speaks."""
+        if self.mentions(article, _ANSWER):
+            return True  # an interview: its "we" and "I" are the interviewee's (the extractor named them)
         n = normalise(re.sub(r"^the\s+", "", name, flags=re.I))
         for m in self.mechanisms:
             forms = {normalise(x) for x in [_full_name(m), m.answer or "", *m.aliases] if x}
@@ -500,3 +502,7 @@ class _Corpus(Spelling):
                 if self.actor_parties(_clean(f.actor)) & parties:
                     out.append(_clean(f.goal or f.answer))
         return out
+
+
+# An interview's answer, marked as one ("A: We aim to ...").
+_ANSWER = re.compile(r"^\s*A\s*:\s")

@@ -66,7 +66,7 @@ from ..sentences import (
     words,
 )
 from ..story import _NOT_A_PERSON
-from .goals import _named_party
+from .goal_checks import _named_party
 
 
 class PeopleItems:

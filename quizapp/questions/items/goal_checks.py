@@ -1,0 +1,204 @@
+"""Whether an aim restated in our words reads on its own: the party is named in the aim's own
+sentence (or by the voice the article speaks in), and the aim is whole (its object, its destination,
+its count said; no pronoun or "separate" pointing back). Split out of ``goals`` (which builds the
+items) because every goal item asks these first."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ...facts.actors import PREAMBLE
+from ..sentences import (
+    find_span,
+    stands_alone,
+)
+
+_GENERIC_PARTY_WORDS = frozenset("""
+the a an group observer observers committee departmental commission board council mission secretariat
+government ministry bank authority agency assembly parliament cabinet department service office forum
+summit conference meeting participants delegates delegations members leaders ministers parties sides
+two both all national central regional executive general international joint special standing permanent
+secretary president chair director support funding team teams panel body bloc organisation organization
+union federation association network elections election electoral independent technical working
+directors governors trustees commissioners officials others some many several most critics analysts allies
+partners donors members observers experts sources
+""".split())
+
+
+def _named_party(actor: str) -> bool:
+    """Does the actor carry a word of its own (a country, a name, an acronym), not only a
+    generic title?"""
+    return any(re.sub(r"['’]s$", "", w.strip(".,")).lower() not in _GENERIC_PARTY_WORDS and w[:1].isupper()
+               for w in re.findall(r"[\w.'’-]+", actor)) or bool(re.search(r"\b[A-Z]\w+ of \d+\b", actor))  # "the Group of 20"
+
+
+# A second clause with a subject of its own joined on ("will stage the Finals, and Tashkent,
+# Uzbekistan, was confirmed"): the goal was cut from a compound sentence.
+_JOINED_CLAUSE = re.compile(r",?\s+(?:and|but|while|whereas)\s+(?:the\s+)?[A-Z][\w'’-]*(?:[\s,]+[A-Z][\w'’-]*)*,?"
+                            r"\s+(?:was|were|is|are|has|have|had|will|would)\b")
+# An aim that is only a sum ("an initial A$5 million", "a further US$2 billion"): for what, the
+# sentence said elsewhere.
+_AMOUNT_ONLY = re.compile(r"(?:(?:to\s+)?(?:\w+\s+)?(?:a|an|the|its|their|another|additional|initial|further|extra|new|"
+                          r"up\s+to|some|about|around|nearly|over|more\s+than|at\s+least)\s+)*"
+                          r"(?:[A-Z]{0,3}[$€£¥]|(?:US|A|NZ|C)\$)?\s?[\d.,]+\s*(?:million|billion|bn|m|k|trillion)?"
+                          r"(?:\s+(?:dollars|euros|pounds|yen|francs|shillings|rand|naira|baht|pesos|rupees|a\s+year|annually))?",
+                          re.I)
+_DEADLINE = re.compile(r"\b(?:by|before|until|in|from|within)\s+(?:the\s+(?:end|start|middle)\s+of\s+)?(?:(?:early|mid|late)[- ])?"
+                       r"(?:(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|"
+                       r"December)\s*)?(?:\d{1,2},?\s+)?(?:19|20)\d\d\b")
+# Money in an aim, given (or the sum alone: not a fund set up), and the names of currencies.
+_MONEY = re.compile(r"(?:[$€£¥]|\b(?:million|billion|bn|trillion|dollars|euros|pounds|francs)\b)", re.I)
+_CURRENCY_NAME = re.compile(r"\b(?:[A-Z][a-z]+\s+(?:dollars?|francs?|pounds?|shillings?|rupees?|pesos?)|CFA|US|NZ|VND|USD|EUR)\b|\b[A-Z]{1,3}(?=[$€£])")
+_GIVING = re.compile(r"(?:to\s+)?(?:provide|contribute|give|lend|allocate|disburse|donate|grant|offer|invest|spend|mobili[sz]e|"
+                     r"cover|pay|[$€£¥\d]|[A-Z]{1,3}[$€£])", re.I)
+# Verbs whose aim is told by what it is from ("exempt X from the levy").
+_FROM_WHAT = re.compile(r"(?:to\s+)?(?:exempt|exclude|excuse|spare|bar|shield)\b", re.I)
+# The channel money goes through names no purpose ("cover 12 million euros through the X Framework").
+_CHANNEL = re.compile(r"\b(?:through|via|from|under|with)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:of|for|and|the|[A-Z][\w'’-]*))*")
+_NAMED = re.compile(r"\b[A-Z][\w'’-]*[a-z]|\b[A-Z]{2,}\b")
+_OBJECT_PRONOUN = re.compile(r"\b(?:him|her|them|he|she|they|this|these|those)\b"
+                             # "have it ready by 2027": what? (not the "it" of "make it easier to ...")
+                             # (nor the "it" of "expand the ARO so that it publishes ...": the thing just named)
+                             r"|(?<!\bmake )(?<!\bmakes )(?<!\bmaking )(?<!\bmade )(?<!\)\sso\sthat\s)\bit\b"
+                             r"(?!\s+(?:easier|harder|possible|simpler|cheaper|safer|faster|clear|known|more|less)\b)",
+                             re.I)
+
+
+# A month with no year anywhere ("will publish its next report in January"), or a span told from
+# the day of writing ("for the rest of the year"): true only on the day the article came out.
+_UNDATED = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+                      r"December)\b(?![\s,]+\d)|\b(?:rest|end|remainder)\s+of\s+the\s+(?:year|month|week)\b|"
+                      r"\bthe\s+(?:spring|summer|autumn|fall|winter)\b(?!\s+of\s+\d)")
+# The hour of a briefing or a meeting: logistics, not what the article teaches.
+_CLOCK = re.compile(r"\bo['’]clock\b|\b\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|hrs\b|GMT|UTC)|\b\d{1,2}:\d{2}\b")
+# A person by office alone ("The Director of the Meteorological Service"): who, the article said.
+_BY_OFFICE = re.compile(r"^(?:the\s+)?(?:[A-Z][a-z]+\s+)?(?:Director|Minister|President|Chair\w*|Secretary|Governor|"
+                        r"Head|Chief|Commissioner|Spokes\w+|Ambassador|Envoy|Manager|Coordinator)\b(?!\s+[A-Z][a-z]+\s+[A-Z])")
+
+
+def _said_there(v: Any, issuer: bool = False) -> bool:
+    """Is the party named in the goal's own sentence? "We agreed to ..." in a declaration was
+    given to the body the article names most, which is often the topic, not the signatories (a
+    wrong key); "He pledged ..." to the last person named. A pair worked out from "the two
+    sides" or "both" of one meeting is kept: the article named the pair just before."""
+    if v.resolved:
+        return True
+    if re.search(r"\b(?:[Ww]e|[Oo]ur)\b", v.sentence) and any(
+            s.sentence != v.sentence and PREAMBLE.match(s.sentence)
+            for s in getattr(getattr(v, "fact", None), "sources", ())):
+        return True  # "We agreed ..." in a declaration whose preamble (cited too) names who "we" are
+    if re.search(r"\s(?:and|&)\s", v.actor):
+        return True
+    if _OPERATIVE.match(v.sentence) and _DECLARERS.match(v.actor):
+        return True  # "Decide to expand ...": a declaration's operative paragraph, its preamble's ministers
+    if issuer and re.search(r"\b(?:[Ww]e|[Oo]ur|I)\b", v.sentence):
+        return True  # "We call on ..." in a communiqué the body issues (named at its top)  # ("the two sides", "both" read as the pair the article names: checked there)
+    names = [p for p in re.split(r"\s+and\s+|,\s*", re.sub(r"^the\s+", "", v.actor, flags=re.I)) if p]
+    at = v.sentence.find(v.goal[:25])
+    before = v.sentence[:at] if at > 0 else v.sentence  # (the party speaks before its aim; a body
+    # named after it is the aim's channel: "... report progress through the Regional Observatory")
+    return all(find_span(before, n) or find_span(before, n.split()[-1]) or _initials_in(n, before)
+               # "The Council decided ..." of "the Council of Ministers of the LCBC": its head word
+               or _HEAD_FIRST.match(n) and re.search(rf"\b[Tt]he\s+{re.escape(n.split()[0])}\b", before)
+               for n in names)
+
+
+# A declaration's operative paragraph: a bare verb of deciding or asking, no subject ("Decide to ...",
+# "Urge member countries to ..."); who declares it, the preamble names.
+_OPERATIVE = re.compile(r"\s*(?:\d{1,2}[.)]\s*)?(?:Decide|Agree|Call|Urge|Request|Reaffirm|Welcome|Commit|Resolve|"
+                        r"Instruct|Encourage|Invite|Pledge|Undertake|Endorse|Adopt|Recommend|Task|Direct|"
+                        r"Mandate)(?:s|d|ed)?\s")
+_DECLARERS = re.compile(r"(?i)the\s+(?:[\w-]+\s+){0,3}(?:ministers|leaders|heads|delegations|governments)\b")
+
+
+def _initials_in(name: str, text: str) -> bool:
+    """Does ``text`` call ``name`` by its letters ("the ALT" for "the Binational Autonomous
+    Authority of Lake Titicaca"): an acronym whose letters are, in order, initials of the name's
+    capitalised words, the last one among them?"""
+    initials = "".join(w[0] for w in re.findall(r"\b[A-Z][\w'’-]*", name))
+    for acr in re.findall(r"\b[A-Z]{2,6}\b", text):
+        if acr[-1] != initials[-1:]:
+            continue
+        it = iter(initials)
+        if all(ch in it for ch in acr):
+            return True
+    return False
+
+
+# A body's name that begins with its kind ("Council of Ministers of ...", "Commission on ..."): the
+# article calls it by that word alone ("The Council").
+_HEAD_FIRST = re.compile(r"(?:Council|Commission|Committee|Assembly|Board|Conference|Secretariat|Authority|Agency|"
+                         r"Court|Parliament|Bank|Fund)\s+(?:of|on|for)\s")
+
+
+# A statement that ends on a word that needs more after it: the aim was cut from its sentence short.
+_CUT_SHORT = re.compile(r"\b(?:through|to|for|of|with|by|in|on|at|from|into|and|or|but|the|a|an|its|their|his|her|"
+                        r"such as|including|than|as|under|over|between|about|against|within|without|across|after|"
+                        r"before|during|until|via|per|among|towards|toward|upon|onto|like)\W*$", re.I)
+
+
+def _goal_reads_alone(v: Any, statement: str, issuer: bool = False) -> bool:
+    if not _said_there(v, issuer):
+        return False
+    if re.fullmatch(r"(?:to\s+)?\w+\s+(?:US)?[$€£]?\s?[\d.,]+\s*(?:million|billion|bn|m)?(?:\s+\w+)?", v.goal.strip(" .")) \
+            or _AMOUNT_ONLY.fullmatch(v.goal.strip(" .")):
+        return False  # "will contribute $52 million", "pledged an initial A$5 million": to what?
+    if _MONEY.search(v.goal) and _GIVING.match(v.goal) \
+            and not _NAMED.search(_CHANNEL.sub(" ", _CURRENCY_NAME.sub(" ", v.goal))) \
+            or re.match(r"(?:to\s+)?(?:contribute|donate)\b(?!.*\bto(?:wards)?\s)", v.goal):
+        return False  # "will provide €200 million in grants, mostly for grid projects"; "contribute a line": to what?
+    if _CLOCK.search(statement) or _BY_OFFICE.match(v.actor):
+        return False
+    at = v.sentence.find(v.goal)
+    if at >= 0 and re.match(r"\s*,?\s*to\s+[a-z]", v.sentence[at + len(v.goal):]) and not v.goal.startswith("to "):
+        return False  # "called for development partners[, ...,] to help mobilise ...": the aim came after
+    if _NO_OBJECT.match(v.goal):
+        return False  # "will carry out in the Rajshahi and Rangpur divisions": carry out what? (round 37)
+    if _BARE_COUNT.match(v.goal.rstrip(" .")):
+        return False  # "hoped to reach 150 by the end of 2026": 150 what? (round 37)
+    if re.search(r"\b(?:a|the)\s+(?:separate|similar|second|further)\s+[a-z]", statement):
+        return False  # "backed a separate proposal": separate from the one told before (round 37)
+    if re.match(r"(?:an?|another|some)\s", v.actor, re.I):
+        return False  # "A Joint Working Group on Critical Minerals will ...": one to be set up, named by its kind
+    if re.search(r"\bdelegations?\b", v.actor, re.I):
+        return False  # "Sri Lanka's delegation called for ...": one voice at a meeting the statement never names
+    span = re.search(r"\b\d[\d,.]*\s+(?:hours?|days?|weeks?|months?|years?)\s*$", v.goal.rstrip(" ."))
+    if span and re.search(re.escape(span.group(0).strip()) + r"\s+(?:before|after|of|from|ahead)\b", v.sentence):
+        return False  # "notify one another at least 90 days": before what, the cut left out (round 24B)
+    if _FROM_WHAT.match(v.goal) and not re.search(r"\bfrom\b", v.goal):
+        return False  # "agreed to exempt children under 12": from what, the aim never says (round 25A)
+    if _CUT_SHORT.search(statement):
+        return False  # "... through the Alpine Slot Booking System (ASBS), through.": the aim was cut mid-phrase
+    if re.search(r"\bto\s+[a-z]+,\s+(?:by|in|before|until|from)\s+[^,]{3,40}$", v.goal.rstrip(" .")):
+        return False  # "to task their Sherpas to develop, by June 2023": develop what? (told after the date)
+    if _ADMISSION.search(v.goal) and not re.search(r"\b(?:to|into|as)\b", v.goal[_ADMISSION.search(v.goal).end():]):
+        return False  # "welcomed the admission of Bangladesh and of Egypt": admitted to what?
+    first = re.escape(" ".join(v.goal.split()[:2]))
+    if re.search(rf"\b(?:first|second|third|last|only|\w+est)\b(?:\s+[\w-]+){{0,3}}\s+to\s+{first}", v.sentence, re.I):
+        return False  # "the first woman to lead the federation", "the strongest cyclone to hit ...": no aim
+    if len(re.sub(r"[\d.,%$€£]+", " ", v.goal).split()) < 4:
+        return False  # "Mongolia will host in 2025": host what? too thin to be true or false about
+    that = re.search(r"\bthat\s+(.+)$", v.goal)
+    if that and not re.search(r"\b(?:is|are|was|were|be|been|will|would|can|could|should|shall|may|might|must|has|"
+                              r"have|had|does|do|did)\b|\b\w+ed\b|\b\w+s\s+(?:the|a|an|to|its|their)\b"
+                              r"|^(?:it|he|she)\s+\w+s\b", that.group(1)):  # ("so that it publishes ...")
+        return False  # "be sure that Afghanistan's instability": the clause lost its verb
+    if v.form == "clause" and not re.search(r"\b(?:is|are|was|were|be|been|will|would|can|could|should|shall|may|"
+                                            r"might|must|has|have|had|does|do|did)\b|\b\w+ed\b", v.goal):
+        return False  # "want to be sure that Afghanistan's instability.": the clause lost its verb
+    return (_named_party(v.actor) and stands_alone(statement) and not _JOINED_CLAUSE.search(v.goal)
+            and not _OBJECT_PRONOUN.search(v.goal) and len(statement.split()) <= 35
+            and not (_UNDATED.search(statement) and not re.search(r"\b(?:19|20)\d\d\b", statement)))
+
+
+# A verb that takes an object, followed straight by where or when: its object was cut off.
+_NO_OBJECT = re.compile(r"(?:to\s+)?(?:carry\s+out|implement|build|develop|launch|provide|adopt|sign|set\s+up|create|"
+                        r"establish|deliver|introduce|finance|fund|complete|submit|present|publish|issue|hold|host)\s+"
+                        r"(?:in|at|on|by|from|across|within|during|before|after)\b", re.I)
+# A figure with nothing counted ("reach 150 by the end of 2026").
+_BARE_COUNT = re.compile(r"(?:to\s+)?[a-z]+\s+(?:about\s+|some\s+|around\s+|at\s+least\s+|nearly\s+)?\d[\d,.]*"
+                         r"(?:\s+(?:by|in|before|within|from|over)\b.*)?$", re.I)
+
+# Moves that need their destination said: "the admission of Egypt" to what, "the transfer of X" to whom.
+_ADMISSION = re.compile(r"\b(?:admission|accession|entry|transfer|handover|relocation|return)\s+of\b", re.I)

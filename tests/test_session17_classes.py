@@ -1,0 +1,139 @@
+"""Shapes met in session 17 on the tune sets: a communiqué's "The Council" for the body that sat, a
+declaration's operative paragraphs with no subject, an interview's answers, a body called by its
+letters, letters spelled out only in a line no fact is about, a stance held ("has called on"). Invented
+text only."""
+
+from __future__ import annotations
+
+from quizapp.corpus.parse import parse_article
+from quizapp.facts import article_input, extract
+
+from .question_checks import prompts_of
+
+
+def _goal_actors(raw: str) -> dict[str, str]:
+    facts = extract([article_input(parse_article("i.txt", raw))])
+    return {f.goal: f.actor for f in facts if f.kind == "goal"}
+
+
+_COMMUNIQUE = (
+    "Posted 2024-11-28\n\n"
+    "FINAL COMMUNIQUE OF THE 12TH SESSION OF THE COUNCIL OF MINISTERS OF THE KANDOR RIVER COMMISSION (KRC)\n\n"
+    "Lusaka, 27 November 2024\n\n"
+    "1. The 12th Ordinary Session of the Council of Ministers of the Kandor River Commission (KRC) was held in "
+    "Lusaka, Zambia, on 26 and 27 November 2024.\n\n"
+    "2. The Council decided to commission an update of the feasibility study of the Zembla inter-basin water "
+    "transfer project, to be submitted by 30 June 2025.\n\n"
+    "3. The Council called on development partners, including the World Bank, to help mobilise USD 1.2 billion "
+    "for the Kandor Basin Climate Resilience Action Plan (KBCRAP).\n\n"
+    "4. The Council decided to hold its 13th Ordinary Session in Harare, Zimbabwe, on 14 October 2025.\n"
+)
+
+
+def test_the_council_of_a_communique_is_the_body_that_sat_not_its_session():
+    actors = _goal_actors(_COMMUNIQUE)
+    feasibility = next(a for g, a in actors.items() if "feasibility" in g)
+    assert feasibility == "Council of Ministers of the Kandor River Commission", actors
+    prompts = prompts_of(_COMMUNIQUE)
+    assert any(p.startswith("The Council of Ministers of the Kandor River Commission decided to commission an update")
+               for p in prompts), prompts
+    # "called on partners to help ...": the partners are not what the Council called for
+    assert not any("called for development partners" in p for p in prompts), prompts
+
+
+def test_a_name_after_the_is_no_pointer_back_and_a_closing_bracket_belongs_to_the_phrase():
+    from quizapp.questions.goal_views import _goal_ok
+    from quizapp.questions.sentences import find_span
+
+    assert _goal_ok("help mobilise USD 1.2 billion for the Lake Kandor Basin Action Plan", set(), "vp")
+    assert not _goal_ok("install 25 gauging stations across the basin by 2026", set(), "vp")  # which basin?
+    s = "They agreed to fund the Kandor Basin Action Plan (KBAP)."
+    start, end = find_span(s, "fund the Kandor Basin Action Plan (KBAP)")
+    assert s[start:end] == "fund the Kandor Basin Action Plan (KBAP)"
+
+
+_DECLARATION = (
+    "12.11.2025 | Communiqués\n\nDECLARATION OF LUSAKA\n\n"
+    "Ninth Meeting of Ministers of Foreign Affairs of the Kandor Basin Treaty Organization (KBTO)\n\n"
+    "Lusaka, Zambia, 10-11 November 2025\n\n"
+    "The Ministers of Foreign Affairs of the Republic of Zembla, the Republic of Ostrava and the Kingdom of Kandoria, "
+    "meeting in Lusaka on 10 and 11 November 2025,\n\nHave agreed as follows:\n\n"
+    "1. Decide to expand the Kandor Regional Observatory (KRO) so that it publishes river-level forecasts for "
+    "all three member countries from 1 July 2026.\n\n"
+    "2. Decide to set up a Kandor Ports Fund of 40 million dollars to dredge the shared estuary by 2028.\n"
+)
+
+
+def test_a_declarations_operative_paragraphs_are_the_ministers_aims():
+    actors = _goal_actors(_DECLARATION)
+    fund = [a for g, a in actors.items() if "Kandor Ports Fund" in g]
+    assert fund and "ministers" in fund[0].lower(), actors
+    prompts = prompts_of(_DECLARATION)
+    assert any("Kandor Ports Fund" in p for p in prompts), prompts
+    # a present-tense verb opening a headline is no aim of anyone's
+    assert not _goal_actors("Council approves new fund\n\nPublished: 3 May 2024\n\nKandor gets a fund.\n")
+
+
+def test_an_interviews_answers_speak_for_the_interviewees_body():
+    raw = ("Kandor Vaccine Fund's Tomas Ruiz on the next replenishment\nMarta Lind | 9 September 2024\n\n"
+           "Tomas Ruiz, director of programmes at the Kandor Vaccine Fund, spoke to us in Geneva.\n\n"
+           "Q: What comes next?\n\nA: It is the most ambitious plan we have had. We aim to help countries "
+           "immunise 50 million children between 2026 and 2030.\n\nQ: And the outbreak?\n\n"
+           "A: We have committed money from the Kandor First Response Window.\n")
+    prompts = prompts_of(raw)
+    assert any("Kandor Vaccine Fund" in p and "50 million children" in p.replace("_____ million", "50 million")
+               or "immunise" in p and "Kandor Vaccine Fund" in p for p in prompts), prompts
+    # "committed money from ..." is money given, not an aim "to money"
+    assert not any("committed to money" in p for p in prompts), prompts
+
+
+def test_a_body_called_by_its_letters_is_named_in_its_sentence():
+    from quizapp.questions.items.goal_checks import _initials_in
+
+    assert _initials_in("Binational Autonomous Authority of Lake Kandor", "The ALK will begin dredging")
+    assert not _initials_in("Binational Autonomous Authority of Lake Kandor", "The IMF will begin dredging")
+
+
+def test_letters_spelled_out_only_in_a_line_no_fact_is_about_are_spelled_out_in_a_question():
+    raw = ("Timeline of the Kandor AI convention\nPublished: 5 May 2024\n\n"
+           "11 September 2019 – The Committee of Ministers sets up the Ad hoc Committee on Kandor Intelligence "
+           "(CAHKI) to examine whether a legal framework is feasible.\n\n"
+           "December 2021 – CAHKI concludes its work, recommending a binding instrument.\n\n"
+           "14 March 2024 – Negotiators agree the final draft text in Strasbourg.\n")
+    prompts = prompts_of(raw)
+    assert any("Ad hoc Committee on Kandor Intelligence (CAHKI)" in p and p.startswith("When")
+               for p in prompts), prompts
+
+
+def test_a_stance_held_is_asked_of_who_holds_it():
+    from quizapp.facts.event_questions import who_question
+    from quizapp.facts.nlp import load_nlp
+
+    text = "The Kandor Air Transport Association has called on governments to prioritise fuel production over taxes."
+    name = "Kandor Air Transport Association"
+    start = text.index(name)
+    assert who_question(load_nlp()(text), start, start + len(name)) == \
+        "Who has called on governments to prioritise fuel production over taxes?"
+
+
+def test_a_meeting_named_in_full_and_a_two_city_dateline():
+    from quizapp.facts.event_questions import when_question
+    from quizapp.facts.nlp import load_nlp
+
+    text = ("Geneva/Rome - The Kandor Food Standards Commission concluded its 47th session in Geneva on "
+            "30 November 2024 after adopting more than 30 new or revised standards and codes of practice.")
+    raw = "Standards adopted\nPublished: 1 December 2024\n\n" + text + "\n"
+    prompts = prompts_of(raw)
+    assert any(p.startswith("When did the Kandor Food Standards Commission conclude its 47th session in Geneva")
+               for p in prompts), prompts
+    assert not any("Geneva/Rome" in p for p in prompts), prompts
+    start = text.index("30 November 2024")
+    assert when_question(load_nlp()(text), start, start + 16, skip_before=14) is not None
+
+
+def test_a_separate_or_similar_thing_points_back_in_any_item():
+    from quizapp.questions.sentences import stands_alone
+
+    assert not stands_alone("Zembla's Deputy Foreign Minister has backed a separate proposal for a monitoring network.")
+    assert not stands_alone("Ostrava signed a similar agreement with the Kandor Union in 2023.")
+    assert stands_alone("Zembla's Deputy Foreign Minister has backed a proposal for a Kandor monitoring network.")
