@@ -137,3 +137,46 @@ def test_a_separate_or_similar_thing_points_back_in_any_item():
     assert not stands_alone("Zembla's Deputy Foreign Minister has backed a separate proposal for a monitoring network.")
     assert not stands_alone("Ostrava signed a similar agreement with the Kandor Union in 2023.")
     assert stands_alone("Zembla's Deputy Foreign Minister has backed a proposal for a Kandor monitoring network.")
+
+
+def test_round_39_membership_and_ratification_of_an_unnamed_body_point_back():
+    from quizapp.questions.sentences import stands_alone
+
+    assert not stands_alone("When did Zembla and Ostrava become full members.")
+    assert not stands_alone("When did Kandoria deposit the fifth instrument of ratification.")
+    assert not stands_alone("Zembla aims to win contracts worth its contribution over the first decade of membership.")
+    assert stands_alone("Zembla became a full member of the Kandor Union in 2004.")
+
+
+def test_round_39_letters_that_skip_a_word_of_the_name_spell_it_whole():
+    from quizapp.questions.acronyms import _spelled
+
+    assert _spelled("KCSP", "Bay of Kandor Coastal Shipping Protocol") is None
+    assert _spelled("KHU", "49th Ordinary Congress of the Kandor Hockey Union") == "Kandor Hockey Union"
+
+
+def test_round_39_a_timeline_line_dated_after_the_article_is_a_plan():
+    raw = ("Backgrounder: the Kandor shipping protocol\nPublished: 5 March 2025\n\n"
+           "Timeline\n\n"
+           "12 May 2023 – Ministers of the Kandor Union sign the Kandor Coastal Shipping Protocol in Lusaka.\n\n"
+           "1 September 2025 – The Kandor Coastal Shipping Protocol enters into force.\n")
+    prompts = prompts_of(raw)
+    assert "When will the Kandor Coastal Shipping Protocol enter into force?" in prompts, prompts
+
+
+def test_round_39_a_plans_false_year_is_never_before_the_article():
+    import random
+
+    from quizapp.questions.items.figures import change_a_figure
+
+    goal = "hold regional training workshops in Nairobi in the first quarter of 2026"
+    for seed in range(20):
+        changed = change_a_figure(goal, set(), random.Random(seed), written=2025)
+        assert changed is not None and int(changed.split()[-1]) >= 2025, changed
+
+
+def test_round_39_a_request_without_its_object_is_cut():
+    from quizapp.questions.items.goal_checks import _NO_OBJECT
+
+    assert _NO_OBJECT.match("request from the European Investment Bank")
+    assert not _NO_OBJECT.match("request a loan from the European Investment Bank")

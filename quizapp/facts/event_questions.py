@@ -209,7 +209,7 @@ def without_brackets(text: str) -> str:
 
 
 def timeline_question(nlp, sentence: str, char_start: int, char_end: int, resolve=None,
-                      lower_words: frozenset[str] = frozenset()) -> str | None:
+                      lower_words: frozenset[str] = frozenset(), ahead: bool = False) -> str | None:
     """"When did the Parliamentary Assembly elect Alain Berset as Secretary General?" from a
     timeline's "25 June 2024 – The Parliamentary Assembly elects ...": the parser cannot read the
     line as it stands (it takes the date for the subject), so the event is parsed again as the
@@ -223,7 +223,7 @@ def timeline_question(nlp, sentence: str, char_start: int, char_end: int, resolv
     if first in ("The", "A", "An") or (first.lower() in lower_words and not first.isupper()):
         rest = rest[:1].lower() + rest[1:]  # ("Seabed drilling begins", where the article says "seabed")
     text = f"On {date_text}, {rest}"
-    question = when_question(nlp(text), 3, 3 + len(date_text), historic_present=True, resolve=resolve)
+    question = when_question(nlp(text), 3, 3 + len(date_text), historic_present=True, resolve=resolve, ahead=ahead)
     generic = _GENERIC_TEXT.match(question or "")
     if generic and all(w.lower() in lower_words for w in generic.group("words").split()):
         return None  # "When was the Transport Protocol adopted?": a text named in common words, of which convention?
@@ -360,9 +360,9 @@ def when_question(doc, char_start: int, char_end: int, skip_before: int = 0,
     elif verb.tag_ == "VBN" and words <= {"has", "have"} and words:
         form = "did"
     elif historic_present and verb.tag_ in ("VBZ", "VBP") and not aux:
-        form = "did"  # a timeline's present tense tells the past
+        form = "will" if ahead else "did"  # a timeline's present tense tells the past (or, dated after the article, a plan)
     elif historic_present and verb.tag_ == "VBN" and words & {"is", "are"} and all(c.dep_ == "auxpass" for c in aux):
-        form = "was" if "is" in words else "were"
+        form = "will" if ahead else "was" if "is" in words else "were"
     elif ahead and verb.tag_ in ("VBZ", "VBP") and not aux and verb.lemma_.lower() in TIMETABLE_VERBS \
             and DAY_OF_MONTH.search(span.text):
         # "WRC-23 opens in Dubai on 20 November", a day after the article's: a timetable ("ahead";

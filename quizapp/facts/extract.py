@@ -279,9 +279,9 @@ def _recent(iso: str, published) -> bool:
 def _ahead(iso: str, published) -> bool:
     """Is the day ``iso`` after the article was written? (A present tense dated then is a timetable;
     dated before, a timeline's historic present.)"""
-    if published is None or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", iso or ""):
+    if published is None or not re.fullmatch(r"\d{4}(?:-\d{2}(?:-\d{2})?)?", iso or ""):
         return False
-    return iso > published.isoformat()
+    return iso > published.isoformat()[:len(iso)]  # (a month or a year wholly after it too)
 
 
 def _published_fact(art: ArticleInput) -> Fact:
@@ -405,7 +405,8 @@ def _sentence_facts(doc, art: ArticleInput, sent: SentenceInput, people, acronym
             sources=[_src(art, sent, (sent.start + d.start, sent.start + d.end))],
             date=d.iso, event=event, subtype=d.how,
             # (a timeline's line is parsed again on its own, so a weak parse of it here is no bar)
-            question=(timeline_question(load_nlp(), text, d.start, d.end, ctx.body_with_head, ctx.lower_words)
+            question=(timeline_question(load_nlp(), text, d.start, d.end, ctx.body_with_head, ctx.lower_words,
+                                        ahead=_ahead(d.iso, art.published))
                       if TIMELINE_ENTRY.match(text)
                       else when_question(doc, d.start, d.end, skip_before, resolve=ctx.body_with_head,
                                          party=lambda subject: named_party(subject, ctx),

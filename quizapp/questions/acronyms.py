@@ -31,6 +31,8 @@ def _spelled(acronym: str, full: str) -> str | None:
     n = len(letters)
     if n >= 2 and initials[-n:] == letters:
         start = full.find(words_[-n])
+        if start >= 0 and re.search(r"\b(?:of|for|on)\s+$", full[:start]):
+            return None  # "the Bay of Bengal Coastal Shipping Protocol (BCSP)": the letters skip a word of the name
         return full[start:] if start >= 0 else None
     return None
 

@@ -381,7 +381,13 @@ _UNOWNED = re.compile(
     r"|\b[Tt]he\s+(?:remaining|other)\s+(?:[a-z]+\s+)?(?:provinces|regions|states|districts|countries|members|"
     r"partners|parties|islands|towns|cities|schools|sites)\b(?!\s+(?:of|in)\s+(?:the\s+)?[A-Z])"
     r"|\b[Tt]he\s+(?:Protocol|Treaty|Convention|Declaration|Charter|Pact|Accord|Agreement|Compact|Statute)\b"
-    r"(?!\s+(?:of|on|for|to|between|against)\s+|\s*\()")
+    r"(?!\s+(?:of|on|for|to|between|against)\s+|\s*\()"
+    # "became full members", "deposited the fifth instrument of ratification", "the first decade of
+    # membership": of what, the article's topic said (round 39, a timeline's lines)
+    r"|\bbec(?:ome|ame|omes|oming)\s+(?:an?\s+|the\s+)?(?:[a-z]+\s+)?(?:members?|part(?:y|ies)|signator(?:y|ies)|"
+    r"observers?)\b(?!\s+(?:of|to|in)\s)"
+    r"|\binstruments?\s+of\s+(?:ratification|accession|acceptance|approval)\b(?!\s+(?:to|of|for|on)\s)"
+    r"|\b(?:of|since|on|after|before)\s+(?:its\s+|their\s+)?membership\b(?!\s+(?:of|in)\s)")
 
 
 def _unnamed_thing(s: str) -> bool:

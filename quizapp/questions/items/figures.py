@@ -122,14 +122,18 @@ def _ladder(value: float, text: str, least: float) -> list[float]:
     return [round(v, 6) for v in [*rungs, *spares] if v >= least]
 
 
-def change_a_figure(goal: str, taken: set[str], rng: Any) -> str | None:
+def change_a_figure(goal: str, taken: set[str], rng: Any, written: int | None = None) -> str | None:
     """``goal`` with one figure changed to a value the article nowhere gives (``taken``: every
-    figure in it), or None (``_figures``, ``_other_values``)."""
+    figure in it), or None (``_figures``, ``_other_values``). A year the article writes in or after
+    (``written``) stays a year from then on: "will hold workshops in 2024", said in 2025, is false
+    by the calendar, not by reading (round 39)."""
     cands = _figures(goal)
     if not cands or any(_sum_of_others(goal, c.start(1), c.end(1)) for c in cands):
         return None  # "40 factories - 15, 15 and 10": a changed part no longer adds up, a sum to check
     m = rng.choice(cands)
     options = _other_values(goal, m, taken)
+    if written is not None and _is_year(m.group(1)) and int(m.group(1)) >= written:
+        options = [o for o in options if int(o) >= written]
     if not options:
         return None
     return goal[:m.start(1)] + rng.choice(options) + goal[m.end(1):]

@@ -194,7 +194,9 @@ def _goal_reads_alone(v: Any, statement: str, issuer: bool = False) -> bool:
 
 # A verb that takes an object, followed straight by where or when: its object was cut off.
 _NO_OBJECT = re.compile(r"(?:to\s+)?(?:carry\s+out|implement|build|develop|launch|provide|adopt|sign|set\s+up|create|"
-                        r"establish|deliver|introduce|finance|fund|complete|submit|present|publish|issue|hold|host)\s+"
+                        r"establish|deliver|introduce|finance|fund|complete|submit|present|publish|issue|hold|host|"
+                        # "will request from the EIB": request what? (round 39)
+                        r"request|seek|obtain|borrow|receive|raise|secure|draw|take)\s+"
                         r"(?:in|at|on|by|from|across|within|during|before|after)\b", re.I)
 # A figure with nothing counted ("reach 150 by the end of 2026").
 _BARE_COUNT = re.compile(r"(?:to\s+)?[a-z]+\s+(?:about\s+|some\s+|around\s+|at\s+least\s+|nearly\s+)?\d[\d,.]*"

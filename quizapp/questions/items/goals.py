@@ -251,7 +251,8 @@ class GoalItems:
         if true_stmt is None:
             return None
         false_stmt = None
-        changed = None if _FROM_TO.search(v.goal) else change_a_figure(v.goal, c.figures_in(v.article), self.rng)
+        changed = None if _FROM_TO.search(v.goal) else change_a_figure(v.goal, c.figures_in(v.article), self.rng,
+                                                                          written=_year_of(c.published.get(v.article)))
         if changed is not None:
             false_stmt = goal_statement(v, changed)
             false_stmt = false_stmt and c.spell_out(false_stmt, [v.article])
@@ -413,3 +414,7 @@ def _like_any(goal: str, others: list[str], cutoff: int) -> bool:
     not a Python loop: goal items compare every goal with every goal of every other party."""
     return bool(others) and process.extractOne(goal, others, scorer=fuzz.token_set_ratio,
                                                score_cutoff=cutoff) is not None
+
+
+def _year_of(day: Any) -> int | None:
+    return day.year if day is not None else None
