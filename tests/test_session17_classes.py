@@ -180,3 +180,21 @@ def test_round_39_a_request_without_its_object_is_cut():
 
     assert _NO_OBJECT.match("request from the European Investment Bank")
     assert not _NO_OBJECT.match("request a loan from the European Investment Bank")
+
+
+def test_a_long_aim_keeps_its_first_whole_part_and_a_pair_with_the_is_a_pair():
+    from quizapp.questions.render import article_pairs
+
+    raw = (_DECLARATION.replace("2. Decide to set up a Kandor Ports Fund of 40 million dollars to dredge the shared "
+                                "estuary by 2028.\n",
+                                "2. Agree to establish the Kandor Subsea Registry (KSR), a restricted-access database of "
+                                "the routes, owners and operators of subsea cables and pipelines, and task the KBTO "
+                                "Secretariat in Lusaka with making it operational by 31 December 2026.\n"))
+    prompts = prompts_of(raw)
+    assert any(p.endswith("agreed to establish the Kandor Subsea Registry (KSR), a restricted-access database of the "
+                          "routes, owners and operators of subsea cables and pipelines.") for p in prompts), prompts
+
+    class G:  # a goal fact as the generator sees it
+        def __init__(self, actor):
+            self.actor, self.sources = actor, [type("S", (), {"article": "a.txt"})()]
+    assert article_pairs([G("Chile and the Netherlands")], []) == {"a.txt": "Chile and the Netherlands"}

@@ -288,6 +288,12 @@ def goal_view(f: Any, leaders: Sequence[Any], pairs_by_article: dict[str, str],
                         r"we|they|it|he|she)\b", goal)[0].strip()  # (a second clause, its own subject)
         if len(goal.split()) > 20 and len(re.split(r",?\s+and\s+to\s+", goal)[0].split()) >= 6:
             goal = re.split(r",?\s+and\s+to\s+", goal)[0].strip()  # "to co-finance X and to simplify ...": the first aim
+        if len(goal.split()) > 20:
+            # "establish the Registry, a database of ..., and task the Secretariat with ...": two aims,
+            # the first whole; "..., in order to strengthen ...": the aim, then why
+            head = re.split(r",\s+and\s+(?=[a-z]+\s+(?:the|a|an|its|their|all|[A-Z]))|,\s+(?:in order|so as)\s+to\s", goal)[0]
+            if len(head.split()) >= 6:
+                goal = head.strip()
         if _GAPPED.search(goal):
             continue  # "pledged 40 million euros and Germany [25 million]": a second party's share cut off
         # a side clause after the aim is circumstance, not aim ("... when it meets for its session",

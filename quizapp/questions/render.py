@@ -452,6 +452,9 @@ def role_ok(f: Any) -> bool:
     return True
 
 
+_COUNTRY_KEYS = frozenset({normalise(c) for c in NATIONALITY.values()} | {normalise(c) for c in COUNTRY_NAMES})
+
+
 def article_pairs(goal_facts: Iterable[Any], leaders: Sequence[Any]) -> dict[str, str]:
     """Per article, the one named pair of parties ("China and Russia") its goals speak for.
 
@@ -463,8 +466,9 @@ def article_pairs(goal_facts: Iterable[Any], leaders: Sequence[Any]) -> dict[str
         a = named_actor(clean(getattr(f, "actor", None)))
         if not a:
             continue
-        ps = frozenset(p for p in parties(a) if p in {normalise(c) for c in NATIONALITY.values()})
-        if len(ps) != 2 or not re.fullmatch(r"[A-Z][\w-]+ (?:and|&) [A-Z][\w-]+", a):
+        ps = frozenset(p for p in parties(a) if p in _COUNTRY_KEYS)
+        if len(ps) != 2 or not re.fullmatch(r"(?:[Tt]he )?[A-Z][\w-]+(?: [A-Z][\w-]+)? (?:and|&) (?:the )?[A-Z][\w-]+"
+                                            r"(?: [A-Z][\w-]+)?", a):  # ("Chile and the Netherlands", "South Korea and Peru")
             continue
         for s in f.sources:
             seen.setdefault(s.article, {}).setdefault(ps, a.replace("&", "and"))

@@ -109,7 +109,8 @@ def _said_there(v: Any, issuer: bool = False) -> bool:
 _OPERATIVE = re.compile(r"\s*(?:\d{1,2}[.)]\s*)?(?:Decide|Agree|Call|Urge|Request|Reaffirm|Welcome|Commit|Resolve|"
                         r"Instruct|Encourage|Invite|Pledge|Undertake|Endorse|Adopt|Recommend|Task|Direct|"
                         r"Mandate)(?:s|d|ed)?\s")
-_DECLARERS = re.compile(r"(?i)the\s+(?:[\w-]+\s+){0,3}(?:ministers|leaders|heads|delegations|governments)\b")
+_DECLARERS = re.compile(r"(?i)the\s+(?:[\w-]+\s+){0,3}(?:ministers|leaders|heads|delegations|governments|member\s+states|"
+                        r"parties)\b")
 
 
 def _initials_in(name: str, text: str) -> bool:
