@@ -198,3 +198,28 @@ def test_a_long_aim_keeps_its_first_whole_part_and_a_pair_with_the_is_a_pair():
         def __init__(self, actor):
             self.actor, self.sources = actor, [type("S", (), {"article": "a.txt"})()]
     assert article_pairs([G("Chile and the Netherlands")], []) == {"a.txt": "Chile and the Netherlands"}
+
+
+def test_a_clean_dated_clause_is_listed_as_a_timeline_line_in_an_ordering_item():
+    import random
+
+    from quizapp.facts.asked import Asked, third_person
+    from quizapp.questions.generate import generate
+
+    assert [third_person(v) for v in ("approve", "launch", "carry", "be", "go", "enter")] == \
+        ["approves", "launches", "carries", "is", "goes", "enters"]
+    assert Asked("did", "the IMF", "approve", "a loan").clause == "The IMF approves a loan"
+    assert Asked("was", "the convention", "adopted", "in Paris").clause == "The convention is adopted in Paris"
+    assert Asked("did", "Zembla and Ostrava", "sign", "a pact", plural=True).clause == "Zembla and Ostrava sign a pact"
+    raw = ("The Kandor Basin Association marks its anniversary\nPublished: 5 March 2025\n\n"
+           "The Kandor Basin Association (KBA) was founded in Lusaka in March 1997 by nine coastal states. "
+           "The Kandor Basin Association created the KBA Special Fund in 2004 to pay for joint research. "
+           "The KBA Council of Ministers adopted the Lusaka Water Charter on 6 November 2024 after two years of talks. "
+           "The Kandor Basin Association will hold its next summit in Harare in 2026.\n")
+    facts = extract([article_input(parse_article("a.txt", raw))])
+    orders = [q for q in generate(facts, random.Random(0), budget=0) if q.type == "ordering"]
+    assert orders, [f.event for f in facts if f.kind == "date"]
+    items = orders[0].items
+    assert "The Kandor Basin Association (KBA) is founded in Lusaka" in items[0] or items[0].startswith(
+        "The Kandor Basin Association is founded"), items
+    assert all(not it.startswith(("When", "which", "Which")) for it in items), items

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from .asked import Asked
 from .events import (
     NATIONAL_SUBJECT,
     NEEDS_COMPLEMENT,
@@ -293,9 +294,15 @@ _UNITS = {"tonnes", "tons", "tonne", "ton", "kilograms", "kg", "litres", "liters
 MAX_WHEN_WORDS = 28
 
 
-def when_question(doc, char_start: int, char_end: int, skip_before: int = 0,
-                  historic_present: bool = False, resolve=None, party=None, recent: bool = False,
-                  ahead: bool = False) -> str | None:
+def when_question(doc, char_start: int, char_end: int, skip_before: int = 0, **kw) -> str | None:
+    """The question of ``when_parts`` (its arguments), or None."""
+    asked = when_parts(doc, char_start, char_end, skip_before, **kw)
+    return asked.question if asked is not None else None
+
+
+def when_parts(doc, char_start: int, char_end: int, skip_before: int = 0,
+               historic_present: bool = False, resolve=None, party=None, recent: bool = False,
+               ahead: bool = False) -> Asked | None:
     """"When did the IMF approve a 48-month Extended Fund Facility arrangement?": the clause a
     date belongs to, turned into a question in its own words (do-support for the simple past,
     "was ... approved" for the passive, "will" for a plan). Only for a main clause with a named
@@ -492,11 +499,13 @@ def when_question(doc, char_start: int, char_end: int, skip_before: int = 0,
         return None  # "When did the General Assembly adopt resolution 78/230?": a number, not what it does
     if form == "will" and verb.tag_ == "VBN":
         lemma = f"be {verb.text}"
-    question = f"When {form} {subject} {lemma}{(' ' + tail) if tail else ''}?"
+    plural = subj.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subj.children) or form in ("were", "do")
+    asked = Asked(form, subject, lemma, tail, plural=plural)
+    question = asked.question
     n = len(question.split())
     if n < 5 or n > MAX_WHEN_WORDS or '"' in question or "“" in question or _TRANSLATIONESE.search(question):
         return None
-    return question
+    return asked
 
 
 def who_question(doc, char_start: int, char_end: int, skip_before: int = 0) -> str | None:

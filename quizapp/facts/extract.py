@@ -23,7 +23,7 @@ from .actors import (
     resolve_actor,
 )
 from .dates import find_dates
-from .event_questions import TIMELINE_ENTRY, timeline_question, when_question, who_question
+from .event_questions import TIMELINE_ENTRY, timeline_question, when_parts, who_question
 from .events import event_for
 from .goals import find_goals
 from .ids import _human, fact_id
@@ -398,20 +398,27 @@ def _sentence_facts(doc, art: ArticleInput, sent: SentenceInput, people, acronym
             if not event:
                 continue
         event = _resolve_names(event, people)
+        asked = None
+        if asks and TIMELINE_ENTRY.match(text):
+            # (a timeline's line is parsed again on its own, so a weak parse of it here is no bar)
+            question = timeline_question(load_nlp(), text, d.start, d.end, ctx.body_with_head, ctx.lower_words,
+                                         ahead=_ahead(d.iso, art.published))
+        elif asks and not weak:
+            asked = when_parts(doc, d.start, d.end, skip_before, resolve=ctx.body_with_head,
+                               party=lambda subject: named_party(subject, ctx),
+                               recent=_recent(d.iso, art.published), ahead=_ahead(d.iso, art.published))
+            question = asked.question if asked is not None else None
+        else:
+            question = None
         facts.append(Fact(
+            # (the id keeps the event as first found, so a clause written from the question renames
+            # no fact a student has studied)
             id=fact_id("date", d.iso, event), kind="date", statement="", answer=d.iso,
             aliases=[_human(d.iso)],
             confidence=(0.9 if d.how in ("mdy", "dmy", "iso", "wd_paren") else 0.75) - (0.15 if weak else 0),
             sources=[_src(art, sent, (sent.start + d.start, sent.start + d.end))],
-            date=d.iso, event=event, subtype=d.how,
-            # (a timeline's line is parsed again on its own, so a weak parse of it here is no bar)
-            question=(timeline_question(load_nlp(), text, d.start, d.end, ctx.body_with_head, ctx.lower_words,
-                                        ahead=_ahead(d.iso, art.published))
-                      if TIMELINE_ENTRY.match(text)
-                      else when_question(doc, d.start, d.end, skip_before, resolve=ctx.body_with_head,
-                                         party=lambda subject: named_party(subject, ctx),
-                                         recent=_recent(d.iso, art.published), ahead=_ahead(d.iso, art.published))
-                      if not weak else None) if asks else None,
+            date=d.iso, event=asked.clause if asked is not None else event, subtype=d.how,
+            question=question,
         ))
     # goals
     for g in find_goals(doc):
