@@ -223,3 +223,11 @@ def test_a_clean_dated_clause_is_listed_as_a_timeline_line_in_an_ordering_item()
     assert "The Kandor Basin Association (KBA) is founded in Lusaka" in items[0] or items[0].startswith(
         "The Kandor Basin Association is founded"), items
     assert all(not it.startswith(("When", "which", "Which")) for it in items), items
+
+
+def test_whose_ministers_they_are_never_takes_in_the_day_they_met():
+    from quizapp.facts.actors import ministers_of
+
+    assert ministers_of("Foreign ministers and senior officials from the Kandor Ocean Association (KOA) on Thursday "
+                        "agreed to set up a regional centre.") == \
+        "the foreign ministers and senior officials of the Kandor Ocean Association"

@@ -415,7 +415,9 @@ def ministers_of(sentence: str) -> str | None:
     b = _BODY_OF.match(m.group("who"))
     if b is None or found:
         return None  # one country's ministers are its government's, named as such elsewhere
-    body = re.sub(r"\s+(?:and|of|for|on|the)$", "", b.group("body")).strip()
+    body = re.sub(r"\s+on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|"
+                  r"May|June|July|August|September|October|November|December)\b.*$", "", b.group("body"))
+    body = re.sub(r"\s+(?:and|of|for|on|the)$", "", body).strip()  # ("... of the IORA on Thursday": when, not whose)
     if len(body.split()) < 2 and not re.fullmatch(r"[A-Z]{2,6}", body):
         return None
     if _REGION_ADJECTIVE.search(body):

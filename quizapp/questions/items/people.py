@@ -277,7 +277,9 @@ class PeopleItems:
             # a declaration is no treaty: name the kind of text by its own head word
             head = re.sub(r"[^\w]", "", full.split()[-1]).lower() if full.split() else ""
             noun = head if _body_class(full) == "agreement" and head else "agreement"
-        if not question.startswith("Who ") or noun is None or not _question_ok(question) or not _anchored(question):
+        # ("Who opened its headquarters in Kigali?": the body's own "its", which reads in "Which agency ...")
+        if not question.startswith("Who ") or noun is None or not _question_ok(re.sub(r"\bits\b", "the", question)) \
+                or not _anchored(question):
             return []
         if not _named_party(full):
             return []  # "Board of Directors": whose? A generic body is no answer a reader can give
