@@ -231,3 +231,25 @@ def test_whose_ministers_they_are_never_takes_in_the_day_they_met():
     assert ministers_of("Foreign ministers and senior officials from the Kandor Ocean Association (KOA) on Thursday "
                         "agreed to set up a regional centre.") == \
         "the foreign ministers and senior officials of the Kandor Ocean Association"
+
+
+def test_a_joint_statements_ministers_are_both_sides_its_title_names():
+    from quizapp.facts.actors import sides_of
+
+    assert sides_of("Joint Statement of the Third Ministerial Meeting of the Strategic Dialogue between the "
+                    "Cooperation Council of the Kandor States (KSC) and the Countries of Ostravia") == \
+        "the KSC and the countries of Ostravia"
+    assert sides_of("Talks between Zembla and the Philippines on trade") == "Zembla and the Philippines"
+    assert sides_of("Kandor ministers meet in Lusaka") is None
+    raw = ("Joint Statement of the Third Ministerial Meeting of the Strategic Dialogue between the Cooperation "
+           "Council of the Kandor States (KSC) and the Countries of Ostravia\nLusaka | 04.07.2024\n\n"
+           "1. The Third Ministerial Meeting of the Strategic Dialogue was held in Lusaka on 3 July 2024.\n\n"
+           "2. The Ministers agreed to convene the Fourth Joint Ministerial Meeting in Harare in 2025.\n\n"
+           "3. The two sides decided to establish a KSC–Ostravia Business Council.\n")
+    actors = _goal_actors(raw)
+    assert any(a == "the ministers of the KSC and the countries of Ostravia" for a in actors.values()), actors
+    prompts = prompts_of(raw)
+    assert any(p.startswith("The ministers of the Cooperation Council of the Kandor States (KSC) and the countries "
+                            "of Ostravia agreed to convene") for p in prompts), prompts
+    # letters inside a compound name are not spelled out there ("the KSC–Ostravia Business Council")
+    assert not any("(KSC)–Ostravia" in p for p in prompts), prompts

@@ -87,6 +87,9 @@ class ActorContext:
     # sentence that names them (cited with each aim, as the preamble is).
     ministers: str | None = None
     ministers_sentence: Any = None
+    # The two parties a joint statement's title puts its meeting "between" ("... between the GCC and
+    # the countries of Central Asia"), for its "The Ministers" and "the two sides".
+    sides: str | None = None
     # Every list of two or more countries the article names as the ones who act ("Kenya, Uganda and
     # Tanzania signed ..."), in order, for "the three countries", "the two sides" and "the partners"
     # (``counted_parties``; ``country_list`` reads them).
@@ -220,6 +223,8 @@ def resolve_actor(actor: str, ctx: ActorContext) -> str | None:
         return ctx.last_people or (ctx.gathered(low) if low == "the leaders" else None) or actor
     if low == "they":
         return ctx.last_group or actor
+    if low in ("the two sides", "both sides") and ctx.sides:
+        return ctx.sides
     if low in ("the two countries", "both countries", "the two nations", "both nations"):
         # the pair named last, if it is a pair ("Guatemala, Belize and Mexico" is not "the two countries")
         if ctx.last_group and len(countries_in(ctx.last_group, _country_table())) in (0, 2):
@@ -241,6 +246,8 @@ def resolve_actor(actor: str, ctx: ActorContext) -> str | None:
         title = re.sub(rf"^(?:{n})\s*", "", title) if n else title
         if countries:
             return f"the {title + ' ' if title else ''}ministers of {countries}"
+        if ctx.sides and (size is None or size == 2) and not title:
+            return f"the ministers of {ctx.sides}"  # a joint statement's: both sides' ministers
         return (ctx.gathered(low) if not n and not title else None) or actor
     if _PARTICIPANTS_WORD.fullmatch(low):
         # the countries whose ministers met ("Brazil, Chile and Peru"), as a preamble's "we" is named
@@ -425,3 +432,26 @@ def ministers_of(sentence: str) -> str | None:
     if _PORTFOLIO_NAME.match(body):
         return None  # "BRICS Ministers of Foreign Affairs/International Relations": their portfolio, not whose
     return lead + "the " + re.sub(r"^the\s+", "", body)
+
+
+def sides_of(title: str) -> str | None:
+    """"the GCC and the countries of Central Asia" from a title that puts its meeting or dialogue
+    "between" two named parties; None otherwise. A party's letters, where its title gives them, name it."""
+    m = _BETWEEN.search(title or "")
+    if m is None:
+        return None
+    named = []
+    for the, side in ((m.group("the_a"), m.group("a")), (m.group("the_b"), m.group("b"))):
+        letters = re.search(r"\(([A-Z]{2,8})\)", side)
+        if letters:
+            side = f"the {letters.group(1)}"
+        elif the:
+            side = "the " + re.sub(r"^(Countries|States|Members|Nations|Republics)\b", lambda x: x.group(1).lower(), side)
+        else:
+            side = with_the(side.strip())  # ("China", "the Philippines")
+        named.append(side)
+    return f"{named[0]} and {named[1]}"
+
+
+_BETWEEN = re.compile(r"\bbetween\s+(?P<the_a>the\s+)?(?P<a>[A-Z][^,;]*?)\s+and\s+(?P<the_b>the\s+)?(?P<b>[A-Z][^,;]*?)"
+                      r"\s*(?:$|[,;:]|\s+(?:on|in|at|for)\s)")

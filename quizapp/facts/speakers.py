@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .actors import ActorContext, country_list, ministers_of, signatories
+from .actors import ActorContext, country_list, ministers_of, sides_of, signatories
 from .lexicon import COUNTRY_NAMES
 from .types import ArticleInput
 
@@ -47,6 +47,7 @@ def actor_context(items, acronyms: dict[str, str], art: ArticleInput) -> ActorCo
         if ctx.ministers is None and "inisters" in sent.text:
             ctx.ministers = ministers_of(sent.text)
             ctx.ministers_sentence = sent if ctx.ministers else None
+    ctx.sides = sides_of(art.title or "")
     header = [art.title or "", *(art.raw or "").split("\n")[:8], *(sent.text for _d, sent, _m, _l in items[:5])]
     answers = sum(1 for _d, sent, _m, _l in items if re.match(r"\s*A\s*:", sent.text))
     if ctx.speaker_body is None and (answers >= 2 or any(_INTERVIEW_HEADER.search(line) for line in header)):

@@ -9,6 +9,7 @@ a reader had to guess, and "the" put inside a phrase that had its own ("existing
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from functools import cached_property
 from typing import Any
@@ -123,7 +124,11 @@ class Spelling:
                 for m in _NAME_THEN_LETTERS.finditer(text):
                     name, acr = m.group("name"), m.group("acr")
                     caps = re.findall(r"\b[A-Z]", name)
-                    if 2 <= len(caps) <= len(acr) + 1 and name[0] in acr and not re.search(r"\d", acr):
+                    # (the letters may follow another language's or a short name's order: "GCC" for the
+                    # "Cooperation Council for the Arab States of the Gulf", each letter an initial)
+                    fits = len(caps) <= len(acr) + 1 or len(caps) == len(acr) + 2 and not Counter(acr) - Counter(caps)
+                    if len(caps) >= 2 and fits and name[0] in acr and not re.search(r"\d", acr) \
+                            and acr not in WIDELY_KNOWN:
                         out.setdefault((art, acr), _spelled(acr, name) or name)
         return out
 
@@ -156,7 +161,8 @@ class Spelling:
                 continue  # the text spells it out itself
             full = re.sub(r"^[Tt]he\s+", "", full)
             # (a possessive reads better without the letters: "the Central Bank of Costa Rica's ...")
-            hit = re.search(rf"\b{re.escape(acr)}(?:['’]s\b|\b(?!\)))", text)
+            # (not inside a compound: "the GCC–Central Asia Summit", "the FAO/WHO Project")
+            hit = re.search(rf"(?<![–/-])\b{re.escape(acr)}(?:['’]s\b|\b(?![)–/-]))", text)
             if hit is not None:
                 spelled = (f"{full}'" if full.endswith("s") else f"{full}'s") if len(hit.group(0)) > len(acr) \
                     else f"{full} ({acr})"
