@@ -253,3 +253,13 @@ def test_a_joint_statements_ministers_are_both_sides_its_title_names():
                             "of Ostravia agreed to convene") for p in prompts), prompts
     # letters inside a compound name are not spelled out there ("the KSC–Ostravia Business Council")
     assert not any("(KSC)–Ostravia" in p for p in prompts), prompts
+
+
+def test_the_commissions_president_is_the_president_of_the_one_commission_named():
+    raw = ("Kandor states agree a plan\nPublished: 5 March 2025\n\n"
+           "Member states of the Kandor River Commission agreed on Tuesday to spend 410 million euros on dredging. "
+           "The Kandor River Commission met in Lusaka. \"We cannot let a dry August cut off trade,\" said the "
+           "commission's president, Milena Dragan, a former deputy transport minister.\n")
+    facts = extract([article_input(parse_article("k.txt", raw))])
+    leader = next(f for f in facts if f.kind == "leader" and f.name == "Milena Dragan")
+    assert leader.country == "Kandor River Commission", (leader.role, leader.country)

@@ -364,6 +364,11 @@ def _sentence_facts(doc, art: ArticleInput, sent: SentenceInput, people, acronym
             role = max(info["roles"], key=info["roles"].get)
         if not country and info:
             country = info["country"]
+        if country and re.fullmatch(r"(?:the\s+)?(?:commission|council|bank|agency|authority|organi[sz]ation|union|"
+                                    r"committee|secretariat|association|federation|fund|institute|court|alliance)",
+                                    country.strip()):
+            # "the commission's president, NAME": the one commission the article is about, if it names one
+            country = actors.org_with_head(country.split()[-1][:6]) if actors is not None else None
         office = (role or "").split(" at ")[0].lower()
         conf = 0.9 if office in OFFICE_TITLES else (0.75 if role else 0.5)
         facts.append(Fact(
