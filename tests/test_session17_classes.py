@@ -263,3 +263,21 @@ def test_the_commissions_president_is_the_president_of_the_one_commission_named(
     facts = extract([article_input(parse_article("k.txt", raw))])
     leader = next(f for f in facts if f.kind == "leader" and f.name == "Milena Dragan")
     assert leader.country == "Kandor River Commission", (leader.role, leader.country)
+
+
+def test_a_partys_own_plan_in_the_present_is_asked_as_its_plan():
+    from quizapp.facts.asked import Asked
+    from quizapp.facts.event_questions import when_parts
+    from quizapp.facts.nlp import load_nlp
+
+    text = "Zembla plans to begin construction of a dedicated export terminal at Port Kandor in 2027."
+    start = text.index("2027")
+    asked = when_parts(load_nlp()(text), start, start + 4)
+    assert asked is not None and asked.question == \
+        "When does Zembla plan to begin construction of a dedicated export terminal at Port Kandor?"
+    assert asked.clause == "Zembla plans to begin construction of a dedicated export terminal at Port Kandor"
+    assert Asked("do", "Zembla and Ostrava", "plan to build", "a port", plural=True).clause == \
+        "Zembla and Ostrava plan to build a port"
+    # a plan reported in the past is no plan the article states
+    past = "Zembla planned to begin construction of a terminal at Port Kandor in 2027."
+    assert when_parts(load_nlp()(past), past.index("2027"), past.index("2027") + 4) is None

@@ -32,7 +32,8 @@ class Asked:
         """The event in the historic present ("The convention enters into force"); a plan keeps its
         "will" and a passive its voice ("The convention is opened for signature")."""
         if self.form in ("did", "does", "do"):
-            verb = self.lemma if self.plural else third_person(self.lemma)
+            first, _, rest = self.lemma.partition(" ")  # ("plan to begin": the first verb agrees)
+            verb = self.lemma if self.plural else " ".join(filter(None, [third_person(first), rest]))
         elif self.form in ("was", "were"):
             verb = f"{'are' if self.form == 'were' or self.plural else 'is'} {self.lemma}"
         else:

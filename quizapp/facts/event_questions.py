@@ -452,7 +452,7 @@ def when_parts(doc, char_start: int, char_end: int, skip_before: int = 0,
         form = "was"  # "We recall the Pledge agreed at the Wales Summit": agreed by others, not agreeing
     lemma = verb.lemma_.lower() if form in ("did", "will", "does", "do") else verb.text
     if sched:
-        lemma = f"{sched[0].text} to {verb.text}"
+        lemma = f"{sched[0].lemma_.lower() if form in ('does', 'do') else sched[0].text} to {verb.text}"
     subject = without_brackets(tokens_text(doc, subj_ids)).strip()  # "(AF)" went as an aside
     first = doc[subj_ids[0]]
     if not _namey(first) and first.text[:1].isupper():

@@ -18,6 +18,9 @@ TIMETABLE_VERBS = {"open", "close", "meet", "begin", "start", "end", "convene", 
 
 # What a plan is when its date is set: "due to", "scheduled to", "set to", "slated to".
 _SCHEDULE_WORDS = {"due", "schedule", "set", "slate"}
+# A party's own plan in the present ("Chile plans to begin construction ... in 2027"): asked "When does
+# Chile plan to begin ...?", the plan as the article states it, not as a done thing.
+_PLAN_WORDS = {"plan", "intend", "aim"}
 
 
 def scheduled(verb):
@@ -28,6 +31,10 @@ def scheduled(verb):
     if verb.dep_ != "xcomp" or verb.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return None
     head = verb.head
+    if head.lemma_.lower() in _PLAN_WORDS and head.dep_ == "ROOT" and head.tag_ in ("VBZ", "VBP") \
+            and not any(c.dep_ in ("aux", "auxpass", "neg") for c in head.children):
+        subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        return (head, subj, "does" if head.tag_ == "VBZ" else "do") if subj is not None and subj.i < head.i else None
     if head.lemma_.lower() not in _SCHEDULE_WORDS:
         return None
     if head.dep_ == "acomp" and head.head.lemma_ == "be" and head.head.dep_ == "ROOT":
