@@ -281,3 +281,21 @@ def test_a_partys_own_plan_in_the_present_is_asked_as_its_plan():
     # a plan reported in the past is no plan the article states
     past = "Zembla planned to begin construction of a terminal at Port Kandor in 2027."
     assert when_parts(load_nlp()(past), past.index("2027"), past.index("2027") + 4) is None
+
+
+def test_round_40_one_office_with_a_two_part_portfolio_is_one_party():
+    from quizapp.questions.render import plural
+
+    assert not plural("Zembla's Minister of Natural Resources and Spatial Planning")
+    assert plural("The Minister of Trade and the Minister of Finance")
+    assert plural("Zembla and Ostrava")
+
+
+def test_round_40_a_draft_decision_points_back_and_a_live_reports_venue_is_not_asked():
+    from quizapp.questions.sentences import stands_alone
+
+    assert not stands_alone("Zembla and Ostrava circulated the draft decision on a 2035 end date in June 2025.")
+    raw = ("LIVE: Kandor Whaling Commission votes on sanctuary\nPublished: 12 October 2026\n\n"
+           "Welcome to our live coverage of the final day of the 70th meeting of the Kandor Whaling Commission "
+           "in Cairns, Australia, where member governments are expected to vote on a sanctuary.\n")
+    assert not any("In which city" in p for p in prompts_of(raw)), prompts_of(raw)

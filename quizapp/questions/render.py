@@ -258,7 +258,12 @@ def resolve_dual(actor: str, pair: str | None) -> str | None:
 def plural(actor: str) -> bool:
     """Two parties or more ("China and Russia"), or a plural noun; "and" inside a name's "of ..."
     phrase joins no parties ("the Ministry of Agriculture and Food Industry wants")."""
-    head = re.split(r"\s+(?:of|for|on)\s+", actor, maxsplit=1)[0] if _ORG_HEAD.search(actor) else actor
+    if re.search(r"\s(?:and|&)\s+(?:the\s+|[A-Z][\w'’-]*['’]s\s+)?(?:[A-Z][a-z]+\s+)?(?:Minister|Secretary|"
+                 r"Commissioner|Director|President|Chair\w*|Governor|Head|Chief)\b", actor):
+        return True  # "the Minister of Trade and the Minister of Finance": two offices, two people
+    # (an office's portfolio is one office: "Slovenia's Minister of Natural Resources and Spatial Planning")
+    head = re.split(r"\s+(?:of|for|on)\s+", actor, maxsplit=1)[0] \
+        if _ORG_HEAD.search(actor) or _SINGLE_OFFICE.search(actor) else actor
     head = _AND_COUNTRY.sub("Country", head)  # "Bosnia and Herzegovina" is one country
     if re.search(r"\band\b|&", head) and "," not in head and _ORG_HEAD_END.search(head):
         before, after = re.split(r"\s+(?:and|&)\s+", head, maxsplit=1)[0], re.split(r"\s+(?:and|&)\s+", head)[-1]
@@ -266,6 +271,11 @@ def plural(actor: str) -> bool:
             return False  # "the Agricultural Research and Development Institute": one body's name
     return bool(re.search(r"\band\b|&", head)) or head.lower().endswith(("s", "ies")) and \
         head.split()[-1][:1].islower() or bool(_PLURAL_TITLE.search(head))
+
+
+# One office held by one person, whatever its portfolio lists ("Minister of Trade and Industry").
+_SINGLE_OFFICE = re.compile(r"(?:^|['’]s\s+|^the\s+)(?:[A-Z][a-z]+\s+)?(?:Minister|Secretary|Commissioner|Director|"
+                            r"President|Chair(?:man|woman|person)?|Governor|Head|Chief)\s+(?:of|for)\s")
 
 
 # Capitalised plural nouns that name several parties ("the NATO Allies", "the Ministers"); never

@@ -165,7 +165,9 @@ class GoalItems:
             return self.mc([f], "mc:goal-figure", f"Which figure completes the statement? {blanked}", text, [],
                            [(0 if i < 3 else 1, o) for i, o in enumerate(options)], sources=src,
                            explanation=c.spell_out(with_occasion(true_stmt, v), [v.article]),
-                           penalty=penalty, slot=f"{f.id}|goal-statement")
+                           # (the statement names its party: "the article about Ethiopia" before an
+                           # international fund's aim misdescribes the story, round 40)
+                           penalty=penalty, slot=f"{f.id}|goal-statement", setting=False)
         return None
 
     def other_party(self, v: Any, true_stmt: str) -> str | None:

@@ -81,6 +81,9 @@ _BASED_BEFORE = re.compile(r"\b[Tt]he\s+((?:[A-Z][\w'’.]*\s+){0,2}[A-Z][\w'’
 _FUTURE = re.compile(r"\b(?:will|shall|to be held|to take place|to meet|to convene|to host|to hold|expected|is set to|are set to|"
                      r"next|upcoming|forthcoming|looked forward|looks forward|look forward)\b", re.I)
 _SCHEDULED = re.compile(r"\b(?:scheduled|due|planned|set)\s+to\b", re.I)
+# A meeting reported as it happens: "live coverage of the final day of ...".
+_ONGOING = re.compile(r"\b(?:live\s+(?:coverage|blog|updates)|(?:final|last|opening|first|second|third)\s+day\s+of)\b",
+                      re.I)
 # A venue someone only put forward: proposed, offered, bid for, hoped for.
 _PROPOSED = re.compile(r"\b(?:propos|suggest|offer|bid|invit|hop|want|wish|recommend|urg|consider)\w*\b"
                        r"|\bcall(?:ed|s)?\s+for\b|\b(?:would|could|might|may)\b", re.I)
@@ -172,9 +175,15 @@ class VenueItems:
         key, kind, pool = options
         subject = _the(name)
         sentence = strip_dateline(src.sentence)
-        if _SCHEDULED.search(sentence):
+        if _ONGOING.search(sentence):
+            return None  # a live report's own venue is its dateline, not what it reports (round 40)
+        # the tense of the clause that names the meeting ("the 70th meeting ... in Cairns, where members
+        # are expected to vote": the vote is expected, not the meeting)
+        at = find_span(sentence, _full_name(f)) or (0, len(sentence))
+        near = sentence[max(0, at[0] - 60):at[1] + 40]
+        if _SCHEDULED.search(near):
             prompt = f"In which {kind} was {subject} scheduled to take place?"
-        elif _FUTURE.search(sentence):
+        elif _FUTURE.search(near):
             prompt = f"In which {kind} will {subject} be held?"
         else:
             prompt = f"In which {kind} was {subject} held?"
