@@ -132,7 +132,6 @@ class Spelling:
                         out.setdefault((art, acr), _spelled(acr, name) or name)
         return out
 
-
     def spell_out(self, text: str, articles: Iterable[str], keep: Iterable[str] = ()) -> str | None:
         """``text`` with each acronym written out at its first use ("chief executive of the ZRA" ->
         "chief executive of the Zambezi River Authority (ZRA)"), from what the article itself says

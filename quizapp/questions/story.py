@@ -283,7 +283,8 @@ class _Corpus(Spelling):
     def issuer(self, name: str, article: str) -> bool:
         """Is ``name`` the body the article introduces at its top (headline or first paragraph)?
         Its "we" is then the body's own voice (a communiqué, a release); a body named only further
-        down is what the speakers talk about, not who speaks."""
+        down is what the speakers talk about, not who speaks. In an interview (answers marked "A:")
+        the extractor named "we" and "I" from its header: the interviewee's body speaks."""
         if self.mentions(article, _ANSWER):
             return True  # an interview: its "we" and "I" are the interviewee's (the extractor named them)
         n = normalise(re.sub(r"^the\s+", "", name, flags=re.I))
