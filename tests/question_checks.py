@@ -26,3 +26,12 @@ def prompts_of(raw: str) -> list[str]:
 
     facts = extract([article_input(parse_article("a.txt", raw))])
     return [q.prompt for q in generate(facts, random.Random(0), budget=0)]
+
+
+def goal_actors(raw: str) -> dict[str, str]:
+    """Each goal of one invented article (given as raw text) with the party it was given to."""
+    from quizapp.corpus.parse import parse_article
+    from quizapp.facts import article_input, extract
+
+    facts = extract([article_input(parse_article("i.txt", raw))])
+    return {f.goal: f.actor for f in facts if f.kind == "goal"}

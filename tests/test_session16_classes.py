@@ -8,10 +8,7 @@ from __future__ import annotations
 from quizapp.corpus.parse import parse_article
 from quizapp.facts import article_input, extract
 
-
-def _goal_actors(raw: str) -> dict[str, str]:
-    facts = extract([article_input(parse_article("i.txt", raw))])
-    return {f.goal: f.actor for f in facts if f.kind == "goal"}
+from .question_checks import goal_actors
 
 
 def test_we_in_an_interview_is_the_interviewees_body():
@@ -20,14 +17,14 @@ def test_we_in_an_interview_is_the_interviewees_body():
            "by Jan Brod on 12 May 2025.\n\n"
            "Ms Varga, prices are rising fast. When will you act?\n\n"
            "We will raise the deposit rate by half a point at the June meeting if prices keep rising.\n")
-    actors = _goal_actors(raw)
+    actors = goal_actors(raw)
     assert any(a == "Ostmark Monetary Fund" for a in actors.values()), actors
     # a wire that quotes someone "in an interview" further down is no interview: its "we" stays unnamed
     wire = ("Rates debate\n14 May 2025\n\nThe Ostmark Monetary Fund met on Tuesday. Ilse Varga, Member of the "
             "Governing Board of the Ostmark Monetary Fund, spoke to reporters after the meeting. She said in an "
             "interview that the mood was calm. Traders said: \"We will raise our bids by half a point at the "
             "June auction.\"\n")
-    assert "Ostmark Monetary Fund" not in _goal_actors(wire).values(), _goal_actors(wire)
+    assert "Ostmark Monetary Fund" not in goal_actors(wire).values(), goal_actors(wire)
 
 
 def test_answers_marked_a_make_a_q_and_a():
@@ -37,7 +34,7 @@ def test_answers_marked_a_make_a_q_and_a():
            "co-host the summit. The World Health Organization expects a good turnout.\n\n"
            "Q: What comes next?\n\nA: We aim to help countries immunise 50 million children between 2026 "
            "and 2030.\n\nQ: And the money?\n\nA: We plan to ask donors for US$2 billion at a summit in March.\n")
-    actors = _goal_actors(raw)
+    actors = goal_actors(raw)
     answers = {g: a for g, a in actors.items() if "children" in g or "donors" in g}
     assert len(answers) == 2 and set(answers.values()) == {"Kandor Vaccine Fund"}, actors
 
@@ -81,7 +78,7 @@ def test_we_in_a_ministers_statement_are_the_ministers_not_the_body_named_most()
     # their portfolio is not whose ministers they are
     assert ministers_of("Joint Statement of the Kandor Ministers of Foreign Affairs/International Relations on "
                         "Trade") is None
-    actors = _goal_actors(_STATEMENT)
+    actors = goal_actors(_STATEMENT)
     strengthen = next(a for g, a in actors.items() if g.startswith("strengthen"))
     assert strengthen == "the ministers of Chile, Peru and Bolivia", actors
     # another party's proposal the ministers took note of is not their aim
@@ -158,7 +155,7 @@ def test_a_speech_given_at_a_meeting_speaks_for_the_speakers_body_not_the_meetin
     raw = ("Remarks by KDB President Marta Lind at the opening session of the 2025 Annual Meeting and Business "
            "Forum\n\nLusaka, 13 May 2025\n\nGood morning. The Kandor Development Bank (KDB) was founded in 1991. "
            "We committed to lend more than 7 billion euros to Zembla by 2027.\n")
-    actors = _goal_actors(raw)
+    actors = goal_actors(raw)
     assert actors and all("Meeting" not in a and "Forum" not in a for a in actors.values()), actors
     assert any(a in ("KDB", "Kandor Development Bank") for a in actors.values()), actors
 

@@ -8,13 +8,7 @@ from __future__ import annotations
 from quizapp.corpus.parse import parse_article
 from quizapp.facts import article_input, extract
 
-from .question_checks import prompts_of
-
-
-def _goal_actors(raw: str) -> dict[str, str]:
-    facts = extract([article_input(parse_article("i.txt", raw))])
-    return {f.goal: f.actor for f in facts if f.kind == "goal"}
-
+from .question_checks import goal_actors, prompts_of
 
 _COMMUNIQUE = (
     "Posted 2024-11-28\n\n"
@@ -31,7 +25,7 @@ _COMMUNIQUE = (
 
 
 def test_the_council_of_a_communique_is_the_body_that_sat_not_its_session():
-    actors = _goal_actors(_COMMUNIQUE)
+    actors = goal_actors(_COMMUNIQUE)
     feasibility = next(a for g, a in actors.items() if "feasibility" in g)
     assert feasibility == "Council of Ministers of the Kandor River Commission", actors
     prompts = prompts_of(_COMMUNIQUE)
@@ -65,13 +59,13 @@ _DECLARATION = (
 
 
 def test_a_declarations_operative_paragraphs_are_the_ministers_aims():
-    actors = _goal_actors(_DECLARATION)
+    actors = goal_actors(_DECLARATION)
     fund = [a for g, a in actors.items() if "Kandor Ports Fund" in g]
     assert fund and "ministers" in fund[0].lower(), actors
     prompts = prompts_of(_DECLARATION)
     assert any("Kandor Ports Fund" in p for p in prompts), prompts
     # a present-tense verb opening a headline is no aim of anyone's
-    assert not _goal_actors("Council approves new fund\n\nPublished: 3 May 2024\n\nKandor gets a fund.\n")
+    assert not goal_actors("Council approves new fund\n\nPublished: 3 May 2024\n\nKandor gets a fund.\n")
 
 
 def test_an_interviews_answers_speak_for_the_interviewees_body():
@@ -246,7 +240,7 @@ def test_a_joint_statements_ministers_are_both_sides_its_title_names():
            "1. The Third Ministerial Meeting of the Strategic Dialogue was held in Lusaka on 3 July 2024.\n\n"
            "2. The Ministers agreed to convene the Fourth Joint Ministerial Meeting in Harare in 2025.\n\n"
            "3. The two sides decided to establish a KSC–Ostravia Business Council.\n")
-    actors = _goal_actors(raw)
+    actors = goal_actors(raw)
     assert any(a == "the ministers of the KSC and the countries of Ostravia" for a in actors.values()), actors
     prompts = prompts_of(raw)
     assert any(p.startswith("The ministers of the Cooperation Council of the Kandor States (KSC) and the countries "

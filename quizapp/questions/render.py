@@ -258,8 +258,7 @@ def resolve_dual(actor: str, pair: str | None) -> str | None:
 def plural(actor: str) -> bool:
     """Two parties or more ("China and Russia"), or a plural noun; "and" inside a name's "of ..."
     phrase joins no parties ("the Ministry of Agriculture and Food Industry wants")."""
-    if re.search(r"\s(?:and|&)\s+(?:the\s+|[A-Z][\w'’-]*['’]s\s+)?(?:[A-Z][a-z]+\s+)?(?:Minister|Secretary|"
-                 r"Commissioner|Director|President|Chair\w*|Governor|Head|Chief)\b", actor):
+    if _SECOND_OFFICE.search(actor):
         return True  # "the Minister of Trade and the Minister of Finance": two offices, two people
     # (an office's portfolio is one office: "Slovenia's Minister of Natural Resources and Spatial Planning")
     head = re.split(r"\s+(?:of|for|on)\s+", actor, maxsplit=1)[0] \
@@ -273,9 +272,12 @@ def plural(actor: str) -> bool:
         head.split()[-1][:1].islower() or bool(_PLURAL_TITLE.search(head))
 
 
-# One office held by one person, whatever its portfolio lists ("Minister of Trade and Industry").
-_SINGLE_OFFICE = re.compile(r"(?:^|['’]s\s+|^the\s+)(?:[A-Z][a-z]+\s+)?(?:Minister|Secretary|Commissioner|Director|"
-                            r"President|Chair(?:man|woman|person)?|Governor|Head|Chief)\s+(?:of|for)\s")
+# One office held by one person, whatever its portfolio lists ("Minister of Trade and Industry"), and a
+# second office joined to it ("... and the Minister of Finance": two people).
+_OFFICE = (r"(?:[A-Z][a-z]+\s+)?(?:Minister|Secretary|Commissioner|Director|President|Chair(?:man|woman|person)?|"
+           r"Governor|Head|Chief)")
+_SINGLE_OFFICE = re.compile(rf"(?:^|['’]s\s+|^the\s+){_OFFICE}\s+(?:of|for)\s")
+_SECOND_OFFICE = re.compile(rf"\s(?:and|&)\s+(?:the\s+|[A-Z][\w'’-]*['’]s\s+)?{_OFFICE}\b")
 
 
 # Capitalised plural nouns that name several parties ("the NATO Allies", "the Ministers"); never
