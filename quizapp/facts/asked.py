@@ -17,15 +17,17 @@ _IRREGULAR = {"be": "is", "have": "has", "do": "does", "go": "goes"}
 
 @dataclass(frozen=True)
 class Asked:
-    form: str  # "did", "was", "were", "will", "does", "do", or "is"/"are" of a plan ("is due to")
+    form: str  # "did", "was", "were", "will", "must", "does", "do", or "is"/"are" of a plan ("is due to")
     subject: str  # as the question writes it ("the IMF", "Kenyan President William Ruto")
     lemma: str  # the verb as the question writes it after the form ("approve", "adopted", "due to take")
     tail: str  # what follows the verb ("a 48-month arrangement")
     plural: bool = False  # several parties or a plural noun ("Mali, Niger and Chad", "the ministers")
+    by: bool = False  # the date is a plan's deadline ("aims to complete ... by 2026")
 
     @property
     def question(self) -> str:
-        return f"When {self.form} {self.subject} {self.lemma}{(' ' + self.tail) if self.tail else ''}?"
+        return f"{'By when' if self.by else 'When'} {self.form} {self.subject} {self.lemma}" \
+               f"{(' ' + self.tail) if self.tail else ''}?"
 
     @property
     def clause(self) -> str:

@@ -311,8 +311,11 @@ def when_parts(doc, char_start: int, char_end: int, skip_before: int = 0,
     span = doc.char_span(char_start, char_end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
-    if span.start > 0 and doc[span.start - 1].lower_ in ("until", "till", "through", "by", "to", "before", "after",
-                                                         "since"):
+    # "aims to complete the first 300 genomes by the end of 2026": a target's deadline, asked as one
+    # ("By when does ... aim to ...?") where the clause is a plan; any other bound is no event's date
+    by = span.start > 0 and doc[span.start - 1].lower_ == "by"
+    if span.start > 0 and doc[span.start - 1].lower_ in ("until", "till", "through", "to", "before", "after",
+                                                         "since") or by and historic_present:
         return None  # an end, a deadline or a bound (or the start of a state), not when the thing happened
     if re.search(r"\d0s\b", span.text) or (span.start > 0 and doc[span.start - 1].lower_ in ("early", "mid", "late")):
         return None  # "in the early 1990s": a decade, not a date to ask for
@@ -335,7 +338,7 @@ def when_parts(doc, char_start: int, char_end: int, skip_before: int = 0,
         guard += 1
     if verb.pos_ not in ("VERB", "AUX") or verb.i in date_ids or verb.lemma_.lower() in REPORTING_VERBS:
         return None  # "When did the IMF say?" asks nothing
-    if _statistic(doc, verb, date_ids):
+    if _statistic(doc, verb, date_ids) and not by:  # (a target's figure is what the plan is: "aims to generate 20 percent ... by 2030")
         return None  # "carried 9.4 million passengers in 2025": a year's figure, no event to date
     sched = scheduled(verb)
     subj = sched[1] if sched else _subject(verb, asides=recent)
@@ -360,6 +363,8 @@ def when_parts(doc, char_start: int, char_end: int, skip_before: int = 0,
         form = "did"
     elif verb.tag_ == "VB" and words & {"will", "shall"} and len(aux) == 1:
         form = "will"
+    elif by and verb.tag_ == "VB" and words == {"must"}:
+        form = "must"  # "operators must connect to KIPS by 30 September 2026": a rule's deadline
     elif verb.tag_ == "VBN" and words & {"was", "were"} and all(c.dep_ == "auxpass" for c in aux):
         form = "was" if "was" in words else "were"
     elif verb.tag_ == "VBN" and words == {"will", "be"} and len(aux) == 2:
@@ -380,6 +385,8 @@ def when_parts(doc, char_start: int, char_end: int, skip_before: int = 0,
         form = verb.lower_  # "Elections are due in December 2025": "When are ... due?"
     else:
         return None
+    if by and not (form in ("does", "do") and sched or form in ("will", "must") and verb.tag_ == "VB"):
+        return None  # "completed ... by 2024", "is expected ... by 2026": a bound of what was or may be, no plan
     # the subject without asides; it must name someone ("the IMF", "Kenyan President William Ruto")
     drop: set[int] = set()
     for t in subj.subtree:
@@ -450,7 +457,7 @@ def when_parts(doc, char_start: int, char_end: int, skip_before: int = 0,
     if form == "did" and verb.dep_ == "ccomp" and not aux and verb.tag_ == "VBD" \
             and verb.head.lemma_.lower() in _TAKING_NOTE and _DOCUMENT_HEAD.search(subj.text):
         form = "was"  # "We recall the Pledge agreed at the Wales Summit": agreed by others, not agreeing
-    lemma = verb.lemma_.lower() if form in ("did", "will", "does", "do") else verb.text
+    lemma = verb.lemma_.lower() if form in ("did", "will", "does", "do", "must") else verb.text
     if sched:
         lemma = f"{sched[0].lemma_.lower() if form in ('does', 'do') else sched[0].text} to {verb.text}"
     subject = without_brackets(tokens_text(doc, subj_ids)).strip()  # "(AF)" went as an aside
@@ -476,7 +483,7 @@ def when_parts(doc, char_start: int, char_end: int, skip_before: int = 0,
         return None  # "When will the Council be asked?": asked to do what went unsaid
     if not tail and subj.lemma_.lower() in _EVENT_NOUNS and not any(c.dep_ == "prep" for c in subj.children):
         return None  # "When did informal UN discussions begin?": discussions of what, the sentence before said
-    if not tail and form in ("did", "will", "does", "do") and verb.tag_ != "VBN" \
+    if not tail and form in ("did", "will", "does", "do", "must") and verb.tag_ != "VBN" \
             and verb.lemma_.lower() not in _STANDS_ALONE_VERBS:
         return None  # "When did the minister call?": the verb needs what it was about
     if not tail and sched:
@@ -500,7 +507,7 @@ def when_parts(doc, char_start: int, char_end: int, skip_before: int = 0,
     if form == "will" and verb.tag_ == "VBN":
         lemma = f"be {verb.text}"
     plural = subj.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subj.children) or form in ("were", "do")
-    asked = Asked(form, subject, lemma, tail, plural=plural)
+    asked = Asked(form, subject, lemma, tail, plural=plural, by=by)
     question = asked.question
     n = len(question.split())
     if n < 5 or n > MAX_WHEN_WORDS or '"' in question or "“" in question or _TRANSLATIONESE.search(question):

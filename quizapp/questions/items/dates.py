@@ -72,6 +72,10 @@ class DateItems:
         if f.sources and all(_background(s, iso) for s in f.sources):
             return []  # "Since the adoption of the Paris Agreement in 2015, ...": the backdrop, not the news
         c = self.corpus
+        deadline = (getattr(f, "question", None) or "").startswith("By when ")
+        if deadline and precision(iso) == "month" and f.sources \
+                and re.search(rf"\bend\s+of\s+{iso[:4]}\b", f.sources[0].sentence):
+            iso = iso[:4]  # "by the end of 2027": a year's target, not one of December's days
         stated = iso  # as the sentence gives it (the checks on the sentence read this one)
         if f.sources and TIMELINE_ENTRY.match(strip_dateline(f.sources[0].sentence)) and precision(iso) == "day":
             # a line of a backgrounder's timeline is the story's backdrop: its month is worth
@@ -129,6 +133,10 @@ class DateItems:
                                and (prec != "day" or _date_pool_sort_key(d, iso)[0] >= 4)
                                and _date_pool_sort_key(d, iso)[0] <= window),
                               key=lambda d: _date_pool_sort_key(d, iso))
+        if deadline and f.sources:
+            # "from 28 million tonnes in 2024 to 60 million by 2030": the baseline's year is no
+            # plausible deadline
+            corpus_dates = [d for d in corpus_dates if not date_offsets(f.sources[0].sentence, d)]
         first_of_month = prec == "day" and iso.endswith("-01")
         if first_of_month:
             # "On 1 January, Norway takes over the presidency": a term, a law or a fee starts on the
@@ -159,6 +167,8 @@ class DateItems:
                 and not _dates_a_noun(f.sources[0].sentence, stated):
             # "When did the IMF approve a 48-month Extended Fund Facility arrangement?": the fact
             # in plain words, its own item; the article's sentence stays the cited evidence
+            if deadline and prec == "year":
+                question = "By what year " + question[len("By when "):]  # (the choices are years)
             srcs = [{"article": s.article, "sentence": s.sentence} for s in f.sources[:1]]
             expl = f"The article says: {strip_dateline(f.sources[0].sentence)}" if f.sources else None
             answer = render_date(iso)
@@ -314,7 +324,9 @@ def _ahead(f: Any, iso: str) -> bool:
 def _dates_a_noun(sentence: str, iso: str) -> bool:
     """"MPs raised the nationwide blackout of 25 August 2023 at the hearing": the date belongs to
     the blackout, not to what the MPs did, so "When did MPs raise ...?" would have the wrong key."""
-    return any(re.search(r"\b[A-Za-z]{3,}\s+of\s*$", sentence[:start]) for start, _end in date_offsets(sentence, iso))
+    # ("by the end of 2026", "in the first half of 2025": a part of the year, no noun's date)
+    return any(re.search(r"\b(?!(?:end|start|beginning|middle|half|quarter)\s)[A-Za-z]{3,}\s+of\s*$", sentence[:start])
+               for start, _end in date_offsets(sentence, iso))
 
 
 def _states_date(sentence: str, iso: str) -> bool:
