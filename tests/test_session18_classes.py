@@ -55,3 +55,66 @@ def test_a_year_end_deadline_is_asked_for_its_year_with_later_years_as_foils():
     assert item.answer == "2027"
     # foils are plausible deadlines: never the baseline's year the sentence gives, never before the article
     assert "2023" not in item.choices and all(int(c) >= 2025 for c in item.choices), item.choices
+
+
+def test_round_41_an_office_or_a_name_of_words_any_body_has_is_not_asked_bare():
+    nlp = load_nlp()
+    text = "Its Director-General, Dr. Meera Okafor, who took office in March 2025, has said the alliance will grow."
+    start = text.index("March 2025")
+    assert when_parts(nlp(text), start, start + 10) is None  # "take office as Its Director-General"
+    text = "In March 2025, Meera Okafor became Director-General."
+    start = text.index("March 2025")
+    assert when_parts(nlp(text), start, start + 10) is None  # Director-General of what?
+    text = "The Framework Agreement entered into force on 6 December 2017."
+    start = text.index("6 December 2017")
+    # the one agreement the article names with that head, or no question
+    resolved = when_parts(nlp(text), start, start + 15,
+                          resolve=lambda head: "Kandor Solar Alliance Framework Agreement" if head == "agreement" else None)
+    assert resolved is not None and resolved.question == \
+        "When did the Kandor Solar Alliance Framework Agreement enter into force?"
+    assert when_parts(nlp(text), start, start + 15, resolve=lambda head: None) is None
+    # a comma whose aside went goes too
+    text = "The Kandor Convention was signed in Lusaka, Zambia, on 18 March 2013 by Zembla and Ostrava."
+    start = text.index("18 March 2013")
+    asked = when_parts(nlp(text), start, start + 13)
+    assert asked is not None and asked.question == "When was the Kandor Convention signed in Lusaka by Zembla and Ostrava?"
+
+
+def test_round_41_letters_after_a_name_cut_at_a_comma_are_not_spelled_out_as_its_tail():
+    from quizapp.questions.generate import _Generator
+
+    raw = ("Published: 2 March 2026\n\nKandor reef body meets\n\n"
+           "The Kandor Initiative on Coral Reefs, Fisheries and Food Security (KI-CFF) brings together six countries. "
+           "Dr. Arief Santoso, executive director of the KI-CFF Regional Secretariat, said the secretariat plans to "
+           "sign a memorandum with the Kandor Fisheries Centre in May.\n")
+    facts = extract([article_input(parse_article("ki.txt", raw))])
+    corpus = _Generator(facts, random.Random(0)).corpus
+    spelled = corpus.spell_out("the KI-CFF Regional Secretariat", ["ki.txt"])
+    assert spelled is None or "Fisheries and Food Security (KI-CFF)" not in spelled, spelled
+
+
+def test_round_41_a_wire_filed_abroad_is_not_the_article_about_the_country_it_names_most():
+    from quizapp.questions.setting import unplaced_national
+    from quizapp.questions.story import _datelined_elsewhere
+
+    lede = [(0, "STRASBOURG, March 12 (Wire) - The river commission agreed on Thursday to launch a plan.")]
+    assert _datelined_elsewhere(lede, "Germany")
+    assert not _datelined_elsewhere(lede, "France")
+    assert not _datelined_elsewhere([(0, "The river commission agreed on Thursday to launch a plan.")], "Germany")
+    # a body named for a particular thing is no country's generic institution
+    assert not unplaced_national("The Central Commission for the Navigation of the Kandor agreed to launch a plan.")
+    assert unplaced_national("The National Electoral Commission agreed to publish the results.")
+
+
+def test_round_41_a_currency_the_parser_reads_as_a_verb_and_a_counted_pointer_back():
+    from quizapp.facts.goals import find_goals
+    from quizapp.questions.sentences import _ANAPHORIC
+    from quizapp.questions.items.venues import _FUTURE
+
+    doc = load_nlp()("The government plans to submit a supplementary budget of about 12 trillion won to the "
+                     "National Assembly within weeks.")
+    assert any(g.goal.startswith("submit a supplementary budget of about 12 trillion won") for g in find_goals(doc))
+    assert _ANAPHORIC.search("one assessment that all three governments can stand behind")
+    assert _ANAPHORIC.search("signed by the three coastal states")
+    assert not _ANAPHORIC.search("The Three Seas Initiative aims to strengthen connectivity")
+    assert _FUTURE.search("Ahead of the Senior Officials' Meeting in Dili in May, we spoke to")

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from .lexicon import GENERIC_NAME
 from .places import countries_in, with_the
 
 FIRST_PLURAL = {"we", "us", "our"}
@@ -162,7 +163,8 @@ class ActorContext:
         head = head.lower()
         # "The Council decided ..." in the communiqué of "the 70th Ordinary Session of the Council
         # of Ministers of X": the Council is the body that sat, not its session
-        names = {_body_that_sat(name, head) for name in self.body_names}
+        # (a name of words any body has, "the Framework Agreement", is the one it stands for)
+        names = {_body_that_sat(name, head) for name in self.body_names if not GENERIC_NAME.fullmatch(name)}
         fits = {name for name in names if len(name.split()) >= 2
                 and (name.lower().split()[-1] == head or re.search(rf"\b{re.escape(head)}\s+(?:of|on|for|to)\b",
                                                                  name.lower())

@@ -20,7 +20,7 @@ from .events import (
     before_ids,
     paragraph_number,
 )
-from .lexicon import REPORTING_VERBS, WEEKDAYS
+from .lexicon import AGREEMENT_HEAD, DOCUMENT_HEAD, GENERIC_NAME, REPORTING_VERBS, WEEKDAYS
 from .schedules import DAY_OF_MONTH, TIMETABLE_VERBS, scheduled
 from .spans import tokens_text
 
@@ -55,10 +55,6 @@ _TRANSLATIONESE = re.compile(r"\b(?:said|aforementioned|aforesaid)\s+(?!that\b)[
 _STANDS_ALONE_VERBS = {"meet", "begin", "end", "open", "close", "start", "resign", "conclude", "rule", "vote",
                        "collapse", "convene", "gather", "expire", "die", "launch", "win", "fall", "rise"}
 _KEEP_DEPS = {"dobj", "prep", "prt", "attr", "acomp", "dative", "agent", "oprd", "xcomp", "npadvmod", "pcomp"}
-
-
-_AGREEMENT_HEAD = re.compile(r"(?i:treaty|agreement|accord|convention|charter|protocol|declaration|pact|memorandum|deal|"
-                             r"statute|compact|framework|arrangement|contract|communiqu[eé]|act|law|bill|MoU)s?$")
 
 
 def _namey(t) -> bool:
@@ -240,9 +236,6 @@ _GENERIC_TEXT = re.compile(r"^When (?:was|were|did|will) the (?P<words>(?:[A-Z][
 # Verbs under which "the X agreed at Y" is a participle, not a clause: "We recall the Pledge agreed at ..."
 _TAKING_NOTE = {"recall", "welcome", "note", "recognise", "recognize", "reaffirm", "acknowledge", "endorse",
                 "commend", "reiterate", "underline", "stress"}
-_DOCUMENT_HEAD = re.compile(r"\b(?:Pledge|Agreement|Treaty|Plan|Declaration|Programme|Program|Protocol|Convention|"
-                            r"Charter|Framework|Strategy|Initiative|Roadmap|Accord|Pact|Compact|Resolution|Decision|"
-                            r"Agenda|Action Plan)$")
 
 
 # Verbs of acts done with another party: a "who" of them has two answers (round 23B) unless the
@@ -411,6 +404,13 @@ def when_parts(doc, char_start: int, char_end: int, skip_before: int = 0,
         # "the convention was adopted in 1994": the one convention the article names
         full = resolve(doc[subj_ids[1]].lower_)
         named_as = "the " + re.sub(r"^[Tt]he\s+", "", full) if full else None
+    if named_as is None and subj_ids and GENERIC_NAME.fullmatch(tokens_text(doc, subj_ids)):
+        # "The Framework Agreement enters into force", "the Fifth Assembly endorses ...": capitals,
+        # but words any body has; the one body the article names with that head, or no question
+        full = resolve(doc[subj_ids[-1]].lower_) if resolve is not None else None
+        if not full or GENERIC_NAME.fullmatch(full):
+            return None
+        named_as = "the " + re.sub(r"^[Tt]he\s+", "", full)
     if named_as is None and party is not None and subj_ids and not any(_namey(doc[i]) for i in subj_ids):
         # "The ministers agreed on 7 February to ...": the ministers the article named before
         named_as = party(tokens_text(doc, subj_ids))
@@ -447,7 +447,7 @@ def when_parts(doc, char_start: int, char_end: int, skip_before: int = 0,
         return None  # "When did the two Congos launch a joint network?": which network, the stem never says
         # (one told by what it is on or for stays: "adopt a new agreement on public procurement")
     if verb.lemma_.lower() in ("sign", "ratify", "initial") and form in ("was", "were") \
-            and not _AGREEMENT_HEAD.search(subj.text):
+            and not AGREEMENT_HEAD.search(subj.text):
         return None  # "When was the Mekong River Commission signed?": an agreement is signed, not a body
     due = verb.lemma_.lower() == "be" and form in ("is", "are", "was", "were") and not sched
     if verb.lemma_.lower() in ("be", "have") and not due:
@@ -455,7 +455,7 @@ def when_parts(doc, char_start: int, char_end: int, skip_before: int = 0,
     if verb.lemma_.lower() in _FORECAST_VERBS and form in ("was", "were", "will"):
         return None  # "When was Romania's offshore gas expected?": a forecast, not an event (round 20A)
     if form == "did" and verb.dep_ == "ccomp" and not aux and verb.tag_ == "VBD" \
-            and verb.head.lemma_.lower() in _TAKING_NOTE and _DOCUMENT_HEAD.search(subj.text):
+            and verb.head.lemma_.lower() in _TAKING_NOTE and DOCUMENT_HEAD.search(subj.text):
         form = "was"  # "We recall the Pledge agreed at the Wales Summit": agreed by others, not agreeing
     lemma = verb.lemma_.lower() if form in ("did", "will", "does", "do", "must") else verb.text
     if sched:
@@ -466,9 +466,10 @@ def when_parts(doc, char_start: int, char_end: int, skip_before: int = 0,
         subject = subject[:1].lower() + subject[1:]  # "the IMF", "a WTO panel", "informal UN talks"
     if named_as is not None:
         subject = named_as
-    if _DOCUMENT_HEAD.fullmatch(subject):
+    if DOCUMENT_HEAD.fullmatch(subject):
         return None  # "Agreement" with its title cut off (as an aside): which agreement?
-    tail = tokens_text(doc, ids).rstrip(" ,;:")
+    # (a comma whose aside went goes too: "signed in Benguela, Angola, on ..." -> "signed in Benguela by ...")
+    tail = tokens_text(doc, [i for i in ids if doc[i].text != "," or i + 1 in ids]).rstrip(" ,;:")
     tail = without_brackets(tail).strip()  # no bracketed acronym or half a bracket
     if due:
         if tail != "due":
@@ -496,10 +497,14 @@ def when_parts(doc, char_start: int, char_end: int, skip_before: int = 0,
         ids_office = [t.i for t in office.subtree if t.i < min(name_ids)] if office is not None else []
         while ids_office and doc[ids_office[-1]].is_punct:
             ids_office.pop()  # (the comma before the name)
+        if ids_office and doc[ids_office[0]].lower_ in ("its", "their", "his", "her", "our"):
+            return None  # "take office as Its Director-General": whose, the sentence before said (round 41)
         if not ids_office or not any(_namey(doc[i]) for i in ids_office) or ids_office[-1] - ids_office[0] >= len(ids_office):
             return None  # (an office whose words are not one run before the name is no clean phrase)
         role = doc[ids_office[0]:ids_office[-1] + 1].text
         tail = f"office as {role[:1].lower() + role[1:] if doc[ids_office[0]].lower_ == 'the' else role}"
+    if verb.lemma_.lower() in ("become", "remain") and re.fullmatch(r"(?:the\s+)?(?:[A-Z][\w-]*\s*){1,3}", tail):
+        return None  # "When did NAME become Director-General?": of what, the question must say (round 41)
     if re.search(r"\b(?:first|second|third|last|only|next)\s+[\w-]+$", tail):
         return None  # "become the first country": the first to do what?
     if _NUMBERED_PAPER.fullmatch(tail):

@@ -4,6 +4,8 @@ extractor generalises to articles nobody here has seen."""
 
 from __future__ import annotations
 
+import re
+
 # Nationality adjective -> country (and demonyms used as adjectives).
 NATIONALITIES = {
     "afghan": "Afghanistan", "albanian": "Albania", "algerian": "Algeria", "american": "United States",
@@ -188,3 +190,22 @@ investment commerce communications information housing infrastructure sport spor
 security innovation technology resources irrigation power works lands welfare employment services foreign home
 digital science women
 """.split())
+
+
+# A name made only of words any body has ("the Framework Agreement", "the Fifth Assembly", "The
+# Council"): it names one body only by the article's context.
+GENERIC_NAME = re.compile(r"(?:[Tt]he\s+)?(?:(?:[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|[Ff]ifth|[Ss]ixth|[Ss]eventh|[Ee]ighth|"
+                          r"[Nn]inth|[Tt]enth|\d+(?:st|nd|rd|th)|[A-Z][a-z]+-(?:first|second|third|fourth|fifth|sixth|"
+                          r"seventh|eighth|ninth))\s+)?(?:(?:Framework|Final|Additional|Optional|Ordinary|"
+                          r"Extraordinary|Annual|Plenary|Regular|Special|Joint|Executive|Governing|Permanent)\s+)?"
+                          r"(?:Agreement|Convention|Treaty|Protocol|Charter|Accord|Assembly|Council|Session|Meeting|"
+                          r"Summit|Conference|Committee|Commission|Congress|Board|Secretariat|Declaration|Statute)")
+
+# The head word of an agreement's name: signed and ratified, not a body.
+AGREEMENT_HEAD = re.compile(r"(?i:treaty|agreement|accord|convention|charter|protocol|declaration|pact|memorandum|deal|"
+                            r"statute|compact|framework|arrangement|contract|communiqu[eé]|act|law|bill|MoU)s?$")
+
+# A title's last word: "Agreement" alone, its title cut off, names no one text.
+DOCUMENT_HEAD = re.compile(r"\b(?:Pledge|Agreement|Treaty|Plan|Declaration|Programme|Program|Protocol|Convention|"
+                           r"Charter|Framework|Strategy|Initiative|Roadmap|Accord|Pact|Compact|Resolution|Decision|"
+                           r"Agenda|Action Plan)$")

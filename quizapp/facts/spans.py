@@ -31,7 +31,12 @@ def trim(doc, lo: int, hi: int, lead_deps=("punct", "cc", "mark", "prep", "aux")
     while hi >= lo and (doc[hi].is_punct or doc[hi].is_space or doc[hi].dep_ in ("cc", "det", "prep", "mark")
                         or doc[hi].text in EDGE_PUNCT) and not _closes_inside(doc, lo, hi):
         hi -= 1
+    if hi >= lo and hi + 1 < len(doc) and doc[hi + 1].lower_ == "won" and (doc[hi].like_num or doc[hi].lower_ in _SCALES):
+        hi += 1  # "a budget of about 12 trillion won": Korea's currency, which the parser reads as a verb
     return lo, hi
+
+
+_SCALES = {"thousand", "million", "billion", "trillion", "mn", "bn", "tn"}
 
 
 def _closes_inside(doc, lo: int, hi: int) -> bool:

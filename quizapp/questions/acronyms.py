@@ -127,6 +127,10 @@ class Spelling:
                     # (the letters may follow another language's or a short name's order: "GCC" for the
                     # "Cooperation Council for the Arab States of the Gulf", each letter an initial)
                     fits = len(caps) <= len(acr) + 1 or len(caps) == len(acr) + 2 and not Counter(acr) - Counter(caps)
+                    # (and all its letters but one are initials of the name: "Fisheries and Food Security
+                    # (CTI-CFF)" is the tail of a name the comma before it cut)
+                    letters = re.findall(r"[A-Z]", acr)
+                    fits = fits and sum((Counter(letters) & Counter(caps)).values()) >= len(letters) - 1
                     if len(caps) >= 2 and fits and name[0] in acr and not re.search(r"\d", acr) \
                             and acr not in WIDELY_KNOWN:
                         out.setdefault((art, acr), _spelled(acr, name) or name)

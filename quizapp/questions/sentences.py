@@ -187,10 +187,12 @@ _CONNECTIVE = re.compile(r"^(?:Previously|Similarly|However|Meanwhile|Moreover|F
 
 # Common nouns that, after "the", usually point back to something named in an earlier sentence.
 _ANAPHORIC = re.compile(
-    r"\b(?:the|this|that|these|those|its|their|his|her|each)\s+"
+    # ("all three governments": the ones named before, counted)
+    r"\b(?:the|this|that|these|those|its|their|his|her|each|all(?=\s+(?:two|three|four|five|six|seven|eight|"
+    r"nine|ten|eleven|twelve|\d+)\s))\s+"
     # a count or an order before the noun points back as well: "the four countries", "the next congress"
-    r"(?:(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+|next|same|final|new|draft|revised|"
-    r"proposed|joint)\s+)?(?:post|topic|funding|money|meeting|briefing|briefer|session|"
+    r"(?:(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)\s+(?:(?-i:[a-z]+)\s+)?|"
+    r"(?:next|same|final|new|draft|revised|proposed|joint)\s+)?(?:post|topic|funding|money|meeting|briefing|briefer|session|"
     r"summit|talks|agreement|deal|report|election|vote|move|plan|proposal|issue|project|projects|programme|"
     r"program|statement|declaration|decision|bloc|organi[sz]ation|group|body|event|gathering|conference|ceremony|"
     r"mission|review|process|measures?|initiative|treaty|law|bill|arrangement|framework|step|country|region|"

@@ -15,6 +15,7 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
+from ..facts.cities import country_code, find_city
 from .acronyms import Spelling
 from .goal_views import goal_view
 from .labels import (
@@ -211,6 +212,8 @@ class _Corpus(Spelling):
             country = dominant_country(text for _i, text in self._sentences.get(article, ()))
             title = self.titles.get(article)
             if country is not None and title is not None and country not in places_in(title):
+                country = None
+            if country is not None and _datelined_elsewhere(self._sentences.get(article, ()), country):
                 country = None
             memo[article] = country
         return memo[article]
@@ -507,3 +510,17 @@ class _Corpus(Spelling):
 
 # An interview's answer, marked as one ("A: We aim to ...").
 _ANSWER = re.compile(r"^\s*A\s*:\s")
+
+
+_DATELINE_CITY = re.compile(r"^([A-Z][A-Z'-]+(?:\s[A-Z][A-Z'-]+){0,2}),\s")
+
+
+def _datelined_elsewhere(sentences: Any, country: str) -> bool:
+    """Is the article filed from a city of another country than ``country`` ("STRASBOURG, March 12
+    (Wire) - The Central Commission for the Navigation of the Rhine ...", which names Germany most)?
+    A body meeting abroad is reported from there; "the article about Germany" misled the rater
+    (round 41)."""
+    first = min(sentences, default=(0, ""))[1]  # (the lede, where a wire's dateline stands)
+    m = _DATELINE_CITY.match(first)
+    city = find_city(m.group(1).title()) if m else None
+    return city is not None and city.known and city.country_code != country_code(country)

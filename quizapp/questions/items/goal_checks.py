@@ -152,7 +152,9 @@ def _goal_reads_alone(v: Any, statement: str, issuer: bool = False) -> bool:
     if _CLOCK.search(statement) or _BY_OFFICE.match(v.actor):
         return False
     at = v.sentence.find(v.goal)
-    if at >= 0 and re.match(r"\s*,?\s*to\s+[a-z]", v.sentence[at + len(v.goal):]) and not v.goal.startswith("to "):
+    if at >= 0 and re.match(r"\s*,?\s*to\s+(?!(?:the|a|an|its|their|his|her|our|this|these|those|all|each|every)\b)[a-z]",
+                            v.sentence[at + len(v.goal):]) and not v.goal.startswith("to "):
+        # (not a place it goes to: "submit a budget of 12 trillion won to the National Assembly")
         return False  # "called for development partners[, ...,] to help mobilise ...": the aim came after
     if _NO_OBJECT.match(v.goal):
         return False  # "will carry out in the Rajshahi and Rangpur divisions": carry out what? (round 37)

@@ -79,7 +79,9 @@ _SEAT_AFTER = re.compile(r"(?:\s*\([A-Z][\w+&-]{1,12}\))?,?\s+(?:(?:which|that|a
 _BASED_BEFORE = re.compile(r"\b[Tt]he\s+((?:[A-Z][\w'’.]*\s+){0,2}[A-Z][\w'’.]*)(?:,\s+([A-Z][\w'’.]*(?:\s+[A-Z][\w'’.]*)?))?"
                            r"-based\s+$")
 _FUTURE = re.compile(r"\b(?:will|shall|to be held|to take place|to meet|to convene|to host|to hold|expected|is set to|are set to|"
-                     r"next|upcoming|forthcoming|looked forward|looks forward|look forward)\b", re.I)
+                     r"next|upcoming|forthcoming|looked forward|looks forward|look forward|"
+                     # ("Ahead of the Senior Officials' Meeting in Dili in May, we spoke to ...")
+                     r"ahead of|in the run-up to|in preparation for|preparations for)\b", re.I)
 _SCHEDULED = re.compile(r"\b(?:scheduled|due|planned|set)\s+to\b", re.I)
 # A meeting reported as it happens: "live coverage of the final day of ...".
 _ONGOING = re.compile(r"\b(?:live\s+(?:coverage|blog|updates)|(?:final|last|opening|first|second|third)\s+day\s+of)\b",
