@@ -11,6 +11,8 @@ from quizapp.facts.event_questions import when_parts
 from quizapp.facts.nlp import load_nlp
 from quizapp.questions import generate
 
+from .question_checks import prompts_of
+
 
 def _when(text: str, date_text: str):
     start = text.index(date_text)
@@ -118,3 +120,35 @@ def test_round_41_a_currency_the_parser_reads_as_a_verb_and_a_counted_pointer_ba
     assert _ANAPHORIC.search("signed by the three coastal states")
     assert not _ANAPHORIC.search("The Three Seas Initiative aims to strengthen connectivity")
     assert _FUTURE.search("Ahead of the Senior Officials' Meeting in Dili in May, we spoke to")
+
+
+def test_an_aims_year_told_from_the_day_of_writing_is_written_out():
+    from quizapp.questions.goal_views import absolute_years
+
+    assert absolute_years("open a regional office in Kandor City next year", 2026) == \
+        "open a regional office in Kandor City in 2027"
+    assert absolute_years("open a window for small exporters later this year", 2026) == \
+        "open a window for small exporters later in 2026"
+    assert absolute_years("finish the survey by the end of next year", 2026) == "finish the survey by the end of 2027"
+    assert absolute_years("hold a summit in the first half of next year", 2024) == "hold a summit in the first half of 2025"
+    raw = ("Published: 4 March 2026\n\nKandor trade bank widens lending\n\n"
+           "The Kandor Trade Finance Corporation (KTFC) plans to open a dedicated window for small exporters later "
+           "this year, its chief executive said in Lusaka on Tuesday.\n")
+    prompts = prompts_of(raw)
+    assert any("later in 2026" in p for p in prompts), prompts
+    assert not any("this year" in p for p in prompts), prompts
+
+
+def test_a_long_name_in_title_case_is_a_named_party_and_a_second_clause_is_cut():
+    from quizapp.questions.render import named_actor
+
+    assert named_actor("the Kandor Corporation for the Development of the Private Sector") == \
+        "the Kandor Corporation for the Development of the Private Sector"
+    assert named_actor("Heads of state and government of the Kandor Integration System") == \
+        "Heads of state and government of the Kandor Integration System"
+    assert named_actor("ministers of the eight Alpine states and the European Union") is None
+    raw = ("Published: 4 March 2026\n\nKandor trade bank widens lending\n\n"
+           "The Kandor Trade Finance Corporation (KTFC) plans to open a dedicated window for small exporters in "
+           "2027, and called on commercial banks in Lusaka to co-finance it.\n")
+    statements = [p for p in prompts_of(raw) if p.startswith("The Kandor Trade Finance Corporation plans")]
+    assert statements and not any("called on" in p for p in statements), statements

@@ -261,10 +261,12 @@ _BARE_COUNTRY = re.compile(r"the\s+(?:country|nation)", re.IGNORECASE)
 
 
 def goal_view(f: Any, leaders: Sequence[Any], pairs_by_article: dict[str, str],
-              actor_names: set[str], setting: Callable[[str], str | None] | None = None) -> GoalView | None:
+              actor_names: set[str], setting: Callable[[str], str | None] | None = None,
+              published: Callable[[str], Any] | None = None) -> GoalView | None:
     """How a goal fact reads in its best source sentence, or None when no sentence states it
     cleanly. ``setting`` gives the one country an article is about (or None), whose government a
-    bare "the Government" is."""
+    bare "the Government" is; ``published`` its day of writing (or None), from which "next year"
+    is told."""
     raw_actor = clean(getattr(f, "actor", None))
     raw_goal = strip_attribution(clean(getattr(f, "goal", None) or getattr(f, "answer", None)))
     if not raw_actor or not raw_goal:
@@ -285,7 +287,8 @@ def goal_view(f: Any, leaders: Sequence[Any], pairs_by_article: dict[str, str],
         goal = _CIRCUMSTANCE.sub("", goal).strip().rstrip(",")
         goal = _DAY_FIRST.sub("", goal)  # "agreed on Thursday to speed up ...": the day is when, not what
         goal = re.split(r",?\s+and\s+(?:has|have|is|are|was|were|will|would|could|should|might|may|can|must|"
-                        r"we|they|it|he|she)\b", goal)[0].strip()  # (a second clause, its own subject)
+                        r"we|they|it|he|she|said|added|called|urged|announced|warned|noted|stressed|asked)\b",
+                        goal)[0].strip()  # (a second clause, its own subject or the first's: "..., and called on ...")
         if len(goal.split()) > 20 and len(re.split(r",?\s+and\s+to\s+", goal)[0].split()) >= 6:
             goal = re.split(r",?\s+and\s+to\s+", goal)[0].strip()  # "to co-finance X and to simplify ...": the first aim
         if len(goal.split()) > 20:
@@ -360,6 +363,8 @@ def goal_view(f: Any, leaders: Sequence[Any], pairs_by_article: dict[str, str],
         if re.search(r"\b[Ww]e\b", src.sentence[:span[0]]) and not re.fullmatch(r"(?i)we", raw_actor.strip()):
             # "We ... agree to pay our contributions", "we" being the parties named: their contributions
             goal = re.sub(r"\bour\b", "their" if plural(actor) else "its", goal)
+        day = published(src.article) if published is not None else None
+        goal = absolute_years(goal, day.year) if day is not None else goal
         if not _goal_ok(goal, actor_names, form):
             return None
         if (plural(actor) and re.search(r"\bits\b", goal)) or (not plural(actor) and re.search(r"\btheir\b", goal)):
@@ -577,3 +582,18 @@ def list_items(goal: str) -> list[str]:
     if len(items) < 3 or any(" " in i or not i.isalpha() and "-" not in i for i in items):
         return []
     return items
+
+
+def absolute_years(text: str, year: int) -> str:
+    """"open an office in Dubai next year" -> "... in 2027", for an article written in 2026: an aim
+    read apart from its article cannot be dated from the day of writing."""
+    def year_of(word: str) -> int:
+        return year + {"this": 0, "next": 1, "last": -1}[word.lower()]
+
+    text = re.sub(r"\b(by|before|until|from|since|after|for|of)\s+(?:the\s+(end|start|beginning|middle)\s+of\s+)?"
+                  r"(this|next|last)\s+year\b",
+                  lambda m: f"{m.group(1)} {'the ' + m.group(2) + ' of ' if m.group(2) else ''}{year_of(m.group(3))}",
+                  text)
+    text = re.sub(r"\b(later|earlier)\s+(this|next|last)\s+year\b",
+                  lambda m: f"{m.group(1)} in {year_of(m.group(2))}", text)
+    return re.sub(r"\b(this|next|last)\s+year\b", lambda m: f"in {year_of(m.group(1))}", text)

@@ -111,7 +111,7 @@ class _Corpus(Spelling):
                                               | {_name(f) for f in self.leaders}) if x}
         seen_goals: list[tuple[frozenset[str], str]] = []
         for f in self.goals:
-            v = goal_view(f, self.leaders, pairs, actor_names, self.setting_of)
+            v = goal_view(f, self.leaders, pairs, actor_names, self.setting_of, self.published.get)
             if v is not None and _SHORT_NAME.match(v.actor):
                 v = self._named_in_full(v)
             if v is not None:
