@@ -152,3 +152,28 @@ def test_a_long_name_in_title_case_is_a_named_party_and_a_second_clause_is_cut()
            "2027, and called on commercial banks in Lusaka to co-finance it.\n")
     statements = [p for p in prompts_of(raw) if p.startswith("The Kandor Trade Finance Corporation plans")]
     assert statements and not any("called on" in p for p in statements), statements
+
+
+def test_round_41_a_portfolio_keeps_its_last_word_and_a_bare_office_its_body():
+    from quizapp.facts.leaders import leader_mentions
+
+    doc = load_nlp()("Zambian Minister of Transport and Logistics Chanda Mulenga has urged the other two "
+                     "governments to harmonise axle-load rules.")
+    people = [(m.name, m.role) for m in leader_mentions(doc, doc.text)]
+    assert ("Chanda Mulenga", "Minister of Transport and Logistics") in people, people
+    raw = ("Media release — issued 16.05.2026\n\nKandor central bank holds rate\n\n"
+           "The Bank of Kandor (BOK) kept its base rate at 2.5 percent on Thursday. Governor Park Jin-woo said "
+           "the bank would watch household debt closely.\n\n"
+           "The Kandor Solar Alliance (KSA) met in Lusaka. Its Director-General, Dr. Meera Okafor, said the "
+           "alliance plans to open an office in Dakar.\n")
+    art = parse_article("k.txt", raw)
+    assert str(art.published) == "2026-05-16"  # "issued DD.MM.YYYY" is the day of writing
+    bodies = {f.name: f.country for f in extract([article_input(art)]) if f.kind == "leader"}
+    assert bodies.get("Park Jin-woo") == "Bank of Kandor", bodies
+    # "Its Director-General" is the story's own body's, and never another body's when unsure
+    assert bodies.get("Meera Okafor") in (None, "Kandor Solar Alliance"), bodies
+    only = parse_article("s.txt", "Published: 4 March 2026\n\nKandor solar body at ten\n\n"
+                         "The Kandor Solar Alliance (KSA) has grown to 40 members. Its Director-General, Dr. Meera "
+                         "Okafor, said the KSA plans to open an office in Dakar. The KSA was founded in 2016.\n")
+    bodies = {f.name: f.country for f in extract([article_input(only)]) if f.kind == "leader"}
+    assert bodies.get("Meera Okafor") == "Kandor Solar Alliance", bodies

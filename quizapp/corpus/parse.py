@@ -58,7 +58,7 @@ CREDIT_SENTENCE = re.compile(r"^(?:file\s+)?(?:photo|photos|image|images|picture
 
 ISO_LINE = re.compile(r"^\s*date\s*:?\s+(\d{4}-\d{2}-\d{2})\b[ \t]*", re.IGNORECASE)
 # The labels a metadata line puts before its day ("Published:", "Posted on", "Last updated").
-_DATE_LABELS = r"(?:published|posted|post\s+date|updated|last\s+updated|first\s+published|release\s+date|date)\s*(?:on|at)?\s*:?\s*"
+_DATE_LABELS = r"(?:published|posted|post\s+date|updated|last\s+updated|first\s+published|release\s+date|issued|released|date)\s*(?:on|at)?\s*:?\s*"
 PUBLISHED_LINE = re.compile(rf"^\s*{_DATE_LABELS}(?P<rest>.+)$", re.IGNORECASE)
 BYLINE_PIPE = re.compile(r"^\s*(?:by\s+)?(?P<author>[^|\d]{2,80}?)\s*\|\s*(?P<rest>.+)$", re.IGNORECASE)
 BARE_URL = re.compile(r"(?:https?://|www\.)\S+")

@@ -369,6 +369,8 @@ def _sentence_facts(doc, art: ArticleInput, sent: SentenceInput, people, acronym
                                     country.strip()):
             # "the commission's president, NAME": the one commission the article is about, if it names one
             country = actors.org_with_head(country.split()[-1][:6]) if actors is not None else None
+        if not country and role and actors is not None:
+            country = _body_of_office(role, text[:lm.start], actors)
         office = (role or "").split(" at ")[0].lower()
         conf = 0.9 if office in OFFICE_TITLES else (0.75 if role else 0.5)
         facts.append(Fact(
@@ -548,3 +550,24 @@ def _resolve_names(text: str, people) -> str:
                     text = re.sub(rf"(?<![\w-]){re.escape(short)}\b(?!\s+{re.escape(parts[-1])})(?!\s+[A-Z])",
                                   full, text, count=1)
     return text
+
+
+# Offices that head one kind of body ("Governor" a bank, "Commissioner" a commission) and offices
+# any body has ("Its Director-General, NAME").
+_OFFICE_BODY = {"governor": "bank", "deputy governor": "bank", "commissioner": "commission",
+                "electoral commissioner": "commission"}
+_ANY_BODYS = {"secretary-general", "secretary general", "director-general", "director general", "executive secretary",
+              "executive director", "chief executive", "president", "chair", "chairman", "chairwoman", "chairperson"}
+
+
+def _body_of_office(role: str, before: str, actors: ActorContext) -> str | None:
+    """The body a bare office belongs to: "Governor Park Jin" in a story naming one bank is that
+    bank's; "Its Director-General, Dr. NAME" is the story's own body's. None when unsure."""
+    office = role.lower().strip()
+    head = _OFFICE_BODY.get(office)
+    if head is not None:
+        body = actors.org_with_head(head[:6])
+        return body if body and re.search(rf"\b{head[:6]}\w*$|\b{head[:6]}\w*\s+(?:of|for|on)\b", body, re.I) else None
+    if office in _ANY_BODYS and re.search(rf"(?:^|[.;]\s+)Its\s+{re.escape(role)}\b", before, re.I) and actors.main_org:
+        return actors.main_org
+    return None

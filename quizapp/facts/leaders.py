@@ -358,7 +358,17 @@ def leader_mentions(doc, text: str) -> list[LeaderMention]:
             continue
         out.extend(x for x in _with_role(doc, text, m.group("name"), s, e) if x.role)
     # "On World Bee Day, the Minister ...": a day (an event, a text) the tagger took for a name
-    return [m for m in out if not _not_a_person(m.name)]
+    return [_portfolio_ends(m) for m in out if not _not_a_person(m.name)]
+
+
+def _portfolio_ends(m: LeaderMention) -> LeaderMention:
+    """"Minister of Transport and | Logistics Chanda Mulenga": the portfolio's last word goes back to
+    the role, whichever shape found the name."""
+    first, _, rest = m.name.partition(" ")
+    if first.lower() in PORTFOLIO_WORDS and len(rest.split()) >= 2 and m.role \
+            and re.search(r"(?:\band|\bof|,)$", m.role):
+        return LeaderMention(rest, f"{m.role} {first}", m.country, m.start + len(first) + 1, m.end)
+    return m
 
 
 # Heads of the names of offices and institutions, which a title before them does not make people

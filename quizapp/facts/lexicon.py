@@ -188,7 +188,8 @@ agriculture environment water energy trade finance health education culture tour
 justice interior defence defense labour labor industry mines mining forestry livestock planning economy
 investment commerce communications information housing infrastructure sport sports youth affairs development
 security innovation technology resources irrigation power works lands welfare employment services foreign home
-digital science women
+digital science women logistics aviation maritime shipping ports railways roads telecommunications heritage
+arts climate sanitation cooperation integration reconstruction
 """.split())
 
 
