@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from quizapp.facts.event_questions import when_question, who_question
+from quizapp.facts.event_questions import when_question
+from quizapp.facts.who_questions import who_question
 from quizapp.questions.blanks import date_in_range, date_offsets
 from quizapp.questions.sentences import stands_alone, strip_dateline
 

@@ -7,10 +7,11 @@ Invented text only."""
 from __future__ import annotations
 
 from quizapp.facts.actors import signatories
-from quizapp.facts.event_questions import when_question, who_question
+from quizapp.facts.event_questions import when_question
 from quizapp.facts.goals import find_goals
 from quizapp.facts.merge import goal_sentence
 from quizapp.facts.nlp import load_nlp
+from quizapp.facts.who_questions import who_question
 
 from .question_checks import prompts_of as _items
 

@@ -100,8 +100,8 @@ def test_letters_spelled_out_only_in_a_line_no_fact_is_about_are_spelled_out_in_
 
 
 def test_a_stance_held_is_asked_of_who_holds_it():
-    from quizapp.facts.event_questions import who_question
     from quizapp.facts.nlp import load_nlp
+    from quizapp.facts.who_questions import who_question
 
     text = "The Kandor Air Transport Association has called on governments to prioritise fuel production over taxes."
     name = "Kandor Air Transport Association"

@@ -110,8 +110,8 @@ def test_round_41_a_wire_filed_abroad_is_not_the_article_about_the_country_it_na
 
 def test_round_41_a_currency_the_parser_reads_as_a_verb_and_a_counted_pointer_back():
     from quizapp.facts.goals import find_goals
-    from quizapp.questions.sentences import _ANAPHORIC
     from quizapp.questions.items.venues import _FUTURE
+    from quizapp.questions.sentences import _ANAPHORIC
 
     doc = load_nlp()("The government plans to submit a supplementary budget of about 12 trillion won to the "
                      "National Assembly within weeks.")
@@ -177,3 +177,12 @@ def test_round_41_a_portfolio_keeps_its_last_word_and_a_bare_office_its_body():
                          "Okafor, said the KSA plans to open an office in Dakar. The KSA was founded in 2016.\n")
     bodies = {f.name: f.country for f in extract([article_input(only)]) if f.kind == "leader"}
     assert bodies.get("Meera Okafor") == "Kandor Solar Alliance", bodies
+
+
+def test_a_plan_told_to_the_public_and_a_partys_own_seeking():
+    asked = _when("The Ministry of Fisheries wishes to inform the public that Zembla will host the Kandor Fisheries "
+                  "Conference in Lusaka on 17 March 2026.", "17 March 2026")
+    assert asked is not None and asked.question == \
+        "When will Zembla host the Kandor Fisheries Conference in Lusaka?"
+    asked = _when("The Kandor Water Facility seeks to reach 20 million people by 2030.", "2030")
+    assert asked is not None and asked.question == "By when does the Kandor Water Facility seek to reach 20 million people?"

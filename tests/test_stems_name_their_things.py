@@ -9,9 +9,10 @@ import random
 
 from quizapp.corpus.parse import parse_article
 from quizapp.facts import article_input, extract
-from quizapp.facts.event_questions import when_question, who_question
+from quizapp.facts.event_questions import when_question
 from quizapp.facts.nlp import load_nlp
 from quizapp.facts.types import Fact, Source
+from quizapp.facts.who_questions import who_question
 from quizapp.questions import generate
 from quizapp.questions.render import plural, with_the
 

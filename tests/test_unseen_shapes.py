@@ -456,7 +456,7 @@ def test_a_when_question_keeps_the_purpose_told_after_an_aside():
     ("The summit was called the ‘water summit’ by the press.", "summit", None),  # quoted words
 ])
 def test_what_a_named_person_did_asked_in_plain_words(sentence, name, question):
-    from quizapp.facts.event_questions import who_question
+    from quizapp.facts.who_questions import who_question
 
     s = sentence.index(name)
     assert who_question(load_nlp()(sentence), s, s + len(name)) == question

@@ -23,7 +23,7 @@ from .actors import (
     resolve_actor,
 )
 from .dates import find_dates
-from .event_questions import TIMELINE_ENTRY, timeline_question, when_parts, who_question
+from .event_questions import TIMELINE_ENTRY, timeline_question, when_parts
 from .events import event_for
 from .goals import find_goals
 from .ids import _human, fact_id
@@ -43,6 +43,7 @@ from .places import with_the
 from .roles import WHERE_GIVEN, role_at_line_start
 from .speakers import actor_context
 from .types import ArticleInput, Fact, SentenceInput, Source
+from .who_questions import who_question
 
 COUNTRY_WORDS = {c.lower() for c in NATIONALITIES.values()}
 ACRONYM_TOKEN = re.compile(r"\b(?:[A-Z]{3,6}|G\d{1,2}|[A-Z]{2,5}\d{1,2})\b")

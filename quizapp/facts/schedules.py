@@ -20,7 +20,7 @@ TIMETABLE_VERBS = {"open", "close", "meet", "begin", "start", "end", "convene", 
 _SCHEDULE_WORDS = {"due", "schedule", "set", "slate"}
 # A party's own plan in the present ("Chile plans to begin construction ... in 2027"): asked "When does
 # Chile plan to begin ...?", the plan as the article states it, not as a done thing.
-_PLAN_WORDS = {"plan", "intend", "aim"}
+_PLAN_WORDS = {"plan", "intend", "aim", "seek", "hope", "want"}
 # Verbs that only report a plan ("Officials said the facility aims to ...").
 _REPORTING = {"say", "tell", "announce", "state", "add", "confirm", "note", "explain"}
 
