@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import random
 import re
+from dataclasses import replace
 
 import pytest
 
@@ -174,19 +175,19 @@ def test_what_a_leader_did_is_asked_with_foils_who_did_not_do_it():
 
     facts = [
         person("P1", "Nana Akufo-Addo", "President", "Ghana",
-               "President Nana Akufo-Addo opened the West African Trade Fair in Accra, with Alassane Mensah.",
-               "Who opened the West African Trade Fair in Accra?"),
+               "President Nana Akufo-Addo opened the West African Trade Fair in Lomé, with Alassane Mensah.",
+               "Who opened the West African Trade Fair in Lomé?"),
         person("P2", "Bola Tinubu", "President", "Nigeria",
                "Nigerian President Bola Tinubu stood beside Ghana's Alassane Mensah at the fair.", idx=2),
         person("P3", "Alassane Mensah", "Trade Minister", "Ghana",
-               "President Nana Akufo-Addo opened the West African Trade Fair in Accra, with Alassane Mensah."),
+               "President Nana Akufo-Addo opened the West African Trade Fair in Lomé, with Alassane Mensah."),
         person("P4", "Macky Sall", "President", "Senegal", "Macky Sall sent a message to the fair.",
                "Who sent a message to the fair?", idx=3),
         person("P5", "Kofi Boateng", "Mayor", "Accra",
                "Mayor Kofi Boateng and President Nana Akufo-Addo toured the stands.", idx=4),
     ]
     qs = generate(facts, random.Random(3), budget=0)
-    did = [q for q in qs if q.prompt == "Who opened the West African Trade Fair in Accra?"]
+    did = [q for q in qs if q.prompt == "Who opened the West African Trade Fair in Lomé?"]
     assert [q.type for q in did] == ["multiple_choice"]  # (asked once: the typed twin is the same question)
     mc = did[0]
     assert mc.answer == "Nana Akufo-Addo" and "Nana Akufo-Addo" in mc.choices
@@ -196,6 +197,11 @@ def test_what_a_leader_did_is_asked_with_foils_who_did_not_do_it():
     alone = generate([facts[0]], random.Random(3), budget=0)
     sa = next(q for q in alone if q.prompt == mc.prompt)
     assert sa.type == "short_answer" and grade(sa, "Akufo-Addo").correct
+    # a fair in the president's own capital gives him away among foreign foils: typed only (round 42)
+    home = [replace(f, sources=_src(f.sources[0].sentence.replace("Lomé", "Accra"), art, f.sources[0].sentence_idx or 0),
+                    question=(f.question or "").replace("Lomé", "Accra") or None) for f in facts]
+    asked = [q for q in generate(home, random.Random(3), budget=0) if q.prompt.startswith("Who opened")]
+    assert asked and all(q.type == "short_answer" for q in asked), [(q.type, q.prompt) for q in asked]
 
 
 def test_a_body_is_not_blanked_where_its_sentence_names_its_own_words(monkeypatch):

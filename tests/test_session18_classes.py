@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import random
+from collections import Counter
 
 from quizapp.corpus.parse import parse_article
 from quizapp.facts import article_input, extract
@@ -186,3 +187,37 @@ def test_a_plan_told_to_the_public_and_a_partys_own_seeking():
         "When will Zembla host the Kandor Fisheries Conference in Lusaka?"
     asked = _when("The Kandor Water Facility seeks to reach 20 million people by 2030.", "2030")
     assert asked is not None and asked.question == "By when does the Kandor Water Facility seek to reach 20 million people?"
+
+
+def test_round_42_no_when_of_a_pronoun_or_a_tally_and_a_vote_is_no_aim():
+    assert _when("The Kandor Plan of Action followed both in 2021.", "2021") is None
+    assert _when("The board of the Bank of Kandor voted four to one on 12 February 2026.", "12 February 2026") is None
+    from quizapp.facts.goals import find_goals
+
+    doc = load_nlp()("The Governing Board of the Bank of Kandor (BOK) voted four to one on February 12 to hold its "
+                     "benchmark overnight interbank rate at 6.75%, after cutting by a quarter point at each of its "
+                     "previous four meetings.")
+    assert [g.verb for g in find_goals(doc)] == ["vote"]
+
+
+def test_round_42_names_letters_and_parties_read_right():
+    from quizapp.facts.actors import ActorContext, named_party
+    from quizapp.facts.speakers import _ROLE_BODY
+    from quizapp.questions.acronyms import _MEMBERS_PREFIX
+    from quizapp.questions.items.people import _home_city_named
+    from quizapp.questions.render import named_actor
+
+    # the letters are the union's, not its members' or its council's
+    assert _MEMBERS_PREFIX.sub("", "Member States of the Kandor Union") == "Kandor Union"
+    assert _MEMBERS_PREFIX.sub("", "Council of Ministers of the Kandor Free Trade Area") == "Kandor Free Trade Area"
+    assert _MEMBERS_PREFIX.sub("", "Ministers of finance and trade") == "Ministers of finance and trade"
+    # a body named by its head word first takes "the"
+    ctx = ActorContext(org_counts=Counter({"Organization of Kandor States": 3}))
+    assert named_party("the organisation", ctx) == "the Organization of Kandor States"
+    # an interviewee's body sits somewhere
+    assert _ROLE_BODY.search("director of digital trade at the KFTA Secretariat in Accra").group("body") == \
+        "KFTA Secretariat"
+    assert named_actor("The Kandor Union's newest agency") is None
+    # the one Greek official among the choices for "cranes at Piraeus" is no test of reading
+    assert _home_city_named("Who called on the bank to finance cranes at Piraeus and Thessaloniki?", "Greece")
+    assert not _home_city_named("Who called on the bank to finance cranes at Piraeus?", "Kenya")

@@ -286,6 +286,10 @@ _UNITS = {"tonnes", "tons", "tonne", "ton", "kilograms", "kg", "litres", "liters
 # Words a "when" question may run to: a communiqué names its meeting in full ("When was the 70th
 # Ordinary Session of the Council of Ministers of the Lake Chad Basin Commission held in Abuja?").
 MAX_WHEN_WORDS = 28
+# A predicate that says nothing of what: a pronoun or a quantifier alone, or a vote's tally.
+_NO_WHAT = re.compile(r"(?i:both|each|all|either|neither|them|it|these|those|one|others|the others|"
+                      r"unanimously|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s*(?:to|-|–)\s*"
+                      r"(?:\d+|none|nil|one|two|three|four|five|six|seven|eight|nine|ten))")
 
 
 def when_question(doc, char_start: int, char_end: int, skip_before: int = 0, **kw) -> str | None:
@@ -506,6 +510,8 @@ def when_parts(doc, char_start: int, char_end: int, skip_before: int = 0,
         tail = f"office as {role[:1].lower() + role[1:] if doc[ids_office[0]].lower_ == 'the' else role}"
     if verb.lemma_.lower() in ("become", "remain") and re.fullmatch(r"(?:the\s+)?(?:[A-Z][\w-]*\s*){1,3}", tail):
         return None  # "When did NAME become Director-General?": of what, the question must say (round 41)
+    if _NO_WHAT.fullmatch(tail):
+        return None  # "When did the Plan of Action follow both?", "... vote four to one?": both what, on what? (round 42)
     if re.search(r"\b(?:first|second|third|last|only|next)\s+[\w-]+$", tail):
         return None  # "become the first country": the first to do what?
     if _NUMBERED_PAPER.fullmatch(tail):

@@ -559,8 +559,8 @@ def _future_and_purpose_goals(doc, found: list[GoalMention]) -> list[GoalMention
                 if tok.dep_ == "xcomp" and goal_lemma(head) is not None:
                     continue  # the goal-verb rule above already read it
                 subj = _subject(head)
-                verb = {"decide": "decide", "threaten": "threaten", "invite": "invite", "request": "ask"}.get(
-                    head.lemma_.lower(), "aim")
+                verb = {"decide": "decide", "threaten": "threaten", "invite": "invite", "request": "ask",
+                        "vote": "vote"}.get(head.lemma_.lower(), "aim")  # ("voted four to one to hold": no aim)
                 if tok.dep_ == "xcomp" and verb == "aim" and head.lemma_.lower() not in ("work", "strive", "try", "help"):
                     verb = head.lemma_.lower()
                 if verb == "aim" and tok.dep_ == "advcl" and any(c.dep_ == "dobj" for c in head.children):

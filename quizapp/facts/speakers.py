@@ -59,7 +59,9 @@ def actor_context(items, acronyms: dict[str, str], art: ArticleInput) -> ActorCo
 # Policy Review · Q&A"), or answers marked "A:"; never "said in an interview" further into a wire story.
 _INTERVIEW_HEADER = re.compile(r"^\s*interview\b|^[^.!?]{0,80}\bQ\s?&\s?A\b|\binterview\s*$", re.I)
 # The body in a role ("Member of the Executive Board of the ECB", "director of country programmes at Gavi").
-_ROLE_BODY = re.compile(r"\b(?:of|at)\s+(?:the\s+)?(?P<body>[A-Z][\w&'’-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w&'’-]*)*)\s*$")
+# (and where it sits: "... at the AfCFTA Secretariat in Accra")
+_ROLE_BODY = re.compile(r"\b(?:of|at)\s+(?:the\s+)?(?P<body>[A-Z][\w&'’-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w&'’-]*)*?)"
+                        r"(?:\s+in\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)?\s*$")
 
 
 def _interviewee_body(items, ctx: ActorContext, acronyms: dict[str, str]) -> str | None:
@@ -73,8 +75,9 @@ def _interviewee_body(items, ctx: ActorContext, acronyms: dict[str, str]) -> str
         people = [lm for _d, _s, _m, leaders in items for lm in leaders if lm.role and lm.name == main]
     for lm in people:
         m = _ROLE_BODY.search(lm.role or "")
-        if m and m.group("body").lower() not in COUNTRY_NAMES:
-            body = m.group("body")
+        # (or the body the office was given at: "director of digital trade at the AfCFTA Secretariat")
+        body = m.group("body") if m else re.sub(r"^the\s+", "", lm.country or "")
+        if body and body[0].isupper() and body.lower() not in COUNTRY_NAMES:
             return acronyms.get(body, f"the {body}" if body.isupper() else body)
     return None
 

@@ -77,6 +77,11 @@ def _has_determiner(before: str) -> bool:
 _ACRONYM_IN_TEXT = re.compile(r"\b[A-Z][A-Za-z0-9&+\-]{1,9}\b")
 
 
+# Who belong to a body, before its name: not part of what its letters stand for.
+_MEMBERS_PREFIX = re.compile(r"^(?:the\s+)?(?:(?:Council|Conference|Meeting|Committee|Assembly)\s+of\s+)?(?:Member\s+States|Members|Ministers|Heads\s+of\s+State(?:\s+and\s+Government)?|"
+                             r"States\s+Parties|Parties)\s+(?:\w+\s+){0,3}?of\s+(?:the\s+)?(?-i:(?=[A-Z]))", re.I)
+
+
 class Spelling:
     """Mixed into ``story._Corpus``: uses its ``mechanisms``."""
 
@@ -91,6 +96,8 @@ class Spelling:
             full = _full_name(m)
             if not full or is_acronym(full):
                 continue
+            # ("the Member States of the Union for the Mediterranean (UfM)": the letters are the union's)
+            full = _MEMBERS_PREFIX.sub("", full) or full
             for a in [m.answer or "", *m.aliases]:
                 spelled = _spelled(a, full) if a and is_acronym(a) else None
                 if spelled is None and a and is_acronym(a) and len(re.findall(r"\b[A-Z]", full)) <= len(a) + 1 \

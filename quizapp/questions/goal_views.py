@@ -65,6 +65,7 @@ GOAL_VERBS: dict[str, tuple[str | None, str | None, str | None, str | None]] = {
     "commitment": ("commit to", "committed to", None, None),
     "threaten": (None, None, "threaten to do", "threatened to"),
     "decide": (None, None, "decide to do", "decided to"),
+    "vote": (None, None, "vote to do", "voted to"),
     "resolve": (None, None, "resolve to do", "resolved to"),
     "ask": ("ask for", "asked for", None, None),
     "offer": (None, None, "offer to do", "offered to"),

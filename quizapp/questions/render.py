@@ -238,6 +238,8 @@ def named_actor(actor: str, sentence: str = "") -> str | None:
     first_np = words(re.split(r"\s+(?:between|of|on|from|with|for)\s+", a)[0])
     if head in NON_AGENT_HEADS or (first_np and first_np[-1].lower() in NON_AGENT_HEADS):
         return None  # "the joint declaration between China and Russia" is a document
+    if re.search(r"\b(?:newest|new|latest|own|first|youngest|oldest)\s+\S+$", a):
+        return None  # "the European Union's newest agency": which one, the article named (round 42)
     if head in AGENT_NOUNS:
         # needs something that names whose officials/government: "Chinese and Russian officials"
         # (an office's portfolio says what, not whose: "the federal Education Minister"; a body's

@@ -209,7 +209,7 @@ _ANAPHORIC = re.compile(
     r"congress|championships?|games|exchange|line|plant|venue|host|hosts|edition|tournament|competition|"
     r"confederation|federation|association|league|quotas?|register|scheme|regulations|"
     # a place the article named before ("treat the lake as one zone", "excluded the club")
-    r"lake|river|basin|island|islands|port|city|capital|site|province|district|club|station|dam|reef|"
+    r"lake|river|basin|island|islands|port|city|capital|site|province|district|club|station|dam|reef|zone|area|"
     r"airport|terminal|railway|bridge)\b",
     re.IGNORECASE)
 

@@ -10,6 +10,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from ...corpus.parse import looks_english
+from ...facts.cities import country_code, find_city
 from ...facts.leaders import COUNTRIES
 from ..blanks import (
     BLANK,
@@ -179,7 +180,7 @@ class PeopleItems:
         kw = {"sources": [{"article": src.article, "sentence": src.sentence}],
               "explanation": f"The article says: {strip_dateline(src.sentence)}"}
         out: list[_Cand | None] = []
-        if _near_enough(pool):
+        if _near_enough(pool) and not _home_city_named(question, _country(f)):
             out.append(self.mc([f], "mc:did", question, name, accepted, _near_only(pool), person=True, **kw))
         out.append(self.make("short_answer", [f], "sa:did", question, name, [*accepted, *office_answers(f)], dq=0.55,
                              penalty=0.03, **kw))
@@ -401,3 +402,13 @@ _DID_NOUN = {"organisation": "organisation", "organization": "organisation", "fo
              "forum": "forum", "initiative": "initiative", "programme": "programme", "project": "project",
              "treaty": "treaty", "agreement": "agreement", "partnership": "partnership"}
 
+
+def _home_city_named(question: str, country: str | None) -> bool:
+    """Does the question name a city of the person's own country ("... cranes at Piraeus and
+    Thessaloniki?" of Greece's minister)? Then the one official of that country among the choices
+    is the answer without reading (round 42); the typed item stays."""
+    code = country_code(country) if country else None
+    if code is None:
+        return False
+    return any(city is not None and city.known and city.country_code == code
+               for city in (find_city(w) for w in re.findall(r"\b[A-Z][\w'’-]+", question.split(" ", 1)[-1])))
