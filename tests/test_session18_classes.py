@@ -221,3 +221,13 @@ def test_round_42_names_letters_and_parties_read_right():
     # the one Greek official among the choices for "cranes at Piraeus" is no test of reading
     assert _home_city_named("Who called on the bank to finance cranes at Piraeus and Thessaloniki?", "Greece")
     assert not _home_city_named("Who called on the bank to finance cranes at Piraeus?", "Kenya")
+
+
+def test_round_42_countries_that_only_pledged_are_not_the_ministers_who_agreed():
+    from quizapp.facts.actors import country_list
+
+    doc = load_nlp()("Ministers agreed to create the Kandor Maritime Trust Fund, but only Cameroon and Gabon made "
+                     "firm pledges at the meeting.")
+    assert country_list(doc) == []
+    doc = load_nlp()("Cameroon and Gabon made firm pledges at the meeting.")
+    assert country_list(doc) == [("Cameroon", "Gabon")]

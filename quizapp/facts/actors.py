@@ -334,6 +334,8 @@ def country_list(doc) -> list[tuple[str, ...]]:
         owner = root.head.head if root.dep_ == "pobj" and root.head.lower_ in ("of", "from") else None
         if root.dep_ not in ("nsubj", "nsubjpass") and (owner is None or owner.dep_ not in ("nsubj", "nsubjpass")):
             continue
+        if ent.start > 0 and doc[ent.start - 1].lower_ in ("only", "except", "even", "notably"):
+            continue  # "Ministers agreed ..., but only Cameroon and Gabon made pledges": some, not the parties
         names = []
         for t in [root, *root.conjuncts]:
             span = next((e for e in doc.ents if e.start <= t.i < e.end), None)
