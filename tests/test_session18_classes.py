@@ -231,3 +231,17 @@ def test_round_42_countries_that_only_pledged_are_not_the_ministers_who_agreed()
     assert country_list(doc) == []
     doc = load_nlp()("Cameroon and Gabon made firm pledges at the meeting.")
     assert country_list(doc) == [("Cameroon", "Gabon")]
+
+
+def test_round_42_a_wanted_act_is_the_wanters_and_an_aims_bracket_closes():
+    from quizapp.facts.goals import find_goals
+
+    doc = load_nlp()("Zembla, which holds the Kandor Economic Cooperation (KEC) chair for 2026, has been more specific "
+                     "than most: it wants leaders meeting in Lusaka in November to endorse a new roadmap towards a "
+                     "Free Trade Area of the Kandor Basin (FTAKB).")
+    assert not any(g.actor == "leaders" for g in find_goals(doc))
+    raw = ("Published: 4 March 2026\n\nKandor ministers meet\n\n"
+           "The Council of Ministers of the Kandor Basin Commission welcomed the results of the Programme to "
+           "Strengthen the Resilience of Kandor Basin Systems (PSRKBS).\n")
+    prompts = prompts_of(raw)
+    assert any(p.endswith("Kandor Basin Systems (PSRKBS).") for p in prompts), prompts

@@ -558,6 +558,10 @@ def _future_and_purpose_goals(doc, found: list[GoalMention]) -> list[GoalMention
                     continue
                 if tok.dep_ == "xcomp" and goal_lemma(head) is not None:
                     continue  # the goal-verb rule above already read it
+                if head.dep_ in ("ccomp", "xcomp") and (goal_lemma(head.head) is not None
+                                                        or head.head.lemma_.lower() in ("want", "expect", "hope")):
+                    continue  # "it wants leaders meeting in Shenzhen to endorse ...": the wanter's aim, not the leaders'
+
                 subj = _subject(head)
                 verb = {"decide": "decide", "threaten": "threaten", "invite": "invite", "request": "ask",
                         "vote": "vote"}.get(head.lemma_.lower(), "aim")  # ("voted four to one to hold": no aim)

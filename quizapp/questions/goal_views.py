@@ -283,6 +283,9 @@ def goal_view(f: Any, leaders: Sequence[Any], pairs_by_article: dict[str, str],
             # headline's aim in our words ("FAO aimed to protect cassava harvests") is the gist the
             # lead says better (blind review 14A: "vague headline paraphrase")
             continue
+        if src.sentence.count("(", span[0], span[1]) > src.sentence.count(")", span[0], span[1]) \
+                and src.sentence[span[1]:span[1] + 1] == ")":
+            span = (span[0], span[1] + 1)  # "... towards a Free Trade Area of the Asia-Pacific (FTAAP)": the bracket closes
         goal = strip_attribution(src.sentence[span[0]:span[1]])
         goal = re.sub(r"[\"“”]", "", goal)
         goal = _CIRCUMSTANCE.sub("", goal).strip().rstrip(",")
