@@ -557,8 +557,9 @@ def _resolve_names(text: str, people) -> str:
 # any body has ("Its Director-General, NAME").
 _OFFICE_BODY = {"governor": "bank", "deputy governor": "bank", "commissioner": "commission",
                 "electoral commissioner": "commission"}
-_ANY_BODYS = {"secretary-general", "secretary general", "director-general", "director general", "executive secretary",
-              "executive director", "chief executive", "president", "chair", "chairman", "chairwoman", "chairperson"}
+_ANY_BODY_OFFICES = {"secretary-general", "secretary general", "director-general", "director general",
+                     "executive secretary", "executive director", "chief executive", "president", "chair", "chairman",
+                     "chairwoman", "chairperson"}
 
 
 def _body_of_office(role: str, before: str, actors: ActorContext) -> str | None:
@@ -569,6 +570,6 @@ def _body_of_office(role: str, before: str, actors: ActorContext) -> str | None:
     if head is not None:
         body = actors.org_with_head(head[:6])
         return body if body and re.search(rf"\b{head[:6]}\w*$|\b{head[:6]}\w*\s+(?:of|for|on)\b", body, re.I) else None
-    if office in _ANY_BODYS and re.search(rf"(?:^|[.;]\s+)Its\s+{re.escape(role)}\b", before, re.I) and actors.main_org:
+    if office in _ANY_BODY_OFFICES and re.search(rf"(?:^|[.;]\s+)Its\s+{re.escape(role)}\b", before, re.I) and actors.main_org:
         return actors.main_org
     return None

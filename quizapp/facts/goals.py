@@ -561,7 +561,6 @@ def _future_and_purpose_goals(doc, found: list[GoalMention]) -> list[GoalMention
                 if head.dep_ in ("ccomp", "xcomp") and (goal_lemma(head.head) is not None
                                                         or head.head.lemma_.lower() in ("want", "expect", "hope")):
                     continue  # "it wants leaders meeting in Shenzhen to endorse ...": the wanter's aim, not the leaders'
-
                 subj = _subject(head)
                 verb = {"decide": "decide", "threaten": "threaten", "invite": "invite", "request": "ask",
                         "vote": "vote"}.get(head.lemma_.lower(), "aim")  # ("voted four to one to hold": no aim)
