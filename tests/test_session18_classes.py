@@ -245,3 +245,25 @@ def test_round_42_a_wanted_act_is_the_wanters_and_an_aims_bracket_closes():
            "Strengthen the Resilience of Kandor Basin Systems (PSRKBS).\n")
     prompts = prompts_of(raw)
     assert any(p.endswith("Kandor Basin Systems (PSRKBS).") for p in prompts), prompts
+
+
+def test_round_43_addresses_anothers_plan_asides_and_pointers_back():
+    from quizapp.facts.goals import find_goals
+    from quizapp.questions.sentences import stands_alone
+    from quizapp.questions.setting import own_institution
+
+    doc = load_nlp()("Friends, in 1973 two countries signed a treaty to build a dam on the Kandor River.")
+    assert not any(g.actor.lower() == "friends" for g in find_goals(doc))
+    doc = load_nlp()('Both bids were rated "low risk", but the commission flagged Zembla\'s plan to build a new '
+                     '30,000-seat athletics stadium as "ambitious in the available time".')
+    assert not any(g.actor == "the commission" for g in find_goals(doc))
+    text = ('The Kandor Health Fund will hold a one-day pledging conference in Lusaka on 17 June 2026, its first '
+            "since the fund's eighth replenishment closed short of its target.")
+    asked = _when(text, "17 June 2026")
+    assert asked is not None and asked.question == \
+        "When will the Kandor Health Fund hold a one-day pledging conference in Lusaka?"
+    assert not stands_alone("The Gateway puts the Kandor Agreement on Mobility into practice.")
+    assert not stands_alone("When did Zembla's grid company join the auctions?".rstrip("?") + ".")
+    assert own_institution("When was the 2026 General Election held?", "New Zealand") == \
+        "When was New Zealand's 2026 General Election held?"
+    assert own_institution("When was the 2026 General Election held?", None) is None

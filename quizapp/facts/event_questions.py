@@ -510,6 +510,7 @@ def when_parts(doc, char_start: int, char_end: int, skip_before: int = 0,
         tail = f"office as {role[:1].lower() + role[1:] if doc[ids_office[0]].lower_ == 'the' else role}"
     if verb.lemma_.lower() in ("become", "remain") and re.fullmatch(r"(?:the\s+)?(?:[A-Z][\w-]*\s*){1,3}", tail):
         return None  # "When did NAME become Director-General?": of what, the question must say (round 41)
+    tail = re.sub(r",?\s+(?:its|their)\s+(?:first|second|third|last|only|latest)$", "", tail)  # ("..., its first since ...")
     if _NO_WHAT.fullmatch(tail):
         return None  # "When did the Plan of Action follow both?", "... vote four to one?": both what, on what? (round 42)
     if re.search(r"\b(?:first|second|third|last|only|next)\s+[\w-]+$", tail):

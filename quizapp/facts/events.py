@@ -26,7 +26,9 @@ NEEDS_COMPLEMENT = {"ask", "urge", "invite", "expect", "request", "require", "en
 NATIONAL_SUBJECT = re.compile(
     r"(?i:the)\s+(?:government|cabinet|parliament|senate|national assembly|central bank|supreme court|"
     r"constitutional court|electoral commission|election commission|treasury|ministry of [a-z ,]+|"
-    r"president|prime minister|finance ministry|foreign ministry|health ministry)")
+    r"president|prime minister|finance ministry|foreign ministry|health ministry|"
+    # ("the 2026 General Election": every country has one)
+    r"(?:\d{4}\s+)?(?i:general|presidential|parliamentary|legislative|local|municipal)\s+(?i:elections?))")
 CLIMB_DEPS = ("pobj", "npadvmod", "appos", "nummod", "compound", "prep", "amod", "nmod", "advmod", "quantmod", "pcomp")
 SIDE_DEPS = ("advcl", "conj", "cc", "parataxis", "punct", "relcl", "mark", "intj", "dep")
 

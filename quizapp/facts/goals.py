@@ -28,7 +28,9 @@ COMP_DEPS = {"xcomp", "ccomp", "dobj", "dative", "oprd", "acomp", "attr"}
 GOAL_PREPS = {"for", "on", "at", "to", "in", "with", "toward", "towards", "into", "from"}
 SUBJ_DEPS = ("nsubj", "nsubjpass")
 MODALS = {"should", "must"}
-PRONOUN_ACTORS = {"it", "this", "which", "that", "who", "what", "these", "those", "one", "you", "everyone", "anyone"}
+PRONOUN_ACTORS = {"it", "this", "which", "that", "who", "what", "these", "those", "one", "you", "everyone", "anyone",
+                  # a speech's address to its hearers ("Friends, in 1973 two countries signed ...")
+                  "friends", "dear friends", "colleagues", "dear colleagues", "excellencies", "ladies and gentlemen"}
 # Verbs whose complement is a goal only when it is an infinitive or carries a modal
 # ("agreed to work together", "insisted that X should ..."), not a reported opinion.
 NEED_MODAL = {"agree", "insist", "propose", "say", "ask", "expect", "demand"}
@@ -298,6 +300,8 @@ def find_goals(doc) -> list[GoalMention]:
                 or (c.dep_ == "prep" and c.lower_ in ("for", "to"))), None)
             if comp is None:
                 continue
+            if any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in tok.children):
+                continue  # "the commission flagged Almaty's plan to build ...": Almaty's aim, not the flagger's
             governor = tok.head if tok.dep_ != "pobj" else tok.head.head
             subj = _subject(governor)
             span = (comp.left_edge.i, comp.right_edge.i)
@@ -536,6 +540,8 @@ def _future_and_purpose_goals(doc, found: list[GoalMention]) -> list[GoalMention
                     for c in governor.children)  # ("took note of", "expressed appreciation for")
                 if acknowledging and _owned_by_another(head):
                     continue  # "We welcome Romania's offer to host ...": Romania's aim, not ours
+                if any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in head.children):
+                    continue  # "the commission flagged Almaty's plan to build ...": Almaty's, not the flagger's
                 subj = _subject(governor) if governor.pos_ in ("VERB", "AUX") else None
                 if subj is None and head.dep_ in ("nsubj",):
                     continue

@@ -210,7 +210,7 @@ _ANAPHORIC = re.compile(
     r"confederation|federation|association|league|quotas?|register|scheme|regulations|"
     # a place the article named before ("treat the lake as one zone", "excluded the club")
     r"lake|river|basin|island|islands|port|city|capital|site|province|district|club|station|dam|reef|zone|area|"
-    r"airport|terminal|railway|bridge)\b",
+    r"airport|terminal|railway|bridge|gateway|segment|arc|auctions?)\b",
     re.IGNORECASE)
 
 # Time told from the day of writing ("today", "on Monday", "last year"): a reader of the item alone
