@@ -124,7 +124,7 @@ def test_round_41_a_currency_the_parser_reads_as_a_verb_and_a_counted_pointer_ba
 
 
 def test_an_aims_year_told_from_the_day_of_writing_is_written_out():
-    from quizapp.questions.goal_views import absolute_years
+    from quizapp.questions.sentences import absolute_years
 
     assert absolute_years("open a regional office in Kandor City next year", 2026) == \
         "open a regional office in Kandor City in 2027"

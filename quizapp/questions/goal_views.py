@@ -28,7 +28,16 @@ from .render import (
     speaker,
     with_the,
 )
-from .sentences import _ANAPHORIC, cap, clean, find_span, is_caption, is_headline, words
+from .sentences import (
+    _ANAPHORIC,
+    absolute_years,
+    cap,
+    clean,
+    find_span,
+    is_caption,
+    is_headline,
+    words,
+)
 
 _NON_GOALS = frozenset(normalise(x) for x in NON_GOALS)
 
@@ -586,18 +595,3 @@ def list_items(goal: str) -> list[str]:
     if len(items) < 3 or any(" " in i or not i.isalpha() and "-" not in i for i in items):
         return []
     return items
-
-
-def absolute_years(text: str, year: int) -> str:
-    """"open an office in Dubai next year" -> "... in 2027", for an article written in 2026: an aim
-    read apart from its article cannot be dated from the day of writing."""
-    def year_of(word: str) -> int:
-        return year + {"this": 0, "next": 1, "last": -1}[word.lower()]
-
-    text = re.sub(r"\b(by|before|until|from|since|after|for|of)\s+(?:the\s+(end|start|beginning|middle)\s+of\s+)?"
-                  r"(this|next|last)\s+year\b",
-                  lambda m: f"{m.group(1)} {'the ' + m.group(2) + ' of ' if m.group(2) else ''}{year_of(m.group(3))}",
-                  text)
-    text = re.sub(r"\b(later|earlier)\s+(this|next|last)\s+year\b",
-                  lambda m: f"{m.group(1)} in {year_of(m.group(2))}", text)
-    return re.sub(r"\b(this|next|last)\s+year\b", lambda m: f"in {year_of(m.group(1))}", text)

@@ -492,3 +492,18 @@ def stands_alone(sentence: str) -> bool:
             continue  # "the meeting of the Council", "its members" after a name
         return False
     return True
+
+
+def absolute_years(text: str, year: int) -> str:
+    """"open an office in Dubai next year" -> "... in 2027", for an article written in 2026: an aim
+    read apart from its article cannot be dated from the day of writing."""
+    def year_of(word: str) -> int:
+        return year + {"this": 0, "next": 1, "last": -1}[word.lower()]
+
+    text = re.sub(r"\b(by|before|until|from|since|after|for|of)\s+(?:the\s+(end|start|beginning|middle)\s+of\s+)?"
+                  r"(this|next|last)\s+year\b",
+                  lambda m: f"{m.group(1)} {'the ' + m.group(2) + ' of ' if m.group(2) else ''}{year_of(m.group(3))}",
+                  text)
+    text = re.sub(r"\b(later|earlier)\s+(this|next|last)\s+year\b",
+                  lambda m: f"{m.group(1)} in {year_of(m.group(2))}", text)
+    return re.sub(r"\b(this|next|last)\s+year\b", lambda m: f"in {year_of(m.group(1))}", text)
