@@ -15,17 +15,22 @@ def swapped_date(prompt: str, true_sentence: str):
     return None
 
 
+def facts_of(raw: str, key: str = "a.txt") -> list:
+    """The facts the extractor finds in one invented article given as raw text."""
+    from quizapp.corpus.parse import parse_article
+    from quizapp.facts import article_input, extract
+
+    return extract([article_input(parse_article(key, raw))])
+
+
 def prompts_of(raw: str) -> list[str]:
     """The prompts of every item that passes the checks (no per-article budget) for one invented
     article given as raw text: what the round-class tests read."""
     import random
 
-    from quizapp.corpus.parse import parse_article
-    from quizapp.facts import article_input, extract
     from quizapp.questions.generate import generate
 
-    facts = extract([article_input(parse_article("a.txt", raw))])
-    return [q.prompt for q in generate(facts, random.Random(0), budget=0)]
+    return [q.prompt for q in generate(facts_of(raw), random.Random(0), budget=0)]
 
 
 def goal_actors(raw: str) -> dict[str, str]:

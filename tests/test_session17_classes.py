@@ -5,10 +5,7 @@ text only."""
 
 from __future__ import annotations
 
-from quizapp.corpus.parse import parse_article
-from quizapp.facts import article_input, extract
-
-from .question_checks import goal_actors, prompts_of
+from .question_checks import facts_of, goal_actors, prompts_of
 
 _COMMUNIQUE = (
     "Posted 2024-11-28\n\n"
@@ -210,7 +207,7 @@ def test_a_clean_dated_clause_is_listed_as_a_timeline_line_in_an_ordering_item()
            "The Kandor Basin Association created the KBA Special Fund in 2004 to pay for joint research. "
            "The KBA Council of Ministers adopted the Lusaka Water Charter on 6 November 2024 after two years of talks. "
            "The Kandor Basin Association will hold its next summit in Harare in 2026.\n")
-    facts = extract([article_input(parse_article("a.txt", raw))])
+    facts = facts_of(raw)
     orders = [q for q in generate(facts, random.Random(0), budget=0) if q.type == "ordering"]
     assert orders, [f.event for f in facts if f.kind == "date"]
     items = orders[0].items
@@ -254,7 +251,7 @@ def test_the_commissions_president_is_the_president_of_the_one_commission_named(
            "Member states of the Kandor River Commission agreed on Tuesday to spend 410 million euros on dredging. "
            "The Kandor River Commission met in Lusaka. \"We cannot let a dry August cut off trade,\" said the "
            "commission's president, Milena Dragan, a former deputy transport minister.\n")
-    facts = extract([article_input(parse_article("k.txt", raw))])
+    facts = facts_of(raw, "k.txt")
     leader = next(f for f in facts if f.kind == "leader" and f.name == "Milena Dragan")
     assert leader.country == "Kandor River Commission", (leader.role, leader.country)
 

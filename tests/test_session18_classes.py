@@ -7,12 +7,11 @@ import random
 from collections import Counter
 
 from quizapp.corpus.parse import parse_article
-from quizapp.facts import article_input, extract
 from quizapp.facts.event_questions import when_parts
 from quizapp.facts.nlp import load_nlp
 from quizapp.questions import generate
 
-from .question_checks import prompts_of
+from .question_checks import facts_of, prompts_of
 
 
 def _when(text: str, date_text: str):
@@ -51,8 +50,7 @@ def test_a_year_end_deadline_is_asked_for_its_year_with_later_years_as_foils():
            "The Kandor Wetland Fund aims to restore 400 wetlands in the Kandor Basin by the end of 2027, up from "
            "35 restored in 2023.\n\n"
            "Its board will meet again in Harare in 2026.\n")
-    art = parse_article("kwf.txt", raw)
-    qs = generate(extract([article_input(art)]), random.Random(0), budget=0)
+    qs = generate(facts_of(raw, "kwf.txt"), random.Random(0), budget=0)
     item = next(q for q in qs if q.prompt.startswith("By what year") and q.choices)
     assert item.prompt == "By what year does the Kandor Wetland Fund aim to restore 400 wetlands in the Kandor Basin?"
     assert item.answer == "2027"
@@ -90,7 +88,7 @@ def test_round_41_letters_after_a_name_cut_at_a_comma_are_not_spelled_out_as_its
            "The Kandor Initiative on Coral Reefs, Fisheries and Food Security (KI-CFF) brings together six countries. "
            "Dr. Arief Santoso, executive director of the KI-CFF Regional Secretariat, said the secretariat plans to "
            "sign a memorandum with the Kandor Fisheries Centre in May.\n")
-    facts = extract([article_input(parse_article("ki.txt", raw))])
+    facts = facts_of(raw, "ki.txt")
     corpus = _Generator(facts, random.Random(0)).corpus
     spelled = corpus.spell_out("the KI-CFF Regional Secretariat", ["ki.txt"])
     assert spelled is None or "Fisheries and Food Security (KI-CFF)" not in spelled, spelled
@@ -169,14 +167,14 @@ def test_round_41_a_portfolio_keeps_its_last_word_and_a_bare_office_its_body():
            "alliance plans to open an office in Dakar.\n")
     art = parse_article("k.txt", raw)
     assert str(art.published) == "2026-05-16"  # "issued DD.MM.YYYY" is the day of writing
-    bodies = {f.name: f.country for f in extract([article_input(art)]) if f.kind == "leader"}
+    bodies = {f.name: f.country for f in facts_of(raw, "k.txt") if f.kind == "leader"}
     assert bodies.get("Park Jin-woo") == "Bank of Kandor", bodies
     # "Its Director-General" is the story's own body's, and never another body's when unsure
     assert bodies.get("Meera Okafor") in (None, "Kandor Solar Alliance"), bodies
-    only = parse_article("s.txt", "Published: 4 March 2026\n\nKandor solar body at ten\n\n"
-                         "The Kandor Solar Alliance (KSA) has grown to 40 members. Its Director-General, Dr. Meera "
-                         "Okafor, said the KSA plans to open an office in Dakar. The KSA was founded in 2016.\n")
-    bodies = {f.name: f.country for f in extract([article_input(only)]) if f.kind == "leader"}
+    only = ("Published: 4 March 2026\n\nKandor solar body at ten\n\n"
+            "The Kandor Solar Alliance (KSA) has grown to 40 members. Its Director-General, Dr. Meera "
+            "Okafor, said the KSA plans to open an office in Dakar. The KSA was founded in 2016.\n")
+    bodies = {f.name: f.country for f in facts_of(only, "s.txt") if f.kind == "leader"}
     assert bodies.get("Meera Okafor") == "Kandor Solar Alliance", bodies
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from .lexicon import GENERIC_NAME
+from .lexicon import GENERIC_NAME, HEAD_FIRST
 from .places import countries_in, with_the
 
 FIRST_PLURAL = {"we", "us", "our"}
@@ -284,15 +284,9 @@ def named_party(subject: str, ctx: ActorContext) -> str | None:
     named = resolve_actor(subject, ctx)
     if not named or named.lower().strip() == low:
         return None
-    if " " in named and (STAND_IN.match(named.split()[-1]) or _HEAD_FIRST.match(named)) and not re.match(r"[Tt]he\s", named):
+    if " " in named and (STAND_IN.match(named.split()[-1]) or HEAD_FIRST.match(named)) and not re.match(r"[Tt]he\s", named):
         named = f"the {named}"  # "the Arctic Council", "the Organization of Turkic States": a body named by its head word takes it
     return named
-
-
-# A body's name that opens on its head word ("Organization of Turkic States", "Union for the Mediterranean").
-_HEAD_FIRST = re.compile(r"(?:Organi[sz]ation|Union|Bank|Council|Commission|Community|Association|Federation|League|"
-                         r"Conference|Agency|Authority|Secretariat|Fund|Committee|Assembly|Court|Alliance|Forum|Office|"
-                         r"Institute|Centre|Center|Programme|Program)\s+(?:of|for|on)\s")
 
 
 # "We, the Ministers responsible for Energy of the Kingdom of Belgium, ... and the Grand Duchy of

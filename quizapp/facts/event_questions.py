@@ -18,6 +18,7 @@ from .events import (
     NEEDS_COMPLEMENT,
     RELATIVE_PRONOUNS,
     before_ids,
+    main_clause,
     paragraph_number,
 )
 from .lexicon import AGREEMENT_HEAD, DOCUMENT_HEAD, GENERIC_NAME, REPORTING_VERBS, WEEKDAYS
@@ -123,9 +124,7 @@ def _subject(verb, asides: bool = False):
         # "X was adopted in 1994 and entered into force in 1996": the second verb shares the subject
         head_subj = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         return head_subj if head_subj is not None and head_subj.i < verb.head.i else None
-    # (reported: "said that X will ...", "wishes to inform the public that X will ...")
-    if verb.dep_ == "ROOT" or (verb.dep_ == "ccomp" and verb.head.lemma_.lower() in REPORTING_VERBS and (
-            verb.head.dep_ == "ROOT" or verb.head.dep_ == "xcomp" and verb.head.head.dep_ == "ROOT")):
+    if main_clause(verb):
         return own if own is not None and own.i < verb.i else None
     if verb.dep_ not in ("relcl", "acl"):
         return None

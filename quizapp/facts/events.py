@@ -209,3 +209,14 @@ def event_for(doc, char_start: int, char_end: int, skip_before: int = 0) -> str 
     if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
         return _attached_clause(doc, verb, date_ids) or None
     return _clause(doc, verb, date_ids) or None
+
+
+def main_clause(verb) -> bool:
+    """Is ``verb`` its sentence's main verb, or the verb a reporting verb tells ("Officials said the
+    facility aims to ...", "wishes to inform the public that X will host ...")? Its subject is then
+    the one who acts, whoever reports it."""
+    if verb.dep_ == "ROOT":
+        return True
+    head = verb.head
+    return verb.dep_ == "ccomp" and head.lemma_.lower() in REPORTING_VERBS and (
+        head.dep_ == "ROOT" or head.dep_ == "xcomp" and head.head.dep_ == "ROOT")

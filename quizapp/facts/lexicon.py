@@ -210,3 +210,10 @@ AGREEMENT_HEAD = re.compile(r"(?i:treaty|agreement|accord|convention|charter|pro
 DOCUMENT_HEAD = re.compile(r"\b(?:Pledge|Agreement|Treaty|Plan|Declaration|Programme|Program|Protocol|Convention|"
                            r"Charter|Framework|Strategy|Initiative|Roadmap|Accord|Pact|Compact|Resolution|Decision|"
                            r"Agenda|Action Plan)$")
+
+# A body's name that opens on its kind ("Council of Ministers of ...", "Organization of Turkic States",
+# "Union for the Mediterranean"): the article calls it by that word alone ("The Council"), and it
+# takes "the".
+HEAD_FIRST = re.compile(r"(?:Organi[sz]ation|Union|Bank|Council|Commission|Community|Association|Federation|League|"
+                        r"Conference|Agency|Authority|Secretariat|Fund|Committee|Assembly|Board|Court|Parliament|"
+                        r"Alliance|Forum|Office|Institute|Centre|Center|Programme|Program)\s+(?:of|on|for)\s")

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from .events import main_clause
+
 # A day of a month ("on 20 November", "1 June 2024", "June 1"): a present tense dated to the day is
 # a timetable ("the conference opens on 20 November"), not a habit or a truth.
 DAY_OF_MONTH = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
@@ -21,8 +23,6 @@ _SCHEDULE_WORDS = {"due", "schedule", "set", "slate"}
 # A party's own plan in the present ("Chile plans to begin construction ... in 2027"): asked "When does
 # Chile plan to begin ...?", the plan as the article states it, not as a done thing.
 _PLAN_WORDS = {"plan", "intend", "aim", "seek", "hope", "want"}
-# Verbs that only report a plan ("Officials said the facility aims to ...").
-_REPORTING = {"say", "tell", "announce", "state", "add", "confirm", "note", "explain"}
 
 
 def scheduled(verb):
@@ -33,7 +33,7 @@ def scheduled(verb):
     if verb.dep_ != "xcomp" or verb.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return None
     head = verb.head
-    if head.lemma_.lower() in _PLAN_WORDS and _main(head) and head.tag_ in ("VBZ", "VBP") \
+    if head.lemma_.lower() in _PLAN_WORDS and main_clause(head) and head.tag_ in ("VBZ", "VBP") \
             and not any(c.dep_ in ("aux", "auxpass", "neg") for c in head.children):
         subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
         return (head, subj, "does" if head.tag_ == "VBZ" else "do") if subj is not None and subj.i < head.i else None
@@ -56,11 +56,3 @@ def scheduled(verb):
             or any(c.dep_ == "neg" for c in (*head.children, *be.children)):
         return None
     return head, subj, form
-
-
-def _main(verb) -> bool:
-    """The sentence's main verb, or the reported one in the present ("Officials said the facility
-    aims to ..."): the plan is the party's, the reporter only tells it."""
-    if verb.dep_ == "ROOT":
-        return True
-    return verb.dep_ == "ccomp" and verb.head.dep_ == "ROOT" and verb.head.lemma_.lower() in _REPORTING

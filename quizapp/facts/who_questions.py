@@ -15,7 +15,7 @@ from .event_questions import (
     _unnamed_object,
     without_brackets,
 )
-from .events import before_ids
+from .events import before_ids, main_clause
 from .lexicon import REPORTING_VERBS
 from .spans import tokens_text
 
@@ -41,11 +41,10 @@ def who_question(doc, char_start: int, char_end: int, skip_before: int = 0) -> s
         head = subject
     # (a name that only modifies the subject did not do it: "the BOJ chief welcomed ...")
     verb = head.head
-    reported = verb.dep_ == "ccomp" and verb.head.dep_ == "ROOT" and verb.head.lemma_.lower() in REPORTING_VERBS
     if head.pos_ == "PRON" or not any(_namey(t) for t in head.subtree):
         return None  # "I will take a few questions": a speaker's own words, not what the article reports
     if head.dep_ not in ("nsubj", "nsubjpass") or verb.pos_ not in ("VERB", "AUX") \
-            or not (verb.dep_ == "ROOT" or reported) \
+            or not main_clause(verb) \
             or verb.i < head.i or verb.lemma_.lower() in REPORTING_VERBS | {"have"}:
         return None
     if verb.lemma_.lower() == "be" and not (any(c.dep_ == "attr" and c.pos_ == "NOUN" for c in verb.children)

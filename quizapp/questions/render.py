@@ -61,9 +61,10 @@ AGENT_NOUNS = {
 # A group told by whose members it is, as the extractor resolves "we" and "the Ministers".
 _MEMBERS_OF = re.compile(r"^(?i:the\s+)?(?:member\s+states|(?:\w+\s+)?(?i:ministers)(?:\s+and\s+[\w\s]{3,30}?)?|"
                          r"(?i:heads\s+of\s+state(?:\s+and\s+government)?))\s+of\s+(?:the\s+)?[A-Z]")
-# A body's name in title case ("the Islamic Corporation for the Development of the Private Sector"):
-# long, and still one name.
-_TITLE_CASE = re.compile(r"(?:[Tt]he\s+)?[A-Z][\w'’-]*(?:\s+(?:(?:of|for|on|and|the|in|to|de|du|des)\s+)*[A-Z][\w'’-]*)+")
+# A body's name as names are written: capitalised words, joined by a few small words ("the Islamic
+# Corporation for the Development of the Private Sector": long, and still one name).
+NAME_SHAPE = re.compile(r"(?:[Tt]he\s+)?[A-Z][\w'’.&-]*(?:\s+(?:(?:of|the|and|for|on|in|to|de|du|des|la|le)\s+)*"
+                        r"[A-Z(][\w'’.&()-]*)*")
 # Those gathered at a named meeting ("the leaders at the Commonwealth Heads of Government Meeting", as
 # the extractor names "the leaders" of a report on one summit).
 _GATHERED_AT = re.compile(r"^[Tt]he\s+(?:leaders|ministers|delegates|heads\s+of\s+(?:state|government))\s+at\s+"
@@ -229,7 +230,7 @@ def named_actor(actor: str, sentence: str = "") -> str | None:
     ws = words(a)
     # a group named by whose members it is ("the member states of the Indian Ocean Rim Association",
     # "the finance ministers of Kazakhstan, Uzbekistan and Kyrgyzstan") may run longer than a name
-    longest = 14 if _MEMBERS_OF.match(a) or _TITLE_CASE.fullmatch(a) else 9
+    longest = 14 if _MEMBERS_OF.match(a) or NAME_SHAPE.fullmatch(a) else 9
     if not ws or len(ws) > longest or ws[0].lower() in PRONOUNS or _DUAL.match(a):
         return None
     if _GATHERED_AT.match(a):

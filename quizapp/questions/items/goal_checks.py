@@ -9,6 +9,7 @@ import re
 from typing import Any
 
 from ...facts.actors import PREAMBLE
+from ...facts.lexicon import HEAD_FIRST
 from ..sentences import (
     find_span,
     stands_alone,
@@ -100,7 +101,7 @@ def _said_there(v: Any, issuer: bool = False) -> bool:
     # named after it is the aim's channel: "... report progress through the Regional Observatory")
     return all(find_span(before, n) or find_span(before, n.split()[-1]) or _initials_in(n, before)
                # "The Council decided ..." of "the Council of Ministers of the LCBC": its head word
-               or _HEAD_FIRST.match(n) and re.search(rf"\b[Tt]he\s+{re.escape(n.split()[0])}\b", before)
+               or HEAD_FIRST.match(n) and re.search(rf"\b[Tt]he\s+{re.escape(n.split()[0])}\b", before)
                for n in names)
 
 
@@ -125,12 +126,6 @@ def _initials_in(name: str, text: str) -> bool:
         if all(ch in it for ch in acr):
             return True
     return False
-
-
-# A body's name that begins with its kind ("Council of Ministers of ...", "Commission on ..."): the
-# article calls it by that word alone ("The Council").
-_HEAD_FIRST = re.compile(r"(?:Council|Commission|Committee|Assembly|Board|Conference|Secretariat|Authority|Agency|"
-                         r"Court|Parliament|Bank|Fund)\s+(?:of|on|for)\s")
 
 
 # A statement that ends on a word that needs more after it: the aim was cut from its sentence short.

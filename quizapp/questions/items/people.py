@@ -57,6 +57,7 @@ from ..normalise import (
 )
 from ..rank import _Cand
 from ..render import (
+    NAME_SHAPE,
     is_commentator,
     role_ok,
 )
@@ -253,7 +254,7 @@ class PeopleItems:
             pool = [(t, v) for t, v in pool if not _overlapping(v, matched) and not _overlapping(v, full)]
             if not use_acr:
                 # names of the same kind of body only: a party or a county among venues stands out
-                pool = [(t, v) for t, v in pool if _NAME_SHAPE.fullmatch(v) and _body_class(v) == _body_class(full)]
+                pool = [(t, v) for t, v in pool if NAME_SHAPE.fullmatch(v) and _body_class(v) == _body_class(full)]
             if sum(1 for t, _ in pool if t < 4) < 2:
                 continue  # foils from unrelated articles are no test of this one
             cand = self.mc([f], "mc:fill", prompt, matched, [full, *f.aliases], pool, acronyms=True,
@@ -305,7 +306,7 @@ class PeopleItems:
             if theirs and fuzz.token_set_ratio(normalise(theirs), normalise(question)) >= 70:
                 continue
             value = (_acronyms(g) or [""])[0] if use_acr else other
-            if not use_acr and not _NAME_SHAPE.fullmatch(value):
+            if not use_acr and not NAME_SHAPE.fullmatch(value):
                 continue  # "Hockey Development Fund to CHF": a span cut wrongly is no name to offer
             if _body_class(other) != _body_class(full):
                 continue  # a fund or a ministry among weather services is ruled out by its name
@@ -361,9 +362,6 @@ def _anchored(question: str) -> bool:
     return bool(re.search(r"\b[A-Z][\w'’-]*[a-z0-9]|\b[A-Z]{2,}", question.split(" ", 1)[1] if " " in question else ""))
 
 
-# A body's name as names are written: capitalised words, joined by a few small words.
-_NAME_SHAPE = re.compile(r"(?:the\s+)?[A-Z][\w'’.&-]*(?:\s+(?:(?:of|the|and|for|on|in|de|du|des|la|le)\s+)*"
-                         r"[A-Z(][\w'’.&()-]*)*")
 # Off: see ``mechanism`` (kept as a switch, with its tests, to measure it again in a later round).
 SENTENCE_FILL_FOR_BODIES = False
 
