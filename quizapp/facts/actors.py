@@ -121,7 +121,10 @@ class ActorContext:
         lists = {frozenset(ls): ls for ls in self.country_lists if size is None or len(ls) == size}
         if len(lists) != 1:
             return None
-        named = [with_the(c) for c in next(iter(lists.values()))]
+        only = next(iter(lists.values()))
+        if any(c.startswith("the ") for c in only):
+            return None  # (a list with a body in it names no "ministers of ...")
+        named = [with_the(c) for c in only]
         return ", ".join(named[:-1]) + " and " + named[-1]
 
     @property
@@ -326,6 +329,8 @@ def country_list(doc) -> list[tuple[str, ...]]:
         if not country(ent) or root.dep_ == "conj" or not root.conjuncts:
             continue
         owner = root.head.head if root.dep_ == "pobj" and root.head.lower_ in ("of", "from") else None
+        if owner is not None and owner.dep_ == "conj" and owner.head.dep_ in ("nsubj", "nsubjpass"):
+            owner = owner.head  # "Ministers and senior officials from A, B and C signed ..."
         if root.dep_ not in ("nsubj", "nsubjpass") and (owner is None or owner.dep_ not in ("nsubj", "nsubjpass")):
             continue
         if ent.start > 0 and doc[ent.start - 1].lower_ in ("only", "except", "even", "notably"):
@@ -335,6 +340,12 @@ def country_list(doc) -> list[tuple[str, ...]]:
             span = next((e for e in doc.ents if e.start <= t.i < e.end), None)
             found = countries_in(span.text, table) if span is not None and country(span) else []
             if len(found) != 1:
+                # "ministers from Denmark, Finland, ... and the European Commission": parties that
+                # are not all countries still name who acted; kept whole, so that a later pair
+                # ("Sweden and Germany pledged ...") is not taken for the one list of parties
+                if len(names) >= 2 and span is not None and span.label_ == "ORG":
+                    names.append(re.sub(r"^the\s+", "the ", span.text))
+                    continue
                 break
             names.append(found[0])
         else:

@@ -22,7 +22,7 @@ from .events import (
     paragraph_number,
 )
 from .lexicon import AGREEMENT_HEAD, DOCUMENT_HEAD, GENERIC_NAME, REPORTING_VERBS, WEEKDAYS
-from .schedules import DAY_OF_MONTH, TIMETABLE_VERBS, scheduled
+from .schedules import DAY_OF_MONTH, TIMETABLE_VERBS, committed, scheduled
 from .spans import tokens_text
 
 # Verbs that report a period's figure ("exported 38,000 tonnes in 2025", "carried 9.4 million
@@ -148,6 +148,19 @@ def _subject(verb, asides: bool = False):
     return noun
 
 
+_DURATION_UNIT = re.compile(r"(?:hours?|days?|weeks?|months?|years?|decades?)$", re.I)
+
+
+def _duration(prep) -> bool:
+    """"above 5 months", "within 24 hours": a length the thing is measured by, not a point in time
+    that would answer "when" (the parser's entities call both dates)."""
+    if prep.lower_ not in ("above", "below", "under", "to", "of", "by", "at", "than"):
+        return False  # ("after three years", "for another twelve months", "within 48 hours": time told)
+    dated = [x for x in prep.subtree if x.ent_type_ == "DATE"]
+    return bool(dated) and _DURATION_UNIT.match(dated[-1].text) is not None \
+        and any(x.like_num for x in dated) and not any(re.fullmatch(r"\d{4}", x.text) for x in dated)
+
+
 def _predicate(doc, verb, date_ids: set[int], subj) -> list[int] | None:
     """What follows ``verb`` up to its first comma (not one that sets off the date): the object and
     its phrases, without asides or another date, plus a purpose told after an aside; None when it
@@ -163,8 +176,10 @@ def _predicate(doc, verb, date_ids: set[int], subj) -> list[int] | None:
                 verb_cc = x.dep_ == "cc" and any(y.dep_ == "conj" and y.pos_ in ("VERB", "AUX") for y in x.head.children)
                 if (x.dep_ in ("appos", "relcl", "advcl", "parataxis") or verb_conj or verb_cc) and x.i != c.i:
                     sub -= {y.i for y in x.subtree}
-            if c.dep_ == "prep" and any(x.ent_type_ == "DATE" for x in c.subtree):
+            if c.dep_ == "prep" and any(x.ent_type_ == "DATE" for x in c.subtree) and not _duration(c):
                 continue  # another date phrase ("in 2021") would answer the question
+            if c.dep_ == "npadvmod" and c.left_edge.i > 0 and doc[c.left_edge.i - 1].text == ",":
+                continue  # "..., a target the governor repeated on Tuesday": a remark on the clause
             rest |= sub - date_ids
     # a purpose told after an aside says what the thing was for, and often whom ("..., amounting to
     # $3 billion, to support Sri Lanka's recovery"): without it "When did the IMF approve an
@@ -181,7 +196,7 @@ def _predicate(doc, verb, date_ids: set[int], subj) -> list[int] | None:
     ids = sorted(rest)
     if any(doc[i].lower_ in ("this", "that", "these", "those") and doc[i].dep_ == "det" for i in ids):
         return None  # "Who raised exactly that point in Lima?": which point, the sentence before says
-    if any(doc[i].lower_ in _PRONOUNS and not (doc[i].lower_ == "its" and subj.tag_ in ("NNP", "NN"))
+    if any(doc[i].lower_ in _PRONOUNS and not (doc[i].lower_ == "its" and (subj.tag_ in ("NNP", "NN") or subj.lower_ == "it"))
            for i in ids):
         return None  # ("its" is the subject's own: "When did the Arctic Council celebrate its ...")
     return ids
@@ -297,6 +312,24 @@ def when_question(doc, char_start: int, char_end: int, skip_before: int = 0, **k
     return asked.question if asked is not None else None
 
 
+def _reporter(doc, clause, plural: bool) -> str | None:
+    """The named subject of the verb of saying ``clause`` is reported by ("FIFA has said it aims
+    ..."), as the question writes it; None when there is none, or it is a pronoun or a person
+    (whose "it" would be someone else)."""
+    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in REPORTING_VERBS:
+        return None
+    rep = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+    if rep is None or rep.pos_ == "PRON" or rep.ent_type_ == "PERSON" or (rep.tag_ in ("NNS", "NNPS")) != plural:
+        return None
+    ids = [t.i for t in rep.subtree if not any(a.dep_ in ("appos", "relcl", "acl") and a.i != rep.i
+                                                  and a.is_ancestor(t) or a.i == t.i and a.dep_ in ("appos", "relcl", "acl")
+                                                  for a in rep.subtree)]
+    if not ids or not any(_namey(doc[i]) for i in ids) or ids[-1] - ids[0] + 1 != len(ids):
+        return None
+    text = without_brackets(tokens_text(doc, ids)).strip().rstrip(",")
+    return text[:1].lower() + text[1:] if doc[ids[0]].lower_ == "the" else text
+
+
 def when_parts(doc, char_start: int, char_end: int, skip_before: int = 0,
                historic_present: bool = False, resolve=None, party=None, recent: bool = False,
                ahead: bool = False) -> Asked | None:
@@ -337,7 +370,7 @@ def when_parts(doc, char_start: int, char_end: int, skip_before: int = 0,
         return None  # "When did the IMF say?" asks nothing
     if _statistic(doc, verb, date_ids) and not by:  # (a target's figure is what the plan is: "aims to generate 20 percent ... by 2030")
         return None  # "carried 9.4 million passengers in 2025": a year's figure, no event to date
-    sched = scheduled(verb)
+    sched = scheduled(verb) or (committed(verb) if by else None)
     subj = sched[1] if sched else _subject(verb, asides=recent)
     if subj is None:
         return None
@@ -382,7 +415,7 @@ def when_parts(doc, char_start: int, char_end: int, skip_before: int = 0,
         form = verb.lower_  # "Elections are due in December 2025": "When are ... due?"
     else:
         return None
-    if by and not (form in ("does", "do") and sched or form in ("will", "must") and verb.tag_ == "VB"):
+    if by and not (form in ("does", "do", "did") and sched or form in ("will", "must") and verb.tag_ == "VB"):
         return None  # "completed ... by 2024", "is expected ... by 2026": a bound of what was or may be, no plan
     # the subject without asides; it must name someone ("the IMF", "Kenyan President William Ruto")
     drop: set[int] = set()
@@ -418,6 +451,9 @@ def when_parts(doc, char_start: int, char_end: int, skip_before: int = 0,
     if named_as is None and party is not None and subj_ids and not any(_namey(doc[i]) for i in subj_ids):
         # "The ministers agreed on 7 February to ...": the ministers the article named before
         named_as = party(tokens_text(doc, subj_ids))
+    if named_as is None and len(subj_ids) == 1 and doc[subj_ids[0]].lower_ in ("it", "they"):
+        # "FIFA has said it aims to halve its emissions by 2030": the reporter speaks of itself
+        named_as = _reporter(doc, sched[0] if sched else verb, plural=doc[subj_ids[0]].lower_ == "they")
     national = named_as is None and NATIONAL_SUBJECT.fullmatch(tokens_text(doc, subj_ids)) is not None
     if named_as is None and not national and (not any(_namey(doc[i]) for i in subj_ids)
                                               or any(doc[i].lower_ in _PRONOUNS for i in subj_ids)):
@@ -463,7 +499,7 @@ def when_parts(doc, char_start: int, char_end: int, skip_before: int = 0,
         form = "was"  # "We recall the Pledge agreed at the Wales Summit": agreed by others, not agreeing
     lemma = verb.lemma_.lower() if form in ("did", "will", "does", "do", "must") else verb.text
     if sched:
-        lemma = f"{sched[0].lemma_.lower() if form in ('does', 'do') else sched[0].text} to {verb.text}"
+        lemma = f"{sched[0].lemma_.lower() if form in ('does', 'do', 'did') else sched[0].text} to {verb.text}"
     subject = without_brackets(tokens_text(doc, subj_ids)).strip()  # "(AF)" went as an aside
     first = doc[subj_ids[0]]
     if not _namey(first) and first.text[:1].isupper():

@@ -28,7 +28,12 @@ NATIONAL_SUBJECT = re.compile(
     r"constitutional court|electoral commission|election commission|treasury|ministry of [a-z ,]+|"
     r"president|prime minister|finance ministry|foreign ministry|health ministry|"
     # ("the 2026 General Election": every country has one)
-    r"(?:\d{4}\s+)?(?i:general|presidential|parliamentary|legislative|local|municipal)\s+(?i:elections?))")
+    r"(?:\d{4}\s+)?(?i:general|presidential|parliamentary|legislative|local|municipal)\s+(?i:elections?)|"
+    # an election's own bodies, capitalised as their country writes them ("the General Tally
+    # Assembly", "the National Electoral Commission"): every country that votes has them (round 44)
+    r"(?:General\s+|National\s+|Central\s+)?(?:Tally|Electoral|Election|Elections|Counting|Returning)\s+"
+    r"(?:Assembly|Commission|Council|Tribunal|Board|Court|Office|Authority|Committee|Centre|Center)|"
+    r"Constitutional\s+(?:Court|Council|Tribunal)|Supreme\s+(?:Court|Electoral\s+(?:Court|Tribunal)))")
 CLIMB_DEPS = ("pobj", "npadvmod", "appos", "nummod", "compound", "prep", "amod", "nmod", "advmod", "quantmod", "pcomp")
 SIDE_DEPS = ("advcl", "conj", "cc", "parataxis", "punct", "relcl", "mark", "intj", "dep")
 

@@ -143,7 +143,10 @@ STYLES = {"dr", "mr", "mrs", "ms", "mx", "prof", "h.e", "he", "shaikh", "sheikh"
           "dato", "datuk", "dato'", "seri", "sri", "paduka", "haji", "hajah", "pehin", "samdech", "pichey", "sena",
           "daw", "khun", "bapak", "pak", "ibu", "komjen", "pol", "purn", "(purn.)", "honourable", "honorable",
           "ambassador", "captain", "capt", "gen", "general", "col", "colonel", "lt", "maj", "brig", "judge",
-          "engineer", "barrister"}
+          "engineer", "barrister",
+          # Spanish and Portuguese academic styles ("Ing. Valeria Sosa", "Lic. NAME", "Arq. NAME")
+          "ing", "lic", "licda", "arq", "abg", "mtro", "mtra",
+          "shri", "smt", "shrimati"}  # (Indian styles: "Shri Alok Mehrotra")
 # Forms of address right before a name, after its title ("Executive Secretary Dr", "Minister H.E.").
 STYLES_BEFORE = re.compile(
     r"(?:\b(?:" + "|".join(sorted((re.escape(x) for x in STYLES if x.isalpha() or x == "h.e"), key=len, reverse=True))
@@ -358,7 +361,15 @@ def leader_mentions(doc, text: str) -> list[LeaderMention]:
             continue
         out.extend(x for x in _with_role(doc, text, m.group("name"), s, e) if x.role)
     # "On World Bee Day, the Minister ...": a day (an event, a text) the tagger took for a name
-    return [_portfolio_ends(m) for m in out if not _not_a_person(m.name)]
+    return [_portfolio_ends(_own_role(m)) for m in out if not _not_a_person(m.name)]
+
+
+def _own_role(m: LeaderMention) -> LeaderMention:
+    """"NAME, and the Secretary to the Ministry of Energy, NAME2": an office after "and" is the next
+    person's in the list, not this one's."""
+    if m.role and re.match(r"and\s", m.role):
+        return LeaderMention(m.name, None, None, m.start, m.end)
+    return m
 
 
 def _portfolio_ends(m: LeaderMention) -> LeaderMention:
@@ -396,8 +407,20 @@ _NOT_A_PERSON_HEAD = frozenset({
 _CALENDAR_HEAD = frozenset({"Day", "Week", "Month", "Year"})
 
 
+# Words of the names of states and institutions, wherever they stand in a "name" ("Minister of Health
+# of the | Federal Democratic Republic of Ethiopia", "Director General of the | Africa Centres for
+# Disease Control"): no person's name has them.
+_STATE_OR_BODY_WORD = frozenset({
+    "Republic", "Kingdom", "Federal", "Democratic", "Socialist", "Plurinational", "Principality", "Sultanate",
+    "Emirates", "Centres", "Centers", "Prevention", "Ministry", "Ministers", "Secretariat", "Government",
+    "Delegates", "Delegation",
+})
+
+
 def _not_a_person(name: str) -> bool:
     words = name.split()
+    if any(w.strip(".,") in _STATE_OR_BODY_WORD for w in words) or words[-1:] == ["Control"]:
+        return True
     # (and no portfolio: "Minister of Mines and Minerals Development" read as "Minister of Mines" and a name)
     return (len(words) > 1 and (words[-1] in _NOT_A_PERSON_HEAD or words[-1].lower() in PORTFOLIO_WORDS)
             or len(words) > 2 and words[-1] in _CALENDAR_HEAD)

@@ -56,3 +56,28 @@ def scheduled(verb):
             or any(c.dep_ == "neg" for c in (*head.children, *be.children)):
         return None
     return head, subj, form
+
+
+# A commitment made, with a deadline ("the ministers agreed to end the discharge ... by 2028", "the
+# Authority committed to raising the share ... to 15 per cent by 2030"): asked "By when did the
+# ministers agree to end ...?", the deadline of what was agreed, never when the agreeing was.
+_COMMIT_WORDS = {"agree", "decide", "pledge", "resolve", "undertake", "promise", "vow", "commit"}
+
+
+def committed(verb):
+    """For the dated verb of a commitment made in the past (``_COMMIT_WORDS``, in a main clause, its
+    subject named before it): (the commitment's verb, the subject, "did"); None otherwise. Only
+    for a deadline: the date of "agreed to hold a summit in Lima in November" is the summit's."""
+    if verb.tag_ == "VB" and verb.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        head = verb.head
+    elif verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.lower_ == "to" and verb.head.dep_ == "prep":
+        head = verb.head.head  # "committed to raising"
+        if head.lemma_.lower() != "commit":
+            return None
+    else:
+        return None
+    if head.lemma_.lower() not in _COMMIT_WORDS or head.tag_ != "VBD" or not main_clause(head) \
+            or any(c.dep_ in ("aux", "auxpass", "neg") for c in head.children):
+        return None
+    subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    return (head, subj, "did") if subj is not None and subj.i < head.i else None

@@ -86,7 +86,7 @@ _INTERNATIONAL = re.compile(r"\b(?:World|International|Global|United\s+Nations|R
                             r"IGAD|GCC|SAARC|MERCOSUR|Mercosur|CELAC|SICA|OECS|PIF|CEMAC|ECCAS|WAEMU|UEMOA)\b")
 
 
-_OWN_INSTITUTION = re.compile(r"^(When\s+(?:did|was|were|will)\s+)(?:the\s+(?=[a-z]|\d{4}\s)|(?=Government\b))")
+_OWN_INSTITUTION = re.compile(r"^(When\s+(?:did|was|were|will)\s+)(?:the\s+|(?=Government\b))")
 
 
 def own_institution(question: str, country: str | None) -> str | None:

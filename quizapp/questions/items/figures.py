@@ -122,6 +122,10 @@ def _ladder(value: float, text: str, least: float) -> list[float]:
     return [round(v, 6) for v in [*rungs, *spares] if v >= least]
 
 
+_TIME_PREP = re.compile(r"\b(?:by|in|until|till|from|before|after|since|through|to|between|and|"
+                        r"(?:end|start|beginning|middle|half|quarter)\s+of)\s+(?:the\s+)?$", re.I)
+
+
 def change_a_figure(goal: str, taken: set[str], rng: Any, written: int | None = None) -> str | None:
     """``goal`` with one figure changed to a value the article nowhere gives (``taken``: every
     figure in it), or None (``_figures``, ``_other_values``). A year the article writes in or after
@@ -130,6 +134,13 @@ def change_a_figure(goal: str, taken: set[str], rng: Any, written: int | None = 
     cands = _figures(goal)
     if not cands or any(_sum_of_others(goal, c.start(1), c.end(1)) for c in cands):
         return None  # "40 factories - 15, 15 and 10": a changed part no longer adds up, a sum to check
+    # a year is changed only where it dates something ("by 2030", "in 2028", "the end of 2027"); one
+    # that names an edition ("wants 2030 to be the cleanest World Cup", "the 2030 Games") is ruled
+    # out, once changed, by knowing when the event is, not by reading (round 44)
+    cands = [c for c in cands if not _is_year(c.group(1)) or _TIME_PREP.search(goal[:c.start(1)])
+             and not re.match(r"\s+[A-Z]", goal[c.end(1):])]
+    if not cands:
+        return None
     m = rng.choice(cands)
     options = _other_values(goal, m, taken)
     if written is not None and _is_year(m.group(1)) and int(m.group(1)) >= written:

@@ -385,8 +385,15 @@ _MEETS_AGAIN = re.compile(r"^(?:to\s+)?(?:meet|convene|reconvene|gather|sit)\s+(
 _FROM_TO = re.compile(r"\bfrom\s+\D{0,6}\d[\d.,]*\s*\w*\s+to\s+\D{0,6}\d")
 
 
+# An aim to speak of a thing ("wants to present the Digital Trade Corridor initiative", "will
+# discuss the report"): what the thing is or does is the content, and it is not in the aim (round 44)
+_TALK_OF = re.compile(r"^(?:to\s+)?(?:present|discuss|explain|brief|inform|tell|talk|outline|highlight|"
+                      r"introduce|showcase|describe|mention|raise|debate|consider|examine|look\s+at)\b"
+                      r"(?!.*\d)", re.I)
+
+
 def _housekeeping(v: Any) -> bool:
-    return bool(_LOGISTICS.search(v.goal) or _MEETS_AGAIN.search(v.goal))
+    return bool(_LOGISTICS.search(v.goal) or _MEETS_AGAIN.search(v.goal) or _TALK_OF.search(v.goal))
 
 
 def _introduced(c: Any, v: Any, statement: str) -> str:
