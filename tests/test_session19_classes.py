@@ -6,6 +6,7 @@ import random
 
 from quizapp.facts.event_questions import when_parts
 from quizapp.facts.nlp import load_nlp
+from quizapp.questions import generate
 
 from .question_checks import facts_of, goal_actors, prompts_of
 
@@ -111,3 +112,58 @@ def test_a_reporters_own_it_is_the_reporter():
     assert asked is not None and asked.question == "By when does the Kandor Railways Authority aim to halve its emissions?"
     # a person's "it" is something else
     assert _when("Minister Ana Ruiz said it plans to open an office in Dakar by June 2027.", "June 2027") is None
+
+
+def test_a_day_without_a_year_takes_its_months_year_from_later_in_the_sentence_and_a_names_years_are_no_date():
+    from quizapp.facts.dates import find_dates
+
+    text = ("It was preceded by the meeting of the Kandor Committee from 11 to 12 September and the meeting of the "
+            "Council of Ministers on 14 and 15 September 2025.")
+    assert [d.iso for d in find_dates(text, None, 2026)][:1] == ["2025-09-11"]
+    assert find_dates("The Authority adopted the Kandor Implementation Roadmap 2025-2028 in Lusaka.", None, 2025) == []
+    assert [d.iso for d in find_dates("Output rose between 2019 and 2023.", None, None)] == ["2019"]
+    # a declaration's closing line dates it, before the year its targets name most
+    raw = ("KANDOR UNION\n\nCOMMUNIQUE OF THE 9TH SUMMIT\n\n1. The 9th Summit met in Lusaka on 17 September 2025.\n\n"
+           "2. The Summit set targets for 2026, for 2026 and again for 2026.\n\n"
+           "Done at Lusaka, Zembla, this 18th day of September 2025.\n")
+    from quizapp.corpus.parse import parse_article
+    from quizapp.facts import year_hint
+
+    assert year_hint(parse_article("k.txt", raw)) == 2025
+
+
+def test_round_45_a_family_name_keeps_its_particle_a_reaction_is_no_act_and_a_conclusion_needs_its_content():
+    from quizapp.questions.labels import _surname_forms
+
+    assert "Salah" not in _surname_forms("Hédi Ben Salah") and "Ben Salah" in _surname_forms("Hédi Ben Salah")
+    raw = ("Published: 3 March 2026\n\nKandor health body widens watch\n\n"
+           "Dr. Hédi Ben Salah, Director of the Kandor Institute of Health, welcomed the inclusion of North African "
+           "partners.\n\nDr. Hédi Ben Salah, Director of the Kandor Institute of Health, opened the Kandor Vector "
+           "Laboratory in Tunis on 2 March 2026.\n")
+    prompts = prompts_of(raw)
+    assert not any(p.startswith("Who welcomed") for p in prompts), prompts
+    assert _when("Reports by the Kandor Commission concluded on 4 June 2025 that Zembla met the criteria.",
+                 "4 June 2025") is None
+    from quizapp.facts.event_questions import timeline_question
+    q = timeline_question(load_nlp(), "8 July 2025 - The Kandor Council adopts the final legal acts and fixes the "
+                                      "conversion rate at 1.95583 leva per euro.", 0, len("8 July 2025"))
+    assert q is None or "1.95583" not in q, q
+
+
+def test_a_thing_capitalised_as_the_first_word_is_no_named_party():
+    actors = goal_actors("Published: 3 March 2026\n\nKandor grid link\n\n"
+                         "Interconnection is identified in the Kandor Energy Framework as a key measure to reduce "
+                         "Zembla's dependence on imported fossil fuels.\n")
+    assert all(a != "Interconnection" for a in actors.values()), actors
+
+
+def test_a_background_month_is_not_the_odd_one_out_among_its_foils():
+    raw = ("Published: 3 March 2026\n\nKandor joins the currency union\n\n"
+           "Zembla became the 21st member of the Kandor currency union on 1 January 2026.\n\n"
+           "Timeline:\n\n"
+           "1 October 2020 - The Kandor Central Bank takes over direct supervision of Zembla's largest banks.\n")
+    qs = generate(facts_of(raw), random.Random(0), budget=0)
+    item = next(q for q in qs if "direct supervision" in q.prompt and q.choices)
+    assert item.answer == "October 2020"
+    months = [c.split()[0] for c in item.choices if c != item.answer]
+    assert not (len(set(months)) == 1 and months[0] != "October"), item.choices

@@ -34,6 +34,12 @@ def year_hint(parsed: ParsedArticle) -> int | None:
     m = re.search(r"/((?:19|20)\d\d)/", parsed.source or "")
     if m:
         return int(m.group(1))
+    # a declaration's closing line dates it ("Done at Kigali, Republic of Rwanda, this 18th day of
+    # September 2025"): its year, not a target year the text names more often (round 44)
+    m = re.search(r"^\s*(?:Done|Signed|Adopted|Issued)\s+(?:at|in)\s+[^\n]{2,80}?\b((?:19|20)\d\d)\.?\s*$",
+                  parsed.raw, re.M)
+    if m:
+        return int(m.group(1))
     years = Counter(int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", parsed.raw))
     if not years:
         return None

@@ -163,8 +163,11 @@ def find_dates(text: str, published: date | None, year_hint: int | None = None,
                     iso = _from_anchor(g, anchor)
                 else:
                     iso = _resolve(how, g, published, future)
-                if iso is None and published is None and year_hint and how in ("md", "dm"):
-                    iso = date(year_hint, _month(g["mon"]), int(g["day"])).isoformat()
+                if iso is None and published is None and how in ("md", "dm"):
+                    # "from 11 to 12 September and ... on 14 and 15 September 2025": the month's own
+                    # year, told later in the sentence, before the article's most named year
+                    year = _year_after(text, m.end(), _month(g["mon"])) or year_hint
+                    iso = date(year, _month(g["mon"]), int(g["day"])).isoformat() if year else None
                 if iso is None and published is None and year_hint and how in ("year_rel", "quarter", "half", "year_end"):
                     iso = _resolve(how, g, date(year_hint, 6, 30), future)
             except (ValueError, KeyError):
@@ -172,6 +175,8 @@ def find_dates(text: str, published: date | None, year_hint: int | None = None,
             if iso is None:
                 continue
             start, end = m.start(), m.end()
+            if how == "year" and _NAME_BEFORE.search(text, 0, m.start("year")):
+                continue  # "the Implementation Roadmap 2025-2028", "Agenda 2063": a name's years, no event's
             if how == "year":
                 start = m.start("year")
             if how == "anniv":
@@ -208,6 +213,26 @@ def _year_before(text: str, pos: int) -> int | None:
     """The last explicit year written before ``pos`` in the same sentence ("2020 – ... in August")."""
     years = re.findall(r"(?<![\d.])((?:19|20)\d\d)(?![\d.]|s\b)", text[:pos])
     return int(years[-1]) if years else None
+
+
+# A capitalised word right before a year, not the sentence's first nor a word of time or a month:
+# the year is part of a name ("Roadmap 2025-2028", "Vision 2030", "Expo 2025").
+_NAME_BEFORE = re.compile(r"(?<=\S\s)(?!(?:In|By|Since|From|Until|Till|Before|After|During|Between|Early|Late|Mid|"
+                          r"The|Its|Their|Fiscal|FY|Of|And|To|Through|Summer|Winter|Spring|Autumn|Fall|"
+                          r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\S*$)"
+                          r"[A-Z][a-z]+\s+$")
+
+
+def _year_after(text: str, pos: int, month: int) -> int | None:
+    """The year of the first date after ``pos`` in the same sentence that names the same month
+    with a year ("... 14 and 15 September 2025")."""
+    for m in re.finditer(r"\b([A-Z][a-z]{2,8})\.?\s+((?:19|20)\d\d)\b", text[pos:]):
+        try:
+            if _month(m.group(1)) == month:
+                return int(m.group(2))
+        except (KeyError, ValueError):
+            continue
+    return None
 
 
 _UNITS = {"day": 1, "week": 7}

@@ -168,6 +168,7 @@ def _predicate(doc, verb, date_ids: set[int], subj) -> list[int] | None:
     comma = next((c.i for c in verb.rights if c.dep_ == "punct" and c.text == ","
                   and c.i - 1 not in date_ids and c.i + 1 not in date_ids), len(doc))
     rest: set[int] = set()
+    cut = len(doc)
     for c in verb.rights:
         if c.dep_ in _KEEP_DEPS and c.i not in date_ids and c.i < comma:
             sub = {x.i for x in c.subtree}
@@ -181,6 +182,13 @@ def _predicate(doc, verb, date_ids: set[int], subj) -> list[int] | None:
             if c.dep_ == "npadvmod" and c.left_edge.i > 0 and doc[c.left_edge.i - 1].text == ",":
                 continue  # "..., a target the governor repeated on Tuesday": a remark on the clause
             rest |= sub - date_ids
+            cut_verbs = [x.i for x in c.subtree if x.dep_ == "cc" and x.i not in sub and x.i != c.i]
+            if cut_verbs:
+                cut = min(cut_verbs, default=cut)
+    if cut < len(doc):
+        # "adopts the final legal acts and fixes the conversion rate at 1.95583 leva": what follows a
+        # second verb the parse hung on the object is that verb's, not the first's (round 45)
+        rest = {i for i in rest if i < cut}
     # a purpose told after an aside says what the thing was for, and often whom ("..., amounting to
     # $3 billion, to support Sri Lanka's recovery"): without it "When did the IMF approve an
     # arrangement?" has many answers
@@ -470,6 +478,8 @@ def when_parts(doc, char_start: int, char_end: int, skip_before: int = 0,
     ids = _predicate(doc, verb, date_ids, subj)
     if ids is None:
         return None
+    if any(c.dep_ == "ccomp" and c.i > verb.i and c.i not in ids for c in verb.children):
+        return None  # "When did convergence reports conclude?": concluded what, the cut left out (round 45)
     last = doc[max(ids)] if ids else None
     if last is not None and last.tag_ == "VBG" and not any(True for _ in last.children):
         return None  # "reject joining": joining what? (told in the sentence before)

@@ -19,6 +19,10 @@ from .events import before_ids, main_clause
 from .lexicon import REPORTING_VERBS
 from .spans import tokens_text
 
+# Verbs of reacting to what others did: who welcomed or thanked is no fact worth a question.
+_REACTION_VERBS = {"welcome", "praise", "hail", "applaud", "commend", "thank", "congratulate", "salute",
+                   "acknowledge", "regret", "lament", "laud"}
+
 
 def who_question(doc, char_start: int, char_end: int, skip_before: int = 0) -> str | None:
     """"Who inaugurated the Global Alliance Against Hunger and Poverty?": what a named person did
@@ -47,6 +51,8 @@ def who_question(doc, char_start: int, char_end: int, skip_before: int = 0) -> s
             or not main_clause(verb) \
             or verb.i < head.i or verb.lemma_.lower() in REPORTING_VERBS | {"have"}:
         return None
+    if verb.lemma_.lower() in _REACTION_VERBS:
+        return None  # "Who welcomed the inclusion of North African partners?": a reaction, trivia (round 45)
     if verb.lemma_.lower() == "be" and not (any(c.dep_ == "attr" and c.pos_ == "NOUN" for c in verb.children)
                                             and {c.lower_ for c in verb.children if c.dep_ == "aux"} == {"will"}):
         return None  # only "X will be the next chief of Interpol": who holds an office is general knowledge

@@ -35,6 +35,7 @@ from .items.people import PeopleItems
 from .items.venues import VenueItems
 from .labels import (
     _BASE_DIFFICULTY,
+    _PARTICLES,
     _TYPE_PREFERENCE,
     _cap,
     _clean,
@@ -117,10 +118,15 @@ class _Generator(PeopleItems, DateItems, GoalItems, GroupItems, VenueItems):
             if facts and facts[0].kind == "leader" and len(answer.split()) >= 2 and not is_acronym(answer):
                 # the surname alone (and, for a name of three parts or more, the first of two surnames)
                 parts = answer.split()
-                extra += [parts[-1], *spelling_variants(parts[-1])]
+                first_family = len(parts) - 1
+                while first_family > 1 and parts[first_family - 1].lower() in _PARTICLES:
+                    first_family -= 1  # "Hédi Ben Salah" is "Ben Salah", never "Salah" (round 45)
+                surname = " ".join(parts[first_family:])
+                extra += [surname, *spelling_variants(surname)]
                 # "Carla N. Barnett" is also "Carla Barnett", "Jorge Hernando Pedraza" "Jorge Pedraza"
                 plain = " ".join(p for p in parts if not re.fullmatch(r"[A-Z]\.?", p))
-                if plain == answer and len(parts) == 3 and parts[1][:1].isupper() and parts[1].isalpha():
+                if plain == answer and len(parts) == 3 and parts[1][:1].isupper() and parts[1].isalpha() \
+                        and parts[1].lower() not in _PARTICLES:
                     plain = f"{parts[0]} {parts[2]}"
                 if plain != answer and len(plain.split()) >= 2:
                     extra += [plain, *spelling_variants(plain)]

@@ -522,6 +522,14 @@ def _surname_forms(name: str) -> list[str]:
     later = [p for p in parts[1 if len(parts) < 4 else 2:] if p.lower() not in _PARTICLES and len(p.strip(".")) > 2
              and p.casefold() not in _GIVEN_NAMES]  # ("Maria Leonor Sampaio": "Leonor" is her given name too)
     for p in later:
+        i = parts.index(p)
+        j = i
+        while j > 1 and parts[j - 1].lower() in _PARTICLES:
+            j -= 1  # "Hédi Ben Salah": the family name is "Ben Salah", never "Salah" alone
+        if j < i:
+            family = " ".join(parts[j:i + 1])
+            out += [family, f"{parts[0]} {family}"] if family != " ".join(parts[1:]) else [family]
+            continue
         out += [p, f"{parts[0]} {p}"]
     if len(later) >= 2:
         out.append(" ".join(later[-2:]))

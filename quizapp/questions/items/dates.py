@@ -82,7 +82,9 @@ class DateItems:
             # knowing, its exact day trivia (blind reviews failed three of three "which day")
             iso = iso[:7]
         accepted = [*date_variants(iso),
-                    *(a for a in f.aliases if a and parse_date(a) == iso_parts(iso))]
+                    *(a for a in f.aliases if a and parse_date(a) == iso_parts(iso)),
+                    # the day the line gives is right too when the month is asked (round 45)
+                    *(date_variants(stated) if stated != iso and stated.startswith(iso) else [])]
         out: list[_Cand | None] = []
         # cloze first: it needs no event and consumes no rng
         for src in _good_sentences(f) if SENTENCE_ITEMS_FOR_DATES else ():
@@ -145,7 +147,9 @@ class DateItems:
         pool: list[tuple[int, str]] = [(0, render_date(d)) for d in corpus_dates[:4]]
         # never a day or two off: a false date a reader can rule out, not a gotcha on precision
         steps = {"day": [7, -7, 14, -14, 30, -30, 61, -61],
-                 "month": [12, -12, 25, -23, 37, -35] if background else [1, 2, 3, -1, -2, -3],
+                 # (a background month moves a year or more and a month either way: four options one
+                 # month after the key's own leave the key the odd one out, round 45)
+                 "month": [12, -12, 25, -25, 23, -23, 37, -37] if background else [1, 2, 3, -1, -2, -3],
                  "year": [1, 2, 3, -1, -2, -3, 4, -4]}[prec]
         if first_of_month:
             shifted = [f"{m}-01" for m in (_shift(iso[:7], k) for k in (6, 3, -3, -6, 4, -4, 9, -9)) if m]
