@@ -239,7 +239,7 @@ def test_round_42_a_wanted_act_is_the_wanters_and_an_aims_bracket_closes():
                      "Free Trade Area of the Kandor Basin (FTAKB).")
     assert not any(g.actor == "leaders" for g in find_goals(doc))
     raw = ("Published: 4 March 2026\n\nKandor ministers meet\n\n"
-           "The Council of Ministers of the Kandor Basin Commission welcomed the results of the Programme to "
+           "The Council of Ministers of the Kandor Basin Commission agreed to extend the Programme to "
            "Strengthen the Resilience of Kandor Basin Systems (PSRKBS).\n")
     prompts = prompts_of(raw)
     assert any(p.endswith("Kandor Basin Systems (PSRKBS).") for p in prompts), prompts

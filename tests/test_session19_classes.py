@@ -167,3 +167,46 @@ def test_a_background_month_is_not_the_odd_one_out_among_its_foils():
     assert item.answer == "October 2020"
     months = [c.split()[0] for c in item.choices if c != item.answer]
     assert not (len(set(months)) == 1 and months[0] != "October"), item.choices
+
+
+def test_round_46_a_days_schedule_a_subjects_own_date_and_a_lettered_generic_body_are_not_asked():
+    from quizapp.questions.items.dates import _LOGISTICS
+
+    assert _LOGISTICS.search("When will the Kandor Observation Mission present its preliminary statement at 11:00 hrs?")
+    assert not _LOGISTICS.search("When did the Bank of Kandor cut its policy rate to 1.50%?")
+    assert _when("Polling in the General Election of Thursday 13 August 2026 closed at 18:00 hrs at all polling "
+                 "stations.", "13 August 2026") is None
+    # ... but a clause on the subject is its own event
+    asked = _when("The Kandor Cup, awarded at the Kandor Congress on 11 December 2024, will open in Lusaka.",
+                  "11 December 2024")
+    assert asked is None or "awarded" in asked.question
+    raw = ("Published: 3 March 2026\n\nZembla and Ostrava sign rail deal\n\n"
+           "Under the agreement, the two sides will establish a Joint Steering Committee (JSC).\n\n"
+           "The first JSC meeting is scheduled to take place in Vientiane in March 2026.\n")
+    assert not any("Joint Steering Committee" in p and p.startswith("When") for p in prompts_of(raw))
+
+
+def test_round_46_a_bare_office_in_a_story_of_several_banks_is_of_none_unless_the_sentence_says():
+    raw = ("Published: 3 March 2026\n\nKandor monetary area holds\n\n"
+           "The Bank of Zembla (BOZ) kept its rate at 7 percent. BOZ Governor Ana Ruiz said the peg was safe.\n\n"
+           "Governor Erastus Haufiku told parliament in Windhoek on Thursday that the peg remained sound.\n\n"
+           "In Lesotho, Governor Dr. Palesa Mokhehle of the Central Bank of Lesotho has warned that revenues could "
+           "fall. The Central Bank of Lesotho holds reserves for four months.\n")
+    bodies = {f.name: f.country for f in facts_of(raw) if f.kind == "leader"}
+    assert bodies.get("Palesa Mokhehle") == "Central Bank of Lesotho", bodies
+    assert bodies.get("Erastus Haufiku") in (None, ""), bodies
+
+
+def test_round_46_a_currency_stays_before_its_blank_and_courtesy_or_bare_help_is_no_statement():
+    from quizapp.questions.sentences import find_span
+
+    s = "Zembla pledged $1.2 million to the Kandor Fund, and Ostrava said it would follow."
+    start, end = find_span(s, "$1.2 million to the Kandor Fund")
+    assert s[start:end] == "$1.2 million to the Kandor Fund"
+    raw = ("Published: 3 March 2026\n\nKandor leaders meet\n\n"
+           "The Heads of State and Government of the Kandor Union welcomed the work of the Joint Border Security "
+           "Units (JBSU).\n\nZembla, Ostrava and Lusland offered to help through the Kandor Civil Protection "
+           "Mechanism (KCPM).\n\nThe Heads of State and Government of the Kandor Union welcomed the offer of Zembla "
+           "to host the Kandor Drought Early Warning Hub (KDEWH).\n")
+    prompts = prompts_of(raw)
+    assert not any("welcomed the work" in p or "offered to help" in p for p in prompts), prompts

@@ -382,6 +382,8 @@ def when_parts(doc, char_start: int, char_end: int, skip_before: int = 0,
     subj = sched[1] if sched else _subject(verb, asides=recent)
     if subj is None:
         return None
+    if any(t.i == span.start for t in subj.subtree) and not any(t.i == verb.i for t in subj.subtree):
+        return None  # "Polling in the General Election of 13 August 2026 closed ...": the subject's date (round 46)
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if any(c.dep_ == "neg" for c in verb.children):
         return None

@@ -371,7 +371,7 @@ def _sentence_facts(doc, art: ArticleInput, sent: SentenceInput, people, acronym
             # "the commission's president, NAME": the one commission the article is about, if it names one
             country = actors.org_with_head(country.split()[-1][:6]) if actors is not None else None
         if not country and role and actors is not None:
-            country = _body_of_office(role, text[:lm.start], actors)
+            country = _body_of_office(role, text[:lm.start], actors, text[lm.end:])
         office = (role or "").split(" at ")[0].lower()
         conf = 0.9 if office in OFFICE_TITLES else (0.75 if role else 0.5)
         facts.append(Fact(
@@ -566,14 +566,22 @@ _ANY_BODY_OFFICES = {"secretary-general", "secretary general", "director-general
                      "chairwoman", "chairperson"}
 
 
-def _body_of_office(role: str, before: str, actors: ActorContext) -> str | None:
+def _body_of_office(role: str, before: str, actors: ActorContext, after: str = "") -> str | None:
     """The body a bare office belongs to: "Governor Park Jin" in a story naming one bank is that
-    bank's; "Its Director-General, Dr. NAME" is the story's own body's. None when unsure."""
+    bank's; "Its Director-General, Dr. NAME" is the story's own body's. None when unsure: a story
+    of several banks says whose governor only beside the name ("Governor NAME of the Central Bank
+    of Lesotho"), never by which bank it names most (round 46)."""
     office = role.lower().strip()
     head = _OFFICE_BODY.get(office)
     if head is not None:
-        body = actors.org_with_head(head[:6])
-        return body if body and re.search(rf"\b{head[:6]}\w*$|\b{head[:6]}\w*\s+(?:of|for|on)\b", body, re.I) else None
+        own = re.match(r"\s+of\s+(?:the\s+)?(?P<body>[A-Z][\w'’-]*(?:\s+(?:of|for|and|the|[A-Z][\w'’-]*))*)", after)
+        if own and re.search(rf"\b{head[:6]}", own.group("body"), re.I):
+            return re.sub(r"\s+(?:of|for|and|the)$", "", own.group("body"))
+        # (a body's head word is the one before its "of": "Governing Council of the European Central
+        # Bank" is a council; one name in two casings is one body)
+        fits = {n.casefold(): n for n in actors.org_counts
+                if re.split(r"\s+(?:of|for|on)\s+", n, maxsplit=1)[0].split()[-1].lower().startswith(head[:6])}
+        return next(iter(fits.values())) if len(fits) == 1 else None
     if office in _ANY_BODY_OFFICES and re.search(rf"(?:^|[.;]\s+)Its\s+{re.escape(role)}\b", before, re.I) and actors.main_org:
         return actors.main_org
     return None

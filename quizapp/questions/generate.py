@@ -54,6 +54,7 @@ from .normalise import (
 )
 from .rank import ARTICLE_BUDGET, TRUE_FALSE_SHARE, _Cand, learned_score, select  # noqa: F401 (re-exported)
 from .sentences import (
+    generic_body,
     strip_dateline,
 )
 from .setting import statement_in_setting, unplaced_council, unplaced_national, with_setting
@@ -158,8 +159,8 @@ class _Generator(PeopleItems, DateItems, GoalItems, GroupItems, VenueItems):
             {src.article for f in facts for src in f.sources}
         spelled = self.corpus.spell_out(prompt, arts, keep=acc)
         spelled = self.corpus.name_generic(spelled, arts) if spelled is not None else None
-        if spelled is None:
-            return None
+        if spelled is None or generic_body(spelled) and not generic_body(prompt):
+            return None  # "the first JSC meeting" spelled out is any two sides' "Joint Steering Committee" (round 46)
         if setting and qtype in ("multiple_choice", "short_answer") and len(arts) == 1:
             # "Who headed the Election Observation Mission?": of the article about which country
             placed = with_setting(spelled, self.corpus.setting_of(next(iter(arts))))

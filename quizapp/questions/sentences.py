@@ -128,7 +128,11 @@ def find_span(sentence: str, phrase: str) -> tuple[int, int] | None:
             tail = re.search(r"[)\]]+$", phrase.rstrip())
             if tail and sentence.startswith(tail.group(0), end):
                 end += len(tail.group(0))
-            return tokens[i][0], end
+            start = tokens[i][0]
+            lead = re.match(r"[$€£¥]+", phrase.strip())  # "$1.2 million": the currency is the phrase's too
+            if lead and sentence[max(0, start - len(lead.group(0))):start] == lead.group(0):
+                start -= len(lead.group(0))
+            return start, end
     return None
 
 
@@ -431,7 +435,10 @@ _GENERIC_BODY = re.compile(
     r"\b(?:the|The)\s+(?:" + _GENERIC_TITLE + r"\s+){0,3}"
     r"(?:Group|Board|Committee|Council|Commission|Congress|Assembly|Secretariat|Session|Summit|Meeting|"
     r"Conference|Forum|Bureau|Cabinet|Parliament|Presidency|Mission|Panel|Directorate|Authority|Command)\b"
-    r"(?!\s+(?:of|for|on|to|in)\s+(?:the\s+)?(?-i:[A-Z]|\d))(?!\s*\()", re.I)  # (a capital: "of the Union", not "for the last time"; "the Group of 20")
+    r"(?!\s+(?:of|for|on|to|in)\s+(?:the\s+)?(?-i:[A-Z]|\d))"
+    # (its letters do not name it: "the Joint Steering Committee (JSC)" is any two sides' committee,
+    # round 46; "the Executive Board (EB) of the Fund" is the Fund's)
+    r"(?!\s*\([^()]*\)\s+(?:of|for|on|to|in)\s+(?:the\s+)?(?-i:[A-Z]|\d))", re.I)  # (a capital: "of the Union", not "for the last time"; "the Group of 20")
 
 # "Congress approved ...", "Cabinet has decided ...": which congress?
 _BARE_BODY_SUBJECT = re.compile(r"^(?:Congress|Parliament|Cabinet|Council|Board|Committee|Commission|Secretariat|"
@@ -446,6 +453,12 @@ _LONG_QUOTE = re.compile(r"[\"“](?:[^\"”]*?\s){3,}[^\"”]*[\"”]?")
 # "both countries", "the two sides", "the three governments": parties counted, named elsewhere.
 _COUNTED_UNNAMED = re.compile(r"\b(?:both|the\s+(?:two|three|four|five|six))\s+(?:countries|nations|sides|governments|"
                               r"states|parties|neighbou?rs|partners)\b", re.IGNORECASE)
+
+
+def generic_body(text: str) -> bool:
+    """Does ``text`` name a body by a generic title alone ("the Executive Committee", "the Joint
+    Steering Committee (JSC)")?"""
+    return _GENERIC_BODY.search(text) is not None
 
 
 def stands_alone(sentence: str) -> bool:

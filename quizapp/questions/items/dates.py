@@ -227,7 +227,10 @@ _LOGISTICS = re.compile(rf"\b(?:publish|release|issue)\w*\b.*\b{_PAPERS}\b|\b{_P
                         r"review|round|conference)\b|\bmeeting\b.*\bbe\s+held\b|"
                         r"\bopen(?:ed|s)?\s+(?:an?|its|their)\s+(?:\w+\s+)?office\b|\bdeadline\b|"
                         r"\b(?:mission|office|bureau|secretariat|embassy|consulate)\s+(?:\w+\s+)?open(?:ed|s)?\b|"
-                        r"\b(?:mission|delegation|team|observers?|experts?)\b.*\barriv(?:e|ed|es)\b", re.I)
+                        r"\b(?:mission|delegation|team|observers?|experts?)\b.*\barriv(?:e|ed|es)\b|"
+                        # a clock time or a press event: a day's schedule (round 46)
+                        r"\b\d{1,2}:\d{2}(?!\d)|\b\d{1,2}\.\d{2}\s*(?:hrs|h|GMT|UTC|[ap]\.m\.)|\b\d{1,2}\s*[ap]\.m\.|\bpress\s+(?:conference|briefing)\b|"
+                        r"\bpreliminary\s+(?:statement|findings|results)\b", re.I)
 
 # A date told in an aside about a noun ("The Bridgetown Initiative, launched in 2022, has ...",
 # "the Authority (established in 2018)", "AIIB, which began operations in 2016,"): the backdrop to

@@ -23,7 +23,7 @@ two both all national central regional executive general international joint spe
 secretary president chair director support funding team teams panel body bloc organisation organization
 union federation association network elections election electoral independent technical working
 directors governors trustees commissioners officials others some many several most critics analysts allies
-partners donors members observers experts sources
+partners donors members observers experts sources heads state states
 """.split())
 
 

@@ -15,9 +15,11 @@ from ..blanks import (
     _enough_context,
 )
 from ..goal_views import (
+    GOAL_VERBS,
     goal_question,
     goal_statement,
     list_items,
+    present_tense,
     short_forms,
     with_occasion,
 )
@@ -37,10 +39,13 @@ from ..labels import (
 )
 from ..normalise import (
     contains_phrase,
+    is_acronym,
     normalise,
 )
 from ..rank import _Cand
 from ..render import (
+    mid,
+    plural,
     with_the,
 )
 from ..sentences import (
@@ -133,7 +138,48 @@ class GoalItems:
         out.append(self.goal_true_false(f, v, penalty + 0.1))
         out.append(self.goal_person(f, v, penalty))
         out.append(self.goal_figure(f, v, penalty))
+        out.append(self.goal_name(f, v, penalty))
         return out
+
+    def goal_name(self, f: Any, v: Any, penalty: float) -> _Cand | None:
+        """"What fund did the Gulf of Guinea ministers agree to create with an initial target of $35
+        million?": the name of what an aim sets up, typed, where the aim says what it is for or how
+        big. The thing is one the article names (a mechanism of its own, two words or more), and
+        none of its own words is in the question. It is the aim's statement asked another way, so it
+        takes the statement's slot: never beside a true/false that prints the name."""
+        c = self.corpus
+        m = _SETS_UP.match(v.goal)
+        entry = GOAL_VERBS.get(v.verb)
+        if v.verb == "will":
+            entry = (None, None, "do", None)  # "What facility will the ADB launch ...?"
+        if m is None or v.form != "vp" or entry is None or not entry[2] or "do" not in entry[2].split() \
+                or "{be}" in entry[2] or not _named_party(v.actor):
+            return None
+        rest = v.goal[m.end():]
+        names = sorted({n for x in c.by_article["mechanism"].get(v.article, ())
+                        for n in (_full_name(x), *x.aliases) if n and len(n.split()) >= 2 and n[:1].isupper()},
+                       key=len, reverse=True)
+        name = next((n for n in names if rest.startswith(n) and not rest[len(n):len(n) + 1].isalnum()), None)
+        if name is None:
+            return None
+        head = name.split()[-1].lower()
+        if head not in _NAMED_KINDS:
+            return None
+        tail = re.sub(r"^\s*(?:\([A-Z][\w&-]*\)|,\s+or\s+[A-Z][\w&-]*,)", "", rest[len(name):]).strip(" ,")
+        if len(words(tail)) < 3 or not re.match(r"(?:to|with|for|in|at|that|which|worth|of|under)\b", tail):
+            return None  # "agreed to create the Kandor Fund": what for, the name alone says
+        did = "will" if v.verb == "will" else ("do" if plural(v.actor) else "does") if present_tense(v) else "did"
+        vp = re.sub(r"\bdo\b", m.group("verb"), entry[2], count=1)
+        prompt = c.spell_out(f"What {head} {did} {mid(v.actor)} {vp} {tail.rstrip('.')}?", [v.article])
+        own = {w.lower() for w in re.findall(r"[\w'’-]+", name)} - {head, "the", "of", "for", "and", "on", "in"}
+        if prompt is None or len(prompt.split()) > 32 or any(w.lower() in own for w in re.findall(r"[\w'’-]+", prompt)):
+            return None  # a word of the name in the stem gives it away
+        letters = re.match(r"^\s*(?:\(([A-Z][\w&-]*)\)|,\s+or\s+([A-Z][\w&-]*),)", rest[len(name):])
+        accepted = [name, f"the {name}", *([letters.group(1) or letters.group(2)] if letters else []),
+                    *(a for a in _aliases_of(c, v.article, name) if is_acronym(a))]
+        src = [{"article": v.article, "sentence": v.sentence}]
+        return self.make("short_answer", [f], "sa:goal-name", prompt, name, accepted, dq=0.55, sources=src,
+                         explanation=goal_statement(v), penalty=penalty, slot=f"{f.id}|goal-statement")
 
     def goal_figure(self, f: Any, v: Any, penalty: float) -> _Cand | None:
         """"Which figure completes the statement? Namibia and Botswana plan to build roughly _____
@@ -246,9 +292,11 @@ class GoalItems:
         if _BOILERPLATE.search(v.goal) and not re.search(r"\d|\b[A-Z][a-z]+\b", bare):
             specific = False  # "called for concrete actions to address global challenges": any summit's words
         c = self.corpus
-        if v.verb == "should" or not true_stmt or not specific or _housekeeping(v) \
+        if v.verb == "should" or v.verb == "welcome" and _COURTESY.match(v.goal) or not true_stmt or not specific \
+                or _housekeeping(v) \
                 or not _goal_reads_alone(v, true_stmt, c.issuer(v.actor, v.article)):
-            return None  # ("Data should be in African hands": an opinion is not true or false)
+            return None  # ("Data should be in African hands": an opinion is not true or false; "welcomed
+            # the work of the Units": a communiqué's courtesy, round 46)
         true_stmt = c.spell_out(true_stmt, [v.article])
         if true_stmt is None:
             return None
@@ -392,8 +440,38 @@ _TALK_OF = re.compile(r"^(?:to\s+)?(?:present|discuss|explain|brief|inform|tell|
                       r"(?!.*\d)", re.I)
 
 
+# An aim that sets a thing up ("create the Kandor Ports Fund (KPF) to ..."), and the kinds of
+# thing whose name is worth typing: a fund, a facility, a programme ...
+_SETS_UP = re.compile(r"^(?P<verb>create|establish|launch|set up|found|open|build|adopt|introduce)\s+(?:the|a|an|its|their)\s+")
+_NAMED_KINDS = {"fund", "facility", "programme", "program", "mechanism", "centre", "center", "platform", "initiative",
+                "network", "window", "corridor", "framework", "plan", "strategy", "observatory", "agency", "office",
+                "council", "commission", "committee", "partnership", "alliance", "system", "registry", "register",
+                "portal", "compact", "charter", "roadmap", "bank", "trust", "unit", "force", "taskforce", "hub",
+                "institute", "academy", "scheme", "exchange", "market", "authority", "secretariat", "board"}
+
+
+def _aliases_of(c: Any, article: str, name: str) -> list[str]:
+    for x in c.by_article["mechanism"].get(article, ()):
+        if name == _full_name(x) or name in x.aliases:
+            return [a for a in (_name(x), *x.aliases) if a and a != name]
+    return []
+
+
+# What a communiqué welcomes out of courtesy ("the work of the Units", "the efforts of ..."), unlike an
+# offer, a launch or a body set up
+_COURTESY = re.compile(r"(?:the\s+)?(?:(?:successful|positive|continued|ongoing|valuable|important)\s+)?(?:work|efforts?|"
+                       r"progress|reports?|results|outcomes?|contributions?|role|commitments?|achievements?|steps|"
+                       r"measures|activities|support|participation|holding|convening|cooperation|initiatives?|"
+                       r"engagement|dialogue|statement|remarks)\b", re.I)
+
+# "offered to help through the Union Civil Protection Mechanism": help whom, with what, the aim never says
+_BARE_HELP = re.compile(r"^(?:to\s+)?(?:help|assist|support|contribute|cooperate|engage)\s*(?:$|through|via|with|by|in\s+any)\b",
+                        re.I)
+
+
 def _housekeeping(v: Any) -> bool:
-    return bool(_LOGISTICS.search(v.goal) or _MEETS_AGAIN.search(v.goal) or _TALK_OF.search(v.goal))
+    return bool(_LOGISTICS.search(v.goal) or _MEETS_AGAIN.search(v.goal) or _TALK_OF.search(v.goal)
+                or _BARE_HELP.search(v.goal))
 
 
 def _introduced(c: Any, v: Any, statement: str) -> str:

@@ -102,8 +102,10 @@ class PeopleItems:
         if f is None:
             return out  # "the President of the Commission": the article names no one commission (or two)
         if not role_ok(f):
-            # The role is cut off: only the name in its own sentence is safe to ask about.
-            out.extend(self.leader_cloze(f, name, accepted))
+            # The role is cut off: only the name in its own sentence is safe to ask about, and only
+            # of a central figure (a governor quoted once is trivia, round 46)
+            if c.prominent(f):
+                out.extend(self.leader_cloze(f, name, accepted))
             return out
         me = _pkey(name)
         holders = c.people_by_role.get(_rkey(orig), set())  # (indexed by the role as the article gave it)
