@@ -210,3 +210,34 @@ def test_round_46_a_currency_stays_before_its_blank_and_courtesy_or_bare_help_is
            "to host the Kandor Drought Early Warning Hub (KDEWH).\n")
     prompts = prompts_of(raw)
     assert not any("welcomed the work" in p or "offered to help" in p for p in prompts), prompts
+
+
+def test_round_47_a_plan_told_in_the_future_stays_one_and_a_deadline_moves_only_earlier():
+    raw = ("Published: 3 March 2026\n\nKandor grid plans\n\n"
+           "The Kandor Power Pool will seek funding of $40 million for a new substation at Kamanyola.\n")
+    prompts = prompts_of(raw)
+    assert not any("sought funding" in p for p in prompts), prompts
+    from quizapp.questions.items.figures import change_a_figure
+
+    for seed in range(10):
+        changed = change_a_figure("to admit at least two new members by the end of 2028", set(), random.Random(seed),
+                                  written=2025)
+        year = int(changed.rsplit(" ", 1)[1]) if changed and changed[-4:].isdigit() else None
+        assert year is None or year < 2028, changed
+
+
+def test_round_47_hosting_the_next_sitting_is_procedure_and_an_honorific_is_no_part_of_a_name():
+    from quizapp.questions.goal_views import _HONORIFIC
+    from quizapp.questions.items.goals import _HOSTS_NEXT
+
+    assert _HOSTS_NEXT.search("the offer of Zembla to host the 42nd Ordinary Session of the Council of Ministers")
+    assert not _HOSTS_NEXT.search("to host the Kandor Drought Early Warning Hub")
+    assert _HONORIFIC.sub("", "The Honourable Claire Beaudoin") == "Claire Beaudoin"
+
+
+def test_a_question_that_places_itself_takes_no_frame_of_the_article():
+    raw = ("Published: 3 March 2026\n\nNamibia launches lake fund\n\n"
+           "Namibia's government will deliver the money through the new Kandor Lake Action Fund (KLAF). Namibia's "
+           "minister said Namibia would act fast. Namibia expects results from Namibia's farmers.\n\n"
+           "The Kandor Lake Action Fund approved its first twelve projects on 14 February 2026.\n")
+    assert prompts_of(raw) == ["When did the Kandor Lake Action Fund approve its first twelve projects?"]

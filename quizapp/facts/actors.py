@@ -282,6 +282,8 @@ def named_party(subject: str, ctx: ActorContext) -> str | None:
     three countries", "the bloc"), for a question that must name who did it; None for a pronoun
     ("we", "it", "they": whose, the sentence before said) or a subject nothing resolves."""
     low = subject.lower().strip()
+    if low in FIRST_PLURAL and ctx.signatories:
+        return ctx.signatories  # a declaration's "we", named in its preamble ("We, the Ministers of ...")
     if low in FIRST_PLURAL | THIRD_SINGULAR | UNRESOLVABLE | {"i"} or DEMONSTRATIVE.match(low):
         return None
     named = resolve_actor(subject, ctx)

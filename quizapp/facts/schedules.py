@@ -68,7 +68,8 @@ def committed(verb):
     """For the dated verb of a commitment made in the past (``_COMMIT_WORDS``, in a main clause, its
     subject named before it): (the commitment's verb, the subject, "did"); None otherwise. Only
     for a deadline: the date of "agreed to hold a summit in Lima in November" is the summit's."""
-    if verb.tag_ == "VB" and verb.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+    if verb.tag_ == "VB" and verb.dep_ in ("xcomp", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to"
+                                                                    for c in verb.children):
         head = verb.head
     elif verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.lower_ == "to" and verb.head.dep_ == "prep":
         head = verb.head.head  # "committed to raising"
@@ -76,8 +77,15 @@ def committed(verb):
             return None
     else:
         return None
-    if head.lemma_.lower() not in _COMMIT_WORDS or head.tag_ != "VBD" or not main_clause(head) \
-            or any(c.dep_ in ("aux", "auxpass", "neg") for c in head.children):
+    if head.lemma_.lower() not in _COMMIT_WORDS or not main_clause(head) \
+            or any(c.dep_ in ("auxpass", "neg") for c in head.children):
+        return None
+    aux = {c.lower_ for c in head.children if c.dep_ == "aux"}
+    if head.tag_ == "VBD" and not aux or head.tag_ == "VBN" and aux in ({"has"}, {"have"}):
+        form = "did"  # "agreed to", "has pledged to"
+    elif head.tag_ in ("VBP", "VBZ") and not aux:
+        form = "does" if head.tag_ == "VBZ" else "do"  # a declaration's "We commit to raise ..."
+    else:
         return None
     subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
-    return (head, subj, "did") if subj is not None and subj.i < head.i else None
+    return (head, subj, form) if subj is not None and subj.i < head.i else None

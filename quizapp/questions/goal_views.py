@@ -14,6 +14,7 @@ from typing import Any
 
 from ..corpus.parse import looks_english
 from ..facts.lexicon import ASKING_VERBS
+from .goal_verbs import _PRESENT, GOAL_VERBS, future_tense, present_tense  # noqa: F401 (re-exported)
 from .normalise import contains_phrase, normalise
 from .render import (
     FUNCTION_END,
@@ -41,74 +42,7 @@ from .sentences import (
 
 _NON_GOALS = frozenset(normalise(x) for x in NON_GOALS)
 
-# verb lemma -> (question ending for a noun-phrase goal, declarative verb for it,
-#                question ending for an infinitive goal, declarative verb for it)
-GOAL_VERBS: dict[str, tuple[str | None, str | None, str | None, str | None]] = {
-    "call": ("call for", "called for", None, None),
-    "hope": ("hope for", "hoped for", "hope to do", "hoped to"),
-    "urge": ("urge", "urged", None, None),
-    "pledge": ("pledge", "pledged", "pledge to do", "pledged to"),
-    "support": ("support", "supported", None, None),
-    "back": ("back", "backed", None, None),
-    "aim": ("aim for", "aimed for", "aim to do", "aimed to"),
-    "want": ("want", "wanted", "want to do", "wanted to"),
-    "seek": ("seek", "sought", "seek to do", "sought to"),
-    "insist": ("insist on", "insisted on", None, None),
-    "commit": ("commit to", "committed to", None, None),
-    "vow": (None, None, "vow to do", "vowed to"),
-    "promise": ("promise", "promised", "promise to do", "promised to"),
-    "agree": (None, None, "agree to do", "agreed to"),
-    "plan": (None, None, "plan to do", "planned to"),
-    "intend": (None, None, "intend to do", "intended to"),
-    "strive": ("strive for", "strove for", "strive to do", "strove to"),
-    "advocate": ("advocate", "advocated", None, None),
-    "propose": ("propose", "proposed", None, None),
-    "demand": ("demand", "demanded", None, None),
-    "welcome": ("welcome", "welcomed", None, None),
-    "oppose": ("oppose", "opposed", None, None),
-    "work": (None, None, "work together to do", "worked together to"),
-    "wish": ("wish for", "wished for", "wish to do", "wished to"),
-    # copular: "China is willing to ...", "The Russian side stands ready to ..."
-    "willing": (None, None, "{be} willing to do", "{be} willing to"),
-    "ready": (None, None, "{be} ready to do", "{be} ready to"),
-    "commitment": ("commit to", "committed to", None, None),
-    "threaten": (None, None, "threaten to do", "threatened to"),
-    "decide": (None, None, "decide to do", "decided to"),
-    "vote": (None, None, "vote to do", "voted to"),
-    "resolve": (None, None, "resolve to do", "resolved to"),
-    "ask": ("ask for", "asked for", None, None),
-    "offer": (None, None, "offer to do", "offered to"),
-    "request": ("request", "requested", None, None),
-    "recommend": ("recommend", "recommended", None, None),
-    "prefer": ("prefer", "preferred", None, None),
-    # "X will ...": a plan stated in the future tense (question and statement keep "will")
-    "will": (None, None, "will do", "will"),
-}
-
-
-# Present-tense forms of the goal verbs ("aims", "strives", "works"), for questions that keep the
-# source's tense ("What does Interpol work to do?" rather than "What did ...").
-_PRESENT = {"call": "calls", "hope": "hopes", "urge": "urges", "pledge": "pledges", "support": "supports",
-            "back": "backs", "aim": "aims", "want": "wants", "seek": "seeks", "insist": "insists",
-            "commit": "commits", "vow": "vows", "promise": "promises", "agree": "agrees", "plan": "plans",
-            "intend": "intends", "strive": "strives", "advocate": "advocates", "propose": "proposes",
-            "demand": "demands", "welcome": "welcomes", "oppose": "opposes", "work": "works",
-            "wish": "wishes", "threaten": "threatens", "decide": "decides", "ask": "asks", "offer": "offers",
-            "request": "requests", "recommend": "recommends", "prefer": "prefers"}
-
-
-def present_tense(v: GoalView) -> bool:
-    """Does the source state the goal in the present ("Interpol works to help ...", "the bloc
-    aims to ...")? Then the question asks "What does ..." and not "What did ..."."""
-    form = _PRESENT.get(v.verb)
-    if form is None:
-        return False
-    base = v.verb
-    before = v.sentence.split(v.goal)[0] if v.goal in v.sentence else v.sentence
-    return bool(re.search(rf"\b(?:{form}|(?:do|does)\s+{base})\b", before)) or (
-        plural(v.actor) and bool(re.search(rf"\b{base}\b", before))
-        and not re.search(rf"\b(?:did|to|will|would)\s+{base}\b", before))
-
+_HONORIFIC = re.compile(r"^(?:[Tt]he\s+)?(?:Right\s+|Rt\.?\s+)?(?:Honourable|Honorable|Hon\.)\s+(?=[A-Z])")
 
 _VERB_IN_SENTENCE = [
     (re.compile(r"\bcall(?:s|ed|ing)?\s+(?:for|on)\b", re.I), "call"),
@@ -383,6 +317,7 @@ def goal_view(f: Any, leaders: Sequence[Any], pairs_by_article: dict[str, str],
         if (plural(actor) and re.search(r"\bits\b", goal)) or (not plural(actor) and re.search(r"\btheir\b", goal)):
             return None  # "COPs ... implement its articles": the pronoun points at something else
         actor = re.sub(r"\s*&\s*", " and ", actor)
+        actor = _HONORIFIC.sub("", actor)  # "The Honourable Claire Beaudoin": her name (and office) say who
         return GoalView(fact=f, actor=actor, parties=parties(actor, leaders), verb=verb, form=form,
                         goal=goal, sentence=src.sentence, article=src.article,
                         speaker=speaker(src.sentence, leaders), resolved=resolved)
@@ -467,7 +402,7 @@ def goal_question(v: GoalView) -> str | None:
     np_q, _, vp_q, _ = entry
     if v.verb == "will":
         return f"What will {a} do, according to the article?" if v.form == "vp" else None
-    did = ("do" if plural(v.actor) else "does") if present_tense(v) else "did"
+    did = "will" if future_tense(v) else ("do" if plural(v.actor) else "does") if present_tense(v) else "did"
     if v.form == "np" and np_q:
         return f"What {did} {a} {np_q}?"
     if v.form == "vp" and vp_q and "{be}" in vp_q:
@@ -499,7 +434,10 @@ def goal_statement(v: GoalView, goal: str | None = None) -> str | None:
     if entry is None:
         return None
     _, np_d, _, vp_d = entry
-    if v.verb != "will" and present_tense(v):
+    if future_tense(v):
+        np_d = np_d and " ".join([f"will {v.verb}", *np_d.split()[1:]])
+        vp_d = vp_d and "{be}" not in vp_d and " ".join([f"will {v.verb}", *vp_d.split()[1:]]) or vp_d
+    elif v.verb != "will" and present_tense(v):
         pres = v.verb if plural(v.actor) else _PRESENT[v.verb]
         np_d = np_d and " ".join([pres, *np_d.split()[1:]])
         vp_d = vp_d and "{be}" not in vp_d and " ".join([pres, *vp_d.split()[1:]]) or vp_d

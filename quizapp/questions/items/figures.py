@@ -126,6 +126,10 @@ _TIME_PREP = re.compile(r"\b(?:by|in|until|till|from|before|after|since|through|
                         r"(?:end|start|beginning|middle|half|quarter)\s+of)\s+(?:the\s+)?$", re.I)
 
 
+_DEADLINE_BEFORE = re.compile(r"\b(?:by|before|until|till|no\s+later\s+than)\s+(?:the\s+(?:end|start|beginning|middle)\s+of\s+)?"
+                              r"(?:(?:early|mid|late)[- ])?(?:\w+\s+)?$", re.I)
+
+
 def change_a_figure(goal: str, taken: set[str], rng: Any, written: int | None = None) -> str | None:
     """``goal`` with one figure changed to a value the article nowhere gives (``taken``: every
     figure in it), or None (``_figures``, ``_other_values``). A year the article writes in or after
@@ -145,6 +149,10 @@ def change_a_figure(goal: str, taken: set[str], rng: Any, written: int | None = 
     options = _other_values(goal, m, taken)
     if written is not None and _is_year(m.group(1)) and int(m.group(1)) >= written:
         options = [o for o in options if int(o) >= written]
+    if _is_year(m.group(1)) and _DEADLINE_BEFORE.search(goal[:m.start(1)]):
+        # "to admit two members by the end of 2027": "by 2029" is then true as well; only an earlier
+        # deadline is false (round 47)
+        options = [o for o in options if int(o) < int(m.group(1))]
     if not options:
         return None
     return goal[:m.start(1)] + rng.choice(options) + goal[m.end(1):]

@@ -469,9 +469,15 @@ _BARE_HELP = re.compile(r"^(?:to\s+)?(?:help|assist|support|contribute|cooperate
                         re.I)
 
 
+# Who hosts a body's next sitting ("the offer of Seychelles to host the 42nd Ordinary Session of the
+# Council of Ministers"): procedure, not what the meeting decided (round 47)
+_HOSTS_NEXT = re.compile(r"\bhost\s+(?:the\s+)?(?:next|following|\d+(?:st|nd|rd|th)|[A-Z][a-z]+(?:th|st|nd|rd))\s+"
+                         r"(?:[\w-]+\s+){0,3}(?:session|meeting|summit|conference|assembly|congress|forum|sitting)\b", re.I)
+
+
 def _housekeeping(v: Any) -> bool:
     return bool(_LOGISTICS.search(v.goal) or _MEETS_AGAIN.search(v.goal) or _TALK_OF.search(v.goal)
-                or _BARE_HELP.search(v.goal))
+                or _BARE_HELP.search(v.goal) or _HOSTS_NEXT.search(v.goal))
 
 
 def _introduced(c: Any, v: Any, statement: str) -> str:
