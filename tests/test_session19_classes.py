@@ -241,3 +241,19 @@ def test_a_question_that_places_itself_takes_no_frame_of_the_article():
            "minister said Namibia would act fast. Namibia expects results from Namibia's farmers.\n\n"
            "The Kandor Lake Action Fund approved its first twelve projects on 14 February 2026.\n")
     assert prompts_of(raw) == ["When did the Kandor Lake Action Fund approve its first twelve projects?"]
+
+
+def test_round_47_a_city_with_its_river_is_a_dateline_a_states_word_goes_back_to_the_office():
+    from quizapp.corpus.parse import dateline_length
+    from quizapp.facts.leaders import leader_mentions
+    from quizapp.facts.places import with_the
+
+    s = "FRANKFURT (ODER), Sept 18 (PAP) - Environment ministers agreed on Thursday to set up a warning system."
+    assert s[dateline_length(s):].startswith("Environment ministers")
+    doc = load_nlp()("The President of the Republic Santiago Peña opened the summit in Asunción.")
+    assert [(m.name, m.role) for m in leader_mentions(doc, doc.text)] == [("Santiago Peña", "President of the Republic")]
+    assert with_the("Czech Republic") == "the Czech Republic" and with_the("Peru") == "Peru"
+    raw = ("Published: 3 March 2026\n\nKandor river alert\n\n"
+           "The Kandor River Commission agreed to set up a joint early-warning system for toxic algal blooms on the "
+           "Kandor river, three years after a mass fish die-off.\n")
+    assert not any(p.endswith("three years.") for p in prompts_of(raw))

@@ -80,7 +80,7 @@ _DASH = r"\s*(?:[-–—]{1,2}|:)\s*"
 # Capital letters of the Latin alphabets a dateline's city may be written in ("TROMSØ", "SAN JOSÉ", "ŁÓDŹ").
 _UPPER = "A-ZÀ-ÖØ-ÞĄĆĘŁŃŚŹŻČĎĚŇŘŠŤŮŽŐŰĞİŞ"
 DATELINE = re.compile(
-    rf"^(?:[{_UPPER}][{_UPPER}.'’ -]{{1,30}}[{_UPPER}.](?:,\s*[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){{0,3}})?(?:,\s*{_DAY_MONTH})?(?:{_AGENCY})?{_DASH}"
+    rf"^(?:[{_UPPER}][{_UPPER}.'’ -]{{1,30}}[{_UPPER}.](?:\s*\([{_UPPER}][{_UPPER}a-z .'’-]{{1,20}}\))?(?:,\s*[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){{0,3}})?(?:,\s*{_DAY_MONTH})?(?:{_AGENCY})?{_DASH}"
     rf"|[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){{0,3}},\s*{_DAY_MONTH}(?:{_AGENCY})?{_DASH}"
     rf"|[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){{0,3}}{_AGENCY}{_DASH}"
     rf"|[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){{0,3}}\s?\d{{1,2}}\s+{_MONTH}\s+\d{{4}}\s*:\s*)"

@@ -361,7 +361,19 @@ def leader_mentions(doc, text: str) -> list[LeaderMention]:
             continue
         out.extend(x for x in _with_role(doc, text, m.group("name"), s, e) if x.role)
     # "On World Bee Day, the Minister ...": a day (an event, a text) the tagger took for a name
-    return [_portfolio_ends(_own_role(m)) for m in out if not _not_a_person(m.name)]
+    return [_portfolio_ends(_own_role(m)) for m in map(_state_peeled, out) if not _not_a_person(m.name)]
+
+
+def _state_peeled(m: LeaderMention) -> LeaderMention:
+    """"President of the | Republic Santiago Peña": the state's word goes back to the office."""
+    words = m.name.split()
+    k = 0
+    while k < len(words) - 2 and words[k] in _STATE_OR_BODY_WORD:
+        k += 1
+    if k == 0 or not m.role or not re.search(r"\b(?:of|of the)$", m.role):
+        return m
+    cut = len(" ".join(words[:k])) + 1
+    return LeaderMention(" ".join(words[k:]), f"{m.role} {' '.join(words[:k])}", m.country, m.start + cut, m.end)
 
 
 def _own_role(m: LeaderMention) -> LeaderMention:

@@ -50,5 +50,10 @@ def countries_in(text: str, table: Mapping[str, str]) -> list[str]:
 
 
 def with_the(country: str) -> str:
-    """"the Netherlands", "Peru"."""
-    return f"the {country}" if country.lower() in NEEDS_THE else country
+    """"the Netherlands", "the Czech Republic", "Peru": a country named by a plural or by its
+    style ("... Republic", "... Kingdom", "... Islands") takes "the"."""
+    low = country.lower()
+    if low in NEEDS_THE or re.search(r"\b(?:republic|kingdom|islands|emirates|states|federation)$", low) \
+            and not low.startswith("the "):
+        return f"the {country}"
+    return country

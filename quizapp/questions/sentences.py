@@ -160,7 +160,7 @@ def source_casing(phrase: str, sentences: Iterable[str]) -> tuple[str, str] | No
     return None
 
 _DATELINE = re.compile(
-    r"^(?:[A-Z][A-Z .'-]{2,30},\s[^()\-–—]{3,40}?\s*(?:\([^)]{2,30}\))?\s*[-–—]+\s+"
+    r"^(?:[A-Z][A-Z .'-]{2,30}(?:\s*\([A-Z][A-Za-z .'-]{1,20}\))?,\s[^()\-–—]{3,40}?\s*(?:\([^)]{2,30}\))?\s*[-–—]+\s+"
     r"|[A-Z][\w.'-]+(?:\s[A-Z][\w.'-]+)?\s[-–—]+\s+)")
 
 # A live blog's time stamp before an entry ("14:30 – The head of ..."), not part of the sentence.

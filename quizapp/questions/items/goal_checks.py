@@ -161,7 +161,8 @@ def _goal_reads_alone(v: Any, statement: str, issuer: bool = False) -> bool:
         return False  # "A Joint Working Group on Critical Minerals will ...": one to be set up, named by its kind
     if re.search(r"\bdelegations?\b", v.actor, re.I):
         return False  # "Sri Lanka's delegation called for ...": one voice at a meeting the statement never names
-    span = re.search(r"\b\d[\d,.]*\s+(?:hours?|days?|weeks?|months?|years?)\s*$", v.goal.rstrip(" ."))
+    span = re.search(r"\b(?:\d[\d,.]*|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a few)\s+"
+                     r"(?:hours?|days?|weeks?|months?|years?|decades?)\s*$", v.goal.rstrip(" ."))
     if span and re.search(re.escape(span.group(0).strip()) + r"\s+(?:before|after|of|from|ahead)\b", v.sentence):
         return False  # "notify one another at least 90 days": before what, the cut left out (round 24B)
     if _FROM_WHAT.match(v.goal) and not re.search(r"\bfrom\b", v.goal):

@@ -436,7 +436,7 @@ _FROM_TO = re.compile(r"\bfrom\s+\D{0,6}\d[\d.,]*\s*\w*\s+to\s+\D{0,6}\d")
 # An aim to speak of a thing ("wants to present the Digital Trade Corridor initiative", "will
 # discuss the report"): what the thing is or does is the content, and it is not in the aim (round 44)
 _TALK_OF = re.compile(r"^(?:to\s+)?(?:present|discuss|explain|brief|inform|tell|talk|outline|highlight|"
-                      r"introduce|showcase|describe|mention|raise|debate|consider|examine|look\s+at)\b"
+                      r"showcase|describe|mention|raise|debate|consider|examine|look\s+at)\b"
                       r"(?!.*\d)", re.I)
 
 
