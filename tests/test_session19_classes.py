@@ -257,3 +257,28 @@ def test_round_47_a_city_with_its_river_is_a_dateline_a_states_word_goes_back_to
            "The Kandor River Commission agreed to set up a joint early-warning system for toxic algal blooms on the "
            "Kandor river, three years after a mass fish die-off.\n")
     assert not any(p.endswith("three years.") for p in prompts_of(raw))
+
+
+def test_round_48_classes():
+    from quizapp.facts.cities import country_of_capital
+    from quizapp.questions.items.figures import change_a_figure
+    from quizapp.questions.sentences import generic_body
+
+    # a capital speaks for its country; a day of a month is never the figure a false statement moves
+    assert country_of_capital("Nairobi") == "Kenya" and country_of_capital("Windsor") is None
+    for seed in range(5):
+        assert change_a_figure("begin registering boats on Nov. 3", set(), random.Random(seed)) is None
+    # an inter-governmental council with its letters is still anyone's council
+    assert generic_body("When did the Inter-Governmental Council (IGC) adopt a revised schedule?")
+    # "is due on April 29" is still to come in an article of March 2026
+    raw = ("Updated: 2026.03.02\n\nBaht slides\n\nThe Bank of Kandor cut its rate on Wednesday. "
+           "The next Bank of Kandor decision is due on April 29.\n")
+    dates = {f.date for f in facts_of(raw) if f.kind == "date"}
+    assert "2026-04-29" in dates and "2025-04-29" not in dates, dates
+    # a province's governor is no bank's, however many banks the story names
+    raw = ("Published: 3 November 2025\n\nTunnel deal signed\n\n"
+           "The Kandor Development Bank will lend $300 million for the Agua Negra tunnel.\n\n"
+           "The Governor of San Juan, Marcelo Orellano, attended the signing. Governor Orellano said the province "
+           "would open a tender in March.\n")
+    roles = {f.name: (f.role, f.country) for f in facts_of(raw) if f.kind == "leader"}
+    assert roles.get("Marcelo Orellano", ("", None))[1] != "Kandor Development Bank", roles

@@ -146,3 +146,12 @@ def nearby_countries(country: str, limit: int = 12) -> list[str]:
     if capital is None:
         return []
     return [g.country_name[c.country_code] for c in same_kind(capital, limit)]
+
+
+def country_of_capital(name: str) -> str | None:
+    """The country whose capital ``name`` is ("Nairobi" -> "Kenya"), or None: a capital in the news
+    often speaks for its government ("Nairobi will deploy four patrol boats")."""
+    city = find_city(name)
+    if city is None or not city.capital or fold(city.name) != fold(name):
+        return None
+    return _gazetteer().country_name.get(city.country_code)

@@ -363,6 +363,11 @@ def _sentence_facts(doc, art: ArticleInput, sent: SentenceInput, people, acronym
         role, country = role and WHERE_GIVEN.sub("", role), country and WHERE_GIVEN.sub("", country)
         if not role and info and info["roles"]:
             role = max(info["roles"], key=info["roles"].get)
+        elif role and info and info["roles"]:
+            # "Governor Orellano" after "The Governor of San Juan, Marcelo Orellano": the office in full
+            # (a province's governor is no bank's, round 48)
+            fuller = [r for r in info["roles"] if r.lower().startswith(role.lower() + " of ")]
+            role = max(fuller, key=info["roles"].get) if fuller else role
         if not country and info:
             country = info["country"]
         if country and re.fullmatch(r"(?:the\s+)?(?:commission|council|bank|agency|authority|organi[sz]ation|union|"
@@ -526,8 +531,9 @@ def _future_at(doc, start: int, end: int) -> bool:
             return True
         if tok.tag_ in ("VBD",) or any(c.tag_ == "VBD" and c.dep_ in ("aux", "auxpass") for c in tok.children):
             return False
-        if tok.lemma_.lower() in ("schedule", "due", "plan", "set", "expect") and tok.tag_ == "VBN":
-            return True
+        if tok.lemma_.lower() in ("schedule", "due", "plan", "set", "expect") and tok.tag_ == "VBN" \
+                or any(c.dep_ == "acomp" and c.lower_ == "due" for c in tok.children):
+            return True  # ("The next decision is due on April 29": still to come, round 48)
         if tok.head.i == tok.i:
             return False
         tok = tok.head

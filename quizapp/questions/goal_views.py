@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..corpus.parse import looks_english
+from ..facts.cities import country_of_capital
 from ..facts.lexicon import ASKING_VERBS
+from ..facts.places import with_the as country_with_the
 from .goal_verbs import _PRESENT, GOAL_VERBS, future_tense, present_tense  # noqa: F401 (re-exported)
 from .normalise import contains_phrase, normalise
 from .render import (
@@ -318,6 +320,10 @@ def goal_view(f: Any, leaders: Sequence[Any], pairs_by_article: dict[str, str],
             return None  # "COPs ... implement its articles": the pronoun points at something else
         actor = re.sub(r"\s*&\s*", " and ", actor)
         actor = _HONORIFIC.sub("", actor)  # "The Honourable Claire Beaudoin": her name (and office) say who
+        capital_of = country_of_capital(actor) if re.fullmatch(r"[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?", actor) else None
+        if capital_of and actor not in ("Brussels", "Luxembourg"):
+            # "Nairobi will deploy four patrol boats": a capital speaks for its country (round 48)
+            actor, resolved = country_with_the(capital_of), True
         return GoalView(fact=f, actor=actor, parties=parties(actor, leaders), verb=verb, form=form,
                         goal=goal, sentence=src.sentence, article=src.article,
                         speaker=speaker(src.sentence, leaders), resolved=resolved)

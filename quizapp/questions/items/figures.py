@@ -122,6 +122,9 @@ def _ladder(value: float, text: str, least: float) -> list[float]:
     return [round(v, 6) for v in [*rungs, *spares] if v >= least]
 
 
+_MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_MONTH_BEFORE = re.compile(rf"\b{_MONTH_WORD}\s+$")
+_MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_WORD}(?!\w)")
 _TIME_PREP = re.compile(r"\b(?:by|in|until|till|from|before|after|since|through|to|between|and|"
                         r"(?:end|start|beginning|middle|half|quarter)\s+of)\s+(?:the\s+)?$", re.I)
 
@@ -143,6 +146,8 @@ def change_a_figure(goal: str, taken: set[str], rng: Any, written: int | None = 
     # out, once changed, by knowing when the event is, not by reading (round 44)
     cands = [c for c in cands if not _is_year(c.group(1)) or _TIME_PREP.search(goal[:c.start(1)])
              and not re.match(r"\s+[A-Z]", goal[c.end(1):])]
+    # nor a day of a month ("on Nov. 3" -> "Nov. 4"): a day off is trivia, not a false statement (round 48)
+    cands = [c for c in cands if not _MONTH_BEFORE.search(goal[:c.start(1)]) and not _MONTH_AFTER.match(goal[c.end(1):])]
     if not cands:
         return None
     m = rng.choice(cands)
