@@ -321,7 +321,8 @@ def goal_view(f: Any, leaders: Sequence[Any], pairs_by_article: dict[str, str],
         actor = re.sub(r"\s*&\s*", " and ", actor)
         actor = _HONORIFIC.sub("", actor)  # "The Honourable Claire Beaudoin": her name (and office) say who
         capital_of = country_of_capital(actor) if re.fullmatch(r"[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?", actor) else None
-        if capital_of and actor not in ("Brussels", "Luxembourg"):
+        if capital_of and actor not in ("Brussels", "Luxembourg") \
+                and not re.match(r"(?:to\s+)?(?:host|stage|bid|welcome)\b", goal):  # (a city hosts games itself)
             # "Nairobi will deploy four patrol boats": a capital speaks for its country (round 48)
             actor, resolved = country_with_the(capital_of), True
         return GoalView(fact=f, actor=actor, parties=parties(actor, leaders), verb=verb, form=form,
