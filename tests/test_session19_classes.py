@@ -282,3 +282,19 @@ def test_round_48_classes():
            "would open a tender in March.\n")
     roles = {f.name: (f.role, f.country) for f in facts_of(raw) if f.kind == "leader"}
     assert roles.get("Marcelo Orellano", ("", None))[1] != "Kandor Development Bank", roles
+
+
+def test_round_49_a_timeline_line_is_no_statement_an_amounts_change_no_event_and_this_years_later_stays():
+    from quizapp.questions.blanks import _STATISTIC
+    from quizapp.questions.items.figures import change_a_figure
+
+    assert _STATISTIC.search("When did contributions to the Kandor Trust Fund fall?")
+    assert not _STATISTIC.search("When did the Bank of Kandor raise its policy rate?")
+    for seed in range(5):
+        changed = change_a_figure("to host a regional workshop in Manta later in 2026", set(), random.Random(seed),
+                                  written=2026)
+        assert changed is None or "later in 2026" in changed, changed
+    raw = ("Published: 3 March 2026\n\nKandor dam treaty review\n\nTimeline\n\n"
+           "9 May 2023 - Zembla and Ostrava commit to concluding the Annex C review of the Kandor Dam Treaty by "
+           "31 December 2024.\n\n4 June 2025 - The review is postponed to 30 June 2026.\n")
+    assert not any("commit to concluding" in p for p in prompts_of(raw)), prompts_of(raw)

@@ -346,7 +346,7 @@ def country_list(doc) -> list[tuple[str, ...]]:
                 # are not all countries still name who acted; kept whole, so that a later pair
                 # ("Sweden and Germany pledged ...") is not taken for the one list of parties
                 if len(names) >= 2 and span is not None and span.label_ == "ORG":
-                    names.append(re.sub(r"^the\s+", "the ", span.text))
+                    names.append("the " + re.sub(r"^the\s+", "", span.text))  # (marked: not a country)
                     continue
                 break
             names.append(found[0])

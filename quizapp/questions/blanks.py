@@ -94,7 +94,10 @@ def _question_ok(question: str) -> bool:
 _STATISTIC = re.compile(r"\bon average\b|\b(?:each|every|per)\s+(?:person|capita|head|household|resident|citizen)\b"
                         # "When did China import about 1.56 million tonnes of durian?": a year's trade figure
                         r"|\b(?:import|export|produc|sell|sold|consum|ship|buy|bought|harvest)\w*\s+(?:about|around|nearly|some|"
-                        r"over|more\s+than|almost|roughly|a\s+record)?\s*(?:US)?[$€£]?[\d.,]+", re.I)
+                        r"over|more\s+than|almost|roughly|a\s+record)?\s*(?:US)?[$€£]?[\d.,]+"
+                        # "When did contributions to the Trust Fund fall?": an amount's change, no event (round 49)
+                        r"|^When\s+did\s+(?!the\s+[A-Z])(?:[\w-]+\s+){1,8}?(?:fall|rise|drop|decline|increase|grow|climb|slip|"
+                        r"jump|double|halve|shrink|slump|surge|dip)\??$", re.I)
 _WHAT_ABOUT = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,2}(?:agreement|deal|accord|decision|compromise|"
                          r"understanding|plan|statement|declaration|memorandum|resolution|report|meeting|vote)\?$",
                          re.I)

@@ -145,7 +145,8 @@ def change_a_figure(goal: str, taken: set[str], rng: Any, written: int | None = 
     # that names an edition ("wants 2030 to be the cleanest World Cup", "the 2030 Games") is ruled
     # out, once changed, by knowing when the event is, not by reading (round 44)
     cands = [c for c in cands if not _is_year(c.group(1)) or _TIME_PREP.search(goal[:c.start(1)])
-             and not re.match(r"\s+[A-Z]", goal[c.end(1):])]
+             and not re.match(r"\s+[A-Z]", goal[c.end(1):])
+             and not re.search(r"\b(?:later|earlier)\s+in\s+$", goal[:c.start(1)])]  # ("later in 2026": this year, round 49)
     # nor a day of a month ("on Nov. 3" -> "Nov. 4"): a day off is trivia, not a false statement (round 48)
     cands = [c for c in cands if not _MONTH_BEFORE.search(goal[:c.start(1)]) and not _MONTH_AFTER.match(goal[c.end(1):])]
     if not cands:

@@ -8,6 +8,7 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
+from ...facts.event_questions import TIMELINE_ENTRY
 from ..blanks import (
     BLANK,
     _blank,
@@ -50,6 +51,7 @@ from ..render import (
 )
 from ..sentences import (
     find_span,
+    strip_dateline,
     words,
 )
 from ..setting import places_in
@@ -293,6 +295,7 @@ class GoalItems:
             specific = False  # "called for concrete actions to address global challenges": any summit's words
         c = self.corpus
         if v.verb == "should" or v.verb == "welcome" and _COURTESY.match(v.goal) or not true_stmt or not specific \
+                or TIMELINE_ENTRY.match(strip_dateline(v.sentence)) \
                 or _housekeeping(v) \
                 or not _goal_reads_alone(v, true_stmt, c.issuer(v.actor, v.article)):
             return None  # ("Data should be in African hands": an opinion is not true or false; "welcomed
