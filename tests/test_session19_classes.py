@@ -298,3 +298,15 @@ def test_round_49_a_timeline_line_is_no_statement_an_amounts_change_no_event_and
            "9 May 2023 - Zembla and Ostrava commit to concluding the Annex C review of the Kandor Dam Treaty by "
            "31 December 2024.\n\n4 June 2025 - The review is postponed to 30 June 2026.\n")
     assert not any("commit to concluding" in p for p in prompts_of(raw)), prompts_of(raw)
+
+
+def test_round_50_a_deputy_keeps_the_rank_and_a_title_or_start_date_points_back():
+    from quizapp.facts.leaders import leader_mentions
+    from quizapp.questions.sentences import stands_alone
+
+    doc = load_nlp()("Deputy Governor Ingrid Falkum told a press conference that the committee would act.")
+    assert [(m.name, m.role) for m in leader_mentions(doc, doc.text)] == [("Ingrid Falkum", "Deputy Governor")]
+    assert not stands_alone("Liepāja in Latvia and Évora in Portugal will hold the title in 2027.")
+    assert not stands_alone("The Kandor Sailing Association called for the start date to be postponed by a year.")
+    assert stands_alone("Portugal won the title of European Capital of Culture in 2024.")
+    assert stands_alone("The Kandor River Commission will launch a public tender, with the award expected by December 2026.")

@@ -235,6 +235,10 @@ def leader_mentions(doc, text: str) -> list[LeaderMention]:
         m = title_before(near) or title_before(STYLES_BEFORE.sub("", near))
         if m and m.group("title").strip():
             role = _clean_role(m.group("title"))
+            rank = re.search(r"\b((?:First\s+)?(?:Deputy|Vice|Assistant|Acting|Associate|Interim))[\s-]+$",
+                             m.string[:m.start("title")], re.I)
+            if rank and not role.lower().startswith(rank.group(1).lower()):
+                role = f"{rank.group(1)} {role}"  # "Deputy Governor NAME" is no Governor (round 50)
             country = _country_of(m.group("nat"), m.group("cty")) or m.group("org")
             om = OF_COUNTRY_AFTER.match(after)
             if om and not country:

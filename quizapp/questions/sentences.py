@@ -214,7 +214,9 @@ _ANAPHORIC = re.compile(
     r"confederation|federation|association|league|quotas?|register|scheme|regulations|"
     # a place the article named before ("treat the lake as one zone", "excluded the club")
     r"lake|river|basin|island|islands|port|city|capital|site|province|district|club|station|dam|reef|zone|area|"
-    r"airport|terminal|railway|bridge|gateway|segment|arc|auctions?)\b",
+    r"airport|terminal|railway|bridge|gateway|segment|arc|auctions?|"
+    # a thing the story named before by what it is ("hold the title in 2027", "postpone the start date")
+    r"title|(?:start|launch|target|entry)\s+date)\b",
     re.IGNORECASE)
 
 # Time told from the day of writing ("today", "on Monday", "last year"): a reader of the item alone
@@ -501,7 +503,8 @@ def stands_alone(sentence: str) -> bool:
     for m in _ANAPHORIC.finditer(s):
         after = s[m.end():m.end() + 25]
         named_before = re.search(r"\b[A-Z][a-z]+(?:\s+[A-Z][\w-]+)+|\b[A-Z]{2,}", s[:m.start()])
-        if re.match(r"\s+(?:of|on|in|between|for|to)\s+(?:the\s+)?(?:[A-Z]|\d+\b)|\s+\(|,?\s+[A-Z][a-z]", after) or (
+        if re.match(r"\s+(?:of|on|in|between|for|to)\s+(?:the\s+)?(?:[A-Z]|(?!(?:19|20)\d\d\b)\d+\b)|\s+\(|,?\s+[A-Z][a-z]",
+                    after) or (  # (a year does not say which: "hold the title in 2027", round 50)
                 named_before and m.group(0).split()[0].lower() in ("its", "their", "his", "her")):
             continue  # "the meeting of the Council", "its members" after a name
         return False
