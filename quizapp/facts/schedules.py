@@ -65,9 +65,10 @@ _COMMIT_WORDS = {"agree", "decide", "pledge", "resolve", "undertake", "promise",
 
 
 def committed(verb):
-    """For the dated verb of a commitment made in the past (``_COMMIT_WORDS``, in a main clause, its
-    subject named before it): (the commitment's verb, the subject, "did"); None otherwise. Only
-    for a deadline: the date of "agreed to hold a summit in Lima in November" is the summit's."""
+    """For the dated verb of a commitment (``_COMMIT_WORDS``, in a main clause, its subject named
+    before it): (the commitment's verb, the subject, "did" for one made, "do"/"does" for a
+    declaration's own "We commit to ..."); None otherwise. Only for a deadline: the date of "agreed
+    to hold a summit in Lima in November" is the summit's."""
     if verb.tag_ == "VB" and verb.dep_ in ("xcomp", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to"
                                                                     for c in verb.children):
         head = verb.head
