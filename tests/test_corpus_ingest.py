@@ -154,3 +154,22 @@ def test_a_long_source_address_is_kept_whole(app, runner, tmp_path):
     with app.app_context():
         art = db.session.scalar(select(Article).where(Article.key == "lake_basin.txt"))
         assert art.source == url
+
+
+def test_an_article_with_no_questions_says_so_instead_of_offering_a_quiz(seeded_app, client):
+    """A quiz of an article nothing was asked of would only fail after the click (session 19's
+    walkthrough met it): the page says so first, and still lists the facts."""
+    from quizapp.models import Question
+    from quizapp.study.scope import article_questions
+
+    with seeded_app.app_context():
+        arts = db.session.scalars(select(Article).where(Article.status == "ready")).all()
+        counts = {a.id: db.session.scalar(select(func.count(Question.id)).where(Question.id.in_(article_questions(a.id))))
+                  for a in arts}
+    empty = [a for a, n in counts.items() if n == 0]
+    asked = [a for a, n in counts.items() if n > 0]
+    assert empty and asked, counts
+    html = client.get(f"/articles/{empty[0]}").get_data(as_text=True)
+    assert "No questions were made from this article" in html and "Quiz me on this article" not in html
+    html = client.get(f"/articles/{asked[0]}").get_data(as_text=True)
+    assert "Quiz me on this article" in html and "No questions were made" not in html
