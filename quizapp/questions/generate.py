@@ -44,6 +44,7 @@ from .labels import (
     _salience,
     _source_count,
     _sources,
+    family_name,
 )
 from .normalise import (
     contains_phrase,
@@ -119,10 +120,7 @@ class _Generator(PeopleItems, DateItems, GoalItems, GroupItems, VenueItems):
             if facts and facts[0].kind == "leader" and len(answer.split()) >= 2 and not is_acronym(answer):
                 # the surname alone (and, for a name of three parts or more, the first of two surnames)
                 parts = answer.split()
-                first_family = len(parts) - 1
-                while first_family > 1 and parts[first_family - 1].lower() in _PARTICLES:
-                    first_family -= 1  # "Hédi Ben Salah" is "Ben Salah", never "Salah" (round 45)
-                surname = " ".join(parts[first_family:])
+                surname = family_name(parts, len(parts) - 1)  # "Ben Salah", never "Salah" (round 45)
                 extra += [surname, *spelling_variants(surname)]
                 # "Carla N. Barnett" is also "Carla Barnett", "Jorge Hernando Pedraza" "Jorge Pedraza"
                 plain = " ".join(p for p in parts if not re.fullmatch(r"[A-Z]\.?", p))

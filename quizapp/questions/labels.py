@@ -509,6 +509,15 @@ _GIVEN_NAMES = frozenset("""maria maría ana josé jose luis luís luiz carlos j
 # Bhandari, round 28)
 
 
+def family_name(parts: list[str], last: int) -> str:
+    """The name ending at ``parts[last]`` with the particles before it ("Hédi Ben Salah" -> "Ben
+    Salah", "Ursula von der Leyen" -> "von der Leyen"): a particle alone names no one's family."""
+    first = last
+    while first > 1 and parts[first - 1].lower() in _PARTICLES:
+        first -= 1
+    return " ".join(parts[first:last + 1])
+
+
 def _surname_forms(name: str) -> list[str]:
     """What a reader may type for a person of three or more names: each later name alone and with
     the first ("Óscar Alvarado Solís": "Alvarado", "Solís", "Alvarado Solís", "Óscar Alvarado").
@@ -523,11 +532,8 @@ def _surname_forms(name: str) -> list[str]:
              and p.casefold() not in _GIVEN_NAMES]  # ("Maria Leonor Sampaio": "Leonor" is her given name too)
     for p in later:
         i = parts.index(p)
-        j = i
-        while j > 1 and parts[j - 1].lower() in _PARTICLES:
-            j -= 1  # "Hédi Ben Salah": the family name is "Ben Salah", never "Salah" alone
-        if j < i:
-            family = " ".join(parts[j:i + 1])
+        family = family_name(parts, i)  # "Hédi Ben Salah": "Ben Salah", never "Salah" alone
+        if family != p:
             out += [family, f"{parts[0]} {family}"] if family != " ".join(parts[1:]) else [family]
             continue
         out += [p, f"{parts[0]} {p}"]
