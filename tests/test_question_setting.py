@@ -39,11 +39,12 @@ def test_a_question_naming_no_country_is_told_of_its_article():
 def test_generated_questions_carry_the_setting_and_never_leak_it():
     art = "vanilla.txt"
     lines = ["Madagascar's vanilla exports fell in 2024.", "Malagasy growers blamed the weather.",
-             "The Council of Ministers abolished the minimum export price on 18 January 2024.",
+             "The Council of Ministers abolished the minimum export price of vanilla on 18 January 2024.",
              "Madagascar will review the rules next year."]
     facts = [Fact(id="d1", kind="date", statement="", answer="2024-01-18", date="2024-01-18",
-                  event="The Council of Ministers abolished the minimum export price",
-                  question="When did the Council of Ministers abolish the minimum export price?",
+                  event="The Council of Ministers abolished the minimum export price of vanilla",
+                  # (of vanilla: "the minimum export price" alone is the one told before, round 51)
+                  question="When did the Council of Ministers abolish the minimum export price of vanilla?",
                   sources=[Source(art, lines[2], 3)]),
              Fact(id="d0", kind="date", statement="", answer="2024", date="2024", event="exports fell",
                   sources=[Source(art, lines[0], 1)]),

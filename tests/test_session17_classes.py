@@ -51,7 +51,8 @@ _DECLARATION = (
     "meeting in Lusaka on 10 and 11 November 2025,\n\nHave agreed as follows:\n\n"
     "1. Decide to expand the Kandor Regional Observatory (KRO) so that it publishes river-level forecasts for "
     "all three member countries from 1 July 2026.\n\n"
-    "2. Decide to set up a Kandor Ports Fund of 40 million dollars to dredge the shared estuary by 2028.\n"
+    # (the estuary named: "the shared estuary" alone is the one told before, round 51)
+    "2. Decide to set up a Kandor Ports Fund of 40 million dollars to dredge the Kandor estuary by 2028.\n"
 )
 
 
@@ -176,7 +177,7 @@ def test_round_39_a_request_without_its_object_is_cut():
 def test_a_long_aim_keeps_its_first_whole_part_and_a_pair_with_the_is_a_pair():
     from quizapp.questions.render import article_pairs
 
-    raw = (_DECLARATION.replace("2. Decide to set up a Kandor Ports Fund of 40 million dollars to dredge the shared "
+    raw = (_DECLARATION.replace("2. Decide to set up a Kandor Ports Fund of 40 million dollars to dredge the Kandor "
                                 "estuary by 2028.\n",
                                 "2. Agree to establish the Kandor Subsea Registry (KSR), a restricted-access database of "
                                 "the routes, owners and operators of subsea cables and pipelines, and task the KBTO "

@@ -40,6 +40,12 @@ def year_hint(parsed: ParsedArticle) -> int | None:
                   parsed.raw, re.M)
     if m:
         return int(m.group(1))
+    # a release's reference number in its head ("Press Release No. 214/2025", "Ref. CG/FM/2026/01",
+    # "N° 214 - 14 October 2025"): the year it was issued, not a target year named more often (round 51)
+    head = "\n".join(parsed.raw.splitlines()[:8])
+    m = re.search(r"\b(?:No|Nr|N°|Ref|Reference)\.?\s*[:#]?\s*[\w/.-]*?\b((?:19|20)\d\d)\b", head, re.I)
+    if m:
+        return int(m.group(1))
     years = Counter(int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", parsed.raw))
     if not years:
         return None

@@ -520,6 +520,10 @@ def when_parts(doc, char_start: int, char_end: int, skip_before: int = 0,
         subject = named_as
     if DOCUMENT_HEAD.fullmatch(subject):
         return None  # "Agreement" with its title cut off (as an aside): which agreement?
+    last = doc[subj_ids[-1]]
+    if last.i + 2 < len(doc) and doc[last.i + 1].lower_ in ("that", "which") and doc[last.i + 2].text[:1].isupper() \
+            and last.text[:1].isupper():
+        return None  # "the Montreal Protocol on Substances [that Deplete the Ozone Layer]": a title cut (round 51)
     # (a comma whose aside went goes too: "signed in Benguela, Angola, on ..." -> "signed in Benguela by ...")
     tail = tokens_text(doc, [i for i in ids if doc[i].text != "," or i + 1 in ids]).rstrip(" ,;:")
     tail = without_brackets(tail).strip()  # no bracketed acronym or half a bracket

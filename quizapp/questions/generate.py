@@ -29,6 +29,7 @@ from .blanks import (
 )
 from .grade import match_text
 from .items.dates import DateItems
+from .items.deadlines import DeadlineItems
 from .items.goals import GoalItems
 from .items.groups import MATCH_MAX, MATCH_MIN, ORDER_MAX, ORDER_MIN, ORDER_PROMPT, GroupItems  # noqa: F401
 from .items.people import PeopleItems
@@ -66,7 +67,7 @@ if TYPE_CHECKING:  # only for hints: importing the facts package pulls in the NL
     from ..facts.types import Fact
 
 
-class _Generator(PeopleItems, DateItems, GoalItems, GroupItems, VenueItems):
+class _Generator(PeopleItems, DateItems, DeadlineItems, GoalItems, GroupItems, VenueItems):
     def __init__(self, facts: Iterable[Fact], rng: random.Random) -> None:
         self.rng = rng
         self.corpus = _Corpus(sorted(facts, key=lambda f: f.id))

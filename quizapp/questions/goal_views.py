@@ -390,8 +390,9 @@ _GAPPED = re.compile(r"\b(?:euros?|dollars?|francs?|pounds?|yen|yuan|rupees?|mil
                      r"\s+and\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*$"
                      # "pledged US$20 million, the Government of New Zealand 10 million, and ...": shares of
                      # several parties, the verb gapped; the aim is one party's and the sum's purpose is elsewhere
-                     r"|\b(?:million|billion|euros?|dollars?)\s*,\s+(?:and\s+)?(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*)*"
-                     r"\s+(?:US)?[$€£]?\s?[\d.,]+\s*(?:million|billion)\b")
+                     # (and any share: "pay 40 percent of the total, Fiji 25 percent, and ...", round 51)
+                     r"|,\s+(?:and\s+)?(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w'’-]*)*"
+                     r"\s+(?:US)?[$€£]?\s?[\d.,]+\s*(?:million|billion|per\s?cent|percent|%|tonnes)")
 
 
 def goal_question(v: GoalView) -> str | None:

@@ -298,6 +298,9 @@ def mid(actor: str) -> str:
     """An actor inside a sentence: "The Russian side" -> "the Russian side"; a body's name takes
     "the" ("Southern African Development Community" -> "the Southern African Development Community")."""
     actor = with_the(actor)
+    # "Heads of state and government of SICA" inside a sentence: "the heads of state ..."
+    actor = re.sub(r"^(Heads|Ministers|Leaders|Representatives|Delegates|Members|Officials|Governments)(?=\s+of\s)",
+                   lambda m: "the " + m.group(1).lower(), actor)
     return re.sub(r"^(The|Both)\s", lambda m: m.group(1).lower() + " ", actor)
 
 

@@ -44,6 +44,7 @@ from ..sentences import (
     words,
 )
 from ..setting import own_institution
+from .deadlines import aim_slot
 
 
 def _latest_day(c: Any, article: str):
@@ -176,10 +177,12 @@ class DateItems:
             srcs = [{"article": s.article, "sentence": s.sentence} for s in f.sources[:1]]
             expl = f"The article says: {strip_dateline(f.sources[0].sentence)}" if f.sources else None
             answer = render_date(iso)
+            # an aim's deadline is asked once: this question, or the aim's own items on its sentence
+            slot = {"slot": aim_slot(srcs[0]["article"], srcs[0]["sentence"])} if deadline and srcs else {}
             out.append(self.mc([f], "mc:when", question, answer, accepted, pool, date=True,
-                               explanation=expl, sources=srcs))
+                               explanation=expl, sources=srcs, **slot))
             out.append(self.make("short_answer", [f], "sa:when", question, answer, accepted, dq=0.55,
-                                 explanation=expl, sources=srcs, penalty=0.02))
+                                 explanation=expl, sources=srcs, penalty=0.02, **slot))
         if STANDALONE_DATE_CLOZES and not SENTENCE_ITEMS_FOR_DATES and not any(x is not None for x in out):
             # no plain question: the sentence itself, where it reads alone (consumes no rng)
             for src in _good_sentences(f)[:1]:

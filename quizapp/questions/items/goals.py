@@ -56,6 +56,7 @@ from ..sentences import (
 )
 from ..setting import places_in
 from .dates import _LOGISTICS
+from .deadlines import aim_slot
 from .figures import _figures, _is_year, _other_values, _sum_of_others, change_a_figure  # noqa: F401 (change_a_figure re-exported)
 from .goal_checks import (
     _DEADLINE,
@@ -76,8 +77,9 @@ class GoalItems:
         if v.verb not in COMMITMENT_VERBS:
             # a looser aim is only restated (true or false) or its person asked for, never blanked
             penalty = (0.05 if v.resolved else 0.0) + 0.1
-            return [self.goal_true_false(f, v, penalty), self.goal_person(f, v, penalty),
-                    self.goal_figure(f, v, penalty)]
+            figure = self.goal_figure(f, v, penalty)
+            return [self.goal_true_false(f, v, penalty), self.goal_person(f, v, penalty), figure,
+                    None if figure else self.deadline_of_aim(f, v, penalty)]
         out: list[_Cand | None] = []
         src = [{"article": v.article, "sentence": v.sentence}]
         true_stmt = goal_statement(v)
@@ -139,9 +141,28 @@ class GoalItems:
         # Committee will consider inscriptions" is a truism.
         out.append(self.goal_true_false(f, v, penalty + 0.1))
         out.append(self.goal_person(f, v, penalty))
-        out.append(self.goal_figure(f, v, penalty))
+        figure = self.goal_figure(f, v, penalty)
+        out.append(figure)
         out.append(self.goal_name(f, v, penalty))
+        # (the figure's statement shows the deadline: where a figure is asked, the deadline is not)
+        out.append(None if figure else self.deadline_of_aim(f, v, penalty))
         return out
+
+    def deadline_of_aim(self, f: Any, v: Any, penalty: float) -> _Cand | None:
+        """The aim's deadline (``DeadlineItems.goal_deadline``), where the aim's statement passes the
+        checks a true/false restatement of it must: it reads on its own, it is no timeline's line and
+        no housekeeping, a person in it is named with their office."""
+        c = self.corpus
+        true_stmt = goal_statement(v)
+        if v.verb == "should" or not true_stmt or TIMELINE_ENTRY.match(strip_dateline(v.sentence)) \
+                or _housekeeping(v) or not _goal_reads_alone(v, true_stmt, c.issuer(v.actor, v.article)):
+            return None
+        true_stmt = _introduced(c, v, true_stmt)
+        if _unintroduced(c, v, true_stmt):
+            return None
+        true_stmt = c.spell_out(with_occasion(true_stmt, v), [v.article])
+        return self.goal_deadline(f, v, true_stmt, penalty, _year_of(c.published.get(v.article)),
+                                  actor=c.introduce(v.actor, v.article))
 
     def goal_name(self, f: Any, v: Any, penalty: float) -> _Cand | None:
         """"What fund did the Gulf of Guinea ministers agree to create with an initial target of $35
@@ -181,7 +202,7 @@ class GoalItems:
                     *(a for a in _aliases_of(c, v.article, name) if is_acronym(a))]
         src = [{"article": v.article, "sentence": v.sentence}]
         return self.make("short_answer", [f], "sa:goal-name", prompt, name, accepted, dq=0.55, sources=src,
-                         explanation=goal_statement(v), penalty=penalty, slot=f"{f.id}|goal-statement")
+                         explanation=goal_statement(v), penalty=penalty, slot=aim_slot(v.article, v.sentence))
 
     def goal_figure(self, f: Any, v: Any, penalty: float) -> _Cand | None:
         """"Which figure completes the statement? Namibia and Botswana plan to build roughly _____
@@ -215,7 +236,7 @@ class GoalItems:
                            explanation=c.spell_out(with_occasion(true_stmt, v), [v.article]),
                            # (the statement names its party: "the article about Ethiopia" before an
                            # international fund's aim misdescribes the story, round 40)
-                           penalty=penalty, slot=f"{f.id}|goal-statement", setting=False)
+                           penalty=penalty, slot=aim_slot(v.article, v.sentence), setting=False)
         return None
 
     def other_party(self, v: Any, true_stmt: str) -> str | None:
@@ -318,7 +339,7 @@ class GoalItems:
         src = [{"article": v.article, "sentence": v.sentence}]
         true_stmt, false_stmt = with_occasion(true_stmt, v), with_occasion(false_stmt, v)
         return self.true_false(f, true_stmt, false_stmt, "tf:goal", sources=src, penalty=penalty,
-                               slot=f"{f.id}|goal-statement")
+                               slot=aim_slot(v.article, v.sentence))
 
     def goal_who(self, f: Any, v: Any, true_stmt: str | None, kw: dict) -> _Cand | None:
         """"Who pledged to promote diversity within Interpol?": the aim stated in the article's

@@ -1,0 +1,154 @@
+"""An aim's deadline asked as one (session 20). Invented text only."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from quizapp.questions.generate import generate
+from quizapp.questions.items.deadlines import split_deadline, year_foils
+
+from .question_checks import facts_of
+
+ARTICLE = ("Published: 3 March 2026\n\n"
+           "KANDORA, March 3 (Wire) - The Kandor River Commission aims to connect every riverside school "
+           "to the Kandor Flood Warning Network by the end of 2028, its chair said on Tuesday.\n\n"
+           "The commission was founded in 1994 and groups Amberland, Zembla and Lorvia.\n")
+
+
+def _items(raw: str, budget: int | None = None):
+    return generate(facts_of(raw), random.Random(0), budget=budget)
+
+
+@pytest.mark.parametrize("goal, year, body", [
+    ("to connect every school to the grid by 2030", 2030, "to connect every school to the grid"),
+    ("to connect every school to the grid by the end of 2027.", 2027, "to connect every school to the grid"),
+    ("open a data portal with river levels, no later than 2029", 2029, "open a data portal with river levels"),
+])
+def test_a_closing_whole_year_is_the_deadline(goal, year, body):
+    dl = split_deadline(goal)
+    assert dl is not None and dl.year == year and dl.body == body
+
+
+@pytest.mark.parametrize("goal", [
+    "to energise the first segment by 2029 and connect the whole arc by 2033",  # two deadlines
+    "to cut emissions by half from 2024 levels by 2030",  # a baseline's year
+    "to finish the line by mid-2027",  # no whole year
+    "to finish the line by June 2027",  # a month
+    "to raise farmers' share to 70 percent by the 2027/28 season",  # a season
+    "to act by 2030",  # no aim left to ask
+    "to connect every school by 2030 in the north",  # the year is not the aim's last word
+])
+def test_no_deadline_where_the_year_is_not_the_aims_one_closing_year(goal):
+    assert split_deadline(goal) is None
+
+
+def test_foils_are_near_years_none_the_sentence_names_none_before_the_article():
+    foils = [y for _, y in year_foils(2030, "to cut emissions from 2028 levels by 2030", 2027)]
+    assert "2030" not in foils and "2028" not in foils
+    assert all(int(y) >= 2027 for y in foils)
+    assert len(foils) >= 3
+
+
+def test_an_aims_deadline_is_asked_with_the_aims_own_words_and_tense():
+    items = _items(ARTICLE, budget=0)
+    asked = [q for q in items if q.prompt.startswith("By what year")]
+    assert asked, [q.prompt for q in items]
+    q = asked[0]
+    assert q.prompt == ("By what year does the Kandor River Commission aim to connect every riverside school to the "
+                        "Kandor Flood Warning Network?")
+    assert q.answer == "2028" and "the end of 2028" in q.accepted_answers
+    assert sorted(q.choices) == sorted(set(q.choices)) and len(q.choices) == 4 and "2028" in q.choices
+    assert all(int(c) >= 2026 for c in q.choices)  # (written in 2026: no deadline already past)
+
+
+def test_a_quiz_holds_an_aims_deadline_or_its_restatement_never_both():
+    for q in _items(ARTICLE):
+        if q.type == "true_false":
+            assert "Flood Warning Network" not in q.prompt, q.prompt
+    on_sentence = [q for q in _items(ARTICLE) if "Flood Warning Network" in q.prompt]
+    assert len(on_sentence) == 1, [q.prompt for q in on_sentence]
+
+
+def test_no_deadline_asked_of_a_call():
+    raw = ("Published: 3 March 2026\n\n"
+           "The Kandor River Commission called for every riverside school to join the Kandor Flood Warning "
+           "Network by 2028.\n")
+    assert not [q for q in _items(raw, budget=0) if q.prompt.startswith("By what year")]
+
+
+# -- round 51: things the stem names only by the article's context ---------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "The Kandor Commission aims to agree a harvest control rule for the stock.",
+    "The Kandor Commission aims to agree a harvest control rule for the stock by September 2027.",
+    "Amberland and Zembla seek to complete the cross-border section by 2030.",
+    "The Council of Kandor adopted the final legal text.",
+    "The Free Trade Agreement will give Amberland's exporters access to Zembla.",
+    "The Comprehensive Economic Partnership Agreement (CEPA) was signed in Kandora.",
+])
+def test_a_thing_named_only_by_context_does_not_stand_alone(sentence):
+    from quizapp.questions.sentences import stands_alone
+
+    assert not stands_alone(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Kandor became the 21st member of the euro area.",
+    "The Kandor Authority aims to manage the seabed as the common heritage of mankind.",
+    "The Free Trade Agreement between Amberland and Zembla was signed in Kandora.",
+    "The Paris Agreement entered into force in November 2016.",
+    "Brazilian police official Ana Ruiz will lead Interpol, the global police organization announced on 5 November 2024.",
+])
+def test_a_thing_named_or_one_of_a_kind_stands_alone(sentence):
+    from quizapp.questions.sentences import stands_alone
+
+    assert stands_alone(sentence)
+
+
+def test_a_definite_end_named_before_in_the_sentence_or_a_time_points_nowhere():
+    from quizapp.questions.sentences import _definite_end
+
+    assert not _definite_end("The Kandor Fund will double the fund.")
+    assert not _definite_end("Amberland met the goal for the first time.")
+    assert not _definite_end("Amberland will review the plan in the years ahead.")
+    assert _definite_end("Amberland will review the plan.")
+    assert not _definite_end("Amberland pledged to hold 12 regattas outside the capitals.")  # (of a kind)
+
+
+def test_one_partys_share_in_a_list_of_shares_is_no_aim_to_ask():
+    raw = ("Published: 3 March 2026\n\n"
+           "Under the new formula, Amberland will pay 40 percent of the secretariat budget, Zembla 25 percent, and "
+           "Lorvia and Kandor 15 percent each.\n")
+    assert not [p for p in (q.prompt for q in _items(raw, budget=0)) if "40 percent" in p or "_____ percent" in p]
+
+
+def test_no_when_of_a_title_cut_before_its_own_relative_clause():
+    from quizapp.facts.event_questions import when_parts
+    from quizapp.facts.nlp import load_nlp
+
+    text = ("The Kandor Protocol on Substances that Harm the Upper Atmosphere was agreed in 1991 to phase out "
+            "harmful gases.")
+    start = text.index("1991")
+    asked = when_parts(load_nlp()(text), start, start + 4)
+    assert asked is None or "that Harm" in asked.question, asked.question
+
+
+def test_an_undated_releases_reference_number_gives_its_year():
+    from quizapp.corpus.parse import parse_article
+    from quizapp.facts import year_hint
+
+    raw = ("MINISTRY OF TRADE, REPUBLIC OF KANDOR\nPress Release No. 88/2025 (TR)\n\n"
+           "Kandor ratifies trade pact; tariff cuts to begin on 1 January 2026\n\n"
+           "The ministry will hold seminars in Kandora on 9-11 December. Exports should double by 2030, and by "
+           "2030 the ministry wants 2030 to be a record year.\n")
+    assert year_hint(parse_article("k.txt", raw)) == 2025
+
+
+def test_a_numbered_part_of_a_project_needs_its_project():
+    from quizapp.questions.sentences import stands_alone
+
+    assert not stands_alone("The contract for Lot 2 was signed in February 2018.")
+    assert stands_alone("Phase 2 of the Kandor Railway opened in 2020.")
+    assert stands_alone("The Kandor Railway Phase 2 opened in 2020.")
