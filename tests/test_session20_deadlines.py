@@ -152,3 +152,53 @@ def test_a_numbered_part_of_a_project_needs_its_project():
     assert not stands_alone("The contract for Lot 2 was signed in February 2018.")
     assert stands_alone("Phase 2 of the Kandor Railway opened in 2020.")
     assert stands_alone("The Kandor Railway Phase 2 opened in 2020.")
+
+
+# -- round 52 ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, alone", [
+    ("The Kandor government intends to increase Kandor's subscription significantly.", False),
+    ("The Kandor Authority raised its contribution to the Kandor Fund.", True),
+    ("The Kandor Railways Office aims to open the full line to passengers by the end of 2029.", False),
+    ("The Kandor Railways Office aims to open the full Kandora-Lorvia line to passengers by 2029.", True),
+])
+def test_a_share_with_no_of_what_or_a_whole_thing_told_before(sentence, alone):
+    from quizapp.questions.sentences import stands_alone
+
+    assert stands_alone(sentence) is alone
+
+
+def test_a_things_own_period_is_not_when_it_was_approved():
+    from quizapp.facts.event_questions import when_parts
+    from quizapp.facts.nlp import load_nlp
+
+    text = ("The Kandor Rowing Council has approved trials of the new format at selected tournaments from 1 July 2025 "
+            "until 30 April 2026.")
+    start = text.index("1 July 2025")
+    assert when_parts(load_nlp()(text), start, start + len("1 July 2025")) is None
+
+
+def test_a_name_written_family_name_first_accepts_the_family_name_not_the_given_name():
+    from quizapp.questions.labels import _surname_forms, family_first, surname
+
+    assert family_first("Tan Siew Ling") and surname("Tan Siew Ling") == "Tan"
+    assert "Ling" not in _surname_forms("Tan Siew Ling") and "Siew" not in _surname_forms("Tan Siew Ling")
+    assert not family_first("Óscar Alvarado Solís") and surname("Hédi Ben Salah") == "Ben Salah"
+    raw = ("Published: 3 April 2025\n\n"
+           "The Secretary General of the Kandor Badminton Federation (KBF), Tan Siew Ling, announced new scoring "
+           "trials on Monday.\n\nTan Siew Ling said the KBF would review its scoring rules before the 2026 season.\n\n"
+           "The KBF Council will vote on the rules in Kandora in June 2025, Tan Siew Ling added.\n")
+    typed = [q for q in _items(raw, budget=0) if q.answer == "Tan Siew Ling"]
+    assert typed
+    for q in typed:
+        assert "Tan" in q.accepted_answers
+        assert not {"Ling", "Siew", "Siew Ling", "Tan Ling"} & set(q.accepted_answers), q.accepted_answers
+
+
+def test_a_names_own_possessive_is_no_owner_to_cut_off():
+    raw = ("Published: 3 September 2026\n\n"
+           "Kandor's People's Alliance (PA) won the most seats in Saturday's general election.\n\n"
+           "The Kandor Women's Fund (KWF) backed 40 candidates.\n")
+    names = {f.name for f in facts_of(raw) if f.kind == "mechanism"}
+    assert "People's Alliance" in names and "Alliance" not in names, names
+    assert "Kandor Women's Fund" in names, names

@@ -14,6 +14,16 @@ from datetime import date, timedelta
 from ..corpus.parse import MONTHS
 from .lexicon import WEEKDAYS
 
+# The words a deadline is set with ("by 2030", "no later than the end of 2027"), and a time phrase
+# that ends on a year ("by the end of 2027", "in early 2026", "before 30 June 2025"): one home for
+# the items that restate, blank, change or ask an aim's deadline (``questions.items``) and the checks
+# that read past one (``questions.sentences``).
+DEADLINE_BOUND = r"(?:by|before|until|till|no\s+later\s+than)"
+PART_OF_YEAR = r"(?:the\s+(?:end|start|beginning|middle|first\s+half|second\s+half)\s+of\s+)"
+TIME_PHRASE = (r"(?:by|before|until|till|in|from|within|after|on|during|no\s+later\s+than)\s+" + PART_OF_YEAR + "?"
+               r"(?:(?:early|mid|late)[-\s])?(?:\d{1,2}\s+)?(?:(?:January|February|March|April|May|June|July|August|"
+               r"September|October|November|December)\s+)?(?:\d{1,2},?\s+)?(?:19|20)\d\d\b")
+
 _M2 = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 _M = r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 _DAY = r"(?<![\d.,])(?P<day>\d{1,2})(?:st|nd|rd|th)?"

@@ -355,6 +355,11 @@ def when_parts(doc, char_start: int, char_end: int, skip_before: int = 0,
     if span.start > 0 and doc[span.start - 1].lower_ in ("until", "till", "through", "to", "before", "after",
                                                          "since") or by and historic_present:
         return None  # an end, a deadline or a bound (or the start of a state), not when the thing happened
+    if span.start > 0 and doc[span.start - 1].lower_ == "from" \
+            and re.match(r"\s*(?:,\s*)?(?:until|till|to|through)\s+\d", doc.text[span.end_char:]) \
+            and not re.search(r"\b(?:run|runs|ran|running|last|lasts|lasted|held|hold|holds|take|takes|took|open|opens|"
+                              r"opened|valid|apply|applies|applied)\s+(?:\w+\s+){0,6}$", doc.text[:span.start_char - 5]):
+        return None  # "approved trials ... from 1 July until 30 April": when the trials run, not when they were approved (round 52)
     if re.search(r"\d0s\b", span.text) or (span.start > 0 and doc[span.start - 1].lower_ in ("early", "mid", "late")):
         return None  # "in the early 1990s": a decade, not a date to ask for
     date_ids = {t.i for t in span} | before_ids(doc, skip_before)

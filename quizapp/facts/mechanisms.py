@@ -284,8 +284,9 @@ def ner_mentions(doc, text: str, found: list[MechanismMention], repeated: set[st
         if ent.label_ not in NER_LABELS:
             continue
         raw = ent.text
-        # "UNESCO’s World Heritage List": two names, owner and owned
-        parts = re.split(r"['’]s\s+", raw)
+        # "UNESCO’s World Heritage List": two names, owner and owned (not "People's Alliance",
+        # "Women's Fund": a name's own words, round 52)
+        parts = re.split(rf"{_NAME_POSSESSIVE}['’]s\s+", raw)
         offset = ent.start_char
         for part in parts:
             name, front = _clean_entity(part)
@@ -396,7 +397,9 @@ _TITLE_WORDS = r"(?:Governor|President|Vice-President|Chair(?:man|woman|person)?
 TRAILING_PERSON = re.compile(rf"\s+{_TITLE_WORDS}\b.*$")
 TRAILING_PLACE = re.compile(r"\s+(?:in|on|at)\s+(?:[A-Z][\w’'-]+|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
                             r"(?:\s+[A-Z][\w’'-]+)?$")
-OWNER = re.compile(r"^(?:[A-Z][\w.&-]*\s+){0,4}[A-Z][\w.&-]*['’]s\s+(?=[A-Z])")
+# (not a name's own possessive: "People's Alliance", "Women's Fund", round 52)
+_NAME_POSSESSIVE = r"(?<!People)(?<!Women)(?<!Children)(?<!Workers)(?<!Citizens)(?<!Farmers)(?<!Peoples)"
+OWNER = re.compile(rf"^(?:[A-Z][\w.&-]*\s+){{0,4}}[A-Z][\w.&-]*{_NAME_POSSESSIVE}['’]s\s+(?=[A-Z])")
 # A person's name before the body they come from: "Dr Marta Olivares of Spain's National ..."
 PERSON_OF = re.compile(r"^(?:Dr|Mr|Mrs|Ms|Prof|Professor|Sir|Dame)\.?\s+(?:[A-Z][\w'’-]+\s+){1,3}"
                        r"(?:of|from|at)\s+(?:the\s+)?(?=[A-Z])")

@@ -45,7 +45,8 @@ from .labels import (
     _salience,
     _source_count,
     _sources,
-    family_name,
+    family_first,
+    surname,
 )
 from .normalise import (
     contains_phrase,
@@ -121,16 +122,17 @@ class _Generator(PeopleItems, DateItems, DeadlineItems, GoalItems, GroupItems, V
             if facts and facts[0].kind == "leader" and len(answer.split()) >= 2 and not is_acronym(answer):
                 # the surname alone (and, for a name of three parts or more, the first of two surnames)
                 parts = answer.split()
-                surname = family_name(parts, len(parts) - 1)  # "Ben Salah", never "Salah" (round 45)
-                extra += [surname, *spelling_variants(surname)]
+                family = surname(answer)  # "Ben Salah", never "Salah" (round 45); "Tan" of Tan Siew Ling (round 52)
+                extra += [family, *spelling_variants(family)]
                 # "Carla N. Barnett" is also "Carla Barnett", "Jorge Hernando Pedraza" "Jorge Pedraza"
                 plain = " ".join(p for p in parts if not re.fullmatch(r"[A-Z]\.?", p))
                 if plain == answer and len(parts) == 3 and parts[1][:1].isupper() and parts[1].isalpha() \
                         and parts[1].lower() not in _PARTICLES:
                     plain = f"{parts[0]} {parts[2]}"
-                if plain != answer and len(plain.split()) >= 2:
+                if plain != answer and len(plain.split()) >= 2 and not family_first(answer):
                     extra += [plain, *spelling_variants(plain)]
-                if len(parts) == 3 and all(p[:1].isupper() and p.replace("-", "").isalpha() for p in parts[1:]):
+                if len(parts) == 3 and all(p[:1].isupper() and p.replace("-", "").isalpha() for p in parts[1:]) \
+                        and not family_first(answer):
                     # two surnames ("Rubén Castellanos Ibarra"): both together (never the middle
                     # word alone: in "João Luiz Ferreira" it is a given name)
                     both = f"{parts[1]} {parts[2]}"

@@ -509,6 +509,29 @@ _GIVEN_NAMES = frozenset("""maria maría ana josé jose luis luís luiz carlos j
 # Bhandari, round 28)
 
 
+# Family names written first ("Tan Siew Ling", "Park Ji Hoon", "Wang Xiao Ming"): Chinese and Korean
+# names of three parts, whose last two are the given name. Their last word alone is no surname to
+# accept (round 52 failed "Ling" and "Siew Ling" accepted for Tan Siew Ling).
+_FAMILY_FIRST = frozenset("""tan lim lee ng goh ong teo chua koh chan wong leong yeo chong toh lau sim tay chew
+    foo seah yap wee liew phua quek kim park choi jung kang cho yoon jang han seo shin kwon hwang ahn yoo
+    jeon wang zhang liu chen yang huang zhao zhou xu sun zhu guo gao luo zheng liang xie tang feng deng cao
+    peng zeng xiao tian dong pan yuan cai jiang du cheng wei ren shen yao zhong cui""".split())
+
+
+def family_first(name: str) -> bool:
+    """Is ``name`` written family name first ("Tan Siew Ling": ``_FAMILY_FIRST``)?"""
+    parts = name.split()
+    return len(parts) == 3 and parts[0].casefold() in _FAMILY_FIRST \
+        and all(p[:1].isupper() and p.isalpha() and p.casefold() not in _PARTICLES for p in parts[1:])
+
+
+def surname(name: str) -> str:
+    """The family name alone: the first word of a name written family name first, else the last
+    (with its particles: ``family_name``)."""
+    parts = name.split()
+    return parts[0] if family_first(name) else family_name(parts, len(parts) - 1)
+
+
 def family_name(parts: list[str], last: int) -> str:
     """The name ending at ``parts[last]`` with the particles before it ("Hédi Ben Salah" -> "Ben
     Salah", "Ursula von der Leyen" -> "von der Leyen"): a particle alone names no one's family."""
@@ -526,6 +549,8 @@ def _surname_forms(name: str) -> list[str]:
     parts = name.split()
     if len(parts) < 3:
         return []
+    if family_first(name):
+        return [parts[0], f"{parts[1]} {parts[2]} {parts[0]}"]  # "Tan", "Siew Ling Tan"
     out: list[str] = []
     # (in a name of four parts the second is a given name too: "Ana Lucía Quispe Huamán")
     later = [p for p in parts[1 if len(parts) < 4 else 2:] if p.lower() not in _PARTICLES and len(p.strip(".")) > 2

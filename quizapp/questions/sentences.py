@@ -14,6 +14,7 @@ from dataclasses import replace
 from datetime import date
 from functools import lru_cache
 
+from ..facts.dates import TIME_PHRASE
 from .setting import places_in
 
 _DANGLING_START = re.compile(
@@ -196,7 +197,8 @@ _ANAPHORIC = re.compile(
     r"nine|ten|eleven|twelve|\d+)\s))\s+"
     # a count or an order before the noun points back as well: "the four countries", "the next congress"
     r"(?:(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)\s+(?:(?-i:[a-z]+)\s+)?|"
-    r"(?:next|same|final|new|draft|revised|proposed|joint)\s+)?(?:post|topic|funding|money|meeting|briefing|briefer|session|"
+    r"(?:next|same|final|new|draft|revised|proposed|joint|full|whole|entire|first|second|initial|main|planned)\s+)?"
+    r"(?:post|topic|funding|money|meeting|briefing|briefer|session|"
     r"summit|talks|agreement|deal|report|election|vote|move|plan|proposal|issue|project|projects|programme|"
     r"program|statement|declaration|decision|bloc|organi[sz]ation|group|body|event|gathering|conference|ceremony|"
     r"mission|review|process|measures?|initiative|treaty|law|bill|arrangement|framework|step|country|region|"
@@ -551,14 +553,20 @@ _PART_NUMBER = re.compile(r"\b(?:Lot|Phase|Section|Package|Stage|Tranche|Segment
 
 
 # A time told after the thing ("... for the stock by September 2027."): the thing still ends the aim.
-_TRAILING_TIME = re.compile(r",?\s+(?:by|in|before|until|from|after|within|on|during|no\s+later\s+than)\s+"
-                            r"(?:the\s+(?:end|start|beginning|middle|first\s+half|second\s+half)\s+of\s+)?"
-                            r"(?:(?:early|mid|late)[-\s])?(?:\d{1,2}\s+)?(?:(?:January|February|March|April|May|June|July|"
-                            r"August|September|October|November|December)\s+)?(?:\d{1,2},?\s+)?(?:19|20)\d\d\s*([?.!]?)\s*$")
+_TRAILING_TIME = re.compile(rf",?\s+{TIME_PHRASE}\s*([?.!]?)\s*$")
+
+
+# A share, a seat or a bid of a party's, with no "in"/"to" what ("to increase Poland's subscription
+# significantly"): to what, the sentence before said (round 52).
+_OWNED_END = re.compile(r"(?:['’]s|\b(?:its|their|the))\s+(?:[a-z-]+\s+){0,2}(?:subscription|contribution|share|stake|quota|"
+                        r"allocation|membership|participation|seat|accession|bid|application|candidacy|ratification)s?"
+                        r"(?:\s+[a-z]+ly)?\s*[?.!]?\s*$")
 
 
 def _definite_end(s: str) -> bool:
     s = _TRAILING_TIME.sub(lambda m: m.group(1), s)
+    if _OWNED_END.search(s):
+        return True
     m = _DEFINITE_END.search(s)
     if m is None or _ONE_OF_A_KIND.search(m.group(1)) \
             or re.search(r"\b(?:of|for|in|on|to|with|from|between|under|over|and|or)\b", m.group(1)) \

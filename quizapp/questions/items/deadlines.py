@@ -21,6 +21,7 @@ from ..sentences import words
 # "... by 2030", "... by the end of 2027", "... no later than 2028": a whole year, the aim's last words.
 # Not "by mid-2026" or "by June 2026" (no year's deadline: "By what year" would misstate it), nor
 # "by the 2027/28 season".
+# ("until 2030" is how long, not by when: "keep the ban until 2030")
 _LAST_DEADLINE = re.compile(r"^(?P<body>.+?),?\s+(?P<bound>by|before|no\s+later\s+than)\s+(?P<end>the\s+end\s+of\s+)?"
                             r"(?P<year>(?:19|20)\d\d)\s*\.?$", re.I | re.S)
 _YEAR = re.compile(r"(?<![\w/-])(?:19|20)\d\d(?![\w/-])")

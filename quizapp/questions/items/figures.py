@@ -12,6 +12,8 @@ import re
 import zlib
 from typing import Any
 
+from ...facts.dates import DEADLINE_BOUND, PART_OF_YEAR
+
 _MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _FIGURE = re.compile(rf"(?<![\w.,/-])(\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)(?![\w/-]|[.,]\d)(?!\s+{_MONTHS}\b)")
 _MONTH_BEFORE = re.compile(rf"{_MONTHS}\s*$")
@@ -129,7 +131,7 @@ _TIME_PREP = re.compile(r"\b(?:by|in|until|till|from|before|after|since|through|
                         r"(?:end|start|beginning|middle|half|quarter)\s+of)\s+(?:the\s+)?$", re.I)
 
 
-_DEADLINE_BEFORE = re.compile(r"\b(?:by|before|until|till|no\s+later\s+than)\s+(?:the\s+(?:end|start|beginning|middle)\s+of\s+)?"
+_DEADLINE_BEFORE = re.compile(rf"\b{DEADLINE_BOUND}\s+{PART_OF_YEAR}?"
                               r"(?:(?:early|mid|late)[- ])?(?:\w+\s+)?$", re.I)
 
 

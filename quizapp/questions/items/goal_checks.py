@@ -9,6 +9,7 @@ import re
 from typing import Any
 
 from ...facts.actors import PREAMBLE
+from ...facts.dates import TIME_PHRASE
 from ...facts.lexicon import HEAD_FIRST
 from ..sentences import (
     find_span,
@@ -45,9 +46,7 @@ _AMOUNT_ONLY = re.compile(r"(?:(?:to\s+)?(?:\w+\s+)?(?:a|an|the|its|their|anothe
                           r"(?:[A-Z]{0,3}[$€£¥]|(?:US|A|NZ|C)\$)?\s?[\d.,]+\s*(?:million|billion|bn|m|k|trillion)?"
                           r"(?:\s+(?:dollars|euros|pounds|yen|francs|shillings|rand|naira|baht|pesos|rupees|a\s+year|annually))?",
                           re.I)
-_DEADLINE = re.compile(r"\b(?:by|before|until|in|from|within)\s+(?:the\s+(?:end|start|middle)\s+of\s+)?(?:(?:early|mid|late)[- ])?"
-                       r"(?:(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|"
-                       r"December)\s*)?(?:\d{1,2},?\s+)?(?:19|20)\d\d\b")
+_DEADLINE = re.compile(rf"\b{TIME_PHRASE}")
 # Money in an aim, given (or the sum alone: not a fund set up), and the names of currencies.
 _MONEY = re.compile(r"(?:[$€£¥]|\b(?:million|billion|bn|trillion|dollars|euros|pounds|francs)\b)", re.I)
 _CURRENCY_NAME = re.compile(r"\b(?:[A-Z][a-z]+\s+(?:dollars?|francs?|pounds?|shillings?|rupees?|pesos?)|CFA|US|NZ|VND|USD|EUR)\b|\b[A-Z]{1,3}(?=[$€£])")

@@ -37,6 +37,7 @@ from ..labels import (
     _surname_forms,
     _the,
     office_answers,
+    surname,
 )
 from ..normalise import (
     contains_phrase,
@@ -290,7 +291,7 @@ class GoalItems:
         if prompt is None or len(prompt.split()) > 30:
             return None
         name = _name(person)
-        accepted = [name, *_surname_forms(name), name.split()[-1], *office_answers(person)]
+        accepted = [name, *_surname_forms(name), surname(name), *office_answers(person)]
         src = [{"article": v.article, "sentence": v.sentence}]
         return self.make("short_answer", [f], "sa:who-aimed", prompt, name, accepted, dq=0.55, sources=src,
                          explanation=true_stmt, penalty=penalty)
