@@ -13,7 +13,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicon import COUNTRY_NAMES, MECHANISM_HEADS, NATIONALITIES, PORTFOLIO_WORDS, TITLES
+from .lexicon import (
+    COUNTRY_NAMES,
+    MECHANISM_HEADS,
+    NATIONALITIES,
+    NOT_A_PERSON_WORDS,
+    PORTFOLIO_WORDS,
+    TITLES,
+)
 from .places import STATE_STYLE
 from .roles import BARE_NAME, ROLE_THEN_NAME, TitleGate, plural_title, role_near
 
@@ -426,11 +433,7 @@ _CALENDAR_HEAD = frozenset({"Day", "Week", "Month", "Year"})
 # Words of the names of states and institutions, wherever they stand in a "name" ("Minister of Health
 # of the | Federal Democratic Republic of Ethiopia", "Director General of the | Africa Centres for
 # Disease Control"): no person's name has them.
-_STATE_OR_BODY_WORD = frozenset({
-    "Republic", "Kingdom", "Federal", "Democratic", "Socialist", "Plurinational", "Principality", "Sultanate",
-    "Emirates", "Centres", "Centers", "Prevention", "Ministry", "Ministers", "Secretariat", "Government",
-    "Delegates", "Delegation",
-})
+_STATE_OR_BODY_WORD = NOT_A_PERSON_WORDS
 
 
 def _not_a_person(name: str) -> bool:

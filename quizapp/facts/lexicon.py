@@ -217,3 +217,18 @@ DOCUMENT_HEAD = re.compile(r"\b(?:Pledge|Agreement|Treaty|Plan|Declaration|Progr
 HEAD_FIRST = re.compile(r"(?:Organi[sz]ation|Union|Bank|Council|Commission|Community|Association|Federation|League|"
                         r"Conference|Agency|Authority|Secretariat|Fund|Committee|Assembly|Board|Court|Parliament|"
                         r"Alliance|Forum|Office|Institute|Centre|Center|Programme|Program)\s+(?:of|on|for)\s")
+
+
+# Words no person's name has: a state's style ("Republic", "Kingdom", "Federal") or a body's head
+# ("Ministry", "Council", "Secretariat"). The extractor drops a "name" with one ("Federal Democratic
+# Republic", "Africa Centres"), peels a state's word that ended an office ("President of the |
+# Republic Santiago Peña") and the question stage skips a leader fact named so: one list for both.
+NOT_A_PERSON_WORDS = frozenset({
+    "Republic", "Kingdom", "Federal", "Democratic", "Socialist", "Plurinational", "Principality", "Sultanate",
+    "Emirates", "Centres", "Centers", "Prevention", "Ministry", "Ministers", "Secretariat", "Government",
+    "Delegates", "Delegation", "Inspectorate", "Directorate", "Council", "Agency", "Commission", "Office",
+    "Department", "Authority", "Institute", "Service", "Committee", "Board", "Bank", "Fund", "Union",
+    "Organization", "Organisation", "Parliament", "Assembly", "Court", "Forum", "Centre", "Center", "University",
+    "Federation",
+})
+NOT_A_PERSON = re.compile(r"\b(?:" + "|".join(sorted(NOT_A_PERSON_WORDS)) + r")\b")

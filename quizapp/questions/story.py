@@ -16,6 +16,7 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from ..facts.cities import country_code, find_city
+from ..facts.lexicon import NOT_A_PERSON
 from .acronyms import Spelling
 from .goal_views import goal_view
 from .labels import (
@@ -46,9 +47,7 @@ from .render import (
 from .render import parties as _parties
 from .setting import dominant_country, places_in
 
-_NOT_A_PERSON = re.compile(r"\b(?:Inspectorate|Directorate|Ministry|Council|Agency|Commission|Office|Department|"
-                           r"Authority|Institute|Service|Committee|Board|Bank|Fund|Union|Organi[sz]ation|Secretariat|"
-                           r"Parliament|Assembly|Government|Court|Forum|Centre|Center|University|Federation)\b")
+_NOT_A_PERSON = NOT_A_PERSON  # (one list with the extractor's: ``facts.lexicon``)
 # A place given by a generic head alone: "of the Commission", "the Council".
 _GENERIC_PLACE = re.compile(r"(?:^|\bof\s+)(?:the\s+)?(?P<head>Commission|Council|Committee|Bank|Board|Authority|"
                             r"Secretariat|Agency|Fund|Union|Assembly|Parliament|Ministry|Office|Forum|Organi[sz]ation|"
