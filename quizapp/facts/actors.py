@@ -63,6 +63,14 @@ DOCUMENT_STAND_IN = re.compile(r"^(?:the\s+)?(?:treaty|agreement|convention|prog
                                r"protocol|accord|pact|facility|framework|roadmap|compact|charter|corridor|project)$", re.I)
 
 
+def body_head(name: str) -> str:
+    """A body's head word: the one before its first "of", "for", "on", "to" or "in" ("Governing
+    Council of the European Central Bank" is a council), else its last word ("World Heritage
+    Committee"). Both ``ActorContext.org_with_head`` and the extractor's bare offices ("Governor
+    NAME": of which bank) look bodies up by it."""
+    return re.split(r"\s+(?:of|for|on|to|in)\s+", name, maxsplit=1)[0].split()[-1]
+
+
 @dataclass
 class ActorContext:
     """What one article offers for resolving pronoun actors; filled while walking its sentences."""
@@ -184,8 +192,7 @@ class ActorContext:
         such body at all, the article's main body, or ``default``."""
         sat = {name: _body_that_sat(name, head) for name in self.org_counts}
         fits = [name for name in self.org_counts  # (in the order the article first names them)
-                if sat[name].lower().split()[-1].startswith(head)
-                or re.search(rf"\b{re.escape(head)}\w*\s+(?:of|for|on|to|in)\b", sat[name].lower())]
+                if sat[name].lower().split()[-1].startswith(head) or body_head(sat[name]).lower().startswith(head)]
         if not fits:
             return self.main_org or default
         if len(fits) == 1:

@@ -17,6 +17,7 @@ from ..corpus.parse import dateline_length, looks_english
 from .actors import (
     FIRST_PLURAL,
     ActorContext,
+    body_head,
     is_participants,
     ministers_of,
     named_party,
@@ -585,8 +586,7 @@ def _body_of_office(role: str, before: str, actors: ActorContext, after: str = "
             return re.sub(r"\s+(?:of|for|and|the)$", "", own.group("body"))
         # (a body's head word is the one before its "of": "Governing Council of the European Central
         # Bank" is a council; one name in two casings is one body)
-        fits = {n.casefold(): n for n in actors.org_counts
-                if re.split(r"\s+(?:of|for|on)\s+", n, maxsplit=1)[0].split()[-1].lower().startswith(head[:6])}
+        fits = {n.casefold(): n for n in actors.org_counts if body_head(n).lower().startswith(head[:6])}
         return next(iter(fits.values())) if len(fits) == 1 else None
     if office in _ANY_BODY_OFFICES and re.search(rf"(?:^|[.;]\s+)Its\s+{re.escape(role)}\b", before, re.I) and actors.main_org:
         return actors.main_org
