@@ -9,7 +9,7 @@ import pytest
 from quizapp.questions.generate import generate
 from quizapp.questions.items.deadlines import split_deadline, year_foils
 
-from .question_checks import facts_of
+from .question_checks import facts_of, goal_actors
 
 ARTICLE = ("Published: 3 March 2026\n\n"
            "KANDORA, March 3 (Wire) - The Kandor River Commission aims to connect every riverside school "
@@ -202,3 +202,49 @@ def test_a_names_own_possessive_is_no_owner_to_cut_off():
     names = {f.name for f in facts_of(raw) if f.kind == "mechanism"}
     assert "People's Alliance" in names and "Alliance" not in names, names
     assert "Kandor Women's Fund" in names, names
+
+
+# -- round 53 ------------------------------------------------------------------------------------
+
+_COMMUNIQUE = ("JOINT MEDIA STATEMENT\nKANDOR TRADE PARTNERSHIP (KTP) MINISTERS' MEETING\n\nKandora\n19.09.2025\n\n"
+               "1. The Ministers of the 5 Participating Countries of the Kandor Trade Partnership (KTP) Agreement, namely "
+               "Amberland, Zembla, Lorvia, Ostrava and Kandoria, met in Kandora on 18 September 2025.\n\n"
+               "2. The Ministers welcomed applications for accession received from Chile and Peru. The applications of "
+               "Chile and Peru will continue to be considered.\n\n"
+               "3. The Ministers called on the KTP Joint Committee to publish the revised tariff schedules no later than "
+               "30 June 2026.\n")
+
+
+def test_a_communiques_ministers_are_the_ones_it_named_not_a_pair_whose_applications_wait():
+    actors = set(goal_actors(_COMMUNIQUE).values())
+    assert not any("Chile" in a for a in actors), actors
+    assert any("Participating Countries of the Kandor Trade Partnership Agreement" in a for a in actors), actors
+
+
+def test_a_headings_capitals_are_never_printed_for_a_bodys_letters():
+    import sys
+
+    gen = sys.modules[generate.__module__]._Generator(facts_of(_COMMUNIQUE), random.Random(0))
+    spelled = gen.corpus.spell_out("When will the KTP Joint Committee publish the schedules?", ["a.txt"])
+    assert spelled is not None and "KANDOR TRADE PARTNERSHIP" not in spelled, spelled
+    assert "Kandor Trade Partnership" in spelled, spelled
+    from quizapp.questions.acronyms import _SHOUTED
+
+    assert _SHOUTED("REGIONAL COMPREHENSIVE ECONOMIC PARTNERSHIP") and not _SHOUTED("Kandor Trade Partnership")
+
+
+def test_a_timeline_lines_capitalised_first_word_is_no_name():
+    from quizapp.facts.event_questions import timeline_question
+    from quizapp.facts.nlp import load_nlp
+
+    line = "March 2028 - Planned launch window opens."
+    assert timeline_question(load_nlp(), line, 0, len("March 2028")) is None
+
+
+@pytest.mark.parametrize("raw", [
+    "Published: 3 March 2026\n\nAround 1.1 million young Kandorans will walk into Grade 10 classrooms in January 2027.\n",
+    "Published: 3 March 2026\n\nThe Kandor Ministry of Transport reiterates its commitment to sustainable mobility and to "
+    "the goal of reducing transport emissions in the main cities by 30 percent by 2030.\n",
+])
+def test_a_count_of_people_or_a_commitment_said_again_is_no_aim_to_ask(raw):
+    assert not [q.prompt for q in _items(raw, budget=0) if q.fact_kind == "goal"]

@@ -322,6 +322,13 @@ def _country_table() -> dict[str, str]:
     return {re.sub(r"^the\s+", "", form): c for form, c in COUNTRIES.items() if c != "European Union"}
 
 
+# Whose members act for the countries after "of"/"from" ("Ministers from A and B signed ..."), unlike
+# a thing of theirs ("the applications of A and B").
+_AGENT_NOUNS = frozenset({"minister", "official", "leader", "delegation", "delegate", "representative", "government",
+                          "head", "president", "negotiator", "envoy", "authority", "member", "governor", "chief",
+                          "ambassador", "secretary", "premier", "team", "force", "army", "navy", "police", "people"})
+
+
 def country_list(doc) -> list[tuple[str, ...]]:
     """The lists of two or more countries a parsed sentence names as the ones who act ("Kenya,
     Uganda and Tanzania signed ...", "Ministers from A and B met ..."), each in its order: a place
@@ -340,8 +347,9 @@ def country_list(doc) -> list[tuple[str, ...]]:
         owner = root.head.head if root.dep_ == "pobj" and root.head.lower_ in ("of", "from") else None
         if owner is not None and owner.dep_ == "conj" and owner.head.dep_ in ("nsubj", "nsubjpass"):
             owner = owner.head  # "Ministers and senior officials from A, B and C signed ..."
-        if root.dep_ not in ("nsubj", "nsubjpass") and (owner is None or owner.dep_ not in ("nsubj", "nsubjpass")):
-            continue
+        if root.dep_ not in ("nsubj", "nsubjpass") and (owner is None or owner.dep_ not in ("nsubj", "nsubjpass")
+                                                         or owner.lemma_.lower() not in _AGENT_NOUNS):
+            continue  # ("The applications of Sri Lanka and Bangladesh will continue": no one acts, round 53)
         if ent.start > 0 and doc[ent.start - 1].lower_ in ("only", "except", "even", "notably"):
             continue  # "Ministers agreed ..., but only Cameroon and Gabon made pledges": some, not the parties
         names = []
@@ -405,10 +413,10 @@ _MINISTERS_OF = re.compile(
     rf"\b(?P<title>(?i:{_PORTFOLIO})\s+)?(?-i:[Mm]inisters)(?P<also>\s+and\s+(?:[a-z]+\s+){{1,3}}(?:governors|officials|leaders))?"
     r"(?:\s+(?:of|for|responsible\s+for)\s+(?-i:[A-Z])[\w/&-]*"
     r"(?:\s+(?:and\s+)?(?-i:[A-Z])[\w/&-]*){0,3}|\s+responsible\s+for\s+[a-z]+(?:\s+(?:and\s+)?[a-z]+){0,3}?)?"
-    r"\s+(?:of|from)\s+(?P<who>(?:the\s+)?(?-i:[A-Z]).{2,300}?)"
+    r"\s+(?:of|from)\s+(?P<who>(?:the\s+)?(?:\d+\s+)?(?-i:[A-Z]).{2,300}?)"
     r"(?=\s+(?:met|meet|meeting|gathered|agreed|agree|said|have|has|held|expressed|convened|issued|adopted|signed|"
-    r"pledged|reaffirmed|welcomed|recalled)\b|[.;:(]|,\s+(?:meeting|who|which|at|in|on|and)\b|$)")
-_BODY_OF = re.compile(r"^(?:the\s+)?(?:(?:Member|member)\s+(?:States|states)\s+of\s+)?(?:the\s+)?"
+    r"pledged|reaffirmed|welcomed|recalled)\b|[.;:(]|,\s+(?:met|meeting|who|which|at|in|on|and|namely)\b|$)")
+_BODY_OF = re.compile(r"^(?:the\s+)?(?:\d+\s+)?(?:(?:Member|member)\s+(?:States|states)\s+of\s+)?(?:the\s+)?"
                       r"(?P<body>[A-Z][\w'’&-]*(?:\s+(?:of|for|and|on|the|[A-Z0-9][\w'’&-]*))*)")
 
 

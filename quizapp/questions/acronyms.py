@@ -82,6 +82,11 @@ _MEMBERS_PREFIX = re.compile(r"^(?:the\s+)?(?:(?:Council|Conference|Meeting|Comm
                              r"States\s+Parties|Parties)\s+(?:\w+\s+){0,3}?of\s+(?:the\s+)?(?-i:(?=[A-Z]))", re.I)
 
 
+def _SHOUTED(name: str) -> bool:  # noqa: N802 (reads as the test it is)
+    """A name in capitals ("REGIONAL COMPREHENSIVE ECONOMIC PARTNERSHIP"), as a heading sets it."""
+    return len(name.split()) >= 2 and name.isupper()
+
+
 class Spelling:
     """Mixed into ``story._Corpus``: uses its ``mechanisms``."""
 
@@ -94,8 +99,8 @@ class Spelling:
         out: dict[tuple[str, str], str] = {}
         for m in self.mechanisms:
             full = _full_name(m)
-            if not full or is_acronym(full):
-                continue
+            if not full or is_acronym(full) or _SHOUTED(full):
+                continue  # (a heading's capitals are no name to print: the body's own casing is, round 53)
             # ("the Member States of the Union for the Mediterranean (UfM)": the letters are the union's)
             full = _MEMBERS_PREFIX.sub("", full) or full
             for a in [m.answer or "", *m.aliases]:
@@ -113,7 +118,7 @@ class Spelling:
         names: dict[str, set[str]] = {}
         for m in self.mechanisms:
             full = _full_name(m)
-            if full and not is_acronym(full):
+            if full and not is_acronym(full) and not _SHOUTED(full):
                 for src in m.sources:
                     names.setdefault(src.article, set()).add(full)
         for m in self.mechanisms:
@@ -138,7 +143,7 @@ class Spelling:
                     # (CTI-CFF)" is the tail of a name the comma before it cut)
                     letters = re.findall(r"[A-Z]", acr)
                     fits = fits and sum((Counter(letters) & Counter(caps)).values()) >= len(letters) - 1
-                    if len(caps) >= 2 and fits and name[0] in acr and not re.search(r"\d", acr) \
+                    if len(caps) >= 2 and fits and name[0] in acr and not re.search(r"\d", acr) and not _SHOUTED(name) \
                             and acr not in WIDELY_KNOWN:
                         out.setdefault((art, acr), _spelled(acr, name) or name)
         return out

@@ -206,6 +206,14 @@ _BARE_GOVERNMENT = re.compile(r"(?:the\s+)?government", re.IGNORECASE)
 _BARE_COUNTRY = re.compile(r"the\s+(?:country|nation)", re.IGNORECASE)
 
 
+_COUNTED_PEOPLE = re.compile(r"(?:(?:around|about|some|nearly|almost|over|more\s+than|up\s+to)\s+)?(?:\d[\d.,]*|"
+                             r"thousands|hundreds|millions|tens\s+of\s+thousands|dozens)\b", re.I)
+# A standing commitment said again ("reiterates its commitment to sustainable mobility", "reaffirmed
+# their support for ..."): a release's closing line or a communiqué's courtesy, no news (round 53).
+_REAFFIRMED = re.compile(r"\b(?:reiterat|reaffirm|restat|renew)\w*\s+(?:its|their|his|her|our|the)\s+(?:\w+\s+)?"
+                         r"(?:commitment|support|determination|resolve|dedication)\s+(?:to|for)\s*$", re.I)
+
+
 def goal_view(f: Any, leaders: Sequence[Any], pairs_by_article: dict[str, str],
               actor_names: set[str], setting: Callable[[str], str | None] | None = None,
               published: Callable[[str], Any] | None = None) -> GoalView | None:
@@ -217,6 +225,8 @@ def goal_view(f: Any, leaders: Sequence[Any], pairs_by_article: dict[str, str],
     raw_goal = strip_attribution(clean(getattr(f, "goal", None) or getattr(f, "answer", None)))
     if not raw_actor or not raw_goal:
         return None
+    if _COUNTED_PEOPLE.match(raw_actor):
+        return None  # "1.1 million young Kenyans will walk into ...": a count of people is no party with an aim (round 53)
     for src in f.sources:
         if is_caption(src.sentence) or not looks_english(src.sentence):
             continue
@@ -283,6 +293,9 @@ def goal_view(f: Any, leaders: Sequence[Any], pairs_by_article: dict[str, str],
         if re.search(r"\b(?:is|are|was|were) (?:said|reported|believed|thought) to\b|\breportedly\b|\ballegedly\b",
                      src.sentence[max(0, span[0] - 60):span[0]]):
             return None  # hearsay ("Russia is said to want ...") is not the party's stated goal
+        if _REAFFIRMED.search(src.sentence[:span[0]]) and not re.search(r"\b[A-Z][\w-]+\s+(?:[A-Z][\w-]+\s+)+[A-Z][\w-]+",
+                                                                         src.sentence[span[0]:span[1]]):
+            return None  # (unless to a thing it names: "reaffirmed their commitment to the Joint Action Plan")
         if re.search(r"[\"“]\s*$", src.sentence[:span[0]]):
             return None  # 'aim to "give every child ...': a quotation's words, not the article's
         if _CONDITION_BEFORE.search(src.sentence[max(0, span[0] - 80):span[0]]):
