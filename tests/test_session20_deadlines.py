@@ -248,3 +248,16 @@ def test_a_timeline_lines_capitalised_first_word_is_no_name():
 ])
 def test_a_count_of_people_or_a_commitment_said_again_is_no_aim_to_ask(raw):
     assert not [q.prompt for q in _items(raw, budget=0) if q.fact_kind == "goal"]
+
+
+@pytest.mark.parametrize("sentence, alone", [
+    ("Ghana will phase out tariffs on 85 percent of its tariff lines over ten years.", True),  # (a country opens it)
+    ("KANDOR said its budget would grow by 5 percent.", True),
+    ("Funding will double its reach in 2027.", False),  # (capitalised only as it opens the sentence)
+    ("Ghana will focus its share on manure storage in the Kandor basin.", False),  # (its share of what?)
+    ("Ghana will pay 40 million euros to reflect its share of the investment in the Kandor Observatory.", True),
+])
+def test_a_pronoun_after_an_opening_name_and_a_share_of_what(sentence, alone):
+    from quizapp.questions.sentences import stands_alone
+
+    assert stands_alone(sentence) is alone

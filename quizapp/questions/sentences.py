@@ -267,6 +267,14 @@ def bare_subject(question: str) -> bool:
 _FIRST_PERSON = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Ww]e|us|[Oo]ur|[Oo]urs|[Yy]ou|[Yy]our|ME|MY|WE|OUR|YOU|YOUR)\b|"
                            r"(?:^|\s)(?:Q|A)\s*:")
 
+def _named_opening(s: str) -> bool:
+    """Does the sentence open on a name ("Thailand will phase out tariffs on 85 percent of its tariff
+    lines", "UNESCO said its ..."): a country or letters, not a word capitalised only as it opens the
+    sentence ("Funding ... its")?"""
+    m = re.match(r"[A-Z][\w'’-]*", s)
+    return m is not None and (bool(re.fullmatch(r"[A-Z]{2,}", m.group(0))) or bool(places_in(m.group(0))))
+
+
 _PRONOUN = re.compile(r"\b(?:it|they|them|he|she|him|its|their|his|her|this|these|those)\b", re.IGNORECASE)
 
 # Date shapes told from the day of writing (see facts.dates): rewritten with the date they name.
@@ -519,7 +527,7 @@ def stands_alone(sentence: str) -> bool:
     if _BARE_SUBJECT.match(s) and not _QUALIFIED_SUBJECT.match(s):
         return False  # "Funding will come from ...", "Delegates agreed ...": whose? which?
     for m in _PRONOUN.finditer(s):
-        if not re.search(r"(?<!^)\b[A-Z][\w-]+", s[:m.start()]):
+        if not re.search(r"(?<!^)\b[A-Z][\w-]+", s[:m.start()]) and not _named_opening(s):
             return False
     for m in _ANAPHORIC.finditer(s):
         after = s[m.end():m.end() + 25]
@@ -563,9 +571,14 @@ _OWNED_END = re.compile(r"(?:['’]s|\b(?:its|their|the))\s+(?:[a-z-]+\s+){0,2}(
                         r"(?:\s+[a-z]+ly)?\s*[?.!]?\s*$")
 
 
+# "Poland will focus its share on manure storage": its share of what, the sentence never says.
+_OWNED_SHARE = re.compile(r"\b(?:its|their)\s+(?:[a-z-]+\s+)?(?:share|stake|quota|allocation|subscription)s?\b"
+                          r"(?!\s+(?:of|in|to|for)\b)")
+
+
 def _definite_end(s: str) -> bool:
     s = _TRAILING_TIME.sub(lambda m: m.group(1), s)
-    if _OWNED_END.search(s):
+    if _OWNED_END.search(s) or _OWNED_SHARE.search(s):
         return True
     m = _DEFINITE_END.search(s)
     if m is None or _ONE_OF_A_KIND.search(m.group(1)) \
