@@ -261,3 +261,53 @@ def test_a_pronoun_after_an_opening_name_and_a_share_of_what(sentence, alone):
     from quizapp.questions.sentences import stands_alone
 
     assert stands_alone(sentence) is alone
+
+
+# -- round 54 ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, alone", [
+    ("Range States will meet again in 2028.", False),
+    ("The Kandor Commission called for all Contracting Parties to report lost gear within 24 hours.", True),
+    ("Kandor Space agreed to set up a local monitoring committee.", False),
+    ("Ghana and Togo agreed to develop Lomé as a regional energy hub.", True),
+    ("The Kandor Ministers urged negotiators to conclude the negotiations by December 2026.", False),
+    ("The Unit will start work in Ulaanbaatar in 2026.", False),
+])
+def test_parties_bodies_and_talks_named_only_by_the_story(sentence, alone):
+    from quizapp.questions.sentences import stands_alone
+
+    assert stands_alone(sentence) is alone
+
+
+def test_a_seasons_start_and_a_dates_own_aside_are_no_when_to_ask():
+    from quizapp.facts.event_questions import when_parts
+    from quizapp.facts.nlp import load_nlp
+
+    text = "Construction of the Kandor Bridge is scheduled to begin in early 2026."
+    start = text.index("early 2026")
+    assert when_parts(load_nlp()(text), start, start + len("early 2026")) is None
+    text = "The revised Kandor Formula will take effect from 1 April 2027, the start of the 2027/28 financial year."
+    start = text.index("1 April 2027")
+    asked = when_parts(load_nlp()(text), start, start + len("1 April 2027"))
+    assert asked is None or "the start of" not in asked.question, asked.question
+
+
+def test_a_deadlines_foils_are_later_years_but_one_and_a_range_figure_is_not_blanked():
+    raw = ("Source: https://example.org/explainers/kandor-bank\n\n"
+           "The Bank of Kandor (BOK) said dollarisation fell to 51 percent in 2024 and 48 percent in 2025.\n\n"
+           "The BOK aims to end dollar lending by state-owned banks by the end of 2028.\n\n"
+           "The BOK will raise the reserve requirement on foreign-currency deposits from 10 percent to 15 percent.\n")
+    items = _items(raw, budget=0)
+    deadline = [q for q in items if q.prompt.startswith("By what year")]
+    assert deadline, [q.prompt for q in items]
+    assert sum(1 for c in deadline[0].choices if int(c) < 2028) <= 1, deadline[0].choices
+    assert not [q for q in items if "_____ percent to 15 percent" in q.prompt or "10 percent to _____" in q.prompt]
+
+
+def test_a_timelines_minor_step_is_no_when_to_ask():
+    raw = ("date 2025-05-12\n\nKandor's asteroid mission explained\n\nTimeline:\n\n"
+           "- February 2021: The Kandor probe Lumen entered orbit around Mars.\n\n"
+           "- November 2024: The Kandor Asteroid Mission passed its preliminary design review.\n\n"
+           "- March 2025: The Kandor Space Agency and Amberland signed the Kandor Asteroid Mission Agreement.\n")
+    prompts = [q.prompt for q in _items(raw, budget=0)]
+    assert not [p for p in prompts if "orbit" in p or "design review" in p], prompts

@@ -362,7 +362,9 @@ def when_parts(doc, char_start: int, char_end: int, skip_before: int = 0,
             and not re.search(r"\b(?:run|runs|ran|running|last|lasts|lasted|held|hold|holds|take|takes|took|open|opens|"
                               r"opened|valid|apply|applies|applied)\s+(?:\w+\s+){0,6}$", doc.text[:span.start_char - 5]):
         return None  # "approved trials ... from 1 July until 30 April": when the trials run, not when they were approved (round 52)
-    if re.search(r"\d0s\b", span.text) or (span.start > 0 and doc[span.start - 1].lower_ in ("early", "mid", "late")):
+    if re.search(r"\d0s\b", span.text) or (span.start > 0 and doc[span.start - 1].lower_ in ("early", "mid", "late")) \
+            or re.match(r"(?:in\s+)?(?:early|mid|late)\b", span.text, re.I) and not by:
+        # ("scheduled to begin in early 2026": a season, keyed "2026", round 54; "by mid-2027" is still a deadline's year)
         return None  # "in the early 1990s": a decade, not a date to ask for
     date_ids = {t.i for t in span} | before_ids(doc, skip_before)
     for t in span:
@@ -540,6 +542,9 @@ def when_parts(doc, char_start: int, char_end: int, skip_before: int = 0,
         lemma, tail = "due", ""
     if tail.split()[-1:] and tail.split()[-1].lower() in ("on", "in", "at", "by", "from", "since", "of", "to", "and"):
         return None
+    if re.search(r"(?:^|\s)the\s+(?:start|end|beginning|middle|first\s+day)\s+of\b", tail) \
+            and not re.search(r"\b(?:at|by|from|until|before|after|to|in|on)\s+the\s+(?:start|end|beginning|middle|first\s+day)\s+of\b", tail):
+        return None  # "take effect the start of the 2027/28 financial year": the date's own aside, its "at" gone (round 54)
     if form in ("was", "were", "will") and verb.tag_ == "VBN" and any(
             c.i not in ids and (c.dep_ in ("xcomp", "ccomp", "oprd") or verb.lemma_.lower() in NEEDS_COMPLEMENT
                                 and c.dep_ == "advcl" and any(x.lower_ == "to" for x in c.children))

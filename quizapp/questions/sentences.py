@@ -202,7 +202,8 @@ _ANAPHORIC = re.compile(
     r"summit|talks|agreement|deal|report|election|vote|move|plan|proposal|issue|project|projects|programme|"
     r"program|statement|declaration|decision|bloc|organi[sz]ation|group|body|event|gathering|conference|ceremony|"
     r"mission|review|process|measures?|initiative|treaty|law|bill|arrangement|framework|step|country|region|"
-    r"talks|visit|trip|call|letter|document|list|rules|article|item|case|dispute|panel|body|office|team|"
+    r"talks|negotiations|consultations|discussions|visit|trip|call|letter|document|list|rules|article|item|case|"
+    r"dispute|panel|body|office|team|unit|centre|center|hub|cell|desk|"
     r"agency|commission|council|committee|assembly|alliance|union|fund|bank|government|ministry|side|sides|"
     r"pair|two|latter|former|above|following|department|duty|continent|president-elect|observers?|delegates?|"
     r"authorities|company|firm|court|regulator|minister|president|secretary|chair(?:man|woman|person)?|"
@@ -384,8 +385,9 @@ _UNNAMED_THING = re.compile(
     r"(?!\s+(?:to|of|for|on|under|between|against|[A-Z]))(?![-'’]|\s*\()"
     r"|\b(?:a|an|the)\s+(?:comparable|similar|same|such)\s+[a-z]+"
     # "offered to host a small secretariat in Accra": whose, the sentence never says
-    r"|\b(?:a|an)\s+(?:(?:small|new|joint|permanent|regional|technical|drafting|working|expert|special)\s+){0,2}"
-    r"(?:secretariat|office|unit|hub|group|committee|team|panel)\b"
+    r"|\b(?:a|an)\s+(?:(?:small|new|joint|permanent|regional|technical|drafting|working|expert|special|local|"
+    r"national|monitoring|advisory|steering|coordinating|coordination|oversight|review|task)\s+){0,2}"  # ("a local monitoring committee", round 54)
+    r"(?:secretariat|office|unit|group|committee|team|panel)\b"
     r"(?!\s+(?:of|for|on|to|that|which|who)\s)"
     # "the second forum", "the next meeting in Lima": of which body, the sentence never says
     r"|\b[Tt]he\s+(?:first|second|third|fourth|fifth|next|last|previous|final|initial|pilot)\s+(?:meeting|summit|"
@@ -394,7 +396,8 @@ _UNNAMED_THING = re.compile(
 # before (blind review 17B). Not with the owner in the sentence ("member states of ECOWAS", "the
 # EAC Partner States", "the Protocol on Free Movement").
 _UNOWNED = re.compile(
-    r"\b(?:[Tt]he\s+)?(?:remaining\s+|other\s+)?(?:Partner|Member|Signatory|signatory)\s+(?:States|states|countries|nations)\b"
+    r"\b(?:[Tt]he\s+)?(?:remaining\s+|other\s+)?(?:Partner|Member|Signatory|signatory|Range|Contracting|Participating|"
+    r"Riparian|Coastal|Donor|Beneficiary|Founding)\s+(?:States|states|[Cc]ountries|nations|Parties)\b"
     r"(?!\s+(?:of|to)\s+(?:the\s+)?[A-Z])"
     # "the remaining provinces", "the other members": the rest of a set told before
     r"|\b[Tt]he\s+(?:remaining|other)\s+(?:[a-z]+\s+)?(?:provinces|regions|states|districts|countries|members|"
@@ -413,8 +416,10 @@ def _unnamed_thing(s: str) -> bool:
     """``_UNNAMED_THING``, unless the thing is described ("the customs accord") and the sentence
     names the countries it is between ("Kenya and Uganda signed the customs accord in Arusha")."""
     u = _UNOWNED.search(s)
-    if u is not None and not re.search(r"\b[A-Z]{2,}\s*$", s[:u.start()]):  # ("the EAC Partner States")
-        return True
+    if u is not None and not re.search(r"\b[A-Z]{2,}\s*$", s[:u.start()]) \
+            and not (u.group(0).split()[-1] in ("Parties", "States") and re.search(r"\b[A-Z]{2,}\b|\b[A-Z][a-z]+\s+(?:[A-Z][a-z]+\s+)*(?:Commission|Council|Organi[sz]ation|Convention|Agreement|Treaty)\b", s[:u.start()])
+                     and not re.match(r"(?:[Tt]he\s+)?(?:remaining|other)\b", u.group(0))):
+        return True  # ("The NAFO Commission called for all Contracting Parties": the Commission's parties)
     m = _UNNAMED_THING.search(s)
     if m is None:
         return False

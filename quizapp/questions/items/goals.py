@@ -219,6 +219,8 @@ class GoalItems:
         if _unintroduced(c, v, true_stmt):
             return None
         taken = c.figures_in(v.article)
+        if _FROM_TO.search(v.goal):
+            return None  # "raise the requirement from _____ percent to 15 percent": "raise" rules out the foils above 15 (round 54)
         for m in _figures(v.goal):
             text = m.group(1)
             if _is_year(text) or not re.match(r"\s*(?:%|per\s?cent|percent|million|billion|[a-z]{3,})", v.goal[m.end(1):]):
