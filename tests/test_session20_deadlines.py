@@ -311,3 +311,46 @@ def test_a_timelines_minor_step_is_no_when_to_ask():
            "- March 2025: The Kandor Space Agency and Amberland signed the Kandor Asteroid Mission Agreement.\n")
     prompts = [q.prompt for q in _items(raw, budget=0)]
     assert not [p for p in prompts if "orbit" in p or "design review" in p], prompts
+
+
+# -- round 55 ------------------------------------------------------------------------------------
+
+def test_a_plural_capitalised_only_as_it_opens_or_a_date_is_no_party():
+    from quizapp.questions.items.goal_checks import _named_party
+
+    assert not _named_party("Boxers") and not _named_party("December 2027") and not _named_party("2027")
+    assert _named_party("Philippines") and _named_party("Brussels") and _named_party("The Kandor Fisheries Mechanism")
+
+
+@pytest.mark.parametrize("raw", [
+    # a founding purpose in an "About" note
+    "Published: 3 March 2026\n\nAbout KAMCEN\n\nThe Kandor Ministerial Conference on the Environment was established "
+    "in 1985 in Cairo to provide advocacy for environmental protection in Kandor.\n",
+    # a name cut at its hyphen
+    "Published: 3 March 2026\n\nTourism ministers of the Brunei Darussalam-Indonesia-Malaysia-Philippines East ASEAN "
+    "Growth Area (BIMP-EAGA) agreed to create a single multi-country visitor pass.\n",
+])
+def test_a_founding_purpose_or_a_party_cut_at_its_hyphen_is_no_aim_to_ask(raw):
+    statements = [q.prompt for q in _items(raw, budget=0) if q.fact_kind == "goal"]
+    assert not [p for p in statements if "advocacy" in p or "Brunei Darussalam agreed" in p
+                or p.startswith("Tourism ministers of the Brunei Darussalam ")], statements
+
+
+def test_a_style_before_a_name_does_not_end_a_sentence():
+    from quizapp.corpus.sentences import split_sentences
+
+    raw = ("The MoU was signed by Er. Prakash Gautam and Md. Shafiqul Islam, Kandor's Minister of State, in the "
+           "presence of officials. It takes effect in May.")
+    spans = split_sentences(raw, 0, len(raw))
+    assert len(spans) == 2, [raw[a:b] for a, b in spans]
+
+
+def test_shapes_that_hold_on_unseen_articles_rank_first():
+    from quizapp.questions.rank import shape_prior
+
+    figure = shape_prior("multiple_choice", "mc:goal-figure", "Which figure completes the statement? ...", "goal")
+    deadline = shape_prior("multiple_choice", "mc:when", "By what year does X aim to ...?", "date")
+    who = shape_prior("short_answer", "sa:who", "Who was ...?", "leader")
+    statement = shape_prior("true_false", "tf:true", "X aims to ...", "goal")
+    other_date = shape_prior("multiple_choice", "mc:when", "When did X ...?", "date")
+    assert figure > deadline > who > statement > other_date == 0.0

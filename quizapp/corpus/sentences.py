@@ -14,6 +14,8 @@ ABBREVIATIONS = {
     "gov", "sen", "rep", "rev", "hon", "pres", "amb", "no", "vs", "etc", "inc", "ltd", "co", "corp",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     "e.g", "i.e", "approx", "est", "dept", "fig", "vol", "op", "art", "para", "mt",
+    # styles before a name: "Md. Shafiqul Islam", "Er. Prakash Raj Gautam", "Ing. Valeria Sosa" (round 55)
+    "md", "mohd", "er", "engr", "ing", "lic", "arq", "adv", "mme", "messrs", "dra", "sra",
 }
 SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+)")
 

@@ -55,7 +55,7 @@ from .normalise import (
     normalise,
     spelling_variants,
 )
-from .rank import ARTICLE_BUDGET, TRUE_FALSE_SHARE, _Cand, learned_score, select  # noqa: F401 (re-exported)
+from .rank import ARTICLE_BUDGET, TRUE_FALSE_SHARE, _Cand, learned_score, select, shape_prior  # noqa: F401 (re-exported)
 from .sentences import (
     generic_body,
     strip_dateline,
@@ -202,7 +202,7 @@ class _Generator(PeopleItems, DateItems, DeadlineItems, GoalItems, GroupItems, V
             items=list(items),
             explanation=expl,
             difficulty=self.difficulty(qtype, facts, answer, dq, len(pairs) or len(items)),
-            score=max(0.0, self.score(qtype, facts, prompt, dq) - penalty),
+            score=max(0.0, self.score(qtype, facts, prompt, dq) + shape_prior(qtype, key, prompt, facts[0].kind) - penalty),
             fact_ids=sorted(ids),
             fact_kind=facts[0].kind,
             sources=list(sources) if sources is not None else _sources(facts),

@@ -206,6 +206,7 @@ _BARE_GOVERNMENT = re.compile(r"(?:the\s+)?government", re.IGNORECASE)
 _BARE_COUNTRY = re.compile(r"the\s+(?:country|nation)", re.IGNORECASE)
 
 
+_FOUNDED_TO = re.compile(r"\b(?:was|were)\s+(?:established|created|set\s+up|founded|formed)\b[^.;]{0,60}\bto\s*$")
 _COUNTED_PEOPLE = re.compile(r"(?:(?:around|about|some|nearly|almost|over|more\s+than|up\s+to)\s+)?(?:\d[\d.,]*|"
                              r"thousands|hundreds|millions|tens\s+of\s+thousands|dozens)\b", re.I)
 # A standing commitment said again ("reiterates its commitment to sustainable mobility", "reaffirmed
@@ -290,9 +291,13 @@ def goal_view(f: Any, leaders: Sequence[Any], pairs_by_article: dict[str, str],
                 else f"the {raw_actor}"
         if actor is None:
             return None
+        if re.search(re.escape(raw_actor.split()[-1]) + r"[-–][A-Z]", src.sentence):
+            return None  # "ministers of the Brunei Darussalam[-Indonesia-...-Growth Area]": a name cut at its hyphen (round 55)
         if re.search(r"\b(?:is|are|was|were) (?:said|reported|believed|thought) to\b|\breportedly\b|\ballegedly\b",
                      src.sentence[max(0, span[0] - 60):span[0]]):
             return None  # hearsay ("Russia is said to want ...") is not the party's stated goal
+        if _FOUNDED_TO.search(src.sentence[max(0, span[0] - 80):span[0]]):
+            return None  # "was established in 1985 in Cairo to provide advocacy ...": why it was set up, an "About" line (round 55)
         if _REAFFIRMED.search(src.sentence[:span[0]]) and not re.search(r"\b[A-Z][\w-]+\s+(?:[A-Z][\w-]+\s+)+[A-Z][\w-]+",
                                                                          src.sentence[span[0]:span[1]]):
             return None  # (unless to a thing it names: "reaffirmed their commitment to the Joint Action Plan")

@@ -125,6 +125,23 @@ def _shows(q: Question) -> bool:
 ARTICLE_BUDGET = 20
 
 
+def shape_prior(qtype: str, key: str, prompt: str, kind: str) -> float:
+    """What an item's shape adds to its score: how often blind raters passed the shape on unseen
+    articles (rounds 37 to 54, every item of ours they rated), so that the best first items are the
+    shapes that hold. A figure of an aim chosen from four passed 28 of 36; an aim's deadline ("By what
+    year ...?") about three in four; a typed "who" 37 of 53; a true/false aim 59 of 98; any other
+    date chosen from four about two in five, and a typed date none of three."""
+    if key.startswith("mc:goal-figure"):
+        return 0.12
+    if qtype == "multiple_choice" and prompt.startswith(("By what year", "By when")):
+        return 0.10
+    if qtype == "short_answer" and kind == "leader":
+        return 0.08
+    if qtype == "true_false" and kind == "goal":
+        return 0.04
+    return 0.0
+
+
 # At most this share of an article's items are true/false (the weakest test of recall).
 TRUE_FALSE_SHARE = 0.3
 

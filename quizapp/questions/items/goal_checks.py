@@ -9,12 +9,14 @@ import re
 from typing import Any
 
 from ...facts.actors import PREAMBLE
+from ...facts.cities import country_of_capital
 from ...facts.dates import TIME_PHRASE
 from ...facts.lexicon import HEAD_FIRST
 from ..sentences import (
     find_span,
     stands_alone,
 )
+from ..setting import places_in
 
 _GENERIC_PARTY_WORDS = frozenset("""
 the a an group observer observers committee departmental commission board council mission secretariat
@@ -28,9 +30,21 @@ partners donors members observers experts sources heads state states
 """.split())
 
 
+_DATE_ACTOR = re.compile(r"(?:(?:early|mid|late)[-\s]?)?(?:(?:January|February|March|April|May|June|July|August|September|"
+                         r"October|November|December)\s*)?(?:\d{1,2},?\s+)?(?:19|20)\d\d|(?:January|February|March|April|May|"
+                         r"June|July|August|September|October|November|December)")
+
+
 def _named_party(actor: str) -> bool:
     """Does the actor carry a word of its own (a country, a name, an acronym), not only a
-    generic title?"""
+    generic title? Not a date ("December 2027 will increase ...": the clause's subject was lost)
+    and not a plural noun capitalised only as it opens the sentence ("Boxers will qualify ...",
+    round 55)."""
+    bare = re.sub(r"^[Tt]he\s+", "", actor.strip())
+    if _DATE_ACTOR.fullmatch(bare):
+        return False
+    if re.fullmatch(r"[A-Z][a-z]+s", bare) and not places_in(bare) and not country_of_capital(bare):
+        return False
     return any(re.sub(r"['’]s$", "", w.strip(".,")).lower() not in _GENERIC_PARTY_WORDS and w[:1].isupper()
                for w in re.findall(r"[\w.'’-]+", actor)) or bool(re.search(r"\b[A-Z]\w+ of \d+\b", actor))  # "the Group of 20"
 

@@ -208,8 +208,8 @@ class PeopleItems:
             if not role_words or not (role_words[-1] in before or role_words[0] in after[:3]):
                 continue
             prompt = text[:span[0]] + BLANK + text[span[1]:]
-            if not _enough_context(prompt):
-                continue
+            if not _enough_context(prompt) or not _HAS_VERB.search(prompt):
+                continue  # ("_____, Bangladesh's Minister of State ..., in the presence of ...": no sentence, round 55)
             out.append(self.make("cloze", [f], f"cloze:{len(out)}" if out else "cloze", prompt,
                                  text[span[0]:span[1]], accepted, dq=0.5, penalty=0.02 * len(out),
                                  sources=[{"article": src.article, "sentence": src.sentence}]))
@@ -343,6 +343,11 @@ _ACCORDING = "According to the article, who is "
 _COUNTRY_NAMES = frozenset(COUNTRIES.values())
 # An office at a firm, a desk or a trading house ("head of edible nuts at Kestrel Agri").
 _AT_FIRM = re.compile(r"\s(?:at|with)\s|\b(?:company|firm|trading house|consultancy)\b", re.I)
+
+
+# A finite verb of a news sentence (a cloze must be a sentence, not a name and its office alone).
+_HAS_VERB = re.compile(r"\b(?:is|are|was|were|will|would|has|have|had|can|could|should|must|said|says|told|met|meets|"
+                       r"leads|led|heads|chairs|took|takes|became|becomes|[a-z]{3,}ed)\b")
 
 
 def _as_of(prompt: str, c: Any, f: Any) -> str | None:
