@@ -354,3 +354,13 @@ def test_shapes_that_hold_on_unseen_articles_rank_first():
     statement = shape_prior("true_false", "tf:true", "X aims to ...", "goal")
     other_date = shape_prior("multiple_choice", "mc:when", "When did X ...?", "date")
     assert figure > deadline > who > statement > other_date == 0.0
+
+
+def test_a_header_line_of_fields_may_be_set_off_by_spaced_hyphens():
+    from quizapp.corpus.parse import parse_article
+
+    raw = ("Comunicado de prensa / Press release N° 214 - 14 October 2025\n\nKANDOR AND LORVIA AGREE TO DEEPEN CHANNEL\n\n"
+           "Kandora - The two countries agreed on Friday to deepen the channel.\n")
+    assert str(parse_article("k.txt", raw).published) == "2025-10-14"
+    raw = "Kandor - The ministry said on Friday it would act on 14 October 2025.\n"
+    assert parse_article("k2.txt", raw).published is None  # (a sentence, not a header of fields)

@@ -235,7 +235,7 @@ def _date_words_left(line: str) -> int:
 
 # Fields of a metadata line: "NEWS RELEASE | New Delhi | 28 September 2024", "By Tan Wei Ling -- Asia
 # Desk -- 2025/10/14", "Posted 12.03.2025 -- live coverage from Tegucigalpa -- times are local".
-_FIELD_SEP = re.compile(r"\s+(?:\||/|--|[–—·•])\s+")
+_FIELD_SEP = re.compile(r"\s+(?:\||/|--|-|[–—·•])\s+")  # (a spaced hyphen too: "Press release N° 214 - 14 October 2025")
 _FIELD_WORDS = 6
 _LABEL = re.compile(rf"^\s*{_DATE_LABELS}", re.I)
 _BY = re.compile(r"^\s*by\s+(?P<author>[A-Z][\w.'’\- ]{1,60}?)(?:,\s*[\w ]{1,40})?\s*$", re.I)

@@ -248,7 +248,7 @@ _LOGISTICS = re.compile(rf"\b(?:publish|release|issue)\w*\b.*\b{_PAPERS}\b|\b{_P
 # Over rounds 37-54 such lines failed eight times in nine as background trivia, where lines of a text
 # adopted, signed or in force, a body set up, a thing launched, approved or begun mostly passed.
 _MINOR_STEP = re.compile(r"\b(?:become|became|deposit|circulat|join|take\s+over|took\s+over|orbit|pass(?:ed)?\s+(?:its|the|a)\b|"
-                         r"appoint|endors|schedul)\w*", re.I)
+                         r"appoint|schedul)\w*", re.I)
 
 
 # A date told in an aside about a noun ("The Bridgetown Initiative, launched in 2022, has ...",
