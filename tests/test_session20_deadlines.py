@@ -364,3 +364,45 @@ def test_a_header_line_of_fields_may_be_set_off_by_spaced_hyphens():
     assert str(parse_article("k.txt", raw).published) == "2025-10-14"
     raw = "Kandor - The ministry said on Friday it would act on 14 October 2025.\n"
     assert parse_article("k2.txt", raw).published is None  # (a sentence, not a header of fields)
+
+
+# -- round 56 ------------------------------------------------------------------------------------
+
+def test_a_declarations_operative_verb_is_no_party():
+    from quizapp.questions.items.goal_checks import _named_party
+
+    assert not _named_party("Pledge") and not _named_party("Decide") and _named_party("Pledge Fund of Kandor")
+
+
+def test_an_office_of_a_city_is_a_firms_misread_but_a_bodys_letters_are_no_city():
+    from quizapp.facts.types import Fact, Source
+    from quizapp.questions.items.people import _office_of_a_city
+
+    def leader(role):
+        return Fact(id="p", kind="leader", statement="", name="Ana Ruiz", role=role, answer="Ana Ruiz",
+                    sources=[Source("a.txt", "x", 1)])
+
+    assert _office_of_a_city(leader("chief executive of Copenhagen"))
+    assert not _office_of_a_city(leader("mayor of Copenhagen"))
+    assert not _office_of_a_city(leader("general secretary of the CAN"))
+
+
+def test_a_plan_on_a_condition_has_no_date_to_ask_and_a_named_year_keeps_the_options_in_it():
+    raw = ("Published: 3 March 2026\n\n"
+           "The Kandor Sailing Federation's new Equipment Access Framework will take effect on 1 January 2027 if "
+           "member associations approve the proposal in November.\n\n"
+           "The 2027 Kandor Response Plan will take effect on 1 February 2027, the Kandor Relief Agency said.\n")
+    items = _items(raw, budget=0)
+    assert not [q for q in items if "Equipment Access Framework" in q.prompt and q.prompt.startswith("When")]
+    for q in items:
+        if q.prompt.startswith("When") and "2027 Kandor Response Plan" in q.prompt and q.type == "multiple_choice":
+            assert all("2027" in c for c in q.choices), q.choices
+
+
+def test_a_timeline_lines_plural_noun_is_lowered():
+    from quizapp.facts.event_questions import timeline_question
+    from quizapp.facts.nlp import load_nlp
+
+    line = "June 2020 - Authorities in the Kandor state of Lorvia approve the plans for the Kandor Tunnel."
+    q = timeline_question(load_nlp(), line, 0, len("June 2020"))
+    assert q is None or "Authorities" not in q, q

@@ -240,7 +240,9 @@ def timeline_question(nlp, sentence: str, char_start: int, char_end: int, resolv
     date_text = m.group("date").strip()
     rest = m.group("rest")
     first = rest.split()[0]
+    head = nlp(rest)[0] if rest else None
     if first in ("The", "A", "An") or (first.lower() in lower_words and not first.isupper()) \
+            or head is not None and head.pos_ == "NOUN" and not first.isupper() and head.tag_ == "NNS" \
             or re.fullmatch(r"[A-Z][a-z]+ed|First|Final|Initial|Official|Formal|Full|Partial|New|Further|Target", first):
         # ("Planned launch window opens": a line's first word, capitalised as it opens it, round 53)
         rest = rest[:1].lower() + rest[1:]  # ("Seabed drilling begins", where the article says "seabed")

@@ -439,7 +439,7 @@ _DEICTIC_PLACE = re.compile(r"\b(?:here|there)\b(?!\s+(?:is|are|was|were|will|ha
 # A body named by its generic title alone ("The Observer Group", "the new Board", "the Executive
 # Committee"): whose, the sentence before said. A name of its own ("the World Heritage
 # Committee", "the Nordic Council") has a word that is not a generic title word.
-_GENERIC_TITLE = (r"(?:new|next|outgoing|incoming|current|executive|observer|steering|standing|organi[sz]ing|"
+_GENERIC_TITLE = (r"(?:new|next|outgoing|incoming|current|executive|administrative|observer|steering|standing|organi[sz]ing|"
                   r"inter-?governmental|"
                   r"electoral|national|supreme|general|central|permanent|joint|special|technical|advisory|"
                   r"governing|management|ministerial|regional|main|full|plenary|ordinary|extraordinary|"

@@ -172,6 +172,12 @@ class DateItems:
         if question and not deadline and f.sources and TIMELINE_ENTRY.match(strip_dateline(f.sources[0].sentence)) \
                 and _MINOR_STEP.search(question):
             question = ""  # a timeline's minor line: who was appointed, a review passed (see _MINOR_STEP)
+        if question and iso[:4] in question and prec != "year":
+            # "When will the 2026 Joint Response Plan take effect?": the name gives the year away
+            # unless every option is of that year (round 56)
+            pool = [(t, v) for t, v in pool if iso[:4] in v]
+        if question and f.sources and _ahead(f, iso) and _CONTINGENT.search(f.sources[0].sentence):
+            question = ""  # "will take effect ... if the proposal is approved": a plan on a condition has no date yet (round 56)
         if question and not _src_is_caption(f) and _question_ok(question) and not _LOGISTICS.search(question) \
                 and f.sources and not (_aside(f.sources[0].sentence, stated) and _long_before(stated, published)) \
                 and not (_FOUNDED.search(question) and _long_before(stated, published)
@@ -242,6 +248,10 @@ _LOGISTICS = re.compile(rf"\b(?:publish|release|issue)\w*\b.*\b{_PAPERS}\b|\b{_P
                         # a clock time or a press event: a day's schedule (round 46)
                         r"\b\d{1,2}:\d{2}(?!\d)|\b\d{1,2}\.\d{2}\s*(?:hrs|h|GMT|UTC|[ap]\.m\.)|\b\d{1,2}\s*[ap]\.m\.|\bpress\s+(?:conference|briefing)\b|"
                         r"\bpreliminary\s+(?:statement|findings|results)\b", re.I)
+
+# A plan on a condition ("if approved", "subject to ratification", "once the Council agrees").
+_CONTINGENT = re.compile(r"\b(?:if|unless|provided\s+that|subject\s+to|once\s+(?:the|it|they|all))\b", re.I)
+
 
 # A backgrounder's timeline line of a minor step: who joined or became a member, deposited an
 # instrument, circulated a draft, was appointed, passed a review, entered orbit, took over a task.

@@ -35,14 +35,20 @@ _DATE_ACTOR = re.compile(r"(?:(?:early|mid|late)[-\s]?)?(?:(?:January|February|M
                          r"June|July|August|September|October|November|December)")
 
 
+# A declaration's operative verbs, which open its numbered paragraphs ("6. Pledge to place ...").
+_OPERATIVE_VERB = re.compile(r"(?:Pledge|Agree|Decide|Commit|Call|Urge|Resolve|Request|Encourage|Invite|Note|Welcome|"
+                             r"Reaffirm|Recognise|Recognize|Support|Endorse|Adopt|Task|Instruct|Direct|Underline|Stress|"
+                             r"Emphasi[sz]e|Acknowledge|Recall|Express|Highlight)")
+
+
 def _named_party(actor: str) -> bool:
     """Does the actor carry a word of its own (a country, a name, an acronym), not only a
     generic title? Not a date ("December 2027 will increase ...": the clause's subject was lost)
     and not a plural noun capitalised only as it opens the sentence ("Boxers will qualify ...",
     round 55)."""
     bare = re.sub(r"^[Tt]he\s+", "", actor.strip())
-    if _DATE_ACTOR.fullmatch(bare):
-        return False
+    if _DATE_ACTOR.fullmatch(bare) or _OPERATIVE_VERB.fullmatch(bare):
+        return False  # ("6. Pledge to place ...": a declaration's verb read as its subject, round 56)
     if re.fullmatch(r"[A-Z][a-z]+s", bare) and not places_in(bare) and not country_of_capital(bare):
         return False
     return any(re.sub(r"['’]s$", "", w.strip(".,")).lower() not in _GENERIC_PARTY_WORDS and w[:1].isupper()

@@ -42,6 +42,7 @@ from ..labels import (
     _rkey,
     _role_complete,
     _role_label,
+    _role_phrase,
     _surname_forms,
     _who_prompt,
     office_answers,
@@ -63,6 +64,7 @@ from ..render import (
 )
 from ..sentences import (
     find_span,
+    generic_body,
     is_caption,
     strip_dateline,
     words,
@@ -130,7 +132,7 @@ class PeopleItems:
             # over three rounds, and passed them for the article's central figures. What the
             # person did is still asked (above), and their office in a matching item.
             return out
-        who = None if commentator else _who_prompt(f)
+        who = None if commentator or _office_of_a_city(f) else _who_prompt(f)
         who = _as_of(who, c, f) if who else None
         who = c.spell_out(who, arts) if who else None
         # Who held a country's ministry ("Who was Croatia's Minister of Economy in June 2023?") or a
@@ -285,8 +287,8 @@ class PeopleItems:
         if not question.startswith("Who ") or noun is None or not _question_ok(re.sub(r"\bits\b", "the", question)) \
                 or not _anchored(question):
             return []
-        if not _named_party(full):
-            return []  # "Board of Directors": whose? A generic body is no answer a reader can give
+        if not _named_party(full) or generic_body("the " + re.sub(r"^[Tt]he\s+", "", full)):
+            return []  # "Board of Directors", "Administrative Council": whose? A generic body is no answer a reader can give
         if len(question.split()) < 7:
             return []  # "Which organisation will meet in Phnom Penh?": too little to tell which
         prompt = f"Which {noun} {question[4:]}"
@@ -348,6 +350,17 @@ _AT_FIRM = re.compile(r"\s(?:at|with)\s|\b(?:company|firm|trading house|consulta
 # A finite verb of a news sentence (a cloze must be a sentence, not a name and its office alone).
 _HAS_VERB = re.compile(r"\b(?:is|are|was|were|will|would|has|have|had|can|could|should|must|said|says|told|met|meets|"
                        r"leads|led|heads|chairs|took|takes|became|becomes|[a-z]{3,}ed)\b")
+
+
+def _office_of_a_city(f: Any) -> bool:
+    """"Chief executive of Copenhagen": a firm's office read as the city's where it sits (round 56).
+    A city's own offices (mayor, governor, prefect, council) stay."""
+    role = _clean(f.role) or ""
+    if re.search(r"\b(?:mayor|governor|prefect|council|lord|premier|chief minister|commissioner)\b", role, re.I):
+        return False
+    m = re.search(r"\bof\s+(?:the\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)$", _role_phrase(f) or "")
+    return m is not None and not m.group(1).isupper() and find_city(m.group(1)) is not None \
+        and m.group(1) not in _COUNTRY_NAMES  # (letters are a body's: "the CAN" is no city of Can)
 
 
 def _as_of(prompt: str, c: Any, f: Any) -> str | None:
