@@ -1,4 +1,4 @@
-"""An aim's deadline asked as one (session 20). Invented text only."""
+"""Shapes met in session 20 on unseen sets (rounds 51 to 56), and an aim's deadline asked as one. Invented text only."""
 
 from __future__ import annotations
 
@@ -108,7 +108,7 @@ def test_a_thing_named_or_one_of_a_kind_stands_alone(sentence):
 
 
 def test_a_definite_end_named_before_in_the_sentence_or_a_time_points_nowhere():
-    from quizapp.questions.sentences import _definite_end
+    from quizapp.questions.unnamed import _definite_end
 
     assert not _definite_end("The Kandor Fund will double the fund.")
     assert not _definite_end("Amberland met the goal for the first time.")
