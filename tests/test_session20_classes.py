@@ -406,3 +406,38 @@ def test_a_timeline_lines_plural_noun_is_lowered():
     line = "June 2020 - Authorities in the Kandor state of Lorvia approve the plans for the Kandor Tunnel."
     q = timeline_question(load_nlp(), line, 0, len("June 2020"))
     assert q is None or "Authorities" not in q, q
+
+
+# -- round 57 ------------------------------------------------------------------------------------
+
+def test_a_sitting_named_by_its_sector_alone_needs_its_owner():
+    from quizapp.questions.sentences import generic_body
+
+    assert generic_body("When will the 72nd Health Ministers' Conference be held in Kandora?")
+    assert not generic_body("the 71st Health Ministers' Conference (HMC) of the Kandor Health Community")
+    assert not generic_body("the Commonwealth Heads of Government Meeting")  # ("Commonwealth" is no ordinal)
+    assert not generic_body("the 13th APTERR Council Meeting")
+
+
+def test_a_releases_formula_to_inform_the_public_is_no_aim():
+    raw = ("Published: 3 March 2026\n\nThe Ministry of Health of Kandor wishes to inform the general public that Kandor "
+           "has successfully hosted the 71st Kandor Health Conference.\n")
+    assert not [q.prompt for q in _items(raw, budget=0) if "inform the general public" in q.prompt]
+
+
+def test_a_month_next_year_is_the_month_and_the_year():
+    from quizapp.questions.sentences import absolute_years
+
+    assert absolute_years("will chair the committee from July next year", 2025) == "will chair the committee from July 2026"
+
+
+def test_a_share_is_changed_by_at_most_five_points():
+    import random as _random
+
+    from quizapp.questions.items.figures import change_a_figure
+
+    for seed in range(10):
+        out = change_a_figure("to eliminate tariffs on 96% of tariff lines", {"96"}, _random.Random(seed))
+        assert out is not None
+        value = int(out.split("on ")[1].split("%")[0])
+        assert abs(value - 96) <= 15 and abs(value - 96) % 5 == 0 and value <= 99, out  # (steps of 5, not of 19)

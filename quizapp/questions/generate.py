@@ -63,6 +63,7 @@ from .sentences import (
 from .setting import statement_in_setting, unplaced_council, unplaced_national, with_setting
 from .story import _Corpus
 from .types import Question
+from .unnamed import _SECTOR_MEETING
 
 if TYPE_CHECKING:  # only for hints: importing the facts package pulls in the NLP extractor
     from ..facts.types import Fact
@@ -160,7 +161,7 @@ class _Generator(PeopleItems, DateItems, DeadlineItems, GoalItems, GroupItems, V
             {src.article for f in facts for src in f.sources}
         spelled = self.corpus.spell_out(prompt, arts, keep=acc)
         spelled = self.corpus.name_generic(spelled, arts) if spelled is not None else None
-        if spelled is None or generic_body(spelled) and not generic_body(prompt):
+        if spelled is None or generic_body(spelled) and (not generic_body(prompt) or _SECTOR_MEETING.search(spelled)):
             return None  # "the first JSC meeting" spelled out is any two sides' "Joint Steering Committee" (round 46)
         if setting and qtype in ("multiple_choice", "short_answer") and len(arts) == 1 \
                 and (unplaced_national(spelled) or unplaced_council(spelled)):

@@ -206,6 +206,8 @@ _BARE_GOVERNMENT = re.compile(r"(?:the\s+)?government", re.IGNORECASE)
 _BARE_COUNTRY = re.compile(r"the\s+(?:country|nation)", re.IGNORECASE)
 
 
+_INFORMS = re.compile(r"(?:to\s+)?(?:inform|notify|advise|remind|assure)\s+(?:the\s+)?(?:general\s+)?(?:public|members\s+of\s+the\s+public|"
+                      r"stakeholders|citizens|media|nation)\b", re.I)
 _FOUNDED_TO = re.compile(r"\b(?:was|were)\s+(?:established|created|set\s+up|founded|formed)\b[^.;]{0,60}\bto\s*$")
 _COUNTED_PEOPLE = re.compile(r"(?:(?:around|about|some|nearly|almost|over|more\s+than|up\s+to)\s+)?(?:\d[\d.,]*|"
                              r"thousands|hundreds|millions|tens\s+of\s+thousands|dozens)\b", re.I)
@@ -226,6 +228,8 @@ def goal_view(f: Any, leaders: Sequence[Any], pairs_by_article: dict[str, str],
     raw_goal = strip_attribution(clean(getattr(f, "goal", None) or getattr(f, "answer", None)))
     if not raw_actor or not raw_goal:
         return None
+    if _INFORMS.match(raw_goal):
+        return None  # "wishes to inform the general public that Malawi has hosted ...": a release's formula (round 57)
     if _COUNTED_PEOPLE.match(raw_actor):
         return None  # "1.1 million young Kenyans will walk into ...": a count of people is no party with an aim (round 53)
     for src in f.sources:

@@ -15,7 +15,7 @@ from datetime import date
 from functools import lru_cache
 
 from .setting import places_in
-from .unnamed import _GENERIC_TEXT, _PART_NUMBER, _definite_end, _named_opening
+from .unnamed import _GENERIC_TEXT, _PART_NUMBER, _SECTOR_MEETING, _definite_end, _named_opening
 
 _DANGLING_START = re.compile(
     r"^(?:he|she|it|they|we|this|that|these|those|the latter|the former|the group|the two|both|"
@@ -378,7 +378,7 @@ _UNNAMED_THING = re.compile(
     r"|\b(?:a|an|the)\s+(?:comparable|similar|same|such)\s+[a-z]+"
     # "offered to host a small secretariat in Accra": whose, the sentence never says
     r"|\b(?:a|an)\s+(?:(?:small|new|joint|permanent|regional|technical|drafting|working|expert|special|local|"
-    r"national|monitoring|advisory|steering|coordinating|coordination|oversight|review|task)\s+){0,2}"  # ("a local monitoring committee", round 54)
+    r"national|monitoring|advisory|steering|coordinating|coordination|oversight|review|task)\s+){0,3}"  # ("a local monitoring committee", round 54)
     r"(?:secretariat|office|unit|group|committee|team|panel)\b"
     r"(?!\s+(?:of|for|on|to|that|which|who)\s)"
     # "the second forum", "the next meeting in Lima": of which body, the sentence never says
@@ -468,7 +468,8 @@ _COUNTED_UNNAMED = re.compile(r"\b(?:both|the\s+(?:two|three|four|five|six))\s+(
 def generic_body(text: str) -> bool:
     """Does ``text`` name a body by a generic title alone ("the Executive Committee", "the Joint
     Steering Committee (JSC)"), or a text by its kind alone ("the Free Trade Agreement")?"""
-    return _GENERIC_BODY.search(text) is not None or _GENERIC_TEXT.search(text) is not None
+    return _GENERIC_BODY.search(text) is not None or _GENERIC_TEXT.search(text) is not None \
+        or _SECTOR_MEETING.search(text) is not None
 
 
 def stands_alone(sentence: str) -> bool:
@@ -532,6 +533,8 @@ def absolute_years(text: str, year: int) -> str:
                   r"(this|next|last)\s+year\b",
                   lambda m: f"{m.group(1)} {'the ' + m.group(2) + ' of ' if m.group(2) else ''}{year_of(m.group(3))}",
                   text)
+    text = re.sub(r"\b(January|February|March|April|May|June|July|August|September|October|November|December)\s+"
+                  r"(this|next|last)\s+year\b", lambda m: f"{m.group(1)} {year_of(m.group(2))}", text)  # ("from July in 2026", round 57)
     text = re.sub(r"\b(later|earlier)\s+(this|next|last)\s+year\b",
                   lambda m: f"{m.group(1)} in {year_of(m.group(2))}", text)
     return re.sub(r"\b(this|next|last)\s+year\b", lambda m: f"in {year_of(m.group(1))}", text)

@@ -30,6 +30,20 @@ _GENERIC_TEXT = re.compile(
 
 
 
+# A sitting named by its sector alone ("the 72nd Health Ministers' Conference", "the Annual Finance
+# Ministers' Meeting"): whose conference, the article's context said (round 57, three items). Not with
+# its owner after it ("... of the ECSA Health Community") or a name of its own in it ("the 13th APTERR
+# Council Meeting").
+_SECTOR_MEETING = re.compile(
+    r"(?<![\w'’-])[Tt]he\s+(?:\d+(?:st|nd|rd|th)\s+|(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|"
+    r"Eleventh|Twelfth|[A-Z][a-z]+-(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth))\s+)?(?:(?:Annual|Ordinary|Extraordinary|"
+    r"Regular|Joint|Regional|High-Level|Sectoral)\s+)*(?:(?:Health|Finance|Trade|Energy|Environment|Education|Agriculture|"
+    r"Transport|Foreign|Tourism|Water|Fisheries|Defence|Defense|Security|Justice|Interior|Culture|Youth|Sports?|"
+    r"Science|Technology|Digital|Economic|Social|Labour|Labor|Ministers['’]?|Ministerial|Heads|State|Government|Leaders['’]?|"
+    r"and|of)\s+){1,5}(?:Conference|Meeting|Summit|Session|Forum|Council|Committee|Assembly|Dialogue)\b"
+    r"(?!\s*(?:\([^()]*\)\s*)?(?:of|on|for)\s+(?:the\s+)?[A-Z])")
+
+
 def _named_opening(s: str) -> bool:
     """Does the sentence open on a name ("Thailand will phase out tariffs on 85 percent of its tariff
     lines", "UNESCO said its ..."): a country or letters, not a word capitalised only as it opens the
