@@ -14,6 +14,7 @@ same in every worker.
 from __future__ import annotations
 
 import math
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -155,3 +156,13 @@ def country_of_capital(name: str) -> str | None:
     if city is None or not city.capital or fold(city.name) != fold(name):
         return None
     return _gazetteer().country_name.get(city.country_code)
+
+
+def plural_common_noun(word: str) -> bool:
+    """"Authorities in the German state ... approve": is a capitalised word that opens a line a plural
+    common noun rather than a place ("Brussels", "Athens", "Philippines")? Told by its shape and the
+    gazetteer, not by a second parse of the line (extraction stays near bare spaCy's speed)."""
+    from .lexicon import COUNTRY_NAMES
+
+    return bool(re.fullmatch(r"[A-Z][a-z]+(?:ies|es|s)", word)) and word not in COUNTRY_NAMES \
+        and find_city(word) is None and not re.fullmatch(r"[A-Z][a-z]+(?:ss|us|is)", word)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from .asked import Asked
+from .cities import plural_common_noun
 from .events import (
     NATIONAL_SUBJECT,
     NEEDS_COMPLEMENT,
@@ -240,9 +241,8 @@ def timeline_question(nlp, sentence: str, char_start: int, char_end: int, resolv
     date_text = m.group("date").strip()
     rest = m.group("rest")
     first = rest.split()[0]
-    head = nlp(rest)[0] if rest else None
     if first in ("The", "A", "An") or (first.lower() in lower_words and not first.isupper()) \
-            or head is not None and head.pos_ == "NOUN" and not first.isupper() and head.tag_ == "NNS" \
+            or plural_common_noun(first) \
             or re.fullmatch(r"[A-Z][a-z]+ed|First|Final|Initial|Official|Formal|Full|Partial|New|Further|Target", first):
         # ("Planned launch window opens": a line's first word, capitalised as it opens it, round 53)
         rest = rest[:1].lower() + rest[1:]  # ("Seabed drilling begins", where the article says "seabed")
