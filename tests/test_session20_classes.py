@@ -441,3 +441,39 @@ def test_a_share_is_changed_by_at_most_five_points():
         assert out is not None
         value = int(out.split("on ")[1].split("%")[0])
         assert abs(value - 96) <= 15 and abs(value - 96) % 5 == 0 and value <= 99, out  # (steps of 5, not of 19)
+
+
+# -- round 58 ------------------------------------------------------------------------------------
+
+def test_guests_thanking_their_host_are_not_the_ministers_who_met():
+    raw = ("JOINT COMMUNIQUÉ\n\nThe Ninth Tripartite Environment Meeting (TEM9)\n\n"
+           "1. The Minister of Environment of Kenya, Ana Wanjiru, the Minister of Environment of Uganda, Ivo Okello, and "
+           "the Minister of Environment of Tanzania, Li Mrema, met in Nairobi.\n\n"
+           "2. The Ministers agreed to establish the Kandor Dust Early Warning Network by the end of 2027.\n\n"
+           "3. The Ministers of Uganda and of Tanzania expressed their sincere appreciation to the Government of "
+           "Kenya for its hospitality.\n")
+    actors = goal_actors(raw)
+    assert actors and not any(a == "the ministers of Uganda and Tanzania" for a in actors.values()), actors
+
+
+def test_a_quoted_claim_is_no_aim_and_a_name_cut_where_the_tail_ends_is_no_when():
+    from quizapp.facts.event_questions import when_parts
+    from quizapp.facts.nlp import load_nlp
+
+    raw = ("Published: 3 March 2026\n\nThe Kandor railway will strengthen Walvis Bay's role, the minister said. "
+           "\"Amberland is ready to be Zembla's gateway to the Atlantic,\" he added.\n")
+    assert not [q.prompt for q in _items(raw, budget=0) if "gateway" in q.prompt]
+    text = "22 June 2014 — The Kandor Delta is inscribed on the UNESCO World Heritage List as its 1,000th site."
+    start = text.index("22 June 2014")
+    asked = when_parts(load_nlp()(text), start, start + len("22 June 2014"))
+    assert asked is None or not asked.question.endswith("the UNESCO?"), asked.question
+
+
+def test_an_office_before_a_name_keeps_its_capitals():
+    from quizapp.facts.event_questions import when_parts
+    from quizapp.facts.nlp import load_nlp
+
+    text = "Economy and Finance Minister Ana Ruiz has pledged to cut the fiscal deficit to 2.5 per cent of GDP by 2029."
+    start = text.index("2029")
+    asked = when_parts(load_nlp()(text), start, start + 4)
+    assert asked is None or "economy and Finance" not in asked.question, asked.question

@@ -23,6 +23,7 @@ from .events import (
     paragraph_number,
 )
 from .lexicon import AGREEMENT_HEAD, DOCUMENT_HEAD, GENERIC_NAME, REPORTING_VERBS, WEEKDAYS
+from .roles import TITLE_BEFORE_NAME
 from .schedules import DAY_OF_MONTH, TIMETABLE_VERBS, committed, scheduled
 from .spans import tokens_text
 
@@ -525,7 +526,7 @@ def when_parts(doc, char_start: int, char_end: int, skip_before: int = 0,
         lemma = f"{sched[0].lemma_.lower() if form in ('does', 'do', 'did') else sched[0].text} to {verb.text}"
     subject = without_brackets(tokens_text(doc, subj_ids)).strip()  # "(AF)" went as an aside
     first = doc[subj_ids[0]]
-    if not _namey(first) and first.text[:1].isupper():
+    if not _namey(first) and first.text[:1].isupper() and not TITLE_BEFORE_NAME.match(tokens_text(doc, subj_ids)):
         subject = subject[:1].lower() + subject[1:]  # "the IMF", "a WTO panel", "informal UN talks"
     if named_as is not None:
         subject = named_as
@@ -537,6 +538,10 @@ def when_parts(doc, char_start: int, char_end: int, skip_before: int = 0,
         return None  # "the Montreal Protocol on Substances [that Deplete the Ozone Layer]": a title cut (round 51)
     # (a comma whose aside went goes too: "signed in Benguela, Angola, on ..." -> "signed in Benguela by ...")
     tail = tokens_text(doc, [i for i in ids if doc[i].text != "," or i + 1 in ids]).rstrip(" ,;:")
+    end = max(ids) + 1 if ids else None
+    if end is not None and end + 1 < len(doc) and doc[end - 1].text[:1].isupper() and doc[end].text[:1].isupper() \
+            and doc[end].is_alpha and end not in date_ids and doc[end].i not in ids:
+        return None  # "inscribed on the UNESCO [World Heritage List]": a name cut where the tail ends (round 58)
     tail = without_brackets(tail).strip()  # no bracketed acronym or half a bracket
     if due:
         if tail != "due":

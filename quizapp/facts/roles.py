@@ -279,3 +279,9 @@ class TitleGate:
         if any(lo <= s and e <= hi for s, e in self.hits):
             return True
         return bool(_OTHER_TITLE and _OTHER_TITLE.search(self.text, lo, hi))
+
+
+# An office before a name ("Economy and Finance Minister Andrés Carbajal"): a "when" question keeps its
+# capitals (not "economy and Finance Minister ...", round 58).
+TITLE_BEFORE_NAME = re.compile(r"(?:[A-Z][a-z]+\s+(?:and\s+|of\s+|for\s+)?)+(?:Minister|Secretary|President|Governor|"
+                               r"Commissioner|Director|Chair(?:man|woman|person)?|Ambassador)\b")

@@ -10,6 +10,10 @@ from .actors import ActorContext, country_list, ministers_of, sides_of, signator
 from .lexicon import COUNTRY_NAMES
 from .types import ArticleInput
 
+# Guests' thanks to their host: the ministers named there are not all who met.
+_THANKS = re.compile(r"\b(?:expressed\s+(?:their|its|his|her)?\s*(?:sincere\s+|deep\s+|warm\s+|profound\s+)?"
+                     r"(?:appreciation|gratitude|thanks)|thanked|congratulated)\b", re.I)
+
 
 def actor_context(items, acronyms: dict[str, str], art: ArticleInput) -> ActorContext:
     """Counts of the bodies and people an article names, for resolving "we" and "I"."""
@@ -44,7 +48,9 @@ def actor_context(items, acronyms: dict[str, str], art: ArticleInput) -> ActorCo
         if ctx.signatories is None:
             ctx.signatories = signatories(sent.text)
             ctx.preamble = sent if ctx.signatories else None
-        if ctx.ministers is None and "inisters" in sent.text:
+        if ctx.ministers is None and "inisters" in sent.text and not _THANKS.search(sent.text):
+            # (not the guests who thank their host: "The Ministers of Japan and of China expressed their
+            # appreciation to the Government of the Republic of Korea", round 58)
             ctx.ministers = ministers_of(sent.text)
             ctx.ministers_sentence = sent if ctx.ministers else None
     ctx.sides = sides_of(art.title or "")

@@ -305,6 +305,9 @@ def goal_view(f: Any, leaders: Sequence[Any], pairs_by_article: dict[str, str],
         if _REAFFIRMED.search(src.sentence[:span[0]]) and not re.search(r"\b[A-Z][\w-]+\s+(?:[A-Z][\w-]+\s+)+[A-Z][\w-]+",
                                                                          src.sentence[span[0]:span[1]]):
             return None  # (unless to a thing it names: "reaffirmed their commitment to the Joint Action Plan")
+        before = src.sentence[:span[0]]
+        if before.count("“") > before.count("”") or before.count('"') % 2 == 1:
+            return None  # '"Namibia is ready to be Botswana's gateway ...," the minister said': a quotation's claim (round 58)
         if re.search(r"[\"“]\s*$", src.sentence[:span[0]]):
             return None  # 'aim to "give every child ...': a quotation's words, not the article's
         if _CONDITION_BEFORE.search(src.sentence[max(0, span[0] - 80):span[0]]):
