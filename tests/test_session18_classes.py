@@ -47,12 +47,13 @@ def test_a_year_end_deadline_is_asked_for_its_year_with_later_years_as_foils():
     raw = ("Published: 4 March 2025\n\nKandor fund sets wetland target\n\n"
            "The Kandor Wetland Fund (KWF) was launched in Lusaka on 3 March 2025 by the environment ministers of "
            "Zembla and Ostrava.\n\n"
-           "The Kandor Wetland Fund aims to restore 400 wetlands in the Kandor Basin by the end of 2027, up from "
-           "35 restored in 2023.\n\n"
+           # (no figure in the aim: where one is asked, the deadline of the same sentence is not, session 20)
+           "The Kandor Wetland Fund aims to restore the wetlands of the Kandor Basin by the end of 2027, up from "
+           "a third restored in 2023.\n\n"
            "Its board will meet again in Harare in 2026.\n")
     qs = generate(facts_of(raw, "kwf.txt"), random.Random(0), budget=0)
     item = next(q for q in qs if q.prompt.startswith("By what year") and q.choices)
-    assert item.prompt == "By what year does the Kandor Wetland Fund aim to restore 400 wetlands in the Kandor Basin?"
+    assert item.prompt == "By what year does the Kandor Wetland Fund aim to restore the wetlands of the Kandor Basin?"
     assert item.answer == "2027"
     # foils are plausible deadlines: never the baseline's year the sentence gives, never before the article
     assert "2023" not in item.choices and all(int(c) >= 2025 for c in item.choices), item.choices

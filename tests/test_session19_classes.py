@@ -161,7 +161,8 @@ def test_a_background_month_is_not_the_odd_one_out_among_its_foils():
     raw = ("Published: 3 March 2026\n\nKandor joins the currency union\n\n"
            "Zembla became the 21st member of the Kandor currency union on 1 January 2026.\n\n"
            "Timeline:\n\n"
-           "1 October 2020 - The Kandor Central Bank takes over direct supervision of Zembla's largest banks.\n")
+           # ("launches", not "takes over": a timeline's minor step is no longer asked, round 54)
+           "1 October 2020 - The Kandor Central Bank launches direct supervision of Zembla's largest banks.\n")
     qs = generate(facts_of(raw), random.Random(0), budget=0)
     item = next(q for q in qs if "direct supervision" in q.prompt and q.choices)
     assert item.answer == "October 2020"

@@ -30,17 +30,18 @@ _GENERIC_TEXT = re.compile(
 
 
 
-# A sitting named by its sector alone ("the 72nd Health Ministers' Conference", "the Annual Finance
-# Ministers' Meeting"): whose conference, the article's context said (round 57, three items). Not with
-# its owner after it ("... of the ECSA Health Community") or a name of its own in it ("the 13th APTERR
-# Council Meeting").
+# A sitting of a sector's ministers named by its sector alone ("the 72nd Health Ministers' Conference",
+# "the Annual Finance Ministers' Meeting"): whose conference, the article's context said (round 57,
+# three items). Not with its owner after it ("... of the ECSA Health Community"), not a body ("the
+# Security Council"), not a sitting of no sector ("the Fourth Joint Ministerial Meeting" of a statement
+# that names both sides).
+_SECTOR = (r"(?:Health|Finance|Trade|Energy|Environment|Education|Agriculture|Transport|Foreign|Tourism|Water|"
+           r"Fisheries|Defence|Defense|Interior|Justice|Culture|Youth|Sports?|Science|Technology|Digital|Labour|Labor)")
 _SECTOR_MEETING = re.compile(
     r"(?<![\w'’-])[Tt]he\s+(?:\d+(?:st|nd|rd|th)\s+|(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|"
-    r"Eleventh|Twelfth|[A-Z][a-z]+-(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth))\s+)?(?:(?:Annual|Ordinary|Extraordinary|"
-    r"Regular|Joint|Regional|High-Level|Sectoral)\s+)*(?:(?:Health|Finance|Trade|Energy|Environment|Education|Agriculture|"
-    r"Transport|Foreign|Tourism|Water|Fisheries|Defence|Defense|Security|Justice|Interior|Culture|Youth|Sports?|"
-    r"Science|Technology|Digital|Economic|Social|Labour|Labor|Ministers['’]?|Ministerial|Heads|State|Government|Leaders['’]?|"
-    r"and|of)\s+){1,5}(?:Conference|Meeting|Summit|Session|Forum|Council|Committee|Assembly|Dialogue)\b"
+    r"Eleventh|Twelfth|[A-Z][a-z]+-(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth))\s+)?"
+    r"(?:(?:Annual|Ordinary|Extraordinary|Regular|Joint|Regional|High-Level)\s+)*"
+    rf"(?:{_SECTOR}\s+(?:and\s+{_SECTOR}\s+)?)(?:Ministers['’]?|Ministerial)\s+(?:Conference|Meeting|Summit|Session|Dialogue)\b"
     r"(?!\s*(?:\([^()]*\)\s*)?(?:of|on|for)\s+(?:the\s+)?[A-Z])")
 
 
