@@ -40,3 +40,13 @@ def goal_actors(raw: str) -> dict[str, str]:
 
     facts = extract([article_input(parse_article("i.txt", raw))])
     return {f.goal: f.actor for f in facts if f.kind == "goal"}
+
+
+def when_asked(text: str, date_text: str):
+    """The "when" question (``Asked``, or None) the extractor writes for ``date_text`` in one invented
+    sentence."""
+    from quizapp.facts.event_questions import when_parts
+    from quizapp.facts.nlp import load_nlp
+
+    start = text.index(date_text)
+    return when_parts(load_nlp()(text), start, start + len(date_text))

@@ -11,12 +11,9 @@ from quizapp.facts.event_questions import when_parts
 from quizapp.facts.nlp import load_nlp
 from quizapp.questions import generate
 
-from .question_checks import facts_of, prompts_of
+from .question_checks import facts_of, prompts_of, when_asked
 
-
-def _when(text: str, date_text: str):
-    start = text.index(date_text)
-    return when_parts(load_nlp()(text), start, start + len(date_text))
+_when = when_asked
 
 
 def test_a_plans_deadline_is_asked_by_when():

@@ -4,16 +4,12 @@ from __future__ import annotations
 
 import random
 
-from quizapp.facts.event_questions import when_parts
 from quizapp.facts.nlp import load_nlp
 from quizapp.questions import generate
 
-from .question_checks import facts_of, goal_actors, prompts_of
+from .question_checks import facts_of, goal_actors, prompts_of, when_asked
 
-
-def _when(text: str, date_text: str):
-    start = text.index(date_text)
-    return when_parts(load_nlp()(text), start, start + len(date_text))
+_when = when_asked
 
 
 def test_a_duration_stays_in_the_question_and_a_remark_after_a_comma_goes():

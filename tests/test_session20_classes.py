@@ -9,7 +9,7 @@ import pytest
 from quizapp.questions.generate import generate
 from quizapp.questions.items.deadlines import split_deadline, year_foils
 
-from .question_checks import facts_of, goal_actors
+from .question_checks import facts_of, goal_actors, when_asked
 
 ARTICLE = ("Published: 3 March 2026\n\n"
            "KANDORA, March 3 (Wire) - The Kandor River Commission aims to connect every riverside school "
@@ -125,13 +125,9 @@ def test_one_partys_share_in_a_list_of_shares_is_no_aim_to_ask():
 
 
 def test_no_when_of_a_title_cut_before_its_own_relative_clause():
-    from quizapp.facts.event_questions import when_parts
-    from quizapp.facts.nlp import load_nlp
-
     text = ("The Kandor Protocol on Substances that Harm the Upper Atmosphere was agreed in 1991 to phase out "
             "harmful gases.")
-    start = text.index("1991")
-    asked = when_parts(load_nlp()(text), start, start + 4)
+    asked = when_asked(text, "1991")
     assert asked is None or "that Harm" in asked.question, asked.question
 
 
@@ -169,13 +165,9 @@ def test_a_share_with_no_of_what_or_a_whole_thing_told_before(sentence, alone):
 
 
 def test_a_things_own_period_is_not_when_it_was_approved():
-    from quizapp.facts.event_questions import when_parts
-    from quizapp.facts.nlp import load_nlp
-
     text = ("The Kandor Rowing Council has approved trials of the new format at selected tournaments from 1 July 2025 "
             "until 30 April 2026.")
-    start = text.index("1 July 2025")
-    assert when_parts(load_nlp()(text), start, start + len("1 July 2025")) is None
+    assert when_asked(text, "1 July 2025") is None
 
 
 def test_a_name_written_family_name_first_accepts_the_family_name_not_the_given_name():
@@ -280,15 +272,10 @@ def test_parties_bodies_and_talks_named_only_by_the_story(sentence, alone):
 
 
 def test_a_seasons_start_and_a_dates_own_aside_are_no_when_to_ask():
-    from quizapp.facts.event_questions import when_parts
-    from quizapp.facts.nlp import load_nlp
-
     text = "Construction of the Kandor Bridge is scheduled to begin in early 2026."
-    start = text.index("early 2026")
-    assert when_parts(load_nlp()(text), start, start + len("early 2026")) is None
+    assert when_asked(text, "early 2026") is None
     text = "The revised Kandor Formula will take effect from 1 April 2027, the start of the 2027/28 financial year."
-    start = text.index("1 April 2027")
-    asked = when_parts(load_nlp()(text), start, start + len("1 April 2027"))
+    asked = when_asked(text, "1 April 2027")
     assert asked is None or "the start of" not in asked.question, asked.question
 
 
@@ -457,23 +444,15 @@ def test_guests_thanking_their_host_are_not_the_ministers_who_met():
 
 
 def test_a_quoted_claim_is_no_aim_and_a_name_cut_where_the_tail_ends_is_no_when():
-    from quizapp.facts.event_questions import when_parts
-    from quizapp.facts.nlp import load_nlp
-
     raw = ("Published: 3 March 2026\n\nThe Kandor railway will strengthen Walvis Bay's role, the minister said. "
            "\"Amberland is ready to be Zembla's gateway to the Atlantic,\" he added.\n")
     assert not [q.prompt for q in _items(raw, budget=0) if "gateway" in q.prompt]
     text = "22 June 2014 — The Kandor Delta is inscribed on the UNESCO World Heritage List as its 1,000th site."
-    start = text.index("22 June 2014")
-    asked = when_parts(load_nlp()(text), start, start + len("22 June 2014"))
+    asked = when_asked(text, "22 June 2014")
     assert asked is None or not asked.question.endswith("the UNESCO?"), asked.question
 
 
 def test_an_office_before_a_name_keeps_its_capitals():
-    from quizapp.facts.event_questions import when_parts
-    from quizapp.facts.nlp import load_nlp
-
     text = "Economy and Finance Minister Ana Ruiz has pledged to cut the fiscal deficit to 2.5 per cent of GDP by 2029."
-    start = text.index("2029")
-    asked = when_parts(load_nlp()(text), start, start + 4)
+    asked = when_asked(text, "2029")
     assert asked is None or "economy and Finance" not in asked.question, asked.question

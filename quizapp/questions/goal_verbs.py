@@ -84,3 +84,13 @@ def future_tense(v: Any) -> bool:
         return False
     before = v.sentence.split(v.goal)[0] if v.goal in v.sentence else v.sentence
     return bool(re.search(rf"\b(?:will|shall)\s+(?:\w+ly\s+|also\s+|then\s+)?{v.verb}\b", before))
+
+
+def goal_aux(v: Any) -> str:
+    """The auxiliary a question about the aim takes in the tense the source states it: "will" for a
+    plan told in the future, "do"/"does" for one told in the present, else "did"."""
+    if future_tense(v):
+        return "will"
+    if present_tense(v):
+        return "do" if plural(v.actor) else "does"
+    return "did"

@@ -16,7 +16,7 @@ from ..corpus.parse import looks_english
 from ..facts.cities import country_of_capital
 from ..facts.lexicon import ASKING_VERBS
 from ..facts.places import with_the as country_with_the
-from .goal_verbs import _PRESENT, GOAL_VERBS, future_tense, present_tense  # noqa: F401 (re-exported)
+from .goal_verbs import _PRESENT, GOAL_VERBS, future_tense, goal_aux, present_tense  # noqa: F401 (re-exported)
 from .normalise import contains_phrase, normalise
 from .render import (
     FUNCTION_END,
@@ -435,7 +435,7 @@ def goal_question(v: GoalView) -> str | None:
     np_q, _, vp_q, _ = entry
     if v.verb == "will":
         return f"What will {a} do, according to the article?" if v.form == "vp" else None
-    did = "will" if future_tense(v) else ("do" if plural(v.actor) else "does") if present_tense(v) else "did"
+    did = goal_aux(v)
     if v.form == "np" and np_q:
         return f"What {did} {a} {np_q}?"
     if v.form == "vp" and vp_q and "{be}" in vp_q:

@@ -13,9 +13,9 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from ..goal_verbs import GOAL_VERBS, future_tense, present_tense
+from ..goal_verbs import GOAL_VERBS, goal_aux
 from ..rank import _Cand
-from ..render import mid, plural
+from ..render import mid
 from ..sentences import words
 
 # "... by 2030", "... by the end of 2027", "... no later than 2028": a whole year, the aim's last words.
@@ -79,13 +79,7 @@ def deadline_question(v: Any, body: str, actor: str | None = None) -> str | None
         verb = np_q  # "commit to raising the share ..."
     else:
         return None
-    if future_tense(v):
-        aux = "will"
-    elif present_tense(v):
-        aux = "do" if plural(v.actor) else "does"
-    else:
-        aux = "did"
-    return f"By what year {aux} {actor} {verb} {body}?"
+    return f"By what year {goal_aux(v)} {actor} {verb} {body}?"
 
 
 def year_foils(year: int, sentence: str, written: int | None) -> list[tuple[int, str]]:
