@@ -147,7 +147,7 @@ def test_a_generic_party_is_not_a_named_one():
     assert _named_party("Kenya")
 
 
-def test_matching_names_the_body_the_article_is_about():
+def test_matching_people_dates_their_offices_and_names_no_story():
     auth = body("m1", "Lake Basin Authority", ["LBA"], "The Lake Basin Authority (LBA) cut allocations in 2024.")
     auth.sources.append(Source(ART, "The LBA said levels would be reviewed in July 2024.", 5))
     people = [leader(f"p{i}", n, r, c, s, idx=i + 1) for i, (n, r, c, s) in enumerate([
@@ -159,8 +159,8 @@ def test_matching_names_the_body_the_article_is_about():
     ])]
     qs = generate([auth, *people, published("2024-06-03")], random.Random(2), budget=0)
     matching = [q for q in qs if q.type == "matching"]
-    assert matching and matching[0].prompt == \
-        "Match each person in the June 2024 article on the Lake Basin Authority (LBA) to their role."
+    # each office says whose it is; the stem says when (offices change hands), not which story
+    assert matching and matching[0].prompt == "Match each person to their role as of June 2024."
     # offices change hands: an article that never says when it was written matches no one to one
     assert not [q for q in generate([auth, *people], random.Random(2), budget=0) if q.type == "matching"]
 

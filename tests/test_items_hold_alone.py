@@ -118,7 +118,7 @@ def test_who_holds_an_office_is_asked_as_of_the_articles_month_and_never_as_a_tr
     assert not [q for q in qs if q.type == "true_false" and q.fact_ids[0] in "abc"]
     assert not [q for q in qs if "role?" in q.prompt]
     matching = [q for q in qs if q.type == "matching"]
-    assert all("in the November 2025 article on the Lake Union" in q.prompt for q in matching)
+    assert all(q.prompt == "Match each person to their role as of November 2025." for q in matching)
 
 
 def test_an_instrument_takes_its_article_and_a_modified_acronym_no_the():

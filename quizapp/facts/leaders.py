@@ -22,7 +22,7 @@ from .lexicon import (
     TITLES,
 )
 from .places import STATE_STYLE
-from .roles import BARE_NAME, ROLE_THEN_NAME, TitleGate, plural_title, role_near
+from .roles import BARE_NAME, ROLE_THEN_NAME, TitleGate, plural_title, role_before_name, role_near
 
 
 def _country_case(name: str) -> str:
@@ -163,7 +163,7 @@ HONORIFICS = {"prince", "princess", "sheikh", "king", "queen", "emir", "sultan",
 _GENERAL_OFFICES = {"secretary", "director", "attorney", "governor", "consul", "surgeon", "solicitor", "auditor",
                     "inspector", "accountant", "postmaster", "registrar", "commissioner", "procurator",
                     "prosecutor", "comptroller", "adjutant", "paymaster", "quartermaster"}
-PARTICLES = {"bin", "al", "de", "van", "von", "da", "el", "der", "den", "du", "dos", "das", "di", "la", "le", "ibn", "abu", "al-"}
+PARTICLES = {"bin", "al", "de", "van", "von", "da", "do", "el", "der", "den", "du", "dos", "das", "di", "la", "le", "ibn", "abu", "al-"}
 
 
 def _clean_role(title: str) -> str:
@@ -207,6 +207,15 @@ def leader_mentions(doc, text: str) -> list[LeaderMention]:
         while (end_tok < len(doc) and doc[end_tok - 1].dep_ == "compound" and doc[end_tok].pos_ == "PROPN"
                and (doc[end_tok].is_title or doc[end_tok].lower_ in PARTICLES)):
             end_tok += 1
+        # ... or at a lowercase particle the tagger left out ("Tomás" | "do Rosário Belo"): a particle
+        # between two capitalised words of a name carries the name on
+        while (end_tok + 1 < len(doc) and doc[end_tok].lower_ in PARTICLES and doc[end_tok].text.islower()
+               and doc[end_tok + 1].pos_ == "PROPN" and doc[end_tok + 1].is_title
+               and not doc[end_tok + 1].ent_type_ in ("GPE", "ORG", "NORP")):
+            end_tok += 2
+            while end_tok < len(doc) and doc[end_tok].pos_ == "PROPN" and doc[end_tok].is_title \
+                    and not doc[end_tok].ent_type_ in ("GPE", "ORG", "NORP"):
+                end_tok += 1
         start_tok = ent.start
         # ... or cut it at the front ("Guðmundur" | "Ingi Guðbrandsson"): take in the untagged proper
         # nouns right before it that are no title, form of address or place
@@ -215,6 +224,12 @@ def leader_mentions(doc, text: str) -> list[LeaderMention]:
                 and doc[start_tok - 1].text.isalpha() \
                 and doc[start_tok - 1].lower_ not in TITLE_WORDS | STYLES | COUNTRY_NAMES:
             start_tok -= 1
+        # ... or after a lowercase particle ("Mateus do" | "Carmo Lopes"): the given name before it too
+        if (start_tok >= 2 and doc[start_tok - 1].lower_ in PARTICLES and doc[start_tok - 1].text.islower()
+                and doc[start_tok - 2].pos_ == "PROPN" and doc[start_tok - 2].is_title
+                and doc[start_tok - 2].ent_type_ in ("", "PERSON")
+                and doc[start_tok - 2].lower_ not in TITLE_WORDS | STYLES | COUNTRY_NAMES):
+            start_tok -= 2
         ent_text = doc[start_tok:end_tok].text
         name = re.sub(r"['’]s?$", "", ent_text).strip()
         words = name.split()
@@ -246,6 +261,8 @@ def leader_mentions(doc, text: str) -> list[LeaderMention]:
                              m.string[:m.start("title")], re.I)
             if rank and not role.lower().startswith(rank.group(1).lower()):
                 role = f"{rank.group(1)} {role}"  # "Deputy Governor NAME" is no Governor (round 50)
+            if re.search(r"\b(?:former|ex-)\s*$", m.string[:m.start()], re.I) and not role.lower().startswith(("former", "ex-")):
+                role = f"former {role}"  # "former Zambian foreign minister NAME" holds the office no more
             country = _country_of(m.group("nat"), m.group("cty")) or m.group("org")
             om = OF_COUNTRY_AFTER.match(after)
             if om and not country:
@@ -332,13 +349,18 @@ def leader_mentions(doc, text: str) -> list[LeaderMention]:
             continue
         span = doc.char_span(s, e, alignment_mode="expand")
         toks = list(span) if span is not None else []
-        if not toks or any(t.pos_ not in ("PROPN", "X") and t.lower_ not in PARTICLES for t in toks) or any(
-                t.ent_type_ in ("GPE", "NORP", "LOC", "DATE", "FAC") for t in toks):
+        titled = "name" in m.re.groupindex  # "TITLE of BODY, NAME,": the title vouches for a name
+        if not toks or any(t.pos_ not in ("PROPN", "X") and t.lower_ not in PARTICLES and t.text not in ("-", "'", "’")
+                           for t in toks) or any(
+                t.ent_type_ in ("GPE", "LOC", "DATE", "FAC")
+                # (the tagger reads a family name as a people now and then: "Han" of "Han Jae-won")
+                or t.ent_type_ == "NORP" and not (titled and t.lower_ not in NATIONALITIES) for t in toks):
             continue
         if any(w.lower() in TITLE_WORDS or w.lower().strip(".,") in MECHANISM_HEADS for w in words) \
                 or name.lower() in COUNTRY_NAMES or words[-1].lower() in COUNTRY_NAMES | _PLACE_OF_WORK:
             continue
-        r = plural_title(text, s, e) or role_near(text, s, e)
+        # ("TITLE of BODY, NAME, TITLE of BODY2, NAME2": a name's own title is the one before it)
+        r = (role_before_name(m) if titled else None) or plural_title(text, s, e) or role_near(text, s, e)
         if r is not None and not _is_name_part(r.role):
             out.append(LeaderMention(name, r.role, r.country, s, e))
             seen.append((s, e))

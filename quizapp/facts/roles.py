@@ -43,14 +43,14 @@ _ALL_TITLES = sorted(set(TITLES) | set(EXTRA_TITLES), key=len, reverse=True)
 _T = "|".join(re.escape(t) for t in _ALL_TITLES)
 _NAT = "|".join(sorted((re.escape(n) for n in NATIONALITIES if len(n) > 2), key=len, reverse=True))
 _MOD = (r"(?:(?:deputy|vice|acting|former|outgoing|incoming|interim|current|first|new|next|senior|chief|permanent|"
-        r"long-serving|newly[- ]elected|incumbent|then)[- ]+)*"
+        r"long-serving|newly[- ]elected|incumbent|then|country|regional|programme|program|mission|resident)[- ]+)*"
         # a portfolio or field before a minister's or official's title: "Energy Minister", "Senior
         # Arctic Official", "Trade Commissioner" (capitalised words only)
         r"(?:(?-i:[A-Z][a-z]+)\s+){0,2}(?=(?-i:Minister|Secretary|Commissioner|Official|Director|Envoy|Ambassador|Adviser|Spokes))?")
 # Forms of address between a title and a name: "Ambassador Dr NAME", "H.E. Mr NAME", "Dame NAME".
 _HONORIFIC = r"(?-i:Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Prof\.?|Dame|Sir|H\.\s?E\.?|Hon\.?|Honourable|Excellency|Sheikh|Shaikh|Ambassador|Judge)"
 # "of the Nordic Council of Ministers", "for Nordic Co-operation", "at the World Bank"
-_BODY = r"(?:the\s+)?[A-Z][\w’'.&-]*(?:\s+(?:(?:of|and|for|on|the|&|de|du|des|la)\s+)*[A-Z(][\w’'.&)-]*){0,8}"
+_BODY = r"(?:the\s+)?[A-ZÀ-ÖØ-Þ][\w’'.&-]*(?:\s+(?:(?:of|and|for|on|the|&|de|du|des|la)\s+)*[A-ZÀ-ÖØ-Þ(][\w’'.&)-]*){0,8}"
 ROLE = (rf"(?:(?P<nat>{_NAT})\s+|(?P<owner>(?:the\s+)?(?-i:[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){{0,4}})|(?-i:the\s+[a-z]+(?:\s+[a-z]+){{0,2}}))['’]s\s+"
         # a body's initials before its officer's title: "the UNHCR Representative in Chad"
         rf"|(?P<acr>(?-i:[A-Z]{{2,8}}))\s+)?"
@@ -183,6 +183,13 @@ def role_near(text: str, start: int, end: int) -> Role | None:
         if m and (rx is not AFTER_COMMA or _capitalised_or_known(m.group("title"))):
             r = _role_from(m)
             if r and rx is AFTER_COMMA:
+                prior = BEFORE_COMMA.search(before)
+                if prior and re.match(r"\s*,\s*(?:and\s+)?[A-Z][\w'’.-]+\s+[A-Z]", after[m.end():]):
+                    # "TITLE of A, NAME, TITLE of B, NAME2": the title after the name is the next
+                    # entry's; the name's own is the one before it
+                    r = _role_from(prior) or r
+                    if r:
+                        return r
                 r = _list_entry(r, after[m.end():])
             if r:
                 return r
@@ -242,6 +249,13 @@ def _capitalised_or_known(title: str) -> bool:
 ROLE_THEN_NAME = re.compile(
     rf"(?:(?:an?|the)\s+)?{ROLE}\s*,\s*(?P<name>(?-i:(?:(?:Dr|Mr|Ms|Mrs|Prof)\.?\s+)?[A-Z][\w’'.-]+(?:\s+(?:[A-Z][\w’'.-]+|bin|al|de|van|von|da|dos|del)){{1,4}}))"
     rf"(?=\s*[,;.]|\s+(?:said|says|has|had|was|is|who|told|will)\b|\s*$)", re.IGNORECASE)
+
+
+def role_before_name(m: re.Match) -> Role | None:
+    """The role of a ``ROLE_THEN_NAME`` match, as the title before the name gives it."""
+    return _role_from(m)
+
+
 # A capitalised name of two to five words (particles allowed), for names the NER did not mark.
 BARE_NAME = re.compile(r"(?<![\w’'-])[A-Z][\w’'.-]+(?:\s+(?:[A-Z][\w’'.-]+|bin|al|de|van|von|da|dos|del)){1,4}")
 

@@ -6,13 +6,33 @@ from __future__ import annotations
 
 import re
 
-from .actors import ActorContext, country_list, ministers_of, sides_of, signatories
+from .actors import ActorContext, _country_table, country_list, ministers_of, sides_of, signatories
 from .lexicon import COUNTRY_NAMES
+from .places import countries_in, with_the
 from .types import ArticleInput
 
 # Guests' thanks to their host: the ministers named there are not all who met.
 _THANKS = re.compile(r"\b(?:expressed\s+(?:their|its|his|her)?\s*(?:sincere\s+|deep\s+|warm\s+|profound\s+)?"
                      r"(?:appreciation|gratitude|thanks)|thanked|congratulated)\b", re.I)
+
+
+# "The Minister of X of A, NAME, the Minister of Y of B, NAME, and ... met in ...": a communiqué's
+# opening names each minister who met, one by one, and "the Ministers" after it are theirs.
+_MET = re.compile(r"\b(?:met|meet|gathered|convened|held\s+(?:talks|a\s+meeting))\b")
+
+
+def _ministers_who_met(leaders) -> str | None:
+    """"the ministers of Korea, Japan and China": the countries of the ministers one sentence names
+    (two or more, as listed), or None."""
+    table = _country_table()
+    ministers = sorted((lm for lm in leaders if lm.role and re.search(r"\bminister\b", lm.role, re.I)
+                        and not re.match(r"(?:former|ex-)", lm.role, re.I)), key=lambda lm: lm.start)
+    found = [countries_in(lm.country or "", table) or countries_in(lm.role, table) for lm in ministers]
+    countries = list(dict.fromkeys(c[0] for c in found if len(c) == 1))
+    if len(countries) < 2:
+        return None
+    named = [with_the(c) for c in countries]
+    return "the ministers of " + ", ".join(named[:-1]) + " and " + named[-1]
 
 
 def actor_context(items, acronyms: dict[str, str], art: ArticleInput) -> ActorContext:
@@ -48,6 +68,9 @@ def actor_context(items, acronyms: dict[str, str], art: ArticleInput) -> ActorCo
         if ctx.signatories is None:
             ctx.signatories = signatories(sent.text)
             ctx.preamble = sent if ctx.signatories else None
+        if ctx.ministers is None and _MET.search(sent.text):
+            ctx.ministers = _ministers_who_met(leaders)
+            ctx.ministers_sentence = sent if ctx.ministers else None
         if ctx.ministers is None and "inisters" in sent.text and not _THANKS.search(sent.text):
             # (not the guests who thank their host: "The Ministers of Japan and of China expressed their
             # appreciation to the Government of the Republic of Korea", round 58)

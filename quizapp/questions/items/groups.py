@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import math
 import re
+from datetime import date
 from typing import Any
 
 from rapidfuzz import fuzz
 
+from ...facts.lexicon import PORTFOLIO_WORDS, TITLES
 from ...facts.places import with_the as the_country
 from ..blanks import (
     _date_statement,
@@ -30,6 +32,7 @@ from ..labels import (
     _same_event,
     _the,
     office_ok,
+    role_for_place,
 )
 from ..normalise import (
     compatible,
@@ -114,8 +117,10 @@ class GroupItems:
         specs = [
             ("people", "Match each person to their role.", person_clash,
              [(f, _name(f), label) for f in c.leaders
-              for label in [c.spell_out(_role_label(f), _articles(f))]
+              for label in [re.sub(r"^The\s", "the ", c.spell_out(_role_label(f), _articles(f)) or "")]
               if label and _name(f) and f.role and role_ok(f) and office_ok(f) and not _pronoun_led(_name(f))
+              # one word of a name ("Tomás") names nobody for sure; a role *for* a place is no office of it
+              and len(_name(f).split()) >= 2 and not role_for_place(f) and says_whose(label)
               and (_country(f) or _role_complete(f)) and not _general_knowledge(f)
               and not _BAD_ROLE.search(_role_label(f))
               # people named only under a photo are not what the article reports
@@ -133,35 +138,38 @@ class GroupItems:
                 facts = [r[0] for r in group]
                 pairs = [[r[1], r[2]] for r in group]
                 answer = "; ".join(f"{left} \u2192 {right}" for left, right in pairs)
-                stem = self.in_context(prompt, facts, dated=key == "people")
+                stem = self.as_of(facts) if key == "people" else self.in_context(prompt, facts)
                 if stem is None:
                     continue  # "Match each person to their role." of which story? (or, of people, when?)
                 out.append(self.make("matching", facts, f"match:{key}", stem, answer, pairs=pairs, dq=0.5,
                                      slot="match|" + ",".join(sorted(f.id for f in facts))))
         return out
 
-    def in_context(self, prompt: str, facts: list[Any], dated: bool = False) -> str | None:
-        """"Match each person to their role." says nothing of which story: name the body the
-        article is about when it has one ("Match each person in the article on the Zambezi River
-        Authority (ZRA) to their role."), else the one country it is about ("... in the article
-        about Peru ..."); None when it has neither, or only a body named by its members ("the
-        Committee of Ministers": whose?). Blind reviews failed the bare prompts for lacking context.
-
-        ``dated``: offices change hands, so people are matched to theirs as of the month the article
-        was written ("... in the March 2024 article on ..."), or not at all (round T5 asked "when?")."""
+    def in_context(self, prompt: str, facts: list[Any]) -> str | None:
+        """"Match each event to its date." says nothing of which story: name the body the article
+        is about when it has one ("Match each event in the article on the Zambezi River Authority
+        (ZRA) to its date."), else the one country it is about ("... in the article about Peru
+        ..."); None when it has neither, or only a body named by its members ("the Committee of
+        Ministers": whose?). Blind reviews failed the bare prompts for lacking context."""
         about = self.story_named(facts)
         if about is None:
             return None
         article = "the article"
-        if dated:
-            c = self.corpus
-            when = next((c.published[s.article] for f in facts for s in f.sources[:1] if s.article in c.published), None)
-            if when is None:
-                return None
-            article = f"the {when:%B} {when.year} article"
         return re.sub(r"^(?:(Match each \w+)|(Put these events))",
                       lambda m: f"{m.group(1)} in {article} {about}" if m.group(1) else f"{m.group(2)} from {article} {about}",
                       prompt)
+
+    def as_of(self, facts: list[Any]) -> str | None:
+        """"Match each person to their role as of March 2024.": offices change hands, so people are
+        matched to theirs as of the month the article was written, or not at all (round T5 asked
+        "when?"). Each office already says whose it is (a country or a body), so the stem names no
+        story: "the article on the CNE" misnamed what a live blog or an election report was about
+        (rounds 56-57), and the roles need no topic to be understood."""
+        c = self.corpus
+        when = next((c.published[s.article] for f in facts for s in f.sources[:1] if s.article in c.published), None)
+        if when is None:
+            return None
+        return f"Match each person to their role as of {when:%B} {when.year}."
 
     def story_named(self, facts: list[Any]) -> str | None:
         """"on the Zambezi River Authority (ZRA)" or "about Peru": the one article ``facts`` come
@@ -216,13 +224,27 @@ _BOUND_BEFORE = re.compile(r"\b(?:before|by|until|till|through|since|after|no la
 
 
 def _datable(f: Any) -> bool:
-    if (getattr(f, "subtype", "") or "") == "decade":
+    if (getattr(f, "subtype", "") or "") == "decade" or _day_range(f):
         return False
     for src in f.sources[:1]:
         for start, end in date_offsets(src.sentence, f.date or ""):
             if _BOUND_BEFORE.search(src.sentence[:start].rstrip()) or re.match(r"s\b", src.sentence[end:]):
                 return False
     return True
+
+
+def _day_range(f: Any) -> bool:
+    """Is the fact's day the first of a span ("held on 7-9 May", "May 7-9, 2025", "from 7 to 9 May")?
+    The extractor keeps the start as the event's date; matched or ordered beside single days, "7 May
+    2025" reads as the day it was held, which it only began (round 57 failed it)."""
+    m = re.fullmatch(r"\d{4}-(\d\d)-(\d\d)", f.date or "")
+    if not m:
+        return False
+    month = date(2000, int(m.group(1)), 1).strftime("%B")
+    day, mon = str(int(m.group(2))), rf"(?:{month}|{month[:3]}\.?)"
+    span = (rf"\b{day}(?:st|nd|rd|th)?\s*(?:[-–]|to|until|and)\s*\d{{1,2}}(?:st|nd|rd|th)?\s+{mon}\b"
+            rf"|\b{mon}\s+{day}(?:st|nd|rd|th)?\s*(?:[-–]|to|until|and)\s*\d{{1,2}}\b")
+    return any(re.search(span, s.sentence) for s in f.sources[:1])
 
 
 def _clean_event(f: Any, label: str) -> bool:
@@ -236,6 +258,27 @@ def _clean_event(f: Any, label: str) -> bool:
         return False
     return not any(re.search(r"\b(?:if|when|whenever|should|would|could)\b", s.sentence[:80], re.I)
                    and not date_offsets(s.sentence, f.date or "") for s in f.sources[:1])
+
+
+# Words of an office or a body that name no one in particular ("Minister of State Administration",
+# "head of the Electoral Commission", "Executive Director of the National Agency").
+_OFFICE_WORDS = frozenset(w for t in TITLES for w in t.lower().split()) | PORTFOLIO_WORDS | frozenset("""
+state administration national federal central reserve public general executive electoral independent supreme
+commission council committee board authority agency office department ministry bank secretariat unit
+directorate bureau service services institute fund programme program government cabinet parliament
+assembly presidency mission court tribunal force party the of for and in at on to
+""".split())
+
+
+def says_whose(label: str) -> bool:
+    """Does an office say whose it is: a place ("Governor of the Reserve Bank of New Zealand"), a
+    body's letters ("(SWAPO)"), or a word of a body's own name ("Eurasian", "Tasman")? A matching
+    stem names no story, so "Minister of State Administration" or "head of the Electoral
+    Commission" names no one's office (rounds 57-58)."""
+    if places_in(label) or re.search(r"\b[A-Z]{2,}\b", label):
+        return True
+    words = re.findall(r"(?<![\w'’-])[A-ZÀ-Þ][\w'’-]*", label)
+    return any(w.lower() not in _OFFICE_WORDS for w in words)
 
 
 def _one_country_each(labels: Any) -> bool:

@@ -1,0 +1,103 @@
+"""Shapes met in session 21: people matched to offices that say whose they are, names and offices
+the parse cut, and the ministers a communiqué's opening names one by one. Invented text only."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from quizapp.facts.types import Fact, Source
+from quizapp.questions.generate import generate
+from quizapp.questions.items.groups import _day_range, says_whose
+
+from .question_checks import facts_of, goal_actors
+
+
+def _leaders(raw: str) -> dict[str, str]:
+    return {f.name: f.role for f in facts_of(raw) if f.kind == "leader"}
+
+
+def test_a_former_office_keeps_former():
+    roles = _leaders("Published: 2 May 2026\n\nAn observer mission of 30, led by former Malawian foreign minister "
+                     "Ada Mbeki, deployed across the country on Monday.\n")
+    assert roles.get("Ada Mbeki", "").lower().startswith("former"), roles
+
+
+def test_a_lowercase_particle_carries_a_name_on():
+    roles = _leaders("Published: 2 May 2026\n\nAngola's Education Minister Mateus do Carmo Lopes said the plan would "
+                     "start in May.\n\nThe government aims to double school meals by 2030, according to the "
+                     "Minister of State Administration, Tomás do Rosário Nunes.\n")
+    assert "Mateus do Carmo Lopes" in roles and "Tomás do Rosário Nunes" in roles, roles
+
+
+def test_a_body_named_with_an_accented_capital_is_kept_whole():
+    roles = _leaders("Published: 2 May 2026\n\n\"Cutting rates is a risk,\" said Ines Okafor, chief economist at "
+                     "Banque Équatoriale de Crédit in Malabo.\n")
+    assert "Banque Équatoriale de Crédit" in roles.get("Ines Okafor", ""), roles
+
+
+def test_a_country_director_is_no_director():
+    roles = _leaders("Published: 2 May 2026\n\nThe World Food Programme's country director in Zembla, Luc Ferrand, "
+                     "said the agency needs US$ 80 million.\n")
+    assert roles.get("Luc Ferrand", "").startswith("country director"), roles
+
+
+OPENING = ("JOINT COMMUNIQUE\nPublished: 2 May 2026\n\n"
+           "1. The Minister of Environment of Lesotho, Han Jae-min, the Minister of the Environment of Botswana, "
+           "Ada Okoro, and the Minister of Water of Eswatini, Piet Vos, met in Kandora for the Fifth Trilateral "
+           "Water Ministers Meeting.\n\n"
+           "2. The Ministers agreed to establish the Trilateral Flood Warning Network by the end of 2027.\n\n"
+           "3. The Ministers of Botswana and of Eswatini expressed their appreciation to the Government of "
+           "Lesotho for its warm hospitality.\n")
+
+
+def test_the_ministers_are_all_those_the_opening_names_one_by_one():
+    roles = _leaders(OPENING)
+    assert roles.get("Han Jae-min") == "Minister of Environment of Lesotho", roles  # its own title, not the next
+    actors = goal_actors(OPENING)
+    actor = next(a for g, a in actors.items() if "Flood Warning Network" in g)
+    assert all(c in actor for c in ("Lesotho", "Botswana", "Eswatini")), actor
+
+
+@pytest.mark.parametrize("label, whose", [
+    ("Governor of the Central Bank of Lorvia", True),
+    ("Secretary-General of the Kandor River Commission (KRC)", True),
+    ("chief economist at Tasman Capital Markets", True),
+    ("Minister of State Administration", False),
+    ("head of the Electoral Commission", False),
+    ("Executive Director of the National Agency", False),
+])
+def test_an_office_matched_without_its_story_must_say_whose_it_is(label, whose):
+    assert says_whose(label) is whose
+
+
+ART = "a.txt"
+
+
+def _date(fid: str, date: str, sentence: str) -> Fact:
+    return Fact(id=fid, kind="date", statement="", answer=date, date=date, sources=[Source(ART, sentence, 1)])
+
+
+@pytest.mark.parametrize("sentence, spans", [
+    ("The council met in Kandora on 7-9 May and agreed a budget.", True),
+    ("The summit, held on May 7-9, 2025 in Kandora, agreed a budget.", True),
+    ("The talks ran from 7 to 9 May in Kandora.", True),
+    ("The council met in Kandora on 7 May 2025.", False),
+])
+def test_the_first_day_of_a_span_is_no_date_to_match(sentence, spans):
+    assert _day_range(_date("d", "2025-05-07", sentence)) is spans
+
+
+def test_people_are_matched_as_of_the_articles_month_and_only_to_offices_that_say_whose():
+    raw = ("Published: 2 May 2026\n\n"
+           "The Governor of the Central Bank of Lorvia, Ana Ruiz, opened the Kandor Monetary Forum in Kandora.\n\n"
+           "Zembla's Finance Minister Joel Banda said imports would rise.\n\n"
+           "The Secretary-General of the Kandor River Commission, Ruth Moyo, backed the plans.\n\n"
+           "The head of the Electoral Commission, Piet Vos, said the vote was calm.\n")
+    qs = generate(facts_of(raw), random.Random(0), budget=0)
+    matching = [q for q in qs if q.type == "matching"]
+    for q in matching:
+        assert q.prompt == "Match each person to their role as of May 2026."
+        assert all(says_whose(right) for _left, right in q.pairs), q.pairs
+        assert "Piet Vos" not in [left for left, _right in q.pairs]
