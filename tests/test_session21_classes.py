@@ -11,7 +11,7 @@ from quizapp.facts.types import Fact, Source
 from quizapp.questions.generate import generate
 from quizapp.questions.items.groups import _day_range, says_whose
 
-from .question_checks import facts_of, goal_actors
+from .question_checks import facts_of, goal_actors, when_asked
 
 
 def _leaders(raw: str) -> dict[str, str]:
@@ -101,3 +101,52 @@ def test_people_are_matched_as_of_the_articles_month_and_only_to_offices_that_sa
         assert q.prompt == "Match each person to their role as of May 2026."
         assert all(says_whose(right) for _left, right in q.pairs), q.pairs
         assert "Piet Vos" not in [left for left, _right in q.pairs]
+
+
+# -- round 59 ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, date_text", [
+    ("The Kandor flood centre will be activated every year on 1 November, before the rainy season.", "1 November"),
+    ("The chairperson deployed an observation mission to the 16 September 2025 general elections in Zembla.",
+     "16 September 2025"),
+    ("November 2023 - Attacks on ships in the Kandor Strait begin; shipping firms start diverting vessels.",
+     "November 2023"),
+    ("A: Interested national committees must submit a letter of intent by 31 January 2026.", "31 January 2026"),
+])
+def test_no_when_of_a_yearly_date_a_things_own_date_another_clause_or_a_bare_opening(text, date_text):
+    assert when_asked(text, date_text) is None
+
+
+def test_the_when_of_a_plain_dated_act_is_still_asked():
+    asked = when_asked("The Kandor River Commission deployed an observation mission to Zembla on 16 September 2025.",
+                       "16 September 2025")
+    assert asked is not None
+
+
+def test_an_office_then_currently_and_a_name_is_that_persons():
+    roles = _leaders("Published: 2 May 2026\n\nPolitical oversight sits with the AU Commissioner for Infrastructure "
+                     "and Energy, currently Hawa Kamara-Diallo of Guinea.\n")
+    assert roles.get("Hawa Kamara-Diallo") == "AU Commissioner for Infrastructure and Energy", roles
+
+
+def test_who_was_elected_says_when():
+    raw = ("Published: 2 May 2026\n\nGonzalo Irarrazabal, a former Chilean rowing champion, was elected president of "
+           "the Kandor Sports Union, the body that governs the Kandor Games, in November last year.\n\n"
+           "The Kandor Sports Union groups 41 national committees.\n")
+    prompts = [q.prompt for q in generate(facts_of(raw), random.Random(0), budget=0)]
+    elected = [p for p in prompts if "elected" in p]
+    assert all(p.endswith("in November 2025?") for p in elected), elected
+
+
+SPEECH = ("TRANSCRIPT - Speech by the Minister of Health, Dr. Helena Soares, at the launch of the Kandor Plan\n\n"
+          "Brasília, 04.07.2025\n\n"
+          "Good morning to all.\n\n"
+          "Last month, in Asunción, health ministers from Argentina, Bolivia, Paraguay and Uruguay agreed to set up "
+          "a surveillance network.\n\n"
+          "Through the new biofactory in Curitiba, we plan to extend mosquito releases to 40 municipalities by 2027.\n")
+
+
+def test_a_speechs_we_is_never_the_ministers_it_reports_on():
+    actors = goal_actors(SPEECH)
+    actor = next((a for g, a in actors.items() if "mosquito releases" in g), None)
+    assert actor is None or "ministers" not in actor, actors

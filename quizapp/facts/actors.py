@@ -90,6 +90,9 @@ class ActorContext:
     # A speech's header ("Remarks by NAME, Director of ..., Universal Postal Union"): the body the
     # speaker speaks for, who "we" are.
     speaker_body: str | None = None
+    # Is the text a speech (its header says so)? Its "we" is the speaker's side, never ministers
+    # the speech reports on ("health ministers from A, B and C agreed ..." in a minister's speech).
+    speech: bool = False
     preamble: Any = None  # the preamble's SentenceInput
     # The ministers a communiqué or a wire is about, as it first names them ("the finance ministers
     # of Kazakhstan, Uzbekistan and Kyrgyzstan"), for its later "The Ministers agreed ...", and the
@@ -230,7 +233,7 @@ def resolve_actor(actor: str, ctx: ActorContext) -> str | None:
         return None  # a parse that took a whole clause for the subject
     if low in FIRST_PLURAL:
         # (a ministers' statement speaks for its ministers, not for the body it names most)
-        return ctx.signatories or ctx.speaker_body or ctx.ministers or ctx.main_org or actor
+        return ctx.signatories or ctx.speaker_body or (None if ctx.speech else ctx.ministers) or ctx.main_org or actor
     if low in ("the two leaders", "both leaders", "the leaders", "the two presidents", "the two ministers"):
         return ctx.last_people or (ctx.gathered(low) if low == "the leaders" else None) or actor
     if low == "they":

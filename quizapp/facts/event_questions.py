@@ -22,28 +22,11 @@ from .events import (
     main_clause,
     paragraph_number,
 )
-from .lexicon import AGREEMENT_HEAD, DOCUMENT_HEAD, GENERIC_NAME, REPORTING_VERBS, WEEKDAYS
+from .lexicon import AGREEMENT_HEAD, DOCUMENT_HEAD, GENERIC_NAME, REPORTING_VERBS
 from .roles import TITLE_BEFORE_NAME
 from .schedules import DAY_OF_MONTH, TIMETABLE_VERBS, committed, scheduled
 from .spans import tokens_text
-
-# Verbs that report a period's figure ("exported 38,000 tonnes in 2025", "carried 9.4 million
-# passengers last year"): the date is the period measured, not when something happened.
-_STAT_VERBS = {"carry", "export", "import", "produce", "record", "post", "register", "sell", "earn", "handle",
-               "total", "attract", "receive", "ship", "harvest", "serve", "transport", "welcome", "generate",
-               "reach", "grow", "rise", "fall", "drop", "climb", "decline", "increase", "decrease", "treat",
-               "test", "vaccinate", "process"}
-
-
-def _statistic(doc, verb, date_ids: set[int]) -> bool:
-    while verb.dep_ == "conj" and verb.lemma_.lower() not in _STAT_VERBS and verb.head.i != verb.i:
-        verb = verb.head  # "exported 38,000 tonnes of greasy and scoured wool in 2025"
-    if verb.lemma_.lower() not in _STAT_VERBS:
-        return False
-    return any(t.like_num or t.ent_type_ in ("PERCENT", "MONEY", "QUANTITY", "CARDINAL")
-               for c in verb.children if c.dep_ in ("dobj", "prep", "npadvmod", "attr", "advmod") and c.i not in date_ids
-               for t in c.subtree if t.i not in date_ids)
-
+from .when_checks import RECURRING, bare_opening, named_day_after, statistic, weekday_before
 
 # What is written about a meeting, not the meeting itself.
 _RECORDS = {"record", "records", "minutes", "report", "summary", "transcript", "communiqué", "communique",
@@ -74,31 +57,6 @@ def _namey(t) -> bool:
 def _year_of_name(t) -> bool:
     """"2023" in "the Andean Forum (AF) 2023": part of the name, which the parser reads as an aside."""
     return t.dep_ == "appos" and t.like_num and len(t.text) == 4 and t.i == t.head.right_edge.i and t.n_lefts == 0
-
-
-def _weekday_before(doc, start: int) -> set[int]:
-    """"this Saturday, October 26": the weekday that opens the date phrase belongs to it, so the
-    comma between them sets off the date, not the rest of the clause."""
-    i = start - 1
-    if i < 1 or doc[i].text != "," or doc[i - 1].lower_ not in WEEKDAYS:
-        return set()
-    ids = {i, i - 1}
-    if i >= 2 and doc[i - 2].lower_ in ("this", "last", "next", "on"):
-        ids.add(i - 2)
-    return ids
-
-
-def _named_day_after(doc, end: int) -> set[int]:
-    """"on 20 May 2024, World Bee Day,": the day's name after the date belongs to the date phrase
-    (left in a question it would dangle: "... in Ljubljana World Bee Day?")."""
-    if end >= len(doc) or doc[end].text != ",":
-        return set()
-    i = end + 1
-    while i < len(doc) and doc[i].text[:1].isupper() and doc[i].pos_ in ("PROPN", "NOUN"):
-        i += 1
-    if i > end + 1 and doc[i - 1].lower_ in ("day", "eve"):
-        return set(range(end, min(i + 1, len(doc)) if i < len(doc) and doc[i].text == "," else i))
-    return set()
 
 
 def _bracketed(doc, t) -> bool:
@@ -343,6 +301,9 @@ def _reporter(doc, clause, plural: bool) -> str | None:
     return text[:1].lower() + text[1:] if doc[ids[0]].lower_ == "the" else text
 
 
+_TIME_NOUN = re.compile(r"(?:month|year|quarter|season|period|week|day|date|window|deadline|cycle|round|session)s?$")
+
+
 def when_parts(doc, char_start: int, char_end: int, skip_before: int = 0,
                historic_present: bool = False, resolve=None, party=None, recent: bool = False,
                ahead: bool = False) -> Asked | None:
@@ -369,12 +330,18 @@ def when_parts(doc, char_start: int, char_end: int, skip_before: int = 0,
             or re.match(r"(?:in\s+)?(?:early|mid|late)\b", span.text, re.I) and not by:
         # ("scheduled to begin in early 2026": a season, keyed "2026", round 54; "by mid-2027" is still a deadline's year)
         return None  # "in the early 1990s": a decade, not a date to ask for
+    if RECURRING.search(doc.text[max(0, span.start_char - 40):span.end_char + 12]):
+        return None  # "activated every year on 1 November": a yearly date, no one day to ask (round 59)
+    if span.root.dep_ in ("nmod", "compound", "amod") and span.root.head.pos_ in ("NOUN", "PROPN") \
+            and span.root.head.i >= span.end and not _TIME_NOUN.match(span.root.head.lower_):
+        # (a time's own date stays: "from the October 2025 reference month")
+        return None  # "deployed a mission to the 16 September 2025 elections": the elections' date, not the deployment's
     date_ids = {t.i for t in span} | before_ids(doc, skip_before)
     for t in span:
         if t.dep_ in ("pobj", "npadvmod", "advmod"):
             date_ids |= {x.i for x in t.subtree}
-    date_ids |= _weekday_before(doc, span.start)
-    date_ids |= _named_day_after(doc, span.end)
+    date_ids |= weekday_before(doc, span.start)
+    date_ids |= named_day_after(doc, span.end)
     verb = span.root
     guard = 0
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i and guard < 6:
@@ -388,12 +355,14 @@ def when_parts(doc, char_start: int, char_end: int, skip_before: int = 0,
         guard += 1
     if verb.pos_ not in ("VERB", "AUX") or verb.i in date_ids or verb.lemma_.lower() in REPORTING_VERBS:
         return None  # "When did the IMF say?" asks nothing
-    if _statistic(doc, verb, date_ids) and not by:  # (a target's figure is what the plan is: "aims to generate 20 percent ... by 2030")
+    if statistic(doc, verb, date_ids) and not by:  # (a target's figure is what the plan is: "aims to generate 20 percent ... by 2030")
         return None  # "carried 9.4 million passengers in 2025": a year's figure, no event to date
     sched = scheduled(verb) or (committed(verb) if by else None)
     subj = sched[1] if sched else _subject(verb, asides=recent)
-    if subj is None:
+    if subj is None or bare_opening(doc, subj):
         return None
+    if any(t.text == ";" for t in doc[min(subj.i, verb.i):max(subj.i, verb.i)]):
+        return None  # "2023 - Attacks begin; shipping companies start diverting ...": a subject and a verb of two clauses (round 59)
     if any(t.i == span.start for t in subj.subtree) and not any(t.i == verb.i for t in subj.subtree):
         return None  # "Polling in the General Election of 13 August 2026 closed ...": the subject's date (round 46)
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]

@@ -211,10 +211,10 @@ def leader_mentions(doc, text: str) -> list[LeaderMention]:
         # between two capitalised words of a name carries the name on
         while (end_tok + 1 < len(doc) and doc[end_tok].lower_ in PARTICLES and doc[end_tok].text.islower()
                and doc[end_tok + 1].pos_ == "PROPN" and doc[end_tok + 1].is_title
-               and not doc[end_tok + 1].ent_type_ in ("GPE", "ORG", "NORP")):
+               and doc[end_tok + 1].ent_type_ not in ("GPE", "ORG", "NORP")):
             end_tok += 2
             while end_tok < len(doc) and doc[end_tok].pos_ == "PROPN" and doc[end_tok].is_title \
-                    and not doc[end_tok].ent_type_ in ("GPE", "ORG", "NORP"):
+                    and doc[end_tok].ent_type_ not in ("GPE", "ORG", "NORP"):
                 end_tok += 1
         start_tok = ent.start
         # ... or cut it at the front ("Guðmundur" | "Ingi Guðbrandsson"): take in the untagged proper

@@ -63,7 +63,7 @@ PREDICATE = re.compile(
     rf"^\s*(?:,[^,]{{0,60}},\s*)?\s+(?:is|was|will\s+be|has\s+been|became|becomes|remains|was\s+(?:elected|appointed|named|chosen|re-elected)(?:\s+as)?|"
     rf"has\s+been\s+(?:elected|appointed|named)(?:\s+as)?|will\s+(?:become|serve\s+as|take\s+over\s+as))\s+(?:(?:an?|the|its|their)\s+)?{ROLE}",
     re.IGNORECASE)
-BEFORE_COMMA = re.compile(rf"(?:^|[;,:(\"“”]\s*|\s)(?:(?:an?|the)\s+)?{ROLE}\s*,\s*(?:{_HONORIFIC}\s+)*$", re.IGNORECASE)
+BEFORE_COMMA = re.compile(rf"(?:^|[;,:(\"“”]\s*|\s)(?:(?:an?|the)\s+)?{ROLE}\s*,\s*(?:(?:currently|now|at\s+present)\s+)?(?:{_HONORIFIC}\s+)*$", re.IGNORECASE)
 # A capitalised title straight before the name: "President of the Republic Santiago Peña".
 BEFORE_BARE = re.compile(rf"(?:^|[;,:(\"“”]\s*|\s)(?:the\s+)?{ROLE}\s+(?:{_HONORIFIC}\s+)*$", re.IGNORECASE)
 COUNTRY_PAREN = re.compile(r"^\s*\((?P<c>[A-Z][\w .'-]{1,40})\)")
@@ -247,7 +247,7 @@ def _capitalised_or_known(title: str) -> bool:
 
 # "the Vice-President of the Nordic Council, Helge Orten;": a title, a comma, then a capitalised name
 ROLE_THEN_NAME = re.compile(
-    rf"(?:(?:an?|the)\s+)?{ROLE}\s*,\s*(?P<name>(?-i:(?:(?:Dr|Mr|Ms|Mrs|Prof)\.?\s+)?[A-Z][\w’'.-]+(?:\s+(?:[A-Z][\w’'.-]+|bin|al|de|van|von|da|dos|del)){{1,4}}))"
+    rf"(?:(?:an?|the)\s+)?{ROLE}\s*,\s*(?:(?:currently|now|at\s+present)\s+)?(?P<name>(?-i:(?:(?:Dr|Mr|Ms|Mrs|Prof)\.?\s+)?[A-Z][\w’'.-]+(?:\s+(?:[A-Z][\w’'.-]+|bin|al|de|van|von|da|dos|del)){{1,4}}))"
     rf"(?=\s*[,;.]|\s+(?:said|says|has|had|was|is|who|told|will)\b|\s*$)", re.IGNORECASE)
 
 

@@ -52,6 +52,8 @@ def actor_context(items, acronyms: dict[str, str], art: ArticleInput) -> ActorCo
             if " " in lm.name:
                 ctx.person_counts[lm.name] += weight
         ctx.country_lists += country_list(_doc)
+        if sent.idx < 4 and _SPEECH_BY.match(sent.text):
+            ctx.speech = True
         if ctx.speaker_body is None and sent.idx < 4 and _SPEECH_BY.match(sent.text) and mentions:
             # In a speech, "we" is the speaker's body: the one the speaker's title names before the
             # name ("Remarks by EBRD President NAME at ..."), else the last the header names ("NAME,
@@ -117,5 +119,5 @@ _OCCASION = re.compile(r"\b(?:Annual|Meeting|Session|Summit|Conference|Congress|
 
 # The header of a speech or a statement ("Remarks by NAME, ...", "Statement by the Director-General
 # of ...", "Keynote address by ...").
-_SPEECH_BY = re.compile(r"^\s*(?:(?:Opening|Closing|Introductory|Keynote|Welcome)\s+)?(?:remarks|speech|statement|address|"
+_SPEECH_BY = re.compile(r"^\s*(?:[A-Z][A-Z ]{2,20}\s*[-–—:]\s*)?(?:(?:Opening|Closing|Introductory|Keynote|Welcome)\s+)?(?:remarks|speech|statement|address|"
                         r"keynote|lecture)(?:\s+\w+){0,3}\s+by\s+", re.I)

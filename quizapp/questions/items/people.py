@@ -54,6 +54,7 @@ from ..normalise import (
     content_tokens,
     is_acronym,
     normalise,
+    render_date,
     tokens,
 )
 from ..rank import _Cand
@@ -182,6 +183,13 @@ class PeopleItems:
             if theirs and fuzz.token_set_ratio(normalise(theirs), normalise(question)) >= 70:
                 continue
             pool.append((0 if _articles(f) & _articles(g) else FAR, other))
+        if _FILLS_OFFICE.match(question) and not re.search(r"\b(?:19|20)\d\d\b", question):
+            # "Who was elected president of Panam Sports?": offices change hands, so when (round 59)
+            when = {render_date(d.date) for d in c.dates if d.date and len(d.date) >= 7
+                    and any(s.sentence == src.sentence for s in d.sources)}
+            if len(when) != 1:
+                return []
+            question = f"{question.rstrip('?')} in {when.pop()}?"
         kw = {"sources": [{"article": src.article, "sentence": src.sentence}],
               "explanation": f"The article says: {strip_dateline(src.sentence)}"}
         out: list[_Cand | None] = []
@@ -350,6 +358,11 @@ _AT_FIRM = re.compile(r"\s(?:at|with)\s|\b(?:company|firm|trading house|consulta
 # A finite verb of a news sentence (a cloze must be a sentence, not a name and its office alone).
 _HAS_VERB = re.compile(r"\b(?:is|are|was|were|will|would|has|have|had|can|could|should|must|said|says|told|met|meets|"
                        r"leads|led|heads|chairs|took|takes|became|becomes|[a-z]{3,}ed)\b")
+
+
+# An act that puts someone in an office ("Who was elected president of X?"), which others held before.
+_FILLS_OFFICE = re.compile(r"Who\s+(?:was|were|has\s+been|had\s+been|is)\s+(?:re-?elected|elected|appointed|named|"
+                           r"chosen|sworn\s+in|installed|nominated)\b", re.I)
 
 
 def _office_of_a_city(f: Any) -> bool:
