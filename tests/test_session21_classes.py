@@ -150,3 +150,47 @@ def test_a_speechs_we_is_never_the_ministers_it_reports_on():
     actors = goal_actors(SPEECH)
     actor = next((a for g, a in actors.items() if "mosquito releases" in g), None)
     assert actor is None or "ministers" not in actor, actors
+
+
+# -- round 60 ------------------------------------------------------------------------------------
+
+COMMUNIQUE = ("KANDOR HIGHER EDUCATION AREA\nMinisterial Conference, Kandora, 20-21 May 2026\n\nKANDORA COMMUNIQUE\n\n"
+              "Adopted by the ministers responsible for higher education of the 31 countries of the Kandor Higher "
+              "Education Area (KHEA), in the presence of the consultative members of the Follow-Up Group\n\n"
+              "1. We, the ministers responsible for higher education, met in Kandora on 20 and 21 May 2026.\n\n"
+              "2. We thank the co-chairs of the Follow-Up Group (FUG) for preparing this conference.\n\n"
+              "3. We agree to establish automatic recognition of degrees across the KHEA by the end of 2029.\n\n"
+              "4. We mandate the FUG to publish the first monitoring report in 2028.\n")
+
+
+def test_a_communiques_we_is_the_ministers_its_header_names_not_the_body_it_names_most():
+    actors = goal_actors(COMMUNIQUE)
+    actor = next(a for g, a in actors.items() if "automatic recognition" in g)
+    assert actor == "the ministers of the Kandor Higher Education Area", actors
+    prompts = [q.prompt for q in generate(facts_of(COMMUNIQUE), random.Random(0), budget=0)]
+    assert not [p for p in prompts if "Follow-Up Group agree" in p or "FUG) agree" in p], prompts
+    deadline = [p for p in prompts if p.startswith("By what year")]
+    # (an act done in the saying, "We agree to ...", is past when asked)
+    assert all(p.startswith("By what year did the ministers") for p in deadline), deadline
+
+
+@pytest.mark.parametrize("raw", [
+    # a name cut at its hyphen: "[KAN-]Asia will enrol ..."
+    "Published: 2 May 2026\n\nThe KAN-Asia study will start in March. KAN-Asia will enrol about 120,000 women "
+    "over three years, starting in 2026.\n",
+    # a share of how much, not of what
+    "Published: 2 May 2026\n\nTalks on the Kandor herring stock resumed in Oslo. Iceland is seeking a share of not "
+    "less than 16 percent, its negotiator said.\n",
+])
+def test_no_figure_of_a_cut_party_or_of_a_share_of_nothing_named(raw):
+    prompts = [q.prompt for q in generate(facts_of(raw), random.Random(0), budget=0)]
+    assert not [p for p in prompts if "Asia will enrol" in p or "sought a share" in p or "seeks a share" in p], prompts
+
+
+def test_no_when_of_an_amendment_of_nothing_named_and_no_who_briefed():
+    assert when_asked("In May 2025, the Kandor Parliament approved a targeted amendment that moves the wolf to "
+                      "Annex V.", "May 2025") is None
+    raw = ("Published: 2 May 2026\n\nIceland's chief negotiator, Ragna Jonsdottir, has briefed Nordic journalists "
+           "outside the Kandor talks.\n")
+    prompts = [q.prompt for q in generate(facts_of(raw), random.Random(0), budget=0)]
+    assert not [p for p in prompts if p.startswith("Who") and "briefed" in p], prompts

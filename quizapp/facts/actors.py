@@ -416,10 +416,12 @@ _MINISTERS_OF = re.compile(
     rf"\b(?P<title>(?i:{_PORTFOLIO})\s+)?(?-i:[Mm]inisters)(?P<also>\s+and\s+(?:[a-z]+\s+){{1,3}}(?:governors|officials|leaders))?"
     r"(?:\s+(?:of|for|responsible\s+for)\s+(?-i:[A-Z])[\w/&-]*"
     r"(?:\s+(?:and\s+)?(?-i:[A-Z])[\w/&-]*){0,3}|\s+responsible\s+for\s+[a-z]+(?:\s+(?:and\s+)?[a-z]+){0,3}?)?"
-    r"\s+(?:of|from)\s+(?P<who>(?:the\s+)?(?:\d+\s+)?(?-i:[A-Z]).{2,300}?)"
+    r"\s+(?:of|from)\s+(?P<who>(?:the\s+)?(?:\d+\s+)?(?:(?:countries|member\s+states|members|states|parties)\s+of\s+(?:the\s+)?)?"
+    r"(?-i:[A-Z]).{2,300}?)"
     r"(?=\s+(?:met|meet|meeting|gathered|agreed|agree|said|have|has|held|expressed|convened|issued|adopted|signed|"
     r"pledged|reaffirmed|welcomed|recalled)\b|[.;:(]|,\s+(?:met|meeting|who|which|at|in|on|and|namely)\b|$)")
-_BODY_OF = re.compile(r"^(?:the\s+)?(?:\d+\s+)?(?:(?:Member|member)\s+(?:States|states)\s+of\s+)?(?:the\s+)?"
+_BODY_OF = re.compile(r"^(?:the\s+)?(?:\d+\s+)?(?:(?:(?:Member|member)\s+(?:States|states)|countries|members|states|"
+                      r"parties)\s+of\s+)?(?:the\s+)?"
                       r"(?P<body>[A-Z][\w'’&-]*(?:\s+(?:of|for|and|on|the|[A-Z0-9][\w'’&-]*))*)")
 
 

@@ -254,6 +254,9 @@ def _unnamed_object(doc, obj, verb, resolve=None) -> bool:
         and not any(t.lower_ == obj.lower_ and t.pos_ == "PROPN" for t in doc if t.i != obj.i)
 
 
+# A change of something, named only by the clause after it ("a targeted amendment that moves ...").
+_CHANGE_OF = {"amendment", "revision", "extension", "update", "renewal", "change", "modification", "overhaul"}
+
 # Objects "the X" that need no name to be clear: one of a kind, or the same for everyone.
 _PLAIN_OBJECTS = {"world", "public", "economy", "environment", "climate", "region", "country", "government",
                   "constitution", "ceasefire", "presidency", "chairmanship", "throne", "pandemic"}
@@ -474,6 +477,9 @@ def when_parts(doc, char_start: int, char_end: int, skip_before: int = 0,
         return None  # "When did Spain produce an estimated 110 tonnes?", "... ban sales?": of what? (round 27B)
     if obj is not None and _unnamed_object(doc, obj, verb, resolve):
         return None  # "When did the committee exclude the club?": which club, the sentence before said (round 35A)
+    if obj is not None and obj.lemma_.lower() in _CHANGE_OF and any(c.lower_ in ("a", "an") for c in obj.children) \
+            and not any(c.dep_ == "prep" and c.lower_ in ("to", "of") for c in obj.children):
+        return None  # "When did the Council approve a targeted amendment?": of what (round 60)
     if obj is not None and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in obj.children) \
             and not any(c.dep_ in ("prep", "acl", "relcl") for c in obj.children) \
             and not any(_namey(doc[i]) or doc[i].like_num for i in ids):

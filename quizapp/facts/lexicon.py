@@ -150,7 +150,7 @@ REPORTING_VERBS = {"say", "stress", "state", "note", "add", "emphasize", "emphas
                    "point", "affirm", "declare", "tell", "highlight", "warn", "believe", "express", "report", "announce",
                    "claim", "reiterate", "insist", "argue", "write", "explain", "confirm", "reaffirm", "opine",
                    "mention", "acknowledge", "observe", "remark", "suggest", "indicate", "show", "read", "inform",
-                   "recall", "reveal", "disclose"}
+                   "recall", "reveal", "disclose", "brief"}
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
 # Sovereign states and well-known territories by their short English names: a place, never a

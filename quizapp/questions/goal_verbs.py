@@ -91,6 +91,11 @@ def goal_aux(v: Any) -> str:
     plan told in the future, "do"/"does" for one told in the present, else "did"."""
     if future_tense(v):
         return "will"
-    if present_tense(v):
+    if present_tense(v) and v.verb not in _DONE_IN_SAYING:
         return "do" if plural(v.actor) else "does"
     return "did"
+
+
+# Verbs whose present is an act done in the saying ("We agree to ...", "We pledge to ..."): asked
+# after the statement, the act is past ("By what year did the ministers agree to ...?").
+_DONE_IN_SAYING = frozenset({"agree", "decide", "resolve", "pledge", "commit", "undertake", "promise", "vow"})

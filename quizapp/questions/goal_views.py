@@ -295,8 +295,11 @@ def goal_view(f: Any, leaders: Sequence[Any], pairs_by_article: dict[str, str],
                 else f"the {raw_actor}"
         if actor is None:
             return None
-        if re.search(re.escape(raw_actor.split()[-1]) + r"[-–][A-Z]", src.sentence):
-            return None  # "ministers of the Brunei Darussalam[-Indonesia-...-Growth Area]": a name cut at its hyphen (round 55)
+        if re.search(re.escape(raw_actor.split()[-1]) + r"[-–][A-Z]", src.sentence) \
+                or re.search(r"\w[-–]" + re.escape(raw_actor.split()[0]) + r"\b", src.sentence):
+            # "ministers of the Brunei Darussalam[-Indonesia-...-Growth Area]", "[SHINE-]Asia will
+            # enrol ...": a name cut at its hyphen (rounds 55, 60)
+            return None
         if re.search(r"\b(?:is|are|was|were) (?:said|reported|believed|thought) to\b|\breportedly\b|\ballegedly\b",
                      src.sentence[max(0, span[0] - 60):span[0]]):
             return None  # hearsay ("Russia is said to want ...") is not the party's stated goal

@@ -432,6 +432,7 @@ _DEICTIC_PLACE = re.compile(r"\b(?:here|there)\b(?!\s+(?:is|are|was|were|will|ha
 # Committee"): whose, the sentence before said. A name of its own ("the World Heritage
 # Committee", "the Nordic Council") has a word that is not a generic title word.
 _GENERIC_TITLE = (r"(?:new|next|outgoing|incoming|current|executive|administrative|observer|steering|standing|organi[sz]ing|"
+                  r"legislative|constituent|federal|provincial|municipal|district|"
                   r"inter-?governmental|"
                   r"electoral|national|supreme|general|central|permanent|joint|special|technical|advisory|"
                   r"governing|management|ministerial|regional|main|full|plenary|ordinary|extraordinary|"

@@ -85,8 +85,10 @@ _OWNED_END = re.compile(r"(?:['’]s|\b(?:its|their|the))\s+(?:[a-z-]+\s+){0,2}(
 
 
 # "Poland will focus its share on manure storage": its share of what, the sentence never says.
-_OWNED_SHARE = re.compile(r"\b(?:its|their)\s+(?:[a-z-]+\s+)?(?:share|stake|quota|allocation|subscription)s?\b"
-                          r"(?!\s+(?:of|in|to|for)\b)")
+_OWNED_SHARE = re.compile(r"\b(?:its|their|an?)\s+(?:[a-z-]+\s+)?(?:share|stake|quota|allocation|subscription)s?\b"
+                          # ("a share of not less than 16 percent": of how much, not of what; round 60)
+                          r"(?!\s+(?:of|in|to|for)\b(?!\s+(?:not\s+)?(?:less|more|at\s+least|at\s+most|about|around|up\s+to|"
+                          r"over|under|some|nearly|almost|\d)))")
 
 
 def _definite_end(s: str) -> bool:

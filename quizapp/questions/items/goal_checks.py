@@ -108,6 +108,10 @@ def _said_there(v: Any, issuer: bool = False) -> bool:
             s.sentence != v.sentence and PREAMBLE.match(s.sentence)
             for s in getattr(getattr(v, "fact", None), "sources", ())):
         return True  # "We agreed ..." in a declaration whose preamble (cited too) names who "we" are
+    if re.search(r"\b[Ww]e\b", v.sentence) and re.search(r"\bministers\b", v.actor, re.I) and any(
+            s.sentence != v.sentence and re.search(r"\b[Mm]inisters\b", s.sentence)
+            for s in getattr(getattr(v, "fact", None), "sources", ())):
+        return True  # ... or whose line naming the ministers (cited too: "Adopted by the ministers of ...") does
     if re.search(r"\s(?:and|&)\s", v.actor):
         return True
     if _OPERATIVE.match(v.sentence) and _DECLARERS.match(v.actor):
