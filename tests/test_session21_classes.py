@@ -194,3 +194,27 @@ def test_no_when_of_an_amendment_of_nothing_named_and_no_who_briefed():
            "outside the Kandor talks.\n")
     prompts = [q.prompt for q in generate(facts_of(raw), random.Random(0), budget=0)]
     assert not [p for p in prompts if p.startswith("Who") and "briefed" in p], prompts
+
+
+def test_no_when_whose_tail_crosses_a_colon():
+    text = ("Zembla has tabled a proposal for a phased approach: a five-year sharing arrangement starting in 2026, "
+            "with a joint review of the stock in 2028.")
+    assert when_asked(text, "2028") is None
+
+
+# -- round 61 ------------------------------------------------------------------------------------
+
+def test_a_far_round_target_year_draws_foils_in_fives():
+    from quizapp.questions.items.deadlines import year_foils
+
+    foils = {y for _, y in year_foils(2060, "Zembla pledged to reach carbon neutrality by 2060.", 2025)}
+    assert {"2059", "2061"}.isdisjoint(foils) and {"2055", "2065"} <= foils
+    near = {y for _, y in year_foils(2028, "Zembla plans to open the line by 2028.", 2025)}
+    assert "2029" in near  # a near deadline is any year
+
+
+def test_an_office_after_a_plural_possessive_and_a_name_the_tagger_took_for_a_place():
+    roles = {f.name: (f.role, f.country) for f in facts_of(
+        "Published: 2 May 2026\n\n09:40 The Philippines' Secretary of National Defense, Eduardo Salonga, is speaking "
+        "now.\n\n09:45 Salonga calls on all parties to respect the 2016 arbitral award.\n") if f.kind == "leader"}
+    assert roles.get("Eduardo Salonga") == ("Secretary of National Defense", "Philippines"), roles

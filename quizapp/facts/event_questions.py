@@ -464,6 +464,8 @@ def when_parts(doc, char_start: int, char_end: int, skip_before: int = 0,
     ids = _predicate(doc, verb, date_ids, subj)
     if ids is None:
         return None
+    if ids and any(doc[i].text in (":", "—", "–") and i not in ids for i in range(verb.i, max(ids))):
+        return None  # "table a proposal for a phased approach: a five-year ...": a tail across a colon reads garbled (round 60)
     if any(c.dep_ == "ccomp" and c.i > verb.i and c.i not in ids for c in verb.children):
         return None  # "When did convergence reports conclude?": concluded what, the cut left out (round 45)
     last = doc[max(ids)] if ids else None

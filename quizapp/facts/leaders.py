@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .cities import find_city
 from .lexicon import (
     COUNTRY_NAMES,
     MECHANISM_HEADS,
@@ -352,9 +353,12 @@ def leader_mentions(doc, text: str) -> list[LeaderMention]:
         titled = "name" in m.re.groupindex  # "TITLE of BODY, NAME,": the title vouches for a name
         if not toks or any(t.pos_ not in ("PROPN", "X") and t.lower_ not in PARTICLES and t.text not in ("-", "'", "’")
                            for t in toks) or any(
-                t.ent_type_ in ("GPE", "LOC", "DATE", "FAC")
-                # (the tagger reads a family name as a people now and then: "Han" of "Han Jae-won")
-                or t.ent_type_ == "NORP" and not (titled and t.lower_ not in NATIONALITIES) for t in toks):
+                t.ent_type_ in ("DATE", "FAC")
+                # (the tagger reads a family name as a people now and then: "Han" of "Han Jae-won", or a
+                # whole name after its title as a place: "Secretary of National Defense, Eduardo Salonga")
+                or t.ent_type_ == "NORP" and not (titled and t.lower_ not in NATIONALITIES)
+                or t.ent_type_ in ("GPE", "LOC") and not (titled and find_city(t.text) is None
+                                                          and t.lower_ not in COUNTRY_NAMES) for t in toks):
             continue
         if any(w.lower() in TITLE_WORDS or w.lower().strip(".,") in MECHANISM_HEADS for w in words) \
                 or name.lower() in COUNTRY_NAMES or words[-1].lower() in COUNTRY_NAMES | _PLACE_OF_WORK:

@@ -51,7 +51,7 @@ _MOD = (r"(?:(?:deputy|vice|acting|former|outgoing|incoming|interim|current|firs
 _HONORIFIC = r"(?-i:Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Prof\.?|Dame|Sir|H\.\s?E\.?|Hon\.?|Honourable|Excellency|Sheikh|Shaikh|Ambassador|Judge)"
 # "of the Nordic Council of Ministers", "for Nordic Co-operation", "at the World Bank"
 _BODY = r"(?:the\s+)?[A-ZÀ-ÖØ-Þ][\w’'.&-]*(?:\s+(?:(?:of|and|for|on|the|&|de|du|des|la)\s+)*[A-ZÀ-ÖØ-Þ(][\w’'.&)-]*){0,8}"
-ROLE = (rf"(?:(?P<nat>{_NAT})\s+|(?P<owner>(?:the\s+)?(?-i:[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){{0,4}})|(?-i:the\s+[a-z]+(?:\s+[a-z]+){{0,2}}))['’]s\s+"
+ROLE = (rf"(?:(?P<nat>{_NAT})\s+|(?P<owner>(?:the\s+)?(?-i:[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){{0,4}})|(?-i:the\s+[a-z]+(?:\s+[a-z]+){{0,2}}))(?:['’]s|(?<=s)['’])\s+"
         # a body's initials before its officer's title: "the UNHCR Representative in Chad"
         rf"|(?P<acr>(?-i:[A-Z]{{2,8}}))\s+)?"
         rf"(?P<title>{_MOD}(?:{_T}))(?![\w-])(?:\s+(?:of|for|at|to|in)\s+(?P<body>{_BODY}))?")

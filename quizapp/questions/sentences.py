@@ -445,7 +445,8 @@ _MEMBERS_BOARD = re.compile(r"\b[Tt]he\s+(?:Board|Council|Committee)\s+of\s+(?:T
 _GENERIC_BODY = re.compile(
     r"\b(?:the|The)\s+(?:" + _GENERIC_TITLE + r"\s+){0,3}"
     r"(?:Group|Board|Committee|Council|Commission|Congress|Assembly|Secretariat|Session|Summit|Meeting|"
-    r"Conference|Forum|Bureau|Cabinet|Parliament|Presidency|Mission|Panel|Directorate|Authority|Command)\b"
+    r"Conference|Forum|Bureau|Cabinet|Parliament|Presidency|Mission|Panel|Directorate|Authority|Command|"
+    r"(?:Electoral|Voters['’]?)\s+(?:Roll|Register|List))\b"
     r"(?!\s+(?:of|for|on|to|in)\s+(?:the\s+)?(?-i:[A-Z]|\d))"
     # (its letters do not name it: "the Joint Steering Committee (JSC)" is any two sides' committee,
     # round 46; "the Executive Board (EB) of the Fund" is the Fund's)

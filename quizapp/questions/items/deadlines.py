@@ -87,9 +87,13 @@ def year_foils(year: int, sentence: str, written: int | None) -> list[tuple[int,
     baseline's year is no plausible deadline) and none before the article was written (a deadline
     set in 2025 for 2023 is ruled out by the calendar)."""
     named = {int(y) for y in _YEAR.findall(sentence)}
+    # A far, round target ("carbon neutrality by 2060") is set in fives: beside it, 2059 and 2061 are
+    # no one's target and give the key away (round 61)
+    far = year - written >= 10 if written is not None else year >= 2040
+    step = 5 if year % 5 == 0 and far else 1
     out = []
     for d in (1, -1, 2, -2, 3, -3, 4, 5):
-        y = year + d
+        y = year + d * step
         if y in named or written is not None and y < written:
             continue
         out.append((0 if abs(d) <= 2 else 1, str(y)))
