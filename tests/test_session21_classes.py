@@ -218,3 +218,12 @@ def test_an_office_after_a_plural_possessive_and_a_name_the_tagger_took_for_a_pl
         "Published: 2 May 2026\n\n09:40 The Philippines' Secretary of National Defense, Eduardo Salonga, is speaking "
         "now.\n\n09:45 Salonga calls on all parties to respect the 2016 arbitral award.\n") if f.kind == "leader"}
     assert roles.get("Eduardo Salonga") == ("Secretary of National Defense", "Philippines"), roles
+
+
+def test_a_when_is_asked_of_an_act_that_makes_opens_joins_or_agrees_not_of_a_side_detail():
+    side = ("Published: 2 May 2026\n\nThe Kandor River Authority will send hourly spill forecasts to the Kandor "
+            "Early Warning Facility (KEWF) from 1 July 2026.\n")
+    key = ("Published: 2 May 2026\n\nThe Kandor River Authority will open the Kandor Early Warning Facility (KEWF) "
+           "in Kandora on 1 July 2026.\n")
+    assert not [q for q in generate(facts_of(side), random.Random(0), budget=0) if q.prompt.startswith("When")]
+    assert [q for q in generate(facts_of(key), random.Random(0), budget=0) if q.prompt.startswith("When")]
