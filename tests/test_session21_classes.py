@@ -227,3 +227,30 @@ def test_a_when_is_asked_of_an_act_that_makes_opens_joins_or_agrees_not_of_a_sid
            "in Kandora on 1 July 2026.\n")
     assert not [q for q in generate(facts_of(side), random.Random(0), budget=0) if q.prompt.startswith("When")]
     assert [q for q in generate(facts_of(key), random.Random(0), budget=0) if q.prompt.startswith("When")]
+
+
+# -- round 63 ------------------------------------------------------------------------------------
+
+def test_what_parties_would_agree_to_under_a_proposal_is_no_aim_of_theirs():
+    actors = goal_actors("Published: 2 May 2026\n\nToday Zembla is proposing a Kandor Rift Compact. Under this compact, "
+                         "member states would agree to share drilling rigs and well data.\n")
+    assert not [g for g in actors if "drilling rigs" in g], actors
+
+
+def test_people_greeted_or_addressed_in_a_speech_are_not_asked_about():
+    raw = ("Speech by the Minister of Energy of Kenya at the Kandor Geothermal Conference\n\nPublished: 2 May 2026\n\n"
+           "Your Excellencies, Honourable Ministers, Dr. Amani Okello, Commissioner for Energy of the African Union "
+           "Commission, distinguished delegates, ladies and gentlemen,\n\nCommissioner Okello, you have our full "
+           "support.\n\nKenya will open the Kandor geothermal field in 2027.\n")
+    prompts = [q.prompt for q in generate(facts_of(raw), random.Random(0), budget=0)]
+    assert not [p for p in prompts if "Commissioner for Energy" in p or "Okello" in p], prompts
+
+
+@pytest.mark.parametrize("text, date_text", [
+    ("The Working Party met for the fourth time in Geneva in July 2024.", "July 2024"),
+    ("The committee set three criteria. Zembla met all three for the first time in 2018.", "2018"),
+])
+def test_no_when_of_a_generic_body_or_of_all_three(text, date_text):
+    raw = f"Published: 2 May 2026\n\n{text}\n"
+    prompts = [q.prompt for q in generate(facts_of(raw), random.Random(0), budget=0)]
+    assert not [p for p in prompts if p.startswith("When") and ("Working Party" in p or "all three" in p)], prompts

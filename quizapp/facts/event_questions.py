@@ -276,6 +276,7 @@ _UNITS = {"tonnes", "tons", "tonne", "ton", "kilograms", "kg", "litres", "liters
 MAX_WHEN_WORDS = 28
 # A predicate that says nothing of what: a pronoun or a quantifier alone, or a vote's tally.
 _NO_WHAT = re.compile(r"(?i:both|each|all|either|neither|them|it|these|those|one|others|the others|"
+                      r"(?:all|the)\s+(?:two|three|four|five|six|\d+)|"
                       r"unanimously|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s*(?:to|-|–)\s*"
                       r"(?:\d+|none|nil|one|two|three|four|five|six|seven|eight|nine|ten))")
 

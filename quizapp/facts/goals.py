@@ -276,6 +276,9 @@ def find_goals(doc) -> list[GoalMention]:
             # nor what follows ("Gavi is expected to begin supporting ...": a forecast)
             shadow |= {t.i for c in tok.rights for t in c.subtree}
             continue
+        if tok.pos_ == "VERB" and goal_lemma(tok) and any(c.lower_ in ("would", "could", "might") and c.dep_ == "aux"
+                                                          for c in tok.children) and tok.dep_ != "ccomp":
+            continue  # "Under this compact, member states would agree to ...": what they would do, not what they did (round 63)
         if tok.pos_ == "VERB" and goal_lemma(tok):
             lemma = verb = goal_lemma(tok)
             span = _verb_goal(tok, lemma)

@@ -432,7 +432,7 @@ _DEICTIC_PLACE = re.compile(r"\b(?:here|there)\b(?!\s+(?:is|are|was|were|will|ha
 # Committee"): whose, the sentence before said. A name of its own ("the World Heritage
 # Committee", "the Nordic Council") has a word that is not a generic title word.
 _GENERIC_TITLE = (r"(?:new|next|outgoing|incoming|current|executive|administrative|observer|steering|standing|organi[sz]ing|"
-                  r"legislative|constituent|federal|provincial|municipal|district|"
+                  r"legislative|constituent|federal|provincial|municipal|district|working|"
                   r"inter-?governmental|"
                   r"electoral|national|supreme|general|central|permanent|joint|special|technical|advisory|"
                   r"governing|management|ministerial|regional|main|full|plenary|ordinary|extraordinary|"
@@ -445,7 +445,7 @@ _MEMBERS_BOARD = re.compile(r"\b[Tt]he\s+(?:Board|Council|Committee)\s+of\s+(?:T
 _GENERIC_BODY = re.compile(
     r"\b(?:the|The)\s+(?:" + _GENERIC_TITLE + r"\s+){0,3}"
     r"(?:Group|Board|Committee|Council|Commission|Congress|Assembly|Secretariat|Session|Summit|Meeting|"
-    r"Conference|Forum|Bureau|Cabinet|Parliament|Presidency|Mission|Panel|Directorate|Authority|Command|"
+    r"Conference|Forum|Bureau|Cabinet|Parliament|Presidency|Mission|Panel|Directorate|Authority|Command|Party|"
     r"(?:Electoral|Voters['’]?)\s+(?:Roll|Register|List))\b"
     r"(?!\s+(?:of|for|on|to|in)\s+(?:the\s+)?(?-i:[A-Z]|\d))"
     # (its letters do not name it: "the Joint Steering Committee (JSC)" is any two sides' committee,

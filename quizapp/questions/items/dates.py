@@ -39,6 +39,7 @@ from ..normalise import (
 )
 from ..rank import _Cand
 from ..sentences import (
+    generic_body,
     stands_alone,
     strip_dateline,
     words,
@@ -178,6 +179,8 @@ class DateItems:
             pool = [(t, v) for t, v in pool if iso[:4] in v]
         if question and f.sources and _ahead(f, iso) and _CONTINGENT.search(f.sources[0].sentence):
             question = ""  # "will take effect ... if the proposal is approved": a plan on a condition has no date yet (round 56)
+        if question and generic_body(question):
+            question = ""  # "When did the Working Party meet?": whose, the article around it said (round 63)
         if question and not deadline and not _KEY_EVENT.search(question):
             # "When did contributions to the Trust Fund fall?", "When will the Authority send hourly
             # forecasts?": a date of anything but an act that makes, opens, joins, agrees or holds

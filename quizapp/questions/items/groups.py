@@ -47,6 +47,7 @@ from ..render import (
 )
 from ..sentences import is_caption
 from ..setting import places_in, unplaced_council, unplaced_national
+from .people import SALUTATION
 
 ORDER_PROMPT = "Put these events in order, earliest first."
 MATCH_MIN, MATCH_MAX = 3, 6
@@ -124,7 +125,7 @@ class GroupItems:
               and (_country(f) or _role_complete(f)) and not _general_knowledge(f)
               and not _BAD_ROLE.search(_role_label(f))
               # people named only under a photo are not what the article reports
-              and not all(is_caption(s.sentence) for s in f.sources)]),
+              and not all(is_caption(s.sentence) or SALUTATION.match(s.sentence) for s in f.sources)]),
             ("dates", "Match each event to its date.", date_clash,
              [(f, c.events[f.id], render_date(f.date)) for f in c.dates if f.id in c.events
               and listable_event(c.events[f.id]) and _datable(f) and _clean_event(f, c.events[f.id])]),

@@ -82,8 +82,8 @@ class PeopleItems:
         name, role = _name(f), _clean(f.role)
         if not name or _pronoun_led(name) or _NOT_A_PERSON.search(name):
             return []
-        if all(is_caption(s.sentence) or not looks_english(s.sentence) for s in f.sources):
-            return []  # named only under a photo: not what the article reports
+        if all(is_caption(s.sentence) or not looks_english(s.sentence) or SALUTATION.match(s.sentence) for s in f.sources):
+            return []  # named only under a photo, or greeted in a speech's opening: not what the article reports
         if name.split()[0].lower() in ("al", "bin", "ibn", "de", "van", "von", "el") or len(name.split()) < 2:
             return []  # "Al Said", "Kagame": a family name alone names nobody for sure
         # one word of the name the article itself uses alone ("Mr Castellanos said") names him too;
@@ -358,6 +358,14 @@ _AT_FIRM = re.compile(r"\s(?:at|with)\s|\b(?:company|firm|trading house|consulta
 # A finite verb of a news sentence (a cloze must be a sentence, not a name and its office alone).
 _HAS_VERB = re.compile(r"\b(?:is|are|was|were|will|would|has|have|had|can|could|should|must|said|says|told|met|meets|"
                        r"leads|led|heads|chairs|took|takes|became|becomes|[a-z]{3,}ed)\b")
+
+
+# A speech's greeting ("Your Excellencies, Honourable Ministers, Dr NAME, Commissioner ..., distinguished
+# delegates"): the people it names are its audience, not its news (round 63).
+SALUTATION = re.compile(r"\s*(?:Your\s+Excellenc|Excellenc|Honou?rable\s+[A-Z]|Distinguished|Ladies\s+and\s+gentlemen|"
+                        r"I\s+(?:greet|acknowledge|recogni[sz]e|salute)\b"
+                        # ... or addressed ("Commissioner Buhle, you have our full support.")
+                        r"|(?:[A-Z][\w.'’-]*\s+){1,4}?[A-Z][\w'’-]*,\s+(?:you|your)\b)")
 
 
 # An act that puts someone in an office ("Who was elected president of X?"), which others held before.
