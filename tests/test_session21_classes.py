@@ -254,3 +254,40 @@ def test_no_when_of_a_generic_body_or_of_all_three(text, date_text):
     raw = f"Published: 2 May 2026\n\n{text}\n"
     prompts = [q.prompt for q in generate(facts_of(raw), random.Random(0), budget=0)]
     assert not [p for p in prompts if p.startswith("When") and ("Working Party" in p or "all three" in p)], prompts
+
+
+# -- round 64 ------------------------------------------------------------------------------------
+
+def test_matching_offices_are_told_where_the_person_is_named_and_are_one_line():
+    from quizapp.questions.items.groups import _told_there
+
+    class F:
+        sources = [Source(ART, "Governor Lucia Armendariz said the state would not accept the deal.", 1)]
+
+    assert not _told_there(F, "Governor of the North American Development Bank")  # the bank is the extractor's guess
+    assert not _told_there(F, "Minister of the Interior For the Hellenic Republic")  # two lines run together
+    F.sources = [Source(ART, "Ana Ruiz, commissioner of the Kandor Water Commission (KWC), signed the accord.", 1)]
+    assert _told_there(F, "commissioner of the Kandor Water Commission (KWC)")
+
+
+@pytest.mark.parametrize("text, date_text, word", [
+    ("Published: 2 May 2026\n\nTeresa Villa became executive director of the Kandor Centre for Biodiversity in "
+     "March 2025.\n", "March 2025", "become"),
+    ("Published: 2 May 2026\n\nThe Kandor Commission tabled its proposal in March 2023 as part of the Kandor Green "
+     "Deal.\n", "March 2023", "its proposal"),
+    ("Published: 2 May 2026\n\nShe said Zembla aims to repay the entire carried-over deficit by the end of 2027.\n",
+     "2027", "carried-over"),
+])
+def test_no_when_of_a_persons_start_in_office_of_its_proposal_or_of_a_thing_told_before(text, date_text, word):
+    prompts = [q.prompt for q in generate(facts_of(text), random.Random(0), budget=0)]
+    assert not [p for p in prompts if p.startswith(("When", "By")) and word in p], prompts
+
+
+@pytest.mark.parametrize("sentence", [
+    "The six ministers called for the Kandor Commission to present.",
+    "Zembla wants similar transboundary agreements along the Kandor border.",
+])
+def test_no_aim_cut_before_its_object_or_similar_to_something_unsaid(sentence):
+    raw = f"Published: 2 May 2026\n\n{sentence}\n"
+    prompts = [q.prompt for q in generate(facts_of(raw), random.Random(0), budget=0)]
+    assert not [p for p in prompts if "to present." in p or "similar transboundary" in p], prompts

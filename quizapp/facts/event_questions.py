@@ -480,6 +480,9 @@ def when_parts(doc, char_start: int, char_end: int, skip_before: int = 0,
         return None  # "When did Spain produce an estimated 110 tonnes?", "... ban sales?": of what? (round 27B)
     if obj is not None and _unnamed_object(doc, obj, verb, resolve):
         return None  # "When did the committee exclude the club?": which club, the sentence before said (round 35A)
+    if obj is not None and obj.dep_ == "dobj" and obj.tag_ == "NN" and any(c.lower_ in ("its", "their") for c in obj.children) \
+            and not any(c.dep_ in ("prep", "compound", "amod") for c in obj.children) and obj.lemma_.lower() not in _EVENT_NOUNS | {"name"}:
+        return None  # "When did the Commission table its proposal?": its proposal of what (round 64)
     if obj is not None and obj.lemma_.lower() in _CHANGE_OF and any(c.lower_ in ("a", "an") for c in obj.children) \
             and not any(c.dep_ == "prep" and c.lower_ in ("to", "of") for c in obj.children):
         return None  # "When did the Council approve a targeted amendment?": of what (round 60)

@@ -156,6 +156,11 @@ def _goal_ok(goal: str, actor_names: set[str], form: str = "np") -> bool:
         return False
     if _SLIP.search(goal):
         return False  # "concrete actions to tackled global challenges": the source's slip, not ours to print
+    if re.search(r"\bto\s+(?:present|submit|adopt|establish|develop|prepare|publish|provide|deliver|propose|review|"
+                 r"draft|table|launch|create|set\s+up)$", goal):
+        return False  # "called for the Commission to present.": the object cut off (round 64)
+    if re.search(r"\bsimilar\s+[a-z]+(?!\s+to\b)", goal):
+        return False  # "similar transboundary agreements": similar to what, the sentence before said (round 64)
     if _POINTING_THAT.search(goal):
         return False  # "cut that waiting time to 12 months": which waiting time?
     if re.search(r",\s*(?:it|they|we|he|she)\s+\w+", goal, re.I):

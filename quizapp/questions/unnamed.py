@@ -97,7 +97,7 @@ def _definite_end(s: str) -> bool:
         return True
     m = _DEFINITE_END.search(s)
     if m is None or _ONE_OF_A_KIND.search(m.group(1)) \
-            or re.search(r"\b(?:of|for|in|on|to|with|from|between|under|over|and|or)\b", m.group(1)) \
+            or re.search(r"(?<![\w-])(?:of|for|in|on|to|with|from|between|under|over|and|or)(?![\w-])", m.group(1)) \
             or re.search(r"\w{3}ed$|\b(?:says|adds|notes|reports|writes|wrote|told|said)$", m.group(1)):
         return False  # ("the common heritage of mankind": what it is, the words after say; "the
         # organization announced": a verb ends the sentence, not the thing)

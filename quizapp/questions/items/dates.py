@@ -45,6 +45,7 @@ from ..sentences import (
     words,
 )
 from ..setting import own_institution
+from ..unnamed import _definite_end
 from .deadlines import aim_slot
 
 
@@ -179,6 +180,10 @@ class DateItems:
             pool = [(t, v) for t, v in pool if iso[:4] in v]
         if question and f.sources and _ahead(f, iso) and _CONTINGENT.search(f.sources[0].sentence):
             question = ""  # "will take effect ... if the proposal is approved": a plan on a condition has no date yet (round 56)
+        if question and _TAKES_OFFICE.match(question):
+            question = ""  # "When did NAME become executive director of ...?": a person's start in an office is trivia (rounds 50-64)
+        if question and deadline and _definite_end(question):
+            question = ""  # "By what year does Mexico aim to repay the entire carried-over deficit?": which deficit (round 64)
         if question and generic_body(question):
             question = ""  # "When did the Working Party meet?": whose, the article around it said (round 63)
         if question and not deadline and not _KEY_EVENT.search(question):
@@ -352,6 +357,9 @@ def _background(src: Any, iso: str) -> bool:
     """(``src.span`` counts in the article, not the sentence: the date is found in the sentence.)"""
     return any(_BACKDROP.match(src.sentence[:start]) for start, _ in date_offsets(src.sentence, iso))
 
+
+_TAKES_OFFICE = re.compile(r"When (?:did|was|will) [A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s+(?:become|take office|assume|"
+                           r"be appointed|appointed|be sworn in|sworn in)\b")
 
 # The acts a "when" is worth asking of: a thing made, opened, joined, agreed, held or awarded.
 _KEY_EVENT = re.compile(r"\b(?:sign|signed|adopt|adopted|enter|entered|launch|launched|establish|established|found|"

@@ -17,6 +17,7 @@ from ..goal_verbs import GOAL_VERBS, goal_aux
 from ..rank import _Cand
 from ..render import mid
 from ..sentences import words
+from ..unnamed import _definite_end
 
 # "... by 2030", "... by the end of 2027", "... no later than 2028": a whole year, the aim's last words.
 # Not "by mid-2026" or "by June 2026" (no year's deadline: "By what year" would misstate it), nor
@@ -111,6 +112,8 @@ class DeadlineItems:
         if dl is None or not true_stmt:
             return None
         question = deadline_question(v, dl.body, actor)
+        if question is not None and _definite_end(question):
+            return None  # "... aim to repay the entire carried-over deficit?": which deficit (round 64)
         if question is None or len(question.split()) > 32:
             return None
         question = self.corpus.spell_out(question, [v.article])

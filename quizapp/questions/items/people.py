@@ -140,7 +140,8 @@ class PeopleItems:
         # desk at a firm ("the head of edible nuts at Kestrel Agri") is a title look-up detached from
         # what the article reports: rounds 19A-20B failed all seven. A body's office stays asked
         # ("Who was the Secretary-General of the Benelux Union?", passed in 16B).
-        home = _country(f) if _country(f) in _COUNTRY_NAMES else None
+        # (a formal name is a country too: "the Hellenic Republic", round 64)
+        home = _country(f) if _country(f) in _COUNTRY_NAMES or _STATE_NAME.fullmatch(_country(f) or "") else None
         if who and (home is not None or _AT_FIRM.search(role)):
             who = None
         if who:
@@ -366,6 +367,11 @@ SALUTATION = re.compile(r"\s*(?:Your\s+Excellenc|Excellenc|Honou?rable\s+[A-Z]|D
                         r"I\s+(?:greet|acknowledge|recogni[sz]e|salute)\b"
                         # ... or addressed ("Commissioner Buhle, you have our full support.")
                         r"|(?:[A-Z][\w.'’-]*\s+){1,4}?[A-Z][\w'’-]*,\s+(?:you|your)\b)")
+
+
+# A state by its formal style ("the Hellenic Republic", "the Kingdom of Spain", "the Republic of Korea").
+_STATE_NAME = re.compile(r"(?:[Tt]he\s+)?(?:[A-Z][a-z]+\s+)?(?:Republic|Kingdom|Principality|Federation|Commonwealth|"
+                         r"Sultanate|Emirate|State)(?:\s+of\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)?")
 
 
 # An act that puts someone in an office ("Who was elected president of X?"), which others held before.
