@@ -291,3 +291,15 @@ def test_no_aim_cut_before_its_object_or_similar_to_something_unsaid(sentence):
     raw = f"Published: 2 May 2026\n\n{sentence}\n"
     prompts = [q.prompt for q in generate(facts_of(raw), random.Random(0), budget=0)]
     assert not [p for p in prompts if "to present." in p or "similar transboundary" in p], prompts
+
+
+# -- round 62 ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "The Kandor Bridge Authority will continue to deliver its Community Benefits Plan.",
+    "The Kandor Migration Office has supported labour mobility between Zembla and Lorvia since 2018.",
+])
+def test_what_a_party_already_does_is_no_aim(sentence):
+    raw = f"Published: 2 May 2026\n\n{sentence}\n"
+    prompts = [q.prompt for q in generate(facts_of(raw), random.Random(0), budget=0)]
+    assert not [p for p in prompts if "Community Benefits" in p or "labour mobility" in p], prompts

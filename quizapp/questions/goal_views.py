@@ -222,6 +222,11 @@ _REAFFIRMED = re.compile(r"\b(?:reiterat|reaffirm|restat|renew)\w*\s+(?:its|thei
                          r"(?:commitment|support|determination|resolve|dedication)\s+(?:to|for)\s*$", re.I)
 
 
+_CARRIES_ON = re.compile(r"(?:to\s+)?(?:continue|keep)\s+(?:to\s+\w+|\w+ing)\b(?:\s+\w+){0,2}?\s+(?:its|their|his|her|our)\b", re.I)
+_SINCE = re.compile(r"\bsince\s+(?:(?:January|February|March|April|May|June|July|August|September|October|November|"
+                    r"December)\s+)?(?:19|20)\d\d\b")
+
+
 def goal_view(f: Any, leaders: Sequence[Any], pairs_by_article: dict[str, str],
               actor_names: set[str], setting: Callable[[str], str | None] | None = None,
               published: Callable[[str], Any] | None = None) -> GoalView | None:
@@ -232,6 +237,10 @@ def goal_view(f: Any, leaders: Sequence[Any], pairs_by_article: dict[str, str],
     raw_actor = clean(getattr(f, "actor", None))
     raw_goal = strip_attribution(clean(getattr(f, "goal", None) or getattr(f, "answer", None)))
     if not raw_actor or not raw_goal:
+        return None
+    if _CARRIES_ON.match(raw_goal) or _SINCE.search(re.split(r",\s+(?:which|who|whose)\b", raw_goal)[0]):
+        # "will continue to deliver its Community Benefits Plan", "supported labour mobility ... since
+        # 2018": what a party already does, no aim of its own to ask (round 62)
         return None
     if _INFORMS.match(raw_goal):
         return None  # "wishes to inform the general public that Malawi has hosted ...": a release's formula (round 57)
