@@ -11,7 +11,7 @@ from quizapp.facts.types import Fact, Source
 from quizapp.questions.generate import generate
 from quizapp.questions.items.groups import _day_range, says_whose
 
-from .question_checks import facts_of, goal_actors, when_asked
+from .question_checks import facts_of, goal_actors, prompts_of, when_asked
 
 
 def _leaders(raw: str) -> dict[str, str]:
@@ -133,7 +133,7 @@ def test_who_was_elected_says_when():
     raw = ("Published: 2 May 2026\n\nGonzalo Irarrazabal, a former Chilean rowing champion, was elected president of "
            "the Kandor Sports Union, the body that governs the Kandor Games, in November last year.\n\n"
            "The Kandor Sports Union groups 41 national committees.\n")
-    prompts = [q.prompt for q in generate(facts_of(raw), random.Random(0), budget=0)]
+    prompts = prompts_of(raw)
     elected = [p for p in prompts if "elected" in p]
     assert all(p.endswith("in November 2025?") for p in elected), elected
 
@@ -167,7 +167,7 @@ def test_a_communiques_we_is_the_ministers_its_header_names_not_the_body_it_name
     actors = goal_actors(COMMUNIQUE)
     actor = next(a for g, a in actors.items() if "automatic recognition" in g)
     assert actor == "the ministers of the Kandor Higher Education Area", actors
-    prompts = [q.prompt for q in generate(facts_of(COMMUNIQUE), random.Random(0), budget=0)]
+    prompts = prompts_of(COMMUNIQUE)
     assert not [p for p in prompts if "Follow-Up Group agree" in p or "FUG) agree" in p], prompts
     deadline = [p for p in prompts if p.startswith("By what year")]
     # (an act done in the saying, "We agree to ...", is past when asked)
@@ -183,7 +183,7 @@ def test_a_communiques_we_is_the_ministers_its_header_names_not_the_body_it_name
     "less than 16 percent, its negotiator said.\n",
 ])
 def test_no_figure_of_a_cut_party_or_of_a_share_of_nothing_named(raw):
-    prompts = [q.prompt for q in generate(facts_of(raw), random.Random(0), budget=0)]
+    prompts = prompts_of(raw)
     assert not [p for p in prompts if "Asia will enrol" in p or "sought a share" in p or "seeks a share" in p], prompts
 
 
@@ -192,7 +192,7 @@ def test_no_when_of_an_amendment_of_nothing_named_and_no_who_briefed():
                       "Annex V.", "May 2025") is None
     raw = ("Published: 2 May 2026\n\nIceland's chief negotiator, Ragna Jonsdottir, has briefed Nordic journalists "
            "outside the Kandor talks.\n")
-    prompts = [q.prompt for q in generate(facts_of(raw), random.Random(0), budget=0)]
+    prompts = prompts_of(raw)
     assert not [p for p in prompts if p.startswith("Who") and "briefed" in p], prompts
 
 
@@ -225,8 +225,8 @@ def test_a_when_is_asked_of_an_act_that_makes_opens_joins_or_agrees_not_of_a_sid
             "Early Warning Facility (KEWF) from 1 July 2026.\n")
     key = ("Published: 2 May 2026\n\nThe Kandor River Authority will open the Kandor Early Warning Facility (KEWF) "
            "in Kandora on 1 July 2026.\n")
-    assert not [q for q in generate(facts_of(side), random.Random(0), budget=0) if q.prompt.startswith("When")]
-    assert [q for q in generate(facts_of(key), random.Random(0), budget=0) if q.prompt.startswith("When")]
+    assert not [p for p in prompts_of(side) if p.startswith("When")]
+    assert [p for p in prompts_of(key) if p.startswith("When")]
 
 
 # -- round 63 ------------------------------------------------------------------------------------
@@ -242,7 +242,7 @@ def test_people_greeted_or_addressed_in_a_speech_are_not_asked_about():
            "Your Excellencies, Honourable Ministers, Dr. Amani Okello, Commissioner for Energy of the African Union "
            "Commission, distinguished delegates, ladies and gentlemen,\n\nCommissioner Okello, you have our full "
            "support.\n\nKenya will open the Kandor geothermal field in 2027.\n")
-    prompts = [q.prompt for q in generate(facts_of(raw), random.Random(0), budget=0)]
+    prompts = prompts_of(raw)
     assert not [p for p in prompts if "Commissioner for Energy" in p or "Okello" in p], prompts
 
 
@@ -252,7 +252,7 @@ def test_people_greeted_or_addressed_in_a_speech_are_not_asked_about():
 ])
 def test_no_when_of_a_generic_body_or_of_all_three(text, date_text):
     raw = f"Published: 2 May 2026\n\n{text}\n"
-    prompts = [q.prompt for q in generate(facts_of(raw), random.Random(0), budget=0)]
+    prompts = prompts_of(raw)
     assert not [p for p in prompts if p.startswith("When") and ("Working Party" in p or "all three" in p)], prompts
 
 
@@ -279,7 +279,7 @@ def test_matching_offices_are_told_where_the_person_is_named_and_are_one_line():
      "2027", "carried-over"),
 ])
 def test_no_when_of_a_persons_start_in_office_of_its_proposal_or_of_a_thing_told_before(text, date_text, word):
-    prompts = [q.prompt for q in generate(facts_of(text), random.Random(0), budget=0)]
+    prompts = prompts_of(text)
     assert not [p for p in prompts if p.startswith(("When", "By")) and word in p], prompts
 
 
@@ -289,7 +289,7 @@ def test_no_when_of_a_persons_start_in_office_of_its_proposal_or_of_a_thing_told
 ])
 def test_no_aim_cut_before_its_object_or_similar_to_something_unsaid(sentence):
     raw = f"Published: 2 May 2026\n\n{sentence}\n"
-    prompts = [q.prompt for q in generate(facts_of(raw), random.Random(0), budget=0)]
+    prompts = prompts_of(raw)
     assert not [p for p in prompts if "to present." in p or "similar transboundary" in p], prompts
 
 
@@ -301,5 +301,5 @@ def test_no_aim_cut_before_its_object_or_similar_to_something_unsaid(sentence):
 ])
 def test_what_a_party_already_does_is_no_aim(sentence):
     raw = f"Published: 2 May 2026\n\n{sentence}\n"
-    prompts = [q.prompt for q in generate(facts_of(raw), random.Random(0), budget=0)]
+    prompts = prompts_of(raw)
     assert not [p for p in prompts if "Community Benefits" in p or "labour mobility" in p], prompts

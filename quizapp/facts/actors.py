@@ -242,7 +242,7 @@ def resolve_actor(actor: str, ctx: ActorContext) -> str | None:
         return ctx.sides
     if low in ("the two countries", "both countries", "the two nations", "both nations"):
         # the pair named last, if it is a pair ("Guatemala, Belize and Mexico" is not "the two countries")
-        if ctx.last_group and len(countries_in(ctx.last_group, _country_table())) in (0, 2):
+        if ctx.last_group and len(countries_in(ctx.last_group, country_table())) in (0, 2):
             return ctx.last_group
         return ctx.counted_parties(actor) or actor
     if low == "i":
@@ -252,7 +252,7 @@ def resolve_actor(actor: str, ctx: ActorContext) -> str | None:
         n = ministers.group("n")
         size = (int(n) if n.isdigit() else _NUMBER_WORDS[n]) if n else None
         named = ctx.ministers or ctx.signatories
-        if named and (size is None or len(countries_in(named, _country_table())) == size):
+        if named and (size is None or len(countries_in(named, country_table())) == size):
             return named
         # "The (three) ministers agreed ..." after "Sweden, Denmark and Poland signed ...": whose
         # ministers they are is the one list of (that many) countries the article names as acting
@@ -267,7 +267,7 @@ def resolve_actor(actor: str, ctx: ActorContext) -> str | None:
     if _PARTICIPANTS_WORD.fullmatch(low):
         # the countries whose ministers met ("Brazil, Chile and Peru"), as a preamble's "we" is named
         of = re.match(r"^the\s+.+?\s+of\s+(?=[A-Z])(?P<who>.+)$", ctx.ministers or "")
-        if of and len(countries_in(of.group("who"), _country_table())) >= 2:
+        if of and len(countries_in(of.group("who"), country_table())) >= 2:
             return of.group("who")
         return ctx.signatories or ctx.ministers or actor
     if low in THIRD_SINGULAR:
@@ -318,7 +318,7 @@ _STATE_WORD = re.compile(r"\b(?:Republic|Kingdom|Federation|Sultanate|Principali
 
 
 @lru_cache(maxsize=1)
-def _country_table() -> dict[str, str]:
+def country_table() -> dict[str, str]:
     """Country names (lower case, without "the") -> the country; a union of them is none."""
     from .leaders import COUNTRIES
 
@@ -337,7 +337,7 @@ def country_list(doc) -> list[tuple[str, ...]]:
     Uganda and Tanzania signed ...", "Ministers from A and B met ..."), each in its order: a place
     and its conjuncts, every one a country, as the subject or whose the subject is. Countries
     named otherwise ("called on others, including Peru and Indonesia, to ...") are not parties."""
-    table = _country_table()
+    table = country_table()
 
     def country(ent) -> bool:  # (the small model calls a country in a list an ORG now and then)
         return ent.label_ == "GPE" or table.get(re.sub(r"^the\s+", "", ent.text.lower())) is not None
@@ -384,7 +384,7 @@ def signatories(sentence: str) -> str | None:
     who = m.group("who")
     # every country the preamble lists, in its order ("Republic of Ecuador", "Estonia Maarja Tamm",
     # "Kingdom of the Netherlands")
-    table = _country_table()
+    table = country_table()
     found = list(dict.fromkeys(countries_in(who, table)))
     if any(_STATE_WORD.search(part) and not countries_in(part, table) for part in re.split(r",|\band\b", who)):
         return None  # a state the table does not know: a list without it would name the wrong parties
@@ -450,9 +450,9 @@ def ministers_of(sentence: str) -> str | None:
         return None
     title = (m.group("title") or "").strip().lower()
     lead = (f"the {title} ministers" if title else "the ministers") + (m.group("also") or "") + " of "
-    found = list(dict.fromkeys(countries_in(m.group("who"), _country_table())))
+    found = list(dict.fromkeys(countries_in(m.group("who"), country_table())))
     entries = [e for e in re.split(r",\s*(?:and\s+)?|\s+and\s+", m.group("who")) if e.strip()]
-    if len(found) >= 2 and all(countries_in(e, _country_table()) for e in entries):
+    if len(found) >= 2 and all(countries_in(e, country_table()) for e in entries):
         # (every entry a country: "the Russian Federation" missed would drop a member from the list)
         named = [with_the(n) for n in found]
         return lead + ", ".join(named[:-1]) + " and " + named[-1]

@@ -20,9 +20,10 @@ from .lexicon import WEEKDAYS
 # that read past one (``questions.sentences``).
 DEADLINE_BOUND = r"(?:by|before|until|till|no\s+later\s+than)"
 PART_OF_YEAR = r"(?:the\s+(?:end|start|beginning|middle|first\s+half|second\s+half)\s+of\s+)"
+# A month's full name, for the patterns of other modules that read one.
+MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 TIME_PHRASE = (r"(?:by|before|until|till|in|from|within|after|on|during|no\s+later\s+than)\s+" + PART_OF_YEAR + "?"
-               r"(?:(?:early|mid|late)[-\s])?(?:\d{1,2}\s+)?(?:(?:January|February|March|April|May|June|July|August|"
-               r"September|October|November|December)\s+)?(?:\d{1,2},?\s+)?(?:19|20)\d\d\b")
+               r"(?:(?:early|mid|late)[-\s])?(?:\d{1,2}\s+)?(?:" + MONTH + r"\s+)?(?:\d{1,2},?\s+)?(?:19|20)\d\d\b")
 
 _M2 = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 _M = r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"

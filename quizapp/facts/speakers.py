@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .actors import ActorContext, _country_table, country_list, ministers_of, sides_of, signatories
+from .actors import ActorContext, country_list, country_table, ministers_of, sides_of, signatories
 from .lexicon import COUNTRY_NAMES
 from .places import countries_in, with_the
 from .types import ArticleInput
@@ -24,7 +24,7 @@ _MET = re.compile(r"\b(?:met|meet|gathered|convened|held\s+(?:talks|a\s+meeting)
 def _ministers_who_met(leaders) -> str | None:
     """"the ministers of Korea, Japan and China": the countries of the ministers one sentence names
     (two or more, as listed), or None."""
-    table = _country_table()
+    table = country_table()
     ministers = sorted((lm for lm in leaders if lm.role and re.search(r"\bminister\b", lm.role, re.I)
                         and not re.match(r"(?:former|ex-)", lm.role, re.I)), key=lambda lm: lm.start)
     found = [countries_in(lm.country or "", table) or countries_in(lm.role, table) for lm in ministers]
@@ -52,9 +52,9 @@ def actor_context(items, acronyms: dict[str, str], art: ArticleInput) -> ActorCo
             if " " in lm.name:
                 ctx.person_counts[lm.name] += weight
         ctx.country_lists += country_list(_doc)
-        if sent.idx < 4 and _SPEECH_BY.match(sent.text):
-            ctx.speech = True
-        if ctx.speaker_body is None and sent.idx < 4 and _SPEECH_BY.match(sent.text) and mentions:
+        header = sent.idx < 4 and _SPEECH_BY.match(sent.text) is not None
+        ctx.speech = ctx.speech or header
+        if ctx.speaker_body is None and header and mentions:
             # In a speech, "we" is the speaker's body: the one the speaker's title names before the
             # name ("Remarks by EBRD President NAME at ..."), else the last the header names ("NAME,
             # Director of the Postal Technology Centre, Universal Postal Union": the whole body, not

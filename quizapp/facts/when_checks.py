@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from .dates import MONTH
 from .lexicon import WEEKDAYS
 
 # Verbs that report a period's figure ("exported 38,000 tonnes in 2025", "carried 9.4 million
@@ -57,7 +58,7 @@ def named_day_after(doc, end: int) -> set[int]:
 
 # A date that comes round every year, month or week: no one date of an event.
 RECURRING = re.compile(r"\b(?:every|each)\s+(?:year|month|week|season|spring|summer|autumn|winter)\b|\bannually\b|"
-                        r"\bevery\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b",
+                        rf"\bevery\s+{MONTH}\b",
                         re.I)
 
 

@@ -14,6 +14,7 @@ from typing import Any
 
 from ..corpus.parse import looks_english
 from ..facts.cities import country_of_capital
+from ..facts.dates import MONTH
 from ..facts.lexicon import ASKING_VERBS
 from ..facts.places import with_the as country_with_the
 from .goal_verbs import _PRESENT, GOAL_VERBS, future_tense, goal_aux, present_tense  # noqa: F401 (re-exported)
@@ -223,8 +224,7 @@ _REAFFIRMED = re.compile(r"\b(?:reiterat|reaffirm|restat|renew)\w*\s+(?:its|thei
 
 
 _CARRIES_ON = re.compile(r"(?:to\s+)?(?:continue|keep)\s+(?:to\s+\w+|\w+ing)\b(?:\s+\w+){0,2}?\s+(?:its|their|his|her|our)\b", re.I)
-_SINCE = re.compile(r"\bsince\s+(?:(?:January|February|March|April|May|June|July|August|September|October|November|"
-                    r"December)\s+)?(?:19|20)\d\d\b")
+_SINCE = re.compile(rf"\bsince\s+(?:{MONTH}\s+)?(?:19|20)\d\d\b")
 
 
 def goal_view(f: Any, leaders: Sequence[Any], pairs_by_article: dict[str, str],

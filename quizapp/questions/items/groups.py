@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import math
 import re
-from datetime import date
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -36,6 +35,7 @@ from ..labels import (
     role_for_place,
 )
 from ..normalise import (
+    MONTH_NAMES,
     compatible,
     date_interval,
     is_acronym,
@@ -242,7 +242,7 @@ def _day_range(f: Any) -> bool:
     m = re.fullmatch(r"\d{4}-(\d\d)-(\d\d)", f.date or "")
     if not m:
         return False
-    month = date(2000, int(m.group(1)), 1).strftime("%B")
+    month = MONTH_NAMES[int(m.group(1)) - 1]
     day, mon = str(int(m.group(2))), rf"(?:{month}|{month[:3]}\.?)"
     span = (rf"\b{day}(?:st|nd|rd|th)?\s*(?:[-–]|to|until|and)\s*\d{{1,2}}(?:st|nd|rd|th)?\s+{mon}\b"
             rf"|\b{mon}\s+{day}(?:st|nd|rd|th)?\s*(?:[-–]|to|until|and)\s*\d{{1,2}}\b")
