@@ -56,6 +56,7 @@ from .normalise import (
     spelling_variants,
 )
 from .rank import ARTICLE_BUDGET, TRUE_FALSE_SHARE, _Cand, learned_score, select, shape_prior  # noqa: F401 (re-exported)
+from .referents import stands_alone
 from .sentences import (
     generic_body,
     strip_dateline,
@@ -370,7 +371,7 @@ class _Generator(PeopleItems, DateItems, DeadlineItems, GoalItems, GroupItems, V
         if learned:
             for c in kept:  # reviewers' and students' verdicts move a pattern or a question down (or up)
                 c.question.score = learned_score(c.question, learned)
-        return select(kept, budget=budget)
+        return select(kept, budget=budget, admit=stands_alone)
 
 
 def generate(facts: Iterable[Fact], rng: random.Random | None = None, budget: int | None = None,

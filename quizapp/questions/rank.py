@@ -3,7 +3,7 @@ item before any second one and at most a budget of items an article."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,13 +25,17 @@ class _Cand:
 _PER_FACT = 3  # single-fact questions kept per fact: the best few, not every template
 
 
-def select(cands: Sequence[_Cand], per_fact: int = _PER_FACT, budget: int | None = None) -> list[Question]:
+def select(cands: Sequence[_Cand], per_fact: int = _PER_FACT, budget: int | None = None,
+           admit: Callable[[Question], bool] | None = None) -> list[Question]:
     """Best candidate per slot, then drop near-duplicates of a better question of the same type,
     then keep at most ``per_fact`` single-fact questions per fact (the best-scoring ones).
 
     A near-duplicate has a prompt within fuzz.ratio > 90 of a kept prompt *and* the same answer
     (normalised, ratio > 90): "Who is China's Foreign Minister?" and "Who is Russia's Foreign
     Minister?" differ in one word but ask different things, so both stay.
+
+    ``admit`` is a last check of a candidate's wording, asked only of candidates still in the
+    running (it may be slow: ``referents.stands_alone`` parses the wording).
     """
     # Every candidate competes; the best one per slot that passes the checks wins, so a cloze
     # whose sentence is already used falls back to the fact's next-best sentence.
@@ -56,6 +60,8 @@ def select(cands: Sequence[_Cand], per_fact: int = _PER_FACT, budget: int | None
     for c in ranked:
         q = c.question
         if c.slot in filled:
+            continue
+        if admit is not None and not admit(q):
             continue
         sent = None
         # An item that shows its source sentence (a cloze, a "completes the sentence" choice, a

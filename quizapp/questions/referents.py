@@ -1,0 +1,91 @@
+"""Does an item's wording lean on a thing only the article names?
+
+A sentence lifted from an article keeps its definite phrases: "Singapore will help draft the
+technical rules with Indonesia", "Namibia will take over the rotating chair". In the article the
+reader knows which rules and which chair; in a quiz nobody does. Blind raters failed such items as
+"does not stand on its own" more than for any other reason (rounds 37 to 64).
+
+Regular expressions cannot tell "the technical rules with Indonesia" (the rules, drafted with
+Indonesia) from "the ministers of Japan" (which ministers, the phrase says): where the prepositional
+phrase hangs is the parser's call. So this reads the dependency parse of the item's own wording,
+once per wording, and finds a "the" noun phrase that says nothing of which one it is:
+- a common noun (a capitalised name is a name, ``generic_body`` judges those),
+- with no complement, relative clause or apposition of its own ("the secretariat in Ebene",
+  "the rules that ..." say which),
+- no number, name or "other"/"same" in front ("the 2016 arbitral award", "the Kenyan sector" name
+  their own), nor "global" or "international" (the world's: "the international community"),
+- not a thing of which there is one ("the world", "the euro area"), nor a country's own measure
+  ("the fiscal deficit" of the country the sentence names),
+- not named earlier in the same wording ("The Kandor Fund will ... double the fund").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .blanks import BLANK
+from .types import Question
+from .unnamed import _ONE_OF_A_KIND
+
+# A country's or an economy's own measures: "cut the fiscal deficit", "keep inflation within the
+# target range". Whose, the sentence's subject says.
+_OWN_MEASURE = re.compile(r"\b(?:deficit|surplus|debt|inflation|rate|growth|unemployment|budget|tariff|"
+                          r"field|ground)$")
+
+# The framing of a "completes the statement" choice: its own "the statement" is no referent.
+_FRAME = re.compile(r"^(?:[^?]*,\s*)?[Ww]hich (?:figure|word|name|date|year) completes the (?:statement|sentence)\?\s*")
+
+# What is the world's, not a thing of the story's.
+_WORLDWIDE = frozenset({"global", "international", "world", "worldwide", "universal"})
+
+_CHECKED_TYPES = ("true_false", "multiple_choice", "short_answer")
+
+
+def _nlp():
+    from ..facts.nlp import load_nlp  # the extractor's model, loaded once per process
+
+    return load_nlp()
+
+
+@lru_cache(maxsize=8192)
+def unresolved(text: str) -> tuple[str, ...]:
+    """The "the" phrases of ``text`` that do not say which thing they are (see the module's
+    docstring), in order. Pure, and cached: one parse per wording."""
+    doc = next(_nlp().pipe([text], disable=["ner"]))
+    out: list[str] = []
+    for t in doc:
+        if t.pos_ != "NOUN" or t.dep_ == "compound" or not t.text.islower():
+            continue
+        det = next((c for c in t.children if c.dep_ == "det"), None)
+        if det is None or det.lower_ != "the":
+            continue
+        before = [w for w in t.subtree if det.i < w.i < t.i]
+        if any(w.like_num or w.lower_ in ("other", "same") or not w.text.islower() for w in before):
+            continue
+        if any(w.lower_ in _WORLDWIDE for w in before):
+            continue  # ("the international community", "the global supply chain": the world's one)
+        if any(c.dep_ not in ("det", "amod", "compound", "punct", "advmod") for c in t.children):
+            continue  # ("the ministers of Japan", "the rules that apply": the phrase says which)
+        phrase = doc[det.i:t.i + 1].text
+        if _ONE_OF_A_KIND.search(phrase) or _OWN_MEASURE.search(t.lower_):
+            continue
+        stem = t.lower_[:5]
+        if re.search(rf"\b{re.escape(stem)}", doc[:det.i].text.lower()):
+            continue  # named before in the same wording
+        out.append(phrase)
+    return tuple(out)
+
+
+def wording(q: Question) -> str | None:
+    """The words of ``q`` a student reads as the question, or None for a shape not checked here
+    (a cloze is the article's own sentence, a matching or ordering item lists names)."""
+    if q.type not in _CHECKED_TYPES:
+        return None
+    return _FRAME.sub("", q.prompt).replace(BLANK, "X")
+
+
+def stands_alone(q: Question) -> bool:
+    """Does ``q`` say which thing each of its "the" phrases is?"""
+    text = wording(q)
+    return text is None or not unresolved(text)
