@@ -198,6 +198,9 @@ class ActorContext:
                 if sat[name].lower().split()[-1].startswith(head) or body_head(sat[name]).lower().startswith(head)]
         if not fits:
             return self.main_org or default
+        # a body whose own head it is, before an organ of a body named by it ("the commission":
+        # the Eurasian Economic Commission, not the Board of the Eurasian Economic Commission)
+        fits = [n for n in fits if body_head(sat[n]).lower().startswith(head)] or fits
         if len(fits) == 1:
             return sat[fits[0]]
         if self.main_org in fits:

@@ -372,6 +372,8 @@ def when_parts(doc, char_start: int, char_end: int, skip_before: int = 0,
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if any(c.dep_ == "neg" for c in verb.children):
         return None
+    if any(c.dep_ == "advmod" and c.lower_ in ("last", "previously") for c in verb.children):
+        return None  # "The Joint Committee last met in Tokyo in September 2023": one of a series, which "when" asks not (round 66)
     words = {c.lower_ for c in aux}
     if sched:
         form = sched[2]  # "When is Denmark due to take over ...?": the plan as the article frames it
@@ -486,10 +488,12 @@ def when_parts(doc, char_start: int, char_end: int, skip_before: int = 0,
     if obj is not None and obj.lemma_.lower() in _CHANGE_OF and any(c.lower_ in ("a", "an") for c in obj.children) \
             and not any(c.dep_ == "prep" and c.lower_ in ("to", "of") for c in obj.children):
         return None  # "When did the Council approve a targeted amendment?": of what (round 60)
-    if obj is not None and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in obj.children) \
-            and not any(c.dep_ in ("prep", "acl", "relcl") for c in obj.children) \
+    if obj is not None and any(d.dep_ == "det" and d.lower_ in ("a", "an") and d.head.pos_ == "NOUN"
+                               and not any(c.dep_ in ("prep", "acl", "relcl") for c in d.head.children)
+                               for d in obj.subtree) \
             and not any(_namey(doc[i]) or doc[i].like_num for i in ids):
         return None  # "When did the two Congos launch a joint network?": which network, the stem never says
+        # (nor "approve funds for a new techno-economic assessment": of what, round 66)
         # (one told by what it is on or for stays: "adopt a new agreement on public procurement")
     if verb.lemma_.lower() in ("sign", "ratify", "initial") and form in ("was", "were") \
             and not AGREEMENT_HEAD.search(subj.text):

@@ -377,7 +377,9 @@ def _sentence_facts(doc, art: ArticleInput, sent: SentenceInput, people, acronym
             # "the commission's president, NAME": the one commission the article is about, if it names one
             country = actors.org_with_head(country.split()[-1][:6]) if actors is not None else None
         if not country and role and actors is not None:
-            country = _body_of_office(role, text[:lm.start], actors, text[lm.end:])
+            prev = art.sentences[sent.idx - 1].text if 0 < sent.idx <= len(art.sentences) \
+                and art.sentences[sent.idx - 1].idx == sent.idx - 1 else ""
+            country = _body_of_office(role, text[:lm.start], actors, text[lm.end:], prev)
         office = (role or "").split(" at ")[0].lower()
         conf = 0.9 if office in OFFICE_TITLES else (0.75 if role else 0.5)
         facts.append(Fact(
@@ -573,7 +575,7 @@ _ANY_BODY_OFFICES = {"secretary-general", "secretary general", "director-general
                      "chairwoman", "chairperson"}
 
 
-def _body_of_office(role: str, before: str, actors: ActorContext, after: str = "") -> str | None:
+def _body_of_office(role: str, before: str, actors: ActorContext, after: str = "", previous: str = "") -> str | None:
     """The body a bare office belongs to: "Governor Park Jin" in a story naming one bank is that
     bank's; "Its Director-General, Dr. NAME" is the story's own body's. None when unsure: a story
     of several banks says whose governor only beside the name ("Governor NAME of the Central Bank
@@ -587,6 +589,10 @@ def _body_of_office(role: str, before: str, actors: ActorContext, after: str = "
         # (a body's head word is the one before its "of": "Governing Council of the European Central
         # Bank" is a council; one name in two casings is one body)
         fits = {n.casefold(): n for n in actors.org_counts if body_head(n).lower().startswith(head[:6])}
+        if len(fits) > 1 and re.search(rf"(?:^|[.;:]\s+)Its\s+{re.escape(role)}\b", before, re.I):
+            # "... according to the Bulgarian National Bank (BNB). Its governor, NAME": the bank
+            # the sentence before named, when it named one
+            fits = {k: n for k, n in fits.items() if n in previous}
         return next(iter(fits.values())) if len(fits) == 1 else None
     if office in _ANY_BODY_OFFICES and re.search(rf"(?:^|[.;]\s+)Its\s+{re.escape(role)}\b", before, re.I) and actors.main_org:
         return actors.main_org

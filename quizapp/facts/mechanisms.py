@@ -131,6 +131,15 @@ def find_mentions(text: str, acronyms: dict[str, str] | None = None) -> list[Mec
             e += after.end()
             name = text[s:e]
         acr = ACRONYM_AFTER.match(text[e:])
+        own = _acronym_tail(name, acr.group("acr")) if acr else name
+        if own != name:
+            # "the Joint Committee of the Japan-Philippines Joint Crediting Mechanism (JCM)": the
+            # letters are the mechanism's, the committee is a body of it
+            out.append(MechanismMention(name, s, e, subtype))
+            t = s + name.rfind(own)
+            out.append(MechanismMention(own, t, e, MECHANISM_HEADS.get(own.split()[-1].lower().strip("’'.,;:"),
+                                                                        subtype), acr.group("acr")))
+            continue
         out.append(MechanismMention(name, s, e, subtype, acr.group("acr") if acr else None))
         body = _body_of_meeting(words, head)
         if body and text[s:s + len(body)] == body:
@@ -139,6 +148,28 @@ def find_mentions(text: str, acronyms: dict[str, str] | None = None) -> list[Mec
         if not any(x.start <= m.start() < x.end for x in out):
             out.append(MechanismMention(m.group("name"), m.start("name"), m.end("name"), "partnership"))
     return out + acronym_mentions(text, acronyms or {}, out)
+
+
+# A body's organs: "the Joint Committee of the ... Mechanism (JCM)", "the Board of the ... Bank (ADB)".
+_ORGANS = {"committee", "council", "board", "secretariat", "commission", "bureau", "panel", "directorate",
+           "office", "unit", "group"}
+
+
+def _acronym_tail(name: str, acr: str) -> str:
+    """The part of ``name`` the bracketed ``acr`` spells: the whole name when its initials give the
+    letters (or nothing tells otherwise), else the tail after an organ's "of (the)" whose initials do."""
+    letters = acr.replace("&", "").upper()
+    if acronym_of(name).upper().startswith(letters) or not letters.isalpha():
+        return name
+    for m in re.finditer(r"\s(?:of|for)\s+(?:the\s+)?", name):
+        if name[:m.start()].split()[-1].lower() not in _ORGANS:
+            continue  # ("Bay of Bengal Initiative ... (BIMSTEC)": a place in the name, not a body's organ)
+        words = name[m.end():].split()
+        for k in range(len(words) - 1):  # ("the Japan-Philippines Joint Crediting Mechanism (JCM)")
+            tail = " ".join(words[k:])
+            if acronym_of(tail).upper() == letters:
+                return tail
+    return name
 
 
 def acronym_mentions(text: str, acronyms: dict[str, str], found: list[MechanismMention]) -> list[MechanismMention]:
@@ -426,8 +457,8 @@ def tidy(m: MechanismMention, text: str) -> MechanismMention | None:
             start += cut.end()
             name = name[cut.end():]
     name = TRAILING_PERSON.sub("", name)
-    name = TRAILING_PLACE.sub("", name)
     name = TRAILING_MONTH.sub("", name)
+    name = TRAILING_PLACE.sub("", name)  # (after the month: "... Committee in Tokyo in May 2025")
     name = re.sub(r"['’]s$", "", name)  # "the International Pepper Community's (IPC) annual session"
     name = name.rstrip("’'\".,;: ")
     if COUNTRY_STYLE.match(name):

@@ -516,6 +516,11 @@ _FAMILY_FIRST = frozenset("""tan lim lee ng goh ong teo chua koh chan wong leong
     foo seah yap wee liew phua quek kim park choi jung kang cho yoon jang han seo shin kwon hwang ahn yoo
     jeon wang zhang liu chen yang huang zhao zhou xu sun zhu guo gao luo zheng liang xie tang feng deng cao
     peng zeng xiao tian dong pan yuan cai jiang du cheng wei ren shen yao zhong cui""".split())
+# Vietnamese family names, written first too ("Tran Quoc Hung"); the given name, last, is the one
+# a Vietnamese is called by ("Mr Hung"), so it is accepted alone as well.
+_VIETNAMESE_FAMILY = frozenset("""nguyen nguyễn tran trần le lê pham phạm hoang hoàng huynh huỳnh phan vu vũ vo võ
+    dang đặng bui bùi do đỗ ho hồ ngo ngô duong dương ly lý truong trương dinh đinh""".split())
+_FAMILY_FIRST = _FAMILY_FIRST | _VIETNAMESE_FAMILY
 
 
 def family_first(name: str) -> bool:
@@ -550,7 +555,8 @@ def _surname_forms(name: str) -> list[str]:
     if len(parts) < 3:
         return []
     if family_first(name):
-        return [parts[0], f"{parts[1]} {parts[2]} {parts[0]}"]  # "Tan", "Siew Ling Tan"
+        given = [parts[2]] if parts[0].casefold() in _VIETNAMESE_FAMILY else []
+        return [parts[0], f"{parts[1]} {parts[2]} {parts[0]}", *given]  # "Tan", "Siew Ling Tan"
     out: list[str] = []
     # (in a name of four parts the second is a given name too: "Ana Lucía Quispe Huamán")
     later = [p for p in parts[1 if len(parts) < 4 else 2:] if p.lower() not in _PARTICLES and len(p.strip(".")) > 2

@@ -16,6 +16,7 @@ once per wording, and finds a "the" noun phrase that says nothing of which one i
   their own), nor "global" or "international" (the world's: "the international community"),
 - not a thing of which there is one ("the world", "the euro area"), nor a country's own measure
   ("the fiscal deficit" of the country the sentence names),
+- not a bare plural ("outside the capitals" is of a kind; "the technical rules" a set told of),
 - not named earlier in the same wording ("The Kandor Fund will ... double the fund").
 """
 
@@ -67,6 +68,9 @@ def unresolved(text: str) -> tuple[str, ...]:
             continue  # ("the international community", "the global supply chain": the world's one)
         if any(c.dep_ not in ("det", "amod", "compound", "punct", "advmod") for c in t.children):
             continue  # ("the ministers of Japan", "the rules that apply": the phrase says which)
+        if t.tag_ == "NNS" and not before:
+            continue  # a bare plural is often of a kind ("outside the capitals"); a described one
+            # ("the technical rules", "the final legal acts") is a set the article told of
         phrase = doc[det.i:t.i + 1].text
         if _ONE_OF_A_KIND.search(phrase) or _OWN_MEASURE.search(t.lower_):
             continue

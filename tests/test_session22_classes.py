@@ -1,0 +1,104 @@
+"""Shapes met in session 22: wording that leans on a thing only the article names. Invented text only."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from quizapp.questions.generate import generate
+from quizapp.questions.labels import _surname_forms, surname
+from quizapp.questions.referents import unresolved
+
+from .question_checks import facts_of, goal_actors, prompts_of
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("Zembla will help draft the technical rules with Lorvia ahead of the summit in Kandora.", "the technical rules"),
+    ("Lorvia will take over the rotating chair on 1 January 2027, with Zembla.", "the rotating chair"),
+    ("When did the Council adopt the final legal acts?", "the final legal acts"),
+    ("By when does the Kandor Commission aim to halve attacks in the zone?", "the zone"),
+])
+def test_a_the_phrase_that_says_nothing_of_which_is_unresolved(text, phrase):
+    assert phrase in unresolved(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The ministers of Zembla and Lorvia agreed to share data on the routes of cables.",  # a complement says which
+    "Zembla aims to cut the fiscal deficit to 3 percent of GDP by 2028.",  # the country's own measure
+    "Lorvia called for the international community to support the Kandor Fund.",  # the world's one
+    "The Kandor Fund will double the fund's capital by 2030.",  # named before in the same words
+    "Zembla called for all parties to respect the 2016 arbitral award.",  # a number says which
+    "Lorvia will deploy four patrol boats to the Zemblan sector of Lake Kandor.",
+    "The secretariat in Kandora will need more staff.",  # a place says which
+])
+def test_a_the_phrase_that_says_which_is_resolved(text):
+    assert unresolved(text) == ()
+
+
+def test_no_true_false_aim_leans_on_a_thing_the_article_named_before():
+    raw = ("Published: 2 May 2026\n\n"
+           "KANDORA - Zembla and Lorvia are writing a protocol for a naval hotline between their fleets.\n\n"
+           "Zembla will help draft the technical rules with Lorvia ahead of the Kandor Defence Forum.\n\n"
+           "Lorvia plans to build three coastal radar stations in the Kandor Strait by 2028.\n")
+    prompts = [q.prompt for q in generate(facts_of(raw), random.Random(0), budget=0)]
+    assert not any("the technical rules" in p for p in prompts), prompts
+    assert any("radar stations" in p for p in prompts), prompts
+
+
+def _mechanisms(raw: str) -> dict[str, list[str]]:
+    return {f.name: f.aliases for f in facts_of(raw) if f.kind == "mechanism"}
+
+
+def test_letters_after_a_bodys_organ_name_the_body_not_the_organ():
+    raw = ("Published: 2 May 2026\n\n"
+           "The Joint Committee of the Lorvia-Zembla Joint Carbon Mechanism (JCM) met in Kandora on 6 May.\n\n"
+           "The Governing Council of the Kandor Central Bank (KCB) met in Kandora on 7 May.\n\n"
+           "Lorvia aims to cut 40 million tonnes of emissions through the JCM by 2030.\n")
+    mechs = _mechanisms(raw)
+    assert "JCM" in mechs.get("Joint Carbon Mechanism", []), mechs
+    assert "KCB" in mechs.get("Kandor Central Bank", []), mechs
+    assert not mechs.get("Joint Committee of the Lorvia-Zembla Joint Carbon Mechanism"), mechs
+    # a place inside a body's name is no organ: the letters stay the whole name's
+    raw = ("Published: 2 May 2026\n\nThe Bay of Kandor Initiative for Multi-Sectoral Cooperation (BKIMSC) met "
+           "in Lorvia on 6 May.\n")
+    assert "BKIMSC" in _mechanisms(raw).get("Bay of Kandor Initiative for Multi-Sectoral Cooperation", [])
+
+
+def test_its_governor_is_the_governor_of_the_bank_the_sentence_before_named():
+    raw = ("Published: 2 May 2026\n\n"
+           "The changeover went smoothly, according to the Central Bank of Lorvia (CBL).\n\n"
+           "Its governor, Ana Petrova, told reporters on Thursday that most old notes were back.\n\n"
+           "Petrova now sits on the Governing Council of the Kandor Central Bank (KCB) in Kandora.\n")
+    leaders = {f.name: f.country for f in facts_of(raw) if f.kind == "leader"}
+    assert leaders.get("Ana Petrova") == "Central Bank of Lorvia", leaders
+
+
+def test_the_commission_is_the_body_not_an_organ_of_it():
+    raw = ("Published: 2 May 2026\n\n"
+           "\"The grid is built,\" the Chairman of the Board of the Kandor Energy Commission (KEC), Ivo Lenz, said.\n\n"
+           "The KEC aims to raise cross-border trade to 10 per cent by 2030.\n\n"
+           "An official said the commission intends to present a draft common grid code by mid-2027.\n")
+    actors = goal_actors(raw)
+    actor = next((a for g, a in actors.items() if "grid code" in g), None)
+    assert actor == "Kandor Energy Commission", actors
+
+
+def test_no_when_of_one_meeting_of_a_series_or_of_funds_for_an_unnamed_study():
+    raw = ("Published: 2 May 2026\n\n"
+           "The Kandor Joint Committee last met in Lorvia in September 2023, when both sides agreed to update the rules.\n\n"
+           "The World Bank approved funds for a new techno-economic assessment in April 2024.\n\n"
+           "The Kandor Joint Committee adopted the Lorvia Carbon Rules on 6 November 2024.\n")
+    prompts = prompts_of(raw)
+    assert not any("last" in p or " meet in Lorvia" in p for p in prompts), prompts
+    assert not any("assessment" in p and p.startswith("When") for p in prompts), prompts
+    assert any(p.startswith("When did the Kandor Joint Committee adopt") for p in prompts), prompts
+
+
+@pytest.mark.parametrize("name, accepted, refused", [
+    ("Tran Quoc Hung", {"Tran", "Hung"}, {"Quoc"}),
+    ("Nguyen Thi Lan", {"Nguyen", "Lan"}, {"Thi"}),
+])
+def test_a_vietnamese_name_is_family_name_first(name, accepted, refused):
+    forms = {name, surname(name), *_surname_forms(name)}
+    assert accepted <= forms and not refused & forms, forms
