@@ -102,3 +102,29 @@ def test_no_when_of_one_meeting_of_a_series_or_of_funds_for_an_unnamed_study():
 def test_a_vietnamese_name_is_family_name_first(name, accepted, refused):
     forms = {name, surname(name), *_surname_forms(name)}
     assert accepted <= forms and not refused & forms, forms
+
+
+def test_a_signature_block_gives_each_signer_their_own_line_and_the_country_above():
+    raw = ("JOINT DECLARATION\nPublished: 2 May 2026\n\n"
+           "1. The Parties agree to create the Kandor Bay Fisheries Observatory by the end of 2026.\n\n"
+           "Signed in Kandora on 2 May 2026.\n\n"
+           "For the Republic of Lorvia:\n"
+           "Ana Maria Velez Soto, Secretary of State in the Office of Foreign Affairs and International Cooperation\n"
+           "Ramon Ortiz Paz, Secretary of State for Agriculture and Livestock\n\n"
+           "For the Republic of Honduras:\n"
+           "Pablo Rivas Mena, Vice-Minister of Foreign Affairs\n"
+           "Lucia Campos Rey, Executive President of the Kandor Institute of Fisheries\n")
+    leaders = {f.name: (f.role, f.country) for f in facts_of(raw) if f.kind == "leader"}
+    assert leaders.get("Ramon Ortiz Paz", ("", ""))[0] == "Secretary of State for Agriculture and Livestock", leaders
+    assert "Ramon" not in leaders.get("Ana Maria Velez Soto", ("", ""))[0], leaders
+    assert leaders.get("Lucia Campos Rey", ("", ""))[0].startswith("Executive President"), leaders
+    assert leaders.get("Pablo Rivas Mena", ("", ""))[1] == "Honduras", leaders
+
+
+def test_each_name_in_a_list_of_titled_names_keeps_the_title_before_it():
+    raw = ("Published: 2 May 2026\n\nAt the 3 March meeting, Kyrgyz Minister of Energy Azamat Osmonov, Kazakhstan's "
+           "Energy Minister Yerlan Bekov and Uzbekistan's Minister of Energy Jasur Karimov approved the shareholder "
+           "agreement of Naryn-2 HPP JSC.\n")
+    leaders = {f.name: (f.role, f.country) for f in facts_of(raw) if f.kind == "leader"}
+    assert leaders.get("Azamat Osmonov") == ("Minister of Energy", "Kyrgyzstan"), leaders
+    assert not any(any(ch.isdigit() for ch in n) for n in leaders), leaders  # a company is no person

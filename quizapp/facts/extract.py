@@ -28,7 +28,7 @@ from .event_questions import TIMELINE_ENTRY, timeline_question, when_parts
 from .events import event_for
 from .goals import find_goals
 from .ids import _human, fact_id
-from .leaders import leader_mentions
+from .leaders import leader_mentions, signed_for
 from .lexicon import COUNTRY_NAMES, NATIONALITIES, OFFICE_TITLES
 from .mechanisms import (
     acronym_mentions,
@@ -362,6 +362,8 @@ def _sentence_facts(doc, art: ArticleInput, sent: SentenceInput, people, acronym
         info = people.get(full)
         role, country = lm.role, lm.country
         role, country = role and WHERE_GIVEN.sub("", role), country and WHERE_GIVEN.sub("", country)
+        # an office is one line: a signature block's next line ("...Cooperation\nNAME2, ...") is the next person's
+        role, country = role and role.split("\n")[0].strip(), country and country.split("\n")[0].strip()
         if not role and info and info["roles"]:
             role = max(info["roles"], key=info["roles"].get)
         elif role and info and info["roles"]:
@@ -379,7 +381,8 @@ def _sentence_facts(doc, art: ArticleInput, sent: SentenceInput, people, acronym
         if not country and role and actors is not None:
             prev = art.sentences[sent.idx - 1].text if 0 < sent.idx <= len(art.sentences) \
                 and art.sentences[sent.idx - 1].idx == sent.idx - 1 else ""
-            country = _body_of_office(role, text[:lm.start], actors, text[lm.end:], prev)
+            country = _body_of_office(role, text[:lm.start], actors, text[lm.end:], prev) \
+                or (signed_for(f"{prev}\n{text[:lm.start]}") if prev.rstrip().endswith(":") else None)
         office = (role or "").split(" at ")[0].lower()
         conf = 0.9 if office in OFFICE_TITLES else (0.75 if role else 0.5)
         facts.append(Fact(

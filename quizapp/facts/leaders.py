@@ -23,7 +23,7 @@ from .lexicon import (
     TITLES,
 )
 from .places import STATE_STYLE
-from .roles import BARE_NAME, ROLE_THEN_NAME, TitleGate, plural_title, role_before_name, role_near
+from .roles import BARE_NAME, NEXT_ENTRY, ROLE_THEN_NAME, SIGNED_NAME, TitleGate, plural_title, role_before_name, role_near
 
 
 def _country_case(name: str) -> str:
@@ -252,9 +252,11 @@ def leader_mentions(doc, text: str) -> list[LeaderMention]:
             continue
         start = doc[start_tok].idx + ent_text.find(name)
         end = start + len(name)
-        before, after = text[:start], text[end:]
+        before, after = text[:start], NEXT_ENTRY.split(text[end:], maxsplit=1)[0]
         role = country = None
         near = _tail(before)  # (the shapes end at the name: scanning the whole sentence before it is waste)
+        if re.search(r"\n[ \t]*$", near):
+            near = ""  # a name opening a line: a title ending the line above is the entry above's
         m = title_before(near) or title_before(STYLES_BEFORE.sub("", near))
         if m and m.group("title").strip():
             role = _clean_role(m.group("title"))
@@ -321,6 +323,8 @@ def leader_mentions(doc, text: str) -> list[LeaderMention]:
                 # Bolivia; NAME of the Republic of Colombia": the plural title, singular, of each country
                 role = _singular(plural.group("title"))
                 country = _country_of(None, listed.group("cty"))
+        if role and not country and "\n" in before:
+            country = signed_for(before)
         out.append(LeaderMention(name, role, country, start, end))
     # names the NER missed, recognised by a title right before them or a role appositive after them
     seen = [(m.start, m.end) for m in out]
@@ -337,6 +341,8 @@ def leader_mentions(doc, text: str) -> list[LeaderMention]:
                 extra += [m for m in ROLE_THEN_NAME.finditer(text, lo, min(len(text), c.end() + 80))
                           if m.start("name") == c.end() or text[c.end():m.start("name")].strip(" .").replace(".", "").isalpha()]
         extra += list(BARE_NAME.finditer(text))
+        if "\n" in text:
+            extra += list(SIGNED_NAME.finditer(text))
     for m in extra:
         s, e = m.span("name") if "name" in m.re.groupindex else m.span()
         name = text[s:e]
@@ -366,7 +372,7 @@ def leader_mentions(doc, text: str) -> list[LeaderMention]:
         # ("TITLE of BODY, NAME, TITLE of BODY2, NAME2": a name's own title is the one before it)
         r = (role_before_name(m) if titled else None) or plural_title(text, s, e) or role_near(text, s, e)
         if r is not None and not _is_name_part(r.role):
-            out.append(LeaderMention(name, r.role, r.country, s, e))
+            out.append(LeaderMention(name, r.role, r.country or ("\n" in text[:s] and signed_for(text[:s])) or None, s, e))
             seen.append((s, e))
     # "who" after a name marks a person even where the tagger saw an organisation ("Lukas
     # Hartmann-Reyes, who leads the IMF team on Sri Lanka,")
@@ -399,6 +405,18 @@ def leader_mentions(doc, text: str) -> list[LeaderMention]:
         out.extend(x for x in _with_role(doc, text, m.group("name"), s, e) if x.role)
     # "On World Bee Day, the Minister ...": a day (an event, a text) the tagger took for a name
     return [_portfolio_ends(_own_role(m)) for m in map(_state_peeled, out) if not _not_a_person(m.name)]
+
+
+# A signature block's heading: "For the Republic of Honduras:" above the names that signed for it.
+_SIGNED_FOR = re.compile(r"(?m)^[ \t]*For\s+(?:the\s+)?(?:Government\s+of\s+(?:the\s+)?)?(?:(?:Republic|Kingdom|State|"
+                         r"Federation|Commonwealth|Sultanate|Principality|Grand\s+Duchy)\s+of\s+(?:the\s+)?)?"
+                         r"(?P<c>[A-Z][\w'’ -]{1,40}?)\s*:[ \t]*$")
+
+
+def signed_for(before: str) -> str | None:
+    """The country the last signature heading before a name signs for, if it names one."""
+    heads = list(_SIGNED_FOR.finditer(before))
+    return COUNTRIES.get(heads[-1].group("c").lower()) if heads else None
 
 
 def _state_peeled(m: LeaderMention) -> LeaderMention:
@@ -466,6 +484,8 @@ def _not_a_person(name: str) -> bool:
     words = name.split()
     if any(w.strip(".,") in _STATE_OR_BODY_WORD for w in words) or words[-1:] == ["Control"]:
         return True
+    if re.search(r"\d", name):
+        return True  # "Kambarata-1 HPP JSC": a company or a project, no one's name
     # (and no portfolio: "Minister of Mines and Minerals Development" read as "Minister of Mines" and a name)
     return (len(words) > 1 and (words[-1] in _NOT_A_PERSON_HEAD or words[-1].lower() in PORTFOLIO_WORDS)
             or len(words) > 2 and words[-1] in _CALENDAR_HEAD)

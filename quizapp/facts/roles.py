@@ -174,13 +174,22 @@ def _list_entry(r: Role, rest: str) -> Role:
     return r
 
 
+# A signature block's next line ("...International Cooperation\nRamon Euceda Paz, Secretary of
+# State ..."): another person's entry, where no role of the name before it runs on.
+NEXT_ENTRY = re.compile(r"\n(?=[ \t]*[A-Z][\w'’.-]+(?:[ \t]+(?:[A-Z][\w'’.-]+|de|da|del|do|dos|van|von|bin|al)){1,4}[ \t]*,)")
+
+
 def role_near(text: str, start: int, end: int) -> Role | None:
     """The role the sentence gives the name at ``text[start:end]``, from the shapes above."""
-    after = text[end:end + 200]
+    after = NEXT_ENTRY.split(text[end:end + 200], maxsplit=1)[0]
     before = text[max(0, start - 160):start]  # a role is written close to its name
+    if re.search(r"\n[ \t]*$", before):
+        before = ""  # a name opening a line: the title on the line above is the entry above's
     for rx in (AFTER_PAREN, AFTER_COMMA, PREDICATE):
         m = rx.match(after)
         if m and (rx is not AFTER_COMMA or _capitalised_or_known(m.group("title"))):
+            if rx is AFTER_COMMA and re.match(r"\s+(?-i:[A-Z][\w'’.-]+\s+[A-Z][\w'’.-]+)", after[m.end():]):
+                continue  # "NAME, Kazakhstan's Energy Minister NAME2": the title of the name after it
             r = _role_from(m)
             if r and rx is AFTER_COMMA:
                 prior = BEFORE_COMMA.search(before)
@@ -258,6 +267,11 @@ def role_before_name(m: re.Match) -> Role | None:
 
 # A capitalised name of two to five words (particles allowed), for names the NER did not mark.
 BARE_NAME = re.compile(r"(?<![\w’'-])[A-Z][\w’'.-]+(?:\s+(?:[A-Z][\w’'.-]+|bin|al|de|van|von|da|dos|del)){1,4}")
+
+
+# A signature block's entry: "NAME, Title ..." opening a line (the tagger often runs the line before
+# into it: "International Cooperation\nRamon Euceda Paz" as one organisation).
+SIGNED_NAME = re.compile(r"(?m)^[A-Z][\w'’.-]+(?:[ \t]+(?:[A-Z][\w'’.-]+|de|da|del|do|dos|van|von|bin|al)){1,4}(?=[ \t]*,)")
 
 
 def role_at_line_start(text: str) -> Role | None:

@@ -271,7 +271,7 @@ _CONTINGENT = re.compile(r"\b(?:if|unless|provided\s+that|subject\s+to|once\s+(?
 # instrument, circulated a draft, was appointed, passed a review, entered orbit, took over a task.
 # Over rounds 37-54 such lines failed eight times in nine as background trivia, where lines of a text
 # adopted, signed or in force, a body set up, a thing launched, approved or begun mostly passed.
-_MINOR_STEP = re.compile(r"\b(?:become|became|deposit|circulat|join|take\s+over|took\s+over|orbit|pass(?:ed)?\s+(?:its|the|a)\b|"
+_MINOR_STEP = re.compile(r"\b(?:become|became|deposit|circulat|join(?:s|ed|ing)?\b|take\s+over|took\s+over|orbit|pass(?:ed)?\s+(?:its|the|a)\b|"
                          r"appoint|schedul)\w*", re.I)
 
 
