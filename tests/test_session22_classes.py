@@ -128,3 +128,30 @@ def test_each_name_in_a_list_of_titled_names_keeps_the_title_before_it():
     leaders = {f.name: (f.role, f.country) for f in facts_of(raw) if f.kind == "leader"}
     assert leaders.get("Azamat Osmonov") == ("Minister of Energy", "Kyrgyzstan"), leaders
     assert not any(any(ch.isdigit() for ch in n) for n in leaders), leaders  # a company is no person
+
+
+def test_a_bodys_committee_before_its_chair_is_the_body_not_an_owner():
+    raw = ("Published: 2 May 2026\n\nLunch. Athletes' Commission chair Losana Vatu (Fiji) tells me athletes "
+           "broadly support the change.\n")
+    leaders = {f.name: (f.role, f.country) for f in facts_of(raw) if f.kind == "leader"}
+    assert leaders.get("Losana Vatu") == ("chair of the Athletes' Commission", None), leaders
+
+
+def test_no_venue_of_a_numbered_meeting_of_no_named_body():
+    raw = ("Published: 2 May 2026\n\nThe 15th Intergovernmental Meeting will be held in Colombo in November "
+           "2026, where ministers from eight countries are due to adopt the plan.\n")
+    assert not any(p.startswith("In which city") for p in prompts_of(raw))
+
+
+def test_who_did_it_is_asked_of_a_pledge_not_of_a_visit():
+    raw = ("Published: 2 May 2026\n\nThe Kandor Electoral Service reported a calm vote on Sunday.\n\n"
+           "Kandor Electoral Service director Ana Maria Rojas visited custody sites in Lorvia and Zembla overnight.\n\n"
+           "Kandor Electoral Service director Ana Maria Rojas pledged to publish the full results by 30 May.\n")
+    prompts = prompts_of(raw)
+    assert not any(p.startswith("Who visited") for p in prompts), prompts
+
+
+def test_hosting_the_next_meeting_named_by_its_letters_is_no_aim():
+    raw = ("Published: 2 May 2026\n\nThe ASEAN Digital Ministers' Meeting (ADGMIN) adopted the Kandor Masterplan "
+           "in January.\n\nLorvia will host the next ADGMIN in January 2027.\n")
+    assert not any("host the next" in p for p in prompts_of(raw))

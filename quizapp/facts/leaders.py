@@ -23,7 +23,7 @@ from .lexicon import (
     TITLES,
 )
 from .places import STATE_STYLE
-from .roles import BARE_NAME, NEXT_ENTRY, ROLE_THEN_NAME, SIGNED_NAME, TitleGate, plural_title, role_before_name, role_near
+from .roles import BARE_NAME, NAME_THEN_END, NEXT_ENTRY, ROLE_THEN_NAME, SIGNED_NAME, TitleGate, plural_title, role_before_name, role_near
 
 
 def _country_case(name: str) -> str:
@@ -267,6 +267,13 @@ def leader_mentions(doc, text: str) -> list[LeaderMention]:
             if re.search(r"\b(?:former|ex-)\s*$", m.string[:m.start()], re.I) and not role.lower().startswith(("former", "ex-")):
                 role = f"former {role}"  # "former Zambian foreign minister NAME" holds the office no more
             country = _country_of(m.group("nat"), m.group("cty")) or m.group("org")
+            owned = re.search(r"(?-i:\b(?P<owner>[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2}))(?P<mark>['’]s?)\s+$",
+                              m.string[:m.start("org")]) if m.group("org") and not m.group("org").isupper() else None
+            if owned:
+                # "Athletes' Commission chair NAME": the chair of the Athletes' Commission (a body of a
+                # body the sentence does not name), no office of a "Commission" alone
+                role = f"{role[:1].lower() + role[1:]} of the {owned.group('owner')}{owned.group('mark')} {m.group('org')}"
+                country = None
             om = OF_COUNTRY_AFTER.match(after)
             if om and not country:
                 country = _country_of(None, om.group("cty"))
@@ -337,7 +344,7 @@ def leader_mentions(doc, text: str) -> list[LeaderMention]:
         # word stands shortly before it, in that short window
         for c in re.finditer(r",\s*(?=[A-Z])", text):
             lo = max(0, c.start() - 160)
-            if has_title(lo, c.start()):
+            if NAME_THEN_END.match(text, c.end()) and has_title(lo, c.start()):
                 extra += [m for m in ROLE_THEN_NAME.finditer(text, lo, min(len(text), c.end() + 80))
                           if m.start("name") == c.end() or text[c.end():m.start("name")].strip(" .").replace(".", "").isalpha()]
         extra += list(BARE_NAME.finditer(text))

@@ -106,6 +106,14 @@ def _role_from(m: re.Match) -> Role | None:
         # the office is the body's, wherever it is held: "UNHCR Representative in Chad"
         return Role(f"{acr} {role}".rstrip(".").strip(), acr)
     owner = m.group("owner")
+    if owner and ". " in owner:
+        owner = owner.rsplit(". ", 1)[1]  # "Lunch. Athletes' ...": a sentence ended before the owner
+    head = re.match(r"(?-i:[A-Z][a-z]+)\s+(?=\S)", role)
+    if owner and head and _BODY_HEADS.fullmatch(head.group(0).strip()) and not body:
+        # "Athletes' Commission chair NAME": the chair of the Athletes' Commission, no office of "Athletes"
+        mark = m.group(0)[m.end("owner") - m.start(0):m.start("title") - m.start(0)].strip()  # "'s" or "'"
+        owner = re.sub(r"^the\s+", "", owner.strip(), flags=re.I)
+        return Role(f"{role[head.end():].rstrip('.').strip()} of the {owner}{mark} {head.group(0).strip()}", None)
     if owner and re.fullmatch(r"(?:the\s+)?[A-Z][a-z]+", owner.strip()) and _BODY_HEADS.search(owner):
         owner = None  # "the Bank's Country Director": the bank told before, which the role cannot name
     if not country and owner:
@@ -258,6 +266,13 @@ def _capitalised_or_known(title: str) -> bool:
 ROLE_THEN_NAME = re.compile(
     rf"(?:(?:an?|the)\s+)?{ROLE}\s*,\s*(?:(?:currently|now|at\s+present)\s+)?(?P<name>(?-i:(?:(?:Dr|Mr|Ms|Mrs|Prof)\.?\s+)?[A-Z][\w’'.-]+(?:\s+(?:[A-Z][\w’'.-]+|bin|al|de|van|von|da|dos|del)){{1,4}}))"
     rf"(?=\s*[,;.]|\s+(?:said|says|has|had|was|is|who|told|will)\b|\s*$)", re.IGNORECASE)
+
+
+# The name part of ``ROLE_THEN_NAME`` alone, tried right after a comma first: most commas before a
+# capital open no name, and the whole pattern is costly to run over the window before them.
+NAME_THEN_END = re.compile(r"(?:(?:currently|now|at\s+present)\s+)?(?:(?:Dr|Mr|Ms|Mrs|Prof)\.?\s+)?[A-Z][\w’'.-]+"
+                           r"(?:\s+(?:[A-Z][\w’'.-]+|bin|al|de|van|von|da|dos|del)){1,4}"
+                           r"(?=\s*[,;.]|\s+(?i:said|says|has|had|was|is|who|told|will)\b|\s*$)")
 
 
 def role_before_name(m: re.Match) -> Role | None:

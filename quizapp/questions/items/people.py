@@ -168,6 +168,11 @@ class PeopleItems:
             return []
         if _UNNAMED_NEXT.search(question):
             return []  # "Who will present a plan at the next senior officials meeting?": which body's? (round 35A)
+        if _SIDE_DETAIL.match(question):
+            # "Who visited custody sites in ...?", "Who has briefed Nordic journalists?", "Who welcomed
+            # the inclusion of ...?", "Who has joined NAME in Ankara?": blind rounds 37-68 passed 4
+            # "who did it" of 11, each a pledge, a call, a promise or a hosting; none of these
+            return []
         c = self.corpus
         me = _pkey(name)
         q_words = set(content_tokens(question))
@@ -377,6 +382,11 @@ _STATE_NAME = re.compile(r"(?:[Tt]he\s+)?(?:[A-Z][a-z]+\s+)?(?:Republic|Kingdom|
 # An act that puts someone in an office ("Who was elected president of X?"), which others held before.
 _FILLS_OFFICE = re.compile(r"Who\s+(?:was|were|has\s+been|had\s+been|is)\s+(?:re-?elected|elected|appointed|named|"
                            r"chosen|sworn\s+in|installed|nominated)\b", re.I)
+
+
+# What a person did that is a side detail: a visit, a briefing, a welcome, a meeting attended (not a meeting held: two leaders meeting is often the news).
+_SIDE_DETAIL = re.compile(r"^Who\s+(?:will\s+|has\s+|have\s+|had\s+|did\s+|was\s+|were\s+)?(?:visit|brief|welcom|join|attend|"
+                          r"tour|greet|thank|congratulat|receiv|accompan|assum)\w*\b")
 
 
 def _office_of_a_city(f: Any) -> bool:

@@ -34,7 +34,7 @@ from ...facts.cities import (
 from ..labels import WIDELY_KNOWN, _full_name, _the, is_country
 from ..rank import _Cand
 from ..render import with_the
-from ..sentences import _CAPTION, find_span, is_headline, strip_dateline
+from ..sentences import _CAPTION, find_span, generic_body, is_headline, strip_dateline
 from ..setting import places_in
 
 # A meeting's name: its head word last, then perhaps its year ("Forum 2011", "Summit 2024").
@@ -105,8 +105,8 @@ class VenueItems:
         of several years ("CHOGM" of 1987 in Vancouver and of 2024 in Apia), so each is told
         apart by its year."""
         full = _full_name(f)
-        if not full or not _owned(full):
-            return []  # ("the 14th Ministerial Conference": of which body? many have one)
+        if not full or not _owned(full) or generic_body(f"the {full}"):
+            return []  # ("the 14th Ministerial Conference", "the 15th Intergovernmental Meeting": of which body? many have one)
         meeting = bool(_MEETING.search(full)) and (f.subtype in _MEETING_KINDS or bool(_SITTING.search(full)))
         if meeting and f.subtype not in _MEETING_KINDS and full.endswith("Assembly"):
             return []  # a body's assembly mostly sits at its seat: where, is general knowledge
