@@ -155,3 +155,70 @@ def test_hosting_the_next_meeting_named_by_its_letters_is_no_aim():
     raw = ("Published: 2 May 2026\n\nThe ASEAN Digital Ministers' Meeting (ADGMIN) adopted the Kandor Masterplan "
            "in January.\n\nLorvia will host the next ADGMIN in January 2027.\n")
     assert not any("host the next" in p for p in prompts_of(raw))
+
+
+def test_a_study_that_says_not_of_what_is_unresolved():
+    assert unresolved("The ministers of Lorvia and Zembla agreed to complete an updated feasibility study by 2027.")
+    assert unresolved("Zembla's ministry offered to update its 2019 feasibility study.")
+    assert not unresolved("The ministers agreed to commission a joint groundwater study by June 2027.")
+    assert not unresolved("Zembla offered to update its feasibility study of the Kandor pipeline.")
+
+
+def test_two_titles_before_one_name_take_a_singular_verb():
+    from quizapp.questions.render import plural
+
+    assert not plural("Lorvia delegate and KGC vice-president Dev Ramsoran-Petit")
+    assert not plural("Deputy Prime Minister and Foreign Minister Nurlan Bekov")
+    assert plural("Lorvia's President and Zembla's Foreign Minister Ana Ruiz")
+    assert plural("the Minister of Trade and the Minister of Finance")
+
+
+def test_a_call_for_more_time_for_nothing_named_is_no_aim_worth_a_statement():
+    raw = ("Published: 2 May 2026\n\nBusiness groups such as KandorBusiness called for the European Commission "
+           "to allow more time.\n\nLorvia called for the European Commission to fund the Kandor Rail Link by 2030.\n")
+    prompts = prompts_of(raw)
+    assert not any("more time" in p for p in prompts), prompts
+
+
+def test_its_chair_after_a_sentence_on_another_commission_is_no_office_of_the_main_body():
+    raw = ("Published: 2 May 2026\n\nThe Kandor Surfing Association (KSA) will run the Olympic event.\n\n"
+           "The KSA said the rules were final.\n\nA: The KSA Athletes' Commission now has two votes on the "
+           "Executive Committee instead of one. Its chair, Keoni Lani of Lorvia, sits with us on every "
+           "safety matter.\n")
+    leaders = {f.name: f.country for f in facts_of(raw) if f.kind == "leader"}
+    assert leaders.get("Keoni Lani") != "Kandor Surfing Association", leaders
+
+
+def test_a_venue_named_for_two_sides_offers_cities_of_both_sides():
+    raw = ("Published: 2 May 2026\n\nThe 2025 Korea-Central Asia Critical Minerals Dialogue was held in Seoul on "
+           "3 April 2025, where ministers agreed a roadmap.\n")
+    for q in generate(facts_of(raw), random.Random(0), budget=0):
+        if q.prompt.startswith("In which city"):
+            assert set(q.choices) - {"Seoul"} <= {"Tashkent", "Almaty", "Astana", "Bishkek", "Dushanbe", "Ashgabat",
+                                                   "Samarkand", "Busan", "Incheon", "Daegu", "Osh", "Khujand",
+                                                   "Shymkent", "Gwangju", "Daejeon", "Ulsan", "Bukhara", "Turkmenabat",
+                                                   "Nukus", "Karaganda", "Namangan", "Andijan"}, q.choices
+
+
+def test_figure_foils_stay_on_the_keys_side_of_a_stated_baseline():
+    from quizapp.questions.items.figures import _figures, _other_values
+
+    goal = "have at least 25 national federations represented in 2028, against 17 in Paris"
+    m = next(x for x in _figures(goal) if x.group(1) == "25")
+    assert all(float(o) > 17 for o in _other_values(goal, m, set()))
+    goal = "cut emissions from 40 million tonnes to 25 million tonnes by 2030"
+    m = next(x for x in _figures(goal) if x.group(1) == "25")
+    assert all(float(o) < 40 for o in _other_values(goal, m, set()))
+
+
+def test_no_aim_cut_inside_a_hyphened_word():
+    raw = ("Published: 2 May 2026\n\nThe Second Kandor Dialogue will take place in Astana in the first half of 2026, "
+           "co-chaired by Lorvia.\n")
+    assert not any(p.rstrip(".").endswith(" co") for p in prompts_of(raw))
+
+
+def test_the_cabinet_names_no_country():
+    from quizapp.questions.setting import unplaced_national
+
+    assert unplaced_national("When did the Cabinet of Ministers approve a moratorium on port calls?")
+    assert not unplaced_national("When did Sri Lanka's Cabinet approve a moratorium?")

@@ -495,3 +495,47 @@ def sides_of(title: str) -> str | None:
 
 _BETWEEN = re.compile(r"\bbetween\s+(?P<the_a>the\s+)?(?P<a>[A-Z][^,;]*?)\s+and\s+(?P<the_b>the\s+)?(?P<b>[A-Z][^,;]*?)"
                       r"\s*(?:$|[,;:]|\s+(?:on|in|at|for)\s)")
+
+
+# Offices that head one kind of body ("Governor" a bank, "Commissioner" a commission) and offices
+# any body has ("Its Director-General, NAME").
+_OFFICE_BODY = {"governor": "bank", "deputy governor": "bank", "commissioner": "commission",
+                "electoral commissioner": "commission"}
+_ANY_BODY_OFFICES = {"secretary-general", "secretary general", "director-general", "director general",
+                     "executive secretary", "executive director", "chief executive", "president", "chair", "chairman",
+                     "chairwoman", "chairperson"}
+
+
+_BODY_HEAD_WORD = re.compile(r"\b(?:Commission|Committee|Council|Board|Secretariat|Agency|Bank|Fund|Authority|Institute|"
+                             r"Court|Panel|Assembly|Parliament|Ministry|Office|Unit)\b")
+
+
+def body_of_office(role: str, before: str, actors: ActorContext, after: str = "", previous: str = "") -> str | None:
+    """The body a bare office belongs to: "Governor Park Jin" in a story naming one bank is that
+    bank's; "Its Director-General, Dr. NAME" is the story's own body's. None when unsure: a story
+    of several banks says whose governor only beside the name ("Governor NAME of the Central Bank
+    of Lesotho"), never by which bank it names most (round 46)."""
+    office = role.lower().strip()
+    head = _OFFICE_BODY.get(office)
+    if head is not None:
+        own = re.match(r"\s+of\s+(?:the\s+)?(?P<body>[A-Z][\w'’-]*(?:\s+(?:of|for|and|the|[A-Z][\w'’-]*))*)", after)
+        if own and re.search(rf"\b{head[:6]}", own.group("body"), re.I):
+            return re.sub(r"\s+(?:of|for|and|the)$", "", own.group("body"))
+        # (a body's head word is the one before its "of": "Governing Council of the European Central
+        # Bank" is a council; one name in two casings is one body)
+        fits = {n.casefold(): n for n in actors.org_counts if body_head(n).lower().startswith(head[:6])}
+        if len(fits) > 1 and re.search(rf"(?:^|[.;:]\s+)Its\s+{re.escape(role)}\b", before, re.I):
+            # "... according to the Bulgarian National Bank (BNB). Its governor, NAME": the bank
+            # the sentence before named, when it named one
+            fits = {k: n for k, n in fits.items() if n in previous}
+        return next(iter(fits.values())) if len(fits) == 1 else None
+    if office in _ANY_BODY_OFFICES and re.search(rf"(?:^|[.;]\s+)Its\s+{re.escape(role)}\b", before, re.I) and actors.main_org:
+        opening = re.sub(r"^(?:[AQ]:\s*)?(?:The\s+)?", "", previous.strip())
+        subject = [n for n in actors.org_counts if opening.startswith(n) and _BODY_HEAD_WORD.search(n)]
+        if len(subject) == 1:
+            return subject[0]  # "The African Civil Aviation Commission (AFCAC) ... is ... Its Secretary-General"
+        if any(h not in actors.main_org for h in _BODY_HEAD_WORD.findall(previous)):
+            return None  # "The ISA Athletes' Commission now has two votes ... Its chair, NAME": the
+            # commission's chair, not the main body's; which body "Its" is, unsure (round 70)
+        return actors.main_org
+    return None

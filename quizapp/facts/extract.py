@@ -17,7 +17,7 @@ from ..corpus.parse import dateline_length, looks_english
 from .actors import (
     FIRST_PLURAL,
     ActorContext,
-    body_head,
+    body_of_office,
     is_participants,
     ministers_of,
     named_party,
@@ -381,7 +381,7 @@ def _sentence_facts(doc, art: ArticleInput, sent: SentenceInput, people, acronym
         if not country and role and actors is not None:
             prev = art.sentences[sent.idx - 1].text if 0 < sent.idx <= len(art.sentences) \
                 and art.sentences[sent.idx - 1].idx == sent.idx - 1 else ""
-            country = _body_of_office(role, text[:lm.start], actors, text[lm.end:], prev) \
+            country = body_of_office(role, text[:lm.start], actors, text[lm.end:], prev) \
                 or (signed_for(f"{prev}\n{text[:lm.start]}") if prev.rstrip().endswith(":") else None)
         office = (role or "").split(" at ")[0].lower()
         conf = 0.9 if office in OFFICE_TITLES else (0.75 if role else 0.5)
@@ -567,36 +567,3 @@ def _resolve_names(text: str, people) -> str:
                     text = re.sub(rf"(?<![\w-]){re.escape(short)}\b(?!\s+{re.escape(parts[-1])})(?!\s+[A-Z])",
                                   full, text, count=1)
     return text
-
-
-# Offices that head one kind of body ("Governor" a bank, "Commissioner" a commission) and offices
-# any body has ("Its Director-General, NAME").
-_OFFICE_BODY = {"governor": "bank", "deputy governor": "bank", "commissioner": "commission",
-                "electoral commissioner": "commission"}
-_ANY_BODY_OFFICES = {"secretary-general", "secretary general", "director-general", "director general",
-                     "executive secretary", "executive director", "chief executive", "president", "chair", "chairman",
-                     "chairwoman", "chairperson"}
-
-
-def _body_of_office(role: str, before: str, actors: ActorContext, after: str = "", previous: str = "") -> str | None:
-    """The body a bare office belongs to: "Governor Park Jin" in a story naming one bank is that
-    bank's; "Its Director-General, Dr. NAME" is the story's own body's. None when unsure: a story
-    of several banks says whose governor only beside the name ("Governor NAME of the Central Bank
-    of Lesotho"), never by which bank it names most (round 46)."""
-    office = role.lower().strip()
-    head = _OFFICE_BODY.get(office)
-    if head is not None:
-        own = re.match(r"\s+of\s+(?:the\s+)?(?P<body>[A-Z][\w'’-]*(?:\s+(?:of|for|and|the|[A-Z][\w'’-]*))*)", after)
-        if own and re.search(rf"\b{head[:6]}", own.group("body"), re.I):
-            return re.sub(r"\s+(?:of|for|and|the)$", "", own.group("body"))
-        # (a body's head word is the one before its "of": "Governing Council of the European Central
-        # Bank" is a council; one name in two casings is one body)
-        fits = {n.casefold(): n for n in actors.org_counts if body_head(n).lower().startswith(head[:6])}
-        if len(fits) > 1 and re.search(rf"(?:^|[.;:]\s+)Its\s+{re.escape(role)}\b", before, re.I):
-            # "... according to the Bulgarian National Bank (BNB). Its governor, NAME": the bank
-            # the sentence before named, when it named one
-            fits = {k: n for k, n in fits.items() if n in previous}
-        return next(iter(fits.values())) if len(fits) == 1 else None
-    if office in _ANY_BODY_OFFICES and re.search(rf"(?:^|[.;]\s+)Its\s+{re.escape(role)}\b", before, re.I) and actors.main_org:
-        return actors.main_org
-    return None

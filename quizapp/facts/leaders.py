@@ -23,7 +23,17 @@ from .lexicon import (
     TITLES,
 )
 from .places import STATE_STYLE
-from .roles import BARE_NAME, NAME_THEN_END, NEXT_ENTRY, ROLE_THEN_NAME, SIGNED_NAME, TitleGate, plural_title, role_before_name, role_near
+from .roles import (
+    BARE_NAME,
+    NAME_THEN_END,
+    NEXT_ENTRY,
+    ROLE_THEN_NAME,
+    SIGNED_NAME,
+    TitleGate,
+    plural_title,
+    role_before_name,
+    role_near,
+)
 
 
 def _country_case(name: str) -> str:
@@ -345,8 +355,10 @@ def leader_mentions(doc, text: str) -> list[LeaderMention]:
         for c in re.finditer(r",\s*(?=[A-Z])", text):
             lo = max(0, c.start() - 160)
             if NAME_THEN_END.match(text, c.end()) and has_title(lo, c.start()):
+                # (a title on one line and a name on the next are two entries of a list, never one)
                 extra += [m for m in ROLE_THEN_NAME.finditer(text, lo, min(len(text), c.end() + 80))
-                          if m.start("name") == c.end() or text[c.end():m.start("name")].strip(" .").replace(".", "").isalpha()]
+                          if (m.start("name") == c.end() or text[c.end():m.start("name")].strip(" .").replace(".", "").isalpha())
+                          and "\n" not in text[m.start():m.start("name")]]
         extra += list(BARE_NAME.finditer(text))
         if "\n" in text:
             extra += list(SIGNED_NAME.finditer(text))

@@ -193,6 +193,7 @@ def role_near(text: str, start: int, end: int) -> Role | None:
     before = text[max(0, start - 160):start]  # a role is written close to its name
     if re.search(r"\n[ \t]*$", before):
         before = ""  # a name opening a line: the title on the line above is the entry above's
+    before = NEXT_ENTRY.split(before)[-1]  # (nor a title a list's earlier line ends with)
     for rx in (AFTER_PAREN, AFTER_COMMA, PREDICATE):
         m = rx.match(after)
         if m and (rx is not AFTER_COMMA or _capitalised_or_known(m.group("title"))):

@@ -358,6 +358,10 @@ def goal_view(f: Any, leaders: Sequence[Any], pairs_by_article: dict[str, str],
         goal = absolute_years(goal, day.year) if day is not None else goal
         if not _goal_ok(goal, actor_names, form):
             return None
+        last = re.search(r"(\w+)\W*$", goal)
+        if last and re.search(rf"\b{re.escape(last.group(1))}[-–]\w", src.sentence[span[0]:]) \
+                and not re.search(rf"\b{re.escape(last.group(1))}\b(?![-–])", src.sentence[span[0]:]):
+            return None  # "..., co[-chaired by Kazakhstan]": the aim cut inside a hyphened word (round 70)
         if (plural(actor) and re.search(r"\bits\b", goal)) or (not plural(actor) and re.search(r"\btheir\b", goal)):
             return None  # "COPs ... implement its articles": the pronoun points at something else
         actor = re.sub(r"\s*&\s*", " and ", actor)

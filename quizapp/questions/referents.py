@@ -37,6 +37,17 @@ _OWN_MEASURE = re.compile(r"\b(?:deficit|surplus|debt|inflation|rate|growth|unem
 # The framing of a "completes the statement" choice: its own "the statement" is no referent.
 _FRAME = re.compile(r"^(?:[^?]*,\s*)?[Ww]hich (?:figure|word|name|date|year) completes the (?:statement|sentence)\?\s*")
 
+# A study names what it studies ("a groundwater study", "a review of the treaty"); these words
+# before it say only what kind of study it is.
+_STUDIES = frozenset({"study", "assessment", "review", "evaluation", "audit", "analysis", "survey", "appraisal"})
+_KIND_OF_STUDY = frozenset({"feasibility", "impact", "environmental", "social", "technical", "techno-economic",
+                            "economic", "independent", "updated", "new", "full", "joint", "detailed", "comprehensive",
+                            "preliminary", "final", "mid-term", "midterm", "annual", "external", "further", "first",
+                            "second", "fresh", "formal", "thorough", "legal", "strategic"})
+
+# Prepositions that say what a study is of ("by the end of 2026" says when, not of what).
+_TOPIC_PREPS = frozenset({"of", "on", "for", "into", "about", "with", "between", "to", "under", "regarding"})
+
 # What is the world's, not a thing of the story's.
 _WORLDWIDE = frozenset({"global", "international", "world", "worldwide", "universal"})
 
@@ -78,6 +89,20 @@ def unresolved(text: str) -> tuple[str, ...]:
         if re.search(rf"\b{re.escape(stem)}", doc[:det.i].text.lower()):
             continue  # named before in the same wording
         out.append(phrase)
+    for t in doc:
+        # "complete an updated feasibility study", "approve funds for a new techno-economic
+        # assessment": a study of what, the stem never says (rounds 66-70)
+        if t.pos_ != "NOUN" or t.lemma_.lower() not in _STUDIES or t.dep_ == "compound":
+            continue
+        if any(c.dep_ in ("acl", "relcl", "appos") or c.dep_ == "prep" and c.lower_ in _TOPIC_PREPS
+               or c.dep_ == "poss" and c.lower_ not in ("its", "their") for c in t.children) \
+                or t.i + 1 < len(doc) and doc[t.i + 1].lower_ in _TOPIC_PREPS:
+            continue  # ("a study of the line", "a study that maps ...", "Kandor's study": it says of
+            # what; so does "on X" right after it, wherever the parser hung it)
+        mods = [c for c in t.children if c.dep_ in ("compound", "amod", "nmod", "npadvmod", "nummod")]
+        if all(c.like_num or c.text.islower() and (c.lower_ in _KIND_OF_STUDY or c.lemma_.lower() in _KIND_OF_STUDY)
+               for c in mods):
+            out.append(doc[t.left_edge.i:t.i + 1].text)
     return tuple(out)
 
 

@@ -264,6 +264,8 @@ def resolve_dual(actor: str, pair: str | None) -> str | None:
 def plural(actor: str) -> bool:
     """Two parties or more ("China and Russia"), or a plural noun; "and" inside a name's "of ..."
     phrase joins no parties ("the Ministry of Agriculture and Food Industry wants")."""
+    if _TWO_HATS.fullmatch(actor):
+        return False  # "Mauritius delegate and CIJ vice-president Dev Ramkhelawon-Petit": one person, two titles
     if _SECOND_OFFICE.search(actor):
         return True  # "the Minister of Trade and the Minister of Finance": two offices, two people
     # (an office's portfolio is one office: "Slovenia's Minister of Natural Resources and Spatial Planning")
@@ -284,6 +286,13 @@ _OFFICE = (r"(?:[A-Z][a-z]+\s+)?(?:Minister|Secretary|Commissioner|Director|Pres
            r"Governor|Head|Chief)")
 _SINGLE_OFFICE = re.compile(rf"(?:^|['’]s\s+|^the\s+){_OFFICE}\s+(?:of|for)\s")
 _SECOND_OFFICE = re.compile(rf"\s(?:and|&)\s+(?:the\s+|[A-Z][\w'’-]*['’]s\s+)?{_OFFICE}\b")
+
+
+# Two titles of one person before their name: "Deputy Prime Minister and Foreign Minister NAME".
+_TWO_HATS = re.compile(r"(?:the\s+)?[^,;]*?\b(?i:delegate|president|minister|secretary|chair\w*|director|head|commissioner|"
+                       r"ambassador|governor|envoy|spokes\w+|representative)\s+and\s+(?!the\s|an?\s|[A-Z][\w'’-]*['’]s\s)[^,;]*?"
+                       r"(?i:delegate|president|minister|secretary|chair\w*|director|head|commissioner|ambassador|"
+                       r"governor|envoy|spokes\w+|representative)\s+(?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’-]+")
 
 
 # Capitalised plural nouns that name several parties ("the NATO Allies", "the Ministers"); never

@@ -132,7 +132,7 @@ _NATIONAL_BODY = re.compile(
     r"Association|Federation|Department|Centre|Center|Unit|Police|Guard|Government)\b"
     # (not one named for a particular thing: "the Central Commission for the Navigation of the Rhine")
     r"(?!\s+(?:for|of|on)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,3}?of\s+the\s+[A-Z])"
-    r"|Ministry\s+of\b|Government\b|Expanded\s+Programme\s+on\s+Immuni[sz]ation\b)")
+    r"|Ministry\s+of\b|Government\b|Cabinet\b|Expanded\s+Programme\s+on\s+Immuni[sz]ation\b)")
 
 
 def unplaced_national(text: str) -> bool:

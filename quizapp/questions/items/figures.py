@@ -77,7 +77,30 @@ def _other_values(goal: str, m: re.Match, taken: set[str]) -> list[str]:
             options = [o for o in options if int(o) < 1000]  # never "1000 million": the changed figure shows
         if "," in text:
             options = [f"{int(o):,}" for o in options]
+    base = _baseline(goal, m)
+    if base is not None and base != value:
+        # "at least _____ federations in 2028, against 17 in Paris": a rise on 17, so 10 and 15 are
+        # ruled out for free (round 70); every option stays on the key's side of the baseline
+        options = [o for o in options if float(o.replace(",", "")) != base
+                   and (float(o.replace(",", "")) > base) == (value > base)]
     return [o for o in dict.fromkeys(options) if o != text and o.replace(",", "") not in taken and o not in taken]
+
+
+_BASE_AFTER = re.compile(r"^[^.;]{0,60}?\b(?:against|compared\s+(?:with|to)|up\s+from|down\s+from|from)\s+"
+                         r"(?:about\s+|around\s+|some\s+|just\s+)?(\d[\d,]*(?:\.\d+)?)\b")
+_BASE_BEFORE = re.compile(r"\bfrom\s+(?:about\s+|around\s+|some\s+|just\s+)?(\d[\d,]*(?:\.\d+)?)\b[^.;]{0,60}?\bto\s+"
+                          r"(?:about\s+|around\s+|at\s+least\s+|some\s+)?$")
+
+
+def _baseline(goal: str, m: re.Match) -> float | None:
+    """The figure ``m``'s baseline the goal states beside it ("against 17 in Paris", "up from 12",
+    "from 28 million ... to"), or None."""
+    after = _BASE_AFTER.match(goal[m.end(1):])
+    before = _BASE_BEFORE.search(goal[:m.start(1)])
+    found = after or before
+    if found is None or _is_year(found.group(1)):
+        return None
+    return float(found.group(1).replace(",", ""))
 
 
 # Spans of time are counted in their own steps: "within 48 hours" among 24, 72 and 96 hours, not

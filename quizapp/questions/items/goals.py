@@ -315,6 +315,9 @@ class GoalItems:
             or not _VAGUE.search(v.goal) and (
             v.verb in COMMITMENT_VERBS and len(words(v.goal)) >= 6 or
             v.verb in _MISSION_VERBS and len(words(v.goal)) >= 6 and self.corpus.is_body(v.actor, v.article))
+        task = _ADDRESSEE.sub("", bare)
+        if task != bare and _VAGUE.search(task) and not re.search(r"\d|\b[A-Z][a-z]+\b", task):
+            specific = False  # "called for the European Commission to allow more time": more time for what
         if _BOILERPLATE.search(v.goal) and not re.search(r"\d|\b[A-Z][a-z]+\b", bare):
             specific = False  # "called for concrete actions to address global challenges": any summit's words
         c = self.corpus
@@ -430,6 +433,9 @@ _MISSION_VERBS = {"aim", "work", "strive", "design", "purpose"}
 # or name: any such body would say it, and a reader guesses it true (blind reviews 15A, 16B).
 _VAGUE = re.compile(r"\b(?:more|less|better|greater|stronger|fair|fairer|stable|affordable|accessible|easier|"
                     r"safer|sustainable|resilient|effective|efficient|earlier|faster|closer|improved?|enhanced?)\b", re.I)
+
+# The party a call is addressed to, before its task: "the European Commission (EC) to ...".
+_ADDRESSEE = re.compile(r"^(?:the\s+)?(?:[A-Z][\w'’-]*\s+(?:(?:of|for|and)\s+(?:the\s+)?)?)+(?:\([A-Z]{2,8}\)\s+)?to\s+")
 
 # A summit's stock phrases: an aim made only of them is true of every summit, so no test of this one.
 _BOILERPLATE = re.compile(r"\b(?:global|common|shared|pressing|current|emerging|key|regional)\s+(?:challenges|issues|"

@@ -216,12 +216,16 @@ def _place_options(where: City | str, corpus: Any, article: str, name: str = "")
     if isinstance(where, City):
         where = in_named_country(where, said)
         key, kind = where.name, "city"
-        national = {country_code(c) for c in places_in(name)} if name else set()
+        # (a pair joined by a hyphen names both: "Korea-Central Asia", "Japan-Philippines")
+        named = (places_in(name) or places_in(re.sub(r"(?<=[a-z])[-–](?=[A-Z])", " ", name))) if name else []
+        national = {country_code(c) or country_code(f"South {c}" if c == "Korea" else c) for c in named} - {None}
         bloc = _bloc(name)
-        if bloc and where.country_code not in bloc:
+        # ("the Korea-Central Asia Dialogue": Korea's cities and Central Asia's, nobody else's)
+        allowed = national | (bloc or set())
+        if bloc and where.country_code not in allowed:
             return None  # an Arab forum held outside the Arab world: the foils would be guesswork
         pool = [c.name for c in same_kind(where, limit=40 if bloc else 12) if not _named(said, c.name)
-                and (not national or c.country_code in national) and (not bloc or c.country_code in bloc)][:12]
+                and (not allowed or c.country_code in allowed)][:12]
     else:
         key, kind = where, "country"
         pool = [c for c in nearby_countries(where) if not _named(said, c)]
@@ -235,6 +239,7 @@ def _place_options(where: City | str, corpus: Any, article: str, name: str = "")
 _BLOCS = {
     "arab": set("DZ BH KM DJ EG IQ JO KW LB LY MR MA OM PS QA SA SO SD SY TN AE YE".split()),
     "gulf": set("BH KW OM QA SA AE".split()),
+    "gcc": set("BH KW OM QA SA AE".split()),
     "nordic": set("DK FI IS NO SE".split()),
     "baltic": set("EE LV LT".split()),
     "central asian": set("KZ KG TJ TM UZ".split()),  # (Kabul and Tehran beside Tashkent: round 18A)
@@ -250,8 +255,13 @@ _BLOCS = {
 
 
 def _bloc(name: str) -> set[str] | None:
+    """The countries of every group ``name`` names (all of them: "the GCC-Central Asia Summit"),
+    or None."""
     words = " ".join(w.lower() for w in re.findall(r"[A-Za-z]+", name))
-    return next((codes for word, codes in _BLOCS.items() if re.search(rf"\b{word}\b", words)), None)
+    # ("Central Asia" as well as "Central Asian", "East Africa" as well as "East African")
+    found = [codes for word, codes in _BLOCS.items()
+             if re.search(rf"\b{word.removesuffix('n') if word.endswith('an') else word}n?\b", words)]
+    return set().union(*found) if found else None
 
 
 def _venue_in(sentence: str, names: list[str], sitting: bool = False) -> tuple[City | str, str, str] | None:
