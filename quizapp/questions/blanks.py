@@ -10,6 +10,7 @@ from datetime import timedelta
 from typing import Any
 
 from ..corpus.parse import looks_english
+from ..facts.dates import MONTH
 from ..facts.event_questions import MAX_WHEN_WORDS
 from .labels import _cap, _dedupe
 from .normalise import (
@@ -306,8 +307,7 @@ def listable_event(event: str) -> bool:
     Treaty of ..."), not a fragment ("Which celebrated ...", "To take place in Cape Town", "Any
     measures we might take")."""
     n = len(event.split())
-    if re.search(r"\b(?:19|20)\d\d\b|\b(?:January|February|March|April|May|June|July|August|September|October|"
-                 r"November|December)\b", event):
+    if re.search(rf"\b(?:19|20)\d\d\b|\b{MONTH}\b", event):
         return False  # an event that carries its own date gives the order away
     nominal = re.match(r"^The\s+[a-z]+(?:ing|ion|ment|al|ure|ence|ance|ation)?\s+(?:of|between)\s+", event)
     if re.search(r"\b(?:held|scheduled|planned|announced|expected|slated|set|due)$", event.strip()):

@@ -512,8 +512,7 @@ def goal_statement(v: GoalView, goal: str | None = None) -> str | None:
     return None
 
 
-_TIME_WORD = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
-                        r"December|(?:19|20)\d\d|year|month|week|spring|summer|autumn|fall|winter|"
+_TIME_WORD = re.compile(rf"\b(?:{MONTH}|(?:19|20)\d\d|year|month|week|spring|summer|autumn|fall|winter|"
                         r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _FRONT = re.compile(r"^(?:[^\w]*\d{1,2}[:.]\d{2}\s*[-–—:]\s*)?(?P<front>(?:On|In|From|By|Since|Starting|Beginning|As of|"
                     r"Early|Later|Late|Next|This|Last)\b[^,;:\"“”]{1,40}),\s+")
@@ -538,8 +537,8 @@ def fronted_time(v: GoalView) -> str | None:
 _MET_IN = re.compile(
     r"\b(?:meeting|met|having\s+met|gathered|assembled|convened)\s+in\s+(?P<place>[A-Z][\w'’.-]*"
     r"(?:\s+(?:de\s+(?:la\s+)?|del\s+)?[A-Z][\w'’.-]*){0,3}),?(?:\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3},)?"
-    r"\s+(?:on|from)\s+(?:\d{1,2}(?:\s*(?:and|-|–|to)\s*\d{1,2})?\s+)?(?P<month>January|February|March|April|May|June|"
-    r"July|August|September|October|November|December)\s+(?:\d{1,2},?\s+)?(?P<year>(?:19|20)\d\d)\b")
+    r"\s+(?:on|from)\s+(?:\d{1,2}(?:\s*(?:and|-|–|to)\s*\d{1,2})?\s+)?(?P<month>"
+    rf"{MONTH})\s+(?:\d{1,2},?\s+)?(?P<year>(?:19|20)\d\d)\b")
 
 
 def occasion(v: GoalView) -> str | None:

@@ -14,6 +14,7 @@ from dataclasses import replace
 from datetime import date
 from functools import lru_cache
 
+from ..facts.dates import MONTH
 from .setting import places_in
 from .unnamed import _GENERIC_TEXT, _PART_NUMBER, _SECTOR_MEETING, _definite_end, _named_opening
 
@@ -73,8 +74,7 @@ _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|sh
 # A photo line ends on its date after a comma, with no preposition ("Technicians recover a mooring
 # aboard RSV Petrel, February 2023."); news prose says "on 3 May" or "in February 2023".
 _CAPTION_DATE_TAIL = re.compile(
-    r",\s+(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|"
-    r"August|September|October|November|December)(?:\s+\d{1,2},)?\s+\d{4}\.?\s*(?:\([^)]*\))?\s*$")
+    rf",\s+(?:\d{{1,2}}\s+)?{MONTH}(?:\s+\d{{1,2}},)?\s+\d{{4}}\.?\s*(?:\([^)]*\))?\s*$")
 
 
 # An interviewer's line ("Q: Tea production fell to ... in 2023."): the question's framing,
@@ -535,7 +535,7 @@ def absolute_years(text: str, year: int) -> str:
                   r"(this|next|last)\s+year\b",
                   lambda m: f"{m.group(1)} {'the ' + m.group(2) + ' of ' if m.group(2) else ''}{year_of(m.group(3))}",
                   text)
-    text = re.sub(r"\b(January|February|March|April|May|June|July|August|September|October|November|December)\s+"
+    text = re.sub(rf"\b({MONTH})\s+"
                   r"(this|next|last)\s+year\b", lambda m: f"{m.group(1)} {year_of(m.group(2))}", text)  # ("from July in 2026", round 57)
     text = re.sub(r"\b(later|earlier)\s+(this|next|last)\s+year\b",
                   lambda m: f"{m.group(1)} in {year_of(m.group(2))}", text)

@@ -12,9 +12,9 @@ import re
 import zlib
 from typing import Any
 
-from ...facts.dates import DEADLINE_BOUND, PART_OF_YEAR
+from ...facts.dates import DEADLINE_BOUND, MONTH, PART_OF_YEAR
 
-_MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_MONTHS = MONTH
 _FIGURE = re.compile(rf"(?<![\w.,/-])(\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)(?![\w/-]|[.,]\d)(?!\s+{_MONTHS}\b)")
 _MONTH_BEFORE = re.compile(rf"{_MONTHS}\s*$")
 _DAY_RANGE_START = re.compile(rf"\s*(?:to|until|till|and|[-–—])\s*\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS}\b")

@@ -10,7 +10,7 @@ from typing import Any
 
 from ...facts.actors import PREAMBLE
 from ...facts.cities import country_of_capital
-from ...facts.dates import TIME_PHRASE
+from ...facts.dates import MONTH, TIME_PHRASE
 from ...facts.lexicon import HEAD_FIRST
 from ..sentences import (
     find_span,
@@ -30,9 +30,7 @@ partners donors members observers experts sources heads state states
 """.split())
 
 
-_DATE_ACTOR = re.compile(r"(?:(?:early|mid|late)[-\s]?)?(?:(?:January|February|March|April|May|June|July|August|September|"
-                         r"October|November|December)\s*)?(?:\d{1,2},?\s+)?(?:19|20)\d\d|(?:January|February|March|April|May|"
-                         r"June|July|August|September|October|November|December)")
+_DATE_ACTOR = re.compile(rf"(?:(?:early|mid|late)[-\s]?)?(?:{MONTH}\s*)?(?:\d{{1,2}},?\s+)?(?:19|20)\d\d|{MONTH}")
 
 
 # A declaration's operative verbs, which open its numbered paragraphs ("6. Pledge to place ...").
@@ -87,8 +85,8 @@ _OBJECT_PRONOUN = re.compile(r"\b(?:him|her|them|he|she|they|this|these|those)\b
 
 # A month with no year anywhere ("will publish its next report in January"), or a span told from
 # the day of writing ("for the rest of the year"): true only on the day the article came out.
-_UNDATED = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
-                      r"December)\b(?![\s,]+\d)|\b(?:rest|end|remainder)\s+of\s+the\s+(?:year|month|week)\b|"
+_UNDATED = re.compile(rf"\b{MONTH}\b(?![\s,]+\d)|"
+                      r"\b(?:rest|end|remainder)\s+of\s+the\s+(?:year|month|week)\b|"
                       r"\bthe\s+(?:spring|summer|autumn|fall|winter)\b(?!\s+of\s+\d)")
 # The hour of a briefing or a meeting: logistics, not what the article teaches.
 _CLOCK = re.compile(r"\bo['’]clock\b|\b\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|hrs\b|GMT|UTC)|\b\d{1,2}:\d{2}\b")
