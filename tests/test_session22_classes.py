@@ -222,3 +222,37 @@ def test_the_cabinet_names_no_country():
 
     assert unplaced_national("When did the Cabinet of Ministers approve a moratorium on port calls?")
     assert not unplaced_national("When did Sri Lanka's Cabinet approve a moratorium?")
+
+
+def test_no_when_of_a_year_told_inside_what_came_before_or_of_a_statistic():
+    from .question_checks import when_asked
+
+    text = ("Lorvia held municipal elections in four phases in May 2025, the first local polls since 2016 after "
+            "three postponements by Parliament in 2022, 2023 and 2024.")
+    assert when_asked(text, "2022") is None
+    asked = when_asked(text, "May 2025")
+    assert asked is not None and "polls" not in asked.tail, asked
+    assert when_asked("Women made up 10.8 percent of elected councillors in 2025.", "2025") is None
+    assert when_asked("Zembla acceded to both in March 2012.", "March 2012") is None
+
+
+def test_no_plans_is_no_plan_and_a_listed_subject_keeps_its_list():
+    actors = goal_actors("Published: 2 May 2026\n\nHe said the Kandor Monetary Authority had no plans to change "
+                         "the 7.75-7.85 band, which has been in place since May 2005.\n\nGovernments of Kazakhstan, "
+                         "Kyrgyzstan, Tajikistan and Uzbekistan have agreed to resolve all known cases of "
+                         "statelessness by the end of 2027.\n")
+    assert not any("band" in g for g in actors), actors
+    actor = next(a for g, a in actors.items() if "statelessness" in g)
+    assert all(c in actor for c in ("Kazakhstan", "Kyrgyzstan", "Tajikistan", "Uzbekistan")), actor
+
+
+def test_a_portfolio_that_runs_on_past_a_comma_is_no_name():
+    raw = ("Published: 2 May 2026\n\nLorvia's Cabinet Secretary for Environment, Climate Change and Forestry, "
+           "Daniel Kip, told us that African countries would not accept another declaration.\n")
+    assert "Climate Change" not in {f.name for f in facts_of(raw) if f.kind == "leader"}
+
+
+def test_a_social_fund_names_no_country():
+    from quizapp.questions.setting import unplaced_national
+
+    assert unplaced_national("When did the Social Health Insurance Fund begin reimbursing medicines?")

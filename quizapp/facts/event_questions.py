@@ -139,8 +139,9 @@ def _predicate(doc, verb, date_ids: set[int], subj) -> list[int] | None:
                     sub -= {y.i for y in x.subtree}
             if c.dep_ == "prep" and any(x.ent_type_ == "DATE" for x in c.subtree) and not _duration(c):
                 continue  # another date phrase ("in 2021") would answer the question
-            if c.dep_ == "npadvmod" and c.left_edge.i > 0 and doc[c.left_edge.i - 1].text == ",":
-                continue  # "..., a target the governor repeated on Tuesday": a remark on the clause
+            if c.dep_ in ("npadvmod", "dobj") and c.left_edge.i > 0 and doc[c.left_edge.i - 1].text == ",":
+                continue  # "..., a target the governor repeated on Tuesday": a remark on the clause (and
+                # "held elections in May 2025, the first local polls since 2016": an aside, no second object)
             rest |= sub - date_ids
             cut_verbs = [x.i for x in c.subtree if x.dep_ == "cc" and x.i not in sub and x.i != c.i]
             if cut_verbs:
@@ -355,6 +356,10 @@ def when_parts(doc, char_start: int, char_end: int, skip_before: int = 0,
             date_ids |= {x.i for x in verb.subtree}
             if verb.head.pos_ in ("NOUN", "PROPN") and verb.lower_ in ("for", "beyond", "toward", "towards"):
                 return None  # "its projection for fiscal 2025": a target the noun has, not when it was done
+            if verb.head.pos_ == "NOUN" and verb.head.dep_ == "pobj" and verb.head.head.dep_ == "prep" \
+                    and verb.head.head.lower_ in ("after", "before", "since", "following", "despite", "amid"):
+                return None  # "held elections in May 2025 ... after postponements by Parliament in 2022": the
+                # postponements' year, told inside what came before, not the elections' (round 71)
         verb = verb.head
         guard += 1
     if verb.pos_ not in ("VERB", "AUX") or verb.i in date_ids or verb.lemma_.lower() in REPORTING_VERBS:
@@ -566,8 +571,8 @@ def when_parts(doc, char_start: int, char_end: int, skip_before: int = 0,
     if verb.lemma_.lower() in ("become", "remain") and re.fullmatch(r"(?:the\s+)?(?:[A-Z][\w-]*\s*){1,3}", tail):
         return None  # "When did NAME become Director-General?": of what, the question must say (round 41)
     tail = re.sub(r",?\s+(?:its|their)\s+(?:first|second|third|last|only|latest)$", "", tail)  # ("..., its first since ...")
-    if _NO_WHAT.fullmatch(tail):
-        return None  # "When did the Plan of Action follow both?", "... vote four to one?": both what, on what? (round 42)
+    if _NO_WHAT.fullmatch(re.sub(r"^(?:to|with|of|on|for|from|in|by|at|into)\s+", "", tail)):
+        return None  # "When did the Plan of Action follow both?", "... vote four to one?", "accede to both?": both what? (rounds 42, 72)
     if re.search(r"\b(?:first|second|third|last|only|next)\s+[\w-]+$", tail):
         return None  # "become the first country": the first to do what?
     if _NUMBERED_PAPER.fullmatch(tail):

@@ -162,6 +162,9 @@ def actor_text(doc, subj) -> str:
     concerned about ..., are" -> "China and Russia")."""
     drop = set()
     for t in subj.subtree:
+        if t.dep_ == "appos" and t.ent_type_ == "GPE" and t.head.ent_type_ == "GPE" \
+                and any(c.dep_ == "conj" for c in t.subtree if c.i != t.i):
+            continue  # "Governments of Kazakhstan, Kyrgyzstan, ... and Uzbekistan": a list the parser hung as an aside
         if t.dep_ in ("appos", "relcl", "acl", "advcl", "parataxis") and t.i != subj.i:
             drop |= {x.i for x in t.subtree}
     ids = [t.i for t in subj.subtree]
@@ -530,6 +533,8 @@ def _future_and_purpose_goals(doc, found: list[GoalMention]) -> list[GoalMention
                 verb = "plan"
             elif head.pos_ in ("NOUN", "PROPN"):
                 plan_noun = head.lemma_.lower() in PLAN_NOUNS or head.lower_ in PLAN_NOUNS
+                if any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
+                    continue  # "the HKMA had no plans to change the band": no plan at all (round 72)
                 if not plan_noun:
                     # "a conference to gather input": the organiser's purpose
                     if head.dep_ not in ("dobj", "pobj", "nsubjpass", "attr"):

@@ -388,6 +388,9 @@ def leader_mentions(doc, text: str) -> list[LeaderMention]:
         if any(w.lower() in TITLE_WORDS or w.lower().strip(".,") in MECHANISM_HEADS for w in words) \
                 or name.lower() in COUNTRY_NAMES or words[-1].lower() in COUNTRY_NAMES | _PLACE_OF_WORK:
             continue
+        if len(words) == 2 and words[0].lower() in PORTFOLIO_WORDS and re.search(r"(?:\band|\bof|\bfor|,)\s*$", text[:s]):
+            continue  # "Cabinet Secretary for Environment, Climate Change and Forestry": the portfolio runs on
+            # (three words may be its last word and a name: "... Transport and | Logistics Chanda Mulenga")
         # ("TITLE of BODY, NAME, TITLE of BODY2, NAME2": a name's own title is the one before it)
         r = (role_before_name(m) if titled else None) or plural_title(text, s, e) or role_near(text, s, e)
         if r is not None and not _is_name_part(r.role):

@@ -17,7 +17,7 @@ from .lexicon import WEEKDAYS
 _STAT_VERBS = {"carry", "export", "import", "produce", "record", "post", "register", "sell", "earn", "handle",
                "total", "attract", "receive", "ship", "harvest", "serve", "transport", "welcome", "generate",
                "reach", "grow", "rise", "fall", "drop", "climb", "decline", "increase", "decrease", "treat",
-               "test", "vaccinate", "process"}
+               "test", "vaccinate", "process", "make", "account", "represent", "comprise"}  # ("made up 10.8 percent")
 
 
 def statistic(doc, verb, date_ids: set[int]) -> bool:
