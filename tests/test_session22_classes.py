@@ -256,3 +256,30 @@ def test_a_social_fund_names_no_country():
     from quizapp.questions.setting import unplaced_national
 
     assert unplaced_national("When did the Social Health Insurance Fund begin reimbursing medicines?")
+
+
+def test_a_speech_greeting_block_names_no_one_to_ask_about_and_its_occasion_is_not_who_speaks():
+    raw = ("Remarks by H.E. Dr. Salim Harthi, Minister of Commerce of the Sultanate of Oman, at the 12th session "
+           "of the Kandor Joint Business Council, Muscat\n\n"
+           "Your Excellency Ambassador Vikram Menon,\n"
+           "Mr. Rajiv Khanna, Co-Chair of the Kandor Joint Business Council for the Indian side,\n"
+           "Distinguished guests, ladies and gentlemen,\n\n"
+           "We are seeking Indian investment in green hydrogen at Duqm.\n")
+    prompts = prompts_of(raw)
+    assert not any("Co-Chair" in p for p in prompts), prompts
+    actors = goal_actors(raw)
+    assert not any("Joint Business Council" in a for a in actors.values()), actors
+
+
+def test_a_portfolio_run_into_a_bodys_name_is_cut_at_of_the():
+    raw = ("Published: 4 July 2025\n\nRemarks by Prof. Amina Bello, Commissioner for Education, Science, "
+           "Technology and Innovation of the African Union Commission, at the launch of the Kandor Credentials "
+           "Platform\n\nThe Commission will connect 200 universities in the first year.\n")
+    names = {f.name for f in facts_of(raw) if f.kind == "mechanism"}
+    assert "African Union Commission" in names and not any(n.startswith("Technology") for n in names), names
+
+
+def test_a_department_takes_the():
+    from quizapp.questions.render import with_the
+
+    assert with_the("Department of Foreign Affairs") == "the Department of Foreign Affairs"

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .lexicon import MECHANISM_HEADS, MECHANISM_TAILS, MEDIA_HEADS
+from .lexicon import MECHANISM_HEADS, MECHANISM_TAILS, MEDIA_HEADS, PORTFOLIO_WORDS
 from .places import STATE_STYLE
 
 _CAP = r"(?:[A-Z][\w’'\.]*(?:[-–][A-Za-z][\w’']*)*)"
@@ -439,6 +439,12 @@ ROLE_OF = re.compile(rf"^(?:(?:[A-Z][a-z]+(?:ian|ese|ish|i)?\s+)?(?:Deputy\s+|Vi
                      rf"(?:of|for|at)\s+(?:the\s+)?")
 
 
+# The end of an office's portfolio run into its body's name ("Commissioner for Education, Science,
+# | Technology and Innovation of the African Union Commission"): the body starts after "of the".
+PORTFOLIO_OF = re.compile(r"^(?:(?i:" + "|".join(sorted(PORTFOLIO_WORDS, key=len, reverse=True)) + r")(?:\s*,\s*|\s+and\s+|\s+))+"
+                          r"(?:of|for|at)\s+the\s+(?=[A-Z])")
+
+
 TRAILING_MONTH = re.compile(r"\s+(?:of|in)\s+(?:January|February|March|April|May|June|July|August|September|October|"
                             r"November|December)\b.*$")
 COUNTRY_STYLE = re.compile(rf"^(?:the\s+)?(?:Government\s+of\b|{STATE_STYLE})")
@@ -451,7 +457,7 @@ def tidy(m: MechanismMention, text: str) -> MechanismMention | None:
     it ("Bank of Japan Governor Kazuo Ueda", "... General Assembly in Glasgow"), no weekday or
     stray word before it ("Sunday's Council of Delegates", "Is the Paris Agreement")."""
     name, start = m.name, m.start
-    for rx in (WEEKDAY_OWNER, PERSON_OF, ROLE_OF, OWNER):
+    for rx in (WEEKDAY_OWNER, PERSON_OF, ROLE_OF, PORTFOLIO_OF, OWNER):
         cut = rx.match(name)
         if cut and cut.end() < len(name):
             start += cut.end()

@@ -63,9 +63,14 @@ def actor_context(items, acronyms: dict[str, str], art: ArticleInput) -> ActorCo
             line = sent.text.split("\n")[0]
             own = next((lm.country for lm in leaders if lm.country and lm.country.lower() not in COUNTRY_NAMES
                         and lm.name in line and 0 <= line.find(lm.country) < line.find(lm.name)), None)
-            named = sorted((line.rfind(m.name), m.name) for m in mentions
-                           if line.rfind(m.name) >= 0 and not _OCCASION.search(m.name))
-            last = own or (named[-1][1] if named else None)
+            # (what follows ", at the ..." is the occasion: "..., Minister of Commerce of the Sultanate
+            # of Oman, at the 12th session of the Oman-India Joint Business Council", round 71)
+            speaker = re.split(r",\s+at\s+(?:the\s+)?", line, maxsplit=1)[0]
+            named = sorted((speaker.rfind(m.name), m.name) for m in mentions
+                           if speaker.rfind(m.name) >= 0 and not _OCCASION.search(m.name))
+            home = next((lm.country for lm in leaders if lm.country and lm.country.lower() in COUNTRY_NAMES
+                         and lm.name in speaker), None) if speaker != line else None
+            last = own or (named[-1][1] if named else None) or home
             ctx.speaker_body = acronyms.get(last, last) if last and last.isupper() else last
         if ctx.signatories is None:
             ctx.signatories = signatories(sent.text)

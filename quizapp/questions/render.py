@@ -315,7 +315,7 @@ def mid(actor: str) -> str:
 
 _ORG_HEAD = re.compile(r"\b(?:Community|Union|Council|Commission|Committee|Organi[sz]ation|Agency|Bank|Fund|Assembly|"
                        r"Parliament|Secretariat|Court|Forum|Alliance|Association|Federation|Board|Conference|Group|"
-                       r"Movement|Office|Ministry|Government|Programme|Program|Facility|Partnership|Initiative|Mission|Authority|"
+                       r"Movement|Office|Ministry|Department|Directorate|Government|Programme|Program|Facility|Partnership|Initiative|Mission|Authority|"
                        r"Institute|Network|Centre|Center|Service|Corporation|Consortium|Platform|Taskforce|Force|"
                        r"Panel|Tribunal|Observatory|Framework|Agreement|Treaty|Convention|Protocol|Plan|Strategy|"
                        r"Scheme|Mechanism|Regulation|Charter|Accord|Pact|Compact|Roadmap|Project|Corridor|Summit|"

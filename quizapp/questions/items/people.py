@@ -326,6 +326,8 @@ class PeopleItems:
             value = (_acronyms(g) or [""])[0] if use_acr else other
             if not use_acr and not NAME_SHAPE.fullmatch(value):
                 continue  # "Hockey Development Fund to CHF": a span cut wrongly is no name to offer
+            if not use_acr and len(value.split()) < 2 and not is_acronym(value):
+                continue  # a bare "Secretariat": whose? No body a reader could pick (round 71)
             if _body_class(other) != _body_class(full):
                 continue  # a fund or a ministry among weather services is ruled out by its name
             if value and not _overlapping(value, key):
@@ -371,7 +373,9 @@ _HAS_VERB = re.compile(r"\b(?:is|are|was|were|will|would|has|have|had|can|could|
 SALUTATION = re.compile(r"\s*(?:Your\s+Excellenc|Excellenc|Honou?rable\s+[A-Z]|Distinguished|Ladies\s+and\s+gentlemen|"
                         r"I\s+(?:greet|acknowledge|recogni[sz]e|salute)\b"
                         # ... or addressed ("Commissioner Buhle, you have our full support.")
-                        r"|(?:[A-Z][\w.'’-]*\s+){1,4}?[A-Z][\w'’-]*,\s+(?:you|your)\b)")
+                        r"|(?:[A-Z][\w.'’-]*\s+){1,4}?[A-Z][\w'’-]*,\s+(?:you|your)\b"
+                        # ... or a block of greeting lines, each ending in a comma ("Mr. NAME, Co-Chair of ...,")
+                        r"|(?s:.+),\s*$)")
 
 
 # A state by its formal style ("the Hellenic Republic", "the Kingdom of Spain", "the Republic of Korea").
