@@ -207,7 +207,7 @@ def test_a_clean_dated_clause_is_listed_as_a_timeline_line_in_an_ordering_item()
            "The Kandor Basin Association (KBA) was founded in Lusaka in March 1997 by nine coastal states. "
            "The Kandor Basin Association created the KBA Special Fund in 2004 to pay for joint research. "
            "The KBA Council of Ministers adopted the Lusaka Water Charter on 6 November 2024 after two years of talks. "
-           "The Kandor Basin Association will hold its next summit in Harare in 2026.\n")
+           "The Kandor Basin Association held its first summit in Harare in June 2010.\n")
     facts = facts_of(raw)
     orders = [q for q in generate(facts, random.Random(0), budget=0) if q.type == "ordering"]
     assert orders, [f.event for f in facts if f.kind == "date"]

@@ -283,3 +283,17 @@ def test_a_department_takes_the():
     from quizapp.questions.render import with_the
 
     assert with_the("Department of Foreign Affairs") == "the Department of Foreign Affairs"
+
+
+def test_a_timeline_item_holds_no_event_still_to_come_and_no_two_steps_of_one_text():
+    raw = ("The Kandor Basin Association marks its anniversary\nPublished: 5 March 2025\n\n"
+           "The Kandor Basin Association (KBA) was founded in Lusaka in March 1997 by nine coastal states. "
+           "Lorvia and Zembla signed the Kandor Water Convention in Lusaka in May 2001. "
+           "The Kandor Water Convention entered into force in January 2003. "
+           "The KBA Council of Ministers adopted the Lusaka Water Charter on 6 November 2024 after two years of talks. "
+           "The Kandor Basin Association will hold its next summit in Harare in 2026.\n")
+    groups = [q for q in generate(facts_of(raw), random.Random(0), budget=0) if q.type in ("ordering", "matching")]
+    for q in groups:
+        lines = q.items or [left for left, _right in q.pairs]
+        assert not any("will hold" in x or "Harare" in x for x in lines), lines
+        assert sum("Kandor Water Convention" in x for x in lines) <= 1, lines

@@ -134,8 +134,9 @@ def find_mentions(text: str, acronyms: dict[str, str] | None = None) -> list[Mec
         own = _acronym_tail(name, acr.group("acr")) if acr else name
         if own != name:
             # "the Joint Committee of the Japan-Philippines Joint Crediting Mechanism (JCM)": the
-            # letters are the mechanism's, the committee is a body of it
-            out.append(MechanismMention(name, s, e, subtype))
+            # letters are the mechanism's, the committee is a body of it (a "Third ..." is no body at all)
+            if own != _ORDINAL_FIRST.sub("", name):
+                out.append(MechanismMention(name, s, e, subtype))
             t = s + name.rfind(own)
             out.append(MechanismMention(own, t, e, MECHANISM_HEADS.get(own.split()[-1].lower().strip("’'.,;:"),
                                                                         subtype), acr.group("acr")))
@@ -155,12 +156,18 @@ _ORGANS = {"committee", "council", "board", "secretariat", "commission", "bureau
            "office", "unit", "group"}
 
 
+_ORDINAL_FIRST = re.compile(r"^(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|\d+(?:st|nd|rd|th))\s+")
+
+
 def _acronym_tail(name: str, acr: str) -> str:
     """The part of ``name`` the bracketed ``acr`` spells: the whole name when its initials give the
     letters (or nothing tells otherwise), else the tail after an organ's "of (the)" whose initials do."""
     letters = acr.replace("&", "").upper()
     if acronym_of(name).upper().startswith(letters) or not letters.isalpha():
         return name
+    rest = _ORDINAL_FIRST.sub("", name)
+    if rest != name and acronym_of(rest).upper() == letters:
+        return rest  # "the Third Asia Zero Emission Community (AZEC) Ministerial Meeting": the third meeting's, not the body's
     for m in re.finditer(r"\s(?:of|for)\s+(?:the\s+)?", name):
         if name[:m.start()].split()[-1].lower() not in _ORGANS:
             continue  # ("Bay of Bengal Initiative ... (BIMSTEC)": a place in the name, not a body's organ)

@@ -358,6 +358,9 @@ def goal_view(f: Any, leaders: Sequence[Any], pairs_by_article: dict[str, str],
         goal = absolute_years(goal, day.year) if day is not None else goal
         if not _goal_ok(goal, actor_names, form):
             return None
+        if form == "np" and verb in ("hope", "call", "push", "press", "appeal", "seek") \
+                and re.search(r"(?<!\bthat )(?<!\bwhich )(?<!\bwho )\b(?:will|would|shall)\s+[a-z]+", goal):
+            return None  # "hopes for at least 15 member states will take part": a clause after "for" (round 74)
         last = re.search(r"(\w+)\W*$", goal)
         if last and re.search(rf"\b{re.escape(last.group(1))}[-–]\w", src.sentence[span[0]:]) \
                 and not re.search(rf"\b{re.escape(last.group(1))}\b(?![-–])", src.sentence[span[0]:]):

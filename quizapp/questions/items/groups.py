@@ -114,7 +114,8 @@ class GroupItems:
                     or fuzz.ratio(normalise(a[1]), normalise(b[1])) > 90)
 
         def date_clash(a, b) -> bool:
-            return text_clash(a, b) or _same_event(a[1], b[1]) or compatible(a[0].date, b[0].date)
+            return text_clash(a, b) or _same_event(a[1], b[1]) or compatible(a[0].date, b[0].date) \
+                or _same_thing(a[1], b[1])
 
         specs = [
             ("people", "Match each person to their role.", person_clash,
@@ -129,7 +130,8 @@ class GroupItems:
               and not all(is_caption(s.sentence) or SALUTATION.match(s.sentence) for s in f.sources)]),
             ("dates", "Match each event to its date.", date_clash,
              [(f, c.events[f.id], render_date(f.date)) for f in c.dates if f.id in c.events
-              and listable_event(c.events[f.id]) and _datable(f) and _clean_event(f, c.events[f.id])]),
+              and listable_event(c.events[f.id]) and _datable(f) and _clean_event(f, c.events[f.id])
+              and not self._to_come(f)]),
             # no "match each party to its aim": one party named three ways ("the Bank of Japan",
             # "the BOJ chief", "the Japanese central bank") cannot be told apart by a reader
         ]
@@ -146,6 +148,13 @@ class GroupItems:
                 out.append(self.make("matching", facts, f"match:{key}", stem, answer, pairs=pairs, dq=0.5,
                                      slot="match|" + ",".join(sorted(f.id for f in facts))))
         return out
+
+    def _to_come(self, f: Any) -> bool:
+        """Is ``f`` still ahead of the day its article was written? Beside past events a planned one
+        is the last by the calendar, not by reading (round 74)."""
+        when = next((self.corpus.published[s.article] for s in f.sources[:1] if s.article in self.corpus.published), None)
+        span = date_interval(f.date or "")
+        return when is not None and span is not None and span[0] > when
 
     def in_context(self, prompt: str, facts: list[Any]) -> str | None:
         """"Match each event to its date." says nothing of which story: name the body the article
@@ -193,13 +202,14 @@ class GroupItems:
         c = self.corpus
         rows = [(f, c.events[f.id], f.date) for f in c.dates
                 if f.id in c.events and listable_event(c.events[f.id]) and _datable(f)
-                and _clean_event(f, c.events[f.id])]
+                and _clean_event(f, c.events[f.id]) and not self._to_come(f)]
 
         def clash(a, b) -> bool:
-            # two numbered events ("the 49th Congress", "the 50th Congress") give their order away
+            # two numbered events ("the 49th Congress", "the 50th Congress") give their order away,
+            # and so do two of one thing ("the Convention is signed", "the Convention enters into force")
             return (compatible(a[2], b[2]) or _same_event(a[1], b[1])
                     or normalise(a[1]) == normalise(b[1])
-                    or bool(_ORDINAL.search(a[1]) and _ORDINAL.search(b[1])))
+                    or bool(_ORDINAL.search(a[1]) and _ORDINAL.search(b[1])) or _same_thing(a[1], b[1]))
 
         out: list[_Cand | None] = []
         for unsorted in self.article_groups(rows, clash, ORDER_MIN, ORDER_MAX):
@@ -214,6 +224,16 @@ class GroupItems:
                                  items=items, dq=0.5, explanation=expl,
                                  slot="order|" + ",".join(sorted(f.id for f in facts))))
         return out
+
+
+def _same_thing(a: str, b: str) -> bool:
+    """Do two events name one thing ("The Albufeira Convention is signed", "The Albufeira Convention
+    enters into force")? Their order follows from what was done, not from reading (round 74)."""
+    def names(text: str) -> set[str]:
+        # (texts only: a body that acts in every line of a timeline gives no order away)
+        return {normalise(m) for m in re.findall(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*\s+(?:Convention|Agreement|Treaty|"
+                                                 r"Protocol|Accord|Charter|Pact|Act|Regulation|Directive|Declaration)\b", text)}
+    return bool(names(a) & names(b))
 
 
 _ORDINAL = re.compile(r"\b(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
