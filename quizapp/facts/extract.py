@@ -452,10 +452,10 @@ def _sentence_facts(doc, art: ArticleInput, sent: SentenceInput, people, acronym
             continue
         if actor == g.actor and len(doc) and doc[0].text == actor and not doc[0].ent_type_ and (
                 doc[0].pos_ == "NOUN" or doc[0].pos_ == "PROPN" and doc[0].lower_ in ctx.lower_words):
-            # (or a noun the tagger took for a name, that the article writes in lower case elsewhere:
-            # "Qualification will open with the 2027 World Championships", round 74)
             # "Interconnection is identified ... as a measure to reduce ...": a thing, capitalised
-            # only as the sentence's first word, is no named party (round 45)
+            # only as the sentence's first word, is no named party (round 45); nor a noun the tagger
+            # took for a name that the article writes in lower case elsewhere ("Qualification will
+            # open with the 2027 World Championships", round 74)
             actor = actor.lower()
         # ministers named by whose they are, in the same words the article's other aims use ("Finance
         # ministers ... from the Group of 20" -> "the finance ministers ... of the Group of 20"), and

@@ -388,7 +388,8 @@ _FILLS_OFFICE = re.compile(r"Who\s+(?:was|were|has\s+been|had\s+been|is)\s+(?:re
                            r"chosen|sworn\s+in|installed|nominated)\b", re.I)
 
 
-# What a person did that is a side detail: a visit, a briefing, a welcome, a meeting attended (not a meeting held: two leaders meeting is often the news).
+# What a person did that is a side detail: a visit, a briefing, a welcome, a meeting attended (not a
+# meeting held: two leaders meeting is often the news).
 _SIDE_DETAIL = re.compile(r"^Who\s+(?:will\s+|has\s+|have\s+|had\s+|did\s+|was\s+|were\s+)?(?:visit|brief|welcom|join|attend|"
                           r"tour|greet|thank|congratulat|receiv|accompan|assum)\w*\b")
 

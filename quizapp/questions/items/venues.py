@@ -218,6 +218,7 @@ def _place_options(where: City | str, corpus: Any, article: str, name: str = "")
         key, kind = where.name, "city"
         # (a pair joined by a hyphen names both: "Korea-Central Asia", "Japan-Philippines")
         named = (places_in(name) or places_in(re.sub(r"(?<=[a-z])[-–](?=[A-Z])", " ", name))) if name else []
+        # ("Korea" alone is the Republic of Korea in a meeting's name)
         national = {country_code(c) or country_code(f"South {c}" if c == "Korea" else c) for c in named} - {None}
         bloc = _bloc(name)
         # ("the Korea-Central Asia Dialogue": Korea's cities and Central Asia's, nobody else's)
