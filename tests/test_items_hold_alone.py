@@ -230,8 +230,11 @@ def test_a_countrys_official_name_in_a_preamble_is_that_country():
     assert not stands_alone("Panama agreed to set up a joint coordination desk at the crossing.")
 
 
-def test_a_meeting_agreed_to_be_held_is_asked_ahead_and_a_numbered_one_needs_its_owner():
+def test_a_meeting_agreed_to_be_held_is_asked_ahead_and_a_numbered_one_needs_its_owner(monkeypatch):
+    from quizapp.questions.items import venues
     from quizapp.questions.items.venues import _owned
+
+    monkeypatch.setattr(venues, "VENUE_ITEMS", True)  # (off in the generator; the template is kept)
 
     said = "The ministers agreed to hold the Fifth Andean Tourism Ministerial Meeting in Cusco, Peru, in 2026."
     qs = [q for q in generate([Fact(id="m", kind="mechanism", statement="", answer="Fifth Andean Tourism Ministerial Meeting",

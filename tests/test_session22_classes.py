@@ -137,7 +137,10 @@ def test_a_bodys_committee_before_its_chair_is_the_body_not_an_owner():
     assert leaders.get("Losana Vatu") == ("chair of the Athletes' Commission", None), leaders
 
 
-def test_no_venue_of_a_numbered_meeting_of_no_named_body():
+def test_no_venue_of_a_numbered_meeting_of_no_named_body(monkeypatch):
+    from quizapp.questions.items import venues
+
+    monkeypatch.setattr(venues, "VENUE_ITEMS", True)
     raw = ("Published: 2 May 2026\n\nThe 15th Intergovernmental Meeting will be held in Colombo in November "
            "2026, where ministers from eight countries are due to adopt the plan.\n")
     assert not any(p.startswith("In which city") for p in prompts_of(raw))
@@ -189,7 +192,10 @@ def test_its_chair_after_a_sentence_on_another_commission_is_no_office_of_the_ma
     assert leaders.get("Keoni Lani") != "Kandor Surfing Association", leaders
 
 
-def test_a_venue_named_for_two_sides_offers_cities_of_both_sides():
+def test_a_venue_named_for_two_sides_offers_cities_of_both_sides(monkeypatch):
+    from quizapp.questions.items import venues
+
+    monkeypatch.setattr(venues, "VENUE_ITEMS", True)  # (off in the generator; the template is kept)
     raw = ("Published: 2 May 2026\n\nThe 2025 Korea-Central Asia Critical Minerals Dialogue was held in Seoul on "
            "3 April 2025, where ministers agreed a roadmap.\n")
     for q in generate(facts_of(raw), random.Random(0), budget=0):

@@ -5,10 +5,22 @@ from __future__ import annotations
 
 import random
 
+import pytest
+
 from quizapp.facts.cities import find_city, nearby_countries, same_kind
 from quizapp.facts.types import Fact, Source
 from quizapp.questions import generate
+from quizapp.questions.items import venues
 from quizapp.questions.items.venues import _venue_in
+
+
+@pytest.fixture(autouse=True)
+def _venue_items_on():
+    """Venue items are off in the generator (blind rounds passed 4 of 17); these tests keep the
+    template itself working, so they switch it on."""
+    was, venues.VENUE_ITEMS = venues.VENUE_ITEMS, True
+    yield
+    venues.VENUE_ITEMS = was
 
 ART = "summit.txt"
 
@@ -152,3 +164,9 @@ def test_seat_items_are_off_by_default():
                  "The Danube Fisheries Council will meet again in May."]
     assert _seats("Danube Fisheries Council", sentences, on=False) == []
     assert len(_seats("Danube Fisheries Council", sentences)) == 1
+
+
+def test_venue_items_are_off_by_default():
+    sentences = ["The 12th Lakes Basin Summit was held in Mombasa on 3 May 2025, where leaders agreed a water plan."]
+    venues.VENUE_ITEMS = False
+    assert _items("12th Lakes Basin Summit", sentences) == []
