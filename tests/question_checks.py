@@ -23,6 +23,11 @@ def facts_of(raw: str, key: str = "a.txt") -> list:
     return extract([article_input(parse_article(key, raw))])
 
 
+def leaders_of(raw: str) -> dict[str, tuple]:
+    """Each person the extractor finds in one invented article (raw text), with their (role, country)."""
+    return {f.name: (f.role, f.country) for f in facts_of(raw) if f.kind == "leader"}
+
+
 def prompts_of(raw: str) -> list[str]:
     """The prompts of every item that passes the checks (no per-article budget) for one invented
     article given as raw text: what the round-class tests read."""

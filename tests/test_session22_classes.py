@@ -10,7 +10,7 @@ from quizapp.questions.generate import generate
 from quizapp.questions.labels import _surname_forms, surname
 from quizapp.questions.referents import unresolved
 
-from .question_checks import facts_of, goal_actors, prompts_of
+from .question_checks import facts_of, goal_actors, leaders_of, prompts_of
 
 
 @pytest.mark.parametrize("text, phrase", [
@@ -70,7 +70,7 @@ def test_its_governor_is_the_governor_of_the_bank_the_sentence_before_named():
            "The changeover went smoothly, according to the Central Bank of Lorvia (CBL).\n\n"
            "Its governor, Ana Petrova, told reporters on Thursday that most old notes were back.\n\n"
            "Petrova now sits on the Governing Council of the Kandor Central Bank (KCB) in Kandora.\n")
-    leaders = {f.name: f.country for f in facts_of(raw) if f.kind == "leader"}
+    leaders = {n: c for n, (_r, c) in leaders_of(raw).items()}
     assert leaders.get("Ana Petrova") == "Central Bank of Lorvia", leaders
 
 
@@ -114,7 +114,7 @@ def test_a_signature_block_gives_each_signer_their_own_line_and_the_country_abov
            "For the Republic of Honduras:\n"
            "Pablo Rivas Mena, Vice-Minister of Foreign Affairs\n"
            "Lucia Campos Rey, Executive President of the Kandor Institute of Fisheries\n")
-    leaders = {f.name: (f.role, f.country) for f in facts_of(raw) if f.kind == "leader"}
+    leaders = leaders_of(raw)
     assert leaders.get("Ramon Ortiz Paz", ("", ""))[0] == "Secretary of State for Agriculture and Livestock", leaders
     assert "Ramon" not in leaders.get("Ana Maria Velez Soto", ("", ""))[0], leaders
     assert leaders.get("Lucia Campos Rey", ("", ""))[0].startswith("Executive President"), leaders
@@ -125,7 +125,7 @@ def test_each_name_in_a_list_of_titled_names_keeps_the_title_before_it():
     raw = ("Published: 2 May 2026\n\nAt the 3 March meeting, Kyrgyz Minister of Energy Azamat Osmonov, Kazakhstan's "
            "Energy Minister Yerlan Bekov and Uzbekistan's Minister of Energy Jasur Karimov approved the shareholder "
            "agreement of Naryn-2 HPP JSC.\n")
-    leaders = {f.name: (f.role, f.country) for f in facts_of(raw) if f.kind == "leader"}
+    leaders = leaders_of(raw)
     assert leaders.get("Azamat Osmonov") == ("Minister of Energy", "Kyrgyzstan"), leaders
     assert not any(any(ch.isdigit() for ch in n) for n in leaders), leaders  # a company is no person
 
@@ -133,7 +133,7 @@ def test_each_name_in_a_list_of_titled_names_keeps_the_title_before_it():
 def test_a_bodys_committee_before_its_chair_is_the_body_not_an_owner():
     raw = ("Published: 2 May 2026\n\nLunch. Athletes' Commission chair Losana Vatu (Fiji) tells me athletes "
            "broadly support the change.\n")
-    leaders = {f.name: (f.role, f.country) for f in facts_of(raw) if f.kind == "leader"}
+    leaders = leaders_of(raw)
     assert leaders.get("Losana Vatu") == ("chair of the Athletes' Commission", None), leaders
 
 
@@ -188,7 +188,7 @@ def test_its_chair_after_a_sentence_on_another_commission_is_no_office_of_the_ma
            "The KSA said the rules were final.\n\nA: The KSA Athletes' Commission now has two votes on the "
            "Executive Committee instead of one. Its chair, Keoni Lani of Lorvia, sits with us on every "
            "safety matter.\n")
-    leaders = {f.name: f.country for f in facts_of(raw) if f.kind == "leader"}
+    leaders = {n: c for n, (_r, c) in leaders_of(raw).items()}
     assert leaders.get("Keoni Lani") != "Kandor Surfing Association", leaders
 
 
@@ -255,7 +255,7 @@ def test_no_plans_is_no_plan_and_a_listed_subject_keeps_its_list():
 def test_a_portfolio_that_runs_on_past_a_comma_is_no_name():
     raw = ("Published: 2 May 2026\n\nLorvia's Cabinet Secretary for Environment, Climate Change and Forestry, "
            "Daniel Kip, told us that African countries would not accept another declaration.\n")
-    assert "Climate Change" not in {f.name for f in facts_of(raw) if f.kind == "leader"}
+    assert "Climate Change" not in leaders_of(raw)
 
 
 def test_a_social_fund_names_no_country():

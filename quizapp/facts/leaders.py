@@ -430,8 +430,7 @@ def leader_mentions(doc, text: str) -> list[LeaderMention]:
 
 
 # A signature block's heading: "For the Republic of Honduras:" above the names that signed for it.
-_SIGNED_FOR = re.compile(r"(?m)^[ \t]*For\s+(?:the\s+)?(?:Government\s+of\s+(?:the\s+)?)?(?:(?:Republic|Kingdom|State|"
-                         r"Federation|Commonwealth|Sultanate|Principality|Grand\s+Duchy)\s+of\s+(?:the\s+)?)?"
+_SIGNED_FOR = re.compile(rf"(?m)^[ \t]*For\s+(?:the\s+)?(?:Government\s+of\s+(?:the\s+)?)?(?:{STATE_STYLE}\s+(?:the\s+)?)?"
                          r"(?P<c>[A-Z][\w'’ -]{1,40}?)\s*:[ \t]*$")
 
 
