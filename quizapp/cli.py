@@ -250,28 +250,45 @@ def _set_bundle(set_id: int):
 
 
 @click.command("refresh")
-@click.option("--all", "everything", is_flag=True, help="Re-extract every article, not only stale ones.")
+@click.option("--all", "everything", is_flag=True, help="Re-extract every article and regenerate every bank, not only stale ones.")
 @with_appcontext
 def refresh_command(everything: bool) -> None:
-    """Re-extract articles whose facts came from an older extractor, then regenerate questions."""
-    from sqlalchemy import or_, select
+    """Re-extract articles whose facts came from an older extractor, then regenerate the question
+    banks that older question rules made."""
+    from sqlalchemy import exists, or_, select, update
 
     from .extensions import db
     from .facts.store import EXTRACTOR_VERSION
-    from .models import Article
+    from .models import Article, Collection, Question
     from .pipeline import refresh_derived
+    from .questions.store import GENERATOR_VERSION, sync_questions
 
     stmt = select(Article.id).where(Article.retired_at.is_(None), Article.raw_text != "")  # "": a link not fetched yet
     if not everything:
         stmt = stmt.where(or_(Article.facts_version.is_(None), Article.facts_version != EXTRACTOR_VERSION))
     ids = list(db.session.scalars(stmt))
-    if not ids:
-        click.echo("Facts and questions are up to date.")
-        return
+    stale = select(Collection.id)
+    if not everything:
+        stale = stale.where(or_(Collection.questions_version.is_(None), Collection.questions_version != GENERATOR_VERSION))
     started = time.perf_counter()
-    refresh_derived(db.session, ids)
+    if ids:
+        refresh_derived(db.session, ids)
+        db.session.commit()
+        click.echo(f"Refreshed {len(ids)} article(s) in {time.perf_counter() - started:.1f}s")
+    # a bank with no generated question yet (a new collection) has nothing old to redo: stamp it
+    has_bank = exists().where(Question.collection_id == Collection.id, Question.origin == "generated")
+    empty = list(db.session.scalars(stale.where(~has_bank)))
+    if empty:
+        db.session.execute(update(Collection).where(Collection.id.in_(empty)).values(questions_version=GENERATOR_VERSION))
+    banks = list(db.session.scalars(stale.where(has_bank)))
+    for cid in banks:  # one transaction per bank: a stop halfway keeps the banks done
+        sync_questions(db.session, collection_id=cid)
+        db.session.commit()
+    if banks:
+        click.echo(f"Regenerated the questions of {len(banks)} collection(s) with the current rules")
     db.session.commit()
-    click.echo(f"Refreshed {len(ids)} article(s) in {time.perf_counter() - started:.1f}s")
+    if not ids and not banks:
+        click.echo("Facts and questions are up to date.")
 
 
 main.add_command(facts_command)

@@ -491,6 +491,8 @@ LISTED_OF_COUNTRY = re.compile(
 _NOT_A_PERSON_HEAD = frozenset({
     "Summit", "Conference", "Forum", "Festival", "Games", "Cup", "Award", "Prize",
     "Declaration", "Agreement", "Programme", "Program", "Fund", "Council", "Commission", "Initiative", "Act",
+    # an occasion ("at The Opening Ceremony of the 44th Regular Meeting"): no one's family name
+    "Ceremony", "Meeting", "Session", "Dialogue", "Workshop", "Symposium", "Retreat", "Exhibition", "Expo",
 })
 _CALENDAR_HEAD = frozenset({"Day", "Week", "Month", "Year"})
 

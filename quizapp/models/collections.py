@@ -42,6 +42,9 @@ class Collection(db.Model):
     # New generated questions wait in the review queue until a reviewer approves them.
     review_new: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # The question rules' version its whole bank was last generated with (questions.store.
+    # GENERATOR_VERSION); None before the first whole-bank generation.
+    questions_version: Mapped[str | None] = mapped_column(String(32))
 
     classes = relationship("ClassGroup", secondary=collection_class, order_by="ClassGroup.name")
 

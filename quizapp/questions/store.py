@@ -18,7 +18,7 @@ from __future__ import annotations
 import random
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import func, select, union_all
+from sqlalchemy import func, select, union_all, update
 from sqlalchemy.orm import Session, selectinload
 
 from ..facts.sql import among, is_pg
@@ -40,6 +40,12 @@ if TYPE_CHECKING:
 
 # The generator's seed: fixed, so the bank is the same on every worker and after every restart.
 GENERATOR_SEED = 20260101
+
+# The question rules' version, stamped on a collection when its whole bank is generated. Bump it
+# when a change to the rules alters the questions of unchanged facts: `quizapp refresh` (run by
+# `make run`) then regenerates every bank made before, so stored banks follow the rules too, not
+# only new uploads. (A bank's facts may be unchanged, so EXTRACTOR_VERSION alone never reaches it.)
+GENERATOR_VERSION = "1"
 
 
 def question_from_row(row: Question, fact_uids: list[str] | None = None) -> PureQuestion:
@@ -107,6 +113,7 @@ def sync_questions(session: Session, changes: FactChanges | None = None, *,
         for cid in ids:
             for k, v in _sync(session, cid, None, set()).items():
                 total[k] += v
+            session.execute(update(Collection).where(Collection.id == cid).values(questions_version=GENERATOR_VERSION))
         return total
     if not changes.changed:
         return dict.fromkeys(("added", "updated", "retired", "unchanged"), 0)
