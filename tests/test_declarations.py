@@ -149,7 +149,8 @@ def test_a_communiques_participants_are_the_countries_whose_ministers_met():
 
 
 def test_an_aim_of_a_text_without_a_preamble_is_told_as_it_was():
-    from quizapp.questions.goal_views import GoalView, occasion, with_occasion
+    from quizapp.questions.goal_views import GoalView
+    from quizapp.questions.goal_wording import occasion, with_occasion
 
     fact = type("F", (), {"sources": [type("S", (), {"sentence": "Kenya agreed to cut roaming fees by 2026."})()]})()
     v = GoalView(fact=fact, actor="Kenya", parties=frozenset(), verb="agree", form="vp",

@@ -210,7 +210,8 @@ def test_a_council_named_by_its_function_or_a_bloc_left_unnamed_does_not_stand_a
 
 
 def test_a_trade_figures_year_a_loan_with_no_purpose_and_a_paragraph_number_are_not_asked():
-    from quizapp.questions.goal_views import GoalView, goal_statement
+    from quizapp.questions.goal_views import GoalView
+    from quizapp.questions.goal_wording import goal_statement
 
     assert not _question_ok("When did China import about 1.56 million tonnes of fresh durian?")
     assert _AMOUNT_ONLY.fullmatch("lend up to 1.2 billion euros")
@@ -246,7 +247,8 @@ def test_a_meeting_agreed_to_be_held_is_asked_ahead_and_a_numbered_one_needs_its
 
 
 def test_an_aims_time_told_before_its_party_stays_in_the_statement():
-    from quizapp.questions.goal_views import GoalView, fronted_time, goal_statement
+    from quizapp.questions.goal_views import GoalView
+    from quizapp.questions.goal_wording import fronted_time, goal_statement
 
     def view(actor, goal, sentence):
         return GoalView(fact=None, actor=actor, parties=frozenset(), verb="will", form="vp", goal=goal,

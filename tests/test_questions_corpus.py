@@ -21,7 +21,7 @@ from quizapp.corpus.parse import parse_article
 from quizapp.facts import article_input, extract
 from quizapp.questions import Question, generate, grade, question_to_json
 from quizapp.questions.blanks import BLANK
-from quizapp.questions.goal_views import GOAL_VERBS
+from quizapp.questions.goal_verbs import GOAL_VERBS
 from quizapp.questions.normalise import compatible, iso_parts, normalise, parse_date, parts_to_iso
 from quizapp.questions.render import parties
 from quizapp.questions.sentences import absolutise

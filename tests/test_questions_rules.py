@@ -222,7 +222,7 @@ def test_a_body_is_not_blanked_where_its_sentence_names_its_own_words(monkeypatc
     qs = generate(facts, random.Random(1), budget=0)
     assert not [q for q in qs if q.type == "cloze" and q.answer == "Lake Basin Heritage Committee"]
     # the same sentence without the echo is blanked
-    facts[0].sources = _src(sentence.replace("the Lake Basin Heritage List", "the regional register"), ART, 5)
+    facts[0].sources = _src(sentence.replace("the Lake Basin Heritage List", "the register of Kenyan sites"), ART, 5)
     qs = generate(facts, random.Random(1), budget=0)
     assert [q for q in qs if q.type == "cloze" and q.answer == "Lake Basin Heritage Committee"]
 

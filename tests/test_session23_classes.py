@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from .question_checks import leaders_of
+import random
+from datetime import date, timedelta
+
+import pytest
+
+from quizapp.questions.generate import generate
+from quizapp.questions.normalise import parse_date
+from quizapp.questions.referents import unresolved
+
+from .question_checks import facts_of, goal_actors, leaders_of, prompts_of, when_asked
 
 
 def test_an_occasion_after_a_title_is_no_person():
@@ -13,3 +22,163 @@ def test_an_occasion_after_a_title_is_no_person():
     people = leaders_of(raw)
     assert "Opening Ceremony" not in people
     assert not any("Ceremony" in name or "Meeting" in name for name in people)
+
+
+_DECLARATION = ("Source: https://example.org/kandor-declaration\n12/02/2026\n\n"
+                "KANDOR RIVER DECLARATION 2026\n\n"
+                "Adopted at the Ministerial Meeting of the Kandor River Commission (KRC), Lorvia City, 11 February 2026\n\n"
+                "We, the Ministers responsible for water management in the Contracting Parties to the Kandor River "
+                "Protection Convention, meeting in Lorvia City under the 2026 KRC Presidency of Zembla,\n\n"
+                "hereby declare that we:\n\n"
+                "1. Agree to adopt the 3rd Kandor River Basin Management Plan by 22 December 2027.\n\n"
+                "2. Commit to reduce nitrogen loads to the Amber Sea by 15 percent and phosphorus loads by "
+                "20 percent by 2033, compared with 2020 levels.\n\n"
+                "3. Pledge to restore at least 60,000 hectares of floodplains along the Kandor River by 2030.\n\n"
+                "Signed in Lorvia City on 11 February 2026 on behalf of the Contracting Parties by\n\n"
+                "Mirela Okonjo\nPresident of the KRC\n")
+
+
+def test_a_declaration_by_a_treatys_parties_gives_its_aims_to_the_parties():
+    actors = goal_actors(_DECLARATION)
+    treaty = "the parties to the Kandor River Protection Convention"
+    adopt = next((a for g, a in actors.items() if g.startswith("adopt the 3rd")), None)
+    assert adopt == treaty, actors
+    # a paragraph's verb the tagger reads as a name ("Pledge to restore") is still the parties' pledge
+    restore = [a for g, a in actors.items() if g.startswith("restore at least 60,000")]
+    assert restore == [treaty], actors
+    # a gapped second object ("... by 15 percent and phosphorus loads by 20 percent") keeps its verb
+    assert any(g.startswith("reduce nitrogen loads") and "phosphorus loads by 20 percent" in g for g in actors), actors
+    assert not any(g.startswith("phosphorus") for g in actors), actors
+
+
+def test_no_who_of_someone_who_only_signs():
+    prompts = prompts_of(_DECLARATION)
+    assert not any("Okonjo" in p or "President of the Kandor River Commission" in p for p in prompts), prompts
+    assert any("Kandor River Protection Convention" in p for p in prompts), prompts
+
+
+def test_a_date_due_of_a_thing_set_off_after_a_comma_is_not_the_acts():
+    asked = when_asked("Next month the Kandor Commission will hold hearings in Lorvia, as it prepares its "
+                       "Fourth Assessment report, due in 2026.", "2026")
+    assert asked is None
+    asked = when_asked("Zembla and Lorvia adopted a target to cut phosphorus by 40 percent from 2008 levels.", "2008")
+    assert asked is None
+
+
+def test_a_month_ends_deadline_is_offered_among_month_ends():
+    raw = ("Published: 3 May 2024\n\n"
+           "LORVIA CITY - Ministers of the Kandor Alliance met in Lorvia City on Friday for their annual council.\n\n"
+           "In a joint statement, the ministers agreed to conclude a Kandor Alliance Digital Trade Agreement by "
+           "31 December 2024.\n\n"
+           "The Kandor Alliance was founded in 2011 by Zembla and Lorvia.\n")
+    items = [q for q in generate(facts_of(raw), random.Random(0), budget=0)
+             if q.type == "multiple_choice" and q.answer == "31 December 2024"]
+    assert items, [q.prompt for q in generate(facts_of(raw), random.Random(0), budget=0)]
+    for q in items:
+        for choice in q.choices:
+            day = parse_date(choice)
+            assert day is not None and (date(day[0], day[1], day[2]) + timedelta(days=1)).day == 1, q.choices
+
+
+def test_no_who_of_a_department_whose_country_goes_unsaid():
+    raw = ("Published: 4 March 2024\n\n"
+           "A school vaccination pilot against dengue starts in four provinces on Monday.\n\n"
+           "Dr. Anan Sirikul, Director-General of the Department of Disease Control (DDC), said the pilot would "
+           "not replace mosquito control.\n\n"
+           "The DDC aims to halve dengue deaths by 2027, Dr. Anan said.\n")
+    assert not any(p.startswith("Who") and "Department of Disease Control" in p for p in prompts_of(raw))
+
+
+def test_no_statement_of_keeping_on_with_a_partner_or_of_a_sessions_schedule():
+    raw = ("Published: 4 March 2024\n\n"
+           "The Kandor Central Bank will continue to work closely with the Kandor Financial Services Commission.\n\n"
+           "The Kandor Water Commission will hold public listening sessions in Lorvia and Zembla City.\n\n"
+           "The Kandor Central Bank plans to cut its policy rate to 3 percent by December 2024.\n")
+    prompts = prompts_of(raw)
+    assert not any("continue to work" in p or "listening sessions" in p for p in prompts), prompts
+    assert any("policy rate" in p for p in prompts), prompts
+
+
+def test_a_cloze_that_leans_on_the_meeting_the_article_named_is_left_out():
+    raw = ("Published: 4 March 2024\n\n"
+           "LORVIA CITY - Ministers of the Kandor Alliance met in Lorvia City on Friday.\n\n"
+           "At the close, Zembla's Foreign Minister, Rosa Elena Quispe, handed the pro tempore presidency to "
+           "Lorvia, which will hold it for one year.\n\n"
+           "Rosa Elena Quispe said the Kandor Alliance would grow.\n")
+    assert not any("At the close" in p for p in prompts_of(raw))
+
+
+def test_no_statement_of_a_ceremonial_welcome_of_keeping_to_a_line_or_of_a_bare_party():
+    raw = ("Published: 4 March 2025\n\n"
+           "We, the Ministers of Uganda, Rwanda and Burundi, meeting in Entebbe on 3 March 2025,\n\n"
+           "We welcome the entry into force of the Kandor Framework Agreement as a historic milestone.\n\n"
+           "We call on the Republic of Amberland, the Republic of Tessia and all other basin states that have not "
+           "yet done so to accede to the Agreement.\n\n"
+           "The Kandor Development Fund remained committed to supporting countries most exposed to high fuel prices.\n\n"
+           "The Kandor Standards Organisation aims to complete the remaining 90 by the end of 2026.\n\n"
+           "We agree to establish the Kandor River Basin Commission by June 2026.\n")
+    prompts = prompts_of(raw)
+    assert not any("historic milestone" in p for p in prompts), prompts
+    assert not any(p.rstrip(".").endswith("Republic of Amberland") for p in prompts), prompts
+    assert not any("remained committed" in p or "committed to supporting" in p for p in prompts), prompts
+    assert not any("remaining 90" in p for p in prompts), prompts
+    assert any("Kandor River Basin Commission" in p for p in prompts), prompts
+
+
+def test_the_head_of_the_story_body_quoted_once_is_no_one_to_ask_about():
+    raw = ("Published: 4 April 2024\n\n"
+           "The Kandor Development Bank (KDB) will lend US$2 billion a year to small firms from 2025.\n\n"
+           "The bank plans to open offices in Lorvia and Zembla by 2026.\n\n"
+           "Small firms in the region employ most workers but get a tenth of bank credit.\n\n"
+           "Lenders in Lorvia charge them rates of up to 30 percent.\n\n"
+           "Zembla's banks ask for collateral few of them have.\n\n"
+           "The new loans will carry a guarantee from the KDB for half of any loss.\n\n"
+           "KDB President Ilan Marcos has called this a \"new era\" for the group.\n")
+    assert not any(p.startswith("Who") and "Kandor Development Bank" in p for p in prompts_of(raw))
+
+
+def test_a_name_is_accepted_with_the_style_the_article_gives_it():
+    raw = ("Published: 4 November 2024\n\n"
+           "We spoke to KSO's Secretary-General, Dr. Tendai Mubaiwa, after the organisation's committee met in "
+           "Lorvia City last week.\n\n"
+           "Dr. Mubaiwa said the Kandor Standards Organisation (KSO) aims to adopt 200 standards by 2026.\n")
+    items = [q for q in generate(facts_of(raw), random.Random(0), budget=0) if q.answer == "Tendai Mubaiwa"]
+    assert items and all("Dr. Tendai Mubaiwa" in q.accepted_answers for q in items), items
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("When did the Act come into force?", "the Act"),
+    ("The Kandor Whaling Commission (KWC) itself was established by a convention signed in 1946.", "itself was"),
+    ("By what year does the Kandor Standards Organisation aim to complete the remaining 90?", "the remaining 90"),
+    ("Zembla and Lorvia will present a first package of projects to both institutions in 2025.", "both institutions"),
+])
+def test_a_stem_that_leans_on_what_the_article_said_before_is_unresolved(text, phrase):
+    assert phrase in unresolved(text)
+
+
+@pytest.mark.parametrize("text", [
+    "When did the Act on Kandor Energy come into force?",
+    "When did the Kandor Agreement enter into force?",
+    "By what year does Zembla aim to complete the remaining 90 kilometres of road?",
+])
+def test_a_stem_that_says_which_is_resolved(text):
+    assert unresolved(text) == ()
+
+
+def test_no_statement_of_a_slogan_someone_quoted():
+    raw = ("Published: 4 October 2024\n\n"
+           "ALMATY - Trade ministers of the Organization of Turkic States met in Almaty on Thursday.\n\n"
+           "Uzbekistan's First Deputy Minister of Trade, Javlon Rakhimov, called on partners to \"move from "
+           "memoranda to money\" and proposed that the banks meet twice a year.\n")
+    assert not any("memoranda" in p for p in prompts_of(raw))
+
+
+def test_both_governments_are_those_whose_ministers_met():
+    raw = ("Comunicaciones | October 18, 2024\n\n"
+           "JOINT DECLARATION OF LA PAZ\n\n"
+           "Adopted at the Meeting of Ministers of Foreign Affairs of the Republic of Peru and the Plurinational "
+           "State of Bolivia\n\n"
+           "The two delegations agreed on the following points:\n\n"
+           "1. Both governments agree to open a binational water laboratory in Puno by the end of 2025.\n")
+    actors = goal_actors(raw)
+    assert actors.get("open a binational water laboratory in Puno by the end of 2025") == "Peru and Bolivia", actors

@@ -29,7 +29,7 @@ DEMONSTRATIVE = re.compile(r"^(?:these|those|this|that|such|it|they)\b", re.I)
 # "the bloc", "the two sides", "the ministers": a role noun that stands for the article's main body.
 STAND_IN = re.compile(r"^(?:the\s+)?(?:bloc|organi[sz]ation|alliance|union|grouping|body|community|council|consortium|"
                       r"federation|confederation|association|institute|authority|network|"
-                      r"commission|committee|agency|fund|bank|forum|secretariat|group)$", re.I)
+                      r"commission|committee|agency|fund|bank|forum|secretariat|group|ministry|department|directorate)$", re.I)
 
 
 # "the three countries", "the two sides", "both governments", "the partners": parties the article
@@ -124,7 +124,15 @@ class ActorContext:
             want = None  # "the partners": any size
         else:
             want = int(n) if n.isdigit() else _NUMBER_WORDS[n.lower()]
-        return self.acting_list(want)
+        found = self.acting_list(want)
+        if found is None and self.ministers:
+            # "Both governments adopt ..." in the declaration of "the Meeting of Ministers of ... of the
+            # Republic of Peru and the Plurinational State of Bolivia": those whose ministers met (round 78)
+            of = re.match(r"^the\s+.+?\s+of\s+(?=[A-Z])(?P<who>.+)$", self.ministers)
+            listed = countries_in(of.group("who"), country_table()) if of else []
+            if len(listed) >= 2 and (want is None or len(listed) == want):
+                found = of.group("who")
+        return found
 
     def acting_list(self, size: int | None = None) -> str | None:
         """The one list of countries (of ``size`` countries, if given) the article names as acting,
@@ -313,7 +321,9 @@ PREAMBLE = re.compile(r"^\s*(?:\d{1,2}[.)]\s+)?We,\s+(?P<who>.{5,400}?)(?:,\s+|\
                        r"assembled|having|convened|on the occasion)\b")
 _GROUP = re.compile(r"\b(?:the\s+)?(?:\d+\s+)?(?:Member States|member states|Allies|States Parties|Parties|members)"
                     r"\s+of\s+the\s+(?P<body>[A-Z][\w'’&-]*(?:\s+(?:of|for|and|on|the|[A-Z][\w'’&-]*))*)"
-                    r"|\bthe\s+(?:\d+\s+)?(?P<allies>[A-Z]{2,6})\s+Allies\b")
+                    r"|\bthe\s+(?:\d+\s+)?(?P<allies>[A-Z]{2,6})\s+Allies\b"
+                    # "the Contracting Parties to the Danube River Protection Convention": a treaty's parties
+                    r"|\b(?:Contracting\s+|States\s+)?Parties\s+to\s+the\s+(?P<treaty>[A-Z][\w'’&-]*(?:\s+(?:of|for|and|on|the|[A-Z][\w'’&-]*))*)")
 
 
 # A state's name by its style ("the Lao People's Democratic Republic", "the Kingdom of Eswatini").
@@ -397,6 +407,9 @@ def signatories(sentence: str) -> str | None:
     g = _GROUP.search(who)
     if g and g.group("allies"):
         return f"the {g.group('allies')} Allies"
+    if g and g.group("treaty"):
+        treaty = re.sub(r"\s+(?:and|of|for|on|the)$", "", g.group("treaty")).strip()
+        return f"the parties to the {treaty}"
     if g:
         body = re.sub(r"\s*\([^)]*\)?$", "", g.group("body")).strip()
         return f"the member states of the {body}"

@@ -337,7 +337,7 @@ def when_parts(doc, char_start: int, char_end: int, skip_before: int = 0,
         return None  # "in the early 1990s": a decade, not a date to ask for
     if RECURRING.search(doc.text[max(0, span.start_char - 40):span.end_char + 12]):
         return None  # "activated every year on 1 November": a yearly date, no one day to ask (round 59)
-    if span.root.dep_ in ("nmod", "compound", "amod") and span.root.head.pos_ in ("NOUN", "PROPN") \
+    if span.root.dep_ in ("nmod", "compound", "amod", "nummod") and span.root.head.pos_ in ("NOUN", "PROPN") \
             and span.root.head.i >= span.end and not _TIME_NOUN.match(span.root.head.lower_):
         # (a time's own date stays: "from the October 2025 reference month")
         return None  # "deployed a mission to the 16 September 2025 elections": the elections' date, not the deployment's
@@ -352,6 +352,8 @@ def when_parts(doc, char_start: int, char_end: int, skip_before: int = 0,
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i and guard < 6:
         if verb.dep_ == "conj" and verb.i not in date_ids:
             return None  # "will open on 2 April and close on 31 May" with "close" read as a noun: not "open"'s date
+        if verb.lower_ == "due" and verb.i > 0 and doc[verb.i - 1].text == ",":
+            return None  # "..., as it prepares its report, due in 2026": the report's date, not the verb's (round 76)
         if verb.dep_ == "prep" and verb.head.i not in date_ids:
             date_ids |= {x.i for x in verb.subtree}
             if verb.head.pos_ in ("NOUN", "PROPN") and verb.lower_ in ("for", "beyond", "toward", "towards"):

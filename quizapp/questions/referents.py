@@ -51,7 +51,18 @@ _TOPIC_PREPS = frozenset({"of", "on", "for", "into", "about", "with", "between",
 # What is the world's, not a thing of the story's.
 _WORLDWIDE = frozenset({"global", "international", "world", "worldwide", "universal"})
 
-_CHECKED_TYPES = ("true_false", "multiple_choice", "short_answer")
+# (a cloze is the article's own sentence, but it is read alone all the same: "At the close, Peru's
+# Foreign Minister, _____, handed the pro tempore presidency to Chile" says of which meeting nothing, round 76)
+_COUNT_OF_WHAT = re.compile(r"\bthe\s+(?:remaining|other|last|first|next)\s+(?:\d[\d,.]*|two|three|four|five|six|seven|"
+                            r"eight|nine|ten)(?=\s*$|\s*[,;.?)]|\s+(?:by|in|on|at|from|to|before|after|until|within|for|"
+                            r"and|or)\b)", re.I)
+_BARE_TEXT = re.compile(r"\bthe\s+(?:Act|Agreement|Convention|Treaty|Protocol|Declaration|Charter|Code|Accord|Pact|Decree|"
+                        r"Law|Bill|Regulation|Directive|Statute|Ordinance)\b(?!\s+(?:of|on|for|to|in|against|between)\b|\s*\(|[-’'])")
+_ITSELF = re.compile(r"\b(?:itself|themselves)\s+(?:was|were|is|are|has|have|had|will|would|could|can|does|did)\b")
+# "present a first package of projects to both institutions": which two, the sentence before said (round 78)
+_BOTH_OF_WHICH = re.compile(r"\bboth\s+(?:institutions|organi[sz]ations|bodies|banks|agencies|lenders|funds|groups|"
+                            r"sides|parties|partners|delegations|teams|projects|plans|texts|documents)\b(?!\s+of\b|\s+(?:in|at|from)\s+(?:the\s+)?[A-Z])")
+_CHECKED_TYPES = ("true_false", "multiple_choice", "short_answer", "cloze")
 
 
 def _nlp():
@@ -103,12 +114,16 @@ def unresolved(text: str) -> tuple[str, ...]:
         if all(c.like_num or c.text.islower() and (c.lower_ in _KIND_OF_STUDY or c.lemma_.lower() in _KIND_OF_STUDY)
                for c in mods):
             out.append(doc[t.left_edge.i:t.i + 1].text)
+    # "complete the remaining 90", "the other two": a count of things the stem never names (round 75);
+    # "When did the Act come into force?": which Act (round 77); "The IWC itself was established":
+    # itself as against what the article said before (round 79); "to both institutions" (round 78)
+    out += [m.group(0) for rx in (_COUNT_OF_WHAT, _BARE_TEXT, _ITSELF, _BOTH_OF_WHICH) for m in rx.finditer(text)]
     return tuple(out)
 
 
 def wording(q: Question) -> str | None:
     """The words of ``q`` a student reads as the question, or None for a shape not checked here
-    (a cloze is the article's own sentence, a matching or ordering item lists names)."""
+    (a matching or ordering item lists names)."""
     if q.type not in _CHECKED_TYPES:
         return None
     return _FRAME.sub("", q.prompt).replace(BLANK, "X")

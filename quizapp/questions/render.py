@@ -235,6 +235,8 @@ def named_actor(actor: str, sentence: str = "") -> str | None:
         return None
     if _GATHERED_AT.match(a):
         return a  # "the leaders at the Commonwealth Heads of Government Meeting": the people, not the meeting
+    if _MEMBERS_OF.match(a) and a.split()[-1][:1].isupper():
+        return a  # "the ministers of the Central Asia Regional Economic Cooperation": the people, whatever the body's head word
     head = ws[-1].lower()
     first_np = words(re.split(r"\s+(?:between|of|on|from|with|for)\s+", a)[0])
     if head in NON_AGENT_HEADS or (first_np and first_np[-1].lower() in NON_AGENT_HEADS):

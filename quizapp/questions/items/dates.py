@@ -3,6 +3,7 @@ its date blanked or swapped for a checked false one."""
 
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import date, timedelta
 from typing import Any
@@ -150,6 +151,11 @@ class DateItems:
             # "On 1 January, Norway takes over the presidency": a term, a law or a fee starts on the
             # first of a month; "8 January" beside it is ruled out by the calendar, not by reading
             corpus_dates = [d for d in corpus_dates if d.endswith("-01")]
+        month_end = prec == "day" and not first_of_month and _month_end(iso[:7]) == iso
+        if month_end:
+            # "by 31 December 2024": a deadline falls at a month's (a quarter's, a year's) end;
+            # "14 January 2025" beside it is ruled out by the calendar (round 76)
+            corpus_dates = [d for d in corpus_dates if _month_end(d[:7]) == d]
         pool: list[tuple[int, str]] = [(0, render_date(d)) for d in corpus_dates[:4]]
         # never a day or two off: a false date a reader can rule out, not a gotcha on precision
         steps = {"day": [7, -7, 14, -14, 30, -30, 61, -61],
@@ -157,9 +163,12 @@ class DateItems:
                  # month after the key's own leave the key the odd one out, round 45)
                  "month": [12, -12, 25, -25, 23, -23, 37, -37] if background else [1, 2, 3, -1, -2, -3],
                  "year": [1, 2, 3, -1, -2, -3, 4, -4]}[prec]
-        if first_of_month:
-            shifted = [f"{m}-01" for m in (_shift(iso[:7], k) for k in (6, 3, -3, -6, 4, -4, 9, -9)) if m]
+        if first_of_month or month_end:
+            months = (m for m in (_shift(iso[:7], k) for k in (6, 3, -3, -6, 4, -4, 9, -9)) if m)
+            shifted = [f"{m}-01" if first_of_month else _month_end(m) for m in months]
             shifted = [s for s in shifted if free(s)]
+            if deadline:
+                shifted = [s for s in shifted if s > iso] + [s for s in shifted if s < iso][:1]
         else:
             shifted = [s for s in (_shift(iso, k) for k in steps) if s and free(s)]
             if deadline:
@@ -289,6 +298,12 @@ _ASIDE_OPEN = re.compile(r"(?:,|\(|\s[–—]|^)\s*(?:which|that|who)?\s*(?:was\
 # not worth asking (rounds 33A, 35A), unless the article marks the anniversary.
 _FOUNDED = re.compile(r"\b(?:founded|established|created|set up|formed|launched|inaugurated|incorporated)\b")
 _ANNIVERSARY = re.compile(r"\banniversary\b|\bjubilee\b|\b\d+\s+years\s+(?:since|after|ago)\b", re.I)
+
+
+def _month_end(month: str) -> str:
+    """The last day of a month ("2024-02" -> "2024-02-29")."""
+    y, m = int(month[:4]), int(month[5:7])
+    return f"{month}-{calendar.monthrange(y, m)[1]:02d}"
 
 
 def _long_before(iso: str, published: date | None) -> bool:

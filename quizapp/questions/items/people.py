@@ -82,8 +82,11 @@ class PeopleItems:
         name, role = _name(f), _clean(f.role)
         if not name or _pronoun_led(name) or _NOT_A_PERSON.search(name):
             return []
-        if all(is_caption(s.sentence) or not looks_english(s.sentence) or SALUTATION.match(s.sentence) for s in f.sources):
-            return []  # named only under a photo, or greeted in a speech's opening: not what the article reports
+        if all(is_caption(s.sentence) or not looks_english(s.sentence) or SALUTATION.match(s.sentence)
+               or _signature_line(s.sentence) for s in f.sources):
+            # named only under a photo, greeted in a speech's opening, or signing at the foot of a
+            # declaration ("Martina Gruber" / "President of the ICPDR"): not what the article reports (round 76)
+            return []
         if name.split()[0].lower() in ("al", "bin", "ibn", "de", "van", "von", "el") or len(name.split()) < 2:
             return []  # "Al Said", "Kagame": a family name alone names nobody for sure
         # one word of the name the article itself uses alone ("Mr Castellanos said") names him too;
@@ -91,6 +94,7 @@ class PeopleItems:
         later = {t.casefold() for t in name.split()[1:]}
         accepted = [name, *(a for a in f.aliases if len(tokens(a)) > 1 or a == tokens(name)[-1].title()
                             or a.casefold() in later), *_surname_forms(name)]
+        accepted += _styled(name, f.sources)
         # what the person did: asked even of a head of state, whose office alone is general knowledge
         out: list[_Cand | None] = self.leader_did(f, name, accepted)
         if not role or role.lower() in _SKIP_ROLES:
@@ -142,8 +146,9 @@ class PeopleItems:
         # ("Who was the Secretary-General of the Benelux Union?", passed in 16B).
         # (a formal name is a country too: "the Hellenic Republic", round 64)
         home = _country(f) if _country(f) in _COUNTRY_NAMES or _STATE_NAME.fullmatch(_country(f) or "") else None
-        if who and (home is not None or _AT_FIRM.search(role)):
-            who = None
+        if who and (home is not None or _AT_FIRM.search(role) or _NATIONAL_OFFICE.search(who)
+                    and not re.search(r"\b[A-Z]{2,}\b", re.sub(r"\([^)]*\)", "", who))):
+            who = None  # (a department or ministry of no country named: "the Department of Disease Control", round 76)
         if who:
             pool = [(tier(g), _name(g)) for g in others
                     if _pkey(_name(g)) not in holders and _rkey(g) != _rkey(orig)]
@@ -364,6 +369,30 @@ _AT_FIRM = re.compile(r"\s(?:at|with)\s|\b(?:company|firm|trading house|consulta
 
 
 # A finite verb of a news sentence (a cloze must be a sentence, not a name and its office alone).
+_STYLE_BEFORE = re.compile(r"\b(Dr|Prof|Mr|Ms|Mrs|Eng|Sir|Dame)\.?\s+$")
+
+
+def _styled(name: str, sources: Sequence[Any]) -> list[str]:
+    """The name with the style the article gives it ("Dr. Tendai Mushonga", "Dr Tendai Mushonga"):
+    a student who writes what they read is right (round 75)."""
+    out: list[str] = []
+    for src in sources:
+        at = src.sentence.find(name)
+        m = _STYLE_BEFORE.search(src.sentence[:at]) if at > 0 else None
+        if m:
+            out += [f"{m.group(1)}. {name}", f"{m.group(1)} {name}"]
+    return list(dict.fromkeys(out))
+
+
+_NATIONAL_OFFICE = re.compile(r"\b(?:Department|Ministry|Directorate)\b")
+
+
+def _signature_line(sentence: str) -> bool:
+    """A line that only names someone, maybe with a title: a signature or a list entry (no verb,
+    no sentence's closing stop)."""
+    return len(sentence.split()) <= 12 and not _HAS_VERB.search(sentence) and not re.search(r"[.!?]\s*$", sentence.strip())
+
+
 _HAS_VERB = re.compile(r"\b(?:is|are|was|were|will|would|has|have|had|can|could|should|must|said|says|told|met|meets|"
                        r"leads|led|heads|chairs|took|takes|became|becomes|[a-z]{3,}ed)\b")
 
