@@ -182,3 +182,16 @@ def test_both_governments_are_those_whose_ministers_met():
            "1. Both governments agree to open a binational water laboratory in Puno by the end of 2025.\n")
     actors = goal_actors(raw)
     assert actors.get("open a binational water laboratory in Puno by the end of 2025") == "Peru and Bolivia", actors
+
+
+def test_a_bodys_meeting_is_the_body_and_its_letters_are_not_its_ministers():
+    raw = ("Posted 06/05/2025\n\n"
+           "LORVIA CITY - Ministers of the Kandor Common Market (KCM) on Wednesday ended a two-day meeting of the "
+           "bloc's Council of Ministers with agreements to ease trade.\n\n"
+           "The Council also agreed to roll out an electronic transit guarantee to all member states by the end "
+           "of 2025.\n\n"
+           "Photo caption: Ministers at the opening of the 46th KCM Council of Ministers meeting in Lorvia City.\n")
+    names = {f.name for f in facts_of(raw) if f.kind == "mechanism"}
+    assert not any(n.endswith("meeting") for n in names), names
+    prompts = prompts_of(raw)
+    assert not any("Ministers of the Kandor Common Market" in p for p in prompts), prompts

@@ -473,6 +473,7 @@ def tidy(m: MechanismMention, text: str) -> MechanismMention | None:
     name = TRAILING_MONTH.sub("", name)
     name = TRAILING_PLACE.sub("", name)  # (after the month: "... Committee in Tokyo in May 2025")
     name = re.sub(r"['’]s$", "", name)  # "the International Pepper Community's (IPC) annual session"
+    name = re.sub(r"(?<=[A-Za-z])\s+(?:meeting|meetings|session|sessions|summit|talks)$", "", name)  # "the 46th COMESA Council of Ministers meeting": the body met
     name = name.rstrip("’'\".,;: ")
     if COUNTRY_STYLE.match(name):
         return None  # "Republic of the Union of Myanmar", "Government of Thailand": a state, not a body

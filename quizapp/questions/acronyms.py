@@ -136,6 +136,8 @@ class Spelling:
                 for m in _NAME_THEN_LETTERS.finditer(text):
                     name, acr = m.group("name"), m.group("acr")
                     name = re.sub(r"^The\s+(?=[A-Z])", "", name)  # ("The Ministry of Public Health (MOPH)" opening a sentence)
+                    # ("Ministers of the Common Market for ... (COMESA)": the letters are the market's)
+                    name = _MEMBERS_PREFIX.sub("", name) or name
                     caps = re.findall(r"\b[A-Z]", name)
                     # (the letters may follow another language's or a short name's order: "GCC" for the
                     # "Cooperation Council for the Arab States of the Gulf", each letter an initial)
