@@ -91,9 +91,9 @@ def test_a_countrys_institution_by_its_generic_name_is_told_of_the_articles_coun
     from quizapp.questions.setting import statement_in_setting
 
     cut = "The State Water Resources Agency plans to cut irrigation quotas by 20 per cent."
+    # (the body is the subject: told as the country's, not through "the article about Azerbaijan", round 82)
     assert statement_in_setting(cut, "Azerbaijan") == (
-        "According to the article about Azerbaijan, the State Water Resources Agency plans to cut irrigation "
-        "quotas by 20 per cent.")
+        "Azerbaijan's State Water Resources Agency plans to cut irrigation quotas by 20 per cent.")
     assert statement_in_setting(cut, None) is None  # whose agency, no reader could tell
     assert statement_in_setting("The European Central Bank aims to keep inflation at 2 per cent.", None) == (
         "The European Central Bank aims to keep inflation at 2 per cent.")

@@ -195,3 +195,50 @@ def test_a_bodys_meeting_is_the_body_and_its_letters_are_not_its_ministers():
     assert not any(n.endswith("meeting") for n in names), names
     prompts = prompts_of(raw)
     assert not any("Ministers of the Kandor Common Market" in p for p in prompts), prompts
+
+
+def test_a_general_manager_is_no_general_and_his_name_no_manager():
+    raw = ("Published: 4 September 2025\n\n"
+           "Ahead of the PASO Council meeting in Nuku'alofa next month, we spoke with Kandor Aviation Safety Office "
+           "General Manager Tevita Fifita, a former air traffic controller, about audits.\n\n"
+           "Tevita Fifita said the office aims to certify 12 airports by 2027.\n")
+    people = leaders_of(raw)
+    assert "Tevita Fifita" in people and "Manager Tevita Fifita" not in people, people
+    assert people["Tevita Fifita"][0].startswith("General Manager"), people
+
+
+def test_a_korean_name_is_family_name_first():
+    from quizapp.questions.labels import family_first, surname
+
+    assert family_first("Cho Min-seok") and surname("Cho Min-seok") == "Cho"
+    assert not family_first("Maria Min-Jones")
+
+
+def test_an_editors_note_is_no_source_of_items():
+    from quizapp.questions.sentences import is_caption
+
+    assert is_caption("Editor's note: KASA, set up in May 2024 as Korea's first space agency, is based in Sacheon.")
+    assert not is_caption("KASA was set up in May 2024 as Korea's first dedicated space agency.")
+
+
+def test_a_span_of_two_days_keeps_both_when_its_year_is_written_in():
+    from quizapp.questions.sentences import absolutise
+
+    text = absolutise("The Council of Ministers met on 12 and 13 November under the chair of Lorvia.", date(2025, 11, 20))
+    assert "12 and 13 November 2025" in text, text
+
+
+def test_a_stem_told_against_the_time_of_writing_is_unresolved():
+    assert unresolved("When does the current five-year accounting cycle for the Kandor River end?")
+    assert unresolved("The upcoming summit will be held in Lorvia City.")
+    assert not unresolved("When will the Current Account Committee of Zembla meet?")
+
+
+def test_a_countrys_body_is_told_as_the_countrys_not_through_the_article():
+    from quizapp.questions.setting import statement_in_setting
+
+    told = statement_in_setting("The Monetary Policy Committee (MPC) decided to lower the Central Bank Rate (CBR) "
+                                "to 9.25 percent.", "Kenya")
+    assert told.startswith("Kenya's Monetary Policy Committee (MPC) decided"), told
+    told = statement_in_setting("The African Development Bank urged the Central Bank to act.", "Kenya")
+    assert not told.startswith("Kenya's"), told

@@ -94,6 +94,8 @@ TITLES = sorted(
         "minister of finance", "minister of health", "minister of trade", "force commander", "chief justice",
         "central bank governor", "president of the commission", "commission chairperson",
         "diplomat", "top negotiator", "chief negotiator", "lead negotiator", "negotiator", "police official",
+        # the heads of agencies and companies ("PASO General Manager NAME", round 82)
+        "general manager", "manager", "chief executive officer", "executive officer", "coordinator", "registrar",
     ],
     key=len,
     reverse=True,

@@ -514,7 +514,7 @@ _GIVEN_NAMES = frozenset("""maria maría ana josé jose luis luís luiz carlos j
 # accept (round 52 failed "Ling" and "Siew Ling" accepted for Tan Siew Ling).
 _FAMILY_FIRST = frozenset("""tan lim lee ng goh ong teo chua koh chan wong leong yeo chong toh lau sim tay chew
     foo seah yap wee liew phua quek kim park choi jung kang cho yoon jang han seo shin kwon hwang ahn yoo
-    jeon wang zhang liu chen yang huang zhao zhou xu sun zhu guo gao luo zheng liang xie tang feng deng cao
+    jeon moon song hong ryu baek bae nam noh wang zhang liu chen yang huang zhao zhou xu sun zhu guo gao luo zheng liang xie tang feng deng cao
     peng zeng xiao tian dong pan yuan cai jiang du cheng wei ren shen yao zhong cui""".split())
 # Vietnamese family names, written first too ("Tran Quoc Hung"); the given name, last, is the one
 # a Vietnamese is called by ("Mr Hung"), so it is accepted alone as well.
@@ -526,6 +526,8 @@ _FAMILY_FIRST = _FAMILY_FIRST | _VIETNAMESE_FAMILY
 def family_first(name: str) -> bool:
     """Is ``name`` written family name first ("Tan Siew Ling": ``_FAMILY_FIRST``)?"""
     parts = name.split()
+    if len(parts) == 2 and parts[0].casefold() in _FAMILY_FIRST and re.fullmatch(r"[A-Z][a-z]+-[a-z]+", parts[1]):
+        return True  # a Korean name, its given name hyphenated ("Cho Min-seok", round 83)
     return len(parts) == 3 and parts[0].casefold() in _FAMILY_FIRST \
         and all(p[:1].isupper() and p.isalpha() and p.casefold() not in _PARTICLES for p in parts[1:])
 

@@ -39,7 +39,9 @@ _FRAME = re.compile(r"^(?:[^?]*,\s*)?[Ww]hich (?:figure|word|name|date|year) com
 
 # A study names what it studies ("a groundwater study", "a review of the treaty"); these words
 # before it say only what kind of study it is.
-_STUDIES = frozenset({"study", "assessment", "review", "evaluation", "audit", "analysis", "survey", "appraisal"})
+_STUDIES = frozenset({"study", "assessment", "review", "evaluation", "audit", "analysis", "survey", "appraisal",
+                      # "put a final proposal to the FIS Congress": a proposal of what (round 83)
+                      "proposal", "report", "recommendation", "package", "roadmap"})
 _KIND_OF_STUDY = frozenset({"feasibility", "impact", "environmental", "social", "technical", "techno-economic",
                             "economic", "independent", "updated", "new", "full", "joint", "detailed", "comprehensive",
                             "preliminary", "final", "mid-term", "midterm", "annual", "external", "further", "first",
@@ -62,6 +64,9 @@ _ITSELF = re.compile(r"\b(?:itself|themselves)\s+(?:was|were|is|are|has|have|had
 # "present a first package of projects to both institutions": which two, the sentence before said (round 78)
 _BOTH_OF_WHICH = re.compile(r"\bboth\s+(?:institutions|organi[sz]ations|bodies|banks|agencies|lenders|funds|groups|"
                             r"sides|parties|partners|delegations|teams|projects|plans|texts|documents)\b(?!\s+of\b|\s+(?:in|at|from)\s+(?:the\s+)?[A-Z])")
+# "When does the current five-year accounting cycle end?": current when the article was written (round 83)
+_NOW_RELATIVE = re.compile(r"\b[Tt]he\s+(?:current|present|ongoing|latest|upcoming|coming|previous|outgoing|incoming)\s+"
+                           r"(?:[a-z0-9][\w-]*\s+){0,2}?[a-z][\w-]*\b(?!\s+[A-Z])")
 _CHECKED_TYPES = ("true_false", "multiple_choice", "short_answer", "cloze")
 
 
@@ -116,8 +121,10 @@ def unresolved(text: str) -> tuple[str, ...]:
             out.append(doc[t.left_edge.i:t.i + 1].text)
     # "complete the remaining 90", "the other two": a count of things the stem never names (round 75);
     # "When did the Act come into force?": which Act (round 77); "The IWC itself was established":
-    # itself as against what the article said before (round 79); "to both institutions" (round 78)
-    out += [m.group(0) for rx in (_COUNT_OF_WHAT, _BARE_TEXT, _ITSELF, _BOTH_OF_WHICH) for m in rx.finditer(text)]
+    # itself as against what the article said before (round 79); "to both institutions" (round 78);
+    # "the current cycle" (round 83)
+    out += [m.group(0) for rx in (_COUNT_OF_WHAT, _BARE_TEXT, _ITSELF, _BOTH_OF_WHICH, _NOW_RELATIVE)
+            for m in rx.finditer(text)]
     return tuple(out)
 
 

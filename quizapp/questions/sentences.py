@@ -46,7 +46,7 @@ _CAPTION = re.compile(
     r"\((?:AP|AFP|Reuters|REUTERS|Getty|EPA|Xinhua|Photo|Photos|File)\b|\b(?:Photo|Photos|Photograph|Picture|Image)\s*(?:by|:|credit)"
     r"|\b(?:AP|AFP|Reuters|REUTERS|Getty Images|EPA)\s*/|\bFile photo\b|\bposes? for (?:a )?(?:portrait|photo|picture)"
     r"|\b(?:pictured|in this photo|seen in this|from left|left to right)\b|\((?:L|R|C|left|right|centre|center)\)"
-    r"|\b(?:Photo|Picture|Image)\s+caption\b|^Caption\s*:",
+    r"|\b(?:Photo|Picture|Image)\s+caption\b|^Caption\s*:|^(?:Editor|Editors)['’]s?\s+note\s*:",
 )
 
 # A caption's other shape: who, then where, and no verb ("Traders and officials at the opening of
@@ -326,8 +326,8 @@ def absolutise(sentence: str, published) -> str:
             continue
         text = render_date(d.iso)
         said = sentence[d.start:d.end]
-        if re.search(r"\s(?:to|until|till|-|–|—)\s|\d\s*[-–—]\s*\d", said) and not re.search(r"\b\d{4}\b", said):
-            text = f"{said} {d.iso[:4]}"  # "from 25 July to 3 August": the whole range, with its year
+        if re.search(r"\s(?:to|until|till|-|–|—)\s|\d\s*[-–—]\s*\d|\d\s+and\s+\d", said) and not re.search(r"\b\d{4}\b", said):
+            text = f"{said} {d.iso[:4]}"  # "from 25 July to 3 August", "12 and 13 November": the whole span, with its year (round 82)
         before = out[:d.start]
         has_prep = re.search(r"\b(?:on|in|since|by|until|from|before|after|at|of|during)\s*$", before, re.I)
         new = text if has_prep else f"{'on' if precision(d.iso) == 'day' else 'in'} {text}"

@@ -148,5 +148,16 @@ def statement_in_setting(statement: str, country: str | None) -> str | None:
         return statement
     if country is None:
         return None
+    subject = re.match(r"The\s+((?:[A-Z][\w'’-]*\s+(?:(?:of|for|on|and)\s+)?)*[A-Z][\w'’-]*)(?:\s+\([A-Z]{2,8}\))?\s+[a-z]",
+                       statement)
+    if subject and not _INTERNATIONAL.search(subject.group(1)) and re.search(
+            r"\b(?:Committee|Board|Council|Ministry|Agency|Authority|Commission|Department|Office|Service|"
+            r"Institute|Court|Parliament|Senate|Assembly|Cabinet|Directorate|Bureau|Fund|Bank)$", subject.group(1)):
+        # a body of the country is the subject: "Kenya's Monetary Policy Committee (MPC) decided to
+        # lower the Central Bank Rate", not "According to the article about Kenya, ..." (a frame
+        # round 82 failed as leaning on the article)
+        owner = the_country(country)
+        owner = owner[:1].upper() + owner[1:]
+        return f"{owner}{chr(39) if owner.endswith('s') else chr(39) + 's'} {statement[4:]}"
     body = statement[:1].lower() + statement[1:] if statement.startswith("The ") else statement
     return f"According to the article about {the_country(country)}, {body}"

@@ -45,6 +45,7 @@ from ..labels import (
     _role_phrase,
     _surname_forms,
     _who_prompt,
+    family_first,
     office_answers,
     office_ok,
     plain_names,
@@ -95,6 +96,9 @@ class PeopleItems:
         accepted = [name, *(a for a in f.aliases if len(tokens(a)) > 1 or a == tokens(name)[-1].title()
                             or a.casefold() in later), *_surname_forms(name)]
         accepted += _styled(name, f.sources)
+        if family_first(name) and "-" in name.split()[-1]:
+            # "Cho Min-seok": Mr Cho, never "Min-seok" alone; "Cho Minseok" is the same name (round 83)
+            accepted = [a for a in accepted if a != name.split()[-1]] + [name.replace("-", "")]
         # what the person did: asked even of a head of state, whose office alone is general knowledge
         out: list[_Cand | None] = self.leader_did(f, name, accepted)
         if not role or role.lower() in _SKIP_ROLES:
