@@ -242,3 +242,11 @@ def test_a_countrys_body_is_told_as_the_countrys_not_through_the_article():
     assert told.startswith("Kenya's Monetary Policy Committee (MPC) decided"), told
     told = statement_in_setting("The African Development Bank urged the Central Bank to act.", "Kenya")
     assert not told.startswith("Kenya's"), told
+
+
+def test_a_rotating_office_or_an_assembly_of_no_named_body_is_no_stem():
+    from quizapp.questions.sentences import generic_body
+
+    assert generic_body("When will Zembla hold the Pro Tempore Presidency?")
+    assert generic_body("When did the Parliamentary Assembly elect Ana Ruiz?")
+    assert not generic_body("When will Zembla hold the Pro Tempore Presidency of the Kandor Common Market?")

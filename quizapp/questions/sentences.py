@@ -438,7 +438,9 @@ _GENERIC_TITLE = (r"(?:new|next|outgoing|incoming|current|executive|administrati
                   r"governing|management|ministerial|regional|main|full|plenary|ordinary|extraordinary|"
                   r"annual|first|second|third|\d+(?:st|nd|rd|th)|sectoral|sector|consultative|preparatory|"
                   r"coordinating|coordination|implementation|monitoring|oversight|scientific|policy|budget|audit|"
-                  r"ethics|legal|interim|transitional|thematic|high-level|senior|bilateral)")
+                  r"ethics|legal|interim|transitional|thematic|high-level|senior|bilateral|"
+                  # "the Pro Tempore Presidency", "the Parliamentary Assembly": of which bloc (session 23)
+                  r"pro\s+tempore|rotating|parliamentary)")
 # A board named by its members and no owner ("the Board of Trustees", "the Board of Directors").
 _MEMBERS_BOARD = re.compile(r"\b[Tt]he\s+(?:Board|Council|Committee)\s+of\s+(?:Trustees|Directors|Governors|Management)\b"
                             r"(?!\s+(?:of|for)\s+(?:the\s+)?[A-Z])")
