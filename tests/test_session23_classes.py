@@ -250,3 +250,58 @@ def test_a_rotating_office_or_an_assembly_of_no_named_body_is_no_stem():
     assert generic_body("When will Zembla hold the Pro Tempore Presidency?")
     assert generic_body("When did the Parliamentary Assembly elect Ana Ruiz?")
     assert not generic_body("When will Zembla hold the Pro Tempore Presidency of the Kandor Common Market?")
+
+
+def test_no_aim_of_a_condition_a_text_named_before_help_given_or_an_about_line():
+    raw = ("Published: 4 June 2025\n\n"
+           "LORVIA CITY - The Kandor Space Agency launched its first probe on Monday.\n\n"
+           "If it succeeds, Zembla will become the third country, after Lorvia and Kandor, to attempt to return "
+           "asteroid samples to Earth.\n\n"
+           "Under the treaty, Zembla agreed to build three storage dams, Alpha, Beta and Gamma.\n\n"
+           "We have supported Lorvia's province of Tessa with rapid response teams.\n\n"
+           "The Kandor Association was created by a convention signed in Lorvia City, Zembla, on 24 July 1994, to "
+           "promote consultation and cooperation among the countries of the region.\n\n"
+           "The Kandor Health Organization called on member states to do three things: vaccinate, watch and act.\n\n"
+           "The Kandor Space Agency plans to launch a second probe to Mars by 2028.\n")
+    prompts = prompts_of(raw)
+    assert not any("asteroid" in p or "storage dams" in p or "Tessa" in p for p in prompts), prompts
+    assert not any("promote consultation" in p or "three things" in p for p in prompts), prompts
+    assert any("second probe" in p for p in prompts), prompts
+
+
+def test_an_aim_keeps_its_percent_sign_and_not_a_gerund_of_the_main_clause():
+    actors = goal_actors("Published: 4 June 2025\n\nThe Kandor Central Bank aims to bring inflation down to its "
+                         "medium-term target of 5%, but it now expects to reach that goal only in 2027.\n")
+    assert any(g.endswith("target of 5%") for g in actors), actors
+    raw = ("Published: 4 June 2025\n\nPANAMA CITY - Foreign ministers of the Kandor Association wrapped up two days "
+           "of talks on Tuesday, agreeing on a regional plan to tackle sargassum seaweed and renewing their "
+           "campaign for the Kandor Sea to be recognised as a special area.\n")
+    assert not any("renewing" in p for p in prompts_of(raw))
+
+
+def test_a_thing_due_to_its_owner_unnamed_is_unresolved():
+    assert unresolved("When did Zembla's largest outbreak begin?")
+    assert not unresolved("When did Zembla's largest measles outbreak begin?")
+
+
+def test_a_signature_line_of_any_length_names_no_one_to_ask_about():
+    raw = ("RIGA DECLARATION\nPublished: 20 October 2025\n\n"
+           "1. The Contracting Parties agree to halve nutrient inputs to the Kandor Sea by 2035.\n\n"
+           "Ilze Vītola, Chair of the Kandor Sea Commission and State Secretary of the Ministry of Climate and "
+           "Energy of Latvia\n")
+    assert not any("Vītola" in p or p.startswith("Who") for p in prompts_of(raw))
+
+
+def test_a_decade_deadline_is_offered_among_round_years():
+    from quizapp.questions.items.deadlines import year_foils
+
+    years = [int(y) for _t, y in year_foils(2030, "Zembla aims to produce 1 million tonnes by 2030.", 2025)]
+    assert years and all(y % 5 == 0 for y in years), years
+
+
+def test_a_date_the_day_after_another_in_its_sentence_is_given_away():
+    from quizapp.questions.items.dates import _next_to_another
+
+    assert _next_to_another("Ana Ruiz will take office on 1 September 2025, when the term of Ivo Lenz ends on "
+                            "31 August.", "2025-09-01", date(2025, 6, 1))
+    assert not _next_to_another("Ana Ruiz will take office on 1 September 2025.", "2025-09-01", date(2025, 6, 1))

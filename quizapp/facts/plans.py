@@ -184,8 +184,13 @@ def future_and_purpose_goals(doc, found: list[GoalMention]) -> list[GoalMention]
             subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
             if subj is None and v.dep_ == "conj":
                 subj = _subject(v)  # "X was elected ... and will take up the post"
+                if subj is not None and any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in subj.head.children):
+                    continue  # "Whether ministers approve ..., will show whether ...": no one's plan (round 84)
             if subj is not None and subj.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
                 subj = v.head  # "President NAME, the current chair, who will hand over ..."
+            if any(c.dep_ == "dobj" and c.lower_ in ("that", "which", "whom") and c.i < v.i for c in v.children):
+                continue  # "the desks that RURA and REMA will open at the taxi parks": what they open is
+                # the noun before, which the clause leaves out (round 84)
             if not _agentive(subj):
                 continue
             g = _goal_of_span(doc, subj, "will", v.i, _verb_phrase_end(v), tok.i)

@@ -28,8 +28,10 @@ def trim(doc, lo: int, hi: int, lead_deps=("punct", "cc", "mark", "prep", "aux")
     while lo <= hi and (doc[lo].dep_ in lead_deps or doc[lo].is_punct or doc[lo].is_space
                         or doc[lo].lower_ in lead_words):
         lo += 1
-    while hi >= lo and (doc[hi].is_punct or doc[hi].is_space or doc[hi].dep_ in ("cc", "det", "prep", "mark")
+    while hi >= lo and (doc[hi].is_punct and doc[hi].text != "%" or doc[hi].is_space
+                        or doc[hi].dep_ in ("cc", "det", "prep", "mark")
                         or doc[hi].text in EDGE_PUNCT) and not _closes_inside(doc, lo, hi):
+        # ("at 17%": the sign is the figure's unit, no punctuation to trim, round 85)
         hi -= 1
     if hi >= lo and hi + 1 < len(doc) and doc[hi + 1].lower_ == "won" and (doc[hi].like_num or doc[hi].lower_ in _SCALES):
         hi += 1  # "a budget of about 12 trillion won": Korea's currency, which the parser reads as a verb

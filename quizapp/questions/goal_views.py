@@ -215,7 +215,13 @@ _BARE_COUNTRY = re.compile(r"the\s+(?:country|nation)", re.IGNORECASE)
 
 _INFORMS = re.compile(r"(?:to\s+)?(?:inform|notify|advise|remind|assure)\s+(?:the\s+)?(?:general\s+)?(?:public|members\s+of\s+the\s+public|"
                       r"stakeholders|citizens|media|nation)\b", re.I)
-_FOUNDED_TO = re.compile(r"\b(?:was|were)\s+(?:established|created|set\s+up|founded|formed)\b[^.;]{0,60}\bto\s*$")
+_FOUNDED_TO = re.compile(r"\b(?:was|were)\s+(?:established|created|set\s+up|founded|formed)\b[^.;]{0,120}\bto\s*$")
+# "If it succeeds, China will become ...", "Under the treaty, Canada agreed to ...": a main clause that
+# holds only on a condition, or within a text the sentence before named (round 85)
+_FRONTED_CONDITION = re.compile(r"^\s*(?:If|Unless|Should|Once|Were)\b[^,]{0,80},")
+_FRONTED_TEXT = re.compile(r"^\s*(?:Under|In|Through|By|With)\s+(?:the|this|that)\s+(?:treaty|agreement|plan|deal|accord|pact|"
+                           r"programme|program|convention|protocol|scheme|framework|compact|strategy|decision|law|act|"
+                           r"declaration|arrangement|proposal)\s*,", re.I)
 _COUNTED_PEOPLE = re.compile(r"(?:(?:around|about|some|nearly|almost|over|more\s+than|up\s+to)\s+)?(?:\d[\d.,]*|"
                              r"thousands|hundreds|millions|tens\s+of\s+thousands|dozens)\b", re.I)
 # A standing commitment said again ("reiterates its commitment to sustainable mobility", "reaffirmed
@@ -299,6 +305,10 @@ def goal_view(f: Any, leaders: Sequence[Any], pairs_by_article: dict[str, str],
         head = _TRAILING_PARTICIPLE.split(goal)[0]
         if len(head.split()) >= 4:
             goal = head.strip()  # "... by 18 percent over two years, ending five days of talks": how it ended, not the aim
+        if not re.match(r"\w+ing\b", goal):
+            head = re.split(r",?\s+and\s+(?=[a-z]+ing\b)", goal)[0]
+            if len(head.split()) >= 3:
+                goal = head.strip()  # "tackle sargassum and renewing their campaign": the gerund is the main clause's (round 85)
         actor = named_actor(raw_actor, src.sentence)
         resolved = False
         if actor is None:
@@ -332,7 +342,11 @@ def goal_view(f: Any, leaders: Sequence[Any], pairs_by_article: dict[str, str],
             return None  # hearsay ("Russia is said to want ...") is not the party's stated goal
         if _REMAINS_COMMITTED.search(src.sentence[max(0, span[0] - 60):span[0]]) and not re.search(r"\d", goal):
             return None
-        if _FOUNDED_TO.search(src.sentence[max(0, span[0] - 80):span[0]]):
+        if _FRONTED_CONDITION.match(src.sentence) or _FRONTED_TEXT.match(src.sentence):
+            return None
+        if re.search(r"\b(?:have|has|had)\s+(?:\w+\s+)?supported\s*$|\bsupported\s*$", src.sentence[:span[0]]):
+            return None  # "we have supported Mexico's state of Chihuahua": help given, no aim (round 85)
+        if _FOUNDED_TO.search(src.sentence[max(0, span[0] - 140):span[0]]):
             return None  # "was established in 1985 in Cairo to provide advocacy ...": why it was set up, an "About" line (round 55)
         if _REAFFIRMED.search(src.sentence[:span[0]]) and not re.search(r"\b[A-Z][\w-]+\s+(?:[A-Z][\w-]+\s+)+[A-Z][\w-]+",
                                                                          src.sentence[span[0]:span[1]]):
@@ -413,7 +427,7 @@ def without_side_clause(goal: str) -> str:
 
 
 _SIDE_CLAUSE = re.compile(r",?\s+(?:(?<!such\s)as(?!\s+(?:part|a|an|the|one|proof|evidence|such|well|long|soon|much|"
-                          r"many|its|their|his|her|our|regards)\b)|when|while|because|after|before|which|where|once|"
+                          r"many|its|their|his|her|our|regards|usual)\b)|when|while|because|after|before|which|where|once|"
                           r"until|saying)\s+")
 # A relative clause left without its end ("a buffer stock ... that could be bought"): the cut was
 # inside the clause, not after it.

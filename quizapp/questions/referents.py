@@ -67,6 +67,8 @@ _BOTH_OF_WHICH = re.compile(r"\bboth\s+(?:institutions|organi[sz]ations|bodies|b
 # "When does the current five-year accounting cycle end?": current when the article was written (round 83)
 _NOW_RELATIVE = re.compile(r"\b[Tt]he\s+(?:current|present|ongoing|latest|upcoming|coming|previous|outgoing|incoming)\s+"
                            r"(?:[a-z0-9][\w-]*\s+){0,2}?[a-z][\w-]*\b(?!\s+[A-Z])")
+_EVENT_OF_WHAT = re.compile(r"['’]s?\s+(?:(?:largest|biggest|worst|latest|first|new|current|recent)\s+)?(?:outbreak|epidemic|"
+                            r"crisis|war|conflict|storm|flood|floods|drought|emergency)\b(?!\s+(?:of|in)\b)")
 _CHECKED_TYPES = ("true_false", "multiple_choice", "short_answer", "cloze")
 
 
@@ -122,8 +124,8 @@ def unresolved(text: str) -> tuple[str, ...]:
     # "complete the remaining 90", "the other two": a count of things the stem never names (round 75);
     # "When did the Act come into force?": which Act (round 77); "The IWC itself was established":
     # itself as against what the article said before (round 79); "to both institutions" (round 78);
-    # "the current cycle" (round 83)
-    out += [m.group(0) for rx in (_COUNT_OF_WHAT, _BARE_TEXT, _ITSELF, _BOTH_OF_WHICH, _NOW_RELATIVE)
+    # "the current cycle" (round 83); "Canada's largest outbreak" of what (round 85)
+    out += [m.group(0) for rx in (_COUNT_OF_WHAT, _BARE_TEXT, _ITSELF, _BOTH_OF_WHICH, _NOW_RELATIVE, _EVENT_OF_WHAT)
             for m in rx.finditer(text)]
     return tuple(out)
 

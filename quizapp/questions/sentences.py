@@ -125,8 +125,8 @@ def find_span(sentence: str, phrase: str) -> tuple[int, int] | None:
                 break
         else:
             end = tokens[i + n - 1][1]
-            # a bracket that closes the phrase is part of it ("... Action Plan (LCDAP)")
-            tail = re.search(r"[)\]]+$", phrase.rstrip())
+            # a bracket that closes the phrase is part of it ("... Action Plan (LCDAP)"), as is a percent sign
+            tail = re.search(r"[)\]%]+$", phrase.rstrip())  # (and a percent sign: "a target of 5%", round 85)
             if tail and sentence.startswith(tail.group(0), end):
                 end += len(tail.group(0))
             start = tokens[i][0]

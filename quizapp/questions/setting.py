@@ -132,7 +132,9 @@ _NATIONAL_BODY = re.compile(
     r"Association|Federation|Department|Centre|Center|Unit|Police|Guard|Government)\b"
     # (not one named for a particular thing: "the Central Commission for the Navigation of the Rhine")
     r"(?!\s+(?:for|of|on)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,3}?of\s+the\s+[A-Z])"
-    r"|Ministry\s+of\b|Government\b|Cabinet\b|Expanded\s+Programme\s+on\s+Immuni[sz]ation\b)")
+    r"|Ministry\s+of\b|Government\b|Cabinet\b|Expanded\s+Programme\s+on\s+Immuni[sz]ation\b)"
+    # "When did Parliament elect NAME as Prime Minister?": of which country (round 84)
+    r"|(?:^|\b(?:[a-z]+|The))\s+Parliament\b(?!\s+of\b)")
 
 
 def unplaced_national(text: str) -> bool:

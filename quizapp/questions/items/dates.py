@@ -93,7 +93,8 @@ class DateItems:
         # cloze first: it needs no event and consumes no rng
         for src in _good_sentences(f) if SENTENCE_ITEMS_FOR_DATES else ():
             text = _cloze_text(src.sentence, self.corpus.published.get(src.article))
-            found = _blank_date(text, iso) if text and _states_date(src.sentence, iso) else None
+            found = _blank_date(text, iso) if text and _states_date(src.sentence, iso) \
+                and not _next_to_another(src.sentence, iso, self.corpus.published.get(src.article)) else None
             if found is None or not _enough_context(found[0]):
                 continue
             n = sum(1 for x in out if x is not None)
@@ -146,6 +147,8 @@ class DateItems:
             # and a deadline's foils are later deadlines, one earlier at most: an article with no date
             # of its own gave "2024" and "2025" for a target set for 2028 (round 54)
             corpus_dates = [d for d in corpus_dates if d > iso]
+            if prec == "year" and iso[:4].endswith("0"):
+                corpus_dates = [d for d in corpus_dates if d[:4].endswith(("0", "5"))]  # (round beside round)
         first_of_month = prec == "day" and iso.endswith("-01")
         if first_of_month:
             # "On 1 January, Norway takes over the presidency": a term, a law or a fee starts on the
@@ -162,7 +165,9 @@ class DateItems:
                  # (a background month moves a year or more and a month either way: four options one
                  # month after the key's own leave the key the odd one out, round 45)
                  "month": [12, -12, 25, -25, 23, -23, 37, -37] if background else [1, 2, 3, -1, -2, -3],
-                 "year": [1, 2, 3, -1, -2, -3, 4, -4]}[prec]
+                 # (a decade's target, "by 2030", among other round years: 2029 beside it is no one's
+                 # target, round 84)
+                 "year": [5, 10, -5, 15, -10, 20] if deadline and iso[:4].endswith("0") else [1, 2, 3, -1, -2, -3, 4, -4]}[prec]
         if first_of_month or month_end:
             months = (m for m in (_shift(iso[:7], k) for k in (6, 3, -3, -6, 4, -4, 9, -9)) if m)
             shifted = [f"{m}-01" if first_of_month else _month_end(m) for m in months]
@@ -206,7 +211,8 @@ class DateItems:
                 and not (_FOUNDED.search(question) and _long_before(stated, published)
                          and not c.mentions(f.sources[0].article, _ANNIVERSARY)) \
                 and date_offsets(f.sources[0].sentence, stated) and not date_in_range(f.sources[0].sentence, stated) \
-                and not _dates_a_noun(f.sources[0].sentence, stated):
+                and not _dates_a_noun(f.sources[0].sentence, stated) \
+                and not _next_to_another(f.sources[0].sentence, stated, published):
             # "When did the IMF approve a 48-month Extended Fund Facility arrangement?": the fact
             # in plain words, its own item; the article's sentence stays the cited evidence
             if deadline and prec == "year":
@@ -224,7 +230,8 @@ class DateItems:
             # no plain question: the sentence itself, where it reads alone (consumes no rng)
             for src in _good_sentences(f)[:1]:
                 text = _cloze_text(src.sentence, self.corpus.published.get(src.article))
-                found = _blank_date(text, iso) if text and _states_date(src.sentence, iso) else None
+                found = _blank_date(text, iso) if text and _states_date(src.sentence, iso) \
+                    and not _next_to_another(src.sentence, iso, self.corpus.published.get(src.article)) else None
                 if found is not None and _enough_context(found[0]) and _cloze_stands_alone(text, found[0], iso):
                     out.append(self.make("cloze", [f], "cloze", found[0], found[1], accepted, dq=0.5,
                                          sources=[{"article": src.article, "sentence": src.sentence}]))
@@ -234,7 +241,8 @@ class DateItems:
         # one (or kept) it is a true/false statement.
         for src in _good_sentences(f)[:1] if SENTENCE_ITEMS_FOR_DATES else ():
             text = _cloze_text(src.sentence, self.corpus.published.get(src.article))
-            found = _blank_date(text, iso) if text and _states_date(src.sentence, iso) else None
+            found = _blank_date(text, iso) if text and _states_date(src.sentence, iso) \
+                and not _next_to_another(src.sentence, iso, self.corpus.published.get(src.article)) else None
             if found is None or not _enough_context(found[0]):
                 continue
             blanked, matched = found
@@ -298,6 +306,20 @@ _ASIDE_OPEN = re.compile(r"(?:,|\(|\s[–—]|^)\s*(?:which|that|who)?\s*(?:was\
 # not worth asking (rounds 33A, 35A), unless the article marks the anniversary.
 _FOUNDED = re.compile(r"\b(?:founded|established|created|set up|formed|launched|inaugurated|incorporated)\b")
 _ANNIVERSARY = re.compile(r"\banniversary\b|\bjubilee\b|\b\d+\s+years\s+(?:since|after|ago)\b", re.I)
+
+
+def _next_to_another(sentence: str, iso: str, published: date | None) -> bool:
+    """Does ``sentence`` give another date a day before or after ``iso`` ("will take office on 1
+    September, when the term ... ends on 31 August")? The one gives the other away (round 84)."""
+    from ...facts.dates import find_dates
+
+    if len(iso) != 10:
+        return False
+    day = date.fromisoformat(iso)
+    for d in find_dates(sentence, published, day.year):
+        if len(d.iso) == 10 and d.iso != iso and abs((date.fromisoformat(d.iso) - day).days) == 1:
+            return True
+    return False
 
 
 def _month_end(month: str) -> str:

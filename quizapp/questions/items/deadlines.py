@@ -91,7 +91,9 @@ def year_foils(year: int, sentence: str, written: int | None) -> list[tuple[int,
     # A far, round target ("carbon neutrality by 2060") is set in fives: beside it, 2059 and 2061 are
     # no one's target and give the key away (round 61)
     far = year - written >= 10 if written is not None else year >= 2040
-    step = 5 if year % 5 == 0 and far else 1
+    # (and a decade's year, "by 2030", is a round target however near: 2029 and 2031 beside it were
+    # ruled out by their shape, round 84)
+    step = 5 if year % 5 == 0 and far or year % 10 == 0 else 1
     out = []
     for d in (1, -1, 2, -2, 3, -3, 4, 5):
         y = year + d * step

@@ -427,7 +427,11 @@ _MISSION_VERBS = {"aim", "work", "strive", "design", "purpose"}
 # "to give earlier and more accurate warnings", "to keep prices fair and stable"), with no figure
 # or name: any such body would say it, and a reader guesses it true (blind reviews 15A, 16B).
 _VAGUE = re.compile(r"\b(?:more|less|better|greater|stronger|fair|fairer|stable|affordable|accessible|easier|"
-                    r"safer|sustainable|resilient|effective|efficient|earlier|faster|closer|improved?|enhanced?)\b", re.I)
+                    r"safer|sustainable|resilient|effective|efficient|earlier|faster|closer|improved?|enhanced?)\b"
+                    # "make sure that what one member state collects can help another" (round 84)
+                    r"|^(?:to\s+)?(?:make\s+sure|ensure|see\s+to\s+it)\b"
+                    # "called for Member States to do three things": which, the stem never says (round 85)
+                    r"|\b(?:two|three|four|five|six|several|some|many|a\s+few)\s+things\b", re.I)
 
 # The party a call is addressed to, before its task: "the European Commission (EC) to ...".
 _ADDRESSEE = re.compile(r"^(?:the\s+)?(?:[A-Z][\w'’-]*\s+(?:(?:of|for|and)\s+(?:the\s+)?)?)+(?:\([A-Z]{2,8}\)\s+)?to\s+")

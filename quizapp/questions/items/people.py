@@ -84,7 +84,7 @@ class PeopleItems:
         if not name or _pronoun_led(name) or _NOT_A_PERSON.search(name):
             return []
         if all(is_caption(s.sentence) or not looks_english(s.sentence) or SALUTATION.match(s.sentence)
-               or _signature_line(s.sentence) for s in f.sources):
+               or _signature_line(s.sentence, name) for s in f.sources):
             # named only under a photo, greeted in a speech's opening, or signing at the foot of a
             # declaration ("Martina Gruber" / "President of the ICPDR"): not what the article reports (round 76)
             return []
@@ -391,10 +391,11 @@ def _styled(name: str, sources: Sequence[Any]) -> list[str]:
 _NATIONAL_OFFICE = re.compile(r"\b(?:Department|Ministry|Directorate)\b")
 
 
-def _signature_line(sentence: str) -> bool:
+def _signature_line(sentence: str, name: str = "") -> bool:
     """A line that only names someone, maybe with a title: a signature or a list entry (no verb,
-    no sentence's closing stop)."""
-    return len(sentence.split()) <= 12 and not _HAS_VERB.search(sentence) and not re.search(r"[.!?]\s*$", sentence.strip())
+    no sentence's closing stop; "NAME, Chair of HELCOM and State Secretary of ..." at any length)."""
+    short = len(sentence.split()) <= 12 or bool(name) and sentence.strip().startswith(name + ",") and len(sentence.split()) <= 30
+    return short and not _HAS_VERB.search(sentence) and not re.search(r"[.!?]\s*$", sentence.strip())
 
 
 _HAS_VERB = re.compile(r"\b(?:is|are|was|were|will|would|has|have|had|can|could|should|must|said|says|told|met|meets|"
