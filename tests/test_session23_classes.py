@@ -305,3 +305,31 @@ def test_a_date_the_day_after_another_in_its_sentence_is_given_away():
     assert _next_to_another("Ana Ruiz will take office on 1 September 2025, when the term of Ivo Lenz ends on "
                             "31 August.", "2025-09-01", date(2025, 6, 1))
     assert not _next_to_another("Ana Ruiz will take office on 1 September 2025.", "2025-09-01", date(2025, 6, 1))
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("When did Zembla's accession take effect?", "accession"),
+    ("When will ticket sales for the December Games open?", "the December Games"),
+    ("Lorvia will cover about X percent, with the rest split between Zembla and Kandor.", "percent"),
+    ("Zembla will fund six of the X stations, on stretches upstream of Lorvia City.", "the X stations"),
+])
+def test_a_stem_that_leaves_out_of_what_is_unresolved(text, phrase):
+    assert any(phrase in p for p in unresolved(text)), unresolved(text)
+
+
+def test_a_list_of_whose_ministers_is_kept_whole():
+    from quizapp.questions.render import named_actor
+
+    actor = ("the ministers of Micronesia, Kiribati, the Marshall Islands, Nauru, Palau, Papua New Guinea, "
+             "the Solomon Islands and Tuvalu")
+    assert named_actor(actor) == actor
+
+
+def test_no_date_of_a_bodys_next_sitting_and_no_aim_of_what_a_mandate_came_to_include():
+    raw = ("Published: 20 March 2025\n\n"
+           "KAMPALA - The Kandor Central Bank kept its policy rate at 9.75 percent on Thursday.\n\n"
+           "The Monetary Policy Committee will meet on 3 April 2025.\n\n"
+           "In 2017 the Kandor Union expanded its mandate to include monitoring of the Kandor Agenda 2063.\n")
+    prompts = prompts_of(raw)
+    assert not any(p.startswith("When will") and "meet" in p for p in prompts), prompts
+    assert not any("to include monitoring" in p for p in prompts), prompts

@@ -68,7 +68,19 @@ _BOTH_OF_WHICH = re.compile(r"\bboth\s+(?:institutions|organi[sz]ations|bodies|b
 _NOW_RELATIVE = re.compile(r"\b[Tt]he\s+(?:current|present|ongoing|latest|upcoming|coming|previous|outgoing|incoming)\s+"
                            r"(?:[a-z0-9][\w-]*\s+){0,2}?[a-z][\w-]*\b(?!\s+[A-Z])")
 _EVENT_OF_WHAT = re.compile(r"['’]s?\s+(?:(?:largest|biggest|worst|latest|first|new|current|recent)\s+)?(?:outbreak|epidemic|"
-                            r"crisis|war|conflict|storm|flood|floods|drought|emergency)\b(?!\s+(?:of|in)\b)")
+                            r"crisis|war|conflict|storm|flood|floods|drought|emergency|"
+                            # "When did Japan's accession take effect?": to what (round 87)
+                            r"accession|ratification|withdrawal|membership|application|candidacy)\b(?!\s+(?:of|in|to|from)\b)"
+                            # "the December Games": which games, the article said (round 87)
+                            r"|\b[Tt]he\s+(?:January|February|March|April|May|June|July|August|September|October|November|"
+                            r"December)\s+(?:Games|Summit|summit|meeting|session|talks|elections?|vote|congress|Congress)\b"
+                            # "Poland will cover about 60 percent": of what (round 87)
+                            r"|\b(?:cover|covers|pay|pays|fund|funds|finance|finances|contribute|contributes|provide|provides|"
+                            r"bear|bears)\s+(?:about|around|roughly|some|up\s+to|nearly|almost|over|at\s+least\s+)?\s*"
+                            r"(?:\S+)\s*(?:percent|per\s+cent|%)(?!\s+of\b)")
+# "Czechia will fund six of the 24 stations": a count says how many, not which (round 87)
+_COUNTED_SET = re.compile(r"\bthe\s+(?:X|\d[\d,.]*)\s+[a-z]+s\b(?!\s+(?:of|in|on|for|at|from|that|which|who|under|along|"
+                          r"across|between|to|with|\w+ed)\b)")
 _CHECKED_TYPES = ("true_false", "multiple_choice", "short_answer", "cloze")
 
 
@@ -125,7 +137,8 @@ def unresolved(text: str) -> tuple[str, ...]:
     # "When did the Act come into force?": which Act (round 77); "The IWC itself was established":
     # itself as against what the article said before (round 79); "to both institutions" (round 78);
     # "the current cycle" (round 83); "Canada's largest outbreak" of what (round 85)
-    out += [m.group(0) for rx in (_COUNT_OF_WHAT, _BARE_TEXT, _ITSELF, _BOTH_OF_WHICH, _NOW_RELATIVE, _EVENT_OF_WHAT)
+    out += [m.group(0) for rx in (_COUNT_OF_WHAT, _BARE_TEXT, _ITSELF, _BOTH_OF_WHICH, _NOW_RELATIVE, _EVENT_OF_WHAT,
+                                  _COUNTED_SET)
             for m in rx.finditer(text)]
     return tuple(out)
 

@@ -223,14 +223,16 @@ def named_actor(actor: str, sentence: str = "") -> str | None:
     # "Xi Jinping and his Russian counterpart, Vladimir Putin" -> "Xi Jinping and Vladimir Putin"
     a = re.sub(r"\b(?:his|her|their)\s+\w+\s+counterparts?,?\s+", "", a)
     # drop an appositive: "China and Russia, both concerned about ..." -> "China and Russia"
-    if not _NAME_LIST.fullmatch(a):  # ("Belgium, the Netherlands and Luxembourg" is a list, not an aside)
+    if not _NAME_LIST.fullmatch(a) and not (_MEMBERS_OF.match(a) and _NAME_LIST.fullmatch(re.sub(r"^.*?\bof\s+(?:the\s+)?", "", a, count=1))):
+        # ("Belgium, the Netherlands and Luxembourg" is a list, not an aside; so is "the ministers of
+        # Micronesia, Kiribati, the Marshall Islands, ... and Tuvalu", round 86)
         a = re.split(r",\s+(?=[a-z])|,\s+(?:both|who|which|each)\b", a)[0].strip().rstrip(",")
     a = re.sub(r"^both\s+(?=[A-Z])", "", a, flags=re.IGNORECASE)
     a = re.sub(r"\s*\([A-Z][A-Za-z.&-]{1,9}\)", "", a)  # "the International Monetary Fund (IMF) staff"
     ws = words(a)
     # a group named by whose members it is ("the member states of the Indian Ocean Rim Association",
     # "the finance ministers of Kazakhstan, Uzbekistan and Kyrgyzstan") may run longer than a name
-    longest = 14 if _MEMBERS_OF.match(a) or NAME_SHAPE.fullmatch(a) else 9
+    longest = 24 if _MEMBERS_OF.match(a) and "," in a else 14 if _MEMBERS_OF.match(a) or NAME_SHAPE.fullmatch(a) else 9
     if not ws or len(ws) > longest or ws[0].lower() in PRONOUNS or _DUAL.match(a):
         return None
     if _GATHERED_AT.match(a):

@@ -133,6 +133,8 @@ _NATIONAL_BODY = re.compile(
     # (not one named for a particular thing: "the Central Commission for the Navigation of the Rhine")
     r"(?!\s+(?:for|of|on)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,3}?of\s+the\s+[A-Z])"
     r"|Ministry\s+of\b|Government\b|Cabinet\b|Expanded\s+Programme\s+on\s+Immuni[sz]ation\b)"
+    # "When will the Monetary Policy Committee (MPC) meet?": of which central bank (round 86)
+    r"|\b[Tt]he\s+Monetary\s+Policy\s+(?:Committee|Board|Council)\b(?!\s+(?:of|at)\s+(?:the\s+)?[A-Z])"
     # "When did Parliament elect NAME as Prime Minister?": of which country (round 84)
     r"|(?:^|\b(?:[a-z]+|The))\s+Parliament\b(?!\s+of\b)")
 

@@ -194,6 +194,8 @@ class DateItems:
             pool = [(t, v) for t, v in pool if iso[:4] in v]
         if question and f.sources and _ahead(f, iso) and _CONTINGENT.search(f.sources[0].sentence):
             question = ""  # "will take effect ... if the proposal is approved": a plan on a condition has no date yet (round 56)
+        if question and re.match(r"When\s+(?:will|does|do)\s+[^?]{3,80}?\s+meet(?:\s+(?:again|next))?\?$", question):
+            question = ""  # "When will the Monetary Policy Committee meet?": a body's calendar, not news (round 86)
         if question and _TAKES_OFFICE.match(question):
             question = ""  # "When did NAME become executive director of ...?": a person's start in an office is trivia (rounds 50-64)
         if question and deadline and _definite_end(question):
