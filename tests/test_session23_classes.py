@@ -333,3 +333,38 @@ def test_no_date_of_a_bodys_next_sitting_and_no_aim_of_what_a_mandate_came_to_in
     prompts = prompts_of(raw)
     assert not any(p.startswith("When will") and "meet" in p for p in prompts), prompts
     assert not any("to include monitoring" in p for p in prompts), prompts
+
+
+def test_central_or_latin_america_is_no_united_states():
+    from quizapp.facts.actors import country_table
+    from quizapp.facts.places import countries_in
+
+    assert countries_in("Health ministers from Central America and the Dominican Republic met.",
+                        country_table()) == ["Dominican Republic"]
+    assert countries_in("Ministers from America and Mexico met.", country_table()) == ["United States", "Mexico"]
+
+
+def test_a_deadline_after_before_is_part_of_the_aim():
+    from quizapp.questions.goal_views import without_side_clause
+
+    assert without_side_clause("admit at least one new member before the end of 2026") == \
+        "admit at least one new member before the end of 2026"
+    assert without_side_clause("reach a deal before talks collapse") == "reach a deal"
+
+
+def test_the_key_is_never_the_one_option_of_its_month():
+    from quizapp.questions.items.dates import _odd_month
+
+    assert _odd_month(["March 1980", "March 1984", "March 1985", "February 1982"], "February 1982")
+    assert not _odd_month(["March 1980", "April 1984", "March 1985", "February 1982"], "February 1982")
+
+
+def test_no_statement_of_a_bare_aim_too_short_to_test_anything_or_of_carrying_on():
+    raw = ("Published: 4 June 2025\n\n"
+           "DUSHANBE - Tajikistan launched the third unit of the Rogun dam on Monday.\n\n"
+           "Tajikistan also plans to increase electricity exports to its neighbours.\n\n"
+           "We will continue to issue Kandor Bank bills to absorb structural excess liquidity.\n\n"
+           "Tajikistan plans to raise its power exports to 4 billion kilowatt-hours by 2028.\n")
+    prompts = prompts_of(raw)
+    assert not any("to its neighbours" in p or "continue to issue" in p for p in prompts), prompts
+    assert any("4 billion kilowatt-hours" in p or "billion kilowatt-hours" in p for p in prompts), prompts

@@ -235,9 +235,8 @@ _REMAINS_COMMITTED = re.compile(r"\b(?:remain|remains|remained|stay|stays|stayed
 
 _CARRIES_ON = re.compile(r"(?:to\s+)?(?:continue|keep)\s+(?:to\s+\w+|\w+ing)\b(?:\s+\w+){0,2}?\s+(?:its|their|his|her|our)\b", re.I)
 # "will continue to work closely with the FSC": keeping on with a partner, no aim with an end (round 76)
-_KEEPS_WORKING = re.compile(r"(?:to\s+)?(?:continue|keep)\s+(?:to\s+)?(?:work|working|cooperate|cooperating|engage|engaging|"
-                            r"coordinate|coordinating|consult|consulting|collaborate|collaborating|monitor|monitoring|"
-                            r"follow|following|watch|watching)\b(?!.*\d)", re.I)
+_KEEPS_WORKING = re.compile(r"(?:to\s+)?(?:continue|keep)\s+(?:to\s+[a-z]+|[a-z]+ing)\b(?!.*\d)", re.I)
+# ("will continue to issue Bank of Mauritius bills": what it does already, round 88)
 _SINCE = re.compile(rf"\bsince\s+(?:{MONTH}\s+)?(?:19|20)\d\d\b")
 
 
@@ -427,8 +426,11 @@ def without_side_clause(goal: str) -> str:
 
 
 _SIDE_CLAUSE = re.compile(r",?\s+(?:(?<!such\s)as(?!\s+(?:part|a|an|the|one|proof|evidence|such|well|long|soon|much|"
-                          r"many|its|their|his|her|our|regards|usual)\b)|when|while|because|after|before|which|where|once|"
-                          r"until|saying)\s+")
+                          r"many|its|their|his|her|our|regards|usual)\b)|when|while|because|after|which|where|once|"
+                          # ("before the end of 2026", "until 2030": a deadline is part of the aim, round 89)
+                          r"before(?!\s+(?:the\s+(?:end|start|beginning|close)\b|(?:mid|early|late)\b|\d|next\b|"
+                          rf"{MONTH}))|until(?!\s+(?:the\s+end\b|\d|{MONTH}))|"
+                          r"saying)\s+")
 # A relative clause left without its end ("a buffer stock ... that could be bought"): the cut was
 # inside the clause, not after it.
 _DANGLING = re.compile(r"\b(?:that|which|who)\s+(?:\w+\s+){0,3}\w+$")

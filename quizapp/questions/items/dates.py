@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import Any
 
@@ -30,6 +31,7 @@ from ..labels import (
     plain_names,
 )
 from ..normalise import (
+    MONTH_NAMES,
     compatible,
     date_interval,
     date_variants,
@@ -224,8 +226,9 @@ class DateItems:
             answer = render_date(iso)
             # an aim's deadline is asked once: this question, or the aim's own items on its sentence
             slot = {"slot": aim_slot(srcs[0]["article"], srcs[0]["sentence"])} if deadline and srcs else {}
-            out.append(self.mc([f], "mc:when", question, answer, accepted, pool, date=True,
-                               explanation=expl, sources=srcs, **slot))
+            chosen = self.mc([f], "mc:when", question, answer, accepted, pool, date=True,
+                             explanation=expl, sources=srcs, **slot)
+            out.append(None if chosen is not None and _odd_month(chosen.question.choices, answer) else chosen)
             out.append(self.make("short_answer", [f], "sa:when", question, answer, accepted, dq=0.55,
                                  explanation=expl, sources=srcs, penalty=0.02, **slot))
         if STANDALONE_DATE_CLOZES and not SENTENCE_ITEMS_FOR_DATES and not any(x is not None for x in out):
@@ -322,6 +325,14 @@ def _next_to_another(sentence: str, iso: str, published: date | None) -> bool:
         if len(d.iso) == 10 and d.iso != iso and abs((date.fromisoformat(d.iso) - day).days) == 1:
             return True
     return False
+
+
+def _odd_month(choices: Sequence[str], answer: str) -> bool:
+    """Is the key the one option of its month ("February 1982" among three Marches)? A reader picks
+    it without the article (rounds 86 and 88)."""
+    month = {c: next((m for m in MONTH_NAMES if m in c), None) for c in choices}
+    foils = {month[c] for c in choices if c != answer}
+    return month.get(answer) is not None and len(foils) == 1 and None not in foils and month[answer] not in foils
 
 
 def _month_end(month: str) -> str:
