@@ -177,8 +177,10 @@ def test_a_date_told_in_an_aside_about_a_noun_is_backdrop_and_a_mission_opening_
     # 33A and 35A failed "When was ICRI founded?"); in the year after, it is the news
     assert not when_items("The Harbour Initiative was launched in 2019 by the port authorities of Dakar.")
     assert when_items("The Harbour Initiative was launched in 2019 by the port authorities of Dakar.", "2020-03-02")
-    # a recent aside may still be the news
-    assert when_items("The Harbour Initiative, launched in 2019, has pushed lenders to act.", "2020-03-02")
+    # a founding told in an aside is backdrop however recent ("the Secretariat, which was established in
+    # Colombo in 2024," in a 2025 communiqué failed as trivia, round 90); a recent aside of another act
+    # may still be the news
+    assert not when_items("The Harbour Initiative, launched in 2019, has pushed lenders to act.", "2020-03-02")
 
 
 def test_a_date_on_a_coordinated_word_and_a_named_day_after_a_date_stay_with_their_own_clause():

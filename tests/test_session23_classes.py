@@ -368,3 +368,35 @@ def test_no_statement_of_a_bare_aim_too_short_to_test_anything_or_of_carrying_on
     prompts = prompts_of(raw)
     assert not any("to its neighbours" in p or "continue to issue" in p for p in prompts), prompts
     assert any("4 billion kilowatt-hours" in p or "billion kilowatt-hours" in p for p in prompts), prompts
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("The Kandor Central Bank aims to accumulate X tonnes by June 2026.", "X tonnes"),
+    ("When did the Kandor Assembly agree to launch formal negotiations?", "formal negotiations"),
+])
+def test_an_amount_or_talks_that_say_not_of_what_are_unresolved(text, phrase):
+    assert phrase in unresolved(text)
+
+
+def test_no_who_of_a_phrase_coined_no_date_of_an_ordinal_sitting_no_then_office():
+    raw = ("Published: 4 June 2025\n\n"
+           "KANDOR CITY - The Kandor Paperless Trade Council (KPTC) met in Kandor City on Tuesday.\n\n"
+           "KPTC Secretary General Joseph Kiprono has described the single market as \"the runway for the Kandor "
+           "Free Trade Area\".\n\n"
+           "The KPTC will hold its fourth session in 2026.\n\n"
+           "Zembla's then president, Ana Ruiz, welcomed the judgment and called on Lorvia to respect international law.\n")
+    prompts = prompts_of(raw)
+    assert not any(p.startswith("Who has described") for p in prompts), prompts
+    assert not any("fourth session" in p for p in prompts), prompts
+    assert not any("then president" in p for p in prompts), prompts
+
+
+def test_an_aim_drops_a_dangling_in_particular_and_a_thanks_in_the_wrong_tense():
+    raw = ("Published: 4 June 2025\n\n"
+           "We, the Ministers of Austria, Slovenia and Monaco, meeting in Ljubljana on 3 June 2025,\n\n"
+           "We call on the European Commission to take Alpine water scarcity into account in the revision of EU water "
+           "policy, in particular when setting minimum flows.\n\n"
+           "We welcome the handover of the Presidency from Slovenia to Monaco for 2026-2027 and thank the Slovenian "
+           "Presidency for its work.\n")
+    prompts = prompts_of(raw)
+    assert not any(p.rstrip(".").endswith("in particular") or " and thank " in p for p in prompts), prompts

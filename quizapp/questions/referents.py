@@ -41,7 +41,9 @@ _FRAME = re.compile(r"^(?:[^?]*,\s*)?[Ww]hich (?:figure|word|name|date|year) com
 # before it say only what kind of study it is.
 _STUDIES = frozenset({"study", "assessment", "review", "evaluation", "audit", "analysis", "survey", "appraisal",
                       # "put a final proposal to the FIS Congress": a proposal of what (round 83)
-                      "proposal", "report", "recommendation", "package", "roadmap"})
+                      "proposal", "report", "recommendation", "package", "roadmap",
+                      # "agreed to launch formal negotiations": on what (round 90)
+                      "negotiations", "negotiation", "talks", "consultations"})
 _KIND_OF_STUDY = frozenset({"feasibility", "impact", "environmental", "social", "technical", "techno-economic",
                             "economic", "independent", "updated", "new", "full", "joint", "detailed", "comprehensive",
                             "preliminary", "final", "mid-term", "midterm", "annual", "external", "further", "first",
@@ -81,6 +83,9 @@ _EVENT_OF_WHAT = re.compile(r"['’]s?\s+(?:(?:largest|biggest|worst|latest|firs
 # "Czechia will fund six of the 24 stations": a count says how many, not which (round 87)
 _COUNTED_SET = re.compile(r"\bthe\s+(?:X|\d[\d,.]*)\s+[a-z]+s\b(?!\s+(?:of|in|on|for|at|from|that|which|who|under|along|"
                           r"across|between|to|with|\w+ed)\b)")
+# "aims to accumulate 6 tonnes by June 2026": tonnes of what (round 90)
+_AMOUNT_OF_WHAT = re.compile(r"\b(?:X|\d[\d,.]*)\s+(?:million\s+|billion\s+)?(?:tonnes|tons|barrels|litres|liters|"
+                             r"cubic\s+metres|ounces)\b(?!\s+(?:of|a\s+year\s+of|per\s+\w+\s+of)\b)")
 _CHECKED_TYPES = ("true_false", "multiple_choice", "short_answer", "cloze")
 
 
@@ -138,7 +143,7 @@ def unresolved(text: str) -> tuple[str, ...]:
     # itself as against what the article said before (round 79); "to both institutions" (round 78);
     # "the current cycle" (round 83); "Canada's largest outbreak" of what (round 85)
     out += [m.group(0) for rx in (_COUNT_OF_WHAT, _BARE_TEXT, _ITSELF, _BOTH_OF_WHICH, _NOW_RELATIVE, _EVENT_OF_WHAT,
-                                  _COUNTED_SET)
+                                  _COUNTED_SET, _AMOUNT_OF_WHAT)
             for m in rx.finditer(text)]
     return tuple(out)
 

@@ -196,8 +196,11 @@ class DateItems:
             pool = [(t, v) for t, v in pool if iso[:4] in v]
         if question and f.sources and _ahead(f, iso) and _CONTINGENT.search(f.sources[0].sentence):
             question = ""  # "will take effect ... if the proposal is approved": a plan on a condition has no date yet (round 56)
-        if question and re.match(r"When\s+(?:will|does|do)\s+[^?]{3,80}?\s+meet(?:\s+(?:again|next))?\?$", question):
-            question = ""  # "When will the Monetary Policy Committee meet?": a body's calendar, not news (round 86)
+        if question and (re.match(r"When\s+(?:will|does|do)\s+[^?]{3,80}?\s+meet(?:\s+(?:again|next))?\?$", question)
+                         or re.search(r"\bhold\s+(?:its|their)\s+(?:\d+(?:st|nd|rd|th)|second|third|fourth|fifth|sixth|"
+                                      r"seventh|eighth|ninth|tenth|next)\s+(?:session|meeting)\?$", question)):
+            question = ""  # "When will the Monetary Policy Committee meet?", "... hold its fourth session?": a
+            # body's calendar, not news (rounds 86 and 91)
         if question and _TAKES_OFFICE.match(question):
             question = ""  # "When did NAME become executive director of ...?": a person's start in an office is trivia (rounds 50-64)
         if question and deadline and _definite_end(question):
@@ -211,7 +214,8 @@ class DateItems:
             # 61 for the acts below)
             question = ""
         if question and not _src_is_caption(f) and _question_ok(question) and not _LOGISTICS.search(question) \
-                and f.sources and not (_aside(f.sources[0].sentence, stated) and _long_before(stated, published)) \
+                and f.sources and not (_aside(f.sources[0].sentence, stated)
+                                       and (_long_before(stated, published) or _FOUNDED.search(question))) \
                 and not (_FOUNDED.search(question) and _long_before(stated, published)
                          and not c.mentions(f.sources[0].article, _ANNIVERSARY)) \
                 and date_offsets(f.sources[0].sentence, stated) and not date_in_range(f.sources[0].sentence, stated) \

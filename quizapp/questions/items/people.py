@@ -425,7 +425,9 @@ _FILLS_OFFICE = re.compile(r"Who\s+(?:was|were|has\s+been|had\s+been|is)\s+(?:re
 # What a person did that is a side detail: a visit, a briefing, a welcome, a meeting attended (not a
 # meeting held: two leaders meeting is often the news).
 _SIDE_DETAIL = re.compile(r"^Who\s+(?:will\s+|has\s+|have\s+|had\s+|did\s+|was\s+|were\s+)?(?:visit|brief|welcom|join|attend|"
-                          r"tour|greet|thank|congratulat|receiv|accompan|assum)\w*\b")
+                          r"tour|greet|thank|congratulat|receiv|accompan|assum|"
+                          # "Who has described SAATM as the runway for ...": who coined a phrase (round 90)
+                          r"describ|call(?:ed|s)?\s+(?!for\b|on\b|upon\b))\w*\b")
 
 
 def _office_of_a_city(f: Any) -> bool:
