@@ -234,9 +234,9 @@ _REMAINS_COMMITTED = re.compile(r"\b(?:remain|remains|remained|stay|stays|stayed
 
 
 _CARRIES_ON = re.compile(r"(?:to\s+)?(?:continue|keep)\s+(?:to\s+\w+|\w+ing)\b(?:\s+\w+){0,2}?\s+(?:its|their|his|her|our)\b", re.I)
-# "will continue to work closely with the FSC": keeping on with a partner, no aim with an end (round 76)
+# "will continue to work closely with the FSC", "will continue to issue Bank of Mauritius bills": keeping on
+# with what it does already, no aim with an end (rounds 76 and 88); a figure makes it one
 _KEEPS_WORKING = re.compile(r"(?:to\s+)?(?:continue|keep)\s+(?:to\s+[a-z]+|[a-z]+ing)\b(?!.*\d)", re.I)
-# ("will continue to issue Bank of Mauritius bills": what it does already, round 88)
 _SINCE = re.compile(rf"\bsince\s+(?:{MONTH}\s+)?(?:19|20)\d\d\b")
 
 

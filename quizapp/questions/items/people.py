@@ -372,7 +372,7 @@ _COUNTRY_NAMES = frozenset(COUNTRIES.values())
 _AT_FIRM = re.compile(r"\s(?:at|with)\s|\b(?:company|firm|trading house|consultancy)\b", re.I)
 
 
-# A finite verb of a news sentence (a cloze must be a sentence, not a name and its office alone).
+# A style printed before a name ("Dr. Tendai Mushonga"): the name with it is the name too.
 _STYLE_BEFORE = re.compile(r"\b(Dr|Prof|Mr|Ms|Mrs|Eng|Sir|Dame)\.?\s+$")
 
 
@@ -398,6 +398,7 @@ def _signature_line(sentence: str, name: str = "") -> bool:
     return short and not _HAS_VERB.search(sentence) and not re.search(r"[.!?]\s*$", sentence.strip())
 
 
+# A finite verb of a news sentence (a cloze must be a sentence, not a name and its office alone).
 _HAS_VERB = re.compile(r"\b(?:is|are|was|were|will|would|has|have|had|can|could|should|must|said|says|told|met|meets|"
                        r"leads|led|heads|chairs|took|takes|became|becomes|[a-z]{3,}ed)\b")
 
