@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..facts.dates import MONTH
 from .blanks import BLANK
 from .types import Question
 from .unnamed import _ONE_OF_A_KIND
@@ -74,8 +75,7 @@ _EVENT_OF_WHAT = re.compile(r"['’]s?\s+(?:(?:largest|biggest|worst|latest|firs
                             # "When did Japan's accession take effect?": to what (round 87)
                             r"accession|ratification|withdrawal|membership|application|candidacy)\b(?!\s+(?:of|in|to|from)\b)"
                             # "the December Games": which games, the article said (round 87)
-                            r"|\b[Tt]he\s+(?:January|February|March|April|May|June|July|August|September|October|November|"
-                            r"December)\s+(?:Games|Summit|summit|meeting|session|talks|elections?|vote|congress|Congress)\b"
+                            rf"|\b[Tt]he\s+{MONTH}\s+(?:Games|Summit|summit|meeting|session|talks|elections?|vote|congress|Congress)\b"
                             # "Poland will cover about 60 percent": of what (round 87)
                             r"|\b(?:cover|covers|pay|pays|fund|funds|finance|finances|contribute|contributes|provide|provides|"
                             r"bear|bears)\s+(?:about|around|roughly|some|up\s+to|nearly|almost|over|at\s+least\s+)?\s*"

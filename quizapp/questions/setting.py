@@ -162,6 +162,7 @@ def statement_in_setting(statement: str, country: str | None) -> str | None:
         # round 82 failed as leaning on the article)
         owner = the_country(country)
         owner = owner[:1].upper() + owner[1:]
-        return f"{owner}{chr(39) if owner.endswith('s') else chr(39) + 's'} {statement[4:]}"
+        mark = "'" if owner.endswith("s") else "'s"  # ("the Philippines' ...")
+        return f"{owner}{mark} {statement[4:]}"
     body = statement[:1].lower() + statement[1:] if statement.startswith("The ") else statement
     return f"According to the article about {the_country(country)}, {body}"
