@@ -205,9 +205,10 @@ def _when_choices(key: str, others: list[str]) -> list[str]:
         text = f"The council of the Lake Basin Authority met on {iso} in Kisumu."
         return Fact(id=fid, kind="date", statement="", answer=iso, date=iso, event=f"meeting {fid}",
                     question=None, sources=[Source(ART, text, idx)])
-    main = Fact(id="d0", kind="date", statement="", answer=key, date=key, event="handover",
-                question="When will Kenya take over the presidency of the Lake Basin Authority?",
-                sources=[Source(ART, f"Kenya will take over the presidency of the Lake Basin Authority on {key}.", 1)])
+    # (an opening, not a presidency changing hands: a rotating chair's start is no longer asked, round 93)
+    main = Fact(id="d0", kind="date", statement="", answer=key, date=key, event="opening",
+                question="When will Kenya open the Lake Basin Authority's river port at Kisumu?",
+                sources=[Source(ART, f"Kenya will open the Lake Basin Authority's river port at Kisumu on {key}.", 1)])
     facts = [main, *(fact(f"d{i + 1}", d, i + 2) for i, d in enumerate(others))]
     mc = [q for q in generate(facts, random.Random(2), budget=0)
           if q.fact_ids == ["d0"] and q.type == "multiple_choice"]

@@ -109,6 +109,12 @@ class ActorContext:
     # Words the article writes in lower case: a timeline line's capital ("Seabed drilling begins")
     # is then only the line's start, not a name.
     lower_words: frozenset[str] = frozenset()
+    # The last meeting a sentence named ("The 30th Ordinary Meeting of the ACS Ministerial Council
+    # ..."), for a later "It was chaired by ..." (``chairs.chair_question``).
+    last_meeting: Any = None
+    # A numbered list's lead-in ("The two Ministers:", "The Council:"), resolved: who the list's
+    # paragraphs with no subject ("3. Agreed to amend ...") are by, where no preamble's "we" names them.
+    lead_in: str | None = None
 
     def counted_parties(self, actor: str) -> str | None:
         """The countries "the three countries", "both sides" or "the partners" are: the one list of
@@ -246,7 +252,10 @@ def resolve_actor(actor: str, ctx: ActorContext) -> str | None:
         # (a ministers' statement speaks for its ministers, not for the body it names most)
         return ctx.signatories or ctx.speaker_body or (None if ctx.speech else ctx.ministers) or ctx.main_org or actor
     if low in ("the two leaders", "both leaders", "the leaders", "the two presidents", "the two ministers"):
-        return ctx.last_people or (ctx.gathered(low) if low == "the leaders" else None) or actor
+        people = ctx.last_people or (ctx.gathered(low) if low == "the leaders" else None)
+        if people or low != "the two ministers":
+            return people or actor
+        # (else "the two Ministers" of a meeting between two sides are both sides' ministers, below)
     if low == "they":
         return ctx.last_group or actor
     if low in ("the two sides", "both sides") and ctx.sides:

@@ -19,10 +19,12 @@ from .actors import (
     ActorContext,
     body_of_office,
     is_participants,
+    is_pronoun_actor,
     ministers_of,
     named_party,
     resolve_actor,
 )
+from .chairs import chair_question, meeting_named
 from .dates import find_dates
 from .event_questions import TIMELINE_ENTRY, timeline_question, when_parts
 from .events import event_for
@@ -327,6 +329,9 @@ def _sentence_facts(doc, art: ArticleInput, sent: SentenceInput, people, acronym
     # land"), and a capitalised dateline the parser missed may pass for a subject ("SAN JOSÉ cut
     # ..."): neither is asked about in a question of our own words
     asks = not _telegraphic(text)
+    meeting = meeting_named(doc, sent.idx) if asks else None
+    if meeting is not None and actors is not None:
+        actors.last_meeting = meeting
     # mechanisms
     mentions = find_mentions(text) if mentions is None else mentions
     mentions = mentions + acronym_mentions(text, acronyms, mentions)
@@ -390,7 +395,9 @@ def _sentence_facts(doc, art: ArticleInput, sent: SentenceInput, people, acronym
             aliases=[lm.name] if lm.name != full else [], confidence=conf,
             sources=[_src(art, sent, (sent.start + lm.start, sent.start + lm.end))],
             name=full, role=role, country=country, subtype=_role_family(role) if role else None,
-            question=who_question(doc, lm.start, lm.end, skip_before) if asks else None,
+            question=(who_question(doc, lm.start, lm.end, skip_before)
+                      or chair_question(doc, lm.start, lm.end, sent.idx, getattr(actors, "last_meeting", None)))
+            if asks else None,
         ))
     # dates (a dateline's own date is the publication fact, not an event)
     ctx = actors or ActorContext()
@@ -440,6 +447,10 @@ def _sentence_facts(doc, art: ArticleInput, sent: SentenceInput, people, acronym
             question=question,
         ))
     # goals
+    lead = _LEAD_IN.match(text.strip())
+    if lead and actors is not None:
+        named = resolve_actor(lead.group("who"), actors)
+        actors.lead_in = named if named and not is_pronoun_actor(named) and named != lead.group("who") else None
     for g in find_goals(doc):
         if skip_before and 0 <= text.find(g.actor) < skip_before and text.find(g.actor, skip_before) < 0:
             continue  # "TROMSØ, Norway, Oct 17 (Wire) - Seven of ... agreed": a dateline parsed as the subject
@@ -448,6 +459,8 @@ def _sentence_facts(doc, art: ArticleInput, sent: SentenceInput, people, acronym
         # ('"We want Cambodian knowledge in our fields," he said': his side, not the release's; kept unnamed)
         actor = g.actor if quoted_we else _whose(g.actor, text[:doc[g.lo].idx], leaders or [], people, ctx) \
             or resolve_actor(g.actor, ctx)
+        if g.actor == "We" and ctx.lead_in and not ctx.signatories and not re.match(r"\W*We\b", text):
+            actor = ctx.lead_in  # "The two Ministers: ... 3. Agreed to amend ...": the lead-in's ministers
         if actor is None:
             continue
         if actor == g.actor and len(doc) and doc[0].text == actor and not doc[0].ent_type_ and (
@@ -482,6 +495,11 @@ def _sentence_facts(doc, art: ArticleInput, sent: SentenceInput, people, acronym
             sources=sources, actor=actor, goal=g.goal, items=g.items, subtype=g.verb,
         ))
     return facts
+
+
+# A numbered list's lead-in line: "The two Ministers:", "The Council:" (``ActorContext.lead_in``).
+_LEAD_IN = re.compile(r"(?P<who>[Tt]he\s+(?:[\w-]+\s+){0,3}?(?:[Mm]inisters|[Ll]eaders|[Cc]ouncil|[Pp]arties|[Ss]ides|"
+                      r"[Hh]eads\s+of\s+(?:[Ss]tate|[Gg]overnment)(?:\s+and\s+[Gg]overnment)?))\s*:$")
 
 
 # "his government", "her country": the person's, as the article gives their country.

@@ -439,6 +439,10 @@ TRAILING_PLACE = re.compile(r"\s+(?:in|on|at)\s+(?:[A-Z][\w’'-]+|Monday|Tuesda
 _NAME_POSSESSIVE = r"(?<!People)(?<!Women)(?<!Children)(?<!Workers)(?<!Citizens)(?<!Farmers)(?<!Peoples)"
 OWNER = re.compile(rf"^(?:[A-Z][\w.&-]*\s+){{0,4}}[A-Z][\w.&-]*{_NAME_POSSESSIVE}['’]s\s+(?=[A-Z])")
 # A person's name before the body they come from: "Dr Marta Olivares of Spain's National ..."
+# People of a body before its name ("Delegates of the International Skating Union", "Members of the
+# Council of ..."): the body is what follows (round 97).
+PEOPLE_OF = re.compile(r"^(?:Delegates|Delegations|Members|Representatives|Officials|Ministers|Leaders|Staff|Experts|"
+                       r"Participants|Observers)\s+(?:of|from|to)\s+(?:the\s+)?(?=[A-Z])")
 PERSON_OF = re.compile(r"^(?:Dr|Mr|Mrs|Ms|Prof|Professor|Sir|Dame)\.?\s+(?:[A-Z][\w'’-]+\s+){1,3}"
                        r"(?:of|from|at)\s+(?:the\s+)?(?=[A-Z])")
 ROLE_OF = re.compile(rf"^(?:(?:[A-Z][a-z]+(?:ian|ese|ish|i)?\s+)?(?:Deputy\s+|Vice[- ]|Acting\s+|Former\s+)?{_TITLE_WORDS}"
@@ -464,7 +468,7 @@ def tidy(m: MechanismMention, text: str) -> MechanismMention | None:
     it ("Bank of Japan Governor Kazuo Ueda", "... General Assembly in Glasgow"), no weekday or
     stray word before it ("Sunday's Council of Delegates", "Is the Paris Agreement")."""
     name, start = m.name, m.start
-    for rx in (WEEKDAY_OWNER, PERSON_OF, ROLE_OF, PORTFOLIO_OF, OWNER):
+    for rx in (WEEKDAY_OWNER, PEOPLE_OF, PERSON_OF, ROLE_OF, PORTFOLIO_OF, OWNER):
         cut = rx.match(name)
         if cut and cut.end() < len(name):
             start += cut.end()

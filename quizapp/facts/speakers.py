@@ -84,6 +84,14 @@ def actor_context(items, acronyms: dict[str, str], art: ArticleInput) -> ActorCo
             ctx.ministers = ministers_of(sent.text)
             ctx.ministers_sentence = sent if ctx.ministers else None
     ctx.sides = sides_of(art.title or "")
+    if ctx.sides is None:
+        # a communiqué titled only "JOINT COMMUNIQUÉ" names its meeting's sides in its opening
+        # sentence ("The Ministerial Meeting between the United Republic of Tanzania and the Republic
+        # of Zambia on ... was held ...")
+        for _d, sent, _m, _l in items[:3]:
+            if re.search(r"\b(?:[Mm]eeting|[Tt]alks|[Dd]ialogue|[Cc]onsultations|[Ss]ummit|[Cc]ommission)\s+between\s", sent.text):
+                ctx.sides = sides_of(sent.text)
+                break
     header = [art.title or "", *(art.raw or "").split("\n")[:8], *(sent.text for _d, sent, _m, _l in items[:5])]
     answers = sum(1 for _d, sent, _m, _l in items if re.match(r"\s*A\s*:", sent.text))
     if ctx.speaker_body is None and (answers >= 2 or any(_INTERVIEW_HEADER.search(line) for line in header)):

@@ -176,7 +176,10 @@ def _goal_ok(goal: str, actor_names: set[str], form: str = "np") -> bool:
         if m.group(0).split()[0].lower() in ("the", "this", "that", "these", "those") and not re.match(
                 r"\s+(?:of|on|in|between|for|to)\s+(?:the\s+)?[A-Z]|\s+\(", goal[m.end():m.end() + 25]) \
                 and not (m.group(0)[-1:].isupper() or m.group(0).split()[-1][:1].isupper()
-                         and re.match(r"\s+[A-Z][a-z]", goal[m.end():])):  # ("the Lake Chad Basin ... Plan": a name)
+                         and re.match(r"\s+[A-Z][a-z]", goal[m.end():])) \
+                and not re.search(rf"\b(?:an?|one)\s+(?:[\w'’-]+\s+){{0,5}}{re.escape(m.group(0).split()[-1])}\b", goal[:m.start()]):
+            # ("the Lake Chad Basin ... Plan": a name; "set up a joint facility ..., with the facility
+            # to be operational by ...": the one the aim itself brought in)
             return False  # "have two of the interconnectors built": which ones?
     content = [w for w in ws if w.lower() not in ("the", "a", "an", "of", "and", "for", "on")]
     if content and all(w[:1].isupper() for w in content):
@@ -279,7 +282,7 @@ def goal_view(f: Any, leaders: Sequence[Any], pairs_by_article: dict[str, str],
         goal = re.sub(r"[\"“”]", "", goal)
         goal = _CIRCUMSTANCE.sub("", goal).strip().rstrip(",")
         goal = _DAY_FIRST.sub("", goal)  # "agreed on Thursday to speed up ...": the day is when, not what
-        goal = re.split(r",?\s+and\s+(?:has|have|is|are|was|were|will|would|could|should|might|may|can|must|"
+        goal = re.split(r",?\s+and\s+(?:has|have|had|is|are|was|were|will|would|could|should|might|may|can|must|"
                         r"we|they|it|he|she|said|added|called|urged|announced|warned|noted|stressed|asked)\b",
                         goal)[0].strip()  # (a second clause, its own subject or the first's: "..., and called on ...")
         if len(goal.split()) > 20 and len(re.split(r",?\s+and\s+to\s+", goal)[0].split()) >= 6:
@@ -358,6 +361,13 @@ def goal_view(f: Any, leaders: Sequence[Any], pairs_by_article: dict[str, str],
             return None  # '"Namibia is ready to be Botswana's gateway ...," the minister said': a quotation's claim (round 58)
         if re.search(r"[\"“]\s*$", src.sentence[:span[0]]):
             return None  # 'aim to "give every child ...': a quotation's words, not the article's
+        if re.search(r",\s+(?:seeking|aiming|hoping|looking|trying|wanting)\s+to\s*$", before) and not re.search(r"\d", goal):
+            return None  # "agreed on rules ..., seeking to avoid a repeat of ...": why, not what was agreed (round 96)
+        end_quote = re.search(r"[\"“](?P<q>[^\"“”]{2,60})[\"”][.,]?\s*$", src.sentence[span[0]:span[1] + 2])
+        if end_quote and _SAYS.search(src.sentence) and not re.search(r"\d|\b(?:within|by|before|after|until|years?|months?|weeks?|days?)\b",
+                                       end_quote.group("q")):
+            # (a quoted time stays: 'want a common depository "within five years"')
+            return None  # 'will use the stadium "as a showcase"': the speaker's phrase, trivia (round 96)
         if _CONDITION_BEFORE.search(src.sentence[max(0, span[0] - 80):span[0]]):
             return None  # "will strike until the government commits to a date": a condition, no one's aim
         verb = goal_verb(f, src.sentence, span)
@@ -409,6 +419,11 @@ def goal_view(f: Any, leaders: Sequence[Any], pairs_by_article: dict[str, str],
                         goal=goal, sentence=src.sentence, article=src.article,
                         speaker=speaker(src.sentence, leaders), resolved=resolved)
     return None
+
+
+# A person's words reported ("says the union will use ...", "said", "told"): a phrase quoted at the
+# aim's end is theirs, not a document's ("support Afghanistan in achieving "lasting peace"").
+_SAYS = re.compile(r"\b(?:says|said|told|added|stressed|noted|explained)\b")
 
 
 # A participle clause set off at the end ("..., ending five days of tense talks", "..., bringing the

@@ -433,6 +433,9 @@ _CLAUSE_IN_ROLE = r"\b(?:was|were|is|are)\s+\w+ed\b|\b(?:which|who|that)\s+\w+s?
 _BAD_ROLE = re.compile(r"^(?:then|current|former then)\b|\b(?P<x>[A-Z][\w ]{3,}) of (?P=x)\b|\bof (?-i:[a-z]+ [a-z]+)$"
                        # cut short ("Minister of Energy and") or run on into the clause's time
                        r"|\s(?:of|at|for|and|the|to|in|on)$|\b(?:on|since|until|from)\s+(?-i:[A-Z][a-z]+day)\b"
+                       # two lines run together ("Minister of Water Resources and Irrigation For the State
+                       # of Libya": a signature block's next heading, round 96)
+                       r"|(?-i:\s(?:For|Of|And)\s+the\s+[A-Z])"
                        r"|" + _CLAUSE_IN_ROLE,
                        re.I)
 

@@ -63,6 +63,9 @@ _COUNT_OF_WHAT = re.compile(r"\bthe\s+(?:remaining|other|last|first|next)\s+(?:\
                             r"and|or)\b)", re.I)
 _BARE_TEXT = re.compile(r"\bthe\s+(?:Act|Agreement|Convention|Treaty|Protocol|Declaration|Charter|Code|Accord|Pact|Decree|"
                         r"Law|Bill|Regulation|Directive|Statute|Ordinance)\b(?!\s+(?:of|on|for|to|in|against|between)\b|\s*\(|[-’'])")
+# "agree the EU position", "the Council's stance": a position on what, the sentence before said (round 93)
+_POSITION_ON_WHAT = re.compile(r"\bthe\s+(?:[A-Z][\w'’-]*\s+|[\w'’-]+['’]s?\s+)?(?:common\s+|joint\s+|negotiating\s+)?"
+                               r"(?:position|stance)\b(?!\s+(?:on|of|that|regarding|towards?)\b)")
 _ITSELF = re.compile(r"\b(?:itself|themselves)\s+(?:was|were|is|are|has|have|had|will|would|could|can|does|did)\b")
 # "present a first package of projects to both institutions": which two, the sentence before said (round 78)
 _BOTH_OF_WHICH = re.compile(r"\bboth\s+(?:institutions|organi[sz]ations|bodies|banks|agencies|lenders|funds|groups|"
@@ -143,7 +146,7 @@ def unresolved(text: str) -> tuple[str, ...]:
     # itself as against what the article said before (round 79); "to both institutions" (round 78);
     # "the current cycle" (round 83); "Canada's largest outbreak" of what (round 85)
     out += [m.group(0) for rx in (_COUNT_OF_WHAT, _BARE_TEXT, _ITSELF, _BOTH_OF_WHICH, _NOW_RELATIVE, _EVENT_OF_WHAT,
-                                  _COUNTED_SET, _AMOUNT_OF_WHAT)
+                                  _COUNTED_SET, _AMOUNT_OF_WHAT, _POSITION_ON_WHAT)
             for m in rx.finditer(text)]
     return tuple(out)
 

@@ -60,7 +60,9 @@ AGENT_NOUNS = {
 }
 # A group told by whose members it is, as the extractor resolves "we" and "the Ministers".
 _MEMBERS_OF = re.compile(r"^(?i:the\s+)?(?:member\s+states|(?:\w+\s+)?(?i:ministers)(?:\s+and\s+[\w\s]{3,30}?)?|"
-                         r"(?i:heads\s+of\s+state(?:\s+and\s+government)?))\s+of\s+(?:the\s+)?[A-Z]")
+                         r"(?i:heads\s+of\s+state(?:\s+and\s+government)?))\s+of\s+(?:the\s+)?[A-Z]"
+                         # "the parties to the Convention on the Protection of ... Area": a treaty's parties
+                         r"|^(?i:the\s+)?(?:(?i:contracting|states)\s+)?(?i:parties)\s+to\s+the\s+[A-Z]")
 # A body's name as names are written: capitalised words, joined by a few small words ("the Islamic
 # Corporation for the Development of the Private Sector": long, and still one name).
 NAME_SHAPE = re.compile(r"(?:[Tt]he\s+)?[A-Z][\w'’.&-]*(?:\s+(?:(?:of|the|and|for|on|in|to|de|du|des|la|le)\s+)*"
@@ -232,7 +234,8 @@ def named_actor(actor: str, sentence: str = "") -> str | None:
     ws = words(a)
     # a group named by whose members it is ("the member states of the Indian Ocean Rim Association",
     # "the finance ministers of Kazakhstan, Uzbekistan and Kyrgyzstan") may run longer than a name
-    longest = 24 if _MEMBERS_OF.match(a) and "," in a else 14 if _MEMBERS_OF.match(a) or NAME_SHAPE.fullmatch(a) else 9
+    longest = 24 if _MEMBERS_OF.match(a) and ("," in a or " to the " in a) or _NAME_LIST.fullmatch(a) \
+        else 14 if _MEMBERS_OF.match(a) or NAME_SHAPE.fullmatch(a) else 9  # (seven countries by name: one party)
     if not ws or len(ws) > longest or ws[0].lower() in PRONOUNS or _DUAL.match(a):
         return None
     if _GATHERED_AT.match(a):

@@ -440,7 +440,10 @@ _GENERIC_TITLE = (r"(?:new|next|outgoing|incoming|current|executive|administrati
                   r"coordinating|coordination|implementation|monitoring|oversight|scientific|policy|budget|audit|"
                   r"ethics|legal|interim|transitional|thematic|high-level|senior|bilateral|"
                   # "the Pro Tempore Presidency", "the Parliamentary Assembly": of which bloc (session 23)
-                  r"pro\s+tempore|rotating|parliamentary)")
+                  r"pro\s+tempore|rotating|parliamentary|"
+                  # "the Compliance Committee", "the Review Panel": of which treaty (round 93)
+                  r"compliance|review|enforcement|arbitration|appeals?|disciplinary|dispute|selection|nominations?|"
+                  r"credentials|drafting|negotiating|evaluation|finance|investment|risk)")
 # A board named by its members and no owner ("the Board of Trustees", "the Board of Directors").
 _MEMBERS_BOARD = re.compile(r"\b[Tt]he\s+(?:Board|Council|Committee)\s+of\s+(?:Trustees|Directors|Governors|Management)\b"
                             r"(?!\s+(?:of|for)\s+(?:the\s+)?[A-Z])")

@@ -194,13 +194,24 @@ class DateItems:
             # "When will the 2026 Joint Response Plan take effect?": the name gives the year away
             # unless every option is of that year (round 56)
             pool = [(t, v) for t, v in pool if iso[:4] in v]
+        if question and prec != "year" and _year_named_elsewhere(c, f, question, iso[:4]):
+            # "When did the EU adopt the Habitats Directive?" where the article also writes "the
+            # Habitats Directive of 1992": the year is given, so only the month is asked (round 93)
+            pool = [(t, v) for t, v in pool if iso[:4] in v]
         if question and f.sources and _ahead(f, iso) and _CONTINGENT.search(f.sources[0].sentence):
             question = ""  # "will take effect ... if the proposal is approved": a plan on a condition has no date yet (round 56)
         if question and (re.match(r"When\s+(?:will|does|do)\s+[^?]{3,80}?\s+meet(?:\s+(?:again|next))?\?$", question)
+                         # "When did the Monetary Policy Committee of the Bank of Namibia meet?": a
+                         # standing body meets several times a year; which sitting? (round 98)
+                         or re.match(r"When\s+did\s+(?:the\s+)?[^?]{0,60}?\b(?:Committee|Board|Council|Commission|"
+                                     r"Authority|Assembly|Parliament|Cabinet|Bureau)(?:\s+(?:of|for)\s+[^?]{3,60}?)?"
+                                     r"\s+meet\?$", question)
                          or re.search(r"\bhold\s+(?:its|their)\s+(?:\d+(?:st|nd|rd|th)|second|third|fourth|fifth|sixth|"
                                       r"seventh|eighth|ninth|tenth|next)\s+(?:session|meeting)\?$", question)):
             question = ""  # "When will the Monetary Policy Committee meet?", "... hold its fourth session?": a
             # body's calendar, not news (rounds 86 and 91)
+        if question and _HANDOVER.search(question):
+            question = ""  # "When will Serbia take over the rotating Presidency ...?": a term's start, procedure (round 93)
         if question and _TAKES_OFFICE.match(question):
             question = ""  # "When did NAME become executive director of ...?": a person's start in an office is trivia (rounds 50-64)
         if question and deadline and _definite_end(question):
@@ -281,7 +292,7 @@ _PAPERS = (r"(?:report|statement|calendar|minutes|data|bulletin|review|estimates
            r"statistics|index|survey|update|outlook|forecast|numbers|evaluation|study|paper|assessment|audit|analysis)")
 _LOGISTICS = re.compile(rf"\b(?:publish|release|issue)\w*\b.*\b{_PAPERS}\b|\b{_PAPERS}\b.*\b(?:published|released|issued)\b|"
                         r"\bnext\s+(?:[\w-]+\s+){0,3}?(?:release|publication|edition|update)\b|\b(?:next|following)\s+(?:[\w-]+\s+){0,2}?(?:meeting|session|congress|summit|assembly|"
-                        r"review|round|conference)\b|\bmeeting\b.*\bbe\s+held\b|"
+                        r"review|round|conference)\b|\b(?:meeting|congress|session|assembly|conference|summit)\b.*\bbe\s+held\b|"
                         r"\bopen(?:ed|s)?\s+(?:an?|its|their)\s+(?:\w+\s+)?office\b|\bdeadline\b|"
                         r"\b(?:mission|office|bureau|secretariat|embassy|consulate)\s+(?:\w+\s+)?open(?:ed|s)?\b|"
                         r"\b(?:mission|delegation|team|observers?|experts?)\b.*\barriv(?:e|ed|es)\b|"
@@ -414,6 +425,25 @@ def _background(src: Any, iso: str) -> bool:
 
 _TAKES_OFFICE = re.compile(r"When (?:did|was|will) [A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s+(?:become|take office|assume|"
                            r"be appointed|appointed|be sworn in|sworn in)\b")
+
+# A rotating chair changing hands ("take over the rotating Presidency", "assume the chairmanship"):
+# the calendar of a term, not news.
+_HANDOVER = re.compile(r"\b(?:take|took|taken|takes|taking|hand|handed|hands|pass|passed|assume|assumed)\s+(?:over\s+)?"
+                       r"(?:the\s+)?(?:(?:rotating|annual|six-month|pro\s+tempore)\s+)*(?:presidency|chairmanship|"
+                       r"chair)\b", re.I)
+
+
+def _year_named_elsewhere(c: Any, f: Any, question: str, year: str) -> bool:
+    """Does another sentence of the article write the year beside a name the question uses ("the
+    Habitats Directive of 1992", "the 1992 Habitats Directive")? Then a date asked to the month has
+    its year given away, and its foils must share it."""
+    names = re.findall(r"[A-Z][\w'’-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’-]*)+", question.split(" ", 1)[-1])
+    if not names:
+        return False
+    own = {s.sentence for s in f.sources}
+    pattern = re.compile("|".join(rf"{re.escape(n)}\s+(?:of|in)\s+{year}\b|\b{year}\s+{re.escape(n)}" for n in names))
+    return any(pattern.search(text) for a in _articles(f) for _i, text in c._sentences.get(a, ()) if text not in own)
+
 
 # The acts a "when" is worth asking of: a thing made, opened, joined, agreed, held or awarded.
 _KEY_EVENT = re.compile(r"\b(?:sign|signed|adopt|adopted|enter|entered|launch|launched|establish|established|found|"

@@ -99,6 +99,8 @@ def year_foils(year: int, sentence: str, written: int | None) -> list[tuple[int,
         y = year + d * step
         if y in named or written is not None and y < written:
             continue
+        if step > 1 and d < 0 and (written is None or y <= written):
+            continue  # "2020" beside "by 2030" in an undated op-ed: likely past, and ruled out so (round 96)
         out.append((0 if abs(d) <= 2 else 1, str(y)))
     return out
 

@@ -49,7 +49,7 @@ from ..sentences import (
     words,
 )
 from ..setting import places_in
-from .dates import _LOGISTICS
+from .dates import _HANDOVER, _LOGISTICS
 from .deadlines import aim_slot
 from .figures import _figures, _is_year, _other_values, _sum_of_others, change_a_figure  # noqa: F401 (change_a_figure re-exported)
 from .goal_checks import (
@@ -321,6 +321,7 @@ class GoalItems:
                 or not true_stmt or not specific \
                 or TIMELINE_ENTRY.match(strip_dateline(v.sentence)) \
                 or _housekeeping(v) \
+                or v.verb == "support" and _STANCE.match(re.sub(r"^to\s+support\s+", "", v.goal)) \
                 or not _goal_reads_alone(v, true_stmt, c.issuer(v.actor, v.article)):
             return None  # ("Data should be in African hands": an opinion is not true or false; "welcomed
             # the work of the Units": a communiqué's courtesy, round 46; "welcome the entry into force of
@@ -436,6 +437,11 @@ _VAGUE = re.compile(r"\b(?:more|less|better|greater|stronger|fair|fairer|stable|
                     # "called for Member States to do three things": which, the stem never says (round 85)
                     r"|\b(?:two|three|four|five|six|several|some|many|a\s+few)\s+things\b", re.I)
 
+# "supported the European perspective of the Western Balkans": a stance every such statement takes,
+# names or not (round 97)
+_STANCE = re.compile(r"^(?:the\s+)?(?:[\w'’-]+\s+){0,3}(?:perspective|aspirations?|sovereignty|"
+                     r"territorial\s+integrity|principles?|vision|ambitions?)\b", re.I)
+
 # The party a call is addressed to, before its task: "the European Commission (EC) to ...".
 _ADDRESSEE = re.compile(r"^(?:the\s+)?(?:[A-Z][\w'’-]*\s+(?:(?:of|for|and)\s+(?:the\s+)?)?)+(?:\([A-Z]{2,8}\)\s+)?to\s+")
 
@@ -517,7 +523,14 @@ _HOSTS_NEXT = re.compile(r"\bhost\s+(?:the\s+)?(?:next|following|\d+(?:st|nd|rd|
 
 def _housekeeping(v: Any) -> bool:
     return bool(_LOGISTICS.search(v.goal) or _MEETS_AGAIN.search(v.goal) or _TALK_OF.search(v.goal)
-                or _BARE_HELP.search(v.goal) or _HOSTS_NEXT.search(v.goal))
+                or _BARE_HELP.search(v.goal) or _HOSTS_NEXT.search(v.goal)
+                or _HANDOVER.match(re.sub(r"^to\s+", "", v.goal))  # (a rotating chair's term, round 93)
+                or getattr(v, "verb", None) == "welcome" and _WELCOMES_CHAIR.match(re.sub(r"^(?:to\s+)?welcome\s+", "", v.goal)))
+
+
+# "welcome Sri Lanka as Chair of IORA for 2023-2025": who chairs in turn, procedure (round 93's kin)
+_WELCOMES_CHAIR = re.compile(r"^[^,;]{2,60}?\s+as\s+(?:the\s+)?(?:new\s+|incoming\s+)?"
+                             r"(?:Chair|Vice-Chair|Chairperson|President|Vice-President|Secretary|Host)\b", re.I)
 
 
 def _introduced(c: Any, v: Any, statement: str) -> str:

@@ -141,7 +141,7 @@ class PeopleItems:
             # over three rounds, and passed them for the article's central figures. What the
             # person did is still asked (above), and their office in a matching item.
             return out
-        who = None if commentator or _office_of_a_city(f) else _who_prompt(f)
+        who = None if commentator or _office_of_a_city(f) or _elected_elsewhere(f, name, role) else _who_prompt(f)
         who = _as_of(who, c, f) if who else None
         who = c.spell_out(who, arts) if who else None
         # Who held a country's ministry ("Who was Croatia's Minister of Economy in June 2023?") or a
@@ -429,6 +429,19 @@ _SIDE_DETAIL = re.compile(r"^Who\s+(?:will\s+|has\s+|have\s+|had\s+|did\s+|was\s
                           r"tour|greet|thank|congratulat|receiv|accompan|assum|"
                           # "Who has described SAATM as the runway for ...": who coined a phrase (round 90)
                           r"describ|call(?:ed|s)?\s+(?!for\b|on\b|upon\b))\w*\b")
+
+
+def _elected_elsewhere(f: Any, name: str, role: str) -> bool:
+    """Does the article report the person elected or appointed to another office ("NAME, president
+    of the Cameroon Rugby Federation, is elected vice-president of Rugby Africa")? The office they
+    held before is then a side detail of the news (round 96); what they were elected to is asked
+    as what they did."""
+    for s in f.sources:
+        m = re.search(rf"{re.escape(name)}\b[^.;]{{0,160}}?\b(?:is|was|has\s+been|had\s+been)\s+(?:re-?)?"
+                      rf"(?:elected|appointed|named|chosen)\s+(?:as\s+)?(?P<office>[^,.;]{{3,80}})", s.sentence)
+        if m and role.lower() not in m.group("office").lower():
+            return True
+    return False
 
 
 def _office_of_a_city(f: Any) -> bool:

@@ -1,0 +1,170 @@
+"""Shapes met in session 24. Invented text only."""
+
+from __future__ import annotations
+
+import pytest
+
+from quizapp.questions.generate import generate
+
+from .question_checks import facts_of, goal_actors, prompts_of
+
+
+def _chair_questions(raw: str) -> dict[str, str | None]:
+    return {f.name: f.question for f in facts_of(raw) if f.kind == "leader"}
+
+
+_RELEASE = ("Lorvia City, 14 March 2026\n\n"
+            "Kandor Union ministers agree to open a common fisheries register\n\n"
+            "The 17th Ordinary Meeting of the Kandor Union Council of Ministers, held on 12-13 March 2026 at the "
+            "union's secretariat in Lorvia City, brought together ministers from the bloc's nine member states. "
+            "It was chaired by Uruguay's Minister of Foreign Affairs, Aurelio Brandt Vasconi, and attended by "
+            "observers from two neighbouring states.\n\n"
+            "The ministers agreed to open a common register of fishing vessels by the end of 2027.")
+
+
+def test_who_chaired_a_meeting_named_in_the_sentence_before():
+    questions = _chair_questions(_RELEASE)
+    assert questions.get("Aurelio Brandt Vasconi") == \
+        "Who chaired the 17th Ordinary Meeting of the Kandor Union Council of Ministers?", questions
+    items = [q for q in generate(facts_of(_RELEASE), budget=0) if "chaired" in q.prompt]
+    assert items and all(q.answer == "Aurelio Brandt Vasconi" for q in items), [q.prompt for q in items]
+
+
+@pytest.mark.parametrize("raw", [
+    # "the meeting" of no named meeting before it
+    "Lorvia City, 14 March 2026\n\nMinisters met to talk about fish. The meeting was chaired by Zembla's "
+    "Minister of Foreign Affairs, Aurelio Brandt Vasconi.",
+    # a meeting held every year, and no month to say which
+    "Lorvia City\n\nThe Ministerial Session of the Kandor Union was chaired by Zembla's Minister of Foreign "
+    "Affairs, Aurelio Brandt Vasconi, under the Zembla Presidency.",
+    # two chairs
+    "Lorvia City, 14 March 2026\n\nThe 17th Ordinary Meeting of the Kandor Union Council was chaired by "
+    "Aurelio Brandt Vasconi and Mirela Okonjo Tembe.",
+    # "this year's summit": which year's is told elsewhere
+    "Lorvia City, 14 March 2026\n\nThis year's summit was chaired by Zembla's President Aurelio Brandt Vasconi.",
+])
+def test_no_who_chaired_of_a_meeting_not_named_whole(raw):
+    assert not any(q and "chaired" in q for q in _chair_questions(raw).values())
+
+
+def test_a_body_that_met_in_a_month_names_its_meeting():
+    raw = ("Lorvia City, 14 March 2026\n\n"
+           "The Kandor Union Council of Ministers met on 9-10 March 2026 at the union's secretariat. "
+           "It was chaired by Zembla's Deputy Minister for Economic Diplomacy, Aurelio Brandt Vasconi, "
+           "and attended by all nine member states.")
+    assert _chair_questions(raw).get("Aurelio Brandt Vasconi") == \
+        "Who chaired the March 2026 meeting of the Kandor Union Council of Ministers?"
+
+
+_COMMUNIQUE = ("JOINT COMMUNIQUÉ\n\n"
+               "LORVIA, 14 MARCH 2026\n\n"
+               "The Ministerial Meeting between the Republic of Zembla and the Kingdom of Norland on the Amber "
+               "Railway was held in Lorvia on 13 and 14 March 2026.\n\n"
+               "The two Ministers:\n\n"
+               "1. Recalled that the railway was built between 1970 and 1975;\n\n"
+               "2. Agreed to open the Amber Railway to private freight operators by the end of 2027;\n\n"
+               "3. Agreed to build a joint border inspection post at Tarnow by December 2026.\n")
+
+
+def test_a_numbered_list_is_by_the_ministers_its_lead_in_names():
+    actors = goal_actors(_COMMUNIQUE)
+    ministers = "the ministers of the Republic of Zembla and the Kingdom of Norland"
+    open_rail = next((a for g, a in actors.items() if g.startswith("open the Amber Railway")), None)
+    assert open_rail == ministers, actors
+    assert not any(a == "We" for a in actors.values()), actors
+
+
+def test_a_goal_drops_a_clause_in_another_tense():
+    raw = ("WINDHOEK, Aug 25, 2025 (Wire) - Zembla's deputy minister of fisheries, Aurelio Brandt, said Zembla "
+           "would host the Amber Sea Alert Network's data centre at its research station in Port Lorvia and had "
+           "offered to train technicians from Norland.")
+    assert not any("had offered" in p for p in prompts_of(raw))
+
+
+def test_no_when_of_a_rotating_presidency_changing_hands():
+    raw = ("Lorvia, 3 December 2025\n\nThe Kandor Group foreign ministers met in Lorvia. "
+           "We note that the Republic of Zembla will take over the rotating Presidency of the Kandor Group on "
+           "1 January 2026.")
+    assert not any("Presidency" in p for p in prompts_of(raw))
+
+
+def test_no_when_of_a_congress_to_be_held():
+    raw = ("Lorvia, 3 December 2025\n\nThe Congress of the International Curling Union (ICU) confirmed that the "
+           "61st Congress will be held in Port Lorvia in June 2027.")
+    assert not any(p.startswith("When") and "Congress" in p for p in prompts_of(raw))
+
+
+def test_a_month_whose_year_the_article_gives_has_foils_of_that_year():
+    raw = ("Lorvia, 3 December 2025\n\nBACKGROUNDER\n\n"
+           "The wolf is protected under the Kandor Habitats Directive of 1994, which every member must apply.\n\n"
+           "Timeline\n\n"
+           "21 May 1994 - The Kandor Union adopts the Kandor Habitats Directive, listing the wolf as protected.\n\n"
+           "3 March 2019 - The Kandor Union signs the Amber Convention on wildlife.\n\n"
+           "25 September 2024 - Kandor Union ambassadors agree to ask for a lower protection status.\n")
+    from quizapp.questions.generate import generate
+    items = [q for q in generate(facts_of(raw), budget=0)
+             if q.type == "multiple_choice" and "Habitats Directive" in q.prompt]
+    for q in items:
+        assert all("1994" in c for c in q.choices), q.choices
+
+
+@pytest.mark.parametrize("text", ["The Compliance Committee was set up in 2002.",
+                                  "The Review Panel met in Lorvia in May."])
+def test_a_body_named_by_its_function_alone_does_not_stand_alone(text):
+    from quizapp.questions.sentences import stands_alone
+    assert not stands_alone(text)
+
+
+def test_a_position_on_nothing_is_unresolved():
+    from quizapp.questions.referents import unresolved
+    assert unresolved("When did the ambassadors agree the EU position?")
+    assert not unresolved("When did the ambassadors agree the EU position on wolves?")
+
+
+def test_a_decade_target_has_no_earlier_round_year_for_a_foil_without_a_date():
+    from quizapp.questions.items.deadlines import year_foils
+    years = [int(y) for _t, y in year_foils(2030, "The body aims to double its standards to 90 by 2030.", None)]
+    assert years and all(y > 2030 for y in years), years
+    years = [int(y) for _t, y in year_foils(2030, "The body aims to double its standards to 90 by 2030.", 2021)]
+    assert 2025 in years and 2020 not in years, years
+
+
+def test_two_lines_of_a_signature_block_are_no_office():
+    from quizapp.questions.labels import _BAD_ROLE
+    assert _BAD_ROLE.search("Minister of Water Resources and Irrigation For the State of Norland")
+    assert not _BAD_ROLE.search("Minister for the Environment of Norland")
+
+
+def test_delegates_of_a_body_are_no_part_of_its_name():
+    raw = ("Lorvia, 3 December 2025\n\nDelegates of the International Curling Union voted to cut fees. "
+           "The union plans to cut its operating costs by 15 percent by 2027.")
+    names = {f.name for f in facts_of(raw) if f.kind == "mechanism"}
+    assert not any(n.startswith("Delegates") for n in names), names
+    actors = goal_actors(raw)
+    assert not any(a and a.startswith("Delegates") for a in actors.values()), actors
+
+
+@pytest.mark.parametrize("raw", [
+    # why an agreement was reached, told in a participle
+    "KINSHASA, Oct 9, 2025 (Wire) - Ministers of the Amber Basin Commission (ABC) agreed on Wednesday to a "
+    "common set of navigation rules for the Amber river, seeking to avoid a repeat of last year's shutdown.",
+    # a speaker's phrase quoted at the aim's end
+    "Lorvia, 3 December 2025\n\nNorland Curling Union chief executive Petrus Alder says the union will use the "
+    "new Lorvia Stadium upgrade \"as a showcase\".",
+    # a stance every statement of its kind takes
+    "Lorvia, 3 December 2025\n\nJOINT DECLARATION\n\nWe, the foreign ministers of Zembla, Norland and Kandor, "
+    "meeting in Lorvia on 3 December 2025, adopt this declaration.\n\nWe support the European perspective of "
+    "the Western Balkans and call on the European Commission to present a roadmap for the gradual integration "
+    "of the candidate countries into the EU single market.",
+])
+def test_no_statement_of_a_motive_a_quoted_phrase_or_a_stance(raw):
+    prompts = prompts_of(raw)
+    assert not any(w in p for p in prompts for w in ("repeat", "showcase", "perspective")), prompts
+
+
+def test_no_who_of_an_office_held_by_someone_elected_to_another():
+    raw = ("Cairo, 15 March 2025\n\nMvondo elected first woman vice-president of the Amber Curling Federation\n\n"
+           "Ghislaine Mvondo, president of the Zembla Curling Federation, is elected vice-president of the Amber "
+           "Curling Federation with 24 votes to 14. Ghislaine Mvondo said the federation would open a fund for "
+           "coaches in 2026.")
+    assert not any(p.startswith("Who was the president of the Zembla Curling Federation") for p in prompts_of(raw))
