@@ -168,3 +168,66 @@ def test_no_who_of_an_office_held_by_someone_elected_to_another():
            "Curling Federation with 24 votes to 14. Ghislaine Mvondo said the federation would open a fund for "
            "coaches in 2026.")
     assert not any(p.startswith("Who was the president of the Zembla Curling Federation") for p in prompts_of(raw))
+
+
+def test_a_standing_body_meeting_is_no_when():
+    raw = ("Windhoek, 20 February 2025\n\nThe Monetary Policy Committee (MPC) of the Bank of Zembla met on the 18th "
+           "and 19th of February 2025 to decide on the policy stance. The MPC decided to keep the repo rate at 6.75 "
+           "percent. Governor Aurelio Brandt said the bank would publish its next Monetary Policy Statement in "
+           "April 2025.")
+    assert not any(p.startswith("When did") and p.endswith("meet?") for p in prompts_of(raw))
+
+
+def test_letterhead_and_byline_lines_are_no_title():
+    from quizapp.corpus.parse import parse_article
+    letter = parse_article("l.txt", "MINISTRY OF ENVIRONMENT OF ZEMBLA\nPress Release No. 47\nUpdated 22.04.2025\n\n"
+                                    "Zembla passes 100-million mark in national tree-planting drive\n\n"
+                                    "LORVIA - The Ministry announced today that 100 million trees have been planted.")
+    assert letter.title.startswith("Zembla passes")
+    sender = parse_article("k.txt", "CENTRAL BANK OF ZEMBLA\nTranscript: Post-Monetary Policy Committee Press Briefing\n"
+                                    "Lorvia | 7 October 2025\n\nThe Committee met this morning to review the economy.")
+    assert sender.title == "CENTRAL BANK OF ZEMBLA"  # (the one line that says whose)
+    analysis = parse_article("a.txt", "ANALYSIS | Commodities & Trade\nLast updated 02/04/2025\n"
+                                      "By Rustam Alder, senior commodities analyst\n\n"
+                                      "From forced harvests to factory floors: can Zembla's cotton clusters deliver?\n\n"
+                                      "Five years after Zembla dismantled its state cotton quotas, the clusters grow.")
+    assert analysis.title.startswith("From forced harvests") and analysis.author == "Rustam Alder"
+    section = parse_article("s.txt", "MARKETS\nANALYSIS | Published: Jun 2, 2025 07:15 AM\n\n"
+                                     "Palm oil: Zembla's biodiesel push tightens the market\n\n"
+                                     "Zembla will raise the blend to 50 percent in 2026, the ministry said.")
+    assert section.title.startswith("Palm oil")
+
+
+def test_the_governments_of_two_countries_are_not_one_countrys():
+    from quizapp.questions.setting import own_institution
+    q = "When did the governments of Zembla and Norland sign the Treaty on the Amber Water Project?"
+    assert own_institution(q, "Zembla") == q
+    assert own_institution("When did the government introduce the levy?", "Kenya") == \
+        "When did Kenya's government introduce the levy?"
+
+
+def test_an_obligation_owed_is_no_aim():
+    raw = ("The Hague, 2 December 2022\n\nThe Court ruled that Zembla had not breached its obligation to notify and "
+           "consult Norland, and it stressed that both states must cooperate on the Amber river.")
+    assert not any(g.startswith("notify") for g in goal_actors(raw))
+
+
+def test_no_item_of_a_place_told_before_or_of_access_to_nothing():
+    raw = ("Lorvia, 3 June 2025\n\nThe Zembla Atomic Power Company runs the Tarn No. 2 plant. "
+           "The company plans to finish safety upgrades there by December 2026. The Amber Development Bank wants "
+           "all nineteen borrowing members to have access by the end of 2025.")
+    prompts = prompts_of(raw)
+    assert not any("safety upgrades" in p or "have access" in p for p in prompts), prompts
+
+
+def test_a_preamble_with_no_date_is_dated_by_the_month_of_writing():
+    raw = ("Lorvia, 14 November 2024\n\nLORVIA DECLARATION\n\n"
+           "We, the Ministers of the Interior of Austria, Croatia and Slovenia, meeting in Lorvia under the Croatian "
+           "Presidency of the Amber Forum,\n\n"
+           "1. Agree to hold a first joint exercise on the protection of critical infrastructure against hybrid "
+           "threats in the first half of 2025.\n\n"
+           "2. Agree to establish an Amber Forum Joint Operational Team on Migrant Smuggling by 30 June 2025.\n")
+    prompts = prompts_of(raw)
+    statements = [p for p in prompts if "joint exercise" in p]
+    assert statements and all(p.startswith("In a joint declaration adopted in Lorvia in November 2024") for p in statements), prompts
+    assert not any(p.startswith("By when do") for p in prompts), prompts

@@ -457,8 +457,22 @@ def parse_article(key: str, raw: str) -> ParsedArticle:
                 continue
         if i < header_zone and not body and _BREADCRUMB.match(line):
             continue  # "MARKETS | METALS | ANALYSIS": the site's sections, no title and no text
-        if title_span is None and not body and i < header_zone and _looks_like_title(line):
+        if i < header_zone and not body and title_span is None and BYLINE_BY.match(line) \
+                and len(line.split()) <= 12:
+            art.author = art.author or BYLINE_BY.match(line).group("author").strip()
+            continue  # "By NAME, senior commodities analyst" above the headline: who wrote it, not the title
+        if i < header_zone and not body and re.fullmatch(r"\s*[A-Z][A-Z&-]+\s*", line):
+            continue  # "MARKETS": a site's section, one word in capitals, no title and no text
+        if title_span is None and not body and i < header_zone and _looks_like_title(line) \
+                and not BYLINE_BY.match(line):  # ("By NAME, senior analyst": who wrote it)
             title_span = (s, e)
+            continue
+        if title_span is not None and _letterhead(raw[title_span[0]:title_span[1]], line) and i < header_zone + 2 \
+                and len(body) <= 1 and _headline(line) and all(len(raw[bs:be].split()) <= 6 for bs, be in body):
+            # "MINISTRY OF ENVIRONMENT AND TOURISM OF MONGOLIA" / "Press Release No. 47" / "Mongolia passes
+            # 100-million mark ...": the sender's letterhead, then the headline (which names the story)
+            title_span = (s, e)
+            body.clear()
             continue
         body.append((s, e))
 
@@ -547,6 +561,24 @@ def _date_from_url_or_dateline(art: ParsedArticle, raw: str, first: tuple[int, i
         art.published, art.published_precision = found, "day"
         art.published_text = m.group("date")
         art.published_span = (s + m.start("date"), s + m.end("date"))
+
+
+def _letterhead(title: str, headline: str) -> bool:
+    """A sender's name in capitals ("MINISTRY OF ENVIRONMENT AND TOURISM OF MONGOLIA"), not a headline,
+    whose country (if it names one) the headline names too: "CENTRAL BANK OF KENYA" above "Transcript:
+    Post-Monetary Policy Committee Press Briefing" stays the title, the one line that says whose."""
+    country = re.search(r"\bOF\s+(?:THE\s+)?([A-Z][A-Z' -]+)$", title.strip())
+    if country and country.group(1).split()[-1].lower() not in headline.lower():
+        return False
+    return title.isupper() and bool(re.match(r"\s*(?:THE\s+)?(?:MINISTRY|DEPARTMENT|OFFICE|EMBASSY|GOVERNMENT|REPUBLIC|"
+                                            r"KINGDOM|STATE|BANK|CENTRAL|NATIONAL|PRESIDENCY|SECRETARIAT|COMMISSION|"
+                                            r"AUTHORITY|AGENCY|COUNCIL)\b", title))
+
+
+def _headline(line: str) -> bool:
+    """A headline in sentence or title case: five words or more, no full stop at its end."""
+    return _looks_like_title(line) and not line.isupper() and len(line.split()) >= 5 and not BYLINE_BY.match(line) \
+        and not re.match(r"\s*(?:Press\s+Release|Media\s+Release|News\s+Release|Statement|Communiqu)", line, re.I)
 
 
 def _looks_like_title(line: str) -> bool:

@@ -283,6 +283,10 @@ def resolve_actor(actor: str, ctx: ActorContext) -> str | None:
             return f"the {title + ' ' if title else ''}ministers of {countries}"
         if ctx.sides and (size is None or size == 2) and not title:
             return f"the ministers of {ctx.sides}"  # a joint statement's: both sides' ministers
+        if not n and not title and ctx.gathered(low) is None and ctx.last_meeting is not None:
+            # "The ministers agreed ..." after "The 26th Tripartite Environment Ministers Meeting was
+            # held ...": those at the meeting the text named
+            return f"the ministers at {ctx.last_meeting.name}"
         return (ctx.gathered(low) if not n and not title else None) or actor
     if _PARTICIPANTS_WORD.fullmatch(low):
         # the countries whose ministers met ("Brazil, Chile and Peru"), as a preamble's "we" is named

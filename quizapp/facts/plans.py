@@ -56,7 +56,9 @@ NOT_PURPOSE_HEADS = {"be", "seem", "appear", "happen", "tend", "use", "go", "hav
                      "likely", "able", "unable", "due", "going", "set", "about", "allow", "enable",
                      # "there will be time to assess ...", "the chance to see ...": what is possible, not aimed at
                      # (but "an opportunity to decide", "a way to secure funds" state aims)
-                     "time", "chance", "room", "moment", "reason", "right", "ability"}
+                     "time", "chance", "room", "moment", "reason", "right", "ability",
+                     # "had not breached its obligation to notify Chile": a duty owed, no aim (round 99)
+                     "obligation", "duty", "responsibility", "requirement"}
 
 
 # Verbs with which one party takes note of another's plan ("We welcome Romania's offer to host ...",

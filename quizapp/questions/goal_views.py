@@ -33,6 +33,7 @@ from .render import (
 )
 from .sentences import (
     _ANAPHORIC,
+    PLACE_TOLD_BEFORE,
     absolute_years,
     clean,
     find_span,
@@ -92,6 +93,7 @@ class GoalView:
     article: str
     speaker: str | None = None  # who said it, for "should" goals ("Wang Yi said ...")
     resolved: bool = False  # the actor was "both sides" and named from the article
+    when: str | None = None  # the month the article was written ("November 2024"), for a preamble with no date
 
     @property
     def answer(self) -> str:
@@ -162,6 +164,8 @@ def _goal_ok(goal: str, actor_names: set[str], form: str = "np") -> bool:
         return False  # "similar transboundary agreements": similar to what, the sentence before said (round 64)
     if _POINTING_THAT.search(goal):
         return False  # "cut that waiting time to 12 months": which waiting time?
+    if re.search(r"\b(?:have|gain|get|give|provide|with|without)\s+(?:\w+\s+)?access\b(?!\s+to\b)", goal):
+        return False  # "all nineteen members to have access by 2025": access to what (round 99)
     if re.search(r",\s*(?:it|they|we|he|she)\s+\w+", goal, re.I):
         return False  # two clauses spliced together
     if goal.count("(") != goal.count(")"):
@@ -368,6 +372,8 @@ def goal_view(f: Any, leaders: Sequence[Any], pairs_by_article: dict[str, str],
                                        end_quote.group("q")):
             # (a quoted time stays: 'want a common depository "within five years"')
             return None  # 'will use the stadium "as a showcase"': the speaker's phrase, trivia (round 96)
+        if PLACE_TOLD_BEFORE.search(src.sentence):
+            return None  # "The company plans to finish safety upgrades there by December 2026": where? (round 99)
         if _CONDITION_BEFORE.search(src.sentence[max(0, span[0] - 80):span[0]]):
             return None  # "will strike until the government commits to a date": a condition, no one's aim
         verb = goal_verb(f, src.sentence, span)
@@ -417,7 +423,8 @@ def goal_view(f: Any, leaders: Sequence[Any], pairs_by_article: dict[str, str],
             actor, resolved = country_with_the(capital_of), True
         return GoalView(fact=f, actor=actor, parties=parties(actor, leaders), verb=verb, form=form,
                         goal=goal, sentence=src.sentence, article=src.article,
-                        speaker=speaker(src.sentence, leaders), resolved=resolved)
+                        speaker=speaker(src.sentence, leaders), resolved=resolved,
+                        when=f"{day:%B} {day.year}" if day is not None else None)
     return None
 
 

@@ -115,6 +115,12 @@ _MET_IN = re.compile(
     rf"{MONTH})\s+(?:\d{1,2},?\s+)?(?P<year>(?:19|20)\d\d)\b")
 
 
+# A preamble that says where its parties met but not when ("We, the Ministers of the Interior of A, B
+# and C, meeting in Karlovy Vary under the Czech Presidency ..."): the month of writing says when.
+_MET_AT = re.compile(r"\b(?:meeting|met|having\s+met|gathered|assembled|convened)\s+in\s+(?P<place>[A-Z][\w'’.-]*"
+                     r"(?:\s+(?:de\s+(?:la\s+)?|del\s+)?[A-Z][\w'’.-]*){0,3})\b(?!\s+(?:on|from)\s)")
+
+
 def occasion(v: GoalView) -> str | None:
     """"In a joint declaration adopted in Samarkand in September 2025": the text an aim of a
     declaration's parties was stated in, from the preamble cited with it. Blind raters failed
@@ -127,6 +133,12 @@ def occasion(v: GoalView) -> str | None:
         kind = "joint communiqué" if re.search(r"\bcommuniqu[eé]\b", src.sentence, re.I) else \
             "joint statement" if re.search(r"\bstatement\b", src.sentence, re.I) else "joint declaration"
         return f"In a {kind} adopted in {m.group('place')} in {m.group('month')} {m.group('year')}"
+    for src in getattr(v.fact, "sources", ()):
+        m = _MET_AT.search(src.sentence)
+        if m is None or v.when is None or not re.match(r"\s*(?:\d+[.)]\s+)?We,\s", src.sentence):
+            continue
+        kind = "joint communiqué" if re.search(r"\bcommuniqu[eé]\b", src.sentence, re.I) else "joint declaration"
+        return f"In a {kind} adopted in {m.group('place')} in {v.when}"
     return None
 
 

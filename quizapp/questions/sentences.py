@@ -472,6 +472,10 @@ _COUNTED_UNNAMED = re.compile(r"\b(?:both|the\s+(?:two|three|four|five|six))\s+(
                               r"states|parties|neighbou?rs|partners)\b", re.IGNORECASE)
 
 
+# A place told before ("finish safety upgrades there", "the work here"), not "there is/are".
+PLACE_TOLD_BEFORE = re.compile(r"\b(?:there|here)\b(?!\s+(?:is|are|was|were|will|would|has|have|had|should|must|remains?)\b)")
+
+
 def generic_body(text: str) -> bool:
     """Does ``text`` name a body by a generic title alone ("the Executive Committee", "the Joint
     Steering Committee (JSC)"), or a text by its kind alone ("the Free Trade Agreement")?"""

@@ -100,6 +100,9 @@ def own_institution(question: str, country: str | None) -> str | None:
     bare = m is not None and question.startswith("Government", m.end(1))  # a timeline's "Government bans ..."
     if m is None or not (bare or NATIONAL_SUBJECT.match(question, m.end(1))):
         return question
+    if re.match(r"(?:the\s+)?(?:governments|cabinets|parliaments|central\s+banks|presidents|prime\s+ministers)\s+of\b",
+                question[m.end(1):], re.I) and not bare:
+        return question  # "the governments of Lesotho and South Africa": whose, the question says
     if country is None:
         return None
     rest = question[m.end():]

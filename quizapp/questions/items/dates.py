@@ -42,6 +42,7 @@ from ..normalise import (
 )
 from ..rank import _Cand
 from ..sentences import (
+    PLACE_TOLD_BEFORE,
     generic_body,
     stands_alone,
     strip_dateline,
@@ -210,6 +211,10 @@ class DateItems:
                                       r"seventh|eighth|ninth|tenth|next)\s+(?:session|meeting)\?$", question)):
             question = ""  # "When will the Monetary Policy Committee meet?", "... hold its fourth session?": a
             # body's calendar, not news (rounds 86 and 91)
+        if question and re.match(r"By\s+when\s+(?:do|does)\s+.+?\s+(?:agree|decide|resolve)\s+to\b", question):
+            question = ""  # "By when do A, B and C agree to establish ...?": a declaration's present, out of it (round 99)
+        if question and f.sources and PLACE_TOLD_BEFORE.search(f.sources[0].sentence):
+            question = ""  # "plans to finish safety upgrades there by December 2026": where, the sentence before said (round 99)
         if question and _HANDOVER.search(question):
             question = ""  # "When will Serbia take over the rotating Presidency ...?": a term's start, procedure (round 93)
         if question and _TAKES_OFFICE.match(question):
@@ -291,7 +296,7 @@ class DateItems:
 _PAPERS = (r"(?:report|statement|calendar|minutes|data|bulletin|review|estimates?|results|figures|findings|accounts|"
            r"statistics|index|survey|update|outlook|forecast|numbers|evaluation|study|paper|assessment|audit|analysis)")
 _LOGISTICS = re.compile(rf"\b(?:publish|release|issue)\w*\b.*\b{_PAPERS}\b|\b{_PAPERS}\b.*\b(?:published|released|issued)\b|"
-                        r"\bnext\s+(?:[\w-]+\s+){0,3}?(?:release|publication|edition|update)\b|\b(?:next|following)\s+(?:[\w-]+\s+){0,2}?(?:meeting|session|congress|summit|assembly|"
+                        r"\bnext\s+(?:[\w-]+\s+){0,3}?(?:release|publication|edition|update)\b|\b(?:next|following)\s+(?:[\w'’-]+\s+){0,2}?(?:meeting|session|congress|summit|assembly|"
                         r"review|round|conference)\b|\b(?:meeting|congress|session|assembly|conference|summit)\b.*\bbe\s+held\b|"
                         r"\bopen(?:ed|s)?\s+(?:an?|its|their)\s+(?:\w+\s+)?office\b|\bdeadline\b|"
                         r"\b(?:mission|office|bureau|secretariat|embassy|consulate)\s+(?:\w+\s+)?open(?:ed|s)?\b|"

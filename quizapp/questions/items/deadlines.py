@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from ..goal_verbs import GOAL_VERBS, goal_aux
+from ..goal_verbs import GOAL_VERBS, goal_aux, present_tense
 from ..rank import _Cand
 from ..render import mid
 from ..sentences import words
@@ -115,6 +115,8 @@ class DeadlineItems:
         dl = split_deadline(v.goal)
         if dl is None or not true_stmt:
             return None
+        if v.verb in ("agree", "decide", "resolve") and present_tense(v):
+            return None  # "By when do A, B and C agree to establish ...?": a declaration's present, asked out of it (round 99)
         question = deadline_question(v, dl.body, actor)
         if question is not None and _definite_end(question):
             return None  # "... aim to repay the entire carried-over deficit?": which deficit (round 64)
