@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from quizapp.questions.generate import generate
@@ -231,3 +233,85 @@ def test_a_preamble_with_no_date_is_dated_by_the_month_of_writing():
     statements = [p for p in prompts if "joint exercise" in p]
     assert statements and all(p.startswith("In a joint declaration adopted in Lorvia in November 2024") for p in statements), prompts
     assert not any(p.startswith("By when do") for p in prompts), prompts
+
+
+def test_a_side_phrase_that_points_back_is_cut_from_an_aim():
+    from quizapp.questions.goal_views import _without_pointing_phrase
+    assert _without_pointing_phrase("publish weekly progress reports on the Zembla Health page during the campaign") \
+        == "publish weekly progress reports on the Zembla Health page"
+    assert _without_pointing_phrase("restore 60,000 hectares of mangroves across the region by 2030") \
+        == "restore 60,000 hectares of mangroves by 2030"
+    assert _without_pointing_phrase("open a register of vessels") is None
+
+
+def test_a_full_date_blank_is_not_filled_by_its_day_and_month():
+    raw = ("Lorvia, 3 December 2025\n\nThe Amber Ministers of Education Organization (AMEO) was established on "
+           "30 November 1965 to promote regional cooperation in education, science and culture. The AMEO Council "
+           "adopted a new strategy in Lorvia on 2 December 2025.")
+    from quizapp.questions.generate import generate
+    for q in generate(facts_of(raw), budget=0):
+        if q.type in ("cloze", "short_answer") and q.answer.endswith("1965") and "1965" not in q.prompt:
+            assert "30 November" not in q.accepted_answers and "November 30" not in q.accepted_answers, q
+
+
+@pytest.mark.parametrize("raw", [
+    # an attempt described
+    "Lorvia, 3 June 2025\n\nSince it became a development bank in 2023, the Amber Housing Bank (AHB) has tried "
+    "to shed the image of a troubled housing financier.",
+    # a side's claim in a dispute
+    "Lorvia, 3 June 2025\n\nZembla argues that it inherited the territory and that Norland never fulfilled an 1859 "
+    "convention under which Norland promised to help build a road to the coast.",
+    # why a committee meets again
+    "Lorvia, 3 June 2025\n\nThe Regional Inter-Ministerial Committee (RIMC) of the Amber Lakes Conference will "
+    "meet again in Port Lorvia in October 2025 to review progress before the Amber Lakes Summit.",
+])
+def test_no_statement_of_an_attempt_a_claim_a_meetings_purpose_or_an_unnamed_group(raw):
+    import random
+
+    from quizapp.questions.generate import _Generator
+
+    facts = facts_of(raw)
+    corpus = _Generator(facts, random.Random(0)).corpus
+    goals = [f for f in facts if f.kind == "goal"]
+    assert goals  # (the aim is found, and read as no aim to ask)
+    assert not any(corpus.goal_views.get(f.id) for f in goals
+                   if re.search("shed the image|build a road|review progress|sub-group", f.goal or ""))
+    prompts = prompts_of(raw)
+    assert not any(w in p for p in prompts for w in ("shed the image", "build a road", "review progress",
+                                                       "sub-group")), prompts
+    assert not any(p.startswith("When will") and "meet" in p for p in prompts), prompts
+
+
+def test_no_statement_of_a_group_named_by_its_kind():
+    raw = ("COLOMBO, June 3, 2025 (Wire) - India and Sri Lanka held the seventh meeting of their Joint Working Group "
+           "(JWG) on fisheries in Colombo on Monday.\n\n"
+           "The JWG agreed to set up a sub-group on mariculture and seaweed farming, which will meet before the end "
+           "of the first quarter of 2026.")
+    assert any(g.startswith("set up a sub-group") for g in goal_actors(raw))
+    assert not any("sub-group" in p for p in prompts_of(raw))
+
+
+def test_a_participle_keeps_its_as_complement_and_a_side_clause_still_goes():
+    from quizapp.questions.goal_views import without_side_clause
+    assert without_side_clause("see at least 15 more Members officially recognised as free of the disease by 2028") \
+        == "see at least 15 more Members officially recognised as free of the disease by 2028"
+    assert without_side_clause("raise the policy rate by 50 basis points as inflation persists") \
+        == "raise the policy rate by 50 basis points"
+
+
+def test_a_body_by_its_letters_opening_a_sentence_keeps_them():
+    raw = ("Gaborone, 21 February 2025\n\nDelegates met in Gaborone for the regional conference.\n\n"
+           "WOAH aims to see at least 15 more African Members officially recognised as free of the disease by 2028.")
+    actors = goal_actors(raw)
+    assert any(a in ("WOAH", "the World Organisation for Animal Health") for g, a in actors.items()
+               if g.startswith("see at least 15")), actors
+
+
+def test_the_ministers_are_those_at_the_meeting_the_text_named():
+    raw = ("Tehran, 11 July 2025\n\nThe Kandor Council of Ministers met on 9-10 July 2025 at the Kandor Secretariat "
+           "in Tehran. It was chaired by Iran's Deputy Foreign Minister for Economic Diplomacy, Mehdi Saberi.\n\n"
+           "The ministers agreed to set up a Kandor regional centre for disaster risk reduction in Tehran.")
+    actors = goal_actors(raw)
+    assert actors.get("set up a Kandor regional centre for disaster risk reduction in Tehran") == \
+        "the ministers at the July 2025 meeting of the Kandor Council of Ministers", actors
+    assert any(p.startswith("The ministers at the July 2025 meeting") for p in prompts_of(raw)), prompts_of(raw)

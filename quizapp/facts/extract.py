@@ -463,7 +463,8 @@ def _sentence_facts(doc, art: ArticleInput, sent: SentenceInput, people, acronym
             actor = ctx.lead_in  # "The two Ministers: ... 3. Agreed to amend ...": the lead-in's ministers
         if actor is None:
             continue
-        if actor == g.actor and len(doc) and doc[0].text == actor and not doc[0].ent_type_ and (
+        if actor == g.actor and len(doc) and doc[0].text == actor and not doc[0].ent_type_ \
+                and not (len(actor) > 1 and actor.isupper()) and (  # ("WOAH aims to ...": its letters name a body)
                 doc[0].pos_ == "NOUN" or doc[0].pos_ == "PROPN" and doc[0].lower_ in ctx.lower_words):
             # "Interconnection is identified ... as a measure to reduce ...": a thing, capitalised
             # only as the sentence's first word, is no named party (round 45); nor a noun the tagger

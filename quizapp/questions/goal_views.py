@@ -141,6 +141,26 @@ def goal_verb(f: Any, sentence: str, goal_span: tuple[int, int] | None) -> str |
     return None
 
 
+# A side phrase that points back ("during the campaign", "across the region", ", to be presented at
+# the next meeting", "at their next meeting"): when, where or how the aim is pursued, not the aim.
+_POINTING_PHRASE = re.compile(r",?\s+(?:(?:to\s+be\s+(?:presented|submitted|discussed|considered|reviewed)\s+)?"
+                              r"(?:at|during|across|throughout|within|in|over|for)\s+(?:the|their|its)\s+"
+                              r"(?:(?:next|coming|whole|entire|same)\s+)?(?:meeting|session|campaign|region|period|"
+                              r"programme|project|season|process|summit|conference|year|scheme|area|zone|country)\b)")
+
+
+def _without_pointing_phrase(goal: str) -> str | None:
+    """``goal`` without its side phrases that point back (``_POINTING_PHRASE``), when what is left
+    says the aim in five words or more; None when there is none to cut."""
+    cut = _POINTING_PHRASE.sub("", goal).strip().rstrip(",")
+    if len(cut.split()) > 25:
+        # a long aim's side clause ("..., with the first exchange due by 30 June", "... so that wagons are
+        # inspected once", "..., mainly for coaching courses"): the aim is the head before it
+        cut = re.split(r",\s+(?:with|mainly|including|in\s+line\s+with|in\s+return|known\s+as|which|where|while)\b|"
+                       r"\s+so\s+that\s", cut, maxsplit=1)[0].strip().rstrip(",")
+    return cut if cut != goal and len(cut.split()) >= 5 else None
+
+
 def _goal_ok(goal: str, actor_names: set[str], form: str = "np") -> bool:
     """``actor_names`` are the story's actors and people, normalised."""
     ws = words(goal)
@@ -372,6 +392,13 @@ def goal_view(f: Any, leaders: Sequence[Any], pairs_by_article: dict[str, str],
                                        end_quote.group("q")):
             # (a quoted time stays: 'want a common depository "within five years"')
             return None  # 'will use the stadium "as a showcase"': the speaker's phrase, trivia (round 96)
+        if re.search(r"\b(?:argues?|argued|claims?|claimed|contends?|contended|alleges?|alleged|insists?|insisted)\s+that\b",
+                     before):
+            return None  # "Guatemala argues that ... Britain promised to help build a road": a side's claim (round 101)
+        if re.search(r"\btr(?:y|ies|ied|ying)\s+to\s*$", before):
+            return None  # "has tried to shed the image of ...": an attempt described, no aim stated (round 100)
+        if re.search(r"\bmeet\s+again\b[^.;]*\bto\s*$", before):
+            return None  # "will meet again in Luanda in October 2025 to review progress": why it meets, procedure (round 100)
         if PLACE_TOLD_BEFORE.search(src.sentence):
             return None  # "The company plans to finish safety upgrades there by December 2026": where? (round 99)
         if _CONDITION_BEFORE.search(src.sentence[max(0, span[0] - 80):span[0]]):
@@ -404,7 +431,10 @@ def goal_view(f: Any, leaders: Sequence[Any], pairs_by_article: dict[str, str],
         day = published(src.article) if published is not None else None
         goal = absolute_years(goal, day.year) if day is not None else goal
         if not _goal_ok(goal, actor_names, form):
-            return None
+            trimmed = _without_pointing_phrase(goal)
+            if trimmed is None or not _goal_ok(trimmed, actor_names, form):
+                return None
+            goal = trimmed  # "publish weekly reports on the MHMS page [during the campaign]": the aim, whole
         if form == "np" and verb in ("hope", "call", "push", "press", "appeal", "seek") \
                 and re.search(r"(?<!\bthat )(?<!\bwhich )(?<!\bwho )\b(?:will|would|shall)\s+[a-z]+", goal):
             return None  # "hopes for at least 15 member states will take part": a clause after "for" (round 74)
@@ -445,6 +475,9 @@ def without_side_clause(goal: str) -> str:
     would leave too little or cut inside a clause of its own ("treat the market as part of ...",
     "welcomed the deal as a big step", "a stock ... that could be bought when prices fall")."""
     head = _SIDE_CLAUSE.split(goal)[0]
+    cut = _SIDE_CLAUSE.search(goal)
+    if cut and cut.group(0).strip(" ,") == "as" and re.search(r"(?:ed|en)$", head.rstrip()):
+        return goal  # "see 15 more Members officially recognised as free of PPR": the participle's complement
     if len(head.split()) >= 3 and not _DANGLING.search(head):
         return head.strip().rstrip(",")
     return goal

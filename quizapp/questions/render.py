@@ -70,7 +70,7 @@ NAME_SHAPE = re.compile(r"(?:[Tt]he\s+)?[A-Z][\w'’.&-]*(?:\s+(?:(?:of|the|and|
 # Those gathered at a named meeting ("the leaders at the Commonwealth Heads of Government Meeting", as
 # the extractor names "the leaders" of a report on one summit).
 _GATHERED_AT = re.compile(r"^[Tt]he\s+(?:leaders|ministers|delegates|heads\s+of\s+(?:state|government))\s+at\s+"
-                          r"(?:the\s+)?(?:\d+\w*\s+)?[A-Z][\w'’-]*(?:\s+(?:of|on|for|and|the|[A-Z0-9][\w'’-]*))*$")
+                          r"(?:the\s+)?(?:\d+\w*\s+)?[A-Z][\w'’-]*(?:\s+(?:of|on|for|and|the|meeting|session|summit|[A-Z0-9][\w'’-]*))*$")
 # "Both sides", "the two nations": a party only once we know who the two are.
 _DUAL = re.compile(
     r"^(?:both|the two)\s+(?:sides|nations|countries|counties|governments|states|powers|neighbou?rs)$",
@@ -235,6 +235,7 @@ def named_actor(actor: str, sentence: str = "") -> str | None:
     # a group named by whose members it is ("the member states of the Indian Ocean Rim Association",
     # "the finance ministers of Kazakhstan, Uzbekistan and Kyrgyzstan") may run longer than a name
     longest = 24 if _MEMBERS_OF.match(a) and ("," in a or " to the " in a) or _NAME_LIST.fullmatch(a) \
+        else 16 if _GATHERED_AT.match(a) \
         else 14 if _MEMBERS_OF.match(a) or NAME_SHAPE.fullmatch(a) else 9  # (seven countries by name: one party)
     if not ws or len(ws) > longest or ws[0].lower() in PRONOUNS or _DUAL.match(a):
         return None

@@ -101,7 +101,8 @@ class DateItems:
             if found is None or not _enough_context(found[0]):
                 continue
             n = sum(1 for x in out if x is not None)
-            out.append(self.make("cloze", [f], f"cloze:{n}" if n else "cloze", found[0], found[1], accepted,
+            out.append(self.make("cloze", [f], f"cloze:{n}" if n else "cloze", found[0], found[1],
+                                 _with_year_unless_given(accepted, found[0], iso, f),
                                  dq=0.5, penalty=0.02 * n,
                                  sources=[{"article": src.article, "sentence": src.sentence}]))
         taken = sorted({*c.dates_of_event(f.event or ""), iso})
@@ -201,7 +202,8 @@ class DateItems:
             pool = [(t, v) for t, v in pool if iso[:4] in v]
         if question and f.sources and _ahead(f, iso) and _CONTINGENT.search(f.sources[0].sentence):
             question = ""  # "will take effect ... if the proposal is approved": a plan on a condition has no date yet (round 56)
-        if question and (re.match(r"When\s+(?:will|does|do)\s+[^?]{3,80}?\s+meet(?:\s+(?:again|next))?\?$", question)
+        if question and (re.match(r"When\s+(?:will|does|do)\s+[^?]{3,80}?\s+meet(?:\s+(?:again|next))?"
+                                  r"(?:\s+(?:in|at)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})?\?$", question)
                          # "When did the Monetary Policy Committee of the Bank of Namibia meet?": a
                          # standing body meets several times a year; which sitting? (round 98)
                          or re.match(r"When\s+did\s+(?:the\s+)?[^?]{0,60}?\b(?:Committee|Board|Council|Commission|"
@@ -249,7 +251,8 @@ class DateItems:
             chosen = self.mc([f], "mc:when", question, answer, accepted, pool, date=True,
                              explanation=expl, sources=srcs, **slot)
             out.append(None if chosen is not None and _odd_month(chosen.question.choices, answer) else chosen)
-            out.append(self.make("short_answer", [f], "sa:when", question, answer, accepted, dq=0.55,
+            out.append(self.make("short_answer", [f], "sa:when", question, answer,
+                                 _with_year_unless_given(accepted, question, iso, f), dq=0.55,
                                  explanation=expl, sources=srcs, penalty=0.02, **slot))
         if STANDALONE_DATE_CLOZES and not SENTENCE_ITEMS_FOR_DATES and not any(x is not None for x in out):
             # no plain question: the sentence itself, where it reads alone (consumes no rng)
@@ -258,7 +261,8 @@ class DateItems:
                 found = _blank_date(text, iso) if text and _states_date(src.sentence, iso) \
                     and not _next_to_another(src.sentence, iso, self.corpus.published.get(src.article)) else None
                 if found is not None and _enough_context(found[0]) and _cloze_stands_alone(text, found[0], iso):
-                    out.append(self.make("cloze", [f], "cloze", found[0], found[1], accepted, dq=0.5,
+                    out.append(self.make("cloze", [f], "cloze", found[0], found[1],
+                                         _with_year_unless_given(accepted, found[0], iso, f), dq=0.5,
                                          sources=[{"article": src.article, "sentence": src.sentence}]))
         # The event is asked about in the article's own sentence, never pasted into a fixed frame
         # ("On what date did this happen: <clause>?" reads as a machine wrote it): the sentence
@@ -297,7 +301,7 @@ _PAPERS = (r"(?:report|statement|calendar|minutes|data|bulletin|review|estimates
            r"statistics|index|survey|update|outlook|forecast|numbers|evaluation|study|paper|assessment|audit|analysis)")
 _LOGISTICS = re.compile(rf"\b(?:publish|release|issue)\w*\b.*\b{_PAPERS}\b|\b{_PAPERS}\b.*\b(?:published|released|issued)\b|"
                         r"\bnext\s+(?:[\w-]+\s+){0,3}?(?:release|publication|edition|update)\b|\b(?:next|following)\s+(?:[\w'’-]+\s+){0,2}?(?:meeting|session|congress|summit|assembly|"
-                        r"review|round|conference)\b|\b(?:meeting|congress|session|assembly|conference|summit)\b.*\bbe\s+held\b|"
+                        r"review|round|conference)\b|\b(?:meeting|congress|session|assembly|conference|summit)\b.*\bbe\s+held\b|\bmeet\s+again\b|"
                         r"\bopen(?:ed|s)?\s+(?:an?|its|their)\s+(?:\w+\s+)?office\b|\bdeadline\b|"
                         r"\b(?:mission|office|bureau|secretariat|embassy|consulate)\s+(?:\w+\s+)?open(?:ed|s)?\b|"
                         r"\b(?:mission|delegation|team|observers?|experts?)\b.*\barriv(?:e|ed|es)\b|"
@@ -436,6 +440,16 @@ _TAKES_OFFICE = re.compile(r"When (?:did|was|will) [A-Z][\w.'’-]+(?:\s+[A-Z][\
 _HANDOVER = re.compile(r"\b(?:take|took|taken|takes|taking|hand|handed|hands|pass|passed|assume|assumed)\s+(?:over\s+)?"
                        r"(?:the\s+)?(?:(?:rotating|annual|six-month|pro\s+tempore)\s+)*(?:presidency|chairmanship|"
                        r"chair)\b", re.I)
+
+
+def _with_year_unless_given(accepted: list[str], prompt: str, iso: str, f: Any) -> list[str]:
+    """The accepted forms of a dated answer, without the year-less ones ("30 November") unless the
+    prompt gives the year or the article wrote none ("on July 29"): a blank for "30 November 1965"
+    is not filled by half of it (round 101)."""
+    if iso[:4] in prompt or not re.fullmatch(r"\d{4}-\d\d(?:-\d\d)?", iso) \
+            or (getattr(f, "subtype", "") or "") in ("dm", "md", "wd", "rel", "anchor"):
+        return accepted
+    return [a for a in accepted if re.search(r"\d{4}|\d{2}/\d{4}", a)]
 
 
 def _year_named_elsewhere(c: Any, f: Any, question: str, year: str) -> bool:

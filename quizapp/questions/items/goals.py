@@ -45,6 +45,7 @@ from ..render import (
 )
 from ..sentences import (
     find_span,
+    generic_body,
     strip_dateline,
     words,
 )
@@ -327,8 +328,8 @@ class GoalItems:
             # the work of the Units": a communiqué's courtesy, round 46; "welcome the entry into force of
             # the CFA as a historic milestone": anyone guesses a welcome true, round 75, unless of a figure)
         true_stmt = c.spell_out(true_stmt, [v.article])
-        if true_stmt is None:
-            return None
+        if true_stmt is None or generic_body(true_stmt):
+            return None  # ("The Joint Working Group (JWG) agreed ...": whose, the article said; round 100)
         false_stmt = None
         changed = None if _FROM_TO.search(v.goal) else change_a_figure(v.goal, c.figures_in(v.article), self.rng,
                                                                           written=_year_of(c.published.get(v.article)))
