@@ -315,3 +315,11 @@ def test_the_ministers_are_those_at_the_meeting_the_text_named():
     assert actors.get("set up a Kandor regional centre for disaster risk reduction in Tehran") == \
         "the ministers at the July 2025 meeting of the Kandor Council of Ministers", actors
     assert any(p.startswith("The ministers at the July 2025 meeting") for p in prompts_of(raw)), prompts_of(raw)
+
+
+def test_a_count_written_with_a_comma_is_no_year():
+    from quizapp.questions.items.figures import _is_year
+    assert _is_year("2028") and not _is_year("2,000")
+    raw = ("Lorvia, 3 June 2025\n\nThe Amber Fisheries Agency (AFA) plans to train 2,000 fishers in safe boat handling "
+           "by 2027 and to register 1,500 new vessels by 2026.")
+    prompts_of(raw)  # (a count of 2,000 beside a year once raised ValueError while a figure was changed)

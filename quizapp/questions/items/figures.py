@@ -44,7 +44,8 @@ def _sum_of_others(stmt: str, start: int, end: int) -> bool:
 
 
 def _is_year(text: str) -> bool:
-    return bool(re.fullmatch(r"(?:19|20)\d\d", text.replace(",", "")))
+    """"2028" is a year; "2,000" is a count (and ``int`` cannot read it)."""
+    return bool(re.fullmatch(r"(?:19|20)\d\d", text))
 
 
 def _other_values(goal: str, m: re.Match, taken: set[str]) -> list[str]:
