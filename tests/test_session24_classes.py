@@ -323,3 +323,54 @@ def test_a_count_written_with_a_comma_is_no_year():
     raw = ("Lorvia, 3 June 2025\n\nThe Amber Fisheries Agency (AFA) plans to train 2,000 fishers in safe boat handling "
            "by 2027 and to register 1,500 new vessels by 2026.")
     prompts_of(raw)  # (a count of 2,000 beside a year once raised ValueError while a figure was changed)
+
+
+@pytest.mark.parametrize("text", [
+    "When did the United States sign the protocols?",
+    "The Maldives' Ministry of Tourism will make compliance a condition for renewing licences from 2027.",
+    "The Amber Sea Oil Spill Plan aims to let vessels from any member enter another member's waters within 24 hours.",
+    "When was the Bulgarian elected?",
+    "When will the new Clean Boat Protocol take effect?",
+])
+def test_stems_that_lean_on_the_article_are_unresolved(text):
+    from quizapp.questions.referents import unresolved
+    assert unresolved(text)
+
+
+@pytest.mark.parametrize("text", [
+    "When did the United States sign the protocols to the Treaty of Rarotonga?",
+    "Vessels from any member of the Amber Sea Commission may enter within 24 hours under its 2025 rules.",
+    "The Bulgarian delegation left Budva on 3 June.",
+])
+def test_stems_that_say_which_are_resolved(text):
+    from quizapp.questions.referents import unresolved
+    assert not unresolved(text)
+
+
+def test_a_modal_after_to_is_no_infinitive_aim():
+    raw = ("Lorvia, 3 June 2025\n\nBut the free-trade ambitions African leaders have signed up to will stall if a "
+           "kilogram in Accra is not a kilogram in Nairobi.")
+    assert not any(g.startswith("stall") for g in goal_actors(raw))
+
+
+def test_bare_ministers_are_not_the_one_pair_that_signed_something():
+    raw = ("Apia, 3 June 2025\n\nThe Treaty of Lorvia created a nuclear-free zone. France and the United Kingdom "
+           "signed its protocols in 1996. Pacific foreign ministers met in Apia on Monday. "
+           "Ministers also agreed to call on Washington to ratify the protocols before the conference.")
+    actors = goal_actors(raw)
+    assert not any("France" in (a or "") for g, a in actors.items() if "Washington" in g), actors
+
+
+def test_no_when_of_accreditation_closing_or_pledge_of_a_trusted_election():
+    from quizapp.questions.items.dates import _LOGISTICS
+    from quizapp.questions.items.goals import _ELECTION_PLEDGE
+    assert _LOGISTICS.search("When does accreditation for local and international observers close?")
+    assert not _LOGISTICS.search("When did the commission certify the final results?")
+    assert _ELECTION_PLEDGE.search("deliver an election whose result every Malawian can trust")
+    assert not _ELECTION_PLEDGE.search("print 7.2 million ballot papers by 30 August")
+
+
+def test_a_key_echoed_by_a_word_of_the_stem_gives_it_away():
+    from quizapp.questions.blanks import _echoed
+    assert _echoed("European Union", "Which organisation pledged grants under its Connecting Europe Facility?")
+    assert not _echoed("European Union", "Which organisation pledged grants for the Fehmarnbelt tunnel?")

@@ -276,7 +276,9 @@ def resolve_actor(actor: str, ctx: ActorContext) -> str | None:
             return named
         # "The (three) ministers agreed ..." after "Sweden, Denmark and Poland signed ...": whose
         # ministers they are is the one list of (that many) countries the article names as acting
-        countries = ctx.acting_list(size)
+        # (a bare "Ministers also agreed ..." of an explainer is not the one pair it says signed
+        # something: round 102 gave Pacific ministers' call to France and the United Kingdom)
+        countries = ctx.acting_list(size) if low.startswith("the ") or size is not None else None
         title = re.sub(r"^the\s+", "", low).removesuffix("ministers").strip()
         title = re.sub(rf"^(?:{n})\s*", "", title) if n else title
         if countries:

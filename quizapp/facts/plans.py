@@ -200,6 +200,8 @@ def future_and_purpose_goals(doc, found: list[GoalMention]) -> list[GoalMention]
             g = _goal_of_span(doc, subj, "will", v.i, _verb_phrase_end(v), tok.i)
         elif tok.tag_ == "VB" and any(c.lower_ == "to" and c.dep_ == "aux" for c in tok.children) \
                 and tok.dep_ in ("advcl", "acl", "relcl", "xcomp"):
+            if tok.i > 0 and doc[tok.i - 1].tag_ == "MD":
+                continue  # "the ambitions leaders have signed up to will stall": a modal's verb, no infinitive (round 102)
             head = tok.head
             # "efforts to implement", "his keenness to enhance": the noun right before "to" owns
             # the aim even when the parser hung the verb elsewhere

@@ -61,7 +61,9 @@ def _echoed(key: str, stem: str) -> bool:
     that already speaks of the "World Heritage List")? Then the key stands out from its foils."""
     words_ = {w for w in normalise(key).split() if w not in _GENERIC and len(w) > 3}
     rest = set(normalise(stem.replace(BLANK, " ")).split())
-    return bool(words_ & rest)
+    # (a word's stem too: "European Union" beside "its Connecting Europe Facility", round 103)
+    stems = {w[:6] for w in words_ if len(w) >= 6} | {w for w in words_ if len(w) < 6}
+    return bool(words_ & rest) or any(r[:6] in stems or r in stems for r in rest if len(r) >= 5)
 
 
 def _overlapping(a: str, b: str) -> bool:

@@ -66,6 +66,16 @@ _BARE_TEXT = re.compile(r"\bthe\s+(?:Act|Agreement|Convention|Treaty|Protocol|De
 # "agree the EU position", "the Council's stance": a position on what, the sentence before said (round 93)
 _POSITION_ON_WHAT = re.compile(r"\bthe\s+(?:[A-Z][\w'’-]*\s+|[\w'’-]+['’]s?\s+)?(?:common\s+|joint\s+|negotiating\s+)?"
                                r"(?:position|stance)\b(?!\s+(?:on|of|that|regarding|towards?)\b)")
+# "ratify the protocols", "sign the annexes": of which treaty (round 102); "make compliance a
+# condition": compliance with what; "any member", "another member's waters": of which body.
+_TEXTS_OF_WHAT = re.compile(r"\bthe\s+(?:protocols|annexes|amendments|additional\s+protocols)\b(?!\s+(?:of|on|to|for|in)\b)"
+                            r"|\bcompliance\b(?!\s+with\b)")
+# "When was the Bulgarian elected?": a nationality standing for a person the sentence before named
+# (round 103); "the new Clean Boat Protocol": new when, of which body.
+_NATIONALITY_NOUN = re.compile(r"\b[Tt]he\s+(?-i:[A-Z][a-z]+(?:ian|ean|ese|ish|ch|an))\b(?=\s+(?:was|is|has|had|who|said|says|"
+                               r"will|would|elected|appointed)\b|\s*[?.,])")
+_NEW_NAMED = re.compile(r"\b[Tt]he\s+new\s+(?-i:[A-Z])")
+_MEMBER_OF_WHAT = re.compile(r"\b(?:any|another|each|every|one)\s+member(?:\s+state)?(?:['’]s)?\b(?!\s+of\b)")
 _ITSELF = re.compile(r"\b(?:itself|themselves)\s+(?:was|were|is|are|has|have|had|will|would|could|can|does|did)\b")
 # "present a first package of projects to both institutions": which two, the sentence before said (round 78)
 _BOTH_OF_WHICH = re.compile(r"\bboth\s+(?:institutions|organi[sz]ations|bodies|banks|agencies|lenders|funds|groups|"
@@ -146,8 +156,13 @@ def unresolved(text: str) -> tuple[str, ...]:
     # itself as against what the article said before (round 79); "to both institutions" (round 78);
     # "the current cycle" (round 83); "Canada's largest outbreak" of what (round 85)
     out += [m.group(0) for rx in (_COUNT_OF_WHAT, _BARE_TEXT, _ITSELF, _BOTH_OF_WHICH, _NOW_RELATIVE, _EVENT_OF_WHAT,
-                                  _COUNTED_SET, _AMOUNT_OF_WHAT, _POSITION_ON_WHAT)
+                                  _COUNTED_SET, _AMOUNT_OF_WHAT, _POSITION_ON_WHAT, _TEXTS_OF_WHAT)
             for m in rx.finditer(text)]
+    if not re.search(r"\b[A-Z]{2,}\b|\b(?:Union|Community|Organi[sz]ation|Association|Commission|Council|Group|Alliance|"
+                     r"Authority|Bank|Forum|Conference)\b", text):
+        out += [m.group(0) for m in _MEMBER_OF_WHAT.finditer(text)]  # (a body named says whose members)
+        out += [m.group(0) for m in _NEW_NAMED.finditer(text)]
+    out += [m.group(0) for m in _NATIONALITY_NOUN.finditer(text)]
     return tuple(out)
 
 

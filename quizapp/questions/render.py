@@ -424,6 +424,7 @@ def event_view(f: Any, names: Sequence[str] = ()) -> str | None:
     if not ev:
         return None
     ev = re.sub(r",?\s+at the (?:latter|former)'s request", "", ev)
+    ev = re.sub(r"\s*\(\s*\)", "", ev)  # "The Danish parliament ( ) adopts ...": the letters taken out left their brackets
     ev = _WEEKDAY_PHRASE.sub("", ev).strip()
     expanded = expand_short_name(ev, names)
     if expanded is None:

@@ -323,6 +323,7 @@ class GoalItems:
                 or TIMELINE_ENTRY.match(strip_dateline(v.sentence)) \
                 or _housekeeping(v) \
                 or v.verb == "support" and _STANCE.match(re.sub(r"^to\s+support\s+", "", v.goal)) \
+                or _ELECTION_PLEDGE.search(v.goal) and not re.search(r"\d", v.goal) \
                 or not _goal_reads_alone(v, true_stmt, c.issuer(v.actor, v.article)):
             return None  # ("Data should be in African hands": an opinion is not true or false; "welcomed
             # the work of the Units": a communiqué's courtesy, round 46; "welcome the entry into force of
@@ -437,6 +438,10 @@ _VAGUE = re.compile(r"\b(?:more|less|better|greater|stronger|fair|fairer|stable|
                     r"|^(?:to\s+)?(?:make\s+sure|ensure|see\s+to\s+it)\b"
                     # "called for Member States to do three things": which, the stem never says (round 85)
                     r"|\b(?:two|three|four|five|six|several|some|many|a\s+few)\s+things\b", re.I)
+# "deliver an election whose result every Malawian can trust": any election body's pledge, names or
+# not (round 102)
+_ELECTION_PLEDGE = re.compile(r"\bcan\s+trust\b|\b(?:free|fair|credible|transparent|peaceful|inclusive)\s+"
+                              r"(?:and\s+\w+\s+)?elections?\b", re.I)
 
 # "supported the European perspective of the Western Balkans": a stance every such statement takes,
 # names or not (round 97)

@@ -340,7 +340,9 @@ class PeopleItems:
             if _body_class(other) != _body_class(full):
                 continue  # a fund or a ministry among weather services is ruled out by its name
             if value and not _overlapping(value, key):
-                pool.append((0 if self.near(f, g) else FAR, value))
+                # (bodies of the same article: a story joined to another by a body both name, the EU,
+                # offered the Soviet Union and a Brazilian trade association, round 103)
+                pool.append((0 if _articles(f) & _articles(g) else FAR, value))
         kw = {"sources": [{"article": src.article, "sentence": src.sentence}],
               "explanation": f"The article says: {strip_dateline(src.sentence)}"}
         out: list[_Cand | None] = []
