@@ -374,3 +374,19 @@ def test_a_key_echoed_by_a_word_of_the_stem_gives_it_away():
     from quizapp.questions.blanks import _echoed
     assert _echoed("European Union", "Which organisation pledged grants under its Connecting Europe Facility?")
     assert not _echoed("European Union", "Which organisation pledged grants for the Fehmarnbelt tunnel?")
+
+
+def test_an_aim_agreed_on_a_day_the_sentence_gives_is_told_with_its_month():
+    raw = ("WINDHOEK, Aug 25, 2023 (Wire) - Zembla, Norland and Kandor agreed on Friday to build a shared early-warning "
+           "network for harmful algal blooms off their Atlantic coast, ministers said.")
+    statements = [p for p in prompts_of(raw) if "early-warning network" in p]
+    assert statements and all(p.startswith("In August 2023, ") for p in statements), statements
+
+
+def test_a_plan_is_not_dated_by_its_deadline():
+    from types import SimpleNamespace
+
+    from quizapp.questions.items.goal_checks import month_of_act
+    v = SimpleNamespace(verb="plan", goal="open a register by March 2026", sentence="X plans to open a register by March 2026.",
+                        article="a.txt")
+    assert month_of_act(SimpleNamespace(published={}, dates=[]), v, "X plans to open a register by March 2026.") is None

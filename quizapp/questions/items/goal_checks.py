@@ -12,6 +12,9 @@ from ...facts.actors import PREAMBLE
 from ...facts.cities import country_of_capital
 from ...facts.dates import MONTH, TIME_PHRASE
 from ...facts.lexicon import HEAD_FIRST
+from ..goal_verbs import future_tense, present_tense
+from ..goal_wording import _TIME_WORD
+from ..normalise import MONTH_NAMES
 from ..sentences import (
     find_span,
     stands_alone,
@@ -224,3 +227,26 @@ _BARE_COUNT = re.compile(r"(?:to\s+)?[a-z]+\s+(?:about\s+|some\s+|around\s+|at\s
 
 # Moves that need their destination said: "the admission of Egypt" to what, "the transfer of X" to whom.
 _ADMISSION = re.compile(r"\b(?:admission|accession|entry|transfer|handover|relocation|return)\s+of\b", re.I)
+
+
+def month_of_act(c: Any, v: Any, statement: str) -> str | None:
+    """"In August 2023": the month of the one event date the aim's sentence gives, when the
+    aim is told as done (past tense) and the statement says no time; None otherwise (a date
+    after the day of writing is a deadline or a plan, not when it was agreed)."""
+    if future_tense(v) or present_tense(v) or v.verb in ("will", "should", "plan", "aim") \
+            or _TIME_WORD.search(statement):
+        return None
+    written = c.published.get(v.article)
+    days = {d.date for d in c.dates if d.date and len(d.date) >= 7 and (d.subtype or "") != "publication"
+            and any(s.article == v.article and s.sentence == v.sentence for s in d.sources)}
+    if written is None or len(days) != 1:
+        return None
+    iso = days.pop()
+    if iso[:7] > written.isoformat()[:7] or iso[:4] in v.goal:
+        return None
+    return f"In {MONTH_NAMES[int(iso[5:7]) - 1]} {iso[:4]}"
+
+
+def lead_lower(statement: str) -> str:
+    """A statement put after a time phrase: its leading "The" in lower case ("In May 2025, the ...")."""
+    return re.sub(r"^The\b", "the", statement)

@@ -16,7 +16,13 @@ from ..blanks import (
     _enough_context,
 )
 from ..goal_verbs import GOAL_VERBS, present_tense
-from ..goal_wording import goal_question, goal_statement, list_items, short_forms, with_occasion
+from ..goal_wording import (
+    goal_question,
+    goal_statement,
+    list_items,
+    short_forms,
+    with_occasion,
+)
 from ..labels import (
     _QUALITY_POOL,
     COUNTRY_ADJ,
@@ -57,6 +63,8 @@ from .goal_checks import (
     _DEADLINE,
     _goal_reads_alone,
     _named_party,
+    lead_lower,
+    month_of_act,
 )
 
 
@@ -344,7 +352,17 @@ class GoalItems:
         if _unintroduced(c, v, true_stmt):
             return None
         src = [{"article": v.article, "sentence": v.sentence}]
-        true_stmt, false_stmt = with_occasion(true_stmt, v), with_occasion(false_stmt, v)
+        told = with_occasion(true_stmt, v)
+        if told == true_stmt:
+            when = month_of_act(c, v, true_stmt)
+            if when is not None:
+                # "Angola, Namibia and South Africa agreed [on Friday] to build ...": when, as the
+                # sentence dates it; blind raters failed aims told with no time as lacking context
+                told = f"{when}, {lead_lower(true_stmt)}"
+                false_stmt = false_stmt and f"{when}, {lead_lower(false_stmt)}"
+        else:
+            false_stmt = with_occasion(false_stmt, v)
+        true_stmt = told
         return self.true_false(f, true_stmt, false_stmt, "tf:goal", sources=src, penalty=penalty,
                                slot=aim_slot(v.article, v.sentence))
 
@@ -570,3 +588,4 @@ def _like_any(goal: str, others: list[str], cutoff: int) -> bool:
 
 def _year_of(day: Any) -> int | None:
     return day.year if day is not None else None
+
