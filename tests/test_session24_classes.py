@@ -8,7 +8,7 @@ import pytest
 
 from quizapp.questions.generate import generate
 
-from .question_checks import facts_of, goal_actors, prompts_of
+from .question_checks import facts_of, goal_actors, leaders_of, prompts_of
 
 
 def _chair_questions(raw: str) -> dict[str, str | None]:
@@ -390,3 +390,51 @@ def test_a_plan_is_not_dated_by_its_deadline():
     v = SimpleNamespace(verb="plan", goal="open a register by March 2026", sentence="X plans to open a register by March 2026.",
                         article="a.txt")
     assert month_of_act(SimpleNamespace(published={}, dates=[]), v, "X plans to open a register by March 2026.") is None
+
+
+def test_letters_after_a_name_are_no_part_of_it():
+    people = leaders_of("Apia, 3 March 2025\n\nThe Forum was co-chaired by the Hon. Kila Waninara MP, Minister for "
+                        "Foreign Affairs of Papua New Guinea, and Senator Margaret Lyall, Minister for Foreign Affairs "
+                        "of Australia.")
+    assert "Kila Waninara" in people and "Kila Waninara MP" not in people, people
+
+
+@pytest.mark.parametrize("text", [
+    "The Amber Basin Authority aims to have every valley's plan fully accredited and enforced by then.",
+    "Basin states agreed to share operational river data within 24 hours.",
+])
+def test_then_and_states_of_no_named_body_are_unresolved(text):
+    from quizapp.questions.referents import unresolved
+    assert unresolved(text)
+
+
+def test_a_question_cut_at_a_dash_is_no_question():
+    from quizapp.questions.blanks import _question_ok
+    assert not _question_ok("Who became chief executive of the Murray–?")
+
+
+def test_the_fund_is_no_body_of_another_kind():
+    raw = ("Ulaanbaatar, 3 March 2025\n\nErdenes Tavan Tolgoi (ETT) sells most of Mongolia's coal. ETT plans to "
+           "build a new rail link by 2027. The finance minister told parliament the fund aims to hold at least "
+           "1 trillion tugrik by the end of 2027.")
+    actors = goal_actors(raw)
+    assert not any("Tavan Tolgoi" in (a or "") for g, a in actors.items() if "trillion" in g), actors
+
+
+@pytest.mark.parametrize("text", [
+    "When does the Slovak V4 Presidency begin?",
+    "The Presidency of the Baltic Assembly passes from Lithuania to Estonia on 1 January 2027.",
+    "The regulation was published in the Official Journal on 5 March 2025.",
+])
+def test_a_chairs_term_and_a_gazette_day_are_logistics(text):
+    from quizapp.questions.items.dates import _LOGISTICS
+    assert _LOGISTICS.search(text)
+
+
+def test_a_declarations_present_is_told_in_its_declaration():
+    raw = ("Eger Declaration of the Ministers of Agriculture of the Visegrad Group (V4)\n"
+           "Eger, 22 May 2026\n\n"
+           "The ministers of agriculture of the Visegrad Group (V4) met in Eger on 21 May 2026.\n\n"
+           "The V4 countries pledge to share wild boar surveillance data every month through a common platform.")
+    statements = [p for p in prompts_of(raw) if "wild boar" in p]
+    assert statements and all(p.startswith("In a declaration of May 2026, ") for p in statements), statements

@@ -120,6 +120,11 @@ ORG_NATIONALITY = re.compile(rf"\b(?P<nat>{_NAT})\s+(?:Academy|Institute|Univers
 TITLE_WORDS = {w for t in TITLES for w in t.split()}
 
 
+# Letters after a name: a seat or an honour, not part of it.
+_POST_NOMINALS = frozenset({"MP", "MPs", "MEP", "MLA", "MNA", "MHA", "MHK", "TD", "KC", "QC", "SC", "MBE", "OBE", "CBE",
+                            "KBE", "DBE", "GCMG", "KCMG", "PhD"})
+
+
 @dataclass
 class LeaderMention:
     name: str
@@ -129,6 +134,12 @@ class LeaderMention:
     end: int
 
     def __post_init__(self) -> None:
+        words = self.name.split()
+        while len(words) > 2 and words[-1].rstrip(",.") in _POST_NOMINALS:
+            words = words[:-1]  # "Kila Waninara MP": letters after a name are no part of it (round 104)
+        if len(words) != len(self.name.split()):
+            self.end = self.start + len(" ".join(words)) if self.end - self.start == len(self.name) else self.end
+            self.name = " ".join(words)
         self.name = house_style_name(self.name)
 
 

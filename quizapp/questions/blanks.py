@@ -87,7 +87,7 @@ def _question_ok(question: str) -> bool:
     return stands_alone(question.rstrip("?") + ".") and len(question.split()) <= MAX_WHEN_WORDS and not bare_subject(question) \
         and not _CUT_BEFORE_CLAUSE.search(question) and not _NESTED_CLAUSE.search(question) \
         and not _UNCLOSED_ASIDE.match(question) and not _WHAT_ABOUT.search(question) \
-        and not _STATISTIC.search(question)
+        and not _STATISTIC.search(question) and not re.search(r"[\w][–—-]\s*\?$", question)  # ("of the Murray–?": cut at its dash, round 104)
 
 
 # "When did the European Parliament and member states reach a provisional agreement?": on what?

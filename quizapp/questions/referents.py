@@ -75,6 +75,10 @@ _TEXTS_OF_WHAT = re.compile(r"\bthe\s+(?:protocols|annexes|amendments|additional
 _NATIONALITY_NOUN = re.compile(r"\b[Tt]he\s+(?-i:[A-Z][a-z]+(?:ian|ean|ese|ish|ch|an))\b(?=\s+(?:was|is|has|had|who|said|says|"
                                r"will|would|elected|appointed)\b|\s*[?.,])")
 _NEW_NAMED = re.compile(r"\b[Tt]he\s+new\s+(?-i:[A-Z])")
+# "fully accredited by then": when, the sentence before said (round 104)
+_THEN = re.compile(r"\b(?:by|until|till|since|before|after)\s+then\b|\bat\s+that\s+(?:time|point|stage)\b")
+# "Basin states agreed ...": of which basin (round 104), unless the stem names a body
+_KIND_STATES = re.compile(r"\b(?:Basin|Member|Partner|Coastal|Riparian|Participating)\s+(?:states|countries|governments)\b")
 _MEMBER_OF_WHAT = re.compile(r"\b(?:any|another|each|every|one)\s+member(?:\s+state)?(?:['’]s)?\b(?!\s+of\b)")
 _ITSELF = re.compile(r"\b(?:itself|themselves)\s+(?:was|were|is|are|has|have|had|will|would|could|can|does|did)\b")
 # "present a first package of projects to both institutions": which two, the sentence before said (round 78)
@@ -162,6 +166,8 @@ def unresolved(text: str) -> tuple[str, ...]:
                      r"Authority|Bank|Forum|Conference)\b", text):
         out += [m.group(0) for m in _MEMBER_OF_WHAT.finditer(text)]  # (a body named says whose members)
         out += [m.group(0) for m in _NEW_NAMED.finditer(text)]
+        out += [m.group(0) for m in _KIND_STATES.finditer(text)]
+    out += [m.group(0) for m in _THEN.finditer(text)]
     out += [m.group(0) for m in _NATIONALITY_NOUN.finditer(text)]
     return tuple(out)
 

@@ -309,7 +309,10 @@ _LOGISTICS = re.compile(rf"\b(?:publish|release|issue)\w*\b.*\b{_PAPERS}\b|\b{_P
                         r"\b\d{1,2}:\d{2}(?!\d)|\b\d{1,2}\.\d{2}\s*(?:hrs|h|GMT|UTC|[ap]\.m\.)|\b\d{1,2}\s*[ap]\.m\.|\bpress\s+(?:conference|briefing)\b|"
                         r"\bpreliminary\s+(?:statement|findings|results)\b|"
                         # an election's paperwork: when accreditation or nominations close (round 102)
-                        r"\b(?:accreditation|nominations?|registration)\b.*\b(?:open|close)(?:s|d)?\b", re.I)
+                        r"\b(?:accreditation|nominations?|registration)\b.*\b(?:open|close)(?:s|d)?\b|"
+                        # a rotating chair's term starting or changing hands; a text's day in the gazette (round 105)
+                        r"\b(?:presidency|chairmanship)\b.*\b(?:begins?|began|starts?|started|pass(?:es|ed)?|rotates?)\b|"
+                        r"\b(?:Official\s+Journal|Gazette)\b", re.I)
 
 # A plan on a condition ("if approved", "subject to ratification", "once the Council agrees").
 _CONTINGENT = re.compile(r"\b(?:if|unless|provided\s+that|subject\s+to|once\s+(?:the|it|they|all))\b", re.I)

@@ -247,6 +247,21 @@ def month_of_act(c: Any, v: Any, statement: str) -> str | None:
     return f"In {MONTH_NAMES[int(iso[5:7]) - 1]} {iso[:4]}"
 
 
+def text_of_present(c: Any, v: Any) -> str | None:
+    """"In a declaration of November 2024": the text a declaration's present tense ("The V4
+    countries pledge to ...") is told in, from the article's title and its month of writing, when
+    no preamble said where its parties met (``with_occasion``); None when the title names no such
+    text. Raters failed such present-tense aims told bare (rounds 99 and 105)."""
+    if not present_tense(v) or v.verb not in ("agree", "pledge", "decide", "commit", "call", "resolve", "urge"):
+        return None
+    title, written = c.titles.get(v.article) or "", c.published.get(v.article)
+    kind = re.search(r"\b(declaration|communiqu[eé]|joint\s+statement)\b", title, re.I)
+    if kind is None or written is None:
+        return None
+    name = "communiqué" if kind.group(1).lower().startswith("communiq") else kind.group(1).lower()
+    return f"In a {name} of {MONTH_NAMES[written.month - 1]} {written.year}"
+
+
 def lead_lower(statement: str) -> str:
     """A statement put after a time phrase: its leading "The" in lower case ("In May 2025, the ...")."""
     return re.sub(r"^The\b", "the", statement)

@@ -65,6 +65,7 @@ from .goal_checks import (
     _named_party,
     lead_lower,
     month_of_act,
+    text_of_present,
 )
 
 
@@ -354,7 +355,7 @@ class GoalItems:
         src = [{"article": v.article, "sentence": v.sentence}]
         told = with_occasion(true_stmt, v)
         if told == true_stmt:
-            when = month_of_act(c, v, true_stmt)
+            when = month_of_act(c, v, true_stmt) or text_of_present(c, v)
             if when is not None:
                 # "Angola, Namibia and South Africa agreed [on Friday] to build ...": when, as the
                 # sentence dates it; blind raters failed aims told with no time as lacking context
