@@ -214,7 +214,7 @@ class ActorContext:
             # (a kind of its own, "the fund", "the bank", is none of another kind: "the fund aims to
             # hold 1 trillion tugrik" of a planned fund is not the mining company the story is about,
             # round 105)
-            if head in ("fund", "bank", "ministr", "depart", "direct", "secret", "instit", "consor", "networ"):
+            if head in ("fund", "bank", "minist", "depart", "direct", "secret", "instit", "consor", "networ"):
                 return default
             return self.main_org or default
         # a body whose own head it is, before an organ of a body named by it ("the commission":

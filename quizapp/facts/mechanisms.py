@@ -441,7 +441,7 @@ OWNER = re.compile(rf"^(?:[A-Z][\w.&-]*\s+){{0,4}}[A-Z][\w.&-]*{_NAME_POSSESSIVE
 # A person's name before the body they come from: "Dr Marta Olivares of Spain's National ..."
 # People of a body before its name ("Delegates of the International Skating Union", "Members of the
 # Council of ..."): the body is what follows (round 97).
-PEOPLE_OF = re.compile(r"^(?:Delegates|Delegations|Members|Representatives|Officials|Ministers|Leaders|Staff|Experts|"
+PEOPLE_OF = re.compile(r"^(?:Delegates|Delegations|Members|Representatives|Officials|Leaders|Staff|Experts|"
                        r"Participants|Observers)\s+(?:of|from|to)\s+(?:the\s+)?(?=[A-Z])")
 PERSON_OF = re.compile(r"^(?:Dr|Mr|Mrs|Ms|Prof|Professor|Sir|Dame)\.?\s+(?:[A-Z][\w'’-]+\s+){1,3}"
                        r"(?:of|from|at)\s+(?:the\s+)?(?=[A-Z])")
