@@ -154,7 +154,7 @@ def test_delegates_of_a_body_are_no_part_of_its_name():
     "Lorvia, 3 December 2025\n\nNorland Curling Union chief executive Petrus Alder says the union will use the "
     "new Lorvia Stadium upgrade \"as a showcase\".",
     # a stance every statement of its kind takes
-    "Lorvia, 3 December 2025\n\nJOINT DECLARATION\n\nWe, the foreign ministers of Zembla, Norland and Kandor, "
+    "Lorvia, 3 December 2025\n\nJOINT DECLARATION\n\nWe, the foreign ministers of Austria, Croatia and Slovenia, "
     "meeting in Lorvia on 3 December 2025, adopt this declaration.\n\nWe support the European perspective of "
     "the Western Balkans and call on the European Commission to present a roadmap for the gradual integration "
     "of the candidate countries into the EU single market.",
