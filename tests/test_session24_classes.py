@@ -438,3 +438,8 @@ def test_a_declarations_present_is_told_in_its_declaration():
            "The V4 countries pledge to share wild boar surveillance data every month through a common platform.")
     statements = [p for p in prompts_of(raw) if "wild boar" in p]
     assert statements and all(p.startswith("In a declaration of May 2026, ") for p in statements), statements
+
+
+def test_a_sea_named_like_a_nationality_is_no_person():
+    from quizapp.questions.referents import unresolved
+    assert not unresolved("Which bloc agreed to protect coral reefs in the Caribbean?")

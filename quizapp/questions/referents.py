@@ -72,7 +72,7 @@ _TEXTS_OF_WHAT = re.compile(r"\bthe\s+(?:protocols|annexes|amendments|additional
                             r"|\bcompliance\b(?!\s+with\b)")
 # "When was the Bulgarian elected?": a nationality standing for a person the sentence before named
 # (round 103); "the new Clean Boat Protocol": new when, of which body.
-_NATIONALITY_NOUN = re.compile(r"\b[Tt]he\s+(?-i:[A-Z][a-z]+(?:ian|ean|ese|ish|ch|an))\b(?=\s+(?:was|is|has|had|who|said|says|"
+_NATIONALITY_NOUN = re.compile(r"\b[Tt]he\s+(?!Caribbean\b|Mediterranean\b)(?-i:[A-Z][a-z]+(?:ian|ean|ese|ish|ch|an))\b(?=\s+(?:was|is|has|had|who|said|says|"
                                r"will|would|elected|appointed)\b|\s*[?.,])")
 _NEW_NAMED = re.compile(r"\b[Tt]he\s+new\s+(?-i:[A-Z])")
 # "fully accredited by then": when, the sentence before said (round 104)
