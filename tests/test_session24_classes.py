@@ -443,3 +443,15 @@ def test_a_declarations_present_is_told_in_its_declaration():
 def test_a_sea_named_like_a_nationality_is_no_person():
     from quizapp.questions.referents import unresolved
     assert not unresolved("Which bloc agreed to protect coral reefs in the Caribbean?")
+
+
+def test_an_office_named_only_as_of_an_earlier_year_is_not_asked_as_of_writing():
+    raw = ("BACKGROUNDER: the Amber Reef Commission and its covenant\nSuva, 10 March 2025\n\n"
+           "In July 2021, Amber Reef Commission President Aurelio Brandt and Fiji's Minister of Fisheries signed the "
+           "Amber Reef Covenant.\n\n"
+           "In 2022 Aurelio Brandt told the commission in Suva that the covenant was the region's most important reef "
+           "treaty.\n\n"
+           "The Amber Reef Commission plans to publish its first reef census in 2027.")
+    prompts = prompts_of(raw)
+    assert any("Amber Reef Covenant" in p for p in prompts), prompts  # (the story is asked)
+    assert not any(p.startswith("Who was the President of the Amber Reef Commission") for p in prompts), prompts

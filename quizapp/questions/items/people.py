@@ -467,6 +467,13 @@ def _as_of(prompt: str, c: Any, f: Any) -> str | None:
     when = next((c.published[s.article] for s in f.sources if s.article in c.published), None)
     if when is None:
         return None
+    # (a sentence opening on the year: "In July 2021, ...", a timeline's "July 2021: ...")
+    fronted = [re.match(r"\s*(?:(?:In|On|By|Back\s+in)\s+)?(?:[\w,]+\s+){0,3}?((?:19|20)\d\d)\b(?!\s*[-–]\s*\d)", s.sentence)
+               for s in f.sources]
+    if all(m is not None and int(m.group(1)) < when.year for m in fronted):
+        # "In July 2021, PNG Prime Minister NAME and ...": a backgrounder names the holder as of then,
+        # and says nothing of who holds the office when it was written (found after the held-back round 94)
+        return None
     return f"Who was {prompt[len(_ACCORDING):].rstrip('?')} in {when:%B} {when.year}?"
 
 
