@@ -130,16 +130,19 @@ def occasion(v: GoalView) -> str | None:
         m = _MET_IN.search(src.sentence)
         if m is None or not re.match(r"\s*(?:\d+[.)]\s+)?(?:We,|The\s+(?:\w+\s+){0,4}?[Mm]inisters)", src.sentence):
             continue
-        kind = "joint communiqué" if re.search(r"\bcommuniqu[eé]\b", src.sentence, re.I) else \
-            "joint statement" if re.search(r"\bstatement\b", src.sentence, re.I) else "joint declaration"
-        return f"In a {kind} adopted in {m.group('place')} in {m.group('month')} {m.group('year')}"
+        return f"In a {_text_kind(src.sentence)} adopted in {m.group('place')} in {m.group('month')} {m.group('year')}"
     for src in getattr(v.fact, "sources", ()):
         m = _MET_AT.search(src.sentence)
         if m is None or v.when is None or not re.match(r"\s*(?:\d+[.)]\s+)?We,\s", src.sentence):
             continue
-        kind = "joint communiqué" if re.search(r"\bcommuniqu[eé]\b", src.sentence, re.I) else "joint declaration"
-        return f"In a {kind} adopted in {m.group('place')} in {v.when}"
+        return f"In a {_text_kind(src.sentence)} adopted in {m.group('place')} in {v.when}"
     return None
+
+
+def _text_kind(preamble: str) -> str:
+    """What the preamble says its text is: a joint communiqué, statement or (by default) declaration."""
+    return "joint communiqué" if re.search(r"\bcommuniqu[eé]\b", preamble, re.I) else \
+        "joint statement" if re.search(r"\bstatement\b", preamble, re.I) else "joint declaration"
 
 
 def with_occasion(statement: str | None, v: GoalView) -> str | None:

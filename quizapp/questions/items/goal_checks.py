@@ -237,7 +237,9 @@ def month_of_act(c: Any, v: Any, statement: str) -> str | None:
             or _TIME_WORD.search(statement):
         return None
     written = c.published.get(v.article)
-    days = {d.date for d in c.dates if d.date and len(d.date) >= 7 and (d.subtype or "") != "publication"
+    # (the article's dates from the story's index, not a pass over every date of the corpus per aim)
+    days = {d.date for d in c.by_article["date"].get(v.article, ()) if d.date and len(d.date) >= 7
+            and (d.subtype or "") != "publication"
             and any(s.article == v.article and s.sentence == v.sentence for s in d.sources)}
     if written is None or len(days) != 1:
         return None
