@@ -255,7 +255,8 @@ def _verb_goal(tok, lemma: str):
             return None  # "We ask the Panel, chaired by ..., to present ...": the Panel's task, parsed apart
         # ("urged restraint", "requested an extension": what is asked for is the goal, as before)
     if lemma == "call":
-        preps = [c for c in rights if c.dep_ == "prep" and c.lower_ in ("for", "on", "upon")]
+        # ("called on trawler operators to fit ...": the parser may read "on" as a particle)
+        preps = [c for c in rights if c.dep_ in ("prep", "prt") and c.lower_ in ("for", "on", "upon")]
         if not preps:
             return None
         comps = [preps[0]]
@@ -275,7 +276,7 @@ def _verb_goal(tok, lemma: str):
     if not comps:
         return None
     first = comps[0]
-    lo = first.left_edge.i
+    lo = first.left_edge.i if first.dep_ != "prt" else first.i + 1  # (whom a call is on, without the "on")
     hi = _extend_right(tok, [first])
     return lo, hi
 

@@ -76,7 +76,12 @@ _NATIONALITY_NOUN = re.compile(r"\b[Tt]he\s+(?!Caribbean\b|Mediterranean\b)(?-i:
                                r"will|would|elected|appointed)\b|\s*[?.,])")
 _NEW_NAMED = re.compile(r"\b[Tt]he\s+new\s+(?-i:[A-Z])")
 # "fully accredited by then": when, the sentence before said (round 104)
-_THEN = re.compile(r"\b(?:by|until|till|since|before|after)\s+then\b|\bat\s+that\s+(?:time|point|stage)\b")
+_THEN = re.compile(r"\b(?:by|until|till|since|before|after)\s+then\b|\bat\s+that\s+(?:time|point|stage)\b"
+                   # "would now consider bidding for the 2031 Games instead", "prepare a draft
+                   # constitution in the meantime": instead of what, meanwhile with what, the
+                   # sentence before said (held-back round 94)
+                   r"|\binstead\b(?!\s+of\b)|\bin\s+the\s+meantime\b|\bmeanwhile\b|\bin\s+(?:return|exchange)\b(?!\s+for\b)"
+                   r"|\bin\s+response\b(?!\s+to\b)|\bas\s+a\s+result\b(?!\s+of\b)", re.I)
 # "Basin states agreed ...": of which basin (round 104), unless the stem names a body
 _KIND_STATES = re.compile(r"\b(?:Basin|Member|Partner|Coastal|Riparian|Participating)\s+(?:states|countries|governments)\b")
 _MEMBER_OF_WHAT = re.compile(r"\b(?:any|another|each|every|one)\s+member(?:\s+state)?(?:['’]s)?\b(?!\s+of\b)")
@@ -103,6 +108,17 @@ _COUNTED_SET = re.compile(r"\bthe\s+(?:X|\d[\d,.]*)\s+[a-z]+s\b(?!\s+(?:of|in|on
 # "aims to accumulate 6 tonnes by June 2026": tonnes of what (round 90)
 _AMOUNT_OF_WHAT = re.compile(r"\b(?:X|\d[\d,.]*)\s+(?:million\s+|billion\s+)?(?:tonnes|tons|barrels|litres|liters|"
                              r"cubic\s+metres|ounces)\b(?!\s+(?:of|a\s+year\s+of|per\s+\w+\s+of)\b)")
+# "aims to begin construction in 2026": construction of what; "to have access by 2025": access to
+# what (held-back round 95, round 99). A stage of work with nothing said of what is worked on.
+_PHASE_VERBS = frozenset({"begin", "start", "complete", "finish", "resume", "halt", "suspend", "stop", "end", "restart",
+                          "commence", "conclude", "launch", "have", "gain", "get", "give", "provide", "expand"})
+_PROCESS_NOUNS = frozenset({"construction", "implementation", "delivery", "deliveries", "testing", "trials", "drilling",
+                            "disbursement", "disbursements", "enforcement", "access", "shipments", "exports"})
+# (not "began operations", "start production": a body's or a plant's own)
+# "Hong Kong applied in January 2022": applied for what (held-back round 95); "Kenya signed in
+# May": signed what. Verbs whose object the news is about, told without it.
+_NEEDS_OBJECT = frozenset({"apply", "join", "accede", "sign", "ratify", "bid", "withdraw", "subscribe", "register",
+                           "qualify", "vote"})
 _CHECKED_TYPES = ("true_false", "multiple_choice", "short_answer", "cloze")
 
 
@@ -110,6 +126,21 @@ def _nlp():
     from ..facts.nlp import load_nlp  # the extractor's model, loaded once per process
 
     return load_nlp()
+
+
+def _time_phrase_at(doc, i: int) -> bool:
+    """Is the preposition at ``i`` a time ("in 2026", "in X" of a blank, "by the end of June")?"""
+    prep = doc[i]
+    words = [w for w in prep.subtree if w.i > i]
+    if not words:
+        return False
+    return prep.lower_ in ("in", "on", "by", "from", "until", "before", "after", "since", "during", "within") and (
+        any(w.ent_type_ in ("DATE", "TIME") or w.like_num or w.text == "X" or w.lower_ in _MONTHS for w in words)
+        or any(w.lower_ in ("end", "start", "beginning", "middle", "year", "month", "week", "quarter") for w in words))
+
+
+_MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                     "november", "december"})
 
 
 @lru_cache(maxsize=8192)
@@ -155,6 +186,18 @@ def unresolved(text: str) -> tuple[str, ...]:
         if all(c.like_num or c.text.islower() and (c.lower_ in _KIND_OF_STUDY or c.lemma_.lower() in _KIND_OF_STUDY)
                for c in mods):
             out.append(doc[t.left_edge.i:t.i + 1].text)
+    for t in doc:
+        if t.pos_ == "NOUN" and t.lower_ in _PROCESS_NOUNS and t.dep_ == "dobj" and t.head.lemma_.lower() in _PHASE_VERBS \
+                and all(c.dep_ == "amod" or c.dep_ == "prep" and _time_phrase_at(doc, c.i) for c in t.children) \
+                and not (t.i + 1 < len(doc) and doc[t.i + 1].lower_ in _TOPIC_PREPS | {"at", "in", "along", "across"}
+                         and not _time_phrase_at(doc, t.i + 1)):
+            out.append(f"{t.head.text} {t.text}")
+        elif t.pos_ == "VERB" and t.lemma_.lower() in _NEEDS_OBJECT and not any(
+                c.dep_ in ("dobj", "xcomp", "ccomp", "attr", "oprd", "nsubjpass", "auxpass", "prt", "dative")
+                or c.dep_ == "prep" and not _time_phrase_at(doc, c.i) for c in t.children) \
+                and not (t.i + 1 < len(doc) and doc[t.i + 1].lower_ in ("for", "to", "as", "on", "up")) \
+                and not any(w.lemma_ == "be" or w.lower_ in ("was", "were") for w in doc[:t.i]):  # "When was the Treaty ratified?"
+            out.append(t.text)
     # "complete the remaining 90", "the other two": a count of things the stem never names (round 75);
     # "When did the Act come into force?": which Act (round 77); "The IWC itself was established":
     # itself as against what the article said before (round 79); "to both institutions" (round 78);
