@@ -86,8 +86,8 @@ def goal_statement(v: GoalView, goal: str | None = None) -> str | None:
     return None
 
 
-_TIME_WORD = re.compile(rf"\b(?:{MONTH}|(?:19|20)\d\d|year|month|week|spring|summer|autumn|fall|winter|"
-                        r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+TIME_WORD = re.compile(rf"\b(?:{MONTH}|(?:19|20)\d\d|year|month|week|spring|summer|autumn|fall|winter|"
+                       r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _FRONT = re.compile(r"^(?:[^\w]*\d{1,2}[:.]\d{2}\s*[-–—:]\s*)?(?P<front>(?:On|In|From|By|Since|Starting|Beginning|As of|"
                     r"Early|Later|Late|Next|This|Last)\b[^,;:\"“”]{1,40}),\s+")
 
@@ -96,7 +96,7 @@ def fronted_time(v: GoalView) -> str | None:
     """The time phrase the source sentence opens with, before the aim's party ("On 1 January,
     Norway will take over ..."): part of what the statement says, or it says no when."""
     m = _FRONT.match(v.sentence.strip())
-    if not m or not _TIME_WORD.search(m.group("front")) or _TIME_WORD.search(v.goal):
+    if not m or not TIME_WORD.search(m.group("front")) or TIME_WORD.search(v.goal):
         return None
     rest = v.sentence.strip()[m.end():]
     actor = re.sub(r"^(?:the|The)\s+", "", v.actor)

@@ -13,7 +13,7 @@ from ...facts.cities import country_of_capital
 from ...facts.dates import MONTH, TIME_PHRASE
 from ...facts.lexicon import HEAD_FIRST
 from ..goal_verbs import future_tense, present_tense
-from ..goal_wording import _TIME_WORD
+from ..goal_wording import TIME_WORD
 from ..normalise import MONTH_NAMES
 from ..sentences import (
     find_span,
@@ -234,7 +234,7 @@ def month_of_act(c: Any, v: Any, statement: str) -> str | None:
     aim is told as done (past tense) and the statement says no time; None otherwise (a date
     after the day of writing is a deadline or a plan, not when it was agreed)."""
     if future_tense(v) or present_tense(v) or v.verb in ("will", "should", "plan", "aim") \
-            or _TIME_WORD.search(statement):
+            or TIME_WORD.search(statement):
         return None
     written = c.published.get(v.article)
     # (the article's dates from the story's index, not a pass over every date of the corpus per aim)
