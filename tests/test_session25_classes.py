@@ -53,3 +53,63 @@ def test_a_stem_that_leans_on_the_sentence_before(text, phrase):
 ])
 def test_a_stem_that_says_what_it_is_about(text):
     assert not unresolved(text), unresolved(text)
+
+
+def test_an_ambiguous_slashed_header_date_comes_after_what_the_article_reports_as_held():
+    from quizapp.corpus.parse import parse_article
+
+    raw = ("Regional Labour Review\nPosted 12/11/2024\n\n"
+           "Kandor Process officials agree on recruitment-fee targets\n\n"
+           "Senior officials from the Kandor Process agreed on Tuesday to work towards cutting recruitment fees. "
+           "The Senior Officials' Meeting, held on 9-10 December 2024, was chaired by Zembla.")
+    assert parse_article("a.txt", raw).published.isoformat() == "2024-12-11"
+    # told as a plan, a later date says nothing of when the article was written
+    raw_plan = raw.replace("held on 9-10 December 2024, was chaired by", "to be held on 9-10 December 2024, will be chaired by")
+    assert parse_article("a.txt", raw_plan).published.isoformat() == "2024-11-12"
+
+
+@pytest.mark.parametrize("statement, told", [
+    ("Senior officials from the Kandor Process agreed to cut fees.", "senior officials from the Kandor Process agreed to cut fees."),
+    ("Foreign ministers of the Ostra Group agreed to meet.", "foreign ministers of the Ostra Group agreed to meet."),
+    ("Zembla and Lorvia agreed to build a road.", "Zembla and Lorvia agreed to build a road."),
+    ("The ministers agreed to meet.", "the ministers agreed to meet."),
+])
+def test_a_statement_after_a_time_phrase_lowers_only_a_common_opening_word(statement, told):
+    from quizapp.questions.items.goal_checks import lead_lower
+
+    assert lead_lower(statement) == told
+
+
+def test_we_in_a_q_and_a_is_the_interviewees_body_not_the_person_named_most():
+    raw = ("Pacific Trade Digest\nINTERVIEW | 3 June 2025\n\n"
+           "\"Customs is the front door of every island economy\"\n\n"
+           "Q&A with Mele Tupou, Head of Secretariat of the Kandor Customs Organisation\n\n"
+           "The Kandor Customs Organisation brings together 21 customs administrations. Ahead of its annual "
+           "conference in Lorvia next month, we spoke to Mele Tupou about border data.\n\n"
+           "Q: Who will chair the conference?\n\n"
+           "A: The conference will be chaired by Tevita Lolohea, Chief Executive Officer of Zembla's Ministry "
+           "for Customs and Revenue. Tevita Lolohea has led Zembla's customs reform since 2019, and Tevita "
+           "Lolohea will present it, said Tevita Lolohea's office.\n\n"
+           "Q: Is the organisation getting the support it needs?\n\n"
+           "A: We have asked members to agree to a 10 percent increase in annual contributions so that core "
+           "staff are not paid from project money.")
+    actors = goal_actors(raw)
+    asked = [a for g, a in actors.items() if "10 percent" in g]
+    assert asked and all("Kandor Customs Organisation" in a for a in asked), actors
+
+
+def test_a_name_the_tagger_reads_as_a_body_is_a_person_when_an_office_follows_it():
+    from .question_checks import leaders_of
+
+    raw = ("Lorvia, 3 June 2025\n\nCustoms news\n\n"
+           "Kelera Mataele, Director of the Kandor Customs Organisation, said the new platform would go live in July.")
+    assert leaders_of(raw).get("Kelera Mataele") == ("Director of the Kandor Customs Organisation",
+                                                    "Kandor Customs Organisation"), leaders_of(raw)
+
+
+def test_a_compound_noun_with_an_ing_word_is_no_second_aim():
+    raw = ("Lorvia, 3 June 2025\n\nBank news\n\n"
+           "The Central Bank of Zembla also called on commercial banks to narrow the spread between deposit "
+           "and lending rates, which it said averaged 9.6 percentage points.")
+    prompts = prompts_of(raw)
+    assert not any(p.rstrip(".").endswith("between deposit") for p in prompts), prompts

@@ -206,10 +206,50 @@ def parse_date(text: str, month_first: bool = False) -> date | None:
 
 def writes_month_first(raw: str) -> bool:
     """True when the article's own prose writes dates month first ("July 4, 2024"), the US
-    convention; then an ambiguous "07/04/2024" in its header is read the same way."""
+    convention; then an ambiguous "07/04/2024" in its header is read the same way.
+
+    The article's own past outranks its style: "Posted 12/11/2024" over a report of a meeting
+    "held on 9-10 December 2024" was posted on 11 December, whichever way the prose writes its
+    dates (round 108: read as 12 November, the meeting's "Tuesday" fell in November)."""
+    told = _told_past(raw)
+    head = NUMERIC_DATE.search(raw[:600])
+    if told and head and head["sep"] == "/" and head["a"] and int(head["a"]) <= 12 and int(head["b"]) <= 12 \
+            and head["a"] != head["b"]:
+        a, b, yy = int(head["a"]), int(head["b"]), head["yy"]
+        year = int(yy) if len(yy) == 4 else 2000 + int(yy)
+        month_first, day_first = date(year, a, b), date(year, b, a)
+        lo, hi = sorted((month_first, day_first))
+        if any(lo < d <= hi for d in told):
+            return hi == month_first  # (only the later reading comes after what it reports as done)
     mdy = len(re.findall(rf"\b{_MONTH}\s+\d{{1,2}},\s+\d{{4}}", raw))
     dmy = len(re.findall(rf"\b\d{{1,2}}\s+{_MONTH}\s+\d{{4}}", raw))
     return mdy > dmy
+
+
+# A sentence that tells its date as past: "held on 9-10 December 2024", "was signed on ...".
+_PAST_CUE = re.compile(r"\b(?:held|was|were|met|took\s+place|signed|adopted|launched|opened|closed|ended|concluded|"
+                       r"approved|announced)\b")
+
+
+_FUTURE_CUE = re.compile(r"\b(?:will|shall|to\s+be|due|scheduled|expected|planned|next)\b", re.I)
+
+
+def _told_past(raw: str) -> list[date]:
+    """Full dates (with their year) in sentences of the article that tell them as past; the last
+    day of a range ("9-10 December 2024")."""
+    out: list[date] = []
+    for sentence in re.split(r"(?<=[.!?])\s+|\n+", raw):
+        if not _PAST_CUE.search(sentence) or _FUTURE_CUE.search(sentence):
+            continue
+        for m in re.finditer(rf"\b(?:\d{{1,2}}\s*[-–]\s*)?(?P<d>\d{{1,2}})\s+(?P<m>{_MONTH})\s+(?P<y>(?:19|20)\d\d)"
+                             rf"|\b(?P<m2>{_MONTH})\s+(?:\d{{1,2}}\s*[-–]\s*)?(?P<d2>\d{{1,2}}),?\s+(?P<y2>(?:19|20)\d\d)",
+                             sentence, re.I):
+            try:
+                month = MONTHS[(m["m"] or m["m2"]).rstrip(".").lower()]
+                out.append(date(int(m["y"] or m["y2"]), month, int(m["d"] or m["d2"])))
+            except (KeyError, ValueError):
+                continue
+    return out
 
 
 _WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:Mon|Tue|Wed|Thu|Thur|Fri|Sat|Sun)\.?)"

@@ -108,12 +108,18 @@ _ROLE_BODY = re.compile(r"\b(?:of|at)\s+(?:the\s+)?(?P<body>[A-Z][\w&'’-]*(?:\
                         r"(?:\s+in\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)?\s*$")
 
 
+# Who the interview is with, right before the name: "Interview with Dr NAME", "Q&A with NAME",
+# "we spoke to Head of Secretariat NAME" (round 108: the person the article named most was another).
+_WITH_INTERVIEWEE = re.compile(r"\b(?:interview(?:ed)?|Q\s?&\s?A|conversation|spoke|speaks|talked|talks)\s+(?:with|to)\s+"
+                               r"(?:[\w-]+\.?\s+){0,4}$", re.I)
+
+
 def _interviewee_body(items, ctx: ActorContext, acronyms: dict[str, str]) -> str | None:
     """Whom "we" speaks for in an interview: the body of the person interviewed, named in the
     header ("Interview with NAME, Member of the Executive Board of the ECB") or, failing that, the
     person the article names most, by the office it gives them. None when no office names a body."""
     people = [lm for _d, sent, _m, leaders in items[:6] for lm in leaders
-              if lm.role and re.search(rf"\binterview\s+with\s+(?:\w+\.?\s+)?{re.escape(lm.name)}", sent.text, re.I)]
+              if lm.role and _WITH_INTERVIEWEE.search(sent.text[:sent.text.find(lm.name)] if lm.name in sent.text else "")]
     if not people:
         main = ctx.main_person
         people = [lm for _d, _s, _m, leaders in items for lm in leaders if lm.role and lm.name == main]

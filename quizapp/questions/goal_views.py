@@ -333,7 +333,8 @@ def goal_view(f: Any, leaders: Sequence[Any], pairs_by_article: dict[str, str],
         goal = re.sub(r",?\s+(?:in\s+particular|notably|especially|particularly|including)$", "", goal)
         goal = re.split(r"\s+and\s+(?:thank|commend|congratulate|appreciate|express)\b", goal)[0].strip()
         if not re.match(r"\w+ing\b", goal):
-            head = re.split(r",?\s+and\s+(?=[a-z]+ing\b)", goal)[0]
+            # (a gerund that takes an object: "the spread between deposit and lending rates" is one noun, round 108)
+            head = re.split(r",?\s+and\s+(?=[a-z]+ing\s+(?:the|a|an|its|their|his|her|our|all|new|more|[A-Z])\b)", goal)[0]
             if len(head.split()) >= 3:
                 goal = head.strip()  # "tackle sargassum and renewing their campaign": the gerund is the main clause's (round 85)
         actor = named_actor(raw_actor, src.sentence)

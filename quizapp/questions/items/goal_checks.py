@@ -265,5 +265,20 @@ def text_of_present(c: Any, v: Any) -> str | None:
 
 
 def lead_lower(statement: str) -> str:
-    """A statement put after a time phrase: its leading "The" in lower case ("In May 2025, the ...")."""
-    return re.sub(r"^The\b", "the", statement)
+    """A statement put after a time phrase: its leading "The" in lower case ("In May 2025, the
+    ..."), and a common word capitalised only for opening the sentence ("In November 2024, senior
+    officials ...", round 108); a name keeps its capital."""
+    if re.match(r"The\b", statement):
+        return "the" + statement[3:]
+    m = re.match(r"([A-Z][a-z]+)\s+[a-z]", statement)
+    if m and _opening_common_word(statement):
+        return m.group(1).lower() + statement[m.end(1):]
+    return statement
+
+
+def _opening_common_word(statement: str) -> bool:
+    """Is the statement's first word a common word (no name), by the parse of the statement?"""
+    from ...facts.nlp import load_nlp  # the extractor's model, loaded once per process
+
+    doc = next(load_nlp().pipe([statement], disable=["ner"]))
+    return doc[0].pos_ in ("ADJ", "NOUN", "DET") and doc[0].tag_ not in ("NNP", "NNPS")
