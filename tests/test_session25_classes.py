@@ -3,6 +3,8 @@ and this session's rounds). Invented text only."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from quizapp.questions.referents import unresolved
@@ -111,5 +113,100 @@ def test_a_compound_noun_with_an_ing_word_is_no_second_aim():
     raw = ("Lorvia, 3 June 2025\n\nBank news\n\n"
            "The Central Bank of Zembla also called on commercial banks to narrow the spread between deposit "
            "and lending rates, which it said averaged 9.6 percentage points.")
-    prompts = prompts_of(raw)
-    assert not any(p.rstrip(".").endswith("between deposit") for p in prompts), prompts
+    import random
+
+    from quizapp.questions.generate import _Generator
+
+    from .question_checks import facts_of
+
+    corpus = _Generator(facts_of(raw), random.Random(0)).corpus
+    views = [corpus.goal_views.get(f.id) for f in corpus.goals if "spread" in f.goal]
+    assert views and all(v is not None and v.goal.endswith("deposit and lending rates") for v in views), views
+
+
+def test_a_list_of_countries_the_parser_hung_as_an_aside_stays_whole_in_a_when_question():
+    raw = ("Lorvia, 17 February 2025\n\nOpinion\n\n"
+           "Thirty-six years ago, on 17 February 1989, the leaders of Algeria, Libya, Mauritania, Morocco and "
+           "Tunisia signed the Treaty of Ostrava and created the Northern Union.")
+    asked = {f.question for f in facts_of_raw(raw) if f.kind == "date" and getattr(f, "question", None)}
+    assert asked, asked
+    assert all("Algeria, Libya, Mauritania, Morocco and Tunisia" in q for q in asked), asked
+
+
+def facts_of_raw(raw):
+    from .question_checks import facts_of
+
+    return facts_of(raw)
+
+
+@pytest.mark.parametrize("text, year", [
+    ("Thirty-six years ago, the leaders of Zembla and Lorvia signed the Treaty of Ostrava.", "1989"),
+    ("Six years ago, the leaders of Zembla and Lorvia signed the Treaty of Ostrava.", "2019"),
+])
+def test_years_ago_reads_the_whole_number(text, year):
+    raw = "Lorvia, 17 February 2025\n\nOpinion\n\n" + text
+    dated = {f.date for f in facts_of_raw(raw) if f.kind == "date" and (f.subtype or "") != "publication"}
+    assert dated == {year}, dated
+
+
+def test_letters_after_a_congress_of_a_body_name_the_body():
+    from quizapp.facts.mechanisms import _acronym_tail
+
+    assert _acronym_tail("Ordinary Congress of the Kandor Football Confederation", "CONKAFU") == \
+        "Kandor Football Confederation"
+    # a body whose name opens with a meeting word keeps it
+    assert _acronym_tail("Conference of Ministers of the Kandor Lake Authority", "KLA") != \
+        "Ministers of the Kandor Lake Authority"
+
+
+_LIVE = ("LIVE: Kandor Football Confederation Congress in Lorvia\n\n"
+         "Follow our live coverage of the Ordinary Congress of the Kandor Football Confederation (KAFCON) at its "
+         "headquarters in Lorvia.\n\n"
+         "10:05 - IT'S OFFICIAL: Mirela Okonjo, KAFCON president since 2016, has been re-elected by acclamation for "
+         "the 2027-2031 term.\n\n")
+
+
+def test_a_live_blogs_letters_name_the_body_not_its_congress():
+    prompts = prompts_of(_LIVE + "09:00 - Good morning from Lorvia. Delegates are arriving.")
+    assert prompts and not any("Ordinary Congress of the Kandor Football Confederation (KAFCON) president" in p
+                               for p in prompts), prompts
+
+
+def test_a_live_blogs_present_tense_call_is_no_statement_without_its_day():
+    raw = _LIVE + ("09:40 - The confederation calls on member associations to ban pyrotechnics in all stadiums by "
+                   "2027.")
+    assert not any(re.search(r"\bcalls (?:for|on) member associations", p) for p in prompts_of(raw)), prompts_of(raw)
+
+
+def test_a_deadline_agreed_is_asked_in_place_not_as_when_it_was_agreed():
+    from quizapp.questions.items.deadlines import deadline_in_place
+
+    assert deadline_in_place("By what year did fisheries ministers of Zembla and Lorvia agree to phase out "
+                             "lobster diving?") == \
+        "Fisheries ministers of Zembla and Lorvia agreed to phase out lobster diving by what year?"
+    assert deadline_in_place("By what year does Zembla aim to phase out lobster diving?") == \
+        "By what year does Zembla aim to phase out lobster diving?"
+    raw = ("ZEMBLA CITY, Feb 27 (Wire) - Fisheries ministers from eight Kandor Sea countries agreed on Tuesday to "
+           "phase out lobster fishing by scuba divers by the end of 2026.")
+    asked = [p for p in prompts_of("Wire\n27 February 2024\n\n" + raw) if "2026" not in p and "lobster" in p]
+    assert asked and not any(p.startswith("By what year did") for p in asked), asked
+
+
+@pytest.mark.parametrize("text", [
+    "Who was the Chairman of the Board of Commissioners in February 2026?",
+    "The Supervisory Council decided to lower the base rate to 2.75 percent.",
+])
+def test_an_organ_named_without_its_body(text):
+    from quizapp.questions.sentences import generic_body
+
+    assert generic_body(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Who was the Chairman of the Board of Commissioners of the Zembla Election Commission?",
+    "The Board of Governors of the Kandor Development Bank approved the loan.",
+])
+def test_an_organ_named_with_its_body(text):
+    from quizapp.questions.sentences import generic_body
+
+    assert not generic_body(text)

@@ -85,7 +85,10 @@ PATTERNS = [
     # weekday alone: "said Wednesday", "on Monday"
     ("wd", re.compile(r"\b(?:(?P<rel>last|next|this)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
     # "76 years ago"
-    ("ago", re.compile(r"\b(?P<n>\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<unit>years?|months?|weeks?|days?)\s+ago\b")),
+    # ("Thirty-six years ago": the tens too, never "six" alone, round 110)
+    ("ago", re.compile(r"(?<![\w-])(?:(?P<tens>twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-)?"
+                       r"(?P<n>\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<unit>years?|months?|weeks?|days?)\s+ago\b",
+                       re.I)),
     # "the 20th anniversary of ..." in a sentence about this year
     ("anniv", re.compile(r"\b(?P<n>\d{1,3})(?:st|nd|rd|th)\s+anniversary\s+of\s+(?P<what>[^,.;]+)")),
     # "yesterday" / "today"
@@ -104,6 +107,9 @@ class DateMention:
     end: int
     how: str  # which pattern resolved it
     anniversary_of: str | None = None
+
+
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
 
 
 def _month(name: str) -> int:
@@ -340,7 +346,11 @@ def _resolve(how: str, g: dict, ref: date | None, future: bool = False) -> str |
             return _next_weekday(ref, g["wd"]).isoformat()
         return _past_weekday(ref, g["wd"], g.get("rel")).isoformat()
     if how == "ago":
-        n = int(g["n"]) if g["n"].isdigit() else NUMBERS[g["n"]]
+        n = int(g["n"]) if g["n"].isdigit() else NUMBERS[g["n"].lower()]
+        if g.get("tens"):
+            if g["n"].isdigit():
+                return None
+            n += 10 * (_TENS.index(g["tens"].lower()) + 2)
         unit = g["unit"].lower().rstrip("s")
         if unit == "year":
             return str(ref.year - n)

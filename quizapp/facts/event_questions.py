@@ -66,6 +66,14 @@ def _bracketed(doc, t) -> bool:
     return doc[left].text == "(" or (left > 0 and doc[left - 1].text == "(")
 
 
+def _listed(t) -> bool:
+    """"the leaders of Algeria, Libya, Mauritania and Tunisia": a name the parser hung on the one
+    before as an aside, with the rest of a list of names after it, is the list's, not an aside
+    (round 110: "When did the leaders of Algeria sign ...?")."""
+    return t.dep_ == "appos" and t.pos_ == "PROPN" and t.head.pos_ == "PROPN" \
+        and any(c.dep_ == "conj" and c.pos_ == "PROPN" for c in t.children)
+
+
 def _set_off(verb) -> bool:
     """Is the clause set off from its noun by a comma (an aside on a name), not a restrictive
     clause that picks out one of several ("the agreement signed in 2019")?"""
@@ -424,7 +432,8 @@ def when_parts(doc, char_start: int, char_end: int, skip_before: int = 0,
     # the subject without asides; it must name someone ("the IMF", "Kenyan President William Ruto")
     drop: set[int] = set()
     for t in subj.subtree:
-        if t.dep_ in ("appos", "relcl", "acl", "advcl") and t.i != subj.i and not _year_of_name(t):
+        if t.dep_ in ("appos", "relcl", "acl", "advcl") and t.i != subj.i and not _year_of_name(t) \
+                and not _listed(t):
             drop |= {x.i for x in t.subtree}
     if verb.dep_ in ("relcl", "acl"):
         drop |= {x.i for x in verb.subtree}  # (a relative clause's own words are not its noun's)

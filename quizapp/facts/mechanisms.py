@@ -176,7 +176,17 @@ def _acronym_tail(name: str, acr: str) -> str:
             tail = " ".join(words[k:])
             if acronym_of(tail).upper() == letters:
                 return tail
+    # "the Ordinary Congress of the South American Football Confederation (CONMEBOL)": letters from
+    # another language name the body, never its meeting (round 113)
+    m = _MEETING_OF.match(name)
+    last = name.split()[-1].lower().strip("’'.,;:")
+    if m and (last in MECHANISM_HEADS or last in ("federation", "confederation")) and len(name[m.end():].split()) >= 2:
+        return name[m.end():]
     return name
+
+
+_MEETING_OF = re.compile(r"^(?:the\s+)?(?:(?:\d+(?:st|nd|rd|th)|[A-Z][a-z]+)\s+){0,3}?(?:Congress|Meeting|Session|Summit|"
+                         r"Plenary|Assembly|Conference)\s+of\s+the\s+")  # (not "Conference of Ministers of ...")
 
 
 def acronym_mentions(text: str, acronyms: dict[str, str], found: list[MechanismMention]) -> list[MechanismMention]:

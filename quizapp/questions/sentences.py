@@ -443,7 +443,10 @@ _GENERIC_TITLE = (r"(?:new|next|outgoing|incoming|current|executive|administrati
                   r"pro\s+tempore|rotating|parliamentary|"
                   # "the Compliance Committee", "the Review Panel": of which treaty (round 93)
                   r"compliance|review|enforcement|arbitration|appeals?|disciplinary|dispute|selection|nominations?|"
-                  r"credentials|drafting|negotiating|evaluation|finance|investment|risk)")
+                  r"credentials|drafting|negotiating|evaluation|finance|investment|risk|"
+                  # "the Supervisory Council": of which bank (round 107; "the Monetary Policy Committee"
+                  # is named by its country where the story has one)
+                  r"supervisory)")
 # A board named by its members and no owner ("the Board of Trustees", "the Board of Directors").
 _MEMBERS_BOARD = re.compile(r"\b[Tt]he\s+(?:Board|Council|Committee)\s+of\s+(?:Trustees|Directors|Governors|Management)\b"
                             r"(?!\s+(?:of|for)\s+(?:the\s+)?[A-Z])")
@@ -451,8 +454,11 @@ _GENERIC_BODY = re.compile(
     r"\b(?:the|The)\s+(?:" + _GENERIC_TITLE + r"\s+){0,3}"
     r"(?:Group|Board|Committee|Council|Commission|Congress|Assembly|Secretariat|Session|Summit|Meeting|"
     r"Conference|Forum|Bureau|Cabinet|Parliament|Presidency|Mission|Panel|Directorate|Authority|Command|Party|"
-    r"(?:Electoral|Voters['’]?)\s+(?:Roll|Register|List))\b"
-    r"(?!\s+(?:of|for|on|to|in)\s+(?:the\s+)?(?-i:[A-Z]|\d))"
+    r"(?:Electoral|Voters['’]?)\s+(?:Roll|Register|List))"
+    # "the Board of Commissioners", "the Board of Governors": of which body (round 110)
+    r"(?:\s+of\s+(?:Commissioners|Governors|Directors|Trustees|Management|Auditors|Experts|Ministers|Members))?\b"
+    r"(?!\s+(?:of|for|on|to|in)\s+(?:the\s+)?(?-i:(?!(?:January|February|March|April|May|June|July|August|September|"
+    r"October|November|December)\b)[A-Z])|\s+(?:of|for|on|to)\s+\d)"
     # (its letters do not name it: "the Joint Steering Committee (JSC)" is any two sides' committee,
     # round 46; "the Executive Board (EB) of the Fund" is the Fund's)
     r"(?!\s*\([^()]*\)\s+(?:of|for|on|to|in)\s+(?:the\s+)?(?-i:[A-Z]|\d))", re.I)  # (a capital: "of the Union", not "for the last time"; "the Group of 20")

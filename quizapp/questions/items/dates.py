@@ -50,7 +50,7 @@ from ..sentences import (
 )
 from ..setting import own_institution
 from ..unnamed import _definite_end
-from .deadlines import aim_slot
+from .deadlines import aim_slot, deadline_in_place
 
 
 def _latest_day(c: Any, article: str):
@@ -243,6 +243,8 @@ class DateItems:
             # in plain words, its own item; the article's sentence stays the cited evidence
             if deadline and prec == "year":
                 question = "By what year " + question[len("By when "):]  # (the choices are years)
+            if deadline:
+                question = deadline_in_place(question)
             srcs = [{"article": s.article, "sentence": s.sentence} for s in f.sources[:1]]
             expl = f"The article says: {strip_dateline(f.sources[0].sentence)}" if f.sources else None
             answer = render_date(iso)

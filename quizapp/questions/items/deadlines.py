@@ -73,14 +73,37 @@ def deadline_question(v: Any, body: str, actor: str | None = None) -> str | None
     entry = GOAL_VERBS.get(v.verb)
     if entry is None:
         return None
-    np_q, _, vp_q, _ = entry
+    np_q, np_past, vp_q, vp_past = entry
     if v.form == "vp" and vp_q and "{be}" not in vp_q:
-        verb = vp_q.removesuffix(" do")
+        verb, past = vp_q.removesuffix(" do"), vp_past
     elif v.form == "np" and np_q in ("commit to", "pledge"):
-        verb = np_q  # "commit to raising the share ..."
+        verb, past = np_q, np_past  # "commit to raising the share ..."
     else:
         return None
-    return f"By what year {goal_aux(v)} {actor} {verb} {body}?"
+    aux = goal_aux(v)
+    if aux == "did" and v.verb in _AGREED_ACTS and past:
+        # "By what year did the ministers agree to phase out ...?" reads as when they agreed, and
+        # the year of the meeting then answers it too (round 113): the deadline asked in place
+        return f"{actor[:1].upper()}{actor[1:]} {past} {body} by what year?"
+    return f"By what year {aux} {actor} {verb} {body}?"
+
+
+# Acts done once ("agreed to", "pledged to"): asked in the past, "By what year did ..." is when they were done.
+_AGREED_ACTS = frozenset({"agree", "decide", "resolve", "pledge", "commit", "commitment", "promise", "vow"})
+_PAST = {"agree": "agreed", "decide": "decided", "resolve": "resolved", "pledge": "pledged", "commit": "committed",
+         "promise": "promised", "vow": "vowed"}
+_ASKED_WHEN_DONE = re.compile(r"^By\s+(?P<wh>when|what\s+year)\s+did\s+(?P<actor>.+?)\s+(?P<verb>" + "|".join(_PAST)
+                              + r")\s+(?P<rest>to\s+[^?]+)\?$")
+
+
+def deadline_in_place(question: str) -> str:
+    """"By when did the ministers agree to phase out X?" -> "The ministers agreed to phase out X
+    by when?": asked first, the deadline reads as when they agreed (round 113)."""
+    m = _ASKED_WHEN_DONE.match(question)
+    if m is None:
+        return question
+    actor = m.group("actor")
+    return f"{actor[:1].upper()}{actor[1:]} {_PAST[m.group('verb')]} {m.group('rest')} by {m.group('wh')}?"
 
 
 def year_foils(year: int, sentence: str, written: int | None) -> list[tuple[int, str]]:
