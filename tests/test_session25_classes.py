@@ -210,3 +210,47 @@ def test_an_organ_named_with_its_body(text):
     from quizapp.questions.sentences import generic_body
 
     assert not generic_body(text)
+
+
+def test_one_side_of_talks_is_its_country():
+    raw = ("Lorvia, 3 May 2025\n\nZembla and Lorvia hold joint commission\n\n"
+           "The Zembla-Lorvia Joint Commission met in Lorvia on 2 May 2025. The Bulgarian side agreed to introduce a "
+           "multiple-entry medical visa, valid for one year, from 1 January 2026.")
+    actors = goal_actors(raw)
+    assert any(a == "Bulgaria" for g, a in actors.items() if "medical visa" in g), actors
+    assert any(p.startswith("Bulgaria agreed to introduce") for p in prompts_of(raw)), prompts_of(raw)
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("The Bulgarian delegation was led by Foreign Minister X, and the Serbian delegation by Y.", "The Bulgarian delegation"),
+    ("Who called on Members to share rainfall data in real time?", "Members"),
+])
+def test_whose_delegation_whose_members(text, phrase):
+    assert phrase in unresolved(text), unresolved(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The Bulgarian delegation to the Kandor Conference was led by X.",
+    "Who called on Members of the Kandor Typhoon Committee to share data?",
+    "Parties to the Ostrava Convention agreed to share data.",
+])
+def test_whose_delegation_whose_members_said(text):
+    assert not unresolved(text), unresolved(text)
+
+
+def test_parties_named_by_their_kind_alone_state_no_aim():
+    from quizapp.questions.items.goal_checks import _named_party
+
+    assert not _named_party("Local governments")
+    assert not _named_party("Member states")
+    assert _named_party("Kenyan officials")
+    assert _named_party("Senior officials from the Kandor Process")
+
+
+def test_a_bodys_calendar_is_no_aim_and_no_when():
+    raw = ("Lorvia, 3 May 2025\n\nKandor agency news\n\n"
+           "The General Conference of the Kandor Agency for Nuclear Safety will hold its 29th regular session in "
+           "Lorvia on 13-14 November 2025. Zembla will host the 32nd Ministerial Meeting of the Kandor Triangle in "
+           "2026, in Ostrava.")
+    prompts = prompts_of(raw)
+    assert not any("29th regular session" in p or "32nd Ministerial Meeting" in p for p in prompts), prompts

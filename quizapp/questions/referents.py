@@ -84,6 +84,11 @@ _THEN = re.compile(r"\b(?:by|until|till|since|before|after)\s+then\b|\bat\s+that
                    r"|\bin\s+response\b(?!\s+to\b)|\bas\s+a\s+result\b(?!\s+of\b)", re.I)
 # "Basin states agreed ...": of which basin (round 104), unless the stem names a body
 _KIND_STATES = re.compile(r"\b(?:Basin|Member|Partner|Coastal|Riparian|Participating)\s+(?:states|countries|governments)\b")
+# "The Sri Lankan delegation was led by ...", "the Maldivian side called on ...": at which talks (round 108)
+_NATIONAL_SIDE = re.compile(r"\b[Tt]he\s+(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:side|delegation)\b(?!\s+(?:to|at)\s+(?:the\s+)?[A-Z])")
+# "called on Members to share ...": whose members (round 109), unless the stem names the body
+_CAP_MEMBERS = re.compile(r"\b(?-i:Members|Member\s+(?:States|Countries|Economies)|(?:Contracting\s+)?Parties)\b"
+                          r"(?!\s+of\b|\s+to\s+(?:the\s+)?[A-Z])")
 _MEMBER_OF_WHAT = re.compile(r"\b(?:any|another|each|every|one)\s+member(?:\s+state)?(?:['’]s)?\b(?!\s+of\b)")
 _ITSELF = re.compile(r"\b(?:itself|themselves)\s+(?:was|were|is|are|has|have|had|will|would|could|can|does|did)\b")
 # "present a first package of projects to both institutions": which two, the sentence before said (round 78)
@@ -210,6 +215,8 @@ def unresolved(text: str) -> tuple[str, ...]:
         out += [m.group(0) for m in _MEMBER_OF_WHAT.finditer(text)]  # (a body named says whose members)
         out += [m.group(0) for m in _NEW_NAMED.finditer(text)]
         out += [m.group(0) for m in _KIND_STATES.finditer(text)]
+        out += [m.group(0) for m in _CAP_MEMBERS.finditer(text)]
+    out += [m.group(0) for m in _NATIONAL_SIDE.finditer(text)]
     out += [m.group(0) for m in _THEN.finditer(text)]
     out += [m.group(0) for m in _NATIONALITY_NOUN.finditer(text)]
     return tuple(out)

@@ -305,6 +305,9 @@ _LOGISTICS = re.compile(rf"\b(?:publish|release|issue)\w*\b.*\b{_PAPERS}\b|\b{_P
                         r"\bnext\s+(?:[\w-]+\s+){0,3}?(?:release|publication|edition|update)\b|\b(?:next|following)\s+(?:[\w'’-]+\s+){0,2}?(?:meeting|session|congress|summit|assembly|"
                         r"review|round|conference)\b|\b(?:meeting|congress|session|assembly|conference|summit)\b.*\bbe\s+held\b|\bmeet\s+again\b|"
                         r"\bopen(?:ed|s)?\s+(?:an?|its|their)\s+(?:\w+\s+)?office\b|\bdeadline\b|"
+                        # "When will Indonesia host the 32nd Ministerial Meeting?": a body's calendar (round 109)
+                        r"\bhost\s+(?:the\s+)?\d+(?:st|nd|rd|th)\s+(?:[\w'’-]+\s+){0,3}?(?:session|meeting|summit|conference|"
+                        r"assembly|congress|forum)\b|"
                         r"\b(?:mission|office|bureau|secretariat|embassy|consulate)\s+(?:\w+\s+)?open(?:ed|s)?\b|"
                         r"\b(?:mission|delegation|team|observers?|experts?)\b.*\barriv(?:e|ed|es)\b|"
                         # a clock time or a press event: a day's schedule (round 46)

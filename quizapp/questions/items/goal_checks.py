@@ -11,7 +11,7 @@ from typing import Any
 from ...facts.actors import PREAMBLE
 from ...facts.cities import country_of_capital
 from ...facts.dates import MONTH, TIME_PHRASE
-from ...facts.lexicon import HEAD_FIRST
+from ...facts.lexicon import HEAD_FIRST, NATIONALITIES
 from ..goal_verbs import future_tense, present_tense
 from ..goal_wording import TIME_WORD
 from ..normalise import MONTH_NAMES
@@ -52,6 +52,8 @@ def _named_party(actor: str) -> bool:
         return False  # ("6. Pledge to place ...": a declaration's verb read as its subject, round 56)
     if re.fullmatch(r"[A-Z][a-z]+s", bare) and not places_in(bare) and not country_of_capital(bare):
         return False
+    if re.fullmatch(r"[A-Z][a-z]+(?:\s+[a-z][\w-]*)*\s+[a-z][\w-]*s", bare) and not places_in(bare):
+        return False  # "Local governments agreed to ...": of which country or scheme (round 110)
     return any(re.sub(r"['’]s$", "", w.strip(".,")).lower() not in _GENERIC_PARTY_WORDS and w[:1].isupper()
                for w in re.findall(r"[\w.'’-]+", actor)) or bool(re.search(r"\b[A-Z]\w+ of \d+\b", actor))  # "the Group of 20"
 
@@ -126,7 +128,15 @@ def _said_there(v: Any, issuer: bool = False) -> bool:
     return all(find_span(before, n) or find_span(before, n.split()[-1]) or _initials_in(n, before)
                # "The Council decided ..." of "the Council of Ministers of the LCBC": its head word
                or HEAD_FIRST.match(n) and re.search(rf"\b[Tt]he\s+{re.escape(n.split()[0])}\b", before)
+               # "The Sri Lankan side agreed ...": the country by its adjective (round 108)
+               or re.search(rf"\b[Tt]he\s+(?:{_ADJECTIVES_OF.get(n, '(?!)')})\s+(?:side|delegation|party)\b", before)
                for n in names)
+
+
+# Each country's adjectives as one alternation ("Sri Lanka" -> "Sri\ Lankan").
+_ADJECTIVES_OF: dict[str, str] = {}
+for _adj, _country in NATIONALITIES.items():
+    _ADJECTIVES_OF[_country] = "|".join(filter(None, [_ADJECTIVES_OF.get(_country), re.escape(_adj.title())]))
 
 
 # A declaration's operative paragraph: a bare verb of deciding or asking, no subject ("Decide to ...",

@@ -498,8 +498,9 @@ COMMITMENT_VERBS = frozenset({"agree", "pledge", "commit", "commitment", "call",
 # Meeting again: where and when a body sits next is its calendar, not what the article teaches
 # ("The commission will next meet in Victoria from 11 to 15 May 2027", "agreed to meet again in Riga").
 _MEETS_AGAIN = re.compile(r"^(?:to\s+)?(?:meet|convene|reconvene|gather|sit)\s+(?:again|next|in|at|on|from|twice|annually|"
-                          r"every|regularly|before|during|later)\b|^hold\s+(?:its|their|the)\s+(?:next|first|inaugural|\d+(?:st|nd|rd|th)|"
-                          r"second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+(?:meeting|session)\b"
+                          r"every|regularly|before|during|later)\b|^(?:to\s+)?hold\s+(?:its|their|the)\s+(?:next|first|inaugural|\d+(?:st|nd|rd|th)|"
+                          # ("hold its 29th regular session in Mexico City": a body's calendar, round 109)
+                          r"second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+(?:[\w-]+\s+){0,2}?(?:meeting|session)\b"
                           # "hold public listening sessions in Toledo", "hold a training webinar": a schedule (round 76)
                           r"|^(?:to\s+)?hold\s+(?:[\w-]+\s+){0,3}(?:sessions|consultations|hearings|webinars?|workshops?|briefings?|"
                           r"trainings?|seminars?)\b", re.I)
