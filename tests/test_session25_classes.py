@@ -254,3 +254,75 @@ def test_a_bodys_calendar_is_no_aim_and_no_when():
            "2026, in Ostrava.")
     prompts = prompts_of(raw)
     assert not any("29th regular session" in p or "32nd Ministerial Meeting" in p for p in prompts), prompts
+
+
+@pytest.mark.parametrize("sentence, gone", [
+    # a number of a name is no measure
+    ("The Kandor Plant Health Organization (KPHO) aims to stop Fusarium wilt Tropical Race 4 from reaching the "
+     "banana plantations of Lorvia by 2027.", "Tropical Race _____"),
+    # a body's dues, housekeeping
+    ("The Kandor Marine Council also called on member states to settle outstanding contributions by 30 June 2026.",
+     "outstanding contributions"),
+    # a wish to bid for some event
+    ("Zembla's Minister of Sports, Aurelio Brandt, said Zembla hopes to bid for a World Aquatics event within the "
+     "decade.", "^Zembla hopes to bid"),
+    # progress on what
+    ("The Kandor Union Commission has pledged to report on progress every two years through the Kandor "
+     "Agriculture Programme biennial review.", "report on progress"),
+    # a body's calendar, its ordinal in words
+    ("The Executive Body of the Kandor Air Convention will hold its forty-fifth session in Lorvia in December "
+     "2026.", "forty-fifth session"),
+])
+def test_no_item_of_a_side_detail(sentence, gone):
+    raw = "Lorvia, 3 May 2025\n\nKandor news\n\n" + sentence
+    prompts = prompts_of(raw)
+    assert not any(re.search(gone if gone.startswith("^") else re.escape(gone), p) for p in prompts), prompts
+
+
+def test_a_countrys_election_commission_is_asked_with_its_country():
+    raw = ("Lorvia, 3 September 2025\n\nZembla sets provincial polls\n\n"
+           "Zembla will hold provincial council elections on 14 January 2026, the Election Commission said on "
+           "Tuesday. Commission chairman Nimal Karunaratne told reporters that nominations would open on 17 "
+           "November. \"What we needed was a law we could apply,\" Karunaratne said at the commission's offices.")
+    assert not any(p.startswith("Who was the Chairman of the Election Commission") for p in prompts_of(raw)), \
+        prompts_of(raw)
+
+
+def test_an_interviews_we_is_the_body_whose_office_follows_the_name():
+    raw = ("By Ana Ruiz | February 11, 2025\n\n"
+           "INTERVIEW: \"We have one chance to keep the blight out\"\n\n"
+           "The Kandor Plant Health Organization (KPHO, from its Spanish name) is coordinating efforts to stop "
+           "Fusarium wilt from reaching the plantations of Zembla. We spoke with Dr. Ernesto Vallarta, KPHO's "
+           "regional director of plant health, at the organisation's headquarters.\n\n"
+           "Q: What exactly is Fusarium wilt?\n\n"
+           "A: Fusarium is a soil fungus. Fusarium spreads on boots and tools, and Fusarium cannot be cured once it "
+           "is in a field.\n\n"
+           "Q: What will you do this year?\n\n"
+           "A: This year we aim to train 1,200 field technicians to recognise symptoms and take samples correctly.")
+    actors = goal_actors(raw)
+    assert any(g.startswith("train 1,200") and ("KPHO" in a or "Kandor Plant Health" in a) for g, a in actors.items()), \
+        actors
+
+
+def test_ministers_from_regions_are_no_body():
+    from quizapp.facts.actors import ministers_of
+
+    assert ministers_of("Foreign ministers and senior officials from East Asia and Latin America agreed on "
+                        "Thursday to set up a fund.") is None
+
+
+def test_no_when_of_a_programme_named_by_how_long_it_runs():
+    raw = ("Press release\n5 June 2025\n\n"
+           "Lorvia/Ostra, 5 June 2025 - The Kandor Settlements Programme and the Government of Zembla today "
+           "launched a five-year programme to retrofit 12,000 homes in the coastal cities of Ostra and Vell.")
+    asked = [f.question for f in facts_of_raw(raw) if f.kind == "date" and getattr(f, "question", None)]
+    assert not any(q.endswith("launch a five-year programme?") for q in asked), asked
+
+
+def test_a_months_blank_after_in_accepts_its_year():
+    from quizapp.questions.items.dates import _with_year_unless_given
+
+    accepted = _with_year_unless_given(["April 1978", "1978-04", "Apr 1978"], "The convention was signed in Lorvia "
+                                       "in _____.", "1978-04", None)
+    assert "1978" in accepted
+    assert "1978" not in _with_year_unless_given(["4 April 1978"], "It was signed on _____.", "1978-04-04", None)

@@ -483,6 +483,12 @@ _PORTFOLIO_NAME = re.compile(rf"(?i:(?:{_PORTFOLIO}|foreign|home|internal|extern
                              rf"{_PORTFOLIO}\b|finance\b|health\b)")
 
 
+_REGION_WORDS = frozenset({"East", "West", "North", "South", "Southeast", "Southern", "Northern", "Eastern", "Western",
+                           "Central", "Latin", "Asia", "Africa", "America", "Americas", "Europe", "Pacific", "Caribbean",
+                           "Middle", "Oceania", "Arctic", "Atlantic", "Indian", "Ocean", "Gulf", "Sahel", "Balkans",
+                           "Nordic", "Baltic", "Mediterranean", "Horn", "Great", "Lakes", "Region"})
+
+
 def ministers_of(sentence: str) -> str | None:
     """Whose ministers a sentence names ("the finance ministers of Kazakhstan, Uzbekistan and
     Kyrgyzstan", "the finance ministers of the Group of 20"), or None. Countries first (two or more,
@@ -509,6 +515,8 @@ def ministers_of(sentence: str) -> str | None:
         return None
     if _REGION_ADJECTIVE.search(body):
         return None  # "the Ministers of the Central Asian countries": an adjective, not a body
+    if all(w in _REGION_WORDS for w in re.findall(r"[A-Z][a-z]+", body)):
+        return None  # "Foreign ministers ... from East Asia and Latin America": regions, no body (round 117)
     if _PORTFOLIO_NAME.match(body):
         return None  # "BRICS Ministers of Foreign Affairs/International Relations": their portfolio, not whose
     return lead + "the " + re.sub(r"^the\s+", "", body)

@@ -252,6 +252,16 @@ _EVENT_NOUNS = {"discussion", "talk", "negotiation", "consultation", "meeting", 
                 "process", "review", "campaign", "operation", "programme", "program", "project", "conference"}
 
 
+# Verbs that make a thing: what they made is named by its name, not by how long it runs.
+_MAKING = {"launch", "start", "begin", "create", "establish", "set", "open", "unveil", "adopt", "approve", "sign",
+           "announce", "introduce", "agree", "initiate"}
+
+
+def _span_of_time(doc, i: int) -> bool:
+    """Is the number at ``i`` a length ("a five-year programme", "a 10-year plan"), not a figure?"""
+    return i + 2 < len(doc) and doc[i + 1].text == "-" and doc[i + 2].lemma_.lower() in ("year", "month", "week", "day")
+
+
 def _unnamed_object(doc, obj, verb, resolve=None) -> bool:
     """Is ``obj`` the verb's object "the X" alone, a thing the sentence before named ("excluded
     the club", "cut the ribbon")? Not when it is one of a kind ("the world"), when ``resolve``
@@ -505,10 +515,13 @@ def when_parts(doc, char_start: int, char_end: int, skip_before: int = 0,
             and not any(c.dep_ == "prep" and c.lower_ in ("to", "of") for c in obj.children):
         return None  # "When did the Council approve a targeted amendment?": of what (round 60)
     if obj is not None and any(d.dep_ == "det" and d.lower_ in ("a", "an") and d.head.pos_ == "NOUN"
-                               and not any(c.dep_ in ("prep", "acl", "relcl") for c in d.head.children)
+                               # (what it is on or for counts only if the question keeps it)
+                               and not any(c.dep_ in ("prep", "acl", "relcl") and c.i in ids for c in d.head.children)
                                for d in obj.subtree) \
-            and not any(_namey(doc[i]) or doc[i].like_num for i in ids):
+            and not any(_namey(doc[i]) or doc[i].like_num and not (_span_of_time(doc, i) and verb.lemma_.lower() in _MAKING)
+                        for i in ids):
         return None  # "When did the two Congos launch a joint network?": which network, the stem never says
+        # (nor "launch a five-year programme": how long says not which, round 106)
         # (nor "approve funds for a new techno-economic assessment": of what, round 66)
         # (one told by what it is on or for stays: "adopt a new agreement on public procurement")
     if verb.lemma_.lower() in ("sign", "ratify", "initial") and form in ("was", "were") \

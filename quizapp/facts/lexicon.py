@@ -234,3 +234,9 @@ NOT_A_PERSON_WORDS = frozenset({
     "Federation",
 })
 NOT_A_PERSON = re.compile(r"\b(?:" + "|".join(sorted(NOT_A_PERSON_WORDS)) + r")\b")
+
+# An ordinal in words, compound ones too ("fifth", "forty-fifth", "Twentieth"): a meeting's number.
+ORDINAL_WORD = (r"(?i:(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-)?(?:first|second|third|fourth|fifth|"
+                r"sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|"
+                r"seventeenth|eighteenth|nineteenth|twentieth|thirtieth|fortieth|fiftieth|sixtieth|seventieth|"
+                r"eightieth|ninetieth))")

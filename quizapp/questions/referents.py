@@ -89,6 +89,9 @@ _NATIONAL_SIDE = re.compile(r"\b[Tt]he\s+(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+
 # "called on Members to share ...": whose members (round 109), unless the stem names the body
 _CAP_MEMBERS = re.compile(r"\b(?-i:Members|Member\s+(?:States|Countries|Economies)|(?:Contracting\s+)?Parties)\b"
                           r"(?!\s+of\b|\s+to\s+(?:the\s+)?[A-Z])")
+# "pledged to report on progress every two years": progress on what (round 114)
+_PROGRESS_OF_WHAT = re.compile(r"\b(?:report|reports|reporting|review|reviews|reviewing|assess|track|monitor)\s+(?:on\s+)?"
+                               r"progress\b(?!\s+(?:on|in|of|towards?|made|against)\b)", re.I)
 _MEMBER_OF_WHAT = re.compile(r"\b(?:any|another|each|every|one)\s+member(?:\s+state)?(?:['’]s)?\b(?!\s+of\b)")
 _ITSELF = re.compile(r"\b(?:itself|themselves)\s+(?:was|were|is|are|has|have|had|will|would|could|can|does|did)\b")
 # "present a first package of projects to both institutions": which two, the sentence before said (round 78)
@@ -217,6 +220,7 @@ def unresolved(text: str) -> tuple[str, ...]:
         out += [m.group(0) for m in _KIND_STATES.finditer(text)]
         out += [m.group(0) for m in _CAP_MEMBERS.finditer(text)]
     out += [m.group(0) for m in _NATIONAL_SIDE.finditer(text)]
+    out += [m.group(0) for m in _PROGRESS_OF_WHAT.finditer(text)]
     out += [m.group(0) for m in _THEN.finditer(text)]
     out += [m.group(0) for m in _NATIONALITY_NOUN.finditer(text)]
     return tuple(out)

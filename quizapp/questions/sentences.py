@@ -446,14 +446,16 @@ _GENERIC_TITLE = (r"(?:new|next|outgoing|incoming|current|executive|administrati
                   r"credentials|drafting|negotiating|evaluation|finance|investment|risk|"
                   # "the Supervisory Council": of which bank (round 107; "the Monetary Policy Committee"
                   # is named by its country where the story has one)
-                  r"supervisory)")
+                  r"supervisory|"
+                  # "the Election Commission": of which country (round 116)
+                  r"elections?)")
 # A board named by its members and no owner ("the Board of Trustees", "the Board of Directors").
 _MEMBERS_BOARD = re.compile(r"\b[Tt]he\s+(?:Board|Council|Committee)\s+of\s+(?:Trustees|Directors|Governors|Management)\b"
                             r"(?!\s+(?:of|for)\s+(?:the\s+)?[A-Z])")
 _GENERIC_BODY = re.compile(
     r"\b(?:the|The)\s+(?:" + _GENERIC_TITLE + r"\s+){0,3}"
     r"(?:Group|Board|Committee|Council|Commission|Congress|Assembly|Secretariat|Session|Summit|Meeting|"
-    r"Conference|Forum|Bureau|Cabinet|Parliament|Presidency|Mission|Panel|Directorate|Authority|Command|Party|"
+    r"Conference|Forum|Bureau|Cabinet|Parliament|Presidency|Mission|Panel|Directorate|Authority|Command|Party|Body|"
     r"(?:Electoral|Voters['’]?)\s+(?:Roll|Register|List))"
     # "the Board of Commissioners", "the Board of Governors": of which body (round 110)
     r"(?:\s+of\s+(?:Commissioners|Governors|Directors|Trustees|Management|Auditors|Experts|Ministers|Members))?\b"

@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from ...facts.event_questions import TIMELINE_ENTRY
+from ...facts.lexicon import ORDINAL_WORD
 from ..blanks import (
     BLANK,
     _blank_date,
@@ -209,8 +210,9 @@ class DateItems:
                          or re.match(r"When\s+did\s+(?:the\s+)?[^?]{0,60}?\b(?:Committee|Board|Council|Commission|"
                                      r"Authority|Assembly|Parliament|Cabinet|Bureau)(?:\s+(?:of|for)\s+[^?]{3,60}?)?"
                                      r"\s+meet\?$", question)
-                         or re.search(r"\bhold\s+(?:its|their)\s+(?:\d+(?:st|nd|rd|th)|second|third|fourth|fifth|sixth|"
-                                      r"seventh|eighth|ninth|tenth|next)\s+(?:session|meeting)\?$", question)):
+                         or re.search(rf"\bhold\s+(?:its|their)\s+(?:\d+(?:st|nd|rd|th)|{ORDINAL_WORD}|next)\s+"
+                                      r"(?:[\w-]+\s+){0,2}?(?:session|meeting)(?:\s+in\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})?\?$",
+                                      question)):
             question = ""  # "When will the Monetary Policy Committee meet?", "... hold its fourth session?": a
             # body's calendar, not news (rounds 86 and 91)
         if question and re.match(r"By\s+when\s+(?:do|does)\s+.+?\s+(?:agree|decide|resolve)\s+to\b", question):
@@ -301,7 +303,8 @@ class DateItems:
 # an office opens. Blind reviews judged these not worth asking ("logistics").
 _PAPERS = (r"(?:report|statement|calendar|minutes|data|bulletin|review|estimates?|results|figures|findings|accounts|"
            r"statistics|index|survey|update|outlook|forecast|numbers|evaluation|study|paper|assessment|audit|analysis)")
-_LOGISTICS = re.compile(rf"\b(?:publish|release|issue)\w*\b.*\b{_PAPERS}\b|\b{_PAPERS}\b.*\b(?:published|released|issued)\b|"
+# ("approved the Monetary Policy Statement": a periodic paper signed off, round 116)
+_LOGISTICS = re.compile(rf"\b(?:publish|release|issue|approv)\w*\b.*\b{_PAPERS}\b|\b{_PAPERS}\b.*\b(?:published|released|issued)\b|"
                         r"\bnext\s+(?:[\w-]+\s+){0,3}?(?:release|publication|edition|update)\b|\b(?:next|following)\s+(?:[\w'’-]+\s+){0,2}?(?:meeting|session|congress|summit|assembly|"
                         r"review|round|conference)\b|\b(?:meeting|congress|session|assembly|conference|summit)\b.*\bbe\s+held\b|\bmeet\s+again\b|"
                         r"\bopen(?:ed|s)?\s+(?:an?|its|their)\s+(?:\w+\s+)?office\b|\bdeadline\b|"
@@ -455,11 +458,15 @@ _HANDOVER = re.compile(r"\b(?:take|took|taken|takes|taking|hand|handed|hands|pas
 def _with_year_unless_given(accepted: list[str], prompt: str, iso: str, f: Any) -> list[str]:
     """The accepted forms of a dated answer, without the year-less ones ("30 November") unless the
     prompt gives the year or the article wrote none ("on July 29"): a blank for "30 November 1965"
-    is not filled by half of it (round 101)."""
+    is not filled by half of it (round 101). A month's blank after "in" ("signed in Kuwait in
+    ___" of April 1978) is filled by its year too: "in 1978" is as true (round 114)."""
     if iso[:4] in prompt or not re.fullmatch(r"\d{4}-\d\d(?:-\d\d)?", iso) \
             or (getattr(f, "subtype", "") or "") in ("dm", "md", "wd", "rel", "anchor"):
         return accepted
-    return [a for a in accepted if re.search(r"\d{4}|\d{2}/\d{4}", a)]
+    kept = [a for a in accepted if re.search(r"\d{4}|\d{2}/\d{4}", a)]
+    if len(iso) == 7 and re.search(rf"\bin\s+{re.escape(BLANK)}", prompt) and iso[:4] not in kept:
+        kept.append(iso[:4])
+    return kept
 
 
 def _year_named_elsewhere(c: Any, f: Any, question: str, year: str) -> bool:

@@ -9,6 +9,7 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from ...facts.event_questions import TIMELINE_ENTRY
+from ...facts.lexicon import ORDINAL_WORD
 from ..blanks import (
     BLANK,
     _blank,
@@ -228,6 +229,9 @@ class GoalItems:
             text = m.group(1)
             if _is_year(text) or not re.match(r"\s*(?:%|per\s?cent|percent|million|billion|[a-z]{3,})", v.goal[m.end(1):]):
                 continue  # a year, or a bare number whose unit a reader would have to guess
+            if re.search(r"\b(?-i:[A-Z][a-z]+)\s+$", v.goal[:m.start(1)]) \
+                    and not re.match(r"\s*(?:%|per\s?cent|percent|million|billion|trillion)\b", v.goal[m.end(1):]):
+                continue  # "Tropical Race 4", "Phase 2": a number of a name, no measure (round 117)
             options = _other_values(v.goal, m, taken)
             spots = [x for x in re.finditer(rf"(?<![\w.,]){re.escape(text)}(?![\w]|[.,]\d)", true_stmt)]
             if len(options) < 3 or len(spots) != 1 or _sum_of_others(true_stmt, spots[0].start(), spots[0].end()):
@@ -500,7 +504,7 @@ COMMITMENT_VERBS = frozenset({"agree", "pledge", "commit", "commitment", "call",
 _MEETS_AGAIN = re.compile(r"^(?:to\s+)?(?:meet|convene|reconvene|gather|sit)\s+(?:again|next|in|at|on|from|twice|annually|"
                           r"every|regularly|before|during|later)\b|^(?:to\s+)?hold\s+(?:its|their|the)\s+(?:next|first|inaugural|\d+(?:st|nd|rd|th)|"
                           # ("hold its 29th regular session in Mexico City": a body's calendar, round 109)
-                          r"second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+(?:[\w-]+\s+){0,2}?(?:meeting|session)\b"
+                          + ORDINAL_WORD + r")\s+(?:[\w-]+\s+){0,2}?(?:meeting|session)\b"
                           # "hold public listening sessions in Toledo", "hold a training webinar": a schedule (round 76)
                           r"|^(?:to\s+)?hold\s+(?:[\w-]+\s+){0,3}(?:sessions|consultations|hearings|webinars?|workshops?|briefings?|"
                           r"trainings?|seminars?)\b", re.I)
@@ -543,6 +547,11 @@ _COURTESY = re.compile(r"(?:the\s+)?(?:(?:successful|positive|continued|ongoing|
                        r"engagement|dialogue|statement|remarks)\b", re.I)
 
 # "offered to help through the Union Civil Protection Mechanism": help whom, with what, the aim never says
+# "called on member states to settle outstanding contributions": a body's dues, housekeeping (round 114)
+_DUES = re.compile(r"\b(?:settle|pay|clear|honour|honor)\s+(?:\w+\s+){0,3}?(?:contributions|arrears|dues|assessments)\b"
+                   r"|\barrears\b", re.I)
+# "hopes to bid for a World Aquatics event": a wish to bid for some event, named by no year or name (round 114)
+_SOME_BID = re.compile(r"^(?:to\s+)?(?:bid|apply|compete|run)\s+for\s+(?:a|an|one|some)\s+(?:future\s+)?", re.I)
 _BARE_HELP = re.compile(r"^(?:to\s+)?(?:help|assist|support|contribute|cooperate|engage)\s*(?:$|through|via|with|by|in\s+any)\b",
                         re.I)
 
@@ -556,7 +565,8 @@ _HOSTS_NEXT = re.compile(r"\bhost\s+(?:the\s+)?(?:next|following|\d+(?:st|nd|rd|
 
 def _housekeeping(v: Any) -> bool:
     return bool(_LOGISTICS.search(v.goal) or _MEETS_AGAIN.search(v.goal) or _TALK_OF.search(v.goal)
-                or _BARE_HELP.search(v.goal) or _HOSTS_NEXT.search(v.goal)
+                or _BARE_HELP.search(v.goal) or _HOSTS_NEXT.search(v.goal) or _DUES.search(v.goal)
+                or _SOME_BID.match(v.goal)
                 or _HANDOVER.match(re.sub(r"^to\s+", "", v.goal))  # (a rotating chair's term, round 93)
                 or getattr(v, "verb", None) == "welcome" and _WELCOMES_CHAIR.match(re.sub(r"^(?:to\s+)?welcome\s+", "", v.goal)))
 

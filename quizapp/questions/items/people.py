@@ -390,7 +390,10 @@ def _styled(name: str, sources: Sequence[Any]) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-_NATIONAL_OFFICE = re.compile(r"\b(?:Department|Ministry|Directorate)\b")
+_NATIONAL_OFFICE = re.compile(r"\b(?:Department|Ministry|Directorate)\b"
+                              # "the Election Commission": of which country (round 116)
+                              r"|\bthe\s+(?:(?:Independent|National|Central|Supreme)\s+)?(?:Election|Electoral)\s+"
+                              r"(?:Commission|Tribunal|Council|Board|Authority)\b(?!\s+(?:of|for)\s+[A-Z])")
 
 
 def _signature_line(sentence: str, name: str = "") -> bool:
