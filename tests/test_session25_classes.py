@@ -326,3 +326,111 @@ def test_a_months_blank_after_in_accepts_its_year():
                                        "in _____.", "1978-04", None)
     assert "1978" in accepted
     assert "1978" not in _with_year_unless_given(["4 April 1978"], "It was signed on _____.", "1978-04-04", None)
+
+
+def test_the_foundation_beside_another_foundation_named_just_before_is_not_the_articles_one():
+    raw = ("Cape Town, 3 May 2025\n\nThe Ostra Large Telescope at twenty\n\n"
+           "The telescope is run by the Ostra Foundation, a non-profit company in which Zembla's National Research "
+           "Foundation (NRF) is the largest shareholder.\n\n"
+           "At a board meeting in Cape Town last month, the partners agreed to extend the partnership agreement to "
+           "2035. Ostra Foundation executive director Dr. Thandi Molefe said the foundation plans to commission the "
+           "long-awaited near-infrared arm of the Kandor Spectrograph in 2026.\n\n"
+           "\"The telescope proved a point. The next decade is about speed,\" Molefe said.\n\n"
+           "The foundation also aims to train 50 Zemblan postgraduate students in telescope operations by 2030 "
+           "through a new fellowship programme.")
+    assert not any("National Research Foundation" in p for p in prompts_of(raw)), prompts_of(raw)
+
+
+def test_an_interview_under_a_section_label_speaks_for_the_body_its_headline_names():
+    from quizapp.corpus.parse import parse_article
+
+    raw = ("WEATHER & CLIMATE DESK\nInterview | 06/05/2025 | By Sophie Brandt\n\n"
+           "\"Machine learning will not replace physics overnight\": KWFC chief on AI forecasts\n\n"
+           "The Kandor Weather Forecast Centre (KWFC) is an intergovernmental organisation. In February 2025, KWFC "
+           "made its machine-learning model, the Artificial Intelligence Forecasting System (AIFS), operational. The "
+           "AIFS runs in minutes. The AIFS uses little energy. We spoke to its Director-General.\n\n"
+           "Q: What next?\n\n"
+           "A: We plan to increase the ensemble to 101 members by 2027, once the next supercomputer is ready.")
+    assert parse_article("a.txt", raw).title.startswith("\"Machine learning")
+    actors = goal_actors(raw)
+    assert any(g.startswith("increase the ensemble") and "Kandor Weather Forecast Centre" in a
+               for g, a in actors.items()), actors
+
+
+def test_no_item_of_a_day_that_comes_every_year():
+    raw = ("Lorvia, 3 May 2025\n\nHealth agency sets targets\n\n"
+           "Kandor Antibiotic Awareness Day is held every year on 18 November.")
+    assert not any("18 November" in q.answer or "every year on" in q.prompt
+                   for q in _questions(raw)), [q.prompt for q in _questions(raw)]
+
+
+def _questions(raw):
+    import random
+
+    from quizapp.questions.generate import generate
+
+    from .question_checks import facts_of
+
+    return generate(facts_of(raw), random.Random(0), budget=0)
+
+
+def test_a_participle_the_parser_joined_on_shares_no_subject():
+    raw = ("Lorvia, 3 May 2025\n\nReport\n\n"
+           "The Council of Kandor Economic Unity (CKEU) was set up under the Kandor Unity Agreement concluded in "
+           "1957 among members of the Kandor League and began work in 1964.")
+    asked = [f.question for f in facts_of_raw(raw) if f.kind == "date" and getattr(f, "question", None)]
+    assert not any("conclude" in q for q in asked), asked
+
+
+def test_no_deadline_question_that_keeps_the_examples_and_loses_the_aims_end():
+    raw = ("Lorvia, 3 May 2025\n\nAnalysis\n\n"
+           "The agriculture minister told a government meeting last week that the Ministry of Agriculture of Zembla "
+           "aims to raise the share of processed products, such as flour and pasta, in grain exports to 50 "
+           "percent by 2030.")
+    asked = [f.question for f in facts_of_raw(raw) if f.kind == "date" and getattr(f, "question", None)]
+    assert not any(q.rstrip("?").endswith("flour and pasta") for q in asked), asked
+
+
+def test_a_person_of_a_body_takes_no_article():
+    from quizapp.questions.render import with_the
+
+    assert with_the("Peter Vance of the Kandor Craft Beverage Alliance") == \
+        "Peter Vance of the Kandor Craft Beverage Alliance"
+    assert with_the("Economic Community of Kandor States") == "the Economic Community of Kandor States"
+    assert with_the("Foreign Minister of the Kandor Union") == "the Foreign Minister of the Kandor Union"
+
+
+@pytest.mark.parametrize("sentence, gone", [
+    ("The Kandor Water Vision 2025, adopted in 2000, promised a Kandor where water resources are used and managed "
+     "equitably and sustainably.", "promised a Kandor where"),
+    ("The Kandor Food Standards Agency (KFSA) will report to ministers in 2027.", "report to ministers"),
+    ("The outgoing Zemblan Presidency ends on 31 December 2025.", "Presidency end"),
+])
+def test_no_item_of_a_slogan_a_report_line_or_a_term_ending(sentence, gone):
+    prompts = prompts_of("Lorvia, 3 May 2025\n\nKandor news\n\n" + sentence)
+    assert not any(gone in p for p in prompts), prompts
+
+
+def test_a_witness_line_is_no_office_to_ask():
+    from quizapp.questions.items.people import _signature_line
+
+    assert _signature_line("In the presence of Dr. Amina Ould Salem, Executive Secretary of the Kandor Observatory "
+                           "(KO) and Special Envoy of the Kandor Union")
+    assert _signature_line("Moderator: Petar Dimov, KOC Head of Communications.")
+
+
+def test_a_plans_years_stay_whole_in_its_name():
+    actors = goal_actors("Lorvia, 3 May 2025\n\nReport\n\n"
+                         "The Kandor Joint Economic Action Plan 2026-2030 adopted by the ministers aims to achieve "
+                         "mutual recognition of engineering licences among participating states by 2028.")
+    assert "The Kandor Joint Economic Action Plan 2026-2030" in actors.values(), actors
+
+
+def test_a_counts_foils_stay_within_reach_of_it():
+    import re as _re
+
+    from quizapp.questions.items.figures import _other_values
+
+    goal = "introduce mandatory screening for travellers from 32 malaria-endemic countries"
+    m = _re.search(r"(32)", goal)
+    assert all(int(o) * 4 >= 32 for o in _other_values(goal, m, set())), _other_values(goal, m, set())

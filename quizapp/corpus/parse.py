@@ -503,6 +503,8 @@ def parse_article(key: str, raw: str) -> ParsedArticle:
             continue  # "By NAME, senior commodities analyst" above the headline: who wrote it, not the title
         if i < header_zone and not body and re.fullmatch(r"\s*[A-Z][A-Z&-]+\s*", line):
             continue  # "MARKETS": a site's section, one word in capitals, no title and no text
+        if i < header_zone and not body and title_span is None and _SECTION_LABEL.fullmatch(line):
+            continue  # "WEATHER & CLIMATE DESK": a site's section in capitals (round 119)
         if title_span is None and not body and i < header_zone and _looks_like_title(line) \
                 and not BYLINE_BY.match(line):  # ("By NAME, senior analyst": who wrote it)
             title_span = (s, e)
@@ -601,6 +603,12 @@ def _date_from_url_or_dateline(art: ParsedArticle, raw: str, first: tuple[int, i
         art.published, art.published_precision = found, "day"
         art.published_text = m.group("date")
         art.published_span = (s + m.start("date"), s + m.end("date"))
+
+
+# A site's section in capitals, a few words: "WEATHER & CLIMATE DESK", "WORLD NEWS", "ASIA BUSINESS".
+_SECTION_LABEL = re.compile(r"\s*(?=[A-Z&' -]+$)(?!.*\bOF\b)(?:[A-Z]+\s*(?:&\s*)?){1,3}(?:DESK|NEWS|SECTION|WIRE|WORLD|BUSINESS|SPORTS?|"
+                            r"POLITICS|ANALYSIS|OPINION|FEATURES?|MARKETS|ECONOMY|DIPLOMACY|SCIENCE|HEALTH|ENVIRONMENT|"
+                            r"CLIMATE|TECHNOLOGY|AFRICA|ASIA|EUROPE|AMERICAS|PACIFIC)\s*")
 
 
 def _letterhead(title: str, headline: str) -> bool:

@@ -115,6 +115,7 @@ class ActorContext:
     # A numbered list's lead-in ("The two Ministers:", "The Council:"), resolved: who the list's
     # paragraphs with no subject ("3. Agreed to amend ...") are by, where no preamble's "we" names them.
     lead_in: str | None = None
+    recent_text: str = ""  # (the sentence being read and the four before it)
 
     def counted_parties(self, actor: str) -> str | None:
         """The countries "the three countries", "both sides" or "the partners" are: the one list of
@@ -198,7 +199,24 @@ class ActorContext:
                                                                  name.lower())
                     # ("Agreement on the Cross-Border Exchange of Health Data": a title begins with its kind)
                     and (name.lower().split()[0] != head or len(name.split()) >= 4))}
-        return next(iter(fits)) if len(fits) == 1 else None
+        if len(fits) != 1:
+            return None
+        only = next(iter(fits))
+        other = self._other_named_here(head, only)
+        return None if other else only
+
+    def _other_named_here(self, head: str, body: str) -> bool:
+        """Does the sentence being read name another body of that head ("SALT Foundation executive
+        director NAME said the foundation plans ..." beside the article's one other "National
+        Research Foundation")? Then "the foundation" is that one, which the article's list of
+        bodies may lack (round 118)."""
+        for m in re.finditer(rf"\b((?:[A-Z][\w'’-]*\s+){{1,5}}){re.escape(head[:1].upper() + head[1:])}\b", self.recent_text):
+            named = f"{m.group(1)}{head[:1].upper() + head[1:]}"
+            if named.split()[0] in ("The", "A", "An"):
+                named = named.split(" ", 1)[1]
+            if named and named.lower() not in body.lower() and body.lower() not in named.lower():
+                return True
+        return False
 
     def org_with_head(self, head: str, default: str | None = None) -> str | None:
         """The body whose name has ``head`` for its head word ("the Committee" -> "World Heritage

@@ -74,6 +74,13 @@ def _listed(t) -> bool:
         and any(c.dep_ == "conj" and c.pos_ == "PROPN" for c in t.children)
 
 
+def _coordinated(verb) -> bool:
+    """Is a verb the parser calls a conjunct joined on by "and", "or", "but" or a comma right before
+    it (its own words), as a conjunct is?"""
+    start = verb.left_edge.i
+    return start > 0 and verb.doc[start - 1].lower_ in ("and", "or", "but", ",", "then", ";")
+
+
 def _set_off(verb) -> bool:
     """Is the clause set off from its noun by a comma (an aside on a name), not a restrictive
     clause that picks out one of several ("the agreement signed in 2019")?"""
@@ -87,6 +94,8 @@ def _subject(verb, asides: bool = False):
     participle clause hangs on ("the Council, created in 1998", "SLIM, which was launched in
     ...", "is a partnership, established in 1999" -> the copula's subject). None otherwise."""
     own = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if verb.dep_ == "conj" and own is None and not _coordinated(verb):
+        return None  # "set up under the Agreement concluded in 1957": a participle the parser joined on (round 118)
     if verb.dep_ == "conj" and own is None and verb.head.dep_ == "ROOT" and verb.head.pos_ in ("VERB", "AUX") \
             and verb.tag_ == "VBD":
         # "X was adopted in 1994 and entered into force in 1996": the second verb shares the subject
@@ -497,6 +506,11 @@ def when_parts(doc, char_start: int, char_end: int, skip_before: int = 0,
         return None  # "table a proposal for a phased approach: a five-year ...": a tail across a colon reads garbled (round 60)
     if any(c.dep_ == "ccomp" and c.i > verb.i and c.i not in ids for c in verb.children):
         return None  # "When did convergence reports conclude?": concluded what, the cut left out (round 45)
+    if ids and date_ids and max(ids) < min(date_ids) and any(doc[i].lower_ in ("such", "including") for i in ids) \
+            and any(t.is_alpha and t.i not in ids and t.lower_ not in ("by", "in", "on", "before", "the", "end", "of")
+                    for t in doc[max(ids) + 1:min(date_ids)]):
+        return None  # "raise the share of processed products, such as flour and pasta[, in grain exports to 50
+        # percent] by 2030": the cut kept the examples and lost the aim's end (round 119)
     last = doc[max(ids)] if ids else None
     if last is not None and last.tag_ == "VBG" and not any(True for _ in last.children):
         return None  # "reject joining": joining what? (told in the sentence before)

@@ -115,7 +115,10 @@ def _article_facts(art: ArticleInput, docs: list) -> list[Fact]:
     _roles_from_next_line(items)
     people, acronyms = _article_context(items)
     actors = actor_context(items, acronyms, art)
+    recent: list[str] = []
     for doc, sent, mentions, leaders in items:
+        recent = (recent + [sent.text])[-5:]
+        actors.recent_text = " ".join(recent)  # (this sentence and the four before it)
         group = _plural_named_subject(doc)
         if group:
             group, persons = group
@@ -463,6 +466,10 @@ def _sentence_facts(doc, art: ArticleInput, sent: SentenceInput, people, acronym
             actor = ctx.lead_in  # "The two Ministers: ... 3. Agreed to amend ...": the lead-in's ministers
         if actor is None:
             continue
+        if actor == g.actor and re.search(r"\b(?:19|20)\d\d$", actor):
+            span = re.search(re.escape(actor) + r"([-–/](?:19|20)?\d\d)\b", text)
+            if span:
+                actor += span.group(1)  # "the Action Plan 2026-2030": the parse cut the range (round 118)
         if actor == g.actor and len(doc) and doc[0].text == actor and not doc[0].ent_type_ \
                 and not (len(actor) > 1 and actor.isupper()) and (  # ("WOAH aims to ...": its letters name a body)
                 doc[0].pos_ == "NOUN" or doc[0].pos_ == "PROPN" and doc[0].lower_ in ctx.lower_words):

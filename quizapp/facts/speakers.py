@@ -95,8 +95,18 @@ def actor_context(items, acronyms: dict[str, str], art: ArticleInput) -> ActorCo
     header = [art.title or "", *(art.raw or "").split("\n")[:8], *(sent.text for _d, sent, _m, _l in items[:5])]
     answers = sum(1 for _d, sent, _m, _l in items if re.match(r"\s*A\s*:", sent.text))
     if ctx.speaker_body is None and (answers >= 2 or any(_INTERVIEW_HEADER.search(line) for line in header)):
-        ctx.speaker_body = _interviewee_body(items, ctx, acronyms)
+        ctx.speaker_body = _interviewee_body(items, ctx, acronyms) or _headline_body(art.title or "", acronyms)
     return ctx
+
+
+def _headline_body(title: str, acronyms: dict[str, str]) -> str | None:
+    """The one body an interview's headline names by its letters ("...: ECMWF chief on AI
+    forecasts"), spelled out as the article spells it: whom "we" speaks for when the interviewee's
+    office names none (round 119 gave the centre's plans to its own forecasting model)."""
+    named = {a for a in re.findall(r"\b[A-Z][A-Z&]{2,9}\b", title) if a in acronyms}
+    if len(named) != 1:
+        return None
+    return acronyms[named.pop()]
 
 
 # An interview's header: its title or a line near the top ("Interview with NAME, ...", "Health

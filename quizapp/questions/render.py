@@ -279,6 +279,10 @@ def plural(actor: str) -> bool:
     # (an office's portfolio is one office: "Slovenia's Minister of Natural Resources and Spatial Planning")
     head = re.split(r"\s+(?:of|for|on)\s+", actor, maxsplit=1)[0] \
         if _ORG_HEAD.search(actor) or _SINGLE_OFFICE.search(actor) else actor
+    if head == actor and _TITLED_NAME.fullmatch(actor) and not _PLURAL_TITLE.search(actor.split(" for ")[0]):
+        # "Synchrotron-light for Experimental Science and Applications in the Middle East": a name
+        # whose "and" is inside its "for ..." phrase is one body (round 106)
+        head = re.split(r"\s+for\s+", actor, maxsplit=1)[0]
     head = _AND_COUNTRY.sub("Country", head)  # "Bosnia and Herzegovina" is one country
     if re.search(r"\band\b|&", head) and "," not in head and _ORG_HEAD_END.search(head):
         before, after = re.split(r"\s+(?:and|&)\s+", head, maxsplit=1)[0], re.split(r"\s+(?:and|&)\s+", head)[-1]
@@ -305,6 +309,8 @@ _TWO_HATS = re.compile(r"(?:the\s+)?[^,;]*?\b(?i:delegate|president|minister|sec
 
 # Capitalised plural nouns that name several parties ("the NATO Allies", "the Ministers"); never
 # "Nations" or "States" (the United Nations, the United States are one)
+_TITLED_NAME = re.compile(r"(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|and|in|on|the|de|for))*\s+for\s+"
+                          r"[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|and|in|on|the|de|for))*")
 _PLURAL_TITLE = re.compile(r"\b(?:Allies|Ministers|Leaders|Members|Parties|Governments|Heads|Delegations|Partners)$")
 
 
@@ -334,12 +340,20 @@ _AND_COUNTRY = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in sorted(
     (c for c in COUNTRY_NAMES if " and " in c), key=len, reverse=True)) + r")\b", re.I)
 
 
+_OFFICE_WORD = re.compile(r"\b(?:Minister|President|Secretary|Director|Chair\w*|Governor|Head|Chief|Commissioner|"
+                          r"Ambassador|Envoy|General|Deputy|Vice|Executive|Representative|Officer|Leader|Republic|"
+                          r"Kingdom|State|States|Members?|Ministers|Delegates?|Heads)\b")
+
+
 def with_the(actor: str) -> str:
     """A body named without its article gets one: "the African Union", never "African Union aims"."""
     a = actor.strip()
     if re.match(r"^(?:the|a|an|both)\s", a, re.I) or not _ORG_HEAD.search(a) or plural(a) \
             or re.match(r"^[\w.-]+(?:\s+[A-Z][\w.-]*)*['’]s\s", a):
         return a  # ("Bhutan's state-owned Druk Green Power Corporation": the possessive is its determiner)
+    person = re.match(r"([A-Z][a-z]+(?:\s+[A-Z][\w'’-]+){1,2})\s+(?:of|from|at)\s", a)
+    if person and not _ORG_HEAD.search(person.group(1)) and not _OFFICE_WORD.search(person.group(1)):
+        return a  # "Peter Vaughan of the Australian Craft Beverage Alliance": a person, no "the" (round 120)
     return "the " + a
 
 

@@ -79,6 +79,9 @@ class DateItems:
             return []  # "when was this article published" is trivia about the corpus, not the news
         if f.sources and all(_background(s, iso) for s in f.sources):
             return []  # "Since the adoption of the Paris Agreement in 2015, ...": the backdrop, not the news
+        if f.sources and all(_RECURRING.search(s.sentence) for s in f.sources) \
+                and not any(iso[:4] in s.sentence for s in f.sources):
+            return []  # "... Day is held every year on 18 November": no year's day to ask (round 119)
         c = self.corpus
         deadline = (getattr(f, "question", None) or "").startswith("By when ")
         if deadline and precision(iso) == "month" and f.sources \
@@ -319,7 +322,7 @@ _LOGISTICS = re.compile(rf"\b(?:publish|release|issue|approv)\w*\b.*\b{_PAPERS}\
                         # an election's paperwork: when accreditation or nominations close (round 102)
                         r"\b(?:accreditation|nominations?|registration)\b.*\b(?:open|close)(?:s|d)?\b|"
                         # a rotating chair's term starting or changing hands; a text's day in the gazette (round 105)
-                        r"\b(?:presidency|chairmanship)\b.*\b(?:begins?|began|starts?|started|pass(?:es|ed)?|rotates?)\b|"
+                        r"\b(?:presidency|chairmanship)\b.*\b(?:begins?|began|starts?|started|pass(?:es|ed)?|rotates?|ends?|ended)\b|"
                         r"\b(?:Official\s+Journal|Gazette)\b", re.I)
 
 # A plan on a condition ("if approved", "subject to ratification", "once the Council agrees").
@@ -480,6 +483,9 @@ def _year_named_elsewhere(c: Any, f: Any, question: str, year: str) -> bool:
     pattern = re.compile("|".join(rf"{re.escape(n)}\s+(?:of|in)\s+{year}\b|\b{year}\s+{re.escape(n)}" for n in names))
     return any(pattern.search(text) for a in _articles(f) for _i, text in c._sentences.get(a, ()) if text not in own)
 
+
+# A day that comes round every year.
+_RECURRING = re.compile(r"\b(?:every|each)\s+year\b|\bannually\b|\byearly\b|\bevery\s+\d{1,2}\s+[A-Z][a-z]+", re.I)
 
 # The acts a "when" is worth asking of: a thing made, opened, joined, agreed, held or awarded.
 _KEY_EVENT = re.compile(r"\b(?:sign|signed|adopt|adopted|enter|entered|launch|launched|establish|established|found|"

@@ -74,6 +74,8 @@ def _other_values(goal: str, m: re.Match, taken: set[str]) -> list[str]:
     else:
         options = [str(int(v)) for v in _ladder(value, text, 1)]
         options = [o for o in options if int(o) >= 2]  # ("1 gigawatts")
+        if value >= 10:
+            options = [o for o in options if int(o) * 4 >= value]  # ("2" beside "32 countries": no one's guess, round 120)
         if re.match(r"\s*(?:million|billion|m\b|bn\b)", goal[m.end(1):]):
             options = [o for o in options if int(o) < 1000]  # never "1000 million": the changed figure shows
         if "," in text:

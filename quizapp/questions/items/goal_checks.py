@@ -187,8 +187,8 @@ def _goal_reads_alone(v: Any, statement: str, issuer: bool = False) -> bool:
         return False  # "called for development partners[, ...,] to help mobilise ...": the aim came after
     if _NO_OBJECT.match(v.goal):
         return False  # "will carry out in the Rajshahi and Rangpur divisions": carry out what? (round 37)
-    if _BARE_COUNT.match(v.goal.rstrip(" .")):
-        return False  # "hoped to reach 150 by the end of 2026": 150 what? (round 37)
+    if _BARE_COUNT.match(v.goal.rstrip(" .")) or _COUNT_NO_NOUN.search(v.goal):
+        return False  # "hoped to reach 150 by the end of 2026", "have seven operating": 150 what? (rounds 37, 106)
     if re.search(r"\b(?:a|the)\s+(?:separate|similar|second|further)\s+[a-z]", statement):
         return False  # "backed a separate proposal": separate from the one told before (round 37)
     if re.match(r"(?:an?|another|some)\s", v.actor, re.I):
@@ -234,6 +234,11 @@ _NO_OBJECT = re.compile(r"(?:to\s+)?(?:carry\s+out|implement|build|develop|launc
 # A figure with nothing counted ("reach 150 by the end of 2026").
 _BARE_COUNT = re.compile(r"(?:to\s+)?[a-z]+\s+(?:about\s+|some\s+|around\s+|at\s+least\s+|nearly\s+)?\d[\d,.]*"
                          r"(?:\s+(?:by|in|before|within|from|over)\b.*)?$", re.I)
+
+# A count whose noun the sentence before gave ("we aim to have seven operating by 2028").
+_COUNT_NO_NOUN = re.compile(r"\b(?:have|get|keep|reach|bring|open|add|put)\s+(?:\d[\d,.]*|two|three|four|five|six|seven|"
+                            r"eight|nine|ten|eleven|twelve|twenty|thirty|fifty|hundred)\s+(?:[a-z]+ing|in\s+place|online|"
+                            r"open|running|by|in|before|within|more)\b", re.I)
 
 # Moves that need their destination said: "the admission of Egypt" to what, "the transfer of X" to whom.
 _ADMISSION = re.compile(r"\b(?:admission|accession|entry|transfer|handover|relocation|return)\s+of\b", re.I)

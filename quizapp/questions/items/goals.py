@@ -337,6 +337,7 @@ class GoalItems:
                 or _housekeeping(v) \
                 or v.verb == "support" and _STANCE.match(re.sub(r"^to\s+support\s+", "", v.goal)) \
                 or _ELECTION_PLEDGE.search(v.goal) and not re.search(r"\d", v.goal) \
+                or _VISION.match(v.goal) and not re.search(r"\d", v.goal) \
                 or not _goal_reads_alone(v, true_stmt, c.issuer(v.actor, v.article)):
             return None  # ("Data should be in African hands": an opinion is not true or false; "welcomed
             # the work of the Units": a communiqué's courtesy, round 46; "welcome the entry into force of
@@ -470,6 +471,10 @@ _VAGUE = re.compile(r"\b(?:more|less|better|greater|stronger|fair|fairer|stable|
                     r"|\b(?:two|three|four|five|six|several|some|many|a\s+few)\s+things\b", re.I)
 # "deliver an election whose result every Malawian can trust": any election body's pledge, names or
 # not (round 102)
+# "promised an Africa where water resources are used ... equitably": a vision's slogan, guessed true (round 118)
+_VISION = re.compile(r"^(?:to\s+)?(?:(?:build|create|achieve|realise|realize|deliver|see|become)\s+)?(?:a|an)\s+"
+                     r"(?:[\w-]+\s+){0,3}?(?:[A-Z][a-z]+|world|region|continent|future|society|country|city)\s+"
+                     r"(?:where|that|in\s+which|free\s+(?:of|from))\b")
 _ELECTION_PLEDGE = re.compile(r"\bcan\s+trust\b|\b(?:free|fair|credible|transparent|peaceful|inclusive)\s+"
                               r"(?:and\s+\w+\s+)?elections?\b", re.I)
 
@@ -552,6 +557,10 @@ _DUES = re.compile(r"\b(?:settle|pay|clear|honour|honor)\s+(?:\w+\s+){0,3}?(?:co
                    r"|\barrears\b", re.I)
 # "hopes to bid for a World Aquatics event": a wish to bid for some event, named by no year or name (round 114)
 _SOME_BID = re.compile(r"^(?:to\s+)?(?:bid|apply|compete|run)\s+for\s+(?:a|an|one|some)\s+(?:future\s+)?", re.I)
+# "will report to ministers next year": to whom a body reports, not on what (round 120)
+_REPORTS_TO = re.compile(r"^(?:to\s+)?(?:report|submit\s+(?:a|its|their)\s+report)\s+(?:back\s+)?to\s+(?:the\s+)?"
+                         r"(?:ministers|parliament|council|board|leaders|assembly|congress|cabinet|government)\b"
+                         r"(?!.*\b(?:on|about)\b)", re.I)
 _BARE_HELP = re.compile(r"^(?:to\s+)?(?:help|assist|support|contribute|cooperate|engage)\s*(?:$|through|via|with|by|in\s+any)\b",
                         re.I)
 
@@ -566,7 +575,7 @@ _HOSTS_NEXT = re.compile(r"\bhost\s+(?:the\s+)?(?:next|following|\d+(?:st|nd|rd|
 def _housekeeping(v: Any) -> bool:
     return bool(_LOGISTICS.search(v.goal) or _MEETS_AGAIN.search(v.goal) or _TALK_OF.search(v.goal)
                 or _BARE_HELP.search(v.goal) or _HOSTS_NEXT.search(v.goal) or _DUES.search(v.goal)
-                or _SOME_BID.match(v.goal)
+                or _SOME_BID.match(v.goal) or _REPORTS_TO.match(v.goal)
                 or _HANDOVER.match(re.sub(r"^to\s+", "", v.goal))  # (a rotating chair's term, round 93)
                 or getattr(v, "verb", None) == "welcome" and _WELCOMES_CHAIR.match(re.sub(r"^(?:to\s+)?welcome\s+", "", v.goal)))
 

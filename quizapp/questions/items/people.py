@@ -399,8 +399,15 @@ _NATIONAL_OFFICE = re.compile(r"\b(?:Department|Ministry|Directorate)\b"
 def _signature_line(sentence: str, name: str = "") -> bool:
     """A line that only names someone, maybe with a title: a signature or a list entry (no verb,
     no sentence's closing stop; "NAME, Chair of HELCOM and State Secretary of ..." at any length)."""
+    if _WITNESS_LINE.match(sentence):
+        return True  # "In the presence of Dr NAME, ...", "Moderator: NAME, Head of Communications" (rounds 118-119)
     short = len(sentence.split()) <= 12 or bool(name) and sentence.strip().startswith(name + ",") and len(sentence.split()) <= 30
     return short and not _HAS_VERB.search(sentence) and not re.search(r"[.!?]\s*$", sentence.strip())
+
+
+# Who stood by a signing or ran a briefing: a block's line, not what the article reports.
+_WITNESS_LINE = re.compile(r"\s*(?:In\s+the\s+presence\s+of|Witnessed\s+by|Moderator|Moderated\s+by|Master\s+of\s+Ceremonies|"
+                           r"MC|Facilitator)\b\s*[:,]?", re.I)
 
 
 # A finite verb of a news sentence (a cloze must be a sentence, not a name and its office alone).
