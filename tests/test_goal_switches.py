@@ -86,6 +86,7 @@ def test_all_four_are_off_in_the_product():
 
 def test_typed_which_organisation_did_it(monkeypatch):
     monkeypatch.setattr("quizapp.questions.items.people.TYPED_BODY_DID", True)
+    monkeypatch.setattr("quizapp.questions.items.people.MECHANISM_DID", True)
     s = "The Andean Rowing Confederation elected Marta Quispe of Peru as its first woman president in Cusco."
     body = Fact(id="m1", kind="mechanism", statement="", answer="Andean Rowing Confederation",
                 name="Andean Rowing Confederation", aliases=["ARC"], subtype="organisation", confidence=0.9,
@@ -96,3 +97,22 @@ def test_typed_which_organisation_did_it(monkeypatch):
     assert all("Andean Rowing Confederation" in q.accepted_answers for q in typed)
     monkeypatch.setattr("quizapp.questions.items.people.TYPED_BODY_DID", False)
     assert not [q for q in generate([body], random.Random(1), budget=0) if q.type == "short_answer"]
+    # off by default: blind raters passed 0 of 3 "Which organisation ...?" items (rounds 75-121)
+    monkeypatch.setattr("quizapp.questions.items.people.TYPED_BODY_DID", True)
+    monkeypatch.setattr("quizapp.questions.items.people.MECHANISM_DID", False)
+    assert not [q for q in generate([body], random.Random(1), budget=0) if q.prompt.startswith("Which organisation")]
+
+
+def test_a_name_blanked_in_its_sentence_only_where_it_says_who_chaired(monkeypatch):
+    s1 = "Zemblan police official Aurelio Brandt Vasconi will be the next chief of Kandorpol from January 2025."
+    s2 = ("The Kandorpol General Assembly, held in Lorvia on 4-7 November 2024, was chaired by Zemblan police "
+          "official Aurelio Brandt Vasconi.")
+    leader = Fact(id="l1", kind="leader", statement="", answer="Aurelio Brandt Vasconi", name="Aurelio Brandt Vasconi",
+                  role="police official", country="Zembla", confidence=0.9,
+                  sources=[Source(ART, s1, 1), Source(ART, s2, 3), Source(ART, "Brandt Vasconi thanked them.", 4)])
+    cloze = lambda: [q.prompt for q in generate([leader], random.Random(1), budget=0) if q.type == "cloze"]  # noqa: E731
+    monkeypatch.setattr("quizapp.questions.items.people.LEADER_CLOZE", True)
+    assert any(p.startswith("Zemblan police official _____ will be") for p in cloze()), cloze()
+    # off by default: blind raters passed 1 of 8 such items (rounds 75-121); the chair's sentence stays
+    monkeypatch.setattr("quizapp.questions.items.people.LEADER_CLOZE", False)
+    assert not any(p.startswith("Zemblan police official _____ will be") for p in cloze()), cloze()

@@ -251,7 +251,7 @@ def test_a_date_told_as_the_backdrop_is_not_asked():
     assert "D3" in asked and not asked & {"D1", "D2"}
 
 
-def test_what_a_body_did_is_asked_among_bodies_of_its_kind():
+def test_what_a_body_did_is_asked_among_bodies_of_its_kind(monkeypatch):
     """"Which organisation adopted the fisheries plan?": foils are organisations of the story (not
     a treaty, not a span cut wrongly), none named in the act's sentence; the prompt never echoes
     the key's own words."""
@@ -276,6 +276,8 @@ def test_what_a_body_did_is_asked_among_bodies_of_its_kind():
              "The Lake Basin Heritage Committee will list new sites on the Lake Basin Heritage List.",
              "Who will list new sites on the Lake Basin Heritage List?", idx=6),
     ]
+    assert not [q for q in generate(facts, random.Random(5), budget=0) if q.prompt.startswith("Which organisation")]
+    monkeypatch.setattr("quizapp.questions.items.people.MECHANISM_DID", True)  # (off by default: 0 of 3 rated)
     qs = generate(facts, random.Random(5), budget=0)
     did = [q for q in qs if q.prompt == "Which organisation adopted a plan on shared fisheries in Kisumu?"]
     assert did and did[0].type == "multiple_choice" and did[0].answer == "Lake Basin Commission"

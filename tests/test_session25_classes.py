@@ -167,9 +167,10 @@ _LIVE = ("LIVE: Kandor Football Confederation Congress in Lorvia\n\n"
 
 
 def test_a_live_blogs_letters_name_the_body_not_its_congress():
-    prompts = prompts_of(_LIVE + "09:00 - Good morning from Lorvia. Delegates are arriving.")
-    assert prompts and not any("Ordinary Congress of the Kandor Football Confederation (KAFCON) president" in p
-                               for p in prompts), prompts
+    letters = {f.name: f.aliases for f in facts_of_raw(_LIVE + "09:00 - Good morning from Lorvia.")
+               if f.kind == "mechanism"}
+    assert "KAFCON" in letters.get("Kandor Football Confederation", []), letters
+    assert "KAFCON" not in letters.get("Ordinary Congress of the Kandor Football Confederation", []), letters
 
 
 def test_a_live_blogs_present_tense_call_is_no_statement_without_its_day():
@@ -216,8 +217,6 @@ def test_one_side_of_talks_is_its_country():
     raw = ("Lorvia, 3 May 2025\n\nZembla and Lorvia hold joint commission\n\n"
            "The Zembla-Lorvia Joint Commission met in Lorvia on 2 May 2025. The Bulgarian side agreed to introduce a "
            "multiple-entry medical visa, valid for one year, from 1 January 2026.")
-    actors = goal_actors(raw)
-    assert any(a == "Bulgaria" for g, a in actors.items() if "medical visa" in g), actors
     assert any(p.startswith("Bulgaria agreed to introduce") for p in prompts_of(raw)), prompts_of(raw)
 
 
@@ -434,3 +433,16 @@ def test_a_counts_foils_stay_within_reach_of_it():
     goal = "introduce mandatory screening for travellers from 32 malaria-endemic countries"
     m = _re.search(r"(32)", goal)
     assert all(int(o) * 4 >= 32 for o in _other_values(goal, m, set())), _other_values(goal, m, set())
+
+
+def test_a_dates_blank_only_in_a_sentence_that_makes_or_opens_something():
+    raw = ("Lorvia, 5 November 2025\n\nKandor solar body opens second call\n\n"
+           "The Kandor Solar Alliance (KSA) plans to open a second call for applications on 1 February 2026, which "
+           "will close on 30 April 2026.")
+    qs = _questions(raw)
+    assert not any(q.type == "cloze" and "second call" in q.prompt for q in qs), [q.prompt for q in qs]
+
+
+def test_a_proposal_to_a_body_says_to_whom_not_what():
+    assert "a final proposal" in unresolved("The Kandor Ski Federation (KSF) Council plans to put a final proposal "
+                                            "to the KSF Congress in June 2026.")

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from .lexicon import GENERIC_NAME, HEAD_FIRST, NATIONALITIES
+from .lexicon import GENERIC_NAME, HEAD_FIRST
 from .places import countries_in, with_the
 
 FIRST_PLURAL = {"we", "us", "our"}
@@ -266,9 +266,6 @@ def is_pronoun_actor(actor: str | None) -> bool:
             or bool(DEMONSTRATIVE.match(low)) or bool(STAND_IN.match(low)))
 
 
-_NATIONAL_SIDE = re.compile(r"the\s+(?P<nat>[a-z][a-z ]{2,30}?)\s+(?:side|delegation|party)")
-
-
 def resolve_actor(actor: str, ctx: ActorContext) -> str | None:
     """The named party behind ``actor``, ``actor`` itself when it is already a name, or None."""
     low = actor.lower().strip()
@@ -286,10 +283,6 @@ def resolve_actor(actor: str, ctx: ActorContext) -> str | None:
         return ctx.last_group or actor
     if low in ("the two sides", "both sides") and ctx.sides:
         return ctx.sides
-    side = _NATIONAL_SIDE.fullmatch(low)
-    if side and side.group("nat") in NATIONALITIES:
-        # "The Sri Lankan side agreed to ...": one side of talks is its country (round 108)
-        return with_the(NATIONALITIES[side.group("nat")])
     if low in ("the two countries", "both countries", "the two nations", "both nations"):
         # the pair named last, if it is a pair ("Guatemala, Belize and Mexico" is not "the two countries")
         if ctx.last_group and len(countries_in(ctx.last_group, country_table())) in (0, 2):

@@ -15,7 +15,7 @@ from typing import Any
 from ..corpus.parse import looks_english
 from ..facts.cities import country_of_capital
 from ..facts.dates import MONTH
-from ..facts.lexicon import ASKING_VERBS
+from ..facts.lexicon import ASKING_VERBS, NATIONALITIES
 from ..facts.places import with_the as country_with_the
 from .goal_verbs import GOAL_VERBS
 from .normalise import normalise
@@ -339,6 +339,11 @@ def goal_view(f: Any, leaders: Sequence[Any], pairs_by_article: dict[str, str],
                 goal = head.strip()  # "tackle sargassum and renewing their campaign": the gerund is the main clause's (round 85)
         actor = named_actor(raw_actor, src.sentence)
         resolved = False
+        side = _NATIONAL_SIDE.fullmatch(raw_actor.strip().lower())
+        if side and side.group("nat") in NATIONALITIES:
+            # "The Sri Lankan side agreed to ...": one side of talks is its country (round 108); the
+            # fact keeps the article's words, as a reader marks them
+            actor, resolved = country_with_the(NATIONALITIES[side.group("nat")]), True
         if actor is None:
             actor = resolve_dual(raw_actor, pairs_by_article.get(src.article))
             resolved = actor is not None
@@ -494,6 +499,7 @@ _SIDE_CLAUSE = re.compile(r",?\s+(?:(?<!such\s)as(?!\s+(?:part|a|an|the|one|proo
 # inside the clause, not after it.
 _DANGLING = re.compile(r"\b(?:that|which|who)\s+(?:\w+\s+){0,3}\w+$")
 # Where a long aim turns to its examples.
+_NATIONAL_SIDE = re.compile(r"the\s+(?P<nat>[a-z][a-z ]{2,30}?)\s+(?:side|delegation|party)")
 _EXAMPLES = re.compile(r",?\s+(?:in\s+(?:fields|areas|sectors|domains)\s+such\s+as|such\s+as|including|notably)\s+")
 # A modal and the goal's verb just before the goal ("would propose making ..."): hedged or reported.
 _HEDGED = re.compile(r"\b(?:would|could|might|may)\s+(?:not\s+)?"

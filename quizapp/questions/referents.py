@@ -53,6 +53,9 @@ _KIND_OF_STUDY = frozenset({"feasibility", "impact", "environmental", "social", 
 # Prepositions that say what a study is of ("by the end of 2026" says when, not of what).
 _TOPIC_PREPS = frozenset({"of", "on", "for", "into", "about", "with", "between", "to", "under", "regarding"})
 
+# Papers handed to someone: "to X" after them says to whom.
+_SENT_TO = frozenset({"proposal", "report", "recommendation", "package", "roadmap"})
+
 # What is the world's, not a thing of the story's.
 _WORLDWIDE = frozenset({"global", "international", "world", "worldwide", "universal"})
 
@@ -185,9 +188,11 @@ def unresolved(text: str) -> tuple[str, ...]:
         # assessment": a study of what, the stem never says (rounds 66-70)
         if t.pos_ != "NOUN" or t.lemma_.lower() not in _STUDIES or t.dep_ == "compound":
             continue
-        if any(c.dep_ in ("acl", "relcl", "appos") or c.dep_ == "prep" and c.lower_ in _TOPIC_PREPS
+        # ("put a final proposal to the FIS Congress": to whom it goes, not what it is on, round 83)
+        topic = _TOPIC_PREPS - {"to"} if t.lemma_.lower() in _SENT_TO else _TOPIC_PREPS
+        if any(c.dep_ in ("acl", "relcl", "appos") or c.dep_ == "prep" and c.lower_ in topic
                or c.dep_ == "poss" and c.lower_ not in ("its", "their") for c in t.children) \
-                or t.i + 1 < len(doc) and doc[t.i + 1].lower_ in _TOPIC_PREPS:
+                or t.i + 1 < len(doc) and doc[t.i + 1].lower_ in topic:
             continue  # ("a study of the line", "a study that maps ...", "Kandor's study": it says of
             # what; so does "on X" right after it, wherever the parser hung it)
         mods = [c for c in t.children if c.dep_ in ("compound", "amod", "nmod", "npadvmod", "nummod")]

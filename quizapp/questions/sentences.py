@@ -458,7 +458,7 @@ _GENERIC_BODY = re.compile(
     r"Conference|Forum|Bureau|Cabinet|Parliament|Presidency|Mission|Panel|Directorate|Authority|Command|Party|Body|"
     r"(?:Electoral|Voters['’]?)\s+(?:Roll|Register|List))"
     # "the Board of Commissioners", "the Board of Governors": of which body (round 110)
-    r"(?:\s+of\s+(?:Commissioners|Governors|Directors|Trustees|Management|Auditors|Experts|Ministers|Members))?\b"
+    r"(?:\s+of\s+(?:Commissioners|Governors|Directors|Trustees|Management|Auditors|Experts))?\b"
     r"(?!\s+(?:of|for|on|to|in)\s+(?:the\s+)?(?-i:(?!(?:January|February|March|April|May|June|July|August|September|"
     r"October|November|December)\b)[A-Z])|\s+(?:of|for|on|to)\s+\d)"
     # (its letters do not name it: "the Joint Steering Committee (JSC)" is any two sides' committee,

@@ -361,7 +361,8 @@ class GoalItems:
         told = with_occasion(true_stmt, v)
         if told == true_stmt:
             when = month_of_act(c, v, true_stmt) or text_of_present(c, v)
-            if when is None and present_tense(v) and v.verb in _ACTS:
+            if when is None and present_tense(v) and v.verb in _ACTS and not re.search(r"\b[Ww]e\b", v.sentence) \
+                    and not re.match(r"\s*\d+[.)]\s", v.sentence):  # (a declaration's "We call on ...", "6. Agree to ...")
                 # "Domínguez ... calls for governments to share ...": a live blog's present tense
                 # tells what was done that day, and which day the statement cannot say (round 113)
                 return None
@@ -553,8 +554,8 @@ _COURTESY = re.compile(r"(?:the\s+)?(?:(?:successful|positive|continued|ongoing|
 
 # "offered to help through the Union Civil Protection Mechanism": help whom, with what, the aim never says
 # "called on member states to settle outstanding contributions": a body's dues, housekeeping (round 114)
-_DUES = re.compile(r"\b(?:settle|pay|clear|honour|honor)\s+(?:\w+\s+){0,3}?(?:contributions|arrears|dues|assessments)\b"
-                   r"|\barrears\b", re.I)
+_DUES = re.compile(r"\b(?:settle|pay|clear|honour|honor)\s+(?:\w+\s+){0,2}?(?:outstanding|overdue|unpaid|late)\s+"
+                   r"(?:\w+\s+)?(?:contributions|dues|assessments)\b|\barrears\b", re.I)
 # "hopes to bid for a World Aquatics event": a wish to bid for some event, named by no year or name (round 114)
 _SOME_BID = re.compile(r"^(?:to\s+)?(?:bid|apply|compete|run)\s+for\s+(?:a|an|one|some)\s+(?:future\s+)?", re.I)
 # "will report to ministers next year": to whom a body reports, not on what (round 120)
