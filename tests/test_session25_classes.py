@@ -446,3 +446,56 @@ def test_a_dates_blank_only_in_a_sentence_that_makes_or_opens_something():
 def test_a_proposal_to_a_body_says_to_whom_not_what():
     assert "a final proposal" in unresolved("The Kandor Ski Federation (KSF) Council plans to put a final proposal "
                                             "to the KSF Congress in June 2026.")
+
+
+def test_a_wrapped_datelines_city_is_no_part_of_a_side():
+    from quizapp.facts.actors import sides_of
+
+    assert sides_of("Ninth Commerce Secretary-Level Meeting between the Kingdom of Bhutan and the People's Republic "
+                    "of Bangladesh Thimphu, 18-19 November 2025") == \
+        "the Kingdom of Bhutan and the People's Republic of Bangladesh"
+    assert sides_of("Dialogue between the African Union and the European Union") == \
+        "the African Union and the European Union"
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("Bangladesh requested an additional X products, including pharmaceuticals.", "an additional X products"),
+    ("The Zembla Electricity Board (ZEB) asked for an average increase of X percent.", "an average increase of X percent"),
+    ("The Kandor Energy Bureau plans to extend targets to further sectors, including steel.", "to further sectors"),
+    ("Who pledged to make roads the priority of the Zemblan presidency?", "the Zemblan presidency"),
+])
+def test_more_of_what_and_whose_presidency(text, phrase):
+    assert phrase in unresolved(text), unresolved(text)
+
+
+def test_talks_that_go_on_and_a_states_head_are_no_items():
+    raw = ("Lorvia, 19 November 2025\n\nJoint statement\n\n"
+           "Zembla and Lorvia agreed to continue discussions on electricity trade, in consultation with other relevant "
+           "partners. Zembla's Chief Minister of Ostra Province, Aurelio Brandt Vasconi, said Ostra could not spare "
+           "more water. Brandt Vasconi has held the post since 2011, and Brandt Vasconi will meet them again.")
+    prompts = prompts_of(raw)
+    assert not any("continue discussions" in p or p.startswith("Who was the Chief Minister") for p in prompts), prompts
+
+
+def test_figure_foils_stay_possible():
+    import re as _re
+
+    from quizapp.questions.items.figures import _other_values
+
+    goal = "open a joint border crossing point operating 24 hours a day at Ostra"
+    assert all(int(o) <= 24 for o in _other_values(goal, _re.search(r"(24)", goal), set()))
+    goal = "keep inflation within the 4 to 6 per cent target range"
+    m = list(_re.finditer(r"(\d+)", goal))[1]
+    assert all(float(o) > 4 for o in _other_values(goal, m, set())), _other_values(goal, m, set())
+
+
+def test_a_declarations_list_of_aims_is_told_in_its_declaration():
+    raw = ("Source: https://example.org/news/joint-declaration-of-ostra\nOstra, 28/02/2025\n\n"
+           "JOINT DECLARATION OF OSTRA\nBinational Ministerial Meeting Zembla - Lorvia\n\n"
+           "The Ministers of Foreign Affairs of Zembla and Lorvia, meeting in Ostra, agree on the following:\n\n"
+           "1. To hold meetings of the Binational Border Commission every three months and to exchange information "
+           "in real time.\n\n"
+           "2. To advance the second 500 kV interconnection line between the Ostra substation and the Vell "
+           "substation, with the aim of commissioning it in 2027.")
+    told = [p for p in prompts_of(raw) if "Binational Border Commission" in p or "500 kV" in p]
+    assert told and all(p.startswith("In a declaration of February 2025,") and " aim to " in p for p in told), told

@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from .lexicon import GENERIC_NAME, HEAD_FIRST
+from .cities import find_city
+from .lexicon import GENERIC_NAME, HEAD_FIRST, MECHANISM_HEADS
 from .places import countries_in, with_the
 
 FIRST_PLURAL = {"we", "us", "our"}
@@ -541,6 +542,14 @@ def sides_of(title: str) -> str | None:
         return None
     named = []
     for the, side in ((m.group("the_a"), m.group("a")), (m.group("the_b"), m.group("b"))):
+        side = side.split("\n")[0].strip()  # (a dateline on the next line is no part of it)
+        last = side.split()[-1] if side.split() else ""
+        head = side[: side.rfind(last)].strip()
+        if len(side.split()) > 1 and last.lower() not in MECHANISM_HEADS and find_city(last) \
+                and countries_in(head, country_table()) and countries_in(side, country_table()) != [last]:
+            # "... the People's Republic of Bangladesh Thimphu, 18-19 November": a wrapped dateline's
+            # city run into the name (round 124)
+            side = head
         letters = re.search(r"\(([A-Z]{2,8})\)", side)
         if letters:
             side = f"the {letters.group(1)}"

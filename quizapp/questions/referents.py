@@ -88,13 +88,20 @@ _THEN = re.compile(r"\b(?:by|until|till|since|before|after)\s+then\b|\bat\s+that
 # "Basin states agreed ...": of which basin (round 104), unless the stem names a body
 _KIND_STATES = re.compile(r"\b(?:Basin|Member|Partner|Coastal|Riparian|Participating)\s+(?:states|countries|governments)\b")
 # "The Sri Lankan delegation was led by ...", "the Maldivian side called on ...": at which talks (round 108)
-_NATIONAL_SIDE = re.compile(r"\b[Tt]he\s+(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:side|delegation)\b(?!\s+(?:to|at)\s+(?:the\s+)?[A-Z])")
+_NATIONAL_SIDE = re.compile(r"\b[Tt]he\s+(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:side|delegation|presidency|chairmanship)\b"
+                            r"(?!\s+(?:to|at|of)\s+(?:the\s+)?[A-Z])")
 # "called on Members to share ...": whose members (round 109), unless the stem names the body
 _CAP_MEMBERS = re.compile(r"\b(?-i:Members|Member\s+(?:States|Countries|Economies)|(?:Contracting\s+)?Parties)\b"
                           r"(?!\s+of\b|\s+to\s+(?:the\s+)?[A-Z])")
 # "pledged to report on progress every two years": progress on what (round 114)
 _PROGRESS_OF_WHAT = re.compile(r"\b(?:report|reports|reporting|review|reviews|reviewing|assess|track|monitor)\s+(?:on\s+)?"
                                r"progress\b(?!\s+(?:on|in|of|towards?|made|against)\b)", re.I)
+# "requested an additional 40 products": additional to what; "an average increase of 12.3 percent":
+# of what; "extend targets to further sectors" (round 124)
+_MORE_OF_WHAT = re.compile(r"\ban?\s+additional\s+(?:X|\d[\d,.]*)\s+[a-z]+s\b(?!\s+(?:of|to|for|in|under)\b)"
+                           r"|\ban?\s+(?:average\s+)?(?:increase|rise|cut|reduction|decrease|hike)\s+of\s+(?:X|\d[\d,.]*)\s*"
+                           r"(?:percent|per\s*cent|%)(?!\s+(?:in|on|to|for)\b)"
+                           r"|\bto\s+further\s+[a-z]+s\b", re.I)
 _MEMBER_OF_WHAT = re.compile(r"\b(?:any|another|each|every|one)\s+member(?:\s+state)?(?:['’]s)?\b(?!\s+of\b)")
 _ITSELF = re.compile(r"\b(?:itself|themselves)\s+(?:was|were|is|are|has|have|had|will|would|could|can|does|did)\b")
 # "present a first package of projects to both institutions": which two, the sentence before said (round 78)
@@ -226,6 +233,7 @@ def unresolved(text: str) -> tuple[str, ...]:
         out += [m.group(0) for m in _CAP_MEMBERS.finditer(text)]
     out += [m.group(0) for m in _NATIONAL_SIDE.finditer(text)]
     out += [m.group(0) for m in _PROGRESS_OF_WHAT.finditer(text)]
+    out += [m.group(0) for m in _MORE_OF_WHAT.finditer(text)]
     out += [m.group(0) for m in _THEN.finditer(text)]
     out += [m.group(0) for m in _NATIONALITY_NOUN.finditer(text)]
     return tuple(out)

@@ -15,7 +15,7 @@ from typing import Any
 
 from ..goal_verbs import GOAL_VERBS, goal_aux, present_tense
 from ..rank import _Cand
-from ..render import mid
+from ..render import mid, with_the
 from ..sentences import words
 from ..unnamed import _definite_end
 
@@ -102,8 +102,9 @@ def deadline_in_place(question: str) -> str:
     m = _ASKED_WHEN_DONE.match(question)
     if m is None:
         return question
-    actor = m.group("actor")
-    return f"{actor[:1].upper()}{actor[1:]} {_PAST[m.group('verb')]} {m.group('rest')} by {m.group('wh')}?"
+    actor = with_the(m.group("actor"))
+    wh = "what date" if m.group("wh") == "when" else m.group("wh")  # ("... by when?" reads clumsy, round 123)
+    return f"{actor[:1].upper()}{actor[1:]} {_PAST[m.group('verb')]} {m.group('rest')} by {wh}?"
 
 
 def year_foils(year: int, sentence: str, written: int | None) -> list[tuple[int, str]]:

@@ -80,6 +80,15 @@ def _other_values(goal: str, m: re.Match, taken: set[str]) -> list[str]:
             options = [o for o in options if int(o) < 1000]  # never "1000 million": the changed figure shows
         if "," in text:
             options = [f"{int(o):,}" for o in options]
+    cap = _PER_SPAN.match(goal[m.end(1):])
+    if cap:
+        # "operating _____ hours a day": never more than a day has (round 123)
+        most = {"hours": 24, "days": 7 if "week" in cap.group(0) else 31, "months": 12}[cap.group(1)]
+        options = [o for o in options if float(o.replace(",", "")) <= most]
+    low = re.search(r"(\d[\d,.]*)\s*(?:to|-|–)\s*$", goal[:m.start(1)])
+    if low:
+        # "within the 4 to _____ per cent range": the range's top is above its bottom (round 125)
+        options = [o for o in options if float(o.replace(",", "")) > float(low.group(1).replace(",", ""))]
     base = _baseline(goal, m)
     if base is not None and base != value:
         # "at least _____ federations in 2028, against 17 in Paris": a rise on 17, so 10 and 15 are
@@ -89,6 +98,7 @@ def _other_values(goal: str, m: re.Match, taken: set[str]) -> list[str]:
     return [o for o in dict.fromkeys(options) if o != text and o.replace(",", "") not in taken and o not in taken]
 
 
+_PER_SPAN = re.compile(r"\s*(hours|days|months)\s+(?:a|per|each)\s+(?:day|week|month|year)\b")
 _BASE_AFTER = re.compile(r"^[^.;]{0,60}?\b(?:against|compared\s+(?:with|to)|up\s+from|down\s+from|from)\s+"
                          r"(?:about\s+|around\s+|some\s+|just\s+)?(\d[\d,]*(?:\.\d+)?)\b")
 _BASE_BEFORE = re.compile(r"\bfrom\s+(?:about\s+|around\s+|some\s+|just\s+)?(\d[\d,]*(?:\.\d+)?)\b[^.;]{0,60}?\bto\s+"

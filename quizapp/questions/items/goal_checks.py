@@ -269,7 +269,10 @@ def text_of_present(c: Any, v: Any) -> str | None:
     countries pledge to ...") is told in, from the article's title and its month of writing, when
     no preamble said where its parties met (``with_occasion``); None when the title names no such
     text. Raters failed such present-tense aims told bare (rounds 99 and 105)."""
-    if not present_tense(v) or v.verb not in ("agree", "pledge", "decide", "commit", "call", "resolve", "urge"):
+    operative = v.verb == "aim" and re.match(r"\s*(?:\d+[.)]\s*)?To\s+[a-z]", v.sentence) is not None
+    # (a declaration's list of aims, "To advance the second 500 kV line ...", round 125)
+    if not operative and (not present_tense(v) or v.verb not in ("agree", "pledge", "decide", "commit", "call", "resolve",
+                                                                 "urge")):
         return None
     title, written = c.titles.get(v.article) or "", c.published.get(v.article)
     kind = re.search(r"\b(declaration|communiqu[eé]|joint\s+statement)\b", title, re.I)

@@ -371,6 +371,12 @@ class GoalItems:
                 # sentence dates it; blind raters failed aims told with no time as lacking context
                 told = f"{when}, {lead_lower(true_stmt)}"
                 false_stmt = false_stmt and f"{when}, {lead_lower(false_stmt)}"
+                if when.startswith("In a ") and v.verb == "aim":
+                    # a declaration's list of aims is in its present: "In a declaration of February
+                    # 2025, the ministers of A and B aim to ..."
+                    now = " aim to " if plural(v.actor) else " aims to "
+                    told = told.replace(" aimed to ", now, 1)
+                    false_stmt = false_stmt and false_stmt.replace(" aimed to ", now, 1)
         else:
             false_stmt = with_occasion(false_stmt, v)
         true_stmt = told
@@ -558,6 +564,9 @@ _DUES = re.compile(r"\b(?:settle|pay|clear|honour|honor)\s+(?:\w+\s+){0,2}?(?:ou
                    r"(?:\w+\s+)?(?:contributions|dues|assessments)\b|\barrears\b", re.I)
 # "hopes to bid for a World Aquatics event": a wish to bid for some event, named by no year or name (round 114)
 _SOME_BID = re.compile(r"^(?:to\s+)?(?:bid|apply|compete|run)\s+for\s+(?:a|an|one|some)\s+(?:future\s+)?", re.I)
+# "agreed to continue discussions on electricity trade": talks go on, nothing agreed (round 124)
+_KEEP_TALKING = re.compile(r"^(?:to\s+)?(?:continue|pursue|keep\s+up|maintain)\s+(?:(?:their|the|its|close|regular)\s+)*"
+                           r"(?:discussions?|consultations?|talks|dialogue|contacts?|exchanges?|cooperation|coordination)\b", re.I)
 # "will report to ministers next year": to whom a body reports, not on what (round 120)
 _REPORTS_TO = re.compile(r"^(?:to\s+)?(?:report|submit\s+(?:a|its|their)\s+report)\s+(?:back\s+)?to\s+(?:the\s+)?"
                          r"(?:ministers|parliament|council|board|leaders|assembly|congress|cabinet|government)\b"
@@ -576,7 +585,7 @@ _HOSTS_NEXT = re.compile(r"\bhost\s+(?:the\s+)?(?:next|following|\d+(?:st|nd|rd|
 def _housekeeping(v: Any) -> bool:
     return bool(_LOGISTICS.search(v.goal) or _MEETS_AGAIN.search(v.goal) or _TALK_OF.search(v.goal)
                 or _BARE_HELP.search(v.goal) or _HOSTS_NEXT.search(v.goal) or _DUES.search(v.goal)
-                or _SOME_BID.match(v.goal) or _REPORTS_TO.match(v.goal)
+                or _SOME_BID.match(v.goal) or _REPORTS_TO.match(v.goal) or _KEEP_TALKING.match(v.goal)
                 or _HANDOVER.match(re.sub(r"^to\s+", "", v.goal))  # (a rotating chair's term, round 93)
                 or getattr(v, "verb", None) == "welcome" and _WELCOMES_CHAIR.match(re.sub(r"^(?:to\s+)?welcome\s+", "", v.goal)))
 

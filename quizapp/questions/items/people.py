@@ -408,7 +408,10 @@ def _styled(name: str, sources: Sequence[Any]) -> list[str]:
 _NATIONAL_OFFICE = re.compile(r"\b(?:Department|Ministry|Directorate)\b"
                               # "the Election Commission": of which country (round 116)
                               r"|\bthe\s+(?:(?:Independent|National|Central|Supreme)\s+)?(?:Election|Electoral)\s+"
-                              r"(?:Commission|Tribunal|Council|Board|Authority)\b(?!\s+(?:of|for)\s+[A-Z])")
+                              r"(?:Commission|Tribunal|Council|Board|Authority)\b(?!\s+(?:of|for)\s+[A-Z])"
+                              # a state's or a city's head ("Who was the Chief Minister of West Bengal?"):
+                              # a title look-up, like a country's ministers (round 124)
+                              r"|\bChief\s+Minister\b|\bPremier\b|\bMayor\b")
 
 
 def _signature_line(sentence: str, name: str = "") -> bool:
