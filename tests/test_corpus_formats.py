@@ -192,12 +192,12 @@ def test_hostile_files_are_refused_quickly():
 def test_broken_markup_costs_no_more_than_a_second_or_two(name, data):
     """Markup that never closes (found in fuzzing the readers: each once took minutes) is read
     in linear time: a result or a clear error, quickly."""
-    started = time.monotonic()
+    started = time.process_time()  # (this process's own CPU: a busy machine stretches the wall clock)
     try:
         parse_file(name, name, data)
     except ArticleError:
         pass
-    assert time.monotonic() - started < 2.5
+    assert time.process_time() - started < 2.5
 
 
 def test_a_docx_that_is_another_zip_is_refused():

@@ -392,7 +392,7 @@ def test_a_note_type_with_broken_templates_is_refused_quickly(tmp_path):
         deck.add_note(genanki.Note(model=model, fields=[f"q{i}", f"a{i}"]))
     out = tmp_path / "odd.apkg"
     genanki.Package(deck).write_to_file(str(out))
-    start = time.perf_counter()
+    start = time.process_time()  # (this process's own CPU: a busy machine stretches the wall clock)
     with pytest.raises(registry.ImportRefused, match="nested more than 8 deep"):
         registry.detect_and_parse("odd.apkg", out.read_bytes())
-    assert time.perf_counter() - start < 2
+    assert time.process_time() - start < 2

@@ -226,7 +226,7 @@ def test_whose_ministers_they_are_never_takes_in_the_day_they_met():
 
 
 def test_a_joint_statements_ministers_are_both_sides_its_title_names():
-    from quizapp.facts.actors import sides_of
+    from quizapp.facts.sides import sides_of
 
     assert sides_of("Joint Statement of the Third Ministerial Meeting of the Strategic Dialogue between the "
                     "Cooperation Council of the Kandor States (KSC) and the Countries of Ostravia") == \

@@ -225,7 +225,7 @@ def test_round_47_a_plan_told_in_the_future_stays_one_and_a_deadline_moves_only_
 
 def test_round_47_hosting_the_next_sitting_is_procedure_and_an_honorific_is_no_part_of_a_name():
     from quizapp.questions.goal_views import _HONORIFIC
-    from quizapp.questions.items.goals import _HOSTS_NEXT
+    from quizapp.questions.items.housekeeping import _HOSTS_NEXT
 
     assert _HOSTS_NEXT.search("the offer of Zembla to host the 42nd Ordinary Session of the Council of Ministers")
     assert not _HOSTS_NEXT.search("to host the Kandor Drought Early Warning Hub")

@@ -449,7 +449,7 @@ def test_a_proposal_to_a_body_says_to_whom_not_what():
 
 
 def test_a_wrapped_datelines_city_is_no_part_of_a_side():
-    from quizapp.facts.actors import sides_of
+    from quizapp.facts.sides import sides_of
 
     assert sides_of("Ninth Commerce Secretary-Level Meeting between the Kingdom of Bhutan and the People's Republic "
                     "of Bangladesh Thimphu, 18-19 November 2025") == \

@@ -135,7 +135,7 @@ def test_a_declarations_our_is_the_named_parties_their():
 def test_meeting_again_is_housekeeping_not_an_aim():
     from types import SimpleNamespace
 
-    from quizapp.questions.items.goals import _housekeeping
+    from quizapp.questions.items.housekeeping import housekeeping as _housekeeping
 
     assert _housekeeping(SimpleNamespace(goal="meet in Victoria, Seychelles, from 11 to 15 May 2027"))
     assert _housekeeping(SimpleNamespace(goal="hold its next ordinary meeting in Rundu in October 2025"))

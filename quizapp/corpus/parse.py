@@ -16,24 +16,18 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from .header_dates import (  # noqa: F401 (MONTHS, parse_date re-exported)
+    _MONTH,
+    DATE_RE,
+    MONTHS,
+    NUMERIC_DATE,
+    parse_date,
+    writes_month_first,
+)
 from .sentences import ABBREVIATIONS, SENTENCE_END, join_wrapped, split_sentences  # noqa: F401 (re-exported)
 
-MONTHS = {
-    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
-    "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
-    "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
-}
-_MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 # A time of day that may follow a date on a metadata line: "08:41 PM", "at 7:19 p.m. (GMT)".
 TIME_ONLY = re.compile(r"(?:at\s+)?\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s*\(?[A-Z]{2,5}\)?)?")
-# "Aug 25, 2021" / "August 25 2021" / "25 August 2021" / "2021-08-25" / "2021/08/25"
-DATE_RE = re.compile(
-    rf"(?P<mdy>(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{{4}}))"
-    rf"|(?P<dmy>(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{_MONTH}),?\s+(?P<y2>\d{{4}}))"
-    r"|(?P<iso>(?P<y3>\d{4})[-/](?P<m3>\d{1,2})[-/](?P<d3>\d{1,2}))",
-    re.IGNORECASE,
-)
-
 # Whole lines that are site furniture, not article text.
 BOILERPLATE_LINE = re.compile(
     r"""^(?:
@@ -165,91 +159,6 @@ class ParsedArticle:
 
 def content_hash(raw: str) -> str:
     return hashlib.sha256(raw.encode("utf-8")).hexdigest()
-
-
-# Numeric dates other than ISO: "2024.02.06", "29.09.23", "04.07.2024", "08/12/2014", "07/04/2024".
-NUMERIC_DATE = re.compile(
-    r"(?<![\d.])(?:(?P<y>(?:19|20)\d\d)[./](?P<m>\d{1,2})[./](?P<d>\d{1,2})"
-    r"|(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})(?P=sep)(?P<yy>(?:19|20)?\d\d))(?![\d.]*\d)"
-)
-
-
-def parse_date(text: str, month_first: bool = False) -> date | None:
-    """The first full date in ``text`` in any common format, or None. ``month_first`` says how to
-    read an ambiguous slashed date ("07/04/2024"): the site's convention, from how its text writes dates."""
-    for m in DATE_RE.finditer(text):
-        try:
-            if m.group("mdy"):
-                return date(int(m["y1"]), MONTHS[m["m1"].rstrip(".").lower()], int(m["d1"]))
-            if m.group("dmy"):
-                return date(int(m["y2"]), MONTHS[m["m2"].rstrip(".").lower()], int(m["d2"]))
-            return date(int(m["y3"]), int(m["m3"]), int(m["d3"]))
-        except (ValueError, KeyError):
-            continue
-    for m in NUMERIC_DATE.finditer(text):
-        try:
-            if m.group("y"):
-                return date(int(m["y"]), int(m["m"]), int(m["d"]))
-            a, b, yy = int(m["a"]), int(m["b"]), m["yy"]
-            year = int(yy) if len(yy) == 4 else 2000 + int(yy)
-            if m["sep"] == "." or a > 12:
-                day, month = a, b  # dotted dates are day-first wherever they are written
-            elif b > 12:
-                month, day = a, b
-            else:
-                month, day = (a, b) if month_first else (b, a)
-            return date(year, month, day)
-        except ValueError:
-            continue
-    return None
-
-
-def writes_month_first(raw: str) -> bool:
-    """True when the article's own prose writes dates month first ("July 4, 2024"), the US
-    convention; then an ambiguous "07/04/2024" in its header is read the same way.
-
-    The article's own past outranks its style: "Posted 12/11/2024" over a report of a meeting
-    "held on 9-10 December 2024" was posted on 11 December, whichever way the prose writes its
-    dates (round 108: read as 12 November, the meeting's "Tuesday" fell in November)."""
-    told = _told_past(raw)
-    head = NUMERIC_DATE.search(raw[:600])
-    if told and head and head["sep"] == "/" and head["a"] and int(head["a"]) <= 12 and int(head["b"]) <= 12 \
-            and head["a"] != head["b"]:
-        a, b, yy = int(head["a"]), int(head["b"]), head["yy"]
-        year = int(yy) if len(yy) == 4 else 2000 + int(yy)
-        month_first, day_first = date(year, a, b), date(year, b, a)
-        lo, hi = sorted((month_first, day_first))
-        if any(lo < d <= hi for d in told):
-            return hi == month_first  # (only the later reading comes after what it reports as done)
-    mdy = len(re.findall(rf"\b{_MONTH}\s+\d{{1,2}},\s+\d{{4}}", raw))
-    dmy = len(re.findall(rf"\b\d{{1,2}}\s+{_MONTH}\s+\d{{4}}", raw))
-    return mdy > dmy
-
-
-# A sentence that tells its date as past: "held on 9-10 December 2024", "was signed on ...".
-_PAST_CUE = re.compile(r"\b(?:held|was|were|met|took\s+place|signed|adopted|launched|opened|closed|ended|concluded|"
-                       r"approved|announced)\b")
-
-
-_FUTURE_CUE = re.compile(r"\b(?:will|shall|to\s+be|due|scheduled|expected|planned|next)\b", re.I)
-
-
-def _told_past(raw: str) -> list[date]:
-    """Full dates (with their year) in sentences of the article that tell them as past; the last
-    day of a range ("9-10 December 2024")."""
-    out: list[date] = []
-    for sentence in re.split(r"(?<=[.!?])\s+|\n+", raw):
-        if not _PAST_CUE.search(sentence) or _FUTURE_CUE.search(sentence):
-            continue
-        for m in re.finditer(rf"\b(?:\d{{1,2}}\s*[-–]\s*)?(?P<d>\d{{1,2}})\s+(?P<m>{_MONTH})\s+(?P<y>(?:19|20)\d\d)"
-                             rf"|\b(?P<m2>{_MONTH})\s+(?:\d{{1,2}}\s*[-–]\s*)?(?P<d2>\d{{1,2}}),?\s+(?P<y2>(?:19|20)\d\d)",
-                             sentence, re.I):
-            try:
-                month = MONTHS[(m["m"] or m["m2"]).rstrip(".").lower()]
-                out.append(date(int(m["y"] or m["y2"]), month, int(m["d"] or m["d2"])))
-            except (KeyError, ValueError):
-                continue
-    return out
 
 
 _WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:Mon|Tue|Wed|Thu|Thur|Fri|Sat|Sun)\.?)"

@@ -17,8 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from .cities import find_city
-from .lexicon import GENERIC_NAME, HEAD_FIRST, MECHANISM_HEADS
+from .lexicon import GENERIC_NAME, HEAD_FIRST
 from .places import countries_in, with_the
 
 FIRST_PLURAL = {"we", "us", "our"}
@@ -532,37 +531,6 @@ def ministers_of(sentence: str) -> str | None:
     if _PORTFOLIO_NAME.match(body):
         return None  # "BRICS Ministers of Foreign Affairs/International Relations": their portfolio, not whose
     return lead + "the " + re.sub(r"^the\s+", "", body)
-
-
-def sides_of(title: str) -> str | None:
-    """"the GCC and the countries of Central Asia" from a title that puts its meeting or dialogue
-    "between" two named parties; None otherwise. A party's letters, where its title gives them, name it."""
-    m = _BETWEEN.search(title or "")
-    if m is None:
-        return None
-    named = []
-    for the, side in ((m.group("the_a"), m.group("a")), (m.group("the_b"), m.group("b"))):
-        side = side.split("\n")[0].strip()  # (a dateline on the next line is no part of it)
-        last = side.split()[-1] if side.split() else ""
-        head = side[: side.rfind(last)].strip()
-        if len(side.split()) > 1 and last.lower() not in MECHANISM_HEADS and find_city(last) \
-                and countries_in(head, country_table()) and countries_in(side, country_table()) != [last]:
-            # "... the People's Republic of Bangladesh Thimphu, 18-19 November": a wrapped dateline's
-            # city run into the name (round 124)
-            side = head
-        letters = re.search(r"\(([A-Z]{2,8})\)", side)
-        if letters:
-            side = f"the {letters.group(1)}"
-        elif the:
-            side = "the " + re.sub(r"^(Countries|States|Members|Nations|Republics)\b", lambda x: x.group(1).lower(), side)
-        else:
-            side = with_the(side.strip())  # ("China", "the Philippines")
-        named.append(side)
-    return f"{named[0]} and {named[1]}"
-
-
-_BETWEEN = re.compile(r"\bbetween\s+(?P<the_a>the\s+)?(?P<a>[A-Z][^,;]*?)\s+and\s+(?P<the_b>the\s+)?(?P<b>[A-Z][^,;]*?)"
-                      r"\s*(?:$|[,;:]|\s+(?:on|in|at|for)\s)")
 
 
 # Offices that head one kind of body ("Governor" a bank, "Commissioner" a commission) and offices

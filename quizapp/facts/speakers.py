@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import re
 
-from .actors import ActorContext, country_list, country_table, ministers_of, sides_of, signatories
+from .actors import ActorContext, country_list, country_table, ministers_of, signatories
 from .lexicon import COUNTRY_NAMES
 from .places import countries_in, with_the
+from .sides import sides_of
 from .types import ArticleInput
 
 # Guests' thanks to their host: the ministers named there are not all who met.

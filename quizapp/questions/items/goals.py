@@ -9,7 +9,6 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from ...facts.event_questions import TIMELINE_ENTRY
-from ...facts.lexicon import ORDINAL_WORD
 from ..blanks import (
     BLANK,
     _blank,
@@ -57,7 +56,6 @@ from ..sentences import (
     words,
 )
 from ..setting import places_in
-from .dates import _HANDOVER, _LOGISTICS
 from .deadlines import aim_slot
 from .figures import _figures, _is_year, _other_values, _sum_of_others, change_a_figure  # noqa: F401 (change_a_figure re-exported)
 from .goal_checks import (
@@ -68,6 +66,7 @@ from .goal_checks import (
     month_of_act,
     text_of_present,
 )
+from .housekeeping import housekeeping
 
 
 class GoalItems:
@@ -160,7 +159,7 @@ class GoalItems:
         c = self.corpus
         true_stmt = goal_statement(v)
         if v.verb == "should" or not true_stmt or TIMELINE_ENTRY.match(strip_dateline(v.sentence)) \
-                or _housekeeping(v) or not _goal_reads_alone(v, true_stmt, c.issuer(v.actor, v.article)):
+                or housekeeping(v) or not _goal_reads_alone(v, true_stmt, c.issuer(v.actor, v.article)):
             return None
         true_stmt = _introduced(c, v, true_stmt)
         if _unintroduced(c, v, true_stmt):
@@ -217,7 +216,7 @@ class GoalItems:
         c = self.corpus
         true_stmt = goal_statement(v)
         if v.verb == "should" or not true_stmt or not _goal_reads_alone(v, true_stmt, c.issuer(v.actor, v.article)) \
-                or _housekeeping(v):
+                or housekeeping(v):
             return None  # (a report due within 60 days is a timetable, not what the aim is about)
         true_stmt = _introduced(c, v, true_stmt)
         if _unintroduced(c, v, true_stmt):
@@ -334,7 +333,7 @@ class GoalItems:
         if v.verb == "should" or v.verb == "welcome" and (_COURTESY.match(v.goal) or not re.search(r"\d", v.goal)) \
                 or not true_stmt or not specific \
                 or TIMELINE_ENTRY.match(strip_dateline(v.sentence)) \
-                or _housekeeping(v) \
+                or housekeeping(v) \
                 or v.verb == "support" and _STANCE.match(re.sub(r"^to\s+support\s+", "", v.goal)) \
                 or _ELECTION_PLEDGE.search(v.goal) and not re.search(r"\d", v.goal) \
                 or _VISION.match(v.goal) and not re.search(r"\d", v.goal) \
@@ -511,27 +510,9 @@ COMMITMENT_VERBS = frozenset({"agree", "pledge", "commit", "commitment", "call",
 
 
 
-# Meeting again: where and when a body sits next is its calendar, not what the article teaches
-# ("The commission will next meet in Victoria from 11 to 15 May 2027", "agreed to meet again in Riga").
-_MEETS_AGAIN = re.compile(r"^(?:to\s+)?(?:meet|convene|reconvene|gather|sit)\s+(?:again|next|in|at|on|from|twice|annually|"
-                          r"every|regularly|before|during|later)\b|^(?:to\s+)?hold\s+(?:its|their|the)\s+(?:next|first|inaugural|\d+(?:st|nd|rd|th)|"
-                          # ("hold its 29th regular session in Mexico City": a body's calendar, round 109)
-                          + ORDINAL_WORD + r")\s+(?:[\w-]+\s+){0,2}?(?:meeting|session)\b"
-                          # "hold public listening sessions in Toledo", "hold a training webinar": a schedule (round 76)
-                          r"|^(?:to\s+)?hold\s+(?:[\w-]+\s+){0,3}(?:sessions|consultations|hearings|webinars?|workshops?|briefings?|"
-                          r"trainings?|seminars?)\b", re.I)
-
-
 # "by 7 percent, from Rs 15,000 to Rs 16,050": the figures check each other, so one changed is
 # found false by arithmetic, not by reading.
 _FROM_TO = re.compile(r"\bfrom\s+\D{0,6}\d[\d.,]*\s*\w*\s+to\s+\D{0,6}\d")
-
-
-# An aim to speak of a thing ("wants to present the Digital Trade Corridor initiative", "will
-# discuss the report"): what the thing is or does is the content, and it is not in the aim (round 44)
-_TALK_OF = re.compile(r"^(?:to\s+)?(?:present|discuss|explain|brief|inform|tell|talk|outline|highlight|"
-                      r"showcase|describe|mention|raise|debate|consider|examine|look\s+at)\b"
-                      r"(?!.*\d)", re.I)
 
 
 # An aim that sets a thing up ("create the Kandor Ports Fund (KPF) to ..."), and the kinds of
@@ -557,43 +538,6 @@ _COURTESY = re.compile(r"(?:the\s+)?(?:(?:successful|positive|continued|ongoing|
                        r"progress|reports?|results|outcomes?|contributions?|role|commitments?|achievements?|steps|"
                        r"measures|activities|support|participation|holding|convening|cooperation|initiatives?|"
                        r"engagement|dialogue|statement|remarks)\b", re.I)
-
-# "offered to help through the Union Civil Protection Mechanism": help whom, with what, the aim never says
-# "called on member states to settle outstanding contributions": a body's dues, housekeeping (round 114)
-_DUES = re.compile(r"\b(?:settle|pay|clear|honour|honor)\s+(?:\w+\s+){0,2}?(?:outstanding|overdue|unpaid|late)\s+"
-                   r"(?:\w+\s+)?(?:contributions|dues|assessments)\b|\barrears\b", re.I)
-# "hopes to bid for a World Aquatics event": a wish to bid for some event, named by no year or name (round 114)
-_SOME_BID = re.compile(r"^(?:to\s+)?(?:bid|apply|compete|run)\s+for\s+(?:a|an|one|some)\s+(?:future\s+)?", re.I)
-# "agreed to continue discussions on electricity trade": talks go on, nothing agreed (round 124)
-_KEEP_TALKING = re.compile(r"^(?:to\s+)?(?:continue|pursue|keep\s+up|maintain)\s+(?:(?:their|the|its|close|regular)\s+)*"
-                           r"(?:discussions?|consultations?|talks|dialogue|contacts?|exchanges?|cooperation|coordination)\b", re.I)
-# "will report to ministers next year": to whom a body reports, not on what (round 120)
-_REPORTS_TO = re.compile(r"^(?:to\s+)?(?:report|submit\s+(?:a|its|their)\s+report)\s+(?:back\s+)?to\s+(?:the\s+)?"
-                         r"(?:ministers|parliament|council|board|leaders|assembly|congress|cabinet|government)\b"
-                         r"(?!.*\b(?:on|about)\b)", re.I)
-_BARE_HELP = re.compile(r"^(?:to\s+)?(?:help|assist|support|contribute|cooperate|engage)\s*(?:$|through|via|with|by|in\s+any)\b",
-                        re.I)
-
-
-# Who hosts a body's next sitting ("the offer of Seychelles to host the 42nd Ordinary Session of the
-# Council of Ministers"): procedure, not what the meeting decided (round 47)
-_HOSTS_NEXT = re.compile(r"\bhost\s+(?:the\s+)?(?:next|following|\d+(?:st|nd|rd|th)|[A-Z][a-z]+(?:th|st|nd|rd))\s+"
-                         r"(?:(?:[\w'’-]+\s+){0,3}(?:session|meeting|summit|conference|assembly|congress|forum|sitting)\b"
-                         r"|(?-i:[A-Z]{2,}[a-z]*\b))", re.I)  # ("the next ADGMIN": a meeting by its letters)
-
-
-def _housekeeping(v: Any) -> bool:
-    return bool(_LOGISTICS.search(v.goal) or _MEETS_AGAIN.search(v.goal) or _TALK_OF.search(v.goal)
-                or _BARE_HELP.search(v.goal) or _HOSTS_NEXT.search(v.goal) or _DUES.search(v.goal)
-                or _SOME_BID.match(v.goal) or _REPORTS_TO.match(v.goal) or _KEEP_TALKING.match(v.goal)
-                or _HANDOVER.match(re.sub(r"^to\s+", "", v.goal))  # (a rotating chair's term, round 93)
-                or getattr(v, "verb", None) == "welcome" and _WELCOMES_CHAIR.match(re.sub(r"^(?:to\s+)?welcome\s+", "", v.goal)))
-
-
-# "welcome Sri Lanka as Chair of IORA for 2023-2025": who chairs in turn, procedure (round 93's kin)
-_WELCOMES_CHAIR = re.compile(r"^[^,;]{2,60}?\s+as\s+(?:the\s+)?(?:new\s+|incoming\s+)?"
-                             r"(?:Chair|Vice-Chair|Chairperson|President|Vice-President|Secretary|Host)\b", re.I)
-
 
 def _introduced(c: Any, v: Any, statement: str) -> str:
     """``statement`` about ``v``'s actor with a person's office after their name (``introduce``)."""

@@ -1,0 +1,43 @@
+"""The two sides a meeting's title puts "between" ("Joint Statement of the Summit between the GCC
+and the Countries of Central Asia"): whom a joint statement's "the two sides" and "the Ministers"
+stand for."""
+
+from __future__ import annotations
+
+import re
+
+from .actors import country_table
+from .cities import find_city
+from .lexicon import MECHANISM_HEADS
+from .places import countries_in, with_the
+
+
+def sides_of(title: str) -> str | None:
+    """"the GCC and the countries of Central Asia" from a title that puts its meeting or dialogue
+    "between" two named parties; None otherwise. A party's letters, where its title gives them, name it."""
+    m = _BETWEEN.search(title or "")
+    if m is None:
+        return None
+    named = []
+    for the, side in ((m.group("the_a"), m.group("a")), (m.group("the_b"), m.group("b"))):
+        side = side.split("\n")[0].strip()  # (a dateline on the next line is no part of it)
+        last = side.split()[-1] if side.split() else ""
+        head = side[: side.rfind(last)].strip()
+        if len(side.split()) > 1 and last.lower() not in MECHANISM_HEADS and find_city(last) \
+                and countries_in(head, country_table()) and countries_in(side, country_table()) != [last]:
+            # "... the People's Republic of Bangladesh Thimphu, 18-19 November": a wrapped dateline's
+            # city run into the name (round 124)
+            side = head
+        letters = re.search(r"\(([A-Z]{2,8})\)", side)
+        if letters:
+            side = f"the {letters.group(1)}"
+        elif the:
+            side = "the " + re.sub(r"^(Countries|States|Members|Nations|Republics)\b", lambda x: x.group(1).lower(), side)
+        else:
+            side = with_the(side.strip())  # ("China", "the Philippines")
+        named.append(side)
+    return f"{named[0]} and {named[1]}"
+
+
+_BETWEEN = re.compile(r"\bbetween\s+(?P<the_a>the\s+)?(?P<a>[A-Z][^,;]*?)\s+and\s+(?P<the_b>the\s+)?(?P<b>[A-Z][^,;]*?)"
+                      r"\s*(?:$|[,;:]|\s+(?:on|in|at|for)\s)")
