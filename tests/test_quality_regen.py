@@ -23,7 +23,8 @@ def test_regeneration_keeps_reviewers_decisions(seeded_app, make_user):
     with seeded_app.app_context():
         s = db.session
         admin = s.get(User, admin_id)
-        typed = [*_live(s, "short_answer"), *_live(s, "cloze")]
+        # (typed items first; a multiple choice takes an accepted answer too when the seeds give fewer)
+        typed = [*_live(s, "short_answer"), *_live(s, "cloze"), *_live(s, "multiple_choice")]
         retired, edited, alt = typed[0], typed[1], typed[2]
         ids = (retired.id, edited.id, alt.id)
         lib = retired.collection_id
