@@ -98,7 +98,7 @@ _ASKED_WHEN_DONE = re.compile(r"^By\s+(?P<wh>when|what\s+year)\s+did\s+(?P<actor
 
 def deadline_in_place(question: str) -> str:
     """"By when did the ministers agree to phase out X?" -> "The ministers agreed to phase out X
-    by when?": asked first, the deadline reads as when they agreed (round 113)."""
+    by what date?": asked first, the deadline reads as when they agreed (round 113)."""
     m = _ASKED_WHEN_DONE.match(question)
     if m is None:
         return question
