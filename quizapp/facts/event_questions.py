@@ -26,7 +26,18 @@ from .lexicon import AGREEMENT_HEAD, DOCUMENT_HEAD, GENERIC_NAME, REPORTING_VERB
 from .roles import TITLE_BEFORE_NAME
 from .schedules import DAY_OF_MONTH, TIMETABLE_VERBS, committed, scheduled
 from .spans import tokens_text
-from .when_checks import RECURRING, bare_opening, named_day_after, statistic, weekday_before
+from .when_checks import (
+    MAKING_VERBS,
+    RECURRING,
+    bare_opening,
+    coordinated,
+    duration,
+    listed_aside,
+    named_day_after,
+    span_of_time,
+    statistic,
+    weekday_before,
+)
 
 # What is written about a meeting, not the meeting itself.
 _RECORDS = {"record", "records", "minutes", "report", "summary", "transcript", "communiqué", "communique",
@@ -66,21 +77,6 @@ def _bracketed(doc, t) -> bool:
     return doc[left].text == "(" or (left > 0 and doc[left - 1].text == "(")
 
 
-def _listed(t) -> bool:
-    """"the leaders of Algeria, Libya, Mauritania and Tunisia": a name the parser hung on the one
-    before as an aside, with the rest of a list of names after it, is the list's, not an aside
-    (round 110: "When did the leaders of Algeria sign ...?")."""
-    return t.dep_ == "appos" and t.pos_ == "PROPN" and t.head.pos_ == "PROPN" \
-        and any(c.dep_ == "conj" and c.pos_ == "PROPN" for c in t.children)
-
-
-def _coordinated(verb) -> bool:
-    """Is a verb the parser calls a conjunct joined on by "and", "or", "but" or a comma right before
-    it (its own words), as a conjunct is?"""
-    start = verb.left_edge.i
-    return start > 0 and verb.doc[start - 1].lower_ in ("and", "or", "but", ",", "then", ";")
-
-
 def _set_off(verb) -> bool:
     """Is the clause set off from its noun by a comma (an aside on a name), not a restrictive
     clause that picks out one of several ("the agreement signed in 2019")?"""
@@ -94,7 +90,7 @@ def _subject(verb, asides: bool = False):
     participle clause hangs on ("the Council, created in 1998", "SLIM, which was launched in
     ...", "is a partnership, established in 1999" -> the copula's subject). None otherwise."""
     own = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if verb.dep_ == "conj" and own is None and not _coordinated(verb):
+    if verb.dep_ == "conj" and own is None and not coordinated(verb):
         return None  # "set up under the Agreement concluded in 1957": a participle the parser joined on (round 118)
     if verb.dep_ == "conj" and own is None and verb.head.dep_ == "ROOT" and verb.head.pos_ in ("VERB", "AUX") \
             and verb.tag_ == "VBD":
@@ -125,19 +121,6 @@ def _subject(verb, asides: bool = False):
     return noun
 
 
-_DURATION_UNIT = re.compile(r"(?:hours?|days?|weeks?|months?|years?|decades?)$", re.I)
-
-
-def _duration(prep) -> bool:
-    """"above 5 months", "within 24 hours": a length the thing is measured by, not a point in time
-    that would answer "when" (the parser's entities call both dates)."""
-    if prep.lower_ not in ("above", "below", "under", "to", "of", "by", "at", "than"):
-        return False  # ("after three years", "for another twelve months", "within 48 hours": time told)
-    dated = [x for x in prep.subtree if x.ent_type_ == "DATE"]
-    return bool(dated) and _DURATION_UNIT.match(dated[-1].text) is not None \
-        and any(x.like_num for x in dated) and not any(re.fullmatch(r"\d{4}", x.text) for x in dated)
-
-
 def _predicate(doc, verb, date_ids: set[int], subj) -> list[int] | None:
     """What follows ``verb`` up to its first comma (not one that sets off the date): the object and
     its phrases, without asides or another date, plus a purpose told after an aside; None when it
@@ -154,7 +137,7 @@ def _predicate(doc, verb, date_ids: set[int], subj) -> list[int] | None:
                 verb_cc = x.dep_ == "cc" and any(y.dep_ == "conj" and y.pos_ in ("VERB", "AUX") for y in x.head.children)
                 if (x.dep_ in ("appos", "relcl", "advcl", "parataxis") or verb_conj or verb_cc) and x.i != c.i:
                     sub -= {y.i for y in x.subtree}
-            if c.dep_ == "prep" and any(x.ent_type_ == "DATE" for x in c.subtree) and not _duration(c):
+            if c.dep_ == "prep" and any(x.ent_type_ == "DATE" for x in c.subtree) and not duration(c):
                 continue  # another date phrase ("in 2021") would answer the question
             if c.dep_ in ("npadvmod", "dobj") and c.left_edge.i > 0 and doc[c.left_edge.i - 1].text == ",":
                 continue  # "..., a target the governor repeated on Tuesday": a remark on the clause (and
@@ -259,16 +242,6 @@ _NUMBERED_PAPER = re.compile(r"(?:(?:the|its|a|UN|new)\s+)?(?:[A-Z][\w-]*\s+)?(?
 # Events named by their kind alone: "talks began" says nothing of which talks.
 _EVENT_NOUNS = {"discussion", "talk", "negotiation", "consultation", "meeting", "session", "work", "construction",
                 "process", "review", "campaign", "operation", "programme", "program", "project", "conference"}
-
-
-# Verbs that make a thing: what they made is named by its name, not by how long it runs.
-_MAKING = {"launch", "start", "begin", "create", "establish", "set", "open", "unveil", "adopt", "approve", "sign",
-           "announce", "introduce", "agree", "initiate"}
-
-
-def _span_of_time(doc, i: int) -> bool:
-    """Is the number at ``i`` a length ("a five-year programme", "a 10-year plan"), not a figure?"""
-    return i + 2 < len(doc) and doc[i + 1].text == "-" and doc[i + 2].lemma_.lower() in ("year", "month", "week", "day")
 
 
 def _unnamed_object(doc, obj, verb, resolve=None) -> bool:
@@ -452,7 +425,7 @@ def when_parts(doc, char_start: int, char_end: int, skip_before: int = 0,
     drop: set[int] = set()
     for t in subj.subtree:
         if t.dep_ in ("appos", "relcl", "acl", "advcl") and t.i != subj.i and not _year_of_name(t) \
-                and not _listed(t):
+                and not listed_aside(t):
             drop |= {x.i for x in t.subtree}
     if verb.dep_ in ("relcl", "acl"):
         drop |= {x.i for x in verb.subtree}  # (a relative clause's own words are not its noun's)
@@ -532,7 +505,7 @@ def when_parts(doc, char_start: int, char_end: int, skip_before: int = 0,
                                # (what it is on or for counts only if the question keeps it)
                                and not any(c.dep_ in ("prep", "acl", "relcl") and c.i in ids for c in d.head.children)
                                for d in obj.subtree) \
-            and not any(_namey(doc[i]) or doc[i].like_num and not (_span_of_time(doc, i) and verb.lemma_.lower() in _MAKING)
+            and not any(_namey(doc[i]) or doc[i].like_num and not (span_of_time(doc, i) and verb.lemma_.lower() in MAKING_VERBS)
                         for i in ids):
         return None  # "When did the two Congos launch a joint network?": which network, the stem never says
         # (nor "launch a five-year programme": how long says not which, round 106)

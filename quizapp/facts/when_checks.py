@@ -76,3 +76,41 @@ def bare_opening(doc, subj) -> bool:
     # ... unless a name after it says whose ("Legislative elections in Zembla", "Members of the Kandor
     # Union", "Finance ministers from seven Pacific Island countries")
     return not any(t.dep_ == "pobj" and any(x.pos_ == "PROPN" for x in t.subtree) for t in subj.subtree)
+
+
+def listed_aside(t) -> bool:
+    """"the leaders of Algeria, Libya, Mauritania and Tunisia": a name the parser hung on the one
+    before as an aside, with the rest of a list of names after it, is the list's, not an aside
+    (round 110: "When did the leaders of Algeria sign ...?")."""
+    return t.dep_ == "appos" and t.pos_ == "PROPN" and t.head.pos_ == "PROPN" \
+        and any(c.dep_ == "conj" and c.pos_ == "PROPN" for c in t.children)
+
+
+def coordinated(verb) -> bool:
+    """Is a verb the parser calls a conjunct joined on by "and", "or", "but" or a comma right before
+    it (its own words), as a conjunct is?"""
+    start = verb.left_edge.i
+    return start > 0 and verb.doc[start - 1].lower_ in ("and", "or", "but", ",", "then", ";")
+
+
+# Verbs that make a thing: what they made is named by its name, not by how long it runs.
+MAKING_VERBS = {"launch", "start", "begin", "create", "establish", "set", "open", "unveil", "adopt", "approve", "sign",
+           "announce", "introduce", "agree", "initiate"}
+
+
+def span_of_time(doc, i: int) -> bool:
+    """Is the number at ``i`` a length ("a five-year programme", "a 10-year plan"), not a figure?"""
+    return i + 2 < len(doc) and doc[i + 1].text == "-" and doc[i + 2].lemma_.lower() in ("year", "month", "week", "day")
+
+
+_DURATION_UNIT = re.compile(r"(?:hours?|days?|weeks?|months?|years?|decades?)$", re.I)
+
+
+def duration(prep) -> bool:
+    """"above 5 months", "within 24 hours": a length the thing is measured by, not a point in time
+    that would answer "when" (the parser's entities call both dates)."""
+    if prep.lower_ not in ("above", "below", "under", "to", "of", "by", "at", "than"):
+        return False  # ("after three years", "for another twelve months", "within 48 hours": time told)
+    dated = [x for x in prep.subtree if x.ent_type_ == "DATE"]
+    return bool(dated) and _DURATION_UNIT.match(dated[-1].text) is not None \
+        and any(x.like_num for x in dated) and not any(re.fullmatch(r"\d{4}", x.text) for x in dated)
