@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from .lexicon import GENERIC_NAME, HEAD_FIRST
+from .lexicon import COUNTRIES, GENERIC_NAME, HEAD_FIRST
 from .places import countries_in, with_the
 
 FIRST_PLURAL = {"we", "us", "our"}
@@ -371,8 +371,6 @@ _STATE_WORD = re.compile(r"\b(?:Republic|Kingdom|Federation|Sultanate|Principali
 @lru_cache(maxsize=1)
 def country_table() -> dict[str, str]:
     """Country names (lower case, without "the") -> the country; a union of them is none."""
-    from .leaders import COUNTRIES
-
     return {re.sub(r"^the\s+", "", form): c for form, c in COUNTRIES.items() if c != "European Union"}
 
 

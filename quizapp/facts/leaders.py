@@ -15,11 +15,13 @@ from dataclasses import dataclass
 
 from .cities import find_city
 from .lexicon import (
+    COUNTRIES,
     COUNTRY_NAMES,
     MECHANISM_HEADS,
     NATIONALITIES,
     NOT_A_PERSON_WORDS,
     PORTFOLIO_WORDS,
+    TITLE_WORDS,
     TITLES,
 )
 from .misread_names import person_by_office
@@ -36,38 +38,6 @@ from .roles import (
     role_near,
 )
 
-
-def _country_case(name: str) -> str:
-    """"timor-leste" -> "Timor-Leste", "côte d'ivoire" -> "Côte d'Ivoire", "bosnia and herzegovina" ->
-    "Bosnia and Herzegovina": each part of a hyphenated word capitalised, "d'" and the small words not."""
-    def word(w: str) -> str:
-        if w in ("of", "and", "the"):
-            return w
-        if w.startswith(("d'", "d’")):
-            return w[:2] + w[2:].capitalize()
-        return "-".join(p.capitalize() for p in w.split("-"))
-    return " ".join(word(w) for w in name.split())
-
-
-COUNTRIES = {v.lower(): v for v in NATIONALITIES.values()} | {
-    c: _country_case(c) for c in COUNTRY_NAMES
-} | {
-    "china": "China", "russia": "Russia", "the united states": "United States", "the us": "United States",
-    "the u.s.": "United States", "america": "United States", "britain": "United Kingdom",
-    "the uk": "United Kingdom", "the united kingdom": "United Kingdom", "the philippines": "Philippines",
-    "the netherlands": "Netherlands", "south korea": "South Korea", "north korea": "North Korea",
-    "the european union": "European Union", "the eu": "European Union", "the uae": "United Arab Emirates",
-    "the russian federation": "Russia", "russian federation": "Russia",
-}
-# Official names a declaration's preamble uses: "the Kyrgyz Republic", "the Slovak Republic" (a
-# name of its own, like "the Dominican Republic", keeps its own country).
-COUNTRIES = {f"{adj} {style}": c for adj, c in NATIONALITIES.items() if " " not in adj
-             for style in ("republic", "arab republic", "people's democratic republic", "people democratic republic")
-             } | COUNTRIES | {"lao pdr": "Laos", "türkiye": "Türkiye", "turkiye": "Türkiye",
-                              # a country's own name beside the older English one, and a name
-                              # typed without its diacritics
-                              "cabo verde": "Cabo Verde", "cote d'ivoire": "Côte d'Ivoire",
-                              "cote d’ivoire": "Côte d'Ivoire"}
 _NAT = "|".join(sorted((re.escape(n) for n in NATIONALITIES), key=len, reverse=True))
 _TITLE = "|".join(re.escape(t) for t in TITLES)
 _COUNTRY = "|".join(sorted((re.escape(c) for c in COUNTRIES), key=len, reverse=True))
@@ -118,7 +88,6 @@ WHO_HEADS = re.compile(
 )
 OF_COUNTRY_AFTER = re.compile(rf"^\s+of\s+(?P<cty>{_COUNTRY})\b", re.IGNORECASE)
 ORG_NATIONALITY = re.compile(rf"\b(?P<nat>{_NAT})\s+(?:Academy|Institute|University|Ministry|Government|Embassy)\b", re.IGNORECASE)
-TITLE_WORDS = {w for t in TITLES for w in t.split()}
 
 
 # Letters after a name: a seat or an honour, not part of it.

@@ -240,3 +240,37 @@ ORDINAL_WORD = (r"(?i:(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninet
                 r"sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|"
                 r"seventeenth|eighteenth|nineteenth|twentieth|thirtieth|fortieth|fiftieth|sixtieth|seventieth|"
                 r"eightieth|ninetieth))")
+
+
+def _country_case(name: str) -> str:
+    """"timor-leste" -> "Timor-Leste", "côte d'ivoire" -> "Côte d'Ivoire", "bosnia and herzegovina" ->
+    "Bosnia and Herzegovina": each part of a hyphenated word capitalised, "d'" and the small words not."""
+    def word(w: str) -> str:
+        if w in ("of", "and", "the"):
+            return w
+        if w.startswith(("d'", "d’")):
+            return w[:2] + w[2:].capitalize()
+        return "-".join(p.capitalize() for p in w.split("-"))
+    return " ".join(word(w) for w in name.split())
+
+
+COUNTRIES = {v.lower(): v for v in NATIONALITIES.values()} | {
+    c: _country_case(c) for c in COUNTRY_NAMES
+} | {
+    "china": "China", "russia": "Russia", "the united states": "United States", "the us": "United States",
+    "the u.s.": "United States", "america": "United States", "britain": "United Kingdom",
+    "the uk": "United Kingdom", "the united kingdom": "United Kingdom", "the philippines": "Philippines",
+    "the netherlands": "Netherlands", "south korea": "South Korea", "north korea": "North Korea",
+    "the european union": "European Union", "the eu": "European Union", "the uae": "United Arab Emirates",
+    "the russian federation": "Russia", "russian federation": "Russia",
+}
+# Official names a declaration's preamble uses: "the Kyrgyz Republic", "the Slovak Republic" (a
+# name of its own, like "the Dominican Republic", keeps its own country).
+COUNTRIES = {f"{adj} {style}": c for adj, c in NATIONALITIES.items() if " " not in adj
+             for style in ("republic", "arab republic", "people's democratic republic", "people democratic republic")
+             } | COUNTRIES | {"lao pdr": "Laos", "türkiye": "Türkiye", "turkiye": "Türkiye",
+                              # a country's own name beside the older English one, and a name
+                              # typed without its diacritics
+                              "cabo verde": "Cabo Verde", "cote d'ivoire": "Côte d'Ivoire",
+                              "cote d’ivoire": "Côte d'Ivoire"}
+TITLE_WORDS = {w for t in TITLES for w in t.split()}

@@ -5,7 +5,14 @@ from __future__ import annotations
 import re
 
 from .cities import find_city
-from .lexicon import COUNTRY_NAMES, MECHANISM_HEADS, NATIONALITIES, NOT_A_PERSON_WORDS
+from .lexicon import (
+    COUNTRIES,
+    COUNTRY_NAMES,
+    MECHANISM_HEADS,
+    NATIONALITIES,
+    NOT_A_PERSON_WORDS,
+    TITLE_WORDS,
+)
 
 # What the small model takes for a place or a body yet an office beside it shows is a person
 # ("Litia Vakaloloma, Director of ..." tagged GPE; "Head of Secretariat NAME"): labels it gives
@@ -18,11 +25,6 @@ def person_by_office(doc, ent) -> bool:
     """Is ``ent``, not tagged a person, a person's name all the same: two to four name-shaped words,
     no country, city or body word, with an office right after it (", Director of ...") or right
     before it ("Secretary-General NAME")?"""
-    from .leaders import (  # (the tables the leader reader builds; called from it)
-        COUNTRIES,
-        TITLE_WORDS,
-    )
-
     if ent.label_ not in _MISREAD_LABELS:
         return False
     words = ent.text.split()

@@ -56,7 +56,7 @@ _ADJ_COUNTRY = {adj.lower(): c for c, adj in COUNTRY_ADJ.items() if len(c) > 3}
 
 @lru_cache(maxsize=1)
 def _country_names() -> frozenset[str]:
-    from ..facts.leaders import COUNTRIES
+    from ..facts.lexicon import COUNTRIES
 
     return frozenset(c.lower() for c in COUNTRIES.values()) | frozenset(c.lower() for c in COUNTRY_ADJ)
 

@@ -30,8 +30,7 @@ _WH = re.compile(r"^(?:According to the article,\s+)?(?=(?i:who|when|which|what|
 @lru_cache(maxsize=1)
 def _places() -> dict[str, str]:
     """Every country name, nationality and capital the app knows (lower case) -> its country."""
-    from ..facts.leaders import COUNTRIES
-    from ..facts.lexicon import NATIONALITIES
+    from ..facts.lexicon import COUNTRIES, NATIONALITIES
     from .render import CAPITALS
 
     country_of: dict[str, str] = {}

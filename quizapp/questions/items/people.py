@@ -11,7 +11,7 @@ from rapidfuzz import fuzz
 
 from ...corpus.parse import looks_english
 from ...facts.cities import country_code, find_city
-from ...facts.leaders import COUNTRIES
+from ...facts.lexicon import COUNTRIES
 from ..blanks import (
     BLANK,
     _blank,
