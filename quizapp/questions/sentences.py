@@ -484,6 +484,12 @@ _COUNTED_UNNAMED = re.compile(r"\b(?:both|the\s+(?:two|three|four|five|six))\s+(
 PLACE_TOLD_BEFORE = re.compile(r"\b(?:there|here)\b(?!\s+(?:is|are|was|were|will|would|has|have|had|should|must|remains?)\b)")
 
 
+def generic_bodies(text: str) -> list[re.Match]:
+    """Each body ``text`` names by a generic title alone ("the Supervisory Council", "the Board of
+    Commissioners"), for ``owners.name_owners`` to say whose."""
+    return list(_GENERIC_BODY.finditer(text))
+
+
 def generic_body(text: str) -> bool:
     """Does ``text`` name a body by a generic title alone ("the Executive Committee", "the Joint
     Steering Committee (JSC)"), or a text by its kind alone ("the Free Trade Agreement")?"""

@@ -38,6 +38,7 @@ from .normalise import (
     normalise,
     precision,
 )
+from .owners import name_owners
 from .render import (
     article_pairs,
     event_view,
@@ -116,6 +117,9 @@ class _Corpus(Spelling):
                 v = self._named_in_full(v)
             if v is not None:
                 v = self._person_in_full(v)
+            if v is not None:
+                # "The Supervisory Council decided ...": of the Bank of Albania, another sentence says
+                v = replace(v, actor=self.owned(v.actor, v.article), goal=self.owned(v.goal, v.article))
             if v is None:
                 continue
             ng = normalise(v.goal)
@@ -257,6 +261,11 @@ class _Corpus(Spelling):
                 out.setdefault(src.article, set()).add((src.sentence_idx if src.sentence_idx is not None else 99,
                                                         src.sentence))
         return out
+
+    def owned(self, text: str, article: str) -> str:
+        """``text`` with each body it names by a generic title alone followed by its owner, where
+        the sentences of ``article`` the facts cite give exactly one (``owners.name_owners``)."""
+        return name_owners(text, [t for _i, t in sorted(self._sentences.get(article, ()))])
 
     def mentions(self, article: str, pattern: re.Pattern[str]) -> bool:
         """Does a sentence of ``article`` the facts cite match ``pattern``?"""

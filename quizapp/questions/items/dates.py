@@ -191,6 +191,8 @@ class DateItems:
         if question and f.sources:
             # "When did the government ...?": the government of the country the article is about
             question = own_institution(question, c.setting_of(f.sources[0].article)) or ""
+            # "When did the Board of Commissioners ...?": the IEC's, another sentence says
+            question = c.owned(question, f.sources[0].article) if question else ""
         # only a date the sentence states: one told from the day of writing ("on Thursday") is
         # the article's own date, trivia to ask for
         if question and not deadline and f.sources and TIMELINE_ENTRY.match(strip_dateline(f.sources[0].sentence)) \
