@@ -38,6 +38,17 @@ def prompts_of(raw: str) -> list[str]:
     return [q.prompt for q in generate(facts_of(raw), random.Random(0), budget=0)]
 
 
+def questions_of(raw: str) -> list[dict]:
+    """Every item that passes the checks (no per-article budget) for one invented article given as
+    raw text, as dicts (prompt, choices, answer, ...)."""
+    import random
+    from dataclasses import asdict
+
+    from quizapp.questions.generate import generate
+
+    return [asdict(q) for q in generate(facts_of(raw), random.Random(0), budget=0)]
+
+
 def goal_actors(raw: str) -> dict[str, str]:
     """Each goal of one invented article (given as raw text) with the party it was given to."""
     from quizapp.corpus.parse import parse_article

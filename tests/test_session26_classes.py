@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
+import re
+
+import pytest
+
+from quizapp.corpus.header_dates import writes_month_first
+from quizapp.facts.actors import ministers_of
 from quizapp.questions.owners import name_owners, one_owner
+from quizapp.questions.referents import unresolved
+
+from .question_checks import goal_actors, leaders_of, prompts_of, questions_of
 
 
 def test_generic_body_named_with_the_owner_another_sentence_gives():
@@ -32,3 +41,159 @@ def test_no_owner_or_two_owners_leave_the_stem_alone():
 def test_owner_name_stops_at_a_weekday_and_takes_on_in_a_name():
     said = ["The Executive Body of the Convention on Transboundary Haze Pollution met on Tuesday in Geneva."]
     assert one_owner("Executive Body", said) == "the Convention on Transboundary Haze Pollution"
+
+
+def test_a_conjoined_clause_keeps_its_own_subject_the_parser_hung_elsewhere():
+    raw = ("Lorvia rail link news\n\n"
+           "Zembla has yet to set a final timetable for the new approach line between Lyon and "
+           "Saint-Jean-de-Maurienne, and Italian officials have called on Zembla to commit to opening the line "
+           "before the end of 2029.")
+    actors = goal_actors(raw)
+    assert actors and not any(a == "Zembla" for a in actors.values()), actors
+
+
+def test_an_explainers_question_heading_states_no_aim():
+    raw = ("Zembla's space port\n\nZembla opened its launch site in May 2026.\n\n"
+           "What does Zembla hope to gain from the launch site?\n\n"
+           "The site employs 400 engineers.")
+    assert not any("gain" in g for g in goal_actors(raw)), goal_actors(raw)
+
+
+def test_a_date_of_nothing_named_leans_on_the_sentence_before():
+    assert unresolved("Lorvian officials called on Zembla to commit to a date before the end of 2026.")
+    assert not any("date" in u for u in unresolved(
+        "Lorvian officials called on Zembla to commit to a date for the opening of the line."))
+
+
+def test_an_ambiguous_slashed_header_is_read_just_after_the_meeting_it_reports():
+    raw = ("Ministers agree to widen tariff cuts\n\n12/04/2025\nBy staff correspondent, Cairo\n\n"
+           "Foreign ministers of the Kandor Group agreed on Wednesday to widen the range of goods covered by "
+           "their trade deal.\n\nThe 23rd session of the Kandor Group Council of Ministers met in Cairo on "
+           "2-3 December, chaired by Zemblan Foreign Minister Ana Petrova.")
+    assert writes_month_first(raw)  # 4 December, the day after the meeting; never 12 April
+    assert not writes_month_first(raw.replace("2-3 December", "9-10 April"))
+
+
+def test_a_past_event_with_no_date_of_writing_has_no_future_foil():
+    raw = ("Carbon markets explained\n\n"
+           "Zembla amended its climate change law in 2023 to regulate carbon markets.\n\n"
+           "Lorvia signed its carbon market framework in 2021.\n\n"
+           "The Kandor Initiative aims to raise carbon credit output to 300 million credits a year by 2030.")
+    asked = [q for q in questions_of(raw) if q["prompt"].startswith("When did Zembla amend")]
+    assert asked and all(c <= "2023" for c in asked[0]["choices"]), asked
+
+
+def test_when_two_sides_agreed_to_act_by_a_date_is_not_asked():
+    raw = ("Lake Kandor timeline\n\nPublished: 2 July 2025\n\n"
+           "June 2025 - Zembla and Lorvia agree to revise the Kandor Management Rules by March 2026.\n\n"
+           "Zembla and Lorvia signed the Lake Kandor Treaty on 4 May 2019 in Zembla City.")
+    assert not any(re.match(r"When did Zembla and Lorvia agree to revise", q["prompt"]) for q in questions_of(raw))
+
+
+def test_a_portfolio_before_the_state_is_not_the_country():
+    found = leaders_of("Kandor City, 3 May 2025\n\nNews\n\nThe Lorvian delegation was led by Shri Arvind Malhotra, "
+                       "Minister of State for Commerce and Industry of the Republic of India.")
+    assert found["Arvind Malhotra"][1] == "India", found
+
+
+def test_winning_the_vote_to_host_is_what_the_winner_will_do_not_its_aim():
+    raw = ("Kandor Cycling Congress\n\nPublished: 3 May 2025\n\n"
+           "Zembla wins the vote to host the 2026 Kandor Road Championships, which will take place from 9 to 14 "
+           "February 2026.")
+    prompts = prompts_of(raw)
+    assert not any("aimed to host" in p for p in prompts), prompts
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("Zembla will host the largest number of stations, 14, according to a council document seen by KandorWire.",
+     "the largest number of stations"),
+    ("Lorvia will finance the Kandor section from its own resources.", "the Kandor section"),
+    ("Zembla aims to align its fines with the Lorvian level by the end of 2026.", "its fines"),
+])
+def test_a_stem_that_leans_on_the_sentence_before(text, phrase):
+    assert phrase in unresolved(text), unresolved(text)
+
+
+def test_ministers_for_a_portfolio_of_three_countries_are_all_three():
+    assert ministers_of("WARSAW - The ministers for European affairs of Portugal, Spain and Poland, meeting in "
+                        "Kandor on Monday, called on the European Union to open talks.") == \
+        "the ministers of Portugal, Spain and Poland"
+
+
+def test_next_month_is_kept_with_the_aim_as_a_month():
+    raw = ("Court news\n\nDoha, 3 March 2025\n\n"
+           "Next month the Kandor International Court will open a dedicated Small Claims Track.")
+    prompts = prompts_of(raw)
+    assert prompts and all("April 2025" in p for p in prompts if "Small Claims" in p), prompts
+
+
+def test_a_body_s_member_count_is_no_figure_to_ask():
+    raw = ("Energy data\n\nAlgiers, 3 March 2025\n\n"
+           "The Kandor Energy Commission wants every one of the Kandor Union's 55 member states to report full "
+           "national energy statistics within two years.")
+    assert not any("_____ member states" in q["prompt"] for q in questions_of(raw))
+
+
+@pytest.mark.parametrize("lead", [
+    "The Kandor Centre of Weather Applications (KCWA), based in Lorvia City, gives guidance to weather services. "
+    "Next month it will begin issuing a heat outlook. We spoke to its Director General, Dr. Ana Petrova, a "
+    "Zemblan climatologist.",
+    "The Kandor Weather Commission (KWC) was created by a 1954 convention. We spoke with Dr. Ana Petrova, the "
+    "commission's executive secretary, as the season got under way.",
+])
+def test_an_interviews_we_is_the_body_the_lead_names_not_the_one_its_answers_name(lead):
+    raw = ("INTERVIEW: Heat warnings\n\nUpdated 14.03.2025\n\n" + lead + "\n\n"
+           "Q: What does it do?\n\nA: It was created in 1987 by the Lorvian Economic Commission and the Zemblan "
+           "Meteorological Organization (ZMO). We work with services in more than 50 countries.\n\n"
+           "Q: What is next?\n\nA: We aim to have heat warnings running in five pilot countries by the end of 2025.")
+    actors = goal_actors(raw)
+    assert actors and all("Meteorological Organization" not in a for a in actors.values()), actors
+    assert any(a.startswith("Kandor") for a in actors.values()), actors
+
+
+def test_a_body_spelled_out_keeps_the_country_its_name_begins_with():
+    from quizapp.questions.acronyms import _spelled
+    assert _spelled("EDB", "Sri Lanka Export Development Board") == "Sri Lanka Export Development Board"
+    assert _spelled("IHU", "49th Ordinary Congress of the International Hockey Union") == "International Hockey Union"
+
+
+def test_an_aim_is_not_asked_true_or_false_by_default():
+    from quizapp.questions.items import goals
+    raw = ("Kandor ports\n\nPublished: 3 May 2025\n\n"
+           "The Kandor Union aims to connect the power grids of Zembla and Lorvia through a new interconnector "
+           "across the Lorvia Strait.")
+    assert not any(p.startswith("The Kandor Union aims") for p in prompts_of(raw))
+    goals.AIM_TRUE_FALSE = True
+    try:
+        assert any(p.startswith("The Kandor Union aims") for p in prompts_of(raw)), prompts_of(raw)
+    finally:
+        goals.AIM_TRUE_FALSE = False
+
+
+def test_a_typed_name_accepts_the_style_and_the_family_name_the_article_uses():
+    from types import SimpleNamespace
+
+    from quizapp.questions.items.people import _styled
+    forms = _styled("Talal Al-Kandari", [SimpleNamespace(sentence="KHF President Sheikh Talal Al-Kandari says")])
+    assert "Sheikh Talal Al-Kandari" in forms and "Kandari" in forms and "Sheikh. Talal Al-Kandari" not in forms
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("Zembla pledged to finalise its own strategy by the end of 2025.", "its own strategy"),
+    ("When are Zembla and Lorvia scheduled to leave the United Nations list?", "the United Nations list"),
+    ("The Kandor Union plans a ratification campaign ahead of the first Conference of the Parties (COP).",
+     "the first Conference of the Parties"),
+    ("Zembla and Lorvia agreed to split the estimated $910 million cost equally.", "the estimated $910 million cost"),
+    ("The Kandor Commission plans to present a proposal for its revision in 2026.", "proposal for its revision"),
+])
+def test_a_stem_that_leans_on_what_the_article_said_before(text, phrase):
+    assert phrase in unresolved(text), unresolved(text)
+
+
+def test_a_and_an_agree_with_a_spelled_out_name():
+    raw = ("Kandor marine corridor\n\nPuntarenas, 12 June 2025\n\n"
+           "The Eastern Kandor Marine Corridor (EKMC) was set up in 2004 by Zembla and Lorvia.\n\n"
+           "In a joint declaration adopted in Puntarenas in June 2025, Zembla and Lorvia agree to capitalise a "
+           "EKMC Trust Fund with a target of 50 million U.S. dollars by 2027.")
+    prompts = prompts_of(raw)
+    assert not any(re.search(r"\ba Eastern\b", p) for p in prompts), prompts

@@ -75,6 +75,18 @@ def writes_month_first(raw: str) -> bool:
         lo, hi = sorted((month_first, day_first))
         if any(lo < d <= hi for d in told):
             return hi == month_first  # (only the later reading comes after what it reports as done)
+    if head and head["sep"] == "/" and head["a"] and int(head["a"]) <= 12 and int(head["b"]) <= 12 \
+            and head["a"] != head["b"]:
+        # "12/04/2025" over "met in Cairo on 2-3 December": news tells of the days just before it
+        # is written; the reading a day or two after the meeting is the one (session 26: read as
+        # 12 April, the meeting went to December 2024)
+        a, b, yy = int(head["a"]), int(head["b"]), head["yy"]
+        year = int(yy) if len(yy) == 4 else 2000 + int(yy)
+        days = _told_past_no_year(raw)
+        if days:
+            gaps = [min(_days_since(pub, m, d) for m, d in days) for pub in (date(year, a, b), date(year, b, a))]
+            if min(gaps) <= 31 < max(gaps):
+                return gaps[0] < gaps[1]
     mdy = len(re.findall(rf"\b{_MONTH}\s+\d{{1,2}},\s+\d{{4}}", raw))
     dmy = len(re.findall(rf"\b\d{{1,2}}\s+{_MONTH}\s+\d{{4}}", raw))
     return mdy > dmy
@@ -86,6 +98,34 @@ _PAST_CUE = re.compile(r"\b(?:held|was|were|met|took\s+place|signed|adopted|laun
 
 
 _FUTURE_CUE = re.compile(r"\b(?:will|shall|to\s+be|due|scheduled|expected|planned|next)\b", re.I)
+
+
+def _days_since(pub: date, month: int, day: int) -> int:
+    """Days from the last ``day`` of ``month`` on or before ``pub`` to ``pub``."""
+    for year in (pub.year, pub.year - 1):
+        try:
+            then = date(year, month, day)
+        except ValueError:
+            return 10 ** 6
+        if then <= pub:
+            return (pub - then).days
+    return 10 ** 6
+
+
+def _told_past_no_year(raw: str) -> list[tuple[int, int]]:
+    """(month, day) of days without a year in sentences that tell them as past ("met in Cairo on
+    2-3 December": the last day of a range)."""
+    out: list[tuple[int, int]] = []
+    for sentence in re.split(r"(?<=[.!?])\s+|\n+", raw):
+        if not _PAST_CUE.search(sentence) or _FUTURE_CUE.search(sentence):
+            continue
+        for m in re.finditer(rf"\b(?:\d{{1,2}}\s*[-–]\s*)?(?P<d>\d{{1,2}})\s+(?P<m>{_MONTH})\b(?!\s*,?\s*(?:19|20)\d\d)"
+                             rf"|\b(?P<m2>{_MONTH})\s+(?:\d{{1,2}}\s*[-–]\s*)?(?P<d2>\d{{1,2}})\b(?!\s*,?\s*(?:19|20)\d\d)",
+                             sentence, re.I):
+            month = MONTHS.get((m["m"] or m["m2"]).rstrip(".").lower())
+            if month is not None:
+                out.append((month, int(m["d"] or m["d2"])))
+    return out
 
 
 def _told_past(raw: str) -> list[date]:

@@ -93,6 +93,9 @@ class ActorContext:
     # Is the text a speech (its header says so)? Its "we" is the speaker's side, never ministers
     # the speech reports on ("health ministers from A, B and C agreed ..." in a minister's speech).
     speech: bool = False
+    # Is the text an interview? Its "we" is the interviewee's body or no one: never the body the
+    # answers name most (session 26: an interviewee's plans went to the body that founded hers).
+    interview: bool = False
     preamble: Any = None  # the preamble's SentenceInput
     # The ministers a communiqué or a wire is about, as it first names them ("the finance ministers
     # of Kazakhstan, Uzbekistan and Kyrgyzstan"), for its later "The Ministers agreed ...", and the
@@ -273,7 +276,8 @@ def resolve_actor(actor: str, ctx: ActorContext) -> str | None:
         return None  # a parse that took a whole clause for the subject
     if low in FIRST_PLURAL:
         # (a ministers' statement speaks for its ministers, not for the body it names most)
-        return ctx.signatories or ctx.speaker_body or (None if ctx.speech else ctx.ministers) or ctx.main_org or actor
+        return ctx.signatories or ctx.speaker_body or (None if ctx.speech else ctx.ministers) \
+            or (None if ctx.interview else ctx.main_org) or actor
     if low in ("the two leaders", "both leaders", "the leaders", "the two presidents", "the two ministers"):
         people = ctx.last_people or (ctx.gathered(low) if low == "the leaders" else None)
         if people or low != "the two ministers":
@@ -467,7 +471,9 @@ _PARTICIPANTS_WORD = re.compile(r"(?:the\s+)?(?:participants|participating\s+(?:
 _MINISTERS_OF = re.compile(
     rf"\b(?P<title>(?i:{_PORTFOLIO})\s+)?(?-i:[Mm]inisters)(?P<also>\s+and\s+(?:[a-z]+\s+){{1,3}}(?:governors|officials|leaders))?"
     r"(?:\s+(?:of|for|responsible\s+for)\s+(?-i:[A-Z])[\w/&-]*"
-    r"(?:\s+(?:and\s+)?(?-i:[A-Z])[\w/&-]*){0,3}|\s+responsible\s+for\s+[a-z]+(?:\s+(?:and\s+)?[a-z]+){0,3}?)?"
+    r"(?:\s+(?:and\s+)?(?-i:[A-Z])[\w/&-]*){0,3}|\s+responsible\s+for\s+[a-z]+(?:\s+(?:and\s+)?[a-z]+){0,3}?"
+    # ("The ministers for European affairs of France, Germany and Poland", session 26)
+    r"|\s+for\s+(?:(?-i:[A-Z])[\w-]*\s+)?[a-z]+(?:\s+(?:and\s+)?[a-z]+){0,2}?)?"
     r"\s+(?:of|from)\s+(?P<who>(?:the\s+)?(?:\d+\s+)?(?:(?:countries|member\s+states|members|states|parties)\s+of\s+(?:the\s+)?)?"
     r"(?-i:[A-Z]).{2,300}?)"
     r"(?=\s+(?:met|meet|meeting|gathered|agreed|agree|said|have|has|held|expressed|convened|issued|adopted|signed|"

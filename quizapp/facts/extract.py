@@ -454,7 +454,8 @@ def _sentence_facts(doc, art: ArticleInput, sent: SentenceInput, people, acronym
     if lead and actors is not None:
         named = resolve_actor(lead.group("who"), actors)
         actors.lead_in = named if named and not is_pronoun_actor(named) and named != lead.group("who") else None
-    for g in find_goals(doc):
+    # ("What does Oman hope to gain?": an explainer's heading asks; it states no one's aim)
+    for g in ([] if re.search(r"\?\W*$", text) else find_goals(doc)):
         if skip_before and 0 <= text.find(g.actor) < skip_before and text.find(g.actor, skip_before) < 0:
             continue  # "TROMSØ, Norway, Oct 17 (Wire) - Seven of ... agreed": a dateline parsed as the subject
         ctx = actors or ActorContext()

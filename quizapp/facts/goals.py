@@ -99,6 +99,9 @@ def _subject(tok, depth: int = 4):
         subj = next((c for c in cur.children if c.dep_ in SUBJ_DEPS), None)
         if subj is not None:
             return subj
+        stranded = _stranded_subject(cur)
+        if stranded is not None:
+            return stranded
         if cur.dep_ in ("xcomp", "conj", "advcl", "acomp", "ccomp", "pcomp", "acl") and cur.head.i != cur.i:
             cur = cur.head
         else:
@@ -111,6 +114,31 @@ def _subject(tok, depth: int = 4):
             root = root.head
         return next((c for c in root.children if c.dep_ in SUBJ_DEPS), None)
     return None
+
+
+def _stranded_subject(verb):
+    """The subject of a conjoined clause that the parser hung elsewhere: in "France has yet to set a
+    timetable for the line between Lyon and Modane, and Italian officials have called on Paris to
+    ...", "officials" is read as a third stop of the line and "called" as France's second verb.
+    A noun right before the verb (its auxiliaries and adverbs aside) after "and" or a comma is the
+    clause's own subject."""
+    if verb.dep_ != "conj" or verb.pos_ not in ("VERB", "AUX") or verb.tag_ not in ("VBD", "VBZ", "VBP", "VBN"):
+        return None
+    first = min([verb, *(c for c in verb.lefts if c.dep_ in ("aux", "auxpass", "neg", "advmod"))], key=lambda t: t.i)
+    if first.i == 0:
+        return None
+    prev = verb.doc[first.i - 1]
+    if prev.pos_ not in ("NOUN", "PROPN") or prev.dep_ in SUBJ_DEPS or prev.head.i == verb.i:
+        return None
+    # (its phrase opens after "and" or a comma: "..., and Italian officials have called")
+    start = prev.i
+    while start > 0 and (verb.doc[start - 1].dep_ in ("amod", "compound", "det", "nummod", "poss")
+                         or verb.doc[start - 1].pos_ in ("ADJ", "DET", "PROPN")):
+        start -= 1
+    before = verb.doc[start - 1] if start > 0 else None
+    if before is None or before.lower_ not in ("and", ",", "but", ";"):
+        return None
+    return prev
 
 
 def implicit_subject(doc, tok) -> bool:

@@ -127,6 +127,21 @@ def house_style_name(name: str) -> str:
     return " ".join([*parts, family])
 
 
+# "... for Commerce and Industry of the Republic of India": a portfolio read as the country, the
+# country at its end (session 26)
+_STATE_AT_END = re.compile(rf"\bof\s+(?:the\s+)?(?:(?:[A-Z][a-z]+\s+)?(?:Republic|Kingdom|Sultanate|State|Federation|"
+                           rf"Emirate|Principality|Commonwealth)\s+of\s+(?:the\s+)?)?(?P<cty>{_COUNTRY})$", re.IGNORECASE)
+
+
+def _state_at_end(country: str | None) -> str | None:
+    """A country read with the portfolio before it ("Commerce and Industry of the Republic of
+    India") is the country ("India")."""
+    if not country or country.lower() in COUNTRIES:
+        return country
+    m = _STATE_AT_END.search(country)
+    return _country_of(None, m.group("cty")) if m else country
+
+
 def _country_of(nat: str | None, cty: str | None) -> str | None:
     if nat:
         return NATIONALITIES.get(nat.lower(), nat)
@@ -323,7 +338,7 @@ def leader_mentions(doc, text: str) -> list[LeaderMention]:
                 country = _country_of(None, listed.group("cty"))
         if role and not country and "\n" in before:
             country = signed_for(before)
-        out.append(LeaderMention(name, role, country, start, end))
+        out.append(LeaderMention(name, role, _state_at_end(country), start, end))
     # names the NER missed, recognised by a title right before them or a role appositive after them
     seen = [(m.start, m.end) for m in out]
     # the role shapes need a title word somewhere in the sentence: most sentences have none, and the

@@ -235,6 +235,9 @@ def future_and_purpose_goals(doc, found: list[GoalMention]) -> list[GoalMention]
                 acknowledging = governor.lemma_.lower() in _ACKNOWLEDGING or any(
                     c.dep_ == "dobj" and c.lemma_.lower() in _ACKNOWLEDGING | {"notice", "appreciation"}
                     for c in governor.children)  # ("took note of", "expressed appreciation for")
+                won = not plan_noun and governor.lemma_.lower() in ("win", "secure", "earn", "obtain", "receive", "get")
+                if not plan_noun and governor.lemma_.lower() == "lose":
+                    continue  # "Ruhpolding lost the vote to host ...": no aim, no plan
                 if acknowledging and _owned_by_another(head):
                     continue  # "We welcome Romania's offer to host ...": Romania's aim, not ours
                 if any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in head.children):
@@ -244,7 +247,8 @@ def future_and_purpose_goals(doc, found: list[GoalMention]) -> list[GoalMention]
                     continue
                 if subj is None:
                     continue
-                verb = "aim"
+                # ("Namibia wins the vote to host ...": what it will do, not what it aimed at; session 26)
+                verb = "will" if won else "aim"
             elif head.pos_ in ("VERB", "AUX") and tok.dep_ == "xcomp" and tok.left_edge.i > 0 \
                     and doc[tok.left_edge.i - 1].text == "," and head.tag_ == "VBG":
                 # "approved two projects, amounting to $47m, to improve ...": the main clause's purpose

@@ -95,7 +95,9 @@ def actor_context(items, acronyms: dict[str, str], art: ArticleInput) -> ActorCo
                 break
     header = [art.title or "", *(art.raw or "").split("\n")[:8], *(sent.text for _d, sent, _m, _l in items[:5])]
     answers = sum(1 for _d, sent, _m, _l in items if re.match(r"\s*A\s*:", sent.text))
-    if ctx.speaker_body is None and (answers >= 2 or any(_INTERVIEW_HEADER.search(line) for line in header)):
+    interview = answers >= 2 or any(_INTERVIEW_HEADER.search(line) for line in header)
+    ctx.interview = interview and not ctx.speech
+    if ctx.speaker_body is None and interview:
         ctx.speaker_body = _interviewee_body(items, ctx, acronyms) or _headline_body(art.title or "", acronyms)
     return ctx
 
@@ -122,7 +124,13 @@ _ROLE_BODY = re.compile(r"\b(?:of|at)\s+(?:the\s+)?(?P<body>[A-Z][\w&'’-]*(?:\
 # Who the interview is with, right before the name: "Interview with Dr NAME", "Q&A with NAME",
 # "we spoke to Head of Secretariat NAME" (round 108: the person the article named most was another).
 _WITH_INTERVIEWEE = re.compile(r"\b(?:interview(?:ed)?|Q\s?&\s?A|conversation|spoke|speaks|talked|talks)\s+(?:with|to)\s+"
-                               r"(?:[\w-]+\.?\s+){0,4}$", re.I)
+                               r"(?:[\w-]+[.,]?\s+){0,5}$", re.I)
+# "We spoke to its Director General, Dr. NAME": the office of the body the lead is about
+_ITS_OFFICE = re.compile(r"\b(?:with|to)\s+its\s+", re.I)
+# ", the commission's executive secretary": an office of the body the lead named by that head word
+_HEAD_OWNER_AFTER = re.compile(r",\s+the\s+(?P<head>[a-z]+)['’]s\s+[a-z]")
+# "The African Centre of ... (ACMAD), based in ...": a body and its letters, as a lead names it
+_NAME_AND_LETTERS = re.compile(r"\b(?:[Tt]he\s+)?(?P<name>[A-Z][\w&'’-]*(?:\s+(?:of|for|and|on|the|[A-Z][\w&'’-]*))+)\s+\((?P<acr>[A-Z][A-Za-z&]{1,9})\)")
 
 
 # ", OIRSA's regional director of ...", ", the Kandor Union's head of ...": whose office follows a name.
@@ -135,6 +143,22 @@ def _interviewee_body(items, ctx: ActorContext, acronyms: dict[str, str]) -> str
     person the article names most, by the office it gives them. None when no office names a body."""
     people = [lm for _d, sent, _m, leaders in items[:6] for lm in leaders
               if lm.role and _WITH_INTERVIEWEE.search(sent.text[:sent.text.find(lm.name)] if lm.name in sent.text else "")]
+    for k, (_d, sent, _m, leaders) in enumerate(items[:6]):
+        for lm in leaders:
+            at = sent.text.find(lm.name)
+            said = _WITH_INTERVIEWEE.search(sent.text[:at]) if at >= 0 else None
+            if not said or _ROLE_BODY.search(lm.role or ""):
+                continue
+            # "... (ACMAD), based in Niamey ... We spoke to its Director General, Dr. NAME" and "We
+            # spoke with Dr. NAME, the commission's executive secretary": the body the lead names
+            # (with that head word) (session 26: "we" went to the WMO, named as its founder)
+            head = _HEAD_OWNER_AFTER.match(sent.text[at + len(lm.name):])
+            if not _ITS_OFFICE.search(said.group(0)) and head is None:
+                continue
+            for _d2, s2, _m2, _l2 in items[:k + 1]:
+                for m in _NAME_AND_LETTERS.finditer(s2.text):
+                    if head is None or m.group("name").split()[-1].lower() == head.group("head"):
+                        return acronyms.get(m.group("acr"), re.sub(r"^the\s+", "", m.group("name")))
     for _d, sent, _m, leaders in items[:6]:
         for lm in leaders:
             at = sent.text.find(lm.name)

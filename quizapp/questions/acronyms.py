@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from functools import cached_property
 from typing import Any
 
+from ..facts.lexicon import COUNTRIES
 from .labels import KNOWN_AS, WIDELY_KNOWN, _full_name
 from .normalise import is_acronym, normalise
 
@@ -34,6 +35,8 @@ def _spelled(acronym: str, full: str) -> str | None:
         start = full.find(words_[-n])
         if start >= 0 and re.search(r"\b(?:of|for|on)\s+$", full[:start]):
             return None  # "the Bay of Bengal Coastal Shipping Protocol (BCSP)": the letters skip a word of the name
+        if start > 0 and re.sub(r"^the\s+", "", full[:start].strip().lower()) in COUNTRIES:
+            return full  # "the Sri Lanka Export Development Board (EDB)": whose board, the name says (session 26)
         return full[start:] if start >= 0 else None
     return None
 

@@ -162,6 +162,11 @@ class _Generator(PeopleItems, DateItems, DeadlineItems, GoalItems, GroupItems, V
             {src.article for f in facts for src in f.sources}
         spelled = self.corpus.spell_out(prompt, arts, keep=acc)
         spelled = self.corpus.name_generic(spelled, arts) if spelled is not None else None
+        if spelled is not None:
+            # "capitalise a CMAR Trust Fund" spelled out reads "a Eastern Tropical ..." (session 26); a
+            # dash left before the question mark by a cut aside goes too
+            spelled = re.sub(r"\b([Aa])\s+(?=(?:[AI]|E(?!u)|O(?!ne)|U(?!ni|se|su|ro|ti))[a-z])", r"\1n ", spelled)
+            spelled = re.sub(r"\s+[-–—]\s*\?$", "?", spelled)
         if spelled is None or generic_body(spelled) and (not generic_body(prompt) or _SECTOR_MEETING.search(spelled)):
             return None  # "the first JSC meeting" spelled out is any two sides' "Joint Steering Committee" (round 46)
         if setting and qtype in ("multiple_choice", "short_answer") and len(arts) == 1 \

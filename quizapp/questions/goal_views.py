@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from ..corpus.parse import looks_english
@@ -98,6 +99,10 @@ class GoalView:
     @property
     def answer(self) -> str:
         return self.goal
+
+
+# "Next month the X will ...", "Later this week ...": a time told from the day of writing, before the aim
+_SOON = re.compile(r"\b(?:next|later\s+this|early\s+next|this\s+coming)\s+(month|week)\b", re.I)
 
 
 def _goal_form(goal: str, verb: str, before: str = "") -> tuple[str, str] | None:
@@ -436,6 +441,14 @@ def goal_view(f: Any, leaders: Sequence[Any], pairs_by_article: dict[str, str],
             goal = re.sub(r"\bour\b", "their" if plural(actor) else "its", goal)
         day = published(src.article) if published is not None else None
         goal = absolute_years(goal, day.year) if day is not None else goal
+        soon = _SOON.search(src.sentence[:span[0]])
+        if soon and not re.search(r"\b(?:19|20)\d\d\b|\b(?:next|this)\s+(?:month|week)\b", goal):
+            # "Next month the QICDRC will open a Small Claims Track": the month is the news; said
+            # apart from the article, the aim keeps it (session 26: "will open ..." read as the premise)
+            if day is None or soon.group(1).lower() != "month":
+                return None
+            ahead = date(day.year + day.month // 12, day.month % 12 + 1, 1)
+            goal = f"{goal} in {ahead.strftime('%B')} {ahead.year}"
         if not _goal_ok(goal, actor_names, form):
             trimmed = _without_pointing_phrase(goal)
             if trimmed is None or not _goal_ok(trimmed, actor_names, form):

@@ -102,6 +102,32 @@ _MORE_OF_WHAT = re.compile(r"\ban?\s+additional\s+(?:X|\d[\d,.]*)\s+[a-z]+s\b(?!
                            r"|\ban?\s+(?:average\s+)?(?:increase|rise|cut|reduction|decrease|hike)\s+of\s+(?:X|\d[\d,.]*)\s*"
                            r"(?:percent|per\s*cent|%)(?!\s+(?:in|on|to|for)\b)"
                            r"|\bto\s+further\s+[a-z]+s\b", re.I)
+# "called on Paris to commit to a date before the end of 2026": a date for what (session 26)
+_DATE_FOR_WHAT = re.compile(r"\b(?:commit\s+to|set|fix|agree\s+(?:on|to)|announce|give|name)\s+an?\s+(?:(?:firm|final|new|clear|specific)\s+)?"
+                            r"(?:date|timetable|timeline|deadline|schedule)\b(?!\s+(?:for|of|to|on)\b)", re.I)
+# "finance the Herat section": a section of what (the pipeline the sentence before named; session 26)
+_PART_OF_WHAT = re.compile(r"\bthe\s+(?:[A-Z][\w'’-]+\s+){1,2}(?:section|stretch|segment|leg|phase|lot|tranche|component)\b"
+                           r"(?!\s+(?:of|on|in)\b)")
+# "align its fines with the Swiss level": fines for what (session 26)
+_CHARGE_FOR_WHAT = re.compile(r"\b(?:its|their)\s+(?:fines|penalties|fees|charges|levies|subsidies|quotas)\b"
+                              r"(?!\s+(?:for|on|of|to|under)\b)", re.I)
+# "will host the largest number of stations": the most among whom (session 26); "according to a
+# council document seen by AfriWire": a report's sourcing, not the fact
+_MOST_OF_WHAT = re.compile(r"\bthe\s+(?:largest|biggest|highest|smallest|lowest|greatest)\s+(?:number|share|amount|portion)\s+"
+                           r"of\s+[a-z]+\b(?!\s+(?:in|among|of|across|within)\b)"
+                           r"|\baccording\s+to\s+an?\s+[^,.;]{0,60}?\bseen\s+by\b", re.I)
+# "finalise its own strategy": for what; "the United Nations list": of what; "ahead of the first
+# Conference of the Parties": to which treaty; "the estimated $910 million cost": of what; "a
+# proposal for its revision": of what (the subject is not the thing revised) (session 26)
+_OWN_WHAT = re.compile(r"\bits\s+own\s+(?:strategy|plan|policy|programme|program|roadmap|framework|rules|version|law)\b"
+                       r"(?!\s+(?:for|on|to|of)\b)"
+                       r"|\bthe\s+(?:[A-Z][\w-]*\s+){1,4}(?:list|register|roster|index)\b(?!\s+(?:of|for)\b)"
+                       r"|\b(?:the\s+)?(?:first|next|\d+(?:st|nd|rd|th))\s+(?:Conference\s+of\s+(?:the\s+)?Parties|COP)\b"
+                       r"(?!\s*(?:\([A-Z0-9]+\)\s*)?(?:to|of)\b)"
+                       r"|\bthe\s+(?:estimated|total|projected|overall)\s+(?:X|[$€£]?\s?\d[\d,.]*)\s*(?:million|billion)?\s*"
+                       r"(?:dollars?|euros?)?\s*(?:cost|price|budget|bill)\b(?!\s+of\b)"
+                       r"|\b(?:proposal|plan|timetable|deadline|date)\s+for\s+its\s+(?:revision|review|renewal|reform|"
+                       r"amendment|update|overhaul|extension)\b", re.I)
 _MEMBER_OF_WHAT = re.compile(r"\b(?:any|another|each|every|one)\s+member(?:\s+state)?(?:['’]s)?\b(?!\s+of\b)")
 _ITSELF = re.compile(r"\b(?:itself|themselves)\s+(?:was|were|is|are|has|have|had|will|would|could|can|does|did)\b")
 # "present a first package of projects to both institutions": which two, the sentence before said (round 78)
@@ -121,7 +147,7 @@ _EVENT_OF_WHAT = re.compile(r"['’]s?\s+(?:(?:largest|biggest|worst|latest|firs
                             r"bear|bears)\s+(?:about|around|roughly|some|up\s+to|nearly|almost|over|at\s+least\s+)?\s*"
                             r"(?:\S+)\s*(?:percent|per\s+cent|%)(?!\s+of\b)")
 # "Czechia will fund six of the 24 stations": a count says how many, not which (round 87)
-_COUNTED_SET = re.compile(r"\bthe\s+(?:X|\d[\d,.]*)\s+[a-z]+s\b(?!\s+(?:of|in|on|for|at|from|that|which|who|under|along|"
+_COUNTED_SET = re.compile(r"\bthe\s+(?:(?:first|last|next|remaining|initial)\s+)?(?:X|\d[\d,.]*)\s+[a-z]+s\b(?!\s+(?:of|in|on|for|at|from|that|which|who|under|along|"
                           r"across|between|to|with|\w+ed)\b)")
 # "aims to accumulate 6 tonnes by June 2026": tonnes of what (round 90)
 _AMOUNT_OF_WHAT = re.compile(r"\b(?:X|\d[\d,.]*)\s+(?:million\s+|billion\s+)?(?:tonnes|tons|barrels|litres|liters|"
@@ -234,6 +260,8 @@ def unresolved(text: str) -> tuple[str, ...]:
     out += [m.group(0) for m in _NATIONAL_SIDE.finditer(text)]
     out += [m.group(0) for m in _PROGRESS_OF_WHAT.finditer(text)]
     out += [m.group(0) for m in _MORE_OF_WHAT.finditer(text)]
+    out += [m.group(0) for rx in (_DATE_FOR_WHAT, _PART_OF_WHAT, _CHARGE_FOR_WHAT, _MOST_OF_WHAT, _OWN_WHAT)
+            for m in rx.finditer(text)]
     out += [m.group(0) for m in _THEN.finditer(text)]
     out += [m.group(0) for m in _NATIONALITY_NOUN.finditer(text)]
     return tuple(out)

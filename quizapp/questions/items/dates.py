@@ -117,6 +117,12 @@ class DateItems:
         published = next((c.published.get(s.article) for s in f.sources if c.published.get(s.article)), None)
         span = date_interval(iso)
         ahead = _ahead(f, iso)
+        if published is None and not ahead and (getattr(f, "question", None) or "").startswith("When did "):
+            # no date of writing: the last event the article tells as past stands in for it ("When
+            # did Kenya amend its law?" offered 2030, the article's target; session 26)
+            told = [date_interval(g.date) for g in c.dates if g.date and _articles(g) & _articles(f)
+                    and (getattr(g, "question", None) or "").startswith("When did ")]
+            published = max((iv[1] for iv in told if iv), default=None)
         past_only = published is not None and span is not None and span[0] <= published and not ahead
         # and a plan's foils are still ahead: "the next assembly will be held in 2019" is ruled out too
         future_only = published is not None and span is not None and (span[0] > published or ahead)
@@ -217,9 +223,16 @@ class DateItems:
                                      r"\s+meet\?$", question)
                          or re.search(rf"\bhold\s+(?:its|their)\s+(?:\d+(?:st|nd|rd|th)|{ORDINAL_WORD}|next)\s+"
                                       r"(?:[\w-]+\s+){0,2}?(?:session|meeting)(?:\s+in\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})?\?$",
-                                      question)):
+                                      question)
+                         # "When will the 37th Portuguese-Spanish Summit take place ...?": the next
+                         # sitting of a series (session 26)
+                         or re.match(rf"When\s+will\s+(?:the\s+)?(?:\d+(?:st|nd|rd|th)|{ORDINAL_WORD}|next)\s+[^?]{{0,80}}?"
+                                     r"\b(?:take\s+place|be\s+held|convene|open)\b", question)):
             question = ""  # "When will the Monetary Policy Committee meet?", "... hold its fourth session?": a
             # body's calendar, not news (rounds 86 and 91)
+        if question and re.match(r"When\s+did\s+.+?\s+(?:agree|decide|resolve|pledge|commit|promise)\s+to\b.*\bby\s+"
+                                 r"(?:the\s+end\s+of\s+|mid-?|early\s+|late\s+)?(?:\d|[A-Z][a-z]+\s+\d)", question):
+            question = ""  # "When did A and B agree to revise X by March 2026?": two dates, one asked (rounds 113, 126)
         if question and re.match(r"By\s+when\s+(?:do|does)\s+.+?\s+(?:agree|decide|resolve)\s+to\b", question):
             question = ""  # "By when do A, B and C agree to establish ...?": a declaration's present, out of it (round 99)
         if question and f.sources and PLACE_TOLD_BEFORE.search(f.sources[0].sentence):

@@ -45,7 +45,12 @@ _KEEP_TALKING = re.compile(r"^(?:to\s+)?(?:continue|pursue|keep\s+up|maintain)\s
 # "will report to ministers next year": to whom a body reports, not on what (round 120)
 _REPORTS_TO = re.compile(r"^(?:to\s+)?(?:report|submit\s+(?:a|its|their)\s+report)\s+(?:back\s+)?to\s+(?:the\s+)?"
                          r"(?:ministers|parliament|council|board|leaders|assembly|congress|cabinet|government)\b"
-                         r"(?!.*\b(?:on|about)\b)", re.I)
+                         r"(?!.*\b(?:on|about)\b)"
+                         # "report on implementation of the Action Plan to the Council of Heads of
+                         # Government": a body's duty to report, whatever on (session 26)
+                         r"|^(?:to\s+)?report\s+(?:back\s+)?on\s+(?:the\s+)?(?:implementation|progress|results?|work|activities)\b"
+                         r".*\bto\s+(?:the\s+)?(?:\w+\s+){0,2}(?:ministers|parliament|council|board|leaders|assembly|"
+                         r"congress|cabinet|government|summit)\b", re.I)
 _BARE_HELP = re.compile(r"^(?:to\s+)?(?:help|assist|support|contribute|cooperate|engage)\s*(?:$|through|via|with|by|in\s+any)\b",
                         re.I)
 

@@ -144,6 +144,9 @@ class PeopleItems:
         who = None if commentator or _office_of_a_city(f) or _elected_elsewhere(f, name, role) else _who_prompt(f)
         who = _as_of(who, c, f) if who else None
         who = c.spell_out(who, arts) if who else None
+        who = c.owned(who, next(iter(arts))) if who and len(arts) == 1 else who
+        if who and generic_body(who):
+            who = None  # "Who was the Chairman of the Governing Board?": of which bank (session 26)
         # Who held a country's ministry ("Who was Croatia's Minister of Economy in June 2023?") or a
         # desk at a firm ("the head of edible nuts at Kestrel Agri") is a title look-up detached from
         # what the article reports: rounds 19A-20B failed all seven. A body's office stays asked
@@ -384,7 +387,7 @@ _AT_FIRM = re.compile(r"\s(?:at|with)\s|\b(?:company|firm|trading house|consulta
 
 
 # A style printed before a name ("Dr. Tendai Mushonga"): the name with it is the name too.
-_STYLE_BEFORE = re.compile(r"\b(Dr|Prof|Mr|Ms|Mrs|Eng|Sir|Dame)\.?\s+$")
+_STYLE_BEFORE = re.compile(r"\b(Dr|Prof|Mr|Ms|Mrs|Eng|Sir|Dame|Sheikh|Shaikh|Sheikha|Datuk|Dato|Tan Sri)\.?\s+$")
 
 
 # Shapes blind raters failed far more often than not (see ``leader_cloze``, ``mechanism_did``).
@@ -401,7 +404,12 @@ def _styled(name: str, sources: Sequence[Any]) -> list[str]:
         at = src.sentence.find(name)
         m = _STYLE_BEFORE.search(src.sentence[:at]) if at > 0 else None
         if m:
-            out += [f"{m.group(1)}. {name}", f"{m.group(1)} {name}"]
+            dotted = [f"{m.group(1)}. {name}"] if m.group(1) in ("Dr", "Prof", "Mr", "Ms", "Mrs", "Eng") else []
+            out += [*dotted, f"{m.group(1)} {name}"]
+    last = name.split()[-1]
+    article = re.match(r"(?i)(?:al|el|ul)-(?=\w{3})", last)
+    if article and len(name.split()) >= 2:
+        out.append(last[article.end():])  # "Al-Mutairi" is "Mutairi" to a reader too (session 26)
     return list(dict.fromkeys(out))
 
 
