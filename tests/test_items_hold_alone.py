@@ -174,7 +174,7 @@ def test_a_stem_naming_a_body_of_many_countries_is_not_set_in_one_of_them():
     assert with_setting("Which figure completes the statement? The Global Hearing Screening Accelerator aims to "
                         "screen _____ children.", "Nigeria").startswith("Which figure")
     assert with_setting("When did the Council of Ministers abolish the export price?", "Madagascar") == \
-        "According to the article about Madagascar, when did the Council of Ministers abolish the export price?"
+        "In Madagascar, when did the Council of Ministers abolish the export price?"
 
 
 def _goal_items(actor: str, verb: str, goal: str, sentence: str, *, body: bool = True) -> list:

@@ -25,12 +25,11 @@ def test_one_country_is_the_setting_only_when_it_clearly_leads():
     assert dominant_country(["Madagascar exported less.", "Prices fell."]) is None  # named too rarely
 
 
-def test_a_question_naming_no_country_is_told_of_its_article():
+def test_a_question_naming_no_country_is_told_of_its_country():
     assert with_setting("When did the Council of Ministers abolish the minimum export price?", "Madagascar") == (
-        "According to the article about Madagascar, when did the Council of Ministers abolish the minimum "
-        "export price?")
+        "In Madagascar, when did the Council of Ministers abolish the minimum export price?")
     assert with_setting("According to the article, who headed the observer mission?", "Philippines") == (
-        "According to the article about the Philippines, who headed the observer mission?")
+        "In the Philippines, who headed the observer mission?")
     assert with_setting("When did Armenia cut its rate?", "Georgia") == "When did Armenia cut its rate?"
     assert with_setting("When did the board meet?", None) == "When did the board meet?"
     assert with_setting("Ana Ruiz chairs the board.", "Peru") == "Ana Ruiz chairs the board."  # no question
@@ -52,7 +51,7 @@ def test_generated_questions_carry_the_setting_and_never_leak_it():
                   subtype="organisation", sources=[Source(art, lines[1], 2), Source(art, lines[3], 4)])]
     prompts = [q.prompt for q in generate(facts, random.Random(2), budget=0) if q.fact_ids == ["d1"]
                and q.type in ("multiple_choice", "short_answer")]
-    assert prompts and all(p.startswith("According to the article about Madagascar, when did the Council")
+    assert prompts and all(p.startswith("In Madagascar, when did the Council")
                            for p in prompts)
 
 

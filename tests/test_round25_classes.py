@@ -108,7 +108,7 @@ def test_a_blocs_letters_place_a_stem_and_a_federal_government_needs_its_country
     arctic = "When did the Arctic Council pause most of its activities?"
     assert with_setting(arctic, "Norway") == arctic  # a body of a region's countries places the stem
     assert with_setting("When did transport ministers endorse a framework?", "Vietnam").startswith(
-        "According to the article about Vietnam")
+        "In Vietnam, when did")
     assert unplaced_national("The Federal Government will build six blood centres by 2026.")
     assert not unplaced_national("Nigeria's Federal Government will build six blood centres by 2026.")
 

@@ -197,3 +197,39 @@ def test_a_and_an_agree_with_a_spelled_out_name():
            "EKMC Trust Fund with a target of 50 million U.S. dollars by 2027.")
     prompts = prompts_of(raw)
     assert not any(re.search(r"\ba Eastern\b", p) for p in prompts), prompts
+
+
+def test_a_domain_body_named_by_its_country_wherever_another_country_is_named():
+    from quizapp.questions.setting import placed_body
+    stem = ("Which figure completes the statement? The National Wine Agency aims to raise the share of exports "
+            "going to markets other than Russia to _____ percent by 2030.")
+    assert placed_body(stem, "Georgia") == stem.replace("The National Wine Agency", "Georgia's National Wine Agency")
+    assert placed_body("The Environmental Board will step up patrols.", None) is None
+    assert placed_body("The European Commission will step up patrols.", None) == \
+        "The European Commission will step up patrols."
+
+
+def test_what_only_a_country_has_needs_its_country():
+    from quizapp.questions.setting import unplaced_national, with_setting
+    assert unplaced_national("When did Index-Based Livestock Insurance begin as a pilot in three provinces?")
+    assert unplaced_national("When was the 15th general election held?")
+    assert not unplaced_national("When was Malaysia's 15th general election held?")
+    assert with_setting("When was the 15th general election held?", "Malaysia") == \
+        "In Malaysia, when was the 15th general election held?"
+
+
+def test_a_body_by_its_head_word_alone_is_generic():
+    from quizapp.questions.sentences import generic_body
+    assert generic_body("When were standards for coconut oil adopted by the Community?")
+    assert not generic_body("When were standards adopted by the Kandor Coconut Community?")
+    assert "a further 100 million yuan" not in unresolved("Zembla pledged 100 million yuan.")
+    assert any("further" in u for u in unresolved("Zembla pledged a further 100 million yuan for water projects."))
+
+
+def test_the_given_name_the_article_uses_alone_is_accepted():
+    raw = ("Kandor ministers\n\nChiang Mai, 16 August 2025\n\n"
+           "The 10th Kandor Foreign Ministers' Meeting, held in Chiang Mai on 14-15 August 2025, was co-chaired by "
+           "Zembla's Foreign Minister Ana Petrova and Thailand's Foreign Minister, Surapong Thanakit.\n\n"
+           "Surapong said the downstream countries had called on Zembla to give notice before dam releases.")
+    typed = [q for q in questions_of(raw) if q["answer"] == "Surapong Thanakit" and q["type"] in ("cloze", "short_answer")]
+    assert typed and all("Surapong" in q["accepted_answers"] for q in typed), typed

@@ -61,7 +61,13 @@ from .sentences import (
     generic_body,
     strip_dateline,
 )
-from .setting import statement_in_setting, unplaced_council, unplaced_national, with_setting
+from .setting import (
+    placed_body,
+    statement_in_setting,
+    unplaced_council,
+    unplaced_national,
+    with_setting,
+)
 from .story import _Corpus
 from .types import Question
 from .unnamed import _SECTOR_MEETING
@@ -169,6 +175,10 @@ class _Generator(PeopleItems, DateItems, DeadlineItems, GoalItems, GroupItems, V
             spelled = re.sub(r"\s+[-–—]\s*\?$", "?", spelled)
         if spelled is None or generic_body(spelled) and (not generic_body(prompt) or _SECTOR_MEETING.search(spelled)):
             return None  # "the first JSC meeting" spelled out is any two sides' "Joint Steering Committee" (round 46)
+        if qtype in ("multiple_choice", "short_answer", "true_false", "cloze") and len(arts) == 1:
+            spelled = placed_body(spelled, self.corpus.setting_of(next(iter(arts))))
+            if spelled is None:
+                return None  # "the Environmental Board": of which country, the stem must say
         if setting and qtype in ("multiple_choice", "short_answer") and len(arts) == 1 \
                 and (unplaced_national(spelled) or unplaced_council(spelled)):
             # "Who headed the Election Observation Mission?": of the article about which country (only

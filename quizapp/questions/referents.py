@@ -101,7 +101,9 @@ _PROGRESS_OF_WHAT = re.compile(r"\b(?:report|reports|reporting|review|reviews|re
 _MORE_OF_WHAT = re.compile(r"\ban?\s+additional\s+(?:X|\d[\d,.]*)\s+[a-z]+s\b(?!\s+(?:of|to|for|in|under)\b)"
                            r"|\ban?\s+(?:average\s+)?(?:increase|rise|cut|reduction|decrease|hike)\s+of\s+(?:X|\d[\d,.]*)\s*"
                            r"(?:percent|per\s*cent|%)(?!\s+(?:in|on|to|for)\b)"
-                           r"|\bto\s+further\s+[a-z]+s\b", re.I)
+                           r"|\bto\s+further\s+[a-z]+s\b"
+                           # "pledged a further 100 million yuan": further to what (session 26)
+                           r"|\ba\s+further\s+(?:X\b|[$€£]?\d)", re.I)
 # "called on Paris to commit to a date before the end of 2026": a date for what (session 26)
 _DATE_FOR_WHAT = re.compile(r"\b(?:commit\s+to|set|fix|agree\s+(?:on|to)|announce|give|name)\s+an?\s+(?:(?:firm|final|new|clear|specific)\s+)?"
                             r"(?:date|timetable|timeline|deadline|schedule)\b(?!\s+(?:for|of|to|on)\b)", re.I)

@@ -465,6 +465,10 @@ _GENERIC_BODY = re.compile(
     # round 46; "the Executive Board (EB) of the Fund" is the Fund's)
     r"(?!\s*\([^()]*\)\s+(?:of|for|on|to|in)\s+(?:the\s+)?(?-i:[A-Z]|\d))", re.I)  # (a capital: "of the Union", not "for the last time"; "the Group of 20")
 
+# "adopted by the Community", "the Union said": a body by its head word alone (session 26)
+_HEAD_WORD_BODY = re.compile(r"\b[Tt]he\s+(?:Community|Union|Federation|Association|Alliance|Organi[sz]ation|Confederation)\b"
+                             r"(?!\s+(?:of|for|on|to|in)\s+(?:the\s+)?[A-Z]|\s*\(|['’]s\s+[A-Z])")
+
 # "Congress approved ...", "Cabinet has decided ...": which congress?
 _BARE_BODY_SUBJECT = re.compile(r"^(?:Congress|Parliament|Cabinet|Council|Board|Committee|Commission|Secretariat|"
                                 r"Plenary|Government|Conference|Assembly)\b(?!\s+(?:of|for)\s+[A-Z])")
@@ -487,13 +491,14 @@ PLACE_TOLD_BEFORE = re.compile(r"\b(?:there|here)\b(?!\s+(?:is|are|was|were|will
 def generic_bodies(text: str) -> list[re.Match]:
     """Each body ``text`` names by a generic title alone ("the Supervisory Council", "the Board of
     Commissioners"), for ``owners.name_owners`` to say whose."""
-    return list(_GENERIC_BODY.finditer(text))
+    return sorted([*_GENERIC_BODY.finditer(text), *_HEAD_WORD_BODY.finditer(text)], key=lambda m: m.start())
 
 
 def generic_body(text: str) -> bool:
     """Does ``text`` name a body by a generic title alone ("the Executive Committee", "the Joint
     Steering Committee (JSC)"), or a text by its kind alone ("the Free Trade Agreement")?"""
     return _GENERIC_BODY.search(text) is not None or _GENERIC_TEXT.search(text) is not None \
+        or _HEAD_WORD_BODY.search(text) is not None \
         or _SECTOR_MEETING.search(text) is not None
 
 

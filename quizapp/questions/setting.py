@@ -66,7 +66,9 @@ def with_setting(prompt: str, country: str | None) -> str:
     if country is None or m is None or places_in(prompt) or _INTERNATIONAL.search(prompt):
         return prompt
     body = prompt[m.end():]
-    return f"According to the article about {the_country(country)}, {body[:1].lower()}{body[1:]}"
+    # ("In Madagascar, when did ...?": the place, as a writer gives it; "According to the article
+    # about Madagascar" leaned on the article, raters said, rounds 82 and 102)
+    return f"In {the_country(country)}, {body[:1].lower()}{body[1:]}"
 
 
 # A body or scheme of many countries named in the stem places it already, and "the article about
@@ -141,9 +143,16 @@ _NATIONAL_BODY = re.compile(
     r"|(?:^|\b(?:[a-z]+|The))\s+Parliament\b(?!\s+of\b)")
 
 
+# What only a country has: its provinces, its general election, its Department of Trade (session 26).
+_COUNTRY_CUE = re.compile(r"\b(?:provinces|districts|municipalities|counties|prefectures|general\s+election|"
+                          r"presidential\s+election|parliamentary\s+elections?|local\s+elections?|"
+                          r"Department\s+of\s+[A-Z]|registered\s+voters)\b")
+
+
 def unplaced_national(text: str) -> bool:
-    """Does ``text`` name a country's institution by its generic name, and no country?"""
-    return bool(_NATIONAL_BODY.search(text)) and not places_in(text)
+    """Does ``text`` name a country's institution by its generic name (or what only a country has,
+    its provinces or its general election), and no country?"""
+    return bool(_NATIONAL_BODY.search(text) or _COUNTRY_CUE.search(text)) and not places_in(text)
 
 
 def statement_in_setting(statement: str, country: str | None) -> str | None:
@@ -168,3 +177,35 @@ def statement_in_setting(statement: str, country: str | None) -> str | None:
         return f"{owner}{mark} {statement[4:]}"
     body = statement[:1].lower() + statement[1:] if statement.startswith("The ") else statement
     return f"According to the article about {the_country(country)}, {body}"
+
+
+# A body named by what it oversees and a generic head, no proper name in it ("the National Wine
+# Agency", "the Environmental Board", "the Export Development Board (EDB)"): a country's own.
+_DOMAIN_BODY = re.compile(
+    r"\b(?P<the>[Tt]he)\s+(?P<name>(?:(?:National|State|Federal|Environmental|Environment|Health|Education|Energy|Water|"
+    r"Wine|Tourism|Export|Import|Investment|Revenue|Tax|Customs|Statistics|Statistical|Meteorological|Food|Agricultural|"
+    r"Agriculture|Fisheries|Forestry|Forest|Maritime|Aviation|Civil|Telecommunications|Communications|Competition|"
+    r"Insurance|Securities|Medicines|Pharmaceutical|Public|Disease|Control|Standards|Election|Electoral|Development|"
+    r"Promotion|Trade|Labour|Labor|Land|Mining|Mineral|Minerals|Petroleum|Power|Electricity|Railway|Railways|"
+    r"Roads|Highway|Ports|Marine|Veterinary|Plant|Protection|Consumer|Space|Nuclear|Atomic|Utilities|Disaster|"
+    r"Emergency|and)\s+){1,5}"
+    r"(?:Agency|Board|Authority|Commission|Office|Bureau|Service|Institute|Directorate|Inspectorate|Corporation|"
+    r"Department|Centre|Center|Ministry))(?P<acr>\s+\([A-Z]{2,8}\))?\b(?!\s+(?:of|for|in|at)\s+(?:the\s+)?[A-Z])")
+
+
+def placed_body(text: str, country: str | None) -> str | None:
+    """``text`` with a country's body named by its domain alone ("The National Wine Agency aims to
+    raise the share of exports to markets other than Russia ...") told as the article's country's
+    ("Georgia's National Wine Agency ..."): a country named elsewhere in a stem is not the body's
+    (session 26 failed three such stems). None when the article is about no one country; ``text``
+    as it was when it names no such body."""
+    m = _DOMAIN_BODY.search(text)
+    if m is None or re.search(r"['’]s\s+$", text[:m.start()]):
+        return text
+    if country is None:
+        return None
+    owner = the_country(country)
+    if m.group("the")[0] == "T" and m.start() == 0:
+        owner = owner[:1].upper() + owner[1:]
+    mark = "'" if owner.endswith("s") else "'s"
+    return f"{text[:m.start()]}{owner}{mark} {m.group('name')}{m.group('acr') or ''}{text[m.end():]}"

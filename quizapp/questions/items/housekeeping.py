@@ -68,6 +68,7 @@ def housekeeping(v: Any) -> bool:
     return bool(_LOGISTICS.search(v.goal) or _MEETS_AGAIN.search(v.goal) or _TALK_OF.search(v.goal)
                 or _BARE_HELP.search(v.goal) or _HOSTS_NEXT.search(v.goal) or _DUES.search(v.goal)
                 or _SOME_BID.match(v.goal) or _REPORTS_TO.match(v.goal) or _KEEP_TALKING.match(v.goal)
+                or _ROUTINE_RELEASE.match(v.goal)
                 or _HANDOVER.match(re.sub(r"^to\s+", "", v.goal))  # (a rotating chair's term, round 93)
                 or getattr(v, "verb", None) == "welcome" and _WELCOMES_CHAIR.match(re.sub(r"^(?:to\s+)?welcome\s+", "", v.goal)))
 
@@ -75,3 +76,12 @@ def housekeeping(v: Any) -> bool:
 # "welcome Sri Lanka as Chair of IORA for 2023-2025": who chairs in turn, procedure (round 93's kin)
 _WELCOMES_CHAIR = re.compile(r"^[^,;]{2,60}?\s+as\s+(?:the\s+)?(?:new\s+|incoming\s+)?"
                              r"(?:Chair|Vice-Chair|Chairperson|President|Vice-President|Secretary|Host)\b", re.I)
+
+
+# "will publish updated balance sheets for the 2025/26 season", "release its quarterly figures": a
+# body's routine publication, from a "what to watch" list (session 26); a new product with a name of
+# its own ("a weekly Africa Heatwave Outlook") is news and stays.
+_ROUTINE_RELEASE = re.compile(r"^(?:to\s+)?(?:publish|release|issue|present|update)\s+(?:its\s+|their\s+|the\s+|an?\s+)?"
+                              r"(?:(?:next|updated|new|latest|revised|monthly|quarterly|weekly|annual|yearly|regular|usual)\s+)+"
+                              r"(?-i:[a-z][\w-]*\s+){0,2}(?:report|reports|balance\s+sheets?|figures|data|statistics|estimates|"
+                              r"forecasts?|projections|outlook|bulletin|review|assessment)\b", re.I)

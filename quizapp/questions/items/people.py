@@ -90,9 +90,10 @@ class PeopleItems:
             return []
         if name.split()[0].lower() in ("al", "bin", "ibn", "de", "van", "von", "el") or len(name.split()) < 2:
             return []  # "Al Said", "Kagame": a family name alone names nobody for sure
-        # one word of the name the article itself uses alone ("Mr Castellanos said") names him too;
-        # never the first (a given name)
-        later = {t.casefold() for t in name.split()[1:]}
+        # one word of the name the article itself uses alone ("Mr Castellanos said") names him too,
+        # the first as well where the article calls him by it ("Surapong said": a Thai minister is
+        # called by his given name; session 26 failed a key that refused it)
+        later = {t.casefold() for t in name.split()}
         accepted = [name, *(a for a in f.aliases if len(tokens(a)) > 1 or a == tokens(name)[-1].title()
                             or a.casefold() in later), *_surname_forms(name)]
         accepted += _styled(name, f.sources)
