@@ -233,3 +233,51 @@ def test_the_given_name_the_article_uses_alone_is_accepted():
            "Surapong said the downstream countries had called on Zembla to give notice before dam releases.")
     typed = [q for q in questions_of(raw) if q["answer"] == "Surapong Thanakit" and q["type"] in ("cloze", "short_answer")]
     assert typed and all("Surapong" in q["accepted_answers"] for q in typed), typed
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("Guinea agreed to host its headquarters in Conakry.", "host its headquarters"),
+    ("Zembla will inform Lorvia by 30 June 2025.", "inform Lorvia"),
+    ("By what year do officials aim to reach 15 ratifications?", "15 ratifications"),
+    ("The Zemblan government will link the hydrogen plans to its offshore wind hubs.", "the hydrogen plans"),
+    ("Zembla's government wants modular refineries in the delta to take part.", "take part"),
+    ("The Assembly demanded that Lorvia withdraw its administration within six months.", "withdraw its administration"),
+    ("Zembla will host the 2026 All Africa Championships.", "the 2026 All Africa Championships"),
+])
+def test_a_stem_whose_object_the_article_gave_before(text, phrase):
+    assert phrase in unresolved(text), unresolved(text)
+
+
+def test_a_championship_named_by_its_body_or_sport_is_no_unnamed_one():
+    assert not any("Championships" in u for u in unresolved("Zembla will host the 2031 IBU World Championships."))
+    assert not any("Championships" in u for u in unresolved("Zembla will host the 2026 All Africa Badminton Championships."))
+
+
+def test_a_series_next_sitting_and_rotating_roles_are_housekeeping_a_games_is_not():
+    from types import SimpleNamespace
+
+    from quizapp.questions.items.housekeeping import housekeeping
+    assert housekeeping(SimpleNamespace(goal="take place in Kandor in late 2025", actor="The thirteenth Kandor Technical Workshop"))
+    assert housekeeping(SimpleNamespace(goal="serve as coordinator for 2026", actor="Zembla"))
+    assert housekeeping(SimpleNamespace(goal="publish updated balance sheets for the 2025/26 season", actor="The Kandor Board"))
+    assert not housekeeping(SimpleNamespace(goal="take place from 23 July to 8 August 2027", actor="The fourth Kandor Games"))
+
+
+def test_regional_american_names_are_not_the_united_states():
+    from quizapp.questions.setting import places_in, unplaced_national
+    assert places_in("the Pan American Health Organization and the Inter-American Court met Latin American states") == []
+    assert not unplaced_national("The Central America Tourism Agency will add trade fairs in Asia.")
+
+
+def test_a_speaker_line_is_no_office_to_ask():
+    raw = ("Kandor Bank press conference\n\nKandor City, 25 September 2025\n\n"
+           "Speakers: Governor Ana Petrova and Deputy Governor Ivo Lind.\n\n"
+           "The Kandor Bank left its policy rate unchanged at 2 percent on Thursday.")
+    assert not any(p.startswith("Who was the Governor") for p in prompts_of(raw)), prompts_of(raw)
+
+
+def test_a_purpose_cut_short_is_left_out_of_the_aim():
+    raw = ("Border crossings\n\nKandor City, 3 March 2025\n\n"
+           "The Zembla-Lorvia Coordination Council agreed to establish a joint single window at the Kandor and "
+           "Ostrava border crossings, so that trucks and travellers are inspected once by both customs administrations.")
+    assert not any(re.search(r"are inspected\.?$", p) for p in prompts_of(raw)), prompts_of(raw)

@@ -44,7 +44,8 @@ def countries_in(text: str, table: Mapping[str, str]) -> list[str]:
                 key = " ".join(words[i:j]).lower().replace("’", "'")
                 country = table.get(key) or (table.get(key + ".") if "." in key else None)  # "U.S."
                 last = words[j - 1]
-                if country and key == "america" and i > 0 and words[i - 1].lower() in _REGION_OF_AMERICA:
+                if country and key in ("america", "american", "americans") and i > 0 \
+                        and words[i - 1].lower() in _REGION_OF_AMERICA | {"pan", "inter"}:
                     country = None  # "Central America", "Latin America": a region, not the United States (round 89)
                 if country and (last[2:3] if last[:2] in ("d'", "d’") else last[:1]).isupper():
                     out.append(country)

@@ -441,6 +441,12 @@ def goal_view(f: Any, leaders: Sequence[Any], pairs_by_article: dict[str, str],
             goal = re.sub(r"\bour\b", "their" if plural(actor) else "its", goal)
         day = published(src.article) if published is not None else None
         goal = absolute_years(goal, day.year) if day is not None else goal
+        purpose = re.search(r",?\s+so\s+that\s", goal)
+        if purpose and re.search(r"\w", src.sentence[span[1]:]) and not re.match(r"\W*(?:said|says|the\s+\w+\s+said)\b",
+                                                                              src.sentence[span[1]:]):
+            # "... border crossings, so that trucks are inspected[ once by both customs administrations]":
+            # a purpose cut short says nothing; the aim stands without it (session 26)
+            goal = goal[:purpose.start()]
         soon = _SOON.search(src.sentence[:span[0]])
         if soon and not re.search(r"\b(?:19|20)\d\d\b|\b(?:next|this)\s+(?:month|week)\b", goal):
             # "Next month the QICDRC will open a Small Claims Track": the month is the news; said
@@ -497,6 +503,9 @@ def without_side_clause(goal: str) -> str:
     cut = _SIDE_CLAUSE.search(goal)
     if cut and cut.group(0).strip(" ,") == "as" and re.search(r"(?:ed|en)$", head.rstrip()):
         return goal  # "see 15 more Members officially recognised as free of PPR": the participle's complement
+    if cut and re.search(r"\bso\s+that\s", head):
+        # "..., so that trucks are inspected[ once by both ...]": the purpose cut short goes whole (session 26)
+        head = re.split(r",?\s+so\s+that\s", head, maxsplit=1)[0]
     if len(head.split()) >= 3 and not _DANGLING.search(head):
         return head.strip().rstrip(",")
     return goal

@@ -130,6 +130,21 @@ _OWN_WHAT = re.compile(r"\bits\s+own\s+(?:strategy|plan|policy|programme|program
                        r"(?:dollars?|euros?)?\s*(?:cost|price|budget|bill)\b(?!\s+of\b)"
                        r"|\b(?:proposal|plan|timetable|deadline|date)\s+for\s+its\s+(?:revision|review|renewal|reform|"
                        r"amendment|update|overhaul|extension)\b", re.I)
+# "Guinea agreed to host its headquarters": the headquarters of the body told before, not Guinea's;
+# "Croatia will inform Slovenia by 30 June": of what; "reach 15 ratifications": of what; "link the
+# hydrogen plans to ...": the plans told before (session 26)
+_TOLD_BEFORE = re.compile(r"\bhost\s+its\s+(?:headquarters|secretariat|seat|offices?)\b"
+                          r"|\b(?:inform|notify|tell|advise)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
+                          r"(?=\s+(?:by|before|in|on)\b|\s*[.?]?$)"
+                          r"|\b(?:X|\d+)\s+(?:ratifications|accessions|signatures)\b(?!\s+(?:of|to)\b)"
+                          # "wants refineries to take part": in what; "withdraw its administration": from where;
+                          # "host the 2026 All Africa Championships": of which sport (session 26)
+                          r"|\btake\s+part\b(?!\s+in\b)|\bwithdraw\s+(?:its|their)\s+[a-z]+\b(?!\s+(?:from|of)\b)"
+                          r"|\b(?:the\s+(?:(?:19|20)\d\d\s+)?|(?:19|20)\d\d\s+)(?:All[- ])?(?:Africa|African|Asia|Asian|Europe|European|Oceania|"
+                          r"Pan[- ]American|Americas|World|Continental|Regional)\s+(?:(?:Senior|Junior|Youth|Open)\s+)?"
+                          r"Championships?\b(?!\s+(?:in|of|for)\s+[a-z])"
+                          r"|\bthe\s+(?:[a-z]+\s+)?(?:plans|proposals)\b(?!\s+(?:of|for|on|under|by|that|which|agreed|"
+                          r"adopted|announced|set|approved)\b|\s+to\s+(?!(?:its|their|the|an?|his|her)\b)[a-z]+)")
 _MEMBER_OF_WHAT = re.compile(r"\b(?:any|another|each|every|one)\s+member(?:\s+state)?(?:['’]s)?\b(?!\s+of\b)")
 _ITSELF = re.compile(r"\b(?:itself|themselves)\s+(?:was|were|is|are|has|have|had|will|would|could|can|does|did)\b")
 # "present a first package of projects to both institutions": which two, the sentence before said (round 78)
@@ -262,7 +277,7 @@ def unresolved(text: str) -> tuple[str, ...]:
     out += [m.group(0) for m in _NATIONAL_SIDE.finditer(text)]
     out += [m.group(0) for m in _PROGRESS_OF_WHAT.finditer(text)]
     out += [m.group(0) for m in _MORE_OF_WHAT.finditer(text)]
-    out += [m.group(0) for rx in (_DATE_FOR_WHAT, _PART_OF_WHAT, _CHARGE_FOR_WHAT, _MOST_OF_WHAT, _OWN_WHAT)
+    out += [m.group(0) for rx in (_DATE_FOR_WHAT, _PART_OF_WHAT, _CHARGE_FOR_WHAT, _MOST_OF_WHAT, _OWN_WHAT, _TOLD_BEFORE)
             for m in rx.finditer(text)]
     out += [m.group(0) for m in _THEN.finditer(text)]
     out += [m.group(0) for m in _NATIONALITY_NOUN.finditer(text)]

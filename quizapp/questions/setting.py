@@ -130,7 +130,8 @@ def unplaced_council(text: str) -> bool:
 # Electoral Commission", "the Ministry of Health"): every country has one, so a stem naming it needs
 # the country.
 _NATIONAL_BODY = re.compile(
-    r"\b[Tt]he\s+(?:(?:National|State|Federal|Central|Supreme|Constitutional|Independent|Electoral|Social)\s+"
+    r"\b[Tt]he\s+(?:(?:National|State|Federal|Central(?!\s+(?:America|Asia|Africa|Europe)n?\b)|Supreme|Constitutional|"
+    r"Independent|Electoral|Social)\s+"
     r"(?:[A-Z][\w'’-]*\s+){0,4}?(?:Agency|Commission|Committee|Council|Authority|Bank|Court|Office|Bureau|Service|"
     r"Institute|Board|Assembly|Programme|Program|Fund|Company|Corporation|Directorate|Inspectorate|Chamber|"
     r"Association|Federation|Department|Centre|Center|Unit|Police|Guard|Government)\b"

@@ -68,7 +68,8 @@ def housekeeping(v: Any) -> bool:
     return bool(_LOGISTICS.search(v.goal) or _MEETS_AGAIN.search(v.goal) or _TALK_OF.search(v.goal)
                 or _BARE_HELP.search(v.goal) or _HOSTS_NEXT.search(v.goal) or _DUES.search(v.goal)
                 or _SOME_BID.match(v.goal) or _REPORTS_TO.match(v.goal) or _KEEP_TALKING.match(v.goal)
-                or _ROUTINE_RELEASE.match(v.goal)
+                or _ROUTINE_RELEASE.match(v.goal) or _ROTATING_ROLE.match(v.goal)
+                or _SITTING.match(v.goal) and _MEETING_WORD.search(getattr(v, "actor", "") or "")
                 or _HANDOVER.match(re.sub(r"^to\s+", "", v.goal))  # (a rotating chair's term, round 93)
                 or getattr(v, "verb", None) == "welcome" and _WELCOMES_CHAIR.match(re.sub(r"^(?:to\s+)?welcome\s+", "", v.goal)))
 
@@ -85,3 +86,13 @@ _ROUTINE_RELEASE = re.compile(r"^(?:to\s+)?(?:publish|release|issue|present|upda
                               r"(?:(?:next|updated|new|latest|revised|monthly|quarterly|weekly|annual|yearly|regular|usual)\s+)+"
                               r"(?-i:[a-z][\w-]*\s+){0,2}(?:report|reports|balance\s+sheets?|figures|data|statistics|estimates|"
                               r"forecasts?|projections|outlook|bulletin|review|assessment)\b", re.I)
+
+
+# "The thirteenth CCA Technical Workshop will take place in Kazakhstan in late 2025", "The Kyrgyz
+# Republic will serve as coordinator for 2026": a series' next sitting and its rotating roles (session 26)
+# (a Games or a championship taking place is news: only a meeting's sitting is procedure)
+_SITTING = re.compile(r"^(?:to\s+)?(?:take\s+place|be\s+held|convene|reconvene)\b", re.I)
+_MEETING_WORD = re.compile(r"\b(?:Meeting|Summit|Session|Workshop|Conference|Forum|Congress|Assembly|Council|Dialogue|"
+                           r"Consultations?|Seminar|Symposium|Round)\b", re.I)
+_ROTATING_ROLE = re.compile(r"^(?:to\s+)?serve\s+as\s+(?:the\s+)?(?:next\s+)?(?:coordinator|co-?ordinator|chair|chairman|"
+                            r"chairperson|president|host|vice-chair|rapporteur)\b", re.I)

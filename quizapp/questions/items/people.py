@@ -84,7 +84,7 @@ class PeopleItems:
         if not name or _pronoun_led(name) or _NOT_A_PERSON.search(name):
             return []
         if all(is_caption(s.sentence) or not looks_english(s.sentence) or SALUTATION.match(s.sentence)
-               or _signature_line(s.sentence, name) for s in f.sources):
+               or _signature_line(s.sentence, name) or _LINEUP.match(s.sentence) for s in f.sources):
             # named only under a photo, greeted in a speech's opening, or signing at the foot of a
             # declaration ("Martina Gruber" / "President of the ICPDR"): not what the article reports (round 76)
             return []
@@ -388,6 +388,8 @@ _AT_FIRM = re.compile(r"\s(?:at|with)\s|\b(?:company|firm|trading house|consulta
 
 
 # A style printed before a name ("Dr. Tendai Mushonga"): the name with it is the name too.
+# A transcript's line-up: "Speakers: NAME, TITLE; NAME2, ...", "Moderator: NAME" (session 26)
+_LINEUP = re.compile(r"^\s*(?:Speakers?|Participants?|Panel(?:lists)?|Present|Moderator|Chair(?:ed\s+by)?|Host)\s*:", re.I)
 _STYLE_BEFORE = re.compile(r"\b(Dr|Prof|Mr|Ms|Mrs|Eng|Sir|Dame|Sheikh|Shaikh|Sheikha|Datuk|Dato|Tan Sri)\.?\s+$")
 
 
@@ -416,7 +418,7 @@ def _styled(name: str, sources: Sequence[Any]) -> list[str]:
 
 _NATIONAL_OFFICE = re.compile(r"\b(?:Department|Ministry|Directorate)\b"
                               # "the Election Commission": of which country (round 116)
-                              r"|\bthe\s+(?:(?:Independent|National|Central|Supreme)\s+)?(?:Election|Electoral)\s+"
+                              r"|\bthe\s+(?:(?:Independent|National|Central|Supreme|General)\s+)?(?:Elections?|Electoral)\s+"
                               r"(?:Commission|Tribunal|Council|Board|Authority)\b(?!\s+(?:of|for)\s+[A-Z])"
                               # a state's or a city's head ("Who was the Chief Minister of West Bengal?"):
                               # a title look-up, like a country's ministers (round 124)
