@@ -270,10 +270,11 @@ def test_regional_american_names_are_not_the_united_states():
 
 
 def test_a_speaker_line_is_no_office_to_ask():
-    raw = ("Kandor Bank press conference\n\nKandor City, 25 September 2025\n\n"
-           "Speakers: Governor Ana Petrova and Deputy Governor Ivo Lind.\n\n"
-           "The Kandor Bank left its policy rate unchanged at 2 percent on Thursday.")
-    assert not any(p.startswith("Who was the Governor") for p in prompts_of(raw)), prompts_of(raw)
+    raw = ("Kandor election body briefing\n\nKandor City, 20 November 2024\n\n"
+           "Speakers: KEB Chairman Ahmad Rifai and KEB Commissioner Rina Kusuma.\n\n"
+           "The Kandor Electoral Board (KEB) said it had printed 200 million ballots for the regional elections on "
+           "27 November 2024.\n\nCaption: KEB Chairman Ahmad Rifai (centre) speaks to reporters in Kandor City.")
+    assert not any(p.startswith("Who was the") for p in prompts_of(raw)), prompts_of(raw)
 
 
 def test_a_purpose_cut_short_is_left_out_of_the_aim():
@@ -281,3 +282,14 @@ def test_a_purpose_cut_short_is_left_out_of_the_aim():
            "The Zembla-Lorvia Coordination Council agreed to establish a joint single window at the Kandor and "
            "Ostrava border crossings, so that trucks and travellers are inspected once by both customs administrations.")
     assert not any(re.search(r"are inspected\.?$", p) for p in prompts_of(raw)), prompts_of(raw)
+
+
+def test_a_seat_a_body_has_many_of_is_no_who_question():
+    raw = ("Kandor election body\n\nKandor City, 20 November 2024\n\n"
+           "Speakers: KEB Chairman Ahmad Rifai and KEB Commissioner Rina Kusuma.\n\n"
+           "The Kandor Electoral Board (KEB) said it had printed 200 million ballots for the regional elections on "
+           "27 November 2024. KEB Chairman Ahmad Rifai said the count would take a month. Commissioner Rina Kusuma "
+           "said ballots were safe.")
+    prompts = prompts_of(raw)
+    assert any(p.startswith("Who was the Chairman") for p in prompts), prompts  # (one chairman: asked)
+    assert not any(p.startswith("Who was the Commissioner") for p in prompts), prompts

@@ -142,7 +142,8 @@ class PeopleItems:
             # over three rounds, and passed them for the article's central figures. What the
             # person did is still asked (above), and their office in a matching item.
             return out
-        who = None if commentator or _office_of_a_city(f) or _elected_elsewhere(f, name, role) else _who_prompt(f)
+        who = None if commentator or _office_of_a_city(f) or _elected_elsewhere(f, name, role) \
+            or _clean(f.role).lower() in _ONE_OF_MANY else _who_prompt(f)
         who = _as_of(who, c, f) if who else None
         who = c.spell_out(who, arts) if who else None
         who = c.owned(who, next(iter(arts))) if who and len(arts) == 1 else who
@@ -388,6 +389,9 @@ _AT_FIRM = re.compile(r"\s(?:at|with)\s|\b(?:company|firm|trading house|consulta
 
 
 # A style printed before a name ("Dr. Tendai Mushonga"): the name with it is the name too.
+# A seat a body has many of: "Who was the Commissioner of the KPU?" has several answers (session 26)
+_ONE_OF_MANY = frozenset({"commissioner", "member", "board member", "council member", "judge", "councillor", "councilor",
+                          "trustee", "deputy governor", "vice-president", "vice president", "deputy director"})
 # A transcript's line-up: "Speakers: NAME, TITLE; NAME2, ...", "Moderator: NAME" (session 26)
 _LINEUP = re.compile(r"^\s*(?:Speakers?|Participants?|Panel(?:lists)?|Present|Moderator|Chair(?:ed\s+by)?|Host)\s*:", re.I)
 _STYLE_BEFORE = re.compile(r"\b(Dr|Prof|Mr|Ms|Mrs|Eng|Sir|Dame|Sheikh|Shaikh|Sheikha|Datuk|Dato|Tan Sri)\.?\s+$")
