@@ -338,8 +338,8 @@ class GoalItems:
         if _BOILERPLATE.search(v.goal) and not re.search(r"\d|\b[A-Z][a-z]+\b", bare):
             specific = False  # "called for concrete actions to address global challenges": any summit's words
         c = self.corpus
-        if v.verb == "aim" and not AIM_TRUE_FALSE:
-            return None
+        if v.verb == "aim" and not AIM_TRUE_FALSE and not re.match(r"\s*(?:\d+[.)]\s*)?To\s", v.sentence):
+            return None  # (a declaration's "1. To hold ..." is what its parties agree on: asked)
         if v.verb == "should" or v.verb == "welcome" and (_COURTESY.match(v.goal) or not re.search(r"\d", v.goal)) \
                 or not true_stmt or not specific \
                 or TIMELINE_ENTRY.match(strip_dateline(v.sentence)) \
