@@ -293,3 +293,48 @@ def test_a_seat_a_body_has_many_of_is_no_who_question():
     prompts = prompts_of(raw)
     assert any(p.startswith("Who was the Chairman") for p in prompts), prompts  # (one chairman: asked)
     assert not any(p.startswith("Who was the Commissioner") for p in prompts), prompts
+
+
+def test_a_state_that_runs_from_a_date_is_asked_from_when():
+    raw = ("Kandor rail agency press conference\n\nKandor City, 12 March 2025\n\n"
+           "From 1 January 2026 the Kandor Rail Agency (KRA) will run a single one-stop shop for trackside approvals.")
+    prompts = prompts_of(raw)
+    assert any(p.startswith("From what date will the Kandor Rail Agency") for p in prompts), prompts
+    assert not any(p.startswith("When will the Kandor Rail Agency") for p in prompts), prompts
+
+
+def test_a_figure_inside_a_quote_is_no_figure_to_ask():
+    raw = ("Tourism ministers\n\nSuva, 12 March 2025\n\n"
+           'The Kandor Tourism Data Initiative seeks to give governments comparable figures "instead of 17 different '
+           'spreadsheets", its director Ana Petrova said.')
+    assert not any("_____ different spreadsheets" in p for p in prompts_of(raw))
+
+
+def test_who_met_has_two_answers_and_is_not_asked():
+    from quizapp.questions.items.people import _RECIPROCAL_WHO
+    assert _RECIPROCAL_WHO.match("Who met in Capurgana for the Fourth Meeting of the Kandor Commission?")
+    assert not _RECIPROCAL_WHO.match("Who called for a joint border post?")
+
+
+def test_a_central_banks_instrument_needs_its_country():
+    from quizapp.questions.setting import unplaced_national
+    assert unplaced_national("When will the lower Statutory Reserve Deposit (SRD) ratio take effect?")
+    assert unplaced_national("When did the bank cut its policy rate to 4 percent?")
+    assert not unplaced_national("When did Vanuatu's central bank cut its policy rate to 4 percent?")
+    assert unresolved("Zembla and Lorvia will split the estimated cost of $3.2 million equally.")
+
+
+def test_an_aside_before_a_deadline_asked_in_place_is_not_asked():
+    from quizapp.questions.items.deadlines import deadline_in_place
+    assert deadline_in_place("By what year did the commission agree to fund a counting station on the Kandor "
+                             "River, a major tributary?") == ""
+    assert deadline_in_place("By what year did the ministers agree to phase out coal?") == \
+        "The ministers agreed to phase out coal by what year?"
+
+
+def test_an_is_a_before_a_you_sound_after_spelling_out():
+    from quizapp.questions.render import a_or_an
+    assert a_or_an("to cut the time for an European Rail Traffic Management System approval") == \
+        "to cut the time for a European Rail Traffic Management System approval"
+    assert a_or_an("agree to capitalise a Eastern Kandor Trust Fund") == "agree to capitalise an Eastern Kandor Trust Fund"
+    assert a_or_an("a United Nations body and a One Health plan") == "a United Nations body and a One Health plan"

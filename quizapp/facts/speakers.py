@@ -130,7 +130,9 @@ _ITS_OFFICE = re.compile(r"\b(?:with|to)\s+its\s+", re.I)
 # ", the commission's executive secretary": an office of the body the lead named by that head word
 _HEAD_OWNER_AFTER = re.compile(r",\s+the\s+(?P<head>[a-z]+)['’]s\s+[a-z]")
 # "The African Centre of ... (ACMAD), based in ...": a body and its letters, as a lead names it
-_NAME_AND_LETTERS = re.compile(r"\b(?:[Tt]he\s+)?(?P<name>[A-Z][\w&'’-]*(?:\s+(?:of|for|and|on|the|[A-Z][\w&'’-]*))+)\s+\((?P<acr>[A-Z][A-Za-z&]{1,9})\)")
+# ("the" only after "of", "for", "on": "Yet the European Company ... (EUROFIMA)" is no name with "Yet")
+_NAME_AND_LETTERS = re.compile(r"\b(?:[Tt]he\s+)?(?P<name>[A-Z][\w&'’-]*(?:\s+(?:(?:of|for|and|on)\s+(?:the\s+)?)?"
+                               r"[A-Z][\w&'’-]*)+)\s+\((?P<acr>[A-Z][A-Za-z&]{1,9})\)")
 
 
 # ", OIRSA's regional director of ...", ", the Kandor Union's head of ...": whose office follows a name.

@@ -57,6 +57,7 @@ from .normalise import (
 )
 from .rank import ARTICLE_BUDGET, TRUE_FALSE_SHARE, _Cand, learned_score, select, shape_prior  # noqa: F401 (re-exported)
 from .referents import stands_alone
+from .render import a_or_an
 from .sentences import (
     generic_body,
     strip_dateline,
@@ -171,7 +172,7 @@ class _Generator(PeopleItems, DateItems, DeadlineItems, GoalItems, GroupItems, V
         if spelled is not None:
             # "capitalise a CMAR Trust Fund" spelled out reads "a Eastern Tropical ..." (session 26); a
             # dash left before the question mark by a cut aside goes too
-            spelled = re.sub(r"\b([Aa])\s+(?=(?:[AI]|E(?!u)|O(?!ne)|U(?!ni|se|su|ro|ti))[a-z])", r"\1n ", spelled)
+            spelled = a_or_an(spelled)
             spelled = re.sub(r"\s+[-–—]\s*\?$", "?", spelled)
         if spelled is None or generic_body(spelled) and (not generic_body(prompt) or _SECTOR_MEETING.search(spelled)):
             return None  # "the first JSC meeting" spelled out is any two sides' "Joint Steering Committee" (round 46)

@@ -128,6 +128,7 @@ _OWN_WHAT = re.compile(r"\bits\s+own\s+(?:strategy|plan|policy|programme|program
                        r"(?!\s*(?:\([A-Z0-9]+\)\s*)?(?:to|of)\b)"
                        r"|\bthe\s+(?:estimated|total|projected|overall)\s+(?:X|[$€£]?\s?\d[\d,.]*)\s*(?:million|billion)?\s*"
                        r"(?:dollars?|euros?)?\s*(?:cost|price|budget|bill)\b(?!\s+of\b)"
+                       r"|\bthe\s+(?:estimated|total|projected|overall)\s+(?:cost|price|budget|bill)\s+of\s+(?:US)?(?:X\b|[$€£]?\s?\d)"
                        r"|\b(?:proposal|plan|timetable|deadline|date)\s+for\s+its\s+(?:revision|review|renewal|reform|"
                        r"amendment|update|overhaul|extension)\b", re.I)
 # "Guinea agreed to host its headquarters": the headquarters of the body told before, not Guinea's;

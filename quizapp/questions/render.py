@@ -526,3 +526,10 @@ def article_pairs(goal_facts: Iterable[Any], leaders: Sequence[Any]) -> dict[str
         for s in f.sources:
             seen.setdefault(s.article, {}).setdefault(ps, a.replace("&", "and"))
     return {art: next(iter(d.values())) for art, d in seen.items() if len(d) == 1}
+
+
+def a_or_an(text: str) -> str:
+    """"a" and "an" as a capitalised word after them sounds: "capitalise a CMAR Trust Fund" spelled
+    out reads "a Eastern Tropical ..." and "an ERTMS approval" reads "an European ..." (session 26)."""
+    text = re.sub(r"\b([Aa])\s+(?=(?:[AI]|E(?!u)|O(?!ne)|U(?!ni|se|su|ro|ti))[a-z])", r"\1n ", text)
+    return re.sub(r"\b([Aa])n\s+(?=(?:Eu|Uni|Use|Usu|Uti|One\b))", r"\1 ", text)

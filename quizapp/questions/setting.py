@@ -147,7 +147,10 @@ _NATIONAL_BODY = re.compile(
 # What only a country has: its provinces, its general election, its Department of Trade (session 26).
 _COUNTRY_CUE = re.compile(r"\b(?:provinces|districts|municipalities|counties|prefectures|general\s+election|"
                           r"presidential\s+election|parliamentary\s+elections?|local\s+elections?|"
-                          r"Department\s+of\s+[A-Z]|registered\s+voters)\b")
+                          r"Department\s+of\s+[A-Z]|registered\s+voters"
+                          # a central bank's instruments: "the lower Statutory Reserve Deposit ratio" (session 26)
+                          r"|(?:policy|repo|base|reference|discount|benchmark|key)\s+rate|reserve\s+(?:ratio|requirement)|"
+                          r"Statutory\s+Reserve)\b")
 
 
 def unplaced_national(text: str) -> bool:

@@ -265,13 +265,19 @@ class DateItems:
                 question = "By what year " + question[len("By when "):]  # (the choices are years)
             if deadline:
                 question = deadline_in_place(question)
+            spots = date_offsets(f.sources[0].sentence, stated)
+            if question.startswith("When will ") and spots and _FROM_DATE.search(f.sources[0].sentence[:spots[0][0]]) \
+                    and not _STARTS.search(question):
+                # "from 1 January 2026 ERA will run a one-stop shop": it runs on after that day too;
+                # the day asked is when it starts (session 26)
+                question = "From what date will " + question[len("When will "):]
             srcs = [{"article": s.article, "sentence": s.sentence} for s in f.sources[:1]]
             expl = f"The article says: {strip_dateline(f.sources[0].sentence)}" if f.sources else None
             answer = render_date(iso)
             # an aim's deadline is asked once: this question, or the aim's own items on its sentence
             slot = {"slot": aim_slot(srcs[0]["article"], srcs[0]["sentence"])} if deadline and srcs else {}
             chosen = self.mc([f], "mc:when", question, answer, accepted, pool, date=True,
-                             explanation=expl, sources=srcs, **slot)
+                             explanation=expl, sources=srcs, **slot) if question else None
             out.append(None if chosen is not None and _odd_month(chosen.question.choices, answer) else chosen)
             out.append(self.make("short_answer", [f], "sa:when", question, answer,
                                  _with_year_unless_given(accepted, question, iso, f), dq=0.55,
@@ -402,6 +408,12 @@ def _long_before(iso: str, published: date | None) -> bool:
     tell)? A recent aside ("Ana Ruiz, appointed in March, said ...") may still be the news."""
     span = date_interval(iso)
     return published is None or span is None or span[1] <= published - timedelta(days=730)
+
+
+# A date a state runs from ("from 1 January 2026", "as of 1 July"), and the verbs whose day is their start anyway.
+_FROM_DATE = re.compile(r"\b(?:[Ff]rom|as\s+of|[Ss]tarting|[Bb]eginning|with\s+effect\s+from)\s+(?:on\s+)?$")
+_STARTS = re.compile(r"\b(?:take\s+effect|start|begin|open|enter\s+into\s+force|come\s+into\s+force|launch|be\s+launched|"
+                     r"become|apply|be\s+introduced|be\s+abolished|end|close)\b")
 
 
 def _aside(sentence: str, iso: str) -> bool:

@@ -98,10 +98,13 @@ _ASKED_WHEN_DONE = re.compile(r"^By\s+(?P<wh>when|what\s+year)\s+did\s+(?P<actor
 
 def deadline_in_place(question: str) -> str:
     """"By when did the ministers agree to phase out X?" -> "The ministers agreed to phase out X
-    by what date?": asked first, the deadline reads as when they agreed (round 113)."""
+    by what date?": asked first, the deadline reads as when they agreed (round 113). "" when an
+    aside before the deadline would swallow it."""
     m = _ASKED_WHEN_DONE.match(question)
     if m is None:
         return question
+    if re.search(r",\s+(?:a|an|the)\s+[^,]+$", m.group("rest")):
+        return ""  # "... on the Muonio River, a major tributary by what year?": the aside swallows the deadline (session 26)
     actor = with_the(m.group("actor"))
     wh = "what date" if m.group("wh") == "when" else m.group("wh")  # ("... by when?" reads clumsy, round 123)
     return f"{actor[:1].upper()}{actor[1:]} {_PAST[m.group('verb')]} {m.group('rest')} by {wh}?"

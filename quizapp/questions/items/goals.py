@@ -239,6 +239,8 @@ class GoalItems:
             if re.match(r"\s+member\s+(?:states|countries|nations)\b", v.goal[m.end(1):]) or re.match(
                     r"\s+members\b", v.goal[m.end(1):]) and re.search(r"(?:['’]s|\bits|\btheir)\s+$", v.goal[:m.start(1)]):
                 continue  # "every one of the AU's _____ member states": how many a body has, no aim's measure (session 26)
+            if any(text in q.group(0) for q in re.finditer(r"[\"“][^\"“”]{1,200}[\"”]", v.sentence)):
+                continue  # "instead of 17 different spreadsheets" in quotes: a figure of speech (session 26)
             options = _other_values(v.goal, m, taken)
             spots = [x for x in re.finditer(rf"(?<![\w.,]){re.escape(text)}(?![\w]|[.,]\d)", true_stmt)]
             if len(options) < 3 or len(spots) != 1 or _sum_of_others(true_stmt, spots[0].start(), spots[0].end()):

@@ -182,6 +182,8 @@ class PeopleItems:
             return []
         if _UNNAMED_NEXT.search(question):
             return []  # "Who will present a plan at the next senior officials meeting?": which body's? (round 35A)
+        if _RECIPROCAL_WHO.match(question):
+            return []  # "Who met in Capurganá ...?": two ministers met there; one name is half the answer (session 26)
         if _SIDE_DETAIL.match(question):
             # "Who visited custody sites in ...?", "Who has briefed Nordic journalists?", "Who welcomed
             # the inclusion of ...?", "Who has joined NAME in Ankara?": blind rounds 37-68 passed 4
@@ -389,6 +391,8 @@ _AT_FIRM = re.compile(r"\s(?:at|with)\s|\b(?:company|firm|trading house|consulta
 
 
 # A style printed before a name ("Dr. Tendai Mushonga"): the name with it is the name too.
+# "Who met in Capurganá ...?": two ministers met there; one name is half the answer (session 26)
+_RECIPROCAL_WHO = re.compile(r"Who\s+(?:met|meets|held\s+talks|talked|spoke\s+with|signed)\s+(?:in|at|on|with)\b")
 # A seat a body has many of: "Who was the Commissioner of the KPU?" has several answers (session 26)
 _ONE_OF_MANY = frozenset({"commissioner", "member", "board member", "council member", "judge", "councillor", "councilor",
                           "trustee", "deputy governor", "vice-president", "vice president", "deputy director"})
