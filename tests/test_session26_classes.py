@@ -338,3 +338,36 @@ def test_an_is_a_before_a_you_sound_after_spelling_out():
         "to cut the time for a European Rail Traffic Management System approval"
     assert a_or_an("agree to capitalise a Eastern Kandor Trust Fund") == "agree to capitalise an Eastern Kandor Trust Fund"
     assert a_or_an("a United Nations body and a One Health plan") == "a United Nations body and a One Health plan"
+
+
+def test_a_body_by_its_kind_is_no_meeting_the_article_names_most():
+    raw = ("LIVE | Kandor Badminton Annual General Meeting, Kuala Lumpur\n\nLast updated 19:45 MYT, 3 May 2025\n\n"
+           "19:45\nThat's all from the Annual General Meeting (AGM) of Kandor Badminton in Kuala Lumpur today.\n\n"
+           "19:30\nThe new president told reporters the confederation plans to double prize money at junior events "
+           "by 2028.\n\n19:00\nDelegates at the Annual General Meeting approved two amendments to the statutes.")
+    actors = goal_actors(raw)
+    assert not any("Annual General Meeting" == a for a in actors.values()), actors
+
+
+def test_a_body_asked_of_takes_its_article():
+    from quizapp.questions.items.dates import _with_the_subject
+    assert _with_the_subject("By when does Ministry of Health aim to vaccinate 90 percent of girls?") == \
+        "By when does the Ministry of Health aim to vaccinate 90 percent of girls?"
+    assert _with_the_subject("When did Zembla amend its law?") == "When did Zembla amend its law?"
+
+
+def test_a_plan_on_a_condition_is_not_told_without_it():
+    raw = ("Customs dispute\n\nNairobi, 3 May 2025\n\n"
+           "Zembla intends to file a reference with the Kandor Court of Justice if the matter is not resolved at the "
+           "bloc's next ministerial meeting.")
+    assert not any("file a reference" in p for p in prompts_of(raw)), prompts_of(raw)
+
+
+def test_a_moderators_order_of_business_and_a_cut_programme_name_are_not_asked():
+    from types import SimpleNamespace
+
+    from quizapp.questions.items.housekeeping import housekeeping
+    from quizapp.questions.sentences import generic_body
+    assert housekeeping(SimpleNamespace(goal="begin with a short statement from the Head of the agency", actor="Zembla"))
+    assert generic_body("The Expanded Programme will use a single-dose schedule.")
+    assert not generic_body("The Expanded Programme on Immunization will use a single-dose schedule.")

@@ -237,7 +237,10 @@ class ActorContext:
             # round 105)
             if head in ("fund", "bank", "minist", "depart", "direct", "secret", "instit", "consor", "networ"):
                 return default
-            return self.main_org or default
+            main = self.main_org
+            if main and _MEETING_WORD.fullmatch(main.split()[-1].lower()):
+                return default  # "the confederation plans ..." is no Annual General Meeting's plan (session 26)
+            return main or default
         # a body whose own head it is, before an organ of a body named by it ("the commission":
         # the Eurasian Economic Commission, not the Board of the Eurasian Economic Commission)
         fits = [n for n in fits if body_head(sat[n]).lower().startswith(head)] or fits

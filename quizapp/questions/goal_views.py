@@ -441,6 +441,9 @@ def goal_view(f: Any, leaders: Sequence[Any], pairs_by_article: dict[str, str],
             goal = re.sub(r"\bour\b", "their" if plural(actor) else "its", goal)
         day = published(src.article) if published is not None else None
         goal = absolute_years(goal, day.year) if day is not None else goal
+        if re.match(r"\s*,?\s*(?:if|unless|provided|should\s+(?!be\b))\b", src.sentence[span[1]:]):
+            return None  # "intends to file a reference with the EACJ[ if the matter is not resolved ...]": a
+            # plan on a condition, told without it, is not what the article says (session 26)
         purpose = re.search(r",?\s+so\s+that\s", goal)
         if purpose and re.search(r"\w", src.sentence[span[1]:]) and not re.match(r"\W*(?:said|says|the\s+\w+\s+said)\b",
                                                                               src.sentence[span[1]:]):

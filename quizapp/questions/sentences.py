@@ -443,7 +443,7 @@ _GENERIC_TITLE = (r"(?:new|next|outgoing|incoming|current|executive|administrati
                   r"pro\s+tempore|rotating|parliamentary|"
                   # "the Compliance Committee", "the Review Panel": of which treaty (round 93)
                   r"compliance|review|enforcement|arbitration|appeals?|disciplinary|dispute|selection|nominations?|"
-                  r"credentials|drafting|negotiating|evaluation|finance|investment|risk|"
+                  r"credentials|drafting|negotiating|evaluation|finance|investment|risk|expanded|"
                   # "the Supervisory Council": of which bank (round 107; "the Monetary Policy Committee"
                   # is named by its country where the story has one)
                   r"supervisory|"
@@ -456,6 +456,8 @@ _GENERIC_BODY = re.compile(
     r"\b(?:the|The)\s+(?:" + _GENERIC_TITLE + r"\s+){0,3}"
     r"(?:Group|Board|Committee|Council|Commission|Congress|Assembly|Secretariat|Session|Summit|Meeting|"
     r"Conference|Forum|Bureau|Cabinet|Parliament|Presidency|Mission|Panel|Directorate|Authority|Command|Party|Body|"
+    # ("The Expanded Programme will use a single-dose schedule": of which country, for what; session 26)
+    r"Programme|Program|"
     r"(?:Electoral|Voters['’]?)\s+(?:Roll|Register|List))"
     # "the Board of Commissioners", "the Board of Governors": of which body (round 110)
     r"(?:\s+of\s+(?:Commissioners|Governors|Directors|Trustees|Management|Auditors|Experts))?\b"

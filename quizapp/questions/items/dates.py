@@ -42,6 +42,7 @@ from ..normalise import (
     render_date,
 )
 from ..rank import _Cand
+from ..render import with_the
 from ..sentences import (
     PLACE_TOLD_BEFORE,
     generic_body,
@@ -193,7 +194,7 @@ class DateItems:
             if deadline:
                 shifted = [s for s in shifted if s > iso] + [s for s in shifted if s < iso][:1]
         pool += [(1, render_date(s)) for s in shifted]
-        question = plain_names(_clean(getattr(f, "question", None) or ""))
+        question = _with_the_subject(plain_names(_clean(getattr(f, "question", None) or "")))
         if question and f.sources:
             # "When did the government ...?": the government of the country the article is about
             question = own_institution(question, c.setting_of(f.sources[0].article)) or ""
@@ -408,6 +409,19 @@ def _long_before(iso: str, published: date | None) -> bool:
     tell)? A recent aside ("Ana Ruiz, appointed in March, said ...") may still be the news."""
     span = date_interval(iso)
     return published is None or span is None or span[1] <= published - timedelta(days=730)
+
+
+_BARE_SUBJECT_Q = re.compile(r"^(?P<wh>(?:By\s+when|By\s+what\s+(?:year|date)|When)\s+(?:does|did|do|will|is|was|were|has|had)\s+)"
+                             r"(?P<name>(?!the\b)[A-Z][\w'’-]*(?:\s+(?:of|for|and|on)\s+[A-Z][\w'’-]*|\s+[A-Z][\w'’-]*)*)\b")
+
+
+def _with_the_subject(question: str) -> str:
+    """"By when does Ministry of Health aim to ...?" -> "By when does the Ministry of Health aim
+    to ...?": a body the extractor named without its article (session 26)."""
+    m = _BARE_SUBJECT_Q.match(question)
+    if m is None or with_the(m.group("name")) == m.group("name"):
+        return question
+    return f"{m.group('wh')}the {question[m.start('name'):]}"
 
 
 # A date a state runs from ("from 1 January 2026", "as of 1 July"), and the verbs whose day is their start anyway.

@@ -68,7 +68,7 @@ def housekeeping(v: Any) -> bool:
     return bool(_LOGISTICS.search(v.goal) or _MEETS_AGAIN.search(v.goal) or _TALK_OF.search(v.goal)
                 or _BARE_HELP.search(v.goal) or _HOSTS_NEXT.search(v.goal) or _DUES.search(v.goal)
                 or _SOME_BID.match(v.goal) or _REPORTS_TO.match(v.goal) or _KEEP_TALKING.match(v.goal)
-                or _ROUTINE_RELEASE.match(v.goal) or _ROTATING_ROLE.match(v.goal)
+                or _ROUTINE_RELEASE.match(v.goal) or _ROTATING_ROLE.match(v.goal) or _ORDER_OF_BUSINESS.match(v.goal)
                 or _SITTING.match(v.goal) and _MEETING_WORD.search(getattr(v, "actor", "") or "")
                 or _HANDOVER.match(re.sub(r"^to\s+", "", v.goal))  # (a rotating chair's term, round 93)
                 or getattr(v, "verb", None) == "welcome" and _WELCOMES_CHAIR.match(re.sub(r"^(?:to\s+)?welcome\s+", "", v.goal)))
@@ -92,6 +92,10 @@ _ROUTINE_RELEASE = re.compile(r"^(?:to\s+)?(?:publish|release|issue|present|upda
 # Republic will serve as coordinator for 2026": a series' next sitting and its rotating roles (session 26)
 # (a Games or a championship taking place is news: only a meeting's sitting is procedure)
 _SITTING = re.compile(r"^(?:to\s+)?(?:take\s+place|be\s+held|convene|reconvene)\b", re.I)
+# "We will begin with a short statement from the Head of BMKG, followed by questions": a moderator's
+# order of business (session 26)
+_ORDER_OF_BUSINESS = re.compile(r"^(?:to\s+)?(?:(?:begin|start|open|close|end|conclude)\s+with\b|take\s+(?:your\s+|a\s+few\s+)?questions\b|"
+                                r"hand\s+over\s+to\b|give\s+the\s+floor\b)", re.I)
 _MEETING_WORD = re.compile(r"\b(?:Meeting|Summit|Session|Workshop|Conference|Forum|Congress|Assembly|Council|Dialogue|"
                            r"Consultations?|Seminar|Symposium|Round)\b", re.I)
 _ROTATING_ROLE = re.compile(r"^(?:to\s+)?serve\s+as\s+(?:the\s+)?(?:next\s+)?(?:coordinator|co-?ordinator|chair|chairman|"
