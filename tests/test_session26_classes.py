@@ -371,3 +371,9 @@ def test_a_moderators_order_of_business_and_a_cut_programme_name_are_not_asked()
     assert housekeeping(SimpleNamespace(goal="begin with a short statement from the Head of the agency", actor="Zembla"))
     assert generic_body("The Expanded Programme will use a single-dose schedule.")
     assert not generic_body("The Expanded Programme on Immunization will use a single-dose schedule.")
+
+
+def test_a_foundation_takes_its_article_and_more_of_nothing_leans_on_the_article():
+    from quizapp.questions.render import with_the
+    assert with_the("Kandor Agricultural Technology Foundation") == "the Kandor Agricultural Technology Foundation"
+    assert "put in more" in " ".join(unresolved("The Kandor Foundation wanted governments to put in more."))

@@ -140,6 +140,8 @@ _TOLD_BEFORE = re.compile(r"\bhost\s+its\s+(?:headquarters|secretariat|seat|offi
                           r"|\b(?:X|\d+)\s+(?:ratifications|accessions|signatures)\b(?!\s+(?:of|to)\b)"
                           # "wants refineries to take part": in what; "withdraw its administration": from where;
                           # "host the 2026 All Africa Championships": of which sport (session 26)
+                          # "wants governments to put in more": more of what
+                          r"|\b(?:put\s+in|do|give|invest|contribute|pay)\s+more\s*[.?]?$"
                           r"|\btake\s+part\b(?!\s+in\b)|\bwithdraw\s+(?:its|their)\s+[a-z]+\b(?!\s+(?:from|of)\b)"
                           r"|\b(?:the\s+(?:(?:19|20)\d\d\s+)?|(?:19|20)\d\d\s+)(?:All[- ])?(?:Africa|African|Asia|Asian|Europe|European|Oceania|"
                           r"Pan[- ]American|Americas|World|Continental|Regional)\s+(?:(?:Senior|Junior|Youth|Open)\s+)?"

@@ -333,7 +333,7 @@ _ORG_HEAD = re.compile(r"\b(?:Community|Union|Council|Commission|Committee|Organ
                        r"Institute|Network|Centre|Center|Service|Corporation|Consortium|Platform|Taskforce|Force|"
                        r"Panel|Tribunal|Observatory|Framework|Agreement|Treaty|Convention|Protocol|Plan|Strategy|"
                        r"Scheme|Mechanism|Regulation|Charter|Accord|Pact|Compact|Roadmap|Project|Corridor|Summit|"
-                       r"Meeting|Session|Dialogue|Area|Zone|Reserve|Park|System|Laboratory|Commissariat|Registry|Exchange)\b")
+                       r"Meeting|Session|Dialogue|Area|Zone|Reserve|Park|System|Laboratory|Commissariat|Registry|Exchange|Foundation|Trust|Society|Academy)\b")
 _ORG_HEAD_END = re.compile(_ORG_HEAD.pattern + r"$")
 # Countries whose one name has "and" in it ("Bosnia and Herzegovina"), from the country lexicon.
 _AND_COUNTRY = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in sorted(
