@@ -377,3 +377,12 @@ def test_a_foundation_takes_its_article_and_more_of_nothing_leans_on_the_article
     from quizapp.questions.render import with_the
     assert with_the("Kandor Agricultural Technology Foundation") == "the Kandor Agricultural Technology Foundation"
     assert "put in more" in " ".join(unresolved("The Kandor Foundation wanted governments to put in more."))
+
+
+def test_a_placed_body_opening_a_statement_is_capitalised():
+    from quizapp.questions.setting import placed_body
+    assert placed_body("Which figure completes the statement? The National Wine Agency aims to raise _____ percent.",
+                       "Philippines") == ("Which figure completes the statement? The Philippines' National Wine Agency "
+                                          "aims to raise _____ percent.")
+    assert placed_body("When did the National Wine Agency open?", "Philippines") == \
+        "When did the Philippines' National Wine Agency open?"

@@ -178,8 +178,9 @@ class _Generator(PeopleItems, DateItems, DeadlineItems, GoalItems, GroupItems, V
             return None  # "the first JSC meeting" spelled out is any two sides' "Joint Steering Committee" (round 46)
         if qtype in ("multiple_choice", "short_answer", "true_false", "cloze") and len(arts) == 1:
             spelled = placed_body(spelled, self.corpus.setting_of(next(iter(arts))))
-            if spelled is None:
-                return None  # "the Environmental Board": of which country, the stem must say
+            if spelled is None or qtype != "true_false" and any(leaks(spelled, a) for a in acc):
+                return None  # "the Environmental Board": of which country, the stem must say (and never
+                # the country a "where" question asks for)
         if setting and qtype in ("multiple_choice", "short_answer") and len(arts) == 1 \
                 and (unplaced_national(spelled) or unplaced_council(spelled)):
             # "Who headed the Election Observation Mission?": of the article about which country (only

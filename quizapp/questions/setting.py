@@ -209,7 +209,7 @@ def placed_body(text: str, country: str | None) -> str | None:
     if country is None:
         return None
     owner = the_country(country)
-    if m.group("the")[0] == "T" and m.start() == 0:
+    if m.group("the") == "The":  # (a sentence's start, in a statement or after "Which figure ...? ")
         owner = owner[:1].upper() + owner[1:]
     mark = "'" if owner.endswith("s") else "'s"
     return f"{text[:m.start()]}{owner}{mark} {m.group('name')}{m.group('acr') or ''}{text[m.end():]}"
