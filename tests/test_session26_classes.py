@@ -386,3 +386,9 @@ def test_a_placed_body_opening_a_statement_is_capitalised():
                                           "aims to raise _____ percent.")
     assert placed_body("When did the National Wine Agency open?", "Philippines") == \
         "When did the Philippines' National Wine Agency open?"
+
+
+def test_a_policy_rate_of_a_named_bank_is_placed_by_its_name():
+    from quizapp.questions.setting import unplaced_national
+    assert not unplaced_national("The Kandor Central Bank plans to cut its policy rate to 3 percent by December 2024.")
+    assert not unplaced_national("The Zemriksbank cut its policy rate.")

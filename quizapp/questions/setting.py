@@ -147,16 +147,19 @@ _NATIONAL_BODY = re.compile(
 # What only a country has: its provinces, its general election, its Department of Trade (session 26).
 _COUNTRY_CUE = re.compile(r"\b(?:provinces|districts|municipalities|counties|prefectures|general\s+election|"
                           r"presidential\s+election|parliamentary\s+elections?|local\s+elections?|"
-                          r"Department\s+of\s+[A-Z]|registered\s+voters"
-                          # a central bank's instruments: "the lower Statutory Reserve Deposit ratio" (session 26)
-                          r"|(?:policy|repo|base|reference|discount|benchmark|key)\s+rate|reserve\s+(?:ratio|requirement)|"
-                          r"Statutory\s+Reserve)\b")
+                          r"Department\s+of\s+[A-Z]|registered\s+voters)\b")
+# A central bank's instruments ("the lower Statutory Reserve Deposit ratio", session 26): a country's,
+# unless the stem names the bank ("The Kandor Central Bank plans to cut its policy rate").
+_MONETARY_CUE = re.compile(r"\b(?:(?:policy|repo|base|reference|discount|benchmark|key)\s+rate|reserve\s+(?:ratio|requirement)|"
+                           r"Statutory\s+Reserve)\b", re.I)
+_NAMED_BANK = re.compile(r"\b[A-Z][\w'’-]*\s+(?:[A-Z][\w'’-]*\s+)*(?:Bank|Monetary\s+Authority)\b|\b[A-Z]\w*bank\b")
 
 
 def unplaced_national(text: str) -> bool:
     """Does ``text`` name a country's institution by its generic name (or what only a country has,
     its provinces or its general election), and no country?"""
-    return bool(_NATIONAL_BODY.search(text) or _COUNTRY_CUE.search(text)) and not places_in(text)
+    return bool(_NATIONAL_BODY.search(text) or _COUNTRY_CUE.search(text)
+                or _MONETARY_CUE.search(text) and not _NAMED_BANK.search(text)) and not places_in(text)
 
 
 def statement_in_setting(statement: str, country: str | None) -> str | None:
