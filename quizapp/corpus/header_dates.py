@@ -65,26 +65,22 @@ def writes_month_first(raw: str) -> bool:
     The article's own past outranks its style: "Posted 12/11/2024" over a report of a meeting
     "held on 9-10 December 2024" was posted on 11 December, whichever way the prose writes its
     dates (round 108: read as 12 November, the meeting's "Tuesday" fell in November)."""
-    told = _told_past(raw)
     head = NUMERIC_DATE.search(raw[:600])
-    if told and head and head["sep"] == "/" and head["a"] and int(head["a"]) <= 12 and int(head["b"]) <= 12 \
+    if head and head["sep"] == "/" and head["a"] and int(head["a"]) <= 12 and int(head["b"]) <= 12 \
             and head["a"] != head["b"]:
         a, b, yy = int(head["a"]), int(head["b"]), head["yy"]
         year = int(yy) if len(yy) == 4 else 2000 + int(yy)
         month_first, day_first = date(year, a, b), date(year, b, a)
+        told = _told_past(raw)
         lo, hi = sorted((month_first, day_first))
-        if any(lo < d <= hi for d in told):
+        if any(lo < d <= hi for y, d in told if y):
             return hi == month_first  # (only the later reading comes after what it reports as done)
-    if head and head["sep"] == "/" and head["a"] and int(head["a"]) <= 12 and int(head["b"]) <= 12 \
-            and head["a"] != head["b"]:
         # "12/04/2025" over "met in Cairo on 2-3 December": news tells of the days just before it
         # is written; the reading a day or two after the meeting is the one (session 26: read as
         # 12 April, the meeting went to December 2024)
-        a, b, yy = int(head["a"]), int(head["b"]), head["yy"]
-        year = int(yy) if len(yy) == 4 else 2000 + int(yy)
-        days = _told_past_no_year(raw)
+        days = [(d.month, d.day) for y, d in told if not y]
         if days:
-            gaps = [min(_days_since(pub, m, d) for m, d in days) for pub in (date(year, a, b), date(year, b, a))]
+            gaps = [min(_days_since(pub, m, d) for m, d in days) for pub in (month_first, day_first)]
             if min(gaps) <= 31 < max(gaps):
                 return gaps[0] < gaps[1]
     mdy = len(re.findall(rf"\b{_MONTH}\s+\d{{1,2}},\s+\d{{4}}", raw))
@@ -112,35 +108,21 @@ def _days_since(pub: date, month: int, day: int) -> int:
     return 10 ** 6
 
 
-def _told_past_no_year(raw: str) -> list[tuple[int, int]]:
-    """(month, day) of days without a year in sentences that tell them as past ("met in Cairo on
-    2-3 December": the last day of a range)."""
-    out: list[tuple[int, int]] = []
+def _told_past(raw: str) -> list[tuple[bool, date]]:
+    """Days in sentences of the article that tell them as past, each with whether its year was
+    written (the last day of a range: "9-10 December 2024"; "met in Cairo on 2-3 December" has
+    none, and stands in a leap year so that 29 February is a day)."""
+    out: list[tuple[bool, date]] = []
     for sentence in re.split(r"(?<=[.!?])\s+|\n+", raw):
         if not _PAST_CUE.search(sentence) or _FUTURE_CUE.search(sentence):
             continue
-        for m in re.finditer(rf"\b(?:\d{{1,2}}\s*[-–]\s*)?(?P<d>\d{{1,2}})\s+(?P<m>{_MONTH})\b(?!\s*,?\s*(?:19|20)\d\d)"
-                             rf"|\b(?P<m2>{_MONTH})\s+(?:\d{{1,2}}\s*[-–]\s*)?(?P<d2>\d{{1,2}})\b(?!\s*,?\s*(?:19|20)\d\d)",
+        for m in re.finditer(rf"\b(?:\d{{1,2}}\s*[-–]\s*)?(?P<d>\d{{1,2}})\s+(?P<m>{_MONTH})\b(?:,?\s+(?P<y>(?:19|20)\d\d))?"
+                             rf"|\b(?P<m2>{_MONTH})\s+(?:\d{{1,2}}\s*[-–]\s*)?(?P<d2>\d{{1,2}})\b(?:,?\s+(?P<y2>(?:19|20)\d\d))?",
                              sentence, re.I):
-            month = MONTHS.get((m["m"] or m["m2"]).rstrip(".").lower())
-            if month is not None:
-                out.append((month, int(m["d"] or m["d2"])))
-    return out
-
-
-def _told_past(raw: str) -> list[date]:
-    """Full dates (with their year) in sentences of the article that tell them as past; the last
-    day of a range ("9-10 December 2024")."""
-    out: list[date] = []
-    for sentence in re.split(r"(?<=[.!?])\s+|\n+", raw):
-        if not _PAST_CUE.search(sentence) or _FUTURE_CUE.search(sentence):
-            continue
-        for m in re.finditer(rf"\b(?:\d{{1,2}}\s*[-–]\s*)?(?P<d>\d{{1,2}})\s+(?P<m>{_MONTH})\s+(?P<y>(?:19|20)\d\d)"
-                             rf"|\b(?P<m2>{_MONTH})\s+(?:\d{{1,2}}\s*[-–]\s*)?(?P<d2>\d{{1,2}}),?\s+(?P<y2>(?:19|20)\d\d)",
-                             sentence, re.I):
+            year = m["y"] or m["y2"]
             try:
                 month = MONTHS[(m["m"] or m["m2"]).rstrip(".").lower()]
-                out.append(date(int(m["y"] or m["y2"]), month, int(m["d"] or m["d2"])))
+                out.append((bool(year), date(int(year) if year else 2000, month, int(m["d"] or m["d2"]))))
             except (KeyError, ValueError):
                 continue
     return out
