@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from .lexicon import COUNTRIES, GENERIC_NAME, HEAD_FIRST
+from .lexicon import COUNTRIES, GENERIC_NAME, HEAD_FIRST, MEETING_NOUNS
 from .places import countries_in, with_the
 
 FIRST_PLURAL = {"we", "us", "our"}
@@ -46,7 +46,7 @@ _COUNTED_PARTIES = re.compile(
 # Those who gathered, named by what they are ("the leaders", "Ministers", "delegates"): whose, the
 # meeting or bloc the article is about says.
 _GATHERED = re.compile(r"(?:the\s+)?(?:leaders|heads\s+of\s+(?:state|government)(?:\s+and\s+government)?|ministers|delegates)")
-_MEETING_WORD = re.compile(r"meeting|summit|session|conference|congress|assembly|forum|dialogue|chogm|cop\d*")
+_MEETING_WORD = re.compile("|".join(MEETING_NOUNS) + r"|chogm|cop\d*")
 _BLOC_WORD = re.compile(r"\b(?:Community|Union|Association|Organi[sz]ation|Council|Commonwealth|Cooperation|"
                         r"Federation|League|Alliance|Group|Bloc)\b|^[A-Z]{3,6}$")
 

@@ -25,7 +25,7 @@ from .lexicon import (
     TITLES,
 )
 from .misread_names import person_by_office
-from .places import STATE_STYLE
+from .places import STATE_STYLE, STATE_WORD
 from .roles import (
     BARE_NAME,
     NAME_THEN_END,
@@ -129,8 +129,8 @@ def house_style_name(name: str) -> str:
 
 # "... for Commerce and Industry of the Republic of India": a portfolio read as the country, the
 # country at its end (session 26)
-_STATE_AT_END = re.compile(rf"\bof\s+(?:the\s+)?(?:(?:[A-Z][a-z]+\s+)?(?:Republic|Kingdom|Sultanate|State|Federation|"
-                           rf"Emirate|Principality|Commonwealth)\s+of\s+(?:the\s+)?)?(?P<cty>{_COUNTRY})$", re.IGNORECASE)
+_STATE_AT_END = re.compile(rf"\bof\s+(?:the\s+)?(?:(?:[A-Z][a-z]+\s+)?{STATE_WORD}\s+of\s+(?:the\s+)?)?(?P<cty>{_COUNTRY})$",
+                           re.IGNORECASE)
 
 
 def _state_at_end(country: str | None) -> str | None:

@@ -133,6 +133,10 @@ NAME_GLUE = {"of", "and", "for", "on", "the", "in", "&", "de", "between", "to"}
 # Lowercase descriptor tails that follow a proper name: "the Moscow Format consultations".
 MECHANISM_TAILS = {"consultations", "mechanism", "meeting", "meetings", "talks", "format", "process", "platform"}
 # Organisations that are media outlets or wire services are sources, not mechanisms.
+# What a meeting is called ("the 67th Session", "a summit", "the Forum"): the words a body's sitting
+# shares in every genre. Each user adds its own: the actor rules the acronyms of summits, the
+# housekeeping rules the smaller sittings (a workshop, a seminar, a round of talks).
+MEETING_NOUNS = ("meeting", "summit", "session", "conference", "congress", "assembly", "forum", "dialogue")
 MEDIA_HEADS = {"times", "news", "post", "journal", "agency", "press", "tribune", "herald", "telegraph",
                "guardian", "daily", "review", "policy", "television", "tv", "radio", "network", "channel"}
 

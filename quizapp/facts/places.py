@@ -14,9 +14,9 @@ from collections.abc import Mapping
 
 # A state's formal style before its name ("the Republic of", "the Plurinational State of", "the Grand
 # Duchy of"): leaders' lists, preambles and bodies' owners print countries so.
+STATE_WORD = r"(?:Republic|Kingdom|State|Sultanate|Federation|Commonwealth|Principality|Emirate|Grand\s+Duchy)"
 STATE_STYLE = (r"(?:(?:Federal|Democratic|Islamic|United|Socialist|Cooperative|Arab|People['’]s|Plurinational|"
-               r"Federative|Bolivarian|Oriental)\s+)*(?:Republic|Kingdom|State|Sultanate|Federation|Commonwealth|"
-               r"Principality|Emirate|Grand\s+Duchy)\s+of\b")
+               rf"Federative|Bolivarian|Oriental)\s+)*{STATE_WORD}\s+of\b")
 
 # Countries English names with "the" ("the Netherlands", "the Gambia").
 NEEDS_THE = frozenset({"netherlands", "philippines", "united states", "united kingdom", "united arab emirates",

@@ -185,6 +185,21 @@ _NEEDS_OBJECT = frozenset({"apply", "join", "accede", "sign", "ratify", "bid", "
                            "qualify", "vote"})
 _CHECKED_TYPES = ("true_false", "multiple_choice", "short_answer", "cloze")
 
+# Every "of what?" pattern, in the order they are reported: "complete the remaining 90", "the other
+# two": a count of things the stem never names (round 75); "When did the Act come into force?": which
+# Act (round 77); "The IWC itself was established": itself as against what the article said before
+# (round 79); "to both institutions" (round 78); "the current cycle" (round 83); "Canada's largest
+# outbreak" of what (round 85); the rest as commented where each is defined.
+_OF_WHAT = (_COUNT_OF_WHAT, _BARE_TEXT, _ITSELF, _BOTH_OF_WHICH, _NOW_RELATIVE, _EVENT_OF_WHAT, _COUNTED_SET,
+            _AMOUNT_OF_WHAT, _POSITION_ON_WHAT, _TEXTS_OF_WHAT, _NATIONAL_SIDE, _PROGRESS_OF_WHAT, _MORE_OF_WHAT,
+            _DATE_FOR_WHAT, _PART_OF_WHAT, _CHARGE_FOR_WHAT, _MOST_OF_WHAT, _OWN_WHAT, _TOLD_BEFORE, _THEN,
+            _NATIONALITY_NOUN)
+# Members, parties and "the new X" are a body's: open only when the wording names no body.
+_OF_WHICH_BODY = (_MEMBER_OF_WHAT, _NEW_NAMED, _KIND_STATES, _CAP_MEMBERS)
+_NAMES_A_BODY = re.compile(r"\b[A-Z]{2,}\b|\b(?:Union|Community|Organi[sz]ation|Association|Commission|Council|Group|"
+                           r"Alliance|Authority|Bank|Forum|Conference)\b")
+
+
 
 def _nlp():
     from ..facts.nlp import load_nlp  # the extractor's model, loaded once per process
@@ -264,26 +279,10 @@ def unresolved(text: str) -> tuple[str, ...]:
                 and not (t.i + 1 < len(doc) and doc[t.i + 1].lower_ in ("for", "to", "as", "on", "up")) \
                 and not any(w.lemma_ == "be" or w.lower_ in ("was", "were") for w in doc[:t.i]):  # "When was the Treaty ratified?"
             out.append(t.text)
-    # "complete the remaining 90", "the other two": a count of things the stem never names (round 75);
-    # "When did the Act come into force?": which Act (round 77); "The IWC itself was established":
-    # itself as against what the article said before (round 79); "to both institutions" (round 78);
-    # "the current cycle" (round 83); "Canada's largest outbreak" of what (round 85)
-    out += [m.group(0) for rx in (_COUNT_OF_WHAT, _BARE_TEXT, _ITSELF, _BOTH_OF_WHICH, _NOW_RELATIVE, _EVENT_OF_WHAT,
-                                  _COUNTED_SET, _AMOUNT_OF_WHAT, _POSITION_ON_WHAT, _TEXTS_OF_WHAT)
-            for m in rx.finditer(text)]
-    if not re.search(r"\b[A-Z]{2,}\b|\b(?:Union|Community|Organi[sz]ation|Association|Commission|Council|Group|Alliance|"
-                     r"Authority|Bank|Forum|Conference)\b", text):
-        out += [m.group(0) for m in _MEMBER_OF_WHAT.finditer(text)]  # (a body named says whose members)
-        out += [m.group(0) for m in _NEW_NAMED.finditer(text)]
-        out += [m.group(0) for m in _KIND_STATES.finditer(text)]
-        out += [m.group(0) for m in _CAP_MEMBERS.finditer(text)]
-    out += [m.group(0) for m in _NATIONAL_SIDE.finditer(text)]
-    out += [m.group(0) for m in _PROGRESS_OF_WHAT.finditer(text)]
-    out += [m.group(0) for m in _MORE_OF_WHAT.finditer(text)]
-    out += [m.group(0) for rx in (_DATE_FOR_WHAT, _PART_OF_WHAT, _CHARGE_FOR_WHAT, _MOST_OF_WHAT, _OWN_WHAT, _TOLD_BEFORE)
-            for m in rx.finditer(text)]
-    out += [m.group(0) for m in _THEN.finditer(text)]
-    out += [m.group(0) for m in _NATIONALITY_NOUN.finditer(text)]
+    # Phrases that leave "of what?" open whatever the parse (see each pattern's comment).
+    out += [m.group(0) for rx in _OF_WHAT for m in rx.finditer(text)]
+    if not _NAMES_A_BODY.search(text):  # (a body named says whose members)
+        out += [m.group(0) for rx in _OF_WHICH_BODY for m in rx.finditer(text)]
     return tuple(out)
 
 

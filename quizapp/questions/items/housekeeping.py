@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ...facts.lexicon import ORDINAL_WORD
+from ...facts.lexicon import MEETING_NOUNS, ORDINAL_WORD
 from .dates import _HANDOVER, _LOGISTICS
 
 # Meeting again: where and when a body sits next is its calendar, not what the article teaches
@@ -96,7 +96,7 @@ _SITTING = re.compile(r"^(?:to\s+)?(?:take\s+place|be\s+held|convene|reconvene)\
 # order of business (session 26)
 _ORDER_OF_BUSINESS = re.compile(r"^(?:to\s+)?(?:(?:begin|start|open|close|end|conclude)\s+with\b|take\s+(?:your\s+|a\s+few\s+)?questions\b|"
                                 r"hand\s+over\s+to\b|give\s+the\s+floor\b)", re.I)
-_MEETING_WORD = re.compile(r"\b(?:Meeting|Summit|Session|Workshop|Conference|Forum|Congress|Assembly|Council|Dialogue|"
-                           r"Consultations?|Seminar|Symposium|Round)\b", re.I)
+_MEETING_WORD = re.compile(r"\b(?:" + "|".join(MEETING_NOUNS) + r"|workshop|council|consultations?|seminar|symposium|round)\b",
+                           re.I)
 _ROTATING_ROLE = re.compile(r"^(?:to\s+)?serve\s+as\s+(?:the\s+)?(?:next\s+)?(?:coordinator|co-?ordinator|chair|chairman|"
                             r"chairperson|president|host|vice-chair|rapporteur)\b", re.I)

@@ -12,6 +12,7 @@ from rapidfuzz import fuzz
 from ...corpus.parse import looks_english
 from ...facts.cities import country_code, find_city
 from ...facts.lexicon import COUNTRIES
+from ...facts.places import STATE_WORD
 from ..blanks import (
     BLANK,
     _blank,
@@ -463,8 +464,7 @@ SALUTATION = re.compile(r"\s*(?:Your\s+Excellenc|Excellenc|Honou?rable\s+[A-Z]|D
 
 
 # A state by its formal style ("the Hellenic Republic", "the Kingdom of Spain", "the Republic of Korea").
-_STATE_NAME = re.compile(r"(?:[Tt]he\s+)?(?:[A-Z][a-z]+\s+)?(?:Republic|Kingdom|Principality|Federation|Commonwealth|"
-                         r"Sultanate|Emirate|State)(?:\s+of\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)?")
+_STATE_NAME = re.compile(rf"(?:[Tt]he\s+)?(?:[A-Z][a-z]+\s+)?{STATE_WORD}(?:\s+of\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)?")
 
 
 # An act that puts someone in an office ("Who was elected president of X?"), which others held before.
