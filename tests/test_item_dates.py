@@ -55,8 +55,9 @@ def test_timeline_entries_and_days_counted_from_another_date_are_no_item_text():
 
 
 def test_a_timeline_line_is_asked_as_the_past_event_it_abbreviates():
-    from quizapp.facts.event_questions import timeline_question, when_question
+    from quizapp.facts.event_questions import when_question
     from quizapp.facts.nlp import load_nlp
+    from quizapp.facts.timeline_questions import timeline_question
 
     line = "12 March 2021 – The Sahel Water Council approves the Niger Basin Compact."
     q = timeline_question(load_nlp(), line, 0, len("12 March 2021"))

@@ -203,7 +203,7 @@ def test_asking_a_body_whose_task_the_parse_hangs_elsewhere_states_no_aim_of_the
 
 
 def test_a_timeline_headline_in_the_passive_is_asked_in_the_passive():
-    from quizapp.facts.event_questions import timeline_question
+    from quizapp.facts.timeline_questions import timeline_question
 
     nlp = load_nlp()
     line = "16 April 2005 — ZCJ inaugurated in Port of Kandor."

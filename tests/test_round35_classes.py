@@ -7,8 +7,9 @@ Invented text only."""
 from __future__ import annotations
 
 from quizapp.facts.actors import ActorContext, resolve_actor
-from quizapp.facts.event_questions import timeline_question, when_question
+from quizapp.facts.event_questions import when_question
 from quizapp.facts.nlp import load_nlp
+from quizapp.facts.timeline_questions import timeline_question
 
 from .question_checks import prompts_of as _items
 

@@ -140,7 +140,7 @@ def test_round_45_a_family_name_keeps_its_particle_a_reaction_is_no_act_and_a_co
     assert not any(p.startswith("Who welcomed") for p in prompts), prompts
     assert _when("Reports by the Kandor Commission concluded on 4 June 2025 that Zembla met the criteria.",
                  "4 June 2025") is None
-    from quizapp.facts.event_questions import timeline_question
+    from quizapp.facts.timeline_questions import timeline_question
     q = timeline_question(load_nlp(), "8 July 2025 - The Kandor Council adopts the final legal acts and fixes the "
                                       "conversion rate at 1.95583 leva per euro.", 0, len("8 July 2025"))
     assert q is None or "1.95583" not in q, q

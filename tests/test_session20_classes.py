@@ -226,8 +226,8 @@ def test_a_headings_capitals_are_never_printed_for_a_bodys_letters():
 
 
 def test_a_timeline_lines_capitalised_first_word_is_no_name():
-    from quizapp.facts.event_questions import timeline_question
     from quizapp.facts.nlp import load_nlp
+    from quizapp.facts.timeline_questions import timeline_question
 
     line = "March 2028 - Planned launch window opens."
     assert timeline_question(load_nlp(), line, 0, len("March 2028")) is None
@@ -387,8 +387,8 @@ def test_a_plan_on_a_condition_has_no_date_to_ask_and_a_named_year_keeps_the_opt
 
 
 def test_a_timeline_lines_plural_noun_is_lowered():
-    from quizapp.facts.event_questions import timeline_question
     from quizapp.facts.nlp import load_nlp
+    from quizapp.facts.timeline_questions import timeline_question
 
     line = "June 2020 - Authorities in the Kandor state of Lorvia approve the plans for the Kandor Tunnel."
     q = timeline_question(load_nlp(), line, 0, len("June 2020"))

@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 
 from .asked import Asked
-from .cities import plural_common_noun
 from .events import (
     NATIONAL_SUBJECT,
     NEEDS_COMPLEMENT,
@@ -171,11 +170,6 @@ def _predicate(doc, verb, date_ids: set[int], subj) -> list[int] | None:
     return ids
 
 
-# A timeline entry: its date first, then a dash or a colon, then the event in the historic present
-# ("16 September 2023 – Mali and Niger sign the Liptako-Gourma Charter.").
-TIMELINE_ENTRY = re.compile(r"^\s*(?:[-•*–—]\s*)?(?P<date>[^:–—]{3,30}?\d{4})\s*(?::|\s[–—-])\s+(?P<rest>[A-Z].+)$")
-
-
 # Verbs a timeline's headline uses in the passive without "was" ("Treaty signed in Lima").
 _HEADLINE_PASSIVE = {"sign", "inaugurate", "adopt", "ratify", "establish", "found", "create", "launch", "approve",
                      "elect", "appoint", "publish", "award", "pass", "enact", "unveil", "issue", "complete"}
@@ -189,35 +183,17 @@ def without_brackets(text: str) -> str:
     return text.replace(")", "").strip()
 
 
-def timeline_question(nlp, sentence: str, char_start: int, char_end: int, resolve=None,
-                      lower_words: frozenset[str] = frozenset(), ahead: bool = False) -> str | None:
-    """"When did the Parliamentary Assembly elect Alain Berset as Secretary General?" from a
-    timeline's "25 June 2024 – The Parliamentary Assembly elects ...": the parser cannot read the
-    line as it stands (it takes the date for the subject), so the event is parsed again as the
-    sentence it abbreviates ("On 25 June 2024, the Assembly elects ...") and asked in the past."""
-    m = TIMELINE_ENTRY.match(sentence)
-    if m is None or not (m.start("date") <= char_start and char_end <= m.end("date")):
-        return None
-    date_text = m.group("date").strip()
-    rest = m.group("rest")
-    first = rest.split()[0]
-    if first in ("The", "A", "An") or (first.lower() in lower_words and not first.isupper()) \
-            or plural_common_noun(first) \
-            or re.fullmatch(r"[A-Z][a-z]+ed|First|Final|Initial|Official|Formal|Full|Partial|New|Further|Target", first):
-        # ("Planned launch window opens": a line's first word, capitalised as it opens it, round 53)
-        rest = rest[:1].lower() + rest[1:]  # ("Seabed drilling begins", where the article says "seabed")
-    text = f"On {date_text}, {rest}"
-    question = when_question(nlp(text), 3, 3 + len(date_text), historic_present=True, resolve=resolve, ahead=ahead)
-    generic = _GENERIC_TEXT.match(question or "")
-    if generic and all(w.lower() in lower_words for w in generic.group("words").split()):
-        return None  # "When was the Transport Protocol adopted?": a text named in common words, of which convention?
-    return question
-
-
-# A text named only in words the article also writes in lower case ("the Transport Protocol", where
-# the article speaks of "transport"): its name does not say whose it is (round 35A).
-_GENERIC_TEXT = re.compile(r"^When (?:was|were|did|will) the (?P<words>(?:[A-Z][a-z]+\s+){1,2})(?:Protocol|Convention|"
-                           r"Agreement|Treaty|Charter|Declaration|Framework|Plan|Strategy|Programme|Program|Act)\b")
+def _ordinal_before(doc, ids: list[int]) -> list[int]:
+    """The subject with the ordinal (and its "the") the parser hung on the verb instead: "The 13th
+    Jatiya Sangsad election will be held ..." asks of "the 13th ... election", not "Jatiya Sangsad
+    election" (session 27)."""
+    k = ids[0] if ids else 0
+    if k < 1 or doc[k - 1].ent_type_ != "ORDINAL" or doc[k - 1].head.i in ids:
+        return ids
+    lead = [k - 1]
+    if k >= 2 and doc[k - 2].lower_ == "the":
+        lead.insert(0, k - 2)
+    return lead + ids
 
 
 # Verbs under which "the X agreed at Y" is a participle, not a clause: "We recall the Pledge agreed at ..."
@@ -434,6 +410,7 @@ def when_parts(doc, char_start: int, char_end: int, skip_before: int = 0,
         subj_ids.pop()
     while subj_ids and (doc[subj_ids[0]].is_punct or paragraph_number(doc, subj_ids)):
         subj_ids.pop(0)
+    subj_ids = _ordinal_before(doc, subj_ids)
     if verb.dep_ == "acl" and verb.lemma_.lower() in ("hold", "convene", "host", "stage") \
             and subj.lemma_.lower() in _RECORDS:
         return None  # "The record of Meeting No. 6, held on 27 May": the meeting was held, not its record
@@ -579,6 +556,8 @@ def when_parts(doc, char_start: int, char_end: int, skip_before: int = 0,
             return None  # (an office whose words are not one run before the name is no clean phrase)
         role = doc[ids_office[0]:ids_office[-1] + 1].text
         tail = f"office as {role[:1].lower() + role[1:] if doc[ids_office[0]].lower_ == 'the' else role}"
+    if verb.lemma_.lower() in ("elect", "appoint", "name", "choose", "re-elect", "reelect") and not tail.strip():
+        return None  # "When was NAME elected?": to what, the question must say (session 27)
     if verb.lemma_.lower() in ("become", "remain") and re.fullmatch(r"(?:the\s+)?(?:[A-Z][\w-]*\s*){1,3}", tail):
         return None  # "When did NAME become Director-General?": of what, the question must say (round 41)
     tail = re.sub(r",?\s+(?:its|their)\s+(?:first|second|third|last|only|latest)$", "", tail)  # ("..., its first since ...")

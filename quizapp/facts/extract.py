@@ -26,7 +26,7 @@ from .actors import (
 )
 from .chairs import chair_question, meeting_named
 from .dates import find_dates
-from .event_questions import TIMELINE_ENTRY, timeline_question, when_parts
+from .event_questions import when_parts
 from .events import event_for
 from .goals import find_goals
 from .ids import _human, fact_id
@@ -44,7 +44,9 @@ from .merge import _role_family, merge
 from .nlp import load_nlp
 from .places import with_the
 from .roles import WHERE_GIVEN, role_at_line_start
+from .sides import plural_named_subject
 from .speakers import actor_context
+from .timeline_questions import TIMELINE_ENTRY, timeline_question
 from .types import ArticleInput, Fact, SentenceInput, Source
 from .who_questions import who_question
 
@@ -119,7 +121,7 @@ def _article_facts(art: ArticleInput, docs: list) -> list[Fact]:
     for doc, sent, mentions, leaders in items:
         recent = (recent + [sent.text])[-5:]
         actors.recent_text = " ".join(recent)  # (this sentence and the four before it)
-        group = _plural_named_subject(doc)
+        group = plural_named_subject(doc)
         if group:
             group, persons = group
             if persons:
@@ -132,24 +134,6 @@ def _article_facts(art: ArticleInput, docs: list) -> list[Fact]:
     if art.published and art.published_text:
         out.append(_published_fact(art))
     return out
-
-
-def _plural_named_subject(doc) -> tuple[str, bool] | None:
-    """The main clause's subject when it coordinates names ("China and Russia", "Beijing and Moscow"),
-    and whether they are people."""
-    from .goals import actor_text
-
-    if not re.search(r"\band\b|&", doc.text):
-        return None
-    # only the main clauses' subjects matter: read them off the roots, not by walking every token
-    subjects = [c for sent in doc.sents for c in sent.root.children if c.dep_ == "nsubj"]
-    for tok in subjects:
-        if tok.dep_ == "nsubj" and tok.head.dep_ == "ROOT" and tok.pos_ == "PROPN" and any(
-                c.dep_ == "conj" and c.pos_ == "PROPN" for c in tok.children) or (
-                tok.dep_ == "nsubj" and tok.pos_ == "PROPN" and tok.i + 2 < len(doc) and doc[tok.i + 1].text == "&"):
-            persons = tok.ent_type_ == "PERSON" or any(c.ent_type_ == "PERSON" for c in tok.children if c.dep_ == "conj")
-            return actor_text(doc, tok), persons
-    return None
 
 
 def _roles_from_next_line(items) -> None:

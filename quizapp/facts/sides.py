@@ -1,6 +1,7 @@
-"""The two sides a meeting's title puts "between" ("Joint Statement of the Summit between the GCC
-and the Countries of Central Asia"): whom a joint statement's "the two sides" and "the Ministers"
-stand for."""
+"""Whom a counted reference stands for: the two sides a meeting's title puts "between" ("Joint
+Statement of the Summit between the GCC and the Countries of Central Asia"), for a joint statement's
+"the two sides" and "the Ministers"; the names a main clause coordinates ("China and Russia"), for a
+later "they" or "both countries"."""
 
 from __future__ import annotations
 
@@ -41,3 +42,27 @@ def sides_of(title: str) -> str | None:
 
 _BETWEEN = re.compile(r"\bbetween\s+(?P<the_a>the\s+)?(?P<a>[A-Z][^,;]*?)\s+and\s+(?P<the_b>the\s+)?(?P<b>[A-Z][^,;]*?)"
                       r"\s*(?:$|[,;:]|\s+(?:on|in|at|for)\s)")
+
+
+_EXCEPTING = frozenset({"only", "except", "even", "besides", "apart"})
+
+
+def plural_named_subject(doc) -> tuple[str, bool] | None:
+    """The main clause's subject when it coordinates names ("China and Russia", "Beijing and Moscow"),
+    and whether they are people."""
+    from .goals import actor_text
+
+    if not re.search(r"\band\b|&", doc.text):
+        return None
+    # only the main clauses' subjects matter: read them off the roots, not by walking every token
+    subjects = [c for sent in doc.sents for c in sent.root.children if c.dep_ == "nsubj"]
+    for tok in subjects:
+        if tok.dep_ == "nsubj" and tok.head.dep_ == "ROOT" and tok.pos_ == "PROPN" and any(
+                c.dep_ == "conj" and c.pos_ == "PROPN" for c in tok.children) or (
+                tok.dep_ == "nsubj" and tok.pos_ == "PROPN" and tok.i + 2 < len(doc) and doc[tok.i + 1].text == "&"):
+            if tok.i > 0 and doc[tok.i - 1].lower_ in _EXCEPTING:
+                return None  # "Only Cyprus and Ireland ... remain outside": the exceptions, not the
+                # pair a later "both countries" means (session 27)
+            persons = tok.ent_type_ == "PERSON" or any(c.ent_type_ == "PERSON" for c in tok.children if c.dep_ == "conj")
+            return actor_text(doc, tok), persons
+    return None

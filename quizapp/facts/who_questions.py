@@ -23,6 +23,9 @@ from .spans import tokens_text
 _REACTION_VERBS = {"welcome", "praise", "hail", "applaud", "commend", "thank", "congratulate", "salute",
                    "acknowledge", "regret", "lament", "laud"}
 
+# Verbs that put a person into an office named after them ("was appointed Director-General").
+_INTO_OFFICE = {"become", "remain", "appoint", "elect", "name", "choose", "install", "nominate"}
+
 
 def who_question(doc, char_start: int, char_end: int, skip_before: int = 0) -> str | None:
     """"Who inaugurated the Global Alliance Against Hunger and Poverty?": what a named person did
@@ -98,6 +101,9 @@ def who_question(doc, char_start: int, char_end: int, skip_before: int = 0) -> s
     last = tail.split()[-1:]
     if not tail or last and last[0].lower() in ("on", "in", "at", "by", "from", "since", "of", "to", "and", "the"):
         return None
+    office = re.sub(r"^(?:office\s+)?as\s+", "", tail)
+    if (office != tail or verb.lemma_.lower() in _INTO_OFFICE) and re.fullmatch(r"(?:the\s+)?(?:[A-Z][\w-]*\s*){1,3}", office):
+        return None  # "Who took office as Director-General?": of what, the question must say (session 27)
     question = f"Who {form} {tail}?"
     n = len(question.split())
     if n < 5 or n > 24 or re.search("[\"“”‘’]", question) or _TRANSLATIONESE.search(question):

@@ -154,6 +154,11 @@ def with_occasion(statement: str | None, v: GoalView) -> str | None:
     if place in statement:
         return statement
     rest = "the " + statement[4:] if statement.startswith("The ") else statement
+    # "In a joint declaration adopted in June 2025, A, B and C [will ->] pledged to expand ...": a
+    # text of the past tells its future as what was pledged (session 27)
+    head = "the " + v.actor[4:] if v.actor.startswith("The ") else v.actor
+    if rest.startswith(head + " will "):
+        rest = f"{head} pledged to {rest[len(head) + 6:]}"
     return f"{told}, {rest}"
 
 

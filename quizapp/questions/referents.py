@@ -62,8 +62,9 @@ _WORLDWIDE = frozenset({"global", "international", "world", "worldwide", "univer
 # (a cloze is the article's own sentence, but it is read alone all the same: "At the close, Peru's
 # Foreign Minister, _____, handed the pro tempore presidency to Chile" says of which meeting nothing, round 76)
 _COUNT_OF_WHAT = re.compile(r"\bthe\s+(?:remaining|other|last|first|next)\s+(?:\d[\d,.]*|two|three|four|five|six|seven|"
-                            r"eight|nine|ten)(?=\s*$|\s*[,;.?)]|\s+(?:by|in|on|at|from|to|before|after|until|within|for|"
-                            r"and|or)\b)", re.I)
+                            r"eight|nine|ten)(?:\s+(?!(?:years|months|weeks|days|decades|quarters|seasons|hours)\b)[a-z]+s)?(?=\s*$|\s*[,;.?)]|\s+(?:by|in|on|at|from|to|before|after|until|within|for|"
+                            r"and|or)\b)", re.I)  # ("launch the remaining seven satellites at a rate of ...": of which
+# constellation, session 27)
 _BARE_TEXT = re.compile(r"\bthe\s+(?:Act|Agreement|Convention|Treaty|Protocol|Declaration|Charter|Code|Accord|Pact|Decree|"
                         r"Law|Bill|Regulation|Directive|Statute|Ordinance)\b(?!\s+(?:of|on|for|to|in|against|between)\b|\s*\(|[-’'])")
 # "agree the EU position", "the Council's stance": a position on what, the sentence before said (round 93)
@@ -86,7 +87,8 @@ _THEN = re.compile(r"\b(?:by|until|till|since|before|after)\s+then\b|\bat\s+that
                    r"|\binstead\b(?!\s+of\b)|\bin\s+the\s+meantime\b|\bmeanwhile\b|\bin\s+(?:return|exchange)\b(?!\s+for\b)"
                    r"|\bin\s+response\b(?!\s+to\b)|\bas\s+a\s+result\b(?!\s+of\b)", re.I)
 # "Basin states agreed ...": of which basin (round 104), unless the stem names a body
-_KIND_STATES = re.compile(r"\b(?:Basin|Member|Partner|Coastal|Riparian|Participating)\s+(?:states|countries|governments)\b")
+# ("called on member states to ...": of which body, when the stem names none; session 27)
+_KIND_STATES = re.compile(r"\b(?:Basin|[Mm]ember|Partner|Coastal|Riparian|Participating)\s+(?:states|countries|governments)\b")
 # "The Sri Lankan delegation was led by ...", "the Maldivian side called on ...": at which talks (round 108)
 _NATIONAL_SIDE = re.compile(r"\b[Tt]he\s+(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:side|delegation|presidency|chairmanship)\b"
                             r"(?!\s+(?:to|at|of)\s+(?:the\s+)?[A-Z])")
@@ -184,6 +186,9 @@ _PROCESS_NOUNS = frozenset({"construction", "implementation", "delivery", "deliv
 _NEEDS_OBJECT = frozenset({"apply", "join", "accede", "sign", "ratify", "bid", "withdraw", "subscribe", "register",
                            "qualify", "vote"})
 _CHECKED_TYPES = ("true_false", "multiple_choice", "short_answer", "cloze")
+# "approve Law No.?": a number the parse cut off the title (session 27)
+_NUMBER_CUT = re.compile(r"\b(?:No|Nr|Art)\.(?!\s*\d)")
+
 
 # Every "of what?" pattern, in the order they are reported: "complete the remaining 90", "the other
 # two": a count of things the stem never names (round 75); "When did the Act come into force?": which
@@ -193,7 +198,7 @@ _CHECKED_TYPES = ("true_false", "multiple_choice", "short_answer", "cloze")
 _OF_WHAT = (_COUNT_OF_WHAT, _BARE_TEXT, _ITSELF, _BOTH_OF_WHICH, _NOW_RELATIVE, _EVENT_OF_WHAT, _COUNTED_SET,
             _AMOUNT_OF_WHAT, _POSITION_ON_WHAT, _TEXTS_OF_WHAT, _NATIONAL_SIDE, _PROGRESS_OF_WHAT, _MORE_OF_WHAT,
             _DATE_FOR_WHAT, _PART_OF_WHAT, _CHARGE_FOR_WHAT, _MOST_OF_WHAT, _OWN_WHAT, _TOLD_BEFORE, _THEN,
-            _NATIONALITY_NOUN)
+            _NATIONALITY_NOUN, _NUMBER_CUT)
 # Members, parties and "the new X" are a body's: open only when the wording names no body.
 _OF_WHICH_BODY = (_MEMBER_OF_WHAT, _NEW_NAMED, _KIND_STATES, _CAP_MEMBERS)
 _NAMES_A_BODY = re.compile(r"\b[A-Z]{2,}\b|\b(?:Union|Community|Organi[sz]ation|Association|Commission|Council|Group|"

@@ -9,8 +9,8 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import Any
 
-from ...facts.event_questions import TIMELINE_ENTRY
 from ...facts.lexicon import ORDINAL_WORD
+from ...facts.timeline_questions import TIMELINE_ENTRY
 from ..blanks import (
     BLANK,
     _blank_date,

@@ -8,7 +8,7 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
-from ...facts.event_questions import TIMELINE_ENTRY
+from ...facts.timeline_questions import TIMELINE_ENTRY
 from ..blanks import (
     BLANK,
     _blank,

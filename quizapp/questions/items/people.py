@@ -143,7 +143,7 @@ class PeopleItems:
             # over three rounds, and passed them for the article's central figures. What the
             # person did is still asked (above), and their office in a matching item.
             return out
-        who = None if commentator or _office_of_a_city(f) or _elected_elsewhere(f, name, role) \
+        who = None if commentator or _office_of_a_city(f) or _elected_now(f, name, role) \
             or _clean(f.role).lower() in _ONE_OF_MANY else _who_prompt(f)
         who = _as_of(who, c, f) if who else None
         who = c.spell_out(who, arts) if who else None
@@ -480,15 +480,17 @@ _SIDE_DETAIL = re.compile(r"^Who\s+(?:will\s+|has\s+|have\s+|had\s+|did\s+|was\s
                           r"describ|call(?:ed|s)?\s+(?!for\b|on\b|upon\b))\w*\b")
 
 
-def _elected_elsewhere(f: Any, name: str, role: str) -> bool:
-    """Does the article report the person elected or appointed to another office ("NAME, president
-    of the Cameroon Rugby Federation, is elected vice-president of Rugby Africa")? The office they
-    held before is then a side detail of the news (round 96); what they were elected to is asked
-    as what they did."""
+def _elected_now(f: Any, name: str, role: str) -> bool:
+    """Does the article report the person elected or appointed, to another office ("NAME, president
+    of the Cameroon Rugby Federation, is elected vice-president of Rugby Africa") or, in its news (no
+    year told, not re-elected), to this one? The office held before is then a side detail (round 96);
+    and who held this one in the month of the vote has two answers, the outgoing holder's too
+    (session 27). What they were elected to is asked as what they did."""
     for s in f.sources:
-        m = re.search(rf"{re.escape(name)}\b[^.;]{{0,160}}?\b(?:is|was|has\s+been|had\s+been)\s+(?:re-?)?"
+        m = re.search(rf"{re.escape(name)}\b[^.;]{{0,160}}?\b(?:is|was|has\s+been|had\s+been)\s+(?P<again>re-?)?"
                       rf"(?:elected|appointed|named|chosen)\s+(?:as\s+)?(?P<office>[^,.;]{{3,80}})", s.sentence)
-        if m and role.lower() not in m.group("office").lower():
+        if m and (role.lower() not in m.group("office").lower()
+                  or not m.group("again") and not re.search(r"\b(?:19|20)\d\d\b", s.sentence)):
             return True
     return False
 
