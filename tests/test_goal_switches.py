@@ -21,7 +21,7 @@ AIMS = [
 
 def _facts():
     facts = [Fact(id=fid, kind="goal", statement="", subtype="pledge", actor=actor, goal=goal, answer=goal,
-                  sources=[Source(ART, f"At the summit in Rome, {actor} pledged to {goal}.", i + 1)])
+                  sources=[Source(ART, f"At the Mediterranean Climate Summit in Rome, {actor} pledged to {goal}.", i + 1)])
              for i, (fid, actor, goal) in enumerate(AIMS)]
     facts += [Fact(id=f"p{i}", kind="leader", statement="", answer=name, name=name, role="Minister of Environment",
                    country=country, subtype="minister", confidence=0.9,

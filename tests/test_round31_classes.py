@@ -213,7 +213,7 @@ def test_a_timeline_headline_in_the_passive_is_asked_in_the_passive():
 
 
 def test_half_a_bracket_takes_its_words_with_it():
-    from quizapp.facts.event_questions import without_brackets
+    from quizapp.facts.spans import without_brackets
 
     assert without_brackets("a centre built with support from the Kandor Development Bank (KDB") == \
         "a centre built with support from the Kandor Development Bank"

@@ -24,7 +24,7 @@ from .events import (
 from .lexicon import AGREEMENT_HEAD, DOCUMENT_HEAD, GENERIC_NAME, REPORTING_VERBS
 from .roles import TITLE_BEFORE_NAME
 from .schedules import DAY_OF_MONTH, TIMETABLE_VERBS, committed, scheduled
-from .spans import tokens_text
+from .spans import bracketed, inside_title, tokens_text, without_brackets
 from .when_checks import (
     MAKING_VERBS,
     RECURRING,
@@ -67,13 +67,6 @@ def _namey(t) -> bool:
 def _year_of_name(t) -> bool:
     """"2023" in "the Andean Forum (AF) 2023": part of the name, which the parser reads as an aside."""
     return t.dep_ == "appos" and t.like_num and len(t.text) == 4 and t.i == t.head.right_edge.i and t.n_lefts == 0
-
-
-def _bracketed(doc, t) -> bool:
-    """"SLIM (Smart Lander for Investigating Moon)": an aside in brackets spells a name out; it is
-    not a list the parser read as an aside (the bracket may be the aside's own first token)."""
-    left = t.left_edge.i
-    return doc[left].text == "(" or (left > 0 and doc[left - 1].text == "(")
 
 
 def _set_off(verb) -> bool:
@@ -173,14 +166,6 @@ def _predicate(doc, verb, date_ids: set[int], subj) -> list[int] | None:
 # Verbs a timeline's headline uses in the passive without "was" ("Treaty signed in Lima").
 _HEADLINE_PASSIVE = {"sign", "inaugurate", "adopt", "ratify", "establish", "found", "create", "launch", "approve",
                      "elect", "appoint", "publish", "award", "pass", "enact", "unveil", "issue", "complete"}
-
-
-def without_brackets(text: str) -> str:
-    """``text`` without bracketed asides, and without half of one a cut left ("the Bank (AfDB"):
-    the words in it go too, never only the bracket ("the BankAfDB")."""
-    text = re.sub(r"\s*\([^()]*\)", "", text)
-    text = re.sub(r"\s*\([^()]*$", "", text)
-    return text.replace(")", "").strip()
 
 
 def _ordinal_before(doc, ids: list[int]) -> list[int]:
@@ -401,7 +386,7 @@ def when_parts(doc, char_start: int, char_end: int, skip_before: int = 0,
     drop: set[int] = set()
     for t in subj.subtree:
         if t.dep_ in ("appos", "relcl", "acl", "advcl") and t.i != subj.i and not _year_of_name(t) \
-                and not listed_aside(t):
+                and not listed_aside(t) and not inside_title(doc, t):
             drop |= {x.i for x in t.subtree}
     if verb.dep_ in ("relcl", "acl"):
         drop |= {x.i for x in verb.subtree}  # (a relative clause's own words are not its noun's)
@@ -411,6 +396,11 @@ def when_parts(doc, char_start: int, char_end: int, skip_before: int = 0,
     while subj_ids and (doc[subj_ids[0]].is_punct or paragraph_number(doc, subj_ids)):
         subj_ids.pop(0)
     subj_ids = _ordinal_before(doc, subj_ids)
+    people = [doc[i] for i in subj_ids if doc[i].ent_type_ == "PERSON" and doc[i].pos_ == "PROPN"]
+    if len(people) >= 2 and all(t.ent_iob_ == "B" and (t.i + 1 >= len(doc) or doc[t.i + 1].ent_iob_ != "I") for t in people) \
+            and not any(doc[i].ent_type_ not in ("PERSON", "") for i in subj_ids):
+        return None  # "When did Ali and Maduro meet ...?": people by surname alone, who they are the
+        # article said before (session 27)
     if verb.dep_ == "acl" and verb.lemma_.lower() in ("hold", "convene", "host", "stage") \
             and subj.lemma_.lower() in _RECORDS:
         return None  # "The record of Meeting No. 6, held on 27 May": the meeting was held, not its record
@@ -441,7 +431,7 @@ def when_parts(doc, char_start: int, char_end: int, skip_before: int = 0,
                                               or any(doc[i].lower_ in _PRONOUNS for i in subj_ids)):
         return None
     asides = [i for i in drop if doc[i].dep_ == "appos" and doc[i].head.i == subj.i
-              and not _bracketed(doc, doc[i])]
+              and not bracketed(doc, doc[i])]
     # a clause set off after the subject is an aside, not a list ("The Sfax station, built with
     # concessional financing, was inaugurated ..."): its first word is a participle or "which"
     clause_aside = subj.i + 2 < len(doc) and any(

@@ -95,6 +95,9 @@ def _subject(tok, depth: int = 4):
         subj = next((c for c in root.children if c.dep_ in SUBJ_DEPS), None)
         if subj is not None:
             return subj
+    reported = _reported_goal_subject(tok)
+    if reported is not None:
+        return reported
     for _ in range(depth):
         subj = next((c for c in cur.children if c.dep_ in SUBJ_DEPS), None)
         if subj is not None:
@@ -114,6 +117,18 @@ def _subject(tok, depth: int = 4):
             root = root.head
         return next((c for c in root.children if c.dep_ in SUBJ_DEPS), None)
     return None
+
+
+def _reported_goal_subject(verb):
+    """"Malik said the NC aims to A, and plans to B": the parser may hang "plans" on "said" (a stray
+    comma is enough), yet a goal verb beside the reported one is the reported subject's (session 27)."""
+    if verb.dep_ != "conj" or verb.lemma_.lower() not in GOAL_VERBS or verb.head.lemma_.lower() not in REPORTING_VERBS \
+            or any(c.dep_ in SUBJ_DEPS for c in verb.children):
+        return None
+    said = next((c for c in verb.head.children if c.dep_ == "ccomp" and c.i < verb.i and c.lemma_.lower() in GOAL_VERBS), None)
+    if said is None or verb.tag_ != said.tag_ or verb.tag_ == verb.head.tag_:
+        return None  # ("NAME said the government aims to A and pledged that B": the tense says whose)
+    return next((c for c in said.children if c.dep_ in SUBJ_DEPS), None)
 
 
 def _stranded_subject(verb):

@@ -199,6 +199,10 @@ def role_near(text: str, start: int, end: int) -> Role | None:
         if m and (rx is not AFTER_COMMA or _capitalised_or_known(m.group("title"))):
             if rx is AFTER_COMMA and re.match(r"\s+(?-i:[A-Z][\w'’.-]+\s+[A-Z][\w'’.-]+)", after[m.end():]):
                 continue  # "NAME, Kazakhstan's Energy Minister NAME2": the title of the name after it
+            if rx is AFTER_COMMA and re.match(r"\s+(?!(?:of|at|for|with|from|to|and|in|on|who|since|until|said|says|"
+                                              r"told|added)\b)[a-z]+(?:\s+[a-z]+)?\s*[,;.]", after[m.end():]):
+                continue  # "NAME, Africa50's chief investment officer,": the title goes on; "Chief" is
+                # no office of its own (session 27)
             r = _role_from(m)
             if r and rx is AFTER_COMMA:
                 prior = BEFORE_COMMA.search(before)

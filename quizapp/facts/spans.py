@@ -199,3 +199,39 @@ def _comma_verb_list(doc, lo: int, hi: int) -> list[str]:
             e = cut[0] - 1
         out.append(slice_text(doc, s, e))
     return [t for t in out if t]
+
+
+def bracketed(doc, t) -> bool:
+    """"SLIM (Smart Lander for Investigating Moon)": an aside in brackets spells a name out; it is
+    not a list the parser read as an aside (the bracket may be the aside's own first token)."""
+    left = t.left_edge.i
+    return doc[left].text == "(" or (left > 0 and doc[left - 1].text == "(")
+
+
+def inside_title(doc, t) -> bool:
+    """"the Public Health (Alcohol) (Labelling) Regulations 2023": a bracketed word between the
+    capitalised words of one title is part of it, not an aside (session 27)."""
+    right = t.right_edge.i
+    return bracketed(doc, t) and right + 2 < len(doc) and doc[right + 1].text == ")" \
+        and (doc[right + 2].text == "(" or doc[right + 2].text[:1].isupper() and doc[right + 2].pos_ == "PROPN")
+
+
+_INSIDE_NAME = re.compile(r"[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z]?[a-z]+){0,3}$")
+
+
+def without_brackets(text: str) -> str:
+    """``text`` without bracketed asides, and without half of one a cut left ("the Bank (AfDB"):
+    the words in it go too, never only the bracket ("the BankAfDB")."""
+    # (a bracket inside a name stays: "the Public Health (Alcohol) (Labelling) Regulations 2023" is the
+    # title whole, its words between capitalised ones; session 27)
+    text = re.sub(r"\s*\(([^()]*)\)", lambda m: m.group(0) if _INSIDE_NAME.match(m.group(1)) and re.match(
+        r"(?:\s*\([A-Z][a-z][^()]*\))*\s+(?:[A-Z][a-z]|(?:19|20)\d\d\b)", text[m.end():]) else "", text)
+    text = re.sub(r"\s*\([^()]*$", "", text)
+    depth, out = 0, []
+    for ch in text:  # (a ")" whose "(" a cut left out goes; a kept bracket keeps both)
+        depth += ch == "("
+        if ch == ")" and depth == 0:
+            continue
+        depth -= ch == ")"
+        out.append(ch)
+    return "".join(out).strip()

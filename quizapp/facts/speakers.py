@@ -43,6 +43,8 @@ def actor_context(items, acronyms: dict[str, str], art: ArticleInput) -> ActorCo
     for _doc, sent, mentions, leaders in items:
         weight = 2 if sent.paragraph == 0 else 1
         for m in mentions:
+            if m.name.isupper() and len(m.name.split()) > 4:
+                continue  # a headline in capitals read as one name: no body (session 27)
             name = acronyms.get(m.name, m.name) if m.name.isupper() else m.name
             if not name.isupper():
                 ctx.body_names.add(name)
@@ -72,6 +74,9 @@ def actor_context(items, acronyms: dict[str, str], art: ArticleInput) -> ActorCo
             home = next((lm.country for lm in leaders if lm.country and lm.country.lower() in COUNTRY_NAMES
                          and lm.name in speaker), None) if speaker != line else None
             last = own or (named[-1][1] if named else None) or home
+            if last and last.isupper() and " " in last:
+                letters = {w for _d, s2, _m, _l in items if not s2.text.isupper() for w in re.findall(r"\b[A-Z]{2,}\b", s2.text)}
+                last = _shouted_body(last, letters | set(acronyms))
             ctx.speaker_body = acronyms.get(last, last) if last and last.isupper() else last
         if ctx.signatories is None:
             ctx.signatories = signatories(sent.text)
@@ -100,6 +105,16 @@ def actor_context(items, acronyms: dict[str, str], art: ArticleInput) -> ActorCo
     if ctx.speaker_body is None and interview:
         ctx.speaker_body = _interviewee_body(items, ctx, acronyms) or _headline_body(art.title or "", acronyms)
     return ctx
+
+
+def _shouted_body(header: str, letters: set[str]) -> str | None:
+    """The body a header in capitals ends on, in house style: "TRANSCRIPT OF THE PRESS CONFERENCE BY
+    THE EXECUTIVE DIRECTOR OF THE CICA SECRETARIAT" -> "CICA Secretariat" (letters the article
+    spells out elsewhere stay letters); None when no "OF" names one."""
+    m = re.search(r"\bOF\s+(?:THE\s+)?((?:[A-Z][A-Z&'’-]*\s*){1,6})$", header.strip())
+    if m is None:
+        return None
+    return " ".join(w if w in letters else w.capitalize() for w in m.group(1).split())
 
 
 def _headline_body(title: str, acronyms: dict[str, str]) -> str | None:
@@ -190,5 +205,8 @@ _OCCASION = re.compile(r"\b(?:Annual|Meeting|Session|Summit|Conference|Congress|
 
 # The header of a speech or a statement ("Remarks by NAME, ...", "Statement by the Director-General
 # of ...", "Keynote address by ...").
-_SPEECH_BY = re.compile(r"^\s*(?:[A-Z][A-Z ]{2,20}\s*[-–—:]\s*)?(?:(?:Opening|Closing|Introductory|Keynote|Welcome)\s+)?(?:remarks|speech|statement|address|"
-                        r"keynote|lecture)(?:\s+\w+){0,3}\s+by\s+", re.I)
+_SPEECH_BY = re.compile(r"^\s*(?:[A-Z][A-Z ]{2,20}\s*[-–—:]\s*)?(?:(?:Opening|Closing|Introductory|Keynote|Welcome)\s+)?"
+                        # ("Transcript of the press conference by the Executive Director of X": the
+                        # speaker's "we" is X, as in a speech; session 27)
+                        r"(?:transcript\s+of\s+(?:the\s+)?)?(?:remarks|speech|statement|address|keynote|lecture|"
+                        r"press\s+conference|press\s+briefing|media\s+briefing|briefing)(?:\s+\w+){0,3}\s+by\s+", re.I)

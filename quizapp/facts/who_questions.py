@@ -13,11 +13,10 @@ from .event_questions import (
     _namey,
     _predicate,
     _unnamed_object,
-    without_brackets,
 )
 from .events import before_ids, main_clause
 from .lexicon import REPORTING_VERBS
-from .spans import tokens_text
+from .spans import tokens_text, without_brackets
 
 # Verbs of reacting to what others did: who welcomed or thanked is no fact worth a question.
 _REACTION_VERBS = {"welcome", "praise", "hail", "applaud", "commend", "thank", "congratulate", "salute",

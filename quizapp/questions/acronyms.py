@@ -17,6 +17,7 @@ from typing import Any
 from ..facts.lexicon import COUNTRIES
 from .labels import KNOWN_AS, WIDELY_KNOWN, _full_name
 from .normalise import is_acronym, normalise
+from .render import with_the
 
 
 def _spelled(acronym: str, full: str) -> str | None:
@@ -193,8 +194,21 @@ class Spelling:
                     # "When did AIIB begin ..." -> "When did the Asian Infrastructure Investment Bank
                     # (AIIB) begin ..." (not after a determiner: "The 2026 IHU World Cup")
                     spelled = ("The " if start else "the ") + spelled
+                elif re.search(r"\bthe\s+$", before) and not with_the(full).startswith("the ") \
+                        and self._written_bare(full, arts):
+                    # "of the OPG" spelled out is "of Ontario Power Generation (OPG)", as the article
+                    # writes the firm's name: without "the" (session 27)
+                    before = re.sub(r"\bthe\s+$", "", before)
                 text = before + spelled + text[hit.end():]
         return text
+
+    def _written_bare(self, full: str, articles: Iterable[str]) -> bool:
+        """Does the article write ``full`` and never with "the" before it ("granted Ontario Power
+        Generation (OPG) a licence")? A name no body's head word ends is told as its own article
+        tells it ("Federation (KWF) President NAME" is a title's modifier: a federation takes "the")."""
+        texts = [t for a in articles for _i, t in getattr(self, "_sentences", {}).get(a, ())]
+        named = [m for t in texts for m in re.finditer(re.escape(full), t)]
+        return bool(named) and not any(re.search(r"\b[Tt]he\s+$", m.string[:m.start()]) for m in named)
 
     def name_generic(self, text: str, articles: Iterable[str]) -> str | None:
         """``text`` with a body or text named by its generic title alone ("the Task Force", "the

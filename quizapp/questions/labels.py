@@ -529,8 +529,10 @@ _FAMILY_FIRST = _FAMILY_FIRST | _VIETNAMESE_FAMILY
 def family_first(name: str) -> bool:
     """Is ``name`` written family name first ("Tan Siew Ling": ``_FAMILY_FIRST``)?"""
     parts = name.split()
-    if len(parts) == 2 and parts[0].casefold() in _FAMILY_FIRST and re.fullmatch(r"[A-Z][a-z]+-[a-z]+", parts[1]):
-        return True  # a Korean name, its given name hyphenated ("Cho Min-seok", round 83)
+    if len(parts) == 2 and re.fullmatch(r"[A-Z][a-z]{1,5}", parts[0]) and re.fullmatch(r"[A-Z][a-z]+-[a-z]+", parts[1]):
+        # a Korean or Taiwanese name, its given name hyphenated, lower case after the hyphen ("Cho
+        # Min-seok", round 83; "Lin Cheng-yu", whatever the family name, session 27)
+        return True
     return len(parts) == 3 and parts[0].casefold() in _FAMILY_FIRST \
         and all(p[:1].isupper() and p.isalpha() and p.casefold() not in _PARTICLES for p in parts[1:])
 

@@ -3,10 +3,11 @@
 Blind reviews failed questions that are right about the article but not on their own: "Who headed
 the Election Observation Mission?" (of which election?), "When did the Council of Ministers abolish
 the minimum export price?" (which country's?). A writer would name the country. When an article is
-plainly about one country (named far more often than any other) and a question names none, the
-question says which article it asks about: "According to the article about Madagascar, when did
-the Council of Ministers ...?". That is never false, whatever the question's event, which a
-bare "In Madagascar, ..." could be (an article about Madagascar also reports what the EU did).
+plainly about one country (named far more often than any other) and a question names a body of a
+country but none, the question sets the scene as a writer would: "In Madagascar, when did the
+Council of Ministers ...?" ("According to the article about Madagascar, ..." was failed as leaning
+on the article, session 26). Only a country's own body is placed so: what the EU did, told in an
+article about Madagascar, is not placed in Madagascar.
 """
 
 from __future__ import annotations
@@ -120,8 +121,8 @@ _MEMBERS_BODY = re.compile(r"\b(?:Conference|Council|Assembly|Summit|Meeting|Com
 
 def unplaced_council(text: str) -> bool:
     """Does ``text`` name a body by its members alone and no country or bloc it could belong to?
-    (A question told of its article's country is placed: "According to the article about
-    Djibouti, when did the Council of Ministers ...?")"""
+    (A question told of its article's country is placed: "In Djibouti, when did the Council of
+    Ministers ...?")"""
     return bool(_MEMBERS_BODY.search(text)) and not places_in(text) and not re.search(
         r"\b[A-Z]{2,}\b|\b(?:Union|Community|Organi[sz]ation|Association|League|Bloc)\b", text)
 
@@ -164,8 +165,7 @@ def unplaced_national(text: str) -> bool:
 
 def statement_in_setting(statement: str, country: str | None) -> str | None:
     """A true/false statement that names a country's institution by its generic name, told of the
-    article's country ("According to the article about Azerbaijan, the State Water Resources
-    Agency ..."); None when the article is about no one country; others as they are."""
+    article's country ("In Azerbaijan, the State Water Resources Agency ..."); None when the article is about no one country; others as they are."""
     if not unplaced_national(statement):
         return statement
     if country is None:
@@ -183,7 +183,9 @@ def statement_in_setting(statement: str, country: str | None) -> str | None:
         mark = "'" if owner.endswith("s") else "'s"  # ("the Philippines' ...")
         return f"{owner}{mark} {statement[4:]}"
     body = statement[:1].lower() + statement[1:] if statement.startswith("The ") else statement
-    return f"According to the article about {the_country(country)}, {body}"
+    # (told as a writer sets a scene, "In Turkmenistan, the ...", as ``with_setting`` frames a question:
+    # "According to the article about ..." leans on the article, session 26)
+    return f"In {the_country(country)}, {body}"
 
 
 # A body named by what it oversees and a generic head, no proper name in it ("the National Wine

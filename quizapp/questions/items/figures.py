@@ -30,6 +30,8 @@ def _figures(goal: str) -> list[re.Match]:
         if _MONTH_BEFORE.search(goal[:m.start()]) or re.match(r"\s+[A-Z][a-z]", after) and not re.match(
                 r"\s+(?:[A-Z][a-z]+\s+)?(?:people|MW|GW|km)", after):
             continue  # "May 15", "the 2030 Agenda"
+        if re.search(r"\b[A-Z][a-z]+\s+(?:\d+\s*(?:,|and|&|-|–)\s*)?$", goal[:m.start()]):
+            continue  # "Terminals 1 and 2", "Phase 3": a numbered label, not a figure (session 27)
         if _DAY_RANGE_START.match(goal, m.end()) or _DAY_RANGE_END.search(goal[:m.start()]):
             continue  # "from 7 to 23 August", "August 7 to 23": days of a date, not figures
         out.append(m)
@@ -66,6 +68,10 @@ def _other_values(goal: str, m: re.Match, taken: set[str]) -> list[str]:
         # (never more than 5 points: "39, 58 and 77 per cent" beside 96 are ruled out for free, round 57)
         step = 5 if value % 5 == 0 else min(5, max(2, round(value / 5)))
         options = [str(int(value) + k * step) for k in (-2, 2, -1, 1, 3, -3) if 1 <= value + k * step <= 99]
+    elif "." in plain and value < 5 and (value * 4).is_integer() \
+            and re.match(r"\s*(?:percentage\s+points?|points?\b)", goal[m.end(1):]):
+        # a policy rate moves by quarter points: "0.20" and "0.35" beside 0.25 are ruled out for free (session 27)
+        options = [f"{value + k * 0.25:.2f}" for k in (1, 2, -1, 3, -2) if value + k * 0.25 > 0]
     elif "." in plain:
         places = len(plain.split(".")[1])
         options = [f"{v:.{places}f}" for v in _ladder(value, text, 10 ** -places) if not share or v < 100]

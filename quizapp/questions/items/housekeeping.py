@@ -70,8 +70,16 @@ def housekeeping(v: Any) -> bool:
                 or _SOME_BID.match(v.goal) or _REPORTS_TO.match(v.goal) or _KEEP_TALKING.match(v.goal)
                 or _ROUTINE_RELEASE.match(v.goal) or _ROTATING_ROLE.match(v.goal) or _ORDER_OF_BUSINESS.match(v.goal)
                 or _SITTING.match(v.goal) and _MEETING_WORD.search(getattr(v, "actor", "") or "")
+                or _CONVENES.match(v.goal)
                 or _HANDOVER.match(re.sub(r"^to\s+", "", v.goal))  # (a rotating chair's term, round 93)
                 or getattr(v, "verb", None) == "welcome" and _WELCOMES_CHAIR.match(re.sub(r"^(?:to\s+)?welcome\s+", "", v.goal)))
+
+
+# "will convene a Business Forum in Guatemala City in the first half of 2025": when and where a
+# meeting sits, the calendar again (session 27; hosting a named Games or summit is news, not this)
+_CONVENES = re.compile(r"^(?:to\s+)?(?:convene|hold|organi[sz]e|stage)\s+(?:a|an|the\s+next|their\s+next|its\s+next)\s+"
+                       r"(?:[\w'’-]+\s+){0,3}?(?:meeting|forum|workshop|seminar|round|session|consultations?)\b"
+                       r"(?=\s+(?:in|on|at|by|before|during|within|later|next|early|from)\b|\s*$)", re.I)
 
 
 # "welcome Sri Lanka as Chair of IORA for 2023-2025": who chairs in turn, procedure (round 93's kin)
