@@ -260,3 +260,48 @@ def test_a_past_goal_verb_beside_said_stays_the_speaker_s():
     actors = goal_actors(raw)
     pledges = [a for g, a in actors.items() if "no province" in g]
     assert pledges and all("Perera" in a for a in pledges), actors
+
+
+def test_no_true_false_of_an_aim_whose_time_is_cut_off():
+    from types import SimpleNamespace
+
+    from quizapp.questions.items.goal_checks import told_without_its_time
+
+    v = SimpleNamespace(goal="finish repairs to the Dostyk headworks",
+                        sentence="The two sides agreed to finish repairs to the Dostyk headworks before the 2026 "
+                                 "irrigation season.")
+    assert told_without_its_time(v, "Kazakhstan and China agreed to finish repairs to the Dostyk headworks.")
+    assert not told_without_its_time(v, "Kazakhstan and China agreed to finish repairs to the Dostyk headworks "
+                                        "before the 2026 irrigation season.")
+    plain = SimpleNamespace(goal="finish repairs to the Dostyk headworks",
+                            sentence="The two sides agreed to finish repairs to the Dostyk headworks.")
+    assert not told_without_its_time(plain, "Kazakhstan and China agreed to finish repairs to the Dostyk headworks.")
+
+
+def test_cooperation_strengthened_in_common_words_is_boilerplate():
+    from quizapp.questions.items.goal_checks import _BOILERPLATE
+
+    assert _BOILERPLATE.search("strengthen cooperation in civil protection and disaster risk reduction")
+    assert not _BOILERPLATE.search("hold a joint earthquake exercise in Georgia in autumn 2026")
+
+
+def test_a_national_programme_window_or_court_is_told_as_the_country_s():
+    from quizapp.questions.setting import placed_body
+
+    assert placed_body("When did the Foreign Currency Selling Window close for good?", "Iraq") == \
+        "When did Iraq's Foreign Currency Selling Window close for good?"
+    assert placed_body("When did the Special Criminal Court (SCC) hold its inaugural session?", None) is None
+    assert placed_body("When did the Kandor Clean Cooking Programme start?", "Nepal") == \
+        "When did the Kandor Clean Cooking Programme start?"
+
+
+def test_no_when_of_a_span_s_cut_end_or_a_biography_line():
+    questions = [q for raw in (
+        "Traders say farm-gate prices for dried shea kernels roughly tripled between early 2024 and the start of 2025.",
+        "Dr Annika Vogel joined the Kandor Aviation Safety Agency in 2016 after twelve years at the Kandor Federal "
+        "Aviation Office.") for q in (f.question for f in facts_of("Tarnow, 3 May 2025\n\nNews\n\n" + raw)
+                                      if f.kind == "date") if q]
+    assert not questions, questions
+    kept = [f.question for f in facts_of("Tarnow, 3 May 2025\n\nNews\n\nMontenegro joined the North Atlantic Treaty "
+                                         "Organization on 5 June 2017 after a decade of talks.") if f.question]
+    assert "When did Montenegro join the North Atlantic Treaty Organization?" in kept

@@ -21,7 +21,8 @@ from .events import (
     main_clause,
     paragraph_number,
 )
-from .lexicon import AGREEMENT_HEAD, DOCUMENT_HEAD, GENERIC_NAME, REPORTING_VERBS
+from .lexicon import AGREEMENT_HEAD, DOCUMENT_HEAD, GENERIC_NAME, HEAD_FIRST, REPORTING_VERBS
+from .places import STATE_WORD
 from .roles import TITLE_BEFORE_NAME
 from .schedules import DAY_OF_MONTH, TIMETABLE_VERBS, committed, scheduled
 from .spans import bracketed, inside_title, tokens_text, without_brackets
@@ -166,6 +167,9 @@ def _predicate(doc, verb, date_ids: set[int], subj) -> list[int] | None:
 # Verbs a timeline's headline uses in the passive without "was" ("Treaty signed in Lima").
 _HEADLINE_PASSIVE = {"sign", "inaugurate", "adopt", "ratify", "establish", "found", "create", "launch", "approve",
                      "elect", "appoint", "publish", "award", "pass", "enact", "unveil", "issue", "complete"}
+
+
+_CAREER = {"join", "graduate", "study", "train", "retire", "bear", "work", "qualify", "earn", "obtain"}
 
 
 def _ordinal_before(doc, ids: list[int]) -> list[int]:
@@ -397,6 +401,10 @@ def when_parts(doc, char_start: int, char_end: int, skip_before: int = 0,
         subj_ids.pop(0)
     subj_ids = _ordinal_before(doc, subj_ids)
     people = [doc[i] for i in subj_ids if doc[i].ent_type_ == "PERSON" and doc[i].pos_ == "PROPN"]
+    if people and verb.lemma_.lower() in _CAREER and not any(doc[i].ent_type_ in ("ORG", "GPE", "NORP")
+                                                              for i in subj_ids) \
+            and not re.search(rf"{HEAD_FIRST.pattern}|{STATE_WORD}", tokens_text(doc, subj_ids)):
+        return None  # "When did NAME join EASA?": a line of the interviewee's biography (session 27)
     if len(people) >= 2 and all(t.ent_iob_ == "B" and (t.i + 1 >= len(doc) or doc[t.i + 1].ent_iob_ != "I") for t in people) \
             and not any(doc[i].ent_type_ not in ("PERSON", "") for i in subj_ids):
         return None  # "When did Ali and Maduro meet ...?": people by surname alone, who they are the
@@ -553,6 +561,9 @@ def when_parts(doc, char_start: int, char_end: int, skip_before: int = 0,
     tail = re.sub(r",?\s+(?:its|their)\s+(?:first|second|third|last|only|latest)$", "", tail)  # ("..., its first since ...")
     if _NO_WHAT.fullmatch(re.sub(r"^(?:to|with|of|on|for|from|in|by|at|into)\s+", "", tail)):
         return None  # "When did the Plan of Action follow both?", "... vote four to one?", "accede to both?": both what? (rounds 42, 72)
+    if re.search(r"\b(?:the\s+)?(?:start|end|beginning|middle|turn)$|\bbetween\s+(?:(?:early|late|mid)[-\s]+)?"
+                 r"(?:(?:19|20)\d\d|[A-Z][a-z]+\s+(?:19|20)\d\d)", tail):
+        return None  # "... tripled between early 2024 and the start [of 2025]": a span's end, cut (session 27)
     if re.search(r"\b(?:first|second|third|last|only|next)\s+[\w-]+$", tail):
         return None  # "become the first country": the first to do what?
     if _NUMBERED_PAPER.fullmatch(tail):

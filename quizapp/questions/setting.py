@@ -197,9 +197,12 @@ _DOMAIN_BODY = re.compile(
     r"Insurance|Securities|Medicines|Pharmaceutical|Public|Disease|Control|Standards|Election|Electoral|Development|"
     r"Promotion|Trade|Labour|Labor|Land|Mining|Mineral|Minerals|Petroleum|Power|Electricity|Railway|Railways|"
     r"Roads|Highway|Ports|Marine|Veterinary|Plant|Protection|Consumer|Space|Nuclear|Atomic|Utilities|Disaster|"
-    r"Emergency|and)\s+){1,5}"
+    r"Emergency|Clean|Cooking|Foreign|Currency|Exchange|Selling|Special|Criminal|Supreme|Constitutional|Rural|"
+    r"Urban|Social|Housing|Cash|Transfer|Household|Subsidy|Pension|Pensions|and)\s+){1,5}"
     r"(?:Agency|Board|Authority|Commission|Office|Bureau|Service|Institute|Directorate|Inspectorate|Corporation|"
-    r"Department|Centre|Center|Ministry))(?P<acr>\s+\([A-Z]{2,8}\))?\b(?!\s+(?:of|for|in|at)\s+(?:the\s+)?[A-Z])")
+    # ("the Clean Cooking Programme", "the Foreign Currency Selling Window", "the Special Criminal Court":
+    # a country's too, session 27)
+    r"Department|Centre|Center|Ministry|Programme|Program|Window|Court|Scheme))(?P<acr>\s+\([A-Z]{2,8}\))?\b(?!\s+(?:of|for|in|at)\s+(?:the\s+)?[A-Z])")
 
 
 def placed_body(text: str, country: str | None) -> str | None:

@@ -300,3 +300,36 @@ def _opening_common_word(statement: str) -> bool:
 
     doc = next(load_nlp().pipe([statement], disable=["ner"]))
     return doc[0].pos_ in ("ADJ", "NOUN", "DET") and doc[0].tag_ not in ("NNP", "NNPS")
+
+
+# ("... agreed to strengthen cooperation in civil protection": any meeting's words, session 27)
+_BOILERPLATE = re.compile(r"\b(?:strengthen|deepen|enhance|expand|boost|intensify|step\s+up)\s+(?:their\s+|its\s+|bilateral\s+|"
+                          r"regional\s+|mutual\s+)?(?:cooperation|coordination|dialogue|ties|relations)\b(?!\s+(?:on|in)\s+(?-i:[A-Z]))"
+                          r"|\b(?:global|common|shared|pressing|current|emerging|key|regional)\s+(?:challenges|issues|"
+                          r"problems|priorities|threats)\b|\b(?:concrete|decisive|collective|urgent)\s+(?:actions?|steps|"
+                          r"measures)\b(?!\s+(?:to|on|for)\s+\w+\s+[A-Z])", re.I)
+
+
+# "... plans to eliminate lymphatic filariasis and has set 2026 as its target": the aim told without its
+# year is vague and guessed true (session 27)
+_TARGET_APART = re.compile(r"\bset\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d\s+as\s+(?:its|their|the|a)\s+(?:target|deadline|goal)", re.I)
+# "... agreed to finish repairs to the Dostyk headworks [before the 2026 irrigation season]", "... plans to
+# launch KazEOSat-3 [in the second quarter of 2026]": the aim's time cut off leaves a guessed truism
+# (session 27, three of three failed)
+_TIME_CUT_OFF = re.compile(r"^[\s,]*(?:(?:by|before|in|during|from|until|ahead\s+of|no\s+later\s+than)\s+)(?:[^,;.]{0,40}?)"
+                           r"\b(?:19|20)\d\d\b", re.I)
+
+
+def _after(sentence: str, goal: str) -> str:
+    """What ``sentence`` says right after the words of ``goal`` ("" when they are not in it whole)."""
+    at = sentence.find(goal)
+    return sentence[at + len(goal):] if at >= 0 else ""
+
+
+def told_without_its_time(v: Any, statement: str) -> bool:
+    """Is the aim told without the year its sentence gives it, set apart ("and has set 2026 as its
+    target") or cut off after it ("... before the 2026 irrigation season")?"""
+    if re.search(r"(?:19|20)\d\d", statement):
+        return False
+    return bool(_TARGET_APART.search(v.sentence) and not re.search(r"(?:19|20)\d\d", v.goal)
+                or _TIME_CUT_OFF.search(_after(v.sentence, v.goal)))
