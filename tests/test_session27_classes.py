@@ -235,14 +235,14 @@ def test_no_true_false_of_a_hope_or_of_an_aim_whose_target_year_is_set_apart():
 
 
 def test_an_event_given_two_days_is_asked_only_of_the_first():
-    from quizapp.questions.items.dates import _first_date
+    from quizapp.questions.items.rival_dates import first_date
 
     sentence = ("The legislative elections will be held on 8 March 2026, followed by the first round of the "
                 "presidential election on 31 May 2026 and, if needed, a runoff on 21 June 2026.")
     raw = "BOGOTA, 3 November 2025 - The Kandor Civil Registry has begun printing ballots.\n\n" + sentence + "\n"
     held = [f for f in facts_of(raw) if f.kind == "date" and "legislative elections" in (f.question or "")]
     assert {f.date for f in held} == {"2026-03-08", "2026-06-21"} and all(f.conflict for f in held), held
-    assert [f.date for f in held if _first_date(sentence, f.date, f.conflict_note)] == ["2026-03-08"]
+    assert [f.date for f in held if first_date(sentence, f.date, f.conflict_note)] == ["2026-03-08"]
 
 def test_a_timeline_line_of_people_by_surname_alone_is_not_asked():
     nlp = load_nlp()

@@ -12,7 +12,6 @@ from typing import Any
 from ...facts.lexicon import ORDINAL_WORD
 from ...facts.timeline_questions import TIMELINE_ENTRY
 from ..blanks import (
-    _DATE_IN_TEXT,
     BLANK,
     _blank_date,
     _cloze_text,
@@ -54,6 +53,7 @@ from ..sentences import (
 from ..setting import own_institution
 from ..unnamed import _definite_end
 from .deadlines import aim_slot, deadline_in_place
+from .rival_dates import first_date
 
 
 def _latest_day(c: Any, article: str):
@@ -79,7 +79,7 @@ class DateItems:
         iso = (f.date or "").strip()
         if iso_parts(iso) is None or _is_publication(f):
             return []  # "when was this article published" is trivia about the corpus, not the news
-        if getattr(f, "conflict", False) and not all(_first_date(s.sentence, iso, f.conflict_note or "") for s in f.sources):
+        if getattr(f, "conflict", False) and not all(first_date(s.sentence, iso, f.conflict_note or "") for s in f.sources):
             return []  # two days for one event ("held on 8 March ..., and a runoff on 21 June" read as
             # the elections' too): the later one is a misreading, a wrong key (session 27)
         if f.sources and all(_background(s, iso) for s in f.sources):
@@ -378,30 +378,6 @@ _ASIDE_OPEN = re.compile(r"(?:,|\(|\s[–—]|^)\s*(?:which|that|who)?\s*(?:was\
 # not worth asking (rounds 33A, 35A), unless the article marks the anniversary.
 _FOUNDED = re.compile(r"\b(?:founded|established|created|set up|formed|launched|inaugurated|incorporated)\b")
 _ANNIVERSARY = re.compile(r"\banniversary\b|\bjubilee\b|\b\d+\s+years\s+(?:since|after|ago)\b", re.I)
-
-
-def _first_date(sentence: str, iso: str, note: str = "") -> bool:
-    """Of the days an event was read with (``note`` lists them), is ``iso`` the one the sentence
-    writes first? A day read from "thirteen years ago today" or "a year later" is the writer's, not
-    the event's; of two written out, the first is the one its clause gives ("will be held on 8 March
-    2026, followed by ... a runoff on 21 June 2026")."""
-    rivals = set(re.findall(r"\b(?:19|20)\d\d(?:-\d\d){0,2}\b", note)) | {iso}
-    for m in _DATE_IN_TEXT.finditer(sentence):
-        parsed = parse_date(m.group(0))
-        if parsed is None:
-            continue
-        hit = max((r for r in rivals if _same_day(parsed, iso_parts(r))), key=len, default=None)  # (the fullest)
-        if hit is not None:
-            return hit == iso
-    return False
-
-
-def _same_day(parsed: tuple, wanted: tuple | None) -> bool:
-    """Do a date as written (its year may be left out: "on 18 August") and a fact's day agree?"""
-    if wanted is None:
-        return False
-    shared = [(a, b) for a, b in zip(parsed, wanted, strict=False) if a is not None and b is not None]
-    return bool(shared) and all(a == b for a, b in shared)
 
 
 def _next_to_another(sentence: str, iso: str, published: date | None) -> bool:
