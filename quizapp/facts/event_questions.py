@@ -554,8 +554,9 @@ def when_parts(doc, char_start: int, char_end: int, skip_before: int = 0,
             return None  # (an office whose words are not one run before the name is no clean phrase)
         role = doc[ids_office[0]:ids_office[-1] + 1].text
         tail = f"office as {role[:1].lower() + role[1:] if doc[ids_office[0]].lower_ == 'the' else role}"
-    if verb.lemma_.lower() in ("elect", "appoint", "name", "choose", "re-elect", "reelect") and not tail.strip():
-        return None  # "When was NAME elected?": to what, the question must say (session 27)
+    if verb.lemma_.lower() in ("elect", "appoint", "name", "choose", "re-elect", "reelect") and not tail.strip() \
+            and (people or TITLE_BEFORE_NAME.match(subject)):
+        return None  # "When was [President] NAME elected?": to what, the question must say (session 27)
     if verb.lemma_.lower() in ("become", "remain") and re.fullmatch(r"(?:the\s+)?(?:[A-Z][\w-]*\s*){1,3}", tail):
         return None  # "When did NAME become Director-General?": of what, the question must say (round 41)
     tail = re.sub(r",?\s+(?:its|their)\s+(?:first|second|third|last|only|latest)$", "", tail)  # ("..., its first since ...")
