@@ -305,3 +305,22 @@ def test_no_when_of_a_span_s_cut_end_or_a_biography_line():
     kept = [f.question for f in facts_of("Tarnow, 3 May 2025\n\nNews\n\nMontenegro joined the North Atlantic Treaty "
                                          "Organization on 5 June 2017 after a decade of talks.") if f.question]
     assert "When did Montenegro join the North Atlantic Treaty Organization?" in kept
+
+
+def test_a_father_s_name_after_bin_is_no_family_name_to_accept():
+    from quizapp.questions.labels import _surname_forms
+
+    forms = _surname_forms("Hilal bin Nasser Al Kindi")
+    assert "Kindi" in forms and "Al Kindi" in forms and "Al-Kindi" in forms
+    assert not any(f.startswith("bin ") or f == "Nasser Kindi" or f == "Nasser" for f in forms), forms
+    # (bounds it: two Spanish surnames are both accepted, together too)
+    assert "Alvarado Solís" in _surname_forms("Óscar Alvarado Solís")
+
+
+def test_no_when_of_the_next_sitting_of_a_body_with_a_long_name():
+    raw = ("LIVE: Kandor Caspian commission, day 2\n"
+           "Published: 12 December 2025\n\n"
+           "16:40 - Russia and Iran will release the largest numbers of juvenile sturgeon in 2026.\n\n"
+           "17:05 - That's all from us. The Commission on the Conservation and Rational Use of the Aquatic Biological "
+           "Resources of the Kandor Sea will meet in Baku in December 2026.\n")
+    assert not any("meet in Baku" in p for p in prompts_of(raw)), prompts_of(raw)

@@ -496,6 +496,7 @@ def _the(name: str) -> str:
     return f"the {name}"
 
 
+_PATRONYMIC = frozenset({"bin", "ibn", "bint"})
 _PARTICLES = {"al", "el", "bin", "ibn", "bint", "de", "da", "do", "dos", "das", "del", "della", "di", "du", "la", "le",
               "van", "von", "der", "den", "ter", "y", "e", "ben", "abu", "mac"}
 
@@ -568,13 +569,17 @@ def _surname_forms(name: str) -> list[str]:
     # (in a name of four parts the second is a given name too: "Ana Lucía Quispe Huamán")
     later = [p for p in parts[1 if len(parts) < 4 else 2:] if p.lower() not in _PARTICLES and len(p.strip(".")) > 2
              and p.casefold() not in _GIVEN_NAMES]  # ("Maria Leonor Sampaio": "Leonor" is her given name too)
+    # ("Hilal bin Nasser Al Kindi": the name after "bin" is his father's, no family name of his; session 27)
+    later = [p for p in later if parts[parts.index(p) - 1].lower() not in _PATRONYMIC]
     for p in later:
         i = parts.index(p)
         family = family_name(parts, i)  # "Hédi Ben Salah": "Ben Salah", never "Salah" alone
         if family != p:
             out += [family, f"{parts[0]} {family}"] if family != " ".join(parts[1:]) else [family]
+            if family.split()[0].lower() in ("al", "el"):
+                out += [p, f"{family.split()[0]}-{p}"]  # "Al Kindi" is also written "Al-Kindi", and called "Kindi"
             continue
         out += [p, f"{parts[0]} {p}"]
-    if len(later) >= 2:
+    if len(later) >= 2 and not any(w.lower() in _PATRONYMIC for w in parts):
         out.append(" ".join(later[-2:]))
     return out

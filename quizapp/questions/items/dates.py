@@ -219,7 +219,7 @@ class DateItems:
             pool = [(t, v) for t, v in pool if iso[:4] in v]
         if question and f.sources and _ahead(f, iso) and _CONTINGENT.search(f.sources[0].sentence):
             question = ""  # "will take effect ... if the proposal is approved": a plan on a condition has no date yet (round 56)
-        if question and (re.match(r"When\s+(?:will|does|do)\s+[^?]{3,80}?\s+meet(?:\s+(?:again|next))?"
+        if question and (re.match(r"When\s+(?:will|does|do)\s+[^?]{3,160}?\s+meet(?:\s+(?:again|next))?"
                                   r"(?:\s+(?:in|at)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})?\?$", question)
                          # "When did the Monetary Policy Committee of the Bank of Namibia meet?": a
                          # standing body meets several times a year; which sitting? (round 98)
