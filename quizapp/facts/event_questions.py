@@ -169,6 +169,7 @@ _HEADLINE_PASSIVE = {"sign", "inaugurate", "adopt", "ratify", "establish", "foun
                      "elect", "appoint", "publish", "award", "pass", "enact", "unveil", "issue", "complete"}
 
 
+_BODY_OR_STATE = re.compile(rf"{HEAD_FIRST.pattern}|{STATE_WORD}")  # (a body or a state, never a person's career)
 _CAREER = {"join", "graduate", "study", "train", "retire", "bear", "work", "qualify", "earn", "obtain"}
 
 
@@ -403,7 +404,7 @@ def when_parts(doc, char_start: int, char_end: int, skip_before: int = 0,
     people = [doc[i] for i in subj_ids if doc[i].ent_type_ == "PERSON" and doc[i].pos_ == "PROPN"]
     if people and verb.lemma_.lower() in _CAREER and not any(doc[i].ent_type_ in ("ORG", "GPE", "NORP")
                                                               for i in subj_ids) \
-            and not re.search(rf"{HEAD_FIRST.pattern}|{STATE_WORD}", tokens_text(doc, subj_ids)):
+            and not _BODY_OR_STATE.search(tokens_text(doc, subj_ids)):
         return None  # "When did NAME join EASA?": a line of the interviewee's biography (session 27)
     if len(people) >= 2 and all(t.ent_iob_ == "B" and (t.i + 1 >= len(doc) or doc[t.i + 1].ent_iob_ != "I") for t in people) \
             and not any(doc[i].ent_type_ not in ("PERSON", "") for i in subj_ids):

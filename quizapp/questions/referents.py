@@ -150,7 +150,9 @@ _TOLD_BEFORE = re.compile(r"\bhost\s+its\s+(?:headquarters|secretariat|seat|offi
                           r"Championships?\b(?!\s+(?:in|of|for)\s+[a-z])"
                           r"|\bthe\s+(?:[a-z]+\s+)?(?:plans|proposals)\b(?!\s+(?:of|for|on|under|by|that|which|agreed|"
                           r"adopted|announced|set|approved)\b|\s+to\s+(?!(?:its|their|the|an?|his|her)\b)[a-z]+)")
-_MEMBER_OF_WHAT = re.compile(r"\b(?:any|another|each|every|one)\s+member(?:\s+state)?(?:['’]s)?\b(?!\s+of\b)")
+# ("any member state", and "larger members" of session 27: members of no body the stem names)
+_MEMBER_OF_WHAT = re.compile(r"\b(?:any|another|each|every|one)\s+member(?:\s+state)?(?:['’]s)?\b(?!\s+of\b)"
+                             r"|\b(?:larger|smaller|bigger|poorer|richer|fellow|other|all|new|founding)\s+members\b(?!\s+of\b)")
 _ITSELF = re.compile(r"\b(?:itself|themselves)\s+(?:was|were|is|are|has|have|had|will|would|could|can|does|did)\b")
 # "present a first package of projects to both institutions": which two, the sentence before said (round 78)
 _BOTH_OF_WHICH = re.compile(r"\bboth\s+(?:institutions|organi[sz]ations|bodies|banks|agencies|lenders|funds|groups|"
@@ -197,12 +199,10 @@ _WHICH_SITTING = re.compile(r"\bthe\s+(?:meeting|talks|summit|session|conference
                             r"|\bthe\s+(?:(?:19|20)\d\d|next|last|first|\d+(?:st|nd|rd|th))\s+edition\b(?!\s+of\b)"
                             r"|\ban?\s+(?:revised|updated|amended)\s+(?:formula|version|text|draft|proposal|plan|schedule)\b"
                             r"(?!\s+(?:for|of|on)\b)", re.I)
-# "obtain prequalification by 2027": of what, by whom; "offer deeper cuts to larger members": of which
-# body (session 27)
+# "obtain prequalification by 2027": of what, by whom (session 27)
 _STATUS_OF_WHAT = re.compile(r"\b(?:obtain|get|gain|secure|receive|win|achieve)\s+(?:(?:full|formal|final)\s+)?"
                              r"(?:prequalification|pre-qualification|accreditation|certification|approval|clearance|"
                              r"recognition|authori[sz]ation)\b(?!\s+(?:of|for|from)\b)", re.I)
-_SOME_MEMBERS = re.compile(r"\b(?:larger|smaller|bigger|poorer|richer|fellow|other|all|new|founding)\s+members\b(?!\s+of\b)")
 # "approve Law No.?": a number the parse cut off the title (session 27)
 _NUMBER_CUT = re.compile(r"\b(?:No|Nr|Art)\.(?!\s*\d)")
 
@@ -217,7 +217,7 @@ _OF_WHAT = (_COUNT_OF_WHAT, _BARE_TEXT, _ITSELF, _BOTH_OF_WHICH, _NOW_RELATIVE, 
             _DATE_FOR_WHAT, _PART_OF_WHAT, _CHARGE_FOR_WHAT, _MOST_OF_WHAT, _OWN_WHAT, _TOLD_BEFORE, _THEN,
             _NATIONALITY_NOUN, _NUMBER_CUT, _MONEY_FOR_WHAT, _WHICH_SITTING, _STATUS_OF_WHAT)
 # Members, parties and "the new X" are a body's: open only when the wording names no body.
-_OF_WHICH_BODY = (_MEMBER_OF_WHAT, _NEW_NAMED, _KIND_STATES, _CAP_MEMBERS, _SOME_MEMBERS)
+_OF_WHICH_BODY = (_MEMBER_OF_WHAT, _NEW_NAMED, _KIND_STATES, _CAP_MEMBERS)
 _NAMES_A_BODY = re.compile(r"\b[A-Z]{2,}\b|\b(?:Union|Community|Organi[sz]ation|Association|Commission|Council|Group|"
                            r"Alliance|Authority|Bank|Forum|Conference)\b")
 

@@ -329,7 +329,6 @@ def _after(sentence: str, goal: str) -> str:
 def told_without_its_time(v: Any, statement: str) -> bool:
     """Is the aim told without the year its sentence gives it, set apart ("and has set 2026 as its
     target") or cut off after it ("... before the 2026 irrigation season")?"""
-    if re.search(r"(?:19|20)\d\d", statement):
-        return False
-    return bool(_TARGET_APART.search(v.sentence) and not re.search(r"(?:19|20)\d\d", v.goal)
-                or _TIME_CUT_OFF.search(_after(v.sentence, v.goal)))
+    # (a statement with a year has kept it; it is told from the goal, so the goal has none either)
+    return not re.search(r"(?:19|20)\d\d", statement) \
+        and bool(_TARGET_APART.search(v.sentence) or _TIME_CUT_OFF.search(_after(v.sentence, v.goal)))
