@@ -104,16 +104,19 @@ def test_an_article_yields_a_budget_of_items_best_facts_first(date_sentence_item
     fact's best item comes before any fact's second one."""
     from quizapp.questions.generate import ARTICLE_BUDGET, TRUE_FALSE_SHARE
 
-    qs = generate(list(FACTS), random.Random(7))
+    # (a cap below the default, so that the seeds' big article is over it: the rules keep fewer
+    # items of it as they grow stricter)
+    budget = ARTICLE_BUDGET // 2
+    qs = generate(list(FACTS), random.Random(7), budget=budget)
     per_article: dict[str, list[Question]] = {}
     for q in qs:
         per_article.setdefault(q.sources[0]["article"] if isinstance(q.sources[0], dict) else q.sources[0].article,
                                []).append(q)
     uncapped = generate(list(FACTS), random.Random(7), budget=0)
-    assert sum(1 for q in uncapped if q.sources[0]["article"] == ART) > ARTICLE_BUDGET
-    assert len(per_article[ART]) <= ARTICLE_BUDGET  # the big article is capped
+    assert sum(1 for q in uncapped if q.sources[0]["article"] == ART) > budget
+    assert len(per_article[ART]) <= budget  # the big article is capped
     for items in per_article.values():
-        assert sum(q.type == "true_false" for q in items) <= max(2, int(TRUE_FALSE_SHARE * ARTICLE_BUDGET))
+        assert sum(q.type == "true_false" for q in items) <= max(2, int(TRUE_FALSE_SHARE * budget))
     firsts: set[str] = set()
     second_seen = False
     for q in qs:
@@ -147,7 +150,9 @@ def test_answer_never_in_prompt():
 
 def test_multiple_choice_options():
     qs = [q for q in _questions() if q.type == "multiple_choice"]
-    assert len(qs) >= 6  # (no "Who visited Kabul?": a visit is a side detail, session 22)
+    # (no "Who visited Kabul?": a visit is a side detail, session 22; no "When did the SCO summit open
+    # in Dushanbe?": the day a meeting sat is its dateline, session 28)
+    assert len(qs) >= 5
     for q in qs:
         assert len(q.choices) == 4
         assert len({normalise(c) for c in q.choices}) == 4

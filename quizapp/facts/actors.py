@@ -112,6 +112,9 @@ class ActorContext:
     # Words the article writes in lower case: a timeline line's capital ("Seabed drilling begins")
     # is then only the line's start, not a name.
     lower_words: frozenset[str] = frozenset()
+    # Heads of bodies the article tells of with no name ("an arbitral tribunal"): its "the tribunal"
+    # is no named one's (``body_with_head``).
+    unnamed_heads: frozenset[str] = frozenset()
     # The last meeting a sentence named ("The 30th Ordinary Meeting of the ACS Ministerial Council
     # ..."), for a later "It was chaired by ..." (``chairs.chair_question``).
     last_meeting: Any = None
@@ -193,6 +196,8 @@ class ActorContext:
         Convention to Combat Desertification"); None when none or several do (a reader could
         not tell which)."""
         head = head.lower()
+        if head in self.unnamed_heads:
+            return None  # "an arbitral tribunal ... The tribunal issues its award": not the ITLOS it names (round 173)
         # "The Council decided ..." in the communiqué of "the 70th Ordinary Session of the Council
         # of Ministers of X": the Council is the body that sat, not its session
         # (a name of words any body has, "the Framework Agreement", is the one it stands for)
@@ -288,7 +293,8 @@ def resolve_actor(actor: str, ctx: ActorContext) -> str | None:
         # (else "the two Ministers" of a meeting between two sides are both sides' ministers, below)
     if low == "they":
         return ctx.last_group or actor
-    if low in ("the two sides", "both sides") and ctx.sides:
+    if low in ("the two sides", "both sides", "the parties", "both parties", "the two parties", "the delegations",
+               "both delegations", "the two delegations") and ctx.sides:
         return ctx.sides
     if low in ("the two countries", "both countries", "the two nations", "both nations"):
         # the pair named last, if it is a pair ("Guatemala, Belize and Mexico" is not "the two countries")

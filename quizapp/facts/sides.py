@@ -40,6 +40,36 @@ def sides_of(title: str) -> str | None:
     return f"{named[0]} and {named[1]}"
 
 
+def hyphen_pair(text: str) -> str | None:
+    """"Mexico and Belize" from a text naming a body or meeting of two countries joined by a hyphen
+    ("Eighth Meeting of the Mexico-Belize Binational Commission"), for its "the Parties" and "the
+    delegations" (round 172: a binational commission's declaration gave no item of its eight points);
+    None when there is no such pair, or two different ones."""
+    table = country_table()
+    pairs = set()
+    for m in _HYPHEN_PAIR.finditer(text or ""):
+        a, b = m.group("a"), m.group("b")
+        # (each side a country's name whole: "Costa Rica"; "China Fisheries" is China's)
+        a = a if a.lower() in table else a.split()[-1]
+        b = b if b.lower() in table else b.split()[0]
+        if a.lower() in table and b.lower() in table and table[a.lower()] != table[b.lower()]:
+            pairs.add((a, b))
+    if len(pairs) != 1:
+        return None
+    a, b = next(iter(pairs))
+    return f"{with_the(a)} and {with_the(b)}"
+
+
+_PAIR_BODY_WORDS = (r"(?:Binational|Bi-national|Bilateral|Joint|Intergovernmental|Mixed|High-Level|Permanent|Border|"
+                    r"Neighbourhood|Neighborhood|Commission|Committee|Council|Summit|Dialogue|Meeting|Forum|Cabinet|"
+                    r"Consultations)")
+_HYPHEN_PAIR = re.compile(rf"\b(?P<a>[A-Z][a-z]+(?:\s(?!{_PAIR_BODY_WORDS})[A-Z][a-z]+)?)[-–]"
+                          rf"(?P<b>[A-Z][a-z]+(?:\s(?!{_PAIR_BODY_WORDS})[A-Z][a-z]+)?)\s+"
+                          # ("Binational Neighbourhood and Integration Commission")
+                          r"(?:(?:[A-Z][\w-]*|and)\s+){0,4}?"
+                          r"(?:Commission|Committee|Council|Summit|Dialogue|Meeting|Forum|Cabinet|Consultations)\b")
+
+
 _BETWEEN = re.compile(r"\bbetween\s+(?P<the_a>the\s+)?(?P<a>[A-Z][^,;]*?)\s+and\s+(?P<the_b>the\s+)?(?P<b>[A-Z][^,;]*?)"
                       r"\s*(?:$|[,;:]|\s+(?:on|in|at|for)\s)")
 

@@ -9,7 +9,7 @@ import re
 from .actors import ActorContext, country_list, country_table, ministers_of, signatories
 from .lexicon import COUNTRY_NAMES
 from .places import countries_in, with_the
-from .sides import sides_of
+from .sides import hyphen_pair, sides_of
 from .types import ArticleInput
 
 # Guests' thanks to their host: the ministers named there are not all who met.
@@ -36,10 +36,19 @@ def _ministers_who_met(leaders) -> str | None:
     return "the ministers of " + ", ".join(named[:-1]) + " and " + named[-1]
 
 
+# "an arbitral tribunal in The Hague", "a new commission": a body the article tells of unnamed, whom
+# its later "the tribunal" may mean as well as any tribunal it names (round 173)
+_UNNAMED_BODY = re.compile(r"\b(?:[Aa]n?|[Tt]he\s+(?:ad\s+hoc|arbitral))\s+(?:[a-z][\w-]*\s+){0,2}?"
+                           r"(tribunal|court|commission|committee|panel|council|board|body|agency|authority|fund|"
+                           r"secretariat|task\s+force|working\s+group)\b(?!\s+(?:of|on|for)\s+(?:the\s+)?[A-Z])")
+
+
 def actor_context(items, acronyms: dict[str, str], art: ArticleInput) -> ActorContext:
     """Counts of the bodies and people an article names, for resolving "we" and "I"."""
     ctx = ActorContext(lower_words=frozenset(w for _d, sent, _m, _l in items
-                                             for w in re.findall(r"(?<![\w-])[a-z][a-z-]+", sent.text)))
+                                             for w in re.findall(r"(?<![\w-])[a-z][a-z-]+", sent.text)),
+                       unnamed_heads=frozenset(m.group(1) for _d, sent, _m, _l in items
+                                               for m in _UNNAMED_BODY.finditer(sent.text)))
     for _doc, sent, mentions, leaders in items:
         weight = 2 if sent.paragraph == 0 else 1
         for m in mentions:
@@ -98,6 +107,9 @@ def actor_context(items, acronyms: dict[str, str], art: ArticleInput) -> ActorCo
             if re.search(r"\b(?:[Mm]eeting|[Tt]alks|[Dd]ialogue|[Cc]onsultations|[Ss]ummit|[Cc]ommission)\s+between\s", sent.text):
                 ctx.sides = sides_of(sent.text)
                 break
+    if ctx.sides is None:
+        # "Eighth Meeting of the Mexico-Belize Binational Commission": its two countries
+        ctx.sides = hyphen_pair("\n".join([art.title or "", *(sent.text for _d, sent, _m, _l in items[:3])]))
     header = [art.title or "", *(art.raw or "").split("\n")[:8], *(sent.text for _d, sent, _m, _l in items[:5])]
     answers = sum(1 for _d, sent, _m, _l in items if re.match(r"\s*A\s*:", sent.text))
     interview = answers >= 2 or any(_INTERVIEW_HEADER.search(line) for line in header)

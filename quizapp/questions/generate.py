@@ -63,6 +63,7 @@ from .sentences import (
     strip_dateline,
 )
 from .setting import (
+    named_state,
     placed_body,
     statement_in_setting,
     unplaced_council,
@@ -163,6 +164,8 @@ class _Generator(PeopleItems, DateItems, DeadlineItems, GoalItems, GroupItems, V
         if qtype not in ("matching", "ordering", "true_false"):
             if any(leaks(prompt, a) for a in acc):
                 return None
+            if _year_given_away(prompt, answer):
+                return None
         # letters the article spells out elsewhere are spelled out in the stem (unless that would
         # print the answer); letters it never spells out make an item a reader cannot follow
         arts = {s["article"] if isinstance(s, dict) else s.article for s in (sources or [])} or \
@@ -199,6 +202,12 @@ class _Generator(PeopleItems, DateItems, DeadlineItems, GoalItems, GroupItems, V
                 spelled = told
             elif unplaced_national(spelled):
                 return None
+        if qtype in ("multiple_choice", "short_answer", "true_false", "cloze") and len(arts) == 1:
+            # "the Kingdom aims to ...": which kingdom, the article's setting says (or nobody does)
+            named = named_state(spelled, self.corpus.setting_of(next(iter(arts))))
+            if named is None or qtype != "true_false" and any(leaks(named, a) for a in acc):
+                return None
+            spelled = named
         if explanation == prompt:
             explanation = spelled  # a true statement explains itself, in the same words
         prompt = spelled
@@ -384,11 +393,32 @@ class _Generator(PeopleItems, DateItems, DeadlineItems, GoalItems, GroupItems, V
         if targets is not None:
             groups = [c for c in groups if c is not None and targets & set(c.question.fact_ids)]
         cands.extend(groups)
-        kept = [c for c in cands if c is not None]
+        kept = _one_key_per_stem([c for c in cands if c is not None])
         if learned:
             for c in kept:  # reviewers' and students' verdicts move a pattern or a question down (or up)
                 c.question.score = learned_score(c.question, learned)
         return select(kept, budget=budget, admit=stands_alone)
+
+
+def _year_given_away(prompt: str, answer: str) -> bool:
+    """Does the stem name the year its date answer is, or the year after it ("When did the Commission
+    set the 2026 total allowable catch?" keyed 2025, round 171)? A reader answers from the stem."""
+    key = re.search(r"\b(?:19|20)\d\d\b", answer)
+    if key is None or not re.fullmatch(r"[\w ,./-]{4,40}", answer):
+        return False
+    year = int(key.group(0))
+    told = {int(y) for y in re.findall(r"\b((?:19|20)\d\d)(?![\d/-])", prompt)}
+    return bool(told & {year, year + 1})
+
+
+def _one_key_per_stem(cands: list[_Cand]) -> list[_Cand]:
+    """The candidates but those whose stem another asks with another key: "When did the Council of
+    Europe open for signature?" keyed 1985 and 2016 from two sentences (round 169) has no one answer."""
+    keys: dict[str, set[str]] = {}
+    for c in cands:
+        if c.question.type in ("multiple_choice", "short_answer", "cloze"):
+            keys.setdefault(c.question.prompt.casefold(), set()).add(normalise(c.question.answer))
+    return [c for c in cands if len(keys.get(c.question.prompt.casefold(), ())) <= 1]
 
 
 def generate(facts: Iterable[Fact], rng: random.Random | None = None, budget: int | None = None,

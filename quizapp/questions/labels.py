@@ -571,6 +571,11 @@ def _surname_forms(name: str) -> list[str]:
              and p.casefold() not in _GIVEN_NAMES]  # ("Maria Leonor Sampaio": "Leonor" is her given name too)
     # ("Hilal bin Nasser Al Kindi": the name after "bin" is his father's, no family name of his; session 27)
     later = [p for p in later if parts[parts.index(p) - 1].lower() not in _PATRONYMIC]
+    if re.match(r"(?i)(?:al|el)[-‑]", parts[-1]):
+        # "Khalid Abdulaziz Al-Mannai": the middle name is his father's; the family name is "Al-Mannai",
+        # also written "Al Mannai" and called "Mannai" (round 176)
+        bare = parts[-1][3:]
+        return [parts[-1], f"{parts[-1][:2]} {bare}", bare, f"{parts[0]} {parts[-1]}"]
     for p in later:
         i = parts.index(p)
         family = family_name(parts, i)  # "Hédi Ben Salah": "Ben Salah", never "Salah" alone

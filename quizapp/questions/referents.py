@@ -152,7 +152,9 @@ _TOLD_BEFORE = re.compile(r"\bhost\s+its\s+(?:headquarters|secretariat|seat|offi
                           r"adopted|announced|set|approved)\b|\s+to\s+(?!(?:its|their|the|an?|his|her)\b)[a-z]+)")
 # ("any member state", and "larger members" of session 27: members of no body the stem names)
 _MEMBER_OF_WHAT = re.compile(r"\b(?:any|another|each|every|one)\s+member(?:\s+state)?(?:['’]s)?\b(?!\s+of\b)"
-                             r"|\b(?:larger|smaller|bigger|poorer|richer|fellow|other|all|new|founding)\s+members\b(?!\s+of\b)")
+                             r"|\b(?:larger|smaller|bigger|poorer|richer|fellow|other|all|new|founding)\s+members\b(?!\s+of\b)"
+                             # "Croatia became the 20th member": of what (round 169)
+                             r"|\bthe\s+\d+(?:st|nd|rd|th)\s+member(?:\s+(?:state|country))?\b(?!\s+of\b)")
 _ITSELF = re.compile(r"\b(?:itself|themselves)\s+(?:was|were|is|are|has|have|had|will|would|could|can|does|did)\b")
 # "present a first package of projects to both institutions": which two, the sentence before said (round 78)
 _BOTH_OF_WHICH = re.compile(r"\bboth\s+(?:institutions|organi[sz]ations|bodies|banks|agencies|lenders|funds|groups|"
@@ -190,7 +192,8 @@ _NEEDS_OBJECT = frozenset({"apply", "join", "accede", "sign", "ratify", "bid", "
 _CHECKED_TYPES = ("true_false", "multiple_choice", "short_answer", "cloze")
 # "pledged a grant of 7 million euros through the WBIF": a grant for what, the stem never says (session 27;
 # "an initial joint contribution of 4 million dollars", session 26)
-_MONEY_FOR_WHAT = re.compile(r"\b(?:grant|loan|contribution|donation|allocation|disbursement)\s+of\s+(?:US)?(?:X\b|[$€£]?\s?\d)"
+_MONEY_FOR_WHAT = re.compile(r"\b(?:grant|loan|contribution|donation|allocation|disbursement)\s+of\s+(?:US)?"
+                             r"(?:X\b|[$€£]?\s?\d|(?-i:[A-Z][A-Za-z]{0,3}\$?)\s?(?:X\b|\d))"
                              r"(?![^.?]*\b(?:for|to|towards?|into|on)\b)", re.I)
 # "Who chaired the meeting in Maseru?": which meeting, a place does not say; "host the 2027 edition": of
 # what; "propose a revised formula": the one told before (session 27)
@@ -203,6 +206,14 @@ _WHICH_SITTING = re.compile(r"\bthe\s+(?:meeting|talks|summit|session|conference
 _STATUS_OF_WHAT = re.compile(r"\b(?:obtain|get|gain|secure|receive|win|achieve)\s+(?:(?:full|formal|final)\s+)?"
                              r"(?:prequalification|pre-qualification|accreditation|certification|approval|clearance|"
                              r"recognition|authori[sz]ation)\b(?!\s+(?:of|for|from)\b)", re.I)
+# "vote against ratification": of what; "When did the Council of Europe open for signature?": the
+# text it opened was shifted past the verb and lost; "two more Galileo satellites": more than which
+# (round 169)
+_ACT_ON_WHAT = re.compile(r"\b(?:against|towards?|blocked|delayed|completed?|began)\s+(?:the\s+)?"
+                          r"(?:ratification|accession|adoption|approval|signature)\s*(?=[?.,]|$)"
+                          r"|^(?![^?]*\b(?:was|were|is|are|been)\b)[^?]*\bopen(?:ed|s)?\s+for\s+signature\s*[?.]?$"
+                          r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+more\s+(?:[A-Z][\w'’-]*\s+)*[a-z]+s\b"
+                          r"(?![^?.]*\bthan\b)")
 # "approve Law No.?": a number the parse cut off the title (session 27)
 _NUMBER_CUT = re.compile(r"\b(?:No|Nr|Art)\.(?!\s*\d)")
 
@@ -215,9 +226,13 @@ _NUMBER_CUT = re.compile(r"\b(?:No|Nr|Art)\.(?!\s*\d)")
 _OF_WHAT = (_COUNT_OF_WHAT, _BARE_TEXT, _ITSELF, _BOTH_OF_WHICH, _NOW_RELATIVE, _EVENT_OF_WHAT, _COUNTED_SET,
             _AMOUNT_OF_WHAT, _POSITION_ON_WHAT, _TEXTS_OF_WHAT, _NATIONAL_SIDE, _PROGRESS_OF_WHAT, _MORE_OF_WHAT,
             _DATE_FOR_WHAT, _PART_OF_WHAT, _CHARGE_FOR_WHAT, _MOST_OF_WHAT, _OWN_WHAT, _TOLD_BEFORE, _THEN,
-            _NATIONALITY_NOUN, _NUMBER_CUT, _MONEY_FOR_WHAT, _WHICH_SITTING, _STATUS_OF_WHAT)
+            _NATIONALITY_NOUN, _NUMBER_CUT, _MONEY_FOR_WHAT, _WHICH_SITTING, _STATUS_OF_WHAT, _ACT_ON_WHAT)
 # Members, parties and "the new X" are a body's: open only when the wording names no body.
-_OF_WHICH_BODY = (_MEMBER_OF_WHAT, _NEW_NAMED, _KIND_STATES, _CAP_MEMBERS)
+# "the Governors and Premiers asked ...": of which states and provinces, a title alone never says (round 177)
+_BARE_OFFICES = re.compile(r"\b[Tt]he\s+(?-i:Governors|Premiers|Presidents|Prime\s+Ministers|Mayors|Leaders|Heads\s+of\s+"
+                           r"(?:State|Government)|Chief\s+Ministers)(?:\s+and\s+(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?))?\b"
+                           r"(?!\s+(?:of|from|at|in)\b)")
+_OF_WHICH_BODY = (_MEMBER_OF_WHAT, _NEW_NAMED, _KIND_STATES, _CAP_MEMBERS, _BARE_OFFICES)
 _NAMES_A_BODY = re.compile(r"\b[A-Z]{2,}\b|\b(?:Union|Community|Organi[sz]ation|Association|Commission|Council|Group|"
                            r"Alliance|Authority|Bank|Forum|Conference)\b")
 

@@ -25,7 +25,8 @@ from ..facts.places import with_the as the_country
 MIN_MENTIONS = 3
 LEAD_FACTOR = 2
 
-_WH = re.compile(r"^(?:According to the article,\s+)?(?=(?i:who|when|which|what|in which|how)\b)")
+_FIGURE_FRAME = re.compile(r"^(Which figure completes the statement\?\s+)")
+_WH = re.compile(r"^(?:According to the article,\s+)?(?=(?i:who|when|which|what|in which|how|by what|by when)\b)")
 
 
 @lru_cache(maxsize=1)
@@ -66,10 +67,20 @@ def with_setting(prompt: str, country: str | None) -> str:
     m = _WH.match(prompt)
     if country is None or m is None or places_in(prompt) or _INTERNATIONAL.search(prompt):
         return prompt
+    frame = _FIGURE_FRAME.match(prompt)
+    if frame:  # "Which figure completes the statement? In Mongolia, the Ministry ...": the statement set
+        return frame.group(1) + _statement_set_in(prompt[frame.end():], country)
     body = prompt[m.end():]
     # ("In Madagascar, when did ...?": the place, as a writer gives it; "According to the article
     # about Madagascar" leaned on the article, raters said, rounds 82 and 102)
     return f"In {the_country(country)}, {body[:1].lower()}{body[1:]}"
+
+
+def _statement_set_in(statement: str, country: str) -> str:
+    """"The X ..." -> "In Mongolia, the X ..."; a name keeps its capital."""
+    first = statement.split(" ", 1)[0]
+    lowered = statement[:1].lower() + statement[1:] if first in ("The", "A", "An") else statement
+    return f"In {the_country(country)}, {lowered}"
 
 
 # A body or scheme of many countries named in the stem places it already, and "the article about
@@ -78,7 +89,7 @@ _INTERNATIONAL = re.compile(r"\b(?:World|International|Global|United\s+Nations|R
                             r"(?:East|West|North|South|Central|Southern)\s+(?:African|Asian|American|European)|"
                             r"African|Asian|European|Pacific|Caribbean|Arab|Latin\s+American|Arctic|Nordic|Baltic|"
                             r"Andean|Alpine|Mediterranean|Amazon|Caspian|Mekong|Adriatic|Balkan|Sahel|Atlantic|"
-                            r"Ibero-American|Indian\s+Ocean|Black\s+Sea|Commonwealth)"
+                            r"Ibero-American|Indian\s+Ocean|Black\s+Sea|Commonwealth|Islamic|Eurasian)"
                             r"(?:\s+[A-Z][\w'’-]*)+"
                             # a region of several countries: "... Association of Southern Africa" (round 27B)
                             r"|\b(?:Southern|East|West|Central|North|Eastern|Western)\s+(?:Africa|Asia|Europe)\b"
@@ -221,3 +232,23 @@ def placed_body(text: str, country: str | None) -> str | None:
         owner = owner[:1].upper() + owner[1:]
     mark = "'" if owner.endswith("s") else "'s"
     return f"{text[:m.start()]}{owner}{mark} {m.group('name')}{m.group('acr') or ''}{text[m.end():]}"
+
+
+# A state called by its style alone, as its own press office writes it ("the Kingdom aims to
+# capture 4% of the global market", round 168): which kingdom, only the article says.
+_BARE_STATE = re.compile(r"\b([Tt]he)\s+(?:Kingdom|Sultanate|Republic|Emirate|Principality|Grand\s+Duchy|Realm)\b"
+                         r"(?!\s+of\b|['’]s?\s+[A-Z]|\s+[A-Z])")
+
+
+def named_state(stem: str, country: str | None) -> str | None:
+    """``stem`` with a state called by its style alone ("the Kingdom") named as the article's
+    country ("Morocco"); None when the article is about no one country; as it was otherwise."""
+    m = _BARE_STATE.search(stem)
+    if m is None:
+        return stem
+    if country is None:
+        return None
+    name = the_country(country)
+    if m.group(1) == "The" or m.start() == 0:
+        name = name[:1].upper() + name[1:]
+    return stem[:m.start()] + name + stem[m.end():]

@@ -289,9 +289,16 @@ def lead_lower(statement: str) -> str:
     if re.match(r"The\b", statement):
         return "the" + statement[3:]
     m = re.match(r"([A-Z][a-z]+)\s+[a-z]", statement)
+    if m and (m.group(1).lower() in NATIONALITIES or m.group(1) in _PEOPLES):
+        return statement  # "Arab tourism ministers", "Nordic ministers": a people's name keeps its capital (round 176)
     if m and _opening_common_word(statement):
         return m.group(1).lower() + statement[m.end(1):]
     return statement
+
+
+# Adjectives of peoples and regions that no country's nationality list holds.
+_PEOPLES = frozenset({"Arab", "African", "Asian", "European", "Nordic", "Baltic", "Caribbean", "Pacific", "Latin",
+                      "Andean", "Balkan", "Gulf", "Islamic", "Central", "Eurasian", "Amazonian", "Mediterranean"})
 
 
 def _opening_common_word(statement: str) -> bool:
@@ -308,6 +315,12 @@ _BOILERPLATE = re.compile(r"\b(?:strengthen|deepen|enhance|expand|boost|intensif
                           r"|\b(?:global|common|shared|pressing|current|emerging|key|regional)\s+(?:challenges|issues|"
                           r"problems|priorities|threats)\b|\b(?:concrete|decisive|collective|urgent)\s+(?:actions?|steps|"
                           r"measures)\b(?!\s+(?:to|on|for)\s+\w+\s+[A-Z])", re.I)
+
+
+# "seeks to work more closely with the Al Gannas Qatari Society to raise awareness": a relation
+# sought, whoever the partner, is guessed true (round 170)
+WORKING_WITH = re.compile(r"^(?:to\s+)?(?:work|cooperate|co-operate|collaborate|engage|coordinate|partner)\s+"
+                          r"(?:more\s+|even\s+)?(?:closely\s+|together\s+)?with\b", re.I)
 
 
 # "... plans to eliminate lymphatic filariasis and has set 2026 as its target": the aim told without its

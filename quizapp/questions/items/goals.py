@@ -61,6 +61,7 @@ from .figures import _figures, _is_year, _other_values, _sum_of_others, change_a
 from .goal_checks import (
     _BOILERPLATE,
     _DEADLINE,
+    WORKING_WITH,
     _goal_reads_alone,
     _named_party,
     lead_lower,
@@ -342,6 +343,8 @@ class GoalItems:
         task = _ADDRESSEE.sub("", bare)
         if task != bare and _VAGUE.search(task) and not re.search(r"\d|\b[A-Z][a-z]+\b", task):
             specific = False  # "called for the European Commission to allow more time": more time for what
+        if WORKING_WITH.match(v.goal) and not re.search(r"\d", v.goal):
+            specific = False  # "work more closely with the X Society": a relation sought, guessed true
         if _BOILERPLATE.search(v.goal) and not re.search(r"\d|\b[A-Z][a-z]+\b", bare):
             specific = False  # "called for concrete actions to address global challenges": any summit's words
         c = self.corpus

@@ -5,6 +5,8 @@ and where it meets next, who hosts and who chairs in turn, dues to settle, talks
 to hand in. Told as aims ("agreed to meet again in Riga", "called on members to settle outstanding
 contributions"), they read as true and test nothing; blind raters failed them as trivia round
 after round. ``housekeeping`` says which aims are of that kind; the goal items ask none of them.
+The same calendar told as a date ("When was the 49th Congress held?", "When will it publish its next
+report?") is what the date items leave out (``_SITTING_HELD``, ``_LOGISTICS``, ``_HANDOVER``).
 """
 
 from __future__ import annotations
@@ -13,7 +15,51 @@ import re
 from typing import Any
 
 from ...facts.lexicon import MEETING_NOUNS, ORDINAL_WORD
-from .dates import _HANDOVER, _LOGISTICS
+
+# When a meeting sat or met: "When did energy ministers from A, B and C meet in Cairo?", "When was the
+# 49th Ordinary Congress of X held?", "When did A and B hold the annual Leaders' Retreat?".
+_SITTING_HELD = re.compile(
+    # ("When did Prince Faisal meet Iranian Foreign Minister Abbas Araghchi in Baghdad?": who met whom is the news)
+    r"When\s+(?:did|was|were|will|is|are)\s+(?:[^?]*\b(?:meet|met)\b(?!\s+(?:with\s+)?(?-i:[A-Z]))"
+    rf"|[^?]*\b(?:{'|'.join(MEETING_NOUNS)}|retreat|talks|hearing|consultations|meetings|summits|sessions)\b"
+    r"[^?]*\b(?:hold|held|convene|convened|take\s+place|open|opened|conclude|concluded)\b"
+    r"|[^?]*\b(?:hold|held|convene|convened)\b[^?]*\b"
+    rf"(?:{'|'.join(MEETING_NOUNS)}|retreat|talks|hearing|consultations|meetings|summits|sessions)\b)", re.I)
+# (an election, a referendum or a vote held is news: "When did Venezuela hold a consultative referendum?")
+_VOTE = re.compile(r"\b(?:elections?|referendum|referendums|plebiscite|vote|ballot|polls?|runoff|primaries)\b", re.I)
+
+
+# A date of an organisation's housekeeping: when its next report comes out, its next meeting sits,
+# an office opens. Blind reviews judged these not worth asking ("logistics").
+_PAPERS = (r"(?:report|statement|calendar|minutes|data|bulletin|review|estimates?|results|figures|findings|accounts|"
+           r"statistics|index|survey|update|outlook|forecast|numbers|evaluation|study|paper|assessment|audit|analysis)")
+# ("approved the Monetary Policy Statement": a periodic paper signed off, round 116)
+_LOGISTICS = re.compile(rf"\b(?:publish|release|issue|approv)\w*\b.*\b{_PAPERS}\b|\b{_PAPERS}\b.*\b(?:published|released|issued)\b|"
+                        r"\bnext\s+(?:[\w-]+\s+){0,3}?(?:release|publication|edition|update)\b|\b(?:next|following)\s+(?:[\w'’-]+\s+){0,2}?(?:meeting|session|congress|summit|assembly|"
+                        # ("host the next Joint Ministerial Committee in Zumbo": its next sitting, round 174)
+                        r"review|round|conference|committee|council|commission|forum|dialogue|retreat)\b|\b(?:meeting|congress|session|assembly|conference|summit)\b.*\bbe\s+held\b|\bmeet\s+again\b|"
+                        r"\bopen(?:ed|s)?\s+(?:an?|its|their)\s+(?:\w+\s+)?office\b|\bdeadline\b|"
+                        # "When will Indonesia host the 32nd Ministerial Meeting?": a body's calendar (round 109)
+                        r"\bhost\s+(?:the\s+)?\d+(?:st|nd|rd|th)\s+(?:[\w'’-]+\s+){0,3}?(?:session|meeting|summit|conference|"
+                        r"assembly|congress|forum)\b|"
+                        r"\b(?:mission|office|bureau|secretariat|embassy|consulate)\s+(?:\w+\s+)?open(?:ed|s)?\b|"
+                        r"\b(?:mission|delegation|team|observers?|experts?)\b.*\barriv(?:e|ed|es)\b|"
+                        # a clock time or a press event: a day's schedule (round 46)
+                        r"\b\d{1,2}:\d{2}(?!\d)|\b\d{1,2}\.\d{2}\s*(?:hrs|h|GMT|UTC|[ap]\.m\.)|\b\d{1,2}\s*[ap]\.m\.|\bpress\s+(?:conference|briefing)\b|"
+                        r"\bpreliminary\s+(?:statement|findings|results)\b|"
+                        # an election's paperwork: when accreditation or nominations close (round 102)
+                        r"\b(?:accreditation|nominations?|registration)\b.*\b(?:open|close)(?:s|d)?\b|"
+                        # a rotating chair's term starting or changing hands; a text's day in the gazette (round 105)
+                        r"\b(?:presidency|chairmanship)\b.*\b(?:begins?|began|starts?|started|pass(?:es|ed)?|rotates?|ends?|ended)\b|"
+                        r"\b(?:Official\s+Journal|Gazette)\b", re.I)
+
+
+# A rotating chair changing hands ("take over the rotating Presidency", "assume the chairmanship"):
+# the calendar of a term, not news.
+_HANDOVER = re.compile(r"\b(?:take|took|taken|takes|taking|hand|handed|hands|pass|passed|assume|assumed)\s+(?:over\s+)?"
+                       r"(?:the\s+)?(?:(?:rotating|annual|six-month|pro\s+tempore)\s+)*(?:presidency|chairmanship|"
+                       r"chair)\b", re.I)
+
 
 # Meeting again: where and when a body sits next is its calendar, not what the article teaches
 # ("The commission will next meet in Victoria from 11 to 15 May 2027", "agreed to meet again in Riga").

@@ -480,6 +480,11 @@ _SIDE_DETAIL = re.compile(r"^Who\s+(?:will\s+|has\s+|have\s+|had\s+|did\s+|was\s
                           r"describ|call(?:ed|s)?\s+(?!for\b|on\b|upon\b))\w*\b")
 
 
+# The term an office is given for ("elected ACF President for 2025-2029", "the 2025-2029 term"): no
+# year the vote was in the past (round 170).
+_TERM = re.compile(r"\b(?:for\s+(?:the\s+)?)?(?:19|20)\d\d\s*[-–/]\s*(?:19|20)?\d\d\b(?:\s+(?:term|mandate|period))?")
+
+
 def _elected_now(f: Any, name: str, role: str) -> bool:
     """Does the article report the person elected or appointed, to another office ("NAME, president
     of the Cameroon Rugby Federation, is elected vice-president of Rugby Africa") or, in its news (no
@@ -490,7 +495,7 @@ def _elected_now(f: Any, name: str, role: str) -> bool:
         m = re.search(rf"{re.escape(name)}\b[^.;]{{0,160}}?\b(?:is|was|has\s+been|had\s+been)\s+(?P<again>re-?)?"
                       rf"(?:elected|appointed|named|chosen)\s+(?:as\s+)?(?P<office>[^,.;]{{3,80}})", s.sentence)
         if m and (role.lower() not in m.group("office").lower()
-                  or not m.group("again") and not re.search(r"\b(?:19|20)\d\d\b", s.sentence)):
+                  or not m.group("again") and not re.search(r"\b(?:19|20)\d\d\b", _TERM.sub("", s.sentence))):
             return True
     return False
 
