@@ -14,11 +14,11 @@ from spacy.tokens import Doc
 
 from quizapp.corpus.parse import parse_article
 from quizapp.facts import article_input, extract
-from quizapp.facts.actors import country_list
 from quizapp.facts.event_questions import when_question
 from quizapp.facts.extract import _resolve_names
 from quizapp.facts.leaders import leader_mentions
 from quizapp.facts.nlp import load_nlp
+from quizapp.facts.sides import country_list
 from quizapp.facts.types import Fact, Source
 from quizapp.facts.who_questions import who_question
 from quizapp.questions import generate

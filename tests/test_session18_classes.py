@@ -220,7 +220,7 @@ def test_round_42_names_letters_and_parties_read_right():
 
 
 def test_round_42_countries_that_only_pledged_are_not_the_ministers_who_agreed():
-    from quizapp.facts.actors import country_list
+    from quizapp.facts.sides import country_list
 
     doc = load_nlp()("Ministers agreed to create the Kandor Maritime Trust Fund, but only Cameroon and Gabon made "
                      "firm pledges at the meeting.")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from quizapp.questions.generate import _one_key_per_stem, _year_given_away
@@ -177,3 +179,84 @@ def test_washington_beside_states_is_the_state():
            "carbon price across the three jurisdictions.\n")
     prompts = prompts_of(raw)
     assert not any("United States" in p for p in prompts), prompts
+
+
+def test_a_nationality_pair_names_a_joint_commission_s_two_countries():
+    from quizapp.facts.sides import hyphen_pair
+
+    assert hyphen_pair("the 20th Session of the Omani-Iranian Joint Economic Committee") == "Oman and Iran"
+    assert hyphen_pair("the Costa Rica-Panama Binational Commission") == "Costa Rica and Panama"
+    assert hyphen_pair("the Korea-China Fisheries Commission") == "Korea and China"
+    assert hyphen_pair("the Asia-Pacific Forum") is None
+
+
+def test_countries_opening_a_sentence_act_though_the_parse_lost_the_list():
+    from quizapp.facts.nlp import load_nlp
+    from quizapp.facts.sides import country_list
+
+    doc = load_nlp()("KOTA KINABALU - Brunei Darussalam, Indonesia and Malaysia have agreed to produce a joint map.")
+    assert country_list(doc) == [("Brunei Darussalam", "Indonesia", "Malaysia")]
+
+
+def test_a_lead_in_after_an_occasion_says_whose_the_points_are():
+    raw = ("Ostra, 11 October 2024\n\nNews\n\n"
+           "OSTRA - Brunei Darussalam, Indonesia and Malaysia have agreed to produce a joint map of wildlife corridors, "
+           "officials said on Thursday.\n\n"
+           "The meeting was chaired by Malaysia's Ministry of Natural Resources and Environmental Sustainability (NRES).\n\n"
+           "At this week's meeting, the three countries:\n"
+           "- agreed to use a common satellite method for measuring forest cover in the Kandor Highlands;\n")
+    prompts = prompts_of(raw)
+    assert any(p.startswith("Brunei Darussalam, Indonesia and Malaysia agreed to use a common satellite method")
+               for p in prompts), prompts
+    assert not any(p.startswith("Natural Resources") for p in prompts), prompts
+
+
+@pytest.mark.parametrize("text", [
+    "Each Party pledged 1.5 million euros a year to a joint Kandor Lake Fund.",
+    "When did the third and current Autonomy Act enter into force?",
+    "When did Kandor's Supreme Court approve a final draft constitution?",
+    "From what date will Korea join its World Government Bond Index?",
+])
+def test_each_party_a_current_act_a_draft_and_its_index_are_unresolved(text):
+    assert unresolved(text)
+
+
+def test_a_gulf_state_s_council_needs_its_country():
+    from quizapp.questions.setting import unplaced_national
+
+    assert unplaced_national("The Shura Council will consist entirely of members appointed by the Emir.")
+    assert not unplaced_national("Qatar's Shura Council will consist entirely of members appointed by the Emir.")
+
+
+def test_the_office_someone_held_then_is_not_asked_as_of_the_article():
+    raw = ("Kandor Football Federation: a timeline\n\nPublished: 2 October 2025\n\n"
+           "The Ostra High Court set aside the 2016 election of the then KFF president, Praful Mehta, in 2017.\n\n"
+           "KFF president Praful Mehta said in 2016 that the federation would build 40 academies.\n")
+    assert not any(p.startswith("Who was the President of the") for p in prompts_of(raw)), prompts_of(raw)
+
+
+def test_the_head_of_a_desk_is_no_office_worth_asking():
+    from quizapp.questions.items.people import _AT_FIRM
+
+    assert _AT_FIRM.search("head of the Slovenia desk in the OECD Economics Department")
+    assert _AT_FIRM.search("head of EMSA's pollution response unit")
+    assert not _AT_FIRM.search("Secretary-General of the Kandor Union")
+
+
+def test_letters_used_as_a_modifier_keep_the_phrase_s_own_article():
+    raw = ("OSTRA, Kandor (10 March 2025) - WorldFish today announced the release of the 19th generation of "
+           "Genetically Improved Farmed Tilapia (GIFT).\n\n"
+           "Starting next month, WorldFish will ship 3,000 GIFT breeders to 12 licensed hatcheries in Malaysia, the "
+           "Philippines and Indonesia.\n\n"
+           "The GIFT programme began in 1988 in the Philippines, when WorldFish started breeding Nile tilapia.\n")
+    prompts = prompts_of(raw)
+    assert not any("3,000 the " in p for p in prompts), prompts
+    assert not any(re.search(r"\bdid Genetically", p) for p in prompts), prompts
+    assert "When did the Genetically Improved Farmed Tilapia (GIFT) programme begin in the Philippines?" in prompts, prompts
+
+
+def test_a_name_joined_by_with_is_spelled_out_whole_without_its_owner():
+    from quizapp.questions.acronyms import _NAME_THEN_LETTERS
+
+    m = _NAME_THEN_LETTERS.search("sold under Japan's Foods with Function Claims (FFC) system")
+    assert m is not None and m.group("name").endswith("Foods with Function Claims"), m and m.group("name")

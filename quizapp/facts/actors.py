@@ -387,55 +387,6 @@ def country_table() -> dict[str, str]:
     return {re.sub(r"^the\s+", "", form): c for form, c in COUNTRIES.items() if c != "European Union"}
 
 
-# Whose members act for the countries after "of"/"from" ("Ministers from A and B signed ..."), unlike
-# a thing of theirs ("the applications of A and B").
-_AGENT_NOUNS = frozenset({"minister", "official", "leader", "delegation", "delegate", "representative", "government",
-                          "head", "president", "negotiator", "envoy", "authority", "member", "governor", "chief",
-                          "ambassador", "secretary", "premier", "team", "force", "army", "navy", "police", "people"})
-
-
-def country_list(doc) -> list[tuple[str, ...]]:
-    """The lists of two or more countries a parsed sentence names as the ones who act ("Kenya,
-    Uganda and Tanzania signed ...", "Ministers from A and B met ..."), each in its order: a place
-    and its conjuncts, every one a country, as the subject or whose the subject is. Countries
-    named otherwise ("called on others, including Peru and Indonesia, to ...") are not parties."""
-    table = country_table()
-
-    def country(ent) -> bool:  # (the small model calls a country in a list an ORG now and then)
-        return ent.label_ == "GPE" or table.get(re.sub(r"^the\s+", "", ent.text.lower())) is not None
-
-    out = []
-    for ent in doc.ents:
-        root = ent.root
-        if not country(ent) or root.dep_ == "conj" or not root.conjuncts:
-            continue
-        owner = root.head.head if root.dep_ == "pobj" and root.head.lower_ in ("of", "from") else None
-        if owner is not None and owner.dep_ == "conj" and owner.head.dep_ in ("nsubj", "nsubjpass"):
-            owner = owner.head  # "Ministers and senior officials from A, B and C signed ..."
-        if root.dep_ not in ("nsubj", "nsubjpass") and (owner is None or owner.dep_ not in ("nsubj", "nsubjpass")
-                                                         or owner.lemma_.lower() not in _AGENT_NOUNS):
-            continue  # ("The applications of Sri Lanka and Bangladesh will continue": no one acts, round 53)
-        if ent.start > 0 and doc[ent.start - 1].lower_ in ("only", "except", "even", "notably"):
-            continue  # "Ministers agreed ..., but only Cameroon and Gabon made pledges": some, not the parties
-        names = []
-        for t in [root, *root.conjuncts]:
-            span = next((e for e in doc.ents if e.start <= t.i < e.end), None)
-            found = countries_in(span.text, table) if span is not None and country(span) else []
-            if len(found) != 1:
-                # "ministers from Denmark, Finland, ... and the European Commission": parties that
-                # are not all countries still name who acted; kept whole, so that a later pair
-                # ("Sweden and Germany pledged ...") is not taken for the one list of parties
-                if len(names) >= 2 and span is not None and span.label_ == "ORG":
-                    names.append("the " + re.sub(r"^the\s+", "", span.text))  # (marked: not a country)
-                    continue
-                break
-            names.append(found[0])
-        else:
-            if len(set(names)) >= 2:
-                out.append(tuple(dict.fromkeys(names)))
-    return out
-
-
 def signatories(sentence: str) -> str | None:
     """Who "we" are by a declaration's preamble: its countries ("Belgium, the Netherlands and
     Luxembourg"), or the members of the body it names ("the member states of the Indian Ocean Rim

@@ -491,7 +491,9 @@ def _sentence_facts(doc, art: ArticleInput, sent: SentenceInput, people, acronym
 
 
 # A numbered list's lead-in line: "The two Ministers:", "The Council:" (``ActorContext.lead_in``).
-_LEAD_IN = re.compile(r"(?P<who>[Tt]he\s+(?:[\w-]+\s+){0,3}?(?:[Mm]inisters|[Ll]eaders|[Cc]ouncil|[Pp]arties|[Ss]ides|"
+# ("At this week's meeting, the three countries:", round 180)
+_LEAD_IN = re.compile(r"(?:[^:,]{0,60},\s+)?(?P<who>[Tt]he\s+(?:[\w-]+\s+){0,3}?(?:[Mm]inisters|[Ll]eaders|[Cc]ouncil|[Pp]arties|[Ss]ides|"
+                      r"[Cc]ountries|[Gg]overnments|[Pp]artners|[Dd]elegations|"
                       r"[Hh]eads\s+of\s+(?:[Ss]tate|[Gg]overnment)(?:\s+and\s+[Gg]overnment)?))\s*:$")
 
 

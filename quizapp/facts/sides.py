@@ -1,7 +1,9 @@
 """Whom a counted reference stands for: the two sides a meeting's title puts "between" ("Joint
 Statement of the Summit between the GCC and the Countries of Central Asia"), for a joint statement's
-"the two sides" and "the Ministers"; the names a main clause coordinates ("China and Russia"), for a
-later "they" or "both countries"."""
+"the two sides" and "the Ministers"; the two countries a binational body joins ("the Mexico-Belize
+Binational Commission"), for its "the Parties"; the lists of countries a sentence names as acting
+(``country_list``), for "the three countries"; the names a main clause coordinates ("China and
+Russia"), for a later "they" or "both countries"."""
 
 from __future__ import annotations
 
@@ -9,7 +11,7 @@ import re
 
 from .actors import country_table
 from .cities import find_city
-from .lexicon import MECHANISM_HEADS
+from .lexicon import MECHANISM_HEADS, NATIONALITIES
 from .places import countries_in, with_the
 
 
@@ -46,14 +48,19 @@ def hyphen_pair(text: str) -> str | None:
     delegations" (round 172: a binational commission's declaration gave no item of its eight points);
     None when there is no such pair, or two different ones."""
     table = country_table()
+
+    def country(word: str) -> str | None:
+        # a country's name whole ("Costa Rica") or its people's ("Omani", "Kyrgyz", "Saudi")
+        return NATIONALITIES.get(word.lower()) or table.get(word.lower())
+
     pairs = set()
     for m in _HYPHEN_PAIR.finditer(text or ""):
         a, b = m.group("a"), m.group("b")
-        # (each side a country's name whole: "Costa Rica"; "China Fisheries" is China's)
-        a = a if a.lower() in table else a.split()[-1]
-        b = b if b.lower() in table else b.split()[0]
-        if a.lower() in table and b.lower() in table and table[a.lower()] != table[b.lower()]:
-            pairs.add((a, b))
+        # ("China Fisheries" is China's)
+        a = a if country(a) else a.split()[-1]
+        b = b if country(b) else b.split()[0]
+        if country(a) and country(b) and country(a) != country(b):
+            pairs.add((country(a), country(b)))
     if len(pairs) != 1:
         return None
     a, b = next(iter(pairs))
@@ -96,3 +103,68 @@ def plural_named_subject(doc) -> tuple[str, bool] | None:
             persons = tok.ent_type_ == "PERSON" or any(c.ent_type_ == "PERSON" for c in tok.children if c.dep_ == "conj")
             return actor_text(doc, tok), persons
     return None
+
+
+# Whose members act for the countries after "of"/"from" ("Ministers from A and B signed ..."), unlike
+# a thing of theirs ("the applications of A and B").
+_AGENT_NOUNS = frozenset({"minister", "official", "leader", "delegation", "delegate", "representative", "government",
+                          "head", "president", "negotiator", "envoy", "authority", "member", "governor", "chief",
+                          "ambassador", "secretary", "premier", "team", "force", "army", "navy", "police", "people"})
+
+
+def country_list(doc) -> list[tuple[str, ...]]:
+    """The lists of two or more countries a parsed sentence names as the ones who act ("Kenya,
+    Uganda and Tanzania signed ...", "Ministers from A and B met ..."), each in its order: a place
+    and its conjuncts, every one a country, as the subject or whose the subject is. Countries
+    named otherwise ("called on others, including Peru and Indonesia, to ...") are not parties."""
+    table = country_table()
+
+    def country(ent) -> bool:  # (the small model calls a country in a list an ORG now and then)
+        return ent.label_ == "GPE" or table.get(re.sub(r"^the\s+", "", ent.text.lower())) is not None
+
+    out = []
+    for ent in doc.ents:
+        root = ent.root
+        if not country(ent) or root.dep_ == "conj" or not root.conjuncts:
+            continue
+        owner = root.head.head if root.dep_ == "pobj" and root.head.lower_ in ("of", "from") else None
+        if owner is not None and owner.dep_ == "conj" and owner.head.dep_ in ("nsubj", "nsubjpass"):
+            owner = owner.head  # "Ministers and senior officials from A, B and C signed ..."
+        if root.dep_ not in ("nsubj", "nsubjpass") and (owner is None or owner.dep_ not in ("nsubj", "nsubjpass")
+                                                         or owner.lemma_.lower() not in _AGENT_NOUNS):
+            continue  # ("The applications of Sri Lanka and Bangladesh will continue": no one acts, round 53)
+        if ent.start > 0 and doc[ent.start - 1].lower_ in ("only", "except", "even", "notably"):
+            continue  # "Ministers agreed ..., but only Cameroon and Gabon made pledges": some, not the parties
+        names = []
+        for t in [root, *root.conjuncts]:
+            span = next((e for e in doc.ents if e.start <= t.i < e.end), None)
+            found = countries_in(span.text, table) if span is not None and country(span) else []
+            if len(found) != 1:
+                # "ministers from Denmark, Finland, ... and the European Commission": parties that
+                # are not all countries still name who acted; kept whole, so that a later pair
+                # ("Sweden and Germany pledged ...") is not taken for the one list of parties
+                if len(names) >= 2 and span is not None and span.label_ == "ORG":
+                    names.append("the " + re.sub(r"^the\s+", "", span.text))  # (marked: not a country)
+                    continue
+                break
+            names.append(found[0])
+        else:
+            if len(set(names)) >= 2:
+                out.append(tuple(dict.fromkeys(names)))
+    if not out:
+        # the parse lost the list ("Brunei Darussalam, Indonesia and Malaysia have agreed ...": a name
+        # tagged a person, the next an apposition; round 180): a sentence that opens on countries and
+        # a verb of acting names them as the ones who act
+        m = _OPENING_LIST.search(doc.text)
+        parts = re.split(r",\s+(?:and\s+)?|\s+and\s+", m.group("list")) if m else []
+        named = [countries_in(p, table) for p in parts]
+        if len(parts) >= 2 and all(len(n) == 1 and table.get(re.sub(r"^the\s+", "", p.lower())) for n, p in zip(named, parts, strict=True)) \
+                and len({n[0] for n in named}) == len(parts):
+            out.append(tuple(n[0] for n in named))
+    return out
+
+
+_OPENING_LIST = re.compile(r"^\s*(?:[A-Z][A-Z .'’-]+\s[-–—]\s+)?(?P<list>(?:the\s+)?[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)*"
+                           r"(?:,\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)*)*,?\s+and\s+(?:the\s+)?[A-Z][\w'’-]*"
+                           r"(?:\s[A-Z][\w'’-]*)*)\s+(?:have|has|will|agreed|signed|pledged|adopted|decided|committed|"
+                           r"launched|met|approved|reaffirmed)\b")

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import re
 
-from .actors import ActorContext, country_list, country_table, ministers_of, signatories
+from .actors import ActorContext, country_table, ministers_of, signatories
 from .lexicon import COUNTRY_NAMES
 from .places import countries_in, with_the
-from .sides import hyphen_pair, sides_of
+from .sides import country_list, hyphen_pair, sides_of
 from .types import ArticleInput
 
 # Guests' thanks to their host: the ministers named there are not all who met.
@@ -104,12 +104,14 @@ def actor_context(items, acronyms: dict[str, str], art: ArticleInput) -> ActorCo
         # sentence ("The Ministerial Meeting between the United Republic of Tanzania and the Republic
         # of Zambia on ... was held ...")
         for _d, sent, _m, _l in items[:3]:
-            if re.search(r"\b(?:[Mm]eeting|[Tt]alks|[Dd]ialogue|[Cc]onsultations|[Ss]ummit|[Cc]ommission)\s+between\s", sent.text):
+            if re.search(r"\b(?:[Mm]eeting|[Tt]alks|[Dd]ialogue|[Cc]onsultations|[Ss]ummit|[Cc]ommission|[Cc]ommittee|[Cc]ouncil)"
+                         r"(?:\s+\([A-Z]{2,8}\))?\s+between\s", sent.text):
                 ctx.sides = sides_of(sent.text)
                 break
     if ctx.sides is None:
         # "Eighth Meeting of the Mexico-Belize Binational Commission": its two countries
-        ctx.sides = hyphen_pair("\n".join([art.title or "", *(sent.text for _d, sent, _m, _l in items[:3])]))
+        ctx.sides = hyphen_pair("\n".join([art.title or "", *(art.raw or "").split("\n")[:12],
+                                            *(sent.text for _d, sent, _m, _l in items[:3])]))
     header = [art.title or "", *(art.raw or "").split("\n")[:8], *(sent.text for _d, sent, _m, _l in items[:5])]
     answers = sum(1 for _d, sent, _m, _l in items if re.match(r"\s*A\s*:", sent.text))
     interview = answers >= 2 or any(_INTERVIEW_HEADER.search(line) for line in header)

@@ -48,7 +48,7 @@ def _all_initials(full: str) -> str:
 
 
 # A name and its letters in brackets: capitalised words joined by a few small ones, then "(ABC)".
-_NAME_THEN_LETTERS = re.compile(r"(?P<name>[A-Z][\w'’-]*(?:\s+(?:(?:of|on|for|the|and|in|hoc|de|des|du|la|le|to)\s+)*"
+_NAME_THEN_LETTERS = re.compile(r"(?P<name>[A-Z][\w'’-]*(?:\s+(?:(?:of|on|for|the|and|in|hoc|de|des|du|la|le|to|with)\s+)*"
                                 r"[A-Z][\w'’-]*)+)\s+\((?P<acr>[A-Z][A-Z0-9&-]{1,9})\)")
 
 _DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those",
@@ -140,6 +140,8 @@ class Spelling:
                 for m in _NAME_THEN_LETTERS.finditer(text):
                     name, acr = m.group("name"), m.group("acr")
                     name = re.sub(r"^The\s+(?=[A-Z])", "", name)  # ("The Ministry of Public Health (MOPH)" opening a sentence)
+                    # ("Japan's Foods with Function Claims (FFC)": the owner is no part of the name, round 180)
+                    name = re.sub(r"^[A-Z][\w-]*['’]s?\s+(?=[A-Z])", "", name)
                     # ("Ministers of the Common Market for ... (COMESA)": the letters are the market's)
                     name = _MEMBERS_PREFIX.sub("", name) or name
                     caps = re.findall(r"\b[A-Z]", name)
@@ -190,11 +192,20 @@ class Spelling:
                     else f"{full} ({acr})"
                 before = text[:hit.start()]
                 start = not before.strip() or re.search(r"[.?!:]\s+$", before)
-                if start or not _has_determiner(before):
+                # (letters as a modifier keep the phrase's own article: "the GIFT programme", "3,000 GIFT
+                # breeders", round 180)
+                modifier = re.match(r"\s+(?!(?:in|of|on|at|for|to|and|or|with|by|from|as|is|was|were|are|has|had|have|will|"
+                                    r"would|said|says|that|which|who|since|after|before|into|under|over)\b)[a-z]",
+                                    text[hit.end():]) is not None
+                counted = re.search(r"(?:\d[\d,.]*|\b(?:two|three|four|five|six|seven|eight|nine|ten|many|several|some|"
+                                    r"all|more|most|few|no))\s+$", before) is not None
+                if counted:
+                    pass
+                elif start or not _has_determiner(before):
                     # "When did AIIB begin ..." -> "When did the Asian Infrastructure Investment Bank
                     # (AIIB) begin ..." (not after a determiner: "The 2026 IHU World Cup")
                     spelled = ("The " if start else "the ") + spelled
-                elif re.search(r"\bthe\s+$", before) and not with_the(full).startswith("the ") \
+                elif re.search(r"\bthe\s+$", before) and not with_the(full).startswith("the ") and not modifier \
                         and self._written_bare(full, arts):
                     # "of the OPG" spelled out is "of Ontario Power Generation (OPG)", as the article
                     # writes the firm's name: without "the" (session 27)

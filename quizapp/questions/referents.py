@@ -93,7 +93,7 @@ _KIND_STATES = re.compile(r"\b(?:Basin|[Mm]ember|Partner|Coastal|Riparian|Partic
 _NATIONAL_SIDE = re.compile(r"\b[Tt]he\s+(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:side|delegation|presidency|chairmanship)\b"
                             r"(?!\s+(?:to|at|of)\s+(?:the\s+)?[A-Z])")
 # "called on Members to share ...": whose members (round 109), unless the stem names the body
-_CAP_MEMBERS = re.compile(r"\b(?-i:Members|Member\s+(?:States|Countries|Economies)|(?:Contracting\s+)?Parties)\b"
+_CAP_MEMBERS = re.compile(r"\b(?-i:Members|Member\s+(?:States|Countries|Economies)|(?:Contracting\s+)?Parties|[Ee]ach\s+Party)\b"
                           r"(?!\s+of\b|\s+to\s+(?:the\s+)?[A-Z])")
 # "pledged to report on progress every two years": progress on what (round 114)
 _PROGRESS_OF_WHAT = re.compile(r"\b(?:report|reports|reporting|review|reviews|reviewing|assess|track|monitor)\s+(?:on\s+)?"
@@ -160,8 +160,11 @@ _ITSELF = re.compile(r"\b(?:itself|themselves)\s+(?:was|were|is|are|has|have|had
 _BOTH_OF_WHICH = re.compile(r"\bboth\s+(?:institutions|organi[sz]ations|bodies|banks|agencies|lenders|funds|groups|"
                             r"sides|parties|partners|delegations|teams|projects|plans|texts|documents)\b(?!\s+of\b|\s+(?:in|at|from)\s+(?:the\s+)?[A-Z])")
 # "When does the current five-year accounting cycle end?": current when the article was written (round 83)
-_NOW_RELATIVE = re.compile(r"\b[Tt]he\s+(?:current|present|ongoing|latest|upcoming|coming|previous|outgoing|incoming)\s+"
-                           r"(?:[a-z0-9][\w-]*\s+){0,2}?[a-z][\w-]*\b(?!\s+[A-Z])")
+_NOW_RELATIVE = re.compile(r"\b[Tt]he\s+(?:[a-z]+\s+and\s+)?(?:current|present|ongoing|latest|upcoming|coming|previous|outgoing|incoming)\s+"
+                           r"(?:[a-z0-9][\w-]*\s+){0,2}?[a-z][\w-]*\b(?!\s+[A-Z])"
+                           # "the third and current Autonomy Act": current where, the article's setting said (round 181)
+                           r"|\b[Tt]he\s+(?:[a-z]+\s+and\s+)?(?:current|present|previous)\s+(?:[A-Z][\w-]*\s+){1,3}"
+                           r"(?:Act|Law|Constitution|Statute|Treaty|Agreement|Plan|Strategy|Code)\b(?!\s+(?:of|on)\b)")
 _EVENT_OF_WHAT = re.compile(r"['’]s?\s+(?:(?:largest|biggest|worst|latest|first|new|current|recent)\s+)?(?:outbreak|epidemic|"
                             r"crisis|war|conflict|storm|flood|floods|drought|emergency|"
                             # "When did Japan's accession take effect?": to what (round 87)
@@ -201,6 +204,9 @@ _WHICH_SITTING = re.compile(r"\bthe\s+(?:meeting|talks|summit|session|conference
                             r"(?-i:[A-Z][\w'’-]*)\b(?:\s+(?-i:[A-Z][\w'’-]*)\b)*(?!\s+(?:of|on)\s+(?:the\s+)?(?-i:[A-Z]))"
                             r"|\bthe\s+(?:(?:19|20)\d\d|next|last|first|\d+(?:st|nd|rd|th))\s+edition\b(?!\s+of\b)"
                             r"|\ban?\s+(?:revised|updated|amended)\s+(?:formula|version|text|draft|proposal|plan|schedule)\b"
+                            # "approve a final draft constitution": of what (round 182)
+                            r"|\ban?\s+(?:(?:final|new|revised|first)\s+)?draft\s+(?:constitution|statutes?|law|bill|"
+                            r"text|charter|rules)\b"
                             r"(?!\s+(?:for|of|on)\b)", re.I)
 # "obtain prequalification by 2027": of what, by whom (session 27)
 _STATUS_OF_WHAT = re.compile(r"\b(?:obtain|get|gain|secure|receive|win|achieve)\s+(?:(?:full|formal|final)\s+)?"
@@ -212,6 +218,8 @@ _STATUS_OF_WHAT = re.compile(r"\b(?:obtain|get|gain|secure|receive|win|achieve)\
 _ACT_ON_WHAT = re.compile(r"\b(?:against|towards?|blocked|delayed|completed?|began)\s+(?:the\s+)?"
                           r"(?:ratification|accession|adoption|approval|signature)\s*(?=[?.,]|$)"
                           r"|^(?![^?]*\b(?:was|were|is|are|been)\b)[^?]*\bopen(?:ed|s)?\s+for\s+signature\s*[?.]?$"
+                          # "From what date will Korea join its World Government Bond Index?": whose (round 180)
+                          r"|\bjoin(?:s|ed|ing)?\s+(?:its|their)\s+(?-i:[A-Z])"
                           r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+more\s+(?:[A-Z][\w'’-]*\s+)*[a-z]+s\b"
                           r"(?![^?.]*\bthan\b)")
 # "approve Law No.?": a number the parse cut off the title (session 27)

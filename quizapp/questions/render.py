@@ -61,6 +61,13 @@ AGENT_NOUNS = {
 # A group told by whose members it is, as the extractor resolves "we" and "the Ministers".
 _MEMBERS_OF = re.compile(r"^(?i:the\s+)?(?:member\s+states|(?:\w+\s+)?(?i:ministers)(?:\s+and\s+[\w\s]{3,30}?)?|"
                          r"(?i:heads\s+of\s+state(?:\s+and\s+government)?))\s+of\s+(?:the\s+)?[A-Z]"
+                         # "the governors of the central banks of Central America and the Dominican Republic",
+                         # "National audit offices from across Latin America" (round 172): people or offices by
+                         # whose they are
+                         r"|^(?i:the\s+)?(?i:governors|presidents|heads|chiefs|directors|leaders|delegates|representatives)"
+                         r"\s+of\s+(?:the\s+)?(?:[a-z]+\s+){1,3}(?:of|in|from)\s+(?:the\s+)?[A-Z]"
+                         r"|^(?:[A-Z][a-z]+\s+)?[a-z]+(?:\s+[a-z]+)?\s+(?:offices|authorities|agencies|ministries|regulators|"
+                         r"institutions|services)\s+from\s+(?:across\s+)?(?:the\s+)?[A-Z]"
                          # "the parties to the Convention on the Protection of ... Area": a treaty's parties
                          r"|^(?i:the\s+)?(?:(?i:contracting|states)\s+)?(?i:parties)\s+to\s+the\s+[A-Z]")
 # A body's name as names are written: capitalised words, joined by a few small words ("the Islamic

@@ -149,7 +149,9 @@ _NATIONAL_BODY = re.compile(
     r"Association|Federation|Department|Centre|Center|Unit|Police|Guard|Government)\b"
     # (not one named for a particular thing: "the Central Commission for the Navigation of the Rhine")
     r"(?!\s+(?:for|of|on)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,3}?of\s+the\s+[A-Z])"
-    r"|Ministry\s+of\b|Government\b|Cabinet\b|Expanded\s+Programme\s+on\s+Immuni[sz]ation\b)"
+    r"|Ministry\s+of\b|Government\b|Cabinet\b|Expanded\s+Programme\s+on\s+Immuni[sz]ation\b"
+    # "The Shura Council will consist of members appointed by the Emir": which country's (round 182)
+    r"|Shura\s+Council\b|Majlis\b|Emir\b|Sultan\b|Crown\s+Prince\b)"
     # "When will the Monetary Policy Committee (MPC) meet?": of which central bank (round 86)
     r"|\b[Tt]he\s+Monetary\s+Policy\s+(?:Committee|Board|Council)\b(?!\s+(?:of|at)\s+(?:the\s+)?[A-Z])"
     # "When did Parliament elect NAME as Prime Minister?": of which country (round 84)
@@ -209,7 +211,7 @@ _DOMAIN_BODY = re.compile(
     r"Promotion|Trade|Labour|Labor|Land|Mining|Mineral|Minerals|Petroleum|Power|Electricity|Railway|Railways|"
     r"Roads|Highway|Ports|Marine|Veterinary|Plant|Protection|Consumer|Space|Nuclear|Atomic|Utilities|Disaster|"
     r"Emergency|Clean|Cooking|Foreign|Currency|Exchange|Selling|Special|Criminal|Supreme|Constitutional|Rural|"
-    r"Urban|Social|Housing|Cash|Transfer|Household|Subsidy|Pension|Pensions|and)\s+){1,5}"
+    r"Urban|Social|Housing|Cash|Transfer|Household|Subsidy|Pension|Pensions|Affairs|and)\s+){1,5}"
     r"(?:Agency|Board|Authority|Commission|Office|Bureau|Service|Institute|Directorate|Inspectorate|Corporation|"
     # ("the Clean Cooking Programme", "the Foreign Currency Selling Window", "the Special Criminal Court":
     # a country's too, session 27)

@@ -143,7 +143,11 @@ class PeopleItems:
             # over three rounds, and passed them for the article's central figures. What the
             # person did is still asked (above), and their office in a matching item.
             return out
-        who = None if commentator or _office_of_a_city(f) or _elected_now(f, name, role) \
+        then = any(re.search(rf"\bthen[- ](?:[\w'’-]+\s+){{0,4}}?(?:{re.escape(role.split()[-1])})\b[^.;]{{0,40}}{re.escape(name)}"
+                             if role else r"$^", s.sentence, re.I) for s in f.sources)
+        # ("set aside the 2016 election of the then AIFF president, NAME": who held it then, not when
+        # the article was written, round 182)
+        who = None if commentator or then or _office_of_a_city(f) or _elected_now(f, name, role) \
             or _clean(f.role).lower() in _ONE_OF_MANY else _who_prompt(f)
         who = _as_of(who, c, f) if who else None
         who = c.spell_out(who, arts) if who else None
@@ -388,7 +392,11 @@ _SAYS_AFTER = re.compile(r"(?:\s*,[^,]{3,90},)?\s+(?:said|says|told|added|noted|
 _ACCORDING = "According to the article, who is "
 _COUNTRY_NAMES = frozenset(COUNTRIES.values())
 # An office at a firm, a desk or a trading house ("head of edible nuts at Kestrel Agri").
-_AT_FIRM = re.compile(r"\s(?:at|with)\s|\b(?:company|firm|trading house|consultancy)\b", re.I)
+_AT_FIRM = re.compile(r"\s(?:at|with)\s|\b(?:company|firm|trading house|consultancy)\b"
+                      # the head of a body's desk or unit ("head of the Slovenia desk in the OECD Economics
+                      # Department", "head of EMSA's pollution response unit"): a title look-up of a minor post
+                      # (rounds 169, 181)
+                      r"|\b(?:desk|unit|division|section|branch|team)\b", re.I)
 
 
 # A style printed before a name ("Dr. Tendai Mushonga"): the name with it is the name too.
