@@ -260,3 +260,11 @@ def test_a_name_joined_by_with_is_spelled_out_whole_without_its_owner():
 
     m = _NAME_THEN_LETTERS.search("sold under Japan's Foods with Function Claims (FFC) system")
     assert m is not None and m.group("name").endswith("Foods with Function Claims"), m and m.group("name")
+
+
+def test_her_country_that_takes_the_is_named_with_it():
+    raw = ("Santo Domingo, 12 June 2025\n\nNews\n\n"
+           "The host, the Minister of Labour of the Dominican Republic, Luisa Almonte de Peña, said her country would "
+           "apply the Kandor Child Labour Risk Model in all its provinces by 2026.\n")
+    prompts = prompts_of(raw)
+    assert not any(re.search(r"(?<!the )Dominican Republic", p) for p in prompts), prompts

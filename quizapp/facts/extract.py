@@ -515,7 +515,8 @@ def _whose(actor: str, before: str, leaders, people: dict[str, dict], ctx: Actor
         country = (here[-1].country if here else None) or (people.get(name or "", {}).get("country"))
         if not country:
             return None
-        return f"{with_the(country)}'s government" if m.group("what").lower() == "government" else country
+        # ("her country" of the Minister of Labour of the Dominican Republic: "the Dominican Republic", held-back round 166)
+        return f"{with_the(country)}'s government" if m.group("what").lower() == "government" else with_the(country)
     m = _BARE_OFFICE.fullmatch(actor.strip())
     if m:
         title = re.sub(r"[- ]", " ", m.group("title").lower())

@@ -16,7 +16,7 @@ from typing import Any
 from ..corpus.parse import looks_english
 from ..facts.cities import country_of_capital
 from ..facts.dates import MONTH
-from ..facts.lexicon import ASKING_VERBS, NATIONALITIES
+from ..facts.lexicon import ASKING_VERBS, COUNTRY_NAMES, NATIONALITIES
 from ..facts.places import with_the as country_with_the
 from .goal_verbs import GOAL_VERBS
 from .normalise import normalise
@@ -349,6 +349,8 @@ def goal_view(f: Any, leaders: Sequence[Any], pairs_by_article: dict[str, str],
             if len(head.split()) >= 3:
                 goal = head.strip()  # "tackle sargassum and renewing their campaign": the gerund is the main clause's (round 85)
         actor = named_actor(raw_actor, src.sentence)
+        if actor is not None and actor.lower() in _THE_COUNTRIES:
+            actor = country_with_the(actor)  # "Dominican Republic will apply ..." is the Dominican Republic (held-back round 166)
         resolved = False
         side = _NATIONAL_SIDE.fullmatch(raw_actor.strip().lower())
         if side and side.group("nat") in NATIONALITIES:
@@ -499,6 +501,11 @@ def goal_view(f: Any, leaders: Sequence[Any], pairs_by_article: dict[str, str],
                         speaker=speaker(src.sentence, leaders), resolved=resolved,
                         when=f"{day:%B} {day.year}" if day is not None else None)
     return None
+
+
+# Countries whose names take "the" ("Dominican Republic", "Philippines"), as a sentence may open on them bare.
+_THE_COUNTRIES = frozenset(c for c in COUNTRY_NAMES | {v.lower() for v in NATIONALITIES.values()}
+                           if country_with_the(c).startswith("the "))
 
 
 # A person's words reported ("says the union will use ...", "said", "told"): a phrase quoted at the
