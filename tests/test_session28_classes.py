@@ -154,8 +154,9 @@ def test_a_father_s_name_before_an_al_family_name_is_no_answer_alone():
 
 @pytest.mark.parametrize("sentence", [
     # a plan on a condition, told after it
-    "Ali Raza, director general of the Kandor Sports Board (KSB), tells the congress the government will release a "
-    "grant of Rs 300 million once the FIH confirms the constitution complies with its statutes.",
+    "Ali Raza, director general of the Kandor Sports Board (KSB), tells the congress that the government of Pakistan "
+    "will release a grant of Rs 300 million to the Kandor Hockey Federation once the FIH confirms the constitution "
+    "complies with its statutes.",
     # another party's aim told in passing, in a clause about something else
     "A doubling of the Ostra pipeline to 20 bcm would need buyers willing to sign long-term contracts, something many "
     "utilities are reluctant to do when the EU plans to cut gas demand sharply by 2030.",
@@ -175,9 +176,11 @@ def test_bare_offices_and_a_grant_for_nothing_named_are_unresolved(text):
 
 def test_washington_beside_states_is_the_state():
     raw = ("Olympia, 3 May 2025\n\nNews\n\n"
-           "Washington seeks to link its carbon market with California and Quebec by 2027, which would create a single "
-           "carbon price across the three jurisdictions.\n")
+           "The Western Carbon Initiative links the markets of California and Quebec. Washington seeks to link its "
+           "market with California and Quebec, which would create a single carbon price across the three "
+           "jurisdictions.\n")
     prompts = prompts_of(raw)
+    assert "Washington seeks to link its market with California and Quebec." in prompts, prompts
     assert not any("United States" in p for p in prompts), prompts
 
 
