@@ -99,6 +99,12 @@ _INTERNATIONAL = re.compile(r"\b(?:World|International|Global|United\s+Nations|R
                             r"IGAD|GCC|SAARC|MERCOSUR|Mercosur|CELAC|SICA|OECS|PIF|CEMAC|ECCAS|WAEMU|UEMOA)\b")
 
 
+def names_many_countries(text: str) -> bool:
+    """Does ``text`` name a region or a body of many countries ("Council of the Baltic Sea States",
+    "East Africa", "ASEAN")?"""
+    return _INTERNATIONAL.search(text) is not None
+
+
 _OWN_INSTITUTION = re.compile(r"^(When\s+(?:did|was|were|will)\s+)(?:the\s+|(?=Government\b))")
 
 

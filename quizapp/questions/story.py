@@ -46,7 +46,7 @@ from .render import (
     role_ok,
 )
 from .render import parties as _parties
-from .setting import _INTERNATIONAL, dominant_country, places_in
+from .setting import dominant_country, names_many_countries, places_in
 
 _NOT_A_PERSON = NOT_A_PERSON  # (one list with the extractor's: ``facts.lexicon``)
 # A place given by a generic head alone: "of the Commission", "the Council".
@@ -219,7 +219,7 @@ class _Corpus(Spelling):
             # Europe - Group of States against Corruption": it vetoes nothing, unless it names a
             # region or a body of many countries)
             if country is not None and title is not None and country not in places_in(title) \
-                    and (places_in(title) or _INTERNATIONAL.search(title)):
+                    and (places_in(title) or names_many_countries(title)):
                 country = None
             if country is not None and _datelined_elsewhere(self._sentences.get(article, ()), country):
                 country = None

@@ -143,10 +143,11 @@ class PeopleItems:
             # over three rounds, and passed them for the article's central figures. What the
             # person did is still asked (above), and their office in a matching item.
             return out
-        then = any(re.search(rf"\bthen[- ](?:[\w'’-]+\s+){{0,4}}?(?:{re.escape(role.split()[-1])})\b[^.;]{{0,40}}{re.escape(name)}"
-                             if role else r"$^", s.sentence, re.I) for s in f.sources)
         # ("set aside the 2016 election of the then AIFF president, NAME": who held it then, not when
         # the article was written, round 182)
+        then = bool(role and role.split()) and any(
+            re.search(rf"\bthen[- ](?:[\w'’-]+\s+){{0,4}}?{re.escape(role.split()[-1])}\b[^.;]{{0,40}}{re.escape(name)}",
+                      s.sentence, re.I) for s in f.sources)
         who = None if commentator or then or _office_of_a_city(f) or _elected_now(f, name, role) \
             or _clean(f.role).lower() in _ONE_OF_MANY else _who_prompt(f)
         who = _as_of(who, c, f) if who else None
