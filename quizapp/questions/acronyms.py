@@ -199,13 +199,11 @@ class Spelling:
                                     text[hit.end():]) is not None
                 counted = re.search(r"(?:\d[\d,.]*|\b(?:two|three|four|five|six|seven|eight|nine|ten|many|several|some|"
                                     r"all|more|most|few|no))\s+$", before) is not None
-                if counted:
-                    pass
-                elif start or not _has_determiner(before):
+                if not counted and (start or not _has_determiner(before)):
                     # "When did AIIB begin ..." -> "When did the Asian Infrastructure Investment Bank
                     # (AIIB) begin ..." (not after a determiner: "The 2026 IHU World Cup")
                     spelled = ("The " if start else "the ") + spelled
-                elif re.search(r"\bthe\s+$", before) and not with_the(full).startswith("the ") and not modifier \
+                elif not counted and re.search(r"\bthe\s+$", before) and not with_the(full).startswith("the ") and not modifier \
                         and self._written_bare(full, arts):
                     # "of the OPG" spelled out is "of Ontario Power Generation (OPG)", as the article
                     # writes the firm's name: without "the" (session 27)

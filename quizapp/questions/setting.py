@@ -201,10 +201,9 @@ def statement_in_setting(statement: str, country: str | None) -> str | None:
         owner = owner[:1].upper() + owner[1:]
         mark = "'" if owner.endswith("s") else "'s"  # ("the Philippines' ...")
         return f"{owner}{mark} {statement[4:]}"
-    body = statement[:1].lower() + statement[1:] if statement.startswith("The ") else statement
     # (told as a writer sets a scene, "In Turkmenistan, the ...", as ``with_setting`` frames a question:
     # "According to the article about ..." leans on the article, session 26)
-    return f"In {the_country(country)}, {body}"
+    return _statement_set_in(statement, country)
 
 
 # A body named by what it oversees and a generic head, no proper name in it ("the National Wine

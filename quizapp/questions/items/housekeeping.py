@@ -18,13 +18,13 @@ from ...facts.lexicon import MEETING_NOUNS, ORDINAL_WORD
 
 # When a meeting sat or met: "When did energy ministers from A, B and C meet in Cairo?", "When was the
 # 49th Ordinary Congress of X held?", "When did A and B hold the annual Leaders' Retreat?".
+# (the sittings a "when" may be of, by any of their names)
+_SITTINGS = "|".join((*MEETING_NOUNS, "retreat", "talks", "hearing", "consultations", "meetings", "summits", "sessions"))
 _SITTING_HELD = re.compile(
     # ("When did Prince Faisal meet Iranian Foreign Minister Abbas Araghchi in Baghdad?": who met whom is the news)
     r"When\s+(?:did|was|were|will|is|are)\s+(?:[^?]*\b(?:meet|met)\b(?!\s+(?:with\s+)?(?-i:[A-Z]))"
-    rf"|[^?]*\b(?:{'|'.join(MEETING_NOUNS)}|retreat|talks|hearing|consultations|meetings|summits|sessions)\b"
-    r"[^?]*\b(?:hold|held|convene|convened|take\s+place|open|opened|conclude|concluded)\b"
-    r"|[^?]*\b(?:hold|held|convene|convened)\b[^?]*\b"
-    rf"(?:{'|'.join(MEETING_NOUNS)}|retreat|talks|hearing|consultations|meetings|summits|sessions)\b)", re.I)
+    rf"|[^?]*\b(?:{_SITTINGS})\b[^?]*\b(?:hold|held|convene|convened|take\s+place|open|opened|conclude|concluded)\b"
+    rf"|[^?]*\b(?:hold|held|convene|convened)\b[^?]*\b(?:{_SITTINGS})\b)", re.I)
 # (an election, a referendum or a vote held is news: "When did Venezuela hold a consultative referendum?")
 _VOTE = re.compile(r"\b(?:elections?|referendum|referendums|plebiscite|vote|ballot|polls?|runoff|primaries)\b", re.I)
 
