@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from .lexicon import COUNTRIES, GENERIC_NAME, HEAD_FIRST, MEETING_NOUNS
+from .lexicon import COUNTRIES, GENERIC_NAME, HEAD_FIRST, MEETING_NOUNS, NATIONALITIES
 from .places import countries_in, with_the
 
 FIRST_PLURAL = {"we", "us", "our"}
@@ -121,6 +121,9 @@ class ActorContext:
     # A numbered list's lead-in ("The two Ministers:", "The Council:"), resolved: who the list's
     # paragraphs with no subject ("3. Agreed to amend ...") are by, where no preamble's "we" names them.
     lead_in: str | None = None
+    # ... and the verb it declares its points with ("agreed on the following:" -> "agree"), for
+    # points that are bare infinitives ("4. To accelerate ...")
+    lead_in_verb: str | None = None
     recent_text: str = ""  # (the sentence being read and the four before it)
 
     def counted_parties(self, actor: str) -> str | None:
@@ -288,12 +291,22 @@ def resolve_actor(actor: str, ctx: ActorContext) -> str | None:
             or (None if ctx.interview else ctx.main_org) or actor
     if low in ("the two leaders", "both leaders", "the leaders", "the two presidents", "the two ministers"):
         people = ctx.last_people or (ctx.gathered(low) if low == "the leaders" else None)
+        if people is None and ctx.sides and low != "the two ministers" and len(countries_in(ctx.sides, country_table())) == 2:
+            # a summit of two countries' leaders ("26th Annual Leaders' Consultation between Brunei
+            # Darussalam and Malaysia"): "The Leaders" are theirs (round 137: ten points lost)
+            people = f"the leaders of {ctx.sides}"
         if people or low != "the two ministers":
             return people or actor
         # (else "the two Ministers" of a meeting between two sides are both sides' ministers, below)
     if low == "they":
         return ctx.last_group or actor
-    if low in ("the two sides", "both sides", "the parties", "both parties", "the two parties", "the delegations",
+    if ctx.sides and _PORTFOLIOS_OF.fullmatch(actor) and not countries_in(actor, country_table()):
+        # "The Ministries of Health agreed ..." in a joint commission's text: both sides' (round 186)
+        return re.sub(r"^The\b", "the", actor) + f" of {ctx.sides}"
+    side = re.fullmatch(r"the\s+([a-z]+)\s+(?:side|delegation)", low)
+    if side and NATIONALITIES.get(side.group(1)):
+        return with_the(NATIONALITIES[side.group(1)])  # "The Lao side" of a joint committee: Laos
+    if low in ("the two sides", "both sides", "the sides", "the parties", "both parties", "the two parties", "the delegations",
                "both delegations", "the two delegations") and ctx.sides:
         return ctx.sides
     if low in ("the two countries", "both countries", "the two nations", "both nations"):
@@ -419,6 +432,9 @@ def signatories(sentence: str) -> str | None:
 # "The Ministers", "ministers", "the foreign ministers": the group the article named before.
 _PORTFOLIO = (r"(?:foreign|finance|trade|health|energy|defen[cs]e|agriculture|environment|transport|interior|"
               r"education|economy|justice|home|labour|labor|tourism|fisheries|water|digital)")
+# "The Ministries of Health", "the Ministers of Agriculture": each side's, where the text has two sides
+_PORTFOLIOS_OF = re.compile(r"(?i:the\s+(?:two\s+|respective\s+)?(?:ministries|ministers))\s+(?:of|for)\s+"
+                            r"[A-Z][a-z]+(?:(?:,\s+|\s+and\s+|\s+)[A-Z][a-z]+){0,4}")
 _MINISTERS_WORD = re.compile(rf"(?:the\s+)?(?:(?P<n>{'|'.join(_NUMBER_WORDS)}|\d{{1,2}})\s+)?(?:{_PORTFOLIO}\s+)?ministers",
                              re.I)
 # "The participants welcome ...", "the participating governments agree": the same parties, in a

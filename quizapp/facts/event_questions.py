@@ -505,6 +505,9 @@ def when_parts(doc, char_start: int, char_end: int, skip_before: int = 0,
     first = doc[subj_ids[0]]
     if not _namey(first) and first.text[:1].isupper() and not TITLE_BEFORE_NAME.match(tokens_text(doc, subj_ids)):
         subject = subject[:1].lower() + subject[1:]  # "the IMF", "a WTO panel", "informal UN talks"
+    elif first.i == 0 and first.text in ("New", "Revised", "Updated", "Amended") and len(subj_ids) > 2 \
+            and doc[subj_ids[-1]].tag_ in ("NNS", "NNPS"):
+        subject = "the " + subject[:1].lower() + subject[1:]  # "New ADGM Court Procedure Rules will ...": new rules (round 187)
     if named_as is not None:
         subject = named_as
     if DOCUMENT_HEAD.fullmatch(subject):

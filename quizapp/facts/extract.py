@@ -19,7 +19,6 @@ from .actors import (
     ActorContext,
     body_of_office,
     is_participants,
-    is_pronoun_actor,
     ministers_of,
     named_party,
     resolve_actor,
@@ -44,7 +43,7 @@ from .merge import _role_family, merge
 from .nlp import load_nlp
 from .places import with_the
 from .roles import WHERE_GIVEN, role_at_line_start
-from .sides import plural_named_subject
+from .sides import lead_in_of, plural_named_subject
 from .speakers import actor_context
 from .timeline_questions import TIMELINE_ENTRY, timeline_question
 from .types import ArticleInput, Fact, SentenceInput, Source
@@ -434,10 +433,12 @@ def _sentence_facts(doc, art: ArticleInput, sent: SentenceInput, people, acronym
             question=question,
         ))
     # goals
-    lead = _LEAD_IN.match(text.strip())
-    if lead and actors is not None:
-        named = resolve_actor(lead.group("who"), actors)
-        actors.lead_in = named if named and not is_pronoun_actor(named) and named != lead.group("who") else None
+    if actors is not None and text.rstrip().endswith(":"):
+        lead = lead_in_of(text, doc, actors)
+        if lead is not None:
+            actors.lead_in = lead or None
+            said = re.search(r"\b(agree|decide|resolve)d?\s+(?:on\s+|upon\s+)?(?:as\s+follows|the\s+following)", text)
+            actors.lead_in_verb = said.group(1) if said else None
     # ("What does Oman hope to gain?": an explainer's heading asks; it states no one's aim)
     for g in ([] if re.search(r"\?\W*$", text) else find_goals(doc)):
         if skip_before and 0 <= text.find(g.actor) < skip_before and text.find(g.actor, skip_before) < 0:
@@ -447,8 +448,16 @@ def _sentence_facts(doc, art: ArticleInput, sent: SentenceInput, people, acronym
         # ('"We want Cambodian knowledge in our fields," he said': his side, not the release's; kept unnamed)
         actor = g.actor if quoted_we else _whose(g.actor, text[:doc[g.lo].idx], leaders or [], people, ctx) \
             or resolve_actor(g.actor, ctx)
+        if re.fullmatch(r"(?:on\s+|upon\s+)?the\s+following|as\s+follows", g.goal):
+            continue  # "The two sides agreed on the following:": the points say what
+        verb = g.verb
         if g.actor == "We" and ctx.lead_in and not ctx.signatories and not re.match(r"\W*We\b", text):
             actor = ctx.lead_in  # "The two Ministers: ... 3. Agreed to amend ...": the lead-in's ministers
+            verb = ctx.lead_in_verb if g.verb == "aim" and ctx.lead_in_verb else g.verb  # ("4. To accelerate ...")
+        elif g.actor == "They" and actor == "They" and ctx.lead_in and re.match(r"\s*(?:\d{1,2}[.)]\s+)?They\b", text):
+            # "The delegations agreed as follows: ... 2. They agreed to establish ...": each point's
+            # "They" is the lead-in's (round 121: eight points lost)
+            actor = ctx.lead_in
         if actor is None:
             continue
         if actor == g.actor and re.search(r"\b(?:19|20)\d\d$", actor):
@@ -485,16 +494,9 @@ def _sentence_facts(doc, art: ArticleInput, sent: SentenceInput, people, acronym
         facts.append(Fact(
             id=fact_id("goal", actor, g.goal), kind="goal", statement="", answer=g.goal,
             aliases=[], confidence=0.8 if g.verb != "should" else 0.7,
-            sources=sources, actor=actor, goal=g.goal, items=g.items, subtype=g.verb,
+            sources=sources, actor=actor, goal=g.goal, items=g.items, subtype=verb,
         ))
     return facts
-
-
-# A numbered list's lead-in line: "The two Ministers:", "The Council:" (``ActorContext.lead_in``).
-# ("At this week's meeting, the three countries:", round 180)
-_LEAD_IN = re.compile(r"(?:[^:,]{0,60},\s+)?(?P<who>[Tt]he\s+(?:[\w-]+\s+){0,3}?(?:[Mm]inisters|[Ll]eaders|[Cc]ouncil|[Pp]arties|[Ss]ides|"
-                      r"[Cc]ountries|[Gg]overnments|[Pp]artners|[Dd]elegations|"
-                      r"[Hh]eads\s+of\s+(?:[Ss]tate|[Gg]overnment)(?:\s+and\s+[Gg]overnment)?))\s*:$")
 
 
 # "his government", "her country": the person's, as the article gives their country.

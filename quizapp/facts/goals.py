@@ -399,7 +399,8 @@ def find_goals(doc) -> list[GoalMention]:
         if not actor or actor.lower() in PRONOUN_ACTORS or _reporting_only(doc, tok):
             continue
         goal = DANGLING.sub("", TRAILING_ATTRIBUTION.sub("", slice_text(doc, lo, hi))).strip(" ,;")
-        if doc[lo].pos_ != "PROPN" and goal[:1].isupper() and not goal[:2].isupper():
+        if doc[lo].pos_ != "PROPN" and goal[:1].isupper() and not goal[:2].isupper() \
+                and doc[lo].ent_type_ not in ("NORP", "GPE"):  # ("Saudi companies to invest ...")
             goal = goal[0].lower() + goal[1:]
         found.append(GoalMention(actor, verb, goal, list_items(doc, lo, hi), tok.i, lo, hi))
     from .plans import future_and_purpose_goals  # (the plans pass builds on this module's parts)

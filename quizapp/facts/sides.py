@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .actors import country_table
+from .actors import country_table, is_pronoun_actor, resolve_actor
 from .cities import find_city
 from .lexicon import MECHANISM_HEADS, NATIONALITIES
 from .places import countries_in, with_the
@@ -18,6 +18,8 @@ from .places import countries_in, with_the
 def sides_of(title: str) -> str | None:
     """"the GCC and the countries of Central Asia" from a title that puts its meeting or dialogue
     "between" two named parties; None otherwise. A party's letters, where its title gives them, name it."""
+    if re.sub(r"\d+(?:st|nd|rd|th)\b", "", title or "").isupper():  # ("26th ANNUAL LEADERS' CONSULTATION BETWEEN ...")
+        return _shouted_sides(title)
     m = _BETWEEN.search(title or "")
     if m is None:
         return None
@@ -32,7 +34,10 @@ def sides_of(title: str) -> str | None:
             # city run into the name (round 124)
             side = head
         letters = re.search(r"\(([A-Z]{2,8})\)", side)
-        if letters:
+        formal = countries_in(side, country_table())
+        if len(formal) == 1 and _FORMAL_STATE.search(side):
+            side = with_the(formal[0])  # "the Federal Democratic Republic of Ethiopia" -> "Ethiopia"
+        elif letters:
             side = f"the {letters.group(1)}"
         elif the:
             side = "the " + re.sub(r"^(Countries|States|Members|Nations|Republics)\b", lambda x: x.group(1).lower(), side)
@@ -42,43 +47,93 @@ def sides_of(title: str) -> str | None:
     return f"{named[0]} and {named[1]}"
 
 
+_FORMAL_STATE = re.compile(r"\b(?:Republic|Kingdom|State|States|Federation|Sultanate|Emirates?|Principality|"
+                           r"Commonwealth|Grand\s+Duchy)\s+of\b")
+
+
+def _shouted_sides(title: str) -> str | None:
+    """The two countries a title in capitals puts "BETWEEN" ("... COMMISSION OF COOPERATION BETWEEN
+    THE UNITED REPUBLIC OF TANZANIA AND THE REPUBLIC OF MOZAMBIQUE"), named as countries are; None
+    when either side is not one country (round 138)."""
+    m = re.search(r"\bBETWEEN\s+(.+?)\s+AND\s+(.+?)\s*(?:$|[,;:(]|\s(?:ON|IN|AT|FOR)\s)", title)
+    if m is None:
+        return None
+    sides = [countries_in(side, country_table()) for side in m.groups()]
+    if any(len(found) != 1 for found in sides) or sides[0] == sides[1]:
+        return None
+    return f"{with_the(sides[0][0])} and {with_the(sides[1][0])}"
+
+
 def hyphen_pair(text: str) -> str | None:
-    """"Mexico and Belize" from a text naming a body or meeting of two countries joined by a hyphen
-    ("Eighth Meeting of the Mexico-Belize Binational Commission"), for its "the Parties" and "the
-    delegations" (round 172: a binational commission's declaration gave no item of its eight points);
-    None when there is no such pair, or two different ones."""
+    """"Mexico and Belize" from a text naming a body or meeting of two (or three) countries joined by
+    hyphens ("Eighth Meeting of the Mexico-Belize Binational Commission", "the India-Iran-Uzbekistan
+    Trilateral Working Group"), for its "the Parties" and "the delegations" (round 172: a binational
+    commission's declaration gave no item of its eight points); None when there is no such chain, or
+    two different ones."""
     table = country_table()
 
     def country(word: str) -> str | None:
         # a country's name whole ("Costa Rica") or its people's ("Omani", "Kyrgyz", "Saudi")
-        return NATIONALITIES.get(word.lower()) or table.get(word.lower())
+        word = re.sub(r"^the\s+", "", word.lower())  # ("Senegal-The Gambia")
+        return NATIONALITIES.get(word) or table.get(word)
 
-    pairs = set()
-    for m in _HYPHEN_PAIR.finditer(text or ""):
-        a, b = m.group("a"), m.group("b")
-        # ("China Fisheries" is China's)
-        a = a if country(a) else a.split()[-1]
-        b = b if country(b) else b.split()[0]
-        if country(a) and country(b) and country(a) != country(b):
-            pairs.add((country(a), country(b)))
-    if len(pairs) != 1:
+    # (a headline in capitals read as a title would be: "ETHIOPIA-DJIBOUTI JOINT MINISTERIAL COMMISSION")
+    text = "\n".join(line.title() if line.isupper() else line for line in (text or "").split("\n"))
+    chains = set()
+    for m in _HYPHEN_PAIR.finditer(text):
+        names = [n.strip() for n in re.split(r"\s?[-–]\s?", m.group("chain"))]
+        # ("China Fisheries" is China's; "Commission" after the last is the body's)
+        names[0] = names[0] if country(names[0]) else names[0].split()[-1]
+        names[-1] = names[-1] if country(names[-1]) else names[-1].split()[0]
+        found = tuple(country(n) for n in names)
+        if all(found) and len(set(found)) == len(found):
+            chains.add(found)
+    if len(chains) != 1:
         return None
-    a, b = next(iter(pairs))
-    return f"{with_the(a)} and {with_the(b)}"
+    named = [with_the(c) for c in next(iter(chains))]
+    return ", ".join(named[:-1]) + f" and {named[-1]}"
+
+
+def defined_sides(text: str) -> str | None:
+    """"Azerbaijan and Kazakhstan" from an agreement's own definition of its parties ("The Ministry
+    of ... of the Republic of Azerbaijan and the Ministry of ... of the Republic of Kazakhstan
+    (hereinafter "the Sides")"): the countries the defined phrase names, or the phrase itself when it
+    names no country and is short; None when there is no such definition. Round 183: a joint
+    declaration's seven points were all "The Sides will ...", and none became an item."""
+    for m in _HEREINAFTER.finditer(text or ""):
+        before = text[: m.start()].split("\n")[-1]
+        before = re.split(r"(?<=[.;:])\s+(?=[A-Z])", before)[-1]  # this sentence's part only
+        before = re.sub(r"^(?:[Bb]etween|[Bb]y\s+and\s+between)\s+", "", before.strip()).rstrip(" ,")
+        if " and " not in before:
+            continue
+        countries = list(dict.fromkeys(countries_in(before, country_table())))
+        if len(countries) >= 2:
+            named = [with_the(c) for c in countries]
+            return ", ".join(named[:-1]) + f" and {named[-1]}"
+        if not countries and len(before.split()) <= 12 and before[:1].isupper():
+            return re.sub(r"^The\b", "the", before)
+    return None
+
+
+# '(hereinafter "the Sides")', '(hereinafter jointly referred to as the "Parties")'
+_HEREINAFTER = re.compile(r"\((?:hereinafter|hereafter|henceforth)\s+(?:(?:jointly|collectively|together)\s+)?"
+                          r"(?:(?:referred\s+to|called|named|known)\s+as\s+)?(?:the\s+)?[\"“‘']?(?:the\s+)?"
+                          r"(?:Sides|Parties|Participants|Signatories)[\"”’']?\s*\)")
 
 
 _PAIR_BODY_WORDS = (r"(?:Binational|Bi-national|Bilateral|Joint|Intergovernmental|Mixed|High-Level|Permanent|Border|"
                     r"Neighbourhood|Neighborhood|Commission|Committee|Council|Summit|Dialogue|Meeting|Forum|Cabinet|"
-                    r"Consultations)")
-_HYPHEN_PAIR = re.compile(rf"\b(?P<a>[A-Z][a-z]+(?:\s(?!{_PAIR_BODY_WORDS})[A-Z][a-z]+)?)[-–]"
-                          rf"(?P<b>[A-Z][a-z]+(?:\s(?!{_PAIR_BODY_WORDS})[A-Z][a-z]+)?)\s+"
+                    r"Consultations|Trilateral|Tripartite|Working)")
+_NAME = rf"[A-Z][a-z]+(?:\s(?!{_PAIR_BODY_WORDS})[A-Z](?:[a-z]+|[A-Z]+\b))?"  # ("Costa Rica", "Lao PDR")
+_HYPHEN_PAIR = re.compile(rf"\b(?P<chain>{_NAME}(?:\s?[-–]\s?{_NAME}){{1,2}})\s+"
                           # ("Binational Neighbourhood and Integration Commission")
                           r"(?:(?:[A-Z][\w-]*|and)\s+){0,4}?"
-                          r"(?:Commission|Committee|Council|Summit|Dialogue|Meeting|Forum|Cabinet|Consultations)\b")
+                          r"(?:Commission|Committee|Council|Summit|Dialogue|Meeting|Forum|Cabinet|Consultations|"
+                          r"Working\s+Group|Group)\b")
 
 
 _BETWEEN = re.compile(r"\bbetween\s+(?P<the_a>the\s+)?(?P<a>[A-Z][^,;]*?)\s+and\s+(?P<the_b>the\s+)?(?P<b>[A-Z][^,;]*?)"
-                      r"\s*(?:$|[,;:]|\s+(?:on|in|at|for)\s)")
+                      r"\s*(?:$|[,;:]|\s+(?:on|in|at|for|was|were|is|are|will|has|have)\s)")
 
 
 _EXCEPTING = frozenset({"only", "except", "even", "besides", "apart"})
@@ -168,3 +223,58 @@ _OPENING_LIST = re.compile(r"^\s*(?:[A-Z][A-Z .'’-]+\s[-–—]\s+)?(?P<list>(
                            r"(?:,\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)*)*,?\s+and\s+(?:the\s+)?[A-Z][\w'’-]*"
                            r"(?:\s[A-Z][\w'’-]*)*)\s+(?:have|has|will|agreed|signed|pledged|adopted|decided|committed|"
                            r"launched|met|approved|reaffirmed)\b")
+
+
+def lead_in_of(text: str, doc, ctx) -> str | None:
+    """Whose a numbered list's points are, from its lead-in line: "The two Ministers:", "The
+    delegations agreed as follows:", "The Governments of the Republic of Peru and the Republic of
+    Ecuador, meeting in ..., have agreed on the following:" (their countries, as a binational
+    commission's sides are named). "" when the line is a lead-in that names no one (the points are
+    then no one's), None when it is no lead-in."""
+    from .goals import actor_text
+
+    text = text.strip()
+    lead = _LEAD_IN.match(text)
+    if lead is not None:
+        who = lead.group("who")
+    elif _AGREED_FOLLOWING.search(text) and len(doc):
+        root = doc[:].root
+        subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+        if subj is None and root.dep_ != "ROOT":
+            return None
+        if subj is None:  # ("..., meeting in Tumbes ..., have agreed on the following": the parse's root is the list)
+            subj = next((c for c in root.subtree if c.dep_ == "nsubj" and c.head.lemma_ in _DECLARING), None)
+        if subj is None:
+            return ""
+        who = actor_text(doc, subj)
+    else:
+        return None
+    # (the parse hangs a list's later countries as asides: read the words up to the first
+    # ", meeting ...")
+    whose = _WHOSE_DELEGATES.match(re.split(r",\s+(?!the\b|and\b)[a-z]", text)[0]) or _WHOSE_DELEGATES.match(who)
+    if whose is not None:
+        countries = list(dict.fromkeys(countries_in(whose.group("list"), country_table())))
+        if len(countries) >= 2 and len(countries) == len(re.split(r",\s*|\s+and\s+", whose.group("list"))):
+            # "The Delegations of the Argentine Republic, the Plurinational State of Bolivia and the
+            # Republic of Paraguay" act for their countries
+            named = [with_the(c) for c in countries]
+            return ", ".join(named[:-1]) + f" and {named[-1]}"
+    named = resolve_actor(who, ctx)
+    return named if named and not is_pronoun_actor(named) and named != who else ""
+
+
+# A numbered list's lead-in line: "The two Ministers:", "The Council:" (``ActorContext.lead_in``).
+# ("At this week's meeting, the three countries:", round 180)
+_LEAD_IN = re.compile(r"(?:[^:,]{0,60},\s+)?(?P<who>[Tt]he\s+(?:[\w-]+\s+){0,3}?(?:[Mm]inisters|[Ll]eaders|[Cc]ouncil|[Pp]arties|[Ss]ides|"
+                      r"[Cc]ountries|[Gg]overnments|[Pp]artners|[Dd]elegations|"
+                      r"[Hh]eads\s+of\s+(?:[Ss]tate|[Gg]overnment)(?:\s+and\s+[Gg]overnment)?))"
+                      # ("The delegations agreed as follows:", "The Leaders held a cordial meeting ... and
+                      # agreed on the following:")
+                      r"(?:\s[^:]{0,80}?\b(?:have\s+)?(?:agreed|decided|resolved|declared)\s+(?:on\s+|upon\s+)?"
+                      r"(?:as\s+follows|the\s+following))?\s*:$")
+# "..., have agreed on the following:", "... declare the following:"
+_AGREED_FOLLOWING = re.compile(r"\b(?:agreed?|decided?|resolved?|declared?|adopted?)\s+(?:on\s+|upon\s+)?"
+                               r"(?:as\s+follows|the\s+following)(?:\s+\w+){0,2}\s*:$")
+_DECLARING = frozenset({"agree", "decide", "resolve", "declare", "adopt"})
+# "The Governments of A and B", "The Delegations of A, B and C": the countries act
+_WHOSE_DELEGATES = re.compile(r"(?i)^the\s+(?:governments|delegations|representatives)\s+of\s+(?P<list>.+)$")

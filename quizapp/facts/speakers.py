@@ -9,7 +9,7 @@ import re
 from .actors import ActorContext, country_table, ministers_of, signatories
 from .lexicon import COUNTRY_NAMES
 from .places import countries_in, with_the
-from .sides import country_list, hyphen_pair, sides_of
+from .sides import country_list, defined_sides, hyphen_pair, sides_of
 from .types import ArticleInput
 
 # Guests' thanks to their host: the ministers named there are not all who met.
@@ -103,15 +103,22 @@ def actor_context(items, acronyms: dict[str, str], art: ArticleInput) -> ActorCo
         # a communiqué titled only "JOINT COMMUNIQUÉ" names its meeting's sides in its opening
         # sentence ("The Ministerial Meeting between the United Republic of Tanzania and the Republic
         # of Zambia on ... was held ...")
-        for _d, sent, _m, _l in items[:3]:
-            if re.search(r"\b(?:[Mm]eeting|[Tt]alks|[Dd]ialogue|[Cc]onsultations|[Ss]ummit|[Cc]ommission|[Cc]ommittee|[Cc]ouncil)"
-                         r"(?:\s+\([A-Z]{2,8}\))?\s+between\s", sent.text):
+        for _d, sent, _m, _l in items[:6]:
+            # ("Joint Permanent Commission of Cooperation (JPC) between ...", or a headline in capitals
+            # under the ministry's name: "JOINT COMMUNIQUE ON ... BETWEEN THE UNITED REPUBLIC OF ...")
+            if " BETWEEN " in sent.text or re.search(r"\b(?:[Mm]eeting|[Tt]alks|[Dd]ialogue|[Cc]onsultations|[Ss]ummit|[Cc]ommission|[Cc]ommittee|[Cc]ouncil)"
+                         r"(?:\s+(?:of|on|for)(?:\s+[A-Z][\w-]*){1,3})?(?:\s+\([A-Z]{2,8}\))?\s+between\s", sent.text):
                 ctx.sides = sides_of(sent.text)
-                break
+                if ctx.sides:
+                    break
     if ctx.sides is None:
         # "Eighth Meeting of the Mexico-Belize Binational Commission": its two countries
         ctx.sides = hyphen_pair("\n".join([art.title or "", *(art.raw or "").split("\n")[:12],
                                             *(sent.text for _d, sent, _m, _l in items[:3])]))
+    if ctx.sides is None:
+        # an agreement's own definition: "The Ministry ... of Azerbaijan and the Ministry ... of
+        # Kazakhstan (hereinafter "the Sides")"
+        ctx.sides = defined_sides(art.raw or "")
     header = [art.title or "", *(art.raw or "").split("\n")[:8], *(sent.text for _d, sent, _m, _l in items[:5])]
     answers = sum(1 for _d, sent, _m, _l in items if re.match(r"\s*A\s*:", sent.text))
     interview = answers >= 2 or any(_INTERVIEW_HEADER.search(line) for line in header)

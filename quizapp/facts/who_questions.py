@@ -58,8 +58,12 @@ def who_question(doc, char_start: int, char_end: int, skip_before: int = 0) -> s
     if verb.lemma_.lower() == "be" and not (any(c.dep_ == "attr" and c.pos_ == "NOUN" for c in verb.children)
                                             and {c.lower_ for c in verb.children if c.dep_ == "aux"} == {"will"}):
         return None  # only "X will be the next chief of Interpol": who holds an office is general knowledge
-    if any(c.dep_ in ("conj", "cc") for c in head.children) or any(c.dep_ == "neg" for c in verb.children):
+    if any(c.dep_ in ("conj", "cc") for c in head.children) or any(c.dep_ == "neg" for c in verb.children) \
+            or any(c.dep_ == "conj" for c in span.root.children):
         return None  # two subjects: each did it with the other; a denial is no act
+    if verb.i >= 2 and doc[verb.i - 1].text in ("-", "–") and doc[verb.i - 2].lower_ == "co" \
+            or verb.lower_.startswith("co-"):
+        return None  # "X and Y co-chaired the meeting" (the tokenizer splits "co-"): it takes two (round 186)
     if verb.lemma_.lower() in _TOGETHER_VERBS and not any(
             c.dep_ == "prep" and c.lower_ == "with" or c.dep_ == "dobj" and verb.lemma_.lower() == "meet"
             for c in verb.children):
@@ -100,6 +104,9 @@ def who_question(doc, char_start: int, char_end: int, skip_before: int = 0) -> s
     last = tail.split()[-1:]
     if not tail or last and last[0].lower() in ("on", "in", "at", "by", "from", "since", "of", "to", "and", "the"):
         return None
+    if verb.lemma_.lower() in ("call", "urge", "ask", "advise", "warn", "tell") and _THE_PUBLIC_TOLD.match(tail):
+        return None  # "Who has called on residents in low-lying parts of X to leave before dark?": an
+        # advisory, whose voice is no fact to learn (round 189)
     office = re.sub(r"^(?:office\s+)?as\s+", "", tail)
     if (office != tail or verb.lemma_.lower() in _INTO_OFFICE) and re.fullmatch(r"(?:the\s+)?(?:[A-Z][\w-]*\s*){1,3}", office):
         return None  # "Who took office as Director-General?": of what, the question must say (session 27)
@@ -108,3 +115,9 @@ def who_question(doc, char_start: int, char_end: int, skip_before: int = 0) -> s
     if n < 5 or n > 24 or re.search("[\"“”‘’]", question) or _TRANSLATIONESE.search(question):
         return None
     return question
+
+
+# The public told what to do ("on residents in low-lying parts of X to leave", "people to stay indoors").
+_THE_PUBLIC_TOLD = re.compile(r"(?:on\s+)?(?:the\s+)?(?:all\s+)?(?:people|residents|the\s+public|public|citizens|everyone|"
+                              r"drivers|motorists|travell?ers|consumers|parents|households|visitors|tourists|commuters)"
+                              r"(?:\s+(?:in|of|on|along|near|living\s+in)\s+[^,;]{1,60}?)?\s+(?:to|not\s+to)\s", re.I)

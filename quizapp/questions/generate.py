@@ -65,6 +65,7 @@ from .sentences import (
 from .setting import (
     named_state,
     placed_body,
+    places_in,
     statement_in_setting,
     unplaced_council,
     unplaced_national,
@@ -188,8 +189,13 @@ class _Generator(PeopleItems, DateItems, DeadlineItems, GoalItems, GroupItems, V
                 and (unplaced_national(spelled) or unplaced_council(spelled)):
             # "Who headed the Election Observation Mission?": of the article about which country (only
             # where the stem needs a country: raters failed the frame four times in six, round 47)
-            placed = with_setting(spelled, self.corpus.setting_of(next(iter(arts))))
-            if not any(leaks(placed, a) for a in acc):
+            country = self.corpus.setting_of(next(iter(arts)))
+            placed = with_setting(spelled, country)
+            said = [s["sentence"] if isinstance(s, dict) else s.sentence for s in (sources or [])] or \
+                [src.sentence for f in facts for src in f.sources]
+            if not any(leaks(placed, a) for a in acc) and not any(c != country for t in said for c in places_in(t)):
+                # (not where the item's own sentence names another country: "the Swiss Confederation,
+                # represented by the Director of the Federal Office ..." is no office of Italy, round 191)
                 spelled = placed
         if unplaced_council(spelled):
             return None  # "the Conference of Heads of State": of which bloc, the stem never says

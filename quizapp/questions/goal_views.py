@@ -18,6 +18,7 @@ from ..facts.cities import country_of_capital
 from ..facts.dates import MONTH
 from ..facts.lexicon import ASKING_VERBS, COUNTRY_NAMES, NATIONALITIES
 from ..facts.places import with_the as country_with_the
+from . import goal_guards as guards
 from .goal_verbs import GOAL_VERBS
 from .normalise import normalise
 from .render import (
@@ -110,7 +111,7 @@ def _goal_form(goal: str, verb: str, before: str = "") -> tuple[str, str] | None
     g = goal
     if re.match(r"^to\s+\w", g, re.I):
         return "vp", g[3:].strip()
-    if re.search(r"\bto\s*$", before) and verb not in ("commit", "commitment", "call"):
+    if re.search(r"\b[Tt]o\s*$", before) and verb not in ("commit", "commitment", "call"):  # ("4. To accelerate ...")
         return "vp", g
     if verb == "will":
         g = _MODAL_START.sub("", g)
@@ -216,65 +217,6 @@ def _goal_ok(goal: str, actor_names: set[str], form: str = "np") -> bool:
     return not any(w.lower() in NON_AGENT_HEADS for w in ws[-1:]) or len(ws) > 4
 
 
-def strip_attribution(text: str) -> str:
-    """Drop a trailing quote attribution: '..., leading to peace," the statement read' -> '...'."""
-    t = re.sub(r"[,;]?\s*[\"”’]+\s*(?:the|a|an)?\s*[\w\s]{0,40}?\b(?:said|read|says|added|stated|noted)$",
-               "", text.strip())
-    return t.strip().strip("\"“”").strip()
-
-
-# The public asked to do something ("people", "residents", "motorists"): advice, not a party's aim.
-_THE_PUBLIC = re.compile(r"(?:the\s+)?(?:people|residents|the public|public|citizens|everyone|drivers|motorists|"
-                         r"travell?ers|consumers|parents|households|visitors|tourists|commuters)\s+to\s", re.IGNORECASE)
-
-
-def _asks_itself(actor: str, goal: str) -> bool:
-    """Is the party asked to act ("X to do Y") one of those asking?"""
-    asked = re.split(r"\s+to\s+", goal, maxsplit=1)[0]
-    names = [re.sub(r"^the\s+", "", n.strip(), flags=re.I) for n in re.split(r",\s*|\s+and\s+", actor)]
-    return any(len(n) > 3 and re.search(rf"\b{re.escape(n)}\b", asked) for n in names)
-
-
-# "until / unless / if the government commits to ...": what another demands, not the actor's aim.
-_CONDITION_BEFORE = re.compile(r"\b(?:until|unless|if|once|whether)\s+(?:[\w'’-]+\s+){1,6}$", re.IGNORECASE)
-# "The Government agreed to ...": the government of the one country the article is about.
-_BARE_GOVERNMENT = re.compile(r"(?:the\s+)?government", re.IGNORECASE)
-_BARE_COUNTRY = re.compile(r"the\s+(?:country|nation)", re.IGNORECASE)
-
-
-_INFORMS = re.compile(r"(?:to\s+)?(?:inform|notify|advise|remind|assure)\s+(?:the\s+)?(?:general\s+)?(?:public|members\s+of\s+the\s+public|"
-                      r"stakeholders|citizens|media|nation)\b", re.I)
-_FOUNDED_TO = re.compile(r"\b(?:was|were)\s+(?:established|created|set\s+up|founded|formed)\b[^.;]{0,120}\bto\s*$")
-# "If it succeeds, China will become ...", "Under the treaty, Canada agreed to ...": a main clause that
-# holds only on a condition, or within a text the sentence before named (round 85)
-_FRONTED_CONDITION = re.compile(r"^\s*(?:If|Unless|Should|Once|Were)\b[^,]{0,80},"
-                                # "To cover the shortfall during the shutdown, GSE will arrange ...": what the
-                                # plan is for points back at the story (round 171); "To that end," too
-                                # (what makes up for a gap told before; "To protect the market, the Board plans to
-                                # make testing mandatory" reads whole without it and passed, round 154)
-                                r"|^\s*To\s+(?:that\s+end|this\s+end|(?:cover|offset|compensate\s+for|make\s+up\s+for|fill|"
-                                r"bridge|close|cope\s+with|handle|manage)\s+(?:the|this|that|these|those|its|their)\b[^,]{0,80}),")
-_FRONTED_TEXT = re.compile(r"^\s*(?:Under|In|Through|By|With)\s+(?:the|this|that)\s+(?:treaty|agreement|plan|deal|accord|pact|"
-                           r"programme|program|convention|protocol|scheme|framework|compact|strategy|decision|law|act|"
-                           r"declaration|arrangement|proposal)\s*,", re.I)
-_COUNTED_PEOPLE = re.compile(r"(?:(?:around|about|some|nearly|almost|over|more\s+than|up\s+to)\s+)?(?:\d[\d.,]*|"
-                             r"thousands|hundreds|millions|tens\s+of\s+thousands|dozens)\b", re.I)
-# A standing commitment said again ("reiterates its commitment to sustainable mobility", "reaffirmed
-# their support for ..."): a release's closing line or a communiqué's courtesy, no news (round 53).
-_REAFFIRMED = re.compile(r"\b(?:reiterat|reaffirm|restat|renew)\w*\s+(?:its|their|his|her|our|the)\s+(?:\w+\s+)?"
-                         r"(?:commitment|support|determination|resolve|dedication)\s+(?:to|for)\s*$", re.I)
-# "the fund remained committed to supporting countries ...": keeping to a line, no new aim (round 75)
-_REMAINS_COMMITTED = re.compile(r"\b(?:remain|remains|remained|stay|stays|stayed)\s+(?:\w+\s+)?"
-                                r"(?:committed|dedicated|devoted)\s+to\s*$", re.I)
-
-
-_CARRIES_ON = re.compile(r"(?:to\s+)?(?:continue|keep)\s+(?:to\s+\w+|\w+ing)\b(?:\s+\w+){0,2}?\s+(?:its|their|his|her|our)\b", re.I)
-# "will continue to work closely with the FSC", "will continue to issue Bank of Mauritius bills": keeping on
-# with what it does already, no aim with an end (rounds 76 and 88); a figure makes it one
-_KEEPS_WORKING = re.compile(r"(?:to\s+)?(?:continue|keep)\s+(?:to\s+[a-z]+|[a-z]+ing)\b(?!.*\d)", re.I)
-_SINCE = re.compile(rf"\bsince\s+(?:{MONTH}\s+)?(?:19|20)\d\d\b")
-
-
 def goal_view(f: Any, leaders: Sequence[Any], pairs_by_article: dict[str, str],
               actor_names: set[str], setting: Callable[[str], str | None] | None = None,
               published: Callable[[str], Any] | None = None) -> GoalView | None:
@@ -283,16 +225,16 @@ def goal_view(f: Any, leaders: Sequence[Any], pairs_by_article: dict[str, str],
     bare "the Government" is; ``published`` its day of writing (or None), from which "next year"
     is told."""
     raw_actor = clean(getattr(f, "actor", None))
-    raw_goal = strip_attribution(clean(getattr(f, "goal", None) or getattr(f, "answer", None)))
+    raw_goal = guards.strip_attribution(clean(getattr(f, "goal", None) or getattr(f, "answer", None)))
     if not raw_actor or not raw_goal:
         return None
-    if _CARRIES_ON.match(raw_goal) or _KEEPS_WORKING.match(raw_goal) or _SINCE.search(re.split(r",\s+(?:which|who|whose)\b", raw_goal)[0]):
+    if guards.CARRIES_ON.match(raw_goal) or guards.KEEPS_WORKING.match(raw_goal) or guards.SINCE.search(re.split(r",\s+(?:which|who|whose)\b", raw_goal)[0]):
         # "will continue to deliver its Community Benefits Plan", "supported labour mobility ... since
         # 2018": what a party already does, no aim of its own to ask (round 62)
         return None
-    if _INFORMS.match(raw_goal):
+    if guards.INFORMS.match(raw_goal):
         return None  # "wishes to inform the general public that Malawi has hosted ...": a release's formula (round 57)
-    if _COUNTED_PEOPLE.match(raw_actor):
+    if guards.COUNTED_PEOPLE.match(raw_actor):
         return None  # "1.1 million young Kenyans will walk into ...": a count of people is no party with an aim (round 53)
     for src in f.sources:
         if is_caption(src.sentence) or not looks_english(src.sentence):
@@ -308,7 +250,7 @@ def goal_view(f: Any, leaders: Sequence[Any], pairs_by_article: dict[str, str],
         if src.sentence.count("(", span[0], span[1]) > src.sentence.count(")", span[0], span[1]) \
                 and src.sentence[span[1]:span[1] + 1] == ")":
             span = (span[0], span[1] + 1)  # "... towards a Free Trade Area of the Asia-Pacific (FTAAP)": the bracket closes
-        goal = strip_attribution(src.sentence[span[0]:span[1]])
+        goal = guards.strip_attribution(src.sentence[span[0]:span[1]])
         quoted = re.search(r"[\"“]\s*[\w'’-]+(?:\s+[\w'’-]+){2,}", goal)
         if quoted and quoted.start() < 0.3 * len(goal):
             # 'called on partners to "move from memoranda to money"': the aim is a slogan quoted, and
@@ -360,11 +302,11 @@ def goal_view(f: Any, leaders: Sequence[Any], pairs_by_article: dict[str, str],
         if actor is None:
             actor = resolve_dual(raw_actor, pairs_by_article.get(src.article))
             resolved = actor is not None
-        if actor is None and setting is not None and _BARE_GOVERNMENT.fullmatch(raw_actor.strip()):
+        if actor is None and setting is not None and guards.BARE_GOVERNMENT.fullmatch(raw_actor.strip()):
             country = setting(src.article)
             actor = f"{with_the(country)}'s government" if country else None
             resolved = actor is not None
-        if actor is None and setting is not None and _BARE_COUNTRY.fullmatch(raw_actor.strip()):
+        if actor is None and setting is not None and guards.BARE_COUNTRY.fullmatch(raw_actor.strip()):
             country = setting(src.article)  # "The country plans to ...": the one the article is about
             actor = with_the(country) if country else None
             resolved = actor is not None
@@ -386,17 +328,19 @@ def goal_view(f: Any, leaders: Sequence[Any], pairs_by_article: dict[str, str],
         if re.search(r"\b(?:is|are|was|were) (?:said|reported|believed|thought) to\b|\breportedly\b|\ballegedly\b",
                      src.sentence[max(0, span[0] - 60):span[0]]):
             return None  # hearsay ("Russia is said to want ...") is not the party's stated goal
-        if _REMAINS_COMMITTED.search(src.sentence[max(0, span[0] - 60):span[0]]) and not re.search(r"\d", goal):
+        if guards.REMAINS_COMMITTED.search(src.sentence[max(0, span[0] - 60):span[0]]) and not re.search(r"\d", goal):
             return None
         if re.search(r"\bthen[- ](?:[a-z]+\s+)?(?:president|prime\s+minister|minister|leader|chair|head)\b", raw_actor, re.I):
             return None  # "Somalia's then president": whom the article named, the stem would drop (round 90)
-        if _FRONTED_CONDITION.match(src.sentence) or _FRONTED_TEXT.match(src.sentence):
+        if guards.OWNERLESS_PLAN.fullmatch(actor):
+            return None  # "The plan aims to ..." named back as "the Strategic Plan": whose, many a body has one (round 192)
+        if guards.FRONTED_CONDITION.match(src.sentence) or guards.FRONTED_TEXT.match(src.sentence):
             return None
         if re.search(r"\b(?:have|has|had)\s+(?:\w+\s+)?supported\s*$|\bsupported\s*$", src.sentence[:span[0]]):
             return None  # "we have supported Mexico's state of Chihuahua": help given, no aim (round 85)
-        if _FOUNDED_TO.search(src.sentence[max(0, span[0] - 140):span[0]]):
+        if guards.FOUNDED_TO.search(src.sentence[max(0, span[0] - 140):span[0]]):
             return None  # "was established in 1985 in Cairo to provide advocacy ...": why it was set up, an "About" line (round 55)
-        if _REAFFIRMED.search(src.sentence[:span[0]]) and not re.search(r"\b[A-Z][\w-]+\s+(?:[A-Z][\w-]+\s+)+[A-Z][\w-]+",
+        if guards.REAFFIRMED.search(src.sentence[:span[0]]) and not re.search(r"\b[A-Z][\w-]+\s+(?:[A-Z][\w-]+\s+)+[A-Z][\w-]+",
                                                                          src.sentence[span[0]:span[1]]):
             return None  # (unless to a thing it names: "reaffirmed their commitment to the Joint Action Plan")
         before = src.sentence[:span[0]]
@@ -408,6 +352,12 @@ def goal_view(f: Any, leaders: Sequence[Any], pairs_by_article: dict[str, str],
                 and re.search(r"[a-z]", before[:max(0, len(before) - 70)]):
             return None  # "... reluctant to do when the EU plans to cut gas demand sharply by 2030": a
             # circumstance told in passing, another party's aim in a clause about something else (round 177)
+        if guards.points_back(goal, before):
+            return None  # "condemned illegal gold mining with dredges ..., and agreed to ... destroy the
+            # dredges": which dredges, only the cut-off half of the sentence says (round 186)
+        if re.search(r"\b(?:years|decades|months|weeks|long|shortly|soon|days)\s+(?:after|before)\s+[\w'’ -]{1,60}?\s*$", before):
+            return None  # "Two decades after Kazakhstan and Russia agreed to build ...": what the story
+            # starts from, told as time passed (round 189)
         if re.search(r",\s+(?:promising|pledging|vowing|offering)\s*$", before):
             return None  # "Shymkent presented first, promising a new hall": how a bid was told, a side remark (round 171)
         if re.search(r",\s+(?:seeking|aiming|hoping|looking|trying|wanting)\s+to\s*$", before) and not re.search(r"\d", goal):
@@ -426,7 +376,7 @@ def goal_view(f: Any, leaders: Sequence[Any], pairs_by_article: dict[str, str],
             return None  # "will meet again in Luanda in October 2025 to review progress": why it meets, procedure (round 100)
         if PLACE_TOLD_BEFORE.search(src.sentence):
             return None  # "The company plans to finish safety upgrades there by December 2026": where? (round 99)
-        if _CONDITION_BEFORE.search(src.sentence[max(0, span[0] - 80):span[0]]):
+        if guards.CONDITION_BEFORE.search(src.sentence[max(0, span[0] - 80):span[0]]):
             return None  # "will strike until the government commits to a date": a condition, no one's aim
         verb = goal_verb(f, src.sentence, span)
         if verb is None:
@@ -442,9 +392,9 @@ def goal_view(f: Any, leaders: Sequence[Any], pairs_by_article: dict[str, str],
         if re.search(r"\b(?:requir|oblig|forc|compel|mandat|order|instruct)\w*\s+(?:[\w'’-]+\s+){1,5}to\s*$",
                      src.sentence[max(0, span[0] - 80):span[0]]):
             return None  # "Hydrom has required every project to use ...": a rule laid on others, not its aim
-        if verb in ASKING_VERBS and _THE_PUBLIC.match(goal):
+        if verb in ASKING_VERBS and guards.THE_PUBLIC.match(goal):
             return None  # "Police urged people to stay off the roads": an advisory anyone could guess
-        if verb in ASKING_VERBS and _asks_itself(actor, goal):
+        if verb in ASKING_VERBS and guards.asks_itself(actor, goal):
             return None  # "Kazakhstan, ... and Uzbekistan request the Government of Kazakhstan to host ...": a party asks itself
         formed = _goal_form(goal, verb, src.sentence[:span[0]])
         if formed is None:
@@ -464,6 +414,12 @@ def goal_view(f: Any, leaders: Sequence[Any], pairs_by_article: dict[str, str],
             # "... border crossings, so that trucks are inspected[ once by both customs administrations]":
             # a purpose cut short says nothing; the aim stands without it (session 26)
             goal = goal[:purpose.start()]
+        dash = re.search(r"\s[-–—]\s", goal)
+        if dash and len(re.findall(r"\s[-–—]\s", goal)) % 2 and len(goal[:dash.start()].split()) >= 3 \
+                and re.search(r"\s[-–—]\s", src.sentence[span[1]:]):
+            # "data from three gauging stations - Tbilisi, Red Bridge on the Khrami River[, and Shikhli -
+            # starting ...]": an aside cut inside; the aim stands before it (round 146)
+            goal = goal[:dash.start()].rstrip(" ,")
         soon = _SOON.search(src.sentence[:span[0]])
         if soon and not re.search(r"\b(?:19|20)\d\d\b|\b(?:next|this)\s+(?:month|week)\b", goal):
             # "Next month the QICDRC will open a Small Claims Track": the month is the news; said

@@ -86,10 +86,12 @@ def goal_statement(v: GoalView, goal: str | None = None) -> str | None:
     return None
 
 
-TIME_WORD = re.compile(rf"\b(?:{MONTH}|(?:19|20)\d\d|year|month|week|spring|summer|autumn|fall|winter|"
+TIME_WORD = re.compile(rf"\b(?:{MONTH}|(?:19|20)\d\d|year|month|week|season|quarter|spring|summer|autumn|fall|winter|"
                        r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _FRONT = re.compile(r"^(?:[^\w]*\d{1,2}[:.]\d{2}\s*[-–—:]\s*)?(?P<front>(?:On|In|From|By|Since|Starting|Beginning|As of|"
-                    r"Early|Later|Late|Next|This|Last)\b[^,;:\"“”]{1,40}),\s+")
+                    r"Early|Later|Late|Next|This|Last)\b[^,;:\"“”]{1,40}"
+                    # ("In the first season, 2025-2026, ACSAD plans to ...", round 187)
+                    r"(?:,\s+(?:19|20)\d\d(?:[-–/](?:19|20)?\d\d)?)?),\s+")
 
 
 def fronted_time(v: GoalView) -> str | None:

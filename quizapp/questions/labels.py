@@ -498,7 +498,8 @@ def _the(name: str) -> str:
 
 _PATRONYMIC = frozenset({"bin", "ibn", "bint"})
 _PARTICLES = {"al", "el", "bin", "ibn", "bint", "de", "da", "do", "dos", "das", "del", "della", "di", "du", "la", "le",
-              "van", "von", "der", "den", "ter", "y", "e", "ben", "abu", "mac"}
+              "van", "von", "der", "den", "ter", "y", "e", "ben", "abu", "mac",
+              "ould"}  # (Mauritanian "Sidi Mohamed Ould Bekaye": "Ould" alone names no one, round 190)
 
 
 # Given names that also stand second in a name ("Maria Leonor", "José Luis", "Juan Carlos"): never

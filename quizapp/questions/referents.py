@@ -225,6 +225,18 @@ _ACT_ON_WHAT = re.compile(r"\b(?:against|towards?|blocked|delayed|completed?|beg
 # "approve Law No.?": a number the parse cut off the title (session 27)
 _NUMBER_CUT = re.compile(r"\b(?:No|Nr|Art)\.(?!\s*\d)")
 
+# "the data exchange established under paragraph 2", "present this Declaration": a part of, or the
+# text itself, that only the article in hand is (round 183)
+_OWN_TEXT = re.compile(r"\b(?:under|in|of|by|see)\s+(?:paragraph|point|clause|section)\s+\d+(?:\.\d+)*\b(?!\s+of\s+the\s+[A-Z])"
+                       r"|\b(?:this|the\s+present)\s+(?-i:Declaration|Communiqu[ée]|Statement|Memorandum|Agreement|[Dd]ocument)\b")
+
+# "review the impact on world ranking points": of what change, the article said before (round 188)
+_IMPACT_OF_WHAT = re.compile(r"\bthe\s+(?:impact|impacts|effect|effects|consequences|implications)\b(?!\s+of\b)")
+
+# "decide by the end of 2026 whether to call for bids": bids for what, the article said before (round 192)
+_BIDS_FOR_WHAT = re.compile(r"\b(?:call\s+for|invite|launch|open|issue)\s+(?:the\s+)?(?:bids|tenders|proposals|offers)\b"
+                            r"(?!\s+(?:for|to|on|from)\b)")
+
 
 # Every "of what?" pattern, in the order they are reported: "complete the remaining 90", "the other
 # two": a count of things the stem never names (round 75); "When did the Act come into force?": which
@@ -234,7 +246,8 @@ _NUMBER_CUT = re.compile(r"\b(?:No|Nr|Art)\.(?!\s*\d)")
 _OF_WHAT = (_COUNT_OF_WHAT, _BARE_TEXT, _ITSELF, _BOTH_OF_WHICH, _NOW_RELATIVE, _EVENT_OF_WHAT, _COUNTED_SET,
             _AMOUNT_OF_WHAT, _POSITION_ON_WHAT, _TEXTS_OF_WHAT, _NATIONAL_SIDE, _PROGRESS_OF_WHAT, _MORE_OF_WHAT,
             _DATE_FOR_WHAT, _PART_OF_WHAT, _CHARGE_FOR_WHAT, _MOST_OF_WHAT, _OWN_WHAT, _TOLD_BEFORE, _THEN,
-            _NATIONALITY_NOUN, _NUMBER_CUT, _MONEY_FOR_WHAT, _WHICH_SITTING, _STATUS_OF_WHAT, _ACT_ON_WHAT)
+            _NATIONALITY_NOUN, _NUMBER_CUT, _MONEY_FOR_WHAT, _WHICH_SITTING, _STATUS_OF_WHAT, _ACT_ON_WHAT, _OWN_TEXT,
+            _IMPACT_OF_WHAT, _BIDS_FOR_WHAT)
 # Members, parties and "the new X" are a body's: open only when the wording names no body.
 # "the Governors and Premiers asked ...": of which states and provinces, a title alone never says (round 177)
 _BARE_OFFICES = re.compile(r"\b[Tt]he\s+(?-i:Governors|Premiers|Presidents|Prime\s+Ministers|Mayors|Leaders|Heads\s+of\s+"

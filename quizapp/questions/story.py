@@ -429,6 +429,7 @@ class _Corpus(Spelling):
                 continue
             label = self.spell_out(_role_label(g), [article])
             if label and not _BAD_ROLE.search(label):
+                label = re.sub(r"^The\b", "the", label)  # (", The United Nations Office ... Representative": round 186)
                 return f"{name}, {label},"
         return name
 

@@ -144,6 +144,9 @@ class DeadlineItems:
             return None
         if v.verb in ("agree", "decide", "resolve") and present_tense(v):
             return None  # "By when do A, B and C agree to establish ...?": a declaration's present, asked out of it (round 99)
+        if written is not None and dl.year < written:
+            return None  # "aims to raise turnout above the level of the previous elections in 2019": an
+            # aim's year is ahead of the article; one before it is something else's (round 189)
         question = deadline_question(v, dl.body, actor)
         if question is not None and _definite_end(question):
             return None  # "... aim to repay the entire carried-over deficit?": which deficit (round 64)

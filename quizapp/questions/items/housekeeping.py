@@ -102,8 +102,8 @@ _BARE_HELP = re.compile(r"^(?:to\s+)?(?:help|assist|support|contribute|cooperate
 
 
 # Who hosts a body's next sitting ("the offer of Seychelles to host the 42nd Ordinary Session of the
-# Council of Ministers"): procedure, not what the meeting decided (round 47)
-_HOSTS_NEXT = re.compile(r"\bhost\s+(?:the\s+)?(?:next|following|\d+(?:st|nd|rd|th)|[A-Z][a-z]+(?:th|st|nd|rd))\s+"
+# Council of Ministers", "the twenty-second Meeting"): procedure, not what the meeting decided (round 47)
+_HOSTS_NEXT = re.compile(r"\bhost\s+(?:the\s+)?(?:next|following|\d+(?:st|nd|rd|th)|(?:[a-z]+-)?[a-z]+(?:th|st|nd|rd))\s+"
                          r"(?:(?:[\w'’-]+\s+){0,3}(?:session|meeting|summit|conference|assembly|congress|forum|sitting)\b"
                          r"|(?-i:[A-Z]{2,}[a-z]*\b))", re.I)  # ("the next ADGMIN": a meeting by its letters)
 
