@@ -226,3 +226,33 @@ def test_an_office_of_another_country_is_not_set_in_the_story_s():
            "2. Italy will fund a new weir at Ostra, and Italy will report on it in 2026.\n")
     assert not any(p.startswith("In Italy, who was the Director of the Federal Office") for p in prompts_of(raw)), \
         prompts_of(raw)
+
+
+def test_states_parties_named_by_the_representatives_who_met():
+    raw = ("date 2025-11-13\n\nJoint Statement of the States Parties to the Treaty on a Kandor Zone in Central Asia\n\n"
+           "Ostra, 12 November 2025\n\n"
+           "The representatives of the Republic of Kazakhstan, the Kyrgyz Republic, the Republic of Tajikistan, "
+           "Turkmenistan and the Republic of Uzbekistan, States Parties to the Treaty on a Kandor Zone in Central Asia "
+           "(the Ostra Treaty), met in Ostra on 11-12 November 2025 for their regular consultative meeting.\n\n"
+           "The States Parties:\n\n"
+           "1. Pledge to strengthen national export controls on radioactive material across their borders.\n")
+    actors = goal_actors(raw)
+    assert "Kazakhstan, Kyrgyzstan, Tajikistan, Turkmenistan and Uzbekistan" in actors.values(), actors
+
+
+def test_a_preamble_naming_no_one_is_its_declaration_s_signatories():
+    raw = ("Documents > Outcome documents\n\nOstra Declaration on Kandor Glaciers\n\n"
+           "Adopted at the High-Level Conference on Kandor Glaciers, Ostra, 29-31 May 2025\n\n"
+           "We, the heads of delegations of States, international and regional organisations and development "
+           "partners, gathered in Ostra from 29 to 31 May 2025,\n\n"
+           "Have agreed as follows:\n\n"
+           "1. We agree to create a Kandor Glacier Monitoring Network of at least 40 reference glaciers.\n")
+    actors = goal_actors(raw)
+    assert "the signatories of the Ostra Declaration on Kandor Glaciers" in actors.values(), actors
+
+
+def test_the_hellenic_republic_is_greece():
+    from quizapp.facts.actors import signatories
+
+    assert signatories("We, the Prime Ministers of the Republic of Bulgaria, the Hellenic Republic, Romania and the "
+                       "Republic of Serbia, meeting in Ostra on 17 October 2024,") == "Bulgaria, Greece, Romania and Serbia"

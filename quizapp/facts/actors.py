@@ -304,8 +304,8 @@ def resolve_actor(actor: str, ctx: ActorContext) -> str | None:
         # "The Ministries of Health agreed ..." in a joint commission's text: both sides' (round 186)
         return re.sub(r"^The\b", "the", actor) + f" of {ctx.sides}"
     side = re.fullmatch(r"the\s+([a-z]+)\s+(?:side|delegation)", low)
-    if side and NATIONALITIES.get(side.group(1)):
-        return with_the(NATIONALITIES[side.group(1)])  # "The Lao side" of a joint committee: Laos
+    if side and ctx.sides and NATIONALITIES.get(side.group(1)):
+        return with_the(NATIONALITIES[side.group(1)])  # "The Lao side" of a joint committee's two: Laos
     if low in ("the two sides", "both sides", "the sides", "the parties", "both parties", "the two parties", "the delegations",
                "both delegations", "the two delegations") and ctx.sides:
         return ctx.sides
@@ -344,7 +344,9 @@ def resolve_actor(actor: str, ctx: ActorContext) -> str | None:
         of = re.match(r"^the\s+.+?\s+of\s+(?=[A-Z])(?P<who>.+)$", ctx.ministers or "")
         if of and len(countries_in(of.group("who"), country_table())) >= 2:
             return of.group("who")
-        return ctx.signatories or ctx.ministers or actor
+        # ("The States Parties: 1. Reaffirm ..." after "The representatives of A, B and C, States
+        # Parties to the Treaty ..., met ...": the one list of countries the text names as acting)
+        return ctx.signatories or ctx.ministers or ctx.acting_list() or actor
     if low in THIRD_SINGULAR:
         return ctx.last_person or actor
     counted = ctx.counted_parties(actor)
@@ -439,7 +441,7 @@ _MINISTERS_WORD = re.compile(rf"(?:the\s+)?(?:(?P<n>{'|'.join(_NUMBER_WORDS)}|\d
                              re.I)
 # "The participants welcome ...", "the participating governments agree": the same parties, in a
 # communiqué's own words (only where the article named whose ministers met).
-_PARTICIPANTS_WORD = re.compile(r"(?:the\s+)?(?:participants|participating\s+(?:governments|countries|states)|"
+_PARTICIPANTS_WORD = re.compile(r"(?:the\s+)?(?:participants|participating\s+(?:governments|countries|states)|states\s+parties|"
                                 r"signatories|signatory\s+(?:governments|countries|states))", re.I)
 # "the finance ministers of Kazakhstan, Uzbekistan and Kyrgyzstan met ...", "Finance ministers ...
 # from the Group of 20 major economies", "The Ministers of Foreign Affairs of Brazil, Russia, ...":

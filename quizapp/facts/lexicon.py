@@ -276,5 +276,8 @@ COUNTRIES = {f"{adj} {style}": c for adj, c in NATIONALITIES.items() if " " not 
                               # a country's own name beside the older English one, and a name
                               # typed without its diacritics
                               "cabo verde": "Cabo Verde", "cote d'ivoire": "Côte d'Ivoire",
-                              "cote d’ivoire": "Côte d'Ivoire"}
+                              "cote d’ivoire": "Côte d'Ivoire",
+                              # a state's style that names no country word ("the Hellenic Republic" of a
+                              # declaration's preamble, round 93)
+                              "hellenic republic": "Greece"}
 TITLE_WORDS = {w for t in TITLES for w in t.split()}

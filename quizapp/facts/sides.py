@@ -125,7 +125,7 @@ _PAIR_BODY_WORDS = (r"(?:Binational|Bi-national|Bilateral|Joint|Intergovernmenta
                     r"Neighbourhood|Neighborhood|Commission|Committee|Council|Summit|Dialogue|Meeting|Forum|Cabinet|"
                     r"Consultations|Trilateral|Tripartite|Working)")
 _NAME = rf"[A-Z][a-z]+(?:\s(?!{_PAIR_BODY_WORDS})[A-Z](?:[a-z]+|[A-Z]+\b))?"  # ("Costa Rica", "Lao PDR")
-_HYPHEN_PAIR = re.compile(rf"\b(?P<chain>{_NAME}(?:\s?[-–]\s?{_NAME}){{1,2}})\s+"
+_HYPHEN_PAIR = re.compile(rf"(?<![-–])(?<![-–]\s)\b(?P<chain>{_NAME}(?:\s?[-–]\s?{_NAME}){{1,2}})(?!\s?[-–])\s+"
                           # ("Binational Neighbourhood and Integration Commission")
                           r"(?:(?:[A-Z][\w-]*|and)\s+){0,4}?"
                           r"(?:Commission|Committee|Council|Summit|Dialogue|Meeting|Forum|Cabinet|Consultations|"
@@ -213,15 +213,21 @@ def country_list(doc) -> list[tuple[str, ...]]:
         m = _OPENING_LIST.search(doc.text)
         parts = re.split(r",\s+(?:and\s+)?|\s+and\s+", m.group("list")) if m else []
         named = [countries_in(p, table) for p in parts]
-        if len(parts) >= 2 and all(len(n) == 1 and table.get(re.sub(r"^the\s+", "", p.lower())) for n, p in zip(named, parts, strict=True)) \
+        if len(parts) >= 2 and all(len(n) == 1 and (table.get(re.sub(r"^the\s+", "", p.lower())) or _FORMAL_STATE.search(p))
+                                   for n, p in zip(named, parts, strict=True)) \
                 and len({n[0] for n in named}) == len(parts):
             out.append(tuple(n[0] for n in named))
     return out
 
 
-_OPENING_LIST = re.compile(r"^\s*(?:[A-Z][A-Z .'’-]+\s[-–—]\s+)?(?P<list>(?:the\s+)?[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)*"
-                           r"(?:,\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)*)*,?\s+and\s+(?:the\s+)?[A-Z][\w'’-]*"
-                           r"(?:\s[A-Z][\w'’-]*)*)\s+(?:have|has|will|agreed|signed|pledged|adopted|decided|committed|"
+_COUNTRY_WORDS = r"(?:the\s+)?[A-Z][\w'’-]*(?:\s(?:of\s(?:the\s)?)?[A-Z][\w'’-]*)*"
+_OPENING_LIST = re.compile(r"^\s*(?:[A-Z][A-Z .'’-]+\s[-–—]\s+)?"
+                           # ("The representatives of the Republic of Kazakhstan, ... and the Republic of
+                           # Uzbekistan, States Parties to the Treaty ..., met in Ashgabat": round 136)
+                           r"(?:The\s+(?:representatives|delegations|delegates|governments|heads\s+of\s+delegation)\s+of\s+)?"
+                           rf"(?P<list>{_COUNTRY_WORDS}(?:,\s+{_COUNTRY_WORDS})*,?\s+and\s+{_COUNTRY_WORDS})"
+                           r"(?:,\s+[^,()]{3,80}(?:\([^)]{1,60}\))?,)?"
+                           r"\s+(?:have|has|will|agreed|signed|pledged|adopted|decided|committed|"
                            r"launched|met|approved|reaffirmed)\b")
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .actors import ActorContext, country_table, ministers_of, signatories
+from .actors import PREAMBLE, ActorContext, country_table, ministers_of, signatories
 from .lexicon import COUNTRY_NAMES
 from .places import countries_in, with_the
 from .sides import country_list, defined_sides, hyphen_pair, sides_of
@@ -98,15 +98,25 @@ def actor_context(items, acronyms: dict[str, str], art: ArticleInput) -> ActorCo
             # appreciation to the Government of the Republic of Korea", round 58)
             ctx.ministers = ministers_of(sent.text)
             ctx.ministers_sentence = sent if ctx.ministers else None
+    if ctx.signatories is None:
+        # "We, the heads of delegations of States, international organisations and development
+        # partners, gathered in ...": a preamble that names no one; the declaration's title does
+        # ("the signatories of the Dushanbe Declaration on Glaciers' Preservation", round 129)
+        preamble = next((sent for _d, sent, _m, _l in items[:12] if PREAMBLE.match(sent.text)), None)
+        declared = _declaration_named(art.title or "") if preamble is not None else None
+        if declared:
+            ctx.signatories, ctx.preamble = f"the signatories of the {declared}", preamble
     ctx.sides = sides_of(art.title or "")
     if ctx.sides is None:
         # a communiqué titled only "JOINT COMMUNIQUÉ" names its meeting's sides in its opening
         # sentence ("The Ministerial Meeting between the United Republic of Tanzania and the Republic
         # of Zambia on ... was held ...")
-        for _d, sent, _m, _l in items[:6]:
+        for i, (_d, sent, _m, _l) in enumerate(items[:6]):
             # ("Joint Permanent Commission of Cooperation (JPC) between ...", or a headline in capitals
-            # under the ministry's name: "JOINT COMMUNIQUE ON ... BETWEEN THE UNITED REPUBLIC OF ...")
-            if " BETWEEN " in sent.text or re.search(r"\b(?:[Mm]eeting|[Tt]alks|[Dd]ialogue|[Cc]onsultations|[Ss]ummit|[Cc]ommission|[Cc]ommittee|[Cc]ouncil)"
+            # under the ministry's name: "JOINT COMMUNIQUE ON ... BETWEEN THE UNITED REPUBLIC OF ..."; a
+            # body's sitting may open the fifth line, talks between two people only the first three)
+            talks = r"|[Tt]alks|[Dd]ialogue|[Cc]onsultations" if i < 3 else ""
+            if " BETWEEN " in sent.text or re.search(rf"\b(?:[Mm]eeting|[Ss]ummit|[Cc]ommission|[Cc]ommittee|[Cc]ouncil{talks})"
                          r"(?:\s+(?:of|on|for)(?:\s+[A-Z][\w-]*){1,3})?(?:\s+\([A-Z]{2,8}\))?\s+between\s", sent.text):
                 ctx.sides = sides_of(sent.text)
                 if ctx.sides:
@@ -231,3 +241,18 @@ _SPEECH_BY = re.compile(r"^\s*(?:[A-Z][A-Z ]{2,20}\s*[-–—:]\s*)?(?:(?:Openin
                         # speaker's "we" is X, as in a speech; session 27)
                         r"(?:transcript\s+of\s+(?:the\s+)?)?(?:remarks|speech|statement|address|keynote|lecture|"
                         r"press\s+conference|press\s+briefing|media\s+briefing|briefing)(?:\s+\w+){0,3}\s+by\s+", re.I)
+
+
+def _declaration_named(title: str) -> str | None:
+    """"Dushanbe Declaration on Glaciers' Preservation", "Joint Declaration of Pyli" (from
+    "JOINT DECLARATION OF PYLI"): a title that names the declaration itself; None otherwise."""
+    title = title.strip()
+    if title.isupper():
+        title = re.sub(r"\b(Of|On|The|For|And|In)\b", lambda m: m.group(1).lower(), title.title())
+    m = _DECLARATION_TITLE.fullmatch(title)
+    return m.group("name") if m else None
+
+
+_DECLARATION_TITLE = re.compile(r"(?:The\s+)?(?P<name>(?:[A-Z][\w'’-]*\s+){0,4}(?:Declaration|Communiqu[eé]|Call\s+to\s+Action|"
+                                r"Charter|Consensus|Appeal)(?:\s+(?:of|on|for)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|on|"
+                                r"and|the|for|in)){0,8})?)")
