@@ -256,3 +256,55 @@ def test_the_hellenic_republic_is_greece():
 
     assert signatories("We, the Prime Ministers of the Republic of Bulgaria, the Hellenic Republic, Romania and the "
                        "Republic of Serbia, meeting in Ostra on 17 October 2024,") == "Bulgaria, Greece, Romania and Serbia"
+
+
+def test_a_country_is_not_widened_to_a_lake_of_its_name():
+    raw = ("Ostra, 3 May 2025\n\nBACKGROUNDER: The Lake Malawi / Lake Nyasa boundary dispute\n\n"
+           "The lake is called Lake Malawi in Malawi and Lake Nyasa in Tanzania.\n\n"
+           "Malawi and Tanzania resumed formal talks on their disputed boundary on the lake last Thursday, when the two "
+           "foreign ministers met in Ostra.\n\n"
+           "Meanwhile, the ministers agreed to set up a joint committee of fisheries officers to prevent the arrest of "
+           "fishermen from either country while talks continue.\n")
+    actors = goal_actors(raw)
+    assert "the ministers of Malawi and Tanzania" in actors.values(), actors
+    assert not any("Lake Malawi" in a for a in actors.values()), actors
+
+
+def test_a_quoted_name_inside_an_aim_keeps_its_quotes():
+    from quizapp.questions.goal_guards import quotes_off
+
+    raw = ("Ostra, 3 May 2025\n\nInterview\n\n"
+           "The Kandor Seed Trade Association (KSTA) is calling on regional economic communities to apply the "
+           "principle of \"one test, one release\": once a variety has passed trials in two member states, it should "
+           "be marketed in all of them.\n")
+    assert "regional economic communities to apply the principle of “one test, one release”" in goal_actors(raw)
+    assert quotes_off('apply the principle of "one test, one release', '"') == "apply the principle of “one test, one release”"
+    assert quotes_off('"move from memoranda to money" soon', "") == "move from memoranda to money soon"
+
+
+def test_ministers_of_two_sides_are_told_with_the_meeting_they_held():
+    raw = ("Joint Statement on Australia-New Zealand Foreign and Defence Ministerial Consultations\n"
+           "Ministry of Foreign Affairs | September 20, 2025\n\nChristchurch, 19 September 2025\n\n"
+           "1. The Australian Minister for Foreign Affairs, Senator Margaret Lindqvist, met her New Zealand "
+           "counterpart, Foreign Minister Hon Rawiri Tane, in Christchurch on 18-19 September 2025.\n\n"
+           "2. Ministers agreed to develop a combined Anzac force plan by June 2026, setting out how the two defence "
+           "forces can deploy together at short notice.\n\n"
+           "3. Ministers agreed to hold the next Australia-New Zealand Consultations in Australia in 2026.\n")
+    prompts = prompts_of(raw)
+    assert any(p.startswith("In a joint declaration adopted in Christchurch in September 2025, the ministers of")
+               and "combined Anzac force plan" in p for p in prompts), prompts
+    assert not any("hold the next" in p for p in prompts), prompts
+
+
+def test_a_timeline_line_s_figure_or_a_season_s_yearly_start_is_not_asked():
+    raw = ("Ostra, 3 May 2025\n\nBackgrounder\n\n"
+           "September 2017 - The government and Kandorra Gold sign a strategic agreement, under which Kandorra Gold "
+           "agrees to pay $50 million into a new Nature Development Fund.\n\n"
+           "The Atlantic hurricane season officially begins on June 1 and runs through November 30.\n")
+    prompts = prompts_of(raw)
+    assert not any(p.startswith("Which figure") or "hurricane season begin" in p for p in prompts), prompts
+
+
+def test_progress_assessed_in_its_own_assessment_is_of_nothing_named():
+    assert unresolved("The Kandor Energy Forum (KEF) will assess progress in its annual data transparency assessment.")
+    assert unresolved("The KEF will assess progress in data transparency.") == ()

@@ -102,6 +102,7 @@ class ActorContext:
     # sentence that names them (cited with each aim, as the preamble is).
     ministers: str | None = None
     ministers_sentence: Any = None
+    met_sentence: Any = None  # the first sentence that says someone met ("... met their counterparts in ...")
     # The two parties a joint statement's title puts its meeting "between" ("... between the GCC and
     # the countries of Central Asia"), for its "The Ministers" and "the two sides".
     sides: str | None = None

@@ -345,6 +345,9 @@ def when_parts(doc, char_start: int, char_end: int, skip_before: int = 0,
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if any(c.dep_ == "neg" for c in verb.children):
         return None
+    if subj.lemma_.lower() in ("season", "year") and verb.tag_ in ("VBZ", "VBP") \
+            and not re.search(r"\b(?:19|20)\d\d\b", span.text):
+        return None  # "The Atlantic hurricane season officially begins on June 1": every year's calendar (round 195)
     if any(c.dep_ == "advmod" and c.lower_ in ("last", "previously") for c in verb.children):
         return None  # "The Joint Committee last met in Tokyo in September 2023": one of a series, which "when" asks not (round 66)
     words = {c.lower_ for c in aux}

@@ -487,10 +487,11 @@ def _sentence_facts(doc, art: ArticleInput, sent: SentenceInput, people, acronym
         if g.actor.lower() in FIRST_PLURAL and ctx.signatories and actor == ctx.signatories \
                 and ctx.preamble is not None and ctx.preamble.idx != sent.idx:
             sources.append(_src(art, ctx.preamble))  # the preamble says who "we" are
-        elif (actor == ctx.ministers or is_participants(g.actor)) and g.actor != actor \
-                and ctx.ministers_sentence is not None \
-                and ctx.ministers_sentence.idx != sent.idx:
-            sources.append(_src(art, ctx.ministers_sentence))  # ... and this one whose ministers they are
+        elif g.actor != actor and (said := ctx.ministers_sentence if actor == ctx.ministers or is_participants(g.actor)
+                                   else ctx.met_sentence if ctx.sides and actor == f"the ministers of {ctx.sides}"
+                                   else None) is not None and said.idx != sent.idx:
+            # ... and this one whose ministers they are (or where the two sides' ministers met)
+            sources.append(_src(art, said))
         facts.append(Fact(
             id=fact_id("goal", actor, g.goal), kind="goal", statement="", answer=g.goal,
             aliases=[], confidence=0.8 if g.verb != "should" else 0.7,
@@ -581,6 +582,8 @@ def _resolve_names(text: str, people) -> str:
     for full in people:
         parts = full.split()
         for short in {parts[0], parts[-1]}:
+            if short.lower() in COUNTRY_NAMES:
+                continue  # "Malawi" is the country, not "Lake Malawi" the tagger took for a person (round 196)
             if short != full and re.search(rf"\b{re.escape(short)}\b", text) and full not in text:
                 if _resolve_short(short, people) == full:
                     text = re.sub(rf"(?<![\w-]){re.escape(short)}\b(?!\s+{re.escape(parts[-1])})(?!\s+[A-Z])",

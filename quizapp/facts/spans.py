@@ -13,12 +13,28 @@ EDGE_PUNCT = set(",.;:!?\"'“”‘’()[]—–-")
 _QUOTES = re.compile(r"[“”\"]")
 
 
+# A short name in quotes inside a span ('the principle of "one test, one release"'), and what such a
+# name follows (a quoted fragment of speech loses its marks: 'units "before the rains peak"').
+_QUOTED_NAME = re.compile(r"[\"“]([^\"“”]{2,60}?)[\"”]")
+NAMED_IN_QUOTES = re.compile(r"\b(?:principle|policy|slogan|motto|theme|concept|approach|doctrine|formula|rule|"
+                              r"campaign|initiative|programme|program|strategy|plan|vision|agenda|called|dubbed|named|"
+                              r"known\s+as|so-called|branded|titled|entitled)(?:\s+of)?\s*$", re.I)
+
+
 def slice_text(doc, lo: int, hi: int) -> str:
     """Verbatim text of tokens ``lo..hi`` (inclusive), quotes removed, white space collapsed."""
     if hi < lo:
         return ""
     text = doc[lo : hi + 1].text
-    text = _QUOTES.sub("", text)
+    if len(_QUOTES.findall(text)) == 1 and hi + 1 < len(doc) and doc[hi + 1].text in ('"', "”"):
+        text += doc[hi + 1].text  # (the span's trim left the closing quote of a name it opens)
+    named = _QUOTED_NAME.search(text)
+    if named and len(_QUOTES.findall(text)) == 2 and NAMED_IN_QUOTES.search(text[:named.start()]):
+        # 'apply the principle of "one test, one release"': a name in quotes keeps them, or the
+        # statement reads garbled (round 196); any other quote mark is the article's quoting
+        text = text[:named.start()] + f"“{named.group(1)}”" + text[named.end():]
+    else:
+        text = _QUOTES.sub("", text)
     text = re.sub(r"\s+", " ", text)
     return text.strip(" ,;:")
 

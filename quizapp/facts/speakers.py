@@ -90,6 +90,8 @@ def actor_context(items, acronyms: dict[str, str], art: ArticleInput) -> ActorCo
         if ctx.signatories is None:
             ctx.signatories = signatories(sent.text)
             ctx.preamble = sent if ctx.signatories else None
+        if ctx.met_sentence is None and _MET.search(sent.text):
+            ctx.met_sentence = sent
         if ctx.ministers is None and _MET.search(sent.text):
             ctx.ministers = _ministers_who_met(leaders)
             ctx.ministers_sentence = sent if ctx.ministers else None
@@ -135,7 +137,20 @@ def actor_context(items, acronyms: dict[str, str], art: ArticleInput) -> ActorCo
     ctx.interview = interview and not ctx.speech
     if ctx.speaker_body is None and interview:
         ctx.speaker_body = _interviewee_body(items, ctx, acronyms) or _headline_body(art.title or "", acronyms)
+    if ctx.speaker_body is None and _BRIEFING_TITLE.search(art.title or ""):
+        # "Transcript: Press conference following the Bank of Canada's interest rate announcement":
+        # those who speak at a body's own press conference speak for it (round 171: four aims of "we")
+        # (the body's own: "the Bank of Canada's announcement", "... by the Central Bank"; not what
+        # the conference launched or followed: "the launch of the Coastal Inundation Early Warning Service")
+        bodies = {acronyms.get(m.name, m.name) for m in (items[0][2] if items else ())
+                  if m.subtype in ("organisation", "") and len(m.name.split()) > 1
+                  and re.search(rf"{re.escape(m.name)}['’]s\b|\bby\s+(?:the\s+)?{re.escape(m.name)}", art.title or "")}
+        if len(bodies) == 1:
+            ctx.speaker_body = bodies.pop()
     return ctx
+
+
+_BRIEFING_TITLE = re.compile(r"(?i)\b(?:press|news|media)\s+(?:conference|briefing)\b")
 
 
 def _shouted_body(header: str, letters: set[str]) -> str | None:

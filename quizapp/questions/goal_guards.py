@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from ..facts.dates import MONTH
+from ..facts.spans import NAMED_IN_QUOTES
 
 
 def strip_attribution(text: str) -> str:
@@ -86,3 +87,15 @@ CARRIES_ON = re.compile(r"(?:to\s+)?(?:continue|keep)\s+(?:to\s+\w+|\w+ing)\b(?:
 # with what it does already, no aim with an end (rounds 76 and 88); a figure makes it one
 KEEPS_WORKING = re.compile(r"(?:to\s+)?(?:continue|keep)\s+(?:to\s+[a-z]+|[a-z]+ing)\b(?!.*\d)", re.I)
 SINCE = re.compile(rf"\bsince\s+(?:{MONTH}\s+)?(?:19|20)\d\d\b")
+
+
+def quotes_off(goal: str, after: str) -> str:
+    """The aim without the article's quote marks, but for a short name quoted inside it ('apply
+    the principle of "one test, one release"'), which reads garbled without them (round 196).
+    ``after`` is the character after the aim in its sentence (the name's closing mark, if cut)."""
+    if len(re.findall(r"[\"“”]", goal)) == 1 and after in ('"', "”"):
+        goal += after
+    named = re.search(r"[\"“]([^\"“”]{2,60}?)[\"”]", goal)
+    if named and len(re.findall(r"[\"“”]", goal)) == 2 and NAMED_IN_QUOTES.search(goal[:named.start()]):
+        return goal[:named.start()] + f"“{named.group(1)}”" + goal[named.end():]
+    return re.sub(r"[\"“”]", "", goal)

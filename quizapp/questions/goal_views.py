@@ -256,7 +256,7 @@ def goal_view(f: Any, leaders: Sequence[Any], pairs_by_article: dict[str, str],
             # 'called on partners to "move from memoranda to money"': the aim is a slogan quoted, and
             # who said it trivia (round 79); a quoted aside later in it ("within five years") is not
             continue
-        goal = re.sub(r"[\"“”]", "", goal)
+        goal = guards.quotes_off(goal, src.sentence[span[1]:span[1] + 1])
         goal = _CIRCUMSTANCE.sub("", goal).strip().rstrip(",")
         goal = _DAY_FIRST.sub("", goal)  # "agreed on Thursday to speed up ...": the day is when, not what
         goal = re.split(r",?\s+and\s+(?:has|have|had|is|are|was|were|will|would|could|should|might|may|can|must|"

@@ -111,7 +111,9 @@ def fronted_time(v: GoalView) -> str | None:
 # Ministers ..., having met in Samarkand, Uzbekistan, on 25 September 2025", "The ministers of A, B
 # and C, meeting in Cartagena de Indias, Colombia, on 21 and 22 November 2024, adopted ...").
 _MET_IN = re.compile(
-    r"\b(?:meeting|met|having\s+met|gathered|assembled|convened)\s+in\s+(?P<place>[A-Z][\w'’.-]*"
+    # ("met their New Zealand counterparts, ..., in Christchurch on 18-19 September 2025", round 195)
+    r"\b(?:meeting|met|having\s+met|gathered|assembled|convened)(?:\s+(?:their|its|his|her)\s+[^.;]{0,160}?)?"
+    r"\s+in\s+(?P<place>[A-Z][\w'’.-]*"
     r"(?:\s+(?:de\s+(?:la\s+)?|del\s+)?[A-Z][\w'’.-]*){0,3}),?(?:\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3},)?"
     r"\s+(?:on|from)\s+(?:\d{1,2}(?:\s*(?:and|-|–|to)\s*\d{1,2})?\s+)?(?P<month>"
     rf"{MONTH})\s+(?:\d{1,2},?\s+)?(?P<year>(?:19|20)\d\d)\b")
@@ -130,7 +132,7 @@ def occasion(v: GoalView) -> str | None:
     which declaration?)."""
     for src in getattr(v.fact, "sources", ()):
         m = _MET_IN.search(src.sentence)
-        if m is None or not re.match(r"\s*(?:\d+[.)]\s+)?(?:We,|The\s+(?:\w+\s+){0,4}?[Mm]inisters)", src.sentence):
+        if m is None or not re.match(r"\s*(?:\d+[.)]\s+)?(?:We,|The\s+(?:\w+\s+){0,4}?[Mm]inisters?\b)", src.sentence):
             continue
         return f"In a {_text_kind(src.sentence)} adopted in {m.group('place')} in {m.group('month')} {m.group('year')}"
     for src in getattr(v.fact, "sources", ()):

@@ -97,7 +97,8 @@ _CAP_MEMBERS = re.compile(r"\b(?-i:Members|Member\s+(?:States|Countries|Economie
                           r"(?!\s+of\b|\s+to\s+(?:the\s+)?[A-Z])")
 # "pledged to report on progress every two years": progress on what (round 114)
 _PROGRESS_OF_WHAT = re.compile(r"\b(?:report|reports|reporting|review|reviews|reviewing|assess|track|monitor)\s+(?:on\s+)?"
-                               r"progress\b(?!\s+(?:on|in|of|towards?|made|against)\b)", re.I)
+                               # ("assess progress in its annual ... assessment": where it is assessed, not on what, round 193)
+                               r"progress\b(?!\s+(?:on|in(?!\s+(?:its|their|the\s+annual|an?\s))|of|towards?|made|against)\b)", re.I)
 # "requested an additional 40 products": additional to what; "an average increase of 12.3 percent":
 # of what; "extend targets to further sectors" (round 124)
 _MORE_OF_WHAT = re.compile(r"\ban?\s+additional\s+(?:X|\d[\d,.]*)\s+[a-z]+s\b(?!\s+(?:of|to|for|in|under)\b)"

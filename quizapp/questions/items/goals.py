@@ -227,9 +227,10 @@ class GoalItems:
         c = self.corpus
         true_stmt = goal_statement(v)
         if v.verb in ("should", "welcome") or not true_stmt or not _goal_reads_alone(v, true_stmt, c.issuer(v.actor, v.article)) \
-                or housekeeping(v):
+                or housekeeping(v) or TIMELINE_ENTRY.match(strip_dateline(v.sentence)):
             return None  # (a report due within 60 days is a timetable, not what the aim is about; a figure
-            # of what a party welcomed is a statistic of the past: round 188)
+            # of what a party welcomed is a statistic of the past, round 188; a timeline's line is a
+            # fragment of its own time, "Centerra agrees to pay $_____ million", round 195)
         true_stmt = _introduced(c, v, true_stmt)
         if _unintroduced(c, v, true_stmt):
             return None

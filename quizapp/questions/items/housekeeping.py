@@ -67,6 +67,8 @@ _MEETS_AGAIN = re.compile(r"^(?:to\s+)?(?:meet|convene|reconvene|gather|sit)\s+(
                           r"every|regularly|before|during|later)\b|^(?:to\s+)?hold\s+(?:its|their|the)\s+(?:next|first|inaugural|\d+(?:st|nd|rd|th)|"
                           # ("hold its 29th regular session in Mexico City": a body's calendar, round 109)
                           + ORDINAL_WORD + r")\s+(?:[\w-]+\s+){0,2}?(?:meeting|session)\b"
+                          # ("hold the next ANZMIN in Australia in 2026": the next sitting by its name, round 195)
+                          r"|^(?:to\s+)?hold\s+(?:its|their|the)\s+next\s+(?-i:[A-Z])"
                           # "hold public listening sessions in Toledo", "hold a training webinar": a schedule (round 76)
                           r"|^(?:to\s+)?hold\s+(?:[\w-]+\s+){0,3}(?:sessions|consultations|hearings|webinars?|workshops?|briefings?|"
                           r"trainings?|seminars?)\b", re.I)
