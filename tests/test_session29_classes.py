@@ -308,3 +308,14 @@ def test_a_timeline_line_s_figure_or_a_season_s_yearly_start_is_not_asked():
 def test_progress_assessed_in_its_own_assessment_is_of_nothing_named():
     assert unresolved("The Kandor Energy Forum (KEF) will assess progress in its annual data transparency assessment.")
     assert unresolved("The KEF will assess progress in data transparency.") == ()
+
+
+def test_a_when_that_cut_off_where_a_thing_is_brought_is_not_asked():
+    from .question_checks import when_asked
+
+    text = ("On transport, Cameroon and Chad agreed to bring the joint one-stop border post (OSBP) at Kousseri-Ostra, "
+            "on the new Kandor bridge over the Logone River, into full operation by 30 June 2025.")
+    assert when_asked(text, "30 June 2025") is None
+    whole = when_asked("Cameroon and Chad agreed to bring the joint border post into full operation by 30 June 2025.",
+                       "30 June 2025")
+    assert whole is not None and "into full operation" in whole.question

@@ -454,6 +454,10 @@ def when_parts(doc, char_start: int, char_end: int, skip_before: int = 0,
     ids = _predicate(doc, verb, date_ids, subj)
     if ids is None:
         return None
+    if verb.lemma_.lower() in ("bring", "put", "place", "convert", "turn") and any(
+            t.dep_ == "prep" and t.lower_ in ("into", "in", "to", "under") and t.i not in ids
+            for t in verb.subtree if t.head.i == verb.i or t.head.head.i == verb.i):
+        return None  # "bring the border post[, on the new bridge, into full operation] by 30 June": the cut lost where to (round 196)
     if ids and any(doc[i].text in (":", "—", "–") and i not in ids for i in range(verb.i, max(ids))):
         return None  # "table a proposal for a phased approach: a five-year ...": a tail across a colon reads garbled (round 60)
     if any(c.dep_ == "ccomp" and c.i > verb.i and c.i not in ids for c in verb.children):
