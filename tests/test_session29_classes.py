@@ -319,3 +319,64 @@ def test_a_when_that_cut_off_where_a_thing_is_brought_is_not_asked():
     whole = when_asked("Cameroon and Chad agreed to bring the joint border post into full operation by 30 June 2025.",
                        "30 June 2025")
     assert whole is not None and "into full operation" in whole.question
+
+
+@pytest.mark.parametrize("text", [
+    "Shenzhou-20 will dock with the Kandor core module about six and a half hours later.",
+    "When did the Kandor Ministry of Education approve construction funding?",
+    "The European Union agreed to cover about 2 billion euros through the Kandor Facility.",
+    "Laos aimed to finance its 30 percent stake.",
+])
+def test_a_time_later_than_nothing_or_money_for_nothing_is_unresolved(text):
+    assert unresolved(text)
+
+
+def test_money_said_what_for_stands_alone():
+    assert not any(u.startswith("cover") or "stake" in u
+                   for u in unresolved("The EU will cover 2 billion euros of the cost of the canal."))
+    assert not any("stake" in u for u in unresolved("Laos will finance its 30 percent stake in the railway."))
+
+
+def test_a_plan_s_year_range_gives_away_its_first_day():
+    from quizapp.questions.generate import _year_given_away
+
+    assert _year_given_away("When will the Kandor Plan of Action 2026-2028 take effect?", "1 January 2026")
+    assert not _year_given_away("When will the Kandor Plan of Action 2026-2028 be reviewed?", "1 January 2030")
+
+
+def test_a_constitutive_agreement_is_a_generic_name():
+    from quizapp.facts.lexicon import GENERIC_NAME
+
+    assert GENERIC_NAME.fullmatch("the Constitutive Agreement")
+
+
+def test_a_commitment_said_again_or_a_body_wanting_itself_is_no_aim():
+    from quizapp.questions.goal_guards import REAFFIRMED_AIM, asks_itself
+
+    assert REAFFIRMED_AIM.match("reaffirm their commitment to protect the environment of the Chaco")
+    assert not REAFFIRMED_AIM.match("build a 500 kV line between Kandor and Ostra by 2028")
+    assert asks_itself("KLL", "the KLL to be a facility for the whole of Europe")
+    assert not asks_itself("KLL", "member states to raise their contributions")
+
+
+def test_a_body_with_and_in_its_name_is_one():
+    from quizapp.questions.render import plural
+
+    assert not plural("the Kandor Food and Drug Administration")
+    assert plural("Kandor and Ostra")
+
+
+def test_they_after_a_plural_subject_is_not_the_countries_named_before():
+    raw = ("Ostra, 3 May 2025\n\nExplainer\n\n"
+           "Austria, Denmark and the Netherlands pushed for the new toll rules in 2022.\n\n"
+           "Hauliers' groups such as the Kandor Road Transport Union support the principle but warn that small firms "
+           "cannot yet buy clean trucks. They have called on governments to spend toll revenue on charging stations.\n")
+    actors = goal_actors(raw)
+    assert "Austria, Denmark and the Netherlands" not in [a for g, a in actors.items() if "charging stations" in g], actors
+
+
+def test_a_month_recalled_in_a_preamble_is_not_when_the_parties_agreed():
+    from quizapp.questions.items.goal_checks import _RECALLING
+
+    assert _RECALLING.match("Recalling the Memorandum of Understanding signed in January 2024, the two sides agreed to ...")
+    assert not _RECALLING.match("In January 2024, the two sides agreed to ...")

@@ -43,7 +43,7 @@ from .merge import _role_family, merge
 from .nlp import load_nlp
 from .places import with_the
 from .roles import WHERE_GIVEN, role_at_line_start
-from .sides import lead_in_of, plural_named_subject
+from .sides import lead_in_of, others_as_subject, plural_named_subject
 from .speakers import actor_context
 from .timeline_questions import TIMELINE_ENTRY, timeline_question
 from .types import ArticleInput, Fact, SentenceInput, Source
@@ -127,6 +127,8 @@ def _article_facts(art: ArticleInput, docs: list) -> list[Fact]:
                 actors.last_people = _resolve_names(group, people)
             else:
                 actors.last_group = _resolve_names(group, people)
+        elif others_as_subject(doc):
+            actors.last_group = None  # "Hauliers' groups ... warn ... They have called on ...": theirs (round 197)
         out.extend(_sentence_facts(doc, art, sent, people, acronyms, mentions, leaders, actors))
         for lm in leaders:
             actors.last_person = _resolve_short(lm.name, people)

@@ -203,7 +203,7 @@ arts climate sanitation cooperation integration reconstruction
 # Council"): it names one body only by the article's context.
 GENERIC_NAME = re.compile(r"(?:[Tt]he\s+)?(?:(?:[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|[Ff]ifth|[Ss]ixth|[Ss]eventh|[Ee]ighth|"
                           r"[Nn]inth|[Tt]enth|\d+(?:st|nd|rd|th)|[A-Z][a-z]+-(?:first|second|third|fourth|fifth|sixth|"
-                          r"seventh|eighth|ninth))\s+)?(?:(?:Framework|Final|Additional|Optional|Ordinary|"
+                          r"seventh|eighth|ninth))\s+)?(?:(?:Framework|Final|Additional|Optional|Ordinary|Constitutive|Founding|"
                           r"Extraordinary|Annual|Plenary|Regular|Special|Joint|Executive|Governing|Permanent)\s+)?"
                           r"(?:Agreement|Convention|Treaty|Protocol|Charter|Accord|Assembly|Council|Session|Meeting|"
                           r"Summit|Conference|Committee|Commission|Congress|Board|Secretariat|Declaration|Statute)")

@@ -160,6 +160,18 @@ def plural_named_subject(doc) -> tuple[str, bool] | None:
     return None
 
 
+def others_as_subject(doc) -> bool:
+    """Does a main clause's subject name others in the plural by what they are ("Hauliers' groups
+    ... warn ...")? A later "they" is theirs, not the countries named before; "The two nations",
+    "Both countries" still point back at those."""
+    return any(c.dep_ == "nsubj" and c.tag_ == "NNS" and not any(d.dep_ in ("det", "nummod", "predet") for d in c.children)
+               and c.lemma_.lower() not in _ANAPHORIC_PLURALS for s in doc.sents for c in s.root.children)
+
+
+_ANAPHORIC_PLURALS = frozenset({"country", "nation", "side", "government", "minister", "leader", "party", "member",
+                                "state", "partner", "delegation"})
+
+
 # Whose members act for the countries after "of"/"from" ("Ministers from A and B signed ..."), unlike
 # a thing of theirs ("the applications of A and B").
 _AGENT_NOUNS = frozenset({"minister", "official", "leader", "delegation", "delegate", "representative", "government",

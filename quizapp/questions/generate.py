@@ -414,6 +414,9 @@ def _year_given_away(prompt: str, answer: str) -> bool:
         return False
     year = int(key.group(0))
     told = {int(y) for y in re.findall(r"\b((?:19|20)\d\d)(?![\d/-])", prompt)}
+    if re.match(r"(?:1\s+January|January\s+1)\b", answer):
+        # "When will the Plan of Action 2026-2028 take effect?" keyed 1 January 2026 (round 200)
+        told |= {int(y) for y in re.findall(r"\b((?:19|20)\d\d)\s*[-–/]\s*(?:19|20)?\d\d\b", prompt)}
     return bool(told & {year, year + 1})
 
 

@@ -46,7 +46,7 @@ def asks_itself(actor: str, goal: str) -> bool:
     """Is the party asked to act ("X to do Y") one of those asking?"""
     asked = re.split(r"\s+to\s+", goal, maxsplit=1)[0]
     names = [re.sub(r"^the\s+", "", n.strip(), flags=re.I) for n in re.split(r",\s*|\s+and\s+", actor)]
-    return any(len(n) > 3 and re.search(rf"\b{re.escape(n)}\b", asked) for n in names)
+    return any((len(n) > 3 or n.isupper() and len(n) > 1) and re.search(rf"\b{re.escape(n)}\b", asked) for n in names)
 
 
 # "until / unless / if the government commits to ...": what another demands, not the actor's aim.
@@ -77,6 +77,9 @@ COUNTED_PEOPLE = re.compile(r"(?:(?:around|about|some|nearly|almost|over|more\s+
 # their support for ..."): a release's closing line or a communiqué's courtesy, no news (round 53).
 REAFFIRMED = re.compile(r"\b(?:reiterat|reaffirm|restat|renew)\w*\s+(?:its|their|his|her|our|the)\s+(?:\w+\s+)?"
                          r"(?:commitment|support|determination|resolve|dedication)\s+(?:to|for)\s*$", re.I)
+# ... and the same said as the aim itself ("4. To reaffirm their commitment to protect ...", round 199)
+REAFFIRMED_AIM = re.compile(r"(?:to\s+)?(?:reiterat|reaffirm|restat|renew)\w*\s+(?:its|their|his|her|our|the)\s+(?:\w+\s+)?"
+                            r"(?:commitment|support|determination|resolve|dedication)\b", re.I)
 # "the fund remained committed to supporting countries ...": keeping to a line, no new aim (round 75)
 REMAINS_COMMITTED = re.compile(r"\b(?:remain|remains|remained|stay|stays|stayed)\s+(?:\w+\s+)?"
                                 r"(?:committed|dedicated|devoted)\s+to\s*$", re.I)

@@ -352,6 +352,8 @@ def goal_view(f: Any, leaders: Sequence[Any], pairs_by_article: dict[str, str],
                 and re.search(r"[a-z]", before[:max(0, len(before) - 70)]):
             return None  # "... reluctant to do when the EU plans to cut gas demand sharply by 2030": a
             # circumstance told in passing, another party's aim in a clause about something else (round 177)
+        if guards.REAFFIRMED_AIM.match(goal) and not re.search(r"\d", goal):
+            return None  # "4. To reaffirm their commitment to protect the environment of the Chaco": said again, guessed true (round 199)
         if guards.points_back(goal, before):
             return None  # "condemned illegal gold mining with dredges ..., and agreed to ... destroy the
             # dredges": which dredges, only the cut-off half of the sentence says (round 186)
@@ -394,7 +396,7 @@ def goal_view(f: Any, leaders: Sequence[Any], pairs_by_article: dict[str, str],
             return None  # "Hydrom has required every project to use ...": a rule laid on others, not its aim
         if verb in ASKING_VERBS and guards.THE_PUBLIC.match(goal):
             return None  # "Police urged people to stay off the roads": an advisory anyone could guess
-        if verb in ASKING_VERBS and guards.asks_itself(actor, goal):
+        if (verb in ASKING_VERBS or verb in ("want", "wish")) and guards.asks_itself(actor, goal):
             return None  # "Kazakhstan, ... and Uzbekistan request the Government of Kazakhstan to host ...": a party asks itself
         formed = _goal_form(goal, verb, src.sentence[:span[0]])
         if formed is None:

@@ -334,7 +334,7 @@ def mid(actor: str) -> str:
     return re.sub(r"^(The|Both)\s", lambda m: m.group(1).lower() + " ", actor)
 
 
-_ORG_HEAD = re.compile(r"\b(?:Community|Union|Council|Commission|Committee|Organi[sz]ation|Agency|Bank|Fund|Assembly|"
+_ORG_HEAD = re.compile(r"\b(?:Community|Union|Council|Commission|Committee|Organi[sz]ation|Agency|Bank|Fund|Assembly|Administration|"
                        r"Parliament|Secretariat|Court|Forum|Alliance|Association|Federation|Board|Conference|Group|"
                        r"Movement|Office|Ministry|Department|Directorate|Government|Programme|Program|Facility|Partnership|Initiative|Mission|Authority|"
                        r"Institute|Network|Centre|Center|Service|Corporation|Consortium|Platform|Taskforce|Force|"

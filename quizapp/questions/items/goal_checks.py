@@ -244,13 +244,19 @@ _COUNT_NO_NOUN = re.compile(r"\b(?:have|get|keep|reach|bring|open|add|put)\s+(?:
 _ADMISSION = re.compile(r"\b(?:admission|accession|entry|transfer|handover|relocation|return)\s+of\b", re.I)
 
 
+# A declaration's preambular participle: what it recalls has dates of its own.
+_RECALLING = re.compile(r"\s*(?:\d+[.)]\s*)?(?:Recalling|Noting|Welcoming|Recogni[sz]ing|Acknowledging|Following|"
+                        r"Building\s+on|Having|Referring\s+to|Mindful|Guided|Taking\s+note|Reaffirming|Bearing\s+in\s+mind)\b")
+
+
 def month_of_act(c: Any, v: Any, statement: str) -> str | None:
     """"In August 2023": the month of the one event date the aim's sentence gives, when the
     aim is told as done (past tense) and the statement says no time; None otherwise (a date
     after the day of writing is a deadline or a plan, not when it was agreed)."""
     if future_tense(v) or present_tense(v) or v.verb in ("will", "should", "plan", "aim") \
-            or TIME_WORD.search(statement):
-        return None
+            or TIME_WORD.search(statement) or _RECALLING.match(v.sentence):
+        return None  # ("Recalling the MOU signed in January 2024, the two sides agreed ...": that
+        # month is the MOU's, round 200)
     written = c.published.get(v.article)
     # (the article's dates from the story's index, not a pass over every date of the corpus per aim)
     days = {d.date for d in c.by_article["date"].get(v.article, ()) if d.date and len(d.date) >= 7

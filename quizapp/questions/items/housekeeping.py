@@ -23,7 +23,8 @@ _SITTINGS = "|".join((*MEETING_NOUNS, "retreat", "talks", "hearing", "consultati
 _SITTING_HELD = re.compile(
     # ("When did Prince Faisal meet Iranian Foreign Minister Abbas Araghchi in Baghdad?": who met whom is the news)
     r"When\s+(?:did|was|were|will|is|are)\s+(?:[^?]*\b(?:meet|met)\b(?!\s+(?:with\s+)?(?-i:[A-Z]))"
-    rf"|[^?]*\b(?:{_SITTINGS})\b[^?]*\b(?:hold|held|convene|convened|take\s+place|open|opened|conclude|concluded)\b"
+    rf"|[^?]*\b(?:{_SITTINGS})\b[^?]*\b(?:hold|held|convene|convened|take\s+place|open|opened|conclude|concluded|"
+    r"hosted)\b"
     rf"|[^?]*\b(?:hold|held|convene|convened)\b[^?]*\b(?:{_SITTINGS})\b)", re.I)
 # (an election, a referendum or a vote held is news: "When did Venezuela hold a consultative referendum?")
 _VOTE = re.compile(r"\b(?:elections?|referendum|referendums|plebiscite|vote|ballot|polls?|runoff|primaries)\b", re.I)
