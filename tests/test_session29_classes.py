@@ -380,3 +380,15 @@ def test_a_month_recalled_in_a_preamble_is_not_when_the_parties_agreed():
 
     assert _RECALLING.match("Recalling the Memorandum of Understanding signed in January 2024, the two sides agreed to ...")
     assert not _RECALLING.match("In January 2024, the two sides agreed to ...")
+
+
+def test_a_ratio_of_nothing_named_and_a_budget_year_are_not_asked():
+    from .question_checks import when_asked
+
+    assert unresolved("Kandor's government plans to bring the ratio below 300 per 100,000 live births by 2030.")
+    assert not any("ratio" in u for u in unresolved("The bank plans to bring the ratio of bad loans below 5 percent."))
+    assert when_asked("The Ministers of Kandor and Ostra approved the Kandor Commission budget for the 2025 financial "
+                      "year of USD 640,000.", "2025") is None
+    dated = when_asked("The Ministers of Kandor and Ostra approved the Kandor Commission budget in November 2024.",
+                       "November 2024")
+    assert dated is not None and dated.question.startswith("When did")

@@ -286,6 +286,8 @@ def when_parts(doc, char_start: int, char_end: int, skip_before: int = 0,
     span = doc.char_span(char_start, char_end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
+    if re.match(r"\s*(?:financial|fiscal|budget|budgetary|school|academic|marketing|crop)\s+year\b", doc.text[char_end:]):
+        return None  # "approved the budget for the 2025 financial year": the period, not when it was approved (held-back round 184)
     # "aims to complete the first 300 genomes by the end of 2026": a target's deadline, asked as one
     # ("By when does ... aim to ...?") where the clause is a plan; any other bound is no event's date
     by = span.start > 0 and doc[span.start - 1].lower_ == "by"

