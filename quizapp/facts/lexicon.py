@@ -281,3 +281,10 @@ COUNTRIES = {f"{adj} {style}": c for adj, c in NATIONALITIES.items() if " " not 
                               # declaration's preamble, round 93)
                               "hellenic republic": "Greece"}
 TITLE_WORDS = {w for t in TITLES for w in t.split()}
+
+
+# The public addressed ("residents in low-lying parts of Townsville", "motorists", "the public"): told
+# what to do, it is advice, no party's aim (round 189); read by the goal views and the "who" questions.
+PUBLIC_ADDRESSED = (r"(?:the\s+)?(?:all\s+)?(?:people|residents|the\s+public|public|citizens|everyone|drivers|motorists|"
+                    r"travell?ers|consumers|parents|households|visitors|tourists|commuters)"
+                    r"(?:\s+(?:in|of|on|along|near|living\s+in)\s+[^,;]{1,60}?)?")

@@ -258,8 +258,6 @@ def lead_in_of(text: str, doc, ctx) -> str | None:
     elif _AGREED_FOLLOWING.search(text) and len(doc):
         root = doc[:].root
         subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
-        if subj is None and root.dep_ != "ROOT":
-            return None
         if subj is None:  # ("..., meeting in Tumbes ..., have agreed on the following": the parse's root is the list)
             subj = next((c for c in root.subtree if c.dep_ == "nsubj" and c.head.lemma_ in _DECLARING), None)
         if subj is None:

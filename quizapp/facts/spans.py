@@ -16,9 +16,19 @@ _QUOTES = re.compile(r"[“”\"]")
 # A short name in quotes inside a span ('the principle of "one test, one release"'), and what such a
 # name follows (a quoted fragment of speech loses its marks: 'units "before the rains peak"').
 _QUOTED_NAME = re.compile(r"[\"“]([^\"“”]{2,60}?)[\"”]")
-NAMED_IN_QUOTES = re.compile(r"\b(?:principle|policy|slogan|motto|theme|concept|approach|doctrine|formula|rule|"
+_NAMED_IN_QUOTES = re.compile(r"\b(?:principle|policy|slogan|motto|theme|concept|approach|doctrine|formula|rule|"
                               r"campaign|initiative|programme|program|strategy|plan|vision|agenda|called|dubbed|named|"
                               r"known\s+as|so-called|branded|titled|entitled)(?:\s+of)?\s*$", re.I)
+
+
+def quoted_names_kept(text: str) -> str:
+    """``text`` without quote marks, but for a short name quoted inside it ('apply the principle of
+    "one test, one release"'), which reads garbled without them (round 196); any other quote mark
+    is the article's quoting."""
+    named = _QUOTED_NAME.search(text)
+    if named and len(_QUOTES.findall(text)) == 2 and _NAMED_IN_QUOTES.search(text[:named.start()]):
+        return text[:named.start()] + f"“{named.group(1)}”" + text[named.end():]
+    return _QUOTES.sub("", text)
 
 
 def slice_text(doc, lo: int, hi: int) -> str:
@@ -28,14 +38,7 @@ def slice_text(doc, lo: int, hi: int) -> str:
     text = doc[lo : hi + 1].text
     if len(_QUOTES.findall(text)) == 1 and hi + 1 < len(doc) and doc[hi + 1].text in ('"', "”"):
         text += doc[hi + 1].text  # (the span's trim left the closing quote of a name it opens)
-    named = _QUOTED_NAME.search(text)
-    if named and len(_QUOTES.findall(text)) == 2 and NAMED_IN_QUOTES.search(text[:named.start()]):
-        # 'apply the principle of "one test, one release"': a name in quotes keeps them, or the
-        # statement reads garbled (round 196); any other quote mark is the article's quoting
-        text = text[:named.start()] + f"“{named.group(1)}”" + text[named.end():]
-    else:
-        text = _QUOTES.sub("", text)
-    text = re.sub(r"\s+", " ", text)
+    text = re.sub(r"\s+", " ", quoted_names_kept(text))
     return text.strip(" ,;:")
 
 

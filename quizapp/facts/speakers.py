@@ -90,9 +90,10 @@ def actor_context(items, acronyms: dict[str, str], art: ArticleInput) -> ActorCo
         if ctx.signatories is None:
             ctx.signatories = signatories(sent.text)
             ctx.preamble = sent if ctx.signatories else None
-        if ctx.met_sentence is None and _MET.search(sent.text):
+        met = _MET.search(sent.text) is not None
+        if ctx.met_sentence is None and met:
             ctx.met_sentence = sent
-        if ctx.ministers is None and _MET.search(sent.text):
+        if ctx.ministers is None and met:
             ctx.ministers = _ministers_who_met(leaders)
             ctx.ministers_sentence = sent if ctx.ministers else None
         if ctx.ministers is None and "inisters" in sent.text and not _THANKS.search(sent.text):
@@ -138,10 +139,10 @@ def actor_context(items, acronyms: dict[str, str], art: ArticleInput) -> ActorCo
     if ctx.speaker_body is None and interview:
         ctx.speaker_body = _interviewee_body(items, ctx, acronyms) or _headline_body(art.title or "", acronyms)
     if ctx.speaker_body is None and _BRIEFING_TITLE.search(art.title or ""):
-        # "Transcript: Press conference following the Bank of Canada's interest rate announcement":
-        # those who speak at a body's own press conference speak for it (round 171: four aims of "we")
-        # (the body's own: "the Bank of Canada's announcement", "... by the Central Bank"; not what
-        # the conference launched or followed: "the launch of the Coastal Inundation Early Warning Service")
+        # those who speak at a body's own press conference speak for it (round 171: four aims of "we"):
+        # the body the title names as its own ("Press conference following the Bank of Canada's
+        # announcement", "... by the Central Bank"), not what the conference launched or followed ("the
+        # launch of the Coastal Inundation Early Warning Service")
         bodies = {acronyms.get(m.name, m.name) for m in (items[0][2] if items else ())
                   if m.subtype in ("organisation", "") and len(m.name.split()) > 1
                   and re.search(rf"{re.escape(m.name)}['’]s\b|\bby\s+(?:the\s+)?{re.escape(m.name)}", art.title or "")}

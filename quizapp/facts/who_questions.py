@@ -15,7 +15,7 @@ from .event_questions import (
     _unnamed_object,
 )
 from .events import before_ids, main_clause
-from .lexicon import REPORTING_VERBS
+from .lexicon import PUBLIC_ADDRESSED, REPORTING_VERBS
 from .spans import tokens_text, without_brackets
 
 # Verbs of reacting to what others did: who welcomed or thanked is no fact worth a question.
@@ -118,6 +118,4 @@ def who_question(doc, char_start: int, char_end: int, skip_before: int = 0) -> s
 
 
 # The public told what to do ("on residents in low-lying parts of X to leave", "people to stay indoors").
-_THE_PUBLIC_TOLD = re.compile(r"(?:on\s+)?(?:the\s+)?(?:all\s+)?(?:people|residents|the\s+public|public|citizens|everyone|"
-                              r"drivers|motorists|travell?ers|consumers|parents|households|visitors|tourists|commuters)"
-                              r"(?:\s+(?:in|of|on|along|near|living\s+in)\s+[^,;]{1,60}?)?\s+(?:to|not\s+to)\s", re.I)
+_THE_PUBLIC_TOLD = re.compile(r"(?:on\s+)?" + PUBLIC_ADDRESSED + r"\s+(?:to|not\s+to)\s", re.I)

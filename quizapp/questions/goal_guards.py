@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 
 from ..facts.dates import MONTH
-from ..facts.spans import NAMED_IN_QUOTES
+from ..facts.lexicon import PUBLIC_ADDRESSED
+from ..facts.spans import quoted_names_kept
 
 
 def strip_attribution(text: str) -> str:
@@ -20,9 +21,7 @@ def strip_attribution(text: str) -> str:
 
 # The public asked to do something ("people", "residents", "motorists"): advice, not a party's aim.
 # ("residents in low-lying parts of Townsville and Lucinda to leave before dark", round 189)
-THE_PUBLIC = re.compile(r"(?:the\s+)?(?:all\s+)?(?:people|residents|the public|public|citizens|everyone|drivers|motorists|"
-                         r"travell?ers|consumers|parents|households|visitors|tourists|commuters)"
-                         r"(?:\s+(?:in|of|on|along|near|living\s+in)\s+[^,;]{1,60}?)?\s+to\s", re.IGNORECASE)
+THE_PUBLIC = re.compile(PUBLIC_ADDRESSED + r"\s+to\s", re.IGNORECASE)
 
 
 # A plan named by its kind alone ("the Strategic Plan", "the Action Plan 2026-2030"): no owner said.
@@ -75,11 +74,11 @@ COUNTED_PEOPLE = re.compile(r"(?:(?:around|about|some|nearly|almost|over|more\s+
                              r"thousands|hundreds|millions|tens\s+of\s+thousands|dozens)\b", re.I)
 # A standing commitment said again ("reiterates its commitment to sustainable mobility", "reaffirmed
 # their support for ..."): a release's closing line or a communiqué's courtesy, no news (round 53).
-REAFFIRMED = re.compile(r"\b(?:reiterat|reaffirm|restat|renew)\w*\s+(?:its|their|his|her|our|the)\s+(?:\w+\s+)?"
-                         r"(?:commitment|support|determination|resolve|dedication)\s+(?:to|for)\s*$", re.I)
+_SAID_AGAIN = (r"(?:reiterat|reaffirm|restat|renew)\w*\s+(?:its|their|his|her|our|the)\s+(?:\w+\s+)?"
+               r"(?:commitment|support|determination|resolve|dedication)")
+REAFFIRMED = re.compile(rf"\b{_SAID_AGAIN}\s+(?:to|for)\s*$", re.I)
 # ... and the same said as the aim itself ("4. To reaffirm their commitment to protect ...", round 199)
-REAFFIRMED_AIM = re.compile(r"(?:to\s+)?(?:reiterat|reaffirm|restat|renew)\w*\s+(?:its|their|his|her|our|the)\s+(?:\w+\s+)?"
-                            r"(?:commitment|support|determination|resolve|dedication)\b", re.I)
+REAFFIRMED_AIM = re.compile(rf"(?:to\s+)?{_SAID_AGAIN}\b", re.I)
 # "the fund remained committed to supporting countries ...": keeping to a line, no new aim (round 75)
 REMAINS_COMMITTED = re.compile(r"\b(?:remain|remains|remained|stay|stays|stayed)\s+(?:\w+\s+)?"
                                 r"(?:committed|dedicated|devoted)\s+to\s*$", re.I)
@@ -93,12 +92,8 @@ SINCE = re.compile(rf"\bsince\s+(?:{MONTH}\s+)?(?:19|20)\d\d\b")
 
 
 def quotes_off(goal: str, after: str) -> str:
-    """The aim without the article's quote marks, but for a short name quoted inside it ('apply
-    the principle of "one test, one release"'), which reads garbled without them (round 196).
+    """The aim without the article's quote marks but for a quoted name (``spans.quoted_names_kept``).
     ``after`` is the character after the aim in its sentence (the name's closing mark, if cut)."""
     if len(re.findall(r"[\"“”]", goal)) == 1 and after in ('"', "”"):
         goal += after
-    named = re.search(r"[\"“]([^\"“”]{2,60}?)[\"”]", goal)
-    if named and len(re.findall(r"[\"“”]", goal)) == 2 and NAMED_IN_QUOTES.search(goal[:named.start()]):
-        return goal[:named.start()] + f"“{named.group(1)}”" + goal[named.end():]
-    return re.sub(r"[\"“”]", "", goal)
+    return quoted_names_kept(goal)
