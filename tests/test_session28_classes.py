@@ -239,7 +239,7 @@ def test_the_office_someone_held_then_is_not_asked_as_of_the_article():
 
 
 def test_the_head_of_a_desk_is_no_office_worth_asking():
-    from quizapp.questions.items.people import _AT_FIRM
+    from quizapp.questions.offices import _AT_FIRM
 
     assert _AT_FIRM.search("head of the Slovenia desk in the OECD Economics Department")
     assert _AT_FIRM.search("head of EMSA's pollution response unit")

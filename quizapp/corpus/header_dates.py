@@ -89,7 +89,9 @@ def writes_month_first(raw: str) -> bool:
 
 
 # A sentence that tells its date as past: "held on 9-10 December 2024", "was signed on ...".
+# (and figures "As of 8 March" or "had reported": counted up to a day before the writing, round 206)
 _PAST_CUE = re.compile(r"\b(?:held|was|were|met|took\s+place|signed|adopted|launched|opened|closed|ended|concluded|"
+                       r"[Aa]s\s+of|had\s+(?:reported|recorded|registered|confirmed)|"
                        r"approved|announced)\b")
 
 

@@ -77,7 +77,13 @@ DATELINE = re.compile(
     rf"^(?:[{_UPPER}][{_UPPER}.'’ -]{{1,30}}[{_UPPER}.](?:\s*\([{_UPPER}][{_UPPER}a-z .'’-]{{1,20}}\))?(?:,\s*[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){{0,3}})?(?:,\s*{_DAY_MONTH})?(?:{_AGENCY})?{_DASH}"
     rf"|[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){{0,3}},\s*{_DAY_MONTH}(?:{_AGENCY})?{_DASH}"
     rf"|[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){{0,3}}{_AGENCY}{_DASH}"
-    rf"|[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){{0,3}}\s?\d{{1,2}}\s+{_MONTH}\s+\d{{4}}\s*:\s*)"
+    rf"|[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){{0,3}}\s?\d{{1,2}}\s+{_MONTH}\s+\d{{4}}\s*:\s*"
+    # the date first: "16 October 2025, Bangkok - "
+    rf"|{_DAY_MONTH},\s*[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){{0,3}}(?:,\s*[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){{0,2}})?{_DASH}"
+    # a city written in small letters, with its state or country, before a spaced dash and a capital:
+    # "Washington, D.C. - The Pan American Health Organization today ..."
+    rf"|[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){{0,2}},\s*[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){{0,2}}\s+[-–—]{{1,2}}\s+(?=[A-Z\"“])"
+    rf"|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+[-–—]{{1,2}}\s+(?=(?:The|[A-Z]{{2,}})\b))"
 )
 
 

@@ -207,7 +207,10 @@ class ActorContext:
         # (a name of words any body has, "the Framework Agreement", is the one it stands for)
         names = {_body_that_sat(name, head) for name in self.body_names if not GENERIC_NAME.fullmatch(name)}
         fits = {name for name in names if len(name.split()) >= 2
-                and (name.lower().split()[-1] == head or re.search(rf"\b{re.escape(head)}\s+(?:of|on|for|to)\b",
+                # ("the river" is no "Commission for the Protection of the Danube River": a name's head is
+                # before its first preposition, round 208)
+                and (name.lower().split()[-1] == head and not re.search(r"\s(?:of|for|on|to|against)\s", name.lower())
+                     or re.search(rf"\b{re.escape(head)}\s+(?:of|on|for|to)\b",
                                                                  name.lower())
                     # ("Agreement on the Cross-Border Exchange of Health Data": a title begins with its kind)
                     and (name.lower().split()[0] != head or len(name.split()) >= 4))}

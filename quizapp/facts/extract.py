@@ -229,11 +229,14 @@ def _article_context(items) -> tuple[dict[str, dict], dict[str, str]]:
     """People (full name -> role counts, country) and acronym definitions within one article."""
     people: dict[str, dict] = {}
     acronyms: dict[str, str] = {}
-    for _doc, _sent, mentions, leaders in items:
+    for _doc, sent, mentions, leaders in items:
         for m in mentions:
             if m.acronym:
                 acronyms[m.acronym] = m.name
         for lm in leaders:
+            if not lm.role and re.match(r"\s+[A-Z][a-z]", sent.text[lm.end:]):
+                continue  # "a common Danube Drought Early Warning platform": a name inside a longer one is
+                # nobody, and no full name of "the Danube" (round 208)
             if " " in lm.name:
                 entry = people.setdefault(lm.name, {"roles": defaultdict(int), "country": None})
                 if lm.role:

@@ -111,6 +111,12 @@ class LeaderMention:
             self.end = self.start + len(" ".join(words)) if self.end - self.start == len(self.name) else self.end
             self.name = " ".join(words)
         self.name = house_style_name(self.name)
+        # "... of the Republic of Indonesia (hereinafter "the Ministers")": a bracket the cut left open is
+        # no part of the office or its country (round 205)
+        if self.role and "(" in self.role and self.role.count("(") > self.role.count(")"):
+            self.role = re.sub(r"\s*\([^()]*$", "", self.role).strip() or None
+        if self.country and self.country.count("(") > self.country.count(")"):
+            self.country = _state_at_end(re.sub(r"\s*\([^()]*$", "", self.country).strip() or None)
 
 
 def house_style_name(name: str) -> str:

@@ -257,6 +257,10 @@ def goal_view(f: Any, leaders: Sequence[Any], pairs_by_article: dict[str, str],
             # who said it trivia (round 79); a quoted aside later in it ("within five years") is not
             continue
         goal = guards.quotes_off(goal, src.sentence[span[1]:span[1] + 1])
+        cut = _CIRCUMSTANCE.search(goal)
+        if cut and _PARTICIPLE_END.search(goal[:cut.start()]):
+            continue  # "a monitoring network discussed [at a meeting ... last month]": the meeting is the
+            # network's, not the call's; cut, a participle dangles, kept, its month dates the wrong act (round 206)
         goal = _CIRCUMSTANCE.sub("", goal).strip().rstrip(",")
         goal = _DAY_FIRST.sub("", goal)  # "agreed on Thursday to speed up ...": the day is when, not what
         goal = re.split(r",?\s+and\s+(?:has|have|had|is|are|was|were|will|would|could|should|might|may|can|must|"
@@ -529,6 +533,9 @@ _PURPOSE_VERBS = {"aim", "purpose", "seek", "will", "intend", "design"}
 
 _TAKES_EFFECT = re.compile(r"(?:take|takes|come|comes|enter|enters)\s+(?:into\s+)?(?:effect|force)\b|expire", re.I)
 _DAY_FIRST = re.compile(r"^(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+(?=to\s)")
+# A noun's reduced relative clause ending where a circumstance begins ("a network discussed | at a meeting").
+_PARTICIPLE_END = re.compile(r"\b(?:discussed|agreed|signed|adopted|held|announced|proposed|presented|outlined|"
+                             r"approved|launched|endorsed|unveiled|reached|mentioned|raised|considered)$")
 _CIRCUMSTANCE = re.compile(
     r"\s+(?:in|during|at)\s+(?:a|an|the|his|their|her)\s+(?:phone|telephone|video)?\s*"
     r"(?:call|conversation|meeting|talks|conference|link|summit)\b.*$", re.IGNORECASE)

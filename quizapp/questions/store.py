@@ -45,7 +45,7 @@ GENERATOR_SEED = 20260101
 # when a change to the rules alters the questions of unchanged facts: `quizapp refresh` (run by
 # `make run`) then regenerates every bank made before, so stored banks follow the rules too, not
 # only new uploads. (A bank's facts may be unchanged, so EXTRACTOR_VERSION alone never reaches it.)
-GENERATOR_VERSION = "17"
+GENERATOR_VERSION = "18"
 
 
 def question_from_row(row: Question, fact_uids: list[str] | None = None) -> PureQuestion:

@@ -23,7 +23,10 @@ _GENERIC_TEXT = re.compile(
     r"(?<![\w'’-])[Tt]he\s+(?:(?:Free|Trade|Economic|Partnership|Comprehensive|Cooperation|Co-operation|Investment|"
     r"Framework|Strategic|Bilateral|Multilateral|Regional|Preferential|Enhanced|Interim|Peace|"
     r"Transit|Customs|Services|Transport|Security|Defen[cs]e|Border|Fisheries|Air|Maritime|Extradition|"
-    r"Cultural|Scientific|Technical|Financing|Loan|Grant|Host|Country|Headquarters|International|New)\s+){1,4}"
+    r"Cultural|Scientific|Technical|Financing|Loan|Grant|Host|Country|Headquarters|International|New|"
+    # ("When will the Mutual Recognition Arrangement take effect?": between whom, round 206)
+    r"Mutual|Recognition|Reciprocal|Readmission|Visa|Waiver|Exchange|Data|Sharing|Labour|Labor|Mobility|"
+    r"Currency|Swap|Power|Purchase|Supply)\s+){1,4}"
     r"(?:Agreement|Treaty|Accord|Pact|Protocol|Convention|Arrangement|Memorandum(?:\s+of\s+Understanding)?)\b"
     r"(?!\s*\([^()]*\)\s+(?:between|of|on|for|with|among|to)\s+(?:the\s+)?[A-Z])"
     r"(?!\s+(?:between|of|on|for|with|among|to)\s+(?:the\s+)?[A-Z])")

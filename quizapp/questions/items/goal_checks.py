@@ -259,15 +259,25 @@ def month_of_act(c: Any, v: Any, statement: str) -> str | None:
         # month is the MOU's, round 200)
     written = c.published.get(v.article)
     # (the article's dates from the story's index, not a pass over every date of the corpus per aim)
-    days = {d.date for d in c.by_article["date"].get(v.article, ()) if d.date and len(d.date) >= 7
-            and (d.subtype or "") != "publication"
-            and any(s.article == v.article and s.sentence == v.sentence for s in d.sources)}
+    dated = [d for d in c.by_article["date"].get(v.article, ()) if d.date and len(d.date) >= 7
+             and (d.subtype or "") != "publication"
+             and any(s.article == v.article and s.sentence == v.sentence for s in d.sources)]
+    if any(_inside(d.event or "", v.goal) for d in dated):
+        return None  # "... a network discussed at a meeting ... last month": that month is the meeting's,
+        # a thing inside the aim, not when the aim was told (round 206)
+    days = {d.date for d in dated}
     if written is None or len(days) != 1:
         return None
     iso = days.pop()
     if iso[:7] > written.isoformat()[:7] or iso[:4] in v.goal:
         return None
     return f"In {MONTH_NAMES[int(iso[5:7]) - 1]} {iso[:4]}"
+
+
+def _inside(event: str, goal: str) -> bool:
+    """Is a dated event's own text (three words or more) part of the aim's words?"""
+    event = re.sub(r"^(?:the|a|an)\s+", "", event.strip(), flags=re.I)
+    return len(event.split()) >= 3 and event.lower() in goal.lower()
 
 
 def text_of_present(c: Any, v: Any) -> str | None:

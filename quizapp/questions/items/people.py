@@ -59,6 +59,7 @@ from ..normalise import (
     render_date,
     tokens,
 )
+from ..offices import _AT_FIRM, one_of_many
 from ..rank import _Cand
 from ..render import (
     NAME_SHAPE,
@@ -149,7 +150,7 @@ class PeopleItems:
             re.search(rf"\bthen[- ](?:[\w'’-]+\s+){{0,4}}?{re.escape(role.split()[-1])}\b[^.;]{{0,40}}{re.escape(name)}",
                       s.sentence, re.I) for s in f.sources)
         who = None if commentator or then or _office_of_a_city(f) or _elected_now(f, name, role) \
-            or _clean(f.role).lower() in _ONE_OF_MANY else _who_prompt(f)
+            or one_of_many(_clean(f.role)) else _who_prompt(f)
         who = _as_of(who, c, f) if who else None
         who = c.spell_out(who, arts) if who else None
         who = c.owned(who, next(iter(arts))) if who and len(arts) == 1 else who
@@ -392,20 +393,9 @@ _SAYS_AFTER = re.compile(r"(?:\s*,[^,]{3,90},)?\s+(?:said|says|told|added|noted|
 
 _ACCORDING = "According to the article, who is "
 _COUNTRY_NAMES = frozenset(COUNTRIES.values())
-# An office at a firm, a desk or a trading house ("head of edible nuts at Kestrel Agri").
-_AT_FIRM = re.compile(r"\s(?:at|with)\s|\b(?:company|firm|trading house|consultancy)\b"
-                      # the head of a body's desk or unit ("head of the Slovenia desk in the OECD Economics
-                      # Department", "head of EMSA's pollution response unit"): a title look-up of a minor post
-                      # (rounds 169, 181)
-                      r"|\b(?:desk|unit|division|section|branch|team)\b", re.I)
-
-
 # A style printed before a name ("Dr. Tendai Mushonga"): the name with it is the name too.
 # "Who met in Capurganá ...?": two ministers met there; one name is half the answer (session 26)
 _RECIPROCAL_WHO = re.compile(r"Who\s+(?:met|meets|held\s+talks|talked|spoke\s+with|signed)\s+(?:in|at|on|with)\b")
-# A seat a body has many of: "Who was the Commissioner of the KPU?" has several answers (session 26)
-_ONE_OF_MANY = frozenset({"commissioner", "member", "board member", "council member", "judge", "councillor", "councilor",
-                          "trustee", "deputy governor", "vice-president", "vice president", "deputy director"})
 # A transcript's line-up: "Speakers: NAME, TITLE; NAME2, ...", "Moderator: NAME" (session 26)
 _LINEUP = re.compile(r"^\s*(?:Speakers?|Participants?|Panel(?:lists)?|Present|Moderator|Chair(?:ed\s+by)?|Host)\s*:", re.I)
 _STYLE_BEFORE = re.compile(r"\b(Dr|Prof|Mr|Ms|Mrs|Eng|Sir|Dame|Sheikh|Shaikh|Sheikha|Datuk|Dato|Tan Sri)\.?\s+$")

@@ -1,0 +1,96 @@
+"""Classes of failure seen in session 30's rounds, each pinned on invented text (places, bodies and
+people made up, so that no rule can fit a real article by its names)."""
+
+from __future__ import annotations
+
+from .question_checks import facts_of, goal_actors, leaders_of, prompts_of
+
+
+def test_datelines_with_the_date_first_or_a_city_in_small_letters_are_no_subject():
+    from quizapp.corpus.parse import dateline_length
+
+    for line, head in [("16 October 2025, Ostra - The Kandor Fund today launched a rice partnership.",
+                        "16 October 2025, Ostra - "),
+                       ("Port Vella, D.C. - The Kandor Health Organization today called on Ostra to act.",
+                        "Port Vella, D.C. - "),
+                       ("Ostra - The Kandor Fund today launched a rice partnership for the delta.", "Ostra - ")]:
+        assert line[:dateline_length(line)] == head
+    # a name before an aside set off by dashes is the sentence's subject, not a dateline
+    assert dateline_length("President Ostrov – who was elected in 2022 – said the fund would grow.") == 0
+    raw = ("Kandor Fund\nNews release\n\n16 October 2025, Ostra - The Kandor Fund and the Republic of Vellmark today "
+           "launched the Delta Rice Partnership, a five-year initiative that aims to help 150,000 farmers adopt "
+           "water-saving practices.\n")
+    assert not [p for p in prompts_of(raw) if "Ostra -" in p or "Ostra launch" in p]
+    actors = goal_actors("Kandor Health Organization\nNews release\n12 May 2025\n\nPort Vella, D.C. - The Kandor Health "
+                         "Organization (KHO) today called on Ostra, Vellmark and Lunaria to step up vaccination and "
+                         "surveillance after measles cases reached their highest level in years.\n")
+    assert "Port Vella" not in " ".join(actors.values()), actors
+
+
+def test_an_ambiguous_header_date_is_read_just_after_the_figures_it_gives_as_of():
+    from quizapp.corpus.header_dates import writes_month_first
+
+    raw = ("Kandor Health Organization\nNews release\n03/11/2025\n\nKHO urges Ostra to close immunity gaps\n\n"
+           "As of 8 March, the three countries had reported a combined 412 confirmed measles cases since the start of "
+           "the year.\n")
+    assert writes_month_first(raw)  # 11 March, three days after the count; not 3 November
+    assert not writes_month_first(raw.replace("As of 8 March", "As of 1 November"))
+
+
+def test_a_bracket_left_open_by_the_cut_is_no_part_of_an_office():
+    raw = ("JOINT STATEMENT\n\nDr Ivo Rask, Minister of Energy of the Republic of Ostravia, and H.E. Bela Kandi, "
+           "Minister of Energy and Mineral Resources of the Republic of Malawi (hereinafter \"the Ministers\"), met in "
+           "Ostra on 14 February 2025 to review progress in energy cooperation between the two countries.\n")
+    role, country = leaders_of(raw)["Bela Kandi"]
+    assert "(" not in role and country == "Malawi", (role, country)
+
+
+def test_an_office_a_body_has_several_of_is_not_asked_as_who_held_it():
+    from quizapp.questions.offices import one_of_many as _one_of_many
+
+    assert _one_of_many("KF Assistant Director-General") and _one_of_many("Deputy Director-General")
+    assert _one_of_many("Commissioner") and not _one_of_many("Chief Judge") and not _one_of_many("Director-General")
+
+
+def test_no_when_of_a_sitting_told_by_what_preceded_it():
+    raw = ("JOINT COMMUNIQUE\n\n18 September 2025\n\nThe Republic of Malawi and the Republic of Zambia (hereinafter "
+           "\"the Parties\") held the Second Session of the Joint Permanent Commission on Defence and Security (JPCDS) in "
+           "Kandor from 15 to 17 September. The session was preceded by a meeting of senior officials on 15 September "
+           "and concluded with a signing ceremony on 17 September.\n")
+    assert not [p for p in prompts_of(raw) if "preceded by" in p]
+
+
+def test_a_month_that_dates_a_thing_inside_the_aim_is_not_when_the_aim_was_told():
+    raw = ("Ostra water swap agreed\nPublished: Apr 9, 2025 08:41 PM\n\nOSTRA, April 9 (Steppe Wire) - Vellmark and "
+           "Lunaria agreed on Wednesday to raise summer releases from the Kandor reservoir. Ivo Rask, Vellmark's "
+           "Minister of Water, called on donors to speed up financing for a regional flow-monitoring network discussed "
+           "at a meeting of the three ministers in Ostra last month.\n")
+    bad = [p for p in prompts_of(raw) if "flow-monitoring" in p and ("March 2025" in p or p.rstrip(".").endswith("discussed"))]
+    assert not bad, bad
+
+
+def test_an_agreement_named_by_its_kind_alone_is_not_asked_without_its_parties():
+    from quizapp.questions.sentences import generic_body
+
+    assert generic_body("When will the Mutual Recognition Arrangement take effect?")
+    assert not generic_body("When will the Ostra-Vellmark Mutual Recognition Arrangement take effect?")
+    assert not generic_body("When will the Mutual Recognition Arrangement between Ostra and Vellmark take effect?")
+
+
+def test_facts_of_an_invented_release_still_name_their_dates():
+    # the date-first dateline gives the release's day to what was done "today"
+    facts = facts_of("Release date: 16/10/2025\n\nKandor Fund\nNews release\n\n16 October 2025, Ostra - The Kandor Fund and the Republic of "
+                     "Vellmark today launched the Delta Rice Partnership.\n")
+    assert any(f.kind == "date" and f.date == "2025-10-16" and (f.event or "").startswith("The Kandor Fund") for f in facts), \
+        [(f.kind, f.date, f.event) for f in facts]
+
+
+def test_a_common_noun_is_no_body_whose_name_only_ends_in_it():
+    raw = ("Ostra states agree low-water fund\nPublished: Sep 9, 2025 08:41 PM\n\nVIENNA, Sept 9 (CEP) - Delegations to "
+           "the International Commission for the Protection of the Kandor River (ICPKR), meeting in Vienna, endorsed a "
+           "Low Water Action Plan. At Ostra the river stood at 41 centimetres on Aug 28, according to data presented "
+           "to the meeting. National services will share forecasts through a common Kandor Drought Early Warning "
+           "platform. Countries along the Kandor agreed to set up a joint emergency fund.\n")
+    events = [f.event or "" for f in facts_of(raw) if f.kind == "date"]
+    assert not [e for e in events if "Commission" in e and "41 centimetres" in e], events
+    assert not [e for e in events if "Kandor Drought" in e and "emergency fund" in e], events
