@@ -94,3 +94,11 @@ def test_a_common_noun_is_no_body_whose_name_only_ends_in_it():
     events = [f.event or "" for f in facts_of(raw) if f.kind == "date"]
     assert not [e for e in events if "Commission" in e and "41 centimetres" in e], events
     assert not [e for e in events if "Kandor Drought" in e and "emergency fund" in e], events
+
+
+def test_a_space_agency_is_a_body_and_a_news_agency_is_not():
+    from quizapp.facts.mechanisms import find_mentions
+
+    names = [m.name for m in find_mentions("the Latin American and Caribbean Space Agency (LACSA) met in Ostra.")]
+    assert "Latin American and Caribbean Space Agency" in names, names
+    assert not [m.name for m in find_mentions("the Kandor News Agency reported on Monday.")]

@@ -113,8 +113,9 @@ def find_mentions(text: str, acronyms: dict[str, str] | None = None) -> list[Mec
             continue  # a bare head word ("Organization") is no name
         if words[0][0].islower():
             continue
-        if words[-1].lower() in MEDIA_HEADS:
-            continue
+        if words[-1].lower() in MEDIA_HEADS and not (words[-1].lower() == "agency" and not any(
+                w.lower() in ("news", "press", "information", "telegraph", "wire") for w in words[:-1])):
+            continue  # ("Xinhua News Agency"; a "Space Agency" or an "Environment Agency" is a body, round 203)
         name = " ".join(words)
         if words[-1].endswith(".") and not re.fullmatch(r"(?:[A-Z]\.)+", words[-1]):
             words[-1] = words[-1].rstrip(".")
