@@ -102,3 +102,34 @@ def test_a_space_agency_is_a_body_and_a_news_agency_is_not():
     names = [m.name for m in find_mentions("the Latin American and Caribbean Space Agency (LACSA) met in Ostra.")]
     assert "Latin American and Caribbean Space Agency" in names, names
     assert not [m.name for m in find_mentions("the Kandor News Agency reported on Monday.")]
+
+
+
+def test_a_father_s_name_in_the_middle_is_no_accepted_surname():
+    from quizapp.questions.labels import _surname_forms
+
+    assert "Mohamed" not in _surname_forms("Jasem Mohamed Albudaiwi")
+    assert "Albudaiwi" in _surname_forms("Jasem Mohamed Albudaiwi")
+    assert "Hassan" in _surname_forms("Samia Suluhu Hassan")  # last, it is the family name
+
+
+def test_a_press_conference_s_we_is_the_body_its_header_line_names():
+    raw = ("TRANSCRIPT\n\nPress Conference on Monetary Policy Review No. 4 of 2025\nCentral Bank of Ostravia, Kandor\n"
+           "23 July 2025\n\nSpeakers: Dr. Ivo Rask, Governor; Mrs. Bela Kandi, Deputy Governor\n\n"
+           "GOVERNOR RASK: Good morning. The Monetary Board decided yesterday to reduce the policy rate by 25 basis "
+           "points.\n\nGOVERNOR RASK: Gross official reserves stood at 6.1 billion US dollars at the end of June. We plan "
+           "to build reserves to 7 billion dollars by the end of 2025.\n")
+    actors = goal_actors(raw)
+    assert actors.get("build reserves to 7 billion dollars by the end of 2025") == "Central Bank of Ostravia", actors
+
+
+def test_a_bare_cabinet_is_the_country_s_and_an_election_carries_no_promise():
+    from quizapp.questions.setting import own_institution
+
+    assert own_institution("When did Cabinet approve a draft Provincial Councils Bill?", "Sri Lanka") == \
+        "When did Sri Lanka's cabinet approve a draft Provincial Councils Bill?"
+    assert own_institution("When did Cabinet approve a draft Provincial Councils Bill?", None) is None
+    raw = ("Ostra polls delayed again\nPublished: Jul 3, 2025 08:41 PM\n\nIvo Rask was elected President in September "
+           "2024 on a promise to hold provincial polls without further delay. The Election Commission said on Tuesday "
+           "that the vote would not take place this year.\n")
+    assert not [p for p in prompts_of(raw) if p.startswith("When") and "elected" in p and " to hold" in p]

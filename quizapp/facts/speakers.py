@@ -146,6 +146,15 @@ def actor_context(items, acronyms: dict[str, str], art: ArticleInput) -> ActorCo
         bodies = {acronyms.get(m.name, m.name) for m in (items[0][2] if items else ())
                   if m.subtype in ("organisation", "") and len(m.name.split()) > 1
                   and re.search(rf"{re.escape(m.name)}['’]s\b|\bby\s+(?:the\s+)?{re.escape(m.name)}", art.title or "")}
+        if not bodies:
+            # "Press Conference on Monetary Policy Review No. 4" over a line "Central Bank of Sri Lanka,
+            # Colombo": the body the header's own line names, never the conference (round 210)
+            from .mechanisms import find_mentions
+
+            lines = [ln.strip() for ln in (art.raw or "").split("\n")[:10] if ln.strip()]
+            bodies = {m.name for ln in lines if not _BRIEFING_TITLE.search(ln)
+                      for m in find_mentions(ln)[:1] if m.start == 0 and m.subtype == "organisation"
+                      and len(m.name.split()) > 1 and not re.search(r"[.!?]$", ln)}
         if len(bodies) == 1:
             ctx.speaker_body = bodies.pop()
     return ctx

@@ -356,6 +356,11 @@ def goal_view(f: Any, leaders: Sequence[Any], pairs_by_article: dict[str, str],
                 and re.search(r"[a-z]", before[:max(0, len(before) - 70)]):
             return None  # "... reluctant to do when the EU plans to cut gas demand sharply by 2030": a
             # circumstance told in passing, another party's aim in a clause about something else (round 177)
+        if re.search(r"\b(?:confirms?|confirmed|signals?|signalled|signaled|suggests?|suggested|shows?|showed|indicates?|"
+                     r"indicated|means|meant|underlines?|underscores?|reflects?)\s+(?:that\s+)?[\w'’ -]{1,80}?\s*$", before) \
+                and not re.search(r"\d", goal):
+            return None  # "For investors, the decree confirms that Mexico intends to align ...": a reading of the
+            # news by its writer, no aim anyone stated, and guessed true (round 209)
         if guards.REAFFIRMED_AIM.match(goal) and not re.search(r"\d", goal):
             return None  # "4. To reaffirm their commitment to protect the environment of the Chaco": said again, guessed true (round 199)
         if guards.points_back(goal, before):

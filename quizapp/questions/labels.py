@@ -512,6 +512,10 @@ _GIVEN_NAMES = frozenset("""maria maría ana josé jose luis luís luiz carlos j
     raj kumar prasad bahadur lal chandra nath prakash mohan krishna ram devi kumari""".split())
 # (the second half: South Asian middle names, given names too: "Raj" alone is not Prakash Raj
 # Bhandari, round 28)
+# Given names that, in the middle of a name, are a father's ("Jasem Mohamed Albudaiwi" is no "Mohamed",
+# round 210); last, they may be the family name ("Samia Suluhu Hassan" is "Hassan").
+_FATHERS_NAMES = frozenset("""mohamed mohammed muhammad mohammad mohamad ahmed ahmad hassan hussein hussain
+    abdullah abdulla khalid omar ibrahim yousef yusuf salem saleh rashid hamad""".split())
 
 
 # Family names written first ("Tan Siew Ling", "Park Ji Hoon", "Wang Xiao Ming"): Chinese and Korean
@@ -569,7 +573,8 @@ def _surname_forms(name: str) -> list[str]:
     out: list[str] = []
     # (in a name of four parts the second is a given name too: "Ana Lucía Quispe Huamán")
     later = [p for p in parts[1 if len(parts) < 4 else 2:] if p.lower() not in _PARTICLES and len(p.strip(".")) > 2
-             and p.casefold() not in _GIVEN_NAMES]  # ("Maria Leonor Sampaio": "Leonor" is her given name too)
+             and p.casefold() not in _GIVEN_NAMES  # ("Maria Leonor Sampaio": "Leonor" is her given name too)
+             and (p is parts[-1] or p.casefold() not in _FATHERS_NAMES)]
     # ("Hilal bin Nasser Al Kindi": the name after "bin" is his father's, no family name of his; session 27)
     later = [p for p in later if parts[parts.index(p) - 1].lower() not in _PATRONYMIC]
     if re.match(r"(?i)(?:al|el)[-‑]", parts[-1]):

@@ -105,7 +105,8 @@ def names_many_countries(text: str) -> bool:
     return _INTERNATIONAL.search(text) is not None
 
 
-_OWN_INSTITUTION = re.compile(r"^(When\s+(?:did|was|were|will)\s+)(?:the\s+|(?=Government\b))")
+# (a bare "Cabinet" or "Parliament" too: "When did Cabinet approve ...?", round 204)
+_OWN_INSTITUTION = re.compile(r"^(When\s+(?:did|was|were|will)\s+)(?:the\s+|(?=(?:Government|Cabinet|Parliament)\b))")
 
 
 def own_institution(question: str, country: str | None) -> str | None:
@@ -116,7 +117,7 @@ def own_institution(question: str, country: str | None) -> str | None:
     from ..facts.events import NATIONAL_SUBJECT
 
     m = _OWN_INSTITUTION.match(question)
-    bare = m is not None and question.startswith("Government", m.end(1))  # a timeline's "Government bans ..."
+    bare = m is not None and question.startswith(("Government", "Cabinet", "Parliament"), m.end(1))  # a timeline's "Government bans ..."
     if m is None or not (bare or NATIONAL_SUBJECT.match(question, m.end(1))):
         return question
     if re.match(r"(?:the\s+)?(?:governments|cabinets|parliaments|central\s+banks|presidents|prime\s+ministers)\s+of\b",

@@ -253,6 +253,9 @@ class DateItems:
         if question and re.search(r"\b(?:was|were|is|be)\s+(?:\w+\s+){0,12}?(?:preceded|followed)\s+by\b", question):
             question = ""  # "When was the Second Session ... preceded by a meeting of senior officials?": the date is
             # the other sitting's, and asked this way it garbles both (round 207)
+        if question and re.match(r"When\s+(?:was|were)\s+.+?\belected\b[^?]*?\sto\s+[a-z]+", question):
+            question = ""  # "When was NAME elected President to hold provincial polls ...?": a promise hung on the
+            # election, garbled (round 204)
         if question and _HANDOVER.search(question):
             question = ""  # "When will Serbia take over the rotating Presidency ...?": a term's start, procedure (round 93)
         if question and _TAKES_OFFICE.match(question):
