@@ -574,7 +574,7 @@ def _surname_forms(name: str) -> list[str]:
     # (in a name of four parts the second is a given name too: "Ana Lucía Quispe Huamán")
     later = [p for p in parts[1 if len(parts) < 4 else 2:] if p.lower() not in _PARTICLES and len(p.strip(".")) > 2
              and p.casefold() not in _GIVEN_NAMES  # ("Maria Leonor Sampaio": "Leonor" is her given name too)
-             and (p is parts[-1] or p.casefold() not in _FATHERS_NAMES)]
+             and (p.casefold() not in _FATHERS_NAMES or p.casefold() == parts[-1].casefold())]
     # ("Hilal bin Nasser Al Kindi": the name after "bin" is his father's, no family name of his; session 27)
     later = [p for p in later if parts[parts.index(p) - 1].lower() not in _PATRONYMIC]
     if re.match(r"(?i)(?:al|el)[-‑]", parts[-1]):
