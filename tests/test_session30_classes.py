@@ -133,3 +133,13 @@ def test_a_bare_cabinet_is_the_country_s_and_an_election_carries_no_promise():
            "2024 on a promise to hold provincial polls without further delay. The Election Commission said on Tuesday "
            "that the vote would not take place this year.\n")
     assert not [p for p in prompts_of(raw) if p.startswith("When") and "elected" in p and " to hold" in p]
+
+
+def test_an_interview_s_we_is_the_body_its_lead_says_the_interviewee_heads():
+    raw = ("Updated 03.06.2025\n\n\"We cannot hurry\": Ostravia's heritage chief on the Kandor monastery\n\n"
+           "Interview by Levan Rask\n\nTamar Vell has headed the National Agency for Heritage Preservation of Ostravia "
+           "since last autumn. She spoke to us in Kandor about the monastery.\n\n"
+           "Q: What comes next?\nA: We will urge tour operators to spread visits through the year. We plan to train 120 "
+           "craftspeople by 2028.\n\nQ: And the roof?\nA: It will be finished by October 2026.\n")
+    actors = goal_actors(raw)
+    assert actors.get("train 120 craftspeople by 2028") == "National Agency for Heritage Preservation of Ostravia", actors

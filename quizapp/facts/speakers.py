@@ -243,6 +243,12 @@ def _interviewee_body(items, ctx: ActorContext, acronyms: dict[str, str]) -> str
             if owner and owner.group("body").lower() not in COUNTRY_NAMES:
                 body = owner.group("body")
                 return acronyms.get(body, f"the {body}" if body.isupper() else body)
+    for _d, sent, _m, _l in items[:6]:
+        # "Tamar Kvachadze has headed the National Agency for ... of Georgia since last autumn. She spoke
+        # to us ...": the body the lead says the interviewee heads (round 206)
+        m = _HEADS_BODY.search(sent.text)
+        if m and m.group("body").lower() not in COUNTRY_NAMES and not people:
+            return acronyms.get(m.group("body"), m.group("body"))
     if not people:
         main = ctx.main_person
         people = [lm for _d, _s, _m, leaders in items for lm in leaders if lm.role and lm.name == main]
@@ -253,6 +259,13 @@ def _interviewee_body(items, ctx: ActorContext, acronyms: dict[str, str]) -> str
         if body and body[0].isupper() and body.lower() not in COUNTRY_NAMES:
             return acronyms.get(body, f"the {body}" if body.isupper() else body)
     return None
+
+
+# "NAME has headed the X since ...", "NAME, who leads the X, ...": the body a person heads.
+_HEADS_BODY = re.compile(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3},?\s+(?:who\s+)?(?:has\s+(?:headed|led|chaired|directed)|"
+                         r"heads|leads|chairs|directs)\s+(?:the\s+)?(?P<body>[A-Z][\w'’-]*(?:\s+(?:of|for|and|on|the|"
+                         r"[A-Z][\w'’-]*))*\s+[A-Z][\w'’-]*)(?=\s+(?:since|from|until|in|at|for\s+(?:the\s+)?(?:past|last|\d))\b"
+                         r"|[,.;]|$)")
 
 
 # A meeting's name: where a speech was given, not whom it speaks for.
