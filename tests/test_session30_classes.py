@@ -143,3 +143,11 @@ def test_an_interview_s_we_is_the_body_its_lead_says_the_interviewee_heads():
            "craftspeople by 2028.\n\nQ: And the roof?\nA: It will be finished by October 2026.\n")
     actors = goal_actors(raw)
     assert actors.get("train 120 craftspeople by 2028") == "National Agency for Heritage Preservation of Ostravia", actors
+
+
+def test_an_undertaking_is_a_commitment_told_back_as_undertaken():
+    raw = ("Source: https://www.example.gov/news/2024/10/17/joint-communique\n\nJOINT COMMUNIQUE\nThird Samoa-Tonga "
+           "Security Dialogue\n\nThe Third Samoa-Tonga Security Dialogue was held in Apia on 16 October 2024. "
+           "Samoa undertook to finalise amendments to its Illicit Drugs Control Act before the end of the first quarter "
+           "of 2025 and to share data on seizures with partner agencies.\n")
+    assert [p for p in prompts_of(raw) if p.startswith("Samoa undertook to finalise amendments")], prompts_of(raw)

@@ -24,6 +24,7 @@ GOAL_VERBS: dict[str, tuple[str | None, str | None, str | None, str | None]] = {
     "commit": ("commit to", "committed to", None, None),
     "vow": (None, None, "vow to do", "vowed to"),
     "promise": ("promise", "promised", "promise to do", "promised to"),
+    "undertake": (None, None, "undertake to do", "undertook to"),  # ("Fiji undertook to finalise ...", round 206)
     "agree": (None, None, "agree to do", "agreed to"),
     "plan": (None, None, "plan to do", "planned to"),
     "intend": (None, None, "intend to do", "intended to"),
@@ -61,7 +62,7 @@ _PRESENT = {"call": "calls", "hope": "hopes", "urge": "urges", "pledge": "pledge
             "intend": "intends", "strive": "strives", "advocate": "advocates", "propose": "proposes",
             "demand": "demands", "welcome": "welcomes", "oppose": "opposes", "work": "works",
             "wish": "wishes", "threaten": "threatens", "decide": "decides", "ask": "asks", "offer": "offers",
-            "request": "requests", "recommend": "recommends", "prefer": "prefers"}
+            "request": "requests", "recommend": "recommends", "prefer": "prefers", "undertake": "undertakes"}
 
 
 def present_tense(v: Any) -> bool:

@@ -527,7 +527,7 @@ _ADDRESSEE = re.compile(r"^(?:the\s+)?(?:[A-Z][\w'’-]*\s+(?:(?:of|for|and)\s+(
 # England aim to do?", "Which body hoped to reach 120 ...?", 0 of 8 over two rounds): the verb
 # was read off a purpose clause, or the aim needed the story around it.
 COMMITMENT_VERBS = frozenset({"agree", "pledge", "commit", "commitment", "call", "urge", "resolve", "decide",
-                              "plan", "propose", "vow", "promise"})
+                              "plan", "propose", "vow", "promise", "undertake"})
 
 
 # Parties a statement cannot name alone: "Participants called for ...", "The Observer Group will
