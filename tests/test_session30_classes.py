@@ -151,3 +151,34 @@ def test_an_undertaking_is_a_commitment_told_back_as_undertaken():
            "Samoa undertook to finalise amendments to its Illicit Drugs Control Act before the end of the first quarter "
            "of 2025 and to share data on seizures with partner agencies.\n")
     assert [p for p in prompts_of(raw) if p.startswith("Samoa undertook to finalise amendments")], prompts_of(raw)
+
+
+def test_letters_read_as_a_word_take_no_the():
+    from quizapp.questions.labels import said_as_a_word, tidy_role
+
+    assert tidy_role("FIFA President") == "President of FIFA"
+    assert tidy_role("IMF Managing Director") == "Managing Director of the IMF"
+    assert [x for x in ("NATO", "OPEC", "IGAD", "OSCE", "IAEA", "UNDP", "EAC") if said_as_a_word(x)] == ["NATO", "OPEC", "IGAD"]
+
+
+def test_a_family_name_in_capitals_is_the_one_accepted_alone():
+    from quizapp.questions.labels import family_first, surname
+
+    assert family_first("QU Dongyu") and surname("QU Dongyu") == "QU"
+    raw = ("Kandor Fund\nNews release\n12 January 2024\n\nThe Kandor Fund today warned that desert locust swarms are "
+           "forming in Ostravia. \"We must act now,\" said Kandor Fund Director-General QU Dongyu. The Kandor Fund "
+           "(KF) aims to treat 500,000 hectares by April 2024.\n")
+    from .question_checks import questions_of
+
+    for q in questions_of(raw):
+        if q["answer"] == "QU Dongyu":
+            assert "Dongyu" not in q["accepted_answers"] and "Qu" in q["accepted_answers"], q
+
+
+def test_a_bracket_inside_a_title_stays_in_a_when_question():
+    from .question_checks import when_asked
+
+    text = ("In addition, the Cabinet Secretary announced that the Public Health (Notification of Cholera) Rules, 2025 "
+            "will take effect from 1 July 2025, requiring all facilities to report suspected cases.")
+    asked = when_asked(text, "1 July 2025")
+    assert asked is None or "(Notification of Cholera) Rules" in asked.question, asked

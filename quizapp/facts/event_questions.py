@@ -395,8 +395,12 @@ def when_parts(doc, char_start: int, char_end: int, skip_before: int = 0,
     # the subject without asides; it must name someone ("the IMF", "Kenyan President William Ruto")
     drop: set[int] = set()
     for t in subj.subtree:
+        # ("the Public Health (Notification of Cholera) Rules": the parser's "apposition" after a bracket
+        # is the title's own last word, held-back round 201)
+        title_tail = t.dep_ == "appos" and t.text[:1].isupper() and t.left_edge.i < t.i \
+            and doc[t.left_edge.i - 1].text == "(" and doc[t.i - 1].text == ")"
         if t.dep_ in ("appos", "relcl", "acl", "advcl") and t.i != subj.i and not _year_of_name(t) \
-                and not listed_aside(t) and not inside_title(doc, t):
+                and not listed_aside(t) and not inside_title(doc, t) and not title_tail:
             drop |= {x.i for x in t.subtree}
     if verb.dep_ in ("relcl", "acl"):
         drop |= {x.i for x in verb.subtree}  # (a relative clause's own words are not its noun's)

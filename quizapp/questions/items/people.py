@@ -99,6 +99,11 @@ class PeopleItems:
         accepted = [name, *(a for a in f.aliases if len(tokens(a)) > 1 or a == tokens(name)[-1].title()
                             or a.casefold() in later), *_surname_forms(name)]
         accepted += _styled(name, f.sources)
+        if family_first(name) and name.split()[0].isupper():
+            # "QU Dongyu": the family name in capitals is "Qu", never the given name "Dongyu" alone (held-back round 201)
+            fam = name.split()[0].title()
+            accepted = [a for a in accepted if a.casefold() != name.split()[-1].casefold()] + [
+                fam, f"{fam} {' '.join(name.split()[1:])}"]
         if family_first(name) and "-" in name.split()[-1]:
             # "Cho Min-seok": Mr Cho, never "Min-seok" alone; "Cho Minseok" is the same name (round 83)
             accepted = [a for a in accepted if a != name.split()[-1]] + [name.replace("-", "")]
