@@ -182,3 +182,22 @@ def test_a_bracket_inside_a_title_stays_in_a_when_question():
             "will take effect from 1 July 2025, requiring all facilities to report suspected cases.")
     asked = when_asked(text, "1 July 2025")
     assert asked is None or "(Notification of Cholera) Rules" in asked.question, asked
+
+
+def test_held_back_202_classes():
+    from quizapp.questions.items.deadlines import PURPOSE_AFTER
+    from quizapp.questions.render import with_the
+    from quizapp.questions.sentences import generic_body
+
+    # a brand named with its region takes no "the"; a body "of Europe" does
+    assert with_the("Vaccine Trust Europe") == "Vaccine Trust Europe"
+    assert with_the("Council of Europe") == "the Council of Europe"
+    # "the Follow-up Committee" of no convention named is whose?
+    assert generic_body("The Follow-up Committee plans to step up cooperation with Europol.")
+    assert not generic_body("The Follow-up Committee of the Kandor Convention plans to step up cooperation.")
+    # a purpose after a deadline is what asking the deadline cuts off
+    assert PURPOSE_AFTER.match(" to ensure that competent authorities can inspect vessels")
+    raw = ("JOINT STATEMENT\n\nRiga, 14 May 2025\n\nWe, the ministers of Latvia, Lithuania and Estonia, meeting in Riga "
+           "on 14 May 2025, have agreed as follows.\n\nWe will review our national legislation by the end of 2025 to "
+           "ensure that competent authorities can inspect vessels suspected of damaging undersea cables.\n")
+    assert not [p for p in prompts_of(raw) if p.startswith("By what year") and "legislation" in p]

@@ -358,6 +358,9 @@ def with_the(actor: str) -> str:
     if re.match(r"^(?:the|a|an|both)\s", a, re.I) or not _ORG_HEAD.search(a) or plural(a) \
             or re.match(r"^[\w.-]+(?:\s+[A-Z][\w.-]*)*['’]s\s", a):
         return a  # ("Bhutan's state-owned Druk Green Power Corporation": the possessive is its determiner)
+    if re.search(r"\s[A-Z][a-z]+\s+(?:Europe|Africa|Asia|America|Americas|Caribbean|Pacific|Arabia|Eurasia)$", a) \
+            and not re.search(r"\s(?:of|for|in)\s", a):
+        return a  # "Vaccine Trust Europe", "Team Europe": a brand named with its region takes no "the" (held-back round 202)
     person = re.match(r"([A-Z][a-z]+(?:\s+[A-Z][\w'’-]+){1,2})\s+(?:of|from|at)\s", a)
     if person and not _ORG_HEAD.search(person.group(1)) and not _OFFICE_WORD.search(person.group(1)):
         return a  # "Peter Vaughan of the Australian Craft Beverage Alliance": a person, no "the" (round 120)

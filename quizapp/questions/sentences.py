@@ -444,6 +444,8 @@ _GENERIC_TITLE = (r"(?:new|next|outgoing|incoming|current|executive|administrati
                   # "the Compliance Committee", "the Review Panel": of which treaty (round 93)
                   r"compliance|review|enforcement|arbitration|appeals?|disciplinary|dispute|selection|nominations?|"
                   r"credentials|drafting|negotiating|evaluation|finance|investment|risk|expanded|"
+                  # "the Follow-up Committee": of which convention (held-back round 202)
+                  r"follow-?up|"
                   # "the Supervisory Council": of which bank (round 107; "the Monetary Policy Committee"
                   # is named by its country where the story has one)
                   r"supervisory|"

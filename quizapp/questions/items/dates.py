@@ -52,7 +52,7 @@ from ..sentences import (
 )
 from ..setting import own_institution
 from ..unnamed import _definite_end
-from .deadlines import aim_slot, deadline_in_place
+from .deadlines import PURPOSE_AFTER, aim_slot, deadline_in_place
 from .housekeeping import _HANDOVER, _LOGISTICS, _SITTING_HELD, _VOTE
 from .rival_dates import first_date
 
@@ -260,6 +260,10 @@ class DateItems:
             question = ""  # "When will Serbia take over the rotating Presidency ...?": a term's start, procedure (round 93)
         if question and _TAKES_OFFICE.match(question):
             question = ""  # "When did NAME become executive director of ...?": a person's start in an office is trivia (rounds 50-64)
+        if question and deadline and f.sources and any(
+                PURPOSE_AFTER.match(f.sources[0].sentence[end:]) for _start, end in date_offsets(f.sources[0].sentence, stated)):
+            question = ""  # "review our national legislation by the end of 2025 to ensure that ...": the aim is in the
+            # purpose the deadline cuts off; the act alone is vague (held-back round 202)
         if question and deadline and _definite_end(question):
             question = ""  # "By what year does Mexico aim to repay the entire carried-over deficit?": which deficit (round 64)
         if question and generic_body(question):

@@ -34,6 +34,10 @@ _DEADLINE_VERBS = frozenset({"aim", "plan", "seek", "intend", "commit", "commitm
                              "resolve", "decide", "promise", "vow", "want", "strive", "will"})
 
 
+# A purpose told after a deadline ("by the end of 2025 to ensure that ..."), which asking the deadline cuts off.
+PURPOSE_AFTER = re.compile(r"\s*,?\s*(?:to\s+(?:ensure|allow|enable|make\s+sure|guarantee|let)|so\s+that|in\s+order\s+to)\b")
+
+
 @dataclass(frozen=True)
 class Deadline:
     """An aim split at its deadline: ``body`` ("to certify its squid fishery"), the year, and
@@ -144,6 +148,11 @@ class DeadlineItems:
             return None
         if v.verb in ("agree", "decide", "resolve") and present_tense(v):
             return None  # "By when do A, B and C agree to establish ...?": a declaration's present, asked out of it (round 99)
+        at = v.sentence.rfind(str(dl.year))  # (the aim may be reworded, "our" told as "their": find its year)
+        after = v.sentence[at + 4:] if at >= 0 else ""
+        if PURPOSE_AFTER.match(after):
+            return None  # "review our national legislation by the end of 2025 to ensure that ...": the aim is in the
+            # purpose the deadline cuts off; the act alone is vague (held-back round 202)
         if written is not None and dl.year < written:
             return None  # "aims to raise turnout above the level of the previous elections in 2019": an
             # aim's year is ahead of the article; one before it is something else's (round 189)
