@@ -201,3 +201,24 @@ def test_held_back_202_classes():
            "on 14 May 2025, have agreed as follows.\n\nWe will review our national legislation by the end of 2025 to "
            "ensure that competent authorities can inspect vessels suspected of damaging undersea cables.\n")
     assert not [p for p in prompts_of(raw) if p.startswith("By what year") and "legislation" in p]
+
+
+def test_round_211_classes():
+    from quizapp.questions.render import with_the
+
+    # a name ending on its country, no "of" before it, takes no "the"
+    assert with_the("Bank Indonesia (BI)") == "Bank Indonesia (BI)"
+    assert with_the("Reserve Bank of India") == "the Reserve Bank of India"
+    raw = ("Jakarta Finance Desk | June 3, 2025\n\nRupiah steadies as Bank Indonesia (BI) holds rates\n\nBank Indonesia (BI) "
+           "kept its policy rate at 5.75 percent on Wednesday. Perry Warjiyo said last month that BI plans to double LCT "
+           "volumes by 2027. The Mekong River Commission (MRC) said in March that China shares daily rainfall data. "
+           "The MRC wants that arrangement expanded to include outflow figures from two reservoirs. The Ostra Border "
+           "Logistics Project will widen 148 kilometres of National Road 5 to four lanes, build three truck rest areas, "
+           "and construct a new cargo terminal at Kandor. Health Minister Ivo Rask has approved an expansion to "
+           "Surabaya, Medan and Makassar starting in January next year. Both sides called on all parties to refrain "
+           "from actions that could escalate tensions.\n")
+    prompts = prompts_of(raw)
+    assert not [p for p in prompts if "the Bank Indonesia" in p], prompts
+    assert not [p for p in prompts if "wants arrangement" in p or "rest areas." in p or "an expansion to" in p
+                or "escalate tensions" in p], prompts
+

@@ -197,9 +197,11 @@ class Spelling:
                 modifier = re.match(r"\s+(?!(?:in|of|on|at|for|to|and|or|with|by|from|as|is|was|were|are|has|had|have|will|"
                                     r"would|said|says|that|which|who|since|after|before|into|under|over)\b)[a-z]",
                                     text[hit.end():]) is not None
+                if re.search(r"\b(?:does|did|do|will|would|can|could|should|has|have|had)\s+$", before):
+                    modifier = False  # "By what year does BI plan to ...": the subject, its verb after it
                 counted = re.search(r"(?:\d[\d,.]*|\b(?:two|three|four|five|six|seven|eight|nine|ten|many|several|some|"
                                     r"all|more|most|few|no))\s+$", before) is not None
-                if not counted and (start or not _has_determiner(before)):
+                if not counted and (start or not _has_determiner(before)) and (modifier or with_the(full).startswith("the ")):
                     # "When did AIIB begin ..." -> "When did the Asian Infrastructure Investment Bank
                     # (AIIB) begin ..." (not after a determiner: "The 2026 IHU World Cup")
                     spelled = ("The " if start else "the ") + spelled

@@ -122,6 +122,8 @@ def _goal_form(goal: str, verb: str, before: str = "") -> tuple[str, str] | None
     first = g.split()[0].lower()
     if first in _VERB_START:
         return "vp", g
+    if first == "that" and verb in ("want", "wish", "prefer", "need") and re.match(r"that\s+[a-z]+\s+[a-z]+ed\b", g):
+        return None  # "wants that arrangement expanded": the thing told before, no clause (round 211)
     if first == "that" or _CLAUSE.match(g):
         return "clause", re.sub(r"^that\s+", "", g, flags=re.I)
     return "np", g
@@ -257,6 +259,11 @@ def goal_view(f: Any, leaders: Sequence[Any], pairs_by_article: dict[str, str],
             # who said it trivia (round 79); a quoted aside later in it ("within five years") is not
             continue
         goal = guards.quotes_off(goal, src.sentence[span[1]:span[1] + 1])
+        if re.match(r"\s*,\s*and\s", src.sentence[span[1]:]) and _LIST_ITEM.search(goal):
+            continue  # "widen 148 km of road to four lanes, build three rest areas[, and construct a terminal]": a
+            # list cut before its last item reads broken (round 211)
+        if v_is_want(src.sentence[:span[0]]):
+            continue  # "The MRC wants that arrangement expanded ...": the thing told before (round 211)
         cut = _CIRCUMSTANCE.search(goal)
         if cut and _PARTICIPLE_END.search(goal[:cut.start()]):
             continue  # "a monitoring network discussed [at a meeting ... last month]": the meeting is the
@@ -272,6 +279,8 @@ def goal_view(f: Any, leaders: Sequence[Any], pairs_by_article: dict[str, str],
             # "establish the Registry, a database of ..., and task the Secretariat with ...": two aims,
             # the first whole; "..., in order to strengthen ...": the aim, then why
             head = re.split(r",\s+and\s+(?=[a-z]+\s+(?:the|a|an|its|their|all|[A-Z]))|,\s+(?:in order|so as)\s+to\s", goal)[0]
+            if head != goal and _LIST_ITEM.search(head) and re.match(r",\s+and\s", goal[len(head):]):
+                continue  # (the same list, cut here: "..., build three rest areas[, and construct ...]", round 211)
             if len(head.split()) >= 6:
                 goal = head.strip()
         if _GAPPED.search(goal):
@@ -538,6 +547,16 @@ _PURPOSE_VERBS = {"aim", "purpose", "seek", "will", "intend", "design"}
 
 _TAKES_EFFECT = re.compile(r"(?:take|takes|come|comes|enter|enters)\s+(?:into\s+)?(?:effect|force)\b|expire", re.I)
 _DAY_FIRST = re.compile(r"^(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+(?=to\s)")
+# An item of a list of acts after a comma ("to four lanes, build three rest areas"), not an aside's lead-in.
+_LIST_ITEM = re.compile(r",\s+(?!(?:in|with|for|including|such|as|which|where|who|while|from|to|at|on|by|under|through|"
+                        r"mainly|especially|notably|particularly|both|all|its|their|the|a|an)\b)(?-i:[a-z]+)\s")
+
+
+def v_is_want(before: str) -> bool:
+    """Does the text before an aim end "wants that" ("The MRC wants that arrangement expanded")?"""
+    return re.search(r"\bwant(?:s|ed)?\s+(?:that|this|these|those)\s*$", before) is not None
+
+
 # A noun's reduced relative clause ending where a circumstance begins ("a network discussed | at a meeting").
 _PARTICIPLE_END = re.compile(r"\b(?:discussed|agreed|signed|adopted|held|announced|proposed|presented|outlined|"
                              r"approved|launched|endorsed|unveiled|reached|mentioned|raised|considered)$")

@@ -232,6 +232,8 @@ _OWN_TEXT = re.compile(r"\b(?:under|in|of|by|see)\s+(?:paragraph|point|clause|se
                        r"|\b(?:this|the\s+present)\s+(?-i:Declaration|Communiqu[ée]|Statement|Memorandum|Agreement|[Dd]ocument)\b")
 
 # "review the impact on world ranking points": of what change, the article said before (round 188)
+# "Who has approved an expansion to Surabaya, Medan and Makassar?": of what (round 211)
+_GROWTH_OF_WHAT = re.compile(r"\ban?\s+(?:expansion|extension|scale-?up|roll-?out)\s+(?:to|into|in|across)\b")
 _IMPACT_OF_WHAT = re.compile(r"\bthe\s+(?:impact|impacts|effect|effects|consequences|implications)\b(?!\s+of\b)")
 
 # "decide by the end of 2026 whether to call for bids": bids for what, the article said before (round 192)
@@ -261,7 +263,7 @@ _OF_WHAT = (_COUNT_OF_WHAT, _BARE_TEXT, _ITSELF, _BOTH_OF_WHICH, _NOW_RELATIVE, 
             _DATE_FOR_WHAT, _PART_OF_WHAT, _CHARGE_FOR_WHAT, _MOST_OF_WHAT, _OWN_WHAT, _TOLD_BEFORE, _THEN,
             _NATIONALITY_NOUN, _NUMBER_CUT, _MONEY_FOR_WHAT, _WHICH_SITTING, _STATUS_OF_WHAT, _ACT_ON_WHAT, _OWN_TEXT,
             _IMPACT_OF_WHAT, _BIDS_FOR_WHAT, _LATER_THAN_WHAT, _FUNDS_FOR_WHAT,
-            _RATIO_OF_WHAT)
+            _RATIO_OF_WHAT, _GROWTH_OF_WHAT)
 # Members, parties and "the new X" are a body's: open only when the wording names no body.
 # "the Governors and Premiers asked ...": of which states and provinces, a title alone never says (round 177)
 _BARE_OFFICES = re.compile(r"\b[Tt]he\s+(?-i:Governors|Premiers|Presidents|Prime\s+Ministers|Mayors|Leaders|Heads\s+of\s+"

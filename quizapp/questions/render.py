@@ -358,9 +358,13 @@ def with_the(actor: str) -> str:
     if re.match(r"^(?:the|a|an|both)\s", a, re.I) or not _ORG_HEAD.search(a) or plural(a) \
             or re.match(r"^[\w.-]+(?:\s+[A-Z][\w.-]*)*['’]s\s", a):
         return a  # ("Bhutan's state-owned Druk Green Power Corporation": the possessive is its determiner)
-    if re.search(r"\s[A-Z][a-z]+\s+(?:Europe|Africa|Asia|America|Americas|Caribbean|Pacific|Arabia|Eurasia)$", a) \
-            and not re.search(r"\s(?:of|for|in)\s", a):
-        return a  # "Vaccine Trust Europe", "Team Europe": a brand named with its region takes no "the" (held-back round 202)
+    last = re.search(r"\s(?:(?:Europe|Africa|Asia|America|Americas|Caribbean|Pacific|Arabia|Eurasia)|(?P<c>[A-Z][a-z]+))"
+                     r"(?:\s*\([^()]*\))?$", a)
+    if last and (last.group("c") is None or last.group("c").lower() in COUNTRY_NAMES) \
+            and re.match(r"[A-Z][a-z]+\s", a) and not re.search(r"\s(?:of|for|in|and)\s", a):
+        # "Vaccine Trust Europe", "Team Europe", "Bank Indonesia", "Bank Negara Malaysia": a name ending on
+        # its region or country, no "of" before it, takes no "the" (held-back round 202, round 211)
+        return a
     person = re.match(r"([A-Z][a-z]+(?:\s+[A-Z][\w'’-]+){1,2})\s+(?:of|from|at)\s", a)
     if person and not _ORG_HEAD.search(person.group(1)) and not _OFFICE_WORD.search(person.group(1)):
         return a  # "Peter Vaughan of the Australian Craft Beverage Alliance": a person, no "the" (round 120)

@@ -256,6 +256,13 @@ class DateItems:
         if question and re.match(r"When\s+(?:was|were)\s+.+?\belected\b[^?]*?\sto\s+[a-z]+", question):
             question = ""  # "When was NAME elected President to hold provincial polls ...?": a promise hung on the
             # election, garbled (round 204)
+        recurring = re.search(r"\b(?:its|their|the)\s+(?:[a-z]+\s+){0,2}(election|elections|summit|congress|census|"
+                              r"referendum|games|championships?)\b", question or "")
+        if recurring and f.sources and any(
+                g is not f and g.date and g.date[:4] != iso[:4] and recurring.group(1)[:6] in (g.event or "").lower()
+                for g in c.by_article["date"].get(f.sources[0].article, ())):
+            question = ""  # "When did Zambia hold its general election?" where the article tells of the next one
+            # too: which election (round 213)
         if question and _HANDOVER.search(question):
             question = ""  # "When will Serbia take over the rotating Presidency ...?": a term's start, procedure (round 93)
         if question and _TAKES_OFFICE.match(question):

@@ -329,7 +329,11 @@ def _opening_common_word(statement: str) -> bool:
 _BOILERPLATE = re.compile(r"\b(?:strengthen|deepen|enhance|expand|boost|intensify|step\s+up)\s+(?:their\s+|its\s+|bilateral\s+|"
                           r"regional\s+|mutual\s+)?(?:cooperation|coordination|dialogue|ties|relations)\b(?!\s+(?:on|in)\s+(?-i:[A-Z]))"
                           r"|\b(?:global|common|shared|pressing|current|emerging|key|regional)\s+(?:challenges|issues|"
-                          r"problems|priorities|threats)\b|\b(?:concrete|decisive|collective|urgent)\s+(?:actions?|steps|"
+                          r"problems|priorities|threats)\b"
+                          # ("called on all parties to refrain from actions that could escalate tensions", round 211)
+                          r"|\brefrain\s+from\s+(?:any\s+)?(?:actions?|steps|measures)\s+that\s+(?:could|would|might|may)\s+"
+                          r"(?:escalate|raise|heighten|increase)\s+tensions?\b|\bexercise\s+(?:maximum\s+|utmost\s+)?restraint\b"
+                          r"|\b(?:concrete|decisive|collective|urgent)\s+(?:actions?|steps|"
                           r"measures)\b(?!\s+(?:to|on|for)\s+\w+\s+[A-Z])", re.I)
 
 
