@@ -222,3 +222,11 @@ def test_round_211_classes():
     assert not [p for p in prompts if "wants arrangement" in p or "rest areas." in p or "an expansion to" in p
                 or "escalate tensions" in p], prompts
 
+
+
+def test_costs_of_nothing_named_are_unresolved():
+    from quizapp.questions.referents import unresolved
+
+    assert unresolved("The Government of Ostravia has pledged A$X million towards start-up costs.")
+    assert not unresolved("The Government of Ostravia has pledged A$X million towards the start-up costs of the Kandor "
+                          "Settlement Hub.")

@@ -249,7 +249,10 @@ _FUNDS_FOR_WHAT = re.compile(r"\b(?:approv|secur|receiv|provid|grant|allocat)\w*
                              r"additional\s+)?(?:funding|financing)\s*[.?]?$"
                              r"|\bcover\s+(?:about\s+|around\s+|some\s+|up\s+to\s+)?(?:US)?[$€£]?\s?(?:X\b|\d)"
                              r"(?![^.?]*\b(?:of|for|towards?)\b)"
-                             r"|\b(?:its|their|a|the)\s+(?:X|\d[\d.]*)\s*(?:%|percent|per\s?cent)\s+(?:stake|share|holding)\b(?!\s+in\b)",
+                             r"|\b(?:its|their|a|the)\s+(?:X|\d[\d.]*)\s*(?:%|percent|per\s?cent)\s+(?:stake|share|holding)\b(?!\s+in\b)"
+                             # "pledged A$15 million towards start-up costs": of what (round 212)
+                             r"|\b(?:towards?|for|to\s+cover)\s+(?:the\s+)?(?:start-?up|running|operating|initial|set-?up|"
+                             r"administrative)\s+costs\b(?!\s+of\b)",
                              re.I)
 
 
