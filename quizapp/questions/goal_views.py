@@ -549,7 +549,10 @@ _TAKES_EFFECT = re.compile(r"(?:take|takes|come|comes|enter|enters)\s+(?:into\s+
 _DAY_FIRST = re.compile(r"^(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+(?=to\s)")
 # An item of a list of acts after a comma ("to four lanes, build three rest areas"), not an aside's lead-in.
 _LIST_ITEM = re.compile(r",\s+(?!(?:in|with|for|including|such|as|which|where|who|while|from|to|at|on|by|under|through|"
-                        r"mainly|especially|notably|particularly|both|all|its|their|the|a|an)\b)(?-i:[a-z]+)\s")
+                        r"mainly|especially|notably|particularly|both|all|its|their|the|a|an)\b)(?-i:[a-z]+)\s+"
+                        # (a verb and its object: "build three ...", never a noun of a list, "owners and operators")
+                        r"(?:the|a|an|its|their|his|her|\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|new|more|"
+                        r"additional)\b")
 
 
 def v_is_want(before: str) -> bool:
