@@ -230,3 +230,21 @@ def test_costs_of_nothing_named_are_unresolved():
     assert unresolved("The Government of Ostravia has pledged A$X million towards start-up costs.")
     assert not unresolved("The Government of Ostravia has pledged A$X million towards the start-up costs of the Kandor "
                           "Settlement Hub.")
+
+
+def test_a_word_split_by_a_stray_space_is_never_printed():
+    from quizapp.questions.sentences import split_word
+
+    assert split_word("mobile vacci nation teams") and split_word("digital pay ments")
+    assert not split_word("co operation between the two") and not split_word("a lot of cases, per cent")
+    raw = ("Kandor Health Organization\nNews release\n12 May 2025\n\nThe Kandor Health Organization today launched the "
+           "Measles Catch-up Initiative. The Initiative will provide technical support for mobile vacci nation teams in "
+           "12 priority countries.\n")
+    assert not [p for p in prompts_of(raw) if "vacci nation" in p]
+
+
+def test_an_absolute_phrase_the_cut_left_without_its_end_goes():
+    raw = ("JOINT STATEMENT\n\nRiga, 14 May 2025\n\nWe, the ministers of Latvia, Lithuania and Estonia, meeting in Riga "
+           "on 14 May 2025, have agreed as follows.\n\nWe intend to jointly procure up to six uncrewed surface vessels "
+           "for seabed monitoring by the end of 2026, with Estonia acting as lead nation for the procurement.\n")
+    assert not [p for p in prompts_of(raw) if p.endswith("acting.")]

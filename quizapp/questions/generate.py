@@ -60,6 +60,7 @@ from .referents import stands_alone
 from .render import a_or_an
 from .sentences import (
     generic_body,
+    split_word,
     strip_dateline,
 )
 from .setting import (
@@ -124,6 +125,8 @@ class _Generator(PeopleItems, DateItems, DeadlineItems, GoalItems, GroupItems, V
         answer = answer.strip()
         if not prompt or not answer:
             return None
+        if split_word(" ".join([prompt, answer, *choices, *items, *(x for p in pairs for x in p)])):
+            return None  # "mobile vacci nation teams": the source's split word, printed (round 219)
         acc = _dedupe([answer, *accepted])
         if qtype in ("cloze", "short_answer") and len(answer.split()) > _MAX_TYPED_WORDS:
             return None  # nobody types an eight-word answer the same way twice

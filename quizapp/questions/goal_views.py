@@ -291,6 +291,8 @@ def goal_view(f: Any, leaders: Sequence[Any], pairs_by_article: dict[str, str],
         if len(goal.split()) > 20 and len(head.split()) >= 5:
             goal = head.strip().rstrip(",")  # "... track criminals in fields such as ...": the aim, not its list
         goal = without_side_clause(goal)
+        # "..., with Sweden acting[ as lead nation]": an absolute phrase the cut left without its end (round 219)
+        goal = re.sub(r",\s+with\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s+[a-z]+ing$", "", goal)
         head = _TRAILING_PARTICIPLE.split(goal)[0]
         if len(head.split()) >= 4:
             goal = head.strip()  # "... by 18 percent over two years, ending five days of talks": how it ended, not the aim

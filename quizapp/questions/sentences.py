@@ -349,6 +349,20 @@ def _broken_word(text: str) -> bool:
     return any(w not in _SHORT_WORDS for w in re.findall(r"(?<![\w'’.-])[a-z]{1,2}(?![\w'’.-])", text))
 
 
+def split_word(text: str) -> bool:
+    """A word the source split with a stray space ("mobile vacci nation teams", "digital pay ments"): two
+    lowercase pieces, one of them no common word, that together are one (by ``wordfreq``'s counts). An
+    item would print the slip (round 219); the article keeps it as written."""
+    from wordfreq import zipf_frequency  # (its word list loads on first use)
+
+    pieces = re.findall(r"(?<![\w'’-])([a-z]{2,})\s([a-z]{2,})(?![\w'’-])", text)
+    pieces += re.findall(r"(?<![\w'’-])[a-z]{2,}\s([a-z]{2,})\s([a-z]{2,})(?![\w'’-])", text)  # (the other pairing)
+    for a, b in pieces:
+        if min(zipf_frequency(a, "en"), zipf_frequency(b, "en")) < 2.2 and zipf_frequency(a + b, "en") >= 2.5:
+            return True
+    return False
+
+
 # A person by title and surname alone ("Mr. Adebayo polled ..."): introduced earlier in full.
 _SURNAME_ONLY = re.compile(r"\b(?:Mr|Ms|Mrs|Dr|Madam|Mister|Prof)\.?\s+[A-Z][\w'’-]+\b(?!\s+[A-Z])")
 # Things a story names once and then calls by their head noun ("the outbreak", "the inflation
