@@ -248,3 +248,15 @@ def test_an_absolute_phrase_the_cut_left_without_its_end_goes():
            "on 14 May 2025, have agreed as follows.\n\nWe intend to jointly procure up to six uncrewed surface vessels "
            "for seabed monitoring by the end of 2026, with Estonia acting as lead nation for the procurement.\n")
     assert not [p for p in prompts_of(raw) if p.endswith("acting.")]
+
+
+def test_round_218_classes():
+    from quizapp.questions.labels import surname
+
+    assert surname("Eli M. Remolona Jr") == "Remolona" and surname("Eli M. Remolona Jr.") == "Remolona"
+    raw = ("JOINT STATEMENT\n\nTokyo, 14 February 2025\n\nThe Prime Minister of Japan and the President of the "
+           "Philippines met in Tokyo on 14 February 2025.\n\nJapan intends to support, through the Japan Bank for "
+           "International Cooperation (JBIC), the development of liquefied natural gas terminals in Luzon. Both sides "
+           "called on all parties to exercise self-restraint and to avoid actions that could raise tensions.\n")
+    prompts = prompts_of(raw)
+    assert not [p for p in prompts if "intends to support, through" in p or "self-restraint" in p], prompts

@@ -177,6 +177,8 @@ def _goal_ok(goal: str, actor_names: set[str], form: str = "np") -> bool:
     low = [w.lower() for w in ws]
     if low[-1] in FUNCTION_END or low[0] in PRONOUNS or low[0] == "not":
         return False
+    if re.match(r"(?:to\s+)?[a-z]+\s*,", goal):
+        return False  # "intends to support, through JBIC and NEXI, [the terminals]": the object after the aside (round 218)
     if form != "vp" and (low[0] in ("be", "been", "being") or low[:2] == ["not", "be"]):
         return False  # passive: the actor is what is acted on, not who wants it
     if form == "vp" and re.match(r"^(?:not\s+)?be\s+\w+ed\b", goal):

@@ -59,7 +59,15 @@ def surname(name: str) -> str:
     """The family name alone: the first word of a name written family name first, else the last
     (with its particles: ``family_name``)."""
     parts = name.split()
-    return parts[0] if family_first(name) else family_name(parts, len(parts) - 1)
+    if family_first(name):
+        return parts[0]
+    last = len(parts) - 1
+    if last >= 2 and parts[last].rstrip(".").lower() in _GENERATIONS:
+        last -= 1  # "Eli M. Remolona Jr": "Remolona", never "Jr" (round 218)
+    return family_name(parts, last)
+
+
+_GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
 def family_name(parts: list[str], last: int) -> str:

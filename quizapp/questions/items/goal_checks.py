@@ -331,8 +331,8 @@ _BOILERPLATE = re.compile(r"\b(?:strengthen|deepen|enhance|expand|boost|intensif
                           r"|\b(?:global|common|shared|pressing|current|emerging|key|regional)\s+(?:challenges|issues|"
                           r"problems|priorities|threats)\b"
                           # ("called on all parties to refrain from actions that could escalate tensions", round 211)
-                          r"|\brefrain\s+from\s+(?:any\s+)?(?:actions?|steps|measures)\s+that\s+(?:could|would|might|may)\s+"
-                          r"(?:escalate|raise|heighten|increase)\s+tensions?\b|\bexercise\s+(?:maximum\s+|utmost\s+)?restraint\b"
+                          r"|\b(?:refrain\s+from|avoid)\s+(?:any\s+)?(?:actions?|steps|measures)\s+that\s+(?:could|would|might|may)\s+"
+                          r"(?:escalate|raise|heighten|increase)\s+tensions?\b|\bexercise\s+(?:maximum\s+|utmost\s+)?(?:self-)?restraint\b"
                           r"|\b(?:concrete|decisive|collective|urgent)\s+(?:actions?|steps|"
                           r"measures)\b(?!\s+(?:to|on|for)\s+\w+\s+[A-Z])", re.I)
 
