@@ -260,3 +260,16 @@ def test_round_218_classes():
            "called on all parties to exercise self-restraint and to avoid actions that could raise tensions.\n")
     prompts = prompts_of(raw)
     assert not [p for p in prompts if "intends to support, through" in p or "self-restraint" in p], prompts
+
+
+def test_round_217_classes():
+    from quizapp.questions.referents import unresolved
+
+    assert unresolved("Zambia and Zimbabwe asked the Authority to present a revised financing plan before the end of 2028.")
+    assert not unresolved("Zambia and Zimbabwe asked the Authority to present a revised financing plan for the Kandor "
+                          "Gorge scheme before the end of 2028.")
+    raw = ("JOINT COMMUNIQUE\n\nMaputo, 14 May 2025\n\nThe Presidents of Mozambique and Rwanda met in Maputo on 14 May "
+           "2025.\n\nThe Parties called on the international community and on development partners to support the Kandor "
+           "Recovery Partnership (KRP).\n")
+    prompts = prompts_of(raw)
+    assert not [p for p in prompts if "and on development partners" in p], prompts

@@ -293,6 +293,8 @@ def goal_view(f: Any, leaders: Sequence[Any], pairs_by_article: dict[str, str],
         if len(goal.split()) > 20 and len(head.split()) >= 5:
             goal = head.strip().rstrip(",")  # "... track criminals in fields such as ...": the aim, not its list
         goal = without_side_clause(goal)
+        if re.search(r"\bcall(?:s|ed|ing)?\s+on\s*$", src.sentence[:span[0]]):
+            goal = re.sub(r"\s+and\s+on\s+(?=(?:the\s+)?[a-zA-Z])", " and ", goal, count=1)  # "called on A and on B to ...": for A and B (round 217)
         # "..., with Sweden acting[ as lead nation]": an absolute phrase the cut left without its end (round 219)
         goal = re.sub(r",\s+with\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s+[a-z]+ing$", "", goal)
         head = _TRAILING_PARTICIPLE.split(goal)[0]

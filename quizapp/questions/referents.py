@@ -204,7 +204,9 @@ _MONEY_FOR_WHAT = re.compile(r"\b(?:grant|loan|contribution|donation|allocation|
 _WHICH_SITTING = re.compile(r"\bthe\s+(?:meeting|talks|summit|session|conference|consultations|gathering)\s+(?:in|at)\s+"
                             r"(?-i:[A-Z][\w'’-]*)\b(?:\s+(?-i:[A-Z][\w'’-]*)\b)*(?!\s+(?:of|on)\s+(?:the\s+)?(?-i:[A-Z]))"
                             r"|\bthe\s+(?:(?:19|20)\d\d|next|last|first|\d+(?:st|nd|rd|th))\s+edition\b(?!\s+of\b)"
-                            r"|\ban?\s+(?:revised|updated|amended)\s+(?:formula|version|text|draft|proposal|plan|schedule)\b"
+                            r"|\ban?\s+(?:revised|updated|amended)\s+(?:(?:financing|funding|investment|business|work|"
+                            r"implementation)\s+)?(?:formula|version|text|draft|proposal|plan|schedule)\b"
+                            r"(?!\s+(?:for|of|on|to)\b)"  # ("a revised financing plan": for what, round 217)
                             # "approve a final draft constitution": of what (round 182)
                             r"|\ban?\s+(?:(?:final|new|revised|first)\s+)?draft\s+(?:constitution|statutes?|law|bill|"
                             r"text|charter|rules)\b"

@@ -263,6 +263,8 @@ class DateItems:
                 for g in c.by_article["date"].get(f.sources[0].article, ())):
             question = ""  # "When did Zambia hold its general election?" where the article tells of the next one
             # too: which election (round 213)
+        if question and re.search(r"\b(?:win|won|lose|lost)\?$", question):
+            question = ""  # "When did President NAME win?": won what, the cut left out (round 217)
         if question and _HANDOVER.search(question):
             question = ""  # "When will Serbia take over the rotating Presidency ...?": a term's start, procedure (round 93)
         if question and _TAKES_OFFICE.match(question):
