@@ -8,6 +8,7 @@ import re
 
 from .actors import PREAMBLE, ActorContext, country_table, ministers_of, signatories
 from .lexicon import COUNTRY_NAMES
+from .mechanisms import find_mentions
 from .places import countries_in, with_the
 from .sides import country_list, defined_sides, hyphen_pair, sides_of
 from .types import ArticleInput
@@ -149,8 +150,6 @@ def actor_context(items, acronyms: dict[str, str], art: ArticleInput) -> ActorCo
         if not bodies:
             # "Press Conference on Monetary Policy Review No. 4" over a line "Central Bank of Sri Lanka,
             # Colombo": the body the header's own line names, never the conference (round 210)
-            from .mechanisms import find_mentions
-
             lines = [ln.strip() for ln in (art.raw or "").split("\n")[:10] if ln.strip()]
             bodies = {m.name for ln in lines if not _BRIEFING_TITLE.search(ln)
                       for m in find_mentions(ln)[:1] if m.start == 0 and m.subtype == "organisation"

@@ -264,7 +264,7 @@ def goal_view(f: Any, leaders: Sequence[Any], pairs_by_article: dict[str, str],
         if re.match(r"\s*,\s*and\s", src.sentence[span[1]:]) and _LIST_ITEM.search(goal):
             continue  # "widen 148 km of road to four lanes, build three rest areas[, and construct a terminal]": a
             # list cut before its last item reads broken (round 211)
-        if v_is_want(src.sentence[:span[0]]):
+        if _wants_that(src.sentence[:span[0]]):
             continue  # "The MRC wants that arrangement expanded ...": the thing told before (round 211)
         cut = _CIRCUMSTANCE.search(goal)
         if cut and _PARTICIPLE_END.search(goal[:cut.start()]):
@@ -561,7 +561,7 @@ _LIST_ITEM = re.compile(r",\s+(?!(?:in|with|for|including|such|as|which|where|wh
                         r"additional)\b")
 
 
-def v_is_want(before: str) -> bool:
+def _wants_that(before: str) -> bool:
     """Does the text before an aim end "wants that" ("The MRC wants that arrangement expanded")?"""
     return re.search(r"\bwant(?:s|ed)?\s+(?:that|this|these|those)\s*$", before) is not None
 

@@ -349,16 +349,20 @@ def _broken_word(text: str) -> bool:
     return any(w not in _SHORT_WORDS for w in re.findall(r"(?<![\w'’.-])[a-z]{1,2}(?![\w'’.-])", text))
 
 
+_LOWER_WORD = re.compile(r"[a-z]{2,}")
+
+
 def split_word(text: str) -> bool:
     """A word the source split with a stray space ("mobile vacci nation teams", "digital pay ments"): two
     lowercase pieces, one of them no common word, that together are one (by ``wordfreq``'s counts). An
     item would print the slip (round 219); the article keeps it as written."""
     from wordfreq import zipf_frequency  # (its word list loads on first use)
 
-    pieces = re.findall(r"(?<![\w'’-])([a-z]{2,})\s([a-z]{2,})(?![\w'’-])", text)
-    pieces += re.findall(r"(?<![\w'’-])[a-z]{2,}\s([a-z]{2,})\s([a-z]{2,})(?![\w'’-])", text)  # (the other pairing)
-    for a, b in pieces:
-        if min(zipf_frequency(a, "en"), zipf_frequency(b, "en")) < 2.2 and zipf_frequency(a + b, "en") >= 2.5:
+    raw = text.split()
+    for x, y in zip(raw, raw[1:], strict=False):
+        a, b = x.lstrip("(\"“‘"), y.rstrip(".,;:?!)\"”’")  # (no punctuation between the pieces)
+        if _LOWER_WORD.fullmatch(a) and _LOWER_WORD.fullmatch(b) \
+                and min(zipf_frequency(a, "en"), zipf_frequency(b, "en")) < 2.2 and zipf_frequency(a + b, "en") >= 2.5:
             return True
     return False
 
